@@ -1,0 +1,1 @@
+"""Shared service kit used by every Skillfolio service: written once, imported everywhere."""

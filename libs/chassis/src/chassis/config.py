@@ -1,0 +1,83 @@
+"""Configuration from environment variables, with documented defaults that match a developer machine.
+
+Platform-wide settings use the prefix ``SKILLFOLIO_``; per-service settings use ``<SERVICE>_`` (e.g. ``ROSTER_``).
+"""
+from __future__ import annotations
+
+import pathlib
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class PlatformSettings(BaseSettings):
+    """Settings every process shares (env prefix ``SKILLFOLIO_``)."""
+
+    model_config = SettingsConfigDict(env_prefix="SKILLFOLIO_", extra="ignore")
+
+    var_dir: pathlib.Path = Field(pathlib.Path("var"), description="Where the embedded default keeps its files.")
+    amqp_url: str = Field("amqp://guest:guest@127.0.0.1:5672/", description="RabbitMQ connection URL.")
+    log_level: str = Field("INFO", description="Python log level name.")
+    log_format: str = Field("json", description="'json' (default) or 'console' for humans.")
+    principal_public_key: str = Field(
+        "", description="PEM Ed25519 public key that verifies gateway-signed principals (services).")
+    principal_private_key: str = Field(
+        "", description="PEM Ed25519 private key that signs principals (gateway and trusted tools only).")
+    principal_ttl_seconds: int = Field(60, description="Lifetime of a signed principal token.")
+    event_max_attempts: int = Field(5, description="Delivery attempts before a message is dead-lettered.")
+    event_retry_delays_ms: str = Field(
+        "1000,5000,30000,120000", description="Comma-separated backoff delays between attempts, in ms.")
+    s3_endpoint: str = Field("", description="host:port of S3/MinIO; empty selects the filesystem blob store.")
+    s3_access_key: str = Field("", description="S3 access key.")
+    s3_secret_key: str = Field("", description="S3 secret key.")
+    s3_secure: bool = Field(False, description="Use TLS to reach S3.")
+    s3_region: str = Field("us-east-1", description="S3 region.")
+    s3_bucket: str = Field("skillfolio-media", description="Bucket holding media objects.")
+
+    @property
+    def retry_delays_ms(self) -> list[int]:
+        return [int(part) for part in self.event_retry_delays_ms.split(",") if part.strip()]
+
+
+class ServiceSettings(BaseSettings):
+    """Settings of one service (env prefix ``<SERVICE>_``); build with :func:`service_settings`."""
+
+    model_config = SettingsConfigDict(extra="ignore")
+
+    name: str = ""
+    database_url: str = Field("", description="SQLAlchemy URL; empty means SQLite under SKILLFOLIO_VAR_DIR.")
+    grpc_host: str = Field("127.0.0.1", description="Address the gRPC API binds (and clients dial).")
+    grpc_port: int = Field(0, description="gRPC API port.")
+    grpc_max_workers: int = Field(16, description="Thread pool size of the gRPC server.")
+    metrics_port: int = Field(0, description="Prometheus /metrics port of the api role (0: off).")
+    events_metrics_port: int = Field(0, description="Prometheus /metrics port of the events role (0: off).")
+    db_pool_size: int = Field(10, description="SQLAlchemy connection pool size.")
+    relay_batch_size: int = Field(200, description="Outbox rows the relay publishes per confirm batch.")
+    relay_poll_seconds: float = Field(0.5, description="Outbox poll interval when LISTEN/NOTIFY is unavailable.")
+    shutdown_grace_seconds: float = Field(10.0, description="How long SIGTERM waits for in-flight work.")
+
+
+DEFAULT_PORTS = {
+    # service: (grpc, api metrics, events metrics)
+    "roster": (50051, 9101, 9201),
+    "skills": (50052, 9102, 9202),
+    "artifacts": (50053, 9103, 9203),
+    "reflections": (50054, 9104, 9204),
+    "notifications": (50055, 9105, 9205),
+    "reporting": (50056, 9106, 9206),
+}
+
+
+def service_settings(name: str, **overrides) -> ServiceSettings:
+    """Settings for service ``name`` read from ``<NAME>_*`` variables, with the platform's default ports."""
+    grpc_port, metrics_port, events_metrics_port = DEFAULT_PORTS.get(name, (0, 0, 0))
+    defaults = {"grpc_port": grpc_port, "metrics_port": metrics_port, "events_metrics_port": events_metrics_port}
+    settings = ServiceSettings(_env_prefix=f"{name.upper()}_", **overrides)
+    for field, value in defaults.items():
+        if field not in settings.model_fields_set:
+            setattr(settings, field, value)
+    settings.name = name
+    if not settings.database_url:
+        var_dir = PlatformSettings().var_dir
+        settings.database_url = f"sqlite:///{(var_dir / f'{name}.db').resolve()}"
+    return settings

@@ -1,0 +1,41 @@
+"""Request-scoped context: the correlation id and the authenticated principal, carried in contextvars."""
+from __future__ import annotations
+
+import contextvars
+import uuid
+from dataclasses import dataclass, field
+
+correlation_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("correlation_id", default="")
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is asking: a person (with roles) or a trusted service. Signed by the gateway, verified by services."""
+
+    subject: str                       # person id, or "service:<name>"
+    roles: tuple[str, ...] = ()        # student, teacher, guardian, school_admin, district_admin, service
+    display_name: str = ""
+    extra: dict = field(default_factory=dict, compare=False)
+
+    def has_role(self, role: str) -> bool:
+        return role in self.roles
+
+    @property
+    def is_service(self) -> bool:
+        return "service" in self.roles
+
+
+principal_var: contextvars.ContextVar[Principal | None] = contextvars.ContextVar("principal", default=None)
+
+
+def new_correlation_id() -> str:
+    return uuid.uuid4().hex
+
+
+def current_correlation_id() -> str:
+    """The active correlation id, minting one if this is the start of a causal chain."""
+    value = correlation_id_var.get()
+    if not value:
+        value = new_correlation_id()
+        correlation_id_var.set(value)
+    return value

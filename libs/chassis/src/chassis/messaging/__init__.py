@@ -1,0 +1,1 @@
+"""Reliable messaging: transactional outbox, its relay, idempotent inbox, retry and dead-lettering."""

@@ -1,0 +1,72 @@
+"""Unit of work: one transaction for a handler's state changes and the events it raises (the outbox write)."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from sqlalchemy import Table, insert, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from chassis.context import current_correlation_id
+from chassis.events import DomainEvent, Envelope
+
+
+def outbox_channel(producer: str) -> str:
+    """The PostgreSQL NOTIFY channel the relay of ``producer`` listens on."""
+    return f"outbox_{producer}"
+
+
+class UnitOfWork:
+    """``with uow: ...; uow.commit()``: state and outbox rows commit together or not at all.
+
+    Services subclass this to attach repositories to ``self.session`` in :meth:`_open`.
+    """
+
+    def __init__(self, session_factory: sessionmaker, outbox: Table, producer: str) -> None:
+        self._session_factory = session_factory
+        self._outbox = outbox
+        self.producer = producer
+        self.session: Session | None = None
+        self._pending: list[Envelope] = []
+
+    def __enter__(self):
+        self.session = self._session_factory()
+        self._pending = []
+        self._open(self.session)
+        return self
+
+    def _open(self, session: Session) -> None:
+        """Hook for subclasses: build repositories over ``session``."""
+
+    def __exit__(self, *exc_info) -> None:
+        self.rollback()
+        self.session.close()
+
+    def raise_event(self, event: DomainEvent) -> Envelope:
+        envelope = Envelope.from_event(event, self.producer, current_correlation_id())
+        self._pending.append(envelope)
+        return envelope
+
+    def raise_events(self, events: Iterable[DomainEvent]) -> None:
+        for event in events:
+            self.raise_event(event)
+
+    def flush_events(self) -> int:
+        """Write pending events into the outbox inside the open transaction (bulk importers call this per chunk)."""
+        if not self._pending:
+            return 0
+        rows = [{"event_id": e.event_id, "type": e.type, "body": e.to_json()} for e in self._pending]
+        self.session.execute(insert(self._outbox), rows)
+        count = len(rows)
+        self._pending = []
+        return count
+
+    def commit(self) -> None:
+        wrote = self.flush_events()
+        if wrote and self.session.get_bind().dialect.name == "postgresql":
+            self.session.execute(text("SELECT pg_notify(:channel, '')"), {"channel": outbox_channel(self.producer)})
+        self.session.commit()
+
+    def rollback(self) -> None:
+        self._pending = []
+        if self.session is not None:
+            self.session.rollback()

@@ -1,0 +1,1 @@
+"""The `skillfolio` operator CLI."""

@@ -1,0 +1,1 @@
+"""Roster service: who is in the district, who teaches whom, who guards whom."""

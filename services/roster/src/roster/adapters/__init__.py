@@ -1,0 +1,1 @@
+"""Roster adapters: ORM tables, repositories, password hashing."""

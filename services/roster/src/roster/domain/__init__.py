@@ -1,0 +1,1 @@
+"""Roster domain: pure Python model, identity rules and events."""
