@@ -1,0 +1,21 @@
+"""`skillfolio`: the one operator CLI. Each area owns a sub-app module; this file only mounts them."""
+from __future__ import annotations
+
+import warnings
+
+import typer
+
+warnings.filterwarnings("ignore", message=".*eventlet is deprecated.*", category=DeprecationWarning)
+
+from skillfolio_cli import events, platform, services  # noqa: E402
+from roster.entrypoints import cli as roster_cli  # noqa: E402
+
+app = typer.Typer(help="Operate a Skillfolio district: run processes, migrate, import rosters, seed, replay events.",
+                  no_args_is_help=True, add_completion=False)
+app.add_typer(roster_cli.app, name="roster", help="Roster: OneRoster import, passwords.")
+app.add_typer(events.app, name="events", help="Outbox replay and dead-letter queues.")
+services.register(app)   # run, migrate
+platform.register(app)   # up, seed
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,1 @@
+"""Roster entrypoints: gRPC API, nameko worker, CLI."""

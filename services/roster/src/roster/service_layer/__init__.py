@@ -1,0 +1,1 @@
+"""Roster service layer: use cases over a unit of work."""
