@@ -4,6 +4,7 @@ from __future__ import annotations
 from sqlalchemy import (Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Table,
                         Text, UniqueConstraint, func)
 
+from chassis.audit import add_audit_table
 from chassis.messaging.tables import BigIntId, add_messaging_tables
 
 metadata = MetaData(naming_convention={
@@ -163,3 +164,4 @@ import_runs = Table(
 )
 
 outbox, inbox = add_messaging_tables(metadata)
+audit_log = add_audit_table(metadata)  # FERPA record of disclosures (migration 0002)

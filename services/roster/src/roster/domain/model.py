@@ -1,0 +1,79 @@
+"""Roster value objects the service layer returns: schools, school years, people, sections and pages of them."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+STUDENT, TEACHER, GUARDIAN = "student", "teacher", "guardian"
+SCHOOL_ADMIN, DISTRICT_ADMIN, SERVICE = "school_admin", "district_admin", "service"
+PERSON_ROLES = (STUDENT, TEACHER, GUARDIAN, SCHOOL_ADMIN, DISTRICT_ADMIN)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class School:
+    id: str
+    sourced_id: str
+    name: str
+    identifier: str = ""
+    district_id: str = ""
+
+
+@dataclass(frozen=True)
+class SchoolYear:
+    id: str
+    sourced_id: str
+    title: str
+    start_date: dt.date
+    end_date: dt.date
+    year: int
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    sourced_id: str
+    given_name: str
+    family_name: str
+    email: str = ""
+    username: str = ""
+    roles: tuple[str, ...] = ()
+    grade_level: str = ""
+    primary_school_id: str = ""
+    active: bool = True
+
+    @property
+    def is_student(self) -> bool:
+        return STUDENT in self.roles
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    sourced_id: str
+    title: str
+    school_id: str
+    class_code: str = ""
+    course_title: str = ""
+    school_year_id: str = ""
+    term_ids: tuple[str, ...] = ()
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+
+    def reference_date(self, today: dt.date) -> dt.date:
+        """``today`` clamped into the section's term span: the day whose roster "the roster" means."""
+        if self.start_date and today < self.start_date:
+            return self.start_date
+        if self.end_date and today > self.end_date:
+            return self.end_date
+        return today
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page of a keyset-paginated list; an empty ``next_page_token`` means the last page."""
+
+    items: list[T] = field(default_factory=list)
+    next_page_token: str = ""
