@@ -1,0 +1,91 @@
+"""Every roster domain event's wire payload parses into its protobuf message in skillfolio.events.v1, and back.
+
+Event class -> message by name: ``StudentTransferred`` -> ``StudentTransferred``; ``PersonAdded`` /
+``PersonUpdated`` / ``PersonRemoved`` -> ``PersonChanged``. A new event without a message, a message no event
+uses, or a field on one side only fails here, so events and protos cannot drift.
+"""
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import json
+import re
+import typing
+
+import pytest
+from google.protobuf import json_format
+
+from chassis.events import DomainEvent, Envelope
+from roster.domain import events as roster_events
+from skillfolio.events.v1 import roster_pb2
+
+PRODUCER = "roster"
+_VERB = re.compile(r"(Added|Updated|Removed|Deleted)$")
+
+
+def _event_classes() -> list[type[DomainEvent]]:
+    return [cls for name, cls in inspect.getmembers(roster_events, inspect.isclass)
+            if issubclass(cls, DomainEvent) and cls.__module__ == roster_events.__name__
+            and not name.startswith("_")]
+
+
+def _message_names() -> set[str]:
+    return set(roster_pb2.DESCRIPTOR.message_types_by_name)
+
+
+def message_for(cls: type[DomainEvent]) -> str | None:
+    """The protobuf message name for an event class, or None when there is none."""
+    names = _message_names()
+    if cls.__name__ in names:
+        return cls.__name__
+    changed = _VERB.sub("Changed", cls.__name__)
+    return changed if changed != cls.__name__ and changed in names else None
+
+
+def _sample(name: str, annotation, variant: int):
+    """A distinctive value of the field's type; variant 1 flips booleans and empties collections."""
+    origin = typing.get_origin(annotation) or annotation
+    if annotation is str:
+        return f"{name}-{variant}"
+    if annotation is bool:
+        return variant == 0
+    if annotation is int:
+        return 2026 + variant
+    if origin is list and typing.get_args(annotation) == (str,):
+        return [f"{name}-a", f"{name}-b"] if variant == 0 else []
+    raise AssertionError(f"no sample value for field {name!r} of type {annotation!r}: teach this test the type "
+                         "and check its protobuf mapping")
+
+
+def _instance(cls: type[DomainEvent], variant: int) -> DomainEvent:
+    hints = typing.get_type_hints(cls)
+    return cls(**{f.name: _sample(f.name, hints[f.name], variant) for f in dataclasses.fields(cls)})
+
+
+def test_roster_events_module_defines_events():
+    assert len(_event_classes()) >= 10, [c.__name__ for c in _event_classes()]
+
+
+def test_every_event_class_has_a_message():
+    unmapped = [cls.__name__ for cls in _event_classes() if message_for(cls) is None]
+    assert not unmapped, f"events without a message in protos/skillfolio/events/v1/roster.proto: {unmapped}"
+
+
+def test_every_message_is_used_by_an_event():
+    used = {message_for(cls) for cls in _event_classes()}
+    assert not _message_names() - used, f"messages no roster event publishes: {sorted(_message_names() - used)}"
+
+
+@pytest.mark.parametrize("cls", _event_classes(), ids=lambda cls: cls.__name__)
+@pytest.mark.parametrize("variant", [0, 1])
+def test_wire_payload_parses_into_its_message_and_back(cls, variant):
+    event = _instance(cls, variant)
+    wire = json.loads(Envelope.from_event(event, producer=PRODUCER).to_json())
+    assert wire["type"] == cls.type_name()
+    message = getattr(roster_pb2, message_for(cls))()
+
+    json_format.ParseDict(wire["data"], message, ignore_unknown_fields=False)
+
+    back = json_format.MessageToDict(message, preserving_proto_field_name=True,
+                                     always_print_fields_with_no_presence=True)
+    assert back == wire["data"], f"{cls.__name__} and {message.DESCRIPTOR.name} disagree on fields or types"
