@@ -16,7 +16,25 @@ OUTBOX_LAG = Gauge("skillfolio_outbox_lag_seconds", "Age of the oldest unsent ou
 OUTBOX_PENDING = Gauge("skillfolio_outbox_pending", "Unsent outbox events", ["service"])
 
 
-def serve_metrics(port: int, addr: str = "0.0.0.0") -> None:
-    """Expose /metrics over HTTP on ``port`` (0 disables it)."""
-    if port:
-        start_http_server(port, addr=addr)
+def serve_metrics(port: int, addr: str = "0.0.0.0") -> MetricsServer | None:
+    """Expose /metrics over HTTP on ``port`` (0 disables it); the returned handle stops it on shutdown."""
+    if not port:
+        return None
+    httpd, thread = start_http_server(port, addr=addr)
+    return MetricsServer(httpd, thread)
+
+
+class MetricsServer:
+    """A running /metrics HTTP server (prometheus_client's WSGI server in a daemon thread)."""
+
+    def __init__(self, httpd, thread) -> None:
+        self._httpd, self._thread = httpd, thread
+
+    @property
+    def port(self) -> int:
+        return self._httpd.server_address[1]
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+        self._thread.join(timeout=5)

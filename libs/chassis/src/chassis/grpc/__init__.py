@@ -1,0 +1,1 @@
+"""gRPC part of the chassis: server bootstrap, one server interceptor, signed principals, error mapping, clients."""

@@ -1,0 +1,88 @@
+"""Mapping between chassis DomainErrors and gRPC statuses, both ways, with FieldProblems as google.rpc BadRequest."""
+from __future__ import annotations
+
+import grpc
+from google.protobuf import any_pb2
+from google.rpc import code_pb2, error_details_pb2, status_pb2
+from grpc_status import rpc_status
+
+from chassis import errors
+
+# Trailing metadata is limited (8 KiB by default on the receiving side): beyond this many problems, only the
+# first are sent as field violations and the message says how many were left out.
+MAX_FIELD_VIOLATIONS = 50
+MAX_TEXT = 300
+_STATUS_DETAILS_KEY = "grpc-status-details-bin"
+
+_ERROR_TYPES: dict[str, type[errors.DomainError]] = {
+    cls.code: cls for cls in (errors.InvalidArgument, errors.NotFound, errors.AlreadyExists, errors.Conflict,
+                              errors.PermissionDenied, errors.Unauthenticated)
+}
+
+
+class RemoteError(errors.DomainError):
+    """A status from another service with no dedicated DomainError type (UNAVAILABLE, DEADLINE_EXCEEDED, ...)."""
+
+    def __init__(self, code: str, message: str, problems: list[errors.FieldProblem] | None = None) -> None:
+        super().__init__(message, problems)
+        self.code = code
+
+
+def status_code(name: str) -> grpc.StatusCode:
+    """The grpc.StatusCode called ``name`` (INTERNAL if the name is unknown)."""
+    return grpc.StatusCode.__members__.get(name, grpc.StatusCode.INTERNAL)
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= MAX_TEXT else text[:MAX_TEXT - 3] + "..."
+
+
+def domain_error_status(exc: errors.DomainError) -> grpc.Status:
+    """The rich status for a DomainError: its code and message, problems as BadRequest field violations."""
+    code = status_code(exc.code)
+    message = exc.message
+    problems = exc.problems
+    if len(problems) > MAX_FIELD_VIOLATIONS:
+        message = f"{message} (first {MAX_FIELD_VIOLATIONS} of {len(problems)} problems listed)"
+        problems = problems[:MAX_FIELD_VIOLATIONS]
+    rich = status_pb2.Status(code=code.value[0], message=message)
+    if problems:
+        bad_request = error_details_pb2.BadRequest(field_violations=[
+            error_details_pb2.BadRequest.FieldViolation(field=_clip(p.field), description=_clip(p.reason))
+            for p in problems])
+        detail = any_pb2.Any()
+        detail.Pack(bad_request)
+        rich.details.append(detail)
+    return rpc_status.to_status(rich)
+
+
+def _rich_status(error: grpc.RpcError) -> status_pb2.Status | None:
+    trailing = error.trailing_metadata() if hasattr(error, "trailing_metadata") else None
+    for key, value in trailing or ():
+        if key == _STATUS_DETAILS_KEY:
+            return status_pb2.Status.FromString(value)
+    return None
+
+
+def field_problems(error: grpc.RpcError) -> list[errors.FieldProblem]:
+    """The BadRequest field violations a failed call carried, as FieldProblems (empty if none)."""
+    rich = _rich_status(error)
+    problems: list[errors.FieldProblem] = []
+    for detail in rich.details if rich else ():
+        if detail.Is(error_details_pb2.BadRequest.DESCRIPTOR):
+            bad_request = error_details_pb2.BadRequest()
+            detail.Unpack(bad_request)
+            problems.extend(errors.FieldProblem(v.field, v.description) for v in bad_request.field_violations)
+    return problems
+
+
+def rpc_error_to_domain(error: grpc.RpcError) -> errors.DomainError:
+    """The DomainError a failed call stands for (sync or aio), keeping its message and field problems."""
+    code = error.code() if hasattr(error, "code") else None
+    name = code.name if isinstance(code, grpc.StatusCode) else code_pb2.Code.Name(code_pb2.UNKNOWN)
+    message = (error.details() if hasattr(error, "details") else None) or name.lower().replace("_", " ")
+    problems = field_problems(error)
+    error_type = _ERROR_TYPES.get(name)
+    if error_type is not None:
+        return error_type(message, problems)
+    return RemoteError(name, message, problems)
