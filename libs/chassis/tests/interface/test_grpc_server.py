@@ -187,9 +187,7 @@ def test_a_server_without_a_public_key_refuses_to_start():
         grpc_server.start(**kwargs)
 
 
-if __name__ == "__main__":   # used by test_grpc_shutdown.py: serve until SIGTERM
+if __name__ == "__main__":   # used by test_grpc_shutdown.py: serve until SIGTERM; argv: port, public key path, grace
     configure_logging("echo")
-    _, kwargs = start_echo_server(open(sys.argv[2]).read(), port=int(sys.argv[1]), grace=float(sys.argv[3]))
-    kwargs.pop("platform")
-    grpc_server.serve(**kwargs, on_stop=lambda: print("on_stop called", flush=True),
-                      platform=PlatformSettings(principal_public_key=sys.argv[2]))
+    _, kwargs = start_echo_server(sys.argv[2], port=int(sys.argv[1]), grace=float(sys.argv[3]))
+    grpc_server.serve(**kwargs, on_stop=lambda: print("on_stop called", flush=True))
