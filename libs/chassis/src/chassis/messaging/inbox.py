@@ -1,0 +1,49 @@
+"""Idempotent inbox: record (consumer, event_id) in the same transaction as a handler's effect; repeats change nothing."""
+from __future__ import annotations
+
+import contextvars
+from typing import Callable, TypeVar
+
+from sqlalchemy import Table
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session, sessionmaker
+
+T = TypeVar("T")
+
+# Set by claim() in the worker's green thread, read by the consumer to count duplicates separately.
+duplicate_delivery_var: contextvars.ContextVar[bool] = contextvars.ContextVar("duplicate_delivery", default=False)
+
+
+def claim(session: Session, inbox_table: Table, consumer: str, event_id: str) -> bool:
+    """Insert the inbox row inside ``session``'s open transaction; False if ``consumer`` already applied the event.
+
+    Call it FIRST in the transaction, before the effect. Race-safe: on PostgreSQL a concurrent redelivery blocks
+    on the unique key until the first transaction ends, then sees the conflict (or wins if the first rolled back).
+    """
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = insert(inbox_table).values(consumer=consumer, event_id=event_id).on_conflict_do_nothing(
+        index_elements=["consumer", "event_id"])
+    first = session.execute(statement).rowcount == 1
+    if not first:
+        duplicate_delivery_var.set(True)
+    return first
+
+
+def apply_once(session_factory: sessionmaker, inbox_table: Table, consumer: str, event_id: str,
+               effect: Callable[[Session], T]) -> tuple[bool, T | None]:
+    """Run ``effect(session)`` and record the event in one transaction, unless it was already applied.
+
+    Returns ``(True, effect result)`` when applied now, ``(False, None)`` for a duplicate delivery.
+    """
+    with session_factory() as session, session.begin():
+        if not claim(session, inbox_table, consumer, event_id):
+            return False, None
+        return True, effect(session)
+
+
+def already_applied(session: Session, inbox_table: Table, consumer: str, event_id: str) -> bool:
+    """Read-only check (diagnostics and tests); handlers use :func:`claim`, which is race-safe."""
+    row = session.execute(inbox_table.select().where(inbox_table.c.consumer == consumer,
+                                                     inbox_table.c.event_id == event_id)).first()
+    return row is not None
