@@ -1,0 +1,56 @@
+"""The gateway's FastAPI application: middleware, routes, error mapping, and the gRPC clients' lifetime."""
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from prometheus_client import make_asgi_app
+from starlette.middleware.sessions import SessionMiddleware
+
+from chassis.config import PlatformSettings
+
+from gateway import errors
+from gateway.clients import Backends
+from gateway.observability import CorrelationIdMiddleware, MetricsMiddleware
+from gateway.ratelimit import LoginThrottle
+from gateway.routes import api_auth, api_roster, health, web_auth, web_pages
+from gateway.settings import GatewaySettings
+from gateway.web.render import STATIC_DIR
+
+SESSION_COOKIE = "skillfolio_session"
+DESCRIPTION = """Skillfolio's REST API. Get a token from `POST /api/v1/auth/token` (username and password as an
+OAuth2 password-grant form), then send `Authorization: Bearer <token>`. Lists are keyset-paginated: pass the
+`next_page_token` of one page as `page_token` for the next; an empty token means the last page. Errors are
+`{"error": {"code", "message", "problems": [{"field", "reason"}]}, "correlation_id"}`; send `X-Correlation-Id`
+to trace a request through every service (it is echoed back either way)."""
+
+
+def create_app(settings: GatewaySettings | None = None, platform: PlatformSettings | None = None) -> FastAPI:
+    settings = settings or GatewaySettings()
+    platform = platform or PlatformSettings()
+    settings.check()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        app.state.backends = Backends(settings, platform)   # grpc.aio channels belong to the serving loop
+        try:
+            yield
+        finally:
+            await app.state.backends.close()
+
+    app = FastAPI(title="Skillfolio API", version="1.0.0", description=DESCRIPTION, lifespan=lifespan,
+                  docs_url="/docs", redoc_url=None, openapi_url="/openapi.json")
+    app.state.settings = settings
+    app.state.throttle = LoginThrottle(settings.login_rate_limit)
+    errors.install(app)
+    for router in (health.router, api_auth.router, api_roster.router, web_auth.router, web_pages.router):
+        app.include_router(router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.mount("/metrics", make_asgi_app(), name="metrics")
+    # Added innermost first: the correlation id wraps everything, so even a failed session load is traceable.
+    app.add_middleware(SessionMiddleware, secret_key=settings.session_secret, session_cookie=SESSION_COOKIE,
+                       max_age=settings.session_idle_seconds, same_site="lax", https_only=settings.cookie_secure)
+    app.add_middleware(MetricsMiddleware)
+    app.add_middleware(CorrelationIdMiddleware)
+    return app

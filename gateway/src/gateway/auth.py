@@ -1,0 +1,86 @@
+"""Who is calling: principals built from roster people, API bearer tokens, and web sessions that expire."""
+from __future__ import annotations
+
+import time
+
+import jwt
+from fastapi import Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from chassis.context import Principal
+from chassis.errors import Unauthenticated
+from skillfolio.roster.v1 import roster_pb2
+
+ROLE_NAMES = {
+    roster_pb2.ROLE_STUDENT: "student",
+    roster_pb2.ROLE_TEACHER: "teacher",
+    roster_pb2.ROLE_GUARDIAN: "guardian",
+    roster_pb2.ROLE_SCHOOL_ADMIN: "school_admin",
+    roster_pb2.ROLE_DISTRICT_ADMIN: "district_admin",
+}
+API_AUDIENCE = "skillfolio-api"
+TOKEN_ALGORITHM = "HS256"
+bearer_scheme = HTTPBearer(auto_error=False, description="A token from POST /api/v1/auth/token")
+
+
+def principal_from_person(person: roster_pb2.Person) -> Principal:
+    roles = tuple(ROLE_NAMES[r] for r in person.roles if r in ROLE_NAMES)
+    name = f"{person.given_name} {person.family_name}".strip()
+    return Principal(subject=person.id, roles=roles, display_name=name)
+
+
+def issue_api_token(principal: Principal, secret: str, ttl_seconds: int) -> str:
+    """A signed bearer token (JWT, HS256, audience skillfolio-api) valid for ``ttl_seconds``."""
+    now = int(time.time())
+    claims = {"sub": principal.subject, "roles": list(principal.roles), "name": principal.display_name,
+              "aud": API_AUDIENCE, "iat": now, "exp": now + ttl_seconds}
+    return jwt.encode(claims, secret, algorithm=TOKEN_ALGORITHM)
+
+
+def read_api_token(token: str, secret: str) -> Principal:
+    try:
+        claims = jwt.decode(token, secret, algorithms=[TOKEN_ALGORITHM], audience=API_AUDIENCE,
+                            options={"require": ["sub", "aud", "iat", "exp"]})
+    except jwt.ExpiredSignatureError as exc:
+        raise Unauthenticated("the bearer token has expired; request a new one") from exc
+    except jwt.PyJWTError as exc:
+        raise Unauthenticated("the bearer token is not valid") from exc
+    return Principal(subject=claims["sub"], roles=tuple(claims.get("roles", ())), display_name=claims.get("name", ""))
+
+
+async def api_principal(request: Request) -> Principal:
+    """FastAPI dependency for /api/v1: the principal of a valid ``Authorization: Bearer`` token, else 401."""
+    credentials: HTTPAuthorizationCredentials | None = await bearer_scheme(request)
+    if credentials is None:
+        raise Unauthenticated("send an Authorization: Bearer token from POST /api/v1/auth/token")
+    principal = read_api_token(credentials.credentials, request.app.state.settings.session_secret)
+    request.state.principal = principal
+    return principal
+
+
+# --- web sessions (Starlette SessionMiddleware: signed cookie, HttpOnly, SameSite=Lax, idle expiry) ---
+
+def start_session(request: Request, principal: Principal) -> None:
+    """Replace whatever the session held (no fixation) with the logged-in person and a fresh CSRF token."""
+    request.session.clear()
+    request.session.update({"sub": principal.subject, "roles": list(principal.roles),
+                            "name": principal.display_name, "login_at": int(time.time())})
+
+
+def end_session(request: Request) -> None:
+    request.session.clear()
+
+
+def session_principal(request: Request) -> Principal | None:
+    """The logged-in principal, or None when there is no session or it is past its absolute lifetime."""
+    session = request.session
+    if "sub" not in session:
+        return None
+    max_age = request.app.state.settings.session_absolute_seconds
+    if int(session.get("login_at", 0)) + max_age < time.time():
+        session.clear()
+        return None
+    principal = Principal(subject=session["sub"], roles=tuple(session.get("roles", ())),
+                          display_name=session.get("name", ""))
+    request.state.principal = principal
+    return principal

@@ -1,0 +1,63 @@
+"""grpc.aio clients of the services the gateway fronts; every call carries a signed principal and correlation id.
+
+The chassis channel's interceptor adds both: it signs ``chassis.context.principal_var`` (set here per call) with
+SKILLFOLIO_PRINCIPAL_PRIVATE_KEY and reads the correlation id the HTTP middleware put in its contextvar.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import grpc
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+from chassis.config import PlatformSettings
+from chassis.context import Principal, principal_var
+from chassis.grpc.client import aio_channel, signing_token_source
+from skillfolio.roster.v1 import roster_pb2_grpc
+
+from gateway.settings import GatewaySettings
+
+
+class ServiceClient:
+    """One service's stub over one channel: ``await client.call("GetPerson", request, principal)``."""
+
+    def __init__(self, name: str, channel: grpc.aio.Channel, stub: Any, timeout: float) -> None:
+        self.name = name
+        self.channel = channel
+        self._stub = stub
+        self._health = health_pb2_grpc.HealthStub(channel)
+        self._timeout = timeout
+
+    async def call(self, method: str, request: Any, principal: Principal | None) -> Any:
+        """Invoke ``method`` as ``principal`` (None only for public RPCs such as Authenticate)."""
+        token = principal_var.set(principal)
+        try:
+            return await getattr(self._stub, method)(request, timeout=self._timeout)
+        finally:
+            principal_var.reset(token)
+
+    async def serving(self, timeout: float = 2.0) -> bool:
+        """The gRPC health check of the whole server: True when it answers SERVING."""
+        try:
+            reply = await self._health.Check(health_pb2.HealthCheckRequest(service=""), timeout=timeout)
+        except grpc.aio.AioRpcError:
+            return False
+        return reply.status == health_pb2.HealthCheckResponse.SERVING
+
+
+class Backends:
+    """Every downstream service client the gateway holds; built inside the event loop, closed at shutdown."""
+
+    def __init__(self, settings: GatewaySettings, platform: PlatformSettings) -> None:
+        tokens = signing_token_source(platform)
+        roster_channel = aio_channel("roster", tokens, address=settings.roster_target)
+        self.roster = ServiceClient("roster", roster_channel, roster_pb2_grpc.RosterServiceStub(roster_channel),
+                                    settings.grpc_timeout_seconds)
+
+    @property
+    def all(self) -> list[ServiceClient]:
+        return [self.roster]
+
+    async def close(self) -> None:
+        for client in self.all:
+            await client.channel.close()

@@ -1,0 +1,99 @@
+"""One mapping from failures (domain errors, gRPC statuses, bad requests) to HTTP: JSON for /api, pages for the web."""
+from __future__ import annotations
+
+import logging
+from urllib.parse import quote
+
+import grpc
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from chassis.context import current_correlation_id
+from chassis.errors import DomainError, FieldProblem
+from chassis.grpc.errors import rpc_error_to_domain
+
+from gateway.web.render import render_error
+
+log = logging.getLogger(__name__)
+
+HTTP_STATUS = {
+    "INVALID_ARGUMENT": 422, "OUT_OF_RANGE": 422, "NOT_FOUND": 404, "PERMISSION_DENIED": 403,
+    "UNAUTHENTICATED": 401, "ALREADY_EXISTS": 409, "FAILED_PRECONDITION": 409, "ABORTED": 409,
+    "RESOURCE_EXHAUSTED": 429, "UNIMPLEMENTED": 501, "UNAVAILABLE": 503, "DEADLINE_EXCEEDED": 504,
+    "CANCELLED": 503,
+}
+# Upstream failures whose message may carry internals: replaced by a plain sentence.
+_HIDDEN = {"INTERNAL", "UNKNOWN", "DATA_LOSS"}
+
+
+def http_status(code: str) -> int:
+    return HTTP_STATUS.get(code, 502)
+
+
+def public_message(error: DomainError) -> str:
+    if error.code in _HIDDEN:
+        return "a service behind the gateway failed; try again, and quote the correlation id if it persists"
+    if error.code == "UNAVAILABLE":
+        return "a service behind the gateway is unavailable; try again shortly"
+    if error.code == "DEADLINE_EXCEEDED":
+        return "a service behind the gateway took too long to answer"
+    return error.message
+
+
+def is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def error_body(code: str, message: str, problems: list[FieldProblem] = ()) -> dict:
+    return {"error": {"code": code, "message": message,
+                      "problems": [{"field": p.field, "reason": p.reason} for p in problems]},
+            "correlation_id": current_correlation_id()}
+
+
+def api_error(status: int, code: str, message: str, problems: list[FieldProblem] = (),
+              headers: dict | None = None) -> JSONResponse:
+    if status == 401:
+        headers = {"WWW-Authenticate": "Bearer", **(headers or {})}
+    return JSONResponse(error_body(code, message, problems), status_code=status, headers=headers)
+
+
+async def _domain_error(request: Request, error: DomainError) -> Response:
+    status = http_status(error.code)
+    if status >= 500:
+        log.warning("upstream failure %s: %s", error.code, error.message)
+    message = public_message(error)
+    retry_after = getattr(error, "retry_after", None)
+    headers = {"Retry-After": str(retry_after)} if retry_after else None
+    if is_api(request):
+        return api_error(status, error.code, message, error.problems, headers)
+    if status == 401:
+        return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
+    return render_error(request, status, message)
+
+
+async def _rpc_error(request: Request, error: grpc.RpcError) -> Response:
+    return await _domain_error(request, rpc_error_to_domain(error))
+
+
+async def _validation_error(request: Request, error: RequestValidationError) -> Response:
+    problems = [FieldProblem(".".join(str(part) for part in e["loc"] if part != "body"), e["msg"])
+                for e in error.errors()]
+    if is_api(request):
+        return api_error(422, "INVALID_ARGUMENT", "the request is not valid", problems)
+    return render_error(request, 422, "; ".join(f"{p.field}: {p.reason}" for p in problems))
+
+
+async def _http_error(request: Request, error: StarletteHTTPException) -> Response:
+    code = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}.get(error.status_code, "HTTP_ERROR")
+    if is_api(request) or request.url.path.startswith("/static/"):
+        return api_error(error.status_code, code, str(error.detail), headers=getattr(error, "headers", None))
+    return render_error(request, error.status_code, str(error.detail))
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(DomainError, _domain_error)
+    app.add_exception_handler(grpc.RpcError, _rpc_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)

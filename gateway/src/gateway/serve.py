@@ -1,0 +1,30 @@
+"""`skillfolio run gateway`: serve the app with uvicorn; SIGTERM finishes in-flight requests, then exits."""
+from __future__ import annotations
+
+import logging
+import sys
+
+import uvicorn
+
+from chassis.config import PlatformSettings
+from chassis.grpc.principal import KeyConfigurationError, load_private_key
+
+from gateway.app import create_app
+from gateway.settings import GatewaySettings
+
+log = logging.getLogger("gateway")
+GRACEFUL_SHUTDOWN_SECONDS = 4   # under honcho's 5 s SIGKILL wait in `skillfolio up`
+
+
+def serve() -> None:
+    settings, platform = GatewaySettings(), PlatformSettings()
+    try:
+        settings.check()
+        load_private_key(platform.principal_private_key)
+    except (ValueError, KeyConfigurationError) as error:
+        log.error("gateway cannot start: %s", error)
+        sys.exit(2)
+    log.info("gateway listening on http://%s:%s (roster at %s)", settings.host, settings.port, settings.roster_target)
+    uvicorn.run(create_app(settings, platform), host=settings.host, port=settings.port, log_config=None,
+                proxy_headers=True, forwarded_allow_ips=settings.forwarded_allow_ips,
+                timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS, server_header=False)
