@@ -19,6 +19,7 @@ class Action(StrEnum):
     READ_GUARDIANS = "read_guardians"                  # target: a student
     READ_CHILDREN = "read_children"                    # target: a guardian
     READ_CURRENT_STUDENTS = "read_current_students"    # target: a teacher
+    READ_STUDENTS_ON_OTHER_DATE = "read_students_on_other_date"  # target: a teacher; a date other than today
     READ_SECTION = "read_section"                      # target: a section
     READ_SECTION_ROSTER = "read_section_roster"        # target: a section
     LIST_OWN_SECTIONS = "list_own_sections"            # no target: sections the viewer is enrolled in
@@ -58,6 +59,7 @@ GRANTS: dict[Action, dict[str, frozenset[Relation]]] = {
                             SCHOOL_ADMIN: _ADMIN},
     Action.READ_CHILDREN: {GUARDIAN: frozenset({R.SELF}), SCHOOL_ADMIN: _ADMIN},
     Action.READ_CURRENT_STUDENTS: {TEACHER: frozenset({R.SELF}), SCHOOL_ADMIN: _ADMIN},
+    Action.READ_STUDENTS_ON_OTHER_DATE: {SCHOOL_ADMIN: _ADMIN},
     Action.READ_SECTION: {STUDENT: frozenset({R.ENROLLED}), TEACHER: frozenset({R.TEACHES}),
                           SCHOOL_ADMIN: _ADMIN},
     Action.READ_SECTION_ROSTER: {TEACHER: frozenset({R.TEACHES_NOW}), SCHOOL_ADMIN: _ADMIN},
@@ -68,6 +70,29 @@ GRANTS: dict[Action, dict[str, frozenset[Relation]]] = {
     Action.LIST_SCHOOL_PEOPLE: {SCHOOL_ADMIN: _ADMIN},
     Action.LIST_ALL_PEOPLE: {},
 }
+
+
+# The order in which the service layer tries relations: the cheapest to establish first.
+CHEAPEST_FIRST = (R.ANYONE, R.SELF, R.CHILD, R.ENROLLED, R.TEACHES, R.TEACHES_NOW, R.CURRENT_STUDENT,
+                  R.IN_ADMINISTERED_SCHOOL, R.GUARDIAN_OF_CURRENT_STUDENT)
+
+
+class TargetKind(StrEnum):
+    PERSON = "person"
+    SECTION = "section"
+    SCHOOL = "school"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class Target:
+    """What an action is about: a person, a section, a school, or nothing (the viewer's own things)."""
+
+    kind: TargetKind
+    id: str = ""
+
+
+NO_TARGET = Target(TargetKind.NONE)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,90 @@
+"""Reads of people: one person, filtered lists, a section's roster, a teacher's current students, guardians and
+children; each list is keyset-paginated by (family name, given name, id)."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from sqlalchemy import Select, exists, func, or_, select
+from sqlalchemy.engine import Row
+from sqlalchemy.orm import Session
+
+from roster.adapters.keyset import fetch_page
+from roster.adapters.orm import enrollments, guardianships, people, person_roles
+from roster.adapters.roster_sql import child_ids, current_student_ids, enrollment_in_effect, in_effect
+from roster.domain.model import STUDENT, Page, Person
+from roster.domain.paging import PageRequest
+
+ORDER = (people.c.family_name, people.c.given_name, people.c.id)
+
+
+class PeopleRepository:
+    def __init__(self, session: Session, today: dt.date) -> None:
+        self.session = session
+        self.today = today
+
+    def get(self, person_id: str) -> Person | None:
+        row = self.session.execute(select(people).where(people.c.id == person_id)).first()
+        return self._with_roles([row])[0] if row else None
+
+    def find_by_username(self, username: str) -> list[Person]:
+        rows = self.session.execute(select(people).where(
+            func.lower(people.c.username) == username.strip().lower(), people.c.username != "")).all()
+        return self._with_roles(rows)
+
+    def filtered(self, page: PageRequest, fingerprint: str, school_ids: list[str] | None = None,
+             role: str = "", grade_level: str = "") -> Page[Person]:
+        stmt = select(people)
+        if school_ids is not None:
+            at_school = select(person_roles.c.person_id).where(
+                person_roles.c.person_id == people.c.id, person_roles.c.org_id.in_(school_ids),
+                self._role_in_effect())
+            stmt = stmt.where(or_(people.c.primary_school_id.in_(school_ids), exists(at_school)))
+        if role:
+            stmt = stmt.where(exists(select(person_roles.c.person_id).where(
+                person_roles.c.person_id == people.c.id, person_roles.c.role == role, self._role_in_effect())))
+        if grade_level:
+            stmt = stmt.where(people.c.grade_level == grade_level)
+        return self._page(stmt, page, fingerprint)
+
+    def current_students(self, teacher_id: str, on: dt.date, page: PageRequest, fingerprint: str) -> Page[Person]:
+        stmt = select(people).where(people.c.id.in_(current_student_ids(teacher_id, on)))
+        return self._page(stmt, page, fingerprint)
+
+    def section_students(self, section_id: str, on: dt.date, page: PageRequest, fingerprint: str) -> Page[Person]:
+        """Students whose enrollment in the section is in effect on ``on``."""
+        enrolled = select(enrollments.c.person_id).where(enrollments.c.section_id == section_id,
+                                                         enrollment_in_effect(enrollments, STUDENT, on))
+        return self._page(select(people).where(people.c.id.in_(enrolled)), page, fingerprint)
+
+    def guardians(self, student_id: str, page: PageRequest, fingerprint: str) -> Page[Person]:
+        guardian_ids = select(guardianships.c.guardian_id).where(guardianships.c.student_id == student_id,
+                                                                 guardianships.c.active.is_(True))
+        return self._page(select(people).where(people.c.id.in_(guardian_ids)), page, fingerprint)
+
+    def children(self, guardian_id: str, page: PageRequest, fingerprint: str) -> Page[Person]:
+        return self._page(select(people).where(people.c.id.in_(child_ids(guardian_id))), page, fingerprint)
+
+    def _page(self, stmt: Select, page: PageRequest, fingerprint: str) -> Page[Person]:
+        rows, next_token = fetch_page(self.session, stmt, ORDER, page, fingerprint)
+        return Page(self._with_roles(rows), next_token)
+
+    def _role_in_effect(self):
+        return in_effect(person_roles.c.begin_date, person_roles.c.end_date, self.today)
+
+    def _with_roles(self, rows: list[Row]) -> list[Person]:
+        """Rows to Persons, each with the distinct roles it holds today (one query for the whole page)."""
+        if not rows:
+            return []
+        roles: dict[str, set[str]] = defaultdict(set)
+        held = select(person_roles.c.person_id, person_roles.c.role).where(
+            person_roles.c.person_id.in_([r.id for r in rows]), self._role_in_effect())
+        for person_id, role in self.session.execute(held):
+            roles[person_id].add(role)
+        return [_person(row, tuple(sorted(roles[row.id]))) for row in rows]
+
+
+def _person(row: Row, roles: tuple[str, ...]) -> Person:
+    return Person(id=row.id, sourced_id=row.sourced_id, given_name=row.given_name, family_name=row.family_name,
+                  email=row.email, username=row.username, roles=roles, grade_level=row.grade_level,
+                  primary_school_id=row.primary_school_id or "", active=row.active)

@@ -1,0 +1,25 @@
+"""Roster-specific settings (env prefix ``ROSTER_``), beside the chassis's per-service ServiceSettings."""
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class RosterOptions(BaseSettings):
+    """What only the roster needs: the district's calendar and the argon2 cost of local-account passwords."""
+
+    model_config = SettingsConfigDict(env_prefix="ROSTER_", extra="ignore")
+
+    timezone: str = Field("", description="IANA zone whose calendar decides 'today' for current enrollments "
+                                          "(e.g. America/Kentucky/Louisville); empty: the machine's local zone.")
+    argon2_time_cost: int = Field(3, description="argon2id iterations; raising it rehashes passwords at login.")
+    argon2_memory_kib: int = Field(65536, description="argon2id memory in KiB.")
+    argon2_parallelism: int = Field(4, description="argon2id lanes.")
+
+    def today(self) -> dt.date:
+        """The district's current calendar date."""
+        zone = ZoneInfo(self.timezone) if self.timezone else None
+        return dt.datetime.now(zone).date()

@@ -1,0 +1,9 @@
+"""OneRoster 1.2 CSV bulk import (folder or zip) and a synthetic district generator.
+
+``import_roster(path, engine)`` validates every file, then applies all of it in one transaction (or nothing).
+"""
+from roster.importer.problems import ImportProblem, ImportRejected, SourceError
+from roster.importer.report import ImportReport
+from roster.importer.run import import_roster
+
+__all__ = ["import_roster", "ImportReport", "ImportProblem", "ImportRejected", "SourceError"]

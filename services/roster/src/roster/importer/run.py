@@ -1,0 +1,117 @@
+"""Import a OneRoster 1.2 bulk set (folder or .zip) into the roster database: validate every file, then apply all
+of it in one transaction with its events, or nothing at all."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import pathlib
+import time
+
+from sqlalchemy import Connection, Engine, inspect, insert, text
+
+from chassis.db import make_session_factory
+from chassis.errors import Conflict
+from roster.adapters import orm
+from roster.importer import validate
+from roster.importer.apply import derive, diff_and_apply, raise_events
+from roster.importer.catalog import Catalog
+from roster.importer.manifest import read_manifest
+from roster.importer.outbox import ImportUnitOfWork
+from roster.importer.problems import ImportRejected, ProblemLog
+from roster.importer.report import PASSWORD_NOTE, ImportReport
+from roster.importer.scan import NoProgress, Progress, ScanContext, scan_file
+from roster.importer.schema import FILES
+from roster.importer.source import RosterSource
+from roster.importer.staging import Staging
+
+log = logging.getLogger(__name__)
+IMPORT_LOCK = 0x5F_1E_0001   # pg_advisory_xact_lock key: one roster import at a time
+
+
+def check_schema(engine: Engine) -> None:
+    missing = {"import_runs", "people", "outbox"} - set(inspect(engine).get_table_names())
+    if missing:
+        raise Conflict(f"the roster database has no {', '.join(sorted(missing))} table(s): "
+                       "run `skillfolio migrate roster` first")
+
+
+def _handlers(ctx: ScanContext):
+    org_refs, session_refs, agent_refs = validate.Deferred(), validate.Deferred(), validate.Deferred()
+    return {
+        "orgs": (validate.orgs(ctx, org_refs), lambda: org_refs.check(ctx, ctx.catalog.orgs, "org")),
+        "academicSessions": (validate.sessions(ctx, session_refs),
+                             lambda: session_refs.check(ctx, ctx.catalog.sessions, "academic session")),
+        "courses": (validate.courses, None),
+        "classes": (validate.classes, None),
+        "users": (validate.users(ctx, agent_refs), lambda: agent_refs.check(ctx, ctx.catalog.users, "user")),
+        "roles": (validate.roles(ctx), None),
+        "enrollments": (validate.enrollments, None),
+    }
+
+
+def scan_all(ctx: ScanContext, source: RosterSource, modes: dict[str, str], connection: Connection) -> None:
+    handlers = _handlers(ctx)
+    for spec in FILES:
+        if modes.get(spec.kind) != "bulk":
+            ctx.catalog.load_from_database(spec.kind, connection)
+            continue
+        csv_file = source.open(spec.name)
+        try:
+            if spec.kind == "users" and "password" in csv_file.header:
+                ctx.notes.append(PASSWORD_NOTE)
+            handle, finish = handlers[spec.kind]
+            scan_file(ctx, spec, csv_file, handle)
+            if finish:
+                finish()
+        finally:
+            csv_file.close()
+
+
+def _record_run(connection: Connection, report: ImportReport, started: dt.datetime) -> int:
+    return connection.execute(insert(orm.import_runs).returning(orm.import_runs.c.id), {
+        "source": report.source, "status": report.status, "summary": report.summary_json(),
+        "started_at": started, "finished_at": dt.datetime.now(dt.timezone.utc)}).scalar_one()
+
+
+def import_roster(path: str | pathlib.Path, engine: Engine, progress: Progress | None = None) -> ImportReport:
+    """Validate and apply the set at ``path``; raises ImportRejected (nothing written) when any row is invalid."""
+    check_schema(engine)
+    progress = progress or NoProgress()
+    started, clock = dt.datetime.now(dt.timezone.utc), time.perf_counter()
+    report = ImportReport(source=str(path))
+    problems = ProblemLog()
+    uow = ImportUnitOfWork(make_session_factory(engine))
+    with RosterSource(path) as source, uow:
+        connection = uow.session.connection()
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": IMPORT_LOCK})
+        staging = Staging(connection)
+        try:
+            modes = read_manifest(source, problems)
+            ctx = ScanContext(problems, Catalog(), staging, progress)
+            scan_all(ctx, source, modes, connection)
+            report.rows_read, report.skipped, report.notes = ctx.rows_read, ctx.skipped, ctx.notes
+            if not problems:
+                progress.phase("comparing with the roster")
+                staging.finish()
+                derive(connection, modes)
+                diff_and_apply(connection, modes, report)
+                progress.phase("writing events")
+                raise_events(uow, report)
+                report.status = "applied" if report.changed else "unchanged"
+                report.seconds = time.perf_counter() - clock
+                report.run_id = _record_run(connection, report, started)
+                uow.commit()
+        finally:
+            if connection.dialect.name == "sqlite":
+                uow.rollback()
+                staging.drop()
+    if problems:
+        report.problems, report.problem_total = problems.kept, problems.total
+        report.seconds = time.perf_counter() - clock
+        with engine.begin() as connection:
+            report.run_id = _record_run(connection, report, started)
+        log.warning("roster import rejected", extra={"source": str(path), "problems": problems.total})
+        raise ImportRejected(problems)
+    log.info("roster import %s", report.status, extra={"source": str(path), "events": report.events})
+    return report

@@ -1,0 +1,117 @@
+"""Temporary staging tables the validated rows stream into: COPY on PostgreSQL, executemany on SQLite.
+
+Nothing here touches the roster tables; the staging tables vanish with the transaction (PostgreSQL) or are dropped
+by :meth:`Staging.drop` (SQLite keeps temp tables per connection).
+"""
+from __future__ import annotations
+
+import io
+from typing import Any, Sequence
+
+from sqlalchemy import Connection
+
+from roster.adapters import orm
+
+CHUNK_ROWS = 20_000
+
+# staging table -> (source table or None, columns in the order rows are added)
+STAGED: dict[str, tuple[str | None, tuple[str, ...]]] = {
+    "orgs": ("orgs", ("id", "sourced_id", "type", "name", "identifier", "parent_id", "active")),
+    "academic_sessions": ("academic_sessions", ("id", "sourced_id", "title", "type", "start_date", "end_date",
+                                                "parent_id", "school_year", "active")),
+    "courses": ("courses", ("id", "sourced_id", "title", "course_code", "org_id", "school_year_id", "active")),
+    "sections": ("sections", ("id", "sourced_id", "title", "class_code", "course_id", "school_id",
+                              "school_year_id", "start_date", "end_date", "active")),
+    "section_terms": ("section_terms", ("section_id", "session_id")),
+    "people": ("people", ("id", "sourced_id", "given_name", "family_name", "email", "username", "identifier",
+                          "grade_level", "primary_school_id", "active")),
+    "person_roles": ("person_roles", ("person_id", "role", "org_id", "is_primary", "begin_date", "end_date")),
+    "enrollments": ("enrollments", ("id", "sourced_id", "section_id", "person_id", "school_id", "role",
+                                    "is_primary", "begin_date", "end_date", "active")),
+    "guardianships": ("guardianships", ("guardian_id", "student_id", "active")),
+    "agents": (None, ("user_id", "agent_id")),
+    "primary_schools": (None, ("person_id", "school_id")),
+}
+INDEXES = {"person_roles": "person_id", "agents": "user_id", "primary_schools": "person_id"}
+
+
+def stage_name(table: str) -> str:
+    return f"import_stage_{table}"
+
+
+def _copy_text(value: Any) -> str:
+    if value is None:
+        return "\\N"
+    if value is True:
+        return "t"
+    if value is False:
+        return "f"
+    text = str(value)
+    if "\\" in text or "\t" in text or "\n" in text or "\r" in text:
+        text = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    return text
+
+
+def copy_rows(dbapi_connection, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
+    """COPY ``rows`` into ``table`` (PostgreSQL text format) through psycopg2."""
+    buffer = io.StringIO()
+    buffer.writelines("\t".join(map(_copy_text, row)) + "\n" for row in rows)
+    buffer.seek(0)
+    with dbapi_connection.cursor() as cursor:
+        cursor.copy_expert(f"COPY {table} ({', '.join(columns)}) FROM STDIN", buffer)
+
+
+class Staging:
+    """Buffers rows per staging table and writes them in chunks; ``rows[table]`` counts what was staged."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self.postgres = connection.dialect.name == "postgresql"
+        self._buffers: dict[str, list[tuple]] = {table: [] for table in STAGED}
+        self.rows: dict[str, int] = {table: 0 for table in STAGED}
+        self.drop()
+        for table, (source, columns) in STAGED.items():
+            if source:
+                ddl = f"CREATE TEMP TABLE {stage_name(table)} AS SELECT {', '.join(columns)} FROM {source} WHERE 1=0"
+            else:
+                ddl = f"CREATE TEMP TABLE {stage_name(table)} ({', '.join(c + ' VARCHAR(255)' for c in columns)})"
+            connection.exec_driver_sql(ddl)
+
+    def add(self, table: str, row: tuple) -> None:
+        buffer = self._buffers[table]
+        buffer.append(row)
+        if len(buffer) >= CHUNK_ROWS:
+            self._write(table)
+
+    def _write(self, table: str) -> None:
+        rows = self._buffers[table]
+        if not rows:
+            return
+        columns = STAGED[table][1]
+        dbapi = self.connection.connection.dbapi_connection
+        if self.postgres:
+            copy_rows(dbapi, stage_name(table), columns, rows)
+        else:
+            marks = ", ".join("?" for _ in columns)
+            cursor = dbapi.cursor()
+            cursor.executemany(f"INSERT INTO {stage_name(table)} ({', '.join(columns)}) VALUES ({marks})", rows)
+            cursor.close()
+        self.rows[table] += len(rows)
+        self._buffers[table] = []
+
+    def finish(self) -> None:
+        """Write what is buffered, index the lookup columns and refresh planner statistics."""
+        for table in STAGED:
+            self._write(table)
+        for table, column in INDEXES.items():
+            self.connection.exec_driver_sql(
+                f"CREATE INDEX {stage_name(table)}_ix ON {stage_name(table)} ({column})")
+        for table in STAGED:
+            self.connection.exec_driver_sql(f"ANALYZE {stage_name(table)}")
+
+    def drop(self) -> None:
+        for table in STAGED:
+            self.connection.exec_driver_sql(f"DROP TABLE IF EXISTS {stage_name(table)}")
+
+
+assert set(t for t, _ in STAGED.values() if t) <= set(orm.metadata.tables)
