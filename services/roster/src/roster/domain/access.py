@@ -5,6 +5,7 @@ that target. The service layer establishes the relations (from the roster's own 
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -124,6 +125,15 @@ def is_allowed(roles: frozenset[str], action: Action, held: frozenset[Relation])
     """True when some role of the viewer grants ``action`` through a relation the viewer holds."""
     granting = granting_relations(roles, action)
     return R.ANYONE in granting or bool(granting & held)
+
+
+# "Today" differs by up to a day between the caller's clock and the district's calendar (time zones), so a date
+# that close to the roster's today is still today; further away it needs READ_STUDENTS_ON_OTHER_DATE.
+TODAY_TOLERANCE_DAYS = 1
+
+
+def is_today(on: dt.date, today: dt.date) -> bool:
+    return abs((on - today).days) <= TODAY_TOLERANCE_DAYS
 
 
 def deny(action: Action) -> PermissionDenied:

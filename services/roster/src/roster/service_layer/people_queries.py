@@ -7,7 +7,7 @@ from typing import Callable
 
 from chassis.errors import FieldProblem, InvalidArgument, NotFound
 
-from roster.domain.access import Action, Target, TargetKind, Viewer
+from roster.domain.access import Action, Target, TargetKind, Viewer, is_today
 from roster.domain.model import PERSON_ROLES, Page, Person
 from roster.domain.paging import PageRequest, query_fingerprint
 from roster.service_layer.authorization import authorize, required
@@ -63,7 +63,7 @@ class PeopleQueries:
         with self.unit_of_work() as uow:
             on = _parse_date(on_date, "on_date") or uow.today
             authorize(uow, viewer, Action.READ_CURRENT_STUDENTS, _person(teacher_id))
-            if on != uow.today:
+            if not is_today(on, uow.today):
                 authorize(uow, viewer, Action.READ_STUDENTS_ON_OTHER_DATE, _person(teacher_id))
             _existing(uow, teacher_id)
             result = uow.people.current_students(teacher_id, on, page, fingerprint)

@@ -67,7 +67,8 @@ _GUARDIANSHIPS = [("gil", "ava"), ("gil", "dee"), ("gwen", "cal")]
 def seed_district(conn: Connection) -> SimpleNamespace:
     """Insert the district; returns ``SimpleNamespace(person=..., section=..., org=..., session=...)`` ids."""
     conn.execute(insert(orm.orgs), [
-        {"id": ORG["district"], "sourced_id": "district", "type": "district", "name": "Jefferson"},
+        {"id": ORG["district"], "sourced_id": "district", "type": "district", "name": "Jefferson",
+         "parent_id": None},
         {"id": ORG["alder"], "sourced_id": "alder", "type": "school", "name": "Alder Elementary",
          "parent_id": ORG["district"]},
         {"id": ORG["birch"], "sourced_id": "birch", "type": "school", "name": "Birch Middle",

@@ -1,5 +1,5 @@
-"""Fixtures of the roster's integration tests: a fresh PostgreSQL database migrated with Alembic and seeded with
-the small district of roster_seed.py, and a RosterApp over it whose "today" is the seed's TODAY."""
+"""Fixtures of the roster's integration and interface tests: a fresh PostgreSQL database migrated with Alembic and
+seeded with the small district of roster_seed.py, and a RosterApp over it whose "today" is the seed's TODAY."""
 from __future__ import annotations
 
 from types import SimpleNamespace

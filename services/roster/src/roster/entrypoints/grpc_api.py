@@ -1,0 +1,110 @@
+"""The roster's gRPC API: RosterServicer (thin: proto <-> service layer) and ``serve(settings)`` on the chassis
+server (signed principals, health, reflection, metrics, DomainError -> status). Authenticate is the one public RPC."""
+from __future__ import annotations
+
+import grpc
+
+from chassis.config import PlatformSettings, ServiceSettings
+from chassis.context import principal_var
+from chassis.grpc import server as chassis_server
+from skillfolio.roster.v1 import roster_pb2 as pb, roster_pb2_grpc
+
+from roster.bootstrap import RosterApp, build
+from roster.domain.access import Viewer
+from roster.entrypoints import grpc_messages as msg
+
+SERVICE_FULL_NAME = pb.DESCRIPTOR.services_by_name["RosterService"].full_name
+PUBLIC_METHODS = (f"/{SERVICE_FULL_NAME}/Authenticate",)
+
+
+def _viewer() -> Viewer | None:
+    principal = principal_var.get()
+    return Viewer.of(principal.subject, principal.roles) if principal is not None else None
+
+
+def _page(request) -> dict:
+    return {"page_size": request.page.page_size, "page_token": request.page.page_token}
+
+
+class RosterServicer(roster_pb2_grpc.RosterServiceServicer):
+    """Every RosterService RPC; the principal comes from the chassis interceptor (chassis.context.principal_var)."""
+
+    def __init__(self, app: RosterApp) -> None:
+        self.people = app.people
+        self.sections = app.sections
+        self.accounts = app.accounts
+
+    def GetSchool(self, request, context):
+        return pb.GetSchoolResponse(school=msg.school(self.sections.get_school(_viewer(), request.school_id)))
+
+    def ListSchools(self, request, context):
+        page = self.sections.list_schools(_viewer(), **_page(request))
+        return pb.ListSchoolsResponse(schools=[msg.school(s) for s in page.items], next_page_token=page.next_page_token)
+
+    def ListSchoolYears(self, request, context):
+        page = self.sections.list_school_years(_viewer(), **_page(request))
+        return pb.ListSchoolYearsResponse(school_years=[msg.school_year(y) for y in page.items],
+                                          next_page_token=page.next_page_token)
+
+    def GetPerson(self, request, context):
+        return pb.GetPersonResponse(person=msg.person(self.people.get_person(_viewer(), request.person_id)))
+
+    def ListPeople(self, request, context):
+        page = self.people.list_people(_viewer(), school_id=request.school_id, role=msg.role_name(request.role),
+                                       grade_level=request.grade_level, **_page(request))
+        return pb.ListPeopleResponse(people=[msg.person(p) for p in page.items], next_page_token=page.next_page_token)
+
+    def GetSection(self, request, context):
+        return pb.GetSectionResponse(section=msg.section(self.sections.get_section(_viewer(), request.section_id)))
+
+    def ListSections(self, request, context):
+        page = self.sections.list_sections(_viewer(), school_id=request.school_id, teacher_id=request.teacher_id,
+                                           school_year_id=request.school_year_id, **_page(request))
+        return pb.ListSectionsResponse(sections=[msg.section(s) for s in page.items],
+                                       next_page_token=page.next_page_token)
+
+    def ListSectionStudents(self, request, context):
+        page = self.sections.list_section_students(_viewer(), request.section_id, **_page(request))
+        return pb.ListSectionStudentsResponse(students=[msg.person(p) for p in page.items],
+                                              next_page_token=page.next_page_token)
+
+    def ListCurrentStudents(self, request, context):
+        page = self.people.list_current_students(_viewer(), request.teacher_id, request.on_date, **_page(request))
+        return pb.ListCurrentStudentsResponse(students=[msg.person(p) for p in page.items],
+                                              next_page_token=page.next_page_token)
+
+    def ListGuardians(self, request, context):
+        page = self.people.list_guardians(_viewer(), request.student_id, **_page(request))
+        return pb.ListGuardiansResponse(guardians=[msg.person(p) for p in page.items],
+                                        next_page_token=page.next_page_token)
+
+    def ListChildren(self, request, context):
+        page = self.people.list_children(_viewer(), request.guardian_id, **_page(request))
+        return pb.ListChildrenResponse(children=[msg.person(p) for p in page.items],
+                                       next_page_token=page.next_page_token)
+
+    def Authenticate(self, request, context):
+        return pb.AuthenticateResponse(person=msg.person(self.accounts.authenticate(request.username,
+                                                                                    request.password)))
+
+
+def _register(app: RosterApp):
+    def register(server: grpc.Server) -> None:
+        roster_pb2_grpc.add_RosterServiceServicer_to_server(RosterServicer(app), server)
+    return register
+
+
+def start(settings: ServiceSettings, app: RosterApp | None = None,
+          platform: PlatformSettings | None = None, metrics: bool = True) -> chassis_server.ServerHandle:
+    """A running roster API server (tests, benches); ``handle.stop()`` also closes an app it built itself."""
+    owned = app is None
+    app = app or build(settings)
+    return chassis_server.start("roster", settings, _register(app), [SERVICE_FULL_NAME], PUBLIC_METHODS,
+                                on_stop=app.close if owned else None, platform=platform, metrics=metrics)
+
+
+def serve(settings: ServiceSettings) -> None:
+    """Run the roster API until SIGTERM/SIGINT (`skillfolio run roster api`)."""
+    app = build(settings)
+    chassis_server.serve("roster", settings, _register(app), [SERVICE_FULL_NAME], PUBLIC_METHODS,
+                         on_stop=app.close)

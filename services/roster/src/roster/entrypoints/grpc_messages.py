@@ -1,0 +1,37 @@
+"""Mapping between roster domain objects and skillfolio.roster.v1 protobuf messages."""
+from __future__ import annotations
+
+from skillfolio.roster.v1 import roster_pb2 as pb
+
+from roster.domain.model import Person, School, SchoolYear, Section
+
+ROLE_TO_PROTO = {"student": pb.ROLE_STUDENT, "teacher": pb.ROLE_TEACHER, "guardian": pb.ROLE_GUARDIAN,
+                 "school_admin": pb.ROLE_SCHOOL_ADMIN, "district_admin": pb.ROLE_DISTRICT_ADMIN}
+ROLE_FROM_PROTO = {number: name for name, number in ROLE_TO_PROTO.items()}
+
+
+def role_name(role: int) -> str:
+    """The domain role of a proto Role ("" for ROLE_UNSPECIFIED; an unknown number stays visible as-is)."""
+    return ROLE_FROM_PROTO.get(role, "" if role == pb.ROLE_UNSPECIFIED else str(role))
+
+
+def person(p: Person) -> pb.Person:
+    return pb.Person(id=p.id, sourced_id=p.sourced_id, given_name=p.given_name, family_name=p.family_name,
+                     email=p.email, username=p.username, roles=[ROLE_TO_PROTO[r] for r in p.roles if r in ROLE_TO_PROTO],
+                     grade_level=p.grade_level, primary_school_id=p.primary_school_id, active=p.active)
+
+
+def school(s: School) -> pb.School:
+    return pb.School(id=s.id, sourced_id=s.sourced_id, name=s.name, identifier=s.identifier,
+                     district_id=s.district_id)
+
+
+def school_year(y: SchoolYear) -> pb.SchoolYear:
+    return pb.SchoolYear(id=y.id, sourced_id=y.sourced_id, title=y.title, start_date=y.start_date.isoformat(),
+                         end_date=y.end_date.isoformat(), year=y.year)
+
+
+def section(s: Section) -> pb.Section:
+    return pb.Section(id=s.id, sourced_id=s.sourced_id, title=s.title, class_code=s.class_code,
+                      school_id=s.school_id, course_title=s.course_title, school_year_id=s.school_year_id,
+                      term_ids=list(s.term_ids))

@@ -1,0 +1,112 @@
+"""The roster's gRPC API over a real channel on the chassis server: signed principals, statuses, audit trail."""
+from __future__ import annotations
+
+import grpc
+import pytest
+from sqlalchemy import create_engine, text
+
+from chassis.config import PlatformSettings, service_settings
+from chassis.context import Principal
+from chassis.grpc.errors import field_problems
+from chassis.grpc.principal import METADATA_KEY, generate_keypair, sign_principal
+from roster.entrypoints import grpc_api
+from skillfolio.roster.v1 import roster_pb2 as pb, roster_pb2_grpc
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def keys():
+    return generate_keypair()
+
+
+@pytest.fixture(scope="module")
+def stub(app, district_db, keys):
+    settings = service_settings("roster", database_url=district_db[0], grpc_port=0, grpc_max_workers=4)
+    handle = grpc_api.start(settings, app, platform=PlatformSettings(principal_public_key=keys[1]), metrics=False)
+    channel = grpc.insecure_channel(f"127.0.0.1:{handle.port}")
+    yield roster_pb2_grpc.RosterServiceStub(channel)
+    channel.close()
+    handle.stop(grace=1)
+
+
+def as_(keys, person_id: str, *roles: str) -> list[tuple[str, str]]:
+    return [(METADATA_KEY, sign_principal(Principal(subject=person_id, roles=roles), keys[0])),
+            ("x-correlation-id", "test-corr-1")]
+
+
+def test_unauthenticated_without_a_principal(stub, ids):
+    with pytest.raises(grpc.RpcError) as caught:
+        stub.GetPerson(pb.GetPersonRequest(person_id=ids.person["ava"]))
+    assert caught.value.code() == grpc.StatusCode.UNAUTHENTICATED
+
+
+def test_guardian_asking_for_someone_elses_child_is_denied(stub, ids, keys):
+    gil = as_(keys, ids.person["gil"], "guardian")
+    assert stub.GetPerson(pb.GetPersonRequest(person_id=ids.person["ava"]), metadata=gil).person.given_name == "Ava"
+    with pytest.raises(grpc.RpcError) as caught:
+        stub.GetPerson(pb.GetPersonRequest(person_id=ids.person["cal"]), metadata=gil)
+    assert caught.value.code() == grpc.StatusCode.PERMISSION_DENIED
+    children = stub.ListChildren(pb.ListChildrenRequest(), metadata=gil)
+    assert [c.given_name for c in children.children] == ["Ava", "Dee"]
+    assert all(list(c.roles) == [pb.ROLE_STUDENT] for c in children.children)
+
+
+def test_authenticate_is_public_and_generic(stub, app):
+    app.accounts.set_password("tess", "correct horse battery")
+    person = stub.Authenticate(pb.AuthenticateRequest(username="Tess", password="correct horse battery")).person
+    assert person.given_name == "Tess" and list(person.roles) == [pb.ROLE_TEACHER]
+    details = set()
+    for username, password in [("tess", "wrong password here"), ("nobody", "correct horse battery")]:
+        with pytest.raises(grpc.RpcError) as caught:
+            stub.Authenticate(pb.AuthenticateRequest(username=username, password=password))
+        assert caught.value.code() == grpc.StatusCode.UNAUTHENTICATED
+        details.add(caught.value.details())
+    assert details == {"invalid username or password"}
+
+
+def test_teacher_reads_current_students_and_sections(stub, ids, keys):
+    tess = as_(keys, ids.person["tess"], "teacher")
+    students = stub.ListCurrentStudents(pb.ListCurrentStudentsRequest(), metadata=tess).students
+    assert [s.given_name for s in students] == ["Ava"]
+    sections = stub.ListSections(pb.ListSectionsRequest(teacher_id=ids.person["tess"],
+                                                        school_year_id=ids.session["sy2027"]), metadata=tess)
+    assert [s.title for s in sections.sections] == ["Math 5", "Music 5"]
+    roster = stub.ListSectionStudents(pb.ListSectionStudentsRequest(section_id=ids.section["math5"]), metadata=tess)
+    assert [s.given_name for s in roster.students] == ["Ava"]
+
+
+def test_admin_lists_people_by_role_and_pages(stub, ids, keys):
+    dan = as_(keys, ids.person["dan"], "district_admin")
+    seen, token = [], ""
+    while True:
+        reply = stub.ListPeople(pb.ListPeopleRequest(role=pb.ROLE_STUDENT, page=pb.PageRequest(page_size=2,
+                                                                                              page_token=token)),
+                                metadata=dan)
+        seen += [p.given_name for p in reply.people]
+        token = reply.next_page_token
+        if not token:
+            break
+    assert seen == ["Ava", "Ben", "Cal", "Dee", "Eve", "Fay"]
+
+
+def test_bad_input_names_the_field(stub, ids, keys):
+    dan = as_(keys, ids.person["dan"], "district_admin")
+    with pytest.raises(grpc.RpcError) as caught:
+        stub.ListSchools(pb.ListSchoolsRequest(page=pb.PageRequest(page_token="garbage!")), metadata=dan)
+    assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert [p.field for p in field_problems(caught.value)] == ["page.page_token"]
+    with pytest.raises(grpc.RpcError) as caught:
+        stub.GetPerson(pb.GetPersonRequest(), metadata=dan)
+    assert [p.field for p in field_problems(caught.value)] == ["person_id"]
+
+
+def test_reads_over_grpc_leave_an_audit_row_with_the_correlation_id(stub, ids, keys, district_db):
+    tess = as_(keys, ids.person["tess"], "teacher")
+    stub.ListGuardians(pb.ListGuardiansRequest(student_id=ids.person["ava"]), metadata=tess)
+    engine = create_engine(district_db[0])
+    with engine.connect() as conn:
+        row = conn.execute(text("SELECT actor, actor_roles, subject_id FROM audit_log "
+                                "WHERE action = 'roster.ListGuardians' AND correlation_id = 'test-corr-1'")).one()
+    engine.dispose()
+    assert tuple(row) == (ids.person["tess"], "teacher", ids.person["ava"])
