@@ -21,7 +21,9 @@ from chassis.grpc.principal import METADATA_KEY as PRINCIPAL_KEY, PrincipalVerif
 log = logging.getLogger("chassis.grpc")
 
 CORRELATION_KEY = "x-correlation-id"
-_VALID_CORRELATION_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}").fullmatch
+# What a correlation id from outside may look like (anything else is replaced, so logs cannot be forged).
+valid_correlation_id = re.compile(r"[A-Za-z0-9._:-]{1,128}").fullmatch
+_VALID_CORRELATION_ID = valid_correlation_id   # older name, still imported by the gateway
 # Infrastructure services that answer without a principal: load balancers and grpcurl use them.
 OPEN_SERVICES = ("/grpc.health.v1.Health/", "/grpc.reflection.v1alpha.ServerReflection/",
                  "/grpc.reflection.v1.ServerReflection/")
@@ -58,7 +60,7 @@ class _MethodGuard:
     def enter(self, context: grpc.ServicerContext) -> None:
         """Set the correlation id and principal contextvars (each RPC runs in a fresh contextvars.Context)."""
         correlation_id, token = _read_metadata(context)
-        correlation_id_var.set(correlation_id if correlation_id and _VALID_CORRELATION_ID(correlation_id)
+        correlation_id_var.set(correlation_id if correlation_id and valid_correlation_id(correlation_id)
                                else new_correlation_id())
         if self.require_principal:
             if self.verifier is None:

@@ -70,11 +70,19 @@ class ReliableEventHandler(Entrypoint):
             self.queue_consumer.requeue_message(message)
 
     def handle_result(self, message, worker_ctx, result=None, exc_info=None):
+        token = correlation_id_var.set(worker_ctx.context_data.get("correlation_id") or "")
+        try:
+            self._settle(message, result, exc_info)
+        finally:
+            correlation_id_var.reset(token)
+        return result, exc_info
+
+    def _settle(self, message, result, exc_info) -> None:
         if exc_info is None:
             self.queue_consumer.ack_message(message)
             metrics.EVENTS_CONSUMED.labels(self.container.service_name, self.handler_name,
                                            result if result in (APPLIED, DUPLICATE) else APPLIED).inc()
-            return result, exc_info
+            return
         metrics.EVENTS_FAILED.labels(self.container.service_name, self.handler_name).inc()
         error = "".join(traceback.format_exception_only(exc_info[0], exc_info[1])).strip()
         attempts = failed_attempts(message) + 1
@@ -82,7 +90,6 @@ class ReliableEventHandler(Entrypoint):
             self._dead_letter(message, attempts, error)
         else:
             self._retry_later(message, attempts, error)
-        return result, exc_info
 
     def _retry_later(self, message, attempts: int, error: str) -> None:
         delay = retry_delay_ms(list(self.topology.retry_delays_ms), attempts)

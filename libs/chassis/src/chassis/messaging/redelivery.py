@@ -27,12 +27,23 @@ def failed_attempts(message) -> int:
 
 
 class Redelivery(SharedExtension):
-    """One confirming publisher per worker process, shared by all reliable handlers."""
+    """One confirming publisher per worker process, shared by all reliable handlers.
 
-    def setup(self) -> None:
-        self.amqp_uri = self.container.config[AMQP_URI_CONFIG_KEY]
-        # mandatory: a copy that cannot be routed (queue deleted) raises instead of vanishing
-        self.publisher = Publisher(self.amqp_uri, use_confirms=True, mandatory=True)
+    Lazy, because nameko sets extensions up in no particular order (a handler's setup may run before this one's).
+    """
+
+    _publisher = None
+
+    @property
+    def amqp_uri(self) -> str:
+        return self.container.config[AMQP_URI_CONFIG_KEY]
+
+    @property
+    def publisher(self) -> Publisher:
+        if self._publisher is None:
+            # mandatory: a copy that cannot be routed (queue deleted) raises instead of vanishing
+            self._publisher = Publisher(self.amqp_uri, use_confirms=True, mandatory=True)
+        return self._publisher
 
     def declare(self, queues) -> None:
         with get_connection(self.amqp_uri) as connection:

@@ -22,15 +22,17 @@ class OutboxRelayRunner(DependencyProvider):
     ``engine_factory`` is called in the worker (after eventlet's monkey patching), never at import.
     """
 
-    def __init__(self, producer: str, engine_factory: Callable[[], Engine], outbox_table: Table) -> None:
+    def __init__(self, producer: str, engine_factory: Callable[[], Engine], outbox_table: Table,
+                 relay_class: type[OutboxRelay] = OutboxRelay) -> None:
         self.producer, self.engine_factory, self.outbox_table = producer, engine_factory, outbox_table
+        self.relay_class = relay_class
         self.relay: OutboxRelay | None = None
         self._thread = None
 
     def setup(self) -> None:
         settings = service_settings(self.producer)
         hours = float(self.container.config.get(RETENTION_CONFIG_KEY, 24 * 7))
-        self.relay = OutboxRelay(self.engine_factory(), self.outbox_table, self.container.config[AMQP_URI_CONFIG_KEY],
+        self.relay = self.relay_class(self.engine_factory(), self.outbox_table, self.container.config[AMQP_URI_CONFIG_KEY],
                                  self.producer, batch_size=settings.relay_batch_size,
                                  poll_seconds=settings.relay_poll_seconds, retention=dt.timedelta(hours=hours))
 
