@@ -28,8 +28,11 @@ def probe_grpc(port: int) -> str:
     from grpc_health.v1 import health_pb2, health_pb2_grpc
 
     with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
-        reply = health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(service=""),
-                                                          timeout=TIMEOUT_SECONDS)
+        try:
+            reply = health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(service=""),
+                                                              timeout=TIMEOUT_SECONDS)
+        except grpc.RpcError as exc:
+            raise RuntimeError(f"gRPC health on port {port}: {exc.code().name} {exc.details()}") from None
     status = health_pb2.HealthCheckResponse.ServingStatus.Name(reply.status)
     if status != "SERVING":
         raise RuntimeError(f"gRPC health on port {port} is {status}")

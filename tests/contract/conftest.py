@@ -1,0 +1,38 @@
+"""Fixtures shared by the deploy contract tests: docker-compose.yml and every Kubernetes manifest, parsed."""
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from deploy_layout import K8S, ROOT, k8s_manifest_files
+
+
+@pytest.fixture(scope="session")
+def compose() -> dict:
+    return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+
+
+@pytest.fixture(scope="session")
+def k8s_objects() -> list[dict]:
+    """Every object in every manifest, each with ``_file`` (path relative to deploy/k8s) added."""
+    objects = []
+    for path in k8s_manifest_files():
+        for doc in yaml.safe_load_all(path.read_text()):
+            if doc:
+                objects.append({**doc, "_file": str(path.relative_to(K8S))})
+    return objects
+
+
+@pytest.fixture(scope="session")
+def by_kind(k8s_objects):
+    def find(kind: str) -> dict[str, dict]:
+        return {obj["metadata"]["name"]: obj for obj in k8s_objects if obj["kind"] == kind}
+    return find
+
+
+@pytest.fixture(scope="session")
+def app_roles() -> list[tuple[str, str]]:
+    """(process name, CLI words) of every long-running role: <service>-api, <service>-events, gateway."""
+    from skillfolio_cli.services import SERVICES
+    roles = [(f"{s}-{r}", ["run", s, r]) for s in SERVICES for r in ("api", "events")]
+    return roles + [("gateway", ["run", "gateway"])]

@@ -1,0 +1,62 @@
+"""deploy/healthcheck.py (the image's HEALTHCHECK) reports each role's health truthfully."""
+from __future__ import annotations
+
+import importlib.util
+from concurrent import futures
+
+import grpc
+import pytest
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from prometheus_client import CollectorRegistry, start_http_server
+
+from chassis.testing.infra import free_port
+from deploy_layout import ROOT
+
+
+@pytest.fixture(scope="module")
+def healthcheck():
+    spec = importlib.util.spec_from_file_location("healthcheck", ROOT / "deploy" / "healthcheck.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def health_server():
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=2))
+    servicer = health.HealthServicer()
+    health_pb2_grpc.add_HealthServicer_to_server(servicer, server)
+    port = server.add_insecure_port("127.0.0.1:0")
+    server.start()
+    yield port, servicer
+    server.stop(grace=None)
+
+
+def test_api_role_is_healthy_only_while_serving(healthcheck, health_server, monkeypatch):
+    port, servicer = health_server
+    monkeypatch.setenv("ROSTER_GRPC_PORT", str(port))
+    servicer.set("", health_pb2.HealthCheckResponse.SERVING)
+    assert healthcheck.main(["run", "roster", "api"]) == 0
+    servicer.set("", health_pb2.HealthCheckResponse.NOT_SERVING)   # draining after SIGTERM
+    assert healthcheck.main(["run", "roster", "api"]) == 1
+
+
+def test_api_role_is_unhealthy_when_nothing_listens(healthcheck, monkeypatch):
+    monkeypatch.setenv("ROSTER_GRPC_PORT", str(free_port()))
+    assert healthcheck.main(["run", "roster", "api"]) == 1
+
+
+def test_events_role_probes_its_metrics_port(healthcheck, monkeypatch):
+    port = free_port()
+    monkeypatch.setenv("ROSTER_EVENTS_METRICS_PORT", str(port))
+    assert healthcheck.main(["run", "roster", "events"]) == 1
+    server, thread = start_http_server(port, addr="127.0.0.1", registry=CollectorRegistry())
+    try:
+        assert healthcheck.main(["run", "roster", "events"]) == 0
+    finally:
+        server.shutdown()
+        thread.join()
+
+
+def test_one_shot_commands_have_nothing_to_probe(healthcheck):
+    assert healthcheck.main(["migrate"]) == 0

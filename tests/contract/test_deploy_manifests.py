@@ -1,0 +1,165 @@
+"""docker-compose.yml and deploy/k8s agree: every role present in both, one name per service, probes, one image.
+
+Secrets are checked separately (test_deploy_secrets.py); these tests parse the files, they start nothing.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from chassis.config import DEFAULT_PORTS
+from deploy_layout import K8S, ROOT, k8s_manifest_files
+from skillfolio_cli.services import SERVICES
+
+
+def _container(deployment: dict) -> dict:
+    containers = deployment["spec"]["template"]["spec"]["containers"]
+    assert len(containers) == 1, f"{deployment['metadata']['name']}: one container per process role"
+    return containers[0]
+
+
+def _ports(container: dict) -> dict[str, int]:
+    return {p["name"]: p["containerPort"] for p in container.get("ports", [])}
+
+
+def test_every_role_is_a_compose_service_with_its_cli_command(compose, app_roles):
+    for name, words in app_roles:
+        assert name in compose["services"], f"docker-compose.yml lacks service {name!r}"
+        assert compose["services"][name]["command"] == words, name
+    assert compose["services"]["migrate"]["command"] == ["migrate"]
+
+
+def test_every_role_is_a_deployment_with_its_cli_args(by_kind, app_roles):
+    deployments = by_kind("Deployment")
+    assert set(deployments) == {name for name, _ in app_roles}, "a Deployment per role, and no others"
+    for name, words in app_roles:
+        container = _container(deployments[name])
+        assert container["name"] == name and container["args"] == words, name
+
+
+def test_migrations_job_runs_migrate_with_every_service_database(by_kind):
+    (job,) = by_kind("Job").values()
+    container = job["spec"]["template"]["spec"]["containers"][0]
+    assert container["args"] == ["migrate"]
+    secrets = {ref["secretRef"]["name"] for ref in container["envFrom"] if "secretRef" in ref}
+    assert secrets == {f"{s}-database" for s in SERVICES}
+
+
+def test_one_name_per_service(by_kind, compose):
+    definitions = yaml.safe_load((ROOT / "deploy/rabbitmq/definitions.json").read_text())
+    exchanges = {e["name"]: e for e in definitions["exchanges"]}
+    databases = set(re.findall(r"^CREATE DATABASE (\w+);", (ROOT / "deploy/postgres/init.sql").read_text(), re.M))
+    for service in SERVICES:
+        assert exchanges[f"{service}.events"]["type"] == "topic" and exchanges[f"{service}.events"]["durable"]
+        assert service in databases, f"deploy/postgres/init.sql creates no database {service!r}"
+        assert (K8S / "services" / service / "kustomization.yaml").exists()
+        for role in ("api", "events"):
+            deployment = by_kind("Deployment")[f"{service}-{role}"]
+            assert deployment["metadata"]["labels"]["app.kubernetes.io/name"] == service
+            assert deployment["metadata"]["labels"]["app.kubernetes.io/component"] == role
+            env_files = compose["services"][f"{service}-{role}"]["env_file"]
+            assert f"var/compose/{service}.env" in env_files
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_ports_follow_chassis_defaults(by_kind, compose, service):
+    deployments = by_kind("Deployment")
+    grpc_port, metrics_port, events_metrics_port = DEFAULT_PORTS[service]
+    api, events = _container(deployments[f"{service}-api"]), _container(deployments[f"{service}-events"])
+    assert _ports(api) == {"grpc": grpc_port, "metrics": metrics_port}
+    assert _ports(events) == {"metrics": events_metrics_port}
+    assert by_kind("Service")[f"{service}-api"]["spec"]["ports"][0]["port"] == grpc_port
+    assert deployments[f"{service}-api"]["spec"]["template"]["metadata"]["annotations"]["prometheus.io/port"] == \
+        str(metrics_port)
+    env = compose["services"][f"{service}-api"]["environment"]
+    prefix = service.upper()
+    assert (env[f"{prefix}_GRPC_PORT"], env[f"{prefix}_METRICS_PORT"], env[f"{prefix}_EVENTS_METRICS_PORT"]) == \
+        (str(grpc_port), str(metrics_port), str(events_metrics_port))
+    scrape = (ROOT / "deploy/prometheus/prometheus.yml").read_text()
+    assert f"{service}-api:{metrics_port}" in scrape and f"{service}-events:{events_metrics_port}" in scrape
+
+
+def test_probes(by_kind, app_roles):
+    for name, words in app_roles:
+        container = _container(by_kind("Deployment")[name])
+        probes = {kind: container.get(kind) for kind in ("startupProbe", "readinessProbe", "livenessProbe")}
+        assert all(probes.values()), f"{name} lacks {[k for k, v in probes.items() if not v]}"
+        if name == "gateway":
+            assert probes["livenessProbe"]["httpGet"]["path"] == "/healthz"
+            assert probes["readinessProbe"]["httpGet"]["path"] == "/readyz"
+        elif words[2] == "api":   # gRPC health protocol, natively (Kubernetes >= 1.27)
+            assert all(probe["grpc"]["port"] == _ports(container)["grpc"] for probe in probes.values()), name
+        else:
+            assert all("httpGet" in probe for probe in probes.values()), name
+
+
+def test_scaling_and_disruption_budgets(by_kind, app_roles):
+    hpa_targets = {h["spec"]["scaleTargetRef"]["name"] for h in by_kind("HorizontalPodAutoscaler").values()}
+    keda_targets = {s["spec"]["scaleTargetRef"]["name"] for s in by_kind("ScaledObject").values()}
+    pdbs = [p["spec"]["selector"]["matchLabels"] for p in by_kind("PodDisruptionBudget").values()]
+    for name, words in app_roles:
+        deployment = by_kind("Deployment")[name]
+        if words[-1] == "events":    # KEDA owns the events roles' HPA; two autoscalers would fight
+            assert name in keda_targets and name not in hpa_targets, name
+        else:
+            assert name in hpa_targets and name not in keda_targets, name
+        assert deployment["spec"]["selector"]["matchLabels"] in pdbs, f"{name} has no PodDisruptionBudget"
+    for scaled in by_kind("ScaledObject").values():
+        trigger = scaled["spec"]["triggers"][0]
+        assert trigger["type"] == "rabbitmq" and scaled["spec"]["minReplicaCount"] >= 1  # the relay always runs
+
+
+def test_pods_are_locked_down_and_sized(k8s_objects):
+    workloads = [o for o in k8s_objects if o["kind"] in ("Deployment", "Job")]
+    assert workloads
+    for obj in workloads:
+        pod = obj["spec"]["template"]["spec"]
+        assert pod["securityContext"]["runAsNonRoot"] is True and pod["automountServiceAccountToken"] is False
+        for container in pod["containers"]:
+            security = container["securityContext"]
+            assert security["readOnlyRootFilesystem"] is True and security["allowPrivilegeEscalation"] is False
+            assert security["capabilities"]["drop"] == ["ALL"]
+            assert {"cpu", "memory"} <= set(container["resources"]["requests"]), obj["metadata"]["name"]
+            assert "memory" in container["resources"]["limits"], obj["metadata"]["name"]
+
+
+def test_one_image_everywhere(k8s_objects, compose):
+    k8s_images = {c["image"] for o in k8s_objects if o["kind"] in ("Deployment", "Job")
+                  for c in o["spec"]["template"]["spec"]["containers"]}
+    assert len(k8s_images) == 1, k8s_images
+    (image,) = k8s_images
+    assert re.fullmatch(r"[\w./-]+:\d+\.\d+\.\d+", image), f"pin a release tag, not {image!r}"
+    app_services = [s for s in compose["services"].values() if s.get("build")]
+    assert {s["image"] for s in app_services} == {"${SKILLFOLIO_IMAGE:-skillfolio:dev}"}
+    assert {s["build"]["dockerfile"] for s in app_services} == {"deploy/Dockerfile"}
+    for name, service in compose["services"].items():
+        if not service.get("build"):
+            assert re.search(r":[\w.-]+$", service["image"]) and not service["image"].endswith(":latest"), name
+
+
+def test_kustomizations_list_every_manifest_and_nothing_missing():
+    listed = set()
+    for kustomization in K8S.rglob("kustomization.yaml"):
+        for resource in yaml.safe_load(kustomization.read_text()).get("resources", []):
+            target = (kustomization.parent / resource).resolve()
+            assert target.exists(), f"{kustomization.relative_to(ROOT)} lists missing {resource}"
+            listed.add(target / "kustomization.yaml" if target.is_dir() else target)
+    orphans = [str(p.relative_to(ROOT)) for p in k8s_manifest_files() if p.resolve() not in listed]
+    assert not orphans, f"manifests no kustomization applies: {orphans}"
+
+
+def test_compose_references_resolve(compose):
+    services = compose["services"]
+    for name, service in services.items():
+        for dependency in service.get("depends_on", {}):
+            assert dependency in services, f"{name} depends on unknown {dependency}"
+        for volume in service.get("volumes", []):
+            source = volume.split(":")[0]
+            if source.startswith("./"):
+                assert (ROOT / source).exists(), f"{name} mounts missing {source}"
+            else:
+                assert source in compose["volumes"], f"{name} uses undeclared volume {source}"
+        for env_file in service.get("env_file", []):
+            assert env_file.startswith("var/compose/"), f"{name}: env files live in gitignored var/compose/"

@@ -1,0 +1,59 @@
+"""deploy/rabbitmq/definitions.json imports into a real RabbitMQ, and its policy governs the chassis's queues."""
+from __future__ import annotations
+
+import json
+import time
+from urllib.parse import quote, urlsplit
+
+import pytest
+import requests
+from kombu import Connection
+
+from chassis.messaging.topology import ConsumerTopology, events_exchange, handler_queue_name
+from chassis.testing import infra
+from deploy_layout import ROOT
+
+pytestmark = pytest.mark.integration
+
+
+def _api(path: str) -> tuple[str, tuple[str, str]]:
+    parts = urlsplit(infra.RABBIT_API)
+    return f"{parts.scheme}://{parts.hostname}:{parts.port}{parts.path}{path}", (parts.username, parts.password)
+
+
+def _for_vhost(definitions: dict) -> dict:
+    """The file's objects without their vhost (the per-vhost import endpoint supplies it)."""
+    body = {key: [{k: v for k, v in item.items() if k != "vhost"} for item in items]
+            for key, items in definitions.items() if isinstance(items, list) and key != "vhosts"}
+    return body
+
+
+def test_definitions_import_and_policy_applies_to_consumer_queues(fresh_amqp_url):
+    definitions = json.loads((ROOT / "deploy/rabbitmq/definitions.json").read_text())
+    vhost = quote(urlsplit(fresh_amqp_url).path.lstrip("/"), safe="")
+    url, auth = _api(f"/definitions/{vhost}")
+    response = requests.post(url, auth=auth, json=_for_vhost(definitions), timeout=30)
+    assert response.status_code in (201, 204), response.text
+
+    url, auth = _api(f"/exchanges/{vhost}/roster.events")
+    exchange = requests.get(url, auth=auth, timeout=10).json()
+    assert (exchange["type"], exchange["durable"]) == ("topic", True)
+
+    topology = ConsumerTopology(queue=handler_queue_name("roster", "person_added", "artifacts", "on_person_added"),
+                                exchange=events_exchange("roster"), routing_key="person_added",
+                                retry_delays_ms=(1000,))
+    with Connection(fresh_amqp_url) as connection:
+        channel = connection.default_channel
+        for queue in topology.all_queues():
+            queue(channel).declare()
+
+    (policy,) = definitions["policies"]
+    deadline = time.monotonic() + 30          # queue stats (and so "policy") are emitted every ~5 s
+    for queue in topology.all_queues():
+        url, auth = _api(f"/queues/{vhost}/{quote(queue.name, safe='')}")
+        while (info := requests.get(url, auth=auth, timeout=10).json()).get("policy") is None \
+                and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert info["type"] == "quorum", queue.name
+        assert info.get("policy") == policy["name"], f"{queue.name}: policy not applied ({info.get('policy')})"
+        assert info["effective_policy_definition"]["dead-letter-strategy"] == "at-least-once"
