@@ -54,9 +54,7 @@ def diff_and_apply(connection: Connection, modes: dict[str, str], report: Import
 def _rows(connection: Connection, table: str):
     if table == "people":
         agg = "string_agg(role, ',')" if connection.dialect.name == "postgresql" else "group_concat(role, ',')"
-        sql = (f"SELECT d.*, r.roles FROM {diff_name('people')} d LEFT JOIN (SELECT person_id, {agg} AS roles "
-               f"FROM person_roles WHERE person_id IN (SELECT id FROM {diff_name('people')}) GROUP BY person_id) r "
-               f"ON r.person_id = d.id")
+        sql = f"SELECT d.*, (SELECT {agg} FROM person_roles r WHERE r.person_id = d.id) AS roles FROM {diff_name(table)} d"
     else:
         sql = f"SELECT * FROM {diff_name(table)}"
     result = connection.exec_driver_sql(sql, execution_options={"yield_per": EVENT_CHUNK})
@@ -81,7 +79,8 @@ def raise_events(uow: ImportUnitOfWork, report: ImportReport) -> None:
                     if moved is not None:
                         uow.raise_event(moved)
                         transfers.append({"student_id": moved.student_id, "from_school_id": moved.from_school_id,
-                                          "to_school_id": moved.to_school_id, "effective_date": dt.date.today()})
+                                          "to_school_id": moved.to_school_id, "effective_date": dt.date.today(),
+                                      "recorded_at": dt.datetime.now(dt.timezone.utc)})
             if transfers:
                 connection.execute(insert(orm.transfers), transfers)
                 report.transfers += len(transfers)

@@ -101,7 +101,9 @@ def apply_diff(connection: Connection, entity: Entity, has_updated_at: bool) -> 
     """Write ``import_diff_<table>`` into the roster table: insert added, update changed, deactivate or unlink."""
     t, d = entity.table, diff_name(entity.table)
     cols = ", ".join(entity.all_columns)
-    connection.exec_driver_sql(f"INSERT INTO {t} ({cols}) SELECT {cols} FROM {d} WHERE change = 'added'")
+    stamp = (", updated_at", ", CURRENT_TIMESTAMP") if has_updated_at else ("", "")   # never rely on server defaults
+    connection.exec_driver_sql(
+        f"INSERT INTO {t} ({cols}{stamp[0]}) SELECT {cols}{stamp[1]} FROM {d} WHERE change = 'added'")
     match = " AND ".join(f"{t}.{k} = d.{k}" for k in entity.key)
     if entity.columns:
         sets = ", ".join(f"{c} = d.{c}" for c in entity.columns) + (", updated_at = CURRENT_TIMESTAMP"
@@ -109,8 +111,8 @@ def apply_diff(connection: Connection, entity: Entity, has_updated_at: bool) -> 
         changed = "d.change <> 'added'" if entity.soft_delete else "d.change = 'updated'"
         connection.exec_driver_sql(f"UPDATE {t} SET {sets} FROM {d} d WHERE {match} AND {changed}")
     if not entity.soft_delete:
-        connection.exec_driver_sql(
-            f"DELETE FROM {t} WHERE EXISTS (SELECT 1 FROM {d} d WHERE d.change = 'removed' AND {match})")
+        keys = ", ".join(entity.key)
+        connection.exec_driver_sql(f"DELETE FROM {t} WHERE ({keys}) IN (SELECT {keys} FROM {d} WHERE change = 'removed')")
 
 
 def drop_diffs(connection: Connection) -> None:

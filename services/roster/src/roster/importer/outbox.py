@@ -58,7 +58,9 @@ class ImportUnitOfWork(UnitOfWork):
         if connection.dialect.name == "postgresql":
             copy_rows(connection.connection.dbapi_connection, "outbox", ("event_id", "type", "body"), rows)
         else:
-            self.session.execute(insert(self._outbox), [{"event_id": r[0], "type": r[1], "body": r[2]} for r in rows])
+            now = dt.datetime.now(dt.timezone.utc)   # explicit: the migrated SQLite default now() does not exist
+            self.session.execute(insert(self._outbox), [{"event_id": r[0], "type": r[1], "body": r[2],
+                                                         "created_at": now} for r in rows])
         self._pending = []
         self.events_written += len(rows)
         return len(rows)

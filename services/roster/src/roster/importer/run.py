@@ -15,6 +15,7 @@ from roster.adapters import orm
 from roster.importer import validate
 from roster.importer.apply import derive, diff_and_apply, raise_events
 from roster.importer.catalog import Catalog
+from roster.importer.diff import drop_diffs
 from roster.importer.manifest import read_manifest
 from roster.importer.outbox import ImportUnitOfWork
 from roster.importer.problems import ImportRejected, ProblemLog
@@ -86,26 +87,23 @@ def import_roster(path: str | pathlib.Path, engine: Engine, progress: Progress |
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": IMPORT_LOCK})
         staging = Staging(connection)
-        try:
-            modes = read_manifest(source, problems)
-            ctx = ScanContext(problems, Catalog(), staging, progress)
-            scan_all(ctx, source, modes, connection)
-            report.rows_read, report.skipped, report.notes = ctx.rows_read, ctx.skipped, ctx.notes
-            if not problems:
-                progress.phase("comparing with the roster")
-                staging.finish()
-                derive(connection, modes)
-                diff_and_apply(connection, modes, report)
-                progress.phase("writing events")
-                raise_events(uow, report)
-                report.status = "applied" if report.changed else "unchanged"
-                report.seconds = time.perf_counter() - clock
-                report.run_id = _record_run(connection, report, started)
-                uow.commit()
-        finally:
-            if connection.dialect.name == "sqlite":
-                uow.rollback()
-                staging.drop()
+        modes = read_manifest(source, problems)
+        ctx = ScanContext(problems, Catalog(), staging, progress)
+        scan_all(ctx, source, modes, connection)
+        report.rows_read, report.skipped, report.notes = ctx.rows_read, ctx.skipped, ctx.notes
+        if not problems:
+            progress.phase("comparing with the roster")
+            staging.finish()
+            derive(connection, modes)
+            diff_and_apply(connection, modes, report)
+            progress.phase("writing events")
+            raise_events(uow, report)
+            report.status = "applied" if report.changed else "unchanged"
+            report.seconds = time.perf_counter() - clock
+            report.run_id = _record_run(connection, report, started)
+            staging.drop()            # temp tables would otherwise live on in the pooled connection
+            drop_diffs(connection)
+            uow.commit()
     if problems:
         report.problems, report.problem_total = problems.kept, problems.total
         report.seconds = time.perf_counter() - clock

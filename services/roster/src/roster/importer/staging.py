@@ -32,7 +32,11 @@ STAGED: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "agents": (None, ("user_id", "agent_id")),
     "primary_schools": (None, ("person_id", "school_id")),
 }
-INDEXES = {"person_roles": "person_id", "agents": "user_id", "primary_schools": "person_id"}
+# lookup keys of the staged tables (SQLite needs them for the diff's joins; PostgreSQL mostly hashes anyway)
+INDEXES = {"orgs": "id", "academic_sessions": "id", "courses": "id", "sections": "id",
+           "section_terms": "section_id, session_id", "people": "id", "person_roles": "person_id, role, org_id",
+           "enrollments": "id", "guardianships": "guardian_id, student_id", "agents": "user_id",
+           "primary_schools": "person_id"}
 
 
 def stage_name(table: str) -> str:
