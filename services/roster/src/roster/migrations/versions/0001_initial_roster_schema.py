@@ -26,14 +26,14 @@ def upgrade() -> None:
     sa.Column('parent_id', sa.String(length=36), nullable=True),
     sa.Column('school_year', sa.Integer(), nullable=False),
     sa.Column('active', sa.Boolean(), server_default='1', nullable=False),
-    sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_academic_sessions')),
     sa.UniqueConstraint('sourced_id', name=op.f('uq_academic_sessions_sourced_id'))
     )
     op.create_table('import_runs',
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True, nullable=False),
     sa.Column('source', sa.Text(), nullable=False),
-    sa.Column('started_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
+    sa.Column('started_at', sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
     sa.Column('finished_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('status', sa.String(length=16), nullable=False),
     sa.Column('summary', sa.Text(), server_default='{}', nullable=False),
@@ -42,7 +42,7 @@ def upgrade() -> None:
     op.create_table('inbox',
     sa.Column('consumer', sa.String(length=200), nullable=False),
     sa.Column('event_id', sa.String(length=36), nullable=False),
-    sa.Column('processed_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
+    sa.Column('processed_at', sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
     sa.PrimaryKeyConstraint('consumer', 'event_id', name=op.f('pk_inbox'))
     )
     op.create_table('orgs',
@@ -53,7 +53,7 @@ def upgrade() -> None:
     sa.Column('identifier', sa.String(length=255), server_default='', nullable=False),
     sa.Column('parent_id', sa.String(length=36), nullable=True),
     sa.Column('active', sa.Boolean(), server_default='1', nullable=False),
-    sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_orgs')),
     sa.UniqueConstraint('sourced_id', name=op.f('uq_orgs_sourced_id'))
     )
@@ -62,7 +62,7 @@ def upgrade() -> None:
     sa.Column('event_id', sa.String(length=36), nullable=False),
     sa.Column('type', sa.String(length=100), nullable=False),
     sa.Column('body', sa.Text(), nullable=False),
-    sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
     sa.Column('sent_at', sa.DateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_outbox')),
     sa.UniqueConstraint('event_id', name=op.f('uq_outbox_event_id'))
@@ -76,7 +76,7 @@ def upgrade() -> None:
     sa.Column('org_id', sa.String(length=36), nullable=False),
     sa.Column('school_year_id', sa.String(length=36), nullable=True),
     sa.Column('active', sa.Boolean(), server_default='1', nullable=False),
-    sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
     sa.ForeignKeyConstraint(['org_id'], ['orgs.id'], name=op.f('fk_courses_org_id_orgs')),
     sa.ForeignKeyConstraint(['school_year_id'], ['academic_sessions.id'], name=op.f('fk_courses_school_year_id_academic_sessions')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_courses')),
@@ -93,7 +93,7 @@ def upgrade() -> None:
     sa.Column('grade_level', sa.String(length=8), server_default='', nullable=False),
     sa.Column('primary_school_id', sa.String(length=36), nullable=True),
     sa.Column('active', sa.Boolean(), server_default='1', nullable=False),
-    sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
     sa.ForeignKeyConstraint(['primary_school_id'], ['orgs.id'], name=op.f('fk_people_primary_school_id_orgs')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_people')),
     sa.UniqueConstraint('sourced_id', name=op.f('uq_people_sourced_id'))
@@ -104,7 +104,7 @@ def upgrade() -> None:
     sa.Column('person_id', sa.String(length=36), nullable=False),
     sa.Column('username', sa.String(length=255), nullable=False),
     sa.Column('password_hash', sa.Text(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
     sa.ForeignKeyConstraint(['person_id'], ['people.id'], name=op.f('fk_credentials_person_id_people'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('person_id', name=op.f('pk_credentials')),
     sa.UniqueConstraint('username', name='uq_credentials_username')
@@ -113,7 +113,7 @@ def upgrade() -> None:
     sa.Column('guardian_id', sa.String(length=36), nullable=False),
     sa.Column('student_id', sa.String(length=36), nullable=False),
     sa.Column('active', sa.Boolean(), server_default='1', nullable=False),
-    sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
     sa.ForeignKeyConstraint(['guardian_id'], ['people.id'], name=op.f('fk_guardianships_guardian_id_people')),
     sa.ForeignKeyConstraint(['student_id'], ['people.id'], name=op.f('fk_guardianships_student_id_people')),
     sa.PrimaryKeyConstraint('guardian_id', 'student_id', name=op.f('pk_guardianships'))
@@ -142,7 +142,7 @@ def upgrade() -> None:
     sa.Column('start_date', sa.Date(), nullable=True),
     sa.Column('end_date', sa.Date(), nullable=True),
     sa.Column('active', sa.Boolean(), server_default='1', nullable=False),
-    sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
     sa.ForeignKeyConstraint(['course_id'], ['courses.id'], name=op.f('fk_sections_course_id_courses')),
     sa.ForeignKeyConstraint(['school_id'], ['orgs.id'], name=op.f('fk_sections_school_id_orgs')),
     sa.ForeignKeyConstraint(['school_year_id'], ['academic_sessions.id'], name=op.f('fk_sections_school_year_id_academic_sessions')),
@@ -156,7 +156,7 @@ def upgrade() -> None:
     sa.Column('from_school_id', sa.String(length=36), nullable=True),
     sa.Column('to_school_id', sa.String(length=36), nullable=False),
     sa.Column('effective_date', sa.Date(), nullable=False),
-    sa.Column('recorded_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
+    sa.Column('recorded_at', sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
     sa.ForeignKeyConstraint(['from_school_id'], ['orgs.id'], name=op.f('fk_transfers_from_school_id_orgs')),
     sa.ForeignKeyConstraint(['student_id'], ['people.id'], name=op.f('fk_transfers_student_id_people')),
     sa.ForeignKeyConstraint(['to_school_id'], ['orgs.id'], name=op.f('fk_transfers_to_school_id_orgs')),
@@ -174,7 +174,7 @@ def upgrade() -> None:
     sa.Column('begin_date', sa.Date(), nullable=True),
     sa.Column('end_date', sa.Date(), nullable=True),
     sa.Column('active', sa.Boolean(), server_default='1', nullable=False),
-    sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
     sa.ForeignKeyConstraint(['person_id'], ['people.id'], name=op.f('fk_enrollments_person_id_people')),
     sa.ForeignKeyConstraint(['school_id'], ['orgs.id'], name=op.f('fk_enrollments_school_id_orgs')),
     sa.ForeignKeyConstraint(['section_id'], ['sections.id'], name=op.f('fk_enrollments_section_id_sections')),
