@@ -5,7 +5,6 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
-from prometheus_client import make_asgi_app
 from starlette.middleware.sessions import SessionMiddleware
 
 from chassis.config import PlatformSettings
@@ -47,7 +46,6 @@ def create_app(settings: GatewaySettings | None = None, platform: PlatformSettin
     for router in (health.router, api_auth.router, api_roster.router, web_auth.router, web_pages.router):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    app.mount("/metrics", make_asgi_app(), name="metrics")
     # Added innermost first: the correlation id wraps everything, so even a failed session load is traceable.
     app.add_middleware(SessionMiddleware, secret_key=settings.session_secret, session_cookie=SESSION_COOKIE,
                        max_age=settings.session_idle_seconds, same_site="lax", https_only=settings.cookie_secure)

@@ -63,12 +63,12 @@ async def students_by_section(roster: ServiceClient, principal: Principal, teach
                               today: dt.date | None = None) -> schemas.Page[schemas.SectionStudents]:
     """A page of the teacher's sections this school year, each with the students the teacher teaches today.
 
+    "Today" is the roster's (district calendar); ``today`` here only picks the school year to list sections of.
     Sections without a current student (a finished term) are left out of the page.
     """
     today = today or dt.date.today()
     current = await collect(roster, "ListCurrentStudents",
-                            lambda p: roster_pb2.ListCurrentStudentsRequest(teacher_id=teacher_id, page=p,
-                                                                            on_date=today.isoformat()),
+                            lambda p: roster_pb2.ListCurrentStudentsRequest(teacher_id=teacher_id, page=p),
                             "students", principal)
     current_ids = {s.id for s in current}
     year_id = await current_school_year_id(roster, principal, today)

@@ -1,8 +1,92 @@
-"""`skillfolio up` and `skillfolio seed`: the embedded default on one machine, with a seeded demo district."""
+"""`skillfolio up` and `skillfolio seed`: the embedded default on one machine, with a seeded demo district.
+
+`up` prepares var/ (0700) and var/secrets.env (0600, generated once), migrates, seeds the demo district if the
+roster is empty, then runs roster-api, roster-events and the gateway under honcho until Ctrl-C or SIGTERM.
+"""
 from __future__ import annotations
+
+import os
+import pathlib
+import socket
+from urllib.parse import urlsplit
 
 import typer
 
+from chassis.config import PlatformSettings
+
+from skillfolio_cli import services
+from skillfolio_cli.embedded import SECRETS_FILE, ensure_secrets, private_dir, process_environment
+from skillfolio_cli.supervisor import ProcessSpec, Readiness, run
+
+PROCESSES = [ProcessSpec("roster-api", ["run", "roster", "api"]),
+             ProcessSpec("roster-events", ["run", "roster", "events"]),
+             ProcessSpec("gateway", ["run", "gateway"])]
+
+
+def _prepare() -> pathlib.Path:
+    """var/ and its secrets; exports them (and the absolute var dir) to this process and, later, its children."""
+    var_dir = private_dir(PlatformSettings().var_dir)
+    secret_values, created = ensure_secrets(var_dir)
+    if created:
+        typer.echo(f"generated principal keys and session secret in {var_dir / SECRETS_FILE} (0600)")
+    os.environ.update(process_environment(var_dir, secret_values))
+    return var_dir
+
+
+def _migrate_and_seed(var_dir: pathlib.Path, seed: bool) -> list[str]:
+    from skillfolio_cli import demo   # imports the roster importer; only needed here
+    services.migrate(None)
+    if seed:
+        logins, seeded = demo.seed(var_dir)
+        if seeded:
+            typer.echo("seeded the demo district")
+        elif logins:
+            typer.echo("gave the demo accounts new passwords")
+    path = var_dir / demo.LOGINS_FILE
+    return path.read_text(encoding="utf-8").splitlines()[1:] if path.exists() else []
+
+
+def _local_url() -> str:
+    """Where this machine reaches the gateway (a wildcard bind is reached on loopback)."""
+    host = os.environ.get("GATEWAY_HOST", "127.0.0.1")
+    host = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    return f"http://{host}:{os.environ.get('GATEWAY_PORT', '8000')}"
+
+
+def _check_rabbitmq() -> None:
+    url = urlsplit(PlatformSettings().amqp_url)
+    try:
+        socket.create_connection((url.hostname or "127.0.0.1", url.port or 5672), timeout=3).close()
+    except OSError as error:
+        typer.echo(f"RabbitMQ is not reachable at {url.hostname}:{url.port or 5672} ({error.strerror}); start it "
+                   "or set SKILLFOLIO_AMQP_URL", err=True)
+        raise typer.Exit(1) from None
+
+
+def up(seed: bool = typer.Option(True, help="Seed the demo district when the roster is empty."),
+       ready_timeout: float = typer.Option(90.0, help="Seconds to wait for /readyz before giving up.")) -> None:
+    """Run the whole platform on this machine (SQLite under var/, local RabbitMQ) until Ctrl-C."""
+    var_dir = _prepare()
+    _check_rabbitmq()
+    logins = _migrate_and_seed(var_dir, seed)
+    url = (os.environ.get("GATEWAY_PUBLIC_URL") or _local_url()).rstrip("/")
+    banner = [f"Skillfolio is ready: {url}   (API docs: {url}/docs)"]
+    if logins:
+        banner += [f"Demo logins (also in {var_dir / 'demo-logins.txt'}):", *logins]
+    banner.append("Press Ctrl-C to stop.")
+    code = run(PROCESSES, dict(os.environ), Readiness(f"{_local_url()}/readyz", ready_timeout, banner))
+    raise typer.Exit(code)
+
+
+def seed() -> None:
+    """Migrate and seed the demo district (if the roster is empty) without starting any process."""
+    var_dir = _prepare()
+    logins = _migrate_and_seed(var_dir, seed=True)
+    typer.echo("Demo logins (role, username, password):")
+    for line in logins:
+        typer.echo(line)
+
 
 def register(app: typer.Typer) -> None:
-    """Mounts `up` and `seed` (owned by the gateway/platform work)."""
+    app.command()(up)
+    app.command()(seed)

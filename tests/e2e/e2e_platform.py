@@ -1,0 +1,59 @@
+"""Starting and stopping `skillfolio up` as a subprocess, and reading the URL and demo logins it prints."""
+from __future__ import annotations
+
+import pathlib
+import re
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+
+SKILLFOLIO = pathlib.Path(sys.executable).parent / "skillfolio"
+READY = re.compile(r"Skillfolio is ready: (\S+)")
+LOGIN = re.compile(r"\|\s+(teacher|student|guardian|school admin|district admin)\s+(\S+)\s+(\S+)\s+\((.+)\)\s*$")
+START_TIMEOUT = 240
+
+
+@dataclass
+class Platform:
+    url: str
+    workdir: pathlib.Path
+    output: pathlib.Path
+    process: subprocess.Popen
+    env: dict[str, str]
+    logins: dict[str, tuple[str, str, str]] = field(default_factory=dict)   # role -> (username, password, name)
+
+    def login(self, role: str) -> tuple[str, str]:
+        username, password, _name = self.logins[role]
+        return username, password
+
+    def log(self) -> str:
+        return self.output.read_text(errors="replace")
+
+
+def wait_until_ready(platform: Platform) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        text = platform.log()
+        match = READY.search(text)
+        if match:
+            platform.url = match.group(1)
+            time.sleep(0.2)   # the banner's remaining lines follow the first one
+            for line in platform.log().splitlines():
+                found = LOGIN.search(line)
+                if found:
+                    role, username, password, name = found.groups()
+                    platform.logins[role] = (username, password, name)
+            return
+        if platform.process.poll() is not None:
+            raise AssertionError(f"`skillfolio up` exited with {platform.process.returncode}:\n{text[-4000:]}")
+        time.sleep(0.25)
+    raise AssertionError(f"`skillfolio up` not ready after {START_TIMEOUT}s:\n{platform.log()[-4000:]}")
+
+
+def stop(platform: Platform, timeout: float = 30) -> int:
+    """SIGTERM, as a service manager (or Ctrl-C) would; the exit code."""
+    if platform.process.poll() is None:
+        platform.process.send_signal(signal.SIGTERM)
+    return platform.process.wait(timeout=timeout)
