@@ -20,6 +20,7 @@ from grpc_status import rpc_status
 
 from chassis.config import PlatformSettings, ServiceSettings
 from chassis.context import Principal, correlation_id_var, principal_var
+from chassis import errors as chassis_errors
 from chassis.errors import FieldProblem, InvalidArgument, NotFound
 from chassis.grpc import server as grpc_server
 from chassis.grpc.principal import generate_keypair, sign_principal
@@ -40,6 +41,11 @@ class EchoServicer(roster_pb2_grpc.RosterServiceServicer):
             raise NotFound("no person with id 'missing'")
         if request.person_id == "bad":
             raise InvalidArgument("the request is invalid", [FieldProblem("person_id", "must be a UUID")])
+        if request.person_id.startswith("raise:"):   # raise:<DomainError subclass>:<problem count>
+            _, name, count = request.person_id.split(":")
+            raise getattr(chassis_errors, name)(f"{name} raised", [
+                FieldProblem(f"people.csv:{line}:3", "grade_level 'K9' is not a OneRoster grade")
+                for line in range(int(count))])
         if request.person_id == "boom":
             raise RuntimeError("db password is hunter2")
         principal = principal_var.get()

@@ -39,7 +39,8 @@ def signing_token_source(platform: PlatformSettings | None = None) -> TokenSourc
     return token
 
 
-def _with_context(metadata, token_source: TokenSource) -> list[tuple[str, str]]:
+def outgoing_metadata(token_source: TokenSource = forwarded_token, metadata=None) -> list[tuple[str, str]]:
+    """``metadata`` plus the correlation id and principal token; pass it yourself to skip client interceptors."""
     items = [item for item in (metadata or ()) if item[0] not in (CORRELATION_KEY, PRINCIPAL_KEY)]
     items.append((CORRELATION_KEY, current_correlation_id()))
     token = token_source()
@@ -62,7 +63,7 @@ class ContextClientInterceptor(grpc.UnaryUnaryClientInterceptor, grpc.UnaryStrea
         self._token_source = token_source
 
     def _details(self, details: grpc.ClientCallDetails) -> _CallDetails:
-        return _CallDetails(details.method, details.timeout, _with_context(details.metadata, self._token_source),
+        return _CallDetails(details.method, details.timeout, outgoing_metadata(self._token_source, details.metadata),
                             details.credentials, getattr(details, "wait_for_ready", None),
                             getattr(details, "compression", None))
 
@@ -84,7 +85,7 @@ class _AioContextInterceptor:
         self._token_source = token_source
 
     def _details(self, details: aio.ClientCallDetails) -> aio.ClientCallDetails:
-        metadata = aio.Metadata(*_with_context(details.metadata, self._token_source))
+        metadata = aio.Metadata(*outgoing_metadata(self._token_source, details.metadata))
         return details._replace(metadata=metadata)
 
 

@@ -8,9 +8,10 @@ from grpc_status import rpc_status
 
 from chassis import errors
 
-# Trailing metadata is limited (8 KiB by default on the receiving side): beyond this many problems, only the
-# first are sent as field violations and the message says how many were left out.
-MAX_FIELD_VIOLATIONS = 50
+# Receivers refuse trailing metadata above 8 KiB (soft, probabilistic) / 16 KiB (hard) by default, and the caller
+# then sees RESOURCE_EXHAUSTED instead of our status. So field violations stop at a byte budget and the message
+# says how many were left out.
+MAX_DETAILS_BYTES = 6000
 MAX_TEXT = 300
 _STATUS_DETAILS_KEY = "grpc-status-details-bin"
 
@@ -37,21 +38,29 @@ def _clip(text: str) -> str:
     return text if len(text) <= MAX_TEXT else text[:MAX_TEXT - 3] + "..."
 
 
+def _violations(problems: list[errors.FieldProblem]) -> list[error_details_pb2.BadRequest.FieldViolation]:
+    kept, size = [], 0
+    for problem in problems:
+        violation = error_details_pb2.BadRequest.FieldViolation(field=_clip(problem.field),
+                                                                description=_clip(problem.reason))
+        size += violation.ByteSize() + 3
+        if size > MAX_DETAILS_BYTES:
+            break
+        kept.append(violation)
+    return kept
+
+
 def domain_error_status(exc: errors.DomainError) -> grpc.Status:
     """The rich status for a DomainError: its code and message, problems as BadRequest field violations."""
     code = status_code(exc.code)
-    message = exc.message
-    problems = exc.problems
-    if len(problems) > MAX_FIELD_VIOLATIONS:
-        message = f"{message} (first {MAX_FIELD_VIOLATIONS} of {len(problems)} problems listed)"
-        problems = problems[:MAX_FIELD_VIOLATIONS]
+    violations = _violations(exc.problems)
+    message = exc.message if len(exc.message) <= 2000 else exc.message[:1997] + "..."
+    if len(violations) < len(exc.problems):
+        message = f"{message} (first {len(violations)} of {len(exc.problems)} problems listed)"
     rich = status_pb2.Status(code=code.value[0], message=message)
-    if problems:
-        bad_request = error_details_pb2.BadRequest(field_violations=[
-            error_details_pb2.BadRequest.FieldViolation(field=_clip(p.field), description=_clip(p.reason))
-            for p in problems])
+    if violations:
         detail = any_pb2.Any()
-        detail.Pack(bad_request)
+        detail.Pack(error_details_pb2.BadRequest(field_violations=violations))
         rich.details.append(detail)
     return rpc_status.to_status(rich)
 
