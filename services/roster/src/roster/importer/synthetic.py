@@ -7,6 +7,7 @@ Deterministic for a seed; streams rows to disk (memory stays flat for any size).
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import math
 import pathlib
 import random
@@ -18,13 +19,44 @@ BANDS = (("elementary", ("KG", "01", "02", "03", "04", "05")), ("elementary", ("
          ("elementary", ("KG", "01", "02", "03", "04", "05")), ("middle", ("06", "07", "08")),
          ("high", ("09", "10", "11", "12")))
 SUBJECTS = ("Homeroom", "English Language Arts", "Mathematics", "Science", "Social Studies")
-YEAR, LAST_YEAR = "sy-2026", "sy-2025"
-TERMS = "t-2026-1,t-2026-2"
-SESSIONS = (("sy-2025", "2024-2025", "schoolYear", "2024-08-01", "2025-06-30", "", "2025"),
-            ("t-2025-1", "2024-2025 Full Year", "term", "2024-08-01", "2025-06-30", "sy-2025", "2025"),
-            ("sy-2026", "2025-2026", "schoolYear", "2025-08-01", "2026-06-30", "", "2026"),
-            ("t-2026-1", "Fall 2025", "term", "2025-08-01", "2025-12-19", "sy-2026", "2026"),
-            ("t-2026-2", "Spring 2026", "term", "2026-01-05", "2026-06-30", "sy-2026", "2026"))
+@dataclass(frozen=True)
+class Calendar:
+    """The current school year (OneRoster schoolYear ``year``: Aug ``year``-1 to June ``year``, two terms) and
+    last year's, with their sourcedIds."""
+
+    year: int
+
+    @property
+    def current(self) -> str:
+        return f"sy-{self.year}"
+
+    @property
+    def last(self) -> str:
+        return f"sy-{self.year - 1}"
+
+    @property
+    def terms(self) -> str:
+        return f"t-{self.year}-1,t-{self.year}-2"
+
+    @property
+    def last_term(self) -> str:
+        return f"t-{self.year - 1}-1"
+
+    def sessions(self) -> tuple[tuple[str, ...], ...]:
+        y, last = self.year, self.year - 1
+        return ((self.last, f"{last - 1}-{last}", "schoolYear", f"{last - 1}-08-01", f"{last}-06-30", "", str(last)),
+                (self.last_term, f"{last - 1}-{last} Full Year", "term", f"{last - 1}-08-01", f"{last}-06-30",
+                 self.last, str(last)),
+                (self.current, f"{y - 1}-{y}", "schoolYear", f"{y - 1}-08-01", f"{y}-06-30", "", str(y)),
+                (f"t-{y}-1", f"Fall {y - 1}", "term", f"{y - 1}-08-01", f"{y - 1}-12-19", self.current, str(y)),
+                (f"t-{y}-2", f"Spring {y}", "term", f"{y}-01-05", f"{y}-06-30", self.current, str(y)))
+
+
+def school_year_of(day: dt.date) -> int:
+    """The OneRoster schoolYear (the calendar year it ends in) that ``day`` falls in, school years starting in August."""
+    return day.year + 1 if day.month >= 8 else day.year
+
+
 HEADERS = {
     "orgs.csv": ["sourcedId", "status", "dateLastModified", "name", "type", "identifier", "parentSourcedId",
                  "metadata.district.localCode"],
@@ -56,12 +88,13 @@ class DistrictSpec:
     class_size: int = 25
     two_guardians: float = 0.56  # share of students with two guardians (about 1.5 guardians a student)
     last_year_share: float = 0.1
+    school_year: int = 2026      # the current OneRoster schoolYear (2026: Aug 2025 to June 2026); see school_year_of
 
     def resolved(self) -> "DistrictSpec":
         schools = self.schools or max(1, round(self.students / 640))
         teachers = self.teachers or max(schools * 2, round(self.students / 16))
         return DistrictSpec(self.students, schools, teachers, self.seed, self.class_size, self.two_guardians,
-                            self.last_year_share)
+                            self.last_year_share, self.school_year)
 
 
 def _share(total: int, parts: int, index: int) -> int:
@@ -107,12 +140,12 @@ def generate_district(out_dir: str | pathlib.Path, spec: DistrictSpec) -> dict[s
     try:
         w.row("orgs.csv", sourcedId="dist-1", status="active", name="Synthetic Public Schools", type="district",
               identifier="SPS", **{"metadata.district.localCode": "001"})
-        for values in SESSIONS:
+        for values in Calendar(spec.school_year).sessions():
             w.row("academicSessions.csv", **dict(zip(["sourcedId", "title", "type", "startDate", "endDate",
                                                       "parentSourcedId", "schoolYear"], values)), status="active")
         for grade in ("KG", *(f"{g:02d}" for g in range(1, 13))):
             for s, subject in enumerate(SUBJECTS):
-                for year in (YEAR, LAST_YEAR):
+                for year in (Calendar(spec.school_year).current, Calendar(spec.school_year).last):
                     w.row("courses.csv", sourcedId=f"crs-{year}-{grade}-{s}", status="active", title=f"{subject} {grade}",
                           schoolYearSourcedId=year, courseCode=f"{subject[:4].upper()}{grade}", grades=grade,
                           orgSourcedId="dist-1", subjects=subject)
@@ -150,8 +183,9 @@ def _school(w: _Writer, spec: DistrictSpec, rng: random.Random, index: int) -> N
     students = _share(spec.students, spec.schools, index)
     first_student = sum(_share(spec.students, spec.schools, i) for i in range(index)) + 1
     section_no = 0
+    calendar = Calendar(spec.school_year)
 
-    def section(grade: str, s: int, n: int, year: str = YEAR) -> str:
+    def section(grade: str, s: int, n: int, year: str = calendar.current) -> str:
         nonlocal section_no
         class_sid = f"cls-{sid}-{year[-2:]}-{grade}-{s}-{n}"
         teacher = teachers[section_no % len(teachers)]
@@ -159,7 +193,7 @@ def _school(w: _Writer, spec: DistrictSpec, rng: random.Random, index: int) -> N
         w.row("classes.csv", sourcedId=class_sid, status="active", title=f"{SUBJECTS[s]} {grade} ({chr(65 + n % 26)})",
               grades=grade, courseSourcedId=f"crs-{year}-{grade}-{s}", classCode=f"{SUBJECTS[s][:4].upper()}-{n + 1}",
               classType="homeroom" if s == 0 else "scheduled", schoolSourcedId=sid,
-              termSourcedIds=TERMS if year == YEAR else "t-2025-1", subjects=SUBJECTS[s], periods=str(s + 1))
+              termSourcedIds=calendar.terms if year == calendar.current else calendar.last_term, subjects=SUBJECTS[s], periods=str(s + 1))
         _enroll(w, class_sid, sid, teacher, "teacher")
         return class_sid
 
@@ -168,7 +202,7 @@ def _school(w: _Writer, spec: DistrictSpec, rng: random.Random, index: int) -> N
         in_grade = _share(students, len(grades), g)
         per = max(1, math.ceil(in_grade / spec.class_size))
         current = [[section(grade, s, n) for n in range(per)] for s in range(len(SUBJECTS))]
-        last_year = section(grade, 1, 0, LAST_YEAR)
+        last_year = section(grade, 1, 0, calendar.last)
         for i in range(in_grade):
             _student(w, spec, rng, sid, grade, f"stu-{student_no:06d}", [subject[i % per] for subject in current],
                      last_year if rng.random() < spec.last_year_share else None)
