@@ -14,12 +14,12 @@ from roster.adapters.orm import people
 from roster.bootstrap import RosterApp, build
 from roster.domain.access import Viewer
 from roster.importer import import_roster
-from roster.importer.synthetic import DistrictSpec, generate_district
+from roster.importer.synthetic import DistrictSpec, generate_district, school_year_of
 
 from skillfolio_cli.embedded import write_private
 
 LOGINS_FILE = "demo-logins.txt"
-DEMO_SPEC = DistrictSpec(students=600, schools=3, seed=2026)
+DEMO_STUDENTS, DEMO_SCHOOLS, DEMO_SEED = 600, 3, 2026
 SEEDER = Viewer.of("service:skillfolio-seed", ["service"])
 
 
@@ -38,7 +38,9 @@ def roster_is_empty(app: RosterApp) -> bool:
 
 def import_demo_district(app: RosterApp) -> None:
     with tempfile.TemporaryDirectory(prefix="skillfolio-demo-") as folder:
-        generate_district(folder, DEMO_SPEC)
+        # The current school year by the roster's own calendar (ROSTER_TIMEZONE), so today has classes in session.
+        year = school_year_of(app.options.today())
+        generate_district(folder, DistrictSpec(DEMO_STUDENTS, DEMO_SCHOOLS, seed=DEMO_SEED, school_year=year))
         import_roster(folder, app.engine)
 
 
@@ -50,7 +52,7 @@ def _first(page, what: str):
 
 def pick_demo_people(app: RosterApp) -> list[tuple[str, object]]:
     """(role label, person) for a district admin, a school admin, a teacher with students today, one of those
-    students and one of that student's guardians."""
+    students and one of that student's guardians (in July, between school years, any teacher and student)."""
     district_admin = _first(app.people.list_people(SEEDER, page_size=1, role="district_admin"), "district admin")
     school_admin = _first(app.people.list_people(SEEDER, page_size=1, role="school_admin"), "school admin")
     teachers = app.people.list_people(SEEDER, page_size=200, role="teacher",
@@ -61,7 +63,9 @@ def pick_demo_people(app: RosterApp) -> list[tuple[str, object]]:
             student = students.items[0]
             break
     else:
-        raise RuntimeError("no teacher of the demo district has students today (is the school year current?)")
+        teacher = _first(teachers, "teacher")
+        student = _first(app.people.list_people(SEEDER, page_size=1, role="student",
+                                                school_id=school_admin.primary_school_id), "student")
     guardian = _first(app.people.list_guardians(SEEDER, student.id, page_size=1), "guardian")
     return [("teacher", teacher), ("student", student), ("guardian", guardian), ("school admin", school_admin),
             ("district admin", district_admin)]
