@@ -100,7 +100,6 @@ def serve(service_name: str, settings: ServiceSettings, register: Callable[[grpc
           service_full_names: Iterable[str], public_methods: Iterable[str] = frozenset(),
           on_stop: Callable[[], None] | None = None, platform: PlatformSettings | None = None) -> None:
     """Run the server in this (main) thread until SIGTERM or SIGINT, drain it, and exit 0."""
-    handle = start(service_name, settings, register, service_full_names, public_methods, on_stop, platform)
     stop_requested = threading.Event()
 
     def request_stop(signum, _frame):
@@ -109,7 +108,8 @@ def serve(service_name: str, settings: ServiceSettings, register: Callable[[grpc
         stop_requested.set()
 
     signal.signal(signal.SIGTERM, request_stop)
-    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGINT, request_stop)     # installed first: a SIGTERM during startup still drains
+    handle = start(service_name, settings, register, service_full_names, public_methods, on_stop, platform)
     while not stop_requested.wait(timeout=1.0):
         pass
     handle.stop(grace=settings.shutdown_grace_seconds)
