@@ -1,0 +1,91 @@
+"""The idempotent inbox on real PostgreSQL (and SQLite, the embedded default): effects apply once, even racing."""
+import threading
+import time
+
+import pytest
+from sqlalchemy import Column, Integer, MetaData, String, Table, func, insert, select
+
+from chassis.db import make_engine, make_session_factory
+from chassis.messaging.inbox import already_applied, apply_once, claim
+from chassis.messaging.tables import add_messaging_tables
+
+pytestmark = pytest.mark.integration
+
+
+def _schema(engine):
+    metadata = MetaData()
+    _, inbox = add_messaging_tables(metadata)
+    effects = Table("effects", metadata, Column("id", Integer, primary_key=True), Column("event_id", String(36)))
+    metadata.create_all(engine)
+    return inbox, effects
+
+
+@pytest.fixture(params=["postgresql", "sqlite"])
+def db(request, tmp_path):
+    url = request.getfixturevalue("fresh_pg_database_url") if request.param == "postgresql" \
+        else f"sqlite:///{tmp_path / 'inbox.db'}"
+    engine = make_engine(url, pool_size=4)
+    yield engine, *_schema(engine)
+    engine.dispose()
+
+
+def count(engine, effects):
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(effects)).scalar()
+
+
+def test_second_delivery_changes_nothing(db):
+    engine, inbox, effects = db
+    sessions = make_session_factory(engine)
+
+    def effect(session):
+        session.execute(insert(effects).values(event_id="e1"))
+        return "done"
+    assert apply_once(sessions, inbox, "svc.handler", "e1", effect) == (True, "done")
+    assert apply_once(sessions, inbox, "svc.handler", "e1", effect) == (False, None)
+    assert apply_once(sessions, inbox, "other.handler", "e1", effect) == (True, "done")   # per consumer
+    assert count(engine, effects) == 2
+
+
+def test_failed_effect_leaves_no_inbox_row(db):
+    engine, inbox, effects = db
+    sessions = make_session_factory(engine)
+
+    def broken(session):
+        session.execute(insert(effects).values(event_id="e1"))
+        raise RuntimeError("boom")
+    with pytest.raises(RuntimeError):
+        apply_once(sessions, inbox, "svc.handler", "e1", broken)
+    with sessions() as session:
+        assert not already_applied(session, inbox, "svc.handler", "e1")
+    assert count(engine, effects) == 0
+
+
+def test_concurrent_redelivery_applies_once(fresh_pg_database_url):
+    engine = make_engine(fresh_pg_database_url, pool_size=4)
+    inbox, effects = _schema(engine)
+    sessions = make_session_factory(engine)
+    first_claimed, results = threading.Event(), {}
+
+    def first():
+        with sessions() as session, session.begin():
+            results["first"] = claim(session, inbox, "svc.handler", "e1")
+            session.execute(insert(effects).values(event_id="e1"))
+            first_claimed.set()
+            time.sleep(0.5)                              # the duplicate arrives while this one is in flight
+
+    def second():
+        first_claimed.wait()
+        started = time.monotonic()
+        with sessions() as session, session.begin():
+            results["second"] = claim(session, inbox, "svc.handler", "e1")
+            if results["second"]:
+                session.execute(insert(effects).values(event_id="e1"))
+        results["waited"] = time.monotonic() - started
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    [t.start() for t in threads]
+    [t.join(10) for t in threads]
+    assert results["first"] is True and results["second"] is False
+    assert results["waited"] >= 0.3                     # it blocked on the key until the first committed
+    assert count(engine, effects) == 1
+    engine.dispose()
