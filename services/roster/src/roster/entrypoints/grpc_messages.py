@@ -17,8 +17,9 @@ def role_name(role: int) -> str:
 
 def person(p: Person) -> pb.Person:
     return pb.Person(id=p.id, sourced_id=p.sourced_id, given_name=p.given_name, family_name=p.family_name,
-                     email=p.email, username=p.username, roles=[ROLE_TO_PROTO[r] for r in p.roles if r in ROLE_TO_PROTO],
-                     grade_level=p.grade_level, primary_school_id=p.primary_school_id, active=p.active)
+                     email=p.email, username=p.username, grade_level=p.grade_level,
+                     roles=[ROLE_TO_PROTO[r] for r in p.roles if r in ROLE_TO_PROTO],
+                     primary_school_id=p.primary_school_id, active=p.active)
 
 
 def school(s: School) -> pb.School:

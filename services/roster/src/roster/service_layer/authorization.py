@@ -2,7 +2,7 @@
 against the roster's data cheapest first, stopping at the first that holds."""
 from __future__ import annotations
 
-from chassis.errors import FieldProblem, InvalidArgument, Unauthenticated
+from chassis.errors import Unauthenticated
 
 from roster.domain import access
 from roster.domain.access import NO_TARGET, Action, Target, Viewer
@@ -23,11 +23,3 @@ def authorize(uow: RosterUnitOfWork, viewer: Viewer | None, action: Action, targ
         raise Unauthenticated("this call needs an authenticated principal")
     if not may(uow, viewer, action, target):
         raise access.deny(action)
-
-
-def required(value: str, field: str) -> str:
-    """``value`` stripped, or InvalidArgument naming the empty field."""
-    value = (value or "").strip()
-    if not value:
-        raise InvalidArgument(f"{field} is required", [FieldProblem(field, "must not be empty")])
-    return value

@@ -2,7 +2,6 @@
 Each checks access first, then reads, then audits any student records it disclosed, in one transaction."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Callable
 
 from chassis.errors import FieldProblem, InvalidArgument, NotFound
@@ -10,7 +9,8 @@ from chassis.errors import FieldProblem, InvalidArgument, NotFound
 from roster.domain.access import Action, Target, TargetKind, Viewer, is_today
 from roster.domain.model import PERSON_ROLES, Page, Person
 from roster.domain.paging import PageRequest, query_fingerprint
-from roster.service_layer.authorization import authorize, required
+from roster.service_layer.authorization import authorize
+from roster.service_layer.inputs import optional_date, required
 from roster.service_layer.unit_of_work import RosterUnitOfWork
 
 UowFactory = Callable[[], RosterUnitOfWork]
@@ -61,7 +61,7 @@ class PeopleQueries:
         fingerprint = query_fingerprint("current_students", teacher_id, on_date)
         page = PageRequest.parse(page_size, page_token, fingerprint)
         with self.unit_of_work() as uow:
-            on = _parse_date(on_date, "on_date") or uow.today
+            on = optional_date(on_date, "on_date") or uow.today
             authorize(uow, viewer, Action.READ_CURRENT_STUDENTS, _person(teacher_id))
             if not is_today(on, uow.today):
                 authorize(uow, viewer, Action.READ_STUDENTS_ON_OTHER_DATE, _person(teacher_id))
@@ -106,12 +106,3 @@ def _existing(uow: RosterUnitOfWork, person_id: str) -> Person:
     if person is None:
         raise NotFound(f"no person with id {person_id!r}")
     return person
-
-
-def _parse_date(value: str, field: str) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InvalidArgument(f"{field} is not a date", [FieldProblem(field, f"use YYYY-MM-DD, got {value!r}")])

@@ -28,11 +28,11 @@ class RosterUnitOfWork(UnitOfWork):
     directory: DirectoryRepository
     facts: AccessFacts
     credentials: CredentialsRepository
+    today: dt.date
 
     def __init__(self, session_factory: sessionmaker, clock: Callable[[], dt.date] = dt.date.today) -> None:
         super().__init__(session_factory, outbox, PRODUCER)
         self._clock = clock
-        self.today = clock()
 
     def _open(self, session: Session) -> None:
         self.today = self._clock()
