@@ -45,8 +45,8 @@ def shots(tmp_path_factory) -> pathlib.Path:
 
 def _login(page: Page, username: str, password: str) -> None:
     page.goto("/login")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
+    page.get_by_label("Username", exact=True).fill(username)
+    page.get_by_label("Password", exact=True).fill(password)
     page.get_by_role("button", name="Log in").click()
 
 
@@ -99,7 +99,7 @@ def test_wrong_password_error_is_accessible(page, platform, shots):
     _login(page, username, "definitely-not-the-password")
     alert = page.get_by_role("alert")
     expect(alert).to_contain_text("Wrong username or password.")
-    password = page.get_by_label("Password")
+    password = page.get_by_label("Password", exact=True)
     expect(password).to_have_attribute("aria-invalid", "true")
     described = password.get_attribute("aria-describedby")
     expect(page.locator(f"#{described}")).to_contain_text("not right")

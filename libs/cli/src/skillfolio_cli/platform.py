@@ -30,6 +30,8 @@ def _prepare() -> pathlib.Path:
     if created:
         typer.echo(f"generated principal keys and session secret in {var_dir / SECRETS_FILE} (0600)")
     os.environ.update(process_environment(var_dir, secret_values))
+    # Children drain within honcho's 5 s SIGTERM-to-SIGKILL wait (uvicorn's is fixed at 4 s in gateway.serve).
+    os.environ.setdefault("ROSTER_SHUTDOWN_GRACE_SECONDS", "4")
     return var_dir
 
 
