@@ -8,7 +8,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from chassis.context import correlation_id_var, new_correlation_id
-from chassis.grpc.interceptors import _VALID_CORRELATION_ID as valid_correlation_id
+from chassis.grpc.interceptors import valid_correlation_id
 
 HEADER = "X-Correlation-Id"
 HTTP_REQUESTS = Counter("skillfolio_http_requests_total", "HTTP requests the gateway answered",
