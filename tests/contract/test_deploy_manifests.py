@@ -106,6 +106,7 @@ def test_scaling_and_disruption_budgets(by_kind, app_roles):
         else:
             assert name in hpa_targets and name not in keda_targets, name
         assert deployment["spec"]["selector"]["matchLabels"] in pdbs, f"{name} has no PodDisruptionBudget"
+        assert "replicas" not in deployment["spec"], f"{name}: the autoscaler owns replicas; apply would reset them"
     for scaled in by_kind("ScaledObject").values():
         trigger = scaled["spec"]["triggers"][0]
         assert trigger["type"] == "rabbitmq" and scaled["spec"]["minReplicaCount"] >= 1  # the relay always runs
