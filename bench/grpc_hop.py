@@ -10,6 +10,7 @@ import argparse
 import asyncio
 import datetime as dt
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -139,13 +140,21 @@ def run_server(kind: str, handler: str, port: str, database_url: str, public_key
         server.wait_for_termination()
 
 
-def sequential_p50_ms(stub, request, metadata, calls: int) -> float:
-    samples = []
-    for _ in range(calls):
-        started = time.perf_counter()
-        stub.GetPerson(request, metadata=metadata)
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples) * 1000
+def sequential_ms(stubs: dict, request, metadata: dict, calls: int) -> dict:
+    """Sequential call latencies (ms) per server, the two servers' calls interleaved so both see the same load."""
+    samples = {kind: [] for kind in stubs}
+    for i in range(calls):
+        for kind in (tuple(stubs) if i % 2 == 0 else tuple(reversed(stubs))):
+            started = time.perf_counter()
+            stubs[kind].GetPerson(request, metadata=metadata[kind])
+            samples[kind].append(time.perf_counter() - started)
+    return {kind: [value * 1000 for value in values] for kind, values in samples.items()}
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used (Linux /proc), to price each call independent of machine load."""
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 async def _throughput(address: str, requests, metadata, seconds: float, concurrency: int) -> float:
@@ -164,27 +173,28 @@ async def _throughput(address: str, requests, metadata, seconds: float, concurre
                 i += concurrency
         started = time.perf_counter()
         await asyncio.gather(*(worker(n) for n in range(concurrency)))
-        return done / (time.perf_counter() - started)
+        return done / (time.perf_counter() - started), done
 
 
-def measure(args, addresses: dict, metadata: dict, requests: list, label: str) -> dict:
-    """Alternate chassis/bare rounds; medians of per-round p50 latency (ms) and throughput (calls/s)."""
+def measure(args, addresses: dict, pids: dict, metadata: dict, requests: list, label: str) -> dict:
+    """p50 latency (ms) over all interleaved calls; medians over rounds of throughput and server CPU per call."""
     from skillfolio.roster.v1 import roster_pb2_grpc
     stubs = {kind: roster_pb2_grpc.RosterServiceStub(grpc.insecure_channel(addr)) for kind, addr in addresses.items()}
-    latency = {"chassis": [], "bare": []}
-    throughput = {"chassis": [], "bare": []}
-    for kind in stubs:   # warm up pools, caches and connections
-        sequential_p50_ms(stubs[kind], requests[0], metadata[kind], 200)
+    latency, throughput, cpu = ({kind: [] for kind in stubs} for _ in range(3))
+    sequential_ms(stubs, requests[0], metadata, 100)   # warm up pools, caches and connections
     for round_no in range(args.rounds):
+        for kind, samples in sequential_ms(stubs, requests[round_no % len(requests)], metadata, args.calls).items():
+            latency[kind].extend(samples)
         for kind in (("chassis", "bare") if round_no % 2 == 0 else ("bare", "chassis")):
-            latency[kind].append(sequential_p50_ms(stubs[kind], requests[round_no % len(requests)], metadata[kind],
-                                                   args.calls))
-            throughput[kind].append(asyncio.run(_throughput(addresses[kind], requests, metadata[kind],
-                                                            args.seconds, args.concurrency)))
-        print(f"{label} round {round_no}: p50 ms chassis {latency['chassis'][-1]:.3f} bare {latency['bare'][-1]:.3f};"
-              f" calls/s chassis {throughput['chassis'][-1]:.0f} bare {throughput['bare'][-1]:.0f}", file=sys.stderr)
-    return {"p50": {k: statistics.median(v) for k, v in latency.items()},
-            "rate": {k: statistics.median(v) for k, v in throughput.items()}}
+            cpu_before = cpu_seconds(pids[kind])
+            rate, calls = asyncio.run(_throughput(addresses[kind], requests, metadata[kind], args.seconds,
+                                                  args.concurrency))
+            throughput[kind].append(rate)
+            cpu[kind].append((cpu_seconds(pids[kind]) - cpu_before) / calls * 1e6)
+        print(f"{label} round {round_no}: calls/s chassis {throughput['chassis'][-1]:.0f} bare {throughput['bare'][-1]:.0f};"
+              f" server cpu us/call chassis {cpu['chassis'][-1]:.0f} bare {cpu['bare'][-1]:.0f}", file=sys.stderr)
+    return {name: {kind: statistics.median(values) for kind, values in series.items()}
+            for name, series in (("p50", latency), ("rate", throughput), ("cpu", cpu))}
 
 
 def main() -> None:
@@ -200,7 +210,7 @@ def main() -> None:
         with tempfile.NamedTemporaryFile("w", suffix=".pem", delete=False) as key_file:
             key_file.write(public_pem)
         token = sign_principal(BENCH_PRINCIPAL, private_pem, ttl=3600)
-        addresses = {}
+        addresses, pids = {}, {}
         for kind in ("chassis", "bare"):
             for handler_kind in ("db", "trivial"):
                 port = free_port()
@@ -208,11 +218,13 @@ def main() -> None:
                                                database_url, key_file.name]))
                 wait_for_port("127.0.0.1", port)
                 addresses[kind, handler_kind] = f"127.0.0.1:{port}"
+                pids[kind, handler_kind] = procs[-1].pid
         # identical bytes on the wire for both servers: only server-side work differs
         metadata = {kind: [("x-skillfolio-principal", token), ("x-correlation-id", "bench")]
                     for kind in ("chassis", "bare")}
         requests = [roster_pb2.GetPersonRequest(person_id=pid) for pid in ids]
         results = {handler_kind: measure(args, {k: addresses[k, handler_kind] for k in ("chassis", "bare")},
+                                         {k: pids[k, handler_kind] for k in ("chassis", "bare")},
                                          metadata, requests, handler_kind) for handler_kind in ("db", "trivial")}
         db, trivial = results["db"], results["trivial"]
         print(json.dumps({
@@ -224,6 +236,8 @@ def main() -> None:
             "trivial_latency_ratio": round(trivial["p50"]["chassis"] / trivial["p50"]["bare"], 3),
             "trivial_overhead_us": round((trivial["p50"]["chassis"] - trivial["p50"]["bare"]) * 1000),
             "trivial_throughput_ratio": round(trivial["rate"]["chassis"] / trivial["rate"]["bare"], 3),
+            "server_cpu_us_per_call": {label: {k: round(v) for k, v in r["cpu"].items()}
+                                       for label, r in results.items()},
             "rounds": args.rounds, "concurrency": args.concurrency, "handler": handler}))
     finally:
         for proc in procs:
