@@ -23,10 +23,14 @@ TOKEN_ALGORITHM = "HS256"
 bearer_scheme = HTTPBearer(auto_error=False, description="A token from POST /api/v1/auth/token")
 
 
+def role_names(roles) -> list[str]:
+    """Roster Role enum values as the principal's role names."""
+    return [ROLE_NAMES[role] for role in roles if role in ROLE_NAMES]
+
+
 def principal_from_person(person: roster_pb2.Person) -> Principal:
-    roles = tuple(ROLE_NAMES[r] for r in person.roles if r in ROLE_NAMES)
     name = f"{person.given_name} {person.family_name}".strip()
-    return Principal(subject=person.id, roles=roles, display_name=name)
+    return Principal(subject=person.id, roles=tuple(role_names(person.roles)), display_name=name)
 
 
 def issue_api_token(principal: Principal, secret: str, ttl_seconds: int) -> str:

@@ -7,7 +7,7 @@ from pydantic import BaseModel, Field
 
 from skillfolio.roster.v1 import roster_pb2
 
-from gateway.auth import ROLE_NAMES
+from gateway.auth import role_names
 
 T = TypeVar("T")
 
@@ -17,20 +17,27 @@ class Page(BaseModel, Generic[T]):
     next_page_token: str = Field("", description="Pass as page_token for the next page; empty on the last page.")
 
 
-class School(BaseModel):
+class FromProto(BaseModel):
+    """A response model whose fields carry the same names as the protobuf message it is built from."""
+
+    @classmethod
+    def of(cls, msg, **overrides):
+        values = {}
+        for name in cls.model_fields.keys() - overrides.keys():
+            value = getattr(msg, name)
+            values[name] = value if isinstance(value, (str, int, bool)) else list(value)   # repeated -> list
+        return cls(**values, **overrides)
+
+
+class School(FromProto):
     id: str
     sourced_id: str
     name: str
     identifier: str
     district_id: str
 
-    @classmethod
-    def of(cls, msg: roster_pb2.School) -> "School":
-        return cls(id=msg.id, sourced_id=msg.sourced_id, name=msg.name, identifier=msg.identifier,
-                   district_id=msg.district_id)
 
-
-class SchoolYear(BaseModel):
+class SchoolYear(FromProto):
     id: str
     sourced_id: str
     title: str
@@ -38,13 +45,8 @@ class SchoolYear(BaseModel):
     end_date: str
     year: int
 
-    @classmethod
-    def of(cls, msg: roster_pb2.SchoolYear) -> "SchoolYear":
-        return cls(id=msg.id, sourced_id=msg.sourced_id, title=msg.title, start_date=msg.start_date,
-                   end_date=msg.end_date, year=msg.year)
 
-
-class Person(BaseModel):
+class Person(FromProto):
     id: str
     sourced_id: str
     given_name: str
@@ -58,16 +60,10 @@ class Person(BaseModel):
 
     @classmethod
     def of(cls, msg: roster_pb2.Person) -> "Person":
-        return cls(id=msg.id, sourced_id=msg.sourced_id, given_name=msg.given_name, family_name=msg.family_name,
-                   email=msg.email, username=msg.username, roles=[ROLE_NAMES[r] for r in msg.roles if r in ROLE_NAMES],
-                   grade_level=msg.grade_level, primary_school_id=msg.primary_school_id, active=msg.active)
-
-    @property
-    def display_name(self) -> str:
-        return f"{self.given_name} {self.family_name}".strip()
+        return super().of(msg, roles=role_names(msg.roles))
 
 
-class Section(BaseModel):
+class Section(FromProto):
     id: str
     sourced_id: str
     title: str
@@ -76,12 +72,6 @@ class Section(BaseModel):
     course_title: str
     school_year_id: str
     term_ids: list[str]
-
-    @classmethod
-    def of(cls, msg: roster_pb2.Section) -> "Section":
-        return cls(id=msg.id, sourced_id=msg.sourced_id, title=msg.title, class_code=msg.class_code,
-                   school_id=msg.school_id, course_title=msg.course_title, school_year_id=msg.school_year_id,
-                   term_ids=list(msg.term_ids))
 
 
 class SectionStudents(BaseModel):
