@@ -65,15 +65,12 @@ class ConstantServicer(roster_pb2_grpc.RosterServiceServicer):
 
 
 def make_servicer(database_url: str, handler: str = "db"):
-    """The real roster servicer when it exists, else a stand-in with the same shape (session, repository, proto)."""
+    """The real roster servicer on the seeded database, or (``trivial``) a constant answer."""
     if handler == "trivial":
         return ConstantServicer(), "constant GetPerson response"
-    try:
-        from roster.entrypoints.grpc_api import RosterServicer
-    except ImportError:
-        return StandInServicer(database_url), "stand-in GetPerson (PeopleRepository.get + proto mapping)"
     from chassis.config import ServiceSettings
     from roster.bootstrap import build
+    from roster.entrypoints.grpc_api import RosterServicer
     return (RosterServicer(build(ServiceSettings(name="roster", database_url=database_url))),
             "roster.entrypoints.grpc_api.RosterServicer.GetPerson (authorize, read, audit disclosure, commit)")
 
@@ -92,28 +89,6 @@ class FixedPrincipal:
             principal_var.set(self._principal)
             return method(request, context)
         return call
-
-
-class StandInServicer(roster_pb2_grpc.RosterServiceServicer):
-    """GetPerson as a roster handler does it: a session, the people repository, NotFound, proto mapping."""
-
-    def __init__(self, database_url: str) -> None:
-        from sqlalchemy.orm import sessionmaker
-        from chassis.db import make_engine
-        self._sessions = sessionmaker(make_engine(database_url))
-
-    def GetPerson(self, request, context):
-        from chassis.errors import NotFound
-        from roster.adapters.people_repository import PeopleRepository
-        with self._sessions() as session:
-            person = PeopleRepository(session, dt.date.today()).get(request.person_id)
-        if person is None:
-            raise NotFound(f"no person with id {request.person_id!r}")
-        roles = [roster_pb2.Role.Value(f"ROLE_{role.upper()}") for role in person.roles]
-        return roster_pb2.GetPersonResponse(person=roster_pb2.Person(
-            id=person.id, sourced_id=person.sourced_id, given_name=person.given_name,
-            family_name=person.family_name, email=person.email, username=person.username, roles=roles,
-            grade_level=person.grade_level, primary_school_id=person.primary_school_id, active=person.active))
 
 
 def run_server(kind: str, handler: str, port: str, database_url: str, public_key_file: str) -> None:
@@ -205,7 +180,7 @@ def main() -> None:
     procs = []
     try:
         ids = seed(database_url, args.people)
-        handler = make_servicer(database_url)[1]
+        handler = "roster.entrypoints.grpc_api.RosterServicer.GetPerson (authorize, read, audit disclosure, commit)"
         private_pem, public_pem = generate_keypair()
         with tempfile.NamedTemporaryFile("w", suffix=".pem", delete=False) as key_file:
             key_file.write(public_pem)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NoReturn
 
 import grpc
 
@@ -68,8 +68,8 @@ class _MethodGuard:
             principal_var.set(self.verifier.verify(token))
             principal_token_var.set(token)
 
-    def fail(self, exc: Exception, context: grpc.ServicerContext) -> str:
-        """Turn an exception into the RPC's status (aborts, so it raises) and report the code for metrics."""
+    def fail(self, exc: Exception, context: grpc.ServicerContext) -> NoReturn:
+        """Turn an exception into the RPC's status; always raises (context.abort raises)."""
         if isinstance(exc, DomainError):
             if exc.code == "INTERNAL":
                 log.error("domain error %s: %s", type(exc).__name__, exc.message, exc_info=exc)
