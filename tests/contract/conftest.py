@@ -1,10 +1,14 @@
 """Fixtures shared by the deploy contract tests: docker-compose.yml and every Kubernetes manifest, parsed."""
 from __future__ import annotations
 
+import pathlib
+import sys
+
 import pytest
 import yaml
 
-from deploy_layout import K8S, ROOT, k8s_manifest_files
+sys.path.insert(0, str(pathlib.Path(__file__).parent))   # deploy_layout, under any --import-mode
+from deploy_layout import K8S, ROOT, k8s_manifest_files  # noqa: E402
 
 
 @pytest.fixture(scope="session")
