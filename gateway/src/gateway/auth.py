@@ -68,7 +68,7 @@ def start_session(request: Request, principal: Principal) -> None:
     """Replace whatever the session held (no fixation) with the logged-in person and a fresh CSRF token."""
     request.session.clear()
     request.session.update({"sub": principal.subject, "roles": list(principal.roles),
-                            "name": principal.display_name, "login_at": int(time.time())})
+                            "name": principal.display_name, "login_at": time.time()})
 
 
 def end_session(request: Request) -> None:
@@ -81,7 +81,7 @@ def session_principal(request: Request) -> Principal | None:
     if "sub" not in session:
         return None
     max_age = request.app.state.settings.session_absolute_seconds
-    if int(session.get("login_at", 0)) + max_age < time.time():
+    if float(session.get("login_at", 0)) + max_age < time.time():
         session.clear()
         return None
     principal = Principal(subject=session["sub"], roles=tuple(session.get("roles", ())),
