@@ -60,6 +60,7 @@ people = Table(
     *_stamps(),
     Index("ix_people_primary_school_id", "primary_school_id"),
     Index("ix_people_username", "username"),
+    Index("ix_people_name_order", "family_name", "given_name", "id"),   # keyset pages of people (0003)
 )
 
 person_roles = Table(  # OneRoster roles.csv: a person's role at an org
@@ -99,6 +100,7 @@ sections = Table(  # OneRoster classes
     Column("active", Boolean, nullable=False, server_default="1"),
     *_stamps(),
     Index("ix_sections_school_id", "school_id"),
+    Index("ix_sections_title_order", "title", "id"),                   # keyset pages of sections (0003)
 )
 
 section_terms = Table(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from sqlalchemy import Select, exists, func, or_, select
+from sqlalchemy import Select, func, select, union
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 
@@ -33,16 +33,20 @@ class PeopleRepository:
         return self._with_roles(rows)
 
     def filtered(self, page: PageRequest, fingerprint: str, school_ids: list[str] | None = None,
-             role: str = "", grade_level: str = "") -> Page[Person]:
+                 role: str = "", grade_level: str = "") -> Page[Person]:
+        """People, optionally only: at these schools (a role there today, or it is their primary school), holding
+        ``role`` today (at those schools, when given), in ``grade_level``."""
         stmt = select(people)
-        if school_ids is not None:
-            at_school = select(person_roles.c.person_id).where(
-                person_roles.c.person_id == people.c.id, person_roles.c.org_id.in_(school_ids),
-                self._role_in_effect())
-            stmt = stmt.where(or_(people.c.primary_school_id.in_(school_ids), exists(at_school)))
+        roles_held = select(person_roles.c.person_id).where(self._role_in_effect())
         if role:
-            stmt = stmt.where(exists(select(person_roles.c.person_id).where(
-                person_roles.c.person_id == people.c.id, person_roles.c.role == role, self._role_in_effect())))
+            roles_held = roles_held.where(person_roles.c.role == role)
+        if school_ids is not None:
+            roles_held = roles_held.where(person_roles.c.org_id.in_(school_ids))
+            if not role:
+                primary = people.alias("primary_school_people")
+                roles_held = union(roles_held, select(primary.c.id).where(primary.c.primary_school_id.in_(school_ids)))
+        if role or school_ids is not None:
+            stmt = stmt.where(people.c.id.in_(roles_held))
         if grade_level:
             stmt = stmt.where(people.c.grade_level == grade_level)
         return self._page(stmt, page, fingerprint)
