@@ -44,6 +44,11 @@ def test_each_role_gets_its_own_home(client, make_client, district):
     for name in ("Amy", "Ben", "Cal", "Dan", "Tess"):   # counts only, never individuals
         assert name not in admin
 
+    school_admin_client = make_client()
+    web_login(school_admin_client, *district.login("sshaw"))
+    school = school_admin_client.get("/").text
+    assert "School overview" in school and "Maple Elementary" in school and "Amy" not in school
+
 
 def test_wrong_password_shows_an_accessible_error_and_no_session(client, district):
     reply = web_login(client, "tlee", "not-the-password")
@@ -69,6 +74,7 @@ def test_failed_logins_are_throttled_per_username_and_ip(client, district):
     assert int(blocked.headers["retry-after"]) > 0 and "Too many failed attempts" in blocked.text
     api = client.post("/api/v1/auth/token", data={"username": "TLEE", "password": "x"})
     assert api.status_code == 429 and api.json()["error"]["code"] == "RESOURCE_EXHAUSTED"
+    assert int(api.headers["retry-after"]) > 0
     assert web_login(client, *district.login("gadams")).status_code == 303   # other usernames are unaffected
 
 
