@@ -99,6 +99,7 @@ def test_listen_wakes_the_relay_quickly(db, fresh_amqp_url):
         wait_until(lambda: unsent(engine, outbox) == 0, timeout=5)
         assert time.monotonic() - committed < 1.0
         assert len(drain_queue(fresh_amqp_url, "tap")) == 1
+        assert relay.failures == 0                                # woken by NOTIFY, not by a retry
     finally:
         relay.stop()
         runner.join(10)

@@ -54,6 +54,7 @@ class EchoServicer(roster_pb2_grpc.RosterServiceServicer):
             id=principal.subject, given_name=principal.display_name, sourced_id=correlation_id_var.get()))
 
     def GetSchool(self, request, context):
+        print("slow call started", flush=True)   # test_grpc_shutdown waits for this line
         time.sleep(float(request.school_id or 0))
         return roster_pb2.GetSchoolResponse(school=roster_pb2.School(id="done"))
 

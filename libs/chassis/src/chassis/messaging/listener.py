@@ -17,22 +17,26 @@ class OutboxListener:
     def _connect(self):
         if self._connection is None:
             pooled = self._engine.raw_connection()
-            pooled.detach()                      # a long-lived LISTEN session never goes back to the pool
-            connection = pooled.driver_connection
+            connection = pooled.dbapi_connection  # (driver_connection reads None once detached)
+            pooled.detach()                       # a long-lived LISTEN session never goes back to the pool
             connection.autocommit = True
             with connection.cursor() as cursor:
                 cursor.execute(f'LISTEN "{self._channel}"')
             self._connection = connection
         return self._connection
 
-    def wait(self, timeout: float) -> bool:
-        """Block (cooperatively under eventlet) until a notification or ``timeout``; True if one arrived."""
+    def wait(self, timeout: float, interrupt_fd: int | None = None) -> bool:
+        """Block (cooperatively under eventlet) until a notification, ``timeout``, or ``interrupt_fd`` is readable.
+
+        Returns True if a notification arrived.
+        """
         connection = self._connect()
         try:
             connection.poll()
             if not connection.notifies:
-                ready, _, _ = select.select([connection], [], [], timeout)
-                if ready:
+                watched = [connection] if interrupt_fd is None else [connection, interrupt_fd]
+                ready, _, _ = select.select(watched, [], [], timeout)
+                if connection in ready:
                     connection.poll()
             woke = bool(connection.notifies)
             connection.notifies.clear()

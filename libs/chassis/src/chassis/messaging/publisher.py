@@ -31,6 +31,13 @@ def connection_params(amqp_url: str) -> dict:
             "virtual_host": vhost, "connect_timeout": 10, "heartbeat": 0}
 
 
+def open_connection(amqp_url: str) -> amqp.Connection:
+    """A connected py-amqp connection (use as a context manager)."""
+    connection = amqp.Connection(**connection_params(amqp_url))
+    connection.connect()
+    return connection
+
+
 class ConfirmingPublisher:
     """One connection, one confirm-mode channel; :meth:`publish_batch` returns only once every message is acked."""
 
@@ -73,7 +80,7 @@ class ConfirmingPublisher:
     def declare_exchange(self, exchange: str) -> None:
         """Declare ``exchange`` as a durable topic exchange (once per connection)."""
         channel = self._ensure_channel()
-        if exchange not in self._declared:
+        if exchange and exchange not in self._declared:     # "" is the default exchange: never declared
             channel.exchange_declare(exchange, "topic", durable=True, auto_delete=False)
             self._declared.add(exchange)
 

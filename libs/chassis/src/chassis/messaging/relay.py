@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import threading
 import time
 
@@ -48,7 +49,7 @@ class OutboxRelay:
 
     def __init__(self, engine: Engine, outbox_table: Table, amqp_url: str, producer: str, batch_size: int = 200,
                  poll_seconds: float = 0.5, retention: dt.timedelta = dt.timedelta(days=7),
-                 housekeeping_seconds: float = 5.0, max_backoff_seconds: float = 30.0) -> None:
+                 housekeeping_seconds: float = 5.0, max_backoff_seconds: float = 5.0) -> None:
         self.engine, self.outbox, self.producer = engine, outbox_table, producer
         self.exchange = f"{producer}.events"
         self.batch_size, self.poll_seconds, self.retention = batch_size, poll_seconds, retention
@@ -56,7 +57,9 @@ class OutboxRelay:
         self.publisher = ConfirmingPublisher(amqp_url)
         self.listener = OutboxListener(engine, outbox_channel(producer)) if is_postgres(engine) else None
         self._stopping = threading.Event()
+        self._stop_read_fd, self._stop_write_fd = os.pipe()      # interrupts a LISTEN wait on stop()
         self._next_housekeeping = 0.0
+        self.failures = 0                        # failed cycles since start (tests and diagnostics)
         self._retrying = Retrying(
             retry=retry_if_exception_type(Exception), sleep=self._stopping.wait, reraise=True,
             wait=wait_exponential_jitter(initial=0.2, max=max_backoff_seconds),
@@ -127,11 +130,12 @@ class OutboxRelay:
         self._housekeeping()
         if published < self.batch_size and not self._stopping.is_set():
             if self.listener is not None:
-                self.listener.wait(self.poll_seconds)
+                self.listener.wait(self.poll_seconds, self._stop_read_fd)
             else:
                 self._stopping.wait(self.poll_seconds)
 
     def _on_failure(self, state) -> None:
+        self.failures += 1
         if self.listener is not None:
             self.listener.close()
         log.warning("outbox relay for %s failed (attempt %d), retrying in %.1fs: %r", self.producer,
@@ -154,3 +158,4 @@ class OutboxRelay:
 
     def stop(self) -> None:
         self._stopping.set()
+        os.write(self._stop_write_fd, b"x")

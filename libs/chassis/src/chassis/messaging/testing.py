@@ -14,7 +14,7 @@ import amqp
 from sqlalchemy import Engine, MetaData, Table, insert
 
 from chassis.events import Envelope
-from chassis.messaging.publisher import connection_params
+from chassis.messaging.publisher import open_connection
 from chassis.messaging.tables import add_messaging_tables
 
 
@@ -36,10 +36,7 @@ def add_to_outbox(engine: Engine, outbox: Table, envelopes: list[Envelope]) -> N
                                             for e in envelopes])
 
 
-def amqp_connection(amqp_url: str) -> amqp.Connection:
-    connection = amqp.Connection(**connection_params(amqp_url))
-    connection.connect()
-    return connection
+amqp_connection = open_connection
 
 
 def bind_queue(amqp_url: str, queue: str, exchange: str, routing_key: str = "#") -> None:
