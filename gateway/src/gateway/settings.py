@@ -27,7 +27,6 @@ class GatewaySettings(BaseSettings):
     grpc_timeout_seconds: float = Field(5.0, description="Deadline of each gRPC call the gateway makes.")
     roster_target: str = Field(default_factory=lambda: target("roster"),
                                description="host:port of the roster gRPC API (default ROSTER_GRPC_HOST:PORT).")
-    admin_count_page_size: int = Field(1000, description="Page size used when counting people for admin pages.")
 
     def check(self) -> None:
         """Refuse to start with settings that would be insecure or unusable."""
