@@ -49,6 +49,11 @@ class Person:
         return STUDENT in self.roles
 
 
+def student_ids(people: list[Person]) -> list[str]:
+    """Ids of the students among ``people`` (whose records the audit log must account for)."""
+    return [p.id for p in people if p.is_student]
+
+
 @dataclass(frozen=True)
 class Section:
     id: str

@@ -2,21 +2,19 @@
 from __future__ import annotations
 
 import logging
-from typing import Callable
-
 from chassis.errors import Conflict, FieldProblem, InvalidArgument, NotFound, Unauthenticated
 
 from roster.adapters.passwords import Argon2Passwords
 from roster.domain.model import Person
 from roster.domain.password_policy import MAX_LENGTH, check_password
-from roster.service_layer.unit_of_work import RosterUnitOfWork
+from roster.service_layer.unit_of_work import UowFactory
 
 log = logging.getLogger(__name__)
 BAD_CREDENTIALS = "invalid username or password"
 
 
 class Accounts:
-    def __init__(self, unit_of_work: Callable[[], RosterUnitOfWork], passwords: Argon2Passwords) -> None:
+    def __init__(self, unit_of_work: UowFactory, passwords: Argon2Passwords) -> None:
         self.unit_of_work = unit_of_work
         self.passwords = passwords
 

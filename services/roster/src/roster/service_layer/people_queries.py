@@ -2,26 +2,18 @@
 Each checks access first, then reads, then audits any student records it disclosed, in one transaction."""
 from __future__ import annotations
 
-from typing import Callable
-
 from chassis.errors import FieldProblem, InvalidArgument, NotFound
 
 from roster.domain.access import Action, Target, TargetKind, Viewer, is_today
-from roster.domain.model import PERSON_ROLES, Page, Person
+from roster.domain.model import PERSON_ROLES, Page, Person, student_ids
 from roster.domain.paging import PageRequest, query_fingerprint
 from roster.service_layer.authorization import authorize
 from roster.service_layer.inputs import optional_date, required
-from roster.service_layer.unit_of_work import RosterUnitOfWork
-
-UowFactory = Callable[[], RosterUnitOfWork]
+from roster.service_layer.unit_of_work import RosterUnitOfWork, UowFactory
 
 
 def _person(person_id: str) -> Target:
     return Target(TargetKind.PERSON, person_id)
-
-
-def _students(people: list[Person]) -> list[str]:
-    return [p.id for p in people if p.is_student]
 
 
 class PeopleQueries:
@@ -33,7 +25,7 @@ class PeopleQueries:
         with self.unit_of_work() as uow:
             authorize(uow, viewer, Action.READ_PERSON, _person(person_id))
             person = _existing(uow, person_id)
-            uow.record_disclosure(viewer, "roster.GetPerson", _students([person]))
+            uow.record_disclosure(viewer, "roster.GetPerson", student_ids([person]))
             uow.commit()
         return person
 
@@ -49,7 +41,7 @@ class PeopleQueries:
             else:
                 authorize(uow, viewer, Action.LIST_ALL_PEOPLE)
             result = uow.people.filtered(page, fingerprint, [school_id] if school_id else None, role, grade_level)
-            uow.record_disclosure(viewer, "roster.ListPeople", _students(result.items),
+            uow.record_disclosure(viewer, "roster.ListPeople", student_ids(result.items),
                                   {"school_id": school_id, "role": role, "grade_level": grade_level})
             uow.commit()
         return result
@@ -67,7 +59,7 @@ class PeopleQueries:
                 authorize(uow, viewer, Action.READ_STUDENTS_ON_OTHER_DATE, _person(teacher_id))
             _existing(uow, teacher_id)
             result = uow.people.current_students(teacher_id, on, page, fingerprint)
-            uow.record_disclosure(viewer, "roster.ListCurrentStudents", _students(result.items),
+            uow.record_disclosure(viewer, "roster.ListCurrentStudents", student_ids(result.items),
                                   {"teacher_id": teacher_id, "on_date": on.isoformat()})
             uow.commit()
         return result
@@ -95,7 +87,7 @@ class PeopleQueries:
             authorize(uow, viewer, Action.READ_CHILDREN, _person(guardian_id))
             _existing(uow, guardian_id)
             result = uow.people.children(guardian_id, page, fingerprint)
-            uow.record_disclosure(viewer, "roster.ListChildren", _students(result.items),
+            uow.record_disclosure(viewer, "roster.ListChildren", student_ids(result.items),
                                   {"guardian_id": guardian_id})
             uow.commit()
         return result

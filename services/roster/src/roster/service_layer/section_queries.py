@@ -2,18 +2,14 @@
 and school years. Roster reads audit the student records they disclose."""
 from __future__ import annotations
 
-from typing import Callable
-
 from chassis.errors import NotFound
 
 from roster.domain.access import NO_TARGET, Action, Target, TargetKind, Viewer, deny
-from roster.domain.model import Page, Person, School, SchoolYear, Section
+from roster.domain.model import Page, Person, School, SchoolYear, Section, student_ids
 from roster.domain.paging import PageRequest, query_fingerprint
 from roster.service_layer.authorization import authorize, may
 from roster.service_layer.inputs import required
-from roster.service_layer.unit_of_work import RosterUnitOfWork
-
-UowFactory = Callable[[], RosterUnitOfWork]
+from roster.service_layer.unit_of_work import RosterUnitOfWork, UowFactory
 
 
 class SectionQueries:
@@ -58,7 +54,7 @@ class SectionQueries:
             section = _existing(uow, section_id)
             result = uow.people.section_students(section_id, section.reference_date(uow.today), page, fingerprint)
             uow.record_disclosure(viewer, "roster.ListSectionStudents",
-                                  [p.id for p in result.items if p.is_student], {"section_id": section_id})
+                                  student_ids(result.items), {"section_id": section_id})
             uow.commit()
         return result
 

@@ -48,3 +48,6 @@ class RosterUnitOfWork(UnitOfWork):
         others = [sid for sid in student_ids if sid != viewer.subject]
         return record_access(self.session, audit_log, actor=viewer.subject, actor_roles=viewer.roles,
                              action=action, subject_ids=others, detail=detail)
+
+
+UowFactory = Callable[[], RosterUnitOfWork]   # what use cases hold: opens a fresh unit per call
