@@ -57,8 +57,8 @@ def _rows(connection: Connection, table: str):
         sql = f"SELECT d.*, (SELECT {agg} FROM person_roles r WHERE r.person_id = d.id) AS roles FROM {diff_name(table)} d"
     else:
         sql = f"SELECT * FROM {diff_name(table)}"
-    result = connection.exec_driver_sql(sql, execution_options={"yield_per": EVENT_CHUNK})
-    return result.mappings().partitions()
+    result = connection.exec_driver_sql(sql, execution_options={"stream_results": True, "max_row_buffer": EVENT_CHUNK})
+    return result.mappings().partitions(EVENT_CHUNK)
 
 
 def raise_events(uow: ImportUnitOfWork, report: ImportReport) -> None:

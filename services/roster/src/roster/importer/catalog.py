@@ -2,18 +2,26 @@
 already holds): enough to check references across files without keeping rows in memory."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from sqlalchemy import Connection, text
 
-from roster.domain.identity import entity_id
+from roster.domain.identity import ROSTER_NAMESPACE
+
+_NAMESPACE = ROSTER_NAMESPACE.bytes
 
 
 @lru_cache(maxsize=400_000)
 def cached_id(kind: str, sourced_id: str) -> str:
-    """entity_id with a bounded cache: the same users and classes are referenced many times per import."""
-    return entity_id(kind, sourced_id)
+    """``roster.domain.identity.entity_id`` (uuid5) without building uuid.UUID objects, with a bounded cache
+    (the same users and classes are referenced many times per import); tests check both agree."""
+    digest = bytearray(hashlib.sha1(_NAMESPACE + f"{kind}:{sourced_id}".encode()).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50
+    digest[8] = (digest[8] & 0x3F) | 0x80
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 @dataclass(frozen=True)

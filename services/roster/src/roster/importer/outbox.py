@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import os
 
 from sqlalchemy import insert
 from sqlalchemy.orm import sessionmaker
@@ -29,6 +30,18 @@ def envelope_json(envelope: Envelope) -> str:
                       default=str)
 
 
+def event_ids(batch: int = 4096):
+    """Random (version 4) UUID strings, drawing entropy from os.urandom in batches."""
+    while True:
+        pool = os.urandom(16 * batch)
+        for i in range(0, len(pool), 16):
+            raw = bytearray(pool[i:i + 16])
+            raw[6] = (raw[6] & 0x0F) | 0x40
+            raw[8] = (raw[8] & 0x3F) | 0x80
+            h = raw.hex()
+            yield f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
 class ImportUnitOfWork(UnitOfWork):
     """One transaction for a whole import; :meth:`flush_events` is called per chunk so memory stays flat."""
 
@@ -36,6 +49,7 @@ class ImportUnitOfWork(UnitOfWork):
         super().__init__(session_factory, orm.outbox, "roster")
         self.occurred_at = dt.datetime.now(dt.timezone.utc).isoformat()
         self.events_written = 0
+        self._event_ids = event_ids()
 
     def raise_event(self, event: DomainEvent) -> Envelope:
         cls = type(event)
@@ -46,7 +60,7 @@ class ImportUnitOfWork(UnitOfWork):
         envelope = Envelope(type=_TYPE_NAMES[cls], producer=self.producer,
                             data={name: getattr(event, name) for name in names},
                             correlation_id=current_correlation_id(), schema_version=cls.schema_version,
-                            occurred_at=self.occurred_at)
+                            occurred_at=self.occurred_at, event_id=next(self._event_ids))
         self._pending.append(envelope)
         return envelope
 
@@ -56,7 +70,8 @@ class ImportUnitOfWork(UnitOfWork):
         rows = [(e.event_id, e.type, envelope_json(e)) for e in self._pending]
         connection = self.session.connection()
         if connection.dialect.name == "postgresql":
-            copy_rows(connection.connection.dbapi_connection, "outbox", ("event_id", "type", "body"), rows)
+            copy_rows(connection.connection.dbapi_connection, "outbox", ("event_id", "type", "body"), rows,
+                      ("event_id", "type", "body"))
         else:
             now = dt.datetime.now(dt.timezone.utc)   # explicit: the migrated SQLite default now() does not exist
             self.session.execute(insert(self._outbox), [{"event_id": r[0], "type": r[1], "body": r[2],

@@ -46,7 +46,9 @@ class ImportRejected(InvalidArgument):
     """The import wrote nothing because the input has problems; ``problems`` are FieldProblems
     (``field="users.csv:17:givenName"``), ``import_problems`` the structured ones, ``total`` their full count."""
 
-    def __init__(self, log: ProblemLog) -> None:
+    def __init__(self, log: ProblemLog, file_order: tuple[str, ...] = ()) -> None:
+        rank = {name: i for i, name in enumerate(file_order)}
+        log.kept.sort(key=lambda p: (rank.get(p.file, len(rank)), p.line))   # stable: same line keeps its order
         shown = "; ".join(str(p) for p in log.kept[:3])
         more = f" (and {log.total - 3} more)" if log.total > 3 else ""
         super().__init__(f"roster import rejected: {log.total} problem(s): {shown}{more}",

@@ -16,7 +16,7 @@ from roster.importer import validate
 from roster.importer.apply import derive, diff_and_apply, raise_events
 from roster.importer.catalog import Catalog
 from roster.importer.diff import drop_diffs
-from roster.importer.manifest import read_manifest
+from roster.importer.manifest import MANIFEST, read_manifest
 from roster.importer.outbox import ImportUnitOfWork
 from roster.importer.problems import ImportRejected, ProblemLog
 from roster.importer.report import PASSWORD_NOTE, ImportReport
@@ -110,6 +110,6 @@ def import_roster(path: str | pathlib.Path, engine: Engine, progress: Progress |
         with engine.begin() as connection:
             report.run_id = _record_run(connection, report, started)
         log.warning("roster import rejected", extra={"source": str(path), "problems": problems.total})
-        raise ImportRejected(problems)
+        raise ImportRejected(problems, (MANIFEST, *(spec.name for spec in FILES)))
     log.info("roster import %s", report.status, extra={"source": str(path), "events": report.events})
     return report

@@ -65,7 +65,7 @@ def scan_file(ctx: ScanContext, spec: FileSpec, csv_file: CsvFile, handle: Handl
         ctx.problem(1, name, "required column is missing from the header")
     if missing:
         return
-    columns = [(column, index[column.name]) for column in spec.columns if column.name in index]
+    columns = [(c.name, index[c.name], c.required, c.check) for c in spec.columns if c.name in index]
     width = len(csv_file.header)
     first_line: dict[str, int] = {}
     rows = 0
@@ -80,18 +80,18 @@ def scan_file(ctx: ScanContext, spec: FileSpec, csv_file: CsvFile, handle: Handl
                 continue
             row: Row = {}
             valid = True
-            for column, i in columns:
+            for name, i, required, check in columns:
                 value = values[i].strip()
+                row[name] = value
                 if not value:
-                    if column.required:
-                        ctx.problem(record.line, column.name, "required value is empty")
+                    if required:
+                        ctx.problem(record.line, name, "required value is empty")
                         valid = False
-                elif column.check is not None:
-                    reason = column.check(value)
+                elif check is not None:
+                    reason = check(value)
                     if reason:
-                        ctx.problem(record.line, column.name, reason)
+                        ctx.problem(record.line, name, reason)
                         valid = False
-                row[column.name] = value
             sourced_id = row["sourcedId"]
             if sourced_id:
                 first = first_line.setdefault(sourced_id, record.line)

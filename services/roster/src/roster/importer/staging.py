@@ -5,8 +5,9 @@ by :meth:`Staging.drop` (SQLite keeps temp tables per connection).
 """
 from __future__ import annotations
 
+import csv
 import io
-from typing import Any, Sequence
+from typing import Sequence
 
 from sqlalchemy import Connection
 
@@ -43,26 +44,26 @@ def stage_name(table: str) -> str:
     return f"import_stage_{table}"
 
 
-def _copy_text(value: Any) -> str:
-    if value is None:
-        return "\\N"
-    if value is True:
-        return "t"
-    if value is False:
-        return "f"
-    text = str(value)
-    if "\\" in text or "\t" in text or "\n" in text or "\r" in text:
-        text = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-    return text
+def copy_rows(dbapi_connection, table: str, columns: Sequence[str], rows: list[tuple],
+              not_null: Sequence[str] = ()) -> None:
+    """COPY ``rows`` into ``table`` through psycopg2, as CSV written by the csv module (C speed).
 
-
-def copy_rows(dbapi_connection, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
-    """COPY ``rows`` into ``table`` (PostgreSQL text format) through psycopg2."""
+    None becomes NULL; an empty string stays empty in the ``not_null`` columns (FORCE_NOT_NULL).
+    """
     buffer = io.StringIO()
-    buffer.writelines("\t".join(map(_copy_text, row)) + "\n" for row in rows)
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
     buffer.seek(0)
+    force = f", FORCE_NOT_NULL ({', '.join(not_null)})" if not_null else ""
     with dbapi_connection.cursor() as cursor:
-        cursor.copy_expert(f"COPY {table} ({', '.join(columns)}) FROM STDIN", buffer)
+        cursor.copy_expert(f"COPY {table} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv{force})", buffer)
+
+
+def not_null_columns(table: str) -> tuple[str, ...]:
+    """Columns of a staging table that never hold NULL (their empty strings must stay empty strings)."""
+    source, columns = STAGED[table]
+    if source is None:
+        return columns
+    return tuple(c for c in columns if not orm.metadata.tables[source].c[c].nullable)
 
 
 class Staging:
@@ -94,7 +95,7 @@ class Staging:
         columns = STAGED[table][1]
         dbapi = self.connection.connection.dbapi_connection
         if self.postgres:
-            copy_rows(dbapi, stage_name(table), columns, rows)
+            copy_rows(dbapi, stage_name(table), columns, rows, not_null_columns(table))
         else:
             marks = ", ".join("?" for _ in columns)
             cursor = dbapi.cursor()
