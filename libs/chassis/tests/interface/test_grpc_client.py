@@ -68,6 +68,19 @@ def test_aio_channel_carries_the_principal_and_errors_map_to_domain_errors(runni
     assert [(p.field, p.reason) for p in error.problems] == [("person_id", "must be a UUID")]
 
 
+def test_a_context_stub_on_a_plain_aio_channel_sends_the_same_metadata(running, keys):  # noqa: F811
+    source = client.signing_token_source(PlatformSettings(principal_private_key=keys[0]))
+
+    async def scenario():
+        principal_var.set(TEACHER)
+        correlation_id_var.set("corr-stub")
+        async with grpc.aio.insecure_channel(_address(running)) as channel:
+            stub = client.ContextStub(roster_pb2_grpc.RosterServiceStub(channel), source)
+            return (await stub.GetPerson(roster_pb2.GetPersonRequest(person_id="p"), timeout=5)).person
+    person = asyncio.run(scenario())
+    assert (person.id, person.given_name, person.sourced_id) == ("person-7", "Mr. Keating", "corr-stub")
+
+
 def test_rpc_errors_map_back_to_domain_errors(running, keys):  # noqa: F811
     stub = roster_pb2_grpc.RosterServiceStub(client.channel("echo", address=_address(running)))
     token = principal_token_var.set(sign_principal(TEACHER, keys[0]))

@@ -99,6 +99,25 @@ class AioUnaryStreamInterceptor(_AioContextInterceptor, aio.UnaryStreamClientInt
         return await continuation(self._details(client_call_details), request)
 
 
+class ContextStub:
+    """Wraps a generated stub (sync or aio) so each call carries the context metadata, with no client interceptor.
+
+    grpc.aio interceptors wrap every call in extra asyncio tasks (~90 us of client CPU per call measured here);
+    ``ContextStub(RosterServiceStub(plain_aio_channel), token_source)`` sends the same metadata without them.
+    """
+
+    def __init__(self, stub, token_source: TokenSource = forwarded_token) -> None:
+        self._stub, self._token_source = stub, token_source
+
+    def __getattr__(self, name: str):
+        method = getattr(self._stub, name)
+        token_source = self._token_source
+
+        def call(request, metadata=None, **kwargs):
+            return method(request, metadata=outgoing_metadata(token_source, metadata), **kwargs)
+        return call
+
+
 def target(service: str | ServiceSettings) -> str:
     """host:port of a service's gRPC API from <SERVICE>_GRPC_HOST / <SERVICE>_GRPC_PORT (a wildcard bind -> loopback)."""
     settings = service if isinstance(service, ServiceSettings) else service_settings(service)
