@@ -73,6 +73,8 @@ class ReliableEventHandler(Entrypoint):
         token = correlation_id_var.set(worker_ctx.context_data.get("correlation_id") or "")
         try:
             self._settle(message, result, exc_info)
+        except Exception:  # noqa: BLE001 - an escaping error would kill the container; the message stays unacked
+            log.exception("could not settle a delivery of %s; the broker will redeliver it", self.handler_name)
         finally:
             correlation_id_var.reset(token)
         return result, exc_info
