@@ -83,3 +83,20 @@ def test_logs_carry_the_event_correlation_id(probe):
     probe.wait_for_effects([event], timeout=20)
     lines = [line for line in worker.log_text().splitlines() if "retrying in" in line]
     assert lines and '"correlation_id": "corr-abc123"' in lines[0]
+
+
+def test_queues_are_durable_quorum_queues_with_a_crash_redelivery_limit(probe):
+    import requests
+    from urllib.parse import quote, unquote, urlsplit
+    from chassis.messaging.replay import management_api
+    from chassis.messaging.topology import CRASH_REDELIVERY_LIMIT
+    from harness import QUEUE
+    probe.start_consumer()
+    api = urlsplit(management_api(probe.amqp_url))
+    vhost = quote(unquote(urlsplit(probe.amqp_url).path[1:]), safe="")
+    queues = {q["name"]: q for q in requests.get(f"http://{api.hostname}:{api.port}{api.path}/queues/{vhost}",
+                                                  auth=(api.username, api.password), timeout=10).json()}
+    assert set(queues) == {QUEUE, f"{QUEUE}.retry.200", f"{QUEUE}.retry.400", f"{QUEUE}.dlq"}
+    assert all(q["durable"] and q["type"] == "quorum" for q in queues.values())
+    assert queues[QUEUE]["arguments"]["x-delivery-limit"] == CRASH_REDELIVERY_LIMIT
+    assert queues[f"{QUEUE}.retry.400"]["arguments"]["x-message-ttl"] == 400
