@@ -2,6 +2,7 @@
 transfers, all-or-nothing rejection with every problem located, BOM/CRLF/metadata/quoted newlines and zip input."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import zipfile
 
@@ -9,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from chassis.db import make_engine
+from chassis.events import Envelope
 from chassis.migrations import upgrade
 from roster.adapters import orm
 from roster.domain.identity import entity_id
@@ -153,3 +155,26 @@ def test_delta_mode_is_refused_and_absent_files_are_left_alone(engine, tmp_path)
     before = counts(engine)
     assert import_roster(orgs_only, engine).status == "unchanged"
     assert counts(engine) == before
+
+
+def _events(engine) -> list[tuple[str, str]]:
+    with engine.connect() as conn:
+        bodies = [json.loads(body) for body in conn.execute(select(orm.outbox.c.body)).scalars()]
+    assert all(set(body) == {f.name for f in dataclasses.fields(Envelope)} for body in bodies)
+    assert all(body["producer"] == "roster" and body["schema_version"] == 1 for body in bodies)
+    return sorted((body["type"], json.dumps(body["data"], sort_keys=True)) for body in bodies)
+
+
+def test_postgres_and_sqlite_raise_the_same_events(engine, tmp_path):
+    sqlite_url = f"sqlite:///{tmp_path / 'roster.db'}"
+    upgrade(MIGRATIONS_DIR, sqlite_url)
+    sqlite = make_engine(sqlite_url)
+    for target in (engine, sqlite):
+        import_roster(DATA / "valid", target)
+        import_roster(DATA / "changed", target)
+    assert _events(engine) == _events(sqlite)
+    assert ("person_updated", json.dumps({
+        "active": True, "family_name": "O'Neil", "given_name": "Ben", "grade_level": "05", "person_id":
+        entity_id("user", "u-s2"), "primary_school_id": entity_id("org", "s2"), "roles": ["student"],
+        "sourced_id": "u-s2"}, sort_keys=True)) in _events(engine)
+    sqlite.dispose()

@@ -6,7 +6,10 @@ import datetime as dt
 from sqlalchemy import Connection, insert
 
 from roster.adapters import orm
+from chassis.context import current_correlation_id
+from roster.domain.events import StudentTransferred
 from roster.importer import events
+from roster.importer.events_sql import insert_events
 from roster.importer.diff import ENTITIES, apply_diff, build_diff, diff_name, empty_diff
 from roster.importer.outbox import ImportUnitOfWork
 from roster.importer.report import ImportReport
@@ -51,38 +54,57 @@ def diff_and_apply(connection: Connection, modes: dict[str, str], report: Import
             apply_diff(connection, ENTITIES[table], "updated_at" in orm.metadata.tables[table].c)
 
 
-def _rows(connection: Connection, table: str):
-    if table == "people":
-        agg = "string_agg(role, ',')" if connection.dialect.name == "postgresql" else "group_concat(role, ',')"
-        sql = f"SELECT d.*, (SELECT {agg} FROM person_roles r WHERE r.person_id = d.id) AS roles FROM {diff_name(table)} d"
-    else:
-        sql = f"SELECT * FROM {diff_name(table)}"
+def _rows(connection: Connection, sql: str):
     result = connection.exec_driver_sql(sql, execution_options={"stream_results": True, "max_row_buffer": EVENT_CHUNK})
     return result.mappings().partitions(EVENT_CHUNK)
 
 
-def raise_events(uow: ImportUnitOfWork, report: ImportReport) -> None:
-    """Stream every diff table into events (and transfers), flushing the outbox per chunk."""
+def _roles_sql(connection: Connection) -> str:
+    agg = "string_agg(role, ',')" if connection.dialect.name == "postgresql" else "group_concat(role, ',')"
+    return f"(SELECT {agg} FROM person_roles r WHERE r.person_id = d.id)"
+
+
+def _python_events(uow: ImportUnitOfWork, rule: events.EventRule) -> None:
     connection = uow.session.connection()
-    today = dt.date.today().isoformat()
-    for table, build in events.BUILDERS.items():
-        if not sum(report.changes.get(table, {}).values()):
+    roles = f", {_roles_sql(connection)} AS roles" if rule.table == "people" else ""
+    for chunk in _rows(connection, f"SELECT d.*{roles} FROM {diff_name(rule.table)} d"):
+        for row in chunk:
+            event = events.build(rule, row)
+            if event is not None:
+                uow.raise_event(event)
+        uow.flush_events()
+
+
+def _transfers(uow: ImportUnitOfWork, report: ImportReport) -> None:
+    """Students (same identity) whose primary school changed from one school to another."""
+    connection, today = uow.session.connection(), dt.date.today()
+    sql = (f"SELECT d.id, d.old_primary_school_id, d.primary_school_id FROM {diff_name('people')} d "
+           f"WHERE d.change = 'updated' AND d.old_primary_school_id IS NOT NULL AND d.primary_school_id IS NOT NULL "
+           f"AND d.old_primary_school_id <> d.primary_school_id AND EXISTS (SELECT 1 FROM person_roles r "
+           f"WHERE r.person_id = d.id AND r.role = 'student')")
+    for chunk in _rows(connection, sql):
+        rows = [{"student_id": r["id"], "from_school_id": r["old_primary_school_id"],
+                 "to_school_id": r["primary_school_id"], "effective_date": today,
+                 "recorded_at": dt.datetime.now(dt.timezone.utc)} for r in chunk]
+        connection.execute(insert(orm.transfers), rows)
+        uow.raise_events(StudentTransferred(student_id=r["student_id"], from_school_id=r["from_school_id"],
+                                            to_school_id=r["to_school_id"], effective_date=today.isoformat())
+                         for r in rows)
+        report.transfers += len(rows)
+        uow.flush_events()
+
+
+def raise_events(uow: ImportUnitOfWork, report: ImportReport) -> None:
+    """Every changed row's event into the outbox (set-based on PostgreSQL, streamed in chunks on SQLite)."""
+    connection = uow.session.connection()
+    for rule in events.RULES:
+        if not sum(report.changes.get(rule.table, {}).values()):
             continue
-        for chunk in _rows(connection, table):
-            transfers = []
-            for row in chunk:
-                event = build(row)
-                if event is not None:
-                    uow.raise_event(event)
-                if table == "people":
-                    moved = events.transfer(row, today)
-                    if moved is not None:
-                        uow.raise_event(moved)
-                        transfers.append({"student_id": moved.student_id, "from_school_id": moved.from_school_id,
-                                          "to_school_id": moved.to_school_id, "effective_date": dt.date.today(),
-                                      "recorded_at": dt.datetime.now(dt.timezone.utc)})
-            if transfers:
-                connection.execute(insert(orm.transfers), transfers)
-                report.transfers += len(transfers)
-            uow.flush_events()
+        if connection.dialect.name == "postgresql":
+            uow.events_written += insert_events(connection, rule, uow.producer, current_correlation_id(),
+                                                uow.occurred_at)
+        else:
+            _python_events(uow, rule)
+    if sum(report.changes.get("people", {}).values()):
+        _transfers(uow, report)
     report.events = uow.events_written

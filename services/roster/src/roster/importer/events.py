@@ -1,7 +1,10 @@
-"""Domain events for the rows an import changed: one function per diff table, row mapping in, event (or None) out."""
+"""Which domain event each changed row raises, written once as rules: the SQLite path builds events from diff rows
+in Python (:func:`build`), the PostgreSQL path turns the same rules into one INSERT INTO outbox ... SELECT per table
+(:mod:`roster.importer.events_sql`), so a million events never cross the wire twice."""
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Mapping
 
 from chassis.events import DomainEvent
 from roster.domain import events as ev
@@ -9,71 +12,73 @@ from roster.domain import events as ev
 Row = Mapping[str, Any]
 
 
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
+@dataclass(frozen=True)
+class EventRule:
+    """Events of one diff table: the class per change, and each payload field's diff column and kind.
+
+    Kinds: ``text`` (never NULL), ``opt`` (NULL -> ""; dates as YYYY-MM-DD), ``bool``, ``int``, ``roles`` (the
+    person's roles after the import, sorted).
+    """
+
+    table: str
+    added: type[DomainEvent]
+    updated: type[DomainEvent]
+    removed: type[DomainEvent] | None
+    fields: dict[str, tuple[str, str]]
+    only: tuple[str, str] | None = None       # (column, value): rows of other values raise nothing
+    by_active: bool = False                   # added when active, removed when not (guardianships)
+    id_column: str = field(default="id")
 
 
-def _kind(row: Row, added, updated, removed=None):
+RULES: tuple[EventRule, ...] = (
+    EventRule("orgs", ev.SchoolAdded, ev.SchoolUpdated, None, only=("type", "school"), fields={
+        "school_id": ("id", "text"), "sourced_id": ("sourced_id", "text"), "name": ("name", "text"),
+        "district_id": ("parent_id", "opt")}),
+    EventRule("academic_sessions", ev.SchoolYearAdded, ev.SchoolYearUpdated, None, only=("type", "schoolYear"),
+              fields={"school_year_id": ("id", "text"), "title": ("title", "text"), "start_date": ("start_date", "opt"),
+                      "end_date": ("end_date", "opt"), "year": ("school_year", "int")}),
+    EventRule("people", ev.PersonAdded, ev.PersonUpdated, ev.PersonRemoved, fields={
+        "person_id": ("id", "text"), "sourced_id": ("sourced_id", "text"), "roles": ("id", "roles"),
+        "grade_level": ("grade_level", "text"), "primary_school_id": ("primary_school_id", "opt"),
+        "active": ("active", "bool"), "given_name": ("given_name", "text"), "family_name": ("family_name", "text")}),
+    EventRule("sections", ev.SectionAdded, ev.SectionUpdated, ev.SectionRemoved, fields={
+        "section_id": ("id", "text"), "school_id": ("school_id", "text"), "school_year_id": ("school_year_id", "opt"),
+        "title": ("title", "text"), "start_date": ("start_date", "opt"), "end_date": ("end_date", "opt")}),
+    EventRule("enrollments", ev.EnrollmentAdded, ev.EnrollmentUpdated, ev.EnrollmentRemoved, fields={
+        "enrollment_id": ("id", "text"), "section_id": ("section_id", "text"), "person_id": ("person_id", "text"),
+        "role": ("role", "text"), "school_id": ("school_id", "text"), "begin_date": ("begin_date", "opt"),
+        "end_date": ("end_date", "opt"), "active": ("active", "bool")}),
+    EventRule("guardianships", ev.GuardianshipAdded, ev.GuardianshipAdded, ev.GuardianshipRemoved, by_active=True,
+              fields={"guardian_id": ("guardian_id", "text"), "student_id": ("student_id", "text"),
+                      "active": ("active", "bool")}),
+)
+
+
+def event_class(rule: EventRule, row: Row) -> type[DomainEvent]:
+    if rule.by_active:
+        return rule.added if row["active"] else rule.removed
     change = row["change"]
     if change == "added":
-        return added
-    if change == "removed" and removed is not None:
-        return removed
-    return updated
+        return rule.added
+    return rule.removed if change == "removed" and rule.removed is not None else rule.updated
 
 
-def school(row: Row) -> DomainEvent | None:
-    if row["type"] != "school":
+def _value(kind: str, value: Any) -> Any:
+    if kind == "opt":
+        return "" if value is None else str(value)
+    if kind == "bool":
+        return bool(value)
+    if kind == "int":
+        return int(value)
+    if kind == "roles":
+        return sorted(set(value.split(","))) if value else []
+    return value
+
+
+def build(rule: EventRule, row: Row) -> DomainEvent | None:
+    """The event a diff row raises (rows carry ``roles`` as a comma-separated string for people)."""
+    if rule.only and row[rule.only[0]] != rule.only[1]:
         return None
-    cls = _kind(row, ev.SchoolAdded, ev.SchoolUpdated)
-    return cls(school_id=row["id"], sourced_id=row["sourced_id"], name=row["name"], district_id=_text(row["parent_id"]))
-
-
-def school_year(row: Row) -> DomainEvent | None:
-    if row["type"] != "schoolYear":
-        return None
-    cls = _kind(row, ev.SchoolYearAdded, ev.SchoolYearUpdated)
-    return cls(school_year_id=row["id"], title=row["title"], start_date=_text(row["start_date"]),
-               end_date=_text(row["end_date"]), year=int(row["school_year"]))
-
-
-def person(row: Row) -> DomainEvent:
-    cls = _kind(row, ev.PersonAdded, ev.PersonUpdated, ev.PersonRemoved)
-    roles = sorted(set(row["roles"].split(","))) if row["roles"] else []
-    return cls(person_id=row["id"], sourced_id=row["sourced_id"], roles=roles, grade_level=row["grade_level"],
-               primary_school_id=_text(row["primary_school_id"]), active=bool(row["active"]),
-               given_name=row["given_name"], family_name=row["family_name"])
-
-
-def section(row: Row) -> DomainEvent:
-    cls = _kind(row, ev.SectionAdded, ev.SectionUpdated, ev.SectionRemoved)
-    return cls(section_id=row["id"], school_id=row["school_id"], school_year_id=_text(row["school_year_id"]),
-               title=row["title"], start_date=_text(row["start_date"]), end_date=_text(row["end_date"]))
-
-
-def enrollment(row: Row) -> DomainEvent:
-    cls = _kind(row, ev.EnrollmentAdded, ev.EnrollmentUpdated, ev.EnrollmentRemoved)
-    return cls(enrollment_id=row["id"], section_id=row["section_id"], person_id=row["person_id"], role=row["role"],
-               school_id=row["school_id"], begin_date=_text(row["begin_date"]), end_date=_text(row["end_date"]),
-               active=bool(row["active"]))
-
-
-def guardianship(row: Row) -> DomainEvent:
-    cls = ev.GuardianshipAdded if row["active"] else ev.GuardianshipRemoved
-    return cls(guardian_id=row["guardian_id"], student_id=row["student_id"], active=bool(row["active"]))
-
-
-def transfer(row: Row, effective_date: str) -> DomainEvent | None:
-    """A student (same identity) whose primary school changed from one school to another."""
-    old, new = row["old_primary_school_id"], row["primary_school_id"]
-    if row["change"] != "updated" or not old or not new or old == new or "student" not in (row["roles"] or ""):
-        return None
-    return ev.StudentTransferred(student_id=row["id"], from_school_id=old, to_school_id=new,
-                                 effective_date=effective_date)
-
-
-# diff table -> event builder, in the order consumers should see them (schools before people before sections...)
-BUILDERS: dict[str, Callable[[Row], DomainEvent | None]] = {
-    "orgs": school, "academic_sessions": school_year, "people": person, "sections": section,
-    "enrollments": enrollment, "guardianships": guardianship,
-}
+    kwargs = {name: _value(kind, row["roles"] if kind == "roles" else row[column])
+              for name, (column, kind) in rule.fields.items()}
+    return event_class(rule, row)(**kwargs)
