@@ -27,6 +27,10 @@ class PlatformSettings(BaseSettings):
     event_max_attempts: int = Field(5, description="Delivery attempts before a message is dead-lettered.")
     event_retry_delays_ms: str = Field(
         "1000,5000,30000,120000", description="Comma-separated backoff delays between attempts, in ms.")
+    queue_type: str = Field("quorum", description="Consumer queue type: 'quorum' (replicated) or 'classic'.")
+    outbox_retention_hours: float = Field(168.0, description="Sent outbox rows older than this are purged.")
+    rabbitmq_api: str = Field(
+        "", description="RabbitMQ management API URL for `skillfolio events dlq`; empty: the AMQP host, port 15672.")
     s3_endpoint: str = Field("", description="host:port of S3/MinIO; empty selects the filesystem blob store.")
     s3_access_key: str = Field("", description="S3 access key.")
     s3_secret_key: str = Field("", description="S3 secret key.")
@@ -46,11 +50,13 @@ class ServiceSettings(BaseSettings):
 
     name: str = ""
     database_url: str = Field("", description="SQLAlchemy URL; empty means SQLite under SKILLFOLIO_VAR_DIR.")
-    grpc_host: str = Field("127.0.0.1", description="Address the gRPC API binds (and clients dial).")
+    grpc_host: str = Field("127.0.0.1", description="Address the gRPC API binds; local clients dial it "
+                                                   "(a wildcard bind dials 127.0.0.1).")
     grpc_port: int = Field(0, description="gRPC API port.")
     grpc_max_workers: int = Field(16, description="Thread pool size of the gRPC server.")
     metrics_port: int = Field(0, description="Prometheus /metrics port of the api role (0: off).")
     events_metrics_port: int = Field(0, description="Prometheus /metrics port of the events role (0: off).")
+    events_max_workers: int = Field(10, description="Concurrent event handlers in the events role.")
     db_pool_size: int = Field(10, description="SQLAlchemy connection pool size.")
     relay_batch_size: int = Field(200, description="Outbox rows the relay publishes per confirm batch.")
     relay_poll_seconds: float = Field(0.5, description="Outbox poll interval when LISTEN/NOTIFY is unavailable.")

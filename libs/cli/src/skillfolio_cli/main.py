@@ -5,7 +5,7 @@ import warnings
 
 import typer
 
-warnings.filterwarnings("ignore", message=".*eventlet is deprecated.*", category=DeprecationWarning)
+warnings.filterwarnings("ignore", message=r"\s*Eventlet is deprecated", category=Warning)  # only this one
 
 from skillfolio_cli import events, platform, services  # noqa: E402
 from roster.entrypoints import cli as roster_cli  # noqa: E402

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from typing import Callable
 from urllib.parse import quote, unquote, urlsplit
 
 import requests
 from sqlalchemy import Engine, Table, select, text, update
 
+from chassis.config import PlatformSettings
 from chassis.db import is_postgres
 from chassis.messaging.publisher import ConfirmingPublisher, OutgoingMessage, open_connection
 from chassis.messaging.topology import ATTEMPT_HEADER, ORIGIN_HEADER
@@ -41,7 +41,7 @@ def management_api(amqp_url: str) -> str:
     """RabbitMQ's management API: ``SKILLFOLIO_RABBITMQ_API`` or the AMQP host on port 15672."""
     parts = urlsplit(amqp_url)
     default = f"http://{parts.username or 'guest'}:{parts.password or 'guest'}@{parts.hostname}:15672/api"
-    return os.environ.get("SKILLFOLIO_RABBITMQ_API", default)
+    return PlatformSettings().rabbitmq_api or default
 
 
 def dead_letter_queues(amqp_url: str) -> list[dict]:

@@ -17,14 +17,14 @@ EVENTLET_WARNING = r"\s*Eventlet is deprecated"
 
 def nameko_config(service: str) -> dict:
     """nameko config derived from the environment (SKILLFOLIO_*, <SERVICE>_*)."""
-    from chassis.config import PlatformSettings
+    from chassis.config import PlatformSettings, service_settings
     platform = PlatformSettings()
     return {
         "AMQP_URI": platform.amqp_url,
         "serializer": "json",
-        "max_workers": int(os.environ.get(f"{service.upper()}_EVENTS_MAX_WORKERS", "10")),
-        "SKILLFOLIO_QUEUE_TYPE": os.environ.get("SKILLFOLIO_QUEUE_TYPE", "quorum"),
-        "SKILLFOLIO_OUTBOX_RETENTION_HOURS": float(os.environ.get("SKILLFOLIO_OUTBOX_RETENTION_HOURS", 24 * 7)),
+        "max_workers": service_settings(service).events_max_workers,
+        "SKILLFOLIO_QUEUE_TYPE": platform.queue_type,
+        "SKILLFOLIO_OUTBOX_RETENTION_HOURS": platform.outbox_retention_hours,
     }
 
 

@@ -1,7 +1,7 @@
 """Provisioning of isolated test infrastructure: a fresh database, a fresh vhost, an S3 endpoint.
 
 Defaults match this machine's services and can be overridden with ``TEST_PG_URL``, ``TEST_AMQP_URL``,
-``TEST_RABBIT_API`` and ``TEST_S3_ENDPOINT``. ``SKILLFOLIO_TEST_CONTAINERS=1`` (or a reachable Docker engine
+and ``TEST_RABBIT_API``. ``SKILLFOLIO_TEST_CONTAINERS=1`` (or a reachable Docker engine
 with ``auto``) starts PostgreSQL, RabbitMQ and MinIO through testcontainers instead.
 """
 from __future__ import annotations
