@@ -8,9 +8,10 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from chassis.config import service_settings
+from chassis.config import PlatformSettings, service_settings
 from chassis.db import make_engine
 from chassis.errors import DomainError
+from chassis.logs import configure_logging
 from roster.importer import ImportRejected, ImportReport, import_roster
 from roster.importer.synthetic import DistrictSpec, generate_district
 
@@ -53,6 +54,8 @@ def import_command(
         max_problems: int = typer.Option(200, help="Problems to print when the import is rejected."),
 ) -> None:
     """Validate a OneRoster 1.2 bulk set and apply it to the roster database: all of it, or nothing."""
+    platform = PlatformSettings()
+    configure_logging("roster-import", platform.log_level, platform.log_format)
     engine = make_engine(service_settings("roster").database_url)
     try:
         if progress:

@@ -11,6 +11,12 @@ ROLES = "(SELECT coalesce(json_agg(DISTINCT r.role ORDER BY r.role), '[]'::json)
         "WHERE r.person_id = d.id)"
 
 
+# A time-ordered (version 7) UUID: the outbox's unique event_id index then grows at its right edge instead of
+# splitting random pages for a million rows.
+UUID7 = ("encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing substring(int8send(floor(extract("
+         "epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 52, 1), 53, 1), 'hex')::uuid::text")
+
+
 def _expression(column: str, kind: str) -> str:
     if kind == "opt":
         return f"coalesce(d.{column}::text, '')"
@@ -35,7 +41,7 @@ def insert_events(connection: Connection, rule: EventRule, producer: str, correl
     sql = (f"INSERT INTO outbox (event_id, type, body) SELECT e.event_id, e.type, json_build_object("
            f"'type', e.type, 'producer', :producer, 'data', e.data, 'correlation_id', :correlation_id, "
            f"'schema_version', {rule.added.schema_version}, 'event_id', e.event_id, 'occurred_at', :occurred_at)::text "
-           f"FROM (SELECT gen_random_uuid()::text AS event_id, {_type(rule)} AS type, json_build_object({data}) AS data "
+           f"FROM (SELECT {UUID7} AS event_id, {_type(rule)} AS type, json_build_object({data}) AS data "
            f"FROM {diff_name(rule.table)} d {where}) e")
     result = connection.execute(text(sql), {"producer": producer, "correlation_id": correlation_id,
                                             "occurred_at": occurred_at})

@@ -86,6 +86,7 @@ def import_roster(path: str | pathlib.Path, engine: Engine, progress: Progress |
         connection = uow.session.connection()
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": IMPORT_LOCK})
+            connection.exec_driver_sql("SET LOCAL work_mem = '256MB'")   # the diff's sorts and hashes stay in memory
         staging = Staging(connection)
         modes = read_manifest(source, problems)
         ctx = ScanContext(problems, Catalog(), staging, progress)

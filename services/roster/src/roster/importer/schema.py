@@ -118,7 +118,10 @@ FILES: tuple[FileSpec, ...] = (
 )
 SPECS = {spec.kind: spec for spec in FILES}
 
-# OneRoster role -> Skillfolio role. Roles absent here are not imported (least privilege, see README of importer).
+# OneRoster role -> Skillfolio role. Least privilege: a Skillfolio teacher may add, edit and delete the artifacts of
+# every student they currently teach, so only OneRoster "teacher" grants it. aide, proctor, counselor and
+# systemAdministrator are NOT imported as roles (the person still lands, with a stable id, and the skipped records
+# are counted in the import summary); a district that wants aides to act as teachers exports them as teachers.
 ROLE_MAP = {
     "student": "student", "teacher": "teacher",
     "parent": "guardian", "guardian": "guardian", "relative": "guardian",

@@ -13,7 +13,7 @@ import pathlib
 import random
 from dataclasses import dataclass
 
-from roster.importer.synthetic_names import FAMILY_NAMES, GIVEN_NAMES
+from roster.importer.synthetic_names import BOM_FILES, FAMILY_NAMES, GIVEN_NAMES, HEADERS
 
 BANDS = (("elementary", ("KG", "01", "02", "03", "04", "05")), ("elementary", ("KG", "01", "02", "03", "04", "05")),
          ("elementary", ("KG", "01", "02", "03", "04", "05")), ("middle", ("06", "07", "08")),
@@ -57,26 +57,6 @@ def school_year_of(day: dt.date) -> int:
     return day.year + 1 if day.month >= 8 else day.year
 
 
-HEADERS = {
-    "orgs.csv": ["sourcedId", "status", "dateLastModified", "name", "type", "identifier", "parentSourcedId",
-                 "metadata.district.localCode"],
-    "academicSessions.csv": ["sourcedId", "status", "dateLastModified", "title", "type", "startDate", "endDate",
-                             "parentSourcedId", "schoolYear"],
-    "courses.csv": ["sourcedId", "status", "dateLastModified", "schoolYearSourcedId", "title", "courseCode", "grades",
-                    "orgSourcedId", "subjects", "subjectCodes"],
-    "classes.csv": ["sourcedId", "status", "dateLastModified", "title", "grades", "courseSourcedId", "classCode",
-                    "classType", "location", "schoolSourcedId", "termSourcedIds", "subjects", "subjectCodes", "periods"],
-    "users.csv": ["sourcedId", "status", "dateLastModified", "enabledUser", "username", "userIds", "givenName",
-                  "familyName", "middleName", "identifier", "email", "sms", "phone", "agentSourcedIds", "grades",
-                  "password", "userMasterIdentifier", "resourceSourcedIds", "preferredGivenName",
-                  "preferredMiddleName", "preferredFamilyName", "primaryOrgSourcedId", "pronouns",
-                  "metadata.lunchProgram"],
-    "roles.csv": ["sourcedId", "status", "dateLastModified", "userSourcedId", "roleType", "role", "beginDate",
-                  "endDate", "orgSourcedId", "userProfileSourcedId"],
-    "enrollments.csv": ["sourcedId", "status", "dateLastModified", "classSourcedId", "schoolSourcedId",
-                        "userSourcedId", "role", "primary", "beginDate", "endDate"],
-}
-BOM_FILES = {"orgs.csv", "users.csv"}
 
 
 @dataclass(frozen=True)
