@@ -50,10 +50,12 @@ def _handlers(ctx: ScanContext):
     }
 
 
-def scan_all(ctx: ScanContext, source: RosterSource, modes: dict[str, str], connection: Connection) -> None:
+def scan_all(ctx: ScanContext, source: RosterSource, modes: dict[str, str], connection: Connection,
+             staging: Staging) -> None:
     handlers = _handlers(ctx)
     for spec in FILES:
         if modes.get(spec.kind) != "bulk":
+            staging.wait()
             ctx.catalog.load_from_database(spec.kind, connection)
             continue
         csv_file = source.open(spec.name)
@@ -74,6 +76,20 @@ def _record_run(connection: Connection, report: ImportReport, started: dt.dateti
         "started_at": started, "finished_at": dt.datetime.now(dt.timezone.utc)}).scalar_one()
 
 
+def _apply(uow: ImportUnitOfWork, staging: Staging, modes: dict[str, str], report: ImportReport,
+           progress: Progress) -> None:
+    connection = uow.session.connection()
+    progress.phase("comparing with the roster")
+    staging.finish()
+    derive(connection, modes)
+    diff_and_apply(connection, modes, report)
+    progress.phase("writing events")
+    raise_events(uow, report)
+    report.status = "applied" if report.changed else "unchanged"
+    staging.drop()            # temp tables would otherwise live on in the pooled connection
+    drop_diffs(connection)
+
+
 def import_roster(path: str | pathlib.Path, engine: Engine, progress: Progress | None = None) -> ImportReport:
     """Validate and apply the set at ``path``; raises ImportRejected (nothing written) when any row is invalid."""
     check_schema(engine)
@@ -88,23 +104,18 @@ def import_roster(path: str | pathlib.Path, engine: Engine, progress: Progress |
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": IMPORT_LOCK})
             connection.exec_driver_sql("SET LOCAL work_mem = '256MB'")   # the diff's sorts and hashes stay in memory
         staging = Staging(connection)
-        modes = read_manifest(source, problems)
-        ctx = ScanContext(problems, Catalog(), staging, progress)
-        scan_all(ctx, source, modes, connection)
-        report.rows_read, report.skipped, report.notes = ctx.rows_read, ctx.skipped, ctx.notes
-        if not problems:
-            progress.phase("comparing with the roster")
-            staging.finish()
-            derive(connection, modes)
-            diff_and_apply(connection, modes, report)
-            progress.phase("writing events")
-            raise_events(uow, report)
-            report.status = "applied" if report.changed else "unchanged"
-            report.seconds = time.perf_counter() - clock
-            report.run_id = _record_run(connection, report, started)
-            staging.drop()            # temp tables would otherwise live on in the pooled connection
-            drop_diffs(connection)
-            uow.commit()
+        try:
+            modes = read_manifest(source, problems)
+            ctx = ScanContext(problems, Catalog(), staging, progress)
+            scan_all(ctx, source, modes, connection, staging)
+            report.rows_read, report.skipped, report.notes = ctx.rows_read, ctx.skipped, ctx.notes
+            if not problems:
+                _apply(uow, staging, modes, report, progress)
+                report.seconds = time.perf_counter() - clock
+                report.run_id = _record_run(connection, report, started)
+                uow.commit()
+        finally:
+            staging.close()          # no COPY may still be running when the transaction ends
     if problems:
         report.problems, report.problem_total = problems.kept, problems.total
         report.seconds = time.perf_counter() - clock

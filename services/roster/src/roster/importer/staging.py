@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Sequence
 
 from sqlalchemy import Connection
@@ -74,6 +75,10 @@ class Staging:
         self.postgres = connection.dialect.name == "postgresql"
         self._buffers: dict[str, list[tuple]] = {table: [] for table in STAGED}
         self.rows: dict[str, int] = {table: 0 for table in STAGED}
+        # PostgreSQL: one COPY in flight on a helper thread while the main thread parses the next chunk (psycopg2
+        # releases the GIL while the server works), so parsing and loading use both cores.
+        self._copier = ThreadPoolExecutor(max_workers=1, thread_name_prefix="staging-copy") if self.postgres else None
+        self._in_flight: Future | None = None
         self.drop()
         for table, (source, columns) in STAGED.items():
             if source:
@@ -95,7 +100,9 @@ class Staging:
         columns = STAGED[table][1]
         dbapi = self.connection.connection.dbapi_connection
         if self.postgres:
-            copy_rows(dbapi, stage_name(table), columns, rows, not_null_columns(table))
+            self.wait()
+            self._in_flight = self._copier.submit(copy_rows, dbapi, stage_name(table), columns, rows,
+                                                  not_null_columns(table))
         else:
             marks = ", ".join("?" for _ in columns)
             cursor = dbapi.cursor()
@@ -104,10 +111,26 @@ class Staging:
         self.rows[table] += len(rows)
         self._buffers[table] = []
 
+    def wait(self) -> None:
+        """Let the COPY in flight finish (re-raising its error) before anyone else uses the connection."""
+        in_flight, self._in_flight = self._in_flight, None
+        if in_flight is not None:
+            in_flight.result()
+
+    def close(self) -> None:
+        """Wait for the COPY in flight (ignoring its error: the import is failing already) and stop the thread."""
+        try:
+            self.wait()
+        except Exception:  # noqa: BLE001 - the original error is the one being raised
+            pass
+        if self._copier is not None:
+            self._copier.shutdown()
+
     def finish(self) -> None:
         """Write what is buffered, index the lookup columns and refresh planner statistics."""
         for table in STAGED:
             self._write(table)
+        self.wait()
         for table, column in INDEXES.items():
             self.connection.exec_driver_sql(
                 f"CREATE INDEX {stage_name(table)}_ix ON {stage_name(table)} ({column})")
@@ -115,6 +138,7 @@ class Staging:
             self.connection.exec_driver_sql(f"ANALYZE {stage_name(table)}")
 
     def drop(self) -> None:
+        self.wait()
         for table in STAGED:
             self.connection.exec_driver_sql(f"DROP TABLE IF EXISTS {stage_name(table)}")
 
