@@ -34,7 +34,7 @@ STAGED: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "agents": (None, ("user_id", "agent_id")),
     "primary_schools": (None, ("person_id", "school_id")),
 }
-# lookup keys of the staged tables (SQLite needs them for the diff's joins; PostgreSQL mostly hashes anyway)
+# lookup keys of the staged tables: SQLite needs them for the diff's joins (PostgreSQL hash-joins without)
 INDEXES = {"orgs": "id", "academic_sessions": "id", "courses": "id", "sections": "id",
            "section_terms": "section_id, session_id", "people": "id", "person_roles": "person_id, role, org_id",
            "enrollments": "id", "guardianships": "guardian_id, student_id", "agents": "user_id",
@@ -131,7 +131,7 @@ class Staging:
         for table in STAGED:
             self._write(table)
         self.wait()
-        for table, column in INDEXES.items():
+        for table, column in INDEXES.items() if not self.postgres else ():   # PostgreSQL hash-joins them
             self.connection.exec_driver_sql(
                 f"CREATE INDEX {stage_name(table)}_ix ON {stage_name(table)} ({column})")
         for table in STAGED:
