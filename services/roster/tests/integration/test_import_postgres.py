@@ -178,3 +178,20 @@ def test_postgres_and_sqlite_raise_the_same_events(engine, tmp_path):
         entity_id("user", "u-s2"), "primary_school_id": entity_id("org", "s2"), "roles": ["student"],
         "sourced_id": "u-s2"}, sort_keys=True)) in _events(engine)
     sqlite.dispose()
+
+
+def test_rows_missing_from_a_bulk_file_are_deactivated_not_deleted(engine, tmp_path):
+    import_roster(DATA / "valid", engine)
+    smaller = copy_set("valid", tmp_path / "smaller")
+    for name, prefix in (("classes.csv", "k-sci7,"), ("enrollments.csv", "e6,"), ("enrollments.csv", "e7,")):
+        lines = (smaller / name).read_text().splitlines(keepends=True)
+        (smaller / name).write_text("".join(line for line in lines if not line.startswith(prefix)))
+    last_event = last_outbox_id(engine)
+    report = import_roster(smaller, engine)
+    assert report.changes["sections"] == {"added": 0, "updated": 0, "removed": 1}
+    assert report.changes["section_terms"] == {"added": 0, "updated": 0, "removed": 1}
+    assert event_types(engine, last_event) == {"section_removed": 1, "enrollment_removed": 2}
+    assert counts(engine)["sections"] == VALID_COUNTS["sections"]
+    with engine.connect() as conn:
+        assert conn.execute(select(orm.sections.c.active).where(orm.sections.c.sourced_id == "k-sci7")).scalar_one() \
+            is False
