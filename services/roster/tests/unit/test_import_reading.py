@@ -51,3 +51,22 @@ def test_the_generator_is_deterministic_for_a_seed(tmp_path):
     assert _digest(tmp_path / "a") == _digest(tmp_path / "b") != _digest(tmp_path / "c")
     assert counts["orgs.csv"] == 4 and counts["users.csv"] > 300 + 300 * 1.3
     assert (tmp_path / "a" / "users.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_a_zip_member_that_expands_past_the_limit_is_refused_before_reading(tmp_path, monkeypatch):
+    import zipfile
+
+    import pytest
+
+    from roster.importer import source
+    from roster.importer.problems import SourceError
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("manifest.csv", "propertyName,value\n")
+        archive.writestr("users.csv", "0" * 50_000)   # compresses ~1000:1
+    monkeypatch.setattr(source, "MAX_ZIP_MEMBER_BYTES", 10_000)
+    with pytest.raises(SourceError, match=r"users\.csv expands to 50,000 bytes; the limit is 10,000"):
+        RosterSource(bomb)
+    monkeypatch.setattr(source, "MAX_ZIP_MEMBER_BYTES", 100_000)
+    with RosterSource(bomb) as accepted:
+        assert accepted.exists("users.csv")

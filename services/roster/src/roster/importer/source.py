@@ -14,6 +14,9 @@ from typing import BinaryIO, Iterator
 from roster.importer.problems import SourceError
 
 csv.field_size_limit(1 << 20)   # a 1 MiB field is already absurd for a roster; larger ones are reported
+# A whole district's enrollments.csv is ~70 MB. zipfile never inflates past a member's declared size, so refusing
+# large declared sizes up front bounds the work a decompression bomb can cause.
+MAX_ZIP_MEMBER_BYTES = 2 << 30
 
 
 class _CountingReader(io.RawIOBase):
@@ -92,6 +95,9 @@ class RosterSource:
                     continue
                 if base in self._members:
                     raise SourceError(f"{self.path}: the zip holds {base} twice")
+                if info.file_size > MAX_ZIP_MEMBER_BYTES:
+                    raise SourceError(f"{self.path}: {base} expands to {info.file_size:,} bytes; "
+                                      f"the limit is {MAX_ZIP_MEMBER_BYTES:,}")
                 self._members[base] = info
             return
         raise SourceError(f"{self.path}: not a folder or a .zip file")
