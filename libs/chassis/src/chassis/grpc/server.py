@@ -26,7 +26,13 @@ from chassis.metrics import MetricsServer, serve_metrics
 log = logging.getLogger("chassis.grpc")
 
 # grpcio sets SO_REUSEPORT by default, so a second server would silently share a busy port; refuse instead.
-SERVER_OPTIONS = [("grpc.so_reuseport", 0)]
+SERVER_OPTIONS = [
+    ("grpc.so_reuseport", 0),                     # a busy port is an error, not a silent second server
+    # A Kubernetes Service balances connections, not calls: ageing connections out makes long-lived clients
+    # (the gateway) reconnect and spread over newly scaled api pods. In-flight calls get the grace period.
+    ("grpc.max_connection_age_ms", 5 * 60 * 1000),
+    ("grpc.max_connection_age_grace_ms", 30 * 1000),
+]
 
 
 @dataclass
