@@ -1,0 +1,1 @@
+"""Skillfolio skills service: skill frameworks, skills, proficiency scales and rubrics."""

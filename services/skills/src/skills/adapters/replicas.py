@@ -1,0 +1,44 @@
+"""Local facts fed by other services' events: skill usage by artifacts, and roster school-admin roles."""
+from __future__ import annotations
+
+from sqlalchemy import delete, exists, insert, select, update
+from sqlalchemy.orm import Session
+
+from skills.adapters.orm import school_admins, skill_usage
+
+
+class Replicas:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def ever_used(self, skill_id: str) -> bool:
+        """True once any artifact was tagged with the skill (even if that artifact is gone now)."""
+        return bool(self.session.execute(select(exists().where(skill_usage.c.skill_id == skill_id))).scalar())
+
+    def tag_artifact(self, artifact_id: str, skill_ids: list[str]) -> None:
+        """The artifact's current skills are ``skill_ids``; untagged ones stay recorded as used, inactive."""
+        current = {row.skill_id: row.active for row in self.session.execute(
+            select(skill_usage.c.skill_id, skill_usage.c.active).where(skill_usage.c.artifact_id == artifact_id))}
+        wanted = set(skill_ids)
+        new = sorted(wanted - current.keys())
+        if new:
+            self.session.execute(insert(skill_usage), [{"skill_id": s, "artifact_id": artifact_id, "active": True}
+                                                       for s in new])
+        for skill_id, active in current.items():
+            if active != (skill_id in wanted):
+                self.session.execute(update(skill_usage).where(
+                    skill_usage.c.artifact_id == artifact_id, skill_usage.c.skill_id == skill_id).values(
+                    active=skill_id in wanted))
+
+    def artifact_deleted(self, artifact_id: str) -> None:
+        self.session.execute(update(skill_usage).where(skill_usage.c.artifact_id == artifact_id).values(active=False))
+
+    def administered_schools(self, person_id: str) -> frozenset[str]:
+        rows = self.session.execute(select(school_admins.c.school_id).where(school_admins.c.person_id == person_id))
+        return frozenset(row.school_id for row in rows)
+
+    def set_administered_schools(self, person_id: str, school_ids: set[str]) -> None:
+        self.session.execute(delete(school_admins).where(school_admins.c.person_id == person_id))
+        if school_ids:
+            self.session.execute(insert(school_admins), [{"person_id": person_id, "school_id": s}
+                                                         for s in sorted(school_ids)])

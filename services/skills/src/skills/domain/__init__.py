@@ -1,0 +1,1 @@
+"""Pure domain of the skills service (no framework imports)."""

@@ -1,0 +1,53 @@
+"""Skills domain events (past tense); payloads match protos/skillfolio/events/v1/skills.proto."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from chassis.events import DomainEvent
+
+
+@dataclass(frozen=True)
+class FrameworkDefined(DomainEvent):
+    framework_id: str
+    district_id: str
+    school_id: str
+    name: str
+    grade_bands: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _SkillChanged(DomainEvent):
+    skill_id: str
+    framework_id: str
+    district_id: str
+    school_id: str
+    code: str
+    name: str
+    colour: str
+    text_colour: str
+    retired: bool = False
+
+
+class SkillAdded(_SkillChanged): pass
+class SkillUpdated(_SkillChanged): pass
+class SkillRetired(_SkillChanged): pass
+class SkillDeleted(_SkillChanged): pass
+
+
+@dataclass(frozen=True)
+class ScaleDefined(DomainEvent):
+    scale_id: str
+    district_id: str
+    code: str
+    name: str
+    level_names: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RubricDefined(DomainEvent):
+    rubric_id: str
+    district_id: str
+    code: str
+    scale_id: str
+    skill_id: str = ""
+    criteria: list[str] = field(default_factory=list)

@@ -1,0 +1,1 @@
+"""Entrypoints of the skills service: gRPC API, nameko worker, CLI."""

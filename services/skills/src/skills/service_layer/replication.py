@@ -1,0 +1,44 @@
+"""Effects of other services' events on the skills replicas, each applied once with the inbox in one transaction.
+
+artifacts (contract for the artifacts issue): ``artifact_added`` / ``artifact_updated`` with data
+``{artifact_id, skill_ids: [..]}`` (the artifact's full current skill set), ``artifact_deleted`` with
+``{artifact_id}``. roster: ``person_added`` / ``person_updated`` / ``person_removed`` (PersonChanged).
+"""
+from __future__ import annotations
+
+from chassis.events import Envelope
+from chassis.messaging.inbox import claim
+
+from skills.adapters.orm import inbox
+from skills.service_layer.unit_of_work import UowFactory
+
+SCHOOL_ADMIN = "school_admin"
+
+
+def apply_artifact_event(uow_factory: UowFactory, consumer: str, envelope: Envelope) -> bool:
+    """Record which skills the artifact is tagged with; False for a duplicate delivery."""
+    data = envelope.data
+    artifact_id = str(data["artifact_id"])
+    with uow_factory() as uow:
+        if not claim(uow.session, inbox, consumer, envelope.event_id):
+            return False
+        if envelope.type == "artifact_deleted":
+            uow.replicas.artifact_deleted(artifact_id)
+        else:
+            uow.replicas.tag_artifact(artifact_id, [str(s) for s in data.get("skill_ids") or []])
+        uow.commit()
+        return True
+
+
+def apply_person_event(uow_factory: UowFactory, consumer: str, envelope: Envelope) -> bool:
+    """Keep (person, school) for active school admins at their primary school; anything else clears them."""
+    data = envelope.data
+    admin = (envelope.type != "person_removed" and data.get("active", True)
+             and SCHOOL_ADMIN in (data.get("roles") or []) and data.get("primary_school_id"))
+    with uow_factory() as uow:
+        if not claim(uow.session, inbox, consumer, envelope.event_id):
+            return False
+        uow.replicas.set_administered_schools(str(data["person_id"]),
+                                              {str(data["primary_school_id"])} if admin else set())
+        uow.commit()
+        return True
