@@ -9,11 +9,13 @@ warnings.filterwarnings("ignore", message=r"\s*Eventlet is deprecated", category
 
 from skillfolio_cli import events, platform, services  # noqa: E402
 from roster.entrypoints import cli as roster_cli  # noqa: E402
+from skills.entrypoints import cli as skills_cli  # noqa: E402
 
 app = typer.Typer(help="Operate a Skillfolio district: run processes, migrate, import rosters, seed, replay events.",
                   no_args_is_help=True, add_completion=False,
                   pretty_exceptions_show_locals=False)  # tracebacks must never print student data
 app.add_typer(roster_cli.app, name="roster", help="Roster: OneRoster import, passwords.")
+app.add_typer(skills_cli.app, name="skills", help="Skills: load a district's skills file, seed the demo framework.")
 app.add_typer(events.app, name="events", help="Outbox replay and dead-letter queues.")
 services.register(app)   # run, migrate
 platform.register(app)   # up, seed

@@ -45,11 +45,12 @@ def parse_file(path: pathlib.Path) -> Any:
                               [FieldProblem(where, str(getattr(exc, "problem", exc)))]) from None
 
 
-def _attempt(problems: list[FieldProblem], where: str, write, *args, **kwargs):
+def _attempt(problems: list[FieldProblem], at: str, write, *args, **kwargs):
+    """``write(...)``, or None with its problems recorded (the transaction is rolled back later)."""
     try:
         return write(*args, **kwargs)
     except DomainError as exc:
-        problems.extend(exc.problems or [FieldProblem(where, exc.message)])
+        problems.extend(exc.problems or [FieldProblem(at, exc.message)])
         return None
 
 
