@@ -1,7 +1,7 @@
 """Container health check for every Skillfolio role (the image's HEALTHCHECK): probes what PID 1 is running.
 
-`skillfolio run <service> api` -> gRPC health (grpc.health.v1, service ""); `run <service> events` -> its
-/metrics port; `run gateway` -> /readyz; anything else (e.g. `migrate`) is a one-shot with nothing to probe.
+`skillfolio run <service> api` -> gRPC health (grpc.health.v1, service ""); `run <service> events` -> its outbox
+relay completed a cycle within RELAY_STALE_SECONDS (read from its /metrics); `run gateway` -> /readyz; anything else (e.g. `migrate`) is a one-shot with nothing to probe.
 Pass the same words as arguments to probe a role explicitly: `healthcheck.py run roster api`.
 """
 from __future__ import annotations
@@ -11,6 +11,8 @@ import sys
 import urllib.request
 
 TIMEOUT_SECONDS = 3.0
+RELAY_STALE_SECONDS = 60.0      # the relay cycles at least every poll interval (0.5 s), so a minute is stuck
+RELAY_CLOCK = "skillfolio_relay_last_cycle_timestamp_seconds"
 
 
 def pid1_command() -> list[str]:
@@ -46,6 +48,25 @@ def probe_http(url: str) -> str:
     return f"{url} 200"
 
 
+def probe_relay(port: int, now: float | None = None) -> str:
+    """Healthy when the events role's outbox relay finished a cycle recently (not stuck in failure backoff)."""
+    import time
+
+    from prometheus_client.parser import text_string_to_metric_families
+
+    url = f"http://127.0.0.1:{port}/metrics"
+    with urllib.request.urlopen(url, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310 (loopback only)
+        text = response.read().decode()
+    stamps = [sample.value for family in text_string_to_metric_families(text) if family.name == RELAY_CLOCK
+              for sample in family.samples]
+    if not stamps:
+        raise RuntimeError(f"{url}: the outbox relay has not completed a cycle yet")
+    age = (now or time.time()) - max(stamps)
+    if age > RELAY_STALE_SECONDS:
+        raise RuntimeError(f"{url}: the outbox relay last completed a cycle {age:.0f}s ago")
+    return f"{url}: relay cycled {age:.1f}s ago"
+
+
 def probe(args: list[str]) -> str:
     if len(args) < 2 or args[0] != "run":
         return f"nothing to probe for `skillfolio {' '.join(args)}`"
@@ -57,7 +78,7 @@ def probe(args: list[str]) -> str:
     settings = service_settings(service)
     if role == "api":
         return probe_grpc(settings.grpc_port)
-    return probe_http(f"http://127.0.0.1:{settings.events_metrics_port}/metrics")
+    return probe_relay(settings.events_metrics_port)
 
 
 def main(argv: list[str]) -> int:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+import time
 from concurrent import futures
 
 import grpc
@@ -46,13 +47,20 @@ def test_api_role_is_unhealthy_when_nothing_listens(healthcheck, monkeypatch):
     assert healthcheck.main(["run", "roster", "api"]) == 1
 
 
-def test_events_role_probes_its_metrics_port(healthcheck, monkeypatch):
+def test_events_role_is_healthy_only_while_its_relay_cycles(healthcheck, monkeypatch):
+    from prometheus_client import Gauge
     port = free_port()
     monkeypatch.setenv("ROSTER_EVENTS_METRICS_PORT", str(port))
-    assert healthcheck.main(["run", "roster", "events"]) == 1
-    server, thread = start_http_server(port, addr="127.0.0.1", registry=CollectorRegistry())
+    assert healthcheck.main(["run", "roster", "events"]) == 1                      # nothing listens
+    registry = CollectorRegistry()
+    server, thread = start_http_server(port, addr="127.0.0.1", registry=registry)
     try:
+        assert healthcheck.main(["run", "roster", "events"]) == 1                  # no cycle completed yet
+        clock = Gauge(healthcheck.RELAY_CLOCK, "relay clock", ["service"], registry=registry)
+        clock.labels("roster").set_to_current_time()
         assert healthcheck.main(["run", "roster", "events"]) == 0
+        clock.labels("roster").set(time.time() - healthcheck.RELAY_STALE_SECONDS - 5)  # stuck in backoff
+        assert healthcheck.main(["run", "roster", "events"]) == 1
     finally:
         server.shutdown()
         thread.join()

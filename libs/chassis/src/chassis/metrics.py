@@ -14,6 +14,9 @@ EVENTS_FAILED = Counter("skillfolio_events_failed_total", "Handler failures (eac
                         ["service", "handler"])
 OUTBOX_LAG = Gauge("skillfolio_outbox_lag_seconds", "Age of the oldest unsent outbox event", ["service"])
 OUTBOX_PENDING = Gauge("skillfolio_outbox_pending", "Unsent outbox events", ["service"])
+RELAY_LAST_CYCLE = Gauge("skillfolio_relay_last_cycle_timestamp_seconds",
+                         "Unix time the outbox relay last completed a cycle (the events role's liveness signal)",
+                         ["service"])
 
 
 def serve_metrics(port: int, addr: str = "0.0.0.0") -> MetricsServer | None:

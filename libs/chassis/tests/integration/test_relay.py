@@ -55,6 +55,22 @@ def test_publishes_with_confirms_and_marks_sent(db, fresh_amqp_url):
     assert json.loads(first.body)["data"] == {"n": 0}
 
 
+def test_a_completed_cycle_advances_the_liveness_clock_and_a_failing_one_does_not(db, fresh_amqp_url):
+    from chassis.metrics import RELAY_LAST_CYCLE
+    engine, outbox = db
+    relay = OutboxRelay(engine, outbox, fresh_amqp_url, "liveness", poll_seconds=0.01)
+    before = time.time()
+    relay._cycle()
+    relay.publisher.close()
+    stamp = RELAY_LAST_CYCLE.labels("liveness")._value.get()
+    assert before <= stamp <= time.time()
+    broken = OutboxRelay(engine, outbox, "amqp://guest:guest@127.0.0.1:1/", "liveness")
+    add_to_outbox(engine, outbox, [envelope("liveness", "thing_happened")])
+    with pytest.raises(OSError):
+        broken._cycle()
+    assert RELAY_LAST_CYCLE.labels("liveness")._value.get() == stamp
+
+
 def test_broker_down_rolls_back_and_keeps_rows_unsent(db):
     engine, outbox = db
     add_to_outbox(engine, outbox, [envelope("demo", "thing_happened")])

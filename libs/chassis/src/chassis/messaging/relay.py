@@ -132,6 +132,7 @@ class OutboxRelay:
     def _cycle(self) -> None:
         published = self.publish_pending()
         self._housekeeping()
+        metrics.RELAY_LAST_CYCLE.labels(self.producer).set_to_current_time()   # a failing relay stops this clock
         if published < self.batch_size and not self._stopping.is_set():
             if self.listener is not None:
                 self.listener.wait(self.poll_seconds, self._stop_read_fd)
