@@ -92,5 +92,13 @@ school_admins = Table(  # replica of roster school-admin roles, fed by roster pe
     Column("school_id", Id, primary_key=True),
 )
 
+replica_versions = Table(  # the newest event applied per replicated entity: each event type has its own queue, so an
+    "replica_versions", metadata,  # older event (or one after a deletion) can arrive late and must not win
+    Column("kind", String(16), primary_key=True),                      # "artifact" | "person"
+    Column("entity_id", Id, primary_key=True),
+    Column("last_event_at", String(40), nullable=False),               # envelope occurred_at, UTC ISO 8601
+    Column("deleted", Boolean, nullable=False, server_default="0"),
+)
+
 outbox, inbox = add_messaging_tables(metadata)
 audit_log = add_audit_table(metadata)

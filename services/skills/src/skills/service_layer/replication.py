@@ -2,9 +2,11 @@
 
 artifacts (contract for the artifacts issue): ``artifact_added`` / ``artifact_updated`` with data
 ``{artifact_id, skill_ids: [..]}`` (the artifact's full current skill set), ``artifact_deleted`` with
-``{artifact_id}``. roster: ``person_added`` / ``person_updated`` / ``person_removed`` (PersonChanged).
+``{artifact_id}``; envelopes older than one already applied for that artifact change no current tag. roster: ``person_added`` / ``person_updated`` / ``person_removed`` (PersonChanged).
 """
 from __future__ import annotations
+
+import logging
 
 from chassis.events import Envelope
 from chassis.messaging.inbox import claim
@@ -13,6 +15,7 @@ from skills.adapters.orm import inbox
 from skills.service_layer.unit_of_work import UowFactory
 
 SCHOOL_ADMIN = "school_admin"
+log = logging.getLogger(__name__)
 
 
 def apply_artifact_event(uow_factory: UowFactory, consumer: str, envelope: Envelope) -> bool:
@@ -22,11 +25,15 @@ def apply_artifact_event(uow_factory: UowFactory, consumer: str, envelope: Envel
     with uow_factory() as uow:
         if not claim(uow.session, inbox, consumer, envelope.event_id):
             return False
-        if envelope.type == "artifact_deleted":
+        deleted = envelope.type == "artifact_deleted"
+        newest = uow.replicas.is_newest("artifact", artifact_id, envelope.occurred_at, deleted=deleted)
+        if deleted:
             uow.replicas.artifact_deleted(artifact_id)
         else:
-            uow.replicas.tag_artifact(artifact_id, [str(s) for s in data.get("skill_ids") or []])
+            uow.replicas.tag_artifact(artifact_id, [str(s) for s in data.get("skill_ids") or []], current=newest)
         uow.commit()
+        log.info("skill usage of artifact %s updated from %s%s", artifact_id, envelope.type,
+                 "" if newest else " (older than the last applied event: usage only)")
         return True
 
 
@@ -38,7 +45,8 @@ def apply_person_event(uow_factory: UowFactory, consumer: str, envelope: Envelop
     with uow_factory() as uow:
         if not claim(uow.session, inbox, consumer, envelope.event_id):
             return False
-        uow.replicas.set_administered_schools(str(data["person_id"]),
-                                              {str(data["primary_school_id"])} if admin else set())
+        person_id = str(data["person_id"])
+        if uow.replicas.is_newest("person", person_id, envelope.occurred_at):
+            uow.replicas.set_administered_schools(person_id, {str(data["primary_school_id"])} if admin else set())
         uow.commit()
         return True

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 17:36:16.814335
+Create Date: 2026-11-23 17:41:17.858115
 """
 from alembic import op
 import sqlalchemy as sa
@@ -62,6 +62,13 @@ def upgrade() -> None:
     sa.UniqueConstraint('event_id', name=op.f('uq_outbox_event_id'))
     )
     op.create_index('ix_outbox_unsent', 'outbox', ['id'], unique=False, postgresql_where=sa.text('sent_at IS NULL'), sqlite_where=sa.text('sent_at IS NULL'))
+    op.create_table('replica_versions',
+    sa.Column('kind', sa.String(length=16), nullable=False),
+    sa.Column('entity_id', sa.String(length=36), nullable=False),
+    sa.Column('last_event_at', sa.String(length=40), nullable=False),
+    sa.Column('deleted', sa.Boolean(), server_default='0', nullable=False),
+    sa.PrimaryKeyConstraint('kind', 'entity_id', name=op.f('pk_replica_versions'))
+    )
     op.create_table('scales',
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('district_id', sa.String(length=64), nullable=False),
@@ -133,6 +140,7 @@ def downgrade() -> None:
     op.drop_table('skill_usage')
     op.drop_table('school_admins')
     op.drop_table('scales')
+    op.drop_table('replica_versions')
     op.drop_index('ix_outbox_unsent', table_name='outbox', postgresql_where=sa.text('sent_at IS NULL'), sqlite_where=sa.text('sent_at IS NULL'))
     op.drop_table('outbox')
     op.drop_table('inbox')
