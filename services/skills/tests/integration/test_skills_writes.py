@@ -4,10 +4,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from sqlalchemy import select
 
 from chassis.errors import AlreadyExists, Conflict, InvalidArgument, PermissionDenied, Unauthenticated
 from chassis.events import Envelope
 from conftest import ADMIN, DISTRICT, TEACHER
+from skills.adapters.orm import skill_usage
 from skills.domain.access import Viewer
 from skills.domain.model import Criterion
 from skills.service_layer import replication
@@ -127,3 +129,25 @@ def test_invalid_input_names_every_problem_and_writes_nothing(app, tables):
         ("rubric.criteria[0].cells.Ready", "needs a descriptor (every cell is required)")]
     assert tables.event_types() == ["framework_defined", "scale_defined"]
     assert json.loads(tables.audit()[-1].detail) == {}
+
+
+def test_replicas_keep_the_newest_event_whatever_the_arrival_order(app, tables):
+    district(app)
+    skill = app.commands.create_skill(ADMIN, DISTRICT, "", fields())
+    added = Envelope(type="artifact_added", producer="artifacts", occurred_at="2026-11-23T10:00:00+00:00",
+                     data={"artifact_id": "a9", "skill_ids": [skill.id]})
+    deleted = Envelope(type="artifact_deleted", producer="artifacts", occurred_at="2026-11-23T11:00:00+00:00",
+                       data={"artifact_id": "a9"})
+    for event in (deleted, added):                      # the deletion overtook the addition
+        replication.apply_artifact_event(app.unit_of_work, f"skills.{event.type}", event)
+    with app.unit_of_work() as uow:
+        assert uow.replicas.ever_used(skill.id)
+        assert uow.session.execute(select(skill_usage.c.active)).scalars().all() == [False]
+    promoted = Envelope(type="person_updated", producer="roster", occurred_at="2026-11-23T12:00:00+00:00",
+                        data={"person_id": "p-x", "roles": ["school_admin"], "primary_school_id": SCHOOL})
+    stale = Envelope(type="person_added", producer="roster", occurred_at="2026-11-23T09:00:00+00:00",
+                     data={"person_id": "p-x", "roles": ["teacher"], "primary_school_id": SCHOOL})
+    for event in (promoted, stale):
+        replication.apply_person_event(app.unit_of_work, f"skills.{event.type}", event)
+    with app.unit_of_work() as uow:
+        assert uow.replicas.administered_schools("p-x") == {SCHOOL}
