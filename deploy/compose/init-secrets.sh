@@ -38,6 +38,9 @@ EOT
 write roster.env <<EOT
 ROSTER_DATABASE_URL=postgresql+psycopg2://skillfolio:$pg_password@postgres:5432/roster
 EOT
+write skills.env <<EOT
+SKILLS_DATABASE_URL=postgresql+psycopg2://skillfolio:$pg_password@postgres:5432/skills
+EOT
 write gateway.env <<EOT
 GATEWAY_SESSION_SECRET=$(random 32)
 EOT

@@ -1,7 +1,8 @@
-"""Every roster domain event's wire payload parses into its protobuf message in skillfolio.events.v1, and back.
+"""Every domain event's wire payload (roster, skills) parses into its protobuf message in skillfolio.events.v1,
+and back.
 
 Event class -> message by name: ``StudentTransferred`` -> ``StudentTransferred``; ``PersonAdded`` /
-``PersonUpdated`` / ``PersonRemoved`` -> ``PersonChanged``. A new event without a message, a message no event
+``PersonUpdated`` / ``PersonRemoved`` -> ``PersonChanged``; ``SkillRetired`` -> ``SkillChanged``. A new event without a message, a message no event
 uses, or a field on one side only fails here, so events and protos cannot drift.
 """
 from __future__ import annotations
@@ -17,25 +18,32 @@ from google.protobuf import json_format
 
 from chassis.events import DomainEvent, Envelope
 from roster.domain import events as roster_events
-from skillfolio.events.v1 import roster_pb2
+from skillfolio.events.v1 import roster_pb2, skills_pb2
+from skills.domain import events as skills_events
 
-PRODUCER = "roster"
-_VERB = re.compile(r"(Added|Updated|Removed|Deleted)$")
-
-
-def _event_classes() -> list[type[DomainEvent]]:
-    return [cls for name, cls in inspect.getmembers(roster_events, inspect.isclass)
-            if issubclass(cls, DomainEvent) and cls.__module__ == roster_events.__name__
-            and not name.startswith("_")]
+# producer -> (its domain events module, its generated payload module)
+PRODUCERS = {"roster": (roster_events, roster_pb2), "skills": (skills_events, skills_pb2)}
+MIN_EVENTS = {"roster": 10, "skills": 7}
+_VERB = re.compile(r"(Added|Updated|Removed|Deleted|Retired)$")
 
 
-def _message_names() -> set[str]:
-    return set(roster_pb2.DESCRIPTOR.message_types_by_name)
+def _event_classes(producer: str) -> list[type[DomainEvent]]:
+    module = PRODUCERS[producer][0]
+    return [cls for name, cls in inspect.getmembers(module, inspect.isclass)
+            if issubclass(cls, DomainEvent) and cls.__module__ == module.__name__ and not name.startswith("_")]
 
 
-def message_for(cls: type[DomainEvent]) -> str | None:
+def _all_event_classes() -> list[tuple[str, type[DomainEvent]]]:
+    return [(producer, cls) for producer in PRODUCERS for cls in _event_classes(producer)]
+
+
+def _message_names(producer: str) -> set[str]:
+    return set(PRODUCERS[producer][1].DESCRIPTOR.message_types_by_name)
+
+
+def message_for(cls: type[DomainEvent], producer: str = "roster") -> str | None:
     """The protobuf message name for an event class, or None when there is none."""
-    names = _message_names()
+    names = _message_names(producer)
     if cls.__name__ in names:
         return cls.__name__
     changed = _VERB.sub("Changed", cls.__name__)
@@ -62,27 +70,31 @@ def _instance(cls: type[DomainEvent], variant: int) -> DomainEvent:
     return cls(**{f.name: _sample(f.name, hints[f.name], variant) for f in dataclasses.fields(cls)})
 
 
-def test_roster_events_module_defines_events():
-    assert len(_event_classes()) >= 10, [c.__name__ for c in _event_classes()]
+@pytest.mark.parametrize("producer", PRODUCERS)
+def test_events_module_defines_events(producer):
+    assert len(_event_classes(producer)) >= MIN_EVENTS[producer], [c.__name__ for c in _event_classes(producer)]
 
 
-def test_every_event_class_has_a_message():
-    unmapped = [cls.__name__ for cls in _event_classes() if message_for(cls) is None]
-    assert not unmapped, f"events without a message in protos/skillfolio/events/v1/roster.proto: {unmapped}"
+@pytest.mark.parametrize("producer", PRODUCERS)
+def test_every_event_class_has_a_message(producer):
+    unmapped = [cls.__name__ for cls in _event_classes(producer) if message_for(cls, producer) is None]
+    assert not unmapped, f"events without a message in protos/skillfolio/events/v1/{producer}.proto: {unmapped}"
 
 
-def test_every_message_is_used_by_an_event():
-    used = {message_for(cls) for cls in _event_classes()}
-    assert not _message_names() - used, f"messages no roster event publishes: {sorted(_message_names() - used)}"
+@pytest.mark.parametrize("producer", PRODUCERS)
+def test_every_message_is_used_by_an_event(producer):
+    used = {message_for(cls, producer) for cls in _event_classes(producer)}
+    unused = sorted(_message_names(producer) - used)
+    assert not unused, f"messages no {producer} event publishes: {unused}"
 
 
-@pytest.mark.parametrize("cls", _event_classes(), ids=lambda cls: cls.__name__)
+@pytest.mark.parametrize("producer, cls", _all_event_classes(), ids=lambda v: v if isinstance(v, str) else v.__name__)
 @pytest.mark.parametrize("variant", [0, 1])
-def test_wire_payload_parses_into_its_message_and_back(cls, variant):
+def test_wire_payload_parses_into_its_message_and_back(producer, cls, variant):
     event = _instance(cls, variant)
-    wire = json.loads(Envelope.from_event(event, producer=PRODUCER).to_json())
+    wire = json.loads(Envelope.from_event(event, producer=producer).to_json())
     assert wire["type"] == cls.type_name()
-    message = getattr(roster_pb2, message_for(cls))()
+    message = getattr(PRODUCERS[producer][1], message_for(cls, producer))()
 
     json_format.ParseDict(wire["data"], message, ignore_unknown_fields=False)
 
