@@ -9,8 +9,9 @@ from pydantic_settings import BaseSettings
 from chassis.config import DEFAULT_PORTS, PlatformSettings, ServiceSettings
 from gateway.settings import GatewaySettings
 from roster.config import RosterOptions
+from skills.config import SkillsOptions
 
-SERVICES = ["roster"]
+SERVICES = ["roster", "skills"]
 
 
 def _default(settings_cls: type[BaseSettings], name: str, service: str | None) -> str:
@@ -39,6 +40,8 @@ def rows() -> list[tuple[str, str, str]]:
                         field.description or ""))
     for name, field in RosterOptions.model_fields.items():
         out.append((f"ROSTER_{name.upper()}", _default(RosterOptions, name, None), field.description or ""))
+    for name, field in SkillsOptions.model_fields.items():
+        out.append((f"SKILLS_{name.upper()}", _default(SkillsOptions, name, None), field.description or ""))
     for name, field in GatewaySettings.model_fields.items():
         out.append((f"GATEWAY_{name.upper()}", _default(GatewaySettings, name, None), field.description or ""))
     return out
