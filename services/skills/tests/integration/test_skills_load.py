@@ -83,7 +83,7 @@ def test_cli_load_and_seed_demo(skills_db, tables, tmp_path: pathlib.Path, monke
     bad.write_text('{"district": "d", "framework": {"name": "F", "grade_bands": []}}')
     result = runner.invoke(cli, ["skills", "load", str(bad)])
     assert result.exit_code == 1
-    assert "bad.json: grade_bands: the district framework needs at least one grade band" in result.output
+    assert "bad.json: framework.grade_bands: the district framework needs at least one grade band" in result.output
     result = runner.invoke(cli, ["skills", "seed-demo"])
     assert result.exit_code == 0, result.output
     assert "5 skills, 1 scales, 1 rubrics; 8 change(s)" in result.output

@@ -151,3 +151,13 @@ def test_replicas_keep_the_newest_event_whatever_the_arrival_order(app, tables):
         replication.apply_person_event(app.unit_of_work, f"skills.{event.type}", event)
     with app.unit_of_work() as uow:
         assert uow.replicas.administered_schools("p-x") == {SCHOOL}
+
+
+def test_bands_in_use_by_descriptors_cannot_be_dropped(app, tables):
+    district(app)
+    app.commands.create_skill(ADMIN, DISTRICT, "", fields())                 # has a K-2 descriptor
+    with pytest.raises(Conflict, match=r"\['K-2'\] are still used"):
+        app.commands.define_framework(ADMIN, DISTRICT, "", "Success Skills", BANDS[1:])
+    renamed = app.commands.define_framework(ADMIN, DISTRICT, "", "Durable Skills", BANDS)
+    assert renamed.name == "Durable Skills"
+    assert tables.event_types() == ["framework_defined", "skill_added", "framework_defined"]

@@ -113,6 +113,11 @@ class SkillsRepository:
             or_(skills.c.school_id == "", skills.c.school_id == school_id)))
         return {row.code: row.school_id for row in rows}
 
+    def descriptor_bands(self, district_id: str) -> set[str]:
+        """Every grade band code some skill of the district (any framework, retired too) has a descriptor for."""
+        rows = self.session.execute(select(skills.c.descriptors).where(skills.c.district_id == district_id))
+        return {band for row in rows for band in json.loads(row.descriptors)}
+
     def school_codes(self, district_id: str) -> dict[str, list[str]]:
         """code -> schools that added a skill with that code (district codes must not collide with them)."""
         out: dict[str, list[str]] = {}

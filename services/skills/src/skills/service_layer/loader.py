@@ -58,14 +58,14 @@ def _apply(uow: SkillsUnitOfWork, viewer: Viewer, doc: Document) -> list[FieldPr
     problems: list[FieldProblem] = []
     district = doc.district_id
     if _attempt(problems, "framework", skill_writes.put_framework, uow, viewer, district, "",
-                doc.framework_name, doc.bands) is None:
+                doc.framework_name, doc.bands, where="framework") is None:
         return problems
     scales = {}
     for where, code, name, levels in doc.scales:
         scales[code] = _attempt(problems, where, definition_writes.put_scale, uow, viewer, district, code, name,
                                 levels, where=where)
     for where, school_id, name in doc.schools:
-        _attempt(problems, where, skill_writes.put_framework, uow, viewer, district, school_id, name, [])
+        _attempt(problems, where, skill_writes.put_framework, uow, viewer, district, school_id, name, [], where=where)
     skills = {}
     for spec in doc.skills:
         scale = scales.get(spec.scale_code)

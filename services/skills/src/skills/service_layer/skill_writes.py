@@ -27,24 +27,24 @@ def _required(name: str, value: str) -> list[FieldProblem]:
 
 
 def put_framework(uow: SkillsUnitOfWork, viewer: Viewer | None, district_id: str, school_id: str, name: str,
-                  bands: list[GradeBand]) -> Framework:
+                  bands: list[GradeBand], where: str = "") -> Framework:
     """Define or redefine the district framework (with its grade bands) or a school's (no bands)."""
     viewer = authorize_write(uow, viewer, school_id)
-    problems = _required("district_id", district_id) + _required("name", name)
+    at = f"{where}." if where else ""
+    problems = _required("district_id", district_id) + _required(f"{at}name", name)
     if school_id and bands:
-        problems.append(FieldProblem("grade_bands", "grade bands are set on the district framework only"))
+        problems.append(FieldProblem(f"{at}grade_bands", "grade bands are set on the district framework only"))
     elif not school_id:
-        problems += band_problems(bands)
+        problems += band_problems(bands, f"{at}grade_bands")
         if not bands:
-            problems.append(FieldProblem("grade_bands", "the district framework needs at least one grade band"))
+            problems.append(FieldProblem(f"{at}grade_bands", "the district framework needs at least one grade band"))
     if problems:
         raise InvalidArgument("the framework is not valid", problems)
     if school_id and uow.skills.framework(district_id) is None:
         raise Conflict(f"district {district_id!r} has no framework yet; define it before a school's")
     if not school_id:
         codes = {b.code for b in bands}
-        in_use = sorted({band for s in uow.skills.list_skills(district_id, include_retired=True, limit=10**6)
-                         for band in s.fields.descriptors if band not in codes})
+        in_use = sorted(uow.skills.descriptor_bands(district_id) - codes)
         if in_use:
             raise Conflict(f"grade bands {in_use} are still used by skill descriptors; remove those first")
     fw = Framework(id=identity.framework_id(district_id, school_id), district_id=district_id, school_id=school_id,
