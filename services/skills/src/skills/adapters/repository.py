@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 
 from sqlalchemy import delete, insert, or_, select, tuple_, update
 from sqlalchemy.orm import Session
@@ -57,7 +58,7 @@ class SkillsRepository:
         return _framework(row) if row else None
 
     def save_framework(self, fw: Framework) -> None:
-        bands = json.dumps([b.__dict__ for b in fw.grade_bands])
+        bands = json.dumps([asdict(b) for b in fw.grade_bands])
         self._upsert(frameworks, "id", {"id": fw.id, "district_id": fw.district_id, "school_id": fw.school_id,
                                         "name": fw.name, "grade_bands": bands})
 
@@ -133,7 +134,7 @@ class SkillsRepository:
 
     def save_scale(self, scale: Scale) -> None:
         self._upsert(scales, "id", {"id": scale.id, "district_id": scale.district_id, "code": scale.code,
-                                    "name": scale.name, "levels": json.dumps([l.__dict__ for l in scale.levels])})
+                                    "name": scale.name, "levels": json.dumps([asdict(level) for level in scale.levels])})
 
     def list_scales(self, district_id: str, after: tuple | None = None, limit: int = 100) -> list[Scale]:
         query = select(scales).where(scales.c.district_id == district_id)

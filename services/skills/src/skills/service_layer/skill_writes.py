@@ -5,6 +5,8 @@ Each ``put_*`` is idempotent by natural key and raises an event only when someth
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from chassis.errors import AlreadyExists, Conflict, FieldProblem, InvalidArgument, NotFound, PermissionDenied
 
 from skills.domain import access, identity
@@ -100,7 +102,7 @@ def put_skill(uow: SkillsUnitOfWork, viewer: Viewer | None, district_id: str, sc
     existing = uow.skills.skill_by_code(district_id, school_id, fields.code)
     if existing is not None and create_only:
         raise AlreadyExists(f"skill {fields.code!r} already exists in this framework")
-    fields = SkillFields(**{**fields.__dict__, "colour": fields.colour.upper()})
+    fields = replace(fields, colour=fields.colour.upper())
     skill = Skill(id=identity.skill_id(fw.id, fields.code), framework_id=fw.id, district_id=district_id,
                   school_id=school_id, fields=fields, text_colour=text_colour_for(fields.colour),
                   retired=existing.retired if existing else False)
@@ -124,7 +126,7 @@ def update_skill(uow: SkillsUnitOfWork, viewer: Viewer | None, skill_id: str, fi
     if fields.code and fields.code != skill.code:
         raise InvalidArgument("a skill's code cannot change",
                               [FieldProblem("skill.code", f"is {skill.code!r}; create a new skill instead")])
-    fields = SkillFields(**{**fields.__dict__, "code": skill.code})
+    fields = replace(fields, code=skill.code)
     return put_skill(uow, viewer, skill.district_id, skill.school_id, fields)
 
 
@@ -134,7 +136,7 @@ def retire_skill(uow: SkillsUnitOfWork, viewer: Viewer | None, skill_id: str) ->
     viewer = _authorize_skill(uow, viewer, skill.school_id)
     if skill.retired:
         return skill
-    retired = Skill(**{**skill.__dict__, "retired": True})
+    retired = replace(skill, retired=True)
     uow.skills.save_skill(retired)
     uow.raise_event(skill_event(SkillRetired, retired))
     uow.record_change(viewer, "skills.RetireSkill", "skill", skill.id)
