@@ -11,12 +11,7 @@ from chassis.events import Envelope
 from chassis.migrations import upgrade
 from skills.adapters.orm import audit_log, outbox
 from skills.bootstrap import SkillsApp, build
-from skills.domain.access import Viewer
 from skills.migrations import MIGRATIONS_DIR
-
-DISTRICT = "d1"
-ADMIN = Viewer.of("p-dadmin", ["district_admin"])
-TEACHER = Viewer.of("p-teacher", ["teacher"])
 
 
 @pytest.fixture

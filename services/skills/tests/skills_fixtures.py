@@ -1,8 +1,13 @@
-"""Shared test data: a district framework with four bands, one skill's fields, a four-level scale."""
+"""Shared test data: principals, a district framework with four bands, one skill's fields, a four-level scale."""
 from __future__ import annotations
 
+from skills.domain.access import Viewer
 from skills.domain.grades import GradeBand
 from skills.domain.model import Level, SkillFields
+
+DISTRICT = "d1"
+ADMIN = Viewer.of("p-dadmin", ["district_admin"])
+TEACHER = Viewer.of("p-teacher", ["teacher"])
 
 BANDS = [GradeBand("K-2", "KG", "02"), GradeBand("3-5", "03", "05"), GradeBand("6-8", "06", "08"),
          GradeBand("9-12", "09", "12")]

@@ -10,13 +10,13 @@ from sqlalchemy.exc import DBAPIError
 
 from chassis.config import service_settings
 from chassis.migrations import alembic_config, upgrade
-from conftest import TEACHER
 from skills.adapters.orm import audit_log, metadata
 from skills.bootstrap import build
 from skills.demo import DEMO_FILE
 from skills.entrypoints.cli import OPERATOR
 from skills.migrations import MIGRATIONS_DIR
 from skills.service_layer.loader import load_file
+from skills_fixtures import TEACHER
 
 pytestmark = pytest.mark.integration
 

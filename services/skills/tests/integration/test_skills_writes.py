@@ -8,12 +8,11 @@ from sqlalchemy import select
 
 from chassis.errors import AlreadyExists, Conflict, InvalidArgument, PermissionDenied, Unauthenticated
 from chassis.events import Envelope
-from conftest import ADMIN, DISTRICT, TEACHER
 from skills.adapters.orm import skill_usage
 from skills.domain.access import Viewer
 from skills.domain.model import Criterion
 from skills.service_layer import replication
-from skills_fixtures import BANDS, LEVELS, fields
+from skills_fixtures import ADMIN, BANDS, DISTRICT, LEVELS, TEACHER, fields
 
 pytestmark = pytest.mark.integration
 SCHOOL, OTHER_SCHOOL = "school-a", "school-b"

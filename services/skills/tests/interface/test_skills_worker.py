@@ -14,10 +14,9 @@ from chassis.messaging.publisher import ConfirmingPublisher, OutgoingMessage
 from chassis.messaging.testing import WorkerProcess, bind_queue, drain_queue, queue_depth, wait_until
 from chassis.messaging.topology import handler_queue_name
 from chassis.testing import infra
-from conftest import ADMIN, DISTRICT
 from skills.adapters.orm import inbox, skill_usage
 from skills.domain.access import Viewer
-from skills_fixtures import BANDS, fields
+from skills_fixtures import ADMIN, BANDS, DISTRICT, fields
 
 pytestmark = pytest.mark.integration
 
