@@ -7,7 +7,7 @@ from sqlalchemy import create_engine, select
 from chassis.errors import InvalidArgument
 from roster.adapters import orm
 from roster.domain.access import Viewer
-from roster.domain.paging import MAX_PAGE_SIZE
+from chassis.paging import MAX_PAGE_SIZE
 from roster_seed import add_students
 
 pytestmark = pytest.mark.integration

@@ -7,7 +7,7 @@ import pytest
 
 from chassis.errors import InvalidArgument
 from roster.domain.model import Section
-from roster.domain.paging import (DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageRequest, decode_token, encode_token,
+from chassis.paging import (DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageRequest, decode_token, encode_token,
                                   query_fingerprint)
 from roster.domain.password_policy import MIN_LENGTH, check_password, password_problems
 

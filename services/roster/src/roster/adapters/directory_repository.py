@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from roster.adapters.keyset import fetch_page
 from roster.adapters.orm import academic_sessions, orgs
 from roster.domain.model import Page, School, SchoolYear
-from roster.domain.paging import PageRequest
+from chassis.paging import PageRequest
 
 SCHOOL, SCHOOL_YEAR = "school", "schoolYear"
 _schools = select(orgs).where(orgs.c.type == SCHOOL)

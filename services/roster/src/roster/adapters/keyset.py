@@ -11,7 +11,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from chassis.errors import FieldProblem, InvalidArgument
 
-from roster.domain.paging import TOKEN_FIELD, PageRequest, encode_token
+from chassis.paging import TOKEN_FIELD, PageRequest, encode_token
 
 
 def _checked_key(key: tuple, columns: Sequence[ColumnElement]) -> tuple:

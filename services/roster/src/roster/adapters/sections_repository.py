@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from roster.adapters.keyset import fetch_page
 from roster.adapters.orm import courses, enrollments, section_terms, sections
 from roster.domain.model import TEACHER, Page, Section
-from roster.domain.paging import PageRequest
+from chassis.paging import PageRequest
 
 ORDER = (sections.c.title, sections.c.id)
 _COLUMNS = select(sections, courses.c.title.label("course_title")).select_from(

@@ -6,7 +6,7 @@ from chassis.errors import FieldProblem, InvalidArgument, NotFound
 
 from roster.domain.access import Action, Target, TargetKind, Viewer, is_today
 from roster.domain.model import PERSON_ROLES, Page, Person, student_ids
-from roster.domain.paging import PageRequest, query_fingerprint
+from chassis.paging import PageRequest, query_fingerprint
 from roster.service_layer.authorization import authorize
 from roster.service_layer.inputs import optional_date, required
 from roster.service_layer.unit_of_work import RosterUnitOfWork, UowFactory

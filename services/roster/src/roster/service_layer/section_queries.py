@@ -6,7 +6,7 @@ from chassis.errors import NotFound
 
 from roster.domain.access import NO_TARGET, Action, Target, TargetKind, Viewer, deny
 from roster.domain.model import Page, Person, School, SchoolYear, Section, student_ids
-from roster.domain.paging import PageRequest, query_fingerprint
+from chassis.paging import PageRequest, query_fingerprint
 from roster.service_layer.authorization import authorize, may
 from roster.service_layer.inputs import required
 from roster.service_layer.unit_of_work import RosterUnitOfWork, UowFactory

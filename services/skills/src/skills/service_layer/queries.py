@@ -8,7 +8,7 @@ from chassis.errors import FieldProblem, InvalidArgument, NotFound
 
 from skills.domain.access import Viewer
 from skills.domain.model import Framework, Rubric, Scale, Skill
-from skills.domain.paging import PageRequest, encode_token, query_fingerprint
+from chassis.paging import PageRequest, encode_token, query_fingerprint
 from skills.service_layer.authorization import authenticated
 from skills.service_layer.unit_of_work import UowFactory
 

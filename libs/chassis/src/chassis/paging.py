@@ -1,4 +1,4 @@
-"""Keyset pagination: page-size rules and opaque page tokens carrying the last row's sort key (the roster's rules; a candidate for chassis).
+"""Keyset pagination shared by every service: page-size rules and opaque page tokens carrying the last sort key.
 
 A token also carries a fingerprint of the query it belongs to, so a token from another list (or from the same
 list with other filters) is rejected instead of silently skipping rows.
