@@ -1,7 +1,8 @@
 """`skillfolio up` and `skillfolio seed`: the embedded default on one machine, with a seeded demo district.
 
 `up` prepares var/ (0700) and var/secrets.env (0600, generated once), migrates, seeds the demo district if the
-roster is empty, then runs roster-api, roster-events and the gateway under honcho until Ctrl-C or SIGTERM.
+roster is empty (and loads the demo skills), then runs every service's api and events roles and the gateway
+under honcho until Ctrl-C or SIGTERM.
 """
 from __future__ import annotations
 
@@ -18,8 +19,8 @@ from skillfolio_cli import services
 from skillfolio_cli.embedded import SECRETS_FILE, ensure_secrets, private_dir, process_environment
 from skillfolio_cli.supervisor import ProcessSpec, Readiness, run
 
-PROCESSES = [ProcessSpec("roster-api", ["run", "roster", "api"]),
-             ProcessSpec("roster-events", ["run", "roster", "events"]),
+PROCESSES = [*(ProcessSpec(f"{name}-{role}", ["run", name, role]) for name in services.SERVICES
+               for role in ("api", "events")),
              ProcessSpec("gateway", ["run", "gateway"])]
 
 
@@ -31,7 +32,8 @@ def _prepare() -> pathlib.Path:
         typer.echo(f"generated principal keys and session secret in {var_dir / SECRETS_FILE} (0600)")
     os.environ.update(process_environment(var_dir, secret_values))
     # Children drain within honcho's 5 s SIGTERM-to-SIGKILL wait (uvicorn's is fixed at 4 s in gateway.serve).
-    os.environ.setdefault("ROSTER_SHUTDOWN_GRACE_SECONDS", "4")
+    for name in services.SERVICES:
+        os.environ.setdefault(f"{name.upper()}_SHUTDOWN_GRACE_SECONDS", "4")
     return var_dir
 
 
@@ -44,6 +46,8 @@ def _migrate_and_seed(var_dir: pathlib.Path, seed: bool) -> list[str]:
             typer.echo("seeded the demo district")
         elif logins:
             typer.echo("gave the demo accounts new passwords")
+        from skills.entrypoints.cli import seed_demo_command
+        seed_demo_command()   # the demo skills framework; idempotent by code, so a restart changes nothing
     path = var_dir / demo.LOGINS_FILE
     return path.read_text(encoding="utf-8").splitlines()[1:] if path.exists() else []
 
