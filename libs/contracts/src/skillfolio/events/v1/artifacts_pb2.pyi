@@ -1,0 +1,55 @@
+from google.protobuf.internal import containers as _containers
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable
+from typing import ClassVar as _ClassVar, Optional as _Optional
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class ArtifactChanged(_message.Message):
+    __slots__ = ("artifact_id", "student_id", "skill_ids", "school_id", "school_year_id", "kind", "added_by", "added_by_role", "status", "version")
+    ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    SKILL_IDS_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    ADDED_BY_FIELD_NUMBER: _ClassVar[int]
+    ADDED_BY_ROLE_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    artifact_id: str
+    student_id: str
+    skill_ids: _containers.RepeatedScalarFieldContainer[str]
+    school_id: str
+    school_year_id: str
+    kind: str
+    added_by: str
+    added_by_role: str
+    status: str
+    version: int
+    def __init__(self, artifact_id: _Optional[str] = ..., student_id: _Optional[str] = ..., skill_ids: _Optional[_Iterable[str]] = ..., school_id: _Optional[str] = ..., school_year_id: _Optional[str] = ..., kind: _Optional[str] = ..., added_by: _Optional[str] = ..., added_by_role: _Optional[str] = ..., status: _Optional[str] = ..., version: _Optional[int] = ...) -> None: ...
+
+class ArtifactDeleted(_message.Message):
+    __slots__ = ("artifact_id",)
+    ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
+    artifact_id: str
+    def __init__(self, artifact_id: _Optional[str] = ...) -> None: ...
+
+class ArtifactMediaReady(_message.Message):
+    __slots__ = ("artifact_id", "version")
+    ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    artifact_id: str
+    version: int
+    def __init__(self, artifact_id: _Optional[str] = ..., version: _Optional[int] = ...) -> None: ...
+
+class ArtifactMediaRejected(_message.Message):
+    __slots__ = ("artifact_id", "version", "reason")
+    ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    artifact_id: str
+    version: int
+    reason: str
+    def __init__(self, artifact_id: _Optional[str] = ..., version: _Optional[int] = ..., reason: _Optional[str] = ...) -> None: ...
