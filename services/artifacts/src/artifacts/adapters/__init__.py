@@ -1,0 +1,1 @@
+"""Storage of the artifacts service: tables, repository, roster replica."""

@@ -1,0 +1,109 @@
+"""Artifacts database schema (SQLAlchemy Core): artifacts, versions, skill tags, the roster replica, outbox/inbox,
+audit log. Migrations are generated from and checked against it."""
+from __future__ import annotations
+
+from sqlalchemy import (BigInteger, Boolean, Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table,
+                        Text, func, literal_column)
+
+from chassis.audit import add_audit_table
+from chassis.messaging.tables import add_messaging_tables
+
+metadata = MetaData(naming_convention={
+    "ix": "ix_%(column_0_label)s", "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s", "pk": "pk_%(table_name)s",
+})
+Id = String(36)
+Key = String(64)
+
+artifacts = Table(
+    "artifacts", metadata,
+    Column("id", Id, primary_key=True),
+    Column("student_id", Key, nullable=False),
+    Column("added_by", Key, nullable=False),
+    Column("added_by_role", String(16), nullable=False),
+    Column("title", String(200), nullable=False),
+    Column("description", Text, nullable=False, server_default=""),
+    Column("kind", String(16), nullable=False),
+    Column("link_url", Text, nullable=False, server_default=""),
+    Column("school_year_id", Key, nullable=False, server_default=""),
+    Column("school_id", Key, nullable=False, server_default=""),
+    Column("status", String(16), nullable=False),
+    Column("rejection_reason", Text, nullable=False, server_default=""),
+    Column("current_version", Integer, nullable=False, server_default="1"),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("deleted_at", DateTime(timezone=True), nullable=True),
+)
+# a portfolio page: one student's live artifacts, newest first
+Index("ix_artifacts_portfolio", artifacts.c.student_id, artifacts.c.created_at.desc(), artifacts.c.id.desc(),
+      postgresql_where=artifacts.c.deleted_at.is_(None), sqlite_where=artifacts.c.deleted_at.is_(None))
+# full-text title search on PostgreSQL ('simple': no stemming, any language); queries use the same expression
+TITLE_TSVECTOR = func.to_tsvector(literal_column("'simple'"), artifacts.c.title)
+Index("ix_artifacts_title_fts", TITLE_TSVECTOR, postgresql_using="gin").ddl_if(dialect="postgresql")
+
+artifact_versions = Table(                       # append-only (database guard in the migration)
+    "artifact_versions", metadata,
+    Column("artifact_id", Id, ForeignKey("artifacts.id"), primary_key=True),
+    Column("number", Integer, primary_key=True),
+    Column("media_key", String(512), nullable=False, server_default=""),
+    Column("link_url", Text, nullable=False, server_default=""),
+    Column("size_bytes", BigInteger, nullable=False, server_default="0"),
+    Column("content_type", String(255), nullable=False, server_default=""),
+    Column("created_by", Key, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+artifact_skills = Table(
+    "artifact_skills", metadata,
+    Column("artifact_id", Id, ForeignKey("artifacts.id"), primary_key=True),
+    Column("skill_id", Key, primary_key=True),
+    Column("position", Integer, nullable=False),
+    Index("ix_artifact_skills_skill_id", "skill_id"),
+)
+
+# --- replica of roster facts (fed by roster events) ---
+people = Table(
+    "people", metadata,
+    Column("person_id", Key, primary_key=True),
+    Column("roles", String(255), nullable=False, server_default=""),      # comma-separated
+    Column("primary_school_id", Key, nullable=False, server_default=""),
+    Column("active", Boolean, nullable=False, server_default="1"),
+)
+
+sections = Table(
+    "sections", metadata,
+    Column("section_id", Key, primary_key=True),
+    Column("school_id", Key, nullable=False, server_default=""),
+    Column("school_year_id", Key, nullable=False, server_default=""),
+    Column("start_date", String(10), nullable=False, server_default=""),
+    Column("end_date", String(10), nullable=False, server_default=""),
+)
+
+enrollments = Table(
+    "enrollments", metadata,
+    Column("enrollment_id", Key, primary_key=True),
+    Column("section_id", Key, nullable=False),
+    Column("person_id", Key, nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("begin_date", String(10), nullable=False, server_default=""),
+    Column("end_date", String(10), nullable=False, server_default=""),
+    Column("active", Boolean, nullable=False, server_default="1"),
+    Index("ix_enrollments_person_id", "person_id"),
+)
+
+guardianships = Table(
+    "guardianships", metadata,
+    Column("guardian_id", Key, primary_key=True),
+    Column("student_id", Key, primary_key=True),
+)
+
+replica_versions = Table(
+    "replica_versions", metadata,
+    Column("kind", String(16), primary_key=True),
+    Column("entity_id", String(140), primary_key=True),
+    Column("last_event_at", String(40), nullable=False),
+    Column("deleted", Boolean, nullable=False, server_default="0"),
+)
+
+audit_log = add_audit_table(metadata)
+outbox, inbox = add_messaging_tables(metadata)

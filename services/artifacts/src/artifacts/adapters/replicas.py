@@ -1,0 +1,84 @@
+"""The local replica of roster facts the access rules need: people, sections, enrollments, guardianships.
+
+Each event type arrives on its own queue, so events about one entity can overtake each other: ``is_newest``
+keeps the newest applied ``occurred_at`` per entity (and deletions), and older events change nothing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import delete, exists, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from artifacts.adapters.orm import enrollments, guardianships, people, replica_versions, sections
+from artifacts.domain.access import Relation, Span, in_span, teaches_now
+
+
+def utc_iso(occurred_at: str) -> str:
+    """A sortable UTC form of an envelope timestamp."""
+    moment = dt.datetime.fromisoformat(occurred_at)
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+    return moment.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
+
+
+class Replicas:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def _insert(self, table):
+        dialect = self.session.get_bind().dialect.name
+        return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+
+    def is_newest(self, kind: str, entity_id: str, occurred_at: str, deleted: bool = False) -> bool:
+        """Record an event about an entity; False if a newer one (or the entity's deletion) was applied already."""
+        at = utc_iso(occurred_at)
+        where = (replica_versions.c.kind == kind, replica_versions.c.entity_id == entity_id)
+        first = self.session.execute(self._insert(replica_versions).values(
+            kind=kind, entity_id=entity_id, last_event_at=at, deleted=deleted).on_conflict_do_nothing(
+            index_elements=["kind", "entity_id"])).rowcount == 1
+        if first:
+            return True
+        row = self.session.execute(select(replica_versions).where(*where).with_for_update()).one()
+        if row.deleted or row.last_event_at > at:
+            return False
+        self.session.execute(update(replica_versions).where(*where).values(last_event_at=at, deleted=deleted))
+        return True
+
+    def upsert(self, table, key: dict, values: dict) -> None:
+        self.session.execute(self._insert(table).values(**key, **values).on_conflict_do_update(
+            index_elements=list(key), set_=values) if values else
+            self._insert(table).values(**key).on_conflict_do_nothing(index_elements=list(key)))
+
+    def remove(self, table, **key) -> None:
+        self.session.execute(delete(table).where(*(table.c[k] == v for k, v in key.items())))
+
+    def set_school(self, person_id: str, school_id: str) -> None:
+        self.session.execute(update(people).where(people.c.person_id == person_id)
+                             .values(primary_school_id=school_id))
+
+    # --- facts for access ---
+    def _spans(self, person_id: str, role: str) -> list[tuple[Span, str]]:
+        rows = self.session.execute(
+            select(enrollments.c.section_id, enrollments.c.begin_date, enrollments.c.end_date, enrollments.c.active,
+                   sections.c.start_date, sections.c.end_date.label("section_end"), sections.c.school_year_id)
+            .join(sections, sections.c.section_id == enrollments.c.section_id)
+            .where(enrollments.c.person_id == person_id, enrollments.c.role == role))
+        return [(Span(r.section_id, r.begin_date or r.start_date, r.end_date or r.section_end, r.active),
+                 r.school_year_id) for r in rows]
+
+    def relation(self, viewer_id: str, student_id: str, today: dt.date) -> Relation:
+        guardian = self.session.execute(select(exists().where(
+            guardianships.c.guardian_id == viewer_id, guardianships.c.student_id == student_id))).scalar()
+        teacher = [s for s, _ in self._spans(viewer_id, "teacher")]
+        student = [s for s, _ in self._spans(student_id, "student")] if teacher else []
+        return Relation(teaches_now=teaches_now(teacher, student, today), guardian_of=bool(guardian))
+
+    def current_school_year(self, student_id: str, today: dt.date) -> str:
+        """The school year of a section the student is enrolled in today ("" when none)."""
+        years = sorted({year for span, year in self._spans(student_id, "student") if in_span(span, today) and year})
+        return years[-1] if years else ""
+
+    def primary_school(self, person_id: str) -> str:
+        return self.session.execute(select(people.c.primary_school_id)
+                                    .where(people.c.person_id == person_id)).scalar() or ""

@@ -1,0 +1,111 @@
+"""Artifacts, their skill tags and versions in the database; portfolio search with keyset paging."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from artifacts.adapters.orm import TITLE_TSVECTOR, artifact_skills, artifact_versions, artifacts
+from artifacts.domain.model import Artifact, Kind, Status, Version
+
+
+@dataclass(frozen=True)
+class PortfolioFilter:
+    """Filters combine with AND; ``skill_ids`` matches artifacts tagged with ANY of them."""
+
+    student_id: str
+    title_query: str = ""
+    skill_ids: tuple[str, ...] = ()
+    school_year_id: str = ""
+    kind: str = ""
+    added_by: str = ""
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+
+
+def _artifact(row, skill_ids: list[str]) -> Artifact:
+    return Artifact(id=row.id, student_id=row.student_id, added_by=row.added_by, added_by_role=row.added_by_role,
+                    title=row.title, description=row.description, kind=Kind(row.kind), skill_ids=skill_ids,
+                    school_year_id=row.school_year_id, school_id=row.school_id, status=Status(row.status),
+                    created_at=_utc(row.created_at), updated_at=_utc(row.updated_at), link_url=row.link_url,
+                    rejection_reason=row.rejection_reason, current_version=row.current_version,
+                    deleted_at=row.deleted_at)
+
+
+class ArtifactsRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, artifact_id: str, for_update: bool = False) -> Artifact | None:
+        """A live (not deleted) artifact with its skills, or None."""
+        query = select(artifacts).where(artifacts.c.id == artifact_id, artifacts.c.deleted_at.is_(None))
+        row = self.session.execute(query.with_for_update() if for_update else query).first()
+        return _artifact(row, self._skills([artifact_id])[artifact_id]) if row else None
+
+    def versions(self, artifact_id: str) -> list[Version]:
+        rows = self.session.execute(select(artifact_versions).where(artifact_versions.c.artifact_id == artifact_id)
+                                    .order_by(artifact_versions.c.number.desc()))
+        return [Version(number=r.number, media_key=r.media_key, link_url=r.link_url, size_bytes=r.size_bytes,
+                        content_type=r.content_type, created_by=r.created_by, created_at=_utc(r.created_at))
+                for r in rows]
+
+    def _skills(self, ids: list[str]) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {i: [] for i in ids}
+        rows = self.session.execute(select(artifact_skills.c.artifact_id, artifact_skills.c.skill_id)
+                                    .where(artifact_skills.c.artifact_id.in_(ids))
+                                    .order_by(artifact_skills.c.artifact_id, artifact_skills.c.position))
+        for row in rows:
+            found[row.artifact_id].append(row.skill_id)
+        return found
+
+    def _row(self, a: Artifact) -> dict:
+        return {"student_id": a.student_id, "added_by": a.added_by, "added_by_role": a.added_by_role,
+                "title": a.title, "description": a.description, "kind": a.kind.value, "link_url": a.link_url,
+                "school_year_id": a.school_year_id, "school_id": a.school_id, "status": a.status.value,
+                "rejection_reason": a.rejection_reason, "current_version": a.current_version,
+                "created_at": a.created_at, "updated_at": a.updated_at, "deleted_at": a.deleted_at}
+
+    def add(self, a: Artifact) -> None:
+        self.session.execute(insert(artifacts).values(id=a.id, **self._row(a)))
+        self.set_skills(a.id, a.skill_ids)
+
+    def save(self, a: Artifact) -> None:
+        self.session.execute(update(artifacts).where(artifacts.c.id == a.id).values(**self._row(a)))
+
+    def set_skills(self, artifact_id: str, skill_ids: list[str]) -> None:
+        self.session.execute(delete(artifact_skills).where(artifact_skills.c.artifact_id == artifact_id))
+        self.session.execute(insert(artifact_skills), [{"artifact_id": artifact_id, "skill_id": s, "position": i}
+                                                       for i, s in enumerate(skill_ids)])
+
+    def add_version(self, artifact_id: str, v: Version) -> None:
+        self.session.execute(insert(artifact_versions).values(
+            artifact_id=artifact_id, number=v.number, media_key=v.media_key, link_url=v.link_url,
+            size_bytes=v.size_bytes, content_type=v.content_type, created_by=v.created_by, created_at=v.created_at))
+
+    def portfolio(self, f: PortfolioFilter, size: int, after: tuple | None) -> list[Artifact]:
+        """Up to ``size`` live artifacts newest first (created_at desc, id desc), after the keyset ``after``."""
+        query = select(artifacts).where(artifacts.c.student_id == f.student_id, artifacts.c.deleted_at.is_(None))
+        if f.title_query:
+            if self.session.get_bind().dialect.name == "postgresql":
+                query = query.where(TITLE_TSVECTOR.op("@@")(func.plainto_tsquery("simple", f.title_query)))
+            else:
+                query = query.where(func.lower(artifacts.c.title).contains(f.title_query.lower(), autoescape=True))
+        if f.skill_ids:
+            query = query.where(artifacts.c.id.in_(select(artifact_skills.c.artifact_id).where(
+                artifact_skills.c.skill_id.in_(f.skill_ids))))
+        for column, value in ((artifacts.c.school_year_id, f.school_year_id), (artifacts.c.kind, f.kind),
+                              (artifacts.c.added_by, f.added_by)):
+            if value:
+                query = query.where(column == value)
+        if after is not None:
+            at, last_id = dt.datetime.fromisoformat(str(after[0])), str(after[1])
+            query = query.where(or_(artifacts.c.created_at < at,
+                                    and_(artifacts.c.created_at == at, artifacts.c.id < last_id)))
+        rows = self.session.execute(query.order_by(artifacts.c.created_at.desc(), artifacts.c.id.desc())
+                                    .limit(size)).all()
+        skills = self._skills([r.id for r in rows]) if rows else {}
+        return [_artifact(r, skills[r.id]) for r in rows]

@@ -1,0 +1,52 @@
+"""Events the artifacts service publishes on ``artifacts.events`` (payloads: protos/skillfolio/events/v1/artifacts.proto).
+
+``artifact_added`` / ``artifact_updated`` always carry the artifact's COMPLETE current ``skill_ids`` (the skills
+service keeps skill usage from them).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from chassis.events import DomainEvent
+
+
+@dataclass(frozen=True)
+class _ArtifactChanged(DomainEvent):
+    artifact_id: str
+    student_id: str
+    skill_ids: list[str] = field(default_factory=list)
+    school_id: str = ""
+    school_year_id: str = ""
+    kind: str = ""
+    added_by: str = ""
+    added_by_role: str = ""
+    status: str = ""
+    version: int = 0
+
+
+@dataclass(frozen=True)
+class ArtifactAdded(_ArtifactChanged):
+    pass
+
+
+@dataclass(frozen=True)
+class ArtifactUpdated(_ArtifactChanged):
+    pass
+
+
+@dataclass(frozen=True)
+class ArtifactDeleted(DomainEvent):
+    artifact_id: str
+
+
+@dataclass(frozen=True)
+class ArtifactMediaReady(DomainEvent):
+    artifact_id: str
+    version: int
+
+
+@dataclass(frozen=True)
+class ArtifactMediaRejected(DomainEvent):
+    artifact_id: str
+    version: int
+    reason: str

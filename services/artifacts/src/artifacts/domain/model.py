@@ -1,0 +1,160 @@
+"""Artifacts and their immutable versions, with the validation of everything a caller may set."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from urllib.parse import urlsplit
+
+from chassis.errors import FieldProblem, InvalidArgument
+
+TITLE_MAX, DESCRIPTION_MAX, SKILLS_MAX, URL_MAX, KEY_MAX = 200, 5000, 50, 2048, 512
+
+
+class Kind(StrEnum):
+    DOCUMENT = "document"
+    IMAGE = "image"
+    LINK = "link"
+    AUDIO = "audio"
+    VIDEO = "video"
+    OTHER = "other"
+
+
+class Status(StrEnum):
+    PROCESSING = "processing"
+    READY = "ready"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class VersionInput:
+    """What a caller submits for a version: a media object key (media kinds) or a link (kind link)."""
+
+    media_key: str = ""
+    link_url: str = ""
+    size_bytes: int = 0
+    content_type: str = ""
+
+
+@dataclass(frozen=True)
+class Version:
+    number: int
+    media_key: str
+    link_url: str
+    size_bytes: int
+    content_type: str
+    created_by: str
+    created_at: dt.datetime
+
+
+@dataclass
+class Artifact:
+    id: str
+    student_id: str
+    added_by: str
+    added_by_role: str
+    title: str
+    description: str
+    kind: Kind
+    skill_ids: list[str]
+    school_year_id: str
+    school_id: str
+    status: Status
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    link_url: str = ""
+    rejection_reason: str = ""
+    current_version: int = 1
+    deleted_at: dt.datetime | None = None
+    versions: list[Version] = field(default_factory=list)   # newest first, when loaded
+
+
+def _control(text: str) -> bool:
+    return any(ord(c) < 32 or ord(c) == 127 for c in text)
+
+
+def title_problems(title: str) -> list[FieldProblem]:
+    if not title.strip():
+        return [FieldProblem("title", "must not be empty")]
+    if len(title) > TITLE_MAX:
+        return [FieldProblem("title", f"{len(title)} characters; at most {TITLE_MAX}")]
+    if _control(title):
+        return [FieldProblem("title", "must not contain control characters or line breaks")]
+    return []
+
+
+def description_problems(description: str) -> list[FieldProblem]:
+    if len(description) > DESCRIPTION_MAX:
+        return [FieldProblem("description", f"{len(description)} characters; at most {DESCRIPTION_MAX}")]
+    return []
+
+
+def clean_skill_ids(skill_ids: list[str], problems: list[FieldProblem]) -> list[str]:
+    """Distinct skill ids in the caller's order; problems if none, blank ones or too many."""
+    ids = list(dict.fromkeys(s.strip() for s in skill_ids))
+    if not ids:
+        problems.append(FieldProblem("skill_ids", "tag at least one skill"))
+    elif "" in ids:
+        problems.append(FieldProblem("skill_ids", "must not contain an empty id"))
+    elif len(ids) > SKILLS_MAX:
+        problems.append(FieldProblem("skill_ids", f"{len(ids)} skills; at most {SKILLS_MAX}"))
+    elif any(len(s) > 64 for s in ids):
+        problems.append(FieldProblem("skill_ids", "an id is longer than 64 characters"))
+    return ids
+
+
+def kind_of(raw: str, problems: list[FieldProblem]) -> Kind | None:
+    try:
+        return Kind(raw)
+    except ValueError:
+        problems.append(FieldProblem("kind", f"{raw!r} is not one of {', '.join(k.value for k in Kind)}"))
+        return None
+
+
+def link_problem(url: str, name: str = "content.link_url") -> FieldProblem | None:
+    """None for an absolute http(s) URL with a host; otherwise what is wrong with it."""
+    if not url:
+        return FieldProblem(name, "a link artifact needs a URL")
+    if len(url) > URL_MAX:
+        return FieldProblem(name, f"longer than {URL_MAX} characters")
+    if _control(url) or any(c.isspace() for c in url):
+        return FieldProblem(name, "must not contain spaces or control characters")
+    try:
+        parts = urlsplit(url)
+        parts.port                                           # raises for a malformed port
+    except ValueError:
+        return FieldProblem(name, "is not a valid URL")
+    if parts.scheme.lower() not in ("http", "https"):
+        return FieldProblem(name, "only http and https links are allowed")
+    if not parts.hostname:
+        return FieldProblem(name, "must name a host, e.g. https://example.org/page")
+    return None
+
+
+def version_problems(kind: Kind, content: VersionInput) -> list[FieldProblem]:
+    """A link kind takes exactly a link; every other kind takes exactly a media object key."""
+    if kind is Kind.LINK:
+        if content.media_key:
+            return [FieldProblem("content.media_key", "a link artifact has no media object")]
+        problem = link_problem(content.link_url)
+        return [problem] if problem else []
+    if content.link_url:
+        return [FieldProblem("content.link_url", f"a {kind.value} artifact takes a media object, not a link")]
+    key = content.media_key
+    if not key:
+        return [FieldProblem("content.media_key", f"a {kind.value} artifact needs an uploaded media object")]
+    if len(key) > KEY_MAX or key.startswith("/") or ".." in key.split("/") or _control(key) or "\\" in key:
+        return [FieldProblem("content.media_key", "is not a valid object key")]
+    if content.size_bytes < 0:
+        return [FieldProblem("content.size_bytes", "must not be negative")]
+    return []
+
+
+def raise_if(problems: list[FieldProblem], message: str = "the artifact is not valid") -> None:
+    if problems:
+        raise InvalidArgument(message, problems)
+
+
+def initial_status(kind: Kind) -> Status:
+    """Links are ready at once; media waits for the media worker."""
+    return Status.READY if kind is Kind.LINK else Status.PROCESSING

@@ -1,0 +1,1 @@
+"""Process entrypoints: gRPC API, nameko worker."""

@@ -1,0 +1,80 @@
+"""The artifacts gRPC API: ArtifactsServicer (thin: proto <-> service layer) and ``serve(settings)`` on the chassis
+server (signed principals, health, reflection, metrics, DomainError -> status). Every RPC needs a principal."""
+from __future__ import annotations
+
+import grpc
+
+from chassis.config import PlatformSettings, ServiceSettings
+from chassis.context import principal_var
+from chassis.grpc import server as chassis_server
+from skillfolio.artifacts.v1 import artifacts_pb2 as pb, artifacts_pb2_grpc
+
+from artifacts.bootstrap import ArtifactsApp, build
+from artifacts.domain.access import Viewer
+from artifacts.entrypoints import grpc_messages as msg
+
+SERVICE_FULL_NAME = pb.DESCRIPTOR.services_by_name["ArtifactsService"].full_name
+
+
+def _viewer() -> Viewer:
+    principal = principal_var.get()          # the chassis interceptor refuses calls without one
+    return Viewer.of(principal.subject, principal.roles)
+
+
+class ArtifactsServicer(artifacts_pb2_grpc.ArtifactsServiceServicer):
+    """Every ArtifactsService RPC; the principal comes from the chassis interceptor."""
+
+    def __init__(self, app: ArtifactsApp) -> None:
+        self.commands = app.commands
+        self.queries = app.queries
+
+    def CreateArtifact(self, request, context):
+        created = self.commands.create(_viewer(), msg.new_artifact(request))
+        return pb.CreateArtifactResponse(artifact=msg.artifact(created))
+
+    def UpdateArtifact(self, request, context):
+        updated = self.commands.update(_viewer(), request.artifact_id, msg.update_fields(request))
+        return pb.UpdateArtifactResponse(artifact=msg.artifact(updated))
+
+    def AddVersion(self, request, context):
+        updated = self.commands.add_version(_viewer(), request.artifact_id, msg.content(request.content))
+        return pb.AddVersionResponse(artifact=msg.artifact(updated))
+
+    def DeleteArtifact(self, request, context):
+        self.commands.delete(_viewer(), request.artifact_id)
+        return pb.DeleteArtifactResponse()
+
+    def GetArtifact(self, request, context):
+        return pb.GetArtifactResponse(artifact=msg.artifact(self.queries.get(_viewer(), request.artifact_id)))
+
+    def ListPortfolio(self, request, context):
+        page = self.queries.portfolio(_viewer(), msg.portfolio_filter(request), request.page.page_size,
+                                      request.page.page_token)
+        return pb.ListPortfolioResponse(artifacts=[msg.artifact(a) for a in page.items],
+                                        next_page_token=page.next_page_token)
+
+    def MarkMediaResult(self, request, context):
+        updated = self.commands.mark_media_result(_viewer(), request.artifact_id, request.version, request.result,
+                                                  request.reason)
+        return pb.MarkMediaResultResponse(artifact=msg.artifact(updated))
+
+
+def _register(app: ArtifactsApp):
+    def register(server: grpc.Server) -> None:
+        artifacts_pb2_grpc.add_ArtifactsServiceServicer_to_server(ArtifactsServicer(app), server)
+    return register
+
+
+def start(settings: ServiceSettings, app: ArtifactsApp | None = None,
+          platform: PlatformSettings | None = None, metrics: bool = True) -> chassis_server.ServerHandle:
+    """A running artifacts API server (tests, benches); ``handle.stop()`` also closes an app it built itself."""
+    owned = app is None
+    app = app or build(settings)
+    return chassis_server.start("artifacts", settings, _register(app), [SERVICE_FULL_NAME], (),
+                                on_stop=app.close if owned else None, platform=platform, metrics=metrics)
+
+
+def serve(settings: ServiceSettings) -> None:
+    """Run the artifacts API until SIGTERM/SIGINT (`skillfolio run artifacts api`)."""
+    app = build(settings)
+    chassis_server.serve("artifacts", settings, _register(app), [SERVICE_FULL_NAME], (), on_stop=app.close)

@@ -1,0 +1,46 @@
+"""Conversions between artifacts protobuf messages and the domain / service-layer types."""
+from __future__ import annotations
+
+from skillfolio.artifacts.v1 import artifacts_pb2 as pb
+
+from artifacts.adapters.repository import PortfolioFilter
+from artifacts.domain.model import Artifact, Version, VersionInput
+from artifacts.service_layer.commands import NewArtifact
+
+
+def content(message: pb.VersionInput) -> VersionInput:
+    return VersionInput(media_key=message.media_key, link_url=message.link_url, size_bytes=message.size_bytes,
+                        content_type=message.content_type)
+
+
+def new_artifact(r: pb.CreateArtifactRequest) -> NewArtifact:
+    return NewArtifact(student_id=r.student_id, title=r.title, description=r.description, kind=r.kind,
+                       skill_ids=list(r.skill_ids), content=content(r.content), school_year_id=r.school_year_id)
+
+
+def update_fields(r: pb.UpdateArtifactRequest) -> dict:
+    """The named fields with their new values; unknown names are kept so the service layer can report them."""
+    values = {"title": r.title, "description": r.description, "skill_ids": list(r.skill_ids),
+              "school_year_id": r.school_year_id}
+    return {name: values.get(name) for name in dict.fromkeys(r.update_fields)}
+
+
+def portfolio_filter(r: pb.ListPortfolioRequest) -> PortfolioFilter:
+    return PortfolioFilter(student_id=r.student_id, title_query=r.title_query.strip(),
+                           skill_ids=tuple(sorted(set(r.skill_ids))), school_year_id=r.school_year_id,
+                           kind=r.kind, added_by=r.added_by)
+
+
+def version(v: Version) -> pb.Version:
+    return pb.Version(number=v.number, media_key=v.media_key, link_url=v.link_url, size_bytes=v.size_bytes,
+                      content_type=v.content_type, created_by=v.created_by, created_at=v.created_at.isoformat())
+
+
+def artifact(a: Artifact) -> pb.Artifact:
+    return pb.Artifact(
+        id=a.id, student_id=a.student_id, added_by=a.added_by, added_by_role=a.added_by_role, title=a.title,
+        description=a.description, kind=a.kind.value, link_url=a.link_url, skill_ids=a.skill_ids,
+        school_year_id=a.school_year_id, school_id=a.school_id, status=a.status.value,
+        rejection_reason=a.rejection_reason, created_at=a.created_at.isoformat(),
+        updated_at=a.updated_at.isoformat(), current_version=a.current_version,
+        versions=[version(v) for v in a.versions])

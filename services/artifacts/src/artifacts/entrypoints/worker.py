@@ -1,0 +1,83 @@
+"""The artifacts ``events`` role: a nameko service relaying the outbox and keeping the roster replica.
+
+Consumes roster person_*, section_*, enrollment_*, guardianship_* and student_transferred (payloads in
+protos/skillfolio/events/v1/roster.proto); access to portfolios is decided from that replica.
+"""
+from __future__ import annotations
+
+from chassis.config import service_settings
+from chassis.db import make_engine, make_session_factory
+from chassis.messaging.consumer import reliable_handler
+from chassis.messaging.relay_runner import OutboxRelayRunner
+
+from artifacts.adapters.orm import outbox
+from artifacts.service_layer import replication
+from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork
+
+_sessions = None
+
+
+def _engine():
+    return make_engine(service_settings("artifacts").database_url, pool_size=2)
+
+
+def _uow() -> ArtifactsUnitOfWork:
+    global _sessions
+    if _sessions is None:
+        _sessions = make_session_factory(make_engine(service_settings("artifacts").database_url, pool_size=4))
+    return ArtifactsUnitOfWork(_sessions)
+
+
+class ArtifactsEvents:
+    """`skillfolio run artifacts events`."""
+
+    name = "artifacts"
+    outbox_relay = OutboxRelayRunner("artifacts", _engine, outbox)
+
+    @reliable_handler("roster", "person_added")
+    def person_added(self, envelope):
+        replication.apply_roster_event(_uow, "artifacts.person_added", envelope)
+
+    @reliable_handler("roster", "person_updated")
+    def person_updated(self, envelope):
+        replication.apply_roster_event(_uow, "artifacts.person_updated", envelope)
+
+    @reliable_handler("roster", "person_removed")
+    def person_removed(self, envelope):
+        replication.apply_roster_event(_uow, "artifacts.person_removed", envelope)
+
+    @reliable_handler("roster", "section_added")
+    def section_added(self, envelope):
+        replication.apply_roster_event(_uow, "artifacts.section_added", envelope)
+
+    @reliable_handler("roster", "section_updated")
+    def section_updated(self, envelope):
+        replication.apply_roster_event(_uow, "artifacts.section_updated", envelope)
+
+    @reliable_handler("roster", "section_removed")
+    def section_removed(self, envelope):
+        replication.apply_roster_event(_uow, "artifacts.section_removed", envelope)
+
+    @reliable_handler("roster", "enrollment_added")
+    def enrollment_added(self, envelope):
+        replication.apply_roster_event(_uow, "artifacts.enrollment_added", envelope)
+
+    @reliable_handler("roster", "enrollment_updated")
+    def enrollment_updated(self, envelope):
+        replication.apply_roster_event(_uow, "artifacts.enrollment_updated", envelope)
+
+    @reliable_handler("roster", "enrollment_removed")
+    def enrollment_removed(self, envelope):
+        replication.apply_roster_event(_uow, "artifacts.enrollment_removed", envelope)
+
+    @reliable_handler("roster", "guardianship_added")
+    def guardianship_added(self, envelope):
+        replication.apply_roster_event(_uow, "artifacts.guardianship_added", envelope)
+
+    @reliable_handler("roster", "guardianship_removed")
+    def guardianship_removed(self, envelope):
+        replication.apply_roster_event(_uow, "artifacts.guardianship_removed", envelope)
+
+    @reliable_handler("roster", "student_transferred")
+    def student_transferred(self, envelope):
+        replication.apply_roster_event(_uow, "artifacts.student_transferred", envelope)

@@ -1,0 +1,1 @@
+"""Use cases of the artifacts service: commands, queries, replication, unit of work."""

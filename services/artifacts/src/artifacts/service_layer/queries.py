@@ -1,0 +1,64 @@
+"""Artifact read use cases: one artifact with its versions, and a student's portfolio filtered and paged.
+
+Reads by anyone other than the student are audited in the same transaction as the read.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from chassis.errors import FieldProblem, InvalidArgument, PermissionDenied
+from chassis.paging import PageRequest, encode_token, query_fingerprint
+
+from artifacts.adapters.repository import PortfolioFilter
+from artifacts.domain.access import DENIED, Action, Viewer, check, is_audited
+from artifacts.domain.model import Artifact, Kind
+from artifacts.service_layer.commands import Clock, utc_now
+from artifacts.service_layer.unit_of_work import UowFactory
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[Artifact] = field(default_factory=list)
+    next_page_token: str = ""
+
+
+class ArtifactQueries:
+    def __init__(self, uow_factory: UowFactory, clock: Clock = utc_now) -> None:
+        self.uow_factory, self.clock = uow_factory, clock
+
+    def get(self, viewer: Viewer, artifact_id: str) -> Artifact:
+        with self.uow_factory() as uow:
+            artifact = uow.artifacts.get(artifact_id)
+            if artifact is None:
+                raise PermissionDenied(DENIED)
+            relation = uow.replicas.relation(viewer.subject, artifact.student_id, self.clock().date())
+            check(viewer, Action.VIEW, artifact.student_id, relation)
+            artifact.versions = uow.artifacts.versions(artifact_id)
+            if is_audited(viewer, artifact.student_id):
+                uow.audit(viewer, "GetArtifact", [artifact.student_id], {"artifact_id": artifact_id})
+                uow.commit()
+        return artifact
+
+    def portfolio(self, viewer: Viewer, f: PortfolioFilter, page_size: int = 0, page_token: str = "") -> Page:
+        problems = [] if f.student_id else [FieldProblem("student_id", "required")]
+        if f.kind and f.kind not in {k.value for k in Kind}:
+            problems.append(FieldProblem("kind", f"{f.kind!r} is not one of {', '.join(k.value for k in Kind)}"))
+        if len(f.title_query) > 200:
+            problems.append(FieldProblem("title_query", "at most 200 characters"))
+        if problems:
+            raise InvalidArgument("not a valid portfolio query", problems)
+        fingerprint = query_fingerprint("portfolio", f.student_id, f.title_query, sorted(f.skill_ids),
+                                        f.school_year_id, f.kind, f.added_by)
+        page = PageRequest.parse(page_size, page_token, fingerprint)
+        with self.uow_factory() as uow:
+            relation = uow.replicas.relation(viewer.subject, f.student_id, self.clock().date())
+            check(viewer, Action.VIEW, f.student_id, relation)
+            items = uow.artifacts.portfolio(f, page.size + 1, page.after)
+            more, items = len(items) > page.size, items[:page.size]
+            if is_audited(viewer, f.student_id):
+                uow.audit(viewer, "ListPortfolio", [f.student_id],
+                          {"artifact_ids": [a.id for a in items], "title_query": f.title_query,
+                           "skill_ids": list(f.skill_ids), "school_year_id": f.school_year_id, "kind": f.kind})
+                uow.commit()
+        token = encode_token((items[-1].created_at.isoformat(), items[-1].id), fingerprint) if more else ""
+        return Page(items=items, next_page_token=token)

@@ -1,0 +1,38 @@
+"""The artifacts unit of work: one session, the repository and replica over it, the outbox and the audit log."""
+from __future__ import annotations
+
+from typing import Callable
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from chassis.audit import record_access
+from chassis.uow import UnitOfWork
+
+from artifacts.adapters.orm import audit_log, outbox
+from artifacts.adapters.replicas import Replicas
+from artifacts.adapters.repository import ArtifactsRepository
+from artifacts.domain.access import Viewer
+
+PRODUCER = "artifacts"
+
+
+class ArtifactsUnitOfWork(UnitOfWork):
+    """``with uow: ...; uow.commit()``."""
+
+    artifacts: ArtifactsRepository
+    replicas: Replicas
+
+    def __init__(self, session_factory: sessionmaker) -> None:
+        super().__init__(session_factory, outbox, PRODUCER)
+
+    def _open(self, session: Session) -> None:
+        self.artifacts = ArtifactsRepository(session)
+        self.replicas = Replicas(session)
+
+    def audit(self, viewer: Viewer, action: str, student_ids: list[str], detail: dict | None = None) -> None:
+        """Record a disclosure or change of students' records by ``viewer`` in this transaction."""
+        record_access(self.session, audit_log, actor=viewer.subject, actor_roles=viewer.roles,
+                      action=f"artifacts.{action}", subject_ids=student_ids, subject_type="student", detail=detail)
+
+
+UowFactory = Callable[[], ArtifactsUnitOfWork]
