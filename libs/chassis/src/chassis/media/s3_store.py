@@ -1,0 +1,118 @@
+"""MinIO/S3 adapter of the blob store port (the ``minio`` SDK), configured from ``SKILLFOLIO_S3_*``.
+
+Enforcement differs by server: MinIO and S3 check the POST policy (``content-length-range``, key, type), but
+moto (the test endpoint here) checks neither signatures, expiry nor policy conditions, and a presigned PUT cannot
+carry a size limit anywhere. The service's post-upload validation (stat + sniff) is therefore what enforces
+limits; the POST policy is defence in depth where the store supports it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from contextlib import contextmanager
+from typing import BinaryIO, Iterator
+
+from minio import Minio
+from minio.datatypes import PostPolicy
+from minio.error import S3Error
+
+from chassis.config import PlatformSettings
+from chassis.media.blobstore import BlobNotFound, BlobStat, PresignedPost, UploadTarget, utcnow
+from chassis.media.naming import content_disposition, validate_key
+
+_MISSING = {"NoSuchKey", "NoSuchObject", "NotFound", "ResourceNotFound"}
+
+
+class S3BlobStore:
+    """Objects in one bucket; URLs are signed offline with the configured region (no network round trip)."""
+
+    def __init__(self, client: Minio, bucket: str, *, presign_client: Minio | None = None) -> None:
+        self.client = client
+        self.bucket = bucket
+        # Browsers may reach the store under another host name; sign their URLs with a client for that host.
+        self.presign_client = presign_client or client
+
+    @classmethod
+    def from_settings(cls, settings: PlatformSettings, *, public_endpoint: str = "") -> "S3BlobStore":
+        def client(endpoint: str) -> Minio:
+            return Minio(endpoint, access_key=settings.s3_access_key, secret_key=settings.s3_secret_key,
+                         secure=settings.s3_secure, region=settings.s3_region)
+        presign = client(public_endpoint) if public_endpoint else None
+        return cls(client(settings.s3_endpoint), settings.s3_bucket, presign_client=presign)
+
+    def ensure_bucket(self) -> None:
+        """Create the bucket if missing (development and tests; production buckets come from ops)."""
+        if not self.client.bucket_exists(self.bucket):
+            try:
+                self.client.make_bucket(self.bucket)
+            except S3Error as error:
+                if error.code not in ("BucketAlreadyOwnedByYou", "BucketAlreadyExists"):
+                    raise
+
+    def presign_upload(self, key: str, content_type: str, max_bytes: int,
+                       expires: dt.timedelta) -> UploadTarget:
+        """A presigned PUT (size NOT enforceable by the store) plus a POST form whose policy limits the size.
+
+        MinIO/S3 reject a POST outside ``content-length-range``; moto does not. Validate after upload regardless.
+        """
+        validate_key(key)
+        if max_bytes < 1:
+            raise ValueError("max_bytes must be positive")
+        expires_at = utcnow() + expires
+        put_url = self.presign_client.presigned_put_object(self.bucket, key, expires=expires)
+        policy = PostPolicy(self.bucket, expires_at.replace(tzinfo=None))
+        policy.add_equals_condition("key", key)
+        policy.add_equals_condition("Content-Type", content_type)
+        policy.add_content_length_range_condition(1, max_bytes)
+        fields = {"key": key, "Content-Type": content_type, **self.presign_client.presigned_post_policy(policy)}
+        return UploadTarget(key=key, put_url=put_url, put_headers={"Content-Type": content_type},
+                            max_bytes=max_bytes, expires_at=expires_at,
+                            post=PresignedPost(url=_bucket_url(put_url, key), fields=fields))
+
+    def presign_download(self, key: str, expires: dt.timedelta, filename: str | None = None) -> str:
+        validate_key(key)
+        headers = {"response-content-disposition": content_disposition(filename)} if filename else None
+        return self.presign_client.presigned_get_object(self.bucket, key, expires=expires,
+                                                        response_headers=headers)
+
+    def stat(self, key: str) -> BlobStat | None:
+        validate_key(key)
+        try:
+            info = self.client.stat_object(self.bucket, key)
+        except S3Error as error:
+            if error.code in _MISSING:
+                return None
+            raise
+        return BlobStat(size=info.size or 0, content_type=info.content_type or "application/octet-stream")
+
+    @contextmanager
+    def open(self, key: str) -> Iterator[BinaryIO]:
+        """Stream the object; raises :class:`BlobNotFound` if it does not exist."""
+        validate_key(key)
+        try:
+            response = self.client.get_object(self.bucket, key)
+        except S3Error as error:
+            if error.code in _MISSING:
+                raise BlobNotFound(key) from error
+            raise
+        try:
+            yield response  # urllib3 response: .read(n) streams
+        finally:
+            response.close()
+            response.release_conn()
+
+    def put(self, key: str, stream: BinaryIO, size: int, content_type: str) -> None:
+        """Store a server-made object (thumbnails, cleaned images)."""
+        validate_key(key)
+        self.client.put_object(self.bucket, key, stream, size, content_type=content_type)
+
+    def delete(self, key: str) -> None:
+        """Remove the object; removing a missing object is not an error."""
+        validate_key(key)
+        self.client.remove_object(self.bucket, key)
+
+
+def _bucket_url(presigned_object_url: str, key: str) -> str:
+    """The bucket's POST URL, cut from an object URL (path or virtual-host style; safe keys need no quoting)."""
+    object_url = presigned_object_url.split("?", 1)[0]
+    assert object_url.endswith("/" + key), object_url
+    return object_url[: -len(key)]

@@ -1,0 +1,99 @@
+"""HMAC-signed media URLs of the embedded default, served by the gateway over the filesystem blob store.
+
+``/media/upload/<key>?exp=..&max=..&ct=..&sig=..`` accepts one PUT; ``/media/<key>?exp=..[&fn=..]&sig=..`` serves
+one object. The signature covers every parameter, is compared in constant time, and expiry is enforced.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import time
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+from chassis.errors import PermissionDenied
+from chassis.media.naming import validate_key
+
+UPLOAD_PREFIX = "/media/upload/"
+DOWNLOAD_PREFIX = "/media/"
+MIN_SECRET_BYTES = 32
+
+
+class InvalidSignedUrl(PermissionDenied):
+    """The URL was not signed by us, was altered, or is malformed."""
+
+
+class ExpiredSignedUrl(InvalidSignedUrl):
+    """The URL was signed by us but its lifetime is over."""
+
+
+@dataclass(frozen=True)
+class SignedMediaRequest:
+    """A verified URL: what it allows (``upload`` or ``download``) and the signed parameters."""
+
+    action: str
+    key: str
+    expires_at: int
+    max_bytes: int | None = None
+    content_type: str | None = None
+    filename: str | None = None
+
+
+class UrlSigner:
+    """Signs and verifies media URLs with a secret shared by the issuing service and the gateway."""
+
+    def __init__(self, secret: bytes, base_url: str = "") -> None:
+        if len(secret) < MIN_SECRET_BYTES:
+            raise ValueError(f"the media URL secret must be at least {MIN_SECRET_BYTES} bytes")
+        self._secret = secret
+        self.base_url = base_url.rstrip("/")
+
+    def upload_url(self, key: str, content_type: str, max_bytes: int, expires_at: int) -> str:
+        validate_key(key)
+        params = {"exp": str(expires_at), "max": str(max_bytes), "ct": content_type}
+        params["sig"] = self._sign("upload", key, params)
+        return f"{self.base_url}{UPLOAD_PREFIX}{key}?{urlencode(params)}"
+
+    def download_url(self, key: str, expires_at: int, filename: str | None = None) -> str:
+        validate_key(key)
+        params = {"exp": str(expires_at)}
+        if filename:
+            params["fn"] = filename
+        params["sig"] = self._sign("download", key, params)
+        return f"{self.base_url}{DOWNLOAD_PREFIX}{key}?{urlencode(params)}"
+
+    def verify(self, url: str, *, now: float | None = None) -> SignedMediaRequest:
+        """Check a request URL (full URL or path+query); raise :class:`InvalidSignedUrl` / :class:`ExpiredSignedUrl`."""
+        parts = urlsplit(url)
+        path = parts.path
+        if path.startswith(UPLOAD_PREFIX):
+            action, key = "upload", path[len(UPLOAD_PREFIX):]
+        elif path.startswith(DOWNLOAD_PREFIX):
+            action, key = "download", path[len(DOWNLOAD_PREFIX):]
+        else:
+            raise InvalidSignedUrl(f"not a media URL: {path!r}")
+        validate_key(key)
+        query = parse_qs(parts.query, keep_blank_values=True, strict_parsing=False)
+        if any(len(values) != 1 for values in query.values()):
+            raise InvalidSignedUrl("a media URL parameter is repeated")
+        params = {name: values[0] for name, values in query.items()}
+        signature = params.pop("sig", "")
+        allowed = {"exp", "max", "ct"} if action == "upload" else {"exp", "fn"}
+        if not signature or not set(params) <= allowed or "exp" not in params:
+            raise InvalidSignedUrl("the media URL is missing its signature or has unexpected parameters")
+        expected = self._sign(action, key, params)
+        if not hmac.compare_digest(expected.encode(), signature.encode()):
+            raise InvalidSignedUrl("the media URL signature does not match")
+        expires_at = int(params["exp"])
+        if (time.time() if now is None else now) >= expires_at:
+            raise ExpiredSignedUrl("the media URL has expired")
+        return SignedMediaRequest(action=action, key=key, expires_at=expires_at,
+                                  max_bytes=int(params["max"]) if "max" in params else None,
+                                  content_type=params.get("ct"), filename=params.get("fn"))
+
+    def _sign(self, action: str, key: str, params: dict[str, str]) -> str:
+        message = json.dumps([action, key, sorted(params.items())], separators=(",", ":")).encode()
+        digest = hmac.new(self._secret, message, hashlib.sha256).digest()
+        return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
