@@ -142,7 +142,7 @@ def version_problems(kind: Kind, content: VersionInput) -> list[FieldProblem]:
         return [FieldProblem("content.link_url", f"a {kind.value} artifact takes a media object, not a link")]
     key = content.media_key
     if not key:
-        return [FieldProblem("content.media_key", f"a {kind.value} artifact needs an uploaded media object")]
+        return [FieldProblem("content.media_key", f"an uploaded media object is required for kind {kind.value}")]
     if len(key) > KEY_MAX or key.startswith("/") or ".." in key.split("/") or _control(key) or "\\" in key:
         return [FieldProblem("content.media_key", "is not a valid object key")]
     if content.size_bytes < 0:
