@@ -55,12 +55,15 @@ def test_presigned_put_upload_then_stat_open_download_and_delete(store, s3_endpo
     with store.open(object_key) as stream:  # what the media worker does after the upload lands
         assert check_stream("document", stream, stat.size).reason == "the file is a PNG image, not a document"
 
-    url = store.presign_download(object_key, dt.timedelta(minutes=5), filename="Señora's map.png")
+    url = store.presign_download(object_key, dt.timedelta(minutes=5), filename="Señora's map.png",
+                                  content_type="image/png")
     downloaded = requests.get(url, timeout=10)
     assert downloaded.content == PNG
     disposition = content_disposition("Señora's map.png")
     assert disposition.startswith("attachment; filename=\"Senora's map.png\"; filename*=UTF-8''Se%C3%B1ora")
-    assert parse_qs(urlsplit(url).query)["response-content-disposition"] == [disposition]
+    query = parse_qs(urlsplit(url).query)
+    assert query["response-content-disposition"] == [disposition]
+    assert query["response-content-type"] == ["image/png"]
     if s3_endpoint.kind == "minio":  # moto ignores response-* overrides; MinIO/S3 apply them
         assert downloaded.headers["Content-Disposition"] == disposition
 

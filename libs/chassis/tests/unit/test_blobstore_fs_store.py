@@ -44,6 +44,13 @@ def test_signed_upload_then_download_round_trip(store, tmp_path):
     url = store.presign_download(KEY, dt.timedelta(minutes=5), filename="Mi foto ñ.png")
     request = store.verify_signed_url(url)
     assert (request.action, request.key, request.filename) == ("download", KEY, "Mi foto ñ.png")
+    assert request.download_headers("text/html") == {
+        "Content-Type": "text/html", "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store",
+        "Content-Disposition": "attachment; filename=\"Mi foto n.png\"; filename*=UTF-8''Mi%20foto%20%C3%B1.png"}
+    typed = store.verify_signed_url(store.presign_download(KEY, dt.timedelta(minutes=5), content_type="image/png",
+                                                           inline=True))
+    assert typed.download_headers("text/html")["Content-Type"] == "image/png"  # the sniffed type wins
+    assert typed.download_headers("text/html")["Content-Disposition"] == "inline"
     with store.open(request.key) as stream:
         assert stream.read() == b"\x89PNG-bytes"
 
@@ -110,7 +117,10 @@ def test_tampered_upload_urls_are_rejected(store, changes):
 
 
 def test_signatures_bind_the_key_the_action_and_the_secret(store, tmp_path):
-    download = store.presign_download(KEY, dt.timedelta(minutes=5))
+    download = store.presign_download(KEY, dt.timedelta(minutes=5), content_type="image/png")
+    for changes in ({"ct": "text/html"}, {"inl": "1"}, {"fn": "evil.html"}):
+        with pytest.raises(InvalidSignedUrl):
+            store.verify_signed_url(tampered(download, **changes))
     with pytest.raises(InvalidSignedUrl):  # same signature, other object
         store.verify_signed_url(download.replace("/original?", "/other?"))
     with pytest.raises(InvalidSignedUrl):  # a download URL turned into an upload URL

@@ -53,7 +53,10 @@ class BlobStore(Protocol):
     def presign_upload(self, key: str, content_type: str, max_bytes: int,
                        expires: dt.timedelta) -> UploadTarget: ...
 
-    def presign_download(self, key: str, expires: dt.timedelta, filename: str | None = None) -> str: ...
+    def presign_download(self, key: str, expires: dt.timedelta, filename: str | None = None, *,
+                         content_type: str | None = None, inline: bool = False) -> str:
+        """A GET URL served as ``content_type`` (pass the SNIFFED type, not the uploader's) and as an
+        attachment unless ``inline``."""
 
     def stat(self, key: str) -> BlobStat | None: ...
 

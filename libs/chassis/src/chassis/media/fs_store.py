@@ -43,8 +43,11 @@ class FilesystemBlobStore:
         return UploadTarget(key=key, put_url=url, put_headers={"Content-Type": content_type},
                             max_bytes=max_bytes, expires_at=expires_at)
 
-    def presign_download(self, key: str, expires: dt.timedelta, filename: str | None = None) -> str:
-        return self.signer.download_url(key, int((utcnow() + expires).timestamp()), filename)
+    def presign_download(self, key: str, expires: dt.timedelta, filename: str | None = None, *,
+                         content_type: str | None = None, inline: bool = False) -> str:
+        """A signed GET URL; serve it with ``SignedMediaRequest.download_headers`` (type, disposition, nosniff)."""
+        return self.signer.download_url(key, int((utcnow() + expires).timestamp()), filename,
+                                        content_type=content_type, inline=inline)
 
     def verify_signed_url(self, url: str, *, now: float | None = None) -> SignedMediaRequest:
         return self.signer.verify(url, now=now)

@@ -68,9 +68,13 @@ class S3BlobStore:
                             max_bytes=max_bytes, expires_at=expires_at,
                             post=PresignedPost(url=_bucket_url(put_url, key), fields=fields))
 
-    def presign_download(self, key: str, expires: dt.timedelta, filename: str | None = None) -> str:
+    def presign_download(self, key: str, expires: dt.timedelta, filename: str | None = None, *,
+                         content_type: str | None = None, inline: bool = False) -> str:
+        """A presigned GET that overrides the served type and disposition (the uploader chose the stored type)."""
         validate_key(key)
-        headers = {"response-content-disposition": content_disposition(filename)} if filename else None
+        headers = {"response-content-disposition": content_disposition(filename, inline=inline)}
+        if content_type:
+            headers["response-content-type"] = content_type
         return self.presign_client.presigned_get_object(self.bucket, key, expires=expires,
                                                         response_headers=headers)
 

@@ -1,7 +1,7 @@
 """HMAC-signed media URLs of the embedded default, served by the gateway over the filesystem blob store.
 
-``/media/upload/<key>?exp=..&max=..&ct=..&sig=..`` accepts one PUT; ``/media/<key>?exp=..[&fn=..]&sig=..`` serves
-one object. The signature covers every parameter, is compared in constant time, and expiry is enforced.
+``/media/upload/<key>?exp=..&max=..&ct=..&sig=..`` accepts one PUT; ``/media/<key>?exp=..[&fn=..][&ct=..]
+[&inl=1]&sig=..`` serves one object. The signature covers every parameter, is compared in constant time, and expiry is enforced.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from chassis.errors import PermissionDenied
-from chassis.media.naming import validate_key
+from chassis.media.naming import content_disposition, validate_key
 
 UPLOAD_PREFIX = "/media/upload/"
 DOWNLOAD_PREFIX = "/media/"
@@ -39,6 +39,13 @@ class SignedMediaRequest:
     max_bytes: int | None = None
     content_type: str | None = None
     filename: str | None = None
+    inline: bool = False
+
+    def download_headers(self, stored_content_type: str) -> dict[str, str]:
+        """Response headers for serving a verified download: the signed type wins over what the uploader sent."""
+        return {"Content-Type": self.content_type or stored_content_type,
+                "Content-Disposition": content_disposition(self.filename, inline=self.inline),
+                "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store"}
 
 
 class UrlSigner:
@@ -56,11 +63,16 @@ class UrlSigner:
         params["sig"] = self._sign("upload", key, params)
         return f"{self.base_url}{UPLOAD_PREFIX}{key}?{urlencode(params)}"
 
-    def download_url(self, key: str, expires_at: int, filename: str | None = None) -> str:
+    def download_url(self, key: str, expires_at: int, filename: str | None = None, *,
+                     content_type: str | None = None, inline: bool = False) -> str:
         validate_key(key)
         params = {"exp": str(expires_at)}
         if filename:
             params["fn"] = filename
+        if content_type:
+            params["ct"] = content_type
+        if inline:
+            params["inl"] = "1"
         params["sig"] = self._sign("download", key, params)
         return f"{self.base_url}{DOWNLOAD_PREFIX}{key}?{urlencode(params)}"
 
@@ -80,7 +92,7 @@ class UrlSigner:
             raise InvalidSignedUrl("a media URL parameter is repeated")
         params = {name: values[0] for name, values in query.items()}
         signature = params.pop("sig", "")
-        allowed = {"exp", "max", "ct"} if action == "upload" else {"exp", "fn"}
+        allowed = {"exp", "max", "ct"} if action == "upload" else {"exp", "fn", "ct", "inl"}
         if not signature or not set(params) <= allowed or "exp" not in params:
             raise InvalidSignedUrl("the media URL is missing its signature or has unexpected parameters")
         expected = self._sign(action, key, params)
@@ -91,7 +103,8 @@ class UrlSigner:
             raise ExpiredSignedUrl("the media URL has expired")
         return SignedMediaRequest(action=action, key=key, expires_at=expires_at,
                                   max_bytes=int(params["max"]) if "max" in params else None,
-                                  content_type=params.get("ct"), filename=params.get("fn"))
+                                  content_type=params.get("ct"), filename=params.get("fn"),
+                                  inline=params.get("inl") == "1")
 
     def _sign(self, action: str, key: str, params: dict[str, str]) -> str:
         message = json.dumps([action, key, sorted(params.items())], separators=(",", ":")).encode()
