@@ -100,3 +100,24 @@ def test_presigned_post_form_carries_the_size_policy_and_uploads(store):
     assert store.stat(object_key).size == len(body)
     # moto ignores content-length-range: an oversize POST is NOT refused here (MinIO/S3 would answer 400).
     # That is why the media worker re-checks every upload's size and type after it lands.
+
+
+def test_media_worker_cleans_a_gps_photo_uploaded_by_presigned_put(store):
+    from PIL import ExifTags, Image
+
+    from chassis.media.pipeline import process_upload
+    exif = Image.Exif()
+    exif[ExifTags.IFD.GPSInfo] = {1: "N", 2: (38.0, 15.0, 7.5)}
+    photo = io.BytesIO()
+    Image.new("RGB", (900, 300), "blue").save(photo, "JPEG", exif=exif.tobytes())
+    object_key, thumb_key = key(), key().replace("original", "thumbnail")
+    target = store.presign_upload(object_key, "image/jpeg", 25 * 1024 * 1024, dt.timedelta(minutes=5))
+    assert requests.put(target.put_url, data=photo.getvalue(), headers=target.put_headers, timeout=10).ok
+
+    result = process_upload(store, object_key, "image", thumbnail_key=thumb_key)
+    with store.open(object_key) as stream:
+        cleaned = stream.read()
+    assert b"Exif" not in cleaned and result.size == len(cleaned) == store.stat(object_key).size
+    assert store.stat(thumb_key).content_type == "image/webp"
+    with store.open(thumb_key) as stream, Image.open(io.BytesIO(stream.read())) as preview:
+        assert preview.size == (400, 133)

@@ -1,0 +1,60 @@
+"""process_upload over the embedded filesystem store: wrong kinds rejected, photos cleaned and thumbnailed."""
+import datetime as dt
+import io
+import os
+
+import pytest
+from PIL import ExifTags, Image
+
+from chassis.media.fs_store import FilesystemBlobStore
+from chassis.media.kinds import MediaLimits, MediaRejected
+from chassis.media.pipeline import process_upload
+
+
+@pytest.fixture()
+def store(tmp_path):
+    return FilesystemBlobStore(tmp_path / "media", os.urandom(32))
+
+
+def gps_photo() -> bytes:
+    exif = Image.Exif()
+    exif[0x0112] = 8  # rotate 90 degrees counter-clockwise to display
+    exif[ExifTags.IFD.GPSInfo] = {1: "N", 2: (38.0, 15.0, 7.5)}
+    out = io.BytesIO()
+    Image.new("RGB", (800, 600), "green").save(out, "JPEG", exif=exif.tobytes())
+    return out.getvalue()
+
+
+def client_upload(store, key: str, body: bytes, declared_type: str) -> None:
+    target = store.presign_upload(key, declared_type, 50 * 1024 * 1024, dt.timedelta(minutes=5))
+    store.receive_upload(store.verify_signed_url(target.put_url), io.BytesIO(body), declared_type)
+
+
+def test_photo_is_cleaned_in_place_and_thumbnailed(store):
+    client_upload(store, "a/1/original", gps_photo(), "image/jpeg")
+    result = process_upload(store, "a/1/original", "image", thumbnail_key="a/1/thumbnail")
+    assert (result.kind, result.mime, result.thumbnail_mime) == ("image", "image/jpeg", "image/webp")
+    with store.open("a/1/original") as stream:
+        cleaned = stream.read()
+    assert len(cleaned) == result.size == store.stat("a/1/original").size
+    with Image.open(io.BytesIO(cleaned)) as image:
+        assert len(image.getexif()) == 0 and image.size == (600, 800)
+    with store.open("a/1/thumbnail") as stream, Image.open(stream) as preview:
+        assert preview.format == "WEBP" and preview.size == (300, 400)
+
+
+def test_png_declared_as_document_is_rejected_and_left_for_the_caller_to_delete(store):
+    png = io.BytesIO()
+    Image.new("RGB", (4, 4)).save(png, "PNG")
+    client_upload(store, "a/2/original", png.getvalue(), "application/pdf")
+    with pytest.raises(MediaRejected, match="the file is a PNG image, not a document"):
+        process_upload(store, "a/2/original", "document")
+
+
+def test_missing_and_oversize_uploads_are_rejected(store):
+    with pytest.raises(MediaRejected, match="no file was uploaded"):
+        process_upload(store, "a/3/original", "document")
+    client_upload(store, "a/3/original", b"%PDF-1.7\n" + b"0" * 2000, "application/pdf")
+    with pytest.raises(MediaRejected, match="documents may be at most 1000 bytes"):
+        process_upload(store, "a/3/original", "document", limits=MediaLimits(document=1000))
+    assert process_upload(store, "a/3/original", "document").mime == "application/pdf"
