@@ -1,0 +1,83 @@
+"""The artifacts ``events`` role as a real nameko subprocess: roster events feed the replica that access is decided
+from (once each, older events never overriding newer ones), and the relay publishes artifact events."""
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from sqlalchemy import func, select
+
+from chassis.errors import PermissionDenied
+from chassis.events import Envelope
+from chassis.messaging.publisher import ConfirmingPublisher, OutgoingMessage
+from chassis.messaging.testing import WorkerProcess, bind_queue, drain_queue, queue_depth, wait_until
+from chassis.messaging.topology import handler_queue_name
+from chassis.testing import infra
+from artifacts.adapters.orm import inbox
+from artifacts.adapters.repository import PortfolioFilter
+from artifacts_fixtures import (GUARDIAN, OLD_TEACHER, STUDENT_ID, TEACHER, TEACHER_ID, YEAR, link, roster,
+                                roster_world)
+
+pytestmark = pytest.mark.integration
+
+
+def publish(amqp_url: str, envelopes: list[Envelope]) -> None:
+    publisher = ConfirmingPublisher(amqp_url)
+    publisher.publish_batch("roster.events", [OutgoingMessage(e.type, e.to_json().encode(), e.event_id)
+                                              for e in envelopes])
+    publisher.close()
+
+
+@pytest.fixture
+def worker(artifacts_db, fresh_amqp_url, tmp_path):
+    bind_queue(fresh_amqp_url, "tap", "artifacts.events")
+    env = {"ARTIFACTS_DATABASE_URL": artifacts_db, "SKILLFOLIO_AMQP_URL": fresh_amqp_url,
+           "ARTIFACTS_EVENTS_METRICS_PORT": str(infra.free_port()), "SKILLFOLIO_EVENT_RETRY_DELAYS_MS": "200",
+           "SKILLFOLIO_EVENT_MAX_ATTEMPTS": "2"}
+    process = WorkerProcess("artifacts", "artifacts.entrypoints.worker", env,
+                            tmp_path / "artifacts-events.log").start()
+    process.wait_ready("outbox relay for artifacts started", timeout=60)
+    yield process
+    assert process.stop() == 0
+
+
+def can_view(app, viewer) -> bool:
+    try:
+        app.queries.portfolio(viewer, PortfolioFilter(student_id=STUDENT_ID))
+        return True
+    except PermissionDenied:
+        return False
+
+
+def test_roster_events_feed_access_and_artifact_events_are_relayed(app, worker, fresh_amqp_url):
+    world = roster_world()
+    publish(fresh_amqp_url, world + world[:3])                      # some delivered twice
+    wait_until(lambda: can_view(app, TEACHER) and can_view(app, GUARDIAN), 30, 0.1, "the replica")
+    assert not can_view(app, OLD_TEACHER)                            # taught last year only
+    created = app.commands.create(TEACHER, link())
+    assert created.school_year_id == YEAR and created.added_by == TEACHER_ID
+
+    # the teacher's enrollment ends; a stale update (older occurred_at) arriving later changes nothing
+    removed = roster("enrollment_removed", at="2026-11-20T00:00:00+00:00", enrollment_id="e1", section_id="sec-26",
+                     person_id=TEACHER_ID, role="teacher", school_id="", begin_date="", end_date="", active=False)
+    stale = roster("enrollment_updated", at="2026-11-05T00:00:00+00:00", enrollment_id="e1", section_id="sec-26",
+                   person_id=TEACHER_ID, role="teacher", school_id="", begin_date="", end_date="", active=True)
+    publish(fresh_amqp_url, [removed])
+    wait_until(lambda: not can_view(app, TEACHER), 30, 0.1, "the removed enrollment")
+    publish(fresh_amqp_url, [stale])
+    queue = handler_queue_name("roster", "enrollment_updated", "artifacts", "enrollment_updated")
+    wait_until(lambda: queue_depth(fresh_amqp_url, queue) == 0, 10, 0.1, "the stale update consumed")
+    time.sleep(0.5)
+    assert not can_view(app, TEACHER)
+    with pytest.raises(PermissionDenied):
+        app.commands.delete(TEACHER, created.id)                     # no longer teaches her
+
+    relayed = []
+    wait_until(lambda: relayed.extend(drain_queue(fresh_amqp_url, "tap")) or relayed, 20, 0.1, "the relay")
+    body = json.loads(relayed[0].body)
+    assert relayed[0].delivery_info["routing_key"] == "artifact_added"
+    assert body["data"]["artifact_id"] == created.id and body["data"]["skill_ids"] == ["sk-comm"]
+    with app.unit_of_work() as uow:
+        claimed = dict(uow.session.execute(select(inbox.c.consumer, func.count()).group_by(inbox.c.consumer)).all())
+    assert claimed["artifacts.person_added"] == 5 and claimed["artifacts.enrollment_updated"] == 1
