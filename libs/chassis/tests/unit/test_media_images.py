@@ -108,3 +108,33 @@ def test_damaged_and_non_image_files_are_rejected_with_a_reason():
         strip_metadata(b"%PDF-1.7 not a picture")
     with pytest.raises(MediaRejected, match="could not be read"):
         strip_metadata(phone_photo(600, 400)[:400])
+
+
+def test_damaged_photos_only_ever_give_a_rejection_or_clean_bytes():
+    """Seeded byte mutations of photos carrying EXIF; seed 1 includes damaged EXIF on which Pillow 13's own
+    ``ImageOps.exif_transpose`` raises TypeError while re-serialising."""
+    import random
+    import warnings
+    sources = [phone_photo()]
+    for image_format in ("PNG", "WEBP"):
+        out = io.BytesIO()
+        exif = Image.Exif()
+        exif[ORIENTATION], exif[GPS_IFD] = 6, {1: "N", 2: (1.0, 2.0, 3.0)}
+        Image.new("RGB", (64, 48), "red").save(out, image_format, exif=exif.tobytes())
+        sources.append(out.getvalue())
+    rng, outcomes = random.Random(1), {"cleaned": 0, "rejected": 0}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # Pillow warns about the corrupt EXIF it skips
+        for _ in range(600):
+            damaged = bytearray(rng.choice(sources))
+            for _ in range(rng.randint(1, 6)):
+                damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+            for operation in (strip_metadata, thumbnail):
+                try:
+                    result = operation(bytes(damaged))
+                except MediaRejected:
+                    outcomes["rejected"] += 1
+                else:
+                    assert b"Exif" not in result
+                    outcomes["cleaned"] += 1
+    assert outcomes["cleaned"] > 0 and outcomes["rejected"] > 0

@@ -7,7 +7,7 @@ import warnings
 from contextlib import contextmanager
 from typing import BinaryIO, Iterator
 
-from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from chassis.media.kinds import MediaRejected
 
@@ -16,6 +16,7 @@ MAX_ANIMATION_PIXELS = 200_000_000   # all frames of an animated GIF/WebP togeth
 Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS  # set explicitly: Pillow's own check runs inside Image.open
 SUPPORTED_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": "image/webp"}
 THUMBNAIL_MAX_SIDE = 400
+_DAMAGED = (OSError, ValueError, SyntaxError, EOFError)  # what Pillow raises for broken files
 
 ImageSource = bytes | pathlib.Path | str | BinaryIO
 
@@ -36,7 +37,7 @@ def open_image(source: ImageSource) -> Iterator[Image.Image]:
         raise MediaRejected(f"the image is too large to process (more than {MAX_IMAGE_PIXELS:,} pixels)") from None
     except UnidentifiedImageError:
         raise MediaRejected("the file is not an image in a supported format (JPEG, PNG, GIF or WebP)") from None
-    except OSError as error:
+    except _DAMAGED as error:
         raise MediaRejected(f"the image could not be read: {error}") from None
     with image:
         frames = getattr(image, "n_frames", 1)
@@ -57,9 +58,9 @@ def strip_metadata(source: ImageSource) -> bytes:
         try:
             if getattr(image, "is_animated", False):
                 return _reencode_animation(image)
-            upright = ImageOps.exif_transpose(image)
+            upright = _upright(image)
             return _encode(_without_metadata(upright, image.info.get("icc_profile")), image_format)
-        except OSError as error:
+        except _DAMAGED as error:
             raise MediaRejected(f"the image could not be read: {error}") from None
 
 
@@ -68,17 +69,35 @@ def thumbnail(source: ImageSource, max_side: int = THUMBNAIL_MAX_SIDE, image_for
     with open_image(source) as image:
         try:
             image.draft("RGB", (max_side * 2, max_side * 2))  # JPEG: decode at reduced scale, saves memory
-            upright = ImageOps.exif_transpose(image)
+            upright = _upright(image)
             has_alpha = upright.mode in ("RGBA", "LA", "PA") or "transparency" in upright.info
             preview = upright.convert("RGBA" if has_alpha and image_format == "WEBP" else "RGB")
             preview.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
             return _encode(_without_metadata(preview, None), image_format, quality=80)
-        except OSError as error:
+        except _DAMAGED as error:
             raise MediaRejected(f"the image could not be read: {error}") from None
 
 
 def thumbnail_mime(image_format: str = "WEBP") -> str:
     return SUPPORTED_FORMATS[image_format.upper()]
+
+
+_TRANSPOSE_FOR_ORIENTATION = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+
+def _upright(image: Image.Image) -> Image.Image:
+    """A copy with the EXIF orientation applied. Unlike ``ImageOps.exif_transpose`` this never re-serialises
+    the EXIF block, which Pillow 13 fails to do for some damaged EXIF (TypeError in TiffImagePlugin)."""
+    try:
+        orientation = image.getexif().get(0x0112)
+    except Exception:  # a damaged EXIF block only loses its orientation hint; the pixels are checked on load
+        orientation = None
+    method = _TRANSPOSE_FOR_ORIENTATION.get(orientation) if isinstance(orientation, int) else None
+    return image.transpose(method) if method else image.copy()
 
 
 def _without_metadata(image: Image.Image, icc_profile: bytes | None) -> Image.Image:
