@@ -11,7 +11,7 @@ from gateway.settings import GatewaySettings
 from roster.config import RosterOptions
 from skills.config import SkillsOptions
 
-SERVICES = ["roster", "skills"]
+SERVICES = ["roster", "skills", "artifacts"]
 
 
 def _default(settings_cls: type[BaseSettings], name: str, service: str | None) -> str:

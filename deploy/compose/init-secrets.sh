@@ -41,6 +41,9 @@ EOT
 write skills.env <<EOT
 SKILLS_DATABASE_URL=postgresql+psycopg2://skillfolio:$pg_password@postgres:5432/skills
 EOT
+write artifacts.env <<EOT
+ARTIFACTS_DATABASE_URL=postgresql+psycopg2://skillfolio:$pg_password@postgres:5432/artifacts
+EOT
 write gateway.env <<EOT
 GATEWAY_SESSION_SECRET=$(random 32)
 EOT

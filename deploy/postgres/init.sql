@@ -3,8 +3,8 @@
 -- each with its own role (see docs/deploy.md); here the compose superuser owns them all.
 CREATE DATABASE roster;
 CREATE DATABASE skills;
+CREATE DATABASE artifacts;
 -- Future services, one line each:
--- CREATE DATABASE artifacts;
 -- CREATE DATABASE reflections;
 -- CREATE DATABASE notifications;
 -- CREATE DATABASE reporting;

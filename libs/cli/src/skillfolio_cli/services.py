@@ -13,7 +13,7 @@ from chassis.migrations import upgrade
 
 # Services on this platform; each provides <name>.migrations.MIGRATIONS_DIR,
 # <name>.entrypoints.grpc_api.serve(settings) and <name>.entrypoints.worker (a nameko service module).
-SERVICES = ["roster", "skills"]
+SERVICES = ["roster", "skills", "artifacts"]
 
 
 def _check(service: str) -> None:
