@@ -30,7 +30,7 @@ def store(s3_endpoint):
     settings = PlatformSettings(s3_endpoint=s3_endpoint.endpoint, s3_access_key=s3_endpoint.access_key,
                                 s3_secret_key=s3_endpoint.secret_key, s3_secure=s3_endpoint.secure,
                                 s3_bucket=f"media-{uuid.uuid4().hex[:12]}")
-    chosen = blob_store_from_settings(settings, url_secret=b"unused by S3")
+    chosen = blob_store_from_settings(settings)
     assert isinstance(chosen, S3BlobStore) and isinstance(chosen, BlobStore)
     chosen.ensure_bucket()
     chosen.ensure_bucket()  # idempotent

@@ -80,9 +80,16 @@ def test_upload_larger_than_the_signed_max_is_refused_and_nothing_is_kept(store,
 
 
 def test_upload_must_use_the_signed_content_type(store):
-    url = store.presign_upload(KEY, "application/pdf", 100, dt.timedelta(minutes=5)).put_url
+    url = store.presign_upload(KEY, "text/plain", 100, dt.timedelta(minutes=5)).put_url
     with pytest.raises(InvalidSignedUrl, match="Content-Type"):
-        upload(store, url, b"%PDF", "text/html")
+        upload(store, url, b"<script>", "text/html")
+    assert upload(store, url, b"notes", "text/plain; charset=UTF-8").content_type == "text/plain"
+    assert store.stat(KEY).content_type == "text/plain"
+
+
+def test_the_filesystem_store_needs_a_signing_secret(tmp_path):
+    with pytest.raises(ValueError, match="secret"):
+        blob_store_from_settings(PlatformSettings(var_dir=tmp_path, s3_endpoint=""))
 
 
 def test_expired_urls_are_rejected(store):

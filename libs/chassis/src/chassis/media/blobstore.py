@@ -71,7 +71,7 @@ class BlobNotFound(LookupError):
     """The object does not exist."""
 
 
-def blob_store_from_settings(settings: PlatformSettings, *, url_secret: bytes,
+def blob_store_from_settings(settings: PlatformSettings, *, url_secret: bytes | None = None,
                              public_base_url: str = "") -> BlobStore:
     """The S3 adapter when ``SKILLFOLIO_S3_ENDPOINT`` is set, else the filesystem store under ``var_dir/media``.
 
@@ -81,6 +81,8 @@ def blob_store_from_settings(settings: PlatformSettings, *, url_secret: bytes,
         from chassis.media.s3_store import S3BlobStore
         return S3BlobStore.from_settings(settings)
     from chassis.media.fs_store import FilesystemBlobStore
+    if not url_secret:
+        raise ValueError("the filesystem blob store needs a URL signing secret shared with the gateway")
     return FilesystemBlobStore(settings.var_dir / "media", url_secret, public_base_url=public_base_url)
 
 

@@ -80,10 +80,10 @@ class FilesystemBlobStore:
         """Store the body of a verified upload URL, refusing more than its signed ``max`` bytes."""
         if request.action != "upload" or request.max_bytes is None:
             raise InvalidSignedUrl("this URL does not allow uploads")
-        if content_type != request.content_type:
+        if _media_type(content_type) != _media_type(request.content_type or ""):
             raise InvalidSignedUrl(f"the upload must be sent with Content-Type {request.content_type!r}")
-        size = self._write(request.key, stream, limit=request.max_bytes, content_type=content_type)
-        return BlobStat(size=size, content_type=content_type)
+        size = self._write(request.key, stream, limit=request.max_bytes, content_type=request.content_type)
+        return BlobStat(size=size, content_type=request.content_type)
 
     def delete(self, key: str) -> None:
         self._path(key).unlink(missing_ok=True)
@@ -127,6 +127,11 @@ def _copy_at_most(source: BinaryIO, target: BinaryIO, limit: int) -> int:
                                  [FieldProblem("file", f"the file is larger than {_megabytes(limit)}")])
         target.write(chunk)
     return written
+
+
+def _media_type(content_type: str) -> str:
+    """``text/plain; charset=UTF-8`` -> ``text/plain`` (browsers add parameters to some bodies)."""
+    return content_type.split(";", 1)[0].strip().lower()
 
 
 def _megabytes(size: int) -> str:
