@@ -138,3 +138,22 @@ def test_damaged_photos_only_ever_give_a_rejection_or_clean_bytes():
                     assert b"Exif" not in result
                     outcomes["cleaned"] += 1
     assert outcomes["cleaned"] > 0 and outcomes["rejected"] > 0
+
+
+@pytest.mark.parametrize("image_format", ["PNG", "WEBP"])
+def test_png_and_webp_lose_exif_gps_xmp_and_text_chunks_too(image_format):
+    from PIL import PngImagePlugin
+    exif = Image.Exif()
+    exif[ORIENTATION], exif[GPS_IFD] = 6, {1: "N", 2: (38.0, 15.0, 7.5)}
+    options = {"exif": exif.tobytes(), "xmp": b'<x:xmpmeta xmlns:x="adobe:ns:meta/">GPS-38N</x:xmpmeta>'}
+    if image_format == "PNG":
+        options["pnginfo"] = PngImagePlugin.PngInfo()
+        options["pnginfo"].add_text("Author", "J. Doe")
+    source = io.BytesIO()
+    Image.new("RGB", (60, 40), "red").save(source, image_format, **options)
+    with Image.open(io.BytesIO(source.getvalue())) as original:
+        assert original.getexif().get_ifd(GPS_IFD)  # the input really carries GPS
+    cleaned = strip_metadata(source.getvalue())
+    assert b"GPS-38N" not in cleaned and b"J. Doe" not in cleaned and b"Exif" not in cleaned
+    with Image.open(io.BytesIO(cleaned)) as image:
+        assert image.format == image_format and len(image.getexif()) == 0 and image.size == (40, 60)
