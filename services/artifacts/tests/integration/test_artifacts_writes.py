@@ -107,6 +107,9 @@ def test_media_results_are_for_services_and_the_current_version(app, world, tabl
     assert (rejected.status, rejected.rejection_reason) == (Status.REJECTED, "not an image")
     event = [e for e in tables.envelopes() if e.type == "artifact_media_rejected"][0]
     assert event.data == {"artifact_id": created.id, "version": 1, "reason": "not an image"}
+    audited = tables.audit()[-1]
+    assert (audited.actor, audited.action, audited.subject_id) == (SERVICE.subject, "artifacts.MarkMediaResult",
+                                                                   STUDENT_ID)
 
 
 def test_audit_and_versions_are_append_only(app, world, tables):

@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 
 from chassis.errors import PermissionDenied
-from artifacts.domain.access import (DENIED, Action, Relation, Span, Viewer, check, is_allowed, is_audited,
-                                     teaches_now)
+from artifacts.domain.access import (DENIED, Action, Relation, Span, Viewer, check, enrollment_span, is_allowed,
+                                     is_audited, teaches_now)
 
 S, OTHER_S, T, G = "stu-1", "stu-2", "tch-1", "grd-1"
 V, A, C = Action.VIEW, Action.ADD, Action.CHANGE
@@ -81,3 +81,13 @@ LAST_YEAR = Span("sec-2025", "2025-08-10", "2026-05-28")
 ])
 def test_currently_teaches(teacher, student, expected):
     assert teaches_now(teacher, student, TODAY) is expected
+
+
+@pytest.mark.parametrize("section,enrollment,expected", [
+    (("2026-08-10", "2027-05-28"), ("", ""), Span("s", "2026-08-10", "2027-05-28")),       # the section's dates
+    (("2026-08-10", "2027-05-28"), ("2026-09-01", "2026-12-20"), Span("s", "2026-09-01", "2026-12-20")),
+    (("2025-08-10", "2026-05-28"), ("2025-08-10", "2027-01-01"), Span("s", "2025-08-10", "2026-05-28")),  # ended
+    (("", ""), ("", ""), Span("s", "", "")),
+])
+def test_an_enrollment_counts_only_inside_its_section(section, enrollment, expected):
+    assert enrollment_span("s", *section, *enrollment, True) == expected

@@ -12,7 +12,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from artifacts.adapters.orm import enrollments, guardianships, people, replica_versions, sections
-from artifacts.domain.access import Relation, Span, in_span, teaches_now
+from artifacts.domain.access import Relation, Span, enrollment_span, in_span, teaches_now
 
 
 def utc_iso(occurred_at: str) -> str:
@@ -64,7 +64,7 @@ class Replicas:
                    sections.c.start_date, sections.c.end_date.label("section_end"), sections.c.school_year_id)
             .join(sections, sections.c.section_id == enrollments.c.section_id)
             .where(enrollments.c.person_id == person_id, enrollments.c.role == role))
-        return [(Span(r.section_id, r.begin_date or r.start_date, r.end_date or r.section_end, r.active),
+        return [(enrollment_span(r.section_id, r.start_date, r.section_end, r.begin_date, r.end_date, r.active),
                  r.school_year_id) for r in rows]
 
     def relation(self, viewer_id: str, student_id: str, today: dt.date) -> Relation:

@@ -55,6 +55,13 @@ class Span:
     active: bool = True
 
 
+def enrollment_span(section_id: str, section_start: str, section_end: str, begin: str, end: str,
+                    active: bool) -> Span:
+    """An enrollment's span inside its section: the later start and the earlier end (empty = unbounded)."""
+    starts, ends = [d for d in (section_start, begin) if d], [d for d in (section_end, end) if d]
+    return Span(section_id, max(starts) if starts else "", min(ends) if ends else "", active)
+
+
 def in_span(span: Span, today: dt.date) -> bool:
     day = today.isoformat()
     return span.active and (not span.begin or span.begin <= day) and (not span.end or day <= span.end)

@@ -162,6 +162,8 @@ class ArtifactCommands:
             artifact.rejection_reason = reason if artifact.status is Status.REJECTED else ""
             artifact.updated_at = self.clock()
             uow.artifacts.save(artifact)
+            uow.audit(viewer, "MarkMediaResult", [artifact.student_id],
+                      {"artifact_id": artifact.id, "version": version, "result": result})
             uow.raise_event(ArtifactMediaReady(artifact_id=artifact.id, version=version)
                             if artifact.status is Status.READY else
                             ArtifactMediaRejected(artifact_id=artifact.id, version=version, reason=reason))
