@@ -47,7 +47,7 @@ def test_a_teacher_adds_and_edits_media_audited_and_a_new_version_keeps_the_old(
     audit = tables.audit()
     assert [(r.actor, r.action, r.subject_id) for r in audit] == [
         (TEACHER_ID, "artifacts.CreateArtifact", STUDENT_ID), (TEACHER_ID, "artifacts.UpdateArtifact", STUDENT_ID),
-        (TEACHER_ID, "artifacts.AddVersion", STUDENT_ID)]
+        (SERVICE.subject, "artifacts.MarkMediaResult", STUDENT_ID), (TEACHER_ID, "artifacts.AddVersion", STUDENT_ID)]
     assert json.loads(audit[0].detail) == {"artifact_id": created.id}
 
 
