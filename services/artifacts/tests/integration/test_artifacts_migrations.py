@@ -51,6 +51,10 @@ def test_migrations_and_use_cases_on_sqlite(tmp_path):
         assert [a.title for a in found.items] == ["Recycling 100% survey"]
         assert [a.title for a in app.queries.portfolio(STUDENT, PortfolioFilter(
             student_id=STUDENT_ID, title_query="_")).items] == []      # LIKE wildcards are escaped
+        first = app.queries.portfolio(STUDENT, PortfolioFilter(student_id=STUDENT_ID), 1)
+        second = app.queries.portfolio(STUDENT, PortfolioFilter(student_id=STUDENT_ID), 1, first.next_page_token)
+        assert [a.title for a in first.items + second.items] == ["Volcano", "Recycling 100% survey"]
+        assert second.next_page_token == ""
         with engine.begin() as conn, pytest.raises(DBAPIError, match="append-only"):
             conn.execute(text("DELETE FROM audit_log"))
     finally:

@@ -70,7 +70,9 @@ class Replicas:
     def relation(self, viewer_id: str, student_id: str, today: dt.date) -> Relation:
         guardian = self.session.execute(select(exists().where(
             guardianships.c.guardian_id == viewer_id, guardianships.c.student_id == student_id))).scalar()
-        teacher = [s for s, _ in self._spans(viewer_id, "teacher")]
+        inactive = self.session.execute(select(exists().where(
+            people.c.person_id == viewer_id, people.c.active.is_(False)))).scalar()
+        teacher = [] if inactive else [s for s, _ in self._spans(viewer_id, "teacher")]
         student = [s for s, _ in self._spans(student_id, "student")] if teacher else []
         return Relation(teaches_now=teaches_now(teacher, student, today), guardian_of=bool(guardian))
 
