@@ -7,6 +7,7 @@ import sys
 from pydantic_settings import BaseSettings
 
 from chassis.config import DEFAULT_PORTS, PlatformSettings, ServiceSettings
+from artifacts.config import ArtifactsOptions
 from gateway.settings import GatewaySettings
 from roster.config import RosterOptions
 from skills.config import SkillsOptions
@@ -42,6 +43,8 @@ def rows() -> list[tuple[str, str, str]]:
         out.append((f"ROSTER_{name.upper()}", _default(RosterOptions, name, None), field.description or ""))
     for name, field in SkillsOptions.model_fields.items():
         out.append((f"SKILLS_{name.upper()}", _default(SkillsOptions, name, None), field.description or ""))
+    for name, field in ArtifactsOptions.model_fields.items():
+        out.append((f"ARTIFACTS_{name.upper()}", _default(ArtifactsOptions, name, None), field.description or ""))
     for name, field in GatewaySettings.model_fields.items():
         out.append((f"GATEWAY_{name.upper()}", _default(GatewaySettings, name, None), field.description or ""))
     return out

@@ -27,6 +27,19 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
+class DistrictCalendar:
+    """Now (UTC, from the clock) and today in the district's time zone, which decides who teaches whom."""
+
+    def __init__(self, clock: Clock = utc_now, zone: dt.tzinfo = dt.timezone.utc) -> None:
+        self.clock, self.zone = clock, zone
+
+    def day_of(self, moment: dt.datetime) -> dt.date:
+        return moment.astimezone(self.zone).date()
+
+    def today(self) -> dt.date:
+        return self.day_of(self.clock())
+
+
 @dataclass(frozen=True)
 class NewArtifact:
     student_id: str
@@ -45,15 +58,16 @@ def changed(event_type, a: Artifact):
 
 
 class ArtifactCommands:
-    def __init__(self, uow_factory: UowFactory, clock: Clock = utc_now) -> None:
-        self.uow_factory, self.clock = uow_factory, clock
+    def __init__(self, uow_factory: UowFactory, calendar: DistrictCalendar | None = None) -> None:
+        self.uow_factory, self.calendar = uow_factory, calendar or DistrictCalendar()
+        self.clock = self.calendar.clock
 
     def _editable(self, uow: ArtifactsUnitOfWork, viewer: Viewer, artifact_id: str) -> Artifact:
         """The live artifact, locked, if the viewer may change it; one PermissionDenied for missing or refused."""
         artifact = uow.artifacts.get(artifact_id, for_update=True)
         if artifact is None:
             raise PermissionDenied(DENIED)
-        relation = uow.replicas.relation(viewer.subject, artifact.student_id, self.clock().date())
+        relation = uow.replicas.relation(viewer.subject, artifact.student_id, self.calendar.today())
         check(viewer, Action.CHANGE, artifact.student_id, relation, artifact.added_by)
         return artifact
 
@@ -74,12 +88,12 @@ class ArtifactCommands:
         model.raise_if(problems)
         now = self.clock()
         with self.uow_factory() as uow:
-            relation = uow.replicas.relation(viewer.subject, new.student_id, now.date())
+            relation = uow.replicas.relation(viewer.subject, new.student_id, self.calendar.day_of(now))
             role = check(viewer, Action.ADD, new.student_id, relation)
             artifact = Artifact(
                 id=str(uuid.uuid4()), student_id=new.student_id, added_by=viewer.subject, added_by_role=role,
                 title=new.title, description=new.description, kind=kind, skill_ids=skill_ids,
-                school_year_id=new.school_year_id or uow.replicas.current_school_year(new.student_id, now.date()),
+                school_year_id=new.school_year_id or uow.replicas.current_school_year(new.student_id, self.calendar.day_of(now)),
                 school_id=uow.replicas.primary_school(new.student_id), status=model.initial_status(kind),
                 created_at=now, updated_at=now, link_url=new.content.link_url)
             uow.artifacts.add(artifact)

@@ -12,7 +12,7 @@ from chassis.paging import PageRequest, encode_token, query_fingerprint
 from artifacts.adapters.repository import PortfolioFilter
 from artifacts.domain.access import DENIED, Action, Viewer, check, is_audited
 from artifacts.domain.model import Artifact, Kind
-from artifacts.service_layer.commands import Clock, utc_now
+from artifacts.service_layer.commands import DistrictCalendar
 from artifacts.service_layer.unit_of_work import UowFactory
 
 
@@ -23,15 +23,15 @@ class Page:
 
 
 class ArtifactQueries:
-    def __init__(self, uow_factory: UowFactory, clock: Clock = utc_now) -> None:
-        self.uow_factory, self.clock = uow_factory, clock
+    def __init__(self, uow_factory: UowFactory, calendar: DistrictCalendar | None = None) -> None:
+        self.uow_factory, self.calendar = uow_factory, calendar or DistrictCalendar()
 
     def get(self, viewer: Viewer, artifact_id: str) -> Artifact:
         with self.uow_factory() as uow:
             artifact = uow.artifacts.get(artifact_id)
             if artifact is None:
                 raise PermissionDenied(DENIED)
-            relation = uow.replicas.relation(viewer.subject, artifact.student_id, self.clock().date())
+            relation = uow.replicas.relation(viewer.subject, artifact.student_id, self.calendar.today())
             check(viewer, Action.VIEW, artifact.student_id, relation)
             artifact.versions = uow.artifacts.versions(artifact_id)
             if is_audited(viewer, artifact.student_id):
@@ -51,7 +51,7 @@ class ArtifactQueries:
                                         f.school_year_id, f.kind, f.added_by)
         page = PageRequest.parse(page_size, page_token, fingerprint)
         with self.uow_factory() as uow:
-            relation = uow.replicas.relation(viewer.subject, f.student_id, self.clock().date())
+            relation = uow.replicas.relation(viewer.subject, f.student_id, self.calendar.today())
             check(viewer, Action.VIEW, f.student_id, relation)
             items = uow.artifacts.portfolio(f, page.size + 1, page.after)
             more, items = len(items) > page.size, items[:page.size]
