@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from sqlalchemy import text
 
 from chassis.errors import InvalidArgument, PermissionDenied
 from artifacts.adapters.repository import PortfolioFilter
@@ -71,3 +72,15 @@ def test_bad_queries_name_the_field(app, world):
     with pytest.raises(InvalidArgument) as caught:
         app.queries.portfolio(STUDENT, PortfolioFilter(student_id="", kind="podcast"))
     assert {p.field for p in caught.value.problems} == {"student_id", "kind"}
+
+
+def test_title_search_can_use_the_full_text_index(app, world):
+    """The query's tsvector expression is the index's: without the per-student index and sequential scans, the plan
+    must use it (for one student's few hundred artifacts the planner rightly prefers the per-student index)."""
+    with app.unit_of_work() as uow:
+        query = uow.artifacts.portfolio_query(PortfolioFilter(student_id=STUDENT_ID, title_query="essay"), 10, None)
+        compiled = query.compile(dialect=uow.session.get_bind().dialect)
+        uow.session.execute(text("SET LOCAL enable_seqscan = off"))
+        uow.session.execute(text("DROP INDEX ix_artifacts_portfolio"))   # rolled back with the unit of work
+        plan = "\n".join(uow.session.connection().exec_driver_sql(f"EXPLAIN {compiled}", compiled.params).scalars())
+    assert "ix_artifacts_title_fts" in plan, plan

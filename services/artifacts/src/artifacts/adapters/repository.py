@@ -88,6 +88,11 @@ class ArtifactsRepository:
 
     def portfolio(self, f: PortfolioFilter, size: int, after: tuple | None) -> list[Artifact]:
         """Up to ``size`` live artifacts newest first (created_at desc, id desc), after the keyset ``after``."""
+        rows = self.session.execute(self.portfolio_query(f, size, after)).all()
+        skills = self._skills([r.id for r in rows]) if rows else {}
+        return [_artifact(r, skills[r.id]) for r in rows]
+
+    def portfolio_query(self, f: PortfolioFilter, size: int, after: tuple | None):
         query = select(artifacts).where(artifacts.c.student_id == f.student_id, artifacts.c.deleted_at.is_(None))
         if f.title_query:
             if self.session.get_bind().dialect.name == "postgresql":
@@ -105,7 +110,4 @@ class ArtifactsRepository:
             at, last_id = dt.datetime.fromisoformat(str(after[0])), str(after[1])
             query = query.where(or_(artifacts.c.created_at < at,
                                     and_(artifacts.c.created_at == at, artifacts.c.id < last_id)))
-        rows = self.session.execute(query.order_by(artifacts.c.created_at.desc(), artifacts.c.id.desc())
-                                    .limit(size)).all()
-        skills = self._skills([r.id for r in rows]) if rows else {}
-        return [_artifact(r, skills[r.id]) for r in rows]
+        return query.order_by(artifacts.c.created_at.desc(), artifacts.c.id.desc()).limit(size)
