@@ -8,18 +8,12 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import delete, exists, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
+
+from chassis.messaging.replica import is_newest, upsert_statement
 
 from artifacts.adapters.orm import enrollments, guardianships, people, replica_versions, sections
 from artifacts.domain.access import Relation, Span, enrollment_span, in_span, teaches_now
-
-
-def utc_iso(occurred_at: str) -> str:
-    """A sortable UTC form of an envelope timestamp."""
-    moment = dt.datetime.fromisoformat(occurred_at)
-    moment = moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
-    return moment.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
 
 
 class Replicas:
@@ -27,23 +21,11 @@ class Replicas:
         self.session = session
 
     def _insert(self, table):
-        dialect = self.session.get_bind().dialect.name
-        return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+        return upsert_statement(self.session, table)
 
     def is_newest(self, kind: str, entity_id: str, occurred_at: str, deleted: bool = False) -> bool:
         """Record an event about an entity; False if a newer one (or the entity's deletion) was applied already."""
-        at = utc_iso(occurred_at)
-        where = (replica_versions.c.kind == kind, replica_versions.c.entity_id == entity_id)
-        first = self.session.execute(self._insert(replica_versions).values(
-            kind=kind, entity_id=entity_id, last_event_at=at, deleted=deleted).on_conflict_do_nothing(
-            index_elements=["kind", "entity_id"])).rowcount == 1
-        if first:
-            return True
-        row = self.session.execute(select(replica_versions).where(*where).with_for_update()).one()
-        if row.deleted or row.last_event_at > at:
-            return False
-        self.session.execute(update(replica_versions).where(*where).values(last_event_at=at, deleted=deleted))
-        return True
+        return is_newest(self.session, replica_versions, kind, entity_id, occurred_at, deleted)
 
     def upsert(self, table, key: dict, values: dict) -> None:
         self.session.execute(self._insert(table).values(**key, **values).on_conflict_do_update(

@@ -5,20 +5,12 @@ keeps the newest applied ``occurred_at`` per entity (and deletions), and older e
 """
 from __future__ import annotations
 
-import datetime as dt
-
 from sqlalchemy import delete, exists, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from chassis.messaging.replica import is_newest
+
 from skills.adapters.orm import replica_versions, school_admins, skill_usage
-
-
-def utc_iso(occurred_at: str) -> str:
-    """A sortable UTC form of an envelope timestamp."""
-    moment = dt.datetime.fromisoformat(occurred_at)
-    moment = moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
-    return moment.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
 
 
 class Replicas:
@@ -27,19 +19,7 @@ class Replicas:
 
     def is_newest(self, kind: str, entity_id: str, occurred_at: str, deleted: bool = False) -> bool:
         """Record an event about an entity; False if a newer one (or the entity's deletion) was applied already."""
-        at = utc_iso(occurred_at)
-        where = (replica_versions.c.kind == kind, replica_versions.c.entity_id == entity_id)
-        dialect_insert = postgresql.insert if self.session.get_bind().dialect.name == "postgresql" else sqlite.insert
-        first = self.session.execute(dialect_insert(replica_versions).values(
-            kind=kind, entity_id=entity_id, last_event_at=at, deleted=deleted).on_conflict_do_nothing(
-            index_elements=["kind", "entity_id"])).rowcount == 1
-        if first:
-            return True
-        row = self.session.execute(select(replica_versions).where(*where).with_for_update()).one()
-        if row.deleted or row.last_event_at > at:
-            return False
-        self.session.execute(update(replica_versions).where(*where).values(last_event_at=at, deleted=deleted))
-        return True
+        return is_newest(self.session, replica_versions, kind, entity_id, occurred_at, deleted)
 
     def ever_used(self, skill_id: str) -> bool:
         """True once any artifact was tagged with the skill (even if that artifact is gone now)."""

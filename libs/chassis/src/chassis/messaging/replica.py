@@ -1,0 +1,41 @@
+"""Out-of-order guard for local replicas fed by events: apply an event only if it is the newest seen for its entity.
+
+Each event type has its own queue, so events about one entity can overtake each other; a service keeps a
+``replica_versions`` table (kind, entity_id, last_event_at, deleted) and asks :func:`is_newest` before applying.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Table, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+
+def utc_iso(occurred_at: str) -> str:
+    """A sortable UTC form of an envelope timestamp."""
+    moment = dt.datetime.fromisoformat(occurred_at)
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+    return moment.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
+
+
+def upsert_statement(session: Session, table: Table):
+    """The dialect's INSERT supporting ON CONFLICT (PostgreSQL or SQLite)."""
+    return (postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert)(table)
+
+
+def is_newest(session: Session, versions: Table, kind: str, entity_id: str, occurred_at: str,
+              deleted: bool = False) -> bool:
+    """Record an event about an entity; False if a newer one (or the entity's deletion) was applied already."""
+    at = utc_iso(occurred_at)
+    where = (versions.c.kind == kind, versions.c.entity_id == entity_id)
+    first = session.execute(upsert_statement(session, versions).values(
+        kind=kind, entity_id=entity_id, last_event_at=at, deleted=deleted).on_conflict_do_nothing(
+        index_elements=["kind", "entity_id"])).rowcount == 1
+    if first:
+        return True
+    row = session.execute(select(versions).where(*where).with_for_update()).one()
+    if row.deleted or row.last_event_at > at:
+        return False
+    session.execute(update(versions).where(*where).values(last_event_at=at, deleted=deleted))
+    return True
