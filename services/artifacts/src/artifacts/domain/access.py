@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from chassis.access import Viewer
 from chassis.errors import PermissionDenied
 
 STUDENT, TEACHER, GUARDIAN, SERVICE = "student", "teacher", "guardian", "service"
@@ -25,16 +26,6 @@ class Action(StrEnum):
     VIEW = "view"
     ADD = "add"
     CHANGE = "change"        # edit, new version, delete
-
-
-@dataclass(frozen=True)
-class Viewer:
-    subject: str
-    roles: frozenset[str]
-
-    @classmethod
-    def of(cls, subject: str, roles) -> "Viewer":
-        return cls(subject=subject, roles=frozenset(roles))
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import grpc
 
 from chassis.config import PlatformSettings, ServiceSettings
-from chassis.context import principal_var
+from chassis.access import current_viewer
 from chassis.grpc import server as chassis_server
 from skillfolio.artifacts.v1 import artifacts_pb2 as pb, artifacts_pb2_grpc
 
@@ -17,8 +17,7 @@ SERVICE_FULL_NAME = pb.DESCRIPTOR.services_by_name["ArtifactsService"].full_name
 
 
 def _viewer() -> Viewer:
-    principal = principal_var.get()          # the chassis interceptor refuses calls without one
-    return Viewer.of(principal.subject, principal.roles)
+    return current_viewer(Viewer)      # the chassis interceptor refuses calls without a principal
 
 
 class ArtifactsServicer(artifacts_pb2_grpc.ArtifactsServiceServicer):

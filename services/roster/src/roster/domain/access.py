@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from chassis import access as chassis_access
 from chassis.errors import PermissionDenied
 
 from roster.domain.model import DISTRICT_ADMIN, GUARDIAN, SCHOOL_ADMIN, SERVICE, STUDENT, TEACHER
@@ -97,15 +98,8 @@ NO_TARGET = Target(TargetKind.NONE)
 
 
 @dataclass(frozen=True)
-class Viewer:
-    """The principal as the rules see it: a person id (or ``service:<name>``) and the roles it holds."""
-
-    subject: str
-    roles: frozenset[str]
-
-    @classmethod
-    def of(cls, subject: str, roles) -> "Viewer":
-        return cls(subject=subject, roles=frozenset(roles))
+class Viewer(chassis_access.Viewer):
+    """The caller as the roster's rules see it, plus whether its roles bypass relation checks."""
 
     @property
     def unrestricted(self) -> bool:

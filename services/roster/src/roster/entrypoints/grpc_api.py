@@ -5,7 +5,7 @@ from __future__ import annotations
 import grpc
 
 from chassis.config import PlatformSettings, ServiceSettings
-from chassis.context import principal_var
+from chassis.access import current_viewer
 from chassis.grpc import server as chassis_server
 from skillfolio.roster.v1 import roster_pb2 as pb, roster_pb2_grpc
 
@@ -18,8 +18,7 @@ PUBLIC_METHODS = (f"/{SERVICE_FULL_NAME}/Authenticate",)
 
 
 def _viewer() -> Viewer | None:
-    principal = principal_var.get()
-    return Viewer.of(principal.subject, principal.roles) if principal is not None else None
+    return current_viewer(Viewer)
 
 
 def _page(request) -> dict:

@@ -5,9 +5,9 @@ Rules as data (``WRITERS``) plus pure functions; the service layer supplies whic
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
+from chassis.access import Viewer
 from chassis.errors import PermissionDenied
 
 DISTRICT_ADMIN, SCHOOL_ADMIN, SERVICE = "district_admin", "school_admin", "service"
@@ -28,16 +28,6 @@ WRITERS: dict[Action, dict[str, Scope]] = {
     Action.WRITE_DISTRICT: {DISTRICT_ADMIN: Scope.ANY, SERVICE: Scope.ANY},
     Action.WRITE_SCHOOL: {DISTRICT_ADMIN: Scope.ANY, SERVICE: Scope.ANY, SCHOOL_ADMIN: Scope.OWN_SCHOOL},
 }
-
-
-@dataclass(frozen=True)
-class Viewer:
-    subject: str
-    roles: frozenset[str]
-
-    @classmethod
-    def of(cls, subject: str, roles) -> "Viewer":
-        return cls(subject=subject, roles=frozenset(roles))
 
 
 def is_allowed(viewer: Viewer, action: Action, school_id: str = "",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import grpc
 
 from chassis.config import PlatformSettings, ServiceSettings
-from chassis.context import principal_var
+from chassis.access import current_viewer
 from chassis.grpc import server as chassis_server
 from skillfolio.skills.v1 import skills_pb2 as pb, skills_pb2_grpc
 
@@ -17,8 +17,7 @@ SERVICE_FULL_NAME = pb.DESCRIPTOR.services_by_name["SkillsService"].full_name
 
 
 def _viewer() -> Viewer | None:
-    principal = principal_var.get()
-    return Viewer.of(principal.subject, principal.roles) if principal is not None else None
+    return current_viewer(Viewer)
 
 
 class SkillsServicer(skills_pb2_grpc.SkillsServiceServicer):
