@@ -1,7 +1,7 @@
 """Unit of work: one transaction for a handler's state changes and the events it raises (the outbox write)."""
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Callable, Iterable
 
 from sqlalchemy import Table, insert, text
 from sqlalchemy.orm import Session, sessionmaker
@@ -70,3 +70,18 @@ class UnitOfWork:
         self._pending = []
         if self.session is not None:
             self.session.rollback()
+
+
+def lazy_unit_of_work(service: str, uow_type: type[UnitOfWork], pool_size: int = 4) -> Callable[[], UnitOfWork]:
+    """A factory of ``uow_type`` for an events worker: the engine is built on first use, after the worker's
+    eventlet monkey-patching, from ``<SERVICE>_DATABASE_URL``."""
+    sessions: list[sessionmaker] = []
+
+    def new_unit_of_work() -> UnitOfWork:
+        if not sessions:
+            from chassis.config import service_settings
+            from chassis.db import make_engine, make_session_factory
+            sessions.append(make_session_factory(make_engine(service_settings(service).database_url,
+                                                             pool_size=pool_size)))
+        return uow_type(sessions[0])
+    return new_unit_of_work

@@ -6,26 +6,21 @@ protos/skillfolio/events/v1/roster.proto); access to portfolios is decided from 
 from __future__ import annotations
 
 from chassis.config import service_settings
-from chassis.db import make_engine, make_session_factory
+from chassis.db import make_engine
 from chassis.messaging.consumer import reliable_handler
 from chassis.messaging.relay_runner import OutboxRelayRunner
+from chassis.uow import lazy_unit_of_work
 
 from artifacts.adapters.orm import outbox
 from artifacts.service_layer import replication
 from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork
-
-_sessions = None
 
 
 def _engine():
     return make_engine(service_settings("artifacts").database_url, pool_size=2)
 
 
-def _uow() -> ArtifactsUnitOfWork:
-    global _sessions
-    if _sessions is None:
-        _sessions = make_session_factory(make_engine(service_settings("artifacts").database_url, pool_size=4))
-    return ArtifactsUnitOfWork(_sessions)
+_uow = lazy_unit_of_work("artifacts", ArtifactsUnitOfWork)
 
 
 class ArtifactsEvents:

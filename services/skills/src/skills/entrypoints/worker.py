@@ -6,26 +6,21 @@ be retired, never deleted) and roster ``person_added``/``person_updated``/``pers
 from __future__ import annotations
 
 from chassis.config import service_settings
-from chassis.db import make_engine, make_session_factory
+from chassis.db import make_engine
 from chassis.messaging.consumer import reliable_handler
 from chassis.messaging.relay_runner import OutboxRelayRunner
+from chassis.uow import lazy_unit_of_work
 
 from skills.adapters.orm import outbox
 from skills.service_layer import replication
 from skills.service_layer.unit_of_work import SkillsUnitOfWork
-
-_sessions = None
 
 
 def _engine():
     return make_engine(service_settings("skills").database_url, pool_size=2)
 
 
-def _uow() -> SkillsUnitOfWork:
-    global _sessions
-    if _sessions is None:
-        _sessions = make_session_factory(make_engine(service_settings("skills").database_url, pool_size=4))
-    return SkillsUnitOfWork(_sessions)
+_uow = lazy_unit_of_work("skills", SkillsUnitOfWork)
 
 
 class SkillsEvents:
