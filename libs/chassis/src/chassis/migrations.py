@@ -32,3 +32,27 @@ def run_env(target_metadata: MetaData) -> None:
         with context.begin_transaction():
             context.run_migrations()
     engine.dispose()
+
+
+def schema_drift(migrations_dir: pathlib.Path, metadata: MetaData, database_url: str) -> list:
+    """Upgrade to head, then list how the database differs from ``metadata`` (empty: the migrations are the model)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    upgrade(migrations_dir, database_url)
+    engine = make_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            return compare_metadata(MigrationContext.configure(connection), metadata)
+    finally:
+        engine.dispose()
+
+
+def tables_after_downgrade(migrations_dir: pathlib.Path, database_url: str) -> set[str]:
+    """Downgrade to base and return the tables left (only ``alembic_version`` when every downgrade is complete)."""
+    from sqlalchemy import inspect
+    command.downgrade(alembic_config(migrations_dir, database_url), "base")
+    engine = make_engine(database_url)
+    try:
+        return set(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()

@@ -3,14 +3,11 @@ with the same code (title search falls back to a case-insensitive LIKE there).""
 from __future__ import annotations
 
 import pytest
-from alembic import command
-from alembic.autogenerate import compare_metadata
-from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
 from chassis.config import service_settings
-from chassis.migrations import alembic_config, upgrade
+from chassis.migrations import schema_drift, tables_after_downgrade, upgrade
 from artifacts.adapters.orm import metadata
 from artifacts.adapters.repository import PortfolioFilter
 from artifacts.bootstrap import build
@@ -22,18 +19,15 @@ pytestmark = pytest.mark.integration
 
 
 def test_head_matches_the_models_and_downgrades(fresh_pg_database_url):
-    upgrade(MIGRATIONS_DIR, fresh_pg_database_url)
+    drift = schema_drift(MIGRATIONS_DIR, metadata, fresh_pg_database_url)
+    # alembic cannot compare expression indexes; the full-text one is checked by name below
+    assert [d for d in drift if not (d[0] == "remove_index" and d[1].name == "ix_artifacts_title_fts")] == []
     engine = create_engine(fresh_pg_database_url)
     try:
-        with engine.connect() as conn:
-            drift = compare_metadata(MigrationContext.configure(conn), metadata)
-            # alembic cannot compare expression indexes; the full-text one is checked by name below
-            assert [d for d in drift if not (d[0] == "remove_index" and d[1].name == "ix_artifacts_title_fts")] == []
-            assert "ix_artifacts_title_fts" in {i["name"] for i in inspect(conn).get_indexes("artifacts")}
-        command.downgrade(alembic_config(MIGRATIONS_DIR, fresh_pg_database_url), "base")
-        assert set(inspect(engine).get_table_names()) == {"alembic_version"}
+        assert "ix_artifacts_title_fts" in {i["name"] for i in inspect(engine).get_indexes("artifacts")}
     finally:
         engine.dispose()
+    assert tables_after_downgrade(MIGRATIONS_DIR, fresh_pg_database_url) == {"alembic_version"}
 
 
 def test_migrations_and_use_cases_on_sqlite(tmp_path):

@@ -2,12 +2,8 @@
 from __future__ import annotations
 
 import pytest
-from alembic import command
-from alembic.autogenerate import compare_metadata
-from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, inspect
 
-from chassis.migrations import alembic_config, upgrade
+from chassis.migrations import schema_drift, tables_after_downgrade
 from roster.adapters.orm import metadata
 from roster.migrations import MIGRATIONS_DIR
 
@@ -15,12 +11,5 @@ pytestmark = pytest.mark.integration
 
 
 def test_head_matches_the_models_and_downgrades(fresh_pg_database_url):
-    upgrade(MIGRATIONS_DIR, fresh_pg_database_url)
-    engine = create_engine(fresh_pg_database_url)
-    try:
-        with engine.connect() as conn:
-            assert compare_metadata(MigrationContext.configure(conn), metadata) == []
-        command.downgrade(alembic_config(MIGRATIONS_DIR, fresh_pg_database_url), "base")
-        assert set(inspect(engine).get_table_names()) == {"alembic_version"}
-    finally:
-        engine.dispose()
+    assert schema_drift(MIGRATIONS_DIR, metadata, fresh_pg_database_url) == []
+    assert tables_after_downgrade(MIGRATIONS_DIR, fresh_pg_database_url) == {"alembic_version"}
