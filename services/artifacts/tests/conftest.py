@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import Iterator
 
 import pytest
-from sqlalchemy import create_engine, select
 
 from chassis.config import service_settings
-from chassis.events import Envelope
 from chassis.migrations import upgrade
+from chassis.testing.records import ServiceRecords
 from artifacts.adapters.orm import audit_log, outbox
 from artifacts.bootstrap import ArtifactsApp, build
 from artifacts.migrations import MIGRATIONS_DIR
@@ -42,23 +41,9 @@ def world(app) -> None:
         assert apply_roster_event(app.unit_of_work, f"test.{envelope.type}", envelope)
 
 
-class Tables:
-    """Reads of the outbox and the audit log, for assertions."""
-
-    def __init__(self, url: str) -> None:
-        self.engine = create_engine(url)
-
-    def envelopes(self) -> list[Envelope]:
-        with self.engine.connect() as conn:
-            return [Envelope.from_json(row.body) for row in conn.execute(select(outbox).order_by(outbox.c.id))]
-
-    def audit(self) -> list:
-        with self.engine.connect() as conn:
-            return conn.execute(select(audit_log).order_by(audit_log.c.id)).all()
-
-
 @pytest.fixture
-def tables(artifacts_db) -> Iterator[Tables]:
-    t = Tables(artifacts_db)
-    yield t
-    t.engine.dispose()
+def tables(artifacts_db) -> Iterator[ServiceRecords]:
+    """The outbox envelopes and audit rows the artifacts service recorded."""
+    records = ServiceRecords(artifacts_db, outbox, audit_log)
+    yield records
+    records.dispose()
