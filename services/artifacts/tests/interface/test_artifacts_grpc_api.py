@@ -4,10 +4,10 @@ from __future__ import annotations
 import grpc
 import pytest
 
-from chassis.config import PlatformSettings, service_settings
-from chassis.context import Principal
+from chassis.config import service_settings
 from chassis.grpc.errors import field_problems
-from chassis.grpc.principal import METADATA_KEY, generate_keypair, sign_principal
+from chassis.grpc.principal import generate_keypair
+from chassis.testing.grpc_api import serving, signed_as
 from skillfolio.artifacts.v1 import artifacts_pb2 as pb, artifacts_pb2_grpc
 from artifacts.entrypoints import grpc_api
 from artifacts_fixtures import GUARDIAN_ID, STUDENT_ID, TEACHER_ID
@@ -23,15 +23,12 @@ def keys():
 @pytest.fixture
 def stub(app, world, artifacts_db, keys):
     settings = service_settings("artifacts", database_url=artifacts_db, grpc_port=0, grpc_max_workers=4)
-    handle = grpc_api.start(settings, app, platform=PlatformSettings(principal_public_key=keys[1]), metrics=False)
-    channel = grpc.insecure_channel(f"127.0.0.1:{handle.port}")
-    yield artifacts_pb2_grpc.ArtifactsServiceStub(channel)
-    channel.close()
-    handle.stop(grace=1)
+    with serving(grpc_api.start, settings, app, keys[1], artifacts_pb2_grpc.ArtifactsServiceStub) as stub:
+        yield stub
 
 
 def as_(keys, subject: str, *roles: str) -> list[tuple[str, str]]:
-    return [(METADATA_KEY, sign_principal(Principal(subject=subject, roles=roles), keys[0]))]
+    return signed_as(keys[0], subject, *roles)
 
 
 def link_request(**overrides) -> pb.CreateArtifactRequest:

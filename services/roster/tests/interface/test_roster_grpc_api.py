@@ -5,10 +5,10 @@ import grpc
 import pytest
 from sqlalchemy import create_engine, text
 
-from chassis.config import PlatformSettings, service_settings
-from chassis.context import Principal
+from chassis.config import service_settings
 from chassis.grpc.errors import field_problems
-from chassis.grpc.principal import METADATA_KEY, generate_keypair, sign_principal
+from chassis.grpc.principal import generate_keypair
+from chassis.testing.grpc_api import serving, signed_as
 from roster.entrypoints import grpc_api
 from skillfolio.roster.v1 import roster_pb2 as pb, roster_pb2_grpc
 
@@ -23,16 +23,12 @@ def keys():
 @pytest.fixture(scope="module")
 def stub(app, district_db, keys):
     settings = service_settings("roster", database_url=district_db[0], grpc_port=0, grpc_max_workers=4)
-    handle = grpc_api.start(settings, app, platform=PlatformSettings(principal_public_key=keys[1]), metrics=False)
-    channel = grpc.insecure_channel(f"127.0.0.1:{handle.port}")
-    yield roster_pb2_grpc.RosterServiceStub(channel)
-    channel.close()
-    handle.stop(grace=1)
+    with serving(grpc_api.start, settings, app, keys[1], roster_pb2_grpc.RosterServiceStub) as stub:
+        yield stub
 
 
 def as_(keys, person_id: str, *roles: str) -> list[tuple[str, str]]:
-    return [(METADATA_KEY, sign_principal(Principal(subject=person_id, roles=roles), keys[0])),
-            ("x-correlation-id", "test-corr-1")]
+    return signed_as(keys[0], person_id, *roles, correlation_id="test-corr-1")
 
 
 def test_unauthenticated_without_a_principal(stub, ids):

@@ -4,10 +4,10 @@ from __future__ import annotations
 import grpc
 import pytest
 
-from chassis.config import PlatformSettings, service_settings
-from chassis.context import Principal
+from chassis.config import service_settings
 from chassis.grpc.errors import field_problems
-from chassis.grpc.principal import METADATA_KEY, generate_keypair, sign_principal
+from chassis.grpc.principal import generate_keypair
+from chassis.testing.grpc_api import serving, signed_as
 from skillfolio.skills.v1 import skills_pb2 as pb, skills_pb2_grpc
 from skills.demo import DEMO_FILE
 from skills.entrypoints import grpc_api
@@ -26,15 +26,12 @@ def keys():
 def stub(app, skills_db, keys):
     load_file(app.unit_of_work, OPERATOR, DEMO_FILE)
     settings = service_settings("skills", database_url=skills_db, grpc_port=0, grpc_max_workers=4)
-    handle = grpc_api.start(settings, app, platform=PlatformSettings(principal_public_key=keys[1]), metrics=False)
-    channel = grpc.insecure_channel(f"127.0.0.1:{handle.port}")
-    yield skills_pb2_grpc.SkillsServiceStub(channel)
-    channel.close()
-    handle.stop(grace=1)
+    with serving(grpc_api.start, settings, app, keys[1], skills_pb2_grpc.SkillsServiceStub) as stub:
+        yield stub
 
 
 def as_(keys, subject: str, *roles: str) -> list[tuple[str, str]]:
-    return [(METADATA_KEY, sign_principal(Principal(subject=subject, roles=roles), keys[0]))]
+    return signed_as(keys[0], subject, *roles)
 
 
 def test_unauthenticated_without_a_principal(stub):
