@@ -13,7 +13,9 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from chassis.config import PlatformSettings
 from chassis.context import Principal, principal_var
 from chassis.grpc.client import aio_channel, signing_token_source
+from skillfolio.artifacts.v1 import artifacts_pb2_grpc
 from skillfolio.roster.v1 import roster_pb2_grpc
+from skillfolio.skills.v1 import skills_pb2_grpc
 
 from gateway.settings import GatewaySettings
 
@@ -50,13 +52,18 @@ class Backends:
 
     def __init__(self, settings: GatewaySettings, platform: PlatformSettings) -> None:
         tokens = signing_token_source(platform)
-        roster_channel = aio_channel("roster", tokens, address=settings.roster_target)
-        self.roster = ServiceClient("roster", roster_channel, roster_pb2_grpc.RosterServiceStub(roster_channel),
-                                    settings.grpc_timeout_seconds)
+
+        def client(name: str, address: str, stub_class) -> ServiceClient:
+            channel = aio_channel(name, tokens, address=address)
+            return ServiceClient(name, channel, stub_class(channel), settings.grpc_timeout_seconds)
+
+        self.roster = client("roster", settings.roster_target, roster_pb2_grpc.RosterServiceStub)
+        self.skills = client("skills", settings.skills_target, skills_pb2_grpc.SkillsServiceStub)
+        self.artifacts = client("artifacts", settings.artifacts_target, artifacts_pb2_grpc.ArtifactsServiceStub)
 
     @property
     def all(self) -> list[ServiceClient]:
-        return [self.roster]
+        return [self.roster, self.skills, self.artifacts]
 
     async def close(self) -> None:
         for client in self.all:

@@ -27,6 +27,11 @@ class GatewaySettings(BaseSettings):
     grpc_timeout_seconds: float = Field(5.0, description="Deadline of each gRPC call the gateway makes.")
     roster_target: str = Field(default_factory=lambda: target("roster"),
                                description="host:port of the roster gRPC API (default ROSTER_GRPC_HOST:PORT).")
+    skills_target: str = Field(default_factory=lambda: target("skills"),
+                               description="host:port of the skills gRPC API (default SKILLS_GRPC_HOST:PORT).")
+    artifacts_target: str = Field(default_factory=lambda: target("artifacts"),
+                                  description="host:port of the artifacts gRPC API (default "
+                                              "ARTIFACTS_GRPC_HOST:PORT).")
 
     def check(self) -> None:
         """Refuse to start with settings that would be insecure or unusable."""

@@ -37,6 +37,12 @@ class PlatformSettings(BaseSettings):
     s3_secure: bool = Field(False, description="Use TLS to reach S3.")
     s3_region: str = Field("us-east-1", description="S3 region.")
     s3_bucket: str = Field("skillfolio-media", description="Bucket holding media objects.")
+    s3_public_endpoint: str = Field(
+        "", description="host:port browsers use to reach S3/MinIO, if not SKILLFOLIO_S3_ENDPOINT (presigned URLs "
+                        "are signed for this host).")
+    media_url_secret: str = Field(
+        "", description="Key signing the filesystem blob store's media URLs; the artifacts service and the "
+                        "gateway must share it (`skillfolio up` generates one). Unused with S3.")
 
     @property
     def retry_delays_ms(self) -> list[int]:

@@ -15,7 +15,7 @@ class PageRequest(_message.Message):
     def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class Version(_message.Message):
-    __slots__ = ("number", "media_key", "link_url", "size_bytes", "content_type", "created_by", "created_at")
+    __slots__ = ("number", "media_key", "link_url", "size_bytes", "content_type", "created_by", "created_at", "file_name", "download_url")
     NUMBER_FIELD_NUMBER: _ClassVar[int]
     MEDIA_KEY_FIELD_NUMBER: _ClassVar[int]
     LINK_URL_FIELD_NUMBER: _ClassVar[int]
@@ -23,6 +23,8 @@ class Version(_message.Message):
     CONTENT_TYPE_FIELD_NUMBER: _ClassVar[int]
     CREATED_BY_FIELD_NUMBER: _ClassVar[int]
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    FILE_NAME_FIELD_NUMBER: _ClassVar[int]
+    DOWNLOAD_URL_FIELD_NUMBER: _ClassVar[int]
     number: int
     media_key: str
     link_url: str
@@ -30,10 +32,12 @@ class Version(_message.Message):
     content_type: str
     created_by: str
     created_at: str
-    def __init__(self, number: _Optional[int] = ..., media_key: _Optional[str] = ..., link_url: _Optional[str] = ..., size_bytes: _Optional[int] = ..., content_type: _Optional[str] = ..., created_by: _Optional[str] = ..., created_at: _Optional[str] = ...) -> None: ...
+    file_name: str
+    download_url: str
+    def __init__(self, number: _Optional[int] = ..., media_key: _Optional[str] = ..., link_url: _Optional[str] = ..., size_bytes: _Optional[int] = ..., content_type: _Optional[str] = ..., created_by: _Optional[str] = ..., created_at: _Optional[str] = ..., file_name: _Optional[str] = ..., download_url: _Optional[str] = ...) -> None: ...
 
 class Artifact(_message.Message):
-    __slots__ = ("id", "student_id", "added_by", "added_by_role", "title", "description", "kind", "link_url", "skill_ids", "school_year_id", "school_id", "status", "rejection_reason", "created_at", "updated_at", "current_version", "versions")
+    __slots__ = ("id", "student_id", "added_by", "added_by_role", "title", "description", "kind", "link_url", "skill_ids", "school_year_id", "school_id", "status", "rejection_reason", "created_at", "updated_at", "current_version", "versions", "thumbnail_url", "media_url")
     ID_FIELD_NUMBER: _ClassVar[int]
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
     ADDED_BY_FIELD_NUMBER: _ClassVar[int]
@@ -51,6 +55,8 @@ class Artifact(_message.Message):
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
     CURRENT_VERSION_FIELD_NUMBER: _ClassVar[int]
     VERSIONS_FIELD_NUMBER: _ClassVar[int]
+    THUMBNAIL_URL_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_URL_FIELD_NUMBER: _ClassVar[int]
     id: str
     student_id: str
     added_by: str
@@ -68,19 +74,57 @@ class Artifact(_message.Message):
     updated_at: str
     current_version: int
     versions: _containers.RepeatedCompositeFieldContainer[Version]
-    def __init__(self, id: _Optional[str] = ..., student_id: _Optional[str] = ..., added_by: _Optional[str] = ..., added_by_role: _Optional[str] = ..., title: _Optional[str] = ..., description: _Optional[str] = ..., kind: _Optional[str] = ..., link_url: _Optional[str] = ..., skill_ids: _Optional[_Iterable[str]] = ..., school_year_id: _Optional[str] = ..., school_id: _Optional[str] = ..., status: _Optional[str] = ..., rejection_reason: _Optional[str] = ..., created_at: _Optional[str] = ..., updated_at: _Optional[str] = ..., current_version: _Optional[int] = ..., versions: _Optional[_Iterable[_Union[Version, _Mapping]]] = ...) -> None: ...
+    thumbnail_url: str
+    media_url: str
+    def __init__(self, id: _Optional[str] = ..., student_id: _Optional[str] = ..., added_by: _Optional[str] = ..., added_by_role: _Optional[str] = ..., title: _Optional[str] = ..., description: _Optional[str] = ..., kind: _Optional[str] = ..., link_url: _Optional[str] = ..., skill_ids: _Optional[_Iterable[str]] = ..., school_year_id: _Optional[str] = ..., school_id: _Optional[str] = ..., status: _Optional[str] = ..., rejection_reason: _Optional[str] = ..., created_at: _Optional[str] = ..., updated_at: _Optional[str] = ..., current_version: _Optional[int] = ..., versions: _Optional[_Iterable[_Union[Version, _Mapping]]] = ..., thumbnail_url: _Optional[str] = ..., media_url: _Optional[str] = ...) -> None: ...
 
 class VersionInput(_message.Message):
-    __slots__ = ("media_key", "link_url", "size_bytes", "content_type")
-    MEDIA_KEY_FIELD_NUMBER: _ClassVar[int]
+    __slots__ = ("link_url", "size_bytes", "content_type", "file_name")
     LINK_URL_FIELD_NUMBER: _ClassVar[int]
     SIZE_BYTES_FIELD_NUMBER: _ClassVar[int]
     CONTENT_TYPE_FIELD_NUMBER: _ClassVar[int]
-    media_key: str
+    FILE_NAME_FIELD_NUMBER: _ClassVar[int]
     link_url: str
     size_bytes: int
     content_type: str
-    def __init__(self, media_key: _Optional[str] = ..., link_url: _Optional[str] = ..., size_bytes: _Optional[int] = ..., content_type: _Optional[str] = ...) -> None: ...
+    file_name: str
+    def __init__(self, link_url: _Optional[str] = ..., size_bytes: _Optional[int] = ..., content_type: _Optional[str] = ..., file_name: _Optional[str] = ...) -> None: ...
+
+class UploadTarget(_message.Message):
+    __slots__ = ("method", "url", "headers", "fields", "max_bytes", "expires_at", "upload_id", "part_size", "part_urls")
+    class HeadersEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    class FieldsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    METHOD_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
+    HEADERS_FIELD_NUMBER: _ClassVar[int]
+    FIELDS_FIELD_NUMBER: _ClassVar[int]
+    MAX_BYTES_FIELD_NUMBER: _ClassVar[int]
+    EXPIRES_AT_FIELD_NUMBER: _ClassVar[int]
+    UPLOAD_ID_FIELD_NUMBER: _ClassVar[int]
+    PART_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PART_URLS_FIELD_NUMBER: _ClassVar[int]
+    method: str
+    url: str
+    headers: _containers.ScalarMap[str, str]
+    fields: _containers.ScalarMap[str, str]
+    max_bytes: int
+    expires_at: str
+    upload_id: str
+    part_size: int
+    part_urls: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, method: _Optional[str] = ..., url: _Optional[str] = ..., headers: _Optional[_Mapping[str, str]] = ..., fields: _Optional[_Mapping[str, str]] = ..., max_bytes: _Optional[int] = ..., expires_at: _Optional[str] = ..., upload_id: _Optional[str] = ..., part_size: _Optional[int] = ..., part_urls: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class CreateArtifactRequest(_message.Message):
     __slots__ = ("student_id", "title", "description", "kind", "skill_ids", "school_year_id", "content")
@@ -101,10 +145,12 @@ class CreateArtifactRequest(_message.Message):
     def __init__(self, student_id: _Optional[str] = ..., title: _Optional[str] = ..., description: _Optional[str] = ..., kind: _Optional[str] = ..., skill_ids: _Optional[_Iterable[str]] = ..., school_year_id: _Optional[str] = ..., content: _Optional[_Union[VersionInput, _Mapping]] = ...) -> None: ...
 
 class CreateArtifactResponse(_message.Message):
-    __slots__ = ("artifact",)
+    __slots__ = ("artifact", "upload")
     ARTIFACT_FIELD_NUMBER: _ClassVar[int]
+    UPLOAD_FIELD_NUMBER: _ClassVar[int]
     artifact: Artifact
-    def __init__(self, artifact: _Optional[_Union[Artifact, _Mapping]] = ...) -> None: ...
+    upload: UploadTarget
+    def __init__(self, artifact: _Optional[_Union[Artifact, _Mapping]] = ..., upload: _Optional[_Union[UploadTarget, _Mapping]] = ...) -> None: ...
 
 class UpdateArtifactRequest(_message.Message):
     __slots__ = ("artifact_id", "update_fields", "title", "description", "skill_ids", "school_year_id")
@@ -137,6 +183,24 @@ class AddVersionRequest(_message.Message):
     def __init__(self, artifact_id: _Optional[str] = ..., content: _Optional[_Union[VersionInput, _Mapping]] = ...) -> None: ...
 
 class AddVersionResponse(_message.Message):
+    __slots__ = ("artifact", "upload")
+    ARTIFACT_FIELD_NUMBER: _ClassVar[int]
+    UPLOAD_FIELD_NUMBER: _ClassVar[int]
+    artifact: Artifact
+    upload: UploadTarget
+    def __init__(self, artifact: _Optional[_Union[Artifact, _Mapping]] = ..., upload: _Optional[_Union[UploadTarget, _Mapping]] = ...) -> None: ...
+
+class CompleteUploadRequest(_message.Message):
+    __slots__ = ("artifact_id", "version", "part_etags")
+    ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    PART_ETAGS_FIELD_NUMBER: _ClassVar[int]
+    artifact_id: str
+    version: int
+    part_etags: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, artifact_id: _Optional[str] = ..., version: _Optional[int] = ..., part_etags: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class CompleteUploadResponse(_message.Message):
     __slots__ = ("artifact",)
     ARTIFACT_FIELD_NUMBER: _ClassVar[int]
     artifact: Artifact

@@ -64,6 +64,11 @@ class ArtifactsServiceStub(object):
                 request_serializer=skillfolio_dot_artifacts_dot_v1_dot_artifacts__pb2.ListPortfolioRequest.SerializeToString,
                 response_deserializer=skillfolio_dot_artifacts_dot_v1_dot_artifacts__pb2.ListPortfolioResponse.FromString,
                 _registered_method=True)
+        self.CompleteUpload = channel.unary_unary(
+                '/skillfolio.artifacts.v1.ArtifactsService/CompleteUpload',
+                request_serializer=skillfolio_dot_artifacts_dot_v1_dot_artifacts__pb2.CompleteUploadRequest.SerializeToString,
+                response_deserializer=skillfolio_dot_artifacts_dot_v1_dot_artifacts__pb2.CompleteUploadResponse.FromString,
+                _registered_method=True)
         self.MarkMediaResult = channel.unary_unary(
                 '/skillfolio.artifacts.v1.ArtifactsService/MarkMediaResult',
                 request_serializer=skillfolio_dot_artifacts_dot_v1_dot_artifacts__pb2.MarkMediaResultRequest.SerializeToString,
@@ -110,6 +115,14 @@ class ArtifactsServiceServicer(object):
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CompleteUpload(self, request, context):
+        """The client finished uploading a version's bytes to its UploadTarget (multipart: with the parts' ETags);
+        the media worker then checks them. Only whoever may change the artifact may complete its upload.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def MarkMediaResult(self, request, context):
         """Service principals only (the media worker): a version's bytes were accepted or rejected.
         """
@@ -149,6 +162,11 @@ def add_ArtifactsServiceServicer_to_server(servicer, server):
                     servicer.ListPortfolio,
                     request_deserializer=skillfolio_dot_artifacts_dot_v1_dot_artifacts__pb2.ListPortfolioRequest.FromString,
                     response_serializer=skillfolio_dot_artifacts_dot_v1_dot_artifacts__pb2.ListPortfolioResponse.SerializeToString,
+            ),
+            'CompleteUpload': grpc.unary_unary_rpc_method_handler(
+                    servicer.CompleteUpload,
+                    request_deserializer=skillfolio_dot_artifacts_dot_v1_dot_artifacts__pb2.CompleteUploadRequest.FromString,
+                    response_serializer=skillfolio_dot_artifacts_dot_v1_dot_artifacts__pb2.CompleteUploadResponse.SerializeToString,
             ),
             'MarkMediaResult': grpc.unary_unary_rpc_method_handler(
                     servicer.MarkMediaResult,
@@ -318,6 +336,33 @@ class ArtifactsService(object):
             '/skillfolio.artifacts.v1.ArtifactsService/ListPortfolio',
             skillfolio_dot_artifacts_dot_v1_dot_artifacts__pb2.ListPortfolioRequest.SerializeToString,
             skillfolio_dot_artifacts_dot_v1_dot_artifacts__pb2.ListPortfolioResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CompleteUpload(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/skillfolio.artifacts.v1.ArtifactsService/CompleteUpload',
+            skillfolio_dot_artifacts_dot_v1_dot_artifacts__pb2.CompleteUploadRequest.SerializeToString,
+            skillfolio_dot_artifacts_dot_v1_dot_artifacts__pb2.CompleteUploadResponse.FromString,
             options,
             channel_credentials,
             insecure,
