@@ -1,0 +1,103 @@
+"""Portfolio use cases the web pages and the REST API share: each is one gRPC call (or a few) to the artifacts,
+skills and roster services, made as the caller's principal. The services decide who may do what; nothing here
+re-checks access, it only shapes requests and collects the lookups (skills, school years) a portfolio shows."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from chassis.context import Principal
+from skillfolio.artifacts.v1 import artifacts_pb2 as apb
+from skillfolio.roster.v1 import roster_pb2 as rpb
+from skillfolio.skills.v1 import skills_pb2 as spb
+
+from gateway import queries
+from gateway.clients import Backends
+
+UPDATABLE = ("title", "description", "skill_ids", "school_year_id")
+
+
+@dataclass(frozen=True)
+class FileToUpload:
+    """What the client says about the file it is about to send straight to the store."""
+
+    name: str
+    content_type: str
+    size_bytes: int
+
+
+def version_input(link_url: str = "", file: FileToUpload | None = None) -> apb.VersionInput:
+    if file is None:
+        return apb.VersionInput(link_url=link_url)
+    return apb.VersionInput(file_name=file.name, content_type=file.content_type or "application/octet-stream",
+                            size_bytes=file.size_bytes)
+
+
+async def effective_skills(backends: Backends, principal: Principal, school_id: str,
+                           include_retired: bool = True) -> list[spb.Skill]:
+    """The district's skills plus the school's additions (retired ones too by default: old work keeps its tags)."""
+    if not school_id:
+        return []
+    school = (await backends.roster.call("GetSchool", rpb.GetSchoolRequest(school_id=school_id), principal)).school
+    reply = await backends.skills.call("GetEffectiveSkills", spb.GetEffectiveSkillsRequest(
+        district_id=school.district_id, school_id=school_id, include_retired=include_retired), principal)
+    return list(reply.skills)
+
+
+async def school_years(backends: Backends, principal: Principal) -> list[rpb.SchoolYear]:
+    """Every school year of the roster, newest first."""
+    years = await queries.collect(backends.roster, "ListSchoolYears",
+                                  lambda p: rpb.ListSchoolYearsRequest(page=p), "school_years", principal)
+    return sorted(years, key=lambda y: y.start_date, reverse=True)
+
+
+async def list_portfolio(backends: Backends, principal: Principal, student_id: str, *, title_query: str = "",
+                         skill_ids: Iterable[str] = (), school_year_id: str = "", kind: str = "",
+                         added_by: str = "", page_size: int = 0, page_token: str = "") -> apb.ListPortfolioResponse:
+    """One keyset page of a student's artifacts, newest first (skills match ANY of ``skill_ids``)."""
+    return await backends.artifacts.call("ListPortfolio", apb.ListPortfolioRequest(
+        student_id=student_id, title_query=title_query, skill_ids=list(skill_ids), school_year_id=school_year_id,
+        kind=kind, added_by=added_by, page=apb.PageRequest(page_size=page_size, page_token=page_token)), principal)
+
+
+async def get_artifact(backends: Backends, principal: Principal, artifact_id: str) -> apb.Artifact:
+    reply = await backends.artifacts.call("GetArtifact", apb.GetArtifactRequest(artifact_id=artifact_id), principal)
+    return reply.artifact
+
+
+async def create_artifact(backends: Backends, principal: Principal, student_id: str, *, title: str,
+                          description: str, kind: str, skill_ids: Iterable[str], school_year_id: str = "",
+                          link_url: str = "", file: FileToUpload | None = None) -> apb.CreateArtifactResponse:
+    """The new artifact and, for a file, where to upload its bytes (then call :func:`complete_upload`)."""
+    return await backends.artifacts.call("CreateArtifact", apb.CreateArtifactRequest(
+        student_id=student_id, title=title, description=description, kind=kind, skill_ids=list(skill_ids),
+        school_year_id=school_year_id, content=version_input(link_url, file)), principal)
+
+
+async def update_artifact(backends: Backends, principal: Principal, artifact_id: str, changes: dict
+                          ) -> apb.Artifact:
+    """Change the named fields only (any of title, description, skill_ids, school_year_id)."""
+    fields = [name for name in UPDATABLE if name in changes]
+    values = {name: changes[name] for name in fields}
+    if "skill_ids" in values:
+        values["skill_ids"] = list(values["skill_ids"])
+    reply = await backends.artifacts.call("UpdateArtifact", apb.UpdateArtifactRequest(
+        artifact_id=artifact_id, update_fields=fields, **values), principal)
+    return reply.artifact
+
+
+async def add_version(backends: Backends, principal: Principal, artifact_id: str, *, link_url: str = "",
+                      file: FileToUpload | None = None) -> apb.AddVersionResponse:
+    return await backends.artifacts.call("AddVersion", apb.AddVersionRequest(
+        artifact_id=artifact_id, content=version_input(link_url, file)), principal)
+
+
+async def complete_upload(backends: Backends, principal: Principal, artifact_id: str, version: int,
+                          part_etags: Iterable[str] = ()) -> apb.Artifact:
+    reply = await backends.artifacts.call("CompleteUpload", apb.CompleteUploadRequest(
+        artifact_id=artifact_id, version=version, part_etags=list(part_etags)), principal)
+    return reply.artifact
+
+
+async def delete_artifact(backends: Backends, principal: Principal, artifact_id: str) -> None:
+    await backends.artifacts.call("DeleteArtifact", apb.DeleteArtifactRequest(artifact_id=artifact_id), principal)
