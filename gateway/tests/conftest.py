@@ -1,7 +1,14 @@
-"""Gateway test fixtures: a REAL roster gRPC server (in-process, ephemeral port) over a fresh, migrated and seeded
-PostgreSQL database, and a gateway app (FastAPI TestClient) pointed at it with a per-run key pair and secret."""
+"""Gateway test fixtures: REAL roster, skills and artifacts gRPC servers (in-process, ephemeral ports), each over its
+own fresh, migrated PostgreSQL database, and a gateway app (FastAPI TestClient) pointed at them with a per-run key
+pair, session secret, media URL secret and media directory.
+
+The roster database is seeded by :mod:`gateway_district`; the artifacts service's roster replica is fed the same
+facts as roster events (through the replica code its worker runs); the skills database holds a small framework
+(:func:`gateway_skills.seed`).
+"""
 from __future__ import annotations
 
+import pathlib
 import secrets
 from typing import Callable, Iterator
 
@@ -12,18 +19,46 @@ from chassis.config import PlatformSettings, service_settings
 from chassis.db import make_engine
 from chassis.grpc.principal import generate_keypair
 from chassis.migrations import upgrade
+from chassis.testing import infra
 
+from artifacts import bootstrap as artifacts_bootstrap
+from artifacts.entrypoints import grpc_api as artifacts_grpc
+from artifacts.migrations import MIGRATIONS_DIR as ARTIFACTS_MIGRATIONS
+from artifacts.service_layer.replication import apply_roster_event
 from gateway.app import create_app
+from gateway.settings import GatewaySettings
 from roster.bootstrap import build
 from roster.entrypoints import grpc_api
 from roster.migrations import MIGRATIONS_DIR
-from gateway.settings import GatewaySettings
+from skills import bootstrap as skills_bootstrap
+from skills.entrypoints import grpc_api as skills_grpc
+from skills.migrations import MIGRATIONS_DIR as SKILLS_MIGRATIONS
 import gateway_district as district_module
+import gateway_skills
 
 
 @pytest.fixture(scope="session")
 def keys() -> tuple[str, str]:
     return generate_keypair()
+
+
+@pytest.fixture(scope="session")
+def media_secret() -> str:
+    """The media URL secret the artifacts service signs filesystem URLs with and the gateway verifies."""
+    return secrets.token_urlsafe(40)
+
+
+@pytest.fixture(scope="session")
+def var_dir(tmp_path_factory) -> pathlib.Path:
+    """SKILLFOLIO_VAR_DIR of this run: the filesystem blob store lives in ``<var_dir>/media``."""
+    return tmp_path_factory.mktemp("var")
+
+
+@pytest.fixture(scope="session")
+def platform(keys, media_secret, var_dir) -> PlatformSettings:
+    """The services' platform settings (public key, media secret, var dir); the gateway adds the private key."""
+    return PlatformSettings(principal_public_key=keys[1], media_url_secret=media_secret, var_dir=var_dir,
+                            s3_endpoint="")
 
 
 @pytest.fixture(scope="session")
@@ -37,26 +72,95 @@ def district(pg_database_url) -> district_module.District:
 
 
 @pytest.fixture(scope="session")
-def roster_target(pg_database_url, district, keys) -> Iterator[str]:
+def roster_target(pg_database_url, district, platform) -> Iterator[str]:
     """host:port of a running roster gRPC API that verifies principals with the session's public key."""
     settings = service_settings("roster", database_url=pg_database_url, grpc_host="127.0.0.1", grpc_port=0,
                                 metrics_port=0)
     app = build(settings, district_module.FAST_ARGON2)
-    handle = grpc_api.start(settings, app=app, platform=PlatformSettings(principal_public_key=keys[1]), metrics=False)
+    handle = grpc_api.start(settings, app=app, platform=platform, metrics=False)
     yield f"127.0.0.1:{handle.port}"
     handle.stop(grace=1)
     app.close()
 
 
+@pytest.fixture(scope="session")
+def session_database(pg_admin_url) -> Iterator[Callable[[pathlib.Path], str]]:
+    """Make a fresh PostgreSQL database migrated with the given Alembic directory, dropped at the session's end."""
+    urls: list[str] = []
+
+    def make(migrations: pathlib.Path) -> str:
+        url = infra.create_database(pg_admin_url)
+        urls.append(url)
+        upgrade(migrations, url)
+        return url
+
+    yield make
+    for url in urls:
+        infra.drop_database(url, pg_admin_url)
+
+
+@pytest.fixture(scope="session")
+def skills_app(session_database) -> Iterator[skills_bootstrap.SkillsApp]:
+    """The skills service's app over its own database."""
+    settings = service_settings("skills", database_url=session_database(SKILLS_MIGRATIONS), grpc_host="127.0.0.1",
+                                grpc_port=0, metrics_port=0, db_pool_size=4)
+    app = skills_bootstrap.build(settings)
+    yield app
+    app.close()
+
+
+@pytest.fixture(scope="session")
+def skill_ids(skills_app, district) -> dict[str, str]:
+    """Skill code -> id of :func:`gateway_skills.seed`'s framework (district skills, a retired one, a school's)."""
+    return gateway_skills.seed(skills_app, district)
+
+
+@pytest.fixture(scope="session")
+def skills_target(skills_app, skill_ids, platform) -> Iterator[str]:
+    handle = skills_grpc.start(skills_app.settings, app=skills_app, platform=platform, metrics=False)
+    yield f"127.0.0.1:{handle.port}"
+    handle.stop(grace=1)
+
+
+@pytest.fixture(scope="session")
+def artifacts_app(session_database, district, platform) -> Iterator[artifacts_bootstrap.ArtifactsApp]:
+    """The artifacts service's app over its own database, its roster replica fed the district's roster events."""
+    settings = service_settings("artifacts", database_url=session_database(ARTIFACTS_MIGRATIONS),
+                                grpc_host="127.0.0.1", grpc_port=0, metrics_port=0, db_pool_size=4)
+    app = artifacts_bootstrap.build(settings)
+    for envelope in district.roster_events:
+        assert apply_roster_event(app.unit_of_work, f"gateway-tests.{envelope.type}", envelope)
+    yield app
+    app.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts_target(artifacts_app, platform) -> Iterator[str]:
+    handle = artifacts_grpc.start(artifacts_app.settings, app=artifacts_app, platform=platform, metrics=False)
+    yield f"127.0.0.1:{handle.port}"
+    handle.stop(grace=1)
+
+
+@pytest.fixture(scope="session")
+def gateway_platform(platform, keys) -> PlatformSettings:
+    """The gateway's platform settings: the services' ones plus the private key that signs principals."""
+    return platform.model_copy(update={"principal_private_key": keys[0]})
+
+
 @pytest.fixture
-def make_client(roster_target, keys) -> Iterator[Callable[..., TestClient]]:
-    """Build a started gateway (lifespan run) with settings overrides; each gets a fresh login throttle."""
+def make_client(roster_target, skills_target, artifacts_target,
+                gateway_platform) -> Iterator[Callable[..., TestClient]]:
+    """Build a started gateway (lifespan run) with settings overrides; each gets a fresh login throttle.
+
+    ``platform=`` replaces the gateway's PlatformSettings (e.g. an S3 endpoint, another media secret).
+    """
     clients: list[TestClient] = []
 
-    def build(**overrides) -> TestClient:
+    def build(platform: PlatformSettings | None = None, **overrides) -> TestClient:
         values = {"session_secret": secrets.token_urlsafe(40), "roster_target": roster_target,
+                  "skills_target": skills_target, "artifacts_target": artifacts_target,
                   "login_rate_limit": "3 per 1 minute", **overrides}
-        app = create_app(GatewaySettings(**values), PlatformSettings(principal_private_key=keys[0]))
+        app = create_app(GatewaySettings(**values), platform or gateway_platform)
         client = TestClient(app, follow_redirects=False)
         client.__enter__()
         clients.append(client)

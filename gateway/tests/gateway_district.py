@@ -1,5 +1,8 @@
 """A tiny roster written straight into a migrated roster database: one school, two teachers (one with a finished
-term), four students, a guardian and two admins, each with a local account and a password made up per run."""
+term), four students, a guardian and two admins, each with a local account and a password made up per run.
+
+``District.roster_events`` are the roster events describing the same facts (the payloads of
+protos/skillfolio/events/v1/roster.proto), for feeding the artifacts service's roster replica."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,6 +11,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, insert
 
+from chassis.events import Envelope
 from roster.adapters import orm
 from roster.adapters.passwords import Argon2Passwords
 from roster.config import RosterOptions
@@ -22,6 +26,7 @@ HASHER = Argon2Passwords(FAST_ARGON2.argon2_time_cost, FAST_ARGON2.argon2_memory
 class District:
     ids: dict[str, str] = field(default_factory=dict)         # short name -> entity id
     passwords: dict[str, str] = field(default_factory=dict)   # username -> password
+    roster_events: list[Envelope] = field(default_factory=list)   # the same facts as roster events
 
     def login(self, username: str) -> tuple[str, str]:
         return username, self.passwords[username]
@@ -29,6 +34,10 @@ class District:
 
 def _user(kind: str) -> str:
     return entity_id("user", kind)
+
+
+def _event(district: District, type_: str, **data) -> None:
+    district.roster_events.append(Envelope(type=type_, producer="roster", data=data))
 
 
 def seed(engine: Engine, today: dt.date | None = None) -> District:
@@ -77,8 +86,12 @@ def seed(engine: Engine, today: dt.date | None = None) -> District:
             password = district.passwords[username] = secrets.token_urlsafe(18)
             conn.execute(insert(orm.credentials), {"person_id": person, "username": username,
                                                    "password_hash": HASHER.hash(password)})
+            _event(district, "person_added", person_id=person, sourced_id=short, roles=[role], grade_level=grade,
+                   primary_school_id=school, active=True, given_name=given, family_name=family)
         conn.execute(insert(orm.guardianships), {"guardian_id": district.ids["guardian"],
                                                  "student_id": district.ids["amy"]})
+        _event(district, "guardianship_added", guardian_id=district.ids["guardian"], student_id=district.ids["amy"],
+               active=True)
         for short, (title, teacher, students, term, start, end) in sections.items():
             section = district.ids[short] = entity_id("class", short)
             conn.execute(insert(orm.sections), {"id": section, "sourced_id": short, "title": title,
@@ -86,9 +99,14 @@ def seed(engine: Engine, today: dt.date | None = None) -> District:
                                                 "school_id": school, "school_year_id": year,
                                                 "start_date": start, "end_date": end})
             conn.execute(insert(orm.section_terms), {"section_id": section, "session_id": term})
+            _event(district, "section_added", section_id=section, school_id=school, school_year_id=year, title=title,
+                   start_date=start.isoformat(), end_date=end.isoformat())
             for member, role in [(teacher, "teacher"), *[(s, "student") for s in students]]:
                 conn.execute(insert(orm.enrollments), {
                     "id": entity_id("enrollment", f"{short}-{member}"), "sourced_id": f"{short}-{member}",
                     "section_id": section, "person_id": district.ids[member], "school_id": school, "role": role})
+                _event(district, "enrollment_added", enrollment_id=entity_id("enrollment", f"{short}-{member}"),
+                       section_id=section, person_id=district.ids[member], role=role, school_id=school,
+                       begin_date="", end_date="", active=True)
     district.ids.update(school=school, district=org, year=year)
     return district

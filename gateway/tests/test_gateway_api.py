@@ -114,7 +114,8 @@ def test_unreachable_roster_is_503(make_client, district):
     reply = client.post("/api/v1/auth/token", data={"username": "tlee", "password": "whatever-it-is"})
     assert reply.status_code == 503 and reply.json()["error"]["code"] == "UNAVAILABLE"
     ready = client.get("/readyz")
-    assert ready.status_code == 503 and ready.json()["services"] == {"roster": "unavailable"}
+    assert ready.status_code == 503
+    assert ready.json()["services"] == {"roster": "unavailable", "skills": "serving", "artifacts": "serving"}
 
 
 def test_openapi_lists_the_routes(client):

@@ -14,7 +14,9 @@ pytestmark = pytest.mark.integration
 def test_health_and_readiness(client):
     assert client.get("/healthz").json() == {"status": "ok"}
     ready = client.get("/readyz")
-    assert ready.status_code == 200 and ready.json() == {"status": "ready", "services": {"roster": "serving"}}
+    assert ready.status_code == 200
+    assert ready.json() == {"status": "ready",
+                            "services": {"roster": "serving", "skills": "serving", "artifacts": "serving"}}
 
 
 def test_correlation_id_is_echoed_or_minted(client):
