@@ -9,6 +9,7 @@ import base64
 import datetime as dt
 import io
 import json
+import os
 import uuid
 from urllib.parse import parse_qs, urlsplit
 
@@ -45,7 +46,7 @@ def test_presigned_put_upload_then_stat_open_download_and_delete(store, s3_endpo
     object_key = key()
     assert store.stat(object_key) is None
     target = store.presign_upload(object_key, "image/png", 1024, dt.timedelta(minutes=5))
-    response = requests.put(target.put_url, data=PNG, headers=target.put_headers, timeout=10)
+    response = requests.put(target.url, data=PNG, headers=target.headers, timeout=10)
     assert response.status_code == 200, response.text
 
     stat = store.stat(object_key)
@@ -112,7 +113,7 @@ def test_media_worker_cleans_a_gps_photo_uploaded_by_presigned_put(store):
     Image.new("RGB", (900, 300), "blue").save(photo, "JPEG", exif=exif.tobytes())
     object_key, thumb_key = key(), key().replace("original", "thumbnail")
     target = store.presign_upload(object_key, "image/jpeg", 25 * 1024 * 1024, dt.timedelta(minutes=5))
-    assert requests.put(target.put_url, data=photo.getvalue(), headers=target.put_headers, timeout=10).ok
+    assert requests.put(target.url, data=photo.getvalue(), headers=target.headers, timeout=10).ok
 
     result = process_upload(store, object_key, "image", thumbnail_key=thumb_key)
     with store.open(object_key) as stream:
@@ -121,3 +122,33 @@ def test_media_worker_cleans_a_gps_photo_uploaded_by_presigned_put(store):
     assert store.stat(thumb_key).content_type == "image/webp"
     with store.open(thumb_key) as stream, Image.open(io.BytesIO(stream.read())) as preview:
         assert preview.size == (400, 133)
+
+
+def test_multipart_upload_with_presigned_parts_round_trips(store):
+    """Big files: presigned part PUTs (one sent twice, as a resumed upload does), then completion with the ETags."""
+    part_size = 5 * 1024 * 1024                      # S3's smallest part (moto enforces it too)
+    body = os.urandom(part_size) + b"tail of the video"
+    object_key = key()
+    target = store.presign_multipart(object_key, "video/mp4", len(body), part_size, dt.timedelta(minutes=5))
+    assert (target.method, target.part_size, len(target.part_urls)) == ("MULTIPART", part_size, 2)
+    chunks = [body[:part_size], body[part_size:]]
+    etags = [requests.put(url, data=chunk, timeout=30).headers["ETag"] for url, chunk in zip(target.part_urls, chunks)]
+    assert requests.put(target.part_urls[1], data=chunks[1], timeout=30).headers["ETag"] == etags[1]
+    store.complete_multipart(object_key, target.upload_id, etags)
+    assert store.stat(object_key).size == len(body)
+    with store.open(object_key) as stream:
+        assert stream.read() == body
+
+
+def test_multipart_completion_with_wrong_etags_is_refused_and_abort_cleans_up(store):
+    from chassis.errors import InvalidArgument
+    part_size = 5 * 1024 * 1024
+    object_key = key()
+    target = store.presign_multipart(object_key, "video/mp4", part_size + 10, part_size, dt.timedelta(minutes=5))
+    requests.put(target.part_urls[0], data=os.urandom(part_size), timeout=30)
+    with pytest.raises(InvalidArgument) as raised:
+        store.complete_multipart(object_key, target.upload_id, ['"00000000000000000000000000000000"'])
+    assert raised.value.problems[0].field == "part_etags"
+    store.abort_multipart(object_key, target.upload_id)
+    store.abort_multipart(object_key, target.upload_id)
+    assert store.stat(object_key) is None

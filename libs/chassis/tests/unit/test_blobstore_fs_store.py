@@ -34,9 +34,9 @@ def test_is_a_blob_store_and_settings_select_it_without_an_s3_endpoint(tmp_path,
 
 def test_signed_upload_then_download_round_trip(store, tmp_path):
     target = store.presign_upload(KEY, "image/png", 1000, dt.timedelta(minutes=5))
-    assert target.put_url.startswith(f"http://localhost:8000/media/upload/{KEY}?")
-    assert target.put_headers == {"Content-Type": "image/png"} and target.post is None
-    assert upload(store, target.put_url, b"\x89PNG-bytes", "image/png").size == 10
+    assert target.url.startswith(f"http://localhost:8000/media/upload/{KEY}?")
+    assert target.headers == {"Content-Type": "image/png"} and target.post is None
+    assert upload(store, target.url, b"\x89PNG-bytes", "image/png").size == 10
     assert (tmp_path / "media" / KEY).read_bytes() == b"\x89PNG-bytes"
     stat = store.stat(KEY)
     assert (stat.size, stat.content_type) == (10, "image/png")
@@ -71,7 +71,7 @@ def test_put_stores_server_made_objects(store):
 
 
 def test_upload_larger_than_the_signed_max_is_refused_and_nothing_is_kept(store, tmp_path):
-    url = store.presign_upload(KEY, "application/pdf", 100, dt.timedelta(minutes=5)).put_url
+    url = store.presign_upload(KEY, "application/pdf", 100, dt.timedelta(minutes=5)).url
     with pytest.raises(UploadTooLarge) as raised:
         upload(store, url, b"x" * 101, "application/pdf")
     assert "larger than" in raised.value.problems[0].reason
@@ -80,7 +80,7 @@ def test_upload_larger_than_the_signed_max_is_refused_and_nothing_is_kept(store,
 
 
 def test_upload_must_use_the_signed_content_type(store):
-    url = store.presign_upload(KEY, "text/plain", 100, dt.timedelta(minutes=5)).put_url
+    url = store.presign_upload(KEY, "text/plain", 100, dt.timedelta(minutes=5)).url
     with pytest.raises(InvalidSignedUrl, match="Content-Type"):
         upload(store, url, b"<script>", "text/html")
     assert upload(store, url, b"notes", "text/plain; charset=UTF-8").content_type == "text/plain"
@@ -93,7 +93,7 @@ def test_the_filesystem_store_needs_a_signing_secret(tmp_path):
 
 
 def test_expired_urls_are_rejected(store):
-    url = store.presign_upload(KEY, "image/png", 1000, dt.timedelta(seconds=60)).put_url
+    url = store.presign_upload(KEY, "image/png", 1000, dt.timedelta(seconds=60)).url
     store.verify_signed_url(url)
     with pytest.raises(ExpiredSignedUrl):
         store.verify_signed_url(url, now=time.time() + 61)
@@ -117,7 +117,7 @@ def tampered(url: str, **changes) -> str:
     {"extra": "1"},                            # smuggle a parameter
 ])
 def test_tampered_upload_urls_are_rejected(store, changes):
-    url = store.presign_upload(KEY, "image/png", 1000, dt.timedelta(minutes=5)).put_url
+    url = store.presign_upload(KEY, "image/png", 1000, dt.timedelta(minutes=5)).url
     with pytest.raises(InvalidSignedUrl) as raised:
         store.verify_signed_url(tampered(url, **changes))
     assert not isinstance(raised.value, ExpiredSignedUrl)

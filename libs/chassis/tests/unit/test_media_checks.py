@@ -104,3 +104,29 @@ def test_check_stream_sniffs_the_head_of_a_stored_object():
     assert check_stream("document", io.BytesIO(payload), len(payload)).reason == \
         "the file is a PNG image, not a document"
     assert check_stream("image", io.BytesIO(payload), len(payload)).ok
+
+
+@pytest.mark.parametrize("mime,kind", [("application/epub+zip", "other"), ("audio/midi", "other"),
+                                       ("image/png", "image"), ("application/pdf", "document"),
+                                       ("text/plain", "document")])
+def test_other_files_take_any_harmless_type_and_images_stay_images_to_be_cleaned(mime, kind):
+    verdict = check("other", 1000, mime)
+    assert verdict.ok and verdict.kind == kind
+
+
+@pytest.mark.parametrize("mime,label", [("application/x-msdownload", "a Windows program"),
+                                        ("application/x-executable", "a program"), ("application/zip", "a ZIP archive"),
+                                        ("application/x-7z-compressed", "a program or archive"),
+                                        ("application/gzip", "a program or archive"),
+                                        ("application/octet-stream", "of an unrecognised type"),
+                                        ("image/heic", "a HEIC photo")])
+def test_other_files_refuse_programs_archives_and_unknown_bytes(mime, label):
+    verdict = check("other", 1000, mime)
+    assert not verdict.ok and verdict.reason.startswith(f"the file is {label}")
+
+
+def test_other_files_have_their_own_limit():
+    assert check("other", 25 * MB, "application/epub+zip").ok
+    assert check("other", 25 * MB + 1, "application/epub+zip").reason == (
+        "the file is 25.0 MB; other files may be at most 25 MB")
+    assert not check("other", 2000, "application/epub+zip", MediaLimits(other=1000)).ok

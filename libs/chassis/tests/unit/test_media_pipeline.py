@@ -27,7 +27,7 @@ def gps_photo() -> bytes:
 
 def client_upload(store, key: str, body: bytes, declared_type: str) -> None:
     target = store.presign_upload(key, declared_type, 50 * 1024 * 1024, dt.timedelta(minutes=5))
-    store.receive_upload(store.verify_signed_url(target.put_url), io.BytesIO(body), declared_type)
+    store.receive_upload(store.verify_signed_url(target.url), io.BytesIO(body), declared_type)
 
 
 def test_photo_is_cleaned_in_place_and_thumbnailed(store):

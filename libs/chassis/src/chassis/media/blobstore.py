@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import BinaryIO, Protocol, runtime_checkable
 
 from chassis.config import PlatformSettings
@@ -21,21 +21,38 @@ class PresignedPost:
     fields: dict[str, str]
 
 
+PUT, POST, MULTIPART = "PUT", "POST", "MULTIPART"
+
+
 @dataclass(frozen=True)
 class UploadTarget:
-    """How a client uploads one object: a presigned PUT (always) and, where the store enforces it, a POST form.
+    """How a client uploads one object straight to the store (mirrors the artifacts proto's ``UploadTarget``).
 
-    The PUT must send exactly ``put_headers`` (a real ``Content-Type``). ``post`` carries a policy with a
-    ``content-length-range`` that MinIO/S3 enforce; it is ``None`` where the store has no such form.
-    Whatever the store enforces, the service validates size and type again after the upload.
+    ``PUT``: send the bytes to ``url`` with exactly ``headers`` (a real ``Content-Type``). ``MULTIPART``: PUT part
+    i (1-based, ``part_size`` bytes, the last one shorter) to ``part_urls[i-1]``, keep each response's ``ETag``,
+    then have the service call ``complete_multipart`` with the ETags in order. ``post`` is an alternative HTML form
+    (S3/MinIO enforce its ``content-length-range``); ``None`` where the store has no such form. Whatever the store
+    enforces, the service validates size and type again after the upload.
     """
 
     key: str
-    put_url: str
-    put_headers: dict[str, str]
+    method: str
+    url: str
+    headers: dict[str, str]
     max_bytes: int
     expires_at: dt.datetime
+    fields: dict[str, str] = field(default_factory=dict)
+    upload_id: str = ""
+    part_size: int = 0
+    part_urls: tuple[str, ...] = ()
     post: PresignedPost | None = None
+
+
+def part_count(size: int, part_size: int) -> int:
+    """How many parts of ``part_size`` bytes carry ``size`` bytes (at least one)."""
+    if part_size < 1:
+        raise ValueError("part_size must be positive")
+    return max(1, -(-size // part_size))
 
 
 @dataclass(frozen=True)
@@ -52,6 +69,18 @@ class BlobStore(Protocol):
 
     def presign_upload(self, key: str, content_type: str, max_bytes: int,
                        expires: dt.timedelta) -> UploadTarget: ...
+
+    def presign_multipart(self, key: str, content_type: str, size: int, part_size: int,
+                          expires: dt.timedelta) -> UploadTarget:
+        """Start a resumable upload of ``size`` bytes: method ``MULTIPART`` with ``upload_id`` and one PUT URL per
+        part (a failed part is simply sent again)."""
+
+    def complete_multipart(self, key: str, upload_id: str, etags: list[str]) -> None:
+        """Assemble the parts (ETags in part order) into the object at ``key``; raises ``InvalidArgument``
+        (field ``part_etags``) when the parts or ETags do not match what was uploaded."""
+
+    def abort_multipart(self, key: str, upload_id: str) -> None:
+        """Drop an unfinished upload's parts (no error if it is already gone)."""
 
     def presign_download(self, key: str, expires: dt.timedelta, filename: str | None = None, *,
                          content_type: str | None = None, inline: bool = False) -> str:
@@ -73,13 +102,15 @@ class BlobNotFound(LookupError):
 
 def blob_store_from_settings(settings: PlatformSettings, *, url_secret: bytes | None = None,
                              public_base_url: str = "") -> BlobStore:
-    """The S3 adapter when ``SKILLFOLIO_S3_ENDPOINT`` is set, else the filesystem store under ``var_dir/media``.
+    """The S3 adapter when ``SKILLFOLIO_S3_ENDPOINT`` is set (URLs signed for ``SKILLFOLIO_S3_PUBLIC_ENDPOINT``
+    where set), else the filesystem store under ``var_dir/media``.
 
-    ``url_secret`` signs the filesystem store's URLs (the gateway must hold the same secret to serve them).
+    ``url_secret`` signs the filesystem store's URLs (the gateway must hold the same secret to serve them);
+    ``public_base_url`` "" makes them relative (``/media/...``), served by the gateway that served the page.
     """
     if settings.s3_endpoint:
         from chassis.media.s3_store import S3BlobStore
-        return S3BlobStore.from_settings(settings)
+        return S3BlobStore.from_settings(settings, public_endpoint=settings.s3_public_endpoint)
     from chassis.media.fs_store import FilesystemBlobStore
     if not url_secret:
         raise ValueError("the filesystem blob store needs a URL signing secret shared with the gateway")

@@ -1,7 +1,7 @@
 """Filesystem adapter of the blob store port (the embedded default): objects under ``<var_dir>/media/<key>``.
 
 Clients reach it through HMAC-signed gateway URLs (:mod:`chassis.media.signing`); the gateway calls
-:meth:`FilesystemBlobStore.verify_signed_url`, then :meth:`receive_upload` or :meth:`open`.
+:meth:`FilesystemBlobStore.verify_signed_url`, then :meth:`receive_upload`, :meth:`receive_part` or :meth:`open`.
 """
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from contextlib import contextmanager
 from typing import BinaryIO, Iterator
 
 from chassis.errors import FieldProblem, InvalidArgument
-from chassis.media.blobstore import BlobNotFound, BlobStat, UploadTarget, utcnow
+from chassis.media.blobstore import MULTIPART, PUT, BlobNotFound, BlobStat, UploadTarget, part_count, utcnow
+from chassis.media.fs_parts import PartsArea
 from chassis.media.naming import InvalidKey, validate_key
 from chassis.media.signing import InvalidSignedUrl, SignedMediaRequest, UrlSigner
 
@@ -32,6 +33,7 @@ class FilesystemBlobStore:
     def __init__(self, root: pathlib.Path | str, url_secret: bytes, *, public_base_url: str = "") -> None:
         self.root = pathlib.Path(root).resolve()
         self.signer = UrlSigner(url_secret, public_base_url)
+        self.parts = PartsArea(self.root)
 
     def presign_upload(self, key: str, content_type: str, max_bytes: int,
                        expires: dt.timedelta) -> UploadTarget:
@@ -40,8 +42,50 @@ class FilesystemBlobStore:
             raise ValueError("max_bytes must be positive")
         expires_at = utcnow() + expires
         url = self.signer.upload_url(key, content_type, max_bytes, int(expires_at.timestamp()))
-        return UploadTarget(key=key, put_url=url, put_headers={"Content-Type": content_type},
+        return UploadTarget(key=key, method=PUT, url=url, headers={"Content-Type": content_type},
                             max_bytes=max_bytes, expires_at=expires_at)
+
+    def presign_multipart(self, key: str, content_type: str, size: int, part_size: int,
+                          expires: dt.timedelta) -> UploadTarget:
+        """Signed part URLs (``/media/upload/<key>?..&uid=..&pn=..``) the gateway hands to :meth:`receive_part`."""
+        self._path(key)
+        count = part_count(size, part_size)
+        upload_id = self.parts.start(key, content_type, part_size, count)
+        expires_at = utcnow() + expires
+        urls = tuple(self.signer.part_url(key, upload_id, number, part_size, int(expires_at.timestamp()))
+                     for number in range(1, count + 1))
+        return UploadTarget(key=key, method=MULTIPART, url="", headers={}, max_bytes=count * part_size,
+                            expires_at=expires_at, upload_id=upload_id, part_size=part_size, part_urls=urls)
+
+    def receive_part(self, request: SignedMediaRequest, stream: BinaryIO) -> str:
+        """Store one part of a multipart upload from a verified part URL and return its ETag.
+
+        ``request`` is what :meth:`verify_signed_url` returned (action ``part``); ``stream`` is the request body
+        (any ``Content-Type``; at most the signed part size, else :class:`chassis.errors.InvalidArgument`). The
+        return value is the part's ETag, the quoted MD5 hex of its bytes (``"9e107d9d..."``, as S3 answers): the
+        gateway route must send it back in the response's ``ETag`` header (and expose that header to scripts),
+        because the client completes the upload with these ETags in part order. Sending a part again replaces it.
+        Raises :class:`InvalidSignedUrl` for an unknown, finished or aborted upload or a part number out of range.
+        """
+        if request.action != "part" or request.upload_id is None or request.part_number is None:
+            raise InvalidSignedUrl("this URL does not allow uploading a part")
+        return self.parts.receive(request.key, request.upload_id, request.part_number, stream,
+                                  request.max_bytes or 0)
+
+    def complete_multipart(self, key: str, upload_id: str, etags: list[str]) -> None:
+        """Concatenate the parts into the object (atomically) and drop them."""
+        path = self._path(key)
+        temp_name, content_type = self.parts.assemble(key, upload_id, etags, path.parent)
+        try:
+            self._commit(key, temp_name, content_type)
+        except BaseException:
+            pathlib.Path(temp_name).unlink(missing_ok=True)
+            raise
+        self.parts.discard(upload_id)
+
+    def abort_multipart(self, key: str, upload_id: str) -> None:
+        if self.parts.manifest(key, upload_id) is not None:
+            self.parts.discard(upload_id)
 
     def presign_download(self, key: str, expires: dt.timedelta, filename: str | None = None, *,
                          content_type: str | None = None, inline: bool = False) -> str:
@@ -99,14 +143,18 @@ class FilesystemBlobStore:
             if exact and written != limit:
                 raise InvalidArgument(f"expected {limit} bytes for {key!r}, got {written}",
                                       [FieldProblem("size", "the stream ended early")])
-            meta = self._meta_path(key)
-            meta.parent.mkdir(parents=True, exist_ok=True)
-            meta.write_text(json.dumps({"content_type": content_type}))
-            os.replace(temp_name, path)
+            self._commit(key, temp_name, content_type)
             return written
         except BaseException:
             pathlib.Path(temp_name).unlink(missing_ok=True)
             raise
+
+    def _commit(self, key: str, temp_name: str, content_type: str) -> None:
+        """Record the type, then move the finished temp file into place (readers never see a partial object)."""
+        meta = self._meta_path(key)
+        meta.parent.mkdir(parents=True, exist_ok=True)
+        meta.write_text(json.dumps({"content_type": content_type}))
+        os.replace(temp_name, self._path(key))
 
     def _path(self, key: str) -> pathlib.Path:
         path = (self.root / validate_key(key)).resolve()

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from chassis.errors import FieldProblem, InvalidArgument
 
 MB = 1024 * 1024
-KINDS = ("document", "image", "audio", "video")
+KINDS = ("document", "image", "audio", "video", "other")
 
 # sniffed MIME -> (kind, how to name it to a person)
 MEDIA_TYPES: dict[str, tuple[str, str]] = {
@@ -44,11 +44,21 @@ REFUSED_LABELS: dict[str, str] = {
     "application/zip": "a ZIP archive", "application/x-msdownload": "a Windows program",
     "application/x-executable": "a program", "application/octet-stream": "of an unrecognised type",
 }
+# Kind "other" takes any sniffed type except REFUSED_LABELS and these programs and archives.
+PROGRAMS_AND_ARCHIVES: dict[str, str] = {
+    mime: "a program or archive" for mime in (
+        "application/x-tar", "application/x-rar-compressed", "application/gzip", "application/x-bzip2",
+        "application/x-7z-compressed", "application/x-xz", "application/zstd", "application/x-lzip",
+        "application/x-lzop", "application/x-lz4", "application/x-brotli", "application/x-compress",
+        "application/x-unix-archive", "application/vnd.ms-cab-compressed", "application/x-rpm", "application/x-deb",
+        "application/x-shockwave-flash", "application/x-google-chrome-extension", "application/wasm",
+        "application/x-nintendo-nes-rom", "application/x-sqlite3", "application/java-archive")}
 ACCEPTED_SUMMARY = {
     "document": "PDF, Word, Excel, PowerPoint, OpenDocument or plain text",
     "image": "JPEG, PNG, GIF or WebP",
     "audio": "MP3, M4A, WAV, Ogg or WebM audio",
     "video": "MP4, MOV or WebM",
+    "other": "any file that is not a program, an archive or of an unrecognised type",
 }
 
 
@@ -60,6 +70,7 @@ class MediaLimits:
     image: int = 25 * MB
     audio: int = 100 * MB
     video: int = 500 * MB
+    other: int = 25 * MB
 
     def for_kind(self, kind: str) -> int:
         return getattr(self, _known_kind(kind))
@@ -99,6 +110,8 @@ def check(declared_kind: str, size: int, sniffed_mime: str, limits: MediaLimits 
         actual_kind = "audio"
     if size <= 0:
         return MediaCheck(False, sniffed_mime, actual_kind, "the file is empty")
+    if declared_kind == "other":
+        return _check_other(size, sniffed_mime, actual_kind, limits.other)
     if actual_kind is None:
         return MediaCheck(False, sniffed_mime, None, f"the file is {label}, which is not accepted; "
                           f"a {declared_kind} must be {ACCEPTED_SUMMARY[declared_kind]}")
@@ -109,6 +122,17 @@ def check(declared_kind: str, size: int, sniffed_mime: str, limits: MediaLimits 
         return MediaCheck(False, sniffed_mime, actual_kind, f"the file is {_size(size)}; "
                           f"{declared_kind}s may be at most {_size(limit)}")
     return MediaCheck(True, sniffed_mime, actual_kind)
+
+
+def _check_other(size: int, sniffed_mime: str, actual_kind: str | None, limit: int) -> MediaCheck:
+    """Any file but programs, archives and refused types; an image stays ``image`` so the worker cleans it."""
+    refused = REFUSED_LABELS.get(sniffed_mime) or PROGRAMS_AND_ARCHIVES.get(sniffed_mime)
+    if refused:
+        return MediaCheck(False, sniffed_mime, None, f"the file is {refused}, which is not accepted")
+    if size > limit:
+        return MediaCheck(False, sniffed_mime, actual_kind or "other",
+                          f"the file is {_size(size)}; other files may be at most {_size(limit)}")
+    return MediaCheck(True, sniffed_mime, actual_kind or "other")
 
 
 def describe(mime: str) -> str:

@@ -38,9 +38,9 @@ def process_upload(store: BlobStore, key: str, declared_kind: str, *, thumbnail_
     if verdict.kind != "image":
         return ProcessedMedia(key, verdict.kind, verdict.mime, stat.size)
     with store.open(key) as stream:
-        original = stream.read(limits.image + 1)
-    if len(original) > limits.image:  # the object changed since stat: treat as oversize, never trust stat alone
-        raise MediaRejected("the file is larger than the image limit")
+        original = stream.read(limits.for_kind(declared_kind) + 1)
+    if len(original) > limits.for_kind(declared_kind):  # changed since stat: oversize, never trust stat alone
+        raise MediaRejected(f"the file is larger than the {declared_kind} limit")
     cleaned = strip_metadata(original)
     store.put(key, io.BytesIO(cleaned), len(cleaned), verdict.mime)
     if thumbnail_key is None:

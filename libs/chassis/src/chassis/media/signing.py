@@ -1,7 +1,8 @@
 """HMAC-signed media URLs of the embedded default, served by the gateway over the filesystem blob store.
 
-``/media/upload/<key>?exp=..&max=..&ct=..&sig=..`` accepts one PUT; ``/media/<key>?exp=..[&fn=..][&ct=..]
-[&inl=1]&sig=..`` serves one object. The signature covers every parameter, is compared in constant time, and expiry is enforced.
+``/media/upload/<key>?exp=..&max=..&ct=..&sig=..`` accepts one PUT; ``/media/upload/<key>?exp=..&max=..&uid=..&pn=..
+&sig=..`` one part of a multipart upload; ``/media/<key>?exp=..[&fn=..][&ct=..][&inl=1]&sig=..`` serves one object.
+The signature covers the action and every parameter, is compared in constant time, and expiry is enforced.
 """
 from __future__ import annotations
 
@@ -33,10 +34,12 @@ class ExpiredSignedUrl(InvalidSignedUrl):
 class SignedMediaRequest:
     """A verified URL: what it allows (``upload`` or ``download``) and the signed parameters."""
 
-    action: str
+    action: str                      # upload | part | download
     key: str
     expires_at: int
     max_bytes: int | None = None
+    upload_id: str | None = None     # part only
+    part_number: int | None = None   # part only, 1-based
     content_type: str | None = None
     filename: str | None = None
     inline: bool = False
@@ -61,6 +64,12 @@ class UrlSigner:
         validate_key(key)
         params = {"exp": str(expires_at), "max": str(max_bytes), "ct": content_type}
         params["sig"] = self._sign("upload", key, params)
+        return f"{self.base_url}{UPLOAD_PREFIX}{key}?{urlencode(params)}"
+
+    def part_url(self, key: str, upload_id: str, part_number: int, max_bytes: int, expires_at: int) -> str:
+        validate_key(key)
+        params = {"exp": str(expires_at), "max": str(max_bytes), "uid": upload_id, "pn": str(part_number)}
+        params["sig"] = self._sign("part", key, params)
         return f"{self.base_url}{UPLOAD_PREFIX}{key}?{urlencode(params)}"
 
     def download_url(self, key: str, expires_at: int, filename: str | None = None, *,
@@ -92,19 +101,25 @@ class UrlSigner:
             raise InvalidSignedUrl("a media URL parameter is repeated")
         params = {name: values[0] for name, values in query.items()}
         signature = params.pop("sig", "")
-        allowed = {"exp", "max", "ct"} if action == "upload" else {"exp", "fn", "ct", "inl"}
+        if action == "upload" and "pn" in params:
+            action = "part"
+        allowed = {"upload": {"exp", "max", "ct"}, "part": {"exp", "max", "uid", "pn"},
+                   "download": {"exp", "fn", "ct", "inl"}}[action]
         if not signature or not set(params) <= allowed or "exp" not in params:
             raise InvalidSignedUrl("the media URL is missing its signature or has unexpected parameters")
         expected = self._sign(action, key, params)
         if not hmac.compare_digest(expected.encode(), signature.encode()):
             raise InvalidSignedUrl("the media URL signature does not match")
+        if action == "part" and not ({"uid", "max"} <= set(params) and params["pn"].isdigit()):
+            raise InvalidSignedUrl("the part URL is missing its upload id, size or part number")
         expires_at = int(params["exp"])
         if (time.time() if now is None else now) >= expires_at:
             raise ExpiredSignedUrl("the media URL has expired")
         return SignedMediaRequest(action=action, key=key, expires_at=expires_at,
                                   max_bytes=int(params["max"]) if "max" in params else None,
                                   content_type=params.get("ct"), filename=params.get("fn"),
-                                  inline=params.get("inl") == "1")
+                                  inline=params.get("inl") == "1", upload_id=params.get("uid"),
+                                  part_number=int(params["pn"]) if "pn" in params else None)
 
     def _sign(self, action: str, key: str, params: dict[str, str]) -> str:
         message = json.dumps([action, key, sorted(params.items())], separators=(",", ":")).encode()
