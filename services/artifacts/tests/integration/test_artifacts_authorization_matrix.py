@@ -1,0 +1,225 @@
+"""Every role x relationship x action of the artifacts access rules, through the real gRPC API (status codes), over
+one migrated PostgreSQL database whose roster replica was fed the matrix's world (authz_world.MATRIX is the table).
+
+Each case gets fresh artifacts (S by Ana, T by Cruz, P by Diaz last school year) and checks, besides the status:
+an allowed change really happened, a refused one changed nothing and raised no event, and the audit log holds
+exactly one row for an allowed read or change by anyone but Ana, and none for Ana's own or for any refusal.
+"""
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Iterator
+
+import grpc
+import pytest
+
+from chassis.config import service_settings
+from chassis.grpc.principal import generate_keypair
+from chassis.migrations import upgrade
+from chassis.testing import infra
+from chassis.testing.grpc_api import serving, signed_as
+from chassis.testing.records import ServiceRecords
+from skillfolio.artifacts.v1 import artifacts_pb2 as pb, artifacts_pb2_grpc
+from artifacts.adapters.orm import audit_log, outbox
+from artifacts.bootstrap import build
+from artifacts.domain.access import DENIED
+from artifacts.entrypoints import grpc_api
+from artifacts.migrations import MIGRATIONS_DIR
+from artifacts.service_layer.replication import apply_roster_event
+from artifacts_fixtures import STUDENT_ID, Clock
+from authz_world import ACTORS, ARTIFACT_ACTIONS, CASES, LAST_YEAR_DAY, TARGET_AUTHORS, Case, authz_world
+
+pytestmark = pytest.mark.integration
+
+RPC = {"list": "ListPortfolio", "add": "CreateArtifact", "get": "GetArtifact", "update": "UpdateArtifact",
+       "version": "AddVersion", "complete": "CompleteUpload", "delete": "DeleteArtifact"}
+ROLE_OF_AUTHOR = {"S": "student", "T": "teacher", "P": "teacher"}
+# Deletion is audited whoever deletes (commands.delete: the soft-deleted row stays recoverable by operators), so
+# the student's own delete is the one own action with an audit row.
+AUDITED_EVEN_FOR_THE_STUDENT = {"delete"}
+
+
+@pytest.fixture(scope="module")
+def matrix_db(pg_admin_url) -> Iterator[str]:
+    url = infra.create_database(pg_admin_url)
+    upgrade(MIGRATIONS_DIR, url)
+    yield url
+    infra.drop_database(url, pg_admin_url)
+
+
+@pytest.fixture(scope="module")
+def matrix_clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture(scope="module")
+def matrix_keys() -> tuple[str, str]:
+    return generate_keypair()
+
+
+@pytest.fixture(scope="module")
+def stub(matrix_db, matrix_clock, matrix_keys):
+    """The artifacts gRPC API over the matrix world's replica."""
+    app = build(service_settings("artifacts", database_url=matrix_db, db_pool_size=4), clock=matrix_clock)
+    for envelope in authz_world():
+        assert apply_roster_event(app.unit_of_work, f"authz.{envelope.type}", envelope)
+    settings = service_settings("artifacts", database_url=matrix_db, grpc_port=0, grpc_max_workers=4)
+    with serving(grpc_api.start, settings, app, matrix_keys[1], artifacts_pb2_grpc.ArtifactsServiceStub) as stub:
+        yield stub
+    app.close()
+
+
+@pytest.fixture(scope="module")
+def records(matrix_db) -> Iterator[ServiceRecords]:
+    records = ServiceRecords(matrix_db, outbox, audit_log)
+    yield records
+    records.dispose()
+
+
+def as_(keys, subject: str, *roles: str):
+    return signed_as(keys[0], subject, *roles)
+
+
+def new_link(title: str) -> pb.CreateArtifactRequest:
+    return pb.CreateArtifactRequest(student_id=STUDENT_ID, title=title, kind="link", skill_ids=["sk-comm"],
+                                    content=pb.VersionInput(link_url="https://example.org/work"))
+
+
+def create_targets(stub, keys, clock: Clock) -> dict[str, pb.Artifact]:
+    """Fresh S, T and P link artifacts in Ana's portfolio (P dated while Diaz still taught her)."""
+    made = {}
+    for target, author in TARGET_AUTHORS.items():
+        present = clock.now
+        if target == "P":
+            clock.now = LAST_YEAR_DAY
+        try:
+            made[target] = stub.CreateArtifact(new_link(f"{target} work"), metadata=as_(
+                keys, author, ROLE_OF_AUTHOR[target])).artifact
+        finally:
+            clock.now = max(clock.now, present)
+        assert made[target].added_by == author
+    return made
+
+
+def perform(stub, case: Case, metadata, target: pb.Artifact | None):
+    if case.action == "list":
+        return stub.ListPortfolio(pb.ListPortfolioRequest(student_id=STUDENT_ID, page=pb.PageRequest(
+            page_size=1000)), metadata=metadata)
+    if case.action == "add":
+        return stub.CreateArtifact(new_link(f"added by {case.actor}"), metadata=metadata)
+    artifact_id = target.id
+    if case.action == "get":
+        return stub.GetArtifact(pb.GetArtifactRequest(artifact_id=artifact_id), metadata=metadata)
+    if case.action == "update":
+        return stub.UpdateArtifact(pb.UpdateArtifactRequest(artifact_id=artifact_id, update_fields=["title"],
+                                                            title=f"renamed by {case.actor}"), metadata=metadata)
+    if case.action == "version":
+        return stub.AddVersion(pb.AddVersionRequest(artifact_id=artifact_id, content=pb.VersionInput(
+            link_url="https://example.org/work-v2")), metadata=metadata)
+    if case.action == "delete":
+        return stub.DeleteArtifact(pb.DeleteArtifactRequest(artifact_id=artifact_id), metadata=metadata)
+    raise AssertionError(f"no call for {case.action}")
+
+
+def ana_sees(stub, keys, artifact_id: str) -> pb.Artifact | None:
+    """The artifact as Ana reads it (her reads are never audited), None once it is gone."""
+    try:
+        return stub.GetArtifact(pb.GetArtifactRequest(artifact_id=artifact_id),
+                                metadata=as_(keys, STUDENT_ID, "student")).artifact
+    except grpc.RpcError as error:
+        assert error.code() == grpc.StatusCode.PERMISSION_DENIED
+        return None
+
+
+def ana_portfolio_ids(stub, keys) -> set[str]:
+    reply = stub.ListPortfolio(pb.ListPortfolioRequest(student_id=STUDENT_ID, page=pb.PageRequest(page_size=1000)),
+                               metadata=as_(keys, STUDENT_ID, "student"))
+    return {a.id for a in reply.artifacts}
+
+
+LINK_CASES = [c for c in CASES if c.action != "complete"]
+
+
+@pytest.mark.parametrize("case", LINK_CASES, ids=[c.id for c in LINK_CASES])
+def test_matrix(case: Case, stub, matrix_keys, matrix_clock, records):
+    targets = create_targets(stub, matrix_keys, matrix_clock)
+    target = targets.get(case.target)
+    portfolio_before = ana_portfolio_ids(stub, matrix_keys)
+    audit_mark, events_mark = len(records.audit()), len(records.envelopes())
+
+    try:
+        reply, refusal = perform(stub, case, as_(matrix_keys, case.actor, *case.roles), target), None
+    except grpc.RpcError as error:
+        reply, refusal = None, error
+
+    new_audit, new_events = records.audit()[audit_mark:], records.envelopes()[events_mark:]
+    if not case.allowed:
+        assert refusal is not None, f"{case.id} should be refused"
+        assert (refusal.code(), refusal.details()) == (grpc.StatusCode.PERMISSION_DENIED, DENIED)
+        assert new_audit == [] and new_events == []
+        assert ana_portfolio_ids(stub, matrix_keys) == portfolio_before
+        if target is not None:
+            seen = ana_sees(stub, matrix_keys, target.id)
+            assert (seen.title, seen.current_version) == (target.title, target.current_version)
+        return
+
+    assert refusal is None, f"{case.id} should be allowed, got {refusal.code()}: {refusal.details()}"
+    assert_effect(stub, matrix_keys, case, reply, target, targets, portfolio_before, new_events)
+    if case.is_the_student and case.action not in AUDITED_EVEN_FOR_THE_STUDENT:
+        assert new_audit == []                      # the student's own reads and changes are no disclosure
+    else:
+        [row] = new_audit
+        assert (row.actor, row.action, row.subject_type, json.loads(row.subject_ids)) == (
+            case.actor, f"artifacts.{RPC[case.action]}", "student", [STUDENT_ID])
+        assert row.actor_roles == ",".join(sorted(case.roles))
+        if target is not None:
+            assert json.loads(row.detail)["artifact_id"] == target.id
+
+
+def assert_effect(stub, keys, case: Case, reply, target, targets, portfolio_before, new_events) -> None:
+    """The allowed call did what it says, and raised the event it should (reads raise none)."""
+    event_types = [e.type for e in new_events]
+    if case.action == "list":
+        assert {a.id for a in targets.values()} <= {a.id for a in reply.artifacts}
+        assert event_types == []
+    elif case.action == "get":
+        assert (reply.artifact.id, reply.artifact.added_by) == (target.id, target.added_by)
+        assert [v.number for v in reply.artifact.versions] == [1]
+        assert event_types == []
+    elif case.action == "add":
+        added = target = reply.artifact
+        assert (added.added_by, added.added_by_role, added.student_id) == (case.actor, case.role, STUDENT_ID)
+        assert ana_portfolio_ids(stub, keys) == portfolio_before | {added.id}
+        assert event_types == ["artifact_added"]
+    elif case.action == "update":
+        assert ana_sees(stub, keys, target.id).title == f"renamed by {case.actor}"
+        assert event_types == ["artifact_updated"]
+    elif case.action == "version":
+        assert ana_sees(stub, keys, target.id).current_version == 2
+        assert event_types == ["artifact_updated"]
+    elif case.action == "delete":
+        assert ana_sees(stub, keys, target.id) is None
+        assert ana_portfolio_ids(stub, keys) == portfolio_before - {target.id}
+        assert event_types == ["artifact_deleted"]
+    assert all(e.data["artifact_id"] == target.id for e in new_events)
+
+
+MISSING = [(role, relationship, action) for (role, relationship) in ACTORS for action in ARTIFACT_ACTIONS
+           if action != "complete"]
+
+
+@pytest.mark.parametrize("role,relationship,action", MISSING, ids=["/".join(m) for m in MISSING])
+def test_a_missing_artifact_is_refused_exactly_like_a_forbidden_one(role, relationship, action, stub, matrix_keys,
+                                                                    records):
+    case = Case(role, relationship, action, "", False)
+    audit_mark = len(records.audit())
+    with pytest.raises(grpc.RpcError) as caught:
+        perform(stub, case, as_(matrix_keys, case.actor, *case.roles), pb.Artifact(id=str(uuid.uuid4())))
+    assert (caught.value.code(), caught.value.details()) == (grpc.StatusCode.PERMISSION_DENIED, DENIED)
+    assert records.audit()[audit_mark:] == []
+
+
+def test_the_matrix_covers_every_row_action_and_target():
+    assert len(CASES) == len(ACTORS) * (2 + 3 * len(ARTIFACT_ACTIONS))
+    assert {(c.role, c.relationship) for c in CASES} == set(ACTORS)
