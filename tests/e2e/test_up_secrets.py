@@ -34,7 +34,8 @@ def test_an_older_var_dir_gains_the_media_url_secret_and_keeps_the_rest(tmp_path
 
     completed, created = ensure_secrets(var)
     assert created and {name: completed[name] for name in older} == older
-    assert completed[MEDIA_URL_SECRET] and dotenv_values(var / SECRETS_FILE)[MEDIA_URL_SECRET] == completed[MEDIA_URL_SECRET]
+    assert completed[MEDIA_URL_SECRET]
+    assert dotenv_values(var / SECRETS_FILE)[MEDIA_URL_SECRET] == completed[MEDIA_URL_SECRET]
     assert stat.S_IMODE((var / SECRETS_FILE).stat().st_mode) == 0o600
 
 

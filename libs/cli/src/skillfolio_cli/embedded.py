@@ -1,8 +1,9 @@
 """The embedded default's files: a private var/ directory and var/secrets.env, generated once and never committed.
 
 secrets.env holds the Ed25519 principal key pair, the gateway's session secret and the key that signs the
-filesystem blob store's media URLs (the artifacts service signs them, the gateway verifies them). Values are single-quoted (PEM
-keys span lines), so the file can be read both by python-dotenv and by a shell (``set -a; . var/secrets.env``).
+filesystem blob store's media URLs (the artifacts service signs them, the gateway verifies them). Values are
+single-quoted (PEM keys span lines), so the file can be read both by python-dotenv and by a shell
+(``set -a; . var/secrets.env``).
 """
 from __future__ import annotations
 
