@@ -1,0 +1,232 @@
+"""The artifacts authorization matrix again, end to end through the REST API: bearer tokens from real logins, the
+gateway, and real roster and artifacts gRPC servers over their own databases (authz_district.MATRIX is the table).
+
+The roster and the artifacts replica hold the same district (gateway_district + authz_district.extend), in their
+own databases, so the extra relationships never show in other gateway tests. Each case gets fresh artifacts
+(S by Amy, T by her teacher, P by her last-year teacher, dated last year) and checks the status, that a refusal's
+body is exactly the one for an artifact that does not exist, the effect, and the artifacts service's audit rows.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import secrets
+import uuid
+from typing import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from chassis.config import service_settings
+from chassis.db import make_engine
+from chassis.testing.records import ServiceRecords
+from artifacts import bootstrap as artifacts_bootstrap
+from artifacts.adapters.orm import audit_log, outbox
+from artifacts.domain.access import DENIED
+from artifacts.entrypoints import grpc_api as artifacts_grpc
+from artifacts.migrations import MIGRATIONS_DIR as ARTIFACTS_MIGRATIONS
+from artifacts.service_layer.replication import apply_roster_event
+from gateway.app import create_app
+from gateway.settings import GatewaySettings
+from roster.bootstrap import build as build_roster
+from roster.entrypoints import grpc_api as roster_grpc
+from roster.migrations import MIGRATIONS_DIR as ROSTER_MIGRATIONS
+
+import authz_district
+import gateway_district
+from authz_district import ACTORS, ARTIFACT_ACTIONS, CASES, LAST_YEAR_SHIFT, TARGET_AUTHORS, Case
+from gateway_testkit import api_token, bearer
+
+pytestmark = pytest.mark.integration
+
+USERNAMES = {"amy": "aadams", "ben": "bbrown", "teacher": "tlee", "guardian": "gadams", "school_admin": "sshaw",
+             "district_admin": "ddunn", **{short: p[0] for short, p in authz_district.PEOPLE.items()}}
+RPC = {"list": "ListPortfolio", "add": "CreateArtifact", "get": "GetArtifact", "update": "UpdateArtifact",
+       "version": "AddVersion", "complete": "CompleteUpload", "delete": "DeleteArtifact"}
+SUCCESS = {"list": 200, "add": 201, "get": 200, "update": 200, "version": 201, "complete": 200, "delete": 204}
+# Deletion is audited whoever deletes (the soft-deleted row stays recoverable), the student's own delete too.
+AUDITED_EVEN_FOR_THE_STUDENT = {"delete"}
+
+
+class ShiftableClock:
+    """The artifacts service's clock: the real time, or ``shift`` earlier while a past artifact is made."""
+
+    def __init__(self) -> None:
+        self.shift = dt.timedelta(0)
+
+    def __call__(self) -> dt.datetime:
+        return dt.datetime.now(dt.timezone.utc) - self.shift
+
+
+class Stack:
+    def __init__(self, client: TestClient, district: gateway_district.District, clock: ShiftableClock,
+                 records: ServiceRecords) -> None:
+        self.client, self.district, self.clock, self.records = client, district, clock, records
+        self.tokens: dict[str, str] = {}
+
+    def auth(self, short: str) -> dict[str, str]:
+        if short not in self.tokens:
+            self.tokens[short] = api_token(self.client, *self.district.login(USERNAMES[short]))
+        return bearer(self.tokens[short])
+
+    @property
+    def amy(self) -> str:
+        return self.district.ids["amy"]
+
+
+@pytest.fixture(scope="module")
+def stack(session_database, skills_target, gateway_platform, platform) -> Iterator[Stack]:
+    """Roster (seeded) and artifacts (replica fed the same facts) gRPC servers, and a gateway in front of them."""
+    roster_url = session_database(ROSTER_MIGRATIONS)
+    engine = make_engine(roster_url)
+    try:
+        district = gateway_district.seed(engine)
+        authz_district.extend(engine, district)
+    finally:
+        engine.dispose()
+    roster_settings = service_settings("roster", database_url=roster_url, grpc_host="127.0.0.1", grpc_port=0,
+                                       metrics_port=0)
+    roster_app = build_roster(roster_settings, gateway_district.FAST_ARGON2)
+    roster = roster_grpc.start(roster_settings, app=roster_app, platform=platform, metrics=False)
+    artifacts_url = session_database(ARTIFACTS_MIGRATIONS)
+    clock = ShiftableClock()
+    artifacts_settings = service_settings("artifacts", database_url=artifacts_url, grpc_host="127.0.0.1",
+                                          grpc_port=0, metrics_port=0, db_pool_size=4)
+    artifacts_app = artifacts_bootstrap.build(artifacts_settings, clock=clock)
+    for envelope in district.roster_events:
+        assert apply_roster_event(artifacts_app.unit_of_work, f"authz.{envelope.type}", envelope)
+    artifacts = artifacts_grpc.start(artifacts_settings, app=artifacts_app, platform=platform, metrics=False)
+    settings = GatewaySettings(session_secret=secrets.token_urlsafe(40), roster_target=f"127.0.0.1:{roster.port}",
+                               skills_target=skills_target, artifacts_target=f"127.0.0.1:{artifacts.port}",
+                               login_rate_limit="1000 per 1 minute")
+    records = ServiceRecords(artifacts_url, outbox, audit_log)
+    with TestClient(create_app(settings, gateway_platform), follow_redirects=False) as client:
+        yield Stack(client, district, clock, records)
+    records.dispose()
+    artifacts.stop(grace=1)
+    artifacts_app.close()
+    roster.stop(grace=1)
+    roster_app.close()
+
+
+def link_body(title: str) -> dict:
+    return {"title": title, "kind": "link", "skill_ids": ["sk-any"], "link_url": "https://example.org/work"}
+
+
+def create_targets(stack: Stack) -> dict[str, dict]:
+    """Fresh S, T and P link artifacts in Amy's portfolio (P made while the old teacher still taught her)."""
+    made = {}
+    for target, (author, role) in TARGET_AUTHORS.items():
+        stack.clock.shift = LAST_YEAR_SHIFT if target == "P" else dt.timedelta(0)
+        try:
+            reply = stack.client.post(f"/api/v1/students/{stack.amy}/artifacts", json=link_body(f"{target} work"),
+                                      headers=stack.auth(author))
+        finally:
+            stack.clock.shift = dt.timedelta(0)
+        assert reply.status_code == 201, reply.text
+        made[target] = reply.json()["artifact"]
+        assert (made[target]["added_by"], made[target]["added_by_role"]) == (stack.district.ids[author], role)
+    return made
+
+
+def perform(stack: Stack, case: Case, artifact_id: str):
+    headers = stack.auth(case.actor)
+    client = stack.client
+    if case.action == "list":
+        return client.get(f"/api/v1/students/{stack.amy}/artifacts", params={"page_size": 1000}, headers=headers)
+    if case.action == "add":
+        return client.post(f"/api/v1/students/{stack.amy}/artifacts", json=link_body(f"added by {case.actor}"),
+                           headers=headers)
+    path = f"/api/v1/artifacts/{artifact_id}"
+    if case.action == "get":
+        return client.get(path, headers=headers)
+    if case.action == "update":
+        return client.patch(path, json={"title": f"renamed by {case.actor}"}, headers=headers)
+    if case.action == "version":
+        return client.post(f"{path}/versions", json={"link_url": "https://example.org/work-v2"}, headers=headers)
+    if case.action == "delete":
+        return client.delete(path, headers=headers)
+    raise AssertionError(f"no request for {case.action}")
+
+
+def amy_sees(stack: Stack, artifact_id: str) -> dict | None:
+    reply = stack.client.get(f"/api/v1/artifacts/{artifact_id}", headers=stack.auth("amy"))
+    assert reply.status_code in (200, 403), reply.text
+    return reply.json() if reply.status_code == 200 else None
+
+
+def amy_portfolio_ids(stack: Stack) -> set[str]:
+    reply = stack.client.get(f"/api/v1/students/{stack.amy}/artifacts", params={"page_size": 1000},
+                             headers=stack.auth("amy"))
+    assert reply.status_code == 200, reply.text
+    return {a["id"] for a in reply.json()["items"]}
+
+
+LINK_CASES = [c for c in CASES if c.action != "complete"]
+
+
+@pytest.mark.parametrize("case", LINK_CASES, ids=[c.id for c in LINK_CASES])
+def test_matrix_through_the_gateway(case: Case, stack: Stack):
+    targets = create_targets(stack)
+    target = targets.get(case.target)
+    portfolio_before = amy_portfolio_ids(stack)
+    audit_mark, events_mark = len(stack.records.audit()), len(stack.records.envelopes())
+
+    reply = perform(stack, case, target["id"] if target else "")
+
+    new_audit, new_events = stack.records.audit()[audit_mark:], stack.records.envelopes()[events_mark:]
+    actor_id = stack.district.ids[case.actor]
+    if not case.allowed:
+        assert reply.status_code == 403, f"{case.id} should be refused: {reply.status_code} {reply.text}"
+        assert reply.json()["error"] == {"code": "PERMISSION_DENIED", "message": DENIED, "problems": []}
+        if target is not None:           # indistinguishable from an artifact that does not exist
+            missing = perform(stack, case, str(uuid.uuid4()))
+            assert (missing.status_code, missing.json()["error"]) == (403, reply.json()["error"])
+        assert stack.records.audit()[audit_mark:] == [] and stack.records.envelopes()[events_mark:] == []
+        assert amy_portfolio_ids(stack) == portfolio_before
+        if target is not None:
+            seen = amy_sees(stack, target["id"])
+            assert (seen["title"], seen["current_version"]) == (target["title"], target["current_version"])
+        return
+
+    assert reply.status_code == SUCCESS[case.action], f"{case.id}: {reply.status_code} {reply.text}"
+    assert_effect(stack, case, reply, target, targets, portfolio_before, new_events)
+    if actor_id == stack.amy and case.action not in AUDITED_EVEN_FOR_THE_STUDENT:
+        assert new_audit == []
+    else:
+        [row] = new_audit
+        assert (row.actor, row.action, json.loads(row.subject_ids)) == (
+            actor_id, f"artifacts.{RPC[case.action]}", [stack.amy])
+        assert set(row.actor_roles.split(",")) == set(case.roles)
+
+
+def assert_effect(stack: Stack, case: Case, reply, target, targets, portfolio_before, new_events) -> None:
+    event_types = [e.type for e in new_events]
+    if case.action == "list":
+        assert {a["id"] for a in targets.values()} <= {a["id"] for a in reply.json()["items"]}
+        assert event_types == []
+    elif case.action == "get":
+        assert (reply.json()["id"], [v["number"] for v in reply.json()["versions"]]) == (target["id"], [1])
+        assert event_types == []
+    elif case.action == "add":
+        added = target = reply.json()["artifact"]
+        assert (added["added_by"], added["added_by_role"]) == (stack.district.ids[case.actor], case.role)
+        assert reply.json()["upload"] is None
+        assert amy_portfolio_ids(stack) == portfolio_before | {added["id"]}
+        assert event_types == ["artifact_added"]
+    elif case.action == "update":
+        assert reply.json()["title"] == amy_sees(stack, target["id"])["title"] == f"renamed by {case.actor}"
+        assert event_types == ["artifact_updated"]
+    elif case.action == "version":
+        assert reply.json()["artifact"]["current_version"] == amy_sees(stack, target["id"])["current_version"] == 2
+        assert event_types == ["artifact_updated"]
+    elif case.action == "delete":
+        assert amy_sees(stack, target["id"]) is None
+        assert amy_portfolio_ids(stack) == portfolio_before - {target["id"]}
+        assert event_types == ["artifact_deleted"]
+    assert all(e.data["artifact_id"] == target["id"] for e in new_events)
+
+
+def test_the_matrix_covers_every_row_action_and_target():
+    assert len(CASES) == len(ACTORS) * (2 + 3 * len(ARTIFACT_ACTIONS))
+    assert set(USERNAMES) >= set(ACTORS.values())
