@@ -1,32 +1,19 @@
-"""The logged-in web pages: a home with one block per role the person holds, and a student's page."""
+"""The logged-in web pages: a home with one block per role the person holds; the portfolio pages' routers
+(web_portfolio, web_artifact) are included here so the app includes one web router."""
 from __future__ import annotations
 
-from typing import Annotated
-
-import grpc
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 
 from chassis.context import Principal
-from chassis.errors import Unauthenticated
 from skillfolio.roster.v1 import roster_pb2 as pb
 
 from gateway import queries, schemas
-from gateway.auth import session_principal
+from gateway.routes import web_artifact, web_portfolio
+from gateway.routes.web_common import Viewer
 from gateway.web.render import render
 
 router = APIRouter(include_in_schema=False)
 ADMIN_ROLES = ("district_admin", "school_admin")
-
-
-async def web_principal(request: Request) -> Principal:
-    """The session's principal; without one, the error handler redirects to /login?next=<this page>."""
-    principal = session_principal(request)
-    if principal is None:
-        raise Unauthenticated("log in to continue")
-    return principal
-
-
-Viewer = Annotated[Principal, Depends(web_principal)]
 
 
 async def _person(request: Request, person_id: str, viewer: Principal) -> pb.Person:
@@ -62,18 +49,5 @@ async def home(request: Request, viewer: Viewer):
                   district=viewer.has_role("district_admin"))
 
 
-@router.get("/students/{student_id}")
-async def student_page(request: Request, viewer: Viewer, student_id: str):
-    """A student's page; the portfolio work fills it with artifacts. The roster decides who may open it."""
-    student = await _person(request, student_id, viewer)
-    school = await _school_name(request, student.primary_school_id, viewer)
-    try:
-        guardians = await queries.collect(request.app.state.backends.roster, "ListGuardians",
-                                          lambda p: pb.ListGuardiansRequest(student_id=student_id, page=p),
-                                          "guardians", viewer)
-    except grpc.aio.AioRpcError as error:
-        if error.code() != grpc.StatusCode.PERMISSION_DENIED:   # a guardian may not list co-guardians
-            raise
-        guardians = None
-    return render(request, "student.html", student=schemas.Person.of(student), school=school,
-                  guardians=[schemas.Person.of(g) for g in guardians] if guardians is not None else None)
+router.include_router(web_portfolio.router)
+router.include_router(web_artifact.router)

@@ -1,12 +1,17 @@
 """Rendering pages: autoescaped Jinja2 templates with the principal, CSRF token and strict security headers."""
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import pathlib
+import secrets
 from http import HTTPStatus
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
+
+from chassis.config import PlatformSettings
 
 from gateway.csrf import csrf_token
 
@@ -16,8 +21,6 @@ templates = Jinja2Templates(directory=HERE / "templates")   # autoescape is on f
 
 # Pages carry student data: never cached, never framed, no third-party anything.
 PAGE_HEADERS = {
-    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
-                               "form-action 'self'; frame-ancestors 'none'",
     "Cache-Control": "no-store",
     "Referrer-Policy": "same-origin",
     "X-Content-Type-Options": "nosniff",
@@ -25,12 +28,52 @@ PAGE_HEADERS = {
 }
 
 
+@functools.cache
+def media_origin() -> str:
+    """The origin browsers fetch and upload media from when it is S3/MinIO ("" for the gateway's own /media)."""
+    platform = PlatformSettings()
+    endpoint = platform.s3_public_endpoint or platform.s3_endpoint
+    if not endpoint:
+        return ""
+    return endpoint if "://" in endpoint else f"{'https' if platform.s3_secure else 'http'}://{endpoint}"
+
+
+def content_security_policy(style_nonce: str) -> str:
+    """Only this site's scripts; inline styles only in the nonce'd <style> (skill colours); media from the store."""
+    media = f" {media_origin()}" if media_origin() else ""
+    return (f"default-src 'self'; img-src 'self' data:{media}; media-src 'self'{media}; "
+            f"connect-src 'self'{media}; style-src 'self' 'nonce-{style_nonce}'; object-src 'none'; "
+            "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
+def nice_date(value: str) -> str:
+    """An RFC 3339 timestamp or ISO date as "23 Nov 2026" ("" when empty or unreadable)."""
+    try:
+        return dt.datetime.fromisoformat(value).strftime("%-d %b %Y")
+    except (TypeError, ValueError):
+        return ""
+
+
+def file_size(size: int) -> str:
+    for unit in ("bytes", "KB", "MB"):
+        if size < 1024 or unit == "MB":
+            return f"{size} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024
+    return ""
+
+
+templates.env.filters["nice_date"] = nice_date
+templates.env.filters["file_size"] = file_size
+
+
 def render(request: Request, template: str, status: int = 200, **context) -> Response:
     context.setdefault("principal", getattr(request.state, "principal", None))
     context["csrf_token"] = csrf_token(request)
-    return templates.TemplateResponse(request, template, context, status_code=status, headers=PAGE_HEADERS)
+    context["style_nonce"] = nonce = secrets.token_urlsafe(16)
+    headers = {**PAGE_HEADERS, "Content-Security-Policy": content_security_policy(nonce)}
+    return templates.TemplateResponse(request, template, context, status_code=status, headers=headers)
 
 
-def render_error(request: Request, status: int, message: str) -> Response:
-    title = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
-    return render(request, "error.html", status=status, title=title, message=message)
+def render_error(request: Request, status: int, message: str, title: str = "") -> Response:
+    phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
+    return render(request, "error.html", status=status, title=title or phrase, message=message)

@@ -1,0 +1,118 @@
+"""One artifact on the web: its page (media preview, skills, versions), the edit form, the delete confirmation
+and the "Upload a new version" page. Edit/delete controls show only to whoever added the artifact; the
+artifacts service enforces the real rule (a former teacher, for one, is refused)."""
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated
+
+import grpc
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse
+
+from chassis.grpc.errors import rpc_error_to_domain
+from skillfolio.roster.v1 import roster_pb2 as rpb
+
+from gateway import portfolio
+from gateway.csrf import verify_csrf
+from gateway.routes.web_common import Viewer, denied_page, field_errors, is_denied
+from gateway.web import views
+from gateway.web.render import render, render_error
+
+router = APIRouter(include_in_schema=False)
+
+
+async def _load(request: Request, viewer, artifact_id: str, include_retired: bool = True) -> dict:
+    """The artifact with what its pages show: the student's name, skill chips and school year names."""
+    backends = request.app.state.backends
+    artifact = await portfolio.get_artifact(backends, viewer, artifact_id)
+    student, skills, years = await asyncio.gather(
+        backends.roster.call("GetPerson", rpb.GetPersonRequest(person_id=artifact.student_id), viewer),
+        portfolio.effective_skills(backends, viewer, artifact.school_id, include_retired=include_retired),
+        portfolio.school_years(backends, viewer))
+    chips = views.palette(skills)
+    return {"artifact": artifact, "student": student.person, "chips": chips, "years": years,
+            "year_names": views.year_names(years), "tags": views.chips_of(artifact.skill_ids, chips),
+            "is_mine": artifact.added_by == viewer.subject, "kind_labels": views.KIND_LABELS}
+
+
+async def _page(request: Request, viewer, artifact_id: str, template: str, **extra):
+    try:
+        context = await _load(request, viewer, artifact_id, include_retired=template == "artifact.html")
+    except grpc.RpcError as error:
+        if is_denied(error):
+            return denied_page(request)
+        raise
+    return render(request, template, **context, **extra)
+
+
+@router.get("/artifacts/{artifact_id}")
+async def artifact_page(request: Request, viewer: Viewer, artifact_id: str, saved: bool = False):
+    return await _page(request, viewer, artifact_id, "artifact.html", safe_link=views.safe_link,
+                       notice="Changes saved." if saved else "")
+
+
+@router.get("/artifacts/{artifact_id}/edit")
+async def edit_form(request: Request, viewer: Viewer, artifact_id: str):
+    return await _page(request, viewer, artifact_id, "artifact_edit.html", errors={}, values=None)
+
+
+@router.post("/artifacts/{artifact_id}/edit", dependencies=[Depends(verify_csrf)])
+async def save_edit(request: Request, viewer: Viewer, artifact_id: str,
+                    title: Annotated[str, Form(max_length=500)] = "",
+                    description: Annotated[str, Form(max_length=20000)] = "",
+                    skill_ids: Annotated[list[str], Form()] = [], school_year_id: Annotated[str, Form()] = ""):
+    values = {"title": title, "description": description, "skill_ids": skill_ids, "school_year_id": school_year_id}
+    try:
+        await portfolio.update_artifact(request.app.state.backends, viewer, artifact_id, values)
+        return RedirectResponse(f"/artifacts/{artifact_id}?saved=1", status_code=303)
+    except grpc.RpcError as error:
+        if is_denied(error):
+            return denied_page(request, "Only the person who added this artifact can change it.")
+        domain = rpc_error_to_domain(error)
+        if domain.code != "INVALID_ARGUMENT":
+            raise
+        errors = field_errors(domain.problems) or {"title": domain.message}
+    page = await _page(request, viewer, artifact_id, "artifact_edit.html", errors=errors, values=values)
+    page.status_code = 422
+    return page
+
+
+@router.get("/artifacts/{artifact_id}/delete")
+async def confirm_delete(request: Request, viewer: Viewer, artifact_id: str):
+    return await _page(request, viewer, artifact_id, "artifact_delete.html")
+
+
+@router.post("/artifacts/{artifact_id}/delete", dependencies=[Depends(verify_csrf)])
+async def delete(request: Request, viewer: Viewer, artifact_id: str):
+    backends = request.app.state.backends
+    try:
+        artifact = await portfolio.get_artifact(backends, viewer, artifact_id)
+        await portfolio.delete_artifact(backends, viewer, artifact_id)
+    except grpc.RpcError as error:
+        if is_denied(error):
+            return denied_page(request, "Only the person who added this artifact can delete it.")
+        raise
+    return RedirectResponse(f"/students/{artifact.student_id}?deleted=1", status_code=303)
+
+
+@router.get("/artifacts/{artifact_id}/versions/new")
+async def new_version(request: Request, viewer: Viewer, artifact_id: str):
+    return await _page(request, viewer, artifact_id, "version_new.html")
+
+
+@router.post("/artifacts/{artifact_id}/versions/new", dependencies=[Depends(verify_csrf)])
+async def add_link_version_without_javascript(request: Request, viewer: Viewer, artifact_id: str,
+                                              link_url: Annotated[str, Form(max_length=4000)] = ""):
+    """The plain form post (no JavaScript): a new version of a link; files need the browser upload."""
+    try:
+        await portfolio.add_version(request.app.state.backends, viewer, artifact_id, link_url=link_url)
+    except grpc.RpcError as error:
+        if is_denied(error):
+            return denied_page(request, "Only the person who added this artifact can upload a new version.")
+        domain = rpc_error_to_domain(error)
+        if domain.code != "INVALID_ARGUMENT":
+            raise
+        return render_error(request, 422, "; ".join(field_errors(domain.problems).values()) or domain.message,
+                            title="The new version was not saved")
+    return RedirectResponse(f"/artifacts/{artifact_id}", status_code=303)
