@@ -1,0 +1,136 @@
+"""Benchmark process plumbing: the real Skillfolio processes (artifacts API, media worker, gateway) and helpers as
+subprocesses with their logs under var/bench/, readiness waits, and CPU seconds read from /proc."""
+from __future__ import annotations
+
+import os
+import pathlib
+import secrets
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+
+import httpx
+
+from chassis.testing.infra import free_port, wait_for_port
+
+LOGS = pathlib.Path("var/bench")
+CLI = [sys.executable, "-m", "skillfolio_cli.main"]
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _stat(pid: int) -> list[str]:
+    return open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            found += [int(c) for c in open(f"/proc/{pid}/task/{task}/children").read().split()]
+        except FileNotFoundError:
+            pass
+    return found
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process, its live descendants and its reaped children (Linux /proc)."""
+    try:
+        fields = _stat(pid)
+        own = sum(int(v) for v in fields[11:15]) / _TICK          # utime stime cutime cstime
+        return own + sum(cpu_seconds(child) for child in _children(pid))
+    except (FileNotFoundError, ProcessLookupError):
+        return 0.0
+
+
+@dataclass
+class Proc:
+    name: str
+    popen: subprocess.Popen
+    port: int = 0
+
+    @property
+    def pid(self) -> int:
+        return self.popen.pid
+
+    def cpu(self) -> float:
+        return cpu_seconds(self.pid)
+
+    def check_alive(self) -> None:
+        if self.popen.poll() is not None:
+            log = (LOGS / f"{self.name}.log").read_text()[-3000:]
+            raise SystemExit(f"{self.name} exited with {self.popen.returncode}:\n{log}")
+
+
+@dataclass
+class Stack:
+    """Started processes; ``stop()`` terminates them in reverse order."""
+
+    env: dict = field(default_factory=dict)
+    procs: list[Proc] = field(default_factory=list)
+
+    def start(self, name: str, argv: list[str], env: dict | None = None, port: int = 0) -> Proc:
+        LOGS.mkdir(parents=True, exist_ok=True)
+        log = open(LOGS / f"{name}.log", "wb")
+        popen = subprocess.Popen(argv, env={**os.environ, **self.env, **(env or {})}, stdout=log,
+                                 stderr=subprocess.STDOUT)
+        proc = Proc(name, popen, port)
+        self.procs.append(proc)
+        if port:
+            deadline = time.monotonic() + 60
+            while True:
+                proc.check_alive()
+                try:
+                    wait_for_port("127.0.0.1", port, timeout=1)
+                    break
+                except TimeoutError:
+                    if time.monotonic() > deadline:
+                        raise
+        return proc
+
+    def stop(self) -> None:
+        for proc in reversed(self.procs):
+            if proc.popen.poll() is None:
+                proc.popen.terminate()
+        for proc in reversed(self.procs):
+            try:
+                proc.popen.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.popen.kill()
+                proc.popen.wait()
+
+
+def platform_env(database_url: str, public_pem: str, private_pem: str) -> dict:
+    """What every Skillfolio process of the bench shares."""
+    return {"SKILLFOLIO_PRINCIPAL_PUBLIC_KEY": public_pem, "SKILLFOLIO_PRINCIPAL_PRIVATE_KEY": private_pem,
+            "SKILLFOLIO_LOG_LEVEL": "WARNING", "SKILLFOLIO_MEDIA_URL_SECRET": secrets.token_urlsafe(32),
+            "ARTIFACTS_DATABASE_URL": database_url, "ARTIFACTS_METRICS_PORT": "0",
+            "ARTIFACTS_EVENTS_METRICS_PORT": "0", "PYTHONUNBUFFERED": "1"}
+
+
+def start_artifacts_api(stack: Stack) -> Proc:
+    port = free_port()
+    return stack.start("artifacts-api", CLI + ["run", "artifacts", "api"], {"ARTIFACTS_GRPC_PORT": str(port)}, port)
+
+
+def start_gateway(stack: Stack, artifacts_port: int, session_secret: str) -> Proc:
+    port = free_port()
+    proc = stack.start("gateway", CLI + ["run", "gateway"], {
+        "GATEWAY_PORT": str(port), "GATEWAY_SESSION_SECRET": session_secret,
+        "GATEWAY_ARTIFACTS_TARGET": f"127.0.0.1:{artifacts_port}",
+        "GATEWAY_ROSTER_TARGET": f"127.0.0.1:{free_port()}", "GATEWAY_SKILLS_TARGET": f"127.0.0.1:{free_port()}"},
+        port)
+    wait_http(f"http://127.0.0.1:{port}/healthz", proc)
+    return proc
+
+
+def wait_http(url: str, proc: Proc, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        proc.check_alive()
+        try:
+            httpx.get(url, timeout=2)
+            return
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    raise TimeoutError(f"{proc.name} did not answer {url}")
