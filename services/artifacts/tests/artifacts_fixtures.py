@@ -19,6 +19,7 @@ OLD_TEACHER = Viewer.of(OLD_TEACHER_ID, ["teacher"])
 GUARDIAN = Viewer.of(GUARDIAN_ID, ["guardian"])
 SCHOOL_ADMIN = Viewer.of("adm-fay", ["school_admin"])
 SERVICE = Viewer.of("service:media", ["service"])
+MEDIA_SECRET = "test-media-url-secret-0123456789abcdef"
 
 
 class Clock:
@@ -63,8 +64,9 @@ def link(title: str = "My science blog", skills: tuple[str, ...] = ("sk-comm",),
                        content=VersionInput(link_url=url), school_year_id=year)
 
 
-def image(title: str = "Volcano model", skills: tuple[str, ...] = ("sk-innov",), key: str = "stu-ana/v1.jpg"
-          ) -> NewArtifact:
-    return NewArtifact(student_id=STUDENT_ID, title=title, description="Built at home", kind="image",
-                       skill_ids=list(skills), content=VersionInput(media_key=key, size_bytes=1234,
-                                                                    content_type="image/jpeg"))
+def image(title: str = "Volcano model", skills: tuple[str, ...] = ("sk-innov",), file_name: str = "volcano.jpg",
+          size: int = 1234, kind: str = "image", content_type: str = "image/jpeg") -> NewArtifact:
+    """A media artifact about to be uploaded (any kind but link, despite the name)."""
+    return NewArtifact(student_id=STUDENT_ID, title=title, description="Built at home", kind=kind,
+                       skill_ids=list(skills), content=VersionInput(file_name=file_name, size_bytes=size,
+                                                                    content_type=content_type))

@@ -6,14 +6,14 @@ from typing import Iterator
 
 import pytest
 
-from chassis.config import service_settings
+from chassis.config import PlatformSettings, service_settings
 from chassis.migrations import upgrade
 from chassis.testing.records import ServiceRecords
 from artifacts.adapters.orm import audit_log, outbox
 from artifacts.bootstrap import ArtifactsApp, build
 from artifacts.migrations import MIGRATIONS_DIR
 from artifacts.service_layer.replication import apply_roster_event
-from artifacts_fixtures import Clock, roster_world
+from artifacts_fixtures import MEDIA_SECRET, Clock, roster_world
 
 
 @pytest.fixture
@@ -28,8 +28,15 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def app(artifacts_db, clock) -> Iterator[ArtifactsApp]:
-    artifacts_app = build(service_settings("artifacts", database_url=artifacts_db, db_pool_size=2), clock=clock)
+def platform(tmp_path) -> PlatformSettings:
+    """The embedded default's media: a filesystem blob store under ``tmp_path/media`` with a signing secret."""
+    return PlatformSettings(var_dir=tmp_path, s3_endpoint="", media_url_secret=MEDIA_SECRET)
+
+
+@pytest.fixture
+def app(artifacts_db, clock, platform) -> Iterator[ArtifactsApp]:
+    artifacts_app = build(service_settings("artifacts", database_url=artifacts_db, db_pool_size=2), clock=clock,
+                          platform=platform)
     yield artifacts_app
     artifacts_app.close()
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 import zoneinfo
 
 from pydantic import Field, field_validator
+
+from chassis.media.kinds import MB, MediaLimits
+
+S3_MIN_PART_MB = 5
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -15,6 +19,29 @@ class ArtifactsOptions(BaseSettings):
     time_zone: str = Field("UTC", description="The district's IANA time zone (e.g. `America/Kentucky/Louisville`): "
                                               "whose calendar day decides whether a teacher CURRENTLY teaches a "
                                               "student and which school year a new artifact belongs to.")
+
+    max_document_mb: float = Field(25, gt=0, description="Largest document upload, in MiB.")
+    max_image_mb: float = Field(25, gt=0, description="Largest image upload, in MiB.")
+    max_audio_mb: float = Field(100, gt=0, description="Largest audio upload, in MiB.")
+    max_video_mb: float = Field(500, gt=0, description="Largest video upload, in MiB.")
+    max_other_mb: float = Field(25, gt=0, description="Largest upload of kind `other` (any file but programs and "
+                                                      "archives), in MiB.")
+    media_url_ttl_seconds: int = Field(900, gt=0, description="Lifetime of the presigned media, thumbnail and "
+                                                              "download URLs that reads return.")
+    upload_url_ttl_seconds: int = Field(3600, gt=0, description="Lifetime of the presigned upload (and part) URLs "
+                                                                "returned for a new version.")
+    multipart_threshold_mb: float = Field(64, gt=0, description="Files of at least this many MiB upload in parts "
+                                                                "(resumable multipart) instead of one PUT.")
+    multipart_part_mb: float = Field(16, ge=S3_MIN_PART_MB, description="Part size of multipart uploads, in MiB "
+                                                                        "(at least 5: S3's smallest part).")
+    ensure_bucket: bool = Field(True, description="Create the S3 bucket at start if it is missing (development, "
+                                                  "tests); set false where operators own the bucket.")
+    media_metrics_port: int = Field(9303, description="Prometheus /metrics port of the media role "
+                                                      "(`skillfolio run artifacts media`; 0: off).")
+
+    def media_limits(self) -> MediaLimits:
+        return MediaLimits(**{kind: int(getattr(self, f"max_{kind}_mb") * MB)
+                              for kind in ("document", "image", "audio", "video", "other")})
 
     @field_validator("time_zone")
     @classmethod

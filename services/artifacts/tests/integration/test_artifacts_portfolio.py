@@ -42,7 +42,7 @@ def test_newest_first_and_filters(app, portfolio):
 
 
 def test_keyset_pages_have_no_duplicates_or_gaps(app, world):
-    made = [app.commands.create(STUDENT, link(f"Entry {i}")).id for i in range(23)]
+    made = [app.commands.create(STUDENT, link(f"Entry {i}")).artifact.id for i in range(23)]
     seen, token, pages = [], "", 0
     while True:
         page = app.queries.portfolio(STUDENT, PortfolioFilter(student_id=STUDENT_ID), 5, token)

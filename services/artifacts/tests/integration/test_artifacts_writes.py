@@ -19,7 +19,7 @@ pytestmark = pytest.mark.integration
 
 
 def test_a_student_adds_a_link_ready_at_once_with_year_and_school_from_the_replica(app, world, tables):
-    created = app.commands.create(STUDENT, link(skills=("sk-comm", "sk-think")))
+    created = app.commands.create(STUDENT, link(skills=("sk-comm", "sk-think"))).artifact
     assert (created.status, created.added_by_role, created.school_year_id, created.school_id) == (
         Status.READY, "student", YEAR, SCHOOL)
     [envelope] = tables.envelopes()
@@ -29,18 +29,20 @@ def test_a_student_adds_a_link_ready_at_once_with_year_and_school_from_the_repli
 
 
 def test_a_teacher_adds_and_edits_media_audited_and_a_new_version_keeps_the_old(app, world, tables):
-    created = app.commands.create(TEACHER, image())
+    created = app.commands.create(TEACHER, image()).artifact
     assert created.status is Status.PROCESSING and created.added_by_role == "teacher"
     updated = app.commands.update(TEACHER, created.id, {"title": "Volcano v2", "skill_ids": ["sk-a", "sk-b"],
                                                         "school_year_id": "sy-override"})
     assert (updated.title, updated.skill_ids, updated.school_year_id) == ("Volcano v2", ["sk-a", "sk-b"],
                                                                          "sy-override")
     app.commands.mark_media_result(SERVICE, created.id, 1, "ready")
-    resubmitted = app.commands.add_version(TEACHER, created.id, VersionInput(media_key="stu-ana/v2.jpg"))
+    resubmitted = app.commands.add_version(TEACHER, created.id, VersionInput(
+        file_name="volcano-2.jpg", size_bytes=2000, content_type="image/jpeg")).artifact
     assert (resubmitted.current_version, resubmitted.status) == (2, Status.PROCESSING)
     seen = app.queries.get(STUDENT, created.id)
-    assert [(v.number, v.media_key, v.created_by) for v in seen.versions] == [
-        (2, "stu-ana/v2.jpg", TEACHER_ID), (1, "stu-ana/v1.jpg", TEACHER_ID)]
+    assert [(v.number, v.media_key, v.file_name, v.created_by) for v in seen.versions] == [
+        (2, f"artifacts/{created.id}/v2/original", "volcano-2.jpg", TEACHER_ID),
+        (1, f"artifacts/{created.id}/v1/original", "volcano.jpg", TEACHER_ID)]
     types = [e.type for e in tables.envelopes()]
     assert types == ["artifact_added", "artifact_updated", "artifact_media_ready", "artifact_updated",
                      "artifact_updated"]
@@ -53,8 +55,8 @@ def test_a_teacher_adds_and_edits_media_audited_and_a_new_version_keeps_the_old(
 
 
 def test_ownership_and_standing_decide_changes(app, world):
-    by_teacher = app.commands.create(TEACHER, link())
-    by_student = app.commands.create(STUDENT, link())
+    by_teacher = app.commands.create(TEACHER, link()).artifact
+    by_student = app.commands.create(STUDENT, link()).artifact
     for viewer, artifact_id in ((STUDENT, by_teacher.id), (TEACHER, by_student.id), (OLD_TEACHER, by_teacher.id),
                                 (GUARDIAN, by_student.id), (SCHOOL_ADMIN, by_student.id),
                                 (OTHER_STUDENT, by_student.id), (STUDENT, "no-such-artifact")):
@@ -73,17 +75,17 @@ def test_bad_input_names_the_fields_and_writes_nothing(app, world, tables):
     with pytest.raises(InvalidArgument) as caught:
         app.commands.create(STUDENT, link(title="", skills=(), url="javascript:alert(1)"))
     assert {p.field for p in caught.value.problems} == {"title", "skill_ids", "content.link_url"}
-    created = app.commands.create(STUDENT, link())
+    created = app.commands.create(STUDENT, link()).artifact
     with pytest.raises(InvalidArgument) as caught:
         app.commands.update(STUDENT, created.id, {"kind": "image"})
     assert caught.value.problems[0].field == "update_fields"
     with pytest.raises(InvalidArgument):
-        app.commands.add_version(STUDENT, created.id, VersionInput(media_key="x.jpg"))
+        app.commands.add_version(STUDENT, created.id, VersionInput(file_name="x.jpg", size_bytes=10))
     assert len(tables.envelopes()) == 1
 
 
 def test_soft_delete_hides_audits_and_announces(app, world, tables, artifacts_db):
-    created = app.commands.create(TEACHER, link())
+    created = app.commands.create(TEACHER, link()).artifact
     app.commands.delete(TEACHER, created.id)
     with pytest.raises(PermissionDenied):
         app.queries.get(STUDENT, created.id)
@@ -96,7 +98,7 @@ def test_soft_delete_hides_audits_and_announces(app, world, tables, artifacts_db
 
 
 def test_media_results_are_for_services_and_the_current_version(app, world, tables):
-    created = app.commands.create(STUDENT, image())
+    created = app.commands.create(STUDENT, image()).artifact
     with pytest.raises(PermissionDenied):
         app.commands.mark_media_result(TEACHER, created.id, 1, "ready")
     with pytest.raises(InvalidArgument) as caught:

@@ -88,9 +88,12 @@ def test_bad_input_is_invalid_argument_naming_fields(stub, keys):
 
 def test_media_results_need_a_service_principal(stub, keys):
     student = as_(keys, STUDENT_ID, "student")
-    media = stub.CreateArtifact(link_request(kind="image", content=pb.VersionInput(
-        media_key="stu-ana/a.png", content_type="image/png")), metadata=student).artifact
-    assert media.status == "processing"
+    created = stub.CreateArtifact(link_request(kind="image", content=pb.VersionInput(
+        file_name="a.png", size_bytes=100, content_type="image/png")), metadata=student)
+    media = created.artifact
+    assert media.status == "processing" and created.upload.method == "PUT"
+    assert created.upload.url.startswith(f"/media/upload/artifacts/{media.id}/v1/original?")
+    assert not stub.CreateArtifact(link_request(), metadata=student).HasField("upload")
     request = pb.MarkMediaResultRequest(artifact_id=media.id, version=1, result="ready")
     with pytest.raises(grpc.RpcError) as caught:
         stub.MarkMediaResult(request, metadata=student)

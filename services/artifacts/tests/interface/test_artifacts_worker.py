@@ -55,7 +55,7 @@ def test_roster_events_feed_access_and_artifact_events_are_relayed(app, worker, 
     publish(fresh_amqp_url, world + world[:3])                      # some delivered twice
     wait_until(lambda: can_view(app, TEACHER) and can_view(app, GUARDIAN), 30, 0.1, "the replica")
     assert not can_view(app, OLD_TEACHER)                            # taught last year only
-    created = app.commands.create(TEACHER, link())
+    created = app.commands.create(TEACHER, link()).artifact
     assert created.school_year_id == YEAR and created.added_by == TEACHER_ID
 
     # the teacher's enrollment ends; a stale update (older occurred_at) arriving later changes nothing

@@ -1,5 +1,5 @@
-"""Artifacts database schema (SQLAlchemy Core): artifacts, versions, skill tags, the roster replica, outbox/inbox,
-audit log. Migrations are generated from and checked against it."""
+"""Artifacts database schema (SQLAlchemy Core): artifacts, versions, their media state, skill tags, the roster
+replica, outbox/inbox, audit log. Migrations are generated from and checked against it."""
 from __future__ import annotations
 
 from sqlalchemy import (BigInteger, Boolean, Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table,
@@ -51,6 +51,21 @@ artifact_versions = Table(                       # append-only (database guard i
     Column("content_type", String(255), nullable=False, server_default=""),
     Column("created_by", Key, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("file_name", String(255), nullable=False, server_default=""),
+)
+
+# the mutable side of a media version (versions themselves are append-only): its upload, then the worker's verdict
+version_media = Table(
+    "version_media", metadata,
+    Column("artifact_id", Id, ForeignKey("artifacts.id"), primary_key=True),
+    Column("number", Integer, primary_key=True),
+    Column("upload_id", String(1024), nullable=False, server_default=""),     # multipart uploads only
+    Column("uploaded_at", DateTime(timezone=True), nullable=True),             # CompleteUpload
+    Column("verdict", String(16), nullable=False, server_default=""),         # "" | ready | rejected
+    Column("content_type", String(255), nullable=False, server_default=""),   # sniffed
+    Column("size_bytes", BigInteger, nullable=False, server_default="0"),     # as stored
+    Column("thumbnail_key", String(512), nullable=False, server_default=""),
+    Column("checked_at", DateTime(timezone=True), nullable=True),
 )
 
 artifact_skills = Table(

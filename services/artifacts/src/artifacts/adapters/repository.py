@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from artifacts.adapters.orm import TITLE_TSVECTOR, artifact_skills, artifact_versions, artifacts
+from artifacts.adapters.media_records import stored_media
+from artifacts.adapters.orm import TITLE_TSVECTOR, artifact_skills, artifact_versions, artifacts, version_media
 from artifacts.domain.model import Artifact, Kind, Status, Version
 
 
@@ -21,6 +22,14 @@ class PortfolioFilter:
     school_year_id: str = ""
     kind: str = ""
     added_by: str = ""
+
+
+@dataclass(frozen=True)
+class _Stored:
+    verdict: str
+    content_type: str
+    size_bytes: int
+    thumbnail_key: str
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:
@@ -47,10 +56,18 @@ class ArtifactsRepository:
         return _artifact(row, self._skills([artifact_id])[artifact_id]) if row else None
 
     def versions(self, artifact_id: str) -> list[Version]:
-        rows = self.session.execute(select(artifact_versions).where(artifact_versions.c.artifact_id == artifact_id)
-                                    .order_by(artifact_versions.c.number.desc()))
+        """Newest first, each with what the media worker found (``stored``) where it has a media record."""
+        media = version_media.alias("media")
+        rows = self.session.execute(
+            select(artifact_versions, media.c.verdict, media.c.content_type.label("stored_type"),
+                   media.c.size_bytes.label("stored_size"), media.c.thumbnail_key)
+            .outerjoin(media, and_(media.c.artifact_id == artifact_versions.c.artifact_id,
+                                   media.c.number == artifact_versions.c.number))
+            .where(artifact_versions.c.artifact_id == artifact_id).order_by(artifact_versions.c.number.desc()))
         return [Version(number=r.number, media_key=r.media_key, link_url=r.link_url, size_bytes=r.size_bytes,
-                        content_type=r.content_type, created_by=r.created_by, created_at=_utc(r.created_at))
+                        content_type=r.content_type, created_by=r.created_by, created_at=_utc(r.created_at),
+                        file_name=r.file_name, stored=None if r.verdict is None else stored_media(
+                            _Stored(r.verdict, r.stored_type, r.stored_size, r.thumbnail_key)))
                 for r in rows]
 
     def _skills(self, ids: list[str]) -> dict[str, list[str]]:
@@ -84,7 +101,8 @@ class ArtifactsRepository:
     def add_version(self, artifact_id: str, v: Version) -> None:
         self.session.execute(insert(artifact_versions).values(
             artifact_id=artifact_id, number=v.number, media_key=v.media_key, link_url=v.link_url,
-            size_bytes=v.size_bytes, content_type=v.content_type, created_by=v.created_by, created_at=v.created_at))
+            size_bytes=v.size_bytes, content_type=v.content_type, created_by=v.created_by, created_at=v.created_at,
+            file_name=v.file_name))
 
     def portfolio(self, f: PortfolioFilter, size: int, after: tuple | None) -> list[Artifact]:
         """Up to ``size`` live artifacts newest first (created_at desc, id desc), after the keyset ``after``."""

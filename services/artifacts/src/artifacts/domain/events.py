@@ -50,3 +50,13 @@ class ArtifactMediaRejected(DomainEvent):
     artifact_id: str
     version: int
     reason: str
+
+
+@dataclass(frozen=True)
+class ArtifactMediaUploaded(DomainEvent):
+    """A client completed an upload; the media worker checks the bytes at ``media_key`` against ``kind``."""
+
+    artifact_id: str
+    version: int
+    media_key: str
+    kind: str

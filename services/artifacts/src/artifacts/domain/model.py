@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from urllib.parse import urlsplit
 
 from chassis.errors import FieldProblem, InvalidArgument
 
-TITLE_MAX, DESCRIPTION_MAX, SKILLS_MAX, URL_MAX, KEY_MAX = 200, 5000, 50, 2048, 512
+_MEDIA_TYPE = re.compile(r"[\w.+-]+/[\w.+-]+(;[ \w.+=\"-]*)*")
+TITLE_MAX, DESCRIPTION_MAX, SKILLS_MAX, URL_MAX, FILE_NAME_MAX, CONTENT_TYPE_MAX = 200, 5000, 50, 2048, 255, 255
 
 
 class Kind(StrEnum):
@@ -28,23 +30,49 @@ class Status(StrEnum):
 
 @dataclass(frozen=True)
 class VersionInput:
-    """What a caller submits for a version: a media object key (media kinds) or a link (kind link)."""
+    """What a caller submits for a version: a link (kind link), or the file it is about to upload (other kinds)."""
 
-    media_key: str = ""
     link_url: str = ""
     size_bytes: int = 0
     content_type: str = ""
+    file_name: str = ""
+
+
+@dataclass(frozen=True)
+class StoredMedia:
+    """What the media worker found in the store for one version: its verdict, the sniffed type, the real size."""
+
+    verdict: str = ""            # "" (not checked yet) | ready | rejected
+    content_type: str = ""       # sniffed from the bytes
+    size_bytes: int = 0
+    thumbnail_key: str = ""
+
+    @property
+    def ready(self) -> bool:
+        return self.verdict == Status.READY
 
 
 @dataclass(frozen=True)
 class Version:
     number: int
-    media_key: str
+    media_key: str               # chosen by the service (empty for links)
     link_url: str
-    size_bytes: int
-    content_type: str
+    size_bytes: int              # as declared by the uploader
+    content_type: str            # as declared by the uploader
     created_by: str
     created_at: dt.datetime
+    file_name: str = ""
+    stored: StoredMedia | None = None
+    download_url: str = ""                # reads only
+
+    @property
+    def served_type(self) -> str:
+        """The type to show and serve: the sniffed one once accepted, else what the uploader declared."""
+        return self.stored.content_type if self.stored and self.stored.ready else self.content_type
+
+    @property
+    def served_size(self) -> int:
+        return self.stored.size_bytes if self.stored and self.stored.ready else self.size_bytes
 
 
 @dataclass
@@ -67,6 +95,9 @@ class Artifact:
     current_version: int = 1
     deleted_at: dt.datetime | None = None
     versions: list[Version] = field(default_factory=list)   # newest first, when loaded
+    media: StoredMedia | None = None      # the current version's, when loaded
+    thumbnail_url: str = ""               # reads only: short-lived presigned URLs
+    media_url: str = ""
 
 
 def _control(text: str) -> bool:
@@ -131,23 +162,40 @@ def link_problem(url: str, name: str = "content.link_url") -> FieldProblem | Non
     return None
 
 
-def version_problems(kind: Kind, content: VersionInput) -> list[FieldProblem]:
-    """A link kind takes exactly a link; every other kind takes exactly a media object key."""
+def file_name_problems(name: str) -> list[FieldProblem]:
+    """The uploader's file name is shown and offered on download, never used as a key: length and no controls."""
+    if not name.strip():
+        return [FieldProblem("file.name", "name the file being uploaded")]
+    if len(name) > FILE_NAME_MAX:
+        return [FieldProblem("file.name", f"{len(name)} characters; at most {FILE_NAME_MAX}")]
+    if _control(name) or any(c in name for c in "/\\"):
+        return [FieldProblem("file.name", "must not contain control characters or slashes")]
+    return []
+
+
+def version_problems(kind: Kind, content: VersionInput, max_bytes: int = 0) -> list[FieldProblem]:
+    """A link kind takes exactly a link; every other kind takes a file (name, type, size within ``max_bytes``)."""
     if kind is Kind.LINK:
-        if content.media_key:
-            return [FieldProblem("content.media_key", "a link artifact has no media object")]
+        if content.file_name or content.size_bytes:
+            return [FieldProblem("file", "a link artifact has no file")]
         problem = link_problem(content.link_url)
         return [problem] if problem else []
     if content.link_url:
-        return [FieldProblem("content.link_url", f"a {kind.value} artifact takes a media object, not a link")]
-    key = content.media_key
-    if not key:
-        return [FieldProblem("content.media_key", f"an uploaded media object is required for kind {kind.value}")]
-    if len(key) > KEY_MAX or key.startswith("/") or ".." in key.split("/") or _control(key) or "\\" in key:
-        return [FieldProblem("content.media_key", "is not a valid object key")]
-    if content.size_bytes < 0:
-        return [FieldProblem("content.size_bytes", "must not be negative")]
-    return []
+        return [FieldProblem("content.link_url", f"a {kind.value} artifact takes a file, not a link")]
+    problems = file_name_problems(content.file_name)
+    if content.size_bytes <= 0:
+        problems.append(FieldProblem("file.size_bytes", f"a {kind.value} artifact needs a file that is not empty"))
+    elif max_bytes and content.size_bytes > max_bytes:
+        problems.append(FieldProblem("file.size_bytes", f"the file is {_megabytes(content.size_bytes)}; "
+                                                        f"{kind.value} files may be at most {_megabytes(max_bytes)}"))
+    if content.content_type and (len(content.content_type) > CONTENT_TYPE_MAX
+                                 or not _MEDIA_TYPE.fullmatch(content.content_type)):
+        problems.append(FieldProblem("file.content_type", "is not a valid media type"))
+    return problems
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
 
 
 def raise_if(problems: list[FieldProblem], message: str = "the artifact is not valid") -> None:

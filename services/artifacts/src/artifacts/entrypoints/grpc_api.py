@@ -29,15 +29,21 @@ class ArtifactsServicer(artifacts_pb2_grpc.ArtifactsServiceServicer):
 
     def CreateArtifact(self, request, context):
         created = self.commands.create(_viewer(), msg.new_artifact(request))
-        return pb.CreateArtifactResponse(artifact=msg.artifact(created))
+        return pb.CreateArtifactResponse(artifact=msg.artifact(created.artifact),
+                                         upload=msg.upload_target(created.upload))
 
     def UpdateArtifact(self, request, context):
         updated = self.commands.update(_viewer(), request.artifact_id, msg.update_fields(request))
         return pb.UpdateArtifactResponse(artifact=msg.artifact(updated))
 
     def AddVersion(self, request, context):
-        updated = self.commands.add_version(_viewer(), request.artifact_id, msg.content(request.content))
-        return pb.AddVersionResponse(artifact=msg.artifact(updated))
+        added = self.commands.add_version(_viewer(), request.artifact_id, msg.content(request.content))
+        return pb.AddVersionResponse(artifact=msg.artifact(added.artifact), upload=msg.upload_target(added.upload))
+
+    def CompleteUpload(self, request, context):
+        done = self.commands.complete_upload(_viewer(), request.artifact_id, request.version,
+                                             list(request.part_etags))
+        return pb.CompleteUploadResponse(artifact=msg.artifact(done))
 
     def DeleteArtifact(self, request, context):
         self.commands.delete(_viewer(), request.artifact_id)
@@ -76,4 +82,5 @@ def start(settings: ServiceSettings, app: ArtifactsApp | None = None,
 def serve(settings: ServiceSettings) -> None:
     """Run the artifacts API until SIGTERM/SIGINT (`skillfolio run artifacts api`)."""
     app = build(settings)
+    app.media.store          # fail at start, not on the first upload, when the media settings are wrong
     chassis_server.serve("artifacts", settings, _register(app), [SERVICE_FULL_NAME], (), on_stop=app.close)

@@ -1,6 +1,7 @@
 """Conversions between artifacts protobuf messages and the domain / service-layer types."""
 from __future__ import annotations
 
+from chassis.media import UploadTarget
 from skillfolio.artifacts.v1 import artifacts_pb2 as pb
 
 from artifacts.adapters.repository import PortfolioFilter
@@ -9,8 +10,16 @@ from artifacts.service_layer.commands import NewArtifact
 
 
 def content(message: pb.VersionInput) -> VersionInput:
-    return VersionInput(media_key=message.media_key, link_url=message.link_url, size_bytes=message.size_bytes,
-                        content_type=message.content_type)
+    return VersionInput(link_url=message.link_url, size_bytes=message.size_bytes,
+                        content_type=message.content_type, file_name=message.file_name)
+
+
+def upload_target(target: UploadTarget | None) -> pb.UploadTarget | None:
+    if target is None:
+        return None
+    return pb.UploadTarget(method=target.method, url=target.url, headers=target.headers, fields=target.fields,
+                           max_bytes=target.max_bytes, expires_at=target.expires_at.isoformat(),
+                           upload_id=target.upload_id, part_size=target.part_size, part_urls=list(target.part_urls))
 
 
 def new_artifact(r: pb.CreateArtifactRequest) -> NewArtifact:
@@ -32,8 +41,9 @@ def portfolio_filter(r: pb.ListPortfolioRequest) -> PortfolioFilter:
 
 
 def version(v: Version) -> pb.Version:
-    return pb.Version(number=v.number, media_key=v.media_key, link_url=v.link_url, size_bytes=v.size_bytes,
-                      content_type=v.content_type, created_by=v.created_by, created_at=v.created_at.isoformat())
+    return pb.Version(number=v.number, media_key=v.media_key, link_url=v.link_url, size_bytes=v.served_size,
+                      content_type=v.served_type, created_by=v.created_by, created_at=v.created_at.isoformat(),
+                      file_name=v.file_name, download_url=v.download_url)
 
 
 def artifact(a: Artifact) -> pb.Artifact:
@@ -43,4 +53,4 @@ def artifact(a: Artifact) -> pb.Artifact:
         school_year_id=a.school_year_id, school_id=a.school_id, status=a.status.value,
         rejection_reason=a.rejection_reason, created_at=a.created_at.isoformat(),
         updated_at=a.updated_at.isoformat(), current_version=a.current_version,
-        versions=[version(v) for v in a.versions])
+        versions=[version(v) for v in a.versions], thumbnail_url=a.thumbnail_url, media_url=a.media_url)

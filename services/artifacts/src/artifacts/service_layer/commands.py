@@ -1,43 +1,28 @@
-"""Artifact write use cases: create, update, add a version, delete, and the media worker's verdict.
+"""Artifact write use cases: create, update, add a version, complete its upload, delete, and media verdicts.
 
 Each checks access from the roster replica, validates everything before writing, audits changes made by
-anyone other than the student, and raises its events, all in one transaction.
+anyone other than the student, and raises its events, all in one transaction. Media versions get an upload
+target straight to the blob store; the bytes never pass through here.
 """
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from dataclasses import dataclass
-from typing import Callable
 
-from chassis.errors import Conflict, FieldProblem, NotFound, PermissionDenied
+from chassis.errors import Conflict, FieldProblem, InvalidArgument, NotFound, PermissionDenied
+from chassis.media import UploadTarget
 
 from artifacts.domain import model
 from artifacts.domain.access import DENIED, SERVICE, Action, Viewer, check, is_audited
-from artifacts.domain.events import (ArtifactAdded, ArtifactDeleted, ArtifactMediaReady, ArtifactMediaRejected,
-                                     ArtifactUpdated)
+from artifacts.domain.events import ArtifactAdded, ArtifactDeleted, ArtifactMediaUploaded, ArtifactUpdated
+from artifacts.domain.media import original_key
 from artifacts.domain.model import Artifact, Kind, Status, Version, VersionInput
+from artifacts.service_layer.calendar import Clock, DistrictCalendar, utc_now  # noqa: F401 (re-exported)
+from artifacts.service_layer.media import Media
+from artifacts.service_layer.media_results import apply_media_result
 from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork, UowFactory
 
 UPDATABLE = ("title", "description", "skill_ids", "school_year_id")
-Clock = Callable[[], dt.datetime]
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
-
-
-class DistrictCalendar:
-    """Now (UTC, from the clock) and today in the district's time zone, which decides who teaches whom."""
-
-    def __init__(self, clock: Clock = utc_now, zone: dt.tzinfo = dt.timezone.utc) -> None:
-        self.clock, self.zone = clock, zone
-
-    def day_of(self, moment: dt.datetime) -> dt.date:
-        return moment.astimezone(self.zone).date()
-
-    def today(self) -> dt.date:
-        return self.day_of(self.clock())
 
 
 @dataclass(frozen=True)
@@ -51,6 +36,14 @@ class NewArtifact:
     school_year_id: str = ""
 
 
+@dataclass(frozen=True)
+class Submission:
+    """A created artifact or new version, and where to upload its bytes (None for links)."""
+
+    artifact: Artifact
+    upload: UploadTarget | None = None
+
+
 def changed(event_type, a: Artifact):
     return event_type(artifact_id=a.id, student_id=a.student_id, skill_ids=list(a.skill_ids), school_id=a.school_id,
                       school_year_id=a.school_year_id, kind=a.kind.value, added_by=a.added_by,
@@ -58,8 +51,8 @@ def changed(event_type, a: Artifact):
 
 
 class ArtifactCommands:
-    def __init__(self, uow_factory: UowFactory, calendar: DistrictCalendar | None = None) -> None:
-        self.uow_factory, self.calendar = uow_factory, calendar or DistrictCalendar()
+    def __init__(self, uow_factory: UowFactory, calendar: DistrictCalendar, media: Media) -> None:
+        self.uow_factory, self.calendar, self.media = uow_factory, calendar, media
         self.clock = self.calendar.clock
 
     def _editable(self, uow: ArtifactsUnitOfWork, viewer: Viewer, artifact_id: str) -> Artifact:
@@ -77,14 +70,33 @@ class ArtifactCommands:
         uow.raise_event(event)
         uow.commit()
 
-    def create(self, viewer: Viewer, new: NewArtifact) -> Artifact:
+    def _submit(self, uow: ArtifactsUnitOfWork, viewer: Viewer, action: str, artifact: Artifact, number: int,
+                content: VersionInput, event) -> Submission:
+        """Record version ``number`` and, for media, its upload target; commit (a failed commit drops the target)."""
+        media = artifact.kind is not Kind.LINK
+        uow.artifacts.add_version(artifact.id, Version(
+            number=number, media_key=original_key(artifact.id, number) if media else "", link_url=content.link_url,
+            size_bytes=content.size_bytes, content_type=content.content_type, created_by=viewer.subject,
+            created_at=artifact.updated_at, file_name=content.file_name))
+        target = self.media.upload_target(artifact.id, number, artifact.kind, content) if media else None
+        try:
+            if target is not None:
+                uow.media.add(artifact.id, number, target.upload_id)
+            self._finish(uow, viewer, action, artifact, event)
+        except BaseException:
+            if target is not None:
+                self.media.abandon(target)
+            raise
+        return Submission(artifact, target)
+
+    def create(self, viewer: Viewer, new: NewArtifact) -> Submission:
         problems = model.title_problems(new.title) + model.description_problems(new.description)
         skill_ids = model.clean_skill_ids(new.skill_ids, problems)
         if not new.student_id:
             problems.append(FieldProblem("student_id", "required"))
         kind = model.kind_of(new.kind, problems)
         if kind is not None:
-            problems += model.version_problems(kind, new.content)
+            problems += model.version_problems(kind, new.content, self.media.limit(kind))
         model.raise_if(problems)
         now = self.clock()
         with self.uow_factory() as uow:
@@ -97,15 +109,8 @@ class ArtifactCommands:
                 school_id=uow.replicas.primary_school(new.student_id), status=model.initial_status(kind),
                 created_at=now, updated_at=now, link_url=new.content.link_url)
             uow.artifacts.add(artifact)
-            uow.artifacts.add_version(artifact.id, self._version(1, new.content, viewer, now))
-            self._finish(uow, viewer, "CreateArtifact", artifact, changed(ArtifactAdded, artifact))
-        return artifact
-
-    @staticmethod
-    def _version(number: int, content: VersionInput, viewer: Viewer, now: dt.datetime) -> Version:
-        return Version(number=number, media_key=content.media_key, link_url=content.link_url,
-                       size_bytes=content.size_bytes, content_type=content.content_type, created_by=viewer.subject,
-                       created_at=now)
+            return self._submit(uow, viewer, "CreateArtifact", artifact, 1, new.content,
+                                changed(ArtifactAdded, artifact))
 
     def update(self, viewer: Viewer, artifact_id: str, fields: dict) -> Artifact:
         """Change only the named fields (title, description, skill_ids, school_year_id)."""
@@ -132,18 +137,36 @@ class ArtifactCommands:
             self._finish(uow, viewer, "UpdateArtifact", artifact, changed(ArtifactUpdated, artifact))
         return artifact
 
-    def add_version(self, viewer: Viewer, artifact_id: str, content: VersionInput) -> Artifact:
+    def add_version(self, viewer: Viewer, artifact_id: str, content: VersionInput) -> Submission:
         """A resubmission: a new immutable version becomes current; media goes back to processing."""
         with self.uow_factory() as uow:
             artifact = self._editable(uow, viewer, artifact_id)
-            model.raise_if(model.version_problems(artifact.kind, content), "the new version is not valid")
-            now = self.clock()
+            model.raise_if(model.version_problems(artifact.kind, content, self.media.limit(artifact.kind)),
+                           "the new version is not valid")
             artifact.current_version += 1
             artifact.status, artifact.rejection_reason = model.initial_status(artifact.kind), ""
-            artifact.link_url, artifact.updated_at = content.link_url, now
-            uow.artifacts.add_version(artifact.id, self._version(artifact.current_version, content, viewer, now))
+            artifact.link_url, artifact.updated_at = content.link_url, self.clock()
             uow.artifacts.save(artifact)
-            self._finish(uow, viewer, "AddVersion", artifact, changed(ArtifactUpdated, artifact))
+            return self._submit(uow, viewer, "AddVersion", artifact, artifact.current_version, content,
+                                changed(ArtifactUpdated, artifact))
+
+    def complete_upload(self, viewer: Viewer, artifact_id: str, version: int, part_etags: list[str]) -> Artifact:
+        """The client's bytes are in the store: finish a multipart upload, check the object exists (stat only),
+        and announce ``artifact_media_uploaded`` for the media worker. Calling it again changes nothing."""
+        with self.uow_factory() as uow:
+            artifact = self._editable(uow, viewer, artifact_id)
+            if artifact.kind is Kind.LINK:
+                raise InvalidArgument("a link has no upload", [FieldProblem("artifact_id", "is a link artifact")])
+            if version != artifact.current_version:
+                raise Conflict(f"version {version} is not the current version ({artifact.current_version})")
+            record = uow.media.get(artifact.id, version, for_update=True)
+            if record is None or record.uploaded_at is not None:
+                return artifact
+            key = original_key(artifact.id, version)
+            self.media.finish_upload(key, record.upload_id, part_etags)
+            uow.media.mark_uploaded(artifact.id, version, self.clock())
+            self._finish(uow, viewer, "CompleteUpload", artifact, ArtifactMediaUploaded(
+                artifact_id=artifact.id, version=version, media_key=key, kind=artifact.kind.value))
         return artifact
 
     def delete(self, viewer: Viewer, artifact_id: str) -> None:
@@ -172,15 +195,6 @@ class ArtifactCommands:
                 raise NotFound("no media artifact with that id")
             if version != artifact.current_version:
                 raise Conflict(f"version {version} is not the current version ({artifact.current_version})")
-            artifact.status = Status(result)
-            artifact.rejection_reason = reason if artifact.status is Status.REJECTED else ""
-            artifact.updated_at = self.clock()
-            uow.artifacts.save(artifact)
-            uow.audit(viewer, "MarkMediaResult", [artifact.student_id],
-                      {"artifact_id": artifact.id, "version": version, "result": result})
-            uow.raise_event(ArtifactMediaReady(artifact_id=artifact.id, version=version)
-                            if artifact.status is Status.READY else
-                            ArtifactMediaRejected(artifact_id=artifact.id, version=version, reason=reason))
-            uow.raise_event(changed(ArtifactUpdated, artifact))
+            apply_media_result(uow, viewer, artifact, version, result, reason, self.clock())
             uow.commit()
         return artifact

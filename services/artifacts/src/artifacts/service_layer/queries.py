@@ -1,9 +1,11 @@
 """Artifact read use cases: one artifact with its versions, and a student's portfolio filtered and paged.
 
-Reads by anyone other than the student are audited in the same transaction as the read.
+Reads by anyone other than the student are audited in the same transaction as the read. Ready media come with
+short-lived presigned URLs (thumbnail, media, per-version downloads), signed offline.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from chassis.errors import FieldProblem, InvalidArgument, PermissionDenied
@@ -12,7 +14,8 @@ from chassis.paging import PageRequest, encode_token, query_fingerprint
 from artifacts.adapters.repository import PortfolioFilter
 from artifacts.domain.access import DENIED, Action, Viewer, check, is_audited
 from artifacts.domain.model import Artifact, Kind
-from artifacts.service_layer.commands import DistrictCalendar
+from artifacts.service_layer.calendar import DistrictCalendar
+from artifacts.service_layer.media import Media
 from artifacts.service_layer.unit_of_work import UowFactory
 
 
@@ -23,8 +26,8 @@ class Page:
 
 
 class ArtifactQueries:
-    def __init__(self, uow_factory: UowFactory, calendar: DistrictCalendar | None = None) -> None:
-        self.uow_factory, self.calendar = uow_factory, calendar or DistrictCalendar()
+    def __init__(self, uow_factory: UowFactory, calendar: DistrictCalendar, media: Media) -> None:
+        self.uow_factory, self.calendar, self.media = uow_factory, calendar, media
 
     def get(self, viewer: Viewer, artifact_id: str) -> Artifact:
         with self.uow_factory() as uow:
@@ -34,10 +37,12 @@ class ArtifactQueries:
             relation = uow.replicas.relation(viewer.subject, artifact.student_id, self.calendar.today())
             check(viewer, Action.VIEW, artifact.student_id, relation)
             artifact.versions = uow.artifacts.versions(artifact_id)
+            artifact.media = next((v.stored for v in artifact.versions if v.number == artifact.current_version),
+                                  None)
             if is_audited(viewer, artifact.student_id):
                 uow.audit(viewer, "GetArtifact", [artifact.student_id], {"artifact_id": artifact_id})
                 uow.commit()
-        return artifact
+        return self.media.with_urls(artifact)
 
     def portfolio(self, viewer: Viewer, f: PortfolioFilter, page_size: int = 0, page_token: str = "") -> Page:
         problems = [] if f.student_id else [FieldProblem("student_id", "required")]
@@ -55,10 +60,12 @@ class ArtifactQueries:
             check(viewer, Action.VIEW, f.student_id, relation)
             items = uow.artifacts.portfolio(f, page.size + 1, page.after)
             more, items = len(items) > page.size, items[:page.size]
+            stored = uow.media.stored([(a.id, a.current_version) for a in items if a.kind is not Kind.LINK])
             if is_audited(viewer, f.student_id):
                 uow.audit(viewer, "ListPortfolio", [f.student_id],
                           {"artifact_ids": [a.id for a in items], "title_query": f.title_query,
                            "skill_ids": list(f.skill_ids), "school_year_id": f.school_year_id, "kind": f.kind})
                 uow.commit()
         token = encode_token((items[-1].created_at.isoformat(), items[-1].id), fingerprint) if more else ""
-        return Page(items=items, next_page_token=token)
+        return Page(items=[self.media.with_urls(dataclasses.replace(a, media=stored.get((a.id, a.current_version))))
+                           for a in items], next_page_token=token)

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from chassis.audit import record_access
 from chassis.uow import UnitOfWork
 
+from artifacts.adapters.media_records import MediaRecords
 from artifacts.adapters.orm import audit_log, outbox
 from artifacts.adapters.replicas import Replicas
 from artifacts.adapters.repository import ArtifactsRepository
@@ -20,6 +21,7 @@ class ArtifactsUnitOfWork(UnitOfWork):
     """``with uow: ...; uow.commit()``."""
 
     artifacts: ArtifactsRepository
+    media: MediaRecords
     replicas: Replicas
 
     def __init__(self, session_factory: sessionmaker) -> None:
@@ -27,6 +29,7 @@ class ArtifactsUnitOfWork(UnitOfWork):
 
     def _open(self, session: Session) -> None:
         self.artifacts = ArtifactsRepository(session)
+        self.media = MediaRecords(session)
         self.replicas = Replicas(session)
 
     def audit(self, viewer: Viewer, action: str, student_ids: list[str], detail: dict | None = None) -> None:

@@ -1,0 +1,60 @@
+"""The mutable media state of versions (table ``version_media``): the upload (multipart id, completion) and the
+media worker's verdict with the sniffed type, stored size and thumbnail key."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from artifacts.adapters.orm import version_media
+from artifacts.domain.model import StoredMedia
+
+
+@dataclass(frozen=True)
+class MediaRecord:
+    """One version's upload and, once checked, what the worker found."""
+
+    upload_id: str
+    uploaded_at: dt.datetime | None
+    stored: StoredMedia
+
+
+def stored_media(row) -> StoredMedia:
+    return StoredMedia(verdict=row.verdict, content_type=row.content_type, size_bytes=row.size_bytes,
+                       thumbnail_key=row.thumbnail_key)
+
+
+class MediaRecords:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, artifact_id: str, number: int, upload_id: str = "") -> None:
+        self.session.execute(insert(version_media).values(artifact_id=artifact_id, number=number,
+                                                          upload_id=upload_id))
+
+    def get(self, artifact_id: str, number: int, for_update: bool = False) -> MediaRecord | None:
+        query = select(version_media).where(version_media.c.artifact_id == artifact_id,
+                                            version_media.c.number == number)
+        row = self.session.execute(query.with_for_update() if for_update else query).first()
+        return MediaRecord(row.upload_id, row.uploaded_at, stored_media(row)) if row else None
+
+    def mark_uploaded(self, artifact_id: str, number: int, at: dt.datetime) -> None:
+        self._set(artifact_id, number, uploaded_at=at)
+
+    def record(self, artifact_id: str, number: int, stored: StoredMedia, at: dt.datetime) -> None:
+        self._set(artifact_id, number, verdict=stored.verdict, content_type=stored.content_type,
+                  size_bytes=stored.size_bytes, thumbnail_key=stored.thumbnail_key, checked_at=at)
+
+    def stored(self, versions: list[tuple[str, int]]) -> dict[tuple[str, int], StoredMedia]:
+        """What the worker found for each (artifact_id, number) that has a media record."""
+        if not versions:
+            return {}
+        rows = self.session.execute(select(version_media).where(or_(*(
+            and_(version_media.c.artifact_id == a, version_media.c.number == n) for a, n in versions))))
+        return {(r.artifact_id, r.number): stored_media(r) for r in rows}
+
+    def _set(self, artifact_id: str, number: int, **values) -> None:
+        self.session.execute(update(version_media).where(version_media.c.artifact_id == artifact_id,
+                                                         version_media.c.number == number).values(**values))

@@ -1,0 +1,90 @@
+"""The verdict on a version's bytes: recorded for MarkMediaResult and, worker-side, after the media pipeline ran.
+
+The media worker handles ``artifact_media_uploaded`` once (inbox claim in the verdict's transaction); a redelivery,
+a stale version (no longer current) or a deleted artifact changes nothing. Rejected bytes are deleted.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Callable
+
+from chassis.events import Envelope
+from chassis.media.kinds import MediaRejected
+from chassis.media.pipeline import process_upload
+from chassis.messaging.inbox import claim
+
+from artifacts.adapters.orm import inbox
+from artifacts.domain.access import Viewer
+from artifacts.domain.events import ArtifactMediaReady, ArtifactMediaRejected, ArtifactUpdated
+from artifacts.domain.media import original_key, thumbnail_key
+from artifacts.domain.model import Artifact, Kind, Status, StoredMedia
+from artifacts.service_layer.media import Media
+from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork, UowFactory
+
+log = logging.getLogger(__name__)
+MEDIA_WORKER = Viewer.of("service:artifacts-media", ["service"])
+
+
+def apply_media_result(uow: ArtifactsUnitOfWork, viewer: Viewer, artifact: Artifact, version: int, result: str,
+                       reason: str, now: dt.datetime, stored: StoredMedia | None = None) -> Artifact:
+    """Set the status (and what the worker found), audit it and raise the events, inside ``uow``'s transaction."""
+    from artifacts.service_layer.commands import changed   # commands imports this module
+    artifact.status = Status(result)
+    artifact.rejection_reason = reason if artifact.status is Status.REJECTED else ""
+    artifact.updated_at = now
+    uow.artifacts.save(artifact)
+    if stored is not None:
+        uow.media.record(artifact.id, version, stored, now)
+    uow.audit(viewer, "MarkMediaResult", [artifact.student_id],
+              {"artifact_id": artifact.id, "version": version, "result": result})
+    uow.raise_event(ArtifactMediaReady(artifact_id=artifact.id, version=version)
+                    if artifact.status is Status.READY else
+                    ArtifactMediaRejected(artifact_id=artifact.id, version=version, reason=reason))
+    uow.raise_event(changed(ArtifactUpdated, artifact))
+    return artifact
+
+
+def _pending_kind(uow: ArtifactsUnitOfWork, artifact_id: str, version: int) -> tuple[Kind | None, str]:
+    """(kind to check, "") when the version awaits its verdict; (None, recorded verdict) otherwise."""
+    artifact = uow.artifacts.get(artifact_id)
+    record = uow.media.get(artifact_id, version)
+    if artifact is None or artifact.current_version != version or record is None:
+        return None, "stale"
+    if record.stored.verdict:
+        return None, record.stored.verdict
+    return artifact.kind, ""
+
+
+def check_uploaded_media(uow_factory: UowFactory, media: Media, clock: Callable[[], dt.datetime], consumer: str,
+                         envelope: Envelope) -> str:
+    """Run the media pipeline on an uploaded version and record the verdict; returns what happened."""
+    artifact_id, version = str(envelope.data["artifact_id"]), int(envelope.data["version"])
+    key, thumb = original_key(artifact_id, version), thumbnail_key(artifact_id, version)
+    with uow_factory() as uow:
+        kind, outcome = _pending_kind(uow, artifact_id, version)
+    stored, reason = None, ""
+    if kind is not None:
+        try:
+            done = process_upload(media.store, key, kind.value, thumbnail_key=thumb, limits=media.limits)
+            stored = StoredMedia(Status.READY, done.mime, done.size, done.thumbnail_key or "")
+        except MediaRejected as rejected:
+            stored, reason = StoredMedia(Status.REJECTED), rejected.reason
+    duplicate = False
+    with uow_factory() as uow:
+        if claim(uow.session, inbox, consumer, envelope.event_id):
+            artifact = uow.artifacts.get(artifact_id, for_update=True)
+            record = uow.media.get(artifact_id, version, for_update=True)
+            if stored is not None and artifact is not None and artifact.current_version == version \
+                    and record is not None and not record.stored.verdict:
+                apply_media_result(uow, MEDIA_WORKER, artifact, version, stored.verdict, reason, clock(), stored)
+                outcome = stored.verdict
+            uow.commit()
+        else:
+            duplicate = True
+    outcome = outcome or "stale"
+    if outcome == Status.REJECTED:      # also on a redelivery: a crash after the commit must not leave the bytes
+        media.discard(key, thumb)
+    log.info("media of artifact %s version %s: %s%s", artifact_id, version, "duplicate" if duplicate else outcome,
+             f" ({reason})" if reason else "")
+    return "duplicate" if duplicate else outcome
