@@ -65,7 +65,7 @@ def seed(engine: Engine, today: dt.date | None = None) -> District:
     }
     with engine.begin() as conn:
         conn.execute(insert(orm.orgs), [
-            {"id": org, "sourced_id": "d1", "type": "district", "name": "Demo District"},
+            {"id": org, "sourced_id": "d1", "type": "district", "name": "Demo District", "parent_id": None},
             {"id": school, "sourced_id": "s1", "type": "school", "name": "Maple Elementary", "parent_id": org}])
         conn.execute(insert(orm.academic_sessions), [
             {"id": year, "sourced_id": "y1", "title": "School year", "type": "schoolYear",

@@ -11,6 +11,8 @@ from chassis.context import Principal
 from chassis.errors import Unauthenticated
 from skillfolio.roster.v1 import roster_pb2
 
+from gateway.csrf import verify_csrf_header
+
 ROLE_NAMES = {
     roster_pb2.ROLE_STUDENT: "student",
     roster_pb2.ROLE_TEACHER: "teacher",
@@ -53,13 +55,19 @@ def read_api_token(token: str, secret: str) -> Principal:
 
 
 async def api_principal(request: Request) -> Principal:
-    """FastAPI dependency for /api/v1: the principal of a valid ``Authorization: Bearer`` token, else 401."""
+    """FastAPI dependency for /api/v1: the principal of a valid ``Authorization: Bearer`` token, else of the web
+    session cookie (whose writes must carry the ``X-CSRF-Token`` header), else 401."""
     credentials: HTTPAuthorizationCredentials | None = await bearer_scheme(request)
-    if credentials is None:
-        raise Unauthenticated("send an Authorization: Bearer token from POST /api/v1/auth/token")
-    principal = read_api_token(credentials.credentials, request.app.state.settings.session_secret)
-    request.state.principal = principal
-    return principal
+    if credentials is not None:
+        principal = read_api_token(credentials.credentials, request.app.state.settings.session_secret)
+        request.state.principal = principal
+        return principal
+    if "authorization" not in request.headers:         # a malformed Authorization header never falls back
+        principal = session_principal(request)
+        if principal is not None:
+            verify_csrf_header(request)
+            return principal
+    raise Unauthenticated("send an Authorization: Bearer token from POST /api/v1/auth/token")
 
 
 # --- web sessions (Starlette SessionMiddleware: signed cookie, HttpOnly, SameSite=Lax, idle expiry) ---

@@ -1,0 +1,125 @@
+"""The REST API's artifact shapes: request bodies (validated, documented in /docs) and responses built from the
+artifacts service's protobuf messages (skillfolio.artifacts.v1)."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from skillfolio.artifacts.v1 import artifacts_pb2 as pb
+
+from gateway.schemas import FromProto
+
+Kind = Literal["document", "image", "link", "audio", "video", "other"]
+
+
+class Body(BaseModel):
+    """A request body: unknown fields are refused by name rather than silently ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class FileInfo(Body):
+    """The file the client is about to upload (its bytes go to the returned UploadTarget, not to this API)."""
+
+    name: str = Field(min_length=1, max_length=255, description="The file's name, shown and used for downloads.")
+    content_type: str = Field("", max_length=255, description="The browser's type for the file (empty: "
+                                                             "application/octet-stream).")
+    size_bytes: int = Field(ge=1, description="The file's size; above the kind's limit is refused before upload.")
+
+
+class NewVersion(Body):
+    """A version's content: ``link_url`` for a link artifact, ``file`` for every other kind."""
+
+    link_url: str = Field("", max_length=4096)
+    file: FileInfo | None = None
+
+class NewArtifact(NewVersion):
+    title: str = Field(max_length=1000)
+    description: str = Field("", max_length=20000)
+    kind: Kind
+    skill_ids: list[str] = Field(default_factory=list, max_length=200, description="At least one skill id.")
+    school_year_id: str = Field("", max_length=64, description="Empty: the student's current school year.")
+
+
+class ArtifactChanges(Body):
+    """Only the fields sent change (at least one)."""
+
+    title: str = Field(None, max_length=1000)
+    description: str = Field(None, max_length=20000)
+    skill_ids: list[str] = Field(None, max_length=200)
+    school_year_id: str = Field(None, max_length=64)
+
+
+class CompleteUpload(Body):
+    part_etags: list[str] = Field(default_factory=list, max_length=10000,
+                                  description="Multipart uploads only: each part's ETag, in part order.")
+
+
+class Version(FromProto):
+    number: int
+    file_name: str
+    size_bytes: int
+    content_type: str
+    link_url: str
+    created_by: str
+    created_at: str
+    download_url: str = Field(description="Ready media only: a short-lived link to download this version.")
+
+
+class Artifact(FromProto):
+    id: str
+    student_id: str
+    title: str
+    description: str
+    kind: str = Field(description="document | image | link | audio | video | other")
+    link_url: str
+    skill_ids: list[str]
+    school_year_id: str
+    school_id: str
+    status: str = Field(description="processing | ready | rejected")
+    rejection_reason: str
+    added_by: str
+    added_by_role: str = Field(description="student | teacher")
+    created_at: str
+    updated_at: str
+    current_version: int
+    thumbnail_url: str = Field(description="Ready images: a short-lived link to a WebP thumbnail.")
+    media_url: str = Field(description="Ready media: a short-lived link to the current version, inline.")
+    versions: list[Version] = Field(description="Newest first; filled on GET /api/v1/artifacts/{id} only.")
+
+    @classmethod
+    def of(cls, msg: pb.Artifact) -> "Artifact":
+        return super().of(msg, versions=[Version.of(v) for v in msg.versions])
+
+
+class UploadTarget(BaseModel):
+    """Where to send the bytes: see the artifacts proto's UploadTarget for the PUT, POST and MULTIPART recipes."""
+
+    method: str = Field(description="PUT | POST | MULTIPART")
+    url: str
+    headers: dict[str, str]
+    fields: dict[str, str]
+    max_bytes: int
+    expires_at: str
+    upload_id: str
+    part_size: int
+    part_urls: list[str]
+
+    @classmethod
+    def of(cls, msg: pb.UploadTarget) -> "UploadTarget":
+        return cls(method=msg.method, url=msg.url, headers=dict(msg.headers), fields=dict(msg.fields),
+                   max_bytes=msg.max_bytes, expires_at=msg.expires_at, upload_id=msg.upload_id,
+                   part_size=msg.part_size, part_urls=list(msg.part_urls))
+
+
+class Created(BaseModel):
+    """A new artifact or version, and where to upload its file (null for links)."""
+
+    artifact: Artifact
+    upload: UploadTarget | None
+
+    @classmethod
+    def of(cls, reply) -> "Created":
+        return cls(artifact=Artifact.of(reply.artifact),
+                   upload=UploadTarget.of(reply.upload) if reply.HasField("upload") else None)

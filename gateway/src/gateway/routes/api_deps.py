@@ -1,0 +1,46 @@
+"""What the skills and artifacts API routes share: the caller dependency, documented errors, paging parameters, and
+service failures with their field problems renamed to the REST body's field names."""
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from typing import Annotated, AsyncIterator
+
+import grpc
+from fastapi import Depends, Query
+
+from chassis.context import Principal
+from chassis.errors import FieldProblem
+from chassis.grpc.errors import rpc_error_to_domain
+
+from gateway.auth import api_principal
+
+ERRORS = {401: {"description": "No valid bearer token or session"},
+          403: {"description": "Not allowed for this caller, or a cookie-session write without X-CSRF-Token"},
+          404: {"description": "No such record"}, 409: {"description": "Conflicts with the record's state"},
+          422: {"description": "Invalid parameter or body (see problems)"},
+          503: {"description": "A service behind the gateway is unavailable"}}
+Caller = Annotated[Principal, Depends(api_principal)]
+PageSize = Annotated[int, Query(ge=0, le=1000, description="Items per page; 0 means the default (100).")]
+PageToken = Annotated[str, Query(max_length=512, description="next_page_token of the previous page.")]
+
+
+def renamed(problem: FieldProblem, names: dict[str, str]) -> FieldProblem:
+    """``problem`` with its field given the REST name (exact names first, then dotted prefixes)."""
+    field = problem.field
+    if field in names:
+        return FieldProblem(names[field], problem.reason)
+    head, dot, rest = field.partition(".")
+    if dot and f"{head}." in names:
+        return FieldProblem(names[f"{head}."] + rest, problem.reason)
+    return problem
+
+
+@asynccontextmanager
+async def rest_field_names(names: dict[str, str]) -> AsyncIterator[None]:
+    """Around service calls: a failure's field problems get REST names (``names``: service field -> REST field)."""
+    try:
+        yield
+    except grpc.aio.AioRpcError as error:
+        domain = rpc_error_to_domain(error)
+        domain.problems = [renamed(p, names) for p in domain.problems]
+        raise domain from None
