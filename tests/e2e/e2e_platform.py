@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 SKILLFOLIO = pathlib.Path(sys.executable).parent / "skillfolio"
 READY = re.compile(r"Skillfolio is ready: (\S+)")
-LOGIN = re.compile(r"\|\s+(teacher|student|guardian|school admin|district admin)\s+(\S+)\s+(\S+)\s+\((.+)\)\s*$")
+LOGIN = re.compile(r"\|\s+(former teacher|teacher|student|guardian|school admin|district admin)\s+(\S+)\s+(\S+)\s+\((.+)\)\s*$")
 START_TIMEOUT = 240
 
 
