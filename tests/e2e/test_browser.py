@@ -66,7 +66,7 @@ def test_teacher_sees_my_students_by_section_then_logs_out(page, platform, shots
     name = first_student.inner_text()
     first_student.click()
     family, given = [part.strip() for part in name.rsplit(",", 1)]   # family names may hold commas
-    expect(page.get_by_role("heading", level=1)).to_have_text(f"{given} {family}")
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Portfolio of {given} {family}")
     page.get_by_role("button", name="Log out").click()
     expect(page).to_have_url(re.compile(r"/login\?logged_out=1$"))
     expect(page.get_by_role("status")).to_have_text("You have logged out.")
