@@ -2,8 +2,9 @@
 
 Same URL, query parameters and JSON shape as the gateway's ``GET /api/v1/students/{id}/artifacts``, and the same
 statements the artifacts service issues for a student viewing their own portfolio (the three access-fact lookups,
-the filtered keyset page, the page's skill tags) in one transaction on a pool of the service's size. No
-authentication, no gRPC hop, no service layer. Served by uvicorn exactly like the gateway (one process).
+the filtered keyset page, the page's skill tags, the media verdicts of the page's files) in one transaction on a
+pool of the service's size. No authentication, no gRPC hop, no service layer, no URL signing (``media_url`` and
+``thumbnail_url`` stay empty). Served by uvicorn exactly like the gateway (one process).
 Usage: python bench/_bare_portfolio.py <database_url> <port>
 """
 from __future__ import annotations
@@ -27,6 +28,8 @@ ACCESS_SQL = [
 ]
 SKILLS_SQL = text("SELECT artifact_id, skill_id FROM artifact_skills WHERE artifact_id IN :ids "
                   "ORDER BY artifact_id, position").bindparams(bindparam("ids", expanding=True))
+MEDIA_COLUMNS = ("artifact_id, number, upload_id, uploaded_at, verdict, content_type, size_bytes, thumbnail_key, "
+                 "checked_at")
 COLUMNS = ("id, student_id, added_by, added_by_role, title, description, kind, link_url, school_year_id, school_id, "
            "status, rejection_reason, current_version, created_at, updated_at")
 
@@ -70,6 +73,11 @@ def create_app(database_url: str) -> FastAPI:
             if rows:
                 for tag in conn.execute(SKILLS_SQL, {"ids": list(skills)}):
                     skills[tag.artifact_id].append(tag.skill_id)
+            files = [(r.id, r.current_version) for r in rows if r.kind != "link"]
+            if files:      # the media worker's verdicts of the page's current versions, as the service reads them
+                either = " OR ".join(f"(artifact_id = :a{i} AND number = :n{i})" for i in range(len(files)))
+                conn.execute(text(f"SELECT {MEDIA_COLUMNS} FROM version_media WHERE {either}"),
+                             {k: v for i, (a, n) in enumerate(files) for k, v in ((f"a{i}", a), (f"n{i}", n))}).all()
         items = [{"id": r.id, "student_id": r.student_id, "title": r.title, "description": r.description,
                   "kind": r.kind, "link_url": r.link_url, "skill_ids": skills[r.id],
                   "school_year_id": r.school_year_id, "school_id": r.school_id, "status": r.status,

@@ -99,7 +99,9 @@ def seed(database_url: str, migrations_dir, spec: Spec = Spec()) -> District:
                             dbname=url.database)
     cur = conn.cursor()
     cur.execute("SET session_replication_role = replica; SET maintenance_work_mem = '512MB'")
-    bulk = ("artifacts", "artifact_skills", "artifact_versions")
+    cur.execute("SELECT to_regclass('version_media') IS NOT NULL")
+    with_media_table = cur.fetchone()[0]         # migration 0002 (direct-to-store uploads) onwards
+    bulk = ("artifacts", "artifact_skills", "artifact_versions", "version_media")
     cur.execute("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ANY(%s) AND indexname NOT LIKE 'pk_%%'",
                 (list(bulk),))
     indexes = cur.fetchall()
@@ -117,7 +119,10 @@ def seed(database_url: str, migrations_dir, spec: Spec = Spec()) -> District:
                                          "deleted_at"))
     tags = _Rows(cur, "artifact_skills", ("artifact_id", "skill_id", "position"))
     versions = _Rows(cur, "artifact_versions", ("artifact_id", "number", "media_key", "link_url", "size_bytes",
-                                                "content_type", "created_by", "created_at"))
+                                                "content_type", "created_by", "created_at")
+                     + (("file_name",) if with_media_table else ()))
+    media = _Rows(cur, "version_media", ("artifact_id", "number", "uploaded_at", "verdict", "content_type",
+                                         "size_bytes", "thumbnail_key", "checked_at"))
     featured_id, featured_school = students[0]
     for n in range(spec.artifacts):
         student_id, school_id = (students[0] if n < spec.featured
@@ -141,9 +146,18 @@ def seed(database_url: str, migrations_dir, spec: Spec = Spec()) -> District:
         for position, skill_id in enumerate(rng.sample(skills, 1 + rng.randrange(3))):
             tags.add(artifact_id, skill_id, position)
         media_key = "" if kind == "link" else f"artifacts/{artifact_id}/v1/original"
-        versions.add(artifact_id, 1, media_key, link, 0 if kind == "link" else 10_000 + rng.randrange(5_000_000),
-                     CONTENT_TYPES.get(kind, ""), added_by, created.isoformat())
-    for rows in (artifacts, tags, versions):
+        size = 0 if kind == "link" else 10_000 + rng.randrange(5_000_000)
+        file_name = (f"{title.split()[0].lower()}.{CONTENT_TYPES[kind].split('/')[1]}",) if kind != "link" else ("",)
+        versions.add(artifact_id, 1, media_key, link, size, CONTENT_TYPES.get(kind, ""), added_by, created.isoformat(),
+                     *(file_name if with_media_table else ()))
+        if with_media_table and kind != "link":
+            checked = (created + dt.timedelta(seconds=5)).isoformat()
+            verdict = "" if status == "processing" else status
+            media.add(artifact_id, 1, created.isoformat(), verdict, CONTENT_TYPES[kind] if verdict else "",
+                      size if verdict == "ready" else 0,
+                      f"artifacts/{artifact_id}/v1/thumbnail" if verdict == "ready" and kind == "image" else "",
+                      checked if verdict else None)
+    for rows in (artifacts, tags, versions, media):
         rows.flush()
     copied = time.perf_counter() - started
     for _, definition in indexes:
@@ -155,5 +169,6 @@ def seed(database_url: str, migrations_dir, spec: Spec = Spec()) -> District:
     return District(student_id=featured_id, school_id=featured_school, skill_ids=skills, school_year_ids=years,
                     title_words=list(WORDS), seconds=time.perf_counter() - started,
                     counts={"artifacts": artifacts.total, "artifact_skills": tags.total,
-                            "artifact_versions": versions.total, "people": people.total,
+                            "artifact_versions": versions.total, "version_media": media.total,
+                            "people": people.total,
                             "copy_seconds": round(copied, 1)})

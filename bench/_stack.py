@@ -134,3 +134,17 @@ def wait_http(url: str, proc: Proc, timeout: float = 30) -> None:
         except httpx.HTTPError:
             time.sleep(0.1)
     raise TimeoutError(f"{proc.name} did not answer {url}")
+
+
+def start_s3(stack: Stack) -> dict:
+    """moto's S3 server (as the chassis test fixture runs it), its bucket made; the processes' S3 settings."""
+    from chassis.config import PlatformSettings
+    from chassis.media.s3_store import S3BlobStore
+    from chassis.testing.infra import start_moto_server
+    endpoint, popen = start_moto_server()
+    stack.procs.append(Proc("moto-s3", popen, int(endpoint.endpoint.rsplit(":", 1)[1])))
+    env = {"SKILLFOLIO_S3_ENDPOINT": endpoint.endpoint, "SKILLFOLIO_S3_ACCESS_KEY": endpoint.access_key,
+           "SKILLFOLIO_S3_SECRET_KEY": endpoint.secret_key}
+    S3BlobStore.from_settings(PlatformSettings(s3_endpoint=endpoint.endpoint, s3_access_key=endpoint.access_key,
+                                               s3_secret_key=endpoint.secret_key)).ensure_bucket()
+    return env

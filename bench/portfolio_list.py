@@ -5,11 +5,13 @@ The database is bulk-seeded with COPY (bench/_portfolio_seed.py; time printed, n
 as subprocesses: `skillfolio run artifacts api`, `skillfolio run gateway` (uvicorn, one process) and the baseline
 (bench/_bare_portfolio.py, uvicorn, one process, same pool size). The caller is the student viewing their own
 portfolio with a bearer token minted by the gateway's own code (gateway.auth.issue_api_token) for the run's
-session secret: the roster is not running, so the token endpoint is not exercised.
+session secret: the roster is not running, so the token endpoint is not exercised. Media URLs of the listed items
+are signed by the artifacts API for moto's S3 server (default; as deployed) or the embedded filesystem store.
 Load: 50 concurrent clients, mixed filters (none, skills, school year, title words, combinations; page 1 and page 2
 by token). Saturation: closed loop, median of 3 rounds (order alternating); paced: 50 clients at ~1 request/s each.
 Targets: throughput ratio >= 0.5; p95 <= 50 ms.
 Usage: .venv/bin/python bench/portfolio_list.py [--rounds 3] [--seconds 10] [--paced-seconds 20] [--artifacts N]
+       [--store s3|filesystem]
 """
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ from sqlalchemy import create_engine, text
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import _load  # noqa: E402
 from _portfolio_seed import Spec, seed  # noqa: E402
-from _stack import Stack, platform_env, start_artifacts_api, start_gateway, wait_http  # noqa: E402
+from _stack import Stack, platform_env, start_artifacts_api, start_gateway, start_s3, wait_http  # noqa: E402
 
 from chassis.context import Principal  # noqa: E402
 from chassis.grpc.principal import generate_keypair  # noqa: E402
@@ -44,6 +46,8 @@ ARGS.add_argument("--paced-seconds", type=float, default=20.0)
 ARGS.add_argument("--clients", type=int, default=50)
 ARGS.add_argument("--think", type=float, default=1.0, help="paced load: seconds between one client's requests")
 ARGS.add_argument("--artifacts", type=int, default=1_000_000)
+ARGS.add_argument("--store", choices=("s3", "filesystem"), default="s3",
+                  help="blob store the artifacts API signs media URLs for (s3: moto's S3 server, as deployed)")
 
 
 def title_words(database_url: str, student_id: str) -> list[str]:
@@ -114,6 +118,8 @@ def main() -> None:
         private_pem, public_pem = generate_keypair()
         session_secret = secrets.token_urlsafe(40)
         stack.env = platform_env(database_url, public_pem, private_pem)
+        if args.store == "s3":
+            stack.env.update(start_s3(stack))
         api = start_artifacts_api(stack)
         gateway = start_gateway(stack, api.port, session_secret)
         bare_port = infra.free_port()
@@ -169,8 +175,9 @@ def main() -> None:
                  "skills": len(district.skill_ids), "listed_student_artifacts": Spec().featured},
         "auth": "student viewing own portfolio; bearer token minted with gateway.auth.issue_api_token and the run's "
                 "session secret (roster not running)",
-        "baseline_sql": "bare FastAPI + SQLAlchemy text(): 3 access-fact lookups, filtered keyset page, skill tags; "
-                        "no auth, no gRPC",
+        "baseline_sql": "bare FastAPI + SQLAlchemy text(): 3 access-fact lookups, filtered keyset page, skill tags, "
+                        "media verdicts; no auth, no gRPC, no URL signing",
+        "media_urls_signed_by_service": args.store,
         "cpu_count": len(__import__("os").sched_getaffinity(0)),
     }))
 
