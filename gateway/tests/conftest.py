@@ -13,11 +13,14 @@ import secrets
 from typing import Callable, Iterator
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from chassis.config import PlatformSettings, service_settings
 from chassis.db import make_engine
 from chassis.grpc.principal import generate_keypair
+from chassis.media.blobstore import blob_store_from_settings
+from chassis.media.fs_store import FilesystemBlobStore
 from chassis.migrations import upgrade
 from chassis.testing import infra
 
@@ -59,6 +62,13 @@ def platform(keys, media_secret, var_dir) -> PlatformSettings:
     """The services' platform settings (public key, media secret, var dir); the gateway adds the private key."""
     return PlatformSettings(principal_public_key=keys[1], media_url_secret=media_secret, var_dir=var_dir,
                             s3_endpoint="")
+
+
+@pytest.fixture(scope="session")
+def media_store(platform) -> FilesystemBlobStore:
+    """The filesystem blob store as the artifacts service builds it (same secret, ``<var_dir>/media``): sign URLs
+    with it and the gateway's /media routes accept them."""
+    return blob_store_from_settings(platform, url_secret=platform.media_url_secret.encode())
 
 
 @pytest.fixture(scope="session")
@@ -148,20 +158,27 @@ def gateway_platform(platform, keys) -> PlatformSettings:
 
 
 @pytest.fixture
-def make_client(roster_target, skills_target, artifacts_target,
-                gateway_platform) -> Iterator[Callable[..., TestClient]]:
-    """Build a started gateway (lifespan run) with settings overrides; each gets a fresh login throttle.
+def make_app(roster_target, skills_target, artifacts_target, gateway_platform) -> Callable[..., FastAPI]:
+    """Build a gateway app (lifespan not yet run) against the session's services, with settings overrides.
 
     ``platform=`` replaces the gateway's PlatformSettings (e.g. an S3 endpoint, another media secret).
     """
-    clients: list[TestClient] = []
-
-    def build(platform: PlatformSettings | None = None, **overrides) -> TestClient:
+    def build(platform: PlatformSettings | None = None, **overrides) -> FastAPI:
         values = {"session_secret": secrets.token_urlsafe(40), "roster_target": roster_target,
                   "skills_target": skills_target, "artifacts_target": artifacts_target,
                   "login_rate_limit": "3 per 1 minute", **overrides}
-        app = create_app(GatewaySettings(**values), platform or gateway_platform)
-        client = TestClient(app, follow_redirects=False)
+        return create_app(GatewaySettings(**values), platform or gateway_platform)
+
+    return build
+
+
+@pytest.fixture
+def make_client(make_app) -> Iterator[Callable[..., TestClient]]:
+    """Build a started gateway (lifespan run; same arguments as ``make_app``); each gets a fresh login throttle."""
+    clients: list[TestClient] = []
+
+    def build(platform: PlatformSettings | None = None, **overrides) -> TestClient:
+        client = TestClient(make_app(platform, **overrides), follow_redirects=False)
         client.__enter__()
         clients.append(client)
         return client

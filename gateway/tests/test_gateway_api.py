@@ -124,7 +124,13 @@ def test_openapi_lists_the_routes(client):
                 "/api/v1/school-years", "/api/v1/people", "/api/v1/people/{person_id}",
                 "/api/v1/people/{student_id}/guardians", "/api/v1/people/{guardian_id}/children",
                 "/api/v1/teachers/{teacher_id}/students", "/api/v1/sections", "/api/v1/sections/{section_id}",
-                "/api/v1/sections/{section_id}/students", "/healthz", "/readyz"}
+                "/api/v1/sections/{section_id}/students", "/healthz", "/readyz", "/api/v1/skills",
+                "/api/v1/students/{student_id}/artifacts", "/api/v1/artifacts/{artifact_id}",
+                "/api/v1/artifacts/{artifact_id}/versions", "/api/v1/artifacts/{artifact_id}/versions/{number}/complete"}
     assert expected <= set(spec["paths"])
+    assert set(spec["paths"]["/api/v1/students/{student_id}/artifacts"]) == {"get", "post"}
+    assert set(spec["paths"]["/api/v1/artifacts/{artifact_id}"]) == {"get", "patch", "delete"}
+    assert {"Artifact", "UploadTarget", "NewArtifact", "Skill"} <= set(spec["components"]["schemas"])
+    assert not any(path.startswith("/media") for path in spec["paths"])   # signed media URLs stay out
     assert not any(path in spec["paths"] for path in ("/login", "/logout", "/"))   # web pages stay out
     assert client.get("/docs").status_code == 200
