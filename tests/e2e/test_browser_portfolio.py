@@ -4,6 +4,7 @@ filters by skill and school year narrow the gallery (and stay in the URL); a tea
 while the former teacher is refused; a title holding <script> is shown as text and runs nothing."""
 from __future__ import annotations
 
+import os
 import pathlib
 import re
 import uuid
@@ -28,6 +29,15 @@ def browser() -> Iterator[Browser]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> pathlib.Path:
+    """Where screenshots go: SKILLFOLIO_E2E_ARTIFACTS if set (CI keeps them), else a temp dir."""
+    folder = os.environ.get("SKILLFOLIO_E2E_ARTIFACTS")
+    path = pathlib.Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def open_page(browser: Browser, platform, role: str, width: int = 1100) -> Page:
@@ -77,11 +87,25 @@ def demo(platform) -> dict:
     return {"api": api, "student": me, "skills": skills, "years": years}
 
 
+def contrast(page: Page, selector: str) -> float:
+    """WCAG contrast ratio of an element's text colour against its own background colour."""
+    return page.locator(selector).evaluate("""el => {
+        const parse = c => c.match(/[\\d.]+/g).map(Number);
+        const lum = ([r, g, b]) => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92
+                                                        : Math.pow((v + 0.055) / 1.055, 2.4); };
+                                     return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+        const style = getComputedStyle(el);
+        const [a, b] = [lum(parse(style.color)), lum(parse(style.backgroundColor))];
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    }""")
+
+
 def card_titles(page: Page) -> list[str]:
     return page.locator(".artifact-card h3").all_inner_texts()
 
 
-def test_student_uploads_an_image_with_two_skills_and_sees_its_thumbnail(browser, platform, demo, tmp_path):
+def test_student_uploads_an_image_with_two_skills_and_sees_its_thumbnail(browser, platform, demo, tmp_path,
+                                                                          shots):
     picture = tmp_path / "volcano.png"
     image = Image.new("RGB", (640, 480), (230, 236, 244))
     ImageDraw.Draw(image).polygon([(120, 420), (320, 90), (520, 420)], fill=(160, 60, 30))
@@ -97,6 +121,7 @@ def test_student_uploads_an_image_with_two_skills_and_sees_its_thumbnail(browser
     expect(page.get_by_label("Kind")).to_have_value("image")          # picked from the file's type
     page.get_by_role("checkbox", name=first["name"], exact=True).check()
     page.get_by_role("checkbox", name=second["name"], exact=True).check()
+    page.screenshot(path=str(shots / "artifact-new.png"), full_page=True)
     page.get_by_role("button", name="Add artifact").click()
 
     expect(page).to_have_url(re.compile(r"/artifacts/[^/]+$"), timeout=30_000)
@@ -108,6 +133,7 @@ def test_student_uploads_an_image_with_two_skills_and_sees_its_thumbnail(browser
     expect(chips).to_contain_text(first["name"])
     expect(chips).to_contain_text(second["name"])
     expect(page.get_by_role("link", name="Edit")).to_be_visible()
+    page.screenshot(path=str(shots / "artifact-page.png"), full_page=True)
 
     page.get_by_role("link", name="Back to my portfolio").click()
     card = page.locator(".artifact-card", has_text=title)
@@ -115,10 +141,13 @@ def test_student_uploads_an_image_with_two_skills_and_sees_its_thumbnail(browser
     expect(thumbnail).to_be_visible()
     page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=thumbnail.element_handle())
     expect(card.locator(".chip")).to_have_count(2)
+    for chip in range(2):                                            # skill colours keep text legible
+        assert contrast(page, f".artifact-card:has-text('{title}') .chip >> nth={chip}") >= 4.5
+    page.screenshot(path=str(shots / "portfolio-gallery.png"), full_page=True)
     page.context.close()
 
 
-def test_filters_by_skill_and_school_year_narrow_the_gallery(browser, platform, demo):
+def test_filters_by_skill_and_school_year_narrow_the_gallery(browser, platform, demo, shots):
     api, student, (first, second) = demo["api"], demo["student"], demo["skills"][:2]
     years = demo["years"]
     assert len(years) >= 2, "the demo roster should hold this school year and the last"
@@ -143,6 +172,7 @@ def test_filters_by_skill_and_school_year_narrow_the_gallery(browser, platform, 
     page.get_by_role("button", name="Apply filters").click()
     assert card_titles(page) == [f"Old essay {word}"]
     assert f"year={years[1]['id']}" in page.url
+    page.screenshot(path=str(shots / "portfolio-filtered-phone.png"), full_page=True)
     page.context.close()
 
 
