@@ -137,7 +137,7 @@ def artifacts_app(session_database, district, platform) -> Iterator[artifacts_bo
     """The artifacts service's app over its own database, its roster replica fed the district's roster events."""
     settings = service_settings("artifacts", database_url=session_database(ARTIFACTS_MIGRATIONS),
                                 grpc_host="127.0.0.1", grpc_port=0, metrics_port=0, db_pool_size=4)
-    app = artifacts_bootstrap.build(settings)
+    app = artifacts_bootstrap.build(settings, platform=platform)
     for envelope in district.roster_events:
         assert apply_roster_event(app.unit_of_work, f"gateway-tests.{envelope.type}", envelope)
     yield app
