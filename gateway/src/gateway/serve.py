@@ -21,10 +21,11 @@ def serve() -> None:
     try:
         settings.check()
         load_private_key(platform.principal_private_key)
+        app = create_app(settings, platform)   # also refuses filesystem media without SKILLFOLIO_MEDIA_URL_SECRET
     except (ValueError, KeyConfigurationError) as error:
         log.error("gateway cannot start: %s", error)
         sys.exit(2)
     log.info("gateway listening on http://%s:%s (roster at %s)", settings.host, settings.port, settings.roster_target)
-    uvicorn.run(create_app(settings, platform), host=settings.host, port=settings.port, log_config=None,
+    uvicorn.run(app, host=settings.host, port=settings.port, log_config=None,
                 proxy_headers=True, forwarded_allow_ips=settings.forwarded_allow_ips,
                 timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS, server_header=False)
