@@ -1,7 +1,9 @@
 """Container health check for every Skillfolio role (the image's HEALTHCHECK): probes what PID 1 is running.
 
 `skillfolio run <service> api` -> gRPC health (grpc.health.v1, service ""); `run <service> events` -> its outbox
-relay completed a cycle within RELAY_STALE_SECONDS (read from its /metrics); `run gateway` -> /readyz; anything else (e.g. `migrate`) is a one-shot with nothing to probe.
+relay completed a cycle within RELAY_STALE_SECONDS (read from its /metrics); another worker role (`run artifacts
+media`) -> its /metrics answers on `<SERVICE>_<ROLE>_METRICS_PORT`; `run gateway` -> /readyz; anything else (e.g.
+`migrate`) is a one-shot with nothing to probe.
 Pass the same words as arguments to probe a role explicitly: `healthcheck.py run roster api`.
 """
 from __future__ import annotations
@@ -78,7 +80,16 @@ def probe(args: list[str]) -> str:
     settings = service_settings(service)
     if role == "api":
         return probe_grpc(settings.grpc_port)
-    return probe_relay(settings.events_metrics_port)
+    if role == "events":
+        return probe_relay(settings.events_metrics_port)
+    return probe_http(f"http://127.0.0.1:{role_metrics_port(service, role)}/metrics")
+
+
+def role_metrics_port(service: str, role: str) -> int:
+    """The /metrics port of an extra worker role: ``<service>.config.<role>_metrics_port()``."""
+    import importlib
+
+    return getattr(importlib.import_module(f"{service}.config"), f"{role}_metrics_port")()
 
 
 def main(argv: list[str]) -> int:

@@ -36,7 +36,13 @@ def by_kind(k8s_objects):
 
 @pytest.fixture(scope="session")
 def app_roles() -> list[tuple[str, str]]:
-    """(process name, CLI words) of every long-running role: <service>-api, <service>-events, gateway."""
-    from skillfolio_cli.services import SERVICES
-    roles = [(f"{s}-{r}", ["run", s, r]) for s in SERVICES for r in ("api", "events")]
-    return roles + [("gateway", ["run", "gateway"])]
+    """(process name, CLI words) of every long-running role, as `skillfolio up` runs them: <service>-api,
+    <service>-events, the extra roles (artifacts-media) and the gateway."""
+    from skillfolio_cli.platform import PROCESSES
+    return [(spec.name, spec.args) for spec in PROCESSES]
+
+
+@pytest.fixture(scope="session")
+def worker_roles(app_roles) -> list[tuple[str, list[str]]]:
+    """The roles that consume queues and own no port but /metrics: events roles and extra worker roles."""
+    return [(name, words) for name, words in app_roles if name != "gateway" and words[2] != "api"]

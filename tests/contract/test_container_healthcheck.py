@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import subprocess
+import sys
 import time
 from concurrent import futures
 
@@ -68,3 +71,21 @@ def test_events_role_is_healthy_only_while_its_relay_cycles(healthcheck, monkeyp
 
 def test_one_shot_commands_have_nothing_to_probe(healthcheck):
     assert healthcheck.main(["migrate"]) == 0
+
+
+def _probe_in_a_process(words: list[str], env: dict[str, str]) -> int:
+    """The exit code of deploy/healthcheck.py run as the container runs it, with ``env`` added."""
+    command = [sys.executable, str(ROOT / "deploy" / "healthcheck.py"), *words]
+    return subprocess.run(command, env={**os.environ, **env}, capture_output=True, timeout=30).returncode
+
+
+def test_an_extra_worker_role_is_healthy_only_while_its_metrics_answer():
+    port = free_port()
+    env = {"ARTIFACTS_MEDIA_METRICS_PORT": str(port)}
+    assert _probe_in_a_process(["run", "artifacts", "media"], env) == 1                # nothing listens
+    server, thread = start_http_server(port, addr="127.0.0.1", registry=CollectorRegistry())
+    try:
+        assert _probe_in_a_process(["run", "artifacts", "media"], env) == 0
+    finally:
+        server.shutdown()
+        thread.join()

@@ -47,7 +47,7 @@ def test_migrations_job_runs_migrate_with_every_service_database(by_kind):
     assert secrets == {f"{s}-database" for s in SERVICES}
 
 
-def test_one_name_per_service(by_kind, compose):
+def test_one_name_per_service(by_kind, compose, app_roles):
     definitions = yaml.safe_load((ROOT / "deploy/rabbitmq/definitions.json").read_text())
     exchanges = {e["name"]: e for e in definitions["exchanges"]}
     databases = set(re.findall(r"^CREATE DATABASE (\w+);", (ROOT / "deploy/postgres/init.sql").read_text(), re.M))
@@ -55,12 +55,15 @@ def test_one_name_per_service(by_kind, compose):
         assert exchanges[f"{service}.events"]["type"] == "topic" and exchanges[f"{service}.events"]["durable"]
         assert service in databases, f"deploy/postgres/init.sql creates no database {service!r}"
         assert (K8S / "services" / service / "kustomization.yaml").exists()
-        for role in ("api", "events"):
-            deployment = by_kind("Deployment")[f"{service}-{role}"]
-            assert deployment["metadata"]["labels"]["app.kubernetes.io/name"] == service
-            assert deployment["metadata"]["labels"]["app.kubernetes.io/component"] == role
-            env_files = compose["services"][f"{service}-{role}"]["env_file"]
-            assert f"var/compose/{service}.env" in env_files
+    for name, words in app_roles:
+        if name == "gateway":
+            continue
+        service, role = words[1], words[2]
+        deployment = by_kind("Deployment")[name]
+        assert deployment["metadata"]["labels"]["app.kubernetes.io/name"] == service
+        assert deployment["metadata"]["labels"]["app.kubernetes.io/component"] == role
+        assert deployment["_file"] == f"services/{service}/{role}.yaml", name
+        assert f"var/compose/{service}.env" in compose["services"][name]["env_file"], name
 
 
 @pytest.mark.parametrize("service", SERVICES)
@@ -98,13 +101,13 @@ def test_probes(by_kind, app_roles):
             assert probes["readinessProbe"]["httpGet"]["path"] == "/metrics", name
 
 
-def test_scaling_and_disruption_budgets(by_kind, app_roles):
+def test_scaling_and_disruption_budgets(by_kind, app_roles, worker_roles):
     hpa_targets = {h["spec"]["scaleTargetRef"]["name"] for h in by_kind("HorizontalPodAutoscaler").values()}
     keda_targets = {s["spec"]["scaleTargetRef"]["name"] for s in by_kind("ScaledObject").values()}
     pdbs = [p["spec"]["selector"]["matchLabels"] for p in by_kind("PodDisruptionBudget").values()]
     for name, words in app_roles:
         deployment = by_kind("Deployment")[name]
-        if words[-1] == "events":    # KEDA owns the events roles' HPA; two autoscalers would fight
+        if (name, words) in worker_roles:   # KEDA owns the queue workers' HPA; two autoscalers would fight
             assert name in keda_targets and name not in hpa_targets, name
         else:
             assert name in hpa_targets and name not in keda_targets, name
@@ -167,3 +170,29 @@ def test_compose_references_resolve(compose):
                 assert source in compose["volumes"], f"{name} uses undeclared volume {source}"
         for env_file in service.get("env_file", []):
             assert env_file.startswith("var/compose/"), f"{name}: env files live in gitignored var/compose/"
+
+
+def _option_default(service: str, field: str) -> int:
+    """The default of ``field`` in the service's own settings (``<service>.config``), e.g. media_metrics_port."""
+    import importlib
+    module = importlib.import_module(f"{service}.config")
+    (value,) = [cls.model_fields[field].default for cls in vars(module).values()
+                if isinstance(cls, type) and field in getattr(cls, "model_fields", {})]
+    return value
+
+
+def test_extra_worker_roles_serve_metrics_on_their_own_port(by_kind, compose, worker_roles):
+    """e.g. artifacts-media: ARTIFACTS_MEDIA_METRICS_PORT (default 9303) in compose, k8s, and scraped."""
+    extra = [(name, words) for name, words in worker_roles if words[2] != "events"]
+    assert extra, "no extra worker role (artifacts-media) found"
+    scrape = (ROOT / "deploy/prometheus/prometheus.yml").read_text()
+    for name, (_, service, role) in extra:
+        port = _option_default(service, f"{role}_metrics_port")
+        variable = f"{service.upper()}_{role.upper()}_METRICS_PORT"
+        deployment = by_kind("Deployment")[name]
+        container = _container(deployment)
+        assert _ports(container) == {"metrics": port}, name
+        assert {"name": variable, "value": str(port)} in container["env"], name
+        assert deployment["spec"]["template"]["metadata"]["annotations"]["prometheus.io/port"] == str(port)
+        assert compose["services"][name]["environment"][variable] == str(port), name
+        assert f"{name}:{port}" in scrape, name

@@ -2,10 +2,13 @@
 default (e.g. ROSTER_GRPC_MAXWORKERS would leave the pool at 16 without a word)."""
 from __future__ import annotations
 
+import importlib
 import inspect
 import re
 
 import yaml
+
+from pydantic_settings import BaseSettings
 
 from chassis.config import PlatformSettings, ServiceSettings
 from chassis.messaging import worker
@@ -23,7 +26,19 @@ def known_variables() -> set[str]:
     for service in SERVICES:
         names |= {f"{service.upper()}_{field.upper()}" for field in ServiceSettings.model_fields if field != "name"}
         names |= {name.replace("{service.upper()}", service.upper()) for name in read_by_worker}
+        names |= _service_options(service)
     return names
+
+
+def _service_options(service: str) -> set[str]:
+    """Variables of the service's own settings classes in ``<service>.config`` (e.g. ARTIFACTS_MEDIA_METRICS_PORT)."""
+    try:
+        module = importlib.import_module(f"{service}.config")
+    except ModuleNotFoundError:
+        return set()
+    classes = [c for c in vars(module).values() if inspect.isclass(c) and issubclass(c, BaseSettings)
+               and c.__module__ == module.__name__]
+    return {f"{c.model_config.get('env_prefix', '')}{field}".upper() for c in classes for field in c.model_fields}
 
 
 def _compose_app_variables(compose) -> set[str]:
