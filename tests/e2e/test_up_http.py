@@ -11,6 +11,7 @@ import pytest
 
 from chassis.context import Principal
 from chassis.grpc.principal import METADATA_KEY, generate_keypair, sign_principal
+from skillfolio_cli.platform import PROCESSES
 from skillfolio.roster.v1 import roster_pb2, roster_pb2_grpc
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
@@ -18,16 +19,19 @@ pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 
 def test_up_prints_url_and_one_login_per_role(platform):
     assert platform.url.startswith("http://127.0.0.1:")
-    assert set(platform.logins) == {"teacher", "student", "guardian", "school admin", "district admin"}
+    assert set(platform.logins) == {"teacher", "former teacher", "student", "guardian", "school admin",
+                                    "district admin"}
     log = platform.log()
-    for process in ("roster-api", "roster-events", "gateway"):
-        assert re.search(rf"{process}\s+started \(pid=\d+\)", log), process
+    for process in PROCESSES:   # every service's api and events roles, artifacts-media, gateway
+        assert re.search(rf"{process.name}\s+started \(pid=\d+\)", log), process.name
+    assert "seeded the demo student's portfolio: 8 artifacts" in log
 
 
 def test_health_readiness_and_metrics(platform):
     assert httpx.get(f"{platform.url}/healthz").json() == {"status": "ok"}
     ready = httpx.get(f"{platform.url}/readyz")
-    assert ready.status_code == 200 and ready.json()["services"] == {"roster": "serving"}
+    assert ready.status_code == 200
+    assert ready.json()["services"] == {"roster": "serving", "skills": "serving", "artifacts": "serving"}
     assert "skillfolio_http_requests_total" in httpx.get(f"{platform.url}/metrics").text
 
 
@@ -36,7 +40,10 @@ def test_embedded_default_files_are_private(platform):
     assert stat.S_IMODE(var.stat().st_mode) == 0o700
     for name in ("secrets.env", "demo-logins.txt"):
         assert stat.S_IMODE((var / name).stat().st_mode) == 0o600, name
-    assert (var / "roster.db").exists()
+    assert "SKILLFOLIO_MEDIA_URL_SECRET=" in (var / "secrets.env").read_text()
+    for service in ("roster", "skills", "artifacts"):
+        assert (var / f"{service}.db").exists(), service
+    assert (var / "media" / "artifacts").is_dir()
     logins_file = (var / "demo-logins.txt").read_text()
     for username, password, _ in platform.logins.values():
         assert username in logins_file and password in logins_file

@@ -11,6 +11,7 @@ import time
 import pytest
 
 from e2e_platform import stop
+from skillfolio_cli.platform import PROCESSES
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 
@@ -24,9 +25,9 @@ def _alive(pid: int) -> bool:
 
 
 def test_sigterm_stops_every_child_gracefully(platform):
-    pids = {name: int(pid) for name, pid in re.findall(r"(roster-api|roster-events|gateway)\s+started \(pid=(\d+)\)",
-                                                        platform.log())}
-    assert set(pids) == {"roster-api", "roster-events", "gateway"}
+    names = "|".join(process.name for process in PROCESSES)
+    pids = {name: int(pid) for name, pid in re.findall(rf"({names})\s+started \(pid=(\d+)\)", platform.log())}
+    assert set(pids) == {process.name for process in PROCESSES}     # artifacts-media among them
     started = time.monotonic()
     assert stop(platform) == 0
     assert time.monotonic() - started < 10

@@ -1,5 +1,6 @@
 """The demo district of the embedded default: a synthetic OneRoster set imported into the roster, and a handful
-of demo accounts (one per role) with random passwords written to var/demo-logins.txt (0600)."""
+of demo accounts (one per role, plus a former teacher) with random passwords written to var/demo-logins.txt
+(0600)."""
 from __future__ import annotations
 
 import pathlib
@@ -10,17 +11,19 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from chassis.config import service_settings
-from roster.adapters.orm import people
+from roster.adapters.orm import orgs, people
 from roster.bootstrap import RosterApp, build
 from roster.domain.access import Viewer
 from roster.importer import import_roster
 from roster.importer.synthetic import DistrictSpec, generate_district, school_year_of
 
+from skillfolio_cli.demo_cast import Cast, find_cast
 from skillfolio_cli.embedded import write_private
 
 LOGINS_FILE = "demo-logins.txt"
 DEMO_STUDENTS, DEMO_SCHOOLS, DEMO_SEED = 600, 3, 2026
 SEEDER = Viewer.of("service:skillfolio-seed", ["service"])
+DEMO_DISTRICT = ("dist-1", "Synthetic Public Schools")    # sourcedId and name roster.importer.synthetic writes
 
 
 @dataclass(frozen=True)
@@ -50,30 +53,31 @@ def _first(page, what: str):
     return page.items[0]
 
 
-def pick_demo_people(app: RosterApp) -> list[tuple[str, object]]:
-    """(role label, person) for a district admin, a school admin, a teacher with students today, one of those
-    students and one of that student's guardians (in July, between school years, any teacher and student)."""
+def is_demo_district(app: RosterApp) -> bool:
+    """Whether the roster holds the synthetic demo district (never give demo logins in a real district)."""
+    with app.engine.connect() as conn:
+        return conn.execute(select(orgs.c.name).where(orgs.c.sourced_id == DEMO_DISTRICT[0])).scalar() == \
+            DEMO_DISTRICT[1]
+
+
+def pick_demo_people(app: RosterApp) -> tuple[Cast, list[tuple[str, object]]]:
+    """The demo cast (demo_cast.find_cast, at the first school admin's school) and (role label, person) for the
+    demo logins: the student's current teacher, their former teacher (last school year only), the student, one
+    of their guardians, that school admin and a district admin."""
     district_admin = _first(app.people.list_people(SEEDER, page_size=1, role="district_admin"), "district admin")
     school_admin = _first(app.people.list_people(SEEDER, page_size=1, role="school_admin"), "school admin")
-    teachers = app.people.list_people(SEEDER, page_size=200, role="teacher",
-                                      school_id=school_admin.primary_school_id)
-    for teacher in teachers.items:
-        students = app.people.list_current_students(SEEDER, teacher_id=teacher.id, page_size=1)
-        if students.items:
-            student = students.items[0]
-            break
-    else:
-        teacher = _first(teachers, "teacher")
-        student = _first(app.people.list_people(SEEDER, page_size=1, role="student",
-                                                school_id=school_admin.primary_school_id), "student")
-    guardian = _first(app.people.list_guardians(SEEDER, student.id, page_size=1), "guardian")
-    return [("teacher", teacher), ("student", student), ("guardian", guardian), ("school admin", school_admin),
-            ("district admin", district_admin)]
+    with app.engine.connect() as conn:
+        cast = find_cast(conn, school_admin.primary_school_id, app.options.today())
+    guardian = _first(app.people.list_guardians(SEEDER, cast.student_id, page_size=1), "guardian")
+    person = lambda person_id: app.people.get_person(SEEDER, person_id)  # noqa: E731
+    return cast, [("teacher", person(cast.teacher_id)), ("former teacher", person(cast.former_teacher_id)),
+                  ("student", person(cast.student_id)), ("guardian", guardian), ("school admin", school_admin),
+                  ("district admin", district_admin)]
 
 
-def give_passwords(app: RosterApp) -> list[DemoLogin]:
+def give_passwords(app: RosterApp, people_by_role: list[tuple[str, object]]) -> list[DemoLogin]:
     logins = []
-    for role, person in pick_demo_people(app):
+    for role, person in people_by_role:
         password = secrets.token_urlsafe(12)   # 16 characters, ~96 bits
         app.accounts.set_password(person.username, password)
         logins.append(DemoLogin(role, f"{person.given_name} {person.family_name}", person.username, password))
@@ -85,19 +89,39 @@ def format_logins(logins: list[DemoLogin]) -> list[str]:
     return [f"  {login.role:<15} {login.username:<{width}}  {login.password}   ({login.name})" for login in logins]
 
 
-def seed(var_dir: pathlib.Path) -> tuple[list[DemoLogin] | None, bool]:
-    """Seed the roster if it is empty; returns (logins or None if the file already existed, seeded?)."""
+def _lists_every_login(path: pathlib.Path, people_by_role: list[tuple[str, object]]) -> bool:
+    """The logins file exists and names every demo account (an older one may lack the former teacher)."""
+    if not path.exists():
+        return False
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return all(any(line.startswith(f"  {role:<15} {person.username} ") for line in lines)
+               for role, person in people_by_role)
+
+
+@dataclass(frozen=True)
+class DemoSeed:
+    logins: list[DemoLogin] | None     # None: the logins file already named every demo account
+    seeded: bool                       # the district was imported just now
+    cast: Cast | None                  # None: the roster is not the demo district
+
+
+def seed(var_dir: pathlib.Path) -> DemoSeed:
+    """Import the demo district if the roster is empty; give the demo accounts passwords unless
+    var/demo-logins.txt already lists them all. Nothing happens to a roster that is not the demo district."""
     app = build(service_settings("roster"))
     try:
         seeded = roster_is_empty(app)
         if seeded:
             import_demo_district(app)
+        if not is_demo_district(app):
+            return DemoSeed(None, False, None)
+        cast, people_by_role = pick_demo_people(app)
         path = var_dir / LOGINS_FILE
-        if not seeded and path.exists():
-            return None, False
-        logins = give_passwords(app)
+        if not seeded and _lists_every_login(path, people_by_role):
+            return DemoSeed(None, False, cast)
+        logins = give_passwords(app, people_by_role)
         write_private(path, "Skillfolio demo logins (role, username, password). Local to this machine.\n"
                       + "\n".join(format_logins(logins)) + "\n")
-        return logins, seeded
+        return DemoSeed(logins, seeded, cast)
     finally:
         app.close()

@@ -1,8 +1,9 @@
 """`skillfolio up` and `skillfolio seed`: the embedded default on one machine, with a seeded demo district.
 
 `up` prepares var/ (0700) and var/secrets.env (0600, generated once), migrates, seeds the demo district if the
-roster is empty (and loads the demo skills), then runs every service's api and events roles and the gateway
-under honcho until Ctrl-C or SIGTERM.
+roster is empty (and loads the demo skills and the demo student's portfolio), declares every consumer queue (so
+nothing relayed in the first second is dropped), then runs every service's api and events roles, the artifacts
+media worker and the gateway under honcho until Ctrl-C or SIGTERM.
 """
 from __future__ import annotations
 
@@ -19,8 +20,15 @@ from skillfolio_cli import services
 from skillfolio_cli.embedded import SECRETS_FILE, ensure_secrets, private_dir, process_environment
 from skillfolio_cli.supervisor import ProcessSpec, Readiness, run
 
+# Every long-running role: <service>-api and <service>-events, the extra roles some services have (the artifacts
+# media worker), and the gateway. tests/contract enumerates roles from this same list.
+EXTRA_ROLES = [("artifacts", "media")]
+# The nameko modules those roles run; `up` declares their consumer queues before starting anything (queues.py).
+WORKER_MODULES = [*(f"{name}.entrypoints.worker" for name in services.SERVICES),
+                  *(f"{name}.entrypoints.{role}_worker" for name, role in EXTRA_ROLES)]
 PROCESSES = [*(ProcessSpec(f"{name}-{role}", ["run", name, role]) for name in services.SERVICES
                for role in ("api", "events")),
+             *(ProcessSpec(f"{name}-{role}", ["run", name, role]) for name, role in EXTRA_ROLES),
              ProcessSpec("gateway", ["run", "gateway"])]
 
 
@@ -29,7 +37,8 @@ def _prepare() -> pathlib.Path:
     var_dir = private_dir(PlatformSettings().var_dir)
     secret_values, created = ensure_secrets(var_dir)
     if created:
-        typer.echo(f"generated principal keys and session secret in {var_dir / SECRETS_FILE} (0600)")
+        typer.echo(f"generated missing secrets (principal keys, session and media URL secrets) in "
+                   f"{var_dir / SECRETS_FILE} (0600)")
     os.environ.update(process_environment(var_dir, secret_values))
     # Children drain within honcho's 5 s SIGTERM-to-SIGKILL wait (uvicorn's is fixed at 4 s in gateway.serve).
     for name in services.SERVICES:
@@ -41,15 +50,26 @@ def _migrate_and_seed(var_dir: pathlib.Path, seed: bool) -> list[str]:
     from skillfolio_cli import demo   # imports the roster importer; only needed here
     services.migrate(None)
     if seed:
-        logins, seeded = demo.seed(var_dir)
-        if seeded:
+        outcome = demo.seed(var_dir)
+        if outcome.seeded:
             typer.echo("seeded the demo district")
-        elif logins:
+        elif outcome.logins:
             typer.echo("gave the demo accounts new passwords")
         from skills.entrypoints.cli import seed_demo_command
         seed_demo_command()   # the demo skills framework; idempotent by code, so a restart changes nothing
+        if outcome.cast is not None:
+            _seed_portfolio(outcome.cast)
     path = var_dir / demo.LOGINS_FILE
     return path.read_text(encoding="utf-8").splitlines()[1:] if path.exists() else []
+
+
+def _seed_portfolio(cast) -> None:
+    """The demo student's portfolio, once (the media worker processes its files when `up` runs)."""
+    from skillfolio_cli.demo_portfolio import demo_skill_ids, seed_portfolio
+    from roster.config import RosterOptions
+    titles = seed_portfolio(cast, demo_skill_ids(), RosterOptions().today())
+    if titles:
+        typer.echo(f"seeded the demo student's portfolio: {len(titles)} artifacts over two school years")
 
 
 def _local_url() -> str:
@@ -75,6 +95,8 @@ def up(seed: bool = typer.Option(True, help="Seed the demo district when the ros
     var_dir = _prepare()
     _check_rabbitmq()
     logins = _migrate_and_seed(var_dir, seed)
+    from skillfolio_cli.queues import declare_consumer_queues   # imports every worker module; only needed here
+    declare_consumer_queues(WORKER_MODULES)
     url = (os.environ.get("GATEWAY_PUBLIC_URL") or _local_url()).rstrip("/")
     banner = [f"Skillfolio is ready: {url}   (API docs: {url}/docs)"]
     if logins:

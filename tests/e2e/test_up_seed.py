@@ -1,0 +1,126 @@
+"""`skillfolio seed` (what `skillfolio up` runs before starting processes) on the embedded default: the demo
+district with a current and a former teacher, and the demo student's portfolio over two school years, added
+through the artifacts service and readable by exactly the people the access rules allow. Runs the CLI as a
+subprocess in a private var/ (SQLite files, filesystem media); starts no long-running process."""
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+from collections import Counter
+
+import pytest
+from dotenv import dotenv_values
+from PIL import Image
+from sqlalchemy import select
+
+from artifacts.adapters.orm import inbox as artifacts_inbox, outbox as artifacts_outbox
+from artifacts.adapters.repository import PortfolioFilter
+from artifacts.bootstrap import build as build_artifacts
+from chassis.access import Viewer
+from chassis.config import PlatformSettings, service_settings
+from chassis.errors import PermissionDenied
+from chassis.media.sniffing import sniff
+from e2e_platform import SKILLFOLIO
+from roster.bootstrap import build as build_roster
+from skillfolio_cli import demo
+from skillfolio_cli.demo_artifacts import PORTFOLIO
+
+pytestmark = pytest.mark.e2e
+ROLES = {"teacher", "former teacher", "student", "guardian", "school admin", "district admin"}
+LINE = re.compile(r"^\s+(former teacher|teacher|student|guardian|school admin|district admin)\s+(\S+)\s+(\S+)")
+
+
+def _seed(var) -> str:
+    env = {name: value for name, value in os.environ.items()
+           if not name.endswith("_DATABASE_URL") and not name.startswith(("SKILLFOLIO_S3_", "GATEWAY_"))
+           and name not in ("SKILLFOLIO_MEDIA_URL_SECRET", "SKILLFOLIO_PRINCIPAL_PRIVATE_KEY",
+                            "SKILLFOLIO_PRINCIPAL_PUBLIC_KEY")}
+    done = subprocess.run([str(SKILLFOLIO), "seed"], env={**env, "SKILLFOLIO_VAR_DIR": str(var)},
+                          capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    return done.stdout
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory):
+    var = tmp_path_factory.mktemp("seed") / "var"
+    first = _seed(var)
+    platform = PlatformSettings(var_dir=var, s3_endpoint="",
+                                media_url_secret=dotenv_values(var / "secrets.env")["SKILLFOLIO_MEDIA_URL_SECRET"])
+    roster = build_roster(service_settings("roster", database_url=f"sqlite:///{var / 'roster.db'}"))
+    artifacts = build_artifacts(service_settings("artifacts", database_url=f"sqlite:///{var / 'artifacts.db'}"),
+                                platform=platform)
+    cast, people = demo.pick_demo_people(roster)
+    yield var, first, cast, dict(people), artifacts
+    artifacts.close()
+    roster.close()
+
+
+def _portfolio(artifacts, viewer: Viewer, student_id: str):
+    return artifacts.queries.portfolio(viewer, PortfolioFilter(student_id=student_id), page_size=50).items
+
+
+def test_seed_prints_a_login_per_role_including_the_former_teacher(seeded):
+    var, output, cast, people, _ = seeded
+    logins = {m.group(1): m.group(2) for m in map(LINE.match, output.splitlines()) if m}
+    assert set(logins) == ROLES
+    assert logins["former teacher"] == people["former teacher"].username != logins["teacher"]
+    assert "seeded the demo student's portfolio: 8 artifacts over two school years" in output
+    assert cast.current.school_year_id != cast.previous.school_year_id
+
+
+def test_the_portfolio_spans_two_school_years_five_skills_and_three_adders(seeded):
+    _, _, cast, people, artifacts = seeded
+    items = _portfolio(artifacts, Viewer.of(cast.teacher_id, ["teacher"]), cast.student_id)
+    assert sorted(a.title for a in items) == sorted(item.title for item in PORTFOLIO)
+    assert Counter(a.school_year_id for a in items) == {cast.previous.school_year_id: 4,
+                                                         cast.current.school_year_id: 4}
+    assert len({skill for a in items for skill in a.skill_ids}) == 5
+    assert Counter(a.added_by for a in items) == {cast.student_id: 4, cast.teacher_id: 2, cast.former_teacher_id: 2}
+    assert Counter(a.kind for a in items) == {"image": 4, "document": 2, "link": 2}
+    assert {a.status for a in items if a.kind == "link"} == {"ready"}
+    assert {a.status for a in items if a.kind != "link"} == {"processing"}    # until the media worker runs
+    created = {a.title: a.created_at for a in items}
+    last_year = [created[i.title] for i in PORTFOLIO if i.year == "previous"]
+    this_year = [created[i.title] for i in PORTFOLIO if i.year == "current"]
+    assert max(last_year).date() <= cast.previous.end < cast.current.start <= min(this_year).date()
+
+
+def test_only_people_with_standing_see_it(seeded):
+    _, _, cast, people, artifacts = seeded
+    assert len(_portfolio(artifacts, Viewer.of(people["guardian"].id, ["guardian"]), cast.student_id)) == 8
+    assert len(_portfolio(artifacts, Viewer.of(cast.student_id, ["student"]), cast.student_id)) == 8
+    with pytest.raises(PermissionDenied):     # taught the student last year only
+        _portfolio(artifacts, Viewer.of(cast.former_teacher_id, ["teacher"]), cast.student_id)
+
+
+def test_files_wait_in_the_store_and_their_uploads_in_the_outbox(seeded):
+    var, _, cast, _, artifacts = seeded
+    with artifacts.engine.connect() as conn:
+        uploaded = [row.type for row in conn.execute(select(artifacts_outbox.c.type))]
+        consumers = {row.consumer for row in conn.execute(select(artifacts_inbox.c.consumer))}
+    assert uploaded.count("artifact_media_uploaded") == 6
+    # the roster facts were applied under the events worker's own names, so RabbitMQ's copies are duplicates
+    assert {"artifacts.person_added", "artifacts.section_added", "artifacts.enrollment_added",
+            "artifacts.guardianship_added"} <= consumers
+    files = {item.file.name: item.file.content_type for item in PORTFOLIO if item.file}
+    for item in _portfolio(artifacts, Viewer.of(cast.student_id, ["student"]), cast.student_id):
+        if item.kind == "link":
+            continue
+        key = f"artifacts/{item.id}/v1/original"
+        with artifacts.media.store.open(key) as stream:
+            data = stream.read()
+        assert sniff(data[:4096]) in files.values()
+        if data[:2] == b"\xff\xd8":   # the photos still carry GPS until the media worker strips it
+            assert Image.open(io.BytesIO(data)).getexif().get_ifd(0x8825)
+
+
+def test_seeding_again_changes_nothing(seeded):
+    var, _, cast, _, artifacts = seeded
+    logins = (var / "demo-logins.txt").read_text()
+    again = _seed(var)
+    assert "portfolio" not in again and "new passwords" not in again and "seeded the demo district" not in again
+    assert (var / "demo-logins.txt").read_text() == logins
+    assert len(_portfolio(artifacts, Viewer.of(cast.student_id, ["student"]), cast.student_id)) == 8
