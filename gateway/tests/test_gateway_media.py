@@ -131,3 +131,20 @@ def test_media_routes_exist_only_for_the_filesystem_store(make_client, make_app,
 
 def test_media_routes_stay_out_of_openapi(client):
     assert not any(path.startswith("/media") for path in client.get("/openapi.json").json()["paths"])
+
+
+def test_downloads_answer_byte_ranges_for_seeking(client, media_store):
+    key, body = _key("original"), os.urandom(3 * MB)
+    media_store.put(key, io.BytesIO(body), len(body), "video/mp4")
+    url = media_store.presign_download(key, HOUR, content_type="video/mp4", inline=True)
+    whole = client.get(url)
+    assert whole.status_code == 200 and whole.headers["accept-ranges"] == "bytes"
+    middle = client.get(url, headers={"Range": "bytes=1000-1999999"})
+    assert middle.status_code == 206 and middle.content == body[1000:2000000]
+    assert middle.headers["content-range"] == f"bytes 1000-1999999/{len(body)}"
+    assert middle.headers["content-length"] == str(2000000 - 1000)
+    assert client.get(url, headers={"Range": "bytes=-10"}).content == body[-10:]
+    assert client.get(url, headers={"Range": f"bytes={len(body) - 5}-"}).content == body[-5:]
+    assert client.get(url, headers={"Range": "bytes=0-0,5-9"}).status_code == 200   # several: the whole file
+    outside = client.get(url, headers={"Range": f"bytes={len(body)}-"})
+    assert outside.status_code == 416 and outside.headers["content-range"] == f"bytes */{len(body)}"

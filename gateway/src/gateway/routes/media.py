@@ -21,6 +21,7 @@ from chassis.media.signing import ExpiredSignedUrl, InvalidSignedUrl, SignedMedi
 
 from gateway.errors import api_error
 from gateway.media_body import BodyReader
+from gateway.media_range import Unsatisfiable, byte_range
 
 router = APIRouter(include_in_schema=False)
 CHUNK = 1 << 20
@@ -84,7 +85,8 @@ async def upload(request: Request, key: str) -> Response:
 
 @router.get("/media/{key:path}")
 async def download(request: Request, key: str) -> Response:
-    """Stream a stored object with the signed type and disposition, ``nosniff`` and a private, no-store cache."""
+    """Stream a stored object with the signed type and disposition, ``nosniff`` and a private, no-store cache;
+    a single ``Range`` is answered with 206 (seeking in video and audio)."""
     try:
         signed = _verify(request, "download")
         store = _store(request)
@@ -93,8 +95,18 @@ async def download(request: Request, key: str) -> Response:
         return _refused(error)
     if stat is None:
         return api_error(404, "NOT_FOUND", "this media file does not exist (any more)")
-    headers = {**signed.download_headers(stat.content_type), "Content-Length": str(stat.size)}
-    return StreamingResponse(_chunks(store, signed.key), headers=headers, media_type=headers["Content-Type"])
+    headers = {**signed.download_headers(stat.content_type), "Accept-Ranges": "bytes"}
+    try:
+        span = byte_range(request.headers.get("range"), stat.size)
+    except Unsatisfiable as error:
+        return api_error(416, "RANGE_NOT_SATISFIABLE", str(error),
+                         headers={**headers, "Content-Range": f"bytes */{stat.size}"})
+    first, last = span or (0, stat.size - 1)
+    headers["Content-Length"] = str(last - first + 1)
+    if span:
+        headers["Content-Range"] = f"bytes {first}-{last}/{stat.size}"
+    return StreamingResponse(_chunks(store, signed.key, first, last - first + 1), status_code=206 if span else 200,
+                             headers=headers, media_type=headers["Content-Type"])
 
 
 def _media_type(content_type: str) -> str:
@@ -102,8 +114,11 @@ def _media_type(content_type: str) -> str:
     return content_type.split(";", 1)[0].strip().lower()
 
 
-def _chunks(store: FilesystemBlobStore, key: str):
-    """The object's bytes, a chunk at a time (Starlette iterates a sync generator in its thread pool)."""
+def _chunks(store: FilesystemBlobStore, key: str, offset: int, length: int):
+    """``length`` bytes of the object from ``offset``, a chunk at a time (Starlette iterates a sync generator in
+    its thread pool)."""
     with store.open(key) as stream:
-        while chunk := stream.read(CHUNK):
+        stream.seek(offset)
+        while length > 0 and (chunk := stream.read(min(CHUNK, length))):
+            length -= len(chunk)
             yield chunk
