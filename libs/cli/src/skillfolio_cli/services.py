@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import os
 import sys
 
@@ -12,7 +13,8 @@ from chassis.logs import configure_logging
 from chassis.migrations import upgrade
 
 # Services on this platform; each provides <name>.migrations.MIGRATIONS_DIR,
-# <name>.entrypoints.grpc_api.serve(settings) and <name>.entrypoints.worker (a nameko service module).
+# <name>.entrypoints.grpc_api.serve(settings) and <name>.entrypoints.worker (a nameko service module); a service
+# with a media role also has <name>.entrypoints.media_worker and <name>.config.media_metrics_port().
 SERVICES = ["roster", "skills", "artifacts"]
 
 
@@ -31,8 +33,9 @@ def migrate(services: list[str] = typer.Argument(None, help="Services to migrate
 
 
 def run(service: str = typer.Argument(..., help="A service name, or 'gateway'."),
-        role: str = typer.Argument("api", help="api (gRPC server) or events (nameko worker).")) -> None:
-    """Run one process: `run roster api`, `run roster events`, or `run gateway`."""
+        role: str = typer.Argument("api", help="api (gRPC server), events (nameko worker) or media (the media "
+                                               "worker of services that have one).")) -> None:
+    """Run one process: `run roster api`, `run roster events`, `run artifacts media`, or `run gateway`."""
     platform = PlatformSettings()
     if service == "gateway":
         from gateway.serve import serve
@@ -46,8 +49,17 @@ def run(service: str = typer.Argument(..., help="A service name, or 'gateway'.")
     elif role == "events":
         from chassis.messaging.worker import exec_nameko_worker
         exec_nameko_worker(service, f"{service}.entrypoints.worker")
+    elif role == "media":
+        module = f"{service}.entrypoints.media_worker"
+        if importlib.util.find_spec(module) is None:
+            raise typer.BadParameter(f"{service} has no media role")
+        from chassis.messaging.worker import exec_nameko_worker
+        # the chassis worker serves /metrics on <SERVICE>_EVENTS_METRICS_PORT: point it at the media role's port
+        port = importlib.import_module(f"{service}.config").media_metrics_port()
+        os.environ[f"{service.upper()}_EVENTS_METRICS_PORT"] = str(port)
+        exec_nameko_worker(service, module)
     else:
-        raise typer.BadParameter("role is 'api' or 'events'")
+        raise typer.BadParameter("role is 'api', 'events' or 'media'")
 
 
 def register(app: typer.Typer) -> None:

@@ -51,3 +51,8 @@ class ArtifactsOptions(BaseSettings):
         except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"{value!r} is not an IANA time zone name") from exc
         return value
+
+
+def media_metrics_port() -> int:
+    """The media role's /metrics port (``ARTIFACTS_MEDIA_METRICS_PORT``); `skillfolio run artifacts media` uses it."""
+    return ArtifactsOptions().media_metrics_port

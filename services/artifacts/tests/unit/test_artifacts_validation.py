@@ -73,7 +73,7 @@ def test_declared_size_over_the_kind_limit_is_refused_before_any_upload():
     [problem] = model.version_problems(Kind.AUDIO, VersionInput(file_name="talk.mp3", size_bytes=30 * 1024 * 1024),
                                        max_bytes=25 * 1024 * 1024)
     assert problem.field == "file.size_bytes" and problem.reason == (
-        "the file is 30.0 MB; audio files may be at most 25.0 MB")
+        "the file is 30 MB; audio files may be at most 25 MB")
     for content_type in ("text/html<script>", "a b", "x" * 300):
         [bad] = model.version_problems(Kind.DOCUMENT, VersionInput(file_name="a.pdf", size_bytes=5,
                                                                    content_type=content_type))

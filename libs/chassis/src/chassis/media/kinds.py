@@ -119,8 +119,8 @@ def check(declared_kind: str, size: int, sniffed_mime: str, limits: MediaLimits 
         return MediaCheck(False, sniffed_mime, actual_kind, f"the file is {label}, not {_article(declared_kind)}")
     limit = limits.for_kind(declared_kind)
     if size > limit:
-        return MediaCheck(False, sniffed_mime, actual_kind, f"the file is {_size(size)}; "
-                          f"{declared_kind}s may be at most {_size(limit)}")
+        return MediaCheck(False, sniffed_mime, actual_kind, f"the file is {human_size(size)}; "
+                          f"{declared_kind}s may be at most {human_size(limit)}")
     return MediaCheck(True, sniffed_mime, actual_kind)
 
 
@@ -131,7 +131,7 @@ def _check_other(size: int, sniffed_mime: str, actual_kind: str | None, limit: i
         return MediaCheck(False, sniffed_mime, None, f"the file is {refused}, which is not accepted")
     if size > limit:
         return MediaCheck(False, sniffed_mime, actual_kind or "other",
-                          f"the file is {_size(size)}; other files may be at most {_size(limit)}")
+                          f"the file is {human_size(size)}; other files may be at most {human_size(limit)}")
     return MediaCheck(True, sniffed_mime, actual_kind or "other")
 
 
@@ -153,7 +153,8 @@ def _article(kind: str) -> str:
     return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
 
 
-def _size(size: int) -> str:
+def human_size(size: int) -> str:
+    """``1000`` -> "1000 bytes", ``3584`` -> "3.5 KB", ``26214400`` -> "25 MB" (binary units, as limits are set)."""
     if size < 1024:
         return f"{size} bytes"
     unit, name = (MB, "MB") if size >= MB else (1024, "KB")

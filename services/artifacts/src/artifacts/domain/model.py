@@ -8,6 +8,7 @@ from enum import StrEnum
 from urllib.parse import urlsplit
 
 from chassis.errors import FieldProblem, InvalidArgument
+from chassis.media.kinds import human_size
 
 _MEDIA_TYPE = re.compile(r"[\w.+-]+/[\w.+-]+(;[ \w.+=\"-]*)*")
 TITLE_MAX, DESCRIPTION_MAX, SKILLS_MAX, URL_MAX, FILE_NAME_MAX, CONTENT_TYPE_MAX = 200, 5000, 50, 2048, 255, 255
@@ -186,16 +187,12 @@ def version_problems(kind: Kind, content: VersionInput, max_bytes: int = 0) -> l
     if content.size_bytes <= 0:
         problems.append(FieldProblem("file.size_bytes", f"a {kind.value} artifact needs a file that is not empty"))
     elif max_bytes and content.size_bytes > max_bytes:
-        problems.append(FieldProblem("file.size_bytes", f"the file is {_megabytes(content.size_bytes)}; "
-                                                        f"{kind.value} files may be at most {_megabytes(max_bytes)}"))
+        problems.append(FieldProblem("file.size_bytes", f"the file is {human_size(content.size_bytes)}; "
+                                                        f"{kind.value} files may be at most {human_size(max_bytes)}"))
     if content.content_type and (len(content.content_type) > CONTENT_TYPE_MAX
                                  or not _MEDIA_TYPE.fullmatch(content.content_type)):
         problems.append(FieldProblem("file.content_type", "is not a valid media type"))
     return problems
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
 
 
 def raise_if(problems: list[FieldProblem], message: str = "the artifact is not valid") -> None:

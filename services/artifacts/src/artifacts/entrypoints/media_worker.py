@@ -1,0 +1,37 @@
+"""The artifacts ``media`` role: a nameko service that checks uploaded media (`skillfolio run artifacts media`).
+
+Consumes ``artifact_media_uploaded`` (raised by CompleteUpload, relayed by the ``events`` role), runs the chassis
+media pipeline on the stored bytes (sniff vs the declared kind, size limit, EXIF/GPS strip, WebP thumbnail) and
+records ready/rejected through the service layer. Scaled on its own: media work never delays roster events.
+"""
+from __future__ import annotations
+
+import functools
+
+from chassis.config import PlatformSettings
+from chassis.messaging.consumer import reliable_handler
+from chassis.uow import lazy_unit_of_work
+
+from artifacts.bootstrap import media_of
+from artifacts.config import ArtifactsOptions
+from artifacts.service_layer.calendar import utc_now
+from artifacts.service_layer.media import Media
+from artifacts.service_layer.media_results import check_uploaded_media
+from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork
+
+_uow = lazy_unit_of_work("artifacts", ArtifactsUnitOfWork)
+
+
+@functools.cache
+def _media() -> Media:
+    return media_of(PlatformSettings(), ArtifactsOptions())
+
+
+class ArtifactsMedia:
+    """`skillfolio run artifacts media`."""
+
+    name = "artifacts_media"
+
+    @reliable_handler("artifacts", "artifact_media_uploaded")
+    def media_uploaded(self, envelope):
+        check_uploaded_media(_uow, _media(), utc_now, "artifacts_media.media_uploaded", envelope)
