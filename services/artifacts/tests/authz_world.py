@@ -17,7 +17,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sqlalchemy import func, select
+
 from chassis.events import Envelope
+from chassis.testing.records import ServiceRecords
 from artifacts_fixtures import (GUARDIAN_ID, OLD_TEACHER_ID, OTHER_STUDENT_ID, SCHOOL, STUDENT_ID, TEACHER_ID,
                                 YEAR, enrollment, roster, roster_world)
 
@@ -129,3 +132,22 @@ def authz_world() -> list[Envelope]:
             enrollment("e-ben", "sec-26", OTHER_STUDENT_ID, "student"),
             enrollment("e-kit", "sec-26", KIT, "teacher"),
             roster("guardianship_added", guardian_id=GUS, student_id=OTHER_STUDENT_ID, active=True)]
+
+
+class Trail(ServiceRecords):
+    """The service's audit rows and outbox envelopes recorded after a mark (reads only the new rows)."""
+
+    def mark(self) -> tuple[int, int]:
+        with self.engine.connect() as conn:
+            return tuple(conn.execute(select(func.coalesce(func.max(t.c.id), 0))).scalar()
+                         for t in (self.audit_log, self.outbox))
+
+    def audit_since(self, mark: tuple[int, int]) -> list:
+        with self.engine.connect() as conn:
+            return conn.execute(select(self.audit_log).where(self.audit_log.c.id > mark[0])
+                                .order_by(self.audit_log.c.id)).all()
+
+    def envelopes_since(self, mark: tuple[int, int]) -> list[Envelope]:
+        with self.engine.connect() as conn:
+            return [Envelope.from_json(row.body) for row in conn.execute(
+                select(self.outbox).where(self.outbox.c.id > mark[1]).order_by(self.outbox.c.id))]

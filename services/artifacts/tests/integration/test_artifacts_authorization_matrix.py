@@ -1,9 +1,12 @@
 """Every role x relationship x action of the artifacts access rules, through the real gRPC API (status codes), over
-one migrated PostgreSQL database whose roster replica was fed the matrix's world (authz_world.MATRIX is the table).
+one migrated PostgreSQL database whose roster replica was fed the matrix's world (authz_world.MATRIX is the table),
+with media in S3 (moto's server).
 
-Each case gets fresh artifacts (S by Ana, T by Cruz, P by Diaz last school year) and checks, besides the status:
-an allowed change really happened, a refused one changed nothing and raised no event, and the audit log holds
-exactly one row for an allowed read or change by anyone but Ana, and none for Ana's own or for any refusal.
+Each case gets fresh artifacts (S by Ana, T by Cruz, P by Diaz last school year: links, or for CompleteUpload
+documents whose bytes were already PUT to their presigned upload URL, so only access can refuse) and checks,
+besides the status: an allowed change really happened, a refused one changed nothing and raised no event, and the
+audit log holds exactly one row for an allowed read or change by anyone but Ana, none for a refusal, and none for
+Ana's own (but her deletions: see AUDITED_EVEN_FOR_THE_STUDENT).
 """
 from __future__ import annotations
 
@@ -13,13 +16,13 @@ from typing import Iterator
 
 import grpc
 import pytest
+import requests
 
-from chassis.config import service_settings
+from chassis.config import PlatformSettings, service_settings
 from chassis.grpc.principal import generate_keypair
 from chassis.migrations import upgrade
 from chassis.testing import infra
 from chassis.testing.grpc_api import serving, signed_as
-from chassis.testing.records import ServiceRecords
 from skillfolio.artifacts.v1 import artifacts_pb2 as pb, artifacts_pb2_grpc
 from artifacts.adapters.orm import audit_log, outbox
 from artifacts.bootstrap import build
@@ -28,7 +31,7 @@ from artifacts.entrypoints import grpc_api
 from artifacts.migrations import MIGRATIONS_DIR
 from artifacts.service_layer.replication import apply_roster_event
 from artifacts_fixtures import STUDENT_ID, Clock
-from authz_world import ACTORS, ARTIFACT_ACTIONS, CASES, LAST_YEAR_DAY, TARGET_AUTHORS, Case, authz_world
+from authz_world import ACTORS, ARTIFACT_ACTIONS, CASES, LAST_YEAR_DAY, TARGET_AUTHORS, Case, Trail, authz_world
 
 pytestmark = pytest.mark.integration
 
@@ -59,9 +62,13 @@ def matrix_keys() -> tuple[str, str]:
 
 
 @pytest.fixture(scope="module")
-def stub(matrix_db, matrix_clock, matrix_keys):
-    """The artifacts gRPC API over the matrix world's replica."""
-    app = build(service_settings("artifacts", database_url=matrix_db, db_pool_size=4), clock=matrix_clock)
+def stub(matrix_db, matrix_clock, matrix_keys, s3_endpoint):
+    """The artifacts gRPC API over the matrix world's replica, its media in a bucket of its own."""
+    media = PlatformSettings(s3_endpoint=s3_endpoint.endpoint, s3_access_key=s3_endpoint.access_key,
+                             s3_secret_key=s3_endpoint.secret_key, s3_secure=s3_endpoint.secure,
+                             s3_bucket=f"authz-{uuid.uuid4().hex[:12]}")
+    app = build(service_settings("artifacts", database_url=matrix_db, db_pool_size=4), clock=matrix_clock,
+                platform=media)
     for envelope in authz_world():
         assert apply_roster_event(app.unit_of_work, f"authz.{envelope.type}", envelope)
     settings = service_settings("artifacts", database_url=matrix_db, grpc_port=0, grpc_max_workers=4)
@@ -71,8 +78,8 @@ def stub(matrix_db, matrix_clock, matrix_keys):
 
 
 @pytest.fixture(scope="module")
-def records(matrix_db) -> Iterator[ServiceRecords]:
-    records = ServiceRecords(matrix_db, outbox, audit_log)
+def records(matrix_db) -> Iterator[Trail]:
+    records = Trail(matrix_db, outbox, audit_log)
     yield records
     records.dispose()
 
@@ -86,19 +93,34 @@ def new_link(title: str) -> pb.CreateArtifactRequest:
                                     content=pb.VersionInput(link_url="https://example.org/work"))
 
 
-def create_targets(stub, keys, clock: Clock) -> dict[str, pb.Artifact]:
-    """Fresh S, T and P link artifacts in Ana's portfolio (P dated while Diaz still taught her)."""
+def new_document(title: str) -> pb.CreateArtifactRequest:
+    return pb.CreateArtifactRequest(student_id=STUDENT_ID, title=title, kind="document", skill_ids=["sk-comm"],
+                                    content=pb.VersionInput(file_name="essay.pdf", size_bytes=len(PDF),
+                                                            content_type="application/pdf"))
+
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def create_targets(stub, keys, clock: Clock, uploaded_documents: bool = False) -> dict[str, pb.Artifact]:
+    """Fresh S, T and P artifacts in Ana's portfolio (P dated while Diaz still taught her): links, or documents
+    whose bytes are already in the store (sent to the presigned URL the way a browser does)."""
     made = {}
     for target, author in TARGET_AUTHORS.items():
         present = clock.now
         if target == "P":
             clock.now = LAST_YEAR_DAY
+        request = (new_document if uploaded_documents else new_link)(f"{target} work")
         try:
-            made[target] = stub.CreateArtifact(new_link(f"{target} work"), metadata=as_(
-                keys, author, ROLE_OF_AUTHOR[target])).artifact
+            reply = stub.CreateArtifact(request, metadata=as_(keys, author, ROLE_OF_AUTHOR[target]))
         finally:
             clock.now = max(clock.now, present)
+        made[target] = reply.artifact
         assert made[target].added_by == author
+        if uploaded_documents:
+            assert (reply.upload.method, made[target].status) == ("PUT", "processing")
+            sent = requests.put(reply.upload.url, data=PDF, headers=dict(reply.upload.headers), timeout=30)
+            assert sent.status_code == 200, sent.text
     return made
 
 
@@ -119,6 +141,8 @@ def perform(stub, case: Case, metadata, target: pb.Artifact | None):
             link_url="https://example.org/work-v2")), metadata=metadata)
     if case.action == "delete":
         return stub.DeleteArtifact(pb.DeleteArtifactRequest(artifact_id=artifact_id), metadata=metadata)
+    if case.action == "complete":
+        return stub.CompleteUpload(pb.CompleteUploadRequest(artifact_id=artifact_id, version=1), metadata=metadata)
     raise AssertionError(f"no call for {case.action}")
 
 
@@ -138,22 +162,19 @@ def ana_portfolio_ids(stub, keys) -> set[str]:
     return {a.id for a in reply.artifacts}
 
 
-LINK_CASES = [c for c in CASES if c.action != "complete"]
-
-
-@pytest.mark.parametrize("case", LINK_CASES, ids=[c.id for c in LINK_CASES])
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_matrix(case: Case, stub, matrix_keys, matrix_clock, records):
-    targets = create_targets(stub, matrix_keys, matrix_clock)
+    targets = create_targets(stub, matrix_keys, matrix_clock, uploaded_documents=case.action == "complete")
     target = targets.get(case.target)
     portfolio_before = ana_portfolio_ids(stub, matrix_keys)
-    audit_mark, events_mark = len(records.audit()), len(records.envelopes())
+    mark = records.mark()
 
     try:
         reply, refusal = perform(stub, case, as_(matrix_keys, case.actor, *case.roles), target), None
     except grpc.RpcError as error:
         reply, refusal = None, error
 
-    new_audit, new_events = records.audit()[audit_mark:], records.envelopes()[events_mark:]
+    new_audit, new_events = records.audit_since(mark), records.envelopes_since(mark)
     if not case.allowed:
         assert refusal is not None, f"{case.id} should be refused"
         assert (refusal.code(), refusal.details()) == (grpc.StatusCode.PERMISSION_DENIED, DENIED)
@@ -202,22 +223,25 @@ def assert_effect(stub, keys, case: Case, reply, target, targets, portfolio_befo
         assert ana_sees(stub, keys, target.id) is None
         assert ana_portfolio_ids(stub, keys) == portfolio_before - {target.id}
         assert event_types == ["artifact_deleted"]
+    elif case.action == "complete":
+        assert (reply.artifact.id, reply.artifact.status) == (target.id, "processing")
+        assert event_types == ["artifact_media_uploaded"]
+        assert (new_events[0].data["version"], new_events[0].data["kind"]) == (1, "document")
     assert all(e.data["artifact_id"] == target.id for e in new_events)
 
 
-MISSING = [(role, relationship, action) for (role, relationship) in ACTORS for action in ARTIFACT_ACTIONS
-           if action != "complete"]
+MISSING = [(role, relationship, action) for (role, relationship) in ACTORS for action in ARTIFACT_ACTIONS]
 
 
 @pytest.mark.parametrize("role,relationship,action", MISSING, ids=["/".join(m) for m in MISSING])
 def test_a_missing_artifact_is_refused_exactly_like_a_forbidden_one(role, relationship, action, stub, matrix_keys,
                                                                     records):
     case = Case(role, relationship, action, "", False)
-    audit_mark = len(records.audit())
+    mark = records.mark()
     with pytest.raises(grpc.RpcError) as caught:
         perform(stub, case, as_(matrix_keys, case.actor, *case.roles), pb.Artifact(id=str(uuid.uuid4())))
     assert (caught.value.code(), caught.value.details()) == (grpc.StatusCode.PERMISSION_DENIED, DENIED)
-    assert records.audit()[audit_mark:] == []
+    assert records.audit_since(mark) == [] and records.envelopes_since(mark) == []
 
 
 def test_the_matrix_covers_every_row_action_and_target():
