@@ -75,6 +75,7 @@ def test_too_large_uploads_are_413_and_leave_nothing(client, media_store):
     target = media_store.presign_upload(key, "application/pdf", MB, HOUR)
     declared = client.put(target.url, content=os.urandom(MB + 1), headers=target.headers)
     assert declared.status_code == 413 and declared.json()["error"]["code"] == "PAYLOAD_TOO_LARGE"
+    assert declared.json()["error"]["problems"] == [{"field": "file", "reason": f"at most {MB} bytes"}]
 
     def chunks():   # no Content-Length: the limit is enforced while streaming
         for _ in range(3):

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from chassis.config import PlatformSettings
-from chassis.errors import DomainError
+from chassis.errors import DomainError, FieldProblem
 from chassis.media.blobstore import blob_store_from_settings
 from chassis.media.fs_store import FilesystemBlobStore, UploadTooLarge
 from chassis.media.naming import InvalidKey
@@ -53,6 +53,7 @@ def _refused(error: DomainError) -> JSONResponse:
 
 
 def _verify(request: Request, action: str) -> SignedMediaRequest:
+    """The verified URL of this request, refused unless it allows one of ``action`` (``upload|part``, ...)."""
     signed = _store(request).verify_signed_url(str(request.url))
     if signed.action not in action.split("|"):
         raise InvalidSignedUrl(f"this URL does not allow a {request.method}")
@@ -67,7 +68,8 @@ async def upload(request: Request, key: str) -> Response:
         limit = signed.max_bytes or 0
         declared = request.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
-            raise UploadTooLarge(f"the upload is {declared} bytes; this link allows at most {limit}")
+            raise UploadTooLarge(f"the upload is {declared} bytes; this link allows at most {limit}",
+                                 [FieldProblem("file", f"at most {limit} bytes")])
         body = BodyReader(request.stream(), limit)
         store = _store(request)
         if signed.action == "part":
