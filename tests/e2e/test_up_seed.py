@@ -124,3 +124,26 @@ def test_seeding_again_changes_nothing(seeded):
     assert "portfolio" not in again and "new passwords" not in again and "seeded the demo district" not in again
     assert (var / "demo-logins.txt").read_text() == logins
     assert len(_portfolio(artifacts, Viewer.of(cast.student_id, ["student"]), cast.student_id)) == 8
+
+
+def test_a_replica_that_does_not_know_the_cast_gets_no_half_portfolio(seeded, tmp_path):
+    """Priming from the roster outbox is what lets the teachers add; without it nothing is added at all."""
+    from artifacts.migrations import MIGRATIONS_DIR
+    from chassis.migrations import upgrade
+    from skillfolio_cli.demo_portfolio import prime_replica, replica_knows_cast
+
+    var, _, cast, _, _ = seeded
+    url = f"sqlite:///{tmp_path / 'artifacts.db'}"
+    upgrade(MIGRATIONS_DIR, url)
+    empty = build_artifacts(service_settings("artifacts", database_url=url),
+                            platform=PlatformSettings(var_dir=tmp_path, s3_endpoint="", media_url_secret="x" * 32))
+    roster = build_roster(service_settings("roster", database_url=f"sqlite:///{var / 'roster.db'}"))
+    try:
+        today = roster.options.today()
+        assert not replica_knows_cast(empty, cast, today)
+        assert prime_replica(empty, roster.engine, cast) > 0
+        assert replica_knows_cast(empty, cast, today)
+        assert prime_replica(empty, roster.engine, cast) == 0      # the inbox: each event applied once
+    finally:
+        roster.close()
+        empty.close()

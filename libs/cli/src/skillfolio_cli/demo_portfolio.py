@@ -94,6 +94,16 @@ def prime_replica(app: ArtifactsApp, roster_engine: Engine, cast: Cast) -> int:
         log.setLevel(level)
 
 
+def replica_knows_cast(app: ArtifactsApp, cast: Cast, today: dt.date) -> bool:
+    """Whether the replica lets each teacher add on their artifacts' days (it may not, when the roster outbox was
+    purged before the events ever reached this replica); checked first so a portfolio is never half seeded."""
+    days = {TEACHER: (cast.teacher_id, min(today, cast.current.end)),
+            FORMER_TEACHER: (cast.former_teacher_id, cast.previous.start + dt.timedelta(days=1))}
+    with app.unit_of_work() as uow:
+        return all(uow.replicas.relation(teacher_id, cast.student_id, day).teaches_now
+                   for teacher_id, day in days.values())
+
+
 def moment_of(item: DemoArtifact, cast: Cast, today: dt.date) -> dt.datetime:
     """When the artifact was added: inside the school year's shared section, never after today."""
     span = cast.current if item.year == CURRENT else cast.previous
@@ -106,7 +116,8 @@ def moment_of(item: DemoArtifact, cast: Cast, today: dt.date) -> dt.datetime:
 
 
 def seed_portfolio(cast: Cast, skill_ids: dict[str, str], today: dt.date) -> list[str]:
-    """Add the demo portfolio if the student has none yet; returns the titles added (empty: already seeded)."""
+    """Add the demo portfolio if the student has none yet; returns the titles added (empty: already seeded, or
+    the replica does not know the cast yet: a later start seeds it)."""
     clock = SeedClock()
     app = build(service_settings("artifacts"), clock=clock)
     roster_engine = _roster_engine()
@@ -114,6 +125,8 @@ def seed_portfolio(cast: Cast, skill_ids: dict[str, str], today: dt.date) -> lis
         if has_portfolio(app, cast.student_id):
             return []
         prime_replica(app, roster_engine, cast)
+        if not replica_knows_cast(app, cast, today):
+            return []
         adders = {STUDENT: Viewer.of(cast.student_id, ["student"]), TEACHER: Viewer.of(cast.teacher_id, ["teacher"]),
                   FORMER_TEACHER: Viewer.of(cast.former_teacher_id, ["teacher"])}
         for item in sorted(PORTFOLIO, key=lambda i: moment_of(i, cast, today)):
