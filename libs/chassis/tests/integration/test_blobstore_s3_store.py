@@ -152,3 +152,17 @@ def test_multipart_completion_with_wrong_etags_is_refused_and_abort_cleans_up(st
     store.abort_multipart(object_key, target.upload_id)
     store.abort_multipart(object_key, target.upload_id)
     assert store.stat(object_key) is None
+
+
+def test_urls_are_signed_for_the_public_endpoint_where_set(s3_endpoint):
+    settings = PlatformSettings(s3_endpoint=s3_endpoint.endpoint, s3_access_key=s3_endpoint.access_key,
+                                s3_secret_key=s3_endpoint.secret_key, s3_secure=s3_endpoint.secure,
+                                s3_bucket=f"media-{uuid.uuid4().hex[:12]}", s3_public_endpoint="media.example.org:9000")
+    store = blob_store_from_settings(settings)
+    store.ensure_bucket()                                   # the store itself talks to the real endpoint
+    object_key = key()
+    assert urlsplit(store.presign_upload(object_key, "image/png", 10, dt.timedelta(minutes=5)).url).netloc == \
+        "media.example.org:9000"
+    assert urlsplit(store.presign_download(object_key, dt.timedelta(minutes=5))).netloc == "media.example.org:9000"
+    store.put(object_key, io.BytesIO(PNG), len(PNG), "image/png")
+    assert store.stat(object_key).size == len(PNG)
