@@ -23,6 +23,10 @@ def platform(tmp_path_factory, amqp_url) -> Iterator[Platform]:
         env.update({f"{prefix}_GRPC_PORT": str(free_port()), f"{prefix}_METRICS_PORT": str(free_port()),
                     f"{prefix}_EVENTS_METRICS_PORT": str(free_port())})
         env.pop(f"{prefix}_DATABASE_URL", None)
+    # The artifacts media role's metrics port too; files from 6 MiB upload in 5 MiB parts (the S3 minimum), so the
+    # browser's multipart path is exercised without huge files.
+    env.update({"ARTIFACTS_MEDIA_METRICS_PORT": str(free_port()), "ARTIFACTS_MULTIPART_THRESHOLD_MB": "6",
+                "ARTIFACTS_MULTIPART_PART_MB": "5"})
     for name in ("SKILLFOLIO_PRINCIPAL_PRIVATE_KEY", "SKILLFOLIO_PRINCIPAL_PUBLIC_KEY", "SKILLFOLIO_S3_ENDPOINT",
                  "SKILLFOLIO_MEDIA_URL_SECRET", "GATEWAY_SESSION_SECRET", "GATEWAY_HOST", "GATEWAY_PUBLIC_URL",
                  "GATEWAY_ROSTER_TARGET", "GATEWAY_SKILLS_TARGET", "GATEWAY_ARTIFACTS_TARGET"):
