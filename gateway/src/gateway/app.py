@@ -19,7 +19,10 @@ from gateway.web.render import STATIC_DIR
 
 SESSION_COOKIE = "skillfolio_session"
 DESCRIPTION = """Skillfolio's REST API. Get a token from `POST /api/v1/auth/token` (username and password as an
-OAuth2 password-grant form), then send `Authorization: Bearer <token>`. Lists are keyset-paginated: pass the
+OAuth2 password-grant form), then send `Authorization: Bearer <token>`. Scripts on Skillfolio's own pages may use
+the web session cookie instead; their writes must send `X-CSRF-Token` with the page's `<meta name="csrf-token">`
+content. Files never pass through this API: creating a file artifact returns an `upload` target to send the bytes
+to, then `.../versions/{number}/complete`. Lists are keyset-paginated: pass the
 `next_page_token` of one page as `page_token` for the next; an empty token means the last page. Errors are
 `{"error": {"code", "message", "problems": [{"field", "reason"}]}, "correlation_id"}`; send `X-Correlation-Id`
 to trace a request through every service (it is echoed back either way)."""

@@ -67,7 +67,7 @@ async def api_principal(request: Request) -> Principal:
         if principal is not None:
             verify_csrf_header(request)
             return principal
-    raise Unauthenticated("send an Authorization: Bearer token from POST /api/v1/auth/token")
+    raise Unauthenticated("send an Authorization: Bearer token from POST /api/v1/auth/token (or log in)")
 
 
 # --- web sessions (Starlette SessionMiddleware: signed cookie, HttpOnly, SameSite=Lax, idle expiry) ---
