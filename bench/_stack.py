@@ -33,13 +33,19 @@ def _children(pid: int) -> list[int]:
     return found
 
 
+def _process_clock(pid: int) -> int:
+    """Linux's CPU-time clock id of a whole process (all threads): MAKE_PROCESS_CPUCLOCK(pid, CPUCLOCK_SCHED)."""
+    return ((~pid) << 3) | 2
+
+
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU of a process, its live descendants and its reaped children (Linux /proc)."""
+    """User + system CPU of a process (all threads, nanosecond clock), its live descendants and its reaped children
+    (those only in clock ticks, from /proc)."""
     try:
-        fields = _stat(pid)
-        own = sum(int(v) for v in fields[11:15]) / _TICK          # utime stime cutime cstime
-        return own + sum(cpu_seconds(child) for child in _children(pid))
-    except (FileNotFoundError, ProcessLookupError):
+        own = time.clock_gettime(_process_clock(pid))
+        reaped = sum(int(v) for v in _stat(pid)[13:15]) / _TICK          # cutime cstime
+        return own + reaped + sum(cpu_seconds(child) for child in _children(pid))
+    except (FileNotFoundError, ProcessLookupError, OSError):
         return 0.0
 
 
@@ -105,7 +111,7 @@ def platform_env(database_url: str, public_pem: str, private_pem: str) -> dict:
     return {"SKILLFOLIO_PRINCIPAL_PUBLIC_KEY": public_pem, "SKILLFOLIO_PRINCIPAL_PRIVATE_KEY": private_pem,
             "SKILLFOLIO_LOG_LEVEL": "WARNING", "SKILLFOLIO_MEDIA_URL_SECRET": secrets.token_urlsafe(32),
             "ARTIFACTS_DATABASE_URL": database_url, "ARTIFACTS_METRICS_PORT": "0",
-            "ARTIFACTS_EVENTS_METRICS_PORT": "0", "PYTHONUNBUFFERED": "1"}
+            "ARTIFACTS_EVENTS_METRICS_PORT": "0", "ARTIFACTS_MEDIA_METRICS_PORT": "0", "PYTHONUNBUFFERED": "1"}
 
 
 def start_artifacts_api(stack: Stack) -> Proc:
