@@ -16,9 +16,10 @@ import datetime as dt
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, insert
+from sqlalchemy import Engine, func, insert, select
 
 from chassis.events import Envelope
+from chassis.testing.records import ServiceRecords
 from roster.adapters import orm
 from roster.domain.identity import entity_id
 
@@ -178,3 +179,22 @@ def extend(engine: Engine, district: District, today: dt.date | None = None) -> 
 
 def _event(type_: str, **data) -> Envelope:
     return Envelope(type=type_, producer="roster", data=data)
+
+
+class Trail(ServiceRecords):
+    """A service's audit rows and outbox envelopes recorded after a mark (reads only the new rows)."""
+
+    def mark(self) -> tuple[int, int]:
+        with self.engine.connect() as conn:
+            return tuple(conn.execute(select(func.coalesce(func.max(t.c.id), 0))).scalar()
+                         for t in (self.audit_log, self.outbox))
+
+    def audit_since(self, mark: tuple[int, int]) -> list:
+        with self.engine.connect() as conn:
+            return conn.execute(select(self.audit_log).where(self.audit_log.c.id > mark[0])
+                                .order_by(self.audit_log.c.id)).all()
+
+    def envelopes_since(self, mark: tuple[int, int]) -> list[Envelope]:
+        with self.engine.connect() as conn:
+            return [Envelope.from_json(row.body) for row in conn.execute(
+                select(self.outbox).where(self.outbox.c.id > mark[1]).order_by(self.outbox.c.id))]

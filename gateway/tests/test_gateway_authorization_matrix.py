@@ -3,8 +3,9 @@ gateway, and real roster and artifacts gRPC servers over their own databases (au
 
 The roster and the artifacts replica hold the same district (gateway_district + authz_district.extend), in their
 own databases, so the extra relationships never show in other gateway tests. Each case gets fresh artifacts
-(S by Amy, T by her teacher, P by her last-year teacher, dated last year) and checks the status, that a refusal's
-body is exactly the one for an artifact that does not exist, the effect, and the artifacts service's audit rows.
+(S by Amy, T by her teacher, P by her last-year teacher, dated last year: links, or for complete documents already
+uploaded through the gateway's signed /media/upload URL) and checks the status, that a refusal's body is exactly
+the one for an artifact that does not exist, the effect, and the artifacts service's audit rows.
 """
 from __future__ import annotations
 
@@ -19,7 +20,6 @@ from fastapi.testclient import TestClient
 
 from chassis.config import service_settings
 from chassis.db import make_engine
-from chassis.testing.records import ServiceRecords
 from artifacts import bootstrap as artifacts_bootstrap
 from artifacts.adapters.orm import audit_log, outbox
 from artifacts.domain.access import DENIED
@@ -34,7 +34,7 @@ from roster.migrations import MIGRATIONS_DIR as ROSTER_MIGRATIONS
 
 import authz_district
 import gateway_district
-from authz_district import ACTORS, ARTIFACT_ACTIONS, CASES, LAST_YEAR_SHIFT, TARGET_AUTHORS, Case
+from authz_district import ACTORS, ARTIFACT_ACTIONS, CASES, LAST_YEAR_SHIFT, TARGET_AUTHORS, Case, Trail
 from gateway_testkit import api_token, bearer
 
 pytestmark = pytest.mark.integration
@@ -60,7 +60,7 @@ class ShiftableClock:
 
 class Stack:
     def __init__(self, client: TestClient, district: gateway_district.District, clock: ShiftableClock,
-                 records: ServiceRecords) -> None:
+                 records: Trail) -> None:
         self.client, self.district, self.clock, self.records = client, district, clock, records
         self.tokens: dict[str, str] = {}
 
@@ -92,14 +92,14 @@ def stack(session_database, skills_target, gateway_platform, platform) -> Iterat
     clock = ShiftableClock()
     artifacts_settings = service_settings("artifacts", database_url=artifacts_url, grpc_host="127.0.0.1",
                                           grpc_port=0, metrics_port=0, db_pool_size=4)
-    artifacts_app = artifacts_bootstrap.build(artifacts_settings, clock=clock)
+    artifacts_app = artifacts_bootstrap.build(artifacts_settings, clock=clock, platform=platform)
     for envelope in district.roster_events:
         assert apply_roster_event(artifacts_app.unit_of_work, f"authz.{envelope.type}", envelope)
     artifacts = artifacts_grpc.start(artifacts_settings, app=artifacts_app, platform=platform, metrics=False)
     settings = GatewaySettings(session_secret=secrets.token_urlsafe(40), roster_target=f"127.0.0.1:{roster.port}",
                                skills_target=skills_target, artifacts_target=f"127.0.0.1:{artifacts.port}",
                                login_rate_limit="1000 per 1 minute")
-    records = ServiceRecords(artifacts_url, outbox, audit_log)
+    records = Trail(artifacts_url, outbox, audit_log)
     with TestClient(create_app(settings, gateway_platform), follow_redirects=False) as client:
         yield Stack(client, district, clock, records)
     records.dispose()
@@ -113,19 +113,34 @@ def link_body(title: str) -> dict:
     return {"title": title, "kind": "link", "skill_ids": ["sk-any"], "link_url": "https://example.org/work"}
 
 
-def create_targets(stack: Stack) -> dict[str, dict]:
-    """Fresh S, T and P link artifacts in Amy's portfolio (P made while the old teacher still taught her)."""
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def document_body(title: str) -> dict:
+    return {"title": title, "kind": "document", "skill_ids": ["sk-any"],
+            "file": {"name": "essay.pdf", "content_type": "application/pdf", "size_bytes": len(PDF)}}
+
+
+def create_targets(stack: Stack, uploaded_documents: bool = False) -> dict[str, dict]:
+    """Fresh S, T and P artifacts in Amy's portfolio (P made while the old teacher still taught her): links, or
+    documents whose bytes were PUT to their upload target (the gateway's signed /media/upload URL)."""
     made = {}
     for target, (author, role) in TARGET_AUTHORS.items():
         stack.clock.shift = LAST_YEAR_SHIFT if target == "P" else dt.timedelta(0)
+        body = (document_body if uploaded_documents else link_body)(f"{target} work")
         try:
-            reply = stack.client.post(f"/api/v1/students/{stack.amy}/artifacts", json=link_body(f"{target} work"),
+            reply = stack.client.post(f"/api/v1/students/{stack.amy}/artifacts", json=body,
                                       headers=stack.auth(author))
         finally:
             stack.clock.shift = dt.timedelta(0)
         assert reply.status_code == 201, reply.text
         made[target] = reply.json()["artifact"]
         assert (made[target]["added_by"], made[target]["added_by_role"]) == (stack.district.ids[author], role)
+        if uploaded_documents:
+            upload = reply.json()["upload"]
+            assert upload["method"] == "PUT" and made[target]["status"] == "processing"
+            sent = stack.client.put(upload["url"], content=PDF, headers=upload["headers"])
+            assert sent.status_code == 201, sent.text
     return made
 
 
@@ -146,6 +161,8 @@ def perform(stack: Stack, case: Case, artifact_id: str):
         return client.post(f"{path}/versions", json={"link_url": "https://example.org/work-v2"}, headers=headers)
     if case.action == "delete":
         return client.delete(path, headers=headers)
+    if case.action == "complete":
+        return client.post(f"{path}/versions/1/complete", json={"part_etags": []}, headers=headers)
     raise AssertionError(f"no request for {case.action}")
 
 
@@ -162,19 +179,16 @@ def amy_portfolio_ids(stack: Stack) -> set[str]:
     return {a["id"] for a in reply.json()["items"]}
 
 
-LINK_CASES = [c for c in CASES if c.action != "complete"]
-
-
-@pytest.mark.parametrize("case", LINK_CASES, ids=[c.id for c in LINK_CASES])
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_matrix_through_the_gateway(case: Case, stack: Stack):
-    targets = create_targets(stack)
+    targets = create_targets(stack, uploaded_documents=case.action == "complete")
     target = targets.get(case.target)
     portfolio_before = amy_portfolio_ids(stack)
-    audit_mark, events_mark = len(stack.records.audit()), len(stack.records.envelopes())
+    mark = stack.records.mark()
 
     reply = perform(stack, case, target["id"] if target else "")
 
-    new_audit, new_events = stack.records.audit()[audit_mark:], stack.records.envelopes()[events_mark:]
+    new_audit, new_events = stack.records.audit_since(mark), stack.records.envelopes_since(mark)
     actor_id = stack.district.ids[case.actor]
     if not case.allowed:
         assert reply.status_code == 403, f"{case.id} should be refused: {reply.status_code} {reply.text}"
@@ -182,7 +196,7 @@ def test_matrix_through_the_gateway(case: Case, stack: Stack):
         if target is not None:           # indistinguishable from an artifact that does not exist
             missing = perform(stack, case, str(uuid.uuid4()))
             assert (missing.status_code, missing.json()["error"]) == (403, reply.json()["error"])
-        assert stack.records.audit()[audit_mark:] == [] and stack.records.envelopes()[events_mark:] == []
+        assert stack.records.audit_since(mark) == [] and stack.records.envelopes_since(mark) == []
         assert amy_portfolio_ids(stack) == portfolio_before
         if target is not None:
             seen = amy_sees(stack, target["id"])
@@ -224,7 +238,22 @@ def assert_effect(stack: Stack, case: Case, reply, target, targets, portfolio_be
         assert amy_sees(stack, target["id"]) is None
         assert amy_portfolio_ids(stack) == portfolio_before - {target["id"]}
         assert event_types == ["artifact_deleted"]
+    elif case.action == "complete":
+        assert (reply.json()["id"], reply.json()["status"]) == (target["id"], "processing")
+        assert event_types == ["artifact_media_uploaded"]
     assert all(e.data["artifact_id"] == target["id"] for e in new_events)
+
+
+MISSING = [(role, relationship, action) for (role, relationship) in ACTORS for action in ARTIFACT_ACTIONS]
+
+
+@pytest.mark.parametrize("role,relationship,action", MISSING, ids=["/".join(m) for m in MISSING])
+def test_a_missing_artifact_is_403_like_a_forbidden_one(role, relationship, action, stack: Stack):
+    mark = stack.records.mark()
+    reply = perform(stack, Case(role, relationship, action, "", False), str(uuid.uuid4()))
+    assert reply.status_code == 403, reply.text
+    assert reply.json()["error"] == {"code": "PERMISSION_DENIED", "message": DENIED, "problems": []}
+    assert stack.records.audit_since(mark) == [] and stack.records.envelopes_since(mark) == []
 
 
 def test_the_matrix_covers_every_row_action_and_target():
