@@ -116,9 +116,15 @@ def test_student_uploads_an_image_with_two_skills_and_sees_its_thumbnail(browser
     page = open_page(browser, platform, "student")
     page.get_by_role("link", name="Open my portfolio").click()
     page.get_by_role("link", name="Add artifact", exact=True).click()
-    page.get_by_label("Title").fill(title)
     page.get_by_label("File").set_input_files(str(picture))
     expect(page.get_by_label("Kind")).to_have_value("image")          # picked from the file's type
+    page.get_by_role("button", name="Add artifact").click()            # no title, no skill: the API says so
+    summary = page.get_by_role("alert")
+    expect(summary).to_be_focused()
+    expect(summary.locator("a[href='#title']")).to_be_visible()
+    expect(summary.locator("a[href='#skills']")).to_be_visible()
+    expect(page.get_by_label("Title")).to_have_attribute("aria-invalid", "true")
+    page.get_by_label("Title").fill(title)
     page.get_by_role("checkbox", name=first["name"], exact=True).check()
     page.get_by_role("checkbox", name=second["name"], exact=True).check()
     page.screenshot(path=str(shots / "artifact-new.png"), full_page=True)
@@ -161,6 +167,11 @@ def test_filters_by_skill_and_school_year_narrow_the_gallery(browser, platform, 
     page.get_by_role("button", name="Apply filters").click()
     assert sorted(card_titles(page)) == [f"Debate notes {word}", f"Old essay {word}"]
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    for control in page.locator("main input, main select").all():     # every control has its label
+        assert page.locator(f"label[for='{control.get_attribute('id')}']").count() == 1
+    levels = [int(tag[1]) for tag in page.locator("main h1, main h2, main h3").evaluate_all(
+        "hs => hs.map(h => h.tagName)")]
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:]))   # no skipped levels
 
     page.get_by_role("checkbox", name=first["name"], exact=True).check()
     page.get_by_role("button", name="Apply filters").click()
