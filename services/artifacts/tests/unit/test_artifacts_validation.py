@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from artifacts.domain import model
+from artifacts.domain import media as media_rules, model
 from artifacts.domain.model import Kind, Status, VersionInput
 
 
@@ -51,10 +51,10 @@ def test_skill_ids(ids, cleaned, problem):
 def test_kinds_and_versions():
     problems = []
     assert model.kind_of("podcast", problems) is None and problems[0].field == "kind"
-    assert model.version_problems(Kind.LINK, VersionInput(file_name="a.png", size_bytes=3))[0].field == "file"
-    assert model.version_problems(Kind.IMAGE, VersionInput(link_url="https://x.org"))[0].field == "content.link_url"
-    assert {p.field for p in model.version_problems(Kind.IMAGE, VersionInput())} == {"file.name", "file.size_bytes"}
-    assert model.version_problems(Kind.VIDEO, VersionInput(file_name="clip.mp4", size_bytes=10,
+    assert media_rules.version_problems(Kind.LINK, VersionInput(file_name="a.png", size_bytes=3))[0].field == "file"
+    assert media_rules.version_problems(Kind.IMAGE, VersionInput(link_url="https://x.org"))[0].field == "content.link_url"
+    assert {p.field for p in media_rules.version_problems(Kind.IMAGE, VersionInput())} == {"file.name", "file.size_bytes"}
+    assert media_rules.version_problems(Kind.VIDEO, VersionInput(file_name="clip.mp4", size_bytes=10,
                                                            content_type="video/mp4")) == []
     assert model.initial_status(Kind.LINK) is Status.READY and model.initial_status(Kind.AUDIO) is Status.PROCESSING
 
@@ -63,20 +63,20 @@ def test_kinds_and_versions():
                                      ("x" * 256, False), ("a\nb.png", False), ("../etc/passwd", False),
                                      ("a\\b.doc", False), ("tab\there.txt", False)])
 def test_file_names_are_kept_but_checked(name, ok):
-    problems = model.file_name_problems(name)
+    problems = media_rules.file_name_problems(name)
     assert (not problems) is ok and all(p.field == "file.name" for p in problems)
 
 
 def test_declared_size_over_the_kind_limit_is_refused_before_any_upload():
     ok = VersionInput(file_name="talk.mp3", size_bytes=1000, content_type="audio/mpeg")
-    assert model.version_problems(Kind.AUDIO, ok, max_bytes=1000) == []
-    [problem] = model.version_problems(Kind.AUDIO, VersionInput(file_name="talk.mp3", size_bytes=30 * 1024 * 1024),
+    assert media_rules.version_problems(Kind.AUDIO, ok, max_bytes=1000) == []
+    [problem] = media_rules.version_problems(Kind.AUDIO, VersionInput(file_name="talk.mp3", size_bytes=30 * 1024 * 1024),
                                        max_bytes=25 * 1024 * 1024)
     assert problem.field == "file.size_bytes" and problem.reason == (
         "the file is 30 MB; audio files may be at most 25 MB")
     for content_type in ("text/html<script>", "a b", "x" * 300):
-        [bad] = model.version_problems(Kind.DOCUMENT, VersionInput(file_name="a.pdf", size_bytes=5,
+        [bad] = media_rules.version_problems(Kind.DOCUMENT, VersionInput(file_name="a.pdf", size_bytes=5,
                                                                    content_type=content_type))
         assert bad.field == "file.content_type"
-    assert model.version_problems(Kind.DOCUMENT, VersionInput(file_name="a.txt", size_bytes=5,
+    assert media_rules.version_problems(Kind.DOCUMENT, VersionInput(file_name="a.txt", size_bytes=5,
                                                               content_type="text/plain; charset=UTF-8")) == []

@@ -2,16 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from urllib.parse import urlsplit
 
 from chassis.errors import FieldProblem, InvalidArgument
-from chassis.media.kinds import human_size
 
-_MEDIA_TYPE = re.compile(r"[\w.+-]+/[\w.+-]+(;[ \w.+=\"-]*)*")
-TITLE_MAX, DESCRIPTION_MAX, SKILLS_MAX, URL_MAX, FILE_NAME_MAX, CONTENT_TYPE_MAX = 200, 5000, 50, 2048, 255, 255
+TITLE_MAX, DESCRIPTION_MAX, SKILLS_MAX, URL_MAX = 200, 5000, 50, 2048
 
 
 class Kind(StrEnum):
@@ -101,7 +98,7 @@ class Artifact:
     media_url: str = ""
 
 
-def _control(text: str) -> bool:
+def has_control(text: str) -> bool:
     return any(ord(c) < 32 or ord(c) == 127 for c in text)
 
 
@@ -110,7 +107,7 @@ def title_problems(title: str) -> list[FieldProblem]:
         return [FieldProblem("title", "must not be empty")]
     if len(title) > TITLE_MAX:
         return [FieldProblem("title", f"{len(title)} characters; at most {TITLE_MAX}")]
-    if _control(title):
+    if has_control(title):
         return [FieldProblem("title", "must not contain control characters or line breaks")]
     return []
 
@@ -149,7 +146,7 @@ def link_problem(url: str, name: str = "content.link_url") -> FieldProblem | Non
         return FieldProblem(name, "a link artifact needs a URL")
     if len(url) > URL_MAX:
         return FieldProblem(name, f"longer than {URL_MAX} characters")
-    if _control(url) or any(c.isspace() for c in url):
+    if has_control(url) or any(c.isspace() for c in url):
         return FieldProblem(name, "must not contain spaces or control characters")
     try:
         parts = urlsplit(url)
@@ -161,38 +158,6 @@ def link_problem(url: str, name: str = "content.link_url") -> FieldProblem | Non
     if not parts.hostname:
         return FieldProblem(name, "must name a host, e.g. https://example.org/page")
     return None
-
-
-def file_name_problems(name: str) -> list[FieldProblem]:
-    """The uploader's file name is shown and offered on download, never used as a key: length and no controls."""
-    if not name.strip():
-        return [FieldProblem("file.name", "name the file being uploaded")]
-    if len(name) > FILE_NAME_MAX:
-        return [FieldProblem("file.name", f"{len(name)} characters; at most {FILE_NAME_MAX}")]
-    if _control(name) or any(c in name for c in "/\\"):
-        return [FieldProblem("file.name", "must not contain control characters or slashes")]
-    return []
-
-
-def version_problems(kind: Kind, content: VersionInput, max_bytes: int = 0) -> list[FieldProblem]:
-    """A link kind takes exactly a link; every other kind takes a file (name, type, size within ``max_bytes``)."""
-    if kind is Kind.LINK:
-        if content.file_name or content.size_bytes:
-            return [FieldProblem("file", "a link artifact has no file")]
-        problem = link_problem(content.link_url)
-        return [problem] if problem else []
-    if content.link_url:
-        return [FieldProblem("content.link_url", f"a {kind.value} artifact takes a file, not a link")]
-    problems = file_name_problems(content.file_name)
-    if content.size_bytes <= 0:
-        problems.append(FieldProblem("file.size_bytes", f"a {kind.value} artifact needs a file that is not empty"))
-    elif max_bytes and content.size_bytes > max_bytes:
-        problems.append(FieldProblem("file.size_bytes", f"the file is {human_size(content.size_bytes)}; "
-                                                        f"{kind.value} files may be at most {human_size(max_bytes)}"))
-    if content.content_type and (len(content.content_type) > CONTENT_TYPE_MAX
-                                 or not _MEDIA_TYPE.fullmatch(content.content_type)):
-        problems.append(FieldProblem("file.content_type", "is not a valid media type"))
-    return problems
 
 
 def raise_if(problems: list[FieldProblem], message: str = "the artifact is not valid") -> None:

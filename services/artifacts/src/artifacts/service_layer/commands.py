@@ -15,6 +15,7 @@ from chassis.media import UploadTarget
 from artifacts.domain import model
 from artifacts.domain.access import DENIED, SERVICE, Action, Viewer, check, is_audited
 from artifacts.domain.events import ArtifactAdded, ArtifactDeleted, ArtifactMediaUploaded, ArtifactUpdated
+from artifacts.domain import media as media_rules
 from artifacts.domain.media import original_key
 from artifacts.domain.model import Artifact, Kind, Status, Version, VersionInput
 from artifacts.service_layer.calendar import Clock, DistrictCalendar, utc_now  # noqa: F401 (re-exported)
@@ -96,7 +97,7 @@ class ArtifactCommands:
             problems.append(FieldProblem("student_id", "required"))
         kind = model.kind_of(new.kind, problems)
         if kind is not None:
-            problems += model.version_problems(kind, new.content, self.media.limit(kind))
+            problems += media_rules.version_problems(kind, new.content, self.media.limit(kind))
         model.raise_if(problems)
         now = self.clock()
         with self.uow_factory() as uow:
@@ -141,7 +142,7 @@ class ArtifactCommands:
         """A resubmission: a new immutable version becomes current; media goes back to processing."""
         with self.uow_factory() as uow:
             artifact = self._editable(uow, viewer, artifact_id)
-            model.raise_if(model.version_problems(artifact.kind, content, self.media.limit(artifact.kind)),
+            model.raise_if(media_rules.version_problems(artifact.kind, content, self.media.limit(artifact.kind)),
                            "the new version is not valid")
             artifact.current_version += 1
             artifact.status, artifact.rejection_reason = model.initial_status(artifact.kind), ""
