@@ -35,13 +35,12 @@ def consumer_topologies(module_name: str, platform: PlatformSettings) -> list[Co
 
 
 def declare_consumer_queues(module_names: list[str], platform: PlatformSettings | None = None) -> int:
-    """Declare the exchanges, queues (bound), retry queues and DLQs of every handler; returns how many handlers."""
+    """Declare every handler's queue, bound to its exchange; returns how many handlers. Only the main queues:
+    they are what keeps a message, and the workers declare their retry queues and DLQs before consuming."""
     platform = platform or PlatformSettings()
     topologies = [t for name in module_names for t in consumer_topologies(name, platform)]
     with Connection(platform.amqp_url, connect_timeout=5) as connection:
         channel = connection.default_channel
         for topology in topologies:
-            topology.exchange(channel).declare()
-            for queue in topology.all_queues():
-                queue(channel).declare()
+            topology.main_queue()(channel).declare()    # declares the exchange and the binding too
     return len(topologies)
