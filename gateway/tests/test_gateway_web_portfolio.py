@@ -204,3 +204,23 @@ def test_skill_colours_come_through_a_nonced_style(make_client, district):
     assert re.search(r"\.skill-\d+ \{ background: #1F5FAD; color: #FFFFFF; \}", gallery.text)
     assert "script-src" not in gallery.headers["content-security-policy"]    # scripts: 'self' only (default-src)
     assert ' style="' not in gallery.text                                      # no inline style attributes
+
+
+def test_a_new_version_of_a_link_is_listed_first(make_client, district, skill_ids):
+    amy = district.ids["amy"]
+    client = logged_in(make_client, district, "aadams")
+    artifact_id = add_link(client, amy, "Blog", [skill_ids["thinker"]], url="https://example.org/v1")
+    form = client.get(f"/artifacts/{artifact_id}/versions/new")
+    assert form.status_code == 200 and f'data-version-url="/api/v1/artifacts/{artifact_id}/versions"' in form.text
+    assert 'value="https://example.org/v1"' in form.text and '<label for="link_url">' in form.text
+    added = client.post(f"/artifacts/{artifact_id}/versions/new", data={
+        "csrf_token": csrf_from(form.text), "link_url": "https://example.org/v2"})
+    assert added.status_code == 303 and added.headers["location"] == f"/artifacts/{artifact_id}"
+    page = client.get(f"/artifacts/{artifact_id}").text
+    versions = re.findall(r"<strong>Version (\d)</strong>", page)
+    assert versions == ["2", "1"] and "Version 2</strong> (current)" in page
+    assert 'href="https://example.org/v2" rel="noopener noreferrer nofollow" target="_blank"' in page
+    teacher = logged_in(make_client, district, "tlee")
+    refused = teacher.post(f"/artifacts/{artifact_id}/versions/new", data={
+        "csrf_token": csrf_from(teacher.get("/").text), "link_url": "https://example.org/v3"})
+    assert refused.status_code == 403 and "Only the person who added this artifact" in refused.text
