@@ -1,5 +1,5 @@
 """The artifacts authorization matrix again, end to end through the REST API: bearer tokens from real logins, the
-gateway, and real roster and artifacts gRPC servers over their own databases (authz_district.MATRIX is the table).
+gateway, and real roster and artifacts gRPC servers over their own databases (authz_matrix.MATRIX is the table).
 
 The roster and the artifacts replica hold the same district (gateway_district + authz_district.extend), in their
 own databases, so the extra relationships never show in other gateway tests. Each case gets fresh artifacts
@@ -9,7 +9,6 @@ the one for an artifact that does not exist, the effect, and the artifacts servi
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import secrets
 import uuid
@@ -34,44 +33,16 @@ from roster.migrations import MIGRATIONS_DIR as ROSTER_MIGRATIONS
 
 import authz_district
 import gateway_district
-from authz_district import ACTORS, ARTIFACT_ACTIONS, CASES, LAST_YEAR_SHIFT, TARGET_AUTHORS, Case, Trail
-from gateway_testkit import api_token, bearer
+from authz_matrix import ACTORS, ARTIFACT_ACTIONS, CASES, Case, Trail
+from authz_rest import ShiftableClock, Stack, amy_portfolio_ids, amy_sees, create_targets, perform
 
 pytestmark = pytest.mark.integration
 
-USERNAMES = {"amy": "aadams", "ben": "bbrown", "teacher": "tlee", "guardian": "gadams", "school_admin": "sshaw",
-             "district_admin": "ddunn", **{short: p[0] for short, p in authz_district.PEOPLE.items()}}
 RPC = {"list": "ListPortfolio", "add": "CreateArtifact", "get": "GetArtifact", "update": "UpdateArtifact",
        "version": "AddVersion", "complete": "CompleteUpload", "delete": "DeleteArtifact"}
 SUCCESS = {"list": 200, "add": 201, "get": 200, "update": 200, "version": 201, "complete": 200, "delete": 204}
 # Deletion is audited whoever deletes (the soft-deleted row stays recoverable), the student's own delete too.
 AUDITED_EVEN_FOR_THE_STUDENT = {"delete"}
-
-
-class ShiftableClock:
-    """The artifacts service's clock: the real time, or ``shift`` earlier while a past artifact is made."""
-
-    def __init__(self) -> None:
-        self.shift = dt.timedelta(0)
-
-    def __call__(self) -> dt.datetime:
-        return dt.datetime.now(dt.timezone.utc) - self.shift
-
-
-class Stack:
-    def __init__(self, client: TestClient, district: gateway_district.District, clock: ShiftableClock,
-                 records: Trail) -> None:
-        self.client, self.district, self.clock, self.records = client, district, clock, records
-        self.tokens: dict[str, str] = {}
-
-    def auth(self, short: str) -> dict[str, str]:
-        if short not in self.tokens:
-            self.tokens[short] = api_token(self.client, *self.district.login(USERNAMES[short]))
-        return bearer(self.tokens[short])
-
-    @property
-    def amy(self) -> str:
-        return self.district.ids["amy"]
 
 
 @pytest.fixture(scope="module")
@@ -107,76 +78,6 @@ def stack(session_database, skills_target, gateway_platform, platform) -> Iterat
     artifacts_app.close()
     roster.stop(grace=1)
     roster_app.close()
-
-
-def link_body(title: str) -> dict:
-    return {"title": title, "kind": "link", "skill_ids": ["sk-any"], "link_url": "https://example.org/work"}
-
-
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-
-
-def document_body(title: str) -> dict:
-    return {"title": title, "kind": "document", "skill_ids": ["sk-any"],
-            "file": {"name": "essay.pdf", "content_type": "application/pdf", "size_bytes": len(PDF)}}
-
-
-def create_targets(stack: Stack, uploaded_documents: bool = False) -> dict[str, dict]:
-    """Fresh S, T and P artifacts in Amy's portfolio (P made while the old teacher still taught her): links, or
-    documents whose bytes were PUT to their upload target (the gateway's signed /media/upload URL)."""
-    made = {}
-    for target, (author, role) in TARGET_AUTHORS.items():
-        stack.clock.shift = LAST_YEAR_SHIFT if target == "P" else dt.timedelta(0)
-        body = (document_body if uploaded_documents else link_body)(f"{target} work")
-        try:
-            reply = stack.client.post(f"/api/v1/students/{stack.amy}/artifacts", json=body,
-                                      headers=stack.auth(author))
-        finally:
-            stack.clock.shift = dt.timedelta(0)
-        assert reply.status_code == 201, reply.text
-        made[target] = reply.json()["artifact"]
-        assert (made[target]["added_by"], made[target]["added_by_role"]) == (stack.district.ids[author], role)
-        if uploaded_documents:
-            upload = reply.json()["upload"]
-            assert upload["method"] == "PUT" and made[target]["status"] == "processing"
-            sent = stack.client.put(upload["url"], content=PDF, headers=upload["headers"])
-            assert sent.status_code == 201, sent.text
-    return made
-
-
-def perform(stack: Stack, case: Case, artifact_id: str):
-    headers = stack.auth(case.actor)
-    client = stack.client
-    if case.action == "list":
-        return client.get(f"/api/v1/students/{stack.amy}/artifacts", params={"page_size": 1000}, headers=headers)
-    if case.action == "add":
-        return client.post(f"/api/v1/students/{stack.amy}/artifacts", json=link_body(f"added by {case.actor}"),
-                           headers=headers)
-    path = f"/api/v1/artifacts/{artifact_id}"
-    if case.action == "get":
-        return client.get(path, headers=headers)
-    if case.action == "update":
-        return client.patch(path, json={"title": f"renamed by {case.actor}"}, headers=headers)
-    if case.action == "version":
-        return client.post(f"{path}/versions", json={"link_url": "https://example.org/work-v2"}, headers=headers)
-    if case.action == "delete":
-        return client.delete(path, headers=headers)
-    if case.action == "complete":
-        return client.post(f"{path}/versions/1/complete", json={"part_etags": []}, headers=headers)
-    raise AssertionError(f"no request for {case.action}")
-
-
-def amy_sees(stack: Stack, artifact_id: str) -> dict | None:
-    reply = stack.client.get(f"/api/v1/artifacts/{artifact_id}", headers=stack.auth("amy"))
-    assert reply.status_code in (200, 403), reply.text
-    return reply.json() if reply.status_code == 200 else None
-
-
-def amy_portfolio_ids(stack: Stack) -> set[str]:
-    reply = stack.client.get(f"/api/v1/students/{stack.amy}/artifacts", params={"page_size": 1000},
-                             headers=stack.auth("amy"))
-    assert reply.status_code == 200, reply.text
-    return {a["id"] for a in reply.json()["items"]}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
@@ -258,4 +159,4 @@ def test_a_missing_artifact_is_403_like_a_forbidden_one(role, relationship, acti
 
 def test_the_matrix_covers_every_row_action_and_target():
     assert len(CASES) == len(ACTORS) * (2 + 3 * len(ARTIFACT_ACTIONS))
-    assert set(USERNAMES) >= set(ACTORS.values())
+    assert set(authz_district.USERNAMES) >= set(ACTORS.values())
