@@ -55,6 +55,9 @@ def _migrate_and_seed(var_dir: pathlib.Path, seed: bool) -> list[str]:
             typer.echo("seeded the demo district")
         elif outcome.logins:
             typer.echo("gave the demo accounts new passwords")
+        if outcome.cast is not None:   # the demo skills belong to the roster's district (pages look them up by it)
+            from roster.domain.identity import entity_id
+            os.environ.setdefault("SKILLS_DEMO_DISTRICT_ID", entity_id("org", demo.DEMO_DISTRICT[0]))
         from skills.entrypoints.cli import seed_demo_command
         seed_demo_command()   # the demo skills framework; idempotent by code, so a restart changes nothing
         if outcome.cast is not None:
