@@ -70,7 +70,9 @@ class Api:
 
     def add_link(self, student_id: str, title: str, skill_ids: list[str], school_year_id: str = "") -> dict:
         body = {"title": title, "description": "", "kind": "link", "skill_ids": skill_ids,
-                "link_url": "https://example.org/work", **({"school_year_id": school_year_id} if school_year_id else {})}
+                "link_url": "https://example.org/work"}
+        if school_year_id:
+            body["school_year_id"] = school_year_id
         reply = self.http.post(f"/api/v1/students/{student_id}/artifacts", json=body)
         assert reply.status_code == 201, reply.text
         return reply.json()["artifact"]
