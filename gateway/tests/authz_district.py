@@ -24,7 +24,7 @@ PEOPLE = {  # short name: (username, roles, school short name)
     "north_teacher": ("tnorth", ("teacher",), "s2"),
     "north_admin": ("anorth", ("school_admin",), "s2"),
 }
-BASE_USERNAMES = {"amy": "aadams", "ben": "bbrown", "teacher": "tlee", "guardian": "gadams",
+BASE_USERNAMES = {"amy": "aadams", "ben": "bbrown", "teacher": "tlee", "other_teacher": "tkim", "guardian": "gadams",
                   "school_admin": "sshaw", "district_admin": "ddunn"}      # gateway_district's logins
 USERNAMES = {**BASE_USERNAMES, **{short: person[0] for short, person in PEOPLE.items()}}
 

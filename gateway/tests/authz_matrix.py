@@ -3,7 +3,8 @@
 The grid mirrors services/artifacts/tests/authz_world.py (same rows, actions and answers), said in REST terms:
 the subject is always Amy; S = an artifact Amy added, T = one her current teacher added, P = one the last-year
 teacher added while he still taught her. Y = the route's success status, N = 403 (the same body as for an
-artifact that does not exist). Who plays each row: authz_district.
+artifact that does not exist). ACTORS names who plays each row (people of gateway_district and
+authz_district).
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ student                classmate              |  N   |  N  | N N N | N N N  | N 
 student                other-school           |  N   |  N  | N N N | N N N  | N N N   | N N N    | N N N
 teacher                currently-taught       |  Y   |  Y  | Y Y Y | N Y N  | N Y N   | N Y N    | N Y N
 teacher                taught-last-year-only  |  N   |  N  | N N N | N N N  | N N N   | N N N    | N N N
+teacher                same-school-not-hers   |  N   |  N  | N N N | N N N  | N N N   | N N N    | N N N
 teacher                other-school           |  N   |  N  | N N N | N N N  | N N N   | N N N    | N N N
 guardian               guardian-of            |  Y   |  N  | Y Y Y | N N N  | N N N   | N N N    | N N N
 guardian               not-guardian-of        |  N   |  N  | N N N | N N N  | N N N   | N N N    | N N N
@@ -38,6 +40,7 @@ ACTORS = {
     ("student", "other-school"): "nora",
     ("teacher", "currently-taught"): "teacher",
     ("teacher", "taught-last-year-only"): "old_teacher",
+    ("teacher", "same-school-not-hers"): "other_teacher",
     ("teacher", "other-school"): "north_teacher",
     ("guardian", "guardian-of"): "guardian",
     ("guardian", "not-guardian-of"): "ben_guardian",

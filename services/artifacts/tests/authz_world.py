@@ -8,9 +8,9 @@ an action, and for actions on one artifact, whose artifact it is:
 Y = allowed, N = refused (PERMISSION_DENIED, the same message as for an artifact that does not exist).
 
 The replica world extends :func:`artifacts_fixtures.roster_world` (Cruz teaches Ana this year, Diaz taught her last
-year only, Eve is her guardian) with: Ben, Ana's classmate; Nia, a student at North; Ives, who teaches Nia at
-North; Gus, Ben's guardian; Fay, Central's school admin; Hal, North's; Dee, the district admin; and Kit, a school
-admin at Central who also teaches Ana's section this year.
+year only, Eve is her guardian) with: Ben, Ana's classmate; Gil, who teaches Ben another class at Central; Nia, a
+student at North; Ives, who teaches Nia at North; Gus, Ben's guardian; Fay, Central's school admin; Hal, North's;
+Dee, the district admin; and Kit, a school admin at Central who also teaches Ana's section this year.
 """
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from artifacts_fixtures import (GUARDIAN_ID, OLD_TEACHER_ID, OTHER_STUDENT_ID, S
 
 NORTH = "sch-north"
 NIA, IVES, GUS, FAY, HAL, DEE, KIT = "stu-nia", "tch-ives", "grd-gus", "adm-fay", "adm-hal", "adm-dee", "tch-kit"
+GIL = "tch-gil"
 
 # When Diaz still taught Ana (her last school year's section runs 2025-08-10 .. 2026-05-28).
 LAST_YEAR_DAY = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.timezone.utc)
@@ -38,6 +39,7 @@ student                classmate              |  N   |  N  | N N N | N N N  | N 
 student                other-school           |  N   |  N  | N N N | N N N  | N N N   | N N N    | N N N
 teacher                currently-taught       |  Y   |  Y  | Y Y Y | N Y N  | N Y N   | N Y N    | N Y N
 teacher                taught-last-year-only  |  N   |  N  | N N N | N N N  | N N N   | N N N    | N N N
+teacher                same-school-not-hers   |  N   |  N  | N N N | N N N  | N N N   | N N N    | N N N
 teacher                other-school           |  N   |  N  | N N N | N N N  | N N N   | N N N    | N N N
 guardian               guardian-of            |  Y   |  N  | Y Y Y | N N N  | N N N   | N N N    | N N N
 guardian               not-guardian-of        |  N   |  N  | N N N | N N N  | N N N   | N N N    | N N N
@@ -54,6 +56,7 @@ ACTORS = {
     ("student", "other-school"): NIA,
     ("teacher", "currently-taught"): TEACHER_ID,
     ("teacher", "taught-last-year-only"): OLD_TEACHER_ID,
+    ("teacher", "same-school-not-hers"): GIL,
     ("teacher", "other-school"): IVES,
     ("guardian", "guardian-of"): GUARDIAN_ID,
     ("guardian", "not-guardian-of"): GUS,
@@ -123,6 +126,11 @@ def authz_world() -> list[Envelope]:
             _person(NIA, ["student"], NORTH), _person(IVES, ["teacher"], NORTH), _person(GUS, ["guardian"], SCHOOL),
             _person(FAY, ["school_admin"], SCHOOL), _person(HAL, ["school_admin"], NORTH),
             _person(DEE, ["district_admin"], ""), _person(KIT, ["school_admin", "teacher"], SCHOOL),
+            _person(GIL, ["teacher"], SCHOOL),
+            roster("section_added", section_id="sec-26b", school_id=SCHOOL, school_year_id=YEAR, title="Art 5",
+                   start_date="2026-08-10", end_date="2027-05-28"),
+            enrollment("e-gil", "sec-26b", GIL, "teacher"),
+            enrollment("e-ben-art", "sec-26b", OTHER_STUDENT_ID, "student"),
             roster("section_added", section_id="sec-n26", school_id=NORTH, school_year_id=YEAR, title="Gr5 North",
                    start_date="2026-08-10", end_date="2027-05-28"),
             roster("enrollment_added", enrollment_id="e-n1", section_id="sec-n26", person_id=IVES, role="teacher",
