@@ -193,6 +193,25 @@ def test_a_big_video_uploads_in_parts_and_is_accepted(app, world):
     assert read(app.media.store, f"artifacts/{seen.id}/v1/original") == body
 
 
+def test_a_replaced_version_s_unfinished_multipart_upload_is_aborted(app, world):
+    body = mp4(6 * MiB)
+    submitted = app.commands.create(STUDENT, image(kind="video", file_name="take1.mp4", size=len(body),
+                                                   content_type="video/mp4"))
+    first = submitted.upload
+    send(app.media.store, first, body[:5 * MiB])                         # the first part only, then a new take
+    assert first.upload_id in unfinished_uploads(app.media.store)
+    app.commands.add_version(STUDENT, submitted.artifact.id, VersionInput(
+        file_name="take2.mp4", size_bytes=len(body), content_type="video/mp4"))
+    assert first.upload_id not in unfinished_uploads(app.media.store)
+    assert app.media.store.stat(first.key) is None
+
+
+def unfinished_uploads(store) -> list[str]:
+    if isinstance(store, FilesystemBlobStore):
+        return [p.name for p in (store.root / ".parts").iterdir()]
+    return [u.upload_id for u in store.client._list_multipart_uploads(store.bucket).uploads]
+
+
 def test_other_files_are_accepted_but_always_downloaded(app, world):
     picture = png((40, 40))
     created, event = upload(app, image(kind="other", file_name="diagram.png", size=len(picture),

@@ -17,10 +17,10 @@ from artifacts.domain.access import DENIED, SERVICE, Action, Viewer, check, is_a
 from artifacts.domain.events import ArtifactAdded, ArtifactDeleted, ArtifactMediaUploaded, ArtifactUpdated
 from artifacts.domain import media as media_rules
 from artifacts.domain.media import original_key
-from artifacts.domain.model import Artifact, Kind, Status, Version, VersionInput
+from artifacts.domain.model import Artifact, Kind, Version, VersionInput
 from artifacts.service_layer.calendar import Clock, DistrictCalendar, utc_now  # noqa: F401 (re-exported)
 from artifacts.service_layer.media import Media
-from artifacts.service_layer.media_results import apply_media_result
+from artifacts.service_layer.media_results import apply_media_result, media_result_problems
 from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork, UowFactory
 
 UPDATABLE = ("title", "description", "skill_ids", "school_year_id")
@@ -139,17 +139,21 @@ class ArtifactCommands:
         return artifact
 
     def add_version(self, viewer: Viewer, artifact_id: str, content: VersionInput) -> Submission:
-        """A resubmission: a new immutable version becomes current; media goes back to processing."""
+        """A resubmission: a new immutable version becomes current; media goes back to processing; an unfinished
+        multipart upload of the version it replaces is aborted (its parts would otherwise linger in the store)."""
         with self.uow_factory() as uow:
             artifact = self._editable(uow, viewer, artifact_id)
             model.raise_if(media_rules.version_problems(artifact.kind, content, self.media.limit(artifact.kind)),
                            "the new version is not valid")
+            replaced = artifact.current_version, uow.media.get(artifact.id, artifact.current_version)
             artifact.current_version += 1
             artifact.status, artifact.rejection_reason = model.initial_status(artifact.kind), ""
             artifact.link_url, artifact.updated_at = content.link_url, self.clock()
             uow.artifacts.save(artifact)
-            return self._submit(uow, viewer, "AddVersion", artifact, artifact.current_version, content,
-                                changed(ArtifactUpdated, artifact))
+            submitted = self._submit(uow, viewer, "AddVersion", artifact, artifact.current_version, content,
+                                     changed(ArtifactUpdated, artifact))
+        self.media.abort_unfinished(artifact.id, *replaced)
+        return submitted
 
     def complete_upload(self, viewer: Viewer, artifact_id: str, version: int, part_etags: list[str]) -> Artifact:
         """The client's bytes are in the store: finish a multipart upload, check the object exists (stat only),
@@ -185,11 +189,7 @@ class ArtifactCommands:
         """The media worker's verdict on a version's bytes (service principals only; current version only)."""
         if SERVICE not in viewer.roles:
             raise PermissionDenied("only the media worker may record media results")
-        problems = [] if result in (Status.READY, Status.REJECTED) else [
-            FieldProblem("result", "must be ready or rejected")]
-        if result == Status.REJECTED and not reason.strip():
-            problems.append(FieldProblem("reason", "say why the media was rejected"))
-        model.raise_if(problems, "not a valid media result")
+        model.raise_if(media_result_problems(result, reason), "not a valid media result")
         with self.uow_factory() as uow:
             artifact = uow.artifacts.get(artifact_id, for_update=True)
             if artifact is None or artifact.kind is Kind.LINK:

@@ -14,6 +14,7 @@ from chassis.errors import FieldProblem, InvalidArgument
 from chassis.media import BlobStat, BlobStore, UploadTarget
 from chassis.media.kinds import MediaLimits
 
+from artifacts.adapters.media_records import MediaRecord
 from artifacts.domain.media import UploadPlan, original_key, served_inline
 from artifacts.domain.model import Artifact, Kind, Version, VersionInput
 
@@ -49,6 +50,11 @@ class Media:
         """Undo a multipart upload created for a version whose transaction then failed."""
         if target.upload_id:
             self.store.abort_multipart(target.key, target.upload_id)
+
+    def abort_unfinished(self, artifact_id: str, number: int, record: MediaRecord | None) -> None:
+        """Drop the parts of a multipart upload that was never completed (its version was replaced)."""
+        if record is not None and record.upload_id and record.uploaded_at is None:
+            self.store.abort_multipart(original_key(artifact_id, number), record.upload_id)
 
     def finish_upload(self, key: str, upload_id: str, part_etags: list[str]) -> BlobStat:
         """Assemble a multipart upload (once: a completed one is already an object), then stat the object."""

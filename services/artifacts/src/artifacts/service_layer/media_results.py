@@ -9,6 +9,7 @@ import datetime as dt
 import logging
 from typing import Callable
 
+from chassis.errors import FieldProblem
 from chassis.events import Envelope
 from chassis.media.kinds import MediaRejected
 from chassis.media.pipeline import process_upload
@@ -24,6 +25,14 @@ from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork, UowFactory
 
 log = logging.getLogger(__name__)
 MEDIA_WORKER = Viewer.of("service:artifacts-media", ["service"])
+
+
+def media_result_problems(result: str, reason: str) -> list[FieldProblem]:
+    problems = [] if result in (Status.READY, Status.REJECTED) else [
+        FieldProblem("result", "must be ready or rejected")]
+    if result == Status.REJECTED and not reason.strip():
+        problems.append(FieldProblem("reason", "say why the media was rejected"))
+    return problems
 
 
 def apply_media_result(uow: ArtifactsUnitOfWork, viewer: Viewer, artifact: Artifact, version: int, result: str,
