@@ -3,6 +3,7 @@ import datetime as dt
 import hashlib
 import io
 import os
+import time
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
@@ -87,3 +88,14 @@ def test_abort_drops_the_parts(store, tmp_path):
     assert not (tmp_path / "media" / ".parts" / target.upload_id).exists()
     with pytest.raises(InvalidSignedUrl):
         send(store, target.part_urls[1], BODY[1000:2000])
+
+
+def test_abandoned_uploads_are_purged_when_a_new_one_starts(store, tmp_path):
+    old = store.presign_multipart(KEY, "video/mp4", len(BODY), 1000, dt.timedelta(minutes=5))
+    send(store, old.part_urls[0], BODY[:1000])
+    assert store.parts.purge_stale(max_age_seconds=3600) == 0            # fresh: kept
+    week_ago = time.time() - 8 * 24 * 3600
+    for path in (tmp_path / "media" / ".parts" / old.upload_id).iterdir():
+        os.utime(path, (week_ago, week_ago))
+    fresh = store.presign_multipart(KEY, "video/mp4", len(BODY), 1000, dt.timedelta(minutes=5))
+    assert sorted(p.name for p in (tmp_path / "media" / ".parts").iterdir()) == [fresh.upload_id]

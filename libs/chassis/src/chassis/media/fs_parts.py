@@ -13,12 +13,14 @@ import re
 import secrets
 import shutil
 import tempfile
+import time
 from typing import BinaryIO
 
 from chassis.errors import FieldProblem, InvalidArgument
 from chassis.media.signing import InvalidSignedUrl
 
 PARTS_DIR = ".parts"  # keys cannot start a segment with '.', so no object can collide with it
+STALE_AFTER_SECONDS = 7 * 24 * 3600  # an upload untouched this long is abandoned (S3: a lifecycle rule's job)
 _UPLOAD_ID = re.compile(r"[0-9a-f]{32}")
 _CHUNK = 1 << 20
 
@@ -30,7 +32,8 @@ class PartsArea:
         self.root = root / PARTS_DIR
 
     def start(self, key: str, content_type: str, part_size: int, parts: int) -> str:
-        """A new upload id with its manifest (key, type, part size and count)."""
+        """A new upload id with its manifest (key, type, part size and count); abandoned uploads are dropped."""
+        self.purge_stale()
         upload_id = secrets.token_hex(16)
         folder = self.root / upload_id
         folder.mkdir(parents=True)
@@ -95,6 +98,16 @@ class PartsArea:
                 with path.open("rb") as part:
                     shutil.copyfileobj(part, temp, _CHUNK)
         return temp_name, manifest["content_type"]
+
+    def purge_stale(self, max_age_seconds: float = STALE_AFTER_SECONDS, now: float | None = None) -> int:
+        """Drop uploads whose newest file is older than ``max_age_seconds``; returns how many."""
+        now = time.time() if now is None else now
+        stale = [folder for folder in (self.root.iterdir() if self.root.is_dir() else ())
+                 if _UPLOAD_ID.fullmatch(folder.name)
+                 and max((f.stat().st_mtime for f in folder.iterdir()), default=0) < now - max_age_seconds]
+        for folder in stale:
+            shutil.rmtree(folder, ignore_errors=True)
+        return len(stale)
 
     def discard(self, upload_id: str) -> None:
         if _UPLOAD_ID.fullmatch(upload_id or ""):
