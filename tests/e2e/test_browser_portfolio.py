@@ -152,6 +152,17 @@ def test_student_uploads_an_image_with_two_skills_and_sees_its_thumbnail(browser
     for chip in range(2):                                            # skill colours keep text legible
         assert contrast(page, f".artifact-card:has-text('{title}') .chip >> nth={chip}") >= 4.5
     page.screenshot(path=str(shots / "portfolio-gallery.png"), full_page=True)
+
+    # A resubmission: a new version through the same upload path; both versions stay listed, newest first.
+    Image.new("RGB", (320, 240), (30, 110, 60)).save(picture)
+    card.get_by_role("link", name=title).click()
+    page.get_by_role("link", name="Upload a new version").click()
+    page.get_by_label("File").set_input_files(str(picture))
+    page.get_by_role("button", name="Upload new version").click()
+    expect(page.locator(".preview img")).to_be_visible(timeout=PROCESSING_TIMEOUT_MS)
+    versions = page.get_by_role("heading", name="Versions").locator("xpath=..").locator("li")
+    expect(versions).to_have_count(2)
+    expect(versions.first).to_contain_text("Version 2 (current)")
     page.context.close()
 
 
