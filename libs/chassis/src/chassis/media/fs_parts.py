@@ -103,8 +103,7 @@ class PartsArea:
         """Drop uploads whose newest file is older than ``max_age_seconds``; returns how many."""
         now = time.time() if now is None else now
         stale = [folder for folder in (self.root.iterdir() if self.root.is_dir() else ())
-                 if _UPLOAD_ID.fullmatch(folder.name)
-                 and max((f.stat().st_mtime for f in folder.iterdir()), default=0) < now - max_age_seconds]
+                 if _UPLOAD_ID.fullmatch(folder.name) and _last_touched(folder, now) < now - max_age_seconds]
         for folder in stale:
             shutil.rmtree(folder, ignore_errors=True)
         return len(stale)
@@ -112,6 +111,14 @@ class PartsArea:
     def discard(self, upload_id: str) -> None:
         if _UPLOAD_ID.fullmatch(upload_id or ""):
             shutil.rmtree(self.root / upload_id, ignore_errors=True)
+
+
+def _last_touched(folder: pathlib.Path, now: float) -> float:
+    """The newest mtime in an upload's folder (``now`` if it vanished meanwhile: another process finished it)."""
+    try:
+        return max((f.stat().st_mtime for f in folder.iterdir()), default=0)
+    except FileNotFoundError:
+        return now
 
 
 def _md5(path: pathlib.Path) -> str:
