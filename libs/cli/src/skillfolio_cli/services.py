@@ -14,7 +14,8 @@ from chassis.migrations import upgrade
 
 # Services on this platform; each provides <name>.migrations.MIGRATIONS_DIR,
 # <name>.entrypoints.grpc_api.serve(settings) and <name>.entrypoints.worker (a nameko service module); a service
-# with a media role also has <name>.entrypoints.media_worker and <name>.config.media_metrics_port().
+# with a media role also has <name>.entrypoints.media_worker and <name>.config.media_metrics_port() /
+# media_max_workers().
 SERVICES = ["roster", "skills", "artifacts"]
 
 
@@ -54,9 +55,10 @@ def run(service: str = typer.Argument(..., help="A service name, or 'gateway'.")
         if importlib.util.find_spec(module) is None:
             raise typer.BadParameter(f"{service} has no media role")
         from chassis.messaging.worker import exec_nameko_worker
-        # the chassis worker serves /metrics on <SERVICE>_EVENTS_METRICS_PORT: point it at the media role's port
-        port = importlib.import_module(f"{service}.config").media_metrics_port()
-        os.environ[f"{service.upper()}_EVENTS_METRICS_PORT"] = str(port)
+        # the chassis worker reads <SERVICE>_EVENTS_*: give it the media role's own port and concurrency
+        config = importlib.import_module(f"{service}.config")
+        os.environ[f"{service.upper()}_EVENTS_METRICS_PORT"] = str(config.media_metrics_port())
+        os.environ[f"{service.upper()}_EVENTS_MAX_WORKERS"] = str(config.media_max_workers())
         exec_nameko_worker(service, module)
     else:
         raise typer.BadParameter("role is 'api', 'events' or 'media'")

@@ -38,6 +38,8 @@ class ArtifactsOptions(BaseSettings):
                                                   "tests); set false where operators own the bucket.")
     media_metrics_port: int = Field(9303, description="Prometheus /metrics port of the media role "
                                                       "(`skillfolio run artifacts media`; 0: off).")
+    media_max_workers: int = Field(2, ge=1, description="Uploads the media role checks at once (each may hold a "
+                                                        "decoded photo of up to 60 MP in memory).")
 
     def media_limits(self) -> MediaLimits:
         return MediaLimits(**{kind: int(getattr(self, f"max_{kind}_mb") * MB)
@@ -56,3 +58,8 @@ class ArtifactsOptions(BaseSettings):
 def media_metrics_port() -> int:
     """The media role's /metrics port (``ARTIFACTS_MEDIA_METRICS_PORT``); `skillfolio run artifacts media` uses it."""
     return ArtifactsOptions().media_metrics_port
+
+
+def media_max_workers() -> int:
+    """Concurrent uploads in the media role (``ARTIFACTS_MEDIA_MAX_WORKERS``)."""
+    return ArtifactsOptions().media_max_workers

@@ -1,7 +1,11 @@
-"""The artifacts ``media`` role as a real nameko subprocess beside the ``events`` role (its outbox relay), on real
-RabbitMQ, with the filesystem store and moto S3: CompleteUpload -> relay -> media worker -> verdict, cleanup, and
-a redelivered event changing nothing. The media role serves its own /metrics port."""
+"""The artifacts ``media`` role, started as `skillfolio run artifacts media`, beside the ``events`` role (its outbox
+relay), on real RabbitMQ, with the filesystem store and moto S3: CompleteUpload -> relay -> media worker -> verdict,
+cleanup, and a redelivered event changing nothing. The media role serves /metrics on ARTIFACTS_MEDIA_METRICS_PORT."""
 from __future__ import annotations
+
+import pathlib
+import subprocess
+import sys
 
 import pytest
 import requests
@@ -30,6 +34,17 @@ def platform(request, tmp_path) -> PlatformSettings:
     return PlatformSettings(var_dir=tmp_path, s3_endpoint="", media_url_secret=MEDIA_SECRET)
 
 
+class MediaRole(WorkerProcess):
+    """`skillfolio run artifacts media` exactly as compose and Kubernetes run it (the CLI execs the nameko worker)."""
+
+    def start(self) -> "MediaRole":
+        log = open(self.log_path, "ab")
+        command = [str(pathlib.Path(sys.executable).parent / "skillfolio"), "run", "artifacts", "media"]
+        self.proc = subprocess.Popen(command, env=self.env, stdout=log, stderr=subprocess.STDOUT)
+        log.close()
+        return self
+
+
 def queue_exists(amqp_url: str, queue: str) -> bool:
     try:
         queue_depth(amqp_url, queue)
@@ -48,9 +63,8 @@ def roles(artifacts_db, fresh_amqp_url, platform, tmp_path):
                            {**env, "ARTIFACTS_EVENTS_METRICS_PORT": str(infra.free_port())},
                            tmp_path / "artifacts-events.log").start()
     metrics_port = infra.free_port()
-    media = WorkerProcess("artifacts", "artifacts.entrypoints.media_worker",
-                          {**env, "ARTIFACTS_EVENTS_METRICS_PORT": str(metrics_port)},
-                          tmp_path / "artifacts-media.log").start()
+    media = MediaRole("artifacts", "artifacts.entrypoints.media_worker",
+                      {**env, "ARTIFACTS_MEDIA_METRICS_PORT": str(metrics_port)}, tmp_path / "artifacts-media.log").start()
     events.wait_ready("outbox relay for artifacts started", timeout=60)
     wait_until(lambda: media.alive() and queue_exists(fresh_amqp_url, MEDIA_QUEUE), 60, 0.2, "the media queue")
     yield metrics_port
