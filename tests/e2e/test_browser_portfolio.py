@@ -58,6 +58,7 @@ class Api:
 
     def __init__(self, platform, role: str) -> None:
         self.http = httpx.Client(base_url=platform.url, timeout=30)
+        self.created: list[str] = []      # artifact ids this module added (deleted at its end)
         username, password = platform.login(role)
         reply = self.http.post("/api/v1/auth/token", data={"username": username, "password": password})
         assert reply.status_code == 200, reply.text
@@ -75,18 +76,25 @@ class Api:
             body["school_year_id"] = school_year_id
         reply = self.http.post(f"/api/v1/students/{student_id}/artifacts", json=body)
         assert reply.status_code == 201, reply.text
+        self.created.append(reply.json()["artifact"]["id"])
         return reply.json()["artifact"]
+
+    def delete_created(self) -> None:
+        for artifact_id in self.created:
+            assert self.http.delete(f"/api/v1/artifacts/{artifact_id}").status_code == 204, artifact_id
 
 
 @pytest.fixture(scope="module")
-def demo(platform) -> dict:
-    """The demo student (id, school), their school's active skills and the roster's school years (newest first)."""
+def demo(platform) -> Iterator[dict]:
+    """The demo student (id, school), their school's active skills and the roster's school years (newest first).
+    Whatever this module adds to the demo portfolio is deleted at its end: later tests count the seeded one."""
     api = Api(platform, "student")
     me = api.get("/api/v1/me")
     skills = [s for s in api.get("/api/v1/skills", school_id=me["primary_school_id"])["items"] if not s["retired"]]
     years = sorted(api.get("/api/v1/school-years")["items"], key=lambda y: y["start_date"], reverse=True)
     assert len(skills) >= 2, "the demo district needs at least two skills"
-    return {"api": api, "student": me, "skills": skills, "years": years}
+    yield {"api": api, "student": me, "skills": skills, "years": years}
+    api.delete_created()
 
 
 def contrast(page: Page, selector: str) -> float:
@@ -133,6 +141,7 @@ def test_student_uploads_an_image_with_two_skills_and_sees_its_thumbnail(browser
     page.get_by_role("button", name="Add artifact").click()
 
     expect(page).to_have_url(re.compile(r"/artifacts/(?!new$)[^/]+$"), timeout=30_000)
+    demo["api"].created.append(page.url.rsplit("/", 1)[1])
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
     preview = page.locator(".preview img")                           # the page reloads itself when ready
     expect(preview).to_be_visible(timeout=PROCESSING_TIMEOUT_MS)
@@ -264,6 +273,7 @@ def test_a_large_file_uploads_in_parts_and_a_failed_part_is_sent_again(browser, 
     page.get_by_role("checkbox", name=demo["skills"][0]["name"], exact=True).check()
     page.get_by_role("button", name="Add artifact").click()
     expect(page).to_have_url(re.compile(r"/artifacts/(?!new$)[^/]+$"), timeout=60_000)
+    demo["api"].created.append(page.url.rsplit("/", 1)[1])
     assert len(refused) == 1                                         # part 2 failed once and was sent again
     expect(page.get_by_role("link", name=re.compile(r"^Download field-notes\.txt"))).to_be_visible(
         timeout=PROCESSING_TIMEOUT_MS)
