@@ -51,6 +51,7 @@ ACTORS = {
 }
 TARGET_AUTHORS = {"S": ("amy", "student"), "T": ("teacher", "teacher"), "P": ("old_teacher", "teacher")}
 ARTIFACT_ACTIONS = ("get", "update", "version", "complete", "delete")
+UNCHANGED_BY = {"list", "get", "add"}      # allowed actions that leave the S/T/P targets as they were
 
 
 @dataclass(frozen=True)

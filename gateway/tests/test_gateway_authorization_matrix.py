@@ -2,10 +2,11 @@
 gateway, and real roster and artifacts gRPC servers over their own databases (authz_matrix.MATRIX is the table).
 
 The roster and the artifacts replica hold the same district (gateway_district + authz_district.extend), in their
-own databases, so the extra relationships never show in other gateway tests. Each case gets fresh artifacts
-(S by Amy, T by her teacher, P by her last-year teacher, dated last year: links, or for complete documents already
-uploaded through the gateway's signed /media/upload URL) and checks the status, that a refusal's body is exactly
-the one for an artifact that does not exist, the effect, and the artifacts service's audit rows.
+own databases, so the extra relationships never show in other gateway tests. Each case gets artifacts
+no earlier case changed (S by Amy, T by her teacher, P by her last-year teacher, dated last year: links, or for
+complete documents already uploaded through the gateway's signed /media/upload URL; see TargetPool) and checks the
+status, that a refusal's body is exactly the one for an artifact that does not exist, the effect, and the artifacts
+service's audit rows.
 """
 from __future__ import annotations
 
@@ -33,8 +34,9 @@ from roster.migrations import MIGRATIONS_DIR as ROSTER_MIGRATIONS
 
 import authz_district
 import gateway_district
-from authz_matrix import ACTORS, ARTIFACT_ACTIONS, CASES, Case, Trail
-from authz_rest import ShiftableClock, Stack, amy_portfolio_ids, amy_sees, create_targets, perform
+from authz_matrix import ACTORS, ARTIFACT_ACTIONS, CASES, UNCHANGED_BY, Case, Trail
+from authz_rest import (ShiftableClock, Stack, TargetPool, amy_portfolio_ids, amy_sees, create_targets,
+                        perform)
 
 pytestmark = pytest.mark.integration
 
@@ -80,9 +82,15 @@ def stack(session_database, skills_target, gateway_platform, platform) -> Iterat
     roster_app.close()
 
 
+@pytest.fixture(scope="module")
+def pool(stack) -> TargetPool:
+    return TargetPool(lambda documents: create_targets(stack, documents))
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_matrix_through_the_gateway(case: Case, stack: Stack):
-    targets = create_targets(stack, uploaded_documents=case.action == "complete")
+def test_matrix_through_the_gateway(case: Case, stack: Stack, pool: TargetPool):
+    documents = case.action == "complete"
+    targets = pool.take(documents)
     target = targets.get(case.target)
     portfolio_before = amy_portfolio_ids(stack)
     mark = stack.records.mark()
@@ -102,6 +110,7 @@ def test_matrix_through_the_gateway(case: Case, stack: Stack):
         if target is not None:
             seen = amy_sees(stack, target["id"])
             assert (seen["title"], seen["current_version"]) == (target["title"], target["current_version"])
+        pool.give_back(documents, targets)
         return
 
     assert reply.status_code == SUCCESS[case.action], f"{case.id}: {reply.status_code} {reply.text}"
@@ -113,6 +122,8 @@ def test_matrix_through_the_gateway(case: Case, stack: Stack):
         assert (row.actor, row.action, json.loads(row.subject_ids)) == (
             actor_id, f"artifacts.{RPC[case.action]}", [stack.amy])
         assert set(row.actor_roles.split(",")) == set(case.roles)
+    if case.action in UNCHANGED_BY:
+        pool.give_back(documents, targets)
 
 
 def assert_effect(stack: Stack, case: Case, reply, target, targets, portfolio_before, new_events) -> None:

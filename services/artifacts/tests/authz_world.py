@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Callable
 
 from sqlalchemy import func, select
 
@@ -113,6 +114,7 @@ def parse(grid: str) -> list[Case]:
 
 CASES = parse(MATRIX)
 ARTIFACT_ACTIONS = ("get", "update", "version", "complete", "delete")
+UNCHANGED_BY = {"list", "get", "add"}      # allowed actions that leave the S/T/P targets as they were
 
 
 def _person(person_id: str, roles: list[str], school: str) -> Envelope:
@@ -159,3 +161,17 @@ class Trail(ServiceRecords):
         with self.engine.connect() as conn:
             return [Envelope.from_json(row.body) for row in conn.execute(
                 select(self.outbox).where(self.outbox.c.id > mark[1]).order_by(self.outbox.c.id))]
+
+
+class TargetPool:
+    """Target artifacts for the next case: the set a case left as it was (it only read, or was refused) serves the
+    next case of the same kind too, so only allowed changes cost new artifacts. A failing case returns nothing."""
+
+    def __init__(self, make: Callable[[bool], dict]) -> None:
+        self.make, self.spare = make, {}
+
+    def take(self, documents: bool) -> dict:
+        return self.spare.pop(documents, None) or self.make(documents)
+
+    def give_back(self, documents: bool, targets: dict) -> None:
+        self.spare[documents] = targets

@@ -2,11 +2,11 @@
 one migrated PostgreSQL database whose roster replica was fed the matrix's world (authz_world.MATRIX is the table),
 with media in S3 (moto's server).
 
-Each case gets fresh artifacts (S by Ana, T by Cruz, P by Diaz last school year: links, or for CompleteUpload
-documents whose bytes were already PUT to their presigned upload URL, so only access can refuse) and checks,
-besides the status: an allowed change really happened, a refused one changed nothing and raised no event, and the
-audit log holds exactly one row for an allowed read or change by anyone but Ana, none for a refusal, and none for
-Ana's own (but her deletions: see AUDITED_EVEN_FOR_THE_STUDENT).
+Each case gets artifacts no earlier case changed (S by Ana, T by Cruz, P by Diaz last school year: links, or for
+CompleteUpload documents whose bytes were already PUT to their presigned upload URL, so only access can refuse;
+see TargetPool) and checks, besides the status: an allowed change really happened, a refused one changed nothing
+and raised no event, and the audit log holds exactly one row for an allowed read or change by anyone but Ana, none
+for a refusal, and none for Ana's own (but her deletions: see AUDITED_EVEN_FOR_THE_STUDENT).
 """
 from __future__ import annotations
 
@@ -31,7 +31,8 @@ from artifacts.entrypoints import grpc_api
 from artifacts.migrations import MIGRATIONS_DIR
 from artifacts.service_layer.replication import apply_roster_event
 from artifacts_fixtures import STUDENT_ID, Clock
-from authz_world import ACTORS, ARTIFACT_ACTIONS, CASES, LAST_YEAR_DAY, TARGET_AUTHORS, Case, Trail, authz_world
+from authz_world import (ACTORS, ARTIFACT_ACTIONS, CASES, LAST_YEAR_DAY, TARGET_AUTHORS, UNCHANGED_BY, Case,
+                         TargetPool, Trail, authz_world)
 
 pytestmark = pytest.mark.integration
 
@@ -146,6 +147,11 @@ def perform(stub, case: Case, metadata, target: pb.Artifact | None):
     raise AssertionError(f"no call for {case.action}")
 
 
+@pytest.fixture(scope="module")
+def pool(stub, matrix_keys, matrix_clock) -> TargetPool:
+    return TargetPool(lambda documents: create_targets(stub, matrix_keys, matrix_clock, documents))
+
+
 def ana_sees(stub, keys, artifact_id: str) -> pb.Artifact | None:
     """The artifact as Ana reads it (her reads are never audited), None once it is gone."""
     try:
@@ -163,8 +169,9 @@ def ana_portfolio_ids(stub, keys) -> set[str]:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_matrix(case: Case, stub, matrix_keys, matrix_clock, records):
-    targets = create_targets(stub, matrix_keys, matrix_clock, uploaded_documents=case.action == "complete")
+def test_matrix(case: Case, stub, matrix_keys, pool, records):
+    documents = case.action == "complete"
+    targets = pool.take(documents)
     target = targets.get(case.target)
     portfolio_before = ana_portfolio_ids(stub, matrix_keys)
     mark = records.mark()
@@ -183,6 +190,7 @@ def test_matrix(case: Case, stub, matrix_keys, matrix_clock, records):
         if target is not None:
             seen = ana_sees(stub, matrix_keys, target.id)
             assert (seen.title, seen.current_version) == (target.title, target.current_version)
+        pool.give_back(documents, targets)
         return
 
     assert refusal is None, f"{case.id} should be allowed, got {refusal.code()}: {refusal.details()}"
@@ -196,6 +204,8 @@ def test_matrix(case: Case, stub, matrix_keys, matrix_clock, records):
         assert row.actor_roles == ",".join(sorted(case.roles))
         if target is not None:
             assert json.loads(row.detail)["artifact_id"] == target.id
+    if case.action in UNCHANGED_BY:
+        pool.give_back(documents, targets)
 
 
 def assert_effect(stub, keys, case: Case, reply, target, targets, portfolio_before, new_events) -> None:
