@@ -10,7 +10,9 @@ service's audit rows.
 """
 from __future__ import annotations
 
+import ast
 import json
+import pathlib
 import secrets
 import uuid
 from typing import Iterator
@@ -34,7 +36,7 @@ from roster.migrations import MIGRATIONS_DIR as ROSTER_MIGRATIONS
 
 import authz_district
 import gateway_district
-from authz_matrix import ACTORS, ARTIFACT_ACTIONS, CASES, UNCHANGED_BY, Case, Trail
+from authz_matrix import ACTORS, ARTIFACT_ACTIONS, CASES, UNCHANGED_BY, Case, Trail, parse
 from authz_rest import (ShiftableClock, Stack, TargetPool, amy_portfolio_ids, amy_sees, create_targets,
                         perform)
 
@@ -171,3 +173,11 @@ def test_a_missing_artifact_is_403_like_a_forbidden_one(role, relationship, acti
 def test_the_matrix_covers_every_row_action_and_target():
     assert len(CASES) == len(ACTORS) * (2 + 3 * len(ARTIFACT_ACTIONS))
     assert set(authz_district.USERNAMES) >= set(ACTORS.values())
+
+
+def test_the_grid_is_the_artifacts_service_matrix():
+    """Both levels expect the same answers: the service's grid (read, not imported: other test tree) parses equal."""
+    source = pathlib.Path(__file__).parents[2] / "services/artifacts/tests/authz_world.py"
+    [grid] = [node.value.value for node in ast.parse(source.read_text()).body if isinstance(node, ast.Assign)
+              and [t.id for t in node.targets if isinstance(t, ast.Name)] == ["MATRIX"]]
+    assert parse(grid) == CASES
