@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from chassis.config import PlatformSettings
 from gateway.web import views
-from gateway.web.render import templates
+from gateway.web.render import content_security_policy, media_origin, templates
 
 STUDENT = SimpleNamespace(id="stu-1", given_name="Ana", family_name="<b>Ruiz</b>", grade_level="05")
 
@@ -40,3 +41,17 @@ def test_skill_colours_are_checked_before_they_reach_the_style():
     assert ".skill-2 { background: #E8ECF1; color: #000000; }" in html and "display:none" not in html
     assert "&lt;i&gt;Team&lt;/i&gt;" in html
     assert [c.name for c in views.chips_of(["a", "gone"], chips)] == ["<i>Team</i>", "Unknown skill"]
+
+
+def test_the_policy_lets_pages_reach_the_media_store_and_nothing_else():
+    assert media_origin(PlatformSettings(s3_endpoint="")) == ""
+    assert media_origin(PlatformSettings(s3_endpoint="minio:9000")) == "http://minio:9000"
+    assert media_origin(PlatformSettings(s3_endpoint="minio:9000", s3_public_endpoint="media.example.org",
+                                         s3_secure=True)) == "https://media.example.org"
+    policy = content_security_policy("abc", "https://media.example.org")
+    for directive in ("img-src 'self' data: https://media.example.org", "media-src 'self' https://media.example.org",
+                      "connect-src 'self' https://media.example.org", "style-src 'self' 'nonce-abc'",
+                      "default-src 'self'", "frame-ancestors 'none'", "object-src 'none'"):
+        assert directive in policy
+    assert "unsafe-inline" not in policy and "script-src" not in policy
+    assert "connect-src 'self';" in content_security_policy("abc")

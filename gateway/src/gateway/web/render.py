@@ -28,19 +28,22 @@ PAGE_HEADERS = {
 }
 
 
-@functools.cache
-def media_origin() -> str:
+def media_origin(platform: PlatformSettings) -> str:
     """The origin browsers fetch and upload media from when it is S3/MinIO ("" for the gateway's own /media)."""
-    platform = PlatformSettings()
     endpoint = platform.s3_public_endpoint or platform.s3_endpoint
     if not endpoint:
         return ""
     return endpoint if "://" in endpoint else f"{'https' if platform.s3_secure else 'http'}://{endpoint}"
 
 
-def content_security_policy(style_nonce: str) -> str:
+@functools.cache
+def _process_media_origin() -> str:
+    return media_origin(PlatformSettings())
+
+
+def content_security_policy(style_nonce: str, media: str = "") -> str:
     """Only this site's scripts; inline styles only in the nonce'd <style> (skill colours); media from the store."""
-    media = f" {media_origin()}" if media_origin() else ""
+    media = f" {media}" if media else ""
     return (f"default-src 'self'; img-src 'self' data:{media}; media-src 'self'{media}; "
             f"connect-src 'self'{media}; style-src 'self' 'nonce-{style_nonce}'; object-src 'none'; "
             "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -70,7 +73,7 @@ def render(request: Request, template: str, status: int = 200, **context) -> Res
     context.setdefault("principal", getattr(request.state, "principal", None))
     context["csrf_token"] = csrf_token(request)
     context["style_nonce"] = nonce = secrets.token_urlsafe(16)
-    headers = {**PAGE_HEADERS, "Content-Security-Policy": content_security_policy(nonce)}
+    headers = {**PAGE_HEADERS, "Content-Security-Policy": content_security_policy(nonce, _process_media_origin())}
     return templates.TemplateResponse(request, template, context, status_code=status, headers=headers)
 
 
