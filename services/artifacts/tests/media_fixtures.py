@@ -1,6 +1,6 @@
 """Media test data and the client's side of an upload: real files (a GPS-tagged JPEG, PNGs, an MP4 head) and
-sending bytes to an UploadTarget the way a browser does (presigned S3 URLs over HTTP; on the filesystem store,
-what the gateway's /media/upload route does with a signed URL)."""
+sending bytes to an UploadTarget the way a browser does (S3: the POST form or presigned part URLs over HTTP; on the
+filesystem store, what the gateway's /media/upload route does with a signed URL)."""
 from __future__ import annotations
 
 import io
@@ -11,7 +11,7 @@ import requests
 from PIL import ExifTags, Image
 
 from chassis.config import PlatformSettings
-from chassis.media import MULTIPART, UploadTarget
+from chassis.media import MULTIPART, POST, UploadTarget
 from chassis.media.fs_store import FilesystemBlobStore
 
 GPS_LATITUDE = (38.0, 15.0, 7.5)
@@ -59,9 +59,17 @@ def send(store, target: UploadTarget, body: bytes, content_type: str = "") -> li
         store.receive_upload(store.verify_signed_url(target.url), io.BytesIO(body),
                              content_type or target.headers["Content-Type"])
     else:
-        response = requests.put(target.url, data=body, headers=target.headers, timeout=30)
-        assert response.status_code == 200, response.text
+        assert target.method == POST and not target.headers, target
+        post_form(target, body, content_type)
     return []
+
+
+def post_form(target: UploadTarget, body: bytes, content_type: str = "") -> None:
+    """POST ``body`` the way upload.js does: multipart/form-data, the target's fields first, the file last."""
+    fields = {**target.fields, **({"Content-Type": content_type} if content_type else {})}
+    response = requests.post(target.url, data=fields, files={"file": ("upload", body, fields["Content-Type"])},
+                             timeout=30)
+    assert response.status_code == 204, response.text
 
 
 def _send_part(store, url: str, chunk: bytes) -> str:

@@ -1,5 +1,5 @@
-"""The S3 adapter against a real S3 endpoint (moto server here, MinIO where Docker runs): presigned upload,
-stat/open/delete, and the POST policy form.
+"""The S3 adapter against a real S3 endpoint (moto server here, MinIO where Docker runs): the POST policy form
+(single uploads, sent as a browser does), stat/open/delete, presigned multipart parts.
 
 moto verifies neither signatures, expiry nor POST-policy conditions, so these tests prove the URLs and forms work
 and carry the right policy; they cannot prove the store refuses an oversize POST. The service's post-upload
@@ -18,7 +18,7 @@ import requests
 
 from chassis.config import PlatformSettings
 from chassis.media import BlobStore, blob_store_from_settings, content_disposition
-from chassis.media.blobstore import BlobNotFound
+from chassis.media.blobstore import BlobNotFound, BlobStat
 from chassis.media.processing import check_stream
 from chassis.media.s3_store import S3BlobStore
 
@@ -42,12 +42,18 @@ def key() -> str:
     return f"artifacts/{uuid.uuid4()}/original"
 
 
-def test_presigned_put_upload_then_stat_open_download_and_delete(store, s3_endpoint):
+def post_form(target, body: bytes, file_name: str = "upload") -> requests.Response:
+    """What upload.js does with a POST target: multipart/form-data, every field first, the file last as ``file``."""
+    return requests.post(target.url, data=target.fields,
+                         files={"file": (file_name, body, target.fields["Content-Type"])}, timeout=10)
+
+
+def test_posted_upload_then_stat_open_download_and_delete(store, s3_endpoint):
     object_key = key()
     assert store.stat(object_key) is None
     target = store.presign_upload(object_key, "image/png", 1024, dt.timedelta(minutes=5))
-    response = requests.put(target.url, data=PNG, headers=target.headers, timeout=10)
-    assert response.status_code == 200, response.text
+    response = post_form(target, PNG)
+    assert response.status_code == 204, response.text
 
     stat = store.stat(object_key)
     assert (stat.size, stat.content_type) == (len(PNG), "image/png")
@@ -82,28 +88,30 @@ def test_put_stores_server_made_objects(store):
     assert store.stat(object_key).content_type == "image/webp"
 
 
-def test_presigned_post_form_carries_the_size_policy_and_uploads(store):
+def test_single_uploads_are_a_post_form_whose_policy_limits_the_size(store, s3_endpoint):
     object_key = key()
     target = store.presign_upload(object_key, "application/pdf", 5000, dt.timedelta(minutes=5))
-    post = target.post
-    assert post.url.endswith(f"/{store.bucket}/")
-    assert post.fields["key"] == object_key and post.fields["Content-Type"] == "application/pdf"
-    policy = json.loads(base64.b64decode(post.fields["policy"]))
+    assert (target.method, target.headers, target.max_bytes, target.part_urls) == ("POST", {}, 5000, ())
+    scheme = "https" if s3_endpoint.secure else "http"
+    assert target.url == f"{scheme}://{s3_endpoint.endpoint}/{store.bucket}"  # the bucket, not the object
+    assert target.fields["key"] == object_key and target.fields["Content-Type"] == "application/pdf"
+    assert {"policy", "x-amz-algorithm", "x-amz-credential", "x-amz-date", "x-amz-signature"} <= set(target.fields)
+    policy = json.loads(base64.b64decode(target.fields["policy"]))
     assert ["content-length-range", 1, 5000] in policy["conditions"]
     assert ["eq", "$key", object_key] in policy["conditions"]
     assert ["eq", "$Content-Type", "application/pdf"] in policy["conditions"]
+    assert ["eq", "$bucket", store.bucket] in policy["conditions"]
     assert policy["expiration"].startswith(target.expires_at.strftime("%Y-%m-%dT%H:%M"))
 
     body = b"%PDF-1.7\n%%EOF\n"
-    response = requests.post(post.url, data=post.fields, files={"file": ("x.pdf", body, "application/pdf")},
-                             timeout=10)
-    assert response.status_code in (200, 201, 204), response.text
-    assert store.stat(object_key).size == len(body)
+    response = post_form(target, body, "x.pdf")
+    assert response.status_code == 204, response.text
+    assert store.stat(object_key) == BlobStat(size=len(body), content_type="application/pdf")
     # moto ignores content-length-range: an oversize POST is NOT refused here (MinIO/S3 would answer 400).
     # That is why the media worker re-checks every upload's size and type after it lands.
 
 
-def test_media_worker_cleans_a_gps_photo_uploaded_by_presigned_put(store):
+def test_media_worker_cleans_a_gps_photo_uploaded_by_the_post_form(store):
     from PIL import ExifTags, Image
 
     from chassis.media.pipeline import process_upload
@@ -113,7 +121,7 @@ def test_media_worker_cleans_a_gps_photo_uploaded_by_presigned_put(store):
     Image.new("RGB", (900, 300), "blue").save(photo, "JPEG", exif=exif.tobytes())
     object_key, thumb_key = key(), key().replace("original", "thumbnail")
     target = store.presign_upload(object_key, "image/jpeg", 25 * 1024 * 1024, dt.timedelta(minutes=5))
-    assert requests.put(target.url, data=photo.getvalue(), headers=target.headers, timeout=10).ok
+    assert post_form(target, photo.getvalue()).status_code == 204
 
     result = process_upload(store, object_key, "image", thumbnail_key=thumb_key)
     with store.open(object_key) as stream:

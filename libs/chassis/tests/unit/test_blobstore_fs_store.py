@@ -35,7 +35,7 @@ def test_is_a_blob_store_and_settings_select_it_without_an_s3_endpoint(tmp_path,
 def test_signed_upload_then_download_round_trip(store, tmp_path):
     target = store.presign_upload(KEY, "image/png", 1000, dt.timedelta(minutes=5))
     assert target.url.startswith(f"http://localhost:8000/media/upload/{KEY}?")
-    assert target.headers == {"Content-Type": "image/png"} and target.post is None
+    assert target.headers == {"Content-Type": "image/png"} and target.fields == {}
     assert upload(store, target.url, b"\x89PNG-bytes", "image/png").size == 10
     assert (tmp_path / "media" / KEY).read_bytes() == b"\x89PNG-bytes"
     stat = store.stat(KEY)

@@ -31,7 +31,7 @@ class ArtifactsOptions(BaseSettings):
     upload_url_ttl_seconds: int = Field(3600, gt=0, description="Lifetime of the presigned upload (and part) URLs "
                                                                 "returned for a new version.")
     multipart_threshold_mb: float = Field(64, gt=0, description="Files of at least this many MiB upload in parts "
-                                                                "(resumable multipart) instead of one PUT.")
+                                                                "(resumable multipart) instead of one upload.")
     multipart_part_mb: float = Field(16, ge=S3_MIN_PART_MB, description="Part size of multipart uploads, in MiB "
                                                                         "(at least 5: S3's smallest part).")
     ensure_bucket: bool = Field(True, description="Create the S3 bucket at start if it is missing (development, "

@@ -129,7 +129,7 @@ def test_an_upload_bigger_than_declared_and_the_limit_is_rejected_and_deleted(ap
             app.commands.complete_upload(STUDENT, submitted.artifact.id, 1, [])
         assert nothing.value.problems[0].field == "file"
         return
-    send(app.media.store, submitted.upload, noisy)          # S3 cannot limit a presigned PUT: it lands
+    send(app.media.store, submitted.upload, noisy)          # moto ignores the POST size policy: it lands
     app.commands.complete_upload(STUDENT, submitted.artifact.id, 1, [])
     assert check(app, uploaded_event(app, submitted.artifact.id)) == "rejected"
     seen = app.queries.get(STUDENT, submitted.artifact.id)

@@ -2,9 +2,9 @@
 
 Bytes never pass through the services: clients use presigned URLs; a media worker validates afterwards.
 """
-from chassis.media.blobstore import (MULTIPART, PUT, BlobNotFound, BlobStat, BlobStore, PresignedPost, UploadTarget,
+from chassis.media.blobstore import (MULTIPART, POST, PUT, BlobNotFound, BlobStat, BlobStore, UploadTarget,
                                      blob_store_from_settings)
 from chassis.media.naming import InvalidKey, content_disposition, validate_key
 
-__all__ = ["MULTIPART", "PUT", "BlobNotFound", "BlobStat", "BlobStore", "InvalidKey", "PresignedPost", "UploadTarget",
+__all__ = ["MULTIPART", "POST", "PUT", "BlobNotFound", "BlobStat", "BlobStore", "InvalidKey", "UploadTarget",
            "blob_store_from_settings", "content_disposition", "validate_key"]

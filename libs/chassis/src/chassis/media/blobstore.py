@@ -12,15 +12,6 @@ from typing import BinaryIO, Protocol, runtime_checkable
 
 from chassis.config import PlatformSettings
 
-
-@dataclass(frozen=True)
-class PresignedPost:
-    """An HTML-form upload: POST ``url`` as multipart with ``fields`` first and the file last (field ``file``)."""
-
-    url: str
-    fields: dict[str, str]
-
-
 PUT, POST, MULTIPART = "PUT", "POST", "MULTIPART"
 
 
@@ -28,11 +19,14 @@ PUT, POST, MULTIPART = "PUT", "POST", "MULTIPART"
 class UploadTarget:
     """How a client uploads one object straight to the store (mirrors the artifacts proto's ``UploadTarget``).
 
-    ``PUT``: send the bytes to ``url`` with exactly ``headers`` (a real ``Content-Type``). ``MULTIPART``: PUT part
-    i (1-based, ``part_size`` bytes, the last one shorter) to ``part_urls[i-1]``, keep each response's ``ETag``,
-    then have the service call ``complete_multipart`` with the ETags in order. ``post`` is an alternative HTML form
-    (S3/MinIO enforce its ``content-length-range``); ``None`` where the store has no such form. Whatever the store
-    enforces, the service validates size and type again after the upload.
+    ``POST`` (S3/MinIO single uploads): send a ``multipart/form-data`` POST to ``url`` (the bucket) with every
+    entry of ``fields`` first and the file last as field ``file``; the signed policy in ``fields`` fixes the key
+    and ``Content-Type`` and limits the size to 1..``max_bytes`` (MinIO/S3 refuse anything else; the store answers
+    204). ``PUT`` (the filesystem store): send the bytes to ``url`` with exactly ``headers`` (a real
+    ``Content-Type``); the gateway enforces ``max_bytes`` while streaming. ``MULTIPART``: PUT part i (1-based,
+    ``part_size`` bytes, the last one shorter) to ``part_urls[i-1]``, keep each response's ``ETag``, then have the
+    service call ``complete_multipart`` with the ETags in order (no store can size-limit parts). Whatever the
+    store enforces, the service validates size and type again after the upload.
     """
 
     key: str
@@ -45,7 +39,6 @@ class UploadTarget:
     upload_id: str = ""
     part_size: int = 0
     part_urls: tuple[str, ...] = ()
-    post: PresignedPost | None = None
 
 
 def part_count(size: int, part_size: int) -> int:
@@ -68,7 +61,9 @@ class BlobStore(Protocol):
     """Port used by the services; bytes flow between client and store, never through the services."""
 
     def presign_upload(self, key: str, content_type: str, max_bytes: int,
-                       expires: dt.timedelta) -> UploadTarget: ...
+                       expires: dt.timedelta) -> UploadTarget:
+        """A single upload of at most ``max_bytes``, limited by the store where it can: method ``POST`` (a form
+        with a size policy) on S3/MinIO, ``PUT`` to a signed gateway URL on the filesystem store."""
 
     def presign_multipart(self, key: str, content_type: str, size: int, part_size: int,
                           expires: dt.timedelta) -> UploadTarget:

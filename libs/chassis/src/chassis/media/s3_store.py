@@ -1,9 +1,11 @@
 """MinIO/S3 adapter of the blob store port (the ``minio`` SDK), configured from ``SKILLFOLIO_S3_*``.
 
-Enforcement differs by server: MinIO and S3 check the POST policy (``content-length-range``, key, type), but
-moto (the test endpoint here) checks neither signatures, expiry nor policy conditions, and a presigned PUT cannot
-carry a size limit anywhere. The service's post-upload validation (stat + sniff) is therefore what enforces
-limits; the POST policy is defence in depth where the store supports it.
+Single uploads are browser POST forms whose signed policy fixes the key and type and limits the size (a presigned
+PUT could not carry a size limit); multipart parts are presigned PUTs (S3 cannot size-limit parts). Enforcement
+differs by server: MinIO and S3 check the POST policy (``content-length-range``, key, type), but moto (the test
+endpoint here) checks neither signatures, expiry nor policy conditions. The service's post-upload validation
+(stat + sniff) is therefore what enforces limits everywhere; the POST policy is defence in depth where the store
+supports it.
 """
 from __future__ import annotations
 
@@ -17,8 +19,7 @@ from minio.error import S3Error
 
 from chassis.config import PlatformSettings
 from chassis.errors import FieldProblem, InvalidArgument
-from chassis.media.blobstore import (MULTIPART, PUT, BlobNotFound, BlobStat, PresignedPost, UploadTarget,
-                                     part_count, utcnow)
+from chassis.media.blobstore import MULTIPART, POST, BlobNotFound, BlobStat, UploadTarget, part_count, utcnow
 from chassis.media.naming import content_disposition, validate_key
 
 _MISSING = {"NoSuchKey", "NoSuchObject", "NotFound", "ResourceNotFound"}
@@ -42,6 +43,16 @@ class S3BlobStore:
         presign = client(public_endpoint) if public_endpoint else None
         return cls(client(settings.s3_endpoint), settings.s3_bucket, presign_client=presign)
 
+    def _bucket_url(self) -> str:
+        """The bucket's URL for browser POSTs (path or virtual-host style, as the presigning client addresses it).
+
+        minio has no public accessor; ``_base_url``/``_get_region`` are private but stable (pinned in uv.lock), and
+        ``presigned_post_policy`` resolves the region the same way.
+        """
+        client = self.presign_client
+        return client._base_url.build(method="POST", region=client._get_region(self.bucket),
+                                      bucket_name=self.bucket).geturl()
+
     def ensure_bucket(self) -> None:
         """Create the bucket if missing (development and tests; production buckets come from ops)."""
         if not self.client.bucket_exists(self.bucket):
@@ -53,23 +64,21 @@ class S3BlobStore:
 
     def presign_upload(self, key: str, content_type: str, max_bytes: int,
                        expires: dt.timedelta) -> UploadTarget:
-        """A presigned PUT (size NOT enforceable by the store) plus a POST form whose policy limits the size.
+        """A POST form for the bucket whose signed policy allows exactly this key and type, 1..``max_bytes`` bytes.
 
-        MinIO/S3 reject a POST outside ``content-length-range``; moto does not. Validate after upload regardless.
+        MinIO/S3 refuse a POST outside the policy; moto does not. Validate after upload regardless.
         """
         validate_key(key)
         if max_bytes < 1:
             raise ValueError("max_bytes must be positive")
         expires_at = utcnow() + expires
-        put_url = self.presign_client.presigned_put_object(self.bucket, key, expires=expires)
         policy = PostPolicy(self.bucket, expires_at.replace(tzinfo=None))
         policy.add_equals_condition("key", key)
         policy.add_equals_condition("Content-Type", content_type)
         policy.add_content_length_range_condition(1, max_bytes)
         fields = {"key": key, "Content-Type": content_type, **self.presign_client.presigned_post_policy(policy)}
-        return UploadTarget(key=key, method=PUT, url=put_url, headers={"Content-Type": content_type},
-                            max_bytes=max_bytes, expires_at=expires_at,
-                            post=PresignedPost(url=_bucket_url(put_url, key), fields=fields))
+        return UploadTarget(key=key, method=POST, url=self._bucket_url(), headers={}, fields=fields,
+                            max_bytes=max_bytes, expires_at=expires_at)
 
     # minio 7.2 has no public multipart API for presigned parts; its _create/_complete/_abort_multipart_upload
     # helpers are private but stable (pinned in uv.lock), and part URLs are ordinary presigned PUTs.
@@ -149,10 +158,3 @@ class S3BlobStore:
         """Remove the object; removing a missing object is not an error."""
         validate_key(key)
         self.client.remove_object(self.bucket, key)
-
-
-def _bucket_url(presigned_object_url: str, key: str) -> str:
-    """The bucket's POST URL, cut from an object URL (path or virtual-host style; safe keys need no quoting)."""
-    object_url = presigned_object_url.split("?", 1)[0]
-    assert object_url.endswith("/" + key), object_url
-    return object_url[: -len(key)]

@@ -60,7 +60,8 @@ def thumbnail_key(artifact_id: str, version: int) -> str:
 
 @dataclass(frozen=True)
 class UploadPlan:
-    """How a version's bytes travel: one PUT, or MULTIPART in ``part_size`` parts when at least ``threshold``."""
+    """How a version's bytes travel: one upload (POST form or PUT), or MULTIPART in ``part_size`` parts when at
+    least ``threshold``."""
 
     multipart_threshold: int
     part_size: int

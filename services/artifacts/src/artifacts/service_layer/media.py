@@ -22,7 +22,7 @@ UNKNOWN_TYPE = "application/octet-stream"
 
 
 class Media:
-    """Per-kind limits, the upload plan (single PUT or multipart) and URL lifetimes over one blob store."""
+    """Per-kind limits, the upload plan (single upload or multipart) and URL lifetimes over one blob store."""
 
     def __init__(self, store_factory: Callable[[], BlobStore], limits: MediaLimits, plan: UploadPlan,
                  upload_ttl: dt.timedelta, url_ttl: dt.timedelta) -> None:
@@ -38,7 +38,8 @@ class Media:
         return 0 if kind is Kind.LINK else self.limits.for_kind(kind.value)
 
     def upload_target(self, artifact_id: str, number: int, kind: Kind, content: VersionInput) -> UploadTarget:
-        """Where the client sends version ``number``'s bytes: one PUT, or MULTIPART for big files."""
+        """Where the client sends version ``number``'s bytes: one upload limited to the kind's size (a POST form
+        on S3/MinIO, a PUT to a signed gateway URL on the filesystem store), or MULTIPART for big files."""
         key = original_key(artifact_id, number)
         content_type = content.content_type or UNKNOWN_TYPE
         if self.plan.is_multipart(content.size_bytes):
