@@ -55,7 +55,7 @@ def document_body(title: str) -> dict:
 
 def create_targets(stack: Stack, uploaded_documents: bool = False) -> dict[str, dict]:
     """Fresh S, T and P artifacts in Amy's portfolio (P made while the old teacher still taught her): links, or
-    documents whose bytes were PUT to their upload target (the gateway's signed /media/upload URL)."""
+    documents whose bytes were sent to their upload target (the gateway's signed /media/upload URL)."""
     made = {}
     for target, (author, role) in TARGET_AUTHORS.items():
         stack.clock.shift = LAST_YEAR_SHIFT if target == "P" else dt.timedelta(0)
@@ -69,21 +69,30 @@ def create_targets(stack: Stack, uploaded_documents: bool = False) -> dict[str, 
         made[target] = reply.json()["artifact"]
         assert (made[target]["added_by"], made[target]["added_by_role"]) == (stack.district.ids[author], role)
         if uploaded_documents:
-            upload = reply.json()["upload"]
-            assert upload["method"] == "PUT" and made[target]["status"] == "processing"
-            sent = stack.client.put(upload["url"], content=PDF, headers=upload["headers"])
-            assert sent.status_code == 201, sent.text
+            assert made[target]["status"] == "processing"
+            send(stack.client, reply.json()["upload"], PDF)
     return made
 
 
-def perform(stack: Stack, case: Case, artifact_id: str):
+def send(client: TestClient, upload: dict, body: bytes) -> None:
+    """Upload ``body`` as a browser does: PUT with exactly the headers, or a form POST (fields, then the file)."""
+    if upload["method"] == "POST":
+        sent = client.post(upload["url"], data=upload["fields"], files={"file": ("essay.pdf", body, "application/pdf")})
+    else:
+        assert upload["method"] == "PUT", upload
+        sent = client.put(upload["url"], content=body, headers=upload["headers"])
+    assert 200 <= sent.status_code < 300, sent.text
+
+
+def perform(stack: Stack, case: Case, artifact_id: str, student_id: str = ""):
+    """``case``'s request on Amy's portfolio (or ``student_id``'s) or on artifact ``artifact_id``."""
     headers = stack.auth(case.actor)
     client = stack.client
+    portfolio = f"/api/v1/students/{student_id or stack.amy}/artifacts"
     if case.action == "list":
-        return client.get(f"/api/v1/students/{stack.amy}/artifacts", params={"page_size": 1000}, headers=headers)
+        return client.get(portfolio, params={"page_size": 1000}, headers=headers)
     if case.action == "add":
-        return client.post(f"/api/v1/students/{stack.amy}/artifacts", json=link_body(f"added by {case.actor}"),
-                           headers=headers)
+        return client.post(portfolio, json=link_body(f"added by {case.actor}"), headers=headers)
     path = f"/api/v1/artifacts/{artifact_id}"
     if case.action == "get":
         return client.get(path, headers=headers)

@@ -158,13 +158,15 @@ def assert_effect(stack: Stack, case: Case, reply, target, targets, portfolio_be
     assert all(e.data["artifact_id"] == target["id"] for e in new_events)
 
 
-MISSING = [(role, relationship, action) for (role, relationship) in ACTORS for action in ARTIFACT_ACTIONS]
+MISSING = [(role, relationship, action) for (role, relationship) in ACTORS for action in ("list", "add",
+                                                                                           *ARTIFACT_ACTIONS)]
 
 
 @pytest.mark.parametrize("role,relationship,action", MISSING, ids=["/".join(m) for m in MISSING])
-def test_a_missing_artifact_is_403_like_a_forbidden_one(role, relationship, action, stack: Stack):
+def test_a_missing_artifact_or_student_is_403_like_a_forbidden_one(role, relationship, action, stack: Stack):
     mark = stack.records.mark()
-    reply = perform(stack, Case(role, relationship, action, "", False), str(uuid.uuid4()))
+    reply = perform(stack, Case(role, relationship, action, "", False), str(uuid.uuid4()),
+                    student_id=str(uuid.uuid4()))
     assert reply.status_code == 403, reply.text
     assert reply.json()["error"] == {"code": "PERMISSION_DENIED", "message": DENIED, "problems": []}
     assert stack.records.audit_since(mark) == [] and stack.records.envelopes_since(mark) == []

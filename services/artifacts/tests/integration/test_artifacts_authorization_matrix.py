@@ -3,7 +3,7 @@ one migrated PostgreSQL database whose roster replica was fed the matrix's world
 with media in S3 (moto's server).
 
 Each case gets artifacts no earlier case changed (S by Ana, T by Cruz, P by Diaz last school year: links, or for
-CompleteUpload documents whose bytes were already PUT to their presigned upload URL, so only access can refuse;
+CompleteUpload documents whose bytes were already sent to their presigned upload target, so only access refuses;
 see TargetPool) and checks, besides the status: an allowed change really happened, a refused one changed nothing
 and raised no event, and the audit log holds exactly one row for an allowed read or change by anyone but Ana, none
 for a refusal, and none for Ana's own (but her deletions: see AUDITED_EVEN_FOR_THE_STUDENT).
@@ -89,8 +89,8 @@ def as_(keys, subject: str, *roles: str):
     return signed_as(keys[0], subject, *roles)
 
 
-def new_link(title: str) -> pb.CreateArtifactRequest:
-    return pb.CreateArtifactRequest(student_id=STUDENT_ID, title=title, kind="link", skill_ids=["sk-comm"],
+def new_link(title: str, student_id: str = STUDENT_ID) -> pb.CreateArtifactRequest:
+    return pb.CreateArtifactRequest(student_id=student_id, title=title, kind="link", skill_ids=["sk-comm"],
                                     content=pb.VersionInput(link_url="https://example.org/work"))
 
 
@@ -105,7 +105,7 @@ PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>
 
 def create_targets(stub, keys, clock: Clock, uploaded_documents: bool = False) -> dict[str, pb.Artifact]:
     """Fresh S, T and P artifacts in Ana's portfolio (P dated while Diaz still taught her): links, or documents
-    whose bytes are already in the store (sent to the presigned URL the way a browser does)."""
+    whose bytes are already in the store (sent to their upload target the way a browser does)."""
     made = {}
     for target, author in TARGET_AUTHORS.items():
         present = clock.now
@@ -119,18 +119,28 @@ def create_targets(stub, keys, clock: Clock, uploaded_documents: bool = False) -
         made[target] = reply.artifact
         assert made[target].added_by == author
         if uploaded_documents:
-            assert (reply.upload.method, made[target].status) == ("PUT", "processing")
-            sent = requests.put(reply.upload.url, data=PDF, headers=dict(reply.upload.headers), timeout=30)
-            assert sent.status_code == 200, sent.text
+            assert made[target].status == "processing"
+            send(reply.upload, PDF)
     return made
 
 
-def perform(stub, case: Case, metadata, target: pb.Artifact | None):
+def send(upload: pb.UploadTarget, body: bytes) -> None:
+    """Upload ``body`` as a browser does: a form POST (fields, then the file), or PUT with exactly the headers."""
+    if upload.method == "POST":
+        sent = requests.post(upload.url, data=dict(upload.fields),
+                             files={"file": ("essay.pdf", body, "application/pdf")}, timeout=30)
+    else:
+        assert upload.method == "PUT", upload
+        sent = requests.put(upload.url, data=body, headers=dict(upload.headers), timeout=30)
+    assert 200 <= sent.status_code < 300, sent.text
+
+
+def perform(stub, case: Case, metadata, target: pb.Artifact | None, student_id: str = STUDENT_ID):
     if case.action == "list":
-        return stub.ListPortfolio(pb.ListPortfolioRequest(student_id=STUDENT_ID, page=pb.PageRequest(
+        return stub.ListPortfolio(pb.ListPortfolioRequest(student_id=student_id, page=pb.PageRequest(
             page_size=1000)), metadata=metadata)
     if case.action == "add":
-        return stub.CreateArtifact(new_link(f"added by {case.actor}"), metadata=metadata)
+        return stub.CreateArtifact(new_link(f"added by {case.actor}", student_id), metadata=metadata)
     artifact_id = target.id
     if case.action == "get":
         return stub.GetArtifact(pb.GetArtifactRequest(artifact_id=artifact_id), metadata=metadata)
@@ -240,16 +250,18 @@ def assert_effect(stub, keys, case: Case, reply, target, targets, portfolio_befo
     assert all(e.data["artifact_id"] == target.id for e in new_events)
 
 
-MISSING = [(role, relationship, action) for (role, relationship) in ACTORS for action in ARTIFACT_ACTIONS]
+MISSING = [(role, relationship, action) for (role, relationship) in ACTORS for action in ("list", "add",
+                                                                                           *ARTIFACT_ACTIONS)]
 
 
 @pytest.mark.parametrize("role,relationship,action", MISSING, ids=["/".join(m) for m in MISSING])
-def test_a_missing_artifact_is_refused_exactly_like_a_forbidden_one(role, relationship, action, stub, matrix_keys,
-                                                                    records):
+def test_a_missing_artifact_or_student_is_refused_exactly_like_a_forbidden_one(role, relationship, action, stub,
+                                                                               matrix_keys, records):
     case = Case(role, relationship, action, "", False)
     mark = records.mark()
     with pytest.raises(grpc.RpcError) as caught:
-        perform(stub, case, as_(matrix_keys, case.actor, *case.roles), pb.Artifact(id=str(uuid.uuid4())))
+        perform(stub, case, as_(matrix_keys, case.actor, *case.roles), pb.Artifact(id=str(uuid.uuid4())),
+                student_id=f"stu-{uuid.uuid4().hex[:8]}")
     assert (caught.value.code(), caught.value.details()) == (grpc.StatusCode.PERMISSION_DENIED, DENIED)
     assert records.audit_since(mark) == [] and records.envelopes_since(mark) == []
 
