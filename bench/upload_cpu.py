@@ -2,11 +2,12 @@
 
 Runs moto's S3 server, the artifacts API, events role (outbox relay) and media worker role, and the gateway as
 subprocesses (SKILLFOLIO_S3_ENDPOINT set, fresh database and RabbitMQ vhost). Each upload is the full REST flow of a
-student adding a video to their own portfolio: POST the artifact with its file -> PUT the bytes straight to the
-presigned URL(s) (multipart above the service's threshold) -> POST complete -> wait until the media worker marked it
-ready or rejected (the bench polls the database, not the gateway, so waiting costs the measured processes nothing)
--> GET it once through the gateway. CPU = user + system seconds (/proc, descendants included) of gateway + artifacts
-API + events + media worker, delta around each upload; moto's own CPU is the store's and excluded.
+student adding a video to their own portfolio: POST the artifact with its file -> send the bytes straight to the
+store as the UploadTarget says (S3 POST policy form; presigned part PUTs above the multipart threshold) -> POST
+complete -> wait until the media worker marked it ready or rejected (the bench polls the database, not the gateway,
+so waiting costs the measured processes nothing) -> GET it once through the gateway. CPU = user + system seconds
+(process CPU clocks, descendants included) of gateway + artifacts API + events + media worker, delta around each
+upload; moto's own CPU is the store's and excluded.
 Files: a valid MP4 header (ftyp box) padded to 10 KB and to 100 MB; median of 5 each, interleaved after one warm-up
 upload of each. ratio = cpu(100 MB) / cpu(10 KB), target <= 1.5. The processes' idle CPU (relay polls, heartbeats)
 runs on during a slower upload; it is measured and an idle-corrected ratio reported beside the raw one.
@@ -46,7 +47,8 @@ def mp4(size: int) -> bytes:
 
 
 def send_bytes(upload: dict, payload: bytes) -> list[str]:
-    """PUT the file to the store as the UploadTarget says; the parts' ETags for a multipart upload."""
+    """Send the file to the store as the UploadTarget says (PUT, POST form or multipart parts); the parts'
+    ETags for a multipart upload."""
     with httpx.Client(timeout=300) as store:
         if upload["method"] == "MULTIPART":
             size, etags = upload["part_size"], []
@@ -56,6 +58,10 @@ def send_bytes(upload: dict, payload: bytes) -> list[str]:
             return etags
         if upload["method"] == "PUT":
             store.put(upload["url"], content=payload, headers=upload["headers"]).raise_for_status()
+            return []
+        if upload["method"] == "POST":        # the S3 POST policy form: its fields first, the file last
+            store.post(upload["url"], data=upload["fields"],
+                       files={"file": ("science-fair.mp4", payload, "video/mp4")}).raise_for_status()
             return []
         raise SystemExit(f"unexpected upload method {upload['method']!r}")
 
@@ -184,8 +190,8 @@ def main() -> None:
         "idle_corrected_cpu_s": {size: round(statistics.median(values), 4) for size, values in corrected.items()},
         "idle_corrected_ratio": round(statistics.median(corrected["big"]) / statistics.median(corrected["small"]), 3),
         "runs": args.runs, "excluded": "moto S3 server (the store) and this client",
-        "flow": "REST create with file -> presigned PUT/multipart to S3 -> REST complete -> media worker verdict "
-                "(polled in the database) -> REST GET",
+        "flow": "REST create with file -> presigned POST form / multipart parts to S3 -> REST complete -> "
+                "media worker verdict (polled in the database) -> REST GET",
     }))
 
 
