@@ -99,3 +99,9 @@ def run(base_url: str, paths: list[str], headers: dict, clients: int, seconds: f
         seed: int = 1) -> Result:
     """Closed loop when ``think_seconds`` is 0; otherwise each client sends about one request per think time."""
     return asyncio.run(_run(base_url, paths, headers, clients, seconds, think_seconds, seed))
+
+
+def merge(results: list[Result]) -> Result:
+    """Several runs as one: requests, errors and time added up, latencies pooled."""
+    return Result(sum(r.requests for r in results), sum(r.errors for r in results), sum(r.seconds for r in results),
+                  [ms for r in results for ms in r.latencies_ms])

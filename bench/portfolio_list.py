@@ -8,8 +8,8 @@ portfolio with a bearer token minted by the gateway's own code (gateway.auth.iss
 session secret: the roster is not running, so the token endpoint is not exercised. Media URLs of the listed items
 are signed by the artifacts API for moto's S3 server (default; as deployed) or the embedded filesystem store.
 Load: 50 concurrent clients, mixed filters (none, skills, school year, title words, combinations; page 1 and page 2
-by token). Saturation: closed loop, median of 3 rounds (order alternating); paced: 50 clients at ~1 request/s each;
-one client back to back (the latency floor). The machine's load average is reported: it is shared.
+by token). Saturation: closed loop, median of 3 rounds; paced: 50 clients at ~1 request/s each; one client back to
+back (the latency floor); the servers alternate slice by slice. The machine's load average is reported: it is shared.
 Targets: throughput ratio >= 0.5; p95 <= 50 ms.
 Usage: .venv/bin/python bench/portfolio_list.py [--rounds 3] [--seconds 10] [--paced-seconds 20] [--artifacts N]
        [--store s3|filesystem]
@@ -44,10 +44,10 @@ ARGS = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.Raw
 ARGS.add_argument("--rounds", type=int, default=3)
 ARGS.add_argument("--seconds", type=float, default=10.0, help="length of each saturation round")
 ARGS.add_argument("--warmup", type=float, default=3.0)
-ARGS.add_argument("--paced-seconds", type=float, default=20.0)
+ARGS.add_argument("--paced-seconds", type=float, default=30.0, help="paced load per server, in --rounds slices")
 ARGS.add_argument("--clients", type=int, default=50)
 ARGS.add_argument("--think", type=float, default=1.0, help="paced load: seconds between one client's requests")
-ARGS.add_argument("--single-seconds", type=float, default=5.0, help="one client, back to back: the latency floor")
+ARGS.add_argument("--single-seconds", type=float, default=6.0, help="one client, back to back: the latency floor")
 ARGS.add_argument("--artifacts", type=int, default=1_000_000)
 ARGS.add_argument("--store", choices=("s3", "filesystem"), default="s3",
                   help="blob store the artifacts API signs media URLs for (s3: moto's S3 server, as deployed)")
@@ -104,8 +104,22 @@ def saturate(args, servers: dict, cpu_of: dict) -> dict:
                     (cpu_of["gateway_alone"]() - gateway_before) / result.requests * 1000, 2)
             results[name].append(summary)
             print(f"round {round_no} {name}: {summary}", file=sys.stderr)
-    return {name: {key: statistics.median(r[key] for r in rounds) for key in rounds[0]}
+    return {name: {key: round(statistics.median(r[key] for r in rounds), 2) for key in rounds[0]}
             for name, rounds in results.items()}
+
+
+def interleaved(servers: dict, rounds: int, clients: int, seconds: float, think: float, label: str) -> dict:
+    """Latency summaries over ``rounds`` slices of ``seconds / rounds`` per server, the servers alternating (the
+    machine is shared: both should see the same background load)."""
+    results = {name: [] for name in servers}
+    for round_no in range(rounds):
+        for name in (list(servers) if round_no % 2 == 0 else list(reversed(servers))):
+            url, paths, headers = servers[name]
+            results[name].append(_load.run(url, paths, headers, clients, seconds / rounds, think, seed=50 + round_no))
+    merged = {name: _load.merge(parts).summary() for name, parts in results.items()}
+    for name, summary in merged.items():
+        print(f"{label} {name}: {summary}", file=sys.stderr)
+    return merged
 
 
 def main() -> None:
@@ -143,12 +157,8 @@ def main() -> None:
         load_before = os.getloadavg()[0]
         cpu_of = {"gateway": lambda: gateway.cpu() + api.cpu(), "bare": bare.cpu, "gateway_alone": gateway.cpu}
         sat = saturate(args, servers, cpu_of)
-        paced, single = {}, {}
-        for name, (url, paths, hdrs) in servers.items():
-            paced[name] = _load.run(url, paths, hdrs, args.clients, args.paced_seconds, args.think, seed=99).summary()
-            print(f"paced {name}: {paced[name]}", file=sys.stderr)
-            single[name] = _load.run(url, paths, hdrs, 1, args.single_seconds, seed=7).summary()
-            print(f"one client {name}: {single[name]}", file=sys.stderr)
+        paced = interleaved(servers, args.rounds, args.clients, args.paced_seconds, args.think, "paced")
+        single = interleaved(servers, args.rounds, 1, args.single_seconds, 0.0, "one client")
         for proc in stack.procs:
             proc.check_alive()
     finally:
