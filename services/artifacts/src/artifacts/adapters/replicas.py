@@ -6,6 +6,7 @@ keeps the newest applied ``occurred_at`` per entity (and deletions), and older e
 from __future__ import annotations
 
 import datetime as dt
+from typing import Iterable
 
 from sqlalchemy import delete, exists, select, update
 from sqlalchemy.orm import Session
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 from chassis.messaging.replica import is_newest, upsert_statement
 
 from artifacts.adapters.orm import enrollments, guardianships, people, replica_versions, sections
-from artifacts.domain.access import Relation, Span, enrollment_span, in_span, teaches_now
+from artifacts.domain.access import GUARDIAN, TEACHER, Relation, Span, enrollment_span, in_span, teaches_now
 
 
 class Replicas:
@@ -49,14 +50,20 @@ class Replicas:
         return [(enrollment_span(r.section_id, r.start_date, r.section_end, r.begin_date, r.end_date, r.active),
                  r.school_year_id) for r in rows]
 
-    def relation(self, viewer_id: str, student_id: str, today: dt.date) -> Relation:
-        guardian = self.session.execute(select(exists().where(
-            guardianships.c.guardian_id == viewer_id, guardianships.c.student_id == student_id))).scalar()
-        inactive = self.session.execute(select(exists().where(
-            people.c.person_id == viewer_id, people.c.active.is_(False)))).scalar()
-        teacher = [] if inactive else [s for s, _ in self._spans(viewer_id, "teacher")]
+    def relation(self, viewer_id: str, student_id: str, today: dt.date,
+                 roles: Iterable[str] | None = None) -> Relation:
+        """The viewer's standing towards the student. Given the viewer's ``roles``, only the facts those roles can
+        use are read (guardianship for a guardian; being active and teaching for a teacher): no other role's
+        standing depends on the replica, so a student, an admin or a service needs no lookup at all."""
+        roles = set(roles) if roles is not None else {GUARDIAN, TEACHER}
+        if not roles & {GUARDIAN, TEACHER}:
+            return Relation()
+        guardian, inactive = self.session.execute(select(
+            exists().where(guardianships.c.guardian_id == viewer_id, guardianships.c.student_id == student_id),
+            exists().where(people.c.person_id == viewer_id, people.c.active.is_(False)))).one()
+        teacher = [s for s, _ in self._spans(viewer_id, "teacher")] if TEACHER in roles and not inactive else []
         student = [s for s, _ in self._spans(student_id, "student")] if teacher else []
-        return Relation(teaches_now=teaches_now(teacher, student, today), guardian_of=bool(guardian))
+        return Relation(teaches_now=teaches_now(teacher, student, today), guardian_of=GUARDIAN in roles and bool(guardian))
 
     def current_school_year(self, student_id: str, today: dt.date) -> str:
         """The school year of a section the student is enrolled in today ("" when none)."""

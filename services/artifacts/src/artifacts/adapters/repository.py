@@ -105,10 +105,29 @@ class ArtifactsRepository:
             file_name=v.file_name))
 
     def portfolio(self, f: PortfolioFilter, size: int, after: tuple | None) -> list[Artifact]:
-        """Up to ``size`` live artifacts newest first (created_at desc, id desc), after the keyset ``after``."""
-        rows = self.session.execute(self.portfolio_query(f, size, after)).all()
-        skills = self._skills([r.id for r in rows]) if rows else {}
-        return [_artifact(r, skills[r.id]) for r in rows]
+        """Up to ``size`` live artifacts newest first (created_at desc, id desc), after the keyset ``after``, each
+        with its skills in tag order and, for files, what the media worker found for the current version
+        (``media``; None without a media record): one statement, the page joined to its tags and media records."""
+        page = self.portfolio_query(f, size, after).subquery("page")
+        media = version_media.alias("media")
+        rows = self.session.execute(
+            select(page, artifact_skills.c.skill_id, media.c.artifact_id.label("media_of"), media.c.verdict,
+                   media.c.content_type.label("stored_type"), media.c.size_bytes.label("stored_size"),
+                   media.c.thumbnail_key)
+            .select_from(page.outerjoin(artifact_skills, artifact_skills.c.artifact_id == page.c.id).outerjoin(
+                media, and_(media.c.artifact_id == page.c.id, media.c.number == page.c.current_version,
+                            page.c.kind != Kind.LINK.value)))
+            .order_by(page.c.created_at.desc(), page.c.id.desc(), artifact_skills.c.position))
+        found: dict[str, Artifact] = {}
+        for r in rows:
+            artifact = found.get(r.id)
+            if artifact is None:
+                artifact = found[r.id] = _artifact(r, [])
+                if r.media_of is not None:
+                    artifact.media = stored_media(_Stored(r.verdict, r.stored_type, r.stored_size, r.thumbnail_key))
+            if r.skill_id is not None:
+                artifact.skill_ids.append(r.skill_id)
+        return list(found.values())
 
     def portfolio_query(self, f: PortfolioFilter, size: int, after: tuple | None):
         query = select(artifacts).where(artifacts.c.student_id == f.student_id, artifacts.c.deleted_at.is_(None))

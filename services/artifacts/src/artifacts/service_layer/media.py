@@ -77,20 +77,20 @@ class Media:
 
     # --- reads ---
     def with_urls(self, artifact: Artifact) -> Artifact:
-        """The artifact with presigned thumbnail/media URLs (ready media) and download URLs (ready versions)."""
-        urls: dict = {}
+        """The artifact (a read's own copy, filled in place) with presigned thumbnail/media URLs (ready media) and
+        download URLs (ready versions)."""
         stored = artifact.media
         if stored is not None and stored.ready and artifact.status == "ready":
             key = original_key(artifact.id, artifact.current_version)
             if stored.thumbnail_key:
-                urls["thumbnail_url"] = self.store.presign_download(
+                artifact.thumbnail_url = self.store.presign_download(
                     stored.thumbnail_key, self.url_ttl, content_type="image/webp", inline=True)
-            urls["media_url"] = self.store.presign_download(
+            artifact.media_url = self.store.presign_download(
                 key, self.url_ttl, self._file_name(artifact), content_type=stored.content_type,
                 inline=served_inline(artifact.kind, stored.content_type))
         if artifact.versions:
-            urls["versions"] = [self._with_download(artifact.id, v) for v in artifact.versions]
-        return dataclasses.replace(artifact, **urls) if urls else artifact
+            artifact.versions = [self._with_download(artifact.id, v) for v in artifact.versions]
+        return artifact
 
     def _with_download(self, artifact_id: str, version: Version) -> Version:
         if not (version.media_key and version.stored and version.stored.ready):

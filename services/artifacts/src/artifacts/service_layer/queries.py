@@ -5,7 +5,6 @@ short-lived presigned URLs (thumbnail, media, per-version downloads), signed off
 """
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 
 from chassis.errors import FieldProblem, InvalidArgument, PermissionDenied
@@ -34,7 +33,8 @@ class ArtifactQueries:
             artifact = uow.artifacts.get(artifact_id)
             if artifact is None:
                 raise PermissionDenied(DENIED)
-            relation = uow.replicas.relation(viewer.subject, artifact.student_id, self.calendar.today())
+            relation = uow.replicas.relation(viewer.subject, artifact.student_id, self.calendar.today(),
+                                             viewer.roles)
             check(viewer, Action.VIEW, artifact.student_id, relation)
             artifact.versions = uow.artifacts.versions(artifact_id)
             artifact.media = next((v.stored for v in artifact.versions if v.number == artifact.current_version),
@@ -56,16 +56,14 @@ class ArtifactQueries:
                                         f.school_year_id, f.kind, f.added_by)
         page = PageRequest.parse(page_size, page_token, fingerprint)
         with self.uow_factory() as uow:
-            relation = uow.replicas.relation(viewer.subject, f.student_id, self.calendar.today())
+            relation = uow.replicas.relation(viewer.subject, f.student_id, self.calendar.today(), viewer.roles)
             check(viewer, Action.VIEW, f.student_id, relation)
-            items = uow.artifacts.portfolio(f, page.size + 1, page.after)
+            items = uow.artifacts.portfolio(f, page.size + 1, page.after)      # with the current versions' media
             more, items = len(items) > page.size, items[:page.size]
-            stored = uow.media.stored([(a.id, a.current_version) for a in items if a.kind is not Kind.LINK])
             if is_audited(viewer, f.student_id):
                 uow.audit(viewer, "ListPortfolio", [f.student_id],
                           {"artifact_ids": [a.id for a in items], "title_query": f.title_query,
                            "skill_ids": list(f.skill_ids), "school_year_id": f.school_year_id, "kind": f.kind})
                 uow.commit()
         token = encode_token((items[-1].created_at.isoformat(), items[-1].id), fingerprint) if more else ""
-        return Page(items=[self.media.with_urls(dataclasses.replace(a, media=stored.get((a.id, a.current_version))))
-                           for a in items], next_page_token=token)
+        return Page(items=[self.media.with_urls(a) for a in items], next_page_token=token)
