@@ -4,24 +4,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy import and_, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from artifacts.adapters.media_records import stored_media
-from artifacts.adapters.orm import TITLE_TSVECTOR, artifact_skills, artifact_versions, artifacts, version_media
+from artifacts.adapters import portfolio_statements as statements
+from artifacts.adapters.orm import artifact_skills, artifact_versions, artifacts, version_media
+from artifacts.adapters.portfolio_statements import PortfolioFilter  # noqa: F401  (re-exported)
 from artifacts.domain.model import Artifact, Kind, Status, Version
-
-
-@dataclass(frozen=True)
-class PortfolioFilter:
-    """Filters combine with AND; ``skill_ids`` matches artifacts tagged with ANY of them."""
-
-    student_id: str
-    title_query: str = ""
-    skill_ids: tuple[str, ...] = ()
-    school_year_id: str = ""
-    kind: str = ""
-    added_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -108,16 +98,8 @@ class ArtifactsRepository:
         """Up to ``size`` live artifacts newest first (created_at desc, id desc), after the keyset ``after``, each
         with its skills in tag order and, for files, what the media worker found for the current version
         (``media``; None without a media record): one statement, the page joined to its tags and media records."""
-        page = self.portfolio_query(f, size, after).subquery("page")
-        media = version_media.alias("media")
-        rows = self.session.execute(
-            select(page, artifact_skills.c.skill_id, media.c.artifact_id.label("media_of"), media.c.verdict,
-                   media.c.content_type.label("stored_type"), media.c.size_bytes.label("stored_size"),
-                   media.c.thumbnail_key)
-            .select_from(page.outerjoin(artifact_skills, artifact_skills.c.artifact_id == page.c.id).outerjoin(
-                media, and_(media.c.artifact_id == page.c.id, media.c.number == page.c.current_version,
-                            page.c.kind != Kind.LINK.value)))
-            .order_by(page.c.created_at.desc(), page.c.id.desc(), artifact_skills.c.position))
+        shape = statements.Shape.of(f, after, self.session.get_bind().dialect.name)
+        rows = self.session.connection().execute(statements.listing(shape), statements.values(f, size, after))
         found: dict[str, Artifact] = {}
         for r in rows:
             artifact = found.get(r.id)
@@ -130,21 +112,6 @@ class ArtifactsRepository:
         return list(found.values())
 
     def portfolio_query(self, f: PortfolioFilter, size: int, after: tuple | None):
-        query = select(artifacts).where(artifacts.c.student_id == f.student_id, artifacts.c.deleted_at.is_(None))
-        if f.title_query:
-            if self.session.get_bind().dialect.name == "postgresql":
-                query = query.where(TITLE_TSVECTOR.op("@@")(func.plainto_tsquery("simple", f.title_query)))
-            else:
-                query = query.where(func.lower(artifacts.c.title).contains(f.title_query.lower(), autoescape=True))
-        if f.skill_ids:
-            query = query.where(artifacts.c.id.in_(select(artifact_skills.c.artifact_id).where(
-                artifact_skills.c.skill_id.in_(f.skill_ids))))
-        for column, value in ((artifacts.c.school_year_id, f.school_year_id), (artifacts.c.kind, f.kind),
-                              (artifacts.c.added_by, f.added_by)):
-            if value:
-                query = query.where(column == value)
-        if after is not None:
-            at, last_id = dt.datetime.fromisoformat(str(after[0])), str(after[1])
-            query = query.where(or_(artifacts.c.created_at < at,
-                                    and_(artifacts.c.created_at == at, artifacts.c.id < last_id)))
-        return query.order_by(artifacts.c.created_at.desc(), artifacts.c.id.desc()).limit(size)
+        """The page's statement alone with this listing's values bound (to inspect its plan)."""
+        shape = statements.Shape.of(f, after, self.session.get_bind().dialect.name)
+        return statements.page(shape).params(statements.values(f, size, after))
