@@ -63,7 +63,8 @@ class Replicas:
             exists().where(people.c.person_id == viewer_id, people.c.active.is_(False)))).one()
         teacher = [s for s, _ in self._spans(viewer_id, "teacher")] if TEACHER in roles and not inactive else []
         student = [s for s, _ in self._spans(student_id, "student")] if teacher else []
-        return Relation(teaches_now=teaches_now(teacher, student, today), guardian_of=GUARDIAN in roles and bool(guardian))
+        return Relation(teaches_now=teaches_now(teacher, student, today),
+                        guardian_of=GUARDIAN in roles and bool(guardian))
 
     def current_school_year(self, student_id: str, today: dt.date) -> str:
         """The school year of a section the student is enrolled in today ("" when none)."""
