@@ -1,8 +1,9 @@
 """The portfolio benchmark's baseline: a bare FastAPI endpoint running the portfolio's SQL straight on the database.
 
 Same URL, query parameters and JSON shape as the gateway's ``GET /api/v1/students/{id}/artifacts``, and the same
-statements the artifacts service issues for a student viewing their own portfolio (the three access-fact lookups,
-the filtered keyset page, the page's skill tags, the media verdicts of the page's files) in one transaction on a
+data the artifacts service reads for a student viewing their own portfolio (no access-fact lookup: the service
+needs none for that case either; the filtered keyset page, the page's skill tags, the media verdicts of the page's
+files) in one transaction on a
 pool of the service's size. No authentication, no gRPC hop, no service layer, no URL signing (``media_url`` and
 ``thumbnail_url`` stay empty). Served by uvicorn exactly like the gateway (one process).
 Usage: python bench/_bare_portfolio.py <database_url> <port>
@@ -19,13 +20,6 @@ import uvicorn
 from fastapi import FastAPI, Query
 from sqlalchemy import bindparam, create_engine, text
 
-ACCESS_SQL = [
-    text("SELECT EXISTS (SELECT 1 FROM guardianships WHERE guardian_id = :viewer AND student_id = :student)"),
-    text("SELECT EXISTS (SELECT 1 FROM people WHERE person_id = :viewer AND active IS false)"),
-    text("SELECT e.section_id, e.begin_date, e.end_date, e.active, s.start_date, s.end_date, s.school_year_id "
-         "FROM enrollments e JOIN sections s ON s.section_id = e.section_id "
-         "WHERE e.person_id = :viewer AND e.role = 'teacher'"),
-]
 SKILLS_SQL = text("SELECT artifact_id, skill_id FROM artifact_skills WHERE artifact_id IN :ids "
                   "ORDER BY artifact_id, position").bindparams(bindparam("ids", expanding=True))
 MEDIA_COLUMNS = ("artifact_id, number, upload_id, uploaded_at, verdict, content_type, size_bytes, thumbnail_key, "
@@ -64,8 +58,6 @@ def create_app(database_url: str) -> FastAPI:
             at, params["last_id"] = json.loads(base64.urlsafe_b64decode(page_token + "=" * (-len(page_token) % 4)))
             params["at"] = dt.datetime.fromisoformat(at)
         with engine.begin() as conn:
-            for statement in ACCESS_SQL:
-                conn.execute(statement, params).all()
             rows = conn.execute(page_sql(q, params["skill_ids"], school_year_id, kind, bool(page_token)),
                                 {k: v for k, v in params.items() if k != "skill_ids" or skill_id}).all()
             more, rows = len(rows) >= params["size"], rows[:params["size"] - 1]
