@@ -193,7 +193,8 @@ def main() -> None:
                  "skills": len(district.skill_ids), "listed_student_artifacts": Spec().featured},
         "auth": "student viewing own portfolio; bearer token minted with gateway.auth.issue_api_token and the run's "
                 "session secret (roster not running)",
-        "baseline_sql": "bare FastAPI + SQLAlchemy text(): no access-fact lookup (the service needs none for a student viewing their own), filtered keyset page, skill tags, "
+        "baseline_sql": "bare FastAPI + SQLAlchemy text(): no access-fact lookup (none needed for a student's own), "
+                        "filtered keyset page, skill tags, "
                         "media verdicts; no auth, no gRPC, no URL signing",
         "media_urls_signed_by_service": args.store,
         "cpu_count": len(os.sched_getaffinity(0)),
