@@ -12,7 +12,7 @@ from gateway.settings import GatewaySettings
 from roster.config import RosterOptions
 from skills.config import SkillsOptions
 
-SERVICES = ["roster", "skills", "artifacts"]
+SERVICES = ["roster", "skills", "artifacts", "reflections"]
 
 
 def _default(settings_cls: type[BaseSettings], name: str, service: str | None) -> str:
