@@ -1,10 +1,11 @@
-"""Every domain event's wire payload (roster, skills, artifacts, reflections) parses into its protobuf message in skillfolio.events.v1,
-and back.
+"""Every domain event's wire payload (roster, skills, artifacts, reflections) parses into its protobuf message in
+skillfolio.events.v1, and back.
 
 Event class -> message by name: ``StudentTransferred`` -> ``StudentTransferred``; ``PersonAdded`` /
-``PersonUpdated`` / ``PersonRemoved`` -> ``PersonChanged``; ``SkillRetired`` -> ``SkillChanged``; ``ArtifactAdded`` -> ``ArtifactChanged``;
-``ReflectionEdited`` -> ``ReflectionChanged``; ``CommentHidden`` -> ``CommentChanged``. A new event without a message, a message no event
-uses, or a field on one side only fails here, so events and protos cannot drift.
+``PersonUpdated`` / ``PersonRemoved`` -> ``PersonChanged``; ``SkillRetired`` -> ``SkillChanged``;
+``ArtifactAdded`` -> ``ArtifactChanged``; ``ReflectionEdited`` -> ``ReflectionChanged``; ``CommentHidden`` ->
+``CommentChanged``. A new event without a message, a message no event uses, or a field on one side only fails
+here, so events and protos cannot drift.
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Composition root: builds the reflections service's engine, session factory, unit of work and use cases."""
 from __future__ import annotations
 
-import datetime as dt
+import zoneinfo
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
@@ -10,6 +10,7 @@ from sqlalchemy.orm import sessionmaker
 from chassis.config import ServiceSettings
 from chassis.db import make_engine, make_session_factory
 
+from reflections.config import ReflectionsOptions
 from reflections.service_layer.calendar import Clock, DistrictCalendar, utc_now
 from reflections.service_layer.commands import ReflectionCommands
 from reflections.service_layer.queries import ReflectionQueries
@@ -38,8 +39,11 @@ class ReflectionsApp:
         self.engine.dispose()
 
 
-def build(settings: ServiceSettings, clock: Clock = utc_now, zone: dt.tzinfo = dt.timezone.utc) -> ReflectionsApp:
-    """The app over ``settings``' database; "today" (who teaches whom) is the day in ``zone``."""
+def build(settings: ServiceSettings, clock: Clock = utc_now,
+          options: ReflectionsOptions | None = None) -> ReflectionsApp:
+    """The app over ``settings``' database; "today" (who teaches whom) is the district's day
+    (``REFLECTIONS_TIME_ZONE``)."""
+    zone = zoneinfo.ZoneInfo((options or ReflectionsOptions()).time_zone)
     engine = make_engine(settings.database_url, pool_size=settings.db_pool_size)
     return ReflectionsApp(settings=settings, engine=engine, session_factory=make_session_factory(engine),
                           calendar=DistrictCalendar(clock, zone))

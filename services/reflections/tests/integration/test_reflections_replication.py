@@ -21,7 +21,8 @@ def test_a_deleted_artifact_is_closed_and_an_older_event_does_not_reopen_it(app,
     reflection = app.commands.add_reflection(STUDENT, ART, "First try.")
     apply_event(app.unit_of_work, "test.del", event("artifacts", "artifact_deleted", at="2026-11-05T00:00:00+00:00",
                                                     artifact_id=ART))
-    apply_event(app.unit_of_work, "test.late", artifact(ART, ANA, ANA, "artifact_updated", at="2026-11-04T00:00:00+00:00"))
+    stale = artifact(ART, ANA, ANA, "artifact_updated", at="2026-11-04T00:00:00+00:00")
+    apply_event(app.unit_of_work, "test.late", stale)
     for attempt in (lambda: app.commands.add_reflection(STUDENT, ART, "Again."),
                     lambda: app.commands.edit_reflection(STUDENT, reflection.id, "Changed."),
                     lambda: app.commands.add_comment(TEACHER, ART, "Hm."),
