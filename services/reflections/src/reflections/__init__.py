@@ -1,1 +1,0 @@
-"""Reflections service: what students, teachers and guardians say about artifacts."""

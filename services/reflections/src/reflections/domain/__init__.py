@@ -1,1 +1,0 @@
-"""Reflections domain layer."""

@@ -1,4 +1,0 @@
-"""The reflections service's Alembic tree."""
-import pathlib
-
-MIGRATIONS_DIR = pathlib.Path(__file__).resolve().parent

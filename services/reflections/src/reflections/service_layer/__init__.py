@@ -1,1 +1,0 @@
-"""Reflections service_layer layer."""
