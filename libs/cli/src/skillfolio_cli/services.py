@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import os
 import sys
 
 import typer
@@ -55,11 +54,8 @@ def run(service: str = typer.Argument(..., help="A service name, or 'gateway'.")
         if importlib.util.find_spec(module) is None:
             raise typer.BadParameter(f"{service} has no media role")
         from chassis.messaging.worker import exec_nameko_worker
-        # the chassis worker reads <SERVICE>_EVENTS_*: give it the media role's own port and concurrency
         config = importlib.import_module(f"{service}.config")
-        os.environ[f"{service.upper()}_EVENTS_METRICS_PORT"] = str(config.media_metrics_port())
-        os.environ[f"{service.upper()}_EVENTS_MAX_WORKERS"] = str(config.media_max_workers())
-        exec_nameko_worker(service, module)
+        exec_nameko_worker(service, module, "media", config.media_metrics_port(), config.media_max_workers())
     else:
         raise typer.BadParameter("role is 'api', 'events' or 'media'")
 

@@ -1,7 +1,9 @@
-"""Start a service's ``events`` role: ``nameko run`` of its worker module, configured from the environment.
+"""Start a nameko worker role of a service (``events``, or another such as ``media``): ``nameko run`` of its module.
 
-``exec_nameko_worker`` replaces the CLI process with ``python -m chassis.messaging.worker SERVICE MODULE``, which
-filters eventlet's deprecation warning, monkey-patches, sets up JSON logs and /metrics, then runs nameko's ``run``.
+``exec_nameko_worker`` replaces the CLI process with ``python -m chassis.messaging.worker SERVICE MODULE [ROLE
+METRICS_PORT MAX_WORKERS]``, which filters eventlet's deprecation warning, monkey-patches, sets up JSON logs and
+/metrics, then runs nameko's ``run``. Without the optional arguments it is the ``events`` role, with the port and
+concurrency of ``<SERVICE>_EVENTS_METRICS_PORT`` / ``<SERVICE>_EVENTS_MAX_WORKERS``.
 """
 from __future__ import annotations
 
@@ -15,14 +17,15 @@ import warnings
 EVENTLET_WARNING = r"\s*Eventlet is deprecated"
 
 
-def nameko_config(service: str) -> dict:
-    """nameko config derived from the environment (SKILLFOLIO_*, <SERVICE>_*)."""
+def nameko_config(service: str, max_workers: int | None = None) -> dict:
+    """nameko config derived from the environment (SKILLFOLIO_*, <SERVICE>_*); ``max_workers`` overrides
+    ``<SERVICE>_EVENTS_MAX_WORKERS`` for roles other than ``events``."""
     from chassis.config import PlatformSettings, service_settings
     platform = PlatformSettings()
     return {
         "AMQP_URI": platform.amqp_url,
         "serializer": "json",
-        "max_workers": service_settings(service).events_max_workers,
+        "max_workers": max_workers or service_settings(service).events_max_workers,
         "SKILLFOLIO_QUEUE_TYPE": platform.queue_type,
         "SKILLFOLIO_OUTBOX_RETENTION_HOURS": platform.outbox_retention_hours,
     }
@@ -41,12 +44,18 @@ def find_service_class(module_name: str) -> str:
     return f"{module_name}:{found[0]}"
 
 
-def exec_nameko_worker(service: str, module: str) -> None:
-    """Replace this process with the nameko worker of ``service`` (a fresh interpreter, patched before imports)."""
-    os.execv(sys.executable, [sys.executable, "-m", "chassis.messaging.worker", service, module])
+def exec_nameko_worker(service: str, module: str, role: str = "events", metrics_port: int | None = None,
+                       max_workers: int | None = None) -> None:
+    """Replace this process with a nameko worker of ``service`` (a fresh interpreter, patched before imports).
+
+    The ``events`` role takes its port and concurrency from ``<SERVICE>_EVENTS_*``; another role passes its own.
+    """
+    extra = [] if role == "events" else [role, str(metrics_port or 0), str(max_workers or 0)]
+    os.execv(sys.executable, [sys.executable, "-m", "chassis.messaging.worker", service, module, *extra])
 
 
-def main(service: str, module: str) -> None:
+def main(service: str, module: str, role: str = "events", metrics_port: int | None = None,
+         max_workers: int | None = None) -> None:
     warnings.filterwarnings("ignore", message=EVENTLET_WARNING, category=Warning)
     import eventlet
     eventlet.monkey_patch()
@@ -57,12 +66,15 @@ def main(service: str, module: str) -> None:
     from chassis.metrics import serve_metrics
 
     platform = PlatformSettings()
-    configure_logging(f"{service}-events", platform.log_level, platform.log_format)
-    serve_metrics(service_settings(service).events_metrics_port)
-    run(import_service(find_service_class(module)), nameko_config(service))
+    configure_logging(f"{service}-{role}", platform.log_level, platform.log_format)
+    serve_metrics(service_settings(service).events_metrics_port if role == "events" else metrics_port or 0)
+    run(import_service(find_service_class(module)), nameko_config(service, max_workers))
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        raise SystemExit("usage: python -m chassis.messaging.worker SERVICE MODULE")
-    main(sys.argv[1], sys.argv[2])
+    if len(sys.argv) == 3:
+        main(sys.argv[1], sys.argv[2])
+    elif len(sys.argv) == 6:
+        main(sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]))
+    else:
+        raise SystemExit("usage: python -m chassis.messaging.worker SERVICE MODULE [ROLE METRICS_PORT MAX_WORKERS]")
