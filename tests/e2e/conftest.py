@@ -3,14 +3,30 @@ a fresh RabbitMQ vhost; tests read the printed URL and demo logins from its outp
 from __future__ import annotations
 
 import os
+import pathlib
 import subprocess
 from typing import Iterator
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 from chassis.testing.infra import free_port
 from e2e_platform import SKILLFOLIO, Platform, stop, wait_until_ready
 from skillfolio_cli.services import SERVICES
+
+CHROMIUM = "/usr/bin/chromium"   # Debian's chromium (`.ci/run` installs it); never `playwright install`
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless chromium for every browser test (each test opens its own context)."""
+    assert pathlib.Path(CHROMIUM).exists(), "install Debian's chromium: apt-get install -y chromium"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture(scope="session")

@@ -13,22 +13,11 @@ from typing import Iterator
 import httpx
 import pytest
 from PIL import Image, ImageDraw
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.integration]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 PROCESSING_TIMEOUT_MS = 90_000     # the media worker sniffs, strips metadata and draws the thumbnail
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert pathlib.Path(CHROMIUM).exists(), "install Debian's chromium: apt-get install -y chromium"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +29,7 @@ def shots(tmp_path_factory) -> pathlib.Path:
     return path
 
 
-def open_page(browser: Browser, platform, role: str, width: int = 1100) -> Page:
+def open_page(browser: platform, role: str, width: int = 1100) -> Page:
     """A fresh browser context logged in with the demo login of ``role``."""
     context = browser.new_context(base_url=platform.url, viewport={"width": width, "height": 900})
     page = context.new_page()

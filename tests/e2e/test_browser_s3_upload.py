@@ -4,7 +4,6 @@ worker's thumbnail comes back as a presigned S3 URL the page may load (its polic
 from __future__ import annotations
 
 import os
-import pathlib
 import re
 import subprocess
 import uuid
@@ -12,16 +11,13 @@ from typing import Iterator
 
 import pytest
 from PIL import Image, ImageDraw
-from playwright.sync_api import Browser, expect, sync_playwright
+from playwright.sync_api import expect
 
 from chassis.testing.infra import free_port
 from e2e_platform import SKILLFOLIO, Platform, stop, wait_until_ready
 from skillfolio_cli.services import SERVICES
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.integration]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 PROCESSING_TIMEOUT_MS = 90_000
 
 
@@ -54,14 +50,6 @@ def s3_platform(tmp_path, fresh_amqp_url, s3_endpoint) -> Iterator[Platform]:
     finally:
         stop(platform)
 
-
-@pytest.fixture()
-def browser() -> Iterator[Browser]:
-    assert pathlib.Path(CHROMIUM).exists(), "install Debian's chromium: apt-get install -y chromium"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def test_an_image_uploads_as_the_post_form_to_the_bucket_and_its_thumbnail_loads(s3_platform, browser, tmp_path,
