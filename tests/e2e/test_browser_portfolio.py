@@ -13,11 +13,10 @@ from typing import Iterator
 import httpx
 import pytest
 from PIL import Image, ImageDraw
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.integration]
 PROCESSING_TIMEOUT_MS = 90_000     # the media worker sniffs, strips metadata and draws the thumbnail
-
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +28,7 @@ def shots(tmp_path_factory) -> pathlib.Path:
     return path
 
 
-def open_page(browser: platform, role: str, width: int = 1100) -> Page:
+def open_page(browser: Browser, platform, role: str, width: int = 1100) -> Page:
     """A fresh browser context logged in with the demo login of ``role``."""
     context = browser.new_context(base_url=platform.url, viewport={"width": width, "height": 900})
     page = context.new_page()
