@@ -8,11 +8,12 @@ from pydantic_settings import BaseSettings
 
 from chassis.config import DEFAULT_PORTS, PlatformSettings, ServiceSettings
 from artifacts.config import ArtifactsOptions
+from reflections.config import ReflectionsOptions
 from gateway.settings import GatewaySettings
 from roster.config import RosterOptions
 from skills.config import SkillsOptions
 
-SERVICES = ["roster", "skills", "artifacts"]
+SERVICES = ["roster", "skills", "artifacts", "reflections"]
 
 
 def _default(settings_cls: type[BaseSettings], name: str, service: str | None) -> str:
@@ -45,6 +46,8 @@ def rows() -> list[tuple[str, str, str]]:
         out.append((f"SKILLS_{name.upper()}", _default(SkillsOptions, name, None), field.description or ""))
     for name, field in ArtifactsOptions.model_fields.items():
         out.append((f"ARTIFACTS_{name.upper()}", _default(ArtifactsOptions, name, None), field.description or ""))
+    for name, field in ReflectionsOptions.model_fields.items():
+        out.append((f"REFLECTIONS_{name.upper()}", _default(ReflectionsOptions, name, None), field.description or ""))
     for name, field in GatewaySettings.model_fields.items():
         out.append((f"GATEWAY_{name.upper()}", _default(GatewaySettings, name, None), field.description or ""))
     return out

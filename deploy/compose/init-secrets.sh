@@ -44,6 +44,9 @@ EOT
 write artifacts.env <<EOT
 ARTIFACTS_DATABASE_URL=postgresql+psycopg2://skillfolio:$pg_password@postgres:5432/artifacts
 EOT
+write reflections.env <<EOT
+REFLECTIONS_DATABASE_URL=postgresql+psycopg2://skillfolio:$pg_password@postgres:5432/reflections
+EOT
 write gateway.env <<EOT
 GATEWAY_SESSION_SECRET=$(random 32)
 EOT

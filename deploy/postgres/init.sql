@@ -4,6 +4,7 @@
 CREATE DATABASE roster;
 CREATE DATABASE skills;
 CREATE DATABASE artifacts;
+CREATE DATABASE reflections;
 -- Future services, one line each:
 -- CREATE DATABASE reflections;
 -- CREATE DATABASE notifications;

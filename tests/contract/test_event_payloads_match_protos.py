@@ -1,9 +1,11 @@
-"""Every domain event's wire payload (roster, skills, artifacts) parses into its protobuf message in skillfolio.events.v1,
-and back.
+"""Every domain event's wire payload (roster, skills, artifacts, reflections) parses into its protobuf message in
+skillfolio.events.v1, and back.
 
 Event class -> message by name: ``StudentTransferred`` -> ``StudentTransferred``; ``PersonAdded`` /
-``PersonUpdated`` / ``PersonRemoved`` -> ``PersonChanged``; ``SkillRetired`` -> ``SkillChanged``; ``ArtifactAdded`` -> ``ArtifactChanged``. A new event without a message, a message no event
-uses, or a field on one side only fails here, so events and protos cannot drift.
+``PersonUpdated`` / ``PersonRemoved`` -> ``PersonChanged``; ``SkillRetired`` -> ``SkillChanged``;
+``ArtifactAdded`` -> ``ArtifactChanged``; ``ReflectionEdited`` -> ``ReflectionChanged``; ``CommentHidden`` ->
+``CommentChanged``. A new event without a message, a message no event uses, or a field on one side only fails
+here, so events and protos cannot drift.
 """
 from __future__ import annotations
 
@@ -18,15 +20,16 @@ from google.protobuf import json_format
 
 from artifacts.domain import events as artifacts_events
 from chassis.events import DomainEvent, Envelope
+from reflections.domain import events as reflections_events
 from roster.domain import events as roster_events
-from skillfolio.events.v1 import artifacts_pb2, roster_pb2, skills_pb2
+from skillfolio.events.v1 import artifacts_pb2, reflections_pb2, roster_pb2, skills_pb2
 from skills.domain import events as skills_events
 
 # producer -> (its domain events module, its generated payload module)
 PRODUCERS = {"roster": (roster_events, roster_pb2), "skills": (skills_events, skills_pb2),
-             "artifacts": (artifacts_events, artifacts_pb2)}
-MIN_EVENTS = {"roster": 10, "skills": 7, "artifacts": 5}
-_VERB = re.compile(r"(Added|Updated|Removed|Deleted|Retired)$")
+             "artifacts": (artifacts_events, artifacts_pb2), "reflections": (reflections_events, reflections_pb2)}
+MIN_EVENTS = {"roster": 10, "skills": 7, "artifacts": 5, "reflections": 6}
+_VERB = re.compile(r"(Added|Updated|Removed|Deleted|Retired|Edited|Hidden)$")
 
 
 def _event_classes(producer: str) -> list[type[DomainEvent]]:

@@ -15,7 +15,7 @@ from chassis.migrations import upgrade
 # <name>.entrypoints.grpc_api.serve(settings) and <name>.entrypoints.worker (a nameko service module); a service
 # with a media role also has <name>.entrypoints.media_worker and <name>.config.media_metrics_port() /
 # media_max_workers().
-SERVICES = ["roster", "skills", "artifacts"]
+SERVICES = ["roster", "skills", "artifacts", "reflections"]
 
 
 def _check(service: str) -> None:

@@ -1,0 +1,183 @@
+from google.protobuf.internal import containers as _containers
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class Prompt(_message.Message):
+    __slots__ = ("id", "text")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    text: str
+    def __init__(self, id: _Optional[str] = ..., text: _Optional[str] = ...) -> None: ...
+
+class Revision(_message.Message):
+    __slots__ = ("number", "text", "created_at")
+    NUMBER_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    number: int
+    text: str
+    created_at: str
+    def __init__(self, number: _Optional[int] = ..., text: _Optional[str] = ..., created_at: _Optional[str] = ...) -> None: ...
+
+class Reflection(_message.Message):
+    __slots__ = ("id", "artifact_id", "student_id", "prompt_id", "revisions")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    PROMPT_ID_FIELD_NUMBER: _ClassVar[int]
+    REVISIONS_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    artifact_id: str
+    student_id: str
+    prompt_id: str
+    revisions: _containers.RepeatedCompositeFieldContainer[Revision]
+    def __init__(self, id: _Optional[str] = ..., artifact_id: _Optional[str] = ..., student_id: _Optional[str] = ..., prompt_id: _Optional[str] = ..., revisions: _Optional[_Iterable[_Union[Revision, _Mapping]]] = ...) -> None: ...
+
+class Feedback(_message.Message):
+    __slots__ = ("id", "artifact_id", "teacher_id", "can_do", "next_steps", "created_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    CAN_DO_FIELD_NUMBER: _ClassVar[int]
+    NEXT_STEPS_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    artifact_id: str
+    teacher_id: str
+    can_do: str
+    next_steps: str
+    created_at: str
+    def __init__(self, id: _Optional[str] = ..., artifact_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., can_do: _Optional[str] = ..., next_steps: _Optional[str] = ..., created_at: _Optional[str] = ...) -> None: ...
+
+class Comment(_message.Message):
+    __slots__ = ("id", "artifact_id", "author_id", "author_role", "body", "created_at", "hidden")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
+    AUTHOR_ID_FIELD_NUMBER: _ClassVar[int]
+    AUTHOR_ROLE_FIELD_NUMBER: _ClassVar[int]
+    BODY_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    HIDDEN_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    artifact_id: str
+    author_id: str
+    author_role: str
+    body: str
+    created_at: str
+    hidden: bool
+    def __init__(self, id: _Optional[str] = ..., artifact_id: _Optional[str] = ..., author_id: _Optional[str] = ..., author_role: _Optional[str] = ..., body: _Optional[str] = ..., created_at: _Optional[str] = ..., hidden: bool = ...) -> None: ...
+
+class DefinePromptRequest(_message.Message):
+    __slots__ = ("text",)
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    text: str
+    def __init__(self, text: _Optional[str] = ...) -> None: ...
+
+class DefinePromptResponse(_message.Message):
+    __slots__ = ("prompt",)
+    PROMPT_FIELD_NUMBER: _ClassVar[int]
+    prompt: Prompt
+    def __init__(self, prompt: _Optional[_Union[Prompt, _Mapping]] = ...) -> None: ...
+
+class ListPromptsRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class ListPromptsResponse(_message.Message):
+    __slots__ = ("prompts",)
+    PROMPTS_FIELD_NUMBER: _ClassVar[int]
+    prompts: _containers.RepeatedCompositeFieldContainer[Prompt]
+    def __init__(self, prompts: _Optional[_Iterable[_Union[Prompt, _Mapping]]] = ...) -> None: ...
+
+class AddReflectionRequest(_message.Message):
+    __slots__ = ("artifact_id", "text", "prompt_id")
+    ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    PROMPT_ID_FIELD_NUMBER: _ClassVar[int]
+    artifact_id: str
+    text: str
+    prompt_id: str
+    def __init__(self, artifact_id: _Optional[str] = ..., text: _Optional[str] = ..., prompt_id: _Optional[str] = ...) -> None: ...
+
+class AddReflectionResponse(_message.Message):
+    __slots__ = ("reflection",)
+    REFLECTION_FIELD_NUMBER: _ClassVar[int]
+    reflection: Reflection
+    def __init__(self, reflection: _Optional[_Union[Reflection, _Mapping]] = ...) -> None: ...
+
+class EditReflectionRequest(_message.Message):
+    __slots__ = ("reflection_id", "text")
+    REFLECTION_ID_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    reflection_id: str
+    text: str
+    def __init__(self, reflection_id: _Optional[str] = ..., text: _Optional[str] = ...) -> None: ...
+
+class EditReflectionResponse(_message.Message):
+    __slots__ = ("reflection",)
+    REFLECTION_FIELD_NUMBER: _ClassVar[int]
+    reflection: Reflection
+    def __init__(self, reflection: _Optional[_Union[Reflection, _Mapping]] = ...) -> None: ...
+
+class GiveFeedbackRequest(_message.Message):
+    __slots__ = ("artifact_id", "can_do", "next_steps")
+    ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
+    CAN_DO_FIELD_NUMBER: _ClassVar[int]
+    NEXT_STEPS_FIELD_NUMBER: _ClassVar[int]
+    artifact_id: str
+    can_do: str
+    next_steps: str
+    def __init__(self, artifact_id: _Optional[str] = ..., can_do: _Optional[str] = ..., next_steps: _Optional[str] = ...) -> None: ...
+
+class GiveFeedbackResponse(_message.Message):
+    __slots__ = ("feedback",)
+    FEEDBACK_FIELD_NUMBER: _ClassVar[int]
+    feedback: Feedback
+    def __init__(self, feedback: _Optional[_Union[Feedback, _Mapping]] = ...) -> None: ...
+
+class AddCommentRequest(_message.Message):
+    __slots__ = ("artifact_id", "body")
+    ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
+    BODY_FIELD_NUMBER: _ClassVar[int]
+    artifact_id: str
+    body: str
+    def __init__(self, artifact_id: _Optional[str] = ..., body: _Optional[str] = ...) -> None: ...
+
+class AddCommentResponse(_message.Message):
+    __slots__ = ("comment",)
+    COMMENT_FIELD_NUMBER: _ClassVar[int]
+    comment: Comment
+    def __init__(self, comment: _Optional[_Union[Comment, _Mapping]] = ...) -> None: ...
+
+class HideCommentRequest(_message.Message):
+    __slots__ = ("comment_id",)
+    COMMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    comment_id: str
+    def __init__(self, comment_id: _Optional[str] = ...) -> None: ...
+
+class HideCommentResponse(_message.Message):
+    __slots__ = ("comment",)
+    COMMENT_FIELD_NUMBER: _ClassVar[int]
+    comment: Comment
+    def __init__(self, comment: _Optional[_Union[Comment, _Mapping]] = ...) -> None: ...
+
+class GetDiscussionRequest(_message.Message):
+    __slots__ = ("artifact_id",)
+    ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
+    artifact_id: str
+    def __init__(self, artifact_id: _Optional[str] = ...) -> None: ...
+
+class GetDiscussionResponse(_message.Message):
+    __slots__ = ("reflections", "feedback", "comments")
+    REFLECTIONS_FIELD_NUMBER: _ClassVar[int]
+    FEEDBACK_FIELD_NUMBER: _ClassVar[int]
+    COMMENTS_FIELD_NUMBER: _ClassVar[int]
+    reflections: _containers.RepeatedCompositeFieldContainer[Reflection]
+    feedback: _containers.RepeatedCompositeFieldContainer[Feedback]
+    comments: _containers.RepeatedCompositeFieldContainer[Comment]
+    def __init__(self, reflections: _Optional[_Iterable[_Union[Reflection, _Mapping]]] = ..., feedback: _Optional[_Iterable[_Union[Feedback, _Mapping]]] = ..., comments: _Optional[_Iterable[_Union[Comment, _Mapping]]] = ...) -> None: ...

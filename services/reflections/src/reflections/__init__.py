@@ -1,0 +1,1 @@
+"""Reflections service: what students, teachers and guardians say about artifacts."""

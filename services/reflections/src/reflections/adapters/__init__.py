@@ -1,0 +1,1 @@
+"""Reflections adapters layer."""

@@ -1,0 +1,125 @@
+"""Reflections database schema (SQLAlchemy Core): prompts, reflections and their append-only revisions, feedback,
+comments, the artifact-ownership and roster replicas, outbox/inbox, audit log. Migrations are checked against it."""
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text
+
+from chassis.audit import add_audit_table
+from chassis.messaging.tables import add_messaging_tables
+
+metadata = MetaData(naming_convention={
+    "ix": "ix_%(column_0_label)s", "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s", "pk": "pk_%(table_name)s",
+})
+Id = String(36)
+Key = String(64)
+
+prompts = Table(                                  # district-configured guided prompts
+    "prompts", metadata,
+    Column("id", Id, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("active", Boolean, nullable=False, server_default="1"),
+    Column("created_by", Key, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+reflections = Table(
+    "reflections", metadata,
+    Column("id", Id, primary_key=True),
+    Column("artifact_id", Id, nullable=False),
+    Column("student_id", Key, nullable=False),
+    Column("prompt_id", Id, nullable=False, server_default=""),
+    Column("current_revision", Integer, nullable=False, server_default="1"),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_reflections_artifact_id", "artifact_id"),
+)
+
+reflection_revisions = Table(                     # append-only (database guard in the migration)
+    "reflection_revisions", metadata,
+    Column("reflection_id", Id, ForeignKey("reflections.id"), primary_key=True),
+    Column("number", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+feedback = Table(
+    "feedback", metadata,
+    Column("id", Id, primary_key=True),
+    Column("artifact_id", Id, nullable=False),
+    Column("student_id", Key, nullable=False),
+    Column("teacher_id", Key, nullable=False),
+    Column("can_do", Text, nullable=False),
+    Column("next_steps", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_feedback_artifact_id", "artifact_id"),
+)
+
+comments = Table(
+    "comments", metadata,
+    Column("id", Id, primary_key=True),
+    Column("artifact_id", Id, nullable=False),
+    Column("student_id", Key, nullable=False),
+    Column("author_id", Key, nullable=False),
+    Column("author_role", String(16), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("hidden_by", Key, nullable=False, server_default=""),
+    Column("hidden_at", DateTime(timezone=True), nullable=True),
+    Index("ix_comments_artifact_id", "artifact_id"),
+)
+
+# --- replica of artifact ownership (fed by artifacts events) ---
+artifact_owners = Table(
+    "artifact_owners", metadata,
+    Column("artifact_id", Id, primary_key=True),
+    Column("student_id", Key, nullable=False),
+    Column("deleted", Boolean, nullable=False, server_default="0"),
+)
+
+# --- replica of roster facts (fed by roster events) ---
+people = Table(
+    "people", metadata,
+    Column("person_id", Key, primary_key=True),
+    Column("roles", String(255), nullable=False, server_default=""),
+    Column("primary_school_id", Key, nullable=False, server_default=""),
+    Column("active", Boolean, nullable=False, server_default="1"),
+)
+
+sections = Table(
+    "sections", metadata,
+    Column("section_id", Key, primary_key=True),
+    Column("school_id", Key, nullable=False, server_default=""),
+    Column("school_year_id", Key, nullable=False, server_default=""),
+    Column("start_date", String(10), nullable=False, server_default=""),
+    Column("end_date", String(10), nullable=False, server_default=""),
+)
+
+enrollments = Table(
+    "enrollments", metadata,
+    Column("enrollment_id", Key, primary_key=True),
+    Column("section_id", Key, nullable=False),
+    Column("person_id", Key, nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("begin_date", String(10), nullable=False, server_default=""),
+    Column("end_date", String(10), nullable=False, server_default=""),
+    Column("active", Boolean, nullable=False, server_default="1"),
+    Index("ix_enrollments_person_id", "person_id"),
+)
+
+guardianships = Table(
+    "guardianships", metadata,
+    Column("guardian_id", Key, primary_key=True),
+    Column("student_id", Key, primary_key=True),
+)
+
+replica_versions = Table(
+    "replica_versions", metadata,
+    Column("kind", String(16), primary_key=True),
+    Column("entity_id", String(140), primary_key=True),
+    Column("last_event_at", String(40), nullable=False),
+    Column("deleted", Boolean, nullable=False, server_default="0"),
+)
+
+audit_log = add_audit_table(metadata)
+outbox, inbox = add_messaging_tables(metadata)

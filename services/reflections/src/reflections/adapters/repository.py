@@ -1,0 +1,98 @@
+"""Storage of prompts, reflections (with append-only revisions), feedback and comments (SQLAlchemy Core)."""
+from __future__ import annotations
+
+import datetime as dt
+from itertools import groupby
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from reflections.adapters.orm import comments, feedback, prompts, reflection_revisions, reflections
+from reflections.domain.model import Comment, Feedback, Prompt, Reflection, Revision
+
+
+class ReflectionsRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    # --- prompts ---
+    def add_prompt(self, prompt: Prompt, created_by: str, at: dt.datetime) -> None:
+        self.session.execute(insert(prompts).values(id=prompt.id, text=prompt.text, created_by=created_by,
+                                                    created_at=at))
+
+    def active_prompts(self) -> list[Prompt]:
+        rows = self.session.execute(select(prompts.c.id, prompts.c.text).where(prompts.c.active.is_(True))
+                                    .order_by(prompts.c.created_at, prompts.c.id))
+        return [Prompt(r.id, r.text) for r in rows]
+
+    def prompt_exists(self, prompt_id: str) -> bool:
+        return self.session.execute(select(prompts.c.id).where(prompts.c.id == prompt_id,
+                                                               prompts.c.active.is_(True))).first() is not None
+
+    # --- reflections ---
+    def add_reflection(self, reflection: Reflection, at: dt.datetime) -> None:
+        self.session.execute(insert(reflections).values(
+            id=reflection.id, artifact_id=reflection.artifact_id, student_id=reflection.student_id,
+            prompt_id=reflection.prompt_id, current_revision=1, created_at=at, updated_at=at))
+        self.add_revision(reflection.id, reflection.revisions[0])
+
+    def add_revision(self, reflection_id: str, revision: Revision) -> None:
+        self.session.execute(insert(reflection_revisions).values(
+            reflection_id=reflection_id, number=revision.number, text=revision.text, created_at=revision.created_at))
+        self.session.execute(update(reflections).where(reflections.c.id == reflection_id).values(
+            current_revision=revision.number, updated_at=revision.created_at))
+
+    def reflection(self, reflection_id: str, for_update: bool = False) -> Reflection | None:
+        query = select(reflections).where(reflections.c.id == reflection_id)
+        row = self.session.execute(query.with_for_update() if for_update else query).first()
+        return self._with_revisions([row])[0] if row else None
+
+    def reflections_on(self, artifact_id: str) -> list[Reflection]:
+        rows = self.session.execute(select(reflections).where(reflections.c.artifact_id == artifact_id)
+                                    .order_by(reflections.c.created_at, reflections.c.id)).all()
+        return self._with_revisions(rows)
+
+    def _with_revisions(self, rows) -> list[Reflection]:
+        if not rows:
+            return []
+        revisions = self.session.execute(
+            select(reflection_revisions).where(reflection_revisions.c.reflection_id.in_([r.id for r in rows]))
+            .order_by(reflection_revisions.c.reflection_id, reflection_revisions.c.number))
+        by_id = {key: [Revision(r.number, r.text, r.created_at) for r in group]
+                 for key, group in groupby(revisions, key=lambda r: r.reflection_id)}
+        return [Reflection(r.id, r.artifact_id, r.student_id, r.prompt_id, by_id.get(r.id, [])) for r in rows]
+
+    # --- feedback ---
+    def add_feedback(self, item: Feedback) -> None:
+        self.session.execute(insert(feedback).values(**vars(item)))
+
+    def feedback_on(self, artifact_id: str) -> list[Feedback]:
+        rows = self.session.execute(select(feedback).where(feedback.c.artifact_id == artifact_id)
+                                    .order_by(feedback.c.created_at, feedback.c.id))
+        return [Feedback(r.id, r.artifact_id, r.student_id, r.teacher_id, r.can_do, r.next_steps, r.created_at)
+                for r in rows]
+
+    # --- comments ---
+    def add_comment(self, comment: Comment) -> None:
+        self.session.execute(insert(comments).values(
+            id=comment.id, artifact_id=comment.artifact_id, student_id=comment.student_id,
+            author_id=comment.author_id, author_role=comment.author_role, body=comment.body,
+            created_at=comment.created_at))
+
+    def hide_comment(self, comment_id: str, hidden_by: str, at: dt.datetime) -> None:
+        self.session.execute(update(comments).where(comments.c.id == comment_id).values(hidden_by=hidden_by,
+                                                                                       hidden_at=at))
+
+    def comment(self, comment_id: str, for_update: bool = False) -> Comment | None:
+        query = select(comments).where(comments.c.id == comment_id)
+        row = self.session.execute(query.with_for_update() if for_update else query).first()
+        return _comment(row) if row else None
+
+    def comments_on(self, artifact_id: str) -> list[Comment]:
+        rows = self.session.execute(select(comments).where(comments.c.artifact_id == artifact_id)
+                                    .order_by(comments.c.created_at, comments.c.id))
+        return [_comment(r) for r in rows]
+
+
+def _comment(r) -> Comment:
+    return Comment(r.id, r.artifact_id, r.student_id, r.author_id, r.author_role, r.body, r.created_at, r.hidden_by)

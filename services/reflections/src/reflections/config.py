@@ -1,0 +1,26 @@
+"""Reflections-specific settings (env prefix ``REFLECTIONS_``), beside the chassis's per-service ServiceSettings."""
+from __future__ import annotations
+
+import zoneinfo
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class ReflectionsOptions(BaseSettings):
+    """What only the reflections service needs."""
+
+    model_config = SettingsConfigDict(env_prefix="REFLECTIONS_", extra="ignore")
+
+    time_zone: str = Field("UTC", description="The district's IANA time zone (e.g. `America/Kentucky/Louisville`): "
+                                              "whose calendar day decides whether a teacher CURRENTLY teaches a "
+                                              "student (and so may give feedback, comment and hide comments).")
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            zoneinfo.ZoneInfo(value)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"{value!r} is not an IANA time zone name") from exc
+        return value

@@ -1,0 +1,112 @@
+"""Who may reflect, give feedback, comment, hide comments and read an artifact's discussion, decided from the
+viewer's roles and the replicas' facts (the artifact's student; teaching and guardianship).
+
+Rules (tested as a table in tests/unit/test_reflections_access.py and tests/integration/...matrix):
+- any admin role (school_admin, district_admin) is refused everything about a student, whatever else it holds
+  (a district_admin defines the guided prompts, which are about nobody);
+- the student reflects on, comments on and reads the discussion of any artifact in their own portfolio;
+- a teacher who CURRENTLY teaches the student gives feedback, comments, hides comments and reads;
+- a guardian comments on and reads their own child's artifacts;
+- nobody else may do anything.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from chassis.access import Viewer
+from chassis.errors import PermissionDenied
+
+STUDENT, TEACHER, GUARDIAN = "student", "teacher", "guardian"
+ADMIN_ROLES = frozenset({"school_admin", "district_admin"})
+PROMPT_EDITOR = "district_admin"
+DENIED = "not allowed to discuss this student's artifacts"   # one message, whether the artifact exists or not
+
+__all__ = ["Viewer", "Action", "Relation", "Span", "check", "is_allowed", "is_audited", "role_of"]
+
+
+class Action(StrEnum):
+    READ = "read"
+    REFLECT = "reflect"
+    FEEDBACK = "feedback"
+    COMMENT = "comment"
+    HIDE = "hide"
+
+
+ALLOWED: dict[Action, frozenset[str]] = {
+    Action.READ: frozenset({STUDENT, TEACHER, GUARDIAN}),
+    Action.REFLECT: frozenset({STUDENT}),
+    Action.FEEDBACK: frozenset({TEACHER}),
+    Action.COMMENT: frozenset({STUDENT, TEACHER, GUARDIAN}),
+    Action.HIDE: frozenset({TEACHER}),
+}
+
+
+@dataclass(frozen=True)
+class Relation:
+    """What the roster replica knows about the viewer and one student."""
+
+    teaches_now: bool = False
+    guardian_of: bool = False
+
+
+@dataclass(frozen=True)
+class Span:
+    """One enrollment in a section, with the dates that bound it (ISO dates; empty = unbounded)."""
+
+    section_id: str
+    begin: str
+    end: str
+    active: bool = True
+
+
+def enrollment_span(section_id: str, section_start: str, section_end: str, begin: str, end: str,
+                    active: bool) -> Span:
+    """An enrollment's span inside its section: the later start and the earlier end (empty = unbounded)."""
+    starts, ends = [d for d in (section_start, begin) if d], [d for d in (section_end, end) if d]
+    return Span(section_id, max(starts) if starts else "", min(ends) if ends else "", active)
+
+
+def in_span(span: Span, today: dt.date) -> bool:
+    day = today.isoformat()
+    return span.active and (not span.begin or span.begin <= day) and (not span.end or day <= span.end)
+
+
+def teaches_now(teacher: list[Span], student: list[Span], today: dt.date) -> bool:
+    """True when an active teacher enrollment and an active student enrollment share a section, today."""
+    taught = {s.section_id for s in teacher if in_span(s, today)}
+    return any(s.section_id in taught and in_span(s, today) for s in student)
+
+
+def role_of(viewer: Viewer, student_id: str, relation: Relation) -> str | None:
+    """The role the viewer acts in for this student, or None when they have no standing."""
+    if viewer.roles & ADMIN_ROLES:
+        return None
+    if STUDENT in viewer.roles and viewer.subject == student_id:
+        return STUDENT
+    if TEACHER in viewer.roles and relation.teaches_now:
+        return TEACHER
+    if GUARDIAN in viewer.roles and relation.guardian_of:
+        return GUARDIAN
+    return None
+
+
+def is_allowed(viewer: Viewer, action: Action, student_id: str, relation: Relation) -> bool:
+    return role_of(viewer, student_id, relation) in ALLOWED[action]
+
+
+def check(viewer: Viewer, action: Action, student_id: str, relation: Relation) -> str:
+    """The role the viewer acts in; PermissionDenied (one message) when not allowed."""
+    if not is_allowed(viewer, action, student_id, relation):
+        raise PermissionDenied(DENIED)
+    return role_of(viewer, student_id, relation) or ""
+
+
+def may_define_prompts(viewer: Viewer) -> bool:
+    return PROMPT_EDITOR in viewer.roles
+
+
+def is_audited(viewer: Viewer, student_id: str) -> bool:
+    """Every read or change by anyone other than the student goes to the audit log."""
+    return viewer.subject != student_id

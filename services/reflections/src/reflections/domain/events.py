@@ -1,0 +1,59 @@
+"""Events the reflections service publishes on ``reflections.events``
+(payloads: protos/skillfolio/events/v1/reflections.proto)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chassis.events import DomainEvent
+
+
+@dataclass(frozen=True)
+class PromptDefined(DomainEvent):
+    prompt_id: str
+
+
+@dataclass(frozen=True)
+class _ReflectionChanged(DomainEvent):
+    reflection_id: str
+    artifact_id: str
+    student_id: str
+    prompt_id: str = ""
+    revision: int = 1
+
+
+@dataclass(frozen=True)
+class ReflectionAdded(_ReflectionChanged):
+    pass
+
+
+@dataclass(frozen=True)
+class ReflectionEdited(_ReflectionChanged):
+    pass
+
+
+@dataclass(frozen=True)
+class FeedbackGiven(DomainEvent):
+    feedback_id: str
+    artifact_id: str
+    student_id: str
+    teacher_id: str
+
+
+@dataclass(frozen=True)
+class _CommentChanged(DomainEvent):
+    comment_id: str
+    artifact_id: str
+    student_id: str
+    author_id: str
+    author_role: str
+    actor_id: str
+
+
+@dataclass(frozen=True)
+class CommentAdded(_CommentChanged):
+    pass
+
+
+@dataclass(frozen=True)
+class CommentHidden(_CommentChanged):
+    pass

@@ -1,0 +1,98 @@
+"""Reflections, their revisions, feedback, comments and prompts, and the input rules each must meet."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from chassis.errors import FieldProblem, InvalidArgument
+
+MAX_REFLECTION = 10_000
+MAX_FEEDBACK_PART = 5_000
+MAX_COMMENT = 2_000
+MAX_PROMPT = 500
+
+
+@dataclass(frozen=True)
+class Prompt:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Revision:
+    number: int
+    text: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class Reflection:
+    id: str
+    artifact_id: str
+    student_id: str
+    prompt_id: str
+    revisions: list[Revision] = field(default_factory=list)
+
+    @property
+    def current_revision(self) -> int:
+        return self.revisions[-1].number if self.revisions else 0
+
+
+@dataclass(frozen=True)
+class Feedback:
+    id: str
+    artifact_id: str
+    student_id: str
+    teacher_id: str
+    can_do: str
+    next_steps: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class Comment:
+    id: str
+    artifact_id: str
+    student_id: str
+    author_id: str
+    author_role: str
+    body: str
+    created_at: dt.datetime
+    hidden_by: str = ""
+
+    @property
+    def hidden(self) -> bool:
+        return bool(self.hidden_by)
+
+
+def text_problem(field_name: str, value: str, limit: int) -> FieldProblem | None:
+    """Why ``value`` is not acceptable text for ``field_name`` (None when it is)."""
+    if not value.strip():
+        return FieldProblem(field_name, "must not be empty")
+    if len(value) > limit:
+        return FieldProblem(field_name, f"must be at most {limit} characters (got {len(value)})")
+    return None
+
+
+def require(*checks: FieldProblem | None) -> None:
+    """InvalidArgument naming every field with a problem; nothing when all are fine."""
+    problems = [p for p in checks if p is not None]
+    if problems:
+        raise InvalidArgument("; ".join(f"{p.field}: {p.reason}" for p in problems), problems)
+
+
+def validate_reflection(text: str) -> None:
+    require(text_problem("text", text, MAX_REFLECTION))
+
+
+def validate_feedback(can_do: str, next_steps: str) -> None:
+    require(text_problem("can_do", can_do, MAX_FEEDBACK_PART), text_problem("next_steps", next_steps,
+                                                                             MAX_FEEDBACK_PART))
+
+
+def validate_comment(body: str) -> None:
+    require(text_problem("body", body, MAX_COMMENT))
+
+
+def validate_prompt(text: str) -> None:
+    require(text_problem("text", text, MAX_PROMPT))

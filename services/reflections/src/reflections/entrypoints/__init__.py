@@ -1,0 +1,1 @@
+"""Reflections entrypoints layer."""

@@ -1,0 +1,81 @@
+"""The reflections gRPC API: ReflectionsServicer (thin: proto <-> service layer) and ``serve(settings)`` on the
+chassis server (signed principals, health, reflection, metrics, DomainError -> status). Every RPC needs a
+principal."""
+from __future__ import annotations
+
+import grpc
+
+from chassis.access import current_viewer
+from chassis.config import PlatformSettings, ServiceSettings
+from chassis.grpc import server as chassis_server
+from skillfolio.reflections.v1 import reflections_pb2 as pb, reflections_pb2_grpc
+
+from reflections.bootstrap import ReflectionsApp, build
+from reflections.domain.access import Viewer
+from reflections.entrypoints import grpc_messages as msg
+
+SERVICE_FULL_NAME = pb.DESCRIPTOR.services_by_name["ReflectionsService"].full_name
+
+
+def _viewer() -> Viewer:
+    return current_viewer(Viewer)      # the chassis interceptor refuses calls without a principal
+
+
+class ReflectionsServicer(reflections_pb2_grpc.ReflectionsServiceServicer):
+    """Every ReflectionsService RPC; the principal comes from the chassis interceptor."""
+
+    def __init__(self, app: ReflectionsApp) -> None:
+        self.commands = app.commands
+        self.queries = app.queries
+
+    def DefinePrompt(self, request, context):
+        return pb.DefinePromptResponse(prompt=msg.prompt(self.commands.define_prompt(_viewer(), request.text)))
+
+    def ListPrompts(self, request, context):
+        return pb.ListPromptsResponse(prompts=[msg.prompt(p) for p in self.queries.prompts(_viewer())])
+
+    def AddReflection(self, request, context):
+        added = self.commands.add_reflection(_viewer(), request.artifact_id, request.text, request.prompt_id)
+        return pb.AddReflectionResponse(reflection=msg.reflection(added))
+
+    def EditReflection(self, request, context):
+        edited = self.commands.edit_reflection(_viewer(), request.reflection_id, request.text)
+        return pb.EditReflectionResponse(reflection=msg.reflection(edited))
+
+    def GiveFeedback(self, request, context):
+        given = self.commands.give_feedback(_viewer(), request.artifact_id, request.can_do, request.next_steps)
+        return pb.GiveFeedbackResponse(feedback=msg.feedback(given))
+
+    def AddComment(self, request, context):
+        return pb.AddCommentResponse(comment=msg.comment(
+            self.commands.add_comment(_viewer(), request.artifact_id, request.body)))
+
+    def HideComment(self, request, context):
+        return pb.HideCommentResponse(comment=msg.comment(self.commands.hide_comment(_viewer(), request.comment_id)))
+
+    def GetDiscussion(self, request, context):
+        found = self.queries.discussion(_viewer(), request.artifact_id)
+        return pb.GetDiscussionResponse(reflections=[msg.reflection(r) for r in found.reflections],
+                                        feedback=[msg.feedback(f) for f in found.feedback],
+                                        comments=[msg.comment(c) for c in found.comments])
+
+
+def _register(app: ReflectionsApp):
+    def register(server: grpc.Server) -> None:
+        reflections_pb2_grpc.add_ReflectionsServiceServicer_to_server(ReflectionsServicer(app), server)
+    return register
+
+
+def start(settings: ServiceSettings, app: ReflectionsApp | None = None,
+          platform: PlatformSettings | None = None, metrics: bool = True) -> chassis_server.ServerHandle:
+    """A running reflections API server (tests, benches); ``handle.stop()`` also closes an app it built itself."""
+    owned = app is None
+    app = app or build(settings)
+    return chassis_server.start("reflections", settings, _register(app), [SERVICE_FULL_NAME], (),
+                                on_stop=app.close if owned else None, platform=platform, metrics=metrics)
+
+
+def serve(settings: ServiceSettings) -> None:
+    """Run the reflections API until SIGTERM/SIGINT (`skillfolio run reflections api`)."""
+    app = build(settings)
+    chassis_server.serve("reflections", settings, _register(app), [SERVICE_FULL_NAME], (), on_stop=app.close)

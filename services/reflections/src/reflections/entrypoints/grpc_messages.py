@@ -1,0 +1,32 @@
+"""Conversions from the reflections domain to its protobuf messages."""
+from __future__ import annotations
+
+import datetime as dt
+
+from skillfolio.reflections.v1 import reflections_pb2 as pb
+
+from reflections.domain.model import Comment, Feedback, Prompt, Reflection
+
+
+def _iso(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.timezone.utc).isoformat()
+
+
+def prompt(p: Prompt) -> pb.Prompt:
+    return pb.Prompt(id=p.id, text=p.text)
+
+
+def reflection(r: Reflection) -> pb.Reflection:
+    return pb.Reflection(id=r.id, artifact_id=r.artifact_id, student_id=r.student_id, prompt_id=r.prompt_id,
+                         revisions=[pb.Revision(number=v.number, text=v.text, created_at=_iso(v.created_at))
+                                    for v in r.revisions])
+
+
+def feedback(f: Feedback) -> pb.Feedback:
+    return pb.Feedback(id=f.id, artifact_id=f.artifact_id, teacher_id=f.teacher_id, can_do=f.can_do,
+                       next_steps=f.next_steps, created_at=_iso(f.created_at))
+
+
+def comment(c: Comment) -> pb.Comment:
+    return pb.Comment(id=c.id, artifact_id=c.artifact_id, author_id=c.author_id, author_role=c.author_role,
+                      body="" if c.hidden else c.body, created_at=_iso(c.created_at), hidden=c.hidden)

@@ -1,0 +1,91 @@
+"""The reflections ``events`` role: a nameko service relaying the outbox and keeping the replicas.
+
+Consumes roster person_*, section_*, enrollment_*, guardianship_* and student_transferred
+(protos/skillfolio/events/v1/roster.proto) and artifacts artifact_added, artifact_updated, artifact_deleted
+(protos/skillfolio/events/v1/artifacts.proto); access is decided from those replicas.
+"""
+from __future__ import annotations
+
+from chassis.config import service_settings
+from chassis.db import make_engine
+from chassis.messaging.consumer import reliable_handler
+from chassis.messaging.relay_runner import OutboxRelayRunner
+from chassis.uow import lazy_unit_of_work
+
+from reflections.adapters.orm import outbox
+from reflections.service_layer import replication
+from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork
+
+
+def _engine():
+    return make_engine(service_settings("reflections").database_url, pool_size=2)
+
+
+_uow = lazy_unit_of_work("reflections", ReflectionsUnitOfWork)
+
+
+class ReflectionsEvents:
+    """`skillfolio run reflections events`."""
+
+    name = "reflections"
+    outbox_relay = OutboxRelayRunner("reflections", _engine, outbox)
+
+    @reliable_handler("roster", "person_added")
+    def person_added(self, envelope):
+        replication.apply_event(_uow, "reflections.person_added", envelope)
+
+    @reliable_handler("roster", "person_updated")
+    def person_updated(self, envelope):
+        replication.apply_event(_uow, "reflections.person_updated", envelope)
+
+    @reliable_handler("roster", "person_removed")
+    def person_removed(self, envelope):
+        replication.apply_event(_uow, "reflections.person_removed", envelope)
+
+    @reliable_handler("roster", "section_added")
+    def section_added(self, envelope):
+        replication.apply_event(_uow, "reflections.section_added", envelope)
+
+    @reliable_handler("roster", "section_updated")
+    def section_updated(self, envelope):
+        replication.apply_event(_uow, "reflections.section_updated", envelope)
+
+    @reliable_handler("roster", "section_removed")
+    def section_removed(self, envelope):
+        replication.apply_event(_uow, "reflections.section_removed", envelope)
+
+    @reliable_handler("roster", "enrollment_added")
+    def enrollment_added(self, envelope):
+        replication.apply_event(_uow, "reflections.enrollment_added", envelope)
+
+    @reliable_handler("roster", "enrollment_updated")
+    def enrollment_updated(self, envelope):
+        replication.apply_event(_uow, "reflections.enrollment_updated", envelope)
+
+    @reliable_handler("roster", "enrollment_removed")
+    def enrollment_removed(self, envelope):
+        replication.apply_event(_uow, "reflections.enrollment_removed", envelope)
+
+    @reliable_handler("roster", "guardianship_added")
+    def guardianship_added(self, envelope):
+        replication.apply_event(_uow, "reflections.guardianship_added", envelope)
+
+    @reliable_handler("roster", "guardianship_removed")
+    def guardianship_removed(self, envelope):
+        replication.apply_event(_uow, "reflections.guardianship_removed", envelope)
+
+    @reliable_handler("roster", "student_transferred")
+    def student_transferred(self, envelope):
+        replication.apply_event(_uow, "reflections.student_transferred", envelope)
+
+    @reliable_handler("artifacts", "artifact_added")
+    def artifact_added(self, envelope):
+        replication.apply_event(_uow, "reflections.artifact_added", envelope)
+
+    @reliable_handler("artifacts", "artifact_updated")
+    def artifact_updated(self, envelope):
+        replication.apply_event(_uow, "reflections.artifact_updated", envelope)
+
+    @reliable_handler("artifacts", "artifact_deleted")
+    def artifact_deleted(self, envelope):
+        replication.apply_event(_uow, "reflections.artifact_deleted", envelope)

@@ -1,0 +1,1 @@
+"""Reflections service_layer layer."""

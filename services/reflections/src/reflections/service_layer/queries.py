@@ -1,0 +1,38 @@
+"""Read use cases: the district's guided prompts, and an artifact's discussion (reflections with every revision,
+feedback, and comments with hidden ones' text withheld). Reads by anyone but the student are audited."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from reflections.domain.access import Action, Viewer, is_audited
+from reflections.domain.model import Comment, Feedback, Prompt, Reflection
+from reflections.service_layer.calendar import DistrictCalendar
+from reflections.service_layer.commands import standing
+from reflections.service_layer.unit_of_work import UowFactory
+
+
+@dataclass(frozen=True)
+class Discussion:
+    reflections: list[Reflection]
+    feedback: list[Feedback]
+    comments: list[Comment]
+
+
+class ReflectionQueries:
+    def __init__(self, uow_factory: UowFactory, calendar: DistrictCalendar) -> None:
+        self.uow_factory, self.calendar = uow_factory, calendar
+
+    def prompts(self, viewer: Viewer) -> list[Prompt]:
+        with self.uow_factory() as uow:
+            return uow.records.active_prompts()
+
+    def discussion(self, viewer: Viewer, artifact_id: str) -> Discussion:
+        with self.uow_factory() as uow:
+            student_id = uow.replicas.owner_of(artifact_id)
+            standing(uow, self.calendar, viewer, Action.READ, student_id)
+            found = Discussion(uow.records.reflections_on(artifact_id), uow.records.feedback_on(artifact_id),
+                               [replace(c, body="") if c.hidden else c for c in uow.records.comments_on(artifact_id)])
+            if is_audited(viewer, student_id):
+                uow.audit(viewer, "GetDiscussion", [student_id], {"artifact_id": artifact_id})
+                uow.commit()
+        return found

@@ -1,0 +1,39 @@
+"""The reflections unit of work: one session, the repository and replicas over it, the outbox and the audit log."""
+from __future__ import annotations
+
+from typing import Callable
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from chassis.access import Viewer
+from chassis.audit import record_access
+from chassis.uow import UnitOfWork
+
+from reflections.adapters.orm import audit_log, outbox
+from reflections.adapters.replicas import Replicas
+from reflections.adapters.repository import ReflectionsRepository
+
+PRODUCER = "reflections"
+
+
+class ReflectionsUnitOfWork(UnitOfWork):
+    """``with uow: ...; uow.commit()``."""
+
+    records: ReflectionsRepository
+    replicas: Replicas
+
+    def __init__(self, session_factory: sessionmaker) -> None:
+        super().__init__(session_factory, outbox, PRODUCER)
+
+    def _open(self, session: Session) -> None:
+        self.records = ReflectionsRepository(session)
+        self.replicas = Replicas(session)
+
+    def audit(self, viewer: Viewer, action: str, student_ids: list[str], detail: dict | None = None) -> None:
+        """Record a disclosure or change of students' records by ``viewer`` in this transaction."""
+        record_access(self.session, audit_log, actor=viewer.subject, actor_roles=viewer.roles,
+                      action=f"reflections.{action}", subject_ids=student_ids, subject_type="student",
+                      detail=detail)
+
+
+UowFactory = Callable[[], ReflectionsUnitOfWork]

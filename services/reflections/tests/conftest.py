@@ -1,0 +1,50 @@
+"""Fixtures of the reflections tests: a fresh migrated PostgreSQL database, a ReflectionsApp on a fixed clock over
+it, replicas fed with the roster world and Ana's artifacts, and readers of the outbox and audit log."""
+from __future__ import annotations
+
+from typing import Iterator
+
+import pytest
+
+from chassis.config import service_settings
+from chassis.migrations import upgrade
+from chassis.testing.records import ServiceRecords
+from reflections.adapters.orm import audit_log, outbox
+from reflections.bootstrap import ReflectionsApp, build
+from reflections.migrations import MIGRATIONS_DIR
+from reflections.service_layer.replication import apply_event
+from reflections_fixtures import Clock, world_events
+
+
+@pytest.fixture
+def reflections_db(fresh_pg_database_url) -> str:
+    upgrade(MIGRATIONS_DIR, fresh_pg_database_url)
+    return fresh_pg_database_url
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def app(reflections_db, clock) -> Iterator[ReflectionsApp]:
+    reflections_app = build(service_settings("reflections", database_url=reflections_db, db_pool_size=2),
+                            clock=clock)
+    yield reflections_app
+    reflections_app.close()
+
+
+@pytest.fixture
+def world(app) -> None:
+    """The replicas fed (through the same code the worker runs) with :func:`world_events`."""
+    for envelope in world_events():
+        assert apply_event(app.unit_of_work, f"test.{envelope.type}", envelope)
+
+
+@pytest.fixture
+def tables(reflections_db) -> Iterator[ServiceRecords]:
+    """The outbox envelopes and audit rows the reflections service recorded."""
+    records = ServiceRecords(reflections_db, outbox, audit_log)
+    yield records
+    records.dispose()

@@ -1,0 +1,70 @@
+"""The access rules through the service layer on a real replica, as a grid: one row per relationship to Ana,
+one column per action on an artifact in her portfolio that her teacher Cruz added.
+Y = allowed (and, for a change by someone other than Ana, audited and raised as an event); N = refused with
+PERMISSION_DENIED, nothing written."""
+from __future__ import annotations
+
+import pytest
+
+from chassis.errors import PermissionDenied
+from reflections.domain.access import Viewer
+from reflections_fixtures import ANA, ART, BEN, CRUZ, DEE, DIAZ, EVE, FAY, GUS, IVES, NIA, STUDENT
+
+pytestmark = pytest.mark.integration
+
+MATRIX = """
+role            relationship            actor     | reflect | edit | feedback | comment | hide | read
+student         own                     stu-ana   |    Y    |  Y   |    N     |    Y    |  N   |  Y
+student         classmate               stu-ben   |    N    |  N   |    N     |    N    |  N   |  N
+student         different-school        stu-nia   |    N    |  N   |    N     |    N    |  N   |  N
+teacher         currently-taught        tch-cruz  |    N    |  N   |    Y     |    Y    |  Y   |  Y
+teacher         taught-last-year-only   tch-diaz  |    N    |  N   |    N     |    N    |  N   |  N
+teacher         different-school        tch-ives  |    N    |  N   |    N     |    N    |  N   |  N
+guardian        guardian-of             grd-eve   |    N    |  N   |    N     |    Y    |  N   |  Y
+guardian        not-guardian-of         grd-gus   |    N    |  N   |    N     |    N    |  N   |  N
+school_admin    own-school              adm-fay   |    N    |  N   |    N     |    N    |  N   |  N
+district_admin  district                adm-dee   |    N    |  N   |    N     |    N    |  N   |  N
+"""
+assert {ANA, BEN, NIA, CRUZ, DIAZ, IVES, EVE, GUS, FAY, DEE} == {
+    line.split()[2] for line in MATRIX.strip().splitlines()[1:]}
+
+
+def rows() -> list[tuple[str, str, str, dict[str, bool]]]:
+    header, *lines = MATRIX.strip().splitlines()
+    actions = [a.strip() for a in header.split("|")[1:]]
+    parsed = []
+    for line in lines:
+        who, *cells = line.split("|")
+        role, relationship, actor = who.split()
+        parsed.append((role, relationship, actor, {a: c.strip() == "Y" for a, c in zip(actions, cells, strict=True)}))
+    return parsed
+
+
+ACTIONS = {
+    "reflect": lambda app, v, s: app.commands.add_reflection(v, ART, "What I learned."),
+    "edit": lambda app, v, s: app.commands.edit_reflection(v, s["reflection"], "What I learned, revised."),
+    "feedback": lambda app, v, s: app.commands.give_feedback(v, ART, "You can explain it.", "Add sources."),
+    "comment": lambda app, v, s: app.commands.add_comment(v, ART, "Nice!"),
+    "hide": lambda app, v, s: app.commands.hide_comment(v, s["comment"]),
+    "read": lambda app, v, s: app.queries.discussion(v, ART),
+}
+EVENTS = {"reflect": "reflection_added", "edit": "reflection_edited", "feedback": "feedback_given",
+          "comment": "comment_added", "hide": "comment_hidden", "read": None}
+
+
+@pytest.mark.parametrize("role, relationship, actor, expected", rows(), ids=[f"{r}/{rel}" for r, rel, *_ in rows()])
+def test_matrix_row(app, world, tables, role, relationship, actor, expected):
+    viewer = Viewer.of(actor, [role])
+    for action, allowed in expected.items():
+        setup = {"reflection": app.commands.add_reflection(STUDENT, ART, "Ana's own reflection.").id,
+                 "comment": app.commands.add_comment(STUDENT, ART, "Ana's comment.").id}
+        audit_before, events_before = len(tables.audit()), len(tables.envelopes())
+        if allowed:
+            ACTIONS[action](app, viewer, setup)
+        else:
+            with pytest.raises(PermissionDenied, match="not allowed to discuss this student's artifacts"):
+                ACTIONS[action](app, viewer, setup)
+        audit, events = tables.audit()[audit_before:], tables.envelopes()[events_before:]
+        audited = allowed and actor != ANA
+        assert [(r.actor, r.subject_id) for r in audit] == ([(actor, ANA)] if audited else []), action
+        assert [e.type for e in events] == ([EVENTS[action]] if allowed and EVENTS[action] else []), action

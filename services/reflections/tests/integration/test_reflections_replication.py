@@ -1,0 +1,45 @@
+"""The replicas follow roster and artifacts events: once per event, newest wins, a deleted artifact is closed."""
+from __future__ import annotations
+
+import pytest
+
+from chassis.errors import PermissionDenied
+from reflections.service_layer.replication import apply_event
+from reflections_fixtures import ANA, ART, STUDENT, TEACHER, artifact, event
+
+pytestmark = pytest.mark.integration
+
+
+def test_duplicate_deliveries_apply_once(app, world):
+    added = artifact("art-new", ANA, ANA)
+    assert apply_event(app.unit_of_work, "test.once", added)
+    assert not apply_event(app.unit_of_work, "test.once", added)
+    assert app.commands.add_reflection(STUDENT, "art-new", "Mine.").student_id == ANA
+
+
+def test_a_deleted_artifact_is_closed_and_an_older_event_does_not_reopen_it(app, world):
+    reflection = app.commands.add_reflection(STUDENT, ART, "First try.")
+    apply_event(app.unit_of_work, "test.del", event("artifacts", "artifact_deleted", at="2026-11-05T00:00:00+00:00",
+                                                    artifact_id=ART))
+    stale = artifact(ART, ANA, ANA, "artifact_updated", at="2026-11-04T00:00:00+00:00")
+    apply_event(app.unit_of_work, "test.late", stale)
+    for attempt in (lambda: app.commands.add_reflection(STUDENT, ART, "Again."),
+                    lambda: app.commands.edit_reflection(STUDENT, reflection.id, "Changed."),
+                    lambda: app.commands.add_comment(TEACHER, ART, "Hm."),
+                    lambda: app.queries.discussion(STUDENT, ART)):
+        with pytest.raises(PermissionDenied, match="not allowed to discuss"):
+            attempt()
+
+
+def test_an_unknown_artifact_is_refused_like_a_forbidden_one(app, world):
+    with pytest.raises(PermissionDenied, match="not allowed to discuss this student's artifacts"):
+        app.commands.add_reflection(STUDENT, "art-unknown", "Hello")
+
+
+def test_a_teacher_whose_enrollment_ends_no_longer_gives_feedback(app, world):
+    app.commands.give_feedback(TEACHER, ART, "You can do it.", "Keep going.")
+    apply_event(app.unit_of_work, "test.end", event("roster", "enrollment_removed", at="2026-11-10T00:00:00+00:00",
+                                                    enrollment_id="e1", section_id="sec-26", person_id=TEACHER.subject,
+                                                    role="teacher"))
+    with pytest.raises(PermissionDenied):
+        app.commands.give_feedback(TEACHER, ART, "You can do it.", "Keep going.")

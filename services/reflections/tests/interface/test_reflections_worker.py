@@ -1,0 +1,61 @@
+"""The reflections ``events`` role as a real nameko subprocess: roster and artifacts events feed the replicas that
+access is decided from (once each), and the relay publishes reflections events."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from chassis.errors import PermissionDenied
+from chassis.events import Envelope
+from chassis.messaging.publisher import ConfirmingPublisher, OutgoingMessage
+from chassis.messaging.testing import WorkerProcess, bind_queue, drain_queue, wait_until
+from chassis.testing import infra
+from reflections_fixtures import ANA, ART, GUARDIAN, STUDENT, event, world_events
+
+pytestmark = pytest.mark.integration
+
+
+def publish(amqp_url: str, envelopes: list[Envelope]) -> None:
+    publisher = ConfirmingPublisher(amqp_url)
+    for producer in ("roster", "artifacts"):
+        publisher.publish_batch(f"{producer}.events", [OutgoingMessage(e.type, e.to_json().encode(), e.event_id)
+                                                       for e in envelopes if e.producer == producer])
+    publisher.close()
+
+
+@pytest.fixture
+def worker(reflections_db, fresh_amqp_url, tmp_path):
+    bind_queue(fresh_amqp_url, "tap", "reflections.events")
+    env = {"REFLECTIONS_DATABASE_URL": reflections_db, "SKILLFOLIO_AMQP_URL": fresh_amqp_url,
+           "REFLECTIONS_EVENTS_METRICS_PORT": str(infra.free_port()), "SKILLFOLIO_EVENT_RETRY_DELAYS_MS": "200",
+           "SKILLFOLIO_EVENT_MAX_ATTEMPTS": "2"}
+    process = WorkerProcess("reflections", "reflections.entrypoints.worker", env,
+                            tmp_path / "reflections-events.log").start()
+    process.wait_ready("outbox relay for reflections started", timeout=60)
+    yield process
+    assert process.stop() == 0
+
+
+def can_read(app, viewer) -> bool:
+    try:
+        app.queries.discussion(viewer, ART)
+        return True
+    except PermissionDenied:
+        return False
+
+
+def test_replicas_follow_events_and_reflection_events_are_relayed(app, worker, fresh_amqp_url):
+    world = world_events()
+    publish(fresh_amqp_url, world + world[-2:])                      # the artifacts delivered twice
+    wait_until(lambda: can_read(app, STUDENT) and can_read(app, GUARDIAN), 30, 0.1, "the replicas")
+    added = app.commands.add_reflection(STUDENT, ART, "What I learned.")
+    assert added.student_id == ANA                                    # the owner came from artifact_added
+
+    relayed = []
+    wait_until(lambda: relayed.extend(drain_queue(fresh_amqp_url, "tap")) or relayed, 20, 0.1, "the relay")
+    assert relayed[0].delivery_info["routing_key"] == "reflection_added"
+    assert json.loads(relayed[0].body)["data"]["reflection_id"] == added.id
+
+    publish(fresh_amqp_url, [event("artifacts", "artifact_deleted", at="2026-11-20T00:00:00+00:00", artifact_id=ART)])
+    wait_until(lambda: not can_read(app, STUDENT), 30, 0.1, "the deleted artifact")
