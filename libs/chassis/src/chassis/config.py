@@ -27,7 +27,7 @@ class PlatformSettings(BaseSettings):
     event_max_attempts: int = Field(5, description="Delivery attempts before a message is dead-lettered.")
     event_retry_delays_ms: str = Field(
         "1000,5000,30000,120000", description="Comma-separated backoff delays between attempts, in ms.")
-    queue_type: str = Field("quorum", description="Consumer queue type: 'quorum' (replicated) or 'classic'.")
+    queue_type: str = Field("quorum", description="Consumer queue type: 'quorum' (replicated) or 'classic'; `skillfolio up` (one node) defaults to classic.")
     outbox_retention_hours: float = Field(168.0, description="Sent outbox rows older than this are purged.")
     rabbitmq_api: str = Field(
         "", description="RabbitMQ management API URL for `skillfolio events dlq`; empty: the AMQP host, port 15672.")

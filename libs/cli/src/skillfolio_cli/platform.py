@@ -40,6 +40,10 @@ def _prepare() -> pathlib.Path:
         typer.echo(f"generated missing secrets (principal keys, session and media URL secrets) in "
                    f"{var_dir / SECRETS_FILE} (0600)")
     os.environ.update(process_environment(var_dir, secret_values))
+    # One RabbitMQ node: a quorum queue replicates nothing there, yet each is its own Raft member with a WAL.
+    # With six queues per handler (main, four retries, DLQ), the embedded platform's ~200 quorum queues starved
+    # a 2-core machine's broker (AMQP connects timed out). Compose and Kubernetes keep the quorum default.
+    os.environ.setdefault("SKILLFOLIO_QUEUE_TYPE", "classic")
     # Children drain within honcho's 5 s SIGTERM-to-SIGKILL wait (uvicorn's is fixed at 4 s in gateway.serve).
     for name in services.SERVICES:
         os.environ.setdefault(f"{name.upper()}_SHUTDOWN_GRACE_SECONDS", "4")
