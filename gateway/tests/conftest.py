@@ -1,4 +1,4 @@
-"""Gateway test fixtures: REAL roster, skills and artifacts gRPC servers (in-process, ephemeral ports), each over its
+"""Gateway test fixtures: REAL roster, skills, artifacts and reflections gRPC servers (in-process, ephemeral ports), each over its
 own fresh, migrated PostgreSQL database, and a gateway app (FastAPI TestClient) pointed at them with a per-run key
 pair, session secret, media URL secret and media directory.
 
@@ -28,6 +28,10 @@ from artifacts import bootstrap as artifacts_bootstrap
 from artifacts.entrypoints import grpc_api as artifacts_grpc
 from artifacts.migrations import MIGRATIONS_DIR as ARTIFACTS_MIGRATIONS
 from artifacts.service_layer.replication import apply_roster_event
+from reflections import bootstrap as reflections_bootstrap
+from reflections.entrypoints import grpc_api as reflections_grpc
+from reflections.migrations import MIGRATIONS_DIR as REFLECTIONS_MIGRATIONS
+from reflections.service_layer.replication import apply_event as apply_reflections_event
 from gateway.app import create_app
 from gateway.settings import GatewaySettings
 from roster.bootstrap import build
@@ -152,13 +156,33 @@ def artifacts_target(artifacts_app, platform) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def reflections_app(session_database, district, platform) -> Iterator[reflections_bootstrap.ReflectionsApp]:
+    """The reflections service's app over its own database, its roster replica fed the district's roster events
+    (artifact ownership arrives per test: feed it the artifacts events a test causes)."""
+    settings = service_settings("reflections", database_url=session_database(REFLECTIONS_MIGRATIONS),
+                                grpc_host="127.0.0.1", grpc_port=0, metrics_port=0, db_pool_size=4)
+    app = reflections_bootstrap.build(settings)
+    for envelope in district.roster_events:
+        assert apply_reflections_event(app.unit_of_work, f"gateway-tests.{envelope.type}", envelope)
+    yield app
+    app.close()
+
+
+@pytest.fixture(scope="session")
+def reflections_target(reflections_app, platform) -> Iterator[str]:
+    handle = reflections_grpc.start(reflections_app.settings, app=reflections_app, platform=platform, metrics=False)
+    yield f"127.0.0.1:{handle.port}"
+    handle.stop(grace=1)
+
+
+@pytest.fixture(scope="session")
 def gateway_platform(platform, keys) -> PlatformSettings:
     """The gateway's platform settings: the services' ones plus the private key that signs principals."""
     return platform.model_copy(update={"principal_private_key": keys[0]})
 
 
 @pytest.fixture
-def make_app(roster_target, skills_target, artifacts_target, gateway_platform) -> Callable[..., FastAPI]:
+def make_app(roster_target, skills_target, artifacts_target, reflections_target, gateway_platform) -> Callable[..., FastAPI]:
     """Build a gateway app (lifespan not yet run) against the session's services, with settings overrides.
 
     ``platform=`` replaces the gateway's PlatformSettings (e.g. an S3 endpoint, another media secret).
@@ -166,6 +190,7 @@ def make_app(roster_target, skills_target, artifacts_target, gateway_platform) -
     def build(platform: PlatformSettings | None = None, **overrides) -> FastAPI:
         values = {"session_secret": secrets.token_urlsafe(40), "roster_target": roster_target,
                   "skills_target": skills_target, "artifacts_target": artifacts_target,
+                  "reflections_target": reflections_target,
                   "login_rate_limit": "3 per 1 minute", **overrides}
         return create_app(GatewaySettings(**values), platform or gateway_platform)
 

@@ -16,7 +16,8 @@ def test_health_and_readiness(client):
     ready = client.get("/readyz")
     assert ready.status_code == 200
     assert ready.json() == {"status": "ready",
-                            "services": {"roster": "serving", "skills": "serving", "artifacts": "serving"}}
+                            "services": {"roster": "serving", "skills": "serving", "artifacts": "serving",
+                                         "reflections": "serving"}}
 
 
 def test_correlation_id_is_echoed_or_minted(client):

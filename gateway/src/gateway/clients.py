@@ -14,6 +14,7 @@ from chassis.config import PlatformSettings
 from chassis.context import Principal, principal_var
 from chassis.grpc.client import aio_channel, signing_token_source
 from skillfolio.artifacts.v1 import artifacts_pb2_grpc
+from skillfolio.reflections.v1 import reflections_pb2_grpc
 from skillfolio.roster.v1 import roster_pb2_grpc
 from skillfolio.skills.v1 import skills_pb2_grpc
 
@@ -60,10 +61,16 @@ class Backends:
         self.roster = client("roster", settings.roster_target, roster_pb2_grpc.RosterServiceStub)
         self.skills = client("skills", settings.skills_target, skills_pb2_grpc.SkillsServiceStub)
         self.artifacts = client("artifacts", settings.artifacts_target, artifacts_pb2_grpc.ArtifactsServiceStub)
+        self.reflections = client("reflections", settings.reflections_target,
+                                  reflections_pb2_grpc.ReflectionsServiceStub)
+
+    def sibling(self, client: ServiceClient, stub_class) -> ServiceClient:
+        """Another gRPC service served by ``client``'s server, on the same channel (closed with it)."""
+        return ServiceClient(client.name, client.channel, stub_class(client.channel), client._timeout)
 
     @property
     def all(self) -> list[ServiceClient]:
-        return [self.roster, self.skills, self.artifacts]
+        return [self.roster, self.skills, self.artifacts, self.reflections]
 
     async def close(self) -> None:
         for client in self.all:

@@ -32,6 +32,9 @@ class GatewaySettings(BaseSettings):
     artifacts_target: str = Field(default_factory=lambda: target("artifacts"),
                                   description="host:port of the artifacts gRPC API (default "
                                               "ARTIFACTS_GRPC_HOST:PORT).")
+    reflections_target: str = Field(default_factory=lambda: target("reflections"),
+                                    description="host:port of the reflections gRPC API (default "
+                                                "REFLECTIONS_GRPC_HOST:PORT).")
 
     def check(self) -> None:
         """Refuse to start with settings that would be insecure or unusable."""
