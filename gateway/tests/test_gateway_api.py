@@ -115,7 +115,8 @@ def test_unreachable_roster_is_503(make_client, district):
     assert reply.status_code == 503 and reply.json()["error"]["code"] == "UNAVAILABLE"
     ready = client.get("/readyz")
     assert ready.status_code == 503
-    assert ready.json()["services"] == {"roster": "unavailable", "skills": "serving", "artifacts": "serving"}
+    assert ready.json()["services"] == {"roster": "unavailable", "skills": "serving", "artifacts": "serving",
+                                        "reflections": "serving"}
 
 
 def test_openapi_lists_the_routes(client):
