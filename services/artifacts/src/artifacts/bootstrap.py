@@ -10,11 +10,11 @@ from sqlalchemy.orm import sessionmaker
 
 from chassis.config import PlatformSettings, ServiceSettings
 from chassis.db import make_engine, make_session_factory
-from chassis.media import BlobStore, blob_store_from_settings
+from chassis.media import BlobStore
 from chassis.media.kinds import MB
+from chassis.media.uploads import UploadPlan, service_blob_store
 
 from artifacts.config import ArtifactsOptions
-from artifacts.domain.media import UploadPlan
 from artifacts.service_layer.calendar import Clock, DistrictCalendar, utc_now
 from artifacts.service_layer.commands import ArtifactCommands
 from artifacts.service_layer.media import Media
@@ -23,15 +23,8 @@ from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork
 
 
 def blob_store(platform: PlatformSettings, options: ArtifactsOptions) -> BlobStore:
-    """S3/MinIO when ``SKILLFOLIO_S3_ENDPOINT`` is set (bucket created if missing and ``ARTIFACTS_ENSURE_BUCKET``),
-    else the filesystem store under ``var/media`` with RELATIVE URLs (``/media/...``) that the gateway serves."""
-    if not platform.s3_endpoint and not platform.media_url_secret:
-        raise ValueError("SKILLFOLIO_MEDIA_URL_SECRET is not set: the filesystem blob store signs its URLs with it "
-                         "(the gateway verifies them with the same secret); `skillfolio up` generates one")
-    store = blob_store_from_settings(platform, url_secret=platform.media_url_secret.encode(), public_base_url="")
-    if platform.s3_endpoint and options.ensure_bucket:
-        store.ensure_bucket()
-    return store
+    """The chassis blob store ``platform`` selects (``ARTIFACTS_ENSURE_BUCKET`` creates a missing S3 bucket)."""
+    return service_blob_store(platform, options.ensure_bucket)
 
 
 def media_of(platform: PlatformSettings, options: ArtifactsOptions, store: BlobStore | None = None) -> Media:

@@ -2,7 +2,8 @@
 comments, the artifact-ownership and roster replicas, outbox/inbox, audit log. Migrations are checked against it."""
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import (BigInteger, Boolean, Column, DateTime, ForeignKey, ForeignKeyConstraint, Index, Integer,
+                        MetaData, String, Table, Text)
 
 from chassis.audit import add_audit_table
 from chassis.messaging.tables import add_messaging_tables
@@ -19,9 +20,10 @@ prompts = Table(                                  # district-configured guided p
     "prompts", metadata,
     Column("id", Id, primary_key=True),
     Column("text", Text, nullable=False),
-    Column("active", Boolean, nullable=False, server_default="1"),
+    Column("active", Boolean, nullable=False, server_default="1"),     # false: retired
     Column("created_by", Key, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=True),
 )
 
 reflections = Table(
@@ -30,6 +32,7 @@ reflections = Table(
     Column("artifact_id", Id, nullable=False),
     Column("student_id", Key, nullable=False),
     Column("prompt_id", Id, nullable=False, server_default=""),
+    Column("prompt_text", Text, nullable=False, server_default=""),   # as it read when the reflection was added
     Column("current_revision", Integer, nullable=False, server_default="1"),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
@@ -42,6 +45,26 @@ reflection_revisions = Table(                     # append-only (database guard 
     Column("number", Integer, primary_key=True),
     Column("text", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("kind", String(8), nullable=False, server_default="text"),           # text | audio | video
+    Column("file_name", String(255), nullable=False, server_default=""),        # audio/video: as declared
+    Column("content_type", String(255), nullable=False, server_default=""),
+    Column("size_bytes", BigInteger, nullable=False, server_default="0"),
+)
+
+# the mutable side of an audio/video revision (revisions themselves are append-only): its upload, then the verdict
+revision_media = Table(
+    "revision_media", metadata,
+    Column("reflection_id", Id, primary_key=True),
+    Column("number", Integer, primary_key=True),
+    Column("upload_id", String(1024), nullable=False, server_default=""),     # multipart uploads only
+    Column("uploaded_at", DateTime(timezone=True), nullable=True),             # CompleteReflectionUpload
+    Column("verdict", String(16), nullable=False, server_default=""),         # "" | ready | rejected
+    Column("content_type", String(255), nullable=False, server_default=""),   # sniffed
+    Column("size_bytes", BigInteger, nullable=False, server_default="0"),     # as stored
+    Column("reason", Text, nullable=False, server_default=""),
+    Column("checked_at", DateTime(timezone=True), nullable=True),
+    ForeignKeyConstraint(["reflection_id", "number"],
+                         ["reflection_revisions.reflection_id", "reflection_revisions.number"]),
 )
 
 feedback = Table(
