@@ -8,31 +8,38 @@ nothing.
 from __future__ import annotations
 
 import logging
+from typing import Callable
 
 from chassis.events import Envelope
 from chassis.messaging.inbox import claim
 from chassis.roster_replica.events import ROSTER_EFFECTS, entity_kind
+from chassis.roster_replica.store import RosterReplica
 
 from reflections.adapters.orm import artifact_owners, inbox
-from reflections.adapters.replicas import Replicas
-from reflections.service_layer.unit_of_work import UowFactory
+from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork, UowFactory
 
 log = logging.getLogger(__name__)
 
 
-def _artifact(replicas: Replicas, e: Envelope) -> None:
+def _artifact(uow: ReflectionsUnitOfWork, e: Envelope) -> None:
     d = e.data
     artifact_id = str(d["artifact_id"])
     deleted = e.type == "artifact_deleted"
-    if replicas.is_newest("artifact", artifact_id, e.occurred_at, deleted=deleted):
+    if uow.replicas.is_newest("artifact", artifact_id, e.occurred_at, deleted=deleted):
         if deleted:       # the payload names no student: mark a known artifact gone (the tombstone covers the rest)
-            replicas.upsert_deleted(artifact_id)
+            uow.replicas.upsert_deleted(artifact_id)
         else:
-            replicas.upsert(artifact_owners, {"artifact_id": artifact_id},
-                            {"student_id": str(d["student_id"]), "deleted": False})
+            uow.replicas.upsert(artifact_owners, {"artifact_id": artifact_id},
+                                {"student_id": str(d["student_id"]), "deleted": False})
 
 
-APPLY = {**ROSTER_EFFECTS, "artifact": _artifact}
+def _on_roster_replica(effect: Callable[[RosterReplica, Envelope], None]):
+    """A chassis roster effect as an effect on the unit of work (its replicas)."""
+    return lambda uow, e: effect(uow.replicas, e)
+
+
+APPLY: dict[str, Callable[[ReflectionsUnitOfWork, Envelope], None]] = {
+    **{kind: _on_roster_replica(effect) for kind, effect in ROSTER_EFFECTS.items()}, "artifact": _artifact}
 
 
 def apply_event(uow_factory: UowFactory, consumer: str, envelope: Envelope) -> bool:
@@ -41,7 +48,7 @@ def apply_event(uow_factory: UowFactory, consumer: str, envelope: Envelope) -> b
     with uow_factory() as uow:
         if not claim(uow.session, inbox, consumer, envelope.event_id):
             return False
-        effect(uow.replicas, envelope)
+        effect(uow, envelope)
         uow.commit()
     log.info("replica updated from %s", envelope.type)
     return True
