@@ -17,11 +17,10 @@ from reflections.bootstrap import build
 from reflections.config import ReflectionsOptions
 from reflections.domain.media import MediaFile
 from reflections.service_layer.media_checks import check_uploaded_recording
-from reflections_fixtures import ANA, ART, GUARDIAN, STUDENT, TEACHER
+from reflections_fixtures import ANA, ART, GUARDIAN, MEDIA_SECRET, STUDENT, TEACHER
 
 pytestmark = pytest.mark.integration
 MiB = 1024 * 1024
-MEDIA_SECRET = "test-media-url-secret-0123456789abcdef"
 OPTIONS = ReflectionsOptions(max_audio_mb=1, multipart_threshold_mb=5, multipart_part_mb=5)
 
 
@@ -34,10 +33,12 @@ def platform(request, tmp_path) -> PlatformSettings:
 
 @pytest.fixture
 def app(reflections_db, clock, platform):
+    """Small limits and parts: a 1 MiB audio limit, multipart from 5 MiB."""
     reflections_app = build(service_settings("reflections", database_url=reflections_db, db_pool_size=2),
                             clock=clock, options=OPTIONS, platform=platform)
     yield reflections_app
     reflections_app.close()
+
 
 
 def audio(size: int, kind: str = "audio", name: str = "my reflection.mp3", content_type: str = "audio/mpeg"):

@@ -6,18 +6,16 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from chassis.config import PlatformSettings, service_settings
+from chassis.config import PlatformSettings
 from chassis.messaging.publisher import ConfirmingPublisher, OutgoingMessage
 from chassis.messaging.testing import WorkerProcess, wait_until
 from chassis.testing import infra
 from chassis.testing.media import mp3, s3_platform, send
 from reflections.adapters.orm import inbox
-from reflections.bootstrap import build
 from reflections.domain.media import MediaFile
-from reflections_fixtures import ART, STUDENT
+from reflections_fixtures import ART, MEDIA_SECRET, STUDENT
 
 pytestmark = pytest.mark.integration
-MEDIA_SECRET = "test-media-url-secret-0123456789abcdef"
 PLATFORM_FIELDS = ("var_dir", "s3_endpoint", "s3_access_key", "s3_secret_key", "s3_secure", "s3_bucket",
                    "media_url_secret")
 CONSUMER = "reflections.reflection_media_uploaded"
@@ -29,13 +27,6 @@ def platform(request, tmp_path) -> PlatformSettings:
         return s3_platform(request.getfixturevalue("s3_endpoint"))
     return PlatformSettings(var_dir=tmp_path, s3_endpoint="", media_url_secret=MEDIA_SECRET)
 
-
-@pytest.fixture
-def app(reflections_db, clock, platform):
-    reflections_app = build(service_settings("reflections", database_url=reflections_db, db_pool_size=2),
-                            clock=clock, platform=platform)
-    yield reflections_app
-    reflections_app.close()
 
 
 @pytest.fixture
