@@ -1,7 +1,6 @@
 """Composition root: builds the artifacts service's engine, session factory, unit of work, blob store and use cases."""
 from __future__ import annotations
 
-import datetime as dt
 import zoneinfo
 from dataclasses import dataclass, field
 
@@ -11,8 +10,6 @@ from sqlalchemy.orm import sessionmaker
 from chassis.config import PlatformSettings, ServiceSettings
 from chassis.db import make_engine, make_session_factory
 from chassis.media import BlobStore
-from chassis.media.kinds import MB
-from chassis.media.uploads import UploadPlan, service_blob_store
 
 from artifacts.config import ArtifactsOptions
 from artifacts.service_layer.calendar import Clock, DistrictCalendar, utc_now
@@ -22,17 +19,10 @@ from artifacts.service_layer.queries import ArtifactQueries
 from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork
 
 
-def blob_store(platform: PlatformSettings, options: ArtifactsOptions) -> BlobStore:
-    """The chassis blob store ``platform`` selects (``ARTIFACTS_ENSURE_BUCKET`` creates a missing S3 bucket)."""
-    return service_blob_store(platform, options.ensure_bucket)
-
-
 def media_of(platform: PlatformSettings, options: ArtifactsOptions, store: BlobStore | None = None) -> Media:
-    """Limits, upload plan and URL lifetimes from ``ARTIFACTS_*``; the store is built on first use."""
-    return Media(lambda: store or blob_store(platform, options), options.media_limits(),
-                 UploadPlan(int(options.multipart_threshold_mb * MB), int(options.multipart_part_mb * MB)),
-                 dt.timedelta(seconds=options.upload_url_ttl_seconds),
-                 dt.timedelta(seconds=options.media_url_ttl_seconds))
+    """Limits, upload plan and URL lifetimes from ``ARTIFACTS_*``; the store (``store``, or the one ``platform``
+    selects, a missing S3 bucket created unless ``ARTIFACTS_ENSURE_BUCKET=false``) is built on first use."""
+    return options.uploads(Media, platform, options.media_limits(), store)
 
 
 @dataclass

@@ -18,7 +18,7 @@ from chassis.media import UploadTarget
 from reflections.domain import model
 from reflections.domain.access import Action, Viewer, is_audited
 from reflections.domain.events import ReflectionAdded, ReflectionEdited, ReflectionMediaUploaded
-from reflections.domain.media import MediaFile, media_file_problems, original_key
+from reflections.domain.media import RECORDING_KINDS, MediaFile, media_file_problems, original_key
 from reflections.domain.model import Reflection, Revision, RevisionMedia
 from reflections.service_layer.calendar import DistrictCalendar
 from reflections.service_layer.commands import guided_prompt_text, own_reflection, standing
@@ -40,7 +40,7 @@ class RecordingCommands:
 
     def _validate(self, media: MediaFile, caption: str) -> None:
         problems = media_file_problems(media, self.media.limits.for_kind(media.kind)
-                                       if media.kind in ("audio", "video") else 0)
+                                       if media.kind in RECORDING_KINDS else 0)
         model.require(model.caption_problem(caption), *problems)
 
     def _revision(self, reflection_id: str, number: int, media: MediaFile, caption: str):
