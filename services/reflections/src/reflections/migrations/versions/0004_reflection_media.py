@@ -47,10 +47,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table('revision_media')
-    with op.batch_alter_table('reflection_revisions') as batch:
-        for column in ('size_bytes', 'content_type', 'file_name', 'kind'):
-            batch.drop_column(column)
-    with op.batch_alter_table('reflections') as batch:
-        batch.drop_column('prompt_text')
-    with op.batch_alter_table('prompts') as batch:
-        batch.drop_column('updated_at')
+    # plain ALTER TABLE ... DROP COLUMN (SQLite >= 3.35 too): a batch copy of `reflections` on SQLite would have
+    # to drop a table that reflection_revisions' foreign key references
+    for column in ('size_bytes', 'content_type', 'file_name', 'kind'):
+        op.drop_column('reflection_revisions', column)
+    op.drop_column('reflections', 'prompt_text')
+    op.drop_column('prompts', 'updated_at')
