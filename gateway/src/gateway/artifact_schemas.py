@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from skillfolio.artifacts.v1 import artifacts_pb2 as pb
+from skillfolio.media.v1 import media_pb2
 
 from gateway.schemas import FromProto
 
@@ -108,7 +109,7 @@ def artifact_json(a: pb.Artifact) -> dict:
 
 
 class UploadTarget(BaseModel):
-    """Where to send the bytes: see the artifacts proto's UploadTarget for the PUT, POST and MULTIPART recipes."""
+    """Where to send the bytes: the PUT, POST and MULTIPART recipes are in protos/skillfolio/media/v1/media.proto."""
 
     method: str = Field(description="PUT | POST | MULTIPART")
     url: str
@@ -121,7 +122,7 @@ class UploadTarget(BaseModel):
     part_urls: list[str]
 
     @classmethod
-    def of(cls, msg: pb.UploadTarget) -> "UploadTarget":
+    def of(cls, msg: media_pb2.UploadTarget) -> "UploadTarget":
         return cls(method=msg.method, url=msg.url, headers=dict(msg.headers), fields=dict(msg.fields),
                    max_bytes=msg.max_bytes, expires_at=msg.expires_at, upload_id=msg.upload_id,
                    part_size=msg.part_size, part_urls=list(msg.part_urls))

@@ -1,19 +1,20 @@
 """Fixtures of the reflections tests: a fresh migrated PostgreSQL database, a ReflectionsApp on a fixed clock over
-it, replicas fed with the roster world and Ana's artifacts, and readers of the outbox and audit log."""
+it (audio/video in a filesystem blob store unless a test module's ``platform`` says otherwise), replicas fed with
+the roster world and Ana's artifacts, and readers of the outbox and audit log."""
 from __future__ import annotations
 
 from typing import Iterator
 
 import pytest
 
-from chassis.config import service_settings
+from chassis.config import PlatformSettings, service_settings
 from chassis.migrations import upgrade
 from chassis.testing.records import ServiceRecords
 from reflections.adapters.orm import audit_log, outbox
 from reflections.bootstrap import ReflectionsApp, build
 from reflections.migrations import MIGRATIONS_DIR
 from reflections.service_layer.replication import apply_event
-from reflections_fixtures import Clock, world_events
+from reflections_fixtures import MEDIA_SECRET, Clock, world_events
 
 
 @pytest.fixture
@@ -28,9 +29,15 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def app(reflections_db, clock) -> Iterator[ReflectionsApp]:
+def platform(tmp_path) -> PlatformSettings:
+    """The embedded default's media: a filesystem blob store under ``tmp_path/media`` with a signing secret."""
+    return PlatformSettings(var_dir=tmp_path, s3_endpoint="", media_url_secret=MEDIA_SECRET)
+
+
+@pytest.fixture
+def app(reflections_db, clock, platform) -> Iterator[ReflectionsApp]:
     reflections_app = build(service_settings("reflections", database_url=reflections_db, db_pool_size=2),
-                            clock=clock)
+                            clock=clock, platform=platform)
     yield reflections_app
     reflections_app.close()
 

@@ -16,6 +16,7 @@ EVE, GUS = "grd-eve", "grd-gus"
 FAY, DEE = "adm-fay", "adm-dee"
 SCHOOL, NORTH, YEAR, LAST_YEAR = "sch-central", "sch-north", "sy-2026", "sy-2025"
 ART, BEN_ART = "art-ana-1", "art-ben-1"
+MEDIA_SECRET = "test-media-url-secret-0123456789abcdef"
 
 STUDENT, TEACHER, GUARDIAN = Viewer.of(ANA, ["student"]), Viewer.of(CRUZ, ["teacher"]), Viewer.of(EVE, ["guardian"])
 DISTRICT_ADMIN = Viewer.of(DEE, ["district_admin"])

@@ -2,8 +2,9 @@
 
 ``PUT /media/upload/<key>?..`` streams a request body to disk (a whole file, or one part of a multipart upload,
 whose ETag is returned in the ``ETag`` header); ``GET /media/<key>?..`` streams a stored file back with the signed
-type and disposition. The URLs are HMAC-signed by the artifacts service (SKILLFOLIO_MEDIA_URL_SECRET) and verified
-here; bodies are never held in memory whole: chunks pass from the ASGI receive channel to the file one at a time.
+type and disposition. The URLs are HMAC-signed by the services that take media (artifacts, reflections) with
+SKILLFOLIO_MEDIA_URL_SECRET and verified here; bodies are never held in memory whole: chunks pass from the ASGI
+receive channel to the file one at a time.
 """
 from __future__ import annotations
 

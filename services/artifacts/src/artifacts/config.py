@@ -4,15 +4,14 @@ from __future__ import annotations
 import zoneinfo
 
 from pydantic import Field, field_validator
+from pydantic_settings import SettingsConfigDict
 
 from chassis.media.kinds import MB, MediaLimits
-
-S3_MIN_PART_MB = 5
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from chassis.media.options import MediaUploadOptions
 
 
-class ArtifactsOptions(BaseSettings):
-    """What only the artifacts service needs."""
+class ArtifactsOptions(MediaUploadOptions):
+    """What only the artifacts service needs (and the chassis's upload settings, under ``ARTIFACTS_``)."""
 
     model_config = SettingsConfigDict(env_prefix="ARTIFACTS_", extra="ignore")
 
@@ -26,16 +25,6 @@ class ArtifactsOptions(BaseSettings):
     max_video_mb: float = Field(500, gt=0, description="Largest video upload, in MiB.")
     max_other_mb: float = Field(25, gt=0, description="Largest upload of kind `other` (any file but programs and "
                                                       "archives), in MiB.")
-    media_url_ttl_seconds: int = Field(900, gt=0, description="Lifetime of the presigned media, thumbnail and "
-                                                              "download URLs that reads return.")
-    upload_url_ttl_seconds: int = Field(3600, gt=0, description="Lifetime of the presigned upload (and part) URLs "
-                                                                "returned for a new version.")
-    multipart_threshold_mb: float = Field(64, gt=0, description="Files of at least this many MiB upload in parts "
-                                                                "(resumable multipart) instead of one upload.")
-    multipart_part_mb: float = Field(16, ge=S3_MIN_PART_MB, description="Part size of multipart uploads, in MiB "
-                                                                        "(at least 5: S3's smallest part).")
-    ensure_bucket: bool = Field(True, description="Create the S3 bucket at start if it is missing (development, "
-                                                  "tests); set false where operators own the bucket.")
     media_metrics_port: int = Field(9303, description="Prometheus /metrics port of the media role "
                                                       "(`skillfolio run artifacts media`; 0: off).")
     media_max_workers: int = Field(2, ge=1, description="Uploads the media role checks at once (each may hold a "

@@ -24,6 +24,7 @@ from chassis.migrations import upgrade
 from chassis.testing import infra
 from chassis.testing.grpc_api import serving, signed_as
 from skillfolio.artifacts.v1 import artifacts_pb2 as pb, artifacts_pb2_grpc
+from skillfolio.media.v1 import media_pb2
 from artifacts.adapters.orm import audit_log, outbox
 from artifacts.bootstrap import build
 from artifacts.domain.access import DENIED
@@ -124,7 +125,7 @@ def create_targets(stub, keys, clock: Clock, uploaded_documents: bool = False) -
     return made
 
 
-def send(upload: pb.UploadTarget, body: bytes) -> None:
+def send(upload: media_pb2.UploadTarget, body: bytes) -> None:
     """Upload ``body`` as a browser does: a form POST (fields, then the file), or PUT with exactly the headers."""
     if upload.method == "POST":
         sent = requests.post(upload.url, data=dict(upload.fields),

@@ -1,4 +1,4 @@
-"""Composition root: builds the reflections service's engine, session factory, unit of work and use cases."""
+"""Composition root: builds the reflections service's engine, session factory, unit of work, media and use cases."""
 from __future__ import annotations
 
 import zoneinfo
@@ -7,13 +7,16 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 
-from chassis.config import ServiceSettings
+from chassis.config import PlatformSettings, ServiceSettings
 from chassis.db import make_engine, make_session_factory
+from chassis.media import BlobStore
 
 from reflections.config import ReflectionsOptions
 from reflections.service_layer.calendar import Clock, DistrictCalendar, utc_now
 from reflections.service_layer.commands import ReflectionCommands
+from reflections.service_layer.media import ReflectionMedia
 from reflections.service_layer.queries import ReflectionQueries
+from reflections.service_layer.recordings import RecordingCommands
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork
 
 
@@ -24,13 +27,16 @@ class ReflectionsApp:
     settings: ServiceSettings
     engine: Engine
     session_factory: sessionmaker
+    media: ReflectionMedia
     calendar: DistrictCalendar = field(default_factory=DistrictCalendar)
     commands: ReflectionCommands = field(init=False)
+    recordings: RecordingCommands = field(init=False)
     queries: ReflectionQueries = field(init=False)
 
     def __post_init__(self) -> None:
         self.commands = ReflectionCommands(self.unit_of_work, self.calendar)
-        self.queries = ReflectionQueries(self.unit_of_work, self.calendar)
+        self.recordings = RecordingCommands(self.unit_of_work, self.calendar, self.media)
+        self.queries = ReflectionQueries(self.unit_of_work, self.calendar, self.media)
 
     def unit_of_work(self) -> ReflectionsUnitOfWork:
         return ReflectionsUnitOfWork(self.session_factory)
@@ -39,11 +45,19 @@ class ReflectionsApp:
         self.engine.dispose()
 
 
-def build(settings: ServiceSettings, clock: Clock = utc_now,
-          options: ReflectionsOptions | None = None) -> ReflectionsApp:
+def media_of(platform: PlatformSettings, options: ReflectionsOptions,
+             store: BlobStore | None = None) -> ReflectionMedia:
+    """Audio/video limits, upload plan and URL lifetimes from ``REFLECTIONS_*``; the store (``store``, or the one
+    ``platform`` selects) is built on first use."""
+    return options.uploads(ReflectionMedia, platform, options.media_limits(), store)
+
+
+def build(settings: ServiceSettings, clock: Clock = utc_now, options: ReflectionsOptions | None = None,
+          platform: PlatformSettings | None = None, store: BlobStore | None = None) -> ReflectionsApp:
     """The app over ``settings``' database; "today" (who teaches whom) is the district's day
-    (``REFLECTIONS_TIME_ZONE``)."""
-    zone = zoneinfo.ZoneInfo((options or ReflectionsOptions()).time_zone)
+    (``REFLECTIONS_TIME_ZONE``); audio/video bytes in ``store`` (default: the one ``platform`` selects)."""
+    options = options or ReflectionsOptions()
     engine = make_engine(settings.database_url, pool_size=settings.db_pool_size)
     return ReflectionsApp(settings=settings, engine=engine, session_factory=make_session_factory(engine),
-                          calendar=DistrictCalendar(clock, zone))
+                          media=media_of(platform or PlatformSettings(), options, store),
+                          calendar=DistrictCalendar(clock, zoneinfo.ZoneInfo(options.time_zone)))

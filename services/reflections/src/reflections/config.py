@@ -4,17 +4,26 @@ from __future__ import annotations
 import zoneinfo
 
 from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import SettingsConfigDict
+
+from chassis.media.kinds import MB, MediaLimits
+from chassis.media.options import MediaUploadOptions
 
 
-class ReflectionsOptions(BaseSettings):
-    """What only the reflections service needs."""
+class ReflectionsOptions(MediaUploadOptions):
+    """What only the reflections service needs (and the chassis's upload settings, under ``REFLECTIONS_``)."""
 
     model_config = SettingsConfigDict(env_prefix="REFLECTIONS_", extra="ignore")
 
     time_zone: str = Field("UTC", description="The district's IANA time zone (e.g. `America/Kentucky/Louisville`): "
                                               "whose calendar day decides whether a teacher CURRENTLY teaches a "
                                               "student (and so may give feedback, comment and hide comments).")
+
+    max_audio_mb: float = Field(100, gt=0, description="Largest audio reflection upload, in MiB.")
+    max_video_mb: float = Field(500, gt=0, description="Largest video reflection upload, in MiB.")
+
+    def media_limits(self) -> MediaLimits:
+        return MediaLimits(audio=int(self.max_audio_mb * MB), video=int(self.max_video_mb * MB))
 
     @field_validator("time_zone")
     @classmethod

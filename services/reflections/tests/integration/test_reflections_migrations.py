@@ -1,15 +1,20 @@
-"""The Alembic tree is the schema, downgrades completely, and runs on SQLite for the embedded default."""
+"""The Alembic tree is the schema, downgrades completely, and runs on SQLite for the embedded default (text and
+audio reflections, prompts, and a downgrade with rows in the tables)."""
 from __future__ import annotations
 
 import pytest
 
-from chassis.config import service_settings
+from chassis.config import PlatformSettings, service_settings
+from chassis.events import Envelope
 from chassis.migrations import schema_drift, tables_after_downgrade, upgrade
-from reflections.adapters.orm import metadata
+from chassis.testing.media import mp3, send
+from reflections.adapters.orm import metadata, outbox
 from reflections.bootstrap import build
+from reflections.domain.media import MediaFile
 from reflections.migrations import MIGRATIONS_DIR
+from reflections.service_layer.media_checks import check_uploaded_recording
 from reflections.service_layer.replication import apply_event
-from reflections_fixtures import ART, STUDENT, Clock, world_events
+from reflections_fixtures import ART, DISTRICT_ADMIN, MEDIA_SECRET, STUDENT, Clock, world_events
 
 pytestmark = pytest.mark.integration
 
@@ -23,12 +28,26 @@ def test_migrations_and_use_cases_on_sqlite(tmp_path):
     url = f"sqlite:///{tmp_path / 'reflections.db'}"
     upgrade(MIGRATIONS_DIR, url)
     upgrade(MIGRATIONS_DIR, url)                       # idempotent
-    app = build(service_settings("reflections", database_url=url), clock=Clock())
+    app = build(service_settings("reflections", database_url=url), clock=Clock(),
+                platform=PlatformSettings(var_dir=tmp_path, s3_endpoint="", media_url_secret=MEDIA_SECRET))
     try:
         for envelope in world_events():
             apply_event(app.unit_of_work, f"test.{envelope.type}", envelope)
-        reflection = app.commands.add_reflection(STUDENT, ART, "On SQLite too.")
+        prompt = app.commands.define_prompt(DISTRICT_ADMIN, "What surprised me?")
+        reflection = app.commands.add_reflection(STUDENT, ART, "On SQLite too.", prompt.id)
         app.commands.edit_reflection(STUDENT, reflection.id, "Edited on SQLite.")
-        assert [r.current_revision for r in app.queries.discussion(STUDENT, ART).reflections] == [2]
+        app.commands.retire_prompt(DISTRICT_ADMIN, prompt.id)
+        body = mp3(3000)
+        recorded = app.recordings.add(STUDENT, ART, MediaFile("audio", "take.mp3", "audio/mpeg", len(body)))
+        send(app.media.store, recorded.upload, body)
+        app.recordings.complete_upload(STUDENT, recorded.reflection.id, 1, [])
+        with app.unit_of_work() as uow:
+            [uploaded] = [Envelope.from_json(r.body) for r in uow.session.execute(
+                outbox.select().where(outbox.c.type == "reflection_media_uploaded"))]
+        assert check_uploaded_recording(app.unit_of_work, app.media, app.calendar.clock, "test", uploaded) == "ready"
+        found = app.queries.discussion(STUDENT, ART).reflections
+        assert [(r.current_revision, r.prompt_text) for r in found] == [(2, "What surprised me?"), (1, "")]
+        assert found[1].revisions[0].media.status == "ready" and found[1].revisions[0].media.url
     finally:
         app.close()
+    assert tables_after_downgrade(MIGRATIONS_DIR, url) == {"alembic_version"}     # with rows in every table

@@ -1,7 +1,7 @@
 """The media worker's step after an upload lands: check the stored bytes, clean photos, store a thumbnail.
 
 Services call :func:`process_upload` from their events role (never in a request); on :class:`MediaRejected`
-they delete the object and mark the media rejected with ``reason``.
+they delete the object and mark the media rejected with ``reason`` (:func:`judge_upload` returns that as a value).
 """
 from __future__ import annotations
 
@@ -48,3 +48,33 @@ def process_upload(store: BlobStore, key: str, declared_kind: str, *, thumbnail_
     preview = thumbnail(cleaned)
     store.put(thumbnail_key, io.BytesIO(preview), len(preview), thumbnail_mime())
     return ProcessedMedia(key, verdict.kind, verdict.mime, len(cleaned), thumbnail_key, thumbnail_mime())
+
+
+READY, REJECTED = "ready", "rejected"
+
+
+@dataclass(frozen=True)
+class UploadVerdict:
+    """The media worker's verdict on one stored upload: ``ready`` (with what the bytes are) or ``rejected``
+    (with a reason for people)."""
+
+    status: str
+    mime: str = ""
+    size: int = 0
+    thumbnail_key: str = ""
+    reason: str = ""
+
+    @property
+    def ready(self) -> bool:
+        return self.status == READY
+
+
+
+def judge_upload(store: BlobStore, key: str, declared_kind: str, *, thumbnail_key: str | None = None,
+                 limits: MediaLimits = DEFAULT_LIMITS) -> UploadVerdict:
+    """:func:`process_upload` as a verdict: rejections (wrong sniffed type, too large, damaged) are a value."""
+    try:
+        done = process_upload(store, key, declared_kind, thumbnail_key=thumbnail_key, limits=limits)
+    except MediaRejected as rejected:
+        return UploadVerdict(REJECTED, reason=rejected.reason)
+    return UploadVerdict(READY, done.mime, done.size, done.thumbnail_key or "")

@@ -7,6 +7,7 @@ from sqlalchemy import (BigInteger, Boolean, Column, DateTime, ForeignKey, Index
 
 from chassis.audit import add_audit_table
 from chassis.messaging.tables import add_messaging_tables
+from chassis.roster_replica.tables import add_roster_replica_tables
 
 metadata = MetaData(naming_convention={
     "ix": "ix_%(column_0_label)s", "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -76,49 +77,10 @@ artifact_skills = Table(
     Index("ix_artifact_skills_skill_id", "skill_id"),
 )
 
-# --- replica of roster facts (fed by roster events) ---
-people = Table(
-    "people", metadata,
-    Column("person_id", Key, primary_key=True),
-    Column("roles", String(255), nullable=False, server_default=""),      # comma-separated
-    Column("primary_school_id", Key, nullable=False, server_default=""),
-    Column("active", Boolean, nullable=False, server_default="1"),
-)
-
-sections = Table(
-    "sections", metadata,
-    Column("section_id", Key, primary_key=True),
-    Column("school_id", Key, nullable=False, server_default=""),
-    Column("school_year_id", Key, nullable=False, server_default=""),
-    Column("start_date", String(10), nullable=False, server_default=""),
-    Column("end_date", String(10), nullable=False, server_default=""),
-)
-
-enrollments = Table(
-    "enrollments", metadata,
-    Column("enrollment_id", Key, primary_key=True),
-    Column("section_id", Key, nullable=False),
-    Column("person_id", Key, nullable=False),
-    Column("role", String(16), nullable=False),
-    Column("begin_date", String(10), nullable=False, server_default=""),
-    Column("end_date", String(10), nullable=False, server_default=""),
-    Column("active", Boolean, nullable=False, server_default="1"),
-    Index("ix_enrollments_person_id", "person_id"),
-)
-
-guardianships = Table(
-    "guardianships", metadata,
-    Column("guardian_id", Key, primary_key=True),
-    Column("student_id", Key, primary_key=True),
-)
-
-replica_versions = Table(
-    "replica_versions", metadata,
-    Column("kind", String(16), primary_key=True),
-    Column("entity_id", String(140), primary_key=True),
-    Column("last_event_at", String(40), nullable=False),
-    Column("deleted", Boolean, nullable=False, server_default="0"),
-)
+# --- replica of roster facts (fed by roster events; replica_versions also guards the other replicas) ---
+roster = add_roster_replica_tables(metadata)
+people, sections, enrollments, guardianships = roster.people, roster.sections, roster.enrollments, roster.guardianships
+replica_versions = roster.replica_versions
 
 audit_log = add_audit_table(metadata)
 outbox, inbox = add_messaging_tables(metadata)

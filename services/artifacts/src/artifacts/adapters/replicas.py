@@ -1,76 +1,14 @@
-"""The local replica of roster facts the access rules need: people, sections, enrollments, guardianships.
-
-Each event type arrives on its own queue, so events about one entity can overtake each other: ``is_newest``
-keeps the newest applied ``occurred_at`` per entity (and deletions), and older events change nothing.
-"""
+"""The artifacts service's replicas: the chassis roster replica (people, sections, enrollments, guardianships)
+over this service's tables; the access rules read teaching/guardianship, the writes a student's school and year."""
 from __future__ import annotations
 
-import datetime as dt
-from typing import Iterable
-
-from sqlalchemy import delete, exists, select, update
 from sqlalchemy.orm import Session
 
-from chassis.messaging.replica import is_newest, upsert_statement
+from chassis.roster_replica.store import RosterReplica
 
-from artifacts.adapters.orm import enrollments, guardianships, people, replica_versions, sections
-from artifacts.domain.access import GUARDIAN, TEACHER, Relation, Span, enrollment_span, in_span, teaches_now
+from artifacts.adapters.orm import roster
 
 
-class Replicas:
+class Replicas(RosterReplica):
     def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def _insert(self, table):
-        return upsert_statement(self.session, table)
-
-    def is_newest(self, kind: str, entity_id: str, occurred_at: str, deleted: bool = False) -> bool:
-        """Record an event about an entity; False if a newer one (or the entity's deletion) was applied already."""
-        return is_newest(self.session, replica_versions, kind, entity_id, occurred_at, deleted)
-
-    def upsert(self, table, key: dict, values: dict) -> None:
-        self.session.execute(self._insert(table).values(**key, **values).on_conflict_do_update(
-            index_elements=list(key), set_=values) if values else
-            self._insert(table).values(**key).on_conflict_do_nothing(index_elements=list(key)))
-
-    def remove(self, table, **key) -> None:
-        self.session.execute(delete(table).where(*(table.c[k] == v for k, v in key.items())))
-
-    def set_school(self, person_id: str, school_id: str) -> None:
-        self.session.execute(update(people).where(people.c.person_id == person_id)
-                             .values(primary_school_id=school_id))
-
-    # --- facts for access ---
-    def _spans(self, person_id: str, role: str) -> list[tuple[Span, str]]:
-        rows = self.session.execute(
-            select(enrollments.c.section_id, enrollments.c.begin_date, enrollments.c.end_date, enrollments.c.active,
-                   sections.c.start_date, sections.c.end_date.label("section_end"), sections.c.school_year_id)
-            .join(sections, sections.c.section_id == enrollments.c.section_id)
-            .where(enrollments.c.person_id == person_id, enrollments.c.role == role))
-        return [(enrollment_span(r.section_id, r.start_date, r.section_end, r.begin_date, r.end_date, r.active),
-                 r.school_year_id) for r in rows]
-
-    def relation(self, viewer_id: str, student_id: str, today: dt.date,
-                 roles: Iterable[str] | None = None) -> Relation:
-        """The viewer's standing towards the student. Given the viewer's ``roles``, only the facts those roles can
-        use are read (guardianship for a guardian; being active and teaching for a teacher): no other role's
-        standing depends on the replica, so a student, an admin or a service needs no lookup at all."""
-        roles = set(roles) if roles is not None else {GUARDIAN, TEACHER}
-        if not roles & {GUARDIAN, TEACHER}:
-            return Relation()
-        guardian, inactive = self.session.execute(select(
-            exists().where(guardianships.c.guardian_id == viewer_id, guardianships.c.student_id == student_id),
-            exists().where(people.c.person_id == viewer_id, people.c.active.is_(False)))).one()
-        teacher = [s for s, _ in self._spans(viewer_id, "teacher")] if TEACHER in roles and not inactive else []
-        student = [s for s, _ in self._spans(student_id, "student")] if teacher else []
-        return Relation(teaches_now=teaches_now(teacher, student, today),
-                        guardian_of=GUARDIAN in roles and bool(guardian))
-
-    def current_school_year(self, student_id: str, today: dt.date) -> str:
-        """The school year of a section the student is enrolled in today ("" when none)."""
-        years = sorted({year for span, year in self._spans(student_id, "student") if in_span(span, today) and year})
-        return years[-1] if years else ""
-
-    def primary_school(self, person_id: str) -> str:
-        return self.session.execute(select(people.c.primary_school_id)
-                                    .where(people.c.person_id == person_id)).scalar() or ""
+        super().__init__(session, roster)

@@ -10,12 +10,12 @@ Rules (tested as a table in tests/unit/test_artifacts_access.py):
 """
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from enum import StrEnum
 
 from chassis.access import Viewer
 from chassis.errors import PermissionDenied
+from chassis.roster_replica.standing import (Relation, Span, enrollment_span, in_span,  # noqa: F401 (re-exported)
+                                             teaches_now)
 
 STUDENT, TEACHER, GUARDIAN, SERVICE = "student", "teacher", "guardian", "service"
 ADMIN_ROLES = frozenset({"school_admin", "district_admin"})
@@ -26,42 +26,6 @@ class Action(StrEnum):
     VIEW = "view"
     ADD = "add"
     CHANGE = "change"        # edit, new version, delete
-
-
-@dataclass(frozen=True)
-class Relation:
-    """What the replica knows about the viewer and one student."""
-
-    teaches_now: bool = False
-    guardian_of: bool = False
-
-
-@dataclass(frozen=True)
-class Span:
-    """One enrollment in a section, with the dates that bound it (ISO dates; empty = unbounded)."""
-
-    section_id: str
-    begin: str
-    end: str
-    active: bool = True
-
-
-def enrollment_span(section_id: str, section_start: str, section_end: str, begin: str, end: str,
-                    active: bool) -> Span:
-    """An enrollment's span inside its section: the later start and the earlier end (empty = unbounded)."""
-    starts, ends = [d for d in (section_start, begin) if d], [d for d in (section_end, end) if d]
-    return Span(section_id, max(starts) if starts else "", min(ends) if ends else "", active)
-
-
-def in_span(span: Span, today: dt.date) -> bool:
-    day = today.isoformat()
-    return span.active and (not span.begin or span.begin <= day) and (not span.end or day <= span.end)
-
-
-def teaches_now(teacher: list[Span], student: list[Span], today: dt.date) -> bool:
-    """True when an active teacher enrollment and an active student enrollment share a section, today."""
-    taught = {s.section_id for s in teacher if in_span(s, today)}
-    return any(s.section_id in taught and in_span(s, today) for s in student)
 
 
 def role_of(viewer: Viewer, student_id: str, relation: Relation) -> str | None:

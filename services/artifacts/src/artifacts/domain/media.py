@@ -4,29 +4,13 @@ Keys are chosen here, never by clients: ``artifacts/<artifact_id>/v<n>/original`
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from chassis.errors import FieldProblem
-from chassis.media.kinds import human_size
+from chassis.media.declared import declared_file_problems, file_name_problems  # noqa: F401 (re-exported)
 
 from artifacts.domain import model
 from artifacts.domain.model import Kind, VersionInput
 
 INLINE_DOCUMENT_TYPES = frozenset({"application/pdf", "text/plain"})
-FILE_NAME_MAX, CONTENT_TYPE_MAX = 255, 255
-_MEDIA_TYPE = re.compile(r"[\w.+-]+/[\w.+-]+(;[ \w.+=\"-]*)*")
-
-
-def file_name_problems(name: str) -> list[FieldProblem]:
-    """The uploader's file name is shown and offered on download, never used as a key: length and no controls."""
-    if not name.strip():
-        return [FieldProblem("file.name", "name the file being uploaded")]
-    if len(name) > FILE_NAME_MAX:
-        return [FieldProblem("file.name", f"{len(name)} characters; at most {FILE_NAME_MAX}")]
-    if model.has_control(name) or any(c in name for c in "/\\"):
-        return [FieldProblem("file.name", "must not contain control characters or slashes")]
-    return []
 
 
 def version_problems(kind: Kind, content: VersionInput, max_bytes: int = 0) -> list[FieldProblem]:
@@ -38,16 +22,8 @@ def version_problems(kind: Kind, content: VersionInput, max_bytes: int = 0) -> l
         return [problem] if problem else []
     if content.link_url:
         return [FieldProblem("content.link_url", f"a {kind.value} artifact takes a file, not a link")]
-    problems = file_name_problems(content.file_name)
-    if content.size_bytes <= 0:
-        problems.append(FieldProblem("file.size_bytes", f"a {kind.value} artifact needs a file that is not empty"))
-    elif max_bytes and content.size_bytes > max_bytes:
-        problems.append(FieldProblem("file.size_bytes", f"the file is {human_size(content.size_bytes)}; "
-                                                        f"{kind.value} files may be at most {human_size(max_bytes)}"))
-    if content.content_type and (len(content.content_type) > CONTENT_TYPE_MAX
-                                 or not _MEDIA_TYPE.fullmatch(content.content_type)):
-        problems.append(FieldProblem("file.content_type", "is not a valid media type"))
-    return problems
+    return declared_file_problems(kind.value, content.file_name, content.content_type, content.size_bytes,
+                                  max_bytes, what=f"a {kind.value} artifact")
 
 
 def original_key(artifact_id: str, version: int) -> str:
@@ -56,18 +32,6 @@ def original_key(artifact_id: str, version: int) -> str:
 
 def thumbnail_key(artifact_id: str, version: int) -> str:
     return f"artifacts/{artifact_id}/v{version}/thumbnail"
-
-
-@dataclass(frozen=True)
-class UploadPlan:
-    """How a version's bytes travel: one upload (POST form or PUT), or MULTIPART in ``part_size`` parts when at
-    least ``threshold``."""
-
-    multipart_threshold: int
-    part_size: int
-
-    def is_multipart(self, size: int) -> bool:
-        return size >= self.multipart_threshold
 
 
 def served_inline(kind: Kind, sniffed_type: str) -> bool:

@@ -7,6 +7,7 @@ import grpc
 from chassis.config import PlatformSettings, ServiceSettings
 from chassis.access import current_viewer
 from chassis.grpc import server as chassis_server
+from chassis.media.messages import upload_target_message
 from skillfolio.artifacts.v1 import artifacts_pb2 as pb, artifacts_pb2_grpc
 
 from artifacts.bootstrap import ArtifactsApp, build
@@ -30,7 +31,7 @@ class ArtifactsServicer(artifacts_pb2_grpc.ArtifactsServiceServicer):
     def CreateArtifact(self, request, context):
         created = self.commands.create(_viewer(), msg.new_artifact(request))
         return pb.CreateArtifactResponse(artifact=msg.artifact(created.artifact),
-                                         upload=msg.upload_target(created.upload))
+                                         upload=upload_target_message(created.upload))
 
     def UpdateArtifact(self, request, context):
         updated = self.commands.update(_viewer(), request.artifact_id, msg.update_fields(request))
@@ -38,7 +39,7 @@ class ArtifactsServicer(artifacts_pb2_grpc.ArtifactsServiceServicer):
 
     def AddVersion(self, request, context):
         added = self.commands.add_version(_viewer(), request.artifact_id, msg.content(request.content))
-        return pb.AddVersionResponse(artifact=msg.artifact(added.artifact), upload=msg.upload_target(added.upload))
+        return pb.AddVersionResponse(artifact=msg.artifact(added.artifact), upload=upload_target_message(added.upload))
 
     def CompleteUpload(self, request, context):
         done = self.commands.complete_upload(_viewer(), request.artifact_id, request.version,

@@ -1,7 +1,6 @@
 """Conversions between artifacts protobuf messages and the domain / service-layer types."""
 from __future__ import annotations
 
-from chassis.media import UploadTarget
 from skillfolio.artifacts.v1 import artifacts_pb2 as pb
 
 from artifacts.adapters.repository import PortfolioFilter
@@ -12,14 +11,6 @@ from artifacts.service_layer.commands import NewArtifact
 def content(message: pb.VersionInput) -> VersionInput:
     return VersionInput(link_url=message.link_url, size_bytes=message.size_bytes,
                         content_type=message.content_type, file_name=message.file_name)
-
-
-def upload_target(target: UploadTarget | None) -> pb.UploadTarget | None:
-    if target is None:
-        return None
-    return pb.UploadTarget(method=target.method, url=target.url, headers=target.headers, fields=target.fields,
-                           max_bytes=target.max_bytes, expires_at=target.expires_at.isoformat(),
-                           upload_id=target.upload_id, part_size=target.part_size, part_urls=list(target.part_urls))
 
 
 def new_artifact(r: pb.CreateArtifactRequest) -> NewArtifact:

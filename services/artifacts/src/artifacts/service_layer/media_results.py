@@ -11,8 +11,7 @@ from typing import Callable
 
 from chassis.errors import FieldProblem
 from chassis.events import Envelope
-from chassis.media.kinds import MediaRejected
-from chassis.media.pipeline import process_upload
+from chassis.media.pipeline import judge_upload
 from chassis.messaging.inbox import claim
 
 from artifacts.adapters.orm import inbox
@@ -74,11 +73,10 @@ def check_uploaded_media(uow_factory: UowFactory, media: Media, clock: Callable[
         kind, outcome = _pending_kind(uow, artifact_id, version)
     stored, reason = None, ""
     if kind is not None:
-        try:
-            done = process_upload(media.store, key, kind.value, thumbnail_key=thumb, limits=media.limits)
-            stored = StoredMedia(Status.READY, done.mime, done.size, done.thumbnail_key or "")
-        except MediaRejected as rejected:
-            stored, reason = StoredMedia(Status.REJECTED), rejected.reason
+        verdict = judge_upload(media.store, key, kind.value, thumbnail_key=thumb, limits=media.limits)
+        stored = (StoredMedia(Status.READY, verdict.mime, verdict.size, verdict.thumbnail_key) if verdict.ready
+                  else StoredMedia(Status.REJECTED))
+        reason = verdict.reason
     duplicate = False
     with uow_factory() as uow:
         if claim(uow.session, inbox, consumer, envelope.event_id):

@@ -2,10 +2,12 @@
 comments, the artifact-ownership and roster replicas, outbox/inbox, audit log. Migrations are checked against it."""
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import (BigInteger, Boolean, Column, DateTime, ForeignKey, ForeignKeyConstraint, Index, Integer,
+                        MetaData, String, Table, Text)
 
 from chassis.audit import add_audit_table
 from chassis.messaging.tables import add_messaging_tables
+from chassis.roster_replica.tables import add_roster_replica_tables
 
 metadata = MetaData(naming_convention={
     "ix": "ix_%(column_0_label)s", "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -18,9 +20,10 @@ prompts = Table(                                  # district-configured guided p
     "prompts", metadata,
     Column("id", Id, primary_key=True),
     Column("text", Text, nullable=False),
-    Column("active", Boolean, nullable=False, server_default="1"),
+    Column("active", Boolean, nullable=False, server_default="1"),     # false: retired
     Column("created_by", Key, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=True),
 )
 
 reflections = Table(
@@ -29,6 +32,7 @@ reflections = Table(
     Column("artifact_id", Id, nullable=False),
     Column("student_id", Key, nullable=False),
     Column("prompt_id", Id, nullable=False, server_default=""),
+    Column("prompt_text", Text, nullable=False, server_default=""),   # as it read when the reflection was added
     Column("current_revision", Integer, nullable=False, server_default="1"),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
@@ -41,6 +45,26 @@ reflection_revisions = Table(                     # append-only (database guard 
     Column("number", Integer, primary_key=True),
     Column("text", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("kind", String(8), nullable=False, server_default="text"),           # text | audio | video
+    Column("file_name", String(255), nullable=False, server_default=""),        # audio/video: as declared
+    Column("content_type", String(255), nullable=False, server_default=""),
+    Column("size_bytes", BigInteger, nullable=False, server_default="0"),
+)
+
+# the mutable side of an audio/video revision (revisions themselves are append-only): its upload, then the verdict
+revision_media = Table(
+    "revision_media", metadata,
+    Column("reflection_id", Id, primary_key=True),
+    Column("number", Integer, primary_key=True),
+    Column("upload_id", String(1024), nullable=False, server_default=""),     # multipart uploads only
+    Column("uploaded_at", DateTime(timezone=True), nullable=True),             # CompleteReflectionUpload
+    Column("verdict", String(16), nullable=False, server_default=""),         # "" | ready | rejected
+    Column("content_type", String(255), nullable=False, server_default=""),   # sniffed
+    Column("size_bytes", BigInteger, nullable=False, server_default="0"),     # as stored
+    Column("reason", Text, nullable=False, server_default=""),
+    Column("checked_at", DateTime(timezone=True), nullable=True),
+    ForeignKeyConstraint(["reflection_id", "number"],
+                         ["reflection_revisions.reflection_id", "reflection_revisions.number"]),
 )
 
 feedback = Table(
@@ -77,49 +101,10 @@ artifact_owners = Table(
     Column("deleted", Boolean, nullable=False, server_default="0"),
 )
 
-# --- replica of roster facts (fed by roster events) ---
-people = Table(
-    "people", metadata,
-    Column("person_id", Key, primary_key=True),
-    Column("roles", String(255), nullable=False, server_default=""),
-    Column("primary_school_id", Key, nullable=False, server_default=""),
-    Column("active", Boolean, nullable=False, server_default="1"),
-)
-
-sections = Table(
-    "sections", metadata,
-    Column("section_id", Key, primary_key=True),
-    Column("school_id", Key, nullable=False, server_default=""),
-    Column("school_year_id", Key, nullable=False, server_default=""),
-    Column("start_date", String(10), nullable=False, server_default=""),
-    Column("end_date", String(10), nullable=False, server_default=""),
-)
-
-enrollments = Table(
-    "enrollments", metadata,
-    Column("enrollment_id", Key, primary_key=True),
-    Column("section_id", Key, nullable=False),
-    Column("person_id", Key, nullable=False),
-    Column("role", String(16), nullable=False),
-    Column("begin_date", String(10), nullable=False, server_default=""),
-    Column("end_date", String(10), nullable=False, server_default=""),
-    Column("active", Boolean, nullable=False, server_default="1"),
-    Index("ix_enrollments_person_id", "person_id"),
-)
-
-guardianships = Table(
-    "guardianships", metadata,
-    Column("guardian_id", Key, primary_key=True),
-    Column("student_id", Key, primary_key=True),
-)
-
-replica_versions = Table(
-    "replica_versions", metadata,
-    Column("kind", String(16), primary_key=True),
-    Column("entity_id", String(140), primary_key=True),
-    Column("last_event_at", String(40), nullable=False),
-    Column("deleted", Boolean, nullable=False, server_default="0"),
-)
+# --- replica of roster facts (fed by roster events; replica_versions also guards the other replicas) ---
+roster = add_roster_replica_tables(metadata)
+people, sections, enrollments, guardianships = roster.people, roster.sections, roster.enrollments, roster.guardianships
+replica_versions = roster.replica_versions
 
 audit_log = add_audit_table(metadata)
 outbox, inbox = add_messaging_tables(metadata)

@@ -7,7 +7,8 @@ from itertools import groupby
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from reflections.adapters.orm import comments, feedback, prompts, reflection_revisions, reflections
+from reflections.adapters.orm import comments, feedback, prompts, reflection_revisions, reflections, revision_media
+from reflections.adapters.revision_media import revision_of, revisions_with_media
 from reflections.domain.model import Comment, Feedback, Prompt, Reflection, Revision
 
 
@@ -25,20 +26,31 @@ class ReflectionsRepository:
                                     .order_by(prompts.c.created_at, prompts.c.id))
         return [Prompt(r.id, r.text) for r in rows]
 
-    def prompt_exists(self, prompt_id: str) -> bool:
-        return self.session.execute(select(prompts.c.id).where(prompts.c.id == prompt_id,
-                                                               prompts.c.active.is_(True))).first() is not None
+    def prompt(self, prompt_id: str, for_update: bool = False) -> Prompt | None:
+        query = select(prompts.c.id, prompts.c.text, prompts.c.active).where(prompts.c.id == prompt_id)
+        row = self.session.execute(query.with_for_update() if for_update else query).first()
+        return Prompt(row.id, row.text, retired=not row.active) if row else None
+
+    def change_prompt(self, prompt_id: str, at: dt.datetime, **values) -> None:
+        self.session.execute(update(prompts).where(prompts.c.id == prompt_id).values(updated_at=at, **values))
 
     # --- reflections ---
     def add_reflection(self, reflection: Reflection, at: dt.datetime) -> None:
         self.session.execute(insert(reflections).values(
             id=reflection.id, artifact_id=reflection.artifact_id, student_id=reflection.student_id,
-            prompt_id=reflection.prompt_id, current_revision=1, created_at=at, updated_at=at))
+            prompt_id=reflection.prompt_id, prompt_text=reflection.prompt_text, current_revision=1, created_at=at,
+            updated_at=at))
         self.add_revision(reflection.id, reflection.revisions[0])
 
     def add_revision(self, reflection_id: str, revision: Revision) -> None:
+        media = revision.media
         self.session.execute(insert(reflection_revisions).values(
-            reflection_id=reflection_id, number=revision.number, text=revision.text, created_at=revision.created_at))
+            reflection_id=reflection_id, number=revision.number, text=revision.text, created_at=revision.created_at,
+            kind=revision.kind, **({"file_name": media.file_name, "content_type": media.declared_type,
+                                    "size_bytes": media.declared_size} if media else {})))
+        if media is not None:
+            self.session.execute(insert(revision_media).values(reflection_id=reflection_id, number=revision.number,
+                                                               upload_id=media.upload_id))
         self.session.execute(update(reflections).where(reflections.c.id == reflection_id).values(
             current_revision=revision.number, updated_at=revision.created_at))
 
@@ -56,11 +68,12 @@ class ReflectionsRepository:
         if not rows:
             return []
         revisions = self.session.execute(
-            select(reflection_revisions).where(reflection_revisions.c.reflection_id.in_([r.id for r in rows]))
+            revisions_with_media().where(reflection_revisions.c.reflection_id.in_([r.id for r in rows]))
             .order_by(reflection_revisions.c.reflection_id, reflection_revisions.c.number))
-        by_id = {key: [Revision(r.number, r.text, r.created_at) for r in group]
+        by_id = {key: [revision_of(r) for r in group]
                  for key, group in groupby(revisions, key=lambda r: r.reflection_id)}
-        return [Reflection(r.id, r.artifact_id, r.student_id, r.prompt_id, by_id.get(r.id, [])) for r in rows]
+        return [Reflection(r.id, r.artifact_id, r.student_id, r.prompt_id, by_id.get(r.id, []), r.prompt_text)
+                for r in rows]
 
     # --- feedback ---
     def add_feedback(self, item: Feedback) -> None:

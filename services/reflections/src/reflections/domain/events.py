@@ -13,6 +13,22 @@ class PromptDefined(DomainEvent):
 
 
 @dataclass(frozen=True)
+class _PromptChanged(DomainEvent):
+    prompt_id: str
+    actor_id: str
+
+
+@dataclass(frozen=True)
+class PromptUpdated(_PromptChanged):
+    pass
+
+
+@dataclass(frozen=True)
+class PromptRetired(_PromptChanged):
+    pass
+
+
+@dataclass(frozen=True)
 class _ReflectionChanged(DomainEvent):
     reflection_id: str
     artifact_id: str
@@ -57,3 +73,32 @@ class CommentAdded(_CommentChanged):
 @dataclass(frozen=True)
 class CommentHidden(_CommentChanged):
     pass
+
+
+@dataclass(frozen=True)
+class ReflectionMediaUploaded(DomainEvent):
+    """The student completed an audio/video revision's upload; the events role checks the bytes at ``media_key``."""
+
+    reflection_id: str
+    revision: int
+    artifact_id: str
+    student_id: str
+    media_key: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class ReflectionMediaReady(DomainEvent):
+    reflection_id: str
+    revision: int
+    artifact_id: str
+    student_id: str
+
+
+@dataclass(frozen=True)
+class ReflectionMediaRejected(DomainEvent):
+    reflection_id: str
+    revision: int
+    artifact_id: str
+    student_id: str
+    reason: str

@@ -12,10 +12,30 @@ MAX_COMMENT = 2_000
 MAX_PROMPT = 500
 
 
+TEXT = "text"
+
+
 @dataclass(frozen=True)
 class Prompt:
     id: str
     text: str
+    retired: bool = False
+
+
+@dataclass(frozen=True)
+class RevisionMedia:
+    """An audio/video revision's file: what the student declared, then what the media check found."""
+
+    file_name: str
+    declared_type: str
+    declared_size: int
+    status: str = "processing"       # processing | ready | rejected
+    content_type: str = ""           # sniffed, when ready
+    size_bytes: int = 0              # as stored, when ready
+    rejection_reason: str = ""
+    upload_id: str = ""              # multipart uploads only
+    uploaded: bool = False           # CompleteReflectionUpload was called
+    url: str = ""                    # a signed read URL, filled by reads when ready
 
 
 @dataclass(frozen=True)
@@ -23,6 +43,8 @@ class Revision:
     number: int
     text: str
     created_at: dt.datetime
+    kind: str = TEXT                 # text | audio | video
+    media: RevisionMedia | None = None
 
 
 @dataclass(frozen=True)
@@ -32,6 +54,7 @@ class Reflection:
     student_id: str
     prompt_id: str
     revisions: list[Revision] = field(default_factory=list)
+    prompt_text: str = ""            # the guided prompt's text when the reflection was added
 
     @property
     def current_revision(self) -> int:
@@ -83,6 +106,13 @@ def require(*checks: FieldProblem | None) -> None:
 
 def validate_reflection(text: str) -> None:
     require(text_problem("text", text, MAX_REFLECTION))
+
+
+def caption_problem(text: str) -> FieldProblem | None:
+    """An audio/video revision's text is an optional caption or transcript."""
+    if len(text) > MAX_REFLECTION:
+        return FieldProblem("text", f"must be at most {MAX_REFLECTION} characters (got {len(text)})")
+    return None
 
 
 def validate_feedback(can_do: str, next_steps: str) -> None:

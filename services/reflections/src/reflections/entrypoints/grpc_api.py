@@ -8,6 +8,7 @@ import grpc
 from chassis.access import current_viewer
 from chassis.config import PlatformSettings, ServiceSettings
 from chassis.grpc import server as chassis_server
+from chassis.media.messages import upload_target_message
 from skillfolio.reflections.v1 import reflections_pb2 as pb, reflections_pb2_grpc
 
 from reflections.bootstrap import ReflectionsApp, build
@@ -26,6 +27,7 @@ class ReflectionsServicer(reflections_pb2_grpc.ReflectionsServiceServicer):
 
     def __init__(self, app: ReflectionsApp) -> None:
         self.commands = app.commands
+        self.recordings = app.recordings
         self.queries = app.queries
 
     def DefinePrompt(self, request, context):
@@ -34,13 +36,35 @@ class ReflectionsServicer(reflections_pb2_grpc.ReflectionsServiceServicer):
     def ListPrompts(self, request, context):
         return pb.ListPromptsResponse(prompts=[msg.prompt(p) for p in self.queries.prompts(_viewer())])
 
+    def UpdatePrompt(self, request, context):
+        return pb.UpdatePromptResponse(prompt=msg.prompt(
+            self.commands.update_prompt(_viewer(), request.prompt_id, request.text)))
+
+    def RetirePrompt(self, request, context):
+        return pb.RetirePromptResponse(prompt=msg.prompt(self.commands.retire_prompt(_viewer(), request.prompt_id)))
+
     def AddReflection(self, request, context):
+        if request.HasField("media"):
+            sent = self.recordings.add(_viewer(), request.artifact_id, msg.media_file(request.media), request.text,
+                                       request.prompt_id)
+            return pb.AddReflectionResponse(reflection=msg.reflection(sent.reflection),
+                                            upload=upload_target_message(sent.upload))
         added = self.commands.add_reflection(_viewer(), request.artifact_id, request.text, request.prompt_id)
         return pb.AddReflectionResponse(reflection=msg.reflection(added))
 
     def EditReflection(self, request, context):
+        if request.HasField("media"):
+            sent = self.recordings.revise(_viewer(), request.reflection_id, msg.media_file(request.media),
+                                          request.text)
+            return pb.EditReflectionResponse(reflection=msg.reflection(sent.reflection),
+                                             upload=upload_target_message(sent.upload))
         edited = self.commands.edit_reflection(_viewer(), request.reflection_id, request.text)
         return pb.EditReflectionResponse(reflection=msg.reflection(edited))
+
+    def CompleteReflectionUpload(self, request, context):
+        done = self.recordings.complete_upload(_viewer(), request.reflection_id, request.revision,
+                                               list(request.part_etags))
+        return pb.CompleteReflectionUploadResponse(reflection=msg.reflection(done))
 
     def GiveFeedback(self, request, context):
         given = self.commands.give_feedback(_viewer(), request.artifact_id, request.can_do, request.next_steps)

@@ -5,7 +5,8 @@ import datetime as dt
 
 from skillfolio.reflections.v1 import reflections_pb2 as pb
 
-from reflections.domain.model import Comment, Feedback, Prompt, Reflection
+from reflections.domain.media import MediaFile
+from reflections.domain.model import Comment, Feedback, Prompt, Reflection, Revision
 
 
 def _iso(moment: dt.datetime) -> str:
@@ -13,13 +14,26 @@ def _iso(moment: dt.datetime) -> str:
 
 
 def prompt(p: Prompt) -> pb.Prompt:
-    return pb.Prompt(id=p.id, text=p.text)
+    return pb.Prompt(id=p.id, text=p.text, retired=p.retired)
+
+
+def media_file(m: pb.MediaFile) -> MediaFile:
+    return MediaFile(kind=m.kind, file_name=m.file_name, content_type=m.content_type, size_bytes=m.size_bytes)
+
+
+def revision(v: Revision) -> pb.Revision:
+    message = pb.Revision(number=v.number, text=v.text, created_at=_iso(v.created_at), kind=v.kind)
+    if v.media is not None:
+        m = v.media
+        message.MergeFrom(pb.Revision(media_status=m.status, media_url=m.url, rejection_reason=m.rejection_reason,
+                                      file_name=m.file_name, content_type=m.content_type,
+                                      size_bytes=m.size_bytes or m.declared_size))
+    return message
 
 
 def reflection(r: Reflection) -> pb.Reflection:
     return pb.Reflection(id=r.id, artifact_id=r.artifact_id, student_id=r.student_id, prompt_id=r.prompt_id,
-                         revisions=[pb.Revision(number=v.number, text=v.text, created_at=_iso(v.created_at))
-                                    for v in r.revisions])
+                         revisions=[revision(v) for v in r.revisions], prompt_text=r.prompt_text)
 
 
 def feedback(f: Feedback) -> pb.Feedback:

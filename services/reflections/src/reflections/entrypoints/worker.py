@@ -2,18 +2,26 @@
 
 Consumes roster person_*, section_*, enrollment_*, guardianship_* and student_transferred
 (protos/skillfolio/events/v1/roster.proto) and artifacts artifact_added, artifact_updated, artifact_deleted
-(protos/skillfolio/events/v1/artifacts.proto); access is decided from those replicas.
+(protos/skillfolio/events/v1/artifacts.proto); access is decided from those replicas. Also checks uploaded
+audio/video reflections (its own ``reflection_media_uploaded``: size and sniffed type) and records the verdict.
 """
 from __future__ import annotations
 
-from chassis.config import service_settings
+import functools
+
+from chassis.config import PlatformSettings, service_settings
 from chassis.db import make_engine
 from chassis.messaging.consumer import reliable_handler
 from chassis.messaging.relay_runner import OutboxRelayRunner
 from chassis.uow import lazy_unit_of_work
 
 from reflections.adapters.orm import outbox
+from reflections.bootstrap import media_of
+from reflections.config import ReflectionsOptions
 from reflections.service_layer import replication
+from reflections.service_layer.calendar import utc_now
+from reflections.service_layer.media import ReflectionMedia
+from reflections.service_layer.media_checks import check_uploaded_recording
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork
 
 
@@ -22,6 +30,11 @@ def _engine():
 
 
 _uow = lazy_unit_of_work("reflections", ReflectionsUnitOfWork)
+
+
+@functools.cache
+def _media() -> ReflectionMedia:
+    return media_of(PlatformSettings(), ReflectionsOptions())
 
 
 class ReflectionsEvents:
@@ -89,3 +102,7 @@ class ReflectionsEvents:
     @reliable_handler("artifacts", "artifact_deleted")
     def artifact_deleted(self, envelope):
         replication.apply_event(_uow, "reflections.artifact_deleted", envelope)
+
+    @reliable_handler("reflections", "reflection_media_uploaded")
+    def reflection_media_uploaded(self, envelope):
+        check_uploaded_recording(_uow, _media(), utc_now, "reflections.reflection_media_uploaded", envelope)

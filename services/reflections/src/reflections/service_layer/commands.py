@@ -1,18 +1,20 @@
-"""Write use cases: define a guided prompt, add and edit a reflection, give feedback, add and hide a comment.
+"""Write use cases: define, update and retire a guided prompt, add and edit a text reflection, give feedback, add
+and hide a comment (audio/video reflections: recordings.py).
 
 Each validates its input, finds the artifact's student in the ownership replica, checks access from the roster
 replica, audits changes made by anyone other than the student and raises its event, all in one transaction.
 """
 from __future__ import annotations
 
+import dataclasses
 import uuid
 
-from chassis.errors import Conflict, FieldProblem, InvalidArgument, PermissionDenied
+from chassis.errors import Conflict, FieldProblem, InvalidArgument, NotFound, PermissionDenied
 
 from reflections.domain import model
 from reflections.domain.access import DENIED, Action, Viewer, check, is_audited, may_define_prompts
-from reflections.domain.events import (CommentAdded, CommentHidden, FeedbackGiven, PromptDefined, ReflectionAdded,
-                                       ReflectionEdited)
+from reflections.domain.events import (CommentAdded, CommentHidden, FeedbackGiven, PromptDefined, PromptRetired,
+                                       PromptUpdated, ReflectionAdded, ReflectionEdited)
 from reflections.domain.model import Comment, Feedback, Prompt, Reflection, Revision
 from reflections.service_layer.calendar import DistrictCalendar
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork, UowFactory
@@ -26,6 +28,29 @@ def standing(uow: ReflectionsUnitOfWork, calendar: DistrictCalendar, viewer: Vie
         raise PermissionDenied(DENIED)
     relation = uow.replicas.relation(viewer.subject, student_id, calendar.today(), viewer.roles)
     return check(viewer, action, student_id, relation)
+
+
+def own_reflection(uow: ReflectionsUnitOfWork, calendar: DistrictCalendar, viewer: Viewer,
+                   reflection_id: str) -> tuple[Reflection, str]:
+    """The reflection (locked) and its student, when ``viewer`` may revise it; one refusal for unknown
+    reflections, deleted artifacts and anyone but the student."""
+    current = uow.records.reflection(reflection_id, for_update=True)
+    student_id = current.student_id if current else None
+    if current is not None and uow.replicas.owner_of(current.artifact_id) is None:
+        student_id = None                     # the artifact was deleted
+    standing(uow, calendar, viewer, Action.REFLECT, student_id)
+    return current, student_id
+
+
+def guided_prompt_text(uow: ReflectionsUnitOfWork, prompt_id: str) -> str:
+    """The text of an active guided prompt ("" for none); retired or unknown prompts are refused."""
+    if not prompt_id:
+        return ""
+    prompt = uow.records.prompt(prompt_id)
+    if prompt is None or prompt.retired:
+        raise InvalidArgument(f"prompt_id: no guided prompt {prompt_id!r}",
+                              [FieldProblem("prompt_id", "is not an active guided prompt of the district")])
+    return prompt.text
 
 
 class ReflectionCommands:
@@ -50,16 +75,44 @@ class ReflectionCommands:
             uow.commit()
         return prompt
 
+    def update_prompt(self, viewer: Viewer, prompt_id: str, text: str) -> Prompt:
+        """New wording for new reflections; reflections already written keep the text they answered."""
+        return self._change_prompt(viewer, prompt_id, text)
+
+    def retire_prompt(self, viewer: Viewer, prompt_id: str) -> Prompt:
+        """No longer offered for new reflections; reflections already written keep their prompt's text."""
+        return self._change_prompt(viewer, prompt_id, None)
+
+    def _change_prompt(self, viewer: Viewer, prompt_id: str, text: str | None) -> Prompt:
+        if not may_define_prompts(viewer):
+            raise PermissionDenied("only a district admin changes guided prompts")
+        if text is not None:
+            model.validate_prompt(text)
+        with self.uow_factory() as uow:
+            prompt = uow.records.prompt(prompt_id, for_update=True)
+            if prompt is None:
+                raise NotFound(f"prompt_id: no guided prompt {prompt_id!r}")
+            if prompt.retired:
+                raise Conflict(f"prompt_id: prompt {prompt_id!r} is retired", [FieldProblem("prompt_id", "is retired")])
+            if text is None:
+                changed = dataclasses.replace(prompt, retired=True)
+                uow.records.change_prompt(prompt_id, self.calendar.clock(), active=False)
+                uow.raise_event(PromptRetired(prompt_id=prompt_id, actor_id=viewer.subject))
+            else:
+                changed = dataclasses.replace(prompt, text=text.strip())
+                uow.records.change_prompt(prompt_id, self.calendar.clock(), text=changed.text)
+                uow.raise_event(PromptUpdated(prompt_id=prompt_id, actor_id=viewer.subject))
+            uow.commit()
+        return changed
+
     def add_reflection(self, viewer: Viewer, artifact_id: str, text: str, prompt_id: str = "") -> Reflection:
         model.validate_reflection(text)
         with self.uow_factory() as uow:
             student_id = uow.replicas.owner_of(artifact_id)
             standing(uow, self.calendar, viewer, Action.REFLECT, student_id)
-            if prompt_id and not uow.records.prompt_exists(prompt_id):
-                raise InvalidArgument(f"prompt_id: no guided prompt {prompt_id!r}",
-                                      [FieldProblem("prompt_id", "is not a guided prompt of the district")])
+            prompt_text = guided_prompt_text(uow, prompt_id)
             reflection = Reflection(str(uuid.uuid4()), artifact_id, student_id, prompt_id,
-                                    [Revision(1, text, self.calendar.clock())])
+                                    [Revision(1, text, self.calendar.clock())], prompt_text)
             uow.records.add_reflection(reflection, reflection.revisions[0].created_at)
             self._finish(uow, viewer, "AddReflection", student_id, {"reflection_id": reflection.id},
                          ReflectionAdded(reflection.id, artifact_id, student_id, prompt_id, 1))
@@ -69,18 +122,13 @@ class ReflectionCommands:
         """A new immutable revision; earlier ones stay."""
         model.validate_reflection(text)
         with self.uow_factory() as uow:
-            current = uow.records.reflection(reflection_id, for_update=True)
-            student_id = current.student_id if current else None
-            if current is not None and uow.replicas.owner_of(current.artifact_id) is None:
-                student_id = None                     # the artifact was deleted
-            standing(uow, self.calendar, viewer, Action.REFLECT, student_id)
+            current, student_id = own_reflection(uow, self.calendar, viewer, reflection_id)
             revision = Revision(current.current_revision + 1, text, self.calendar.clock())
             uow.records.add_revision(reflection_id, revision)
             self._finish(uow, viewer, "EditReflection", student_id, {"reflection_id": reflection_id},
                          ReflectionEdited(reflection_id, current.artifact_id, student_id, current.prompt_id,
                                           revision.number))
-        return Reflection(current.id, current.artifact_id, current.student_id, current.prompt_id,
-                          [*current.revisions, revision])
+        return dataclasses.replace(current, revisions=[*current.revisions, revision])
 
     def give_feedback(self, viewer: Viewer, artifact_id: str, can_do: str, next_steps: str) -> Feedback:
         model.validate_feedback(can_do, next_steps)

@@ -1,5 +1,6 @@
 """Read use cases: the district's guided prompts, and an artifact's discussion (reflections with every revision,
-feedback, and comments with hidden ones' text withheld). Reads by anyone but the student are audited."""
+feedback, and comments with hidden ones' text withheld; ready audio/video revisions carry a signed read URL).
+Reads by anyone but the student are audited."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -8,6 +9,7 @@ from reflections.domain.access import Action, Viewer, is_audited
 from reflections.domain.model import Comment, Feedback, Prompt, Reflection
 from reflections.service_layer.calendar import DistrictCalendar
 from reflections.service_layer.commands import standing
+from reflections.service_layer.media import ReflectionMedia
 from reflections.service_layer.unit_of_work import UowFactory
 
 
@@ -19,8 +21,8 @@ class Discussion:
 
 
 class ReflectionQueries:
-    def __init__(self, uow_factory: UowFactory, calendar: DistrictCalendar) -> None:
-        self.uow_factory, self.calendar = uow_factory, calendar
+    def __init__(self, uow_factory: UowFactory, calendar: DistrictCalendar, media: ReflectionMedia) -> None:
+        self.uow_factory, self.calendar, self.media = uow_factory, calendar, media
 
     def prompts(self, viewer: Viewer) -> list[Prompt]:
         with self.uow_factory() as uow:
@@ -35,4 +37,4 @@ class ReflectionQueries:
             if is_audited(viewer, student_id):
                 uow.audit(viewer, "GetDiscussion", [student_id], {"artifact_id": artifact_id})
                 uow.commit()
-        return found
+        return replace(found, reflections=[self.media.with_urls(r) for r in found.reflections])

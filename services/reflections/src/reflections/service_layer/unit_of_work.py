@@ -12,6 +12,7 @@ from chassis.uow import UnitOfWork
 from reflections.adapters.orm import audit_log, outbox
 from reflections.adapters.replicas import Replicas
 from reflections.adapters.repository import ReflectionsRepository
+from reflections.adapters.revision_media import RevisionMediaRecords
 
 PRODUCER = "reflections"
 
@@ -20,6 +21,7 @@ class ReflectionsUnitOfWork(UnitOfWork):
     """``with uow: ...; uow.commit()``."""
 
     records: ReflectionsRepository
+    media: RevisionMediaRecords
     replicas: Replicas
 
     def __init__(self, session_factory: sessionmaker) -> None:
@@ -27,6 +29,7 @@ class ReflectionsUnitOfWork(UnitOfWork):
 
     def _open(self, session: Session) -> None:
         self.records = ReflectionsRepository(session)
+        self.media = RevisionMediaRecords(session)
         self.replicas = Replicas(session)
 
     def audit(self, viewer: Viewer, action: str, student_ids: list[str], detail: dict | None = None) -> None:

@@ -22,65 +22,56 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from skillfolio.media.v1 import media_pb2 as skillfolio_dot_media_dot_v1_dot_media__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\'skillfolio/artifacts/v1/artifacts.proto\x12\x17skillfolio.artifacts.v1\"4\n\x0bPageRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\"\xb9\x01\n\x07Version\x12\x0e\n\x06number\x18\x01 \x01(\x05\x12\x11\n\tmedia_key\x18\x02 \x01(\t\x12\x10\n\x08link_url\x18\x03 \x01(\t\x12\x12\n\nsize_bytes\x18\x04 \x01(\x03\x12\x14\n\x0c\x63ontent_type\x18\x05 \x01(\t\x12\x12\n\ncreated_by\x18\x06 \x01(\t\x12\x12\n\ncreated_at\x18\x07 \x01(\t\x12\x11\n\tfile_name\x18\x08 \x01(\t\x12\x14\n\x0c\x64ownload_url\x18\t \x01(\t\"\x9e\x03\n\x08\x41rtifact\x12\n\n\x02id\x18\x01 \x01(\t\x12\x12\n\nstudent_id\x18\x02 \x01(\t\x12\x10\n\x08\x61\x64\x64\x65\x64_by\x18\x03 \x01(\t\x12\x15\n\radded_by_role\x18\x04 \x01(\t\x12\r\n\x05title\x18\x05 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x06 \x01(\t\x12\x0c\n\x04kind\x18\x07 \x01(\t\x12\x10\n\x08link_url\x18\x08 \x01(\t\x12\x11\n\tskill_ids\x18\t \x03(\t\x12\x16\n\x0eschool_year_id\x18\n \x01(\t\x12\x11\n\tschool_id\x18\x0b \x01(\t\x12\x0e\n\x06status\x18\x0c \x01(\t\x12\x18\n\x10rejection_reason\x18\r \x01(\t\x12\x12\n\ncreated_at\x18\x0e \x01(\t\x12\x12\n\nupdated_at\x18\x0f \x01(\t\x12\x17\n\x0f\x63urrent_version\x18\x10 \x01(\x05\x12\x32\n\x08versions\x18\x11 \x03(\x0b\x32 .skillfolio.artifacts.v1.Version\x12\x15\n\rthumbnail_url\x18\x12 \x01(\t\x12\x11\n\tmedia_url\x18\x13 \x01(\t\"c\n\x0cVersionInput\x12\x10\n\x08link_url\x18\x02 \x01(\t\x12\x12\n\nsize_bytes\x18\x03 \x01(\x03\x12\x14\n\x0c\x63ontent_type\x18\x04 \x01(\t\x12\x11\n\tfile_name\x18\x05 \x01(\tJ\x04\x08\x01\x10\x02\"\xf2\x02\n\x0cUploadTarget\x12\x0e\n\x06method\x18\x01 \x01(\t\x12\x0b\n\x03url\x18\x02 \x01(\t\x12\x43\n\x07headers\x18\x03 \x03(\x0b\x32\x32.skillfolio.artifacts.v1.UploadTarget.HeadersEntry\x12\x41\n\x06\x66ields\x18\x04 \x03(\x0b\x32\x31.skillfolio.artifacts.v1.UploadTarget.FieldsEntry\x12\x11\n\tmax_bytes\x18\x05 \x01(\x03\x12\x12\n\nexpires_at\x18\x06 \x01(\t\x12\x11\n\tupload_id\x18\x07 \x01(\t\x12\x11\n\tpart_size\x18\x08 \x01(\x03\x12\x11\n\tpart_urls\x18\t \x03(\t\x1a.\n\x0cHeadersEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\x1a-\n\x0b\x46ieldsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"\xc0\x01\n\x15\x43reateArtifactRequest\x12\x12\n\nstudent_id\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x03 \x01(\t\x12\x0c\n\x04kind\x18\x04 \x01(\t\x12\x11\n\tskill_ids\x18\x05 \x03(\t\x12\x16\n\x0eschool_year_id\x18\x06 \x01(\t\x12\x36\n\x07\x63ontent\x18\x07 \x01(\x0b\x32%.skillfolio.artifacts.v1.VersionInput\"\x84\x01\n\x16\x43reateArtifactResponse\x12\x33\n\x08\x61rtifact\x18\x01 \x01(\x0b\x32!.skillfolio.artifacts.v1.Artifact\x12\x35\n\x06upload\x18\x02 \x01(\x0b\x32%.skillfolio.artifacts.v1.UploadTarget\"\x92\x01\n\x15UpdateArtifactRequest\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\x12\x15\n\rupdate_fields\x18\x02 \x03(\t\x12\r\n\x05title\x18\x03 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x04 \x01(\t\x12\x11\n\tskill_ids\x18\x05 \x03(\t\x12\x16\n\x0eschool_year_id\x18\x06 \x01(\t\"M\n\x16UpdateArtifactResponse\x12\x33\n\x08\x61rtifact\x18\x01 \x01(\x0b\x32!.skillfolio.artifacts.v1.Artifact\"`\n\x11\x41\x64\x64VersionRequest\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\x12\x36\n\x07\x63ontent\x18\x02 \x01(\x0b\x32%.skillfolio.artifacts.v1.VersionInput\"\x80\x01\n\x12\x41\x64\x64VersionResponse\x12\x33\n\x08\x61rtifact\x18\x01 \x01(\x0b\x32!.skillfolio.artifacts.v1.Artifact\x12\x35\n\x06upload\x18\x02 \x01(\x0b\x32%.skillfolio.artifacts.v1.UploadTarget\"Q\n\x15\x43ompleteUploadRequest\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\x05\x12\x12\n\npart_etags\x18\x03 \x03(\t\"M\n\x16\x43ompleteUploadResponse\x12\x33\n\x08\x61rtifact\x18\x01 \x01(\x0b\x32!.skillfolio.artifacts.v1.Artifact\",\n\x15\x44\x65leteArtifactRequest\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\"\x18\n\x16\x44\x65leteArtifactResponse\")\n\x12GetArtifactRequest\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\"J\n\x13GetArtifactResponse\x12\x33\n\x08\x61rtifact\x18\x01 \x01(\x0b\x32!.skillfolio.artifacts.v1.Artifact\"\xbe\x01\n\x14ListPortfolioRequest\x12\x12\n\nstudent_id\x18\x01 \x01(\t\x12\x13\n\x0btitle_query\x18\x02 \x01(\t\x12\x11\n\tskill_ids\x18\x03 \x03(\t\x12\x16\n\x0eschool_year_id\x18\x04 \x01(\t\x12\x0c\n\x04kind\x18\x05 \x01(\t\x12\x10\n\x08\x61\x64\x64\x65\x64_by\x18\x06 \x01(\t\x12\x32\n\x04page\x18\x07 \x01(\x0b\x32$.skillfolio.artifacts.v1.PageRequest\"f\n\x15ListPortfolioResponse\x12\x34\n\tartifacts\x18\x01 \x03(\x0b\x32!.skillfolio.artifacts.v1.Artifact\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"^\n\x16MarkMediaResultRequest\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\x05\x12\x0e\n\x06result\x18\x03 \x01(\t\x12\x0e\n\x06reason\x18\x04 \x01(\t\"N\n\x17MarkMediaResultResponse\x12\x33\n\x08\x61rtifact\x18\x01 \x01(\x0b\x32!.skillfolio.artifacts.v1.Artifact2\x95\x07\n\x10\x41rtifactsService\x12q\n\x0e\x43reateArtifact\x12..skillfolio.artifacts.v1.CreateArtifactRequest\x1a/.skillfolio.artifacts.v1.CreateArtifactResponse\x12q\n\x0eUpdateArtifact\x12..skillfolio.artifacts.v1.UpdateArtifactRequest\x1a/.skillfolio.artifacts.v1.UpdateArtifactResponse\x12\x65\n\nAddVersion\x12*.skillfolio.artifacts.v1.AddVersionRequest\x1a+.skillfolio.artifacts.v1.AddVersionResponse\x12q\n\x0e\x44\x65leteArtifact\x12..skillfolio.artifacts.v1.DeleteArtifactRequest\x1a/.skillfolio.artifacts.v1.DeleteArtifactResponse\x12h\n\x0bGetArtifact\x12+.skillfolio.artifacts.v1.GetArtifactRequest\x1a,.skillfolio.artifacts.v1.GetArtifactResponse\x12n\n\rListPortfolio\x12-.skillfolio.artifacts.v1.ListPortfolioRequest\x1a..skillfolio.artifacts.v1.ListPortfolioResponse\x12q\n\x0e\x43ompleteUpload\x12..skillfolio.artifacts.v1.CompleteUploadRequest\x1a/.skillfolio.artifacts.v1.CompleteUploadResponse\x12t\n\x0fMarkMediaResult\x12/.skillfolio.artifacts.v1.MarkMediaResultRequest\x1a\x30.skillfolio.artifacts.v1.MarkMediaResultResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\'skillfolio/artifacts/v1/artifacts.proto\x12\x17skillfolio.artifacts.v1\x1a\x1fskillfolio/media/v1/media.proto\"4\n\x0bPageRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\"\xb9\x01\n\x07Version\x12\x0e\n\x06number\x18\x01 \x01(\x05\x12\x11\n\tmedia_key\x18\x02 \x01(\t\x12\x10\n\x08link_url\x18\x03 \x01(\t\x12\x12\n\nsize_bytes\x18\x04 \x01(\x03\x12\x14\n\x0c\x63ontent_type\x18\x05 \x01(\t\x12\x12\n\ncreated_by\x18\x06 \x01(\t\x12\x12\n\ncreated_at\x18\x07 \x01(\t\x12\x11\n\tfile_name\x18\x08 \x01(\t\x12\x14\n\x0c\x64ownload_url\x18\t \x01(\t\"\x9e\x03\n\x08\x41rtifact\x12\n\n\x02id\x18\x01 \x01(\t\x12\x12\n\nstudent_id\x18\x02 \x01(\t\x12\x10\n\x08\x61\x64\x64\x65\x64_by\x18\x03 \x01(\t\x12\x15\n\radded_by_role\x18\x04 \x01(\t\x12\r\n\x05title\x18\x05 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x06 \x01(\t\x12\x0c\n\x04kind\x18\x07 \x01(\t\x12\x10\n\x08link_url\x18\x08 \x01(\t\x12\x11\n\tskill_ids\x18\t \x03(\t\x12\x16\n\x0eschool_year_id\x18\n \x01(\t\x12\x11\n\tschool_id\x18\x0b \x01(\t\x12\x0e\n\x06status\x18\x0c \x01(\t\x12\x18\n\x10rejection_reason\x18\r \x01(\t\x12\x12\n\ncreated_at\x18\x0e \x01(\t\x12\x12\n\nupdated_at\x18\x0f \x01(\t\x12\x17\n\x0f\x63urrent_version\x18\x10 \x01(\x05\x12\x32\n\x08versions\x18\x11 \x03(\x0b\x32 .skillfolio.artifacts.v1.Version\x12\x15\n\rthumbnail_url\x18\x12 \x01(\t\x12\x11\n\tmedia_url\x18\x13 \x01(\t\"c\n\x0cVersionInput\x12\x10\n\x08link_url\x18\x02 \x01(\t\x12\x12\n\nsize_bytes\x18\x03 \x01(\x03\x12\x14\n\x0c\x63ontent_type\x18\x04 \x01(\t\x12\x11\n\tfile_name\x18\x05 \x01(\tJ\x04\x08\x01\x10\x02\"\xc0\x01\n\x15\x43reateArtifactRequest\x12\x12\n\nstudent_id\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x03 \x01(\t\x12\x0c\n\x04kind\x18\x04 \x01(\t\x12\x11\n\tskill_ids\x18\x05 \x03(\t\x12\x16\n\x0eschool_year_id\x18\x06 \x01(\t\x12\x36\n\x07\x63ontent\x18\x07 \x01(\x0b\x32%.skillfolio.artifacts.v1.VersionInput\"\x80\x01\n\x16\x43reateArtifactResponse\x12\x33\n\x08\x61rtifact\x18\x01 \x01(\x0b\x32!.skillfolio.artifacts.v1.Artifact\x12\x31\n\x06upload\x18\x02 \x01(\x0b\x32!.skillfolio.media.v1.UploadTarget\"\x92\x01\n\x15UpdateArtifactRequest\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\x12\x15\n\rupdate_fields\x18\x02 \x03(\t\x12\r\n\x05title\x18\x03 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x04 \x01(\t\x12\x11\n\tskill_ids\x18\x05 \x03(\t\x12\x16\n\x0eschool_year_id\x18\x06 \x01(\t\"M\n\x16UpdateArtifactResponse\x12\x33\n\x08\x61rtifact\x18\x01 \x01(\x0b\x32!.skillfolio.artifacts.v1.Artifact\"`\n\x11\x41\x64\x64VersionRequest\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\x12\x36\n\x07\x63ontent\x18\x02 \x01(\x0b\x32%.skillfolio.artifacts.v1.VersionInput\"|\n\x12\x41\x64\x64VersionResponse\x12\x33\n\x08\x61rtifact\x18\x01 \x01(\x0b\x32!.skillfolio.artifacts.v1.Artifact\x12\x31\n\x06upload\x18\x02 \x01(\x0b\x32!.skillfolio.media.v1.UploadTarget\"Q\n\x15\x43ompleteUploadRequest\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\x05\x12\x12\n\npart_etags\x18\x03 \x03(\t\"M\n\x16\x43ompleteUploadResponse\x12\x33\n\x08\x61rtifact\x18\x01 \x01(\x0b\x32!.skillfolio.artifacts.v1.Artifact\",\n\x15\x44\x65leteArtifactRequest\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\"\x18\n\x16\x44\x65leteArtifactResponse\")\n\x12GetArtifactRequest\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\"J\n\x13GetArtifactResponse\x12\x33\n\x08\x61rtifact\x18\x01 \x01(\x0b\x32!.skillfolio.artifacts.v1.Artifact\"\xbe\x01\n\x14ListPortfolioRequest\x12\x12\n\nstudent_id\x18\x01 \x01(\t\x12\x13\n\x0btitle_query\x18\x02 \x01(\t\x12\x11\n\tskill_ids\x18\x03 \x03(\t\x12\x16\n\x0eschool_year_id\x18\x04 \x01(\t\x12\x0c\n\x04kind\x18\x05 \x01(\t\x12\x10\n\x08\x61\x64\x64\x65\x64_by\x18\x06 \x01(\t\x12\x32\n\x04page\x18\x07 \x01(\x0b\x32$.skillfolio.artifacts.v1.PageRequest\"f\n\x15ListPortfolioResponse\x12\x34\n\tartifacts\x18\x01 \x03(\x0b\x32!.skillfolio.artifacts.v1.Artifact\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"^\n\x16MarkMediaResultRequest\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\x05\x12\x0e\n\x06result\x18\x03 \x01(\t\x12\x0e\n\x06reason\x18\x04 \x01(\t\"N\n\x17MarkMediaResultResponse\x12\x33\n\x08\x61rtifact\x18\x01 \x01(\x0b\x32!.skillfolio.artifacts.v1.Artifact2\x95\x07\n\x10\x41rtifactsService\x12q\n\x0e\x43reateArtifact\x12..skillfolio.artifacts.v1.CreateArtifactRequest\x1a/.skillfolio.artifacts.v1.CreateArtifactResponse\x12q\n\x0eUpdateArtifact\x12..skillfolio.artifacts.v1.UpdateArtifactRequest\x1a/.skillfolio.artifacts.v1.UpdateArtifactResponse\x12\x65\n\nAddVersion\x12*.skillfolio.artifacts.v1.AddVersionRequest\x1a+.skillfolio.artifacts.v1.AddVersionResponse\x12q\n\x0e\x44\x65leteArtifact\x12..skillfolio.artifacts.v1.DeleteArtifactRequest\x1a/.skillfolio.artifacts.v1.DeleteArtifactResponse\x12h\n\x0bGetArtifact\x12+.skillfolio.artifacts.v1.GetArtifactRequest\x1a,.skillfolio.artifacts.v1.GetArtifactResponse\x12n\n\rListPortfolio\x12-.skillfolio.artifacts.v1.ListPortfolioRequest\x1a..skillfolio.artifacts.v1.ListPortfolioResponse\x12q\n\x0e\x43ompleteUpload\x12..skillfolio.artifacts.v1.CompleteUploadRequest\x1a/.skillfolio.artifacts.v1.CompleteUploadResponse\x12t\n\x0fMarkMediaResult\x12/.skillfolio.artifacts.v1.MarkMediaResultRequest\x1a\x30.skillfolio.artifacts.v1.MarkMediaResultResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'skillfolio.artifacts.v1.artifacts_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_UPLOADTARGET_HEADERSENTRY']._loaded_options = None
-  _globals['_UPLOADTARGET_HEADERSENTRY']._serialized_options = b'8\001'
-  _globals['_UPLOADTARGET_FIELDSENTRY']._loaded_options = None
-  _globals['_UPLOADTARGET_FIELDSENTRY']._serialized_options = b'8\001'
-  _globals['_PAGEREQUEST']._serialized_start=68
-  _globals['_PAGEREQUEST']._serialized_end=120
-  _globals['_VERSION']._serialized_start=123
-  _globals['_VERSION']._serialized_end=308
-  _globals['_ARTIFACT']._serialized_start=311
-  _globals['_ARTIFACT']._serialized_end=725
-  _globals['_VERSIONINPUT']._serialized_start=727
-  _globals['_VERSIONINPUT']._serialized_end=826
-  _globals['_UPLOADTARGET']._serialized_start=829
-  _globals['_UPLOADTARGET']._serialized_end=1199
-  _globals['_UPLOADTARGET_HEADERSENTRY']._serialized_start=1106
-  _globals['_UPLOADTARGET_HEADERSENTRY']._serialized_end=1152
-  _globals['_UPLOADTARGET_FIELDSENTRY']._serialized_start=1154
-  _globals['_UPLOADTARGET_FIELDSENTRY']._serialized_end=1199
-  _globals['_CREATEARTIFACTREQUEST']._serialized_start=1202
-  _globals['_CREATEARTIFACTREQUEST']._serialized_end=1394
-  _globals['_CREATEARTIFACTRESPONSE']._serialized_start=1397
-  _globals['_CREATEARTIFACTRESPONSE']._serialized_end=1529
-  _globals['_UPDATEARTIFACTREQUEST']._serialized_start=1532
-  _globals['_UPDATEARTIFACTREQUEST']._serialized_end=1678
-  _globals['_UPDATEARTIFACTRESPONSE']._serialized_start=1680
-  _globals['_UPDATEARTIFACTRESPONSE']._serialized_end=1757
-  _globals['_ADDVERSIONREQUEST']._serialized_start=1759
-  _globals['_ADDVERSIONREQUEST']._serialized_end=1855
-  _globals['_ADDVERSIONRESPONSE']._serialized_start=1858
-  _globals['_ADDVERSIONRESPONSE']._serialized_end=1986
-  _globals['_COMPLETEUPLOADREQUEST']._serialized_start=1988
-  _globals['_COMPLETEUPLOADREQUEST']._serialized_end=2069
-  _globals['_COMPLETEUPLOADRESPONSE']._serialized_start=2071
-  _globals['_COMPLETEUPLOADRESPONSE']._serialized_end=2148
-  _globals['_DELETEARTIFACTREQUEST']._serialized_start=2150
-  _globals['_DELETEARTIFACTREQUEST']._serialized_end=2194
-  _globals['_DELETEARTIFACTRESPONSE']._serialized_start=2196
-  _globals['_DELETEARTIFACTRESPONSE']._serialized_end=2220
-  _globals['_GETARTIFACTREQUEST']._serialized_start=2222
-  _globals['_GETARTIFACTREQUEST']._serialized_end=2263
-  _globals['_GETARTIFACTRESPONSE']._serialized_start=2265
-  _globals['_GETARTIFACTRESPONSE']._serialized_end=2339
-  _globals['_LISTPORTFOLIOREQUEST']._serialized_start=2342
-  _globals['_LISTPORTFOLIOREQUEST']._serialized_end=2532
-  _globals['_LISTPORTFOLIORESPONSE']._serialized_start=2534
-  _globals['_LISTPORTFOLIORESPONSE']._serialized_end=2636
-  _globals['_MARKMEDIARESULTREQUEST']._serialized_start=2638
-  _globals['_MARKMEDIARESULTREQUEST']._serialized_end=2732
-  _globals['_MARKMEDIARESULTRESPONSE']._serialized_start=2734
-  _globals['_MARKMEDIARESULTRESPONSE']._serialized_end=2812
-  _globals['_ARTIFACTSSERVICE']._serialized_start=2815
-  _globals['_ARTIFACTSSERVICE']._serialized_end=3732
+  _globals['_PAGEREQUEST']._serialized_start=101
+  _globals['_PAGEREQUEST']._serialized_end=153
+  _globals['_VERSION']._serialized_start=156
+  _globals['_VERSION']._serialized_end=341
+  _globals['_ARTIFACT']._serialized_start=344
+  _globals['_ARTIFACT']._serialized_end=758
+  _globals['_VERSIONINPUT']._serialized_start=760
+  _globals['_VERSIONINPUT']._serialized_end=859
+  _globals['_CREATEARTIFACTREQUEST']._serialized_start=862
+  _globals['_CREATEARTIFACTREQUEST']._serialized_end=1054
+  _globals['_CREATEARTIFACTRESPONSE']._serialized_start=1057
+  _globals['_CREATEARTIFACTRESPONSE']._serialized_end=1185
+  _globals['_UPDATEARTIFACTREQUEST']._serialized_start=1188
+  _globals['_UPDATEARTIFACTREQUEST']._serialized_end=1334
+  _globals['_UPDATEARTIFACTRESPONSE']._serialized_start=1336
+  _globals['_UPDATEARTIFACTRESPONSE']._serialized_end=1413
+  _globals['_ADDVERSIONREQUEST']._serialized_start=1415
+  _globals['_ADDVERSIONREQUEST']._serialized_end=1511
+  _globals['_ADDVERSIONRESPONSE']._serialized_start=1513
+  _globals['_ADDVERSIONRESPONSE']._serialized_end=1637
+  _globals['_COMPLETEUPLOADREQUEST']._serialized_start=1639
+  _globals['_COMPLETEUPLOADREQUEST']._serialized_end=1720
+  _globals['_COMPLETEUPLOADRESPONSE']._serialized_start=1722
+  _globals['_COMPLETEUPLOADRESPONSE']._serialized_end=1799
+  _globals['_DELETEARTIFACTREQUEST']._serialized_start=1801
+  _globals['_DELETEARTIFACTREQUEST']._serialized_end=1845
+  _globals['_DELETEARTIFACTRESPONSE']._serialized_start=1847
+  _globals['_DELETEARTIFACTRESPONSE']._serialized_end=1871
+  _globals['_GETARTIFACTREQUEST']._serialized_start=1873
+  _globals['_GETARTIFACTREQUEST']._serialized_end=1914
+  _globals['_GETARTIFACTRESPONSE']._serialized_start=1916
+  _globals['_GETARTIFACTRESPONSE']._serialized_end=1990
+  _globals['_LISTPORTFOLIOREQUEST']._serialized_start=1993
+  _globals['_LISTPORTFOLIOREQUEST']._serialized_end=2183
+  _globals['_LISTPORTFOLIORESPONSE']._serialized_start=2185
+  _globals['_LISTPORTFOLIORESPONSE']._serialized_end=2287
+  _globals['_MARKMEDIARESULTREQUEST']._serialized_start=2289
+  _globals['_MARKMEDIARESULTREQUEST']._serialized_end=2383
+  _globals['_MARKMEDIARESULTRESPONSE']._serialized_start=2385
+  _globals['_MARKMEDIARESULTRESPONSE']._serialized_end=2463
+  _globals['_ARTIFACTSSERVICE']._serialized_start=2466
+  _globals['_ARTIFACTSSERVICE']._serialized_end=3383
 # @@protoc_insertion_point(module_scope)

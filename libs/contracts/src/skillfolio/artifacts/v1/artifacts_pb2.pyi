@@ -1,3 +1,4 @@
+from skillfolio.media.v1 import media_pb2 as _media_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
@@ -90,42 +91,6 @@ class VersionInput(_message.Message):
     file_name: str
     def __init__(self, link_url: _Optional[str] = ..., size_bytes: _Optional[int] = ..., content_type: _Optional[str] = ..., file_name: _Optional[str] = ...) -> None: ...
 
-class UploadTarget(_message.Message):
-    __slots__ = ("method", "url", "headers", "fields", "max_bytes", "expires_at", "upload_id", "part_size", "part_urls")
-    class HeadersEntry(_message.Message):
-        __slots__ = ("key", "value")
-        KEY_FIELD_NUMBER: _ClassVar[int]
-        VALUE_FIELD_NUMBER: _ClassVar[int]
-        key: str
-        value: str
-        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
-    class FieldsEntry(_message.Message):
-        __slots__ = ("key", "value")
-        KEY_FIELD_NUMBER: _ClassVar[int]
-        VALUE_FIELD_NUMBER: _ClassVar[int]
-        key: str
-        value: str
-        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
-    METHOD_FIELD_NUMBER: _ClassVar[int]
-    URL_FIELD_NUMBER: _ClassVar[int]
-    HEADERS_FIELD_NUMBER: _ClassVar[int]
-    FIELDS_FIELD_NUMBER: _ClassVar[int]
-    MAX_BYTES_FIELD_NUMBER: _ClassVar[int]
-    EXPIRES_AT_FIELD_NUMBER: _ClassVar[int]
-    UPLOAD_ID_FIELD_NUMBER: _ClassVar[int]
-    PART_SIZE_FIELD_NUMBER: _ClassVar[int]
-    PART_URLS_FIELD_NUMBER: _ClassVar[int]
-    method: str
-    url: str
-    headers: _containers.ScalarMap[str, str]
-    fields: _containers.ScalarMap[str, str]
-    max_bytes: int
-    expires_at: str
-    upload_id: str
-    part_size: int
-    part_urls: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, method: _Optional[str] = ..., url: _Optional[str] = ..., headers: _Optional[_Mapping[str, str]] = ..., fields: _Optional[_Mapping[str, str]] = ..., max_bytes: _Optional[int] = ..., expires_at: _Optional[str] = ..., upload_id: _Optional[str] = ..., part_size: _Optional[int] = ..., part_urls: _Optional[_Iterable[str]] = ...) -> None: ...
-
 class CreateArtifactRequest(_message.Message):
     __slots__ = ("student_id", "title", "description", "kind", "skill_ids", "school_year_id", "content")
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
@@ -149,8 +114,8 @@ class CreateArtifactResponse(_message.Message):
     ARTIFACT_FIELD_NUMBER: _ClassVar[int]
     UPLOAD_FIELD_NUMBER: _ClassVar[int]
     artifact: Artifact
-    upload: UploadTarget
-    def __init__(self, artifact: _Optional[_Union[Artifact, _Mapping]] = ..., upload: _Optional[_Union[UploadTarget, _Mapping]] = ...) -> None: ...
+    upload: _media_pb2.UploadTarget
+    def __init__(self, artifact: _Optional[_Union[Artifact, _Mapping]] = ..., upload: _Optional[_Union[_media_pb2.UploadTarget, _Mapping]] = ...) -> None: ...
 
 class UpdateArtifactRequest(_message.Message):
     __slots__ = ("artifact_id", "update_fields", "title", "description", "skill_ids", "school_year_id")
@@ -187,8 +152,8 @@ class AddVersionResponse(_message.Message):
     ARTIFACT_FIELD_NUMBER: _ClassVar[int]
     UPLOAD_FIELD_NUMBER: _ClassVar[int]
     artifact: Artifact
-    upload: UploadTarget
-    def __init__(self, artifact: _Optional[_Union[Artifact, _Mapping]] = ..., upload: _Optional[_Union[UploadTarget, _Mapping]] = ...) -> None: ...
+    upload: _media_pb2.UploadTarget
+    def __init__(self, artifact: _Optional[_Union[Artifact, _Mapping]] = ..., upload: _Optional[_Union[_media_pb2.UploadTarget, _Mapping]] = ...) -> None: ...
 
 class CompleteUploadRequest(_message.Message):
     __slots__ = ("artifact_id", "version", "part_etags")

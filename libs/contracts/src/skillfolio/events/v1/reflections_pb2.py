@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n&skillfolio/events/v1/reflections.proto\x12\x14skillfolio.events.v1\"\"\n\rPromptDefined\x12\x11\n\tprompt_id\x18\x01 \x01(\t\"x\n\x11ReflectionChanged\x12\x15\n\rreflection_id\x18\x01 \x01(\t\x12\x13\n\x0b\x61rtifact_id\x18\x02 \x01(\t\x12\x12\n\nstudent_id\x18\x03 \x01(\t\x12\x11\n\tprompt_id\x18\x04 \x01(\t\x12\x10\n\x08revision\x18\x05 \x01(\x05\"a\n\rFeedbackGiven\x12\x13\n\x0b\x66\x65\x65\x64\x62\x61\x63k_id\x18\x01 \x01(\t\x12\x13\n\x0b\x61rtifact_id\x18\x02 \x01(\t\x12\x12\n\nstudent_id\x18\x03 \x01(\t\x12\x12\n\nteacher_id\x18\x04 \x01(\t\"\x87\x01\n\x0e\x43ommentChanged\x12\x12\n\ncomment_id\x18\x01 \x01(\t\x12\x13\n\x0b\x61rtifact_id\x18\x02 \x01(\t\x12\x12\n\nstudent_id\x18\x03 \x01(\t\x12\x11\n\tauthor_id\x18\x04 \x01(\t\x12\x13\n\x0b\x61uthor_role\x18\x05 \x01(\t\x12\x10\n\x08\x61\x63tor_id\x18\x06 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n&skillfolio/events/v1/reflections.proto\x12\x14skillfolio.events.v1\"\"\n\rPromptDefined\x12\x11\n\tprompt_id\x18\x01 \x01(\t\"4\n\rPromptChanged\x12\x11\n\tprompt_id\x18\x01 \x01(\t\x12\x10\n\x08\x61\x63tor_id\x18\x02 \x01(\t\"x\n\x11ReflectionChanged\x12\x15\n\rreflection_id\x18\x01 \x01(\t\x12\x13\n\x0b\x61rtifact_id\x18\x02 \x01(\t\x12\x12\n\nstudent_id\x18\x03 \x01(\t\x12\x11\n\tprompt_id\x18\x04 \x01(\t\x12\x10\n\x08revision\x18\x05 \x01(\x05\"a\n\rFeedbackGiven\x12\x13\n\x0b\x66\x65\x65\x64\x62\x61\x63k_id\x18\x01 \x01(\t\x12\x13\n\x0b\x61rtifact_id\x18\x02 \x01(\t\x12\x12\n\nstudent_id\x18\x03 \x01(\t\x12\x12\n\nteacher_id\x18\x04 \x01(\t\"\x87\x01\n\x0e\x43ommentChanged\x12\x12\n\ncomment_id\x18\x01 \x01(\t\x12\x13\n\x0b\x61rtifact_id\x18\x02 \x01(\t\x12\x12\n\nstudent_id\x18\x03 \x01(\t\x12\x11\n\tauthor_id\x18\x04 \x01(\t\x12\x13\n\x0b\x61uthor_role\x18\x05 \x01(\t\x12\x10\n\x08\x61\x63tor_id\x18\x06 \x01(\t\"\x8c\x01\n\x17ReflectionMediaUploaded\x12\x15\n\rreflection_id\x18\x01 \x01(\t\x12\x10\n\x08revision\x18\x02 \x01(\x05\x12\x13\n\x0b\x61rtifact_id\x18\x03 \x01(\t\x12\x12\n\nstudent_id\x18\x04 \x01(\t\x12\x11\n\tmedia_key\x18\x05 \x01(\t\x12\x0c\n\x04kind\x18\x06 \x01(\t\"h\n\x14ReflectionMediaReady\x12\x15\n\rreflection_id\x18\x01 \x01(\t\x12\x10\n\x08revision\x18\x02 \x01(\x05\x12\x13\n\x0b\x61rtifact_id\x18\x03 \x01(\t\x12\x12\n\nstudent_id\x18\x04 \x01(\t\"{\n\x17ReflectionMediaRejected\x12\x15\n\rreflection_id\x18\x01 \x01(\t\x12\x10\n\x08revision\x18\x02 \x01(\x05\x12\x13\n\x0b\x61rtifact_id\x18\x03 \x01(\t\x12\x12\n\nstudent_id\x18\x04 \x01(\t\x12\x0e\n\x06reason\x18\x05 \x01(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -33,10 +33,18 @@ if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_PROMPTDEFINED']._serialized_start=64
   _globals['_PROMPTDEFINED']._serialized_end=98
-  _globals['_REFLECTIONCHANGED']._serialized_start=100
-  _globals['_REFLECTIONCHANGED']._serialized_end=220
-  _globals['_FEEDBACKGIVEN']._serialized_start=222
-  _globals['_FEEDBACKGIVEN']._serialized_end=319
-  _globals['_COMMENTCHANGED']._serialized_start=322
-  _globals['_COMMENTCHANGED']._serialized_end=457
+  _globals['_PROMPTCHANGED']._serialized_start=100
+  _globals['_PROMPTCHANGED']._serialized_end=152
+  _globals['_REFLECTIONCHANGED']._serialized_start=154
+  _globals['_REFLECTIONCHANGED']._serialized_end=274
+  _globals['_FEEDBACKGIVEN']._serialized_start=276
+  _globals['_FEEDBACKGIVEN']._serialized_end=373
+  _globals['_COMMENTCHANGED']._serialized_start=376
+  _globals['_COMMENTCHANGED']._serialized_end=511
+  _globals['_REFLECTIONMEDIAUPLOADED']._serialized_start=514
+  _globals['_REFLECTIONMEDIAUPLOADED']._serialized_end=654
+  _globals['_REFLECTIONMEDIAREADY']._serialized_start=656
+  _globals['_REFLECTIONMEDIAREADY']._serialized_end=760
+  _globals['_REFLECTIONMEDIAREJECTED']._serialized_start=762
+  _globals['_REFLECTIONMEDIAREJECTED']._serialized_end=885
 # @@protoc_insertion_point(module_scope)

@@ -10,6 +10,14 @@ class PromptDefined(_message.Message):
     prompt_id: str
     def __init__(self, prompt_id: _Optional[str] = ...) -> None: ...
 
+class PromptChanged(_message.Message):
+    __slots__ = ("prompt_id", "actor_id")
+    PROMPT_ID_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_ID_FIELD_NUMBER: _ClassVar[int]
+    prompt_id: str
+    actor_id: str
+    def __init__(self, prompt_id: _Optional[str] = ..., actor_id: _Optional[str] = ...) -> None: ...
+
 class ReflectionChanged(_message.Message):
     __slots__ = ("reflection_id", "artifact_id", "student_id", "prompt_id", "revision")
     REFLECTION_ID_FIELD_NUMBER: _ClassVar[int]
@@ -51,3 +59,45 @@ class CommentChanged(_message.Message):
     author_role: str
     actor_id: str
     def __init__(self, comment_id: _Optional[str] = ..., artifact_id: _Optional[str] = ..., student_id: _Optional[str] = ..., author_id: _Optional[str] = ..., author_role: _Optional[str] = ..., actor_id: _Optional[str] = ...) -> None: ...
+
+class ReflectionMediaUploaded(_message.Message):
+    __slots__ = ("reflection_id", "revision", "artifact_id", "student_id", "media_key", "kind")
+    REFLECTION_ID_FIELD_NUMBER: _ClassVar[int]
+    REVISION_FIELD_NUMBER: _ClassVar[int]
+    ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_KEY_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    reflection_id: str
+    revision: int
+    artifact_id: str
+    student_id: str
+    media_key: str
+    kind: str
+    def __init__(self, reflection_id: _Optional[str] = ..., revision: _Optional[int] = ..., artifact_id: _Optional[str] = ..., student_id: _Optional[str] = ..., media_key: _Optional[str] = ..., kind: _Optional[str] = ...) -> None: ...
+
+class ReflectionMediaReady(_message.Message):
+    __slots__ = ("reflection_id", "revision", "artifact_id", "student_id")
+    REFLECTION_ID_FIELD_NUMBER: _ClassVar[int]
+    REVISION_FIELD_NUMBER: _ClassVar[int]
+    ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    reflection_id: str
+    revision: int
+    artifact_id: str
+    student_id: str
+    def __init__(self, reflection_id: _Optional[str] = ..., revision: _Optional[int] = ..., artifact_id: _Optional[str] = ..., student_id: _Optional[str] = ...) -> None: ...
+
+class ReflectionMediaRejected(_message.Message):
+    __slots__ = ("reflection_id", "revision", "artifact_id", "student_id", "reason")
+    REFLECTION_ID_FIELD_NUMBER: _ClassVar[int]
+    REVISION_FIELD_NUMBER: _ClassVar[int]
+    ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    reflection_id: str
+    revision: int
+    artifact_id: str
+    student_id: str
+    reason: str
+    def __init__(self, reflection_id: _Optional[str] = ..., revision: _Optional[int] = ..., artifact_id: _Optional[str] = ..., student_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...

@@ -22,57 +22,72 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from skillfolio.media.v1 import media_pb2 as skillfolio_dot_media_dot_v1_dot_media__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n+skillfolio/reflections/v1/reflections.proto\x12\x19skillfolio.reflections.v1\"\"\n\x06Prompt\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\"<\n\x08Revision\x12\x0e\n\x06number\x18\x01 \x01(\x05\x12\x0c\n\x04text\x18\x02 \x01(\t\x12\x12\n\ncreated_at\x18\x03 \x01(\t\"\x8c\x01\n\nReflection\x12\n\n\x02id\x18\x01 \x01(\t\x12\x13\n\x0b\x61rtifact_id\x18\x02 \x01(\t\x12\x12\n\nstudent_id\x18\x03 \x01(\t\x12\x11\n\tprompt_id\x18\x04 \x01(\t\x12\x36\n\trevisions\x18\x05 \x03(\x0b\x32#.skillfolio.reflections.v1.Revision\"w\n\x08\x46\x65\x65\x64\x62\x61\x63k\x12\n\n\x02id\x18\x01 \x01(\t\x12\x13\n\x0b\x61rtifact_id\x18\x02 \x01(\t\x12\x12\n\nteacher_id\x18\x03 \x01(\t\x12\x0e\n\x06\x63\x61n_do\x18\x04 \x01(\t\x12\x12\n\nnext_steps\x18\x05 \x01(\t\x12\x12\n\ncreated_at\x18\x06 \x01(\t\"\x84\x01\n\x07\x43omment\x12\n\n\x02id\x18\x01 \x01(\t\x12\x13\n\x0b\x61rtifact_id\x18\x02 \x01(\t\x12\x11\n\tauthor_id\x18\x03 \x01(\t\x12\x13\n\x0b\x61uthor_role\x18\x04 \x01(\t\x12\x0c\n\x04\x62ody\x18\x05 \x01(\t\x12\x12\n\ncreated_at\x18\x06 \x01(\t\x12\x0e\n\x06hidden\x18\x07 \x01(\x08\"#\n\x13\x44\x65\x66inePromptRequest\x12\x0c\n\x04text\x18\x01 \x01(\t\"I\n\x14\x44\x65\x66inePromptResponse\x12\x31\n\x06prompt\x18\x01 \x01(\x0b\x32!.skillfolio.reflections.v1.Prompt\"\x14\n\x12ListPromptsRequest\"I\n\x13ListPromptsResponse\x12\x32\n\x07prompts\x18\x01 \x03(\x0b\x32!.skillfolio.reflections.v1.Prompt\"L\n\x14\x41\x64\x64ReflectionRequest\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12\x11\n\tprompt_id\x18\x03 \x01(\t\"R\n\x15\x41\x64\x64ReflectionResponse\x12\x39\n\nreflection\x18\x01 \x01(\x0b\x32%.skillfolio.reflections.v1.Reflection\"<\n\x15\x45\x64itReflectionRequest\x12\x15\n\rreflection_id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\"S\n\x16\x45\x64itReflectionResponse\x12\x39\n\nreflection\x18\x01 \x01(\x0b\x32%.skillfolio.reflections.v1.Reflection\"N\n\x13GiveFeedbackRequest\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\x12\x0e\n\x06\x63\x61n_do\x18\x02 \x01(\t\x12\x12\n\nnext_steps\x18\x03 \x01(\t\"M\n\x14GiveFeedbackResponse\x12\x35\n\x08\x66\x65\x65\x64\x62\x61\x63k\x18\x01 \x01(\x0b\x32#.skillfolio.reflections.v1.Feedback\"6\n\x11\x41\x64\x64\x43ommentRequest\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\x12\x0c\n\x04\x62ody\x18\x02 \x01(\t\"I\n\x12\x41\x64\x64\x43ommentResponse\x12\x33\n\x07\x63omment\x18\x01 \x01(\x0b\x32\".skillfolio.reflections.v1.Comment\"(\n\x12HideCommentRequest\x12\x12\n\ncomment_id\x18\x01 \x01(\t\"J\n\x13HideCommentResponse\x12\x33\n\x07\x63omment\x18\x01 \x01(\x0b\x32\".skillfolio.reflections.v1.Comment\"+\n\x14GetDiscussionRequest\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\"\xc0\x01\n\x15GetDiscussionResponse\x12:\n\x0breflections\x18\x01 \x03(\x0b\x32%.skillfolio.reflections.v1.Reflection\x12\x35\n\x08\x66\x65\x65\x64\x62\x61\x63k\x18\x02 \x03(\x0b\x32#.skillfolio.reflections.v1.Feedback\x12\x34\n\x08\x63omments\x18\x03 \x03(\x0b\x32\".skillfolio.reflections.v1.Comment2\x9c\x07\n\x12ReflectionsService\x12o\n\x0c\x44\x65\x66inePrompt\x12..skillfolio.reflections.v1.DefinePromptRequest\x1a/.skillfolio.reflections.v1.DefinePromptResponse\x12l\n\x0bListPrompts\x12-.skillfolio.reflections.v1.ListPromptsRequest\x1a..skillfolio.reflections.v1.ListPromptsResponse\x12r\n\rAddReflection\x12/.skillfolio.reflections.v1.AddReflectionRequest\x1a\x30.skillfolio.reflections.v1.AddReflectionResponse\x12u\n\x0e\x45\x64itReflection\x12\x30.skillfolio.reflections.v1.EditReflectionRequest\x1a\x31.skillfolio.reflections.v1.EditReflectionResponse\x12o\n\x0cGiveFeedback\x12..skillfolio.reflections.v1.GiveFeedbackRequest\x1a/.skillfolio.reflections.v1.GiveFeedbackResponse\x12i\n\nAddComment\x12,.skillfolio.reflections.v1.AddCommentRequest\x1a-.skillfolio.reflections.v1.AddCommentResponse\x12l\n\x0bHideComment\x12-.skillfolio.reflections.v1.HideCommentRequest\x1a..skillfolio.reflections.v1.HideCommentResponse\x12r\n\rGetDiscussion\x12/.skillfolio.reflections.v1.GetDiscussionRequest\x1a\x30.skillfolio.reflections.v1.GetDiscussionResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n+skillfolio/reflections/v1/reflections.proto\x12\x19skillfolio.reflections.v1\x1a\x1fskillfolio/media/v1/media.proto\"3\n\x06Prompt\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12\x0f\n\x07retired\x18\x03 \x01(\x08\"V\n\tMediaFile\x12\x0c\n\x04kind\x18\x01 \x01(\t\x12\x11\n\tfile_name\x18\x02 \x01(\t\x12\x14\n\x0c\x63ontent_type\x18\x03 \x01(\t\x12\x12\n\nsize_bytes\x18\x04 \x01(\x03\"\xca\x01\n\x08Revision\x12\x0e\n\x06number\x18\x01 \x01(\x05\x12\x0c\n\x04text\x18\x02 \x01(\t\x12\x12\n\ncreated_at\x18\x03 \x01(\t\x12\x0c\n\x04kind\x18\x04 \x01(\t\x12\x14\n\x0cmedia_status\x18\x05 \x01(\t\x12\x11\n\tmedia_url\x18\x06 \x01(\t\x12\x18\n\x10rejection_reason\x18\x07 \x01(\t\x12\x11\n\tfile_name\x18\x08 \x01(\t\x12\x14\n\x0c\x63ontent_type\x18\t \x01(\t\x12\x12\n\nsize_bytes\x18\n \x01(\x03\"\xa1\x01\n\nReflection\x12\n\n\x02id\x18\x01 \x01(\t\x12\x13\n\x0b\x61rtifact_id\x18\x02 \x01(\t\x12\x12\n\nstudent_id\x18\x03 \x01(\t\x12\x11\n\tprompt_id\x18\x04 \x01(\t\x12\x36\n\trevisions\x18\x05 \x03(\x0b\x32#.skillfolio.reflections.v1.Revision\x12\x13\n\x0bprompt_text\x18\x06 \x01(\t\"w\n\x08\x46\x65\x65\x64\x62\x61\x63k\x12\n\n\x02id\x18\x01 \x01(\t\x12\x13\n\x0b\x61rtifact_id\x18\x02 \x01(\t\x12\x12\n\nteacher_id\x18\x03 \x01(\t\x12\x0e\n\x06\x63\x61n_do\x18\x04 \x01(\t\x12\x12\n\nnext_steps\x18\x05 \x01(\t\x12\x12\n\ncreated_at\x18\x06 \x01(\t\"\x84\x01\n\x07\x43omment\x12\n\n\x02id\x18\x01 \x01(\t\x12\x13\n\x0b\x61rtifact_id\x18\x02 \x01(\t\x12\x11\n\tauthor_id\x18\x03 \x01(\t\x12\x13\n\x0b\x61uthor_role\x18\x04 \x01(\t\x12\x0c\n\x04\x62ody\x18\x05 \x01(\t\x12\x12\n\ncreated_at\x18\x06 \x01(\t\x12\x0e\n\x06hidden\x18\x07 \x01(\x08\"#\n\x13\x44\x65\x66inePromptRequest\x12\x0c\n\x04text\x18\x01 \x01(\t\"I\n\x14\x44\x65\x66inePromptResponse\x12\x31\n\x06prompt\x18\x01 \x01(\x0b\x32!.skillfolio.reflections.v1.Prompt\"\x14\n\x12ListPromptsRequest\"I\n\x13ListPromptsResponse\x12\x32\n\x07prompts\x18\x01 \x03(\x0b\x32!.skillfolio.reflections.v1.Prompt\"6\n\x13UpdatePromptRequest\x12\x11\n\tprompt_id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\"I\n\x14UpdatePromptResponse\x12\x31\n\x06prompt\x18\x01 \x01(\x0b\x32!.skillfolio.reflections.v1.Prompt\"(\n\x13RetirePromptRequest\x12\x11\n\tprompt_id\x18\x01 \x01(\t\"I\n\x14RetirePromptResponse\x12\x31\n\x06prompt\x18\x01 \x01(\x0b\x32!.skillfolio.reflections.v1.Prompt\"\x81\x01\n\x14\x41\x64\x64ReflectionRequest\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12\x11\n\tprompt_id\x18\x03 \x01(\t\x12\x33\n\x05media\x18\x04 \x01(\x0b\x32$.skillfolio.reflections.v1.MediaFile\"\x85\x01\n\x15\x41\x64\x64ReflectionResponse\x12\x39\n\nreflection\x18\x01 \x01(\x0b\x32%.skillfolio.reflections.v1.Reflection\x12\x31\n\x06upload\x18\x02 \x01(\x0b\x32!.skillfolio.media.v1.UploadTarget\"q\n\x15\x45\x64itReflectionRequest\x12\x15\n\rreflection_id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12\x33\n\x05media\x18\x03 \x01(\x0b\x32$.skillfolio.reflections.v1.MediaFile\"\x86\x01\n\x16\x45\x64itReflectionResponse\x12\x39\n\nreflection\x18\x01 \x01(\x0b\x32%.skillfolio.reflections.v1.Reflection\x12\x31\n\x06upload\x18\x02 \x01(\x0b\x32!.skillfolio.media.v1.UploadTarget\"^\n\x1f\x43ompleteReflectionUploadRequest\x12\x15\n\rreflection_id\x18\x01 \x01(\t\x12\x10\n\x08revision\x18\x02 \x01(\x05\x12\x12\n\npart_etags\x18\x03 \x03(\t\"]\n CompleteReflectionUploadResponse\x12\x39\n\nreflection\x18\x01 \x01(\x0b\x32%.skillfolio.reflections.v1.Reflection\"N\n\x13GiveFeedbackRequest\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\x12\x0e\n\x06\x63\x61n_do\x18\x02 \x01(\t\x12\x12\n\nnext_steps\x18\x03 \x01(\t\"M\n\x14GiveFeedbackResponse\x12\x35\n\x08\x66\x65\x65\x64\x62\x61\x63k\x18\x01 \x01(\x0b\x32#.skillfolio.reflections.v1.Feedback\"6\n\x11\x41\x64\x64\x43ommentRequest\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\x12\x0c\n\x04\x62ody\x18\x02 \x01(\t\"I\n\x12\x41\x64\x64\x43ommentResponse\x12\x33\n\x07\x63omment\x18\x01 \x01(\x0b\x32\".skillfolio.reflections.v1.Comment\"(\n\x12HideCommentRequest\x12\x12\n\ncomment_id\x18\x01 \x01(\t\"J\n\x13HideCommentResponse\x12\x33\n\x07\x63omment\x18\x01 \x01(\x0b\x32\".skillfolio.reflections.v1.Comment\"+\n\x14GetDiscussionRequest\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\"\xc0\x01\n\x15GetDiscussionResponse\x12:\n\x0breflections\x18\x01 \x03(\x0b\x32%.skillfolio.reflections.v1.Reflection\x12\x35\n\x08\x66\x65\x65\x64\x62\x61\x63k\x18\x02 \x03(\x0b\x32#.skillfolio.reflections.v1.Feedback\x12\x34\n\x08\x63omments\x18\x03 \x03(\x0b\x32\".skillfolio.reflections.v1.Comment2\x94\n\n\x12ReflectionsService\x12o\n\x0c\x44\x65\x66inePrompt\x12..skillfolio.reflections.v1.DefinePromptRequest\x1a/.skillfolio.reflections.v1.DefinePromptResponse\x12l\n\x0bListPrompts\x12-.skillfolio.reflections.v1.ListPromptsRequest\x1a..skillfolio.reflections.v1.ListPromptsResponse\x12o\n\x0cUpdatePrompt\x12..skillfolio.reflections.v1.UpdatePromptRequest\x1a/.skillfolio.reflections.v1.UpdatePromptResponse\x12o\n\x0cRetirePrompt\x12..skillfolio.reflections.v1.RetirePromptRequest\x1a/.skillfolio.reflections.v1.RetirePromptResponse\x12r\n\rAddReflection\x12/.skillfolio.reflections.v1.AddReflectionRequest\x1a\x30.skillfolio.reflections.v1.AddReflectionResponse\x12u\n\x0e\x45\x64itReflection\x12\x30.skillfolio.reflections.v1.EditReflectionRequest\x1a\x31.skillfolio.reflections.v1.EditReflectionResponse\x12\x93\x01\n\x18\x43ompleteReflectionUpload\x12:.skillfolio.reflections.v1.CompleteReflectionUploadRequest\x1a;.skillfolio.reflections.v1.CompleteReflectionUploadResponse\x12o\n\x0cGiveFeedback\x12..skillfolio.reflections.v1.GiveFeedbackRequest\x1a/.skillfolio.reflections.v1.GiveFeedbackResponse\x12i\n\nAddComment\x12,.skillfolio.reflections.v1.AddCommentRequest\x1a-.skillfolio.reflections.v1.AddCommentResponse\x12l\n\x0bHideComment\x12-.skillfolio.reflections.v1.HideCommentRequest\x1a..skillfolio.reflections.v1.HideCommentResponse\x12r\n\rGetDiscussion\x12/.skillfolio.reflections.v1.GetDiscussionRequest\x1a\x30.skillfolio.reflections.v1.GetDiscussionResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'skillfolio.reflections.v1.reflections_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_PROMPT']._serialized_start=74
-  _globals['_PROMPT']._serialized_end=108
-  _globals['_REVISION']._serialized_start=110
-  _globals['_REVISION']._serialized_end=170
-  _globals['_REFLECTION']._serialized_start=173
-  _globals['_REFLECTION']._serialized_end=313
-  _globals['_FEEDBACK']._serialized_start=315
-  _globals['_FEEDBACK']._serialized_end=434
-  _globals['_COMMENT']._serialized_start=437
-  _globals['_COMMENT']._serialized_end=569
-  _globals['_DEFINEPROMPTREQUEST']._serialized_start=571
-  _globals['_DEFINEPROMPTREQUEST']._serialized_end=606
-  _globals['_DEFINEPROMPTRESPONSE']._serialized_start=608
-  _globals['_DEFINEPROMPTRESPONSE']._serialized_end=681
-  _globals['_LISTPROMPTSREQUEST']._serialized_start=683
-  _globals['_LISTPROMPTSREQUEST']._serialized_end=703
-  _globals['_LISTPROMPTSRESPONSE']._serialized_start=705
-  _globals['_LISTPROMPTSRESPONSE']._serialized_end=778
-  _globals['_ADDREFLECTIONREQUEST']._serialized_start=780
-  _globals['_ADDREFLECTIONREQUEST']._serialized_end=856
-  _globals['_ADDREFLECTIONRESPONSE']._serialized_start=858
-  _globals['_ADDREFLECTIONRESPONSE']._serialized_end=940
-  _globals['_EDITREFLECTIONREQUEST']._serialized_start=942
-  _globals['_EDITREFLECTIONREQUEST']._serialized_end=1002
-  _globals['_EDITREFLECTIONRESPONSE']._serialized_start=1004
-  _globals['_EDITREFLECTIONRESPONSE']._serialized_end=1087
-  _globals['_GIVEFEEDBACKREQUEST']._serialized_start=1089
-  _globals['_GIVEFEEDBACKREQUEST']._serialized_end=1167
-  _globals['_GIVEFEEDBACKRESPONSE']._serialized_start=1169
-  _globals['_GIVEFEEDBACKRESPONSE']._serialized_end=1246
-  _globals['_ADDCOMMENTREQUEST']._serialized_start=1248
-  _globals['_ADDCOMMENTREQUEST']._serialized_end=1302
-  _globals['_ADDCOMMENTRESPONSE']._serialized_start=1304
-  _globals['_ADDCOMMENTRESPONSE']._serialized_end=1377
-  _globals['_HIDECOMMENTREQUEST']._serialized_start=1379
-  _globals['_HIDECOMMENTREQUEST']._serialized_end=1419
-  _globals['_HIDECOMMENTRESPONSE']._serialized_start=1421
-  _globals['_HIDECOMMENTRESPONSE']._serialized_end=1495
-  _globals['_GETDISCUSSIONREQUEST']._serialized_start=1497
-  _globals['_GETDISCUSSIONREQUEST']._serialized_end=1540
-  _globals['_GETDISCUSSIONRESPONSE']._serialized_start=1543
-  _globals['_GETDISCUSSIONRESPONSE']._serialized_end=1735
-  _globals['_REFLECTIONSSERVICE']._serialized_start=1738
-  _globals['_REFLECTIONSSERVICE']._serialized_end=2662
+  _globals['_PROMPT']._serialized_start=107
+  _globals['_PROMPT']._serialized_end=158
+  _globals['_MEDIAFILE']._serialized_start=160
+  _globals['_MEDIAFILE']._serialized_end=246
+  _globals['_REVISION']._serialized_start=249
+  _globals['_REVISION']._serialized_end=451
+  _globals['_REFLECTION']._serialized_start=454
+  _globals['_REFLECTION']._serialized_end=615
+  _globals['_FEEDBACK']._serialized_start=617
+  _globals['_FEEDBACK']._serialized_end=736
+  _globals['_COMMENT']._serialized_start=739
+  _globals['_COMMENT']._serialized_end=871
+  _globals['_DEFINEPROMPTREQUEST']._serialized_start=873
+  _globals['_DEFINEPROMPTREQUEST']._serialized_end=908
+  _globals['_DEFINEPROMPTRESPONSE']._serialized_start=910
+  _globals['_DEFINEPROMPTRESPONSE']._serialized_end=983
+  _globals['_LISTPROMPTSREQUEST']._serialized_start=985
+  _globals['_LISTPROMPTSREQUEST']._serialized_end=1005
+  _globals['_LISTPROMPTSRESPONSE']._serialized_start=1007
+  _globals['_LISTPROMPTSRESPONSE']._serialized_end=1080
+  _globals['_UPDATEPROMPTREQUEST']._serialized_start=1082
+  _globals['_UPDATEPROMPTREQUEST']._serialized_end=1136
+  _globals['_UPDATEPROMPTRESPONSE']._serialized_start=1138
+  _globals['_UPDATEPROMPTRESPONSE']._serialized_end=1211
+  _globals['_RETIREPROMPTREQUEST']._serialized_start=1213
+  _globals['_RETIREPROMPTREQUEST']._serialized_end=1253
+  _globals['_RETIREPROMPTRESPONSE']._serialized_start=1255
+  _globals['_RETIREPROMPTRESPONSE']._serialized_end=1328
+  _globals['_ADDREFLECTIONREQUEST']._serialized_start=1331
+  _globals['_ADDREFLECTIONREQUEST']._serialized_end=1460
+  _globals['_ADDREFLECTIONRESPONSE']._serialized_start=1463
+  _globals['_ADDREFLECTIONRESPONSE']._serialized_end=1596
+  _globals['_EDITREFLECTIONREQUEST']._serialized_start=1598
+  _globals['_EDITREFLECTIONREQUEST']._serialized_end=1711
+  _globals['_EDITREFLECTIONRESPONSE']._serialized_start=1714
+  _globals['_EDITREFLECTIONRESPONSE']._serialized_end=1848
+  _globals['_COMPLETEREFLECTIONUPLOADREQUEST']._serialized_start=1850
+  _globals['_COMPLETEREFLECTIONUPLOADREQUEST']._serialized_end=1944
+  _globals['_COMPLETEREFLECTIONUPLOADRESPONSE']._serialized_start=1946
+  _globals['_COMPLETEREFLECTIONUPLOADRESPONSE']._serialized_end=2039
+  _globals['_GIVEFEEDBACKREQUEST']._serialized_start=2041
+  _globals['_GIVEFEEDBACKREQUEST']._serialized_end=2119
+  _globals['_GIVEFEEDBACKRESPONSE']._serialized_start=2121
+  _globals['_GIVEFEEDBACKRESPONSE']._serialized_end=2198
+  _globals['_ADDCOMMENTREQUEST']._serialized_start=2200
+  _globals['_ADDCOMMENTREQUEST']._serialized_end=2254
+  _globals['_ADDCOMMENTRESPONSE']._serialized_start=2256
+  _globals['_ADDCOMMENTRESPONSE']._serialized_end=2329
+  _globals['_HIDECOMMENTREQUEST']._serialized_start=2331
+  _globals['_HIDECOMMENTREQUEST']._serialized_end=2371
+  _globals['_HIDECOMMENTRESPONSE']._serialized_start=2373
+  _globals['_HIDECOMMENTRESPONSE']._serialized_end=2447
+  _globals['_GETDISCUSSIONREQUEST']._serialized_start=2449
+  _globals['_GETDISCUSSIONREQUEST']._serialized_end=2492
+  _globals['_GETDISCUSSIONRESPONSE']._serialized_start=2495
+  _globals['_GETDISCUSSIONRESPONSE']._serialized_end=2687
+  _globals['_REFLECTIONSSERVICE']._serialized_start=2690
+  _globals['_REFLECTIONSSERVICE']._serialized_end=3990
 # @@protoc_insertion_point(module_scope)

@@ -1,3 +1,4 @@
+from skillfolio.media.v1 import media_pb2 as _media_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
@@ -7,36 +8,66 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class Prompt(_message.Message):
-    __slots__ = ("id", "text")
+    __slots__ = ("id", "text", "retired")
     ID_FIELD_NUMBER: _ClassVar[int]
     TEXT_FIELD_NUMBER: _ClassVar[int]
+    RETIRED_FIELD_NUMBER: _ClassVar[int]
     id: str
     text: str
-    def __init__(self, id: _Optional[str] = ..., text: _Optional[str] = ...) -> None: ...
+    retired: bool
+    def __init__(self, id: _Optional[str] = ..., text: _Optional[str] = ..., retired: bool = ...) -> None: ...
+
+class MediaFile(_message.Message):
+    __slots__ = ("kind", "file_name", "content_type", "size_bytes")
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    FILE_NAME_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_TYPE_FIELD_NUMBER: _ClassVar[int]
+    SIZE_BYTES_FIELD_NUMBER: _ClassVar[int]
+    kind: str
+    file_name: str
+    content_type: str
+    size_bytes: int
+    def __init__(self, kind: _Optional[str] = ..., file_name: _Optional[str] = ..., content_type: _Optional[str] = ..., size_bytes: _Optional[int] = ...) -> None: ...
 
 class Revision(_message.Message):
-    __slots__ = ("number", "text", "created_at")
+    __slots__ = ("number", "text", "created_at", "kind", "media_status", "media_url", "rejection_reason", "file_name", "content_type", "size_bytes")
     NUMBER_FIELD_NUMBER: _ClassVar[int]
     TEXT_FIELD_NUMBER: _ClassVar[int]
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_STATUS_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_URL_FIELD_NUMBER: _ClassVar[int]
+    REJECTION_REASON_FIELD_NUMBER: _ClassVar[int]
+    FILE_NAME_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_TYPE_FIELD_NUMBER: _ClassVar[int]
+    SIZE_BYTES_FIELD_NUMBER: _ClassVar[int]
     number: int
     text: str
     created_at: str
-    def __init__(self, number: _Optional[int] = ..., text: _Optional[str] = ..., created_at: _Optional[str] = ...) -> None: ...
+    kind: str
+    media_status: str
+    media_url: str
+    rejection_reason: str
+    file_name: str
+    content_type: str
+    size_bytes: int
+    def __init__(self, number: _Optional[int] = ..., text: _Optional[str] = ..., created_at: _Optional[str] = ..., kind: _Optional[str] = ..., media_status: _Optional[str] = ..., media_url: _Optional[str] = ..., rejection_reason: _Optional[str] = ..., file_name: _Optional[str] = ..., content_type: _Optional[str] = ..., size_bytes: _Optional[int] = ...) -> None: ...
 
 class Reflection(_message.Message):
-    __slots__ = ("id", "artifact_id", "student_id", "prompt_id", "revisions")
+    __slots__ = ("id", "artifact_id", "student_id", "prompt_id", "revisions", "prompt_text")
     ID_FIELD_NUMBER: _ClassVar[int]
     ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
     PROMPT_ID_FIELD_NUMBER: _ClassVar[int]
     REVISIONS_FIELD_NUMBER: _ClassVar[int]
+    PROMPT_TEXT_FIELD_NUMBER: _ClassVar[int]
     id: str
     artifact_id: str
     student_id: str
     prompt_id: str
     revisions: _containers.RepeatedCompositeFieldContainer[Revision]
-    def __init__(self, id: _Optional[str] = ..., artifact_id: _Optional[str] = ..., student_id: _Optional[str] = ..., prompt_id: _Optional[str] = ..., revisions: _Optional[_Iterable[_Union[Revision, _Mapping]]] = ...) -> None: ...
+    prompt_text: str
+    def __init__(self, id: _Optional[str] = ..., artifact_id: _Optional[str] = ..., student_id: _Optional[str] = ..., prompt_id: _Optional[str] = ..., revisions: _Optional[_Iterable[_Union[Revision, _Mapping]]] = ..., prompt_text: _Optional[str] = ...) -> None: ...
 
 class Feedback(_message.Message):
     __slots__ = ("id", "artifact_id", "teacher_id", "can_do", "next_steps", "created_at")
@@ -94,31 +125,81 @@ class ListPromptsResponse(_message.Message):
     prompts: _containers.RepeatedCompositeFieldContainer[Prompt]
     def __init__(self, prompts: _Optional[_Iterable[_Union[Prompt, _Mapping]]] = ...) -> None: ...
 
+class UpdatePromptRequest(_message.Message):
+    __slots__ = ("prompt_id", "text")
+    PROMPT_ID_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    prompt_id: str
+    text: str
+    def __init__(self, prompt_id: _Optional[str] = ..., text: _Optional[str] = ...) -> None: ...
+
+class UpdatePromptResponse(_message.Message):
+    __slots__ = ("prompt",)
+    PROMPT_FIELD_NUMBER: _ClassVar[int]
+    prompt: Prompt
+    def __init__(self, prompt: _Optional[_Union[Prompt, _Mapping]] = ...) -> None: ...
+
+class RetirePromptRequest(_message.Message):
+    __slots__ = ("prompt_id",)
+    PROMPT_ID_FIELD_NUMBER: _ClassVar[int]
+    prompt_id: str
+    def __init__(self, prompt_id: _Optional[str] = ...) -> None: ...
+
+class RetirePromptResponse(_message.Message):
+    __slots__ = ("prompt",)
+    PROMPT_FIELD_NUMBER: _ClassVar[int]
+    prompt: Prompt
+    def __init__(self, prompt: _Optional[_Union[Prompt, _Mapping]] = ...) -> None: ...
+
 class AddReflectionRequest(_message.Message):
-    __slots__ = ("artifact_id", "text", "prompt_id")
+    __slots__ = ("artifact_id", "text", "prompt_id", "media")
     ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
     TEXT_FIELD_NUMBER: _ClassVar[int]
     PROMPT_ID_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_FIELD_NUMBER: _ClassVar[int]
     artifact_id: str
     text: str
     prompt_id: str
-    def __init__(self, artifact_id: _Optional[str] = ..., text: _Optional[str] = ..., prompt_id: _Optional[str] = ...) -> None: ...
+    media: MediaFile
+    def __init__(self, artifact_id: _Optional[str] = ..., text: _Optional[str] = ..., prompt_id: _Optional[str] = ..., media: _Optional[_Union[MediaFile, _Mapping]] = ...) -> None: ...
 
 class AddReflectionResponse(_message.Message):
-    __slots__ = ("reflection",)
+    __slots__ = ("reflection", "upload")
     REFLECTION_FIELD_NUMBER: _ClassVar[int]
+    UPLOAD_FIELD_NUMBER: _ClassVar[int]
     reflection: Reflection
-    def __init__(self, reflection: _Optional[_Union[Reflection, _Mapping]] = ...) -> None: ...
+    upload: _media_pb2.UploadTarget
+    def __init__(self, reflection: _Optional[_Union[Reflection, _Mapping]] = ..., upload: _Optional[_Union[_media_pb2.UploadTarget, _Mapping]] = ...) -> None: ...
 
 class EditReflectionRequest(_message.Message):
-    __slots__ = ("reflection_id", "text")
+    __slots__ = ("reflection_id", "text", "media")
     REFLECTION_ID_FIELD_NUMBER: _ClassVar[int]
     TEXT_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_FIELD_NUMBER: _ClassVar[int]
     reflection_id: str
     text: str
-    def __init__(self, reflection_id: _Optional[str] = ..., text: _Optional[str] = ...) -> None: ...
+    media: MediaFile
+    def __init__(self, reflection_id: _Optional[str] = ..., text: _Optional[str] = ..., media: _Optional[_Union[MediaFile, _Mapping]] = ...) -> None: ...
 
 class EditReflectionResponse(_message.Message):
+    __slots__ = ("reflection", "upload")
+    REFLECTION_FIELD_NUMBER: _ClassVar[int]
+    UPLOAD_FIELD_NUMBER: _ClassVar[int]
+    reflection: Reflection
+    upload: _media_pb2.UploadTarget
+    def __init__(self, reflection: _Optional[_Union[Reflection, _Mapping]] = ..., upload: _Optional[_Union[_media_pb2.UploadTarget, _Mapping]] = ...) -> None: ...
+
+class CompleteReflectionUploadRequest(_message.Message):
+    __slots__ = ("reflection_id", "revision", "part_etags")
+    REFLECTION_ID_FIELD_NUMBER: _ClassVar[int]
+    REVISION_FIELD_NUMBER: _ClassVar[int]
+    PART_ETAGS_FIELD_NUMBER: _ClassVar[int]
+    reflection_id: str
+    revision: int
+    part_etags: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, reflection_id: _Optional[str] = ..., revision: _Optional[int] = ..., part_etags: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class CompleteReflectionUploadResponse(_message.Message):
     __slots__ = ("reflection",)
     REFLECTION_FIELD_NUMBER: _ClassVar[int]
     reflection: Reflection

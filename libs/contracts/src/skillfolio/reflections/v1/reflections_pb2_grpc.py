@@ -44,6 +44,16 @@ class ReflectionsServiceStub(object):
                 request_serializer=skillfolio_dot_reflections_dot_v1_dot_reflections__pb2.ListPromptsRequest.SerializeToString,
                 response_deserializer=skillfolio_dot_reflections_dot_v1_dot_reflections__pb2.ListPromptsResponse.FromString,
                 _registered_method=True)
+        self.UpdatePrompt = channel.unary_unary(
+                '/skillfolio.reflections.v1.ReflectionsService/UpdatePrompt',
+                request_serializer=skillfolio_dot_reflections_dot_v1_dot_reflections__pb2.UpdatePromptRequest.SerializeToString,
+                response_deserializer=skillfolio_dot_reflections_dot_v1_dot_reflections__pb2.UpdatePromptResponse.FromString,
+                _registered_method=True)
+        self.RetirePrompt = channel.unary_unary(
+                '/skillfolio.reflections.v1.ReflectionsService/RetirePrompt',
+                request_serializer=skillfolio_dot_reflections_dot_v1_dot_reflections__pb2.RetirePromptRequest.SerializeToString,
+                response_deserializer=skillfolio_dot_reflections_dot_v1_dot_reflections__pb2.RetirePromptResponse.FromString,
+                _registered_method=True)
         self.AddReflection = channel.unary_unary(
                 '/skillfolio.reflections.v1.ReflectionsService/AddReflection',
                 request_serializer=skillfolio_dot_reflections_dot_v1_dot_reflections__pb2.AddReflectionRequest.SerializeToString,
@@ -53,6 +63,11 @@ class ReflectionsServiceStub(object):
                 '/skillfolio.reflections.v1.ReflectionsService/EditReflection',
                 request_serializer=skillfolio_dot_reflections_dot_v1_dot_reflections__pb2.EditReflectionRequest.SerializeToString,
                 response_deserializer=skillfolio_dot_reflections_dot_v1_dot_reflections__pb2.EditReflectionResponse.FromString,
+                _registered_method=True)
+        self.CompleteReflectionUpload = channel.unary_unary(
+                '/skillfolio.reflections.v1.ReflectionsService/CompleteReflectionUpload',
+                request_serializer=skillfolio_dot_reflections_dot_v1_dot_reflections__pb2.CompleteReflectionUploadRequest.SerializeToString,
+                response_deserializer=skillfolio_dot_reflections_dot_v1_dot_reflections__pb2.CompleteReflectionUploadResponse.FromString,
                 _registered_method=True)
         self.GiveFeedback = channel.unary_unary(
                 '/skillfolio.reflections.v1.ReflectionsService/GiveFeedback',
@@ -87,7 +102,22 @@ class ReflectionsServiceServicer(object):
         raise NotImplementedError('Method not implemented!')
 
     def ListPrompts(self, request, context):
-        """Missing associated documentation comment in .proto file."""
+        """active prompts only
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdatePrompt(self, request, context):
+        """district_admin
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RetirePrompt(self, request, context):
+        """district_admin
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -101,6 +131,14 @@ class ReflectionsServiceServicer(object):
 
     def EditReflection(self, request, context):
         """the artifact's student
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CompleteReflectionUpload(self, request, context):
+        """The student finished sending an audio/video revision's bytes to its UploadTarget (multipart: with the parts'
+        ETags); the events role then checks them (sniffed type, size) and marks the revision ready or rejected.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -147,6 +185,16 @@ def add_ReflectionsServiceServicer_to_server(servicer, server):
                     request_deserializer=skillfolio_dot_reflections_dot_v1_dot_reflections__pb2.ListPromptsRequest.FromString,
                     response_serializer=skillfolio_dot_reflections_dot_v1_dot_reflections__pb2.ListPromptsResponse.SerializeToString,
             ),
+            'UpdatePrompt': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdatePrompt,
+                    request_deserializer=skillfolio_dot_reflections_dot_v1_dot_reflections__pb2.UpdatePromptRequest.FromString,
+                    response_serializer=skillfolio_dot_reflections_dot_v1_dot_reflections__pb2.UpdatePromptResponse.SerializeToString,
+            ),
+            'RetirePrompt': grpc.unary_unary_rpc_method_handler(
+                    servicer.RetirePrompt,
+                    request_deserializer=skillfolio_dot_reflections_dot_v1_dot_reflections__pb2.RetirePromptRequest.FromString,
+                    response_serializer=skillfolio_dot_reflections_dot_v1_dot_reflections__pb2.RetirePromptResponse.SerializeToString,
+            ),
             'AddReflection': grpc.unary_unary_rpc_method_handler(
                     servicer.AddReflection,
                     request_deserializer=skillfolio_dot_reflections_dot_v1_dot_reflections__pb2.AddReflectionRequest.FromString,
@@ -156,6 +204,11 @@ def add_ReflectionsServiceServicer_to_server(servicer, server):
                     servicer.EditReflection,
                     request_deserializer=skillfolio_dot_reflections_dot_v1_dot_reflections__pb2.EditReflectionRequest.FromString,
                     response_serializer=skillfolio_dot_reflections_dot_v1_dot_reflections__pb2.EditReflectionResponse.SerializeToString,
+            ),
+            'CompleteReflectionUpload': grpc.unary_unary_rpc_method_handler(
+                    servicer.CompleteReflectionUpload,
+                    request_deserializer=skillfolio_dot_reflections_dot_v1_dot_reflections__pb2.CompleteReflectionUploadRequest.FromString,
+                    response_serializer=skillfolio_dot_reflections_dot_v1_dot_reflections__pb2.CompleteReflectionUploadResponse.SerializeToString,
             ),
             'GiveFeedback': grpc.unary_unary_rpc_method_handler(
                     servicer.GiveFeedback,
@@ -243,6 +296,60 @@ class ReflectionsService(object):
             _registered_method=True)
 
     @staticmethod
+    def UpdatePrompt(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/skillfolio.reflections.v1.ReflectionsService/UpdatePrompt',
+            skillfolio_dot_reflections_dot_v1_dot_reflections__pb2.UpdatePromptRequest.SerializeToString,
+            skillfolio_dot_reflections_dot_v1_dot_reflections__pb2.UpdatePromptResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RetirePrompt(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/skillfolio.reflections.v1.ReflectionsService/RetirePrompt',
+            skillfolio_dot_reflections_dot_v1_dot_reflections__pb2.RetirePromptRequest.SerializeToString,
+            skillfolio_dot_reflections_dot_v1_dot_reflections__pb2.RetirePromptResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
     def AddReflection(request,
             target,
             options=(),
@@ -286,6 +393,33 @@ class ReflectionsService(object):
             '/skillfolio.reflections.v1.ReflectionsService/EditReflection',
             skillfolio_dot_reflections_dot_v1_dot_reflections__pb2.EditReflectionRequest.SerializeToString,
             skillfolio_dot_reflections_dot_v1_dot_reflections__pb2.EditReflectionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CompleteReflectionUpload(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/skillfolio.reflections.v1.ReflectionsService/CompleteReflectionUpload',
+            skillfolio_dot_reflections_dot_v1_dot_reflections__pb2.CompleteReflectionUploadRequest.SerializeToString,
+            skillfolio_dot_reflections_dot_v1_dot_reflections__pb2.CompleteReflectionUploadResponse.FromString,
             options,
             channel_credentials,
             insecure,
