@@ -13,6 +13,9 @@ from chassis.db import make_engine, make_session_factory
 from reflections.config import ReflectionsOptions
 from reflections.service_layer.calendar import Clock, DistrictCalendar, utc_now
 from reflections.service_layer.commands import ReflectionCommands
+from reflections.service_layer.goals import GoalUseCases
+from reflections.service_layer.milestone_panel import PanelUseCases
+from reflections.service_layer.milestones import MilestoneUseCases
 from reflections.service_layer.queries import ReflectionQueries
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork
 
@@ -25,12 +28,19 @@ class ReflectionsApp:
     engine: Engine
     session_factory: sessionmaker
     calendar: DistrictCalendar = field(default_factory=DistrictCalendar)
+    options: ReflectionsOptions = field(default_factory=ReflectionsOptions)
     commands: ReflectionCommands = field(init=False)
     queries: ReflectionQueries = field(init=False)
+    goals: GoalUseCases = field(init=False)
+    milestones: MilestoneUseCases = field(init=False)
+    panel: PanelUseCases = field(init=False)
 
     def __post_init__(self) -> None:
         self.commands = ReflectionCommands(self.unit_of_work, self.calendar)
         self.queries = ReflectionQueries(self.unit_of_work, self.calendar)
+        self.goals = GoalUseCases(self.unit_of_work, self.calendar)
+        self.milestones = MilestoneUseCases(self.unit_of_work, self.calendar, self.options.panel_link_days)
+        self.panel = PanelUseCases(self.unit_of_work, self.calendar)
 
     def unit_of_work(self) -> ReflectionsUnitOfWork:
         return ReflectionsUnitOfWork(self.session_factory)
@@ -42,8 +52,9 @@ class ReflectionsApp:
 def build(settings: ServiceSettings, clock: Clock = utc_now,
           options: ReflectionsOptions | None = None) -> ReflectionsApp:
     """The app over ``settings``' database; "today" (who teaches whom) is the district's day
-    (``REFLECTIONS_TIME_ZONE``)."""
-    zone = zoneinfo.ZoneInfo((options or ReflectionsOptions()).time_zone)
+    (``REFLECTIONS_TIME_ZONE``); panel links last ``REFLECTIONS_PANEL_LINK_DAYS`` by default."""
+    options = options or ReflectionsOptions()
+    zone = zoneinfo.ZoneInfo(options.time_zone)
     engine = make_engine(settings.database_url, pool_size=settings.db_pool_size)
     return ReflectionsApp(settings=settings, engine=engine, session_factory=make_session_factory(engine),
-                          calendar=DistrictCalendar(clock, zone))
+                          calendar=DistrictCalendar(clock, zone), options=options)

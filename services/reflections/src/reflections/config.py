@@ -16,6 +16,9 @@ class ReflectionsOptions(BaseSettings):
                                               "whose calendar day decides whether a teacher CURRENTLY teaches a "
                                               "student (and so may give feedback, comment and hide comments).")
 
+    panel_link_days: int = Field(14, ge=1, le=90, description="How many days a milestone panel guest link stays "
+                                                              "valid when the teacher does not say (1-90).")
+
     @field_validator("time_zone")
     @classmethod
     def _known_zone(cls, value: str) -> str:

@@ -83,6 +83,7 @@ people = Table(
     Column("person_id", Key, primary_key=True),
     Column("roles", String(255), nullable=False, server_default=""),
     Column("primary_school_id", Key, nullable=False, server_default=""),
+    Column("grade_level", String(16), nullable=False, server_default=""),
     Column("active", Boolean, nullable=False, server_default="1"),
 )
 
@@ -123,3 +124,6 @@ replica_versions = Table(
 
 audit_log = add_audit_table(metadata)
 outbox, inbox = add_messaging_tables(metadata)
+
+# goals, milestones and the rubric replica live in their own modules on the same metadata
+from reflections.adapters import goal_tables, rubric_replica  # noqa: E402,F401

@@ -46,6 +46,11 @@ class Replicas:
                              .values(primary_school_id=school_id))
 
     # --- facts for access ---
+    def person(self, person_id: str):
+        """The roster replica's row for a person (roles, primary_school_id, grade_level, active), or None."""
+        return self.session.execute(select(people.c.roles, people.c.primary_school_id, people.c.grade_level,
+                                           people.c.active).where(people.c.person_id == person_id)).first()
+
     def owner_of(self, artifact_id: str) -> str | None:
         """The student whose live artifact this is; None when unknown or deleted."""
         return self.session.execute(select(artifact_owners.c.student_id).where(

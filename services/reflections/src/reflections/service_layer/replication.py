@@ -1,7 +1,8 @@
 """Effects of roster and artifacts events on the local replicas, each applied once (inbox) in one transaction.
 
 Roster payloads: protos/skillfolio/events/v1/roster.proto (person_*, section_*, enrollment_*, guardianship_*,
-student_transferred). Artifacts payloads: protos/skillfolio/events/v1/artifacts.proto (artifact_added,
+student_transferred). Skills payloads: scale_defined and rubric_defined (the rubric replica milestones are scored
+on). Artifacts payloads: protos/skillfolio/events/v1/artifacts.proto (artifact_added,
 artifact_updated keep which student an artifact belongs to; artifact_deleted marks it gone for good). Events older
 than one already applied for an entity change nothing.
 """
@@ -26,7 +27,8 @@ def _person(uow: ReflectionsUnitOfWork, e: Envelope) -> None:
         else:
             uow.replicas.upsert(people, {"person_id": str(d["person_id"])}, {
                 "roles": ",".join(sorted(d.get("roles") or [])), "active": bool(d.get("active", True)),
-                "primary_school_id": str(d.get("primary_school_id") or "")})
+                "primary_school_id": str(d.get("primary_school_id") or ""),
+                "grade_level": str(d.get("grade_level") or "")})
 
 
 def _section(uow: ReflectionsUnitOfWork, e: Envelope) -> None:
@@ -81,8 +83,23 @@ def _artifact(uow: ReflectionsUnitOfWork, e: Envelope) -> None:
                                 {"student_id": str(d["student_id"]), "deleted": False})
 
 
+def _scale(uow: ReflectionsUnitOfWork, e: Envelope) -> None:
+    d = e.data
+    if uow.replicas.is_newest("scale", str(d["scale_id"]), e.occurred_at):
+        uow.rubrics.put_scale(str(d["scale_id"]), str(d.get("district_id") or ""), str(d.get("code") or ""),
+                              str(d.get("name") or ""), [str(n) for n in d.get("level_names") or []])
+
+
+def _rubric(uow: ReflectionsUnitOfWork, e: Envelope) -> None:
+    d = e.data
+    if uow.replicas.is_newest("rubric", str(d["rubric_id"]), e.occurred_at):
+        uow.rubrics.put_rubric(str(d["rubric_id"]), str(d.get("district_id") or ""), str(d.get("code") or ""),
+                               str(d.get("scale_id") or ""), str(d.get("skill_id") or ""),
+                               [str(c) for c in d.get("criteria") or []])
+
+
 APPLY = {"person": _person, "section": _section, "enrollment": _enrollment, "guardianship": _guardianship,
-         "student": _transfer, "artifact": _artifact}
+         "student": _transfer, "artifact": _artifact, "scale": _scale, "rubric": _rubric}
 
 
 def apply_event(uow_factory: UowFactory, consumer: str, envelope: Envelope) -> bool:

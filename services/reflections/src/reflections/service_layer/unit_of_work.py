@@ -10,7 +10,10 @@ from chassis.audit import record_access
 from chassis.uow import UnitOfWork
 
 from reflections.adapters.orm import audit_log, outbox
+from reflections.adapters.goal_repository import GoalRepository
+from reflections.adapters.milestone_repository import MilestoneRepository
 from reflections.adapters.replicas import Replicas
+from reflections.adapters.rubric_replica import RubricReplica
 from reflections.adapters.repository import ReflectionsRepository
 
 PRODUCER = "reflections"
@@ -21,6 +24,9 @@ class ReflectionsUnitOfWork(UnitOfWork):
 
     records: ReflectionsRepository
     replicas: Replicas
+    goals: GoalRepository
+    milestones: MilestoneRepository
+    rubrics: RubricReplica
 
     def __init__(self, session_factory: sessionmaker) -> None:
         super().__init__(session_factory, outbox, PRODUCER)
@@ -28,6 +34,9 @@ class ReflectionsUnitOfWork(UnitOfWork):
     def _open(self, session: Session) -> None:
         self.records = ReflectionsRepository(session)
         self.replicas = Replicas(session)
+        self.goals = GoalRepository(session)
+        self.milestones = MilestoneRepository(session)
+        self.rubrics = RubricReplica(session)
 
     def audit(self, viewer: Viewer, action: str, student_ids: list[str], detail: dict | None = None) -> None:
         """Record a disclosure or change of students' records by ``viewer`` in this transaction."""
