@@ -11,6 +11,7 @@ from chassis.config import ServiceSettings
 from chassis.db import make_engine, make_session_factory
 
 from reflections.config import ReflectionsOptions
+from reflections.service_layer.assessments import AssessmentUseCases
 from reflections.service_layer.calendar import Clock, DistrictCalendar, utc_now
 from reflections.service_layer.commands import ReflectionCommands
 from reflections.service_layer.goals import GoalUseCases
@@ -34,6 +35,7 @@ class ReflectionsApp:
     goals: GoalUseCases = field(init=False)
     milestones: MilestoneUseCases = field(init=False)
     panel: PanelUseCases = field(init=False)
+    assessments: AssessmentUseCases = field(init=False)
 
     def __post_init__(self) -> None:
         self.commands = ReflectionCommands(self.unit_of_work, self.calendar)
@@ -41,6 +43,7 @@ class ReflectionsApp:
         self.goals = GoalUseCases(self.unit_of_work, self.calendar)
         self.milestones = MilestoneUseCases(self.unit_of_work, self.calendar, self.options.panel_link_days)
         self.panel = PanelUseCases(self.unit_of_work, self.calendar)
+        self.assessments = AssessmentUseCases(self.unit_of_work, self.calendar)
 
     def unit_of_work(self) -> ReflectionsUnitOfWork:
         return ReflectionsUnitOfWork(self.session_factory)

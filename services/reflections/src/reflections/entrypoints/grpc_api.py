@@ -12,10 +12,11 @@ from skillfolio.reflections.v1 import reflections_pb2 as pb, reflections_pb2_grp
 
 from reflections.bootstrap import ReflectionsApp, build
 from reflections.domain.access import Viewer
-from reflections.entrypoints import goals_api, grpc_messages as msg, milestones_api
+from reflections.entrypoints import assessments_grpc, goals_api, grpc_messages as msg, milestones_api
 
 SERVICE_FULL_NAME = pb.DESCRIPTOR.services_by_name["ReflectionsService"].full_name
-SERVICE_FULL_NAMES = [SERVICE_FULL_NAME, goals_api.SERVICE_FULL_NAME, milestones_api.SERVICE_FULL_NAME]
+SERVICE_FULL_NAMES = [SERVICE_FULL_NAME, goals_api.SERVICE_FULL_NAME, milestones_api.SERVICE_FULL_NAME,
+                      assessments_grpc.SERVICE_FULL_NAME]   # health and server reflection
 PUBLIC_METHODS = (*milestones_api.PUBLIC_METHODS,)
 
 
@@ -67,6 +68,7 @@ def _register(app: ReflectionsApp):
         reflections_pb2_grpc.add_ReflectionsServiceServicer_to_server(ReflectionsServicer(app), server)
         goals_api.register(app.goals)(server)
         milestones_api.register(app.milestones, app.panel)(server)
+        assessments_grpc.register(app, server)
     return register
 
 

@@ -4,7 +4,8 @@ Roster payloads: protos/skillfolio/events/v1/roster.proto (person_*, section_*, 
 student_transferred). Skills payloads: scale_defined and rubric_defined (the rubric replica milestones are scored
 on). Artifacts payloads: protos/skillfolio/events/v1/artifacts.proto (artifact_added,
 artifact_updated keep which student an artifact belongs to; artifact_deleted marks it gone for good). Events older
-than one already applied for an entity change nothing.
+than one already applied for an entity change nothing. Skills events, school years and artifact details:
+catalog_replication.py.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from chassis.events import Envelope
 from chassis.messaging.inbox import claim
 
 from reflections.adapters.orm import artifact_owners, enrollments, guardianships, inbox, people, sections
+from reflections.service_layer import catalog_replication
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork, UowFactory
 
 log = logging.getLogger(__name__)
@@ -75,12 +77,14 @@ def _artifact(uow: ReflectionsUnitOfWork, e: Envelope) -> None:
     d = e.data
     artifact_id = str(d["artifact_id"])
     deleted = e.type == "artifact_deleted"
-    if uow.replicas.is_newest("artifact", artifact_id, e.occurred_at, deleted=deleted):
-        if deleted:       # the payload names no student: mark a known artifact gone (the tombstone covers the rest)
-            uow.replicas.upsert_deleted(artifact_id)
-        else:
-            uow.replicas.upsert(artifact_owners, {"artifact_id": artifact_id},
-                                {"student_id": str(d["student_id"]), "deleted": False})
+    newest = uow.replicas.is_newest("artifact", artifact_id, e.occurred_at, deleted=deleted)
+    if newest and deleted:   # the payload names no student: mark a known artifact gone (the tombstone covers the rest)
+        uow.replicas.upsert_deleted(artifact_id)
+    elif newest:
+        uow.replicas.upsert(artifact_owners, {"artifact_id": artifact_id},
+                            {"student_id": str(d["student_id"]), "deleted": False})
+    if not deleted:
+        catalog_replication.artifact_details(uow, e, newest)
 
 
 def _scale(uow: ReflectionsUnitOfWork, e: Envelope) -> None:
@@ -98,8 +102,20 @@ def _rubric(uow: ReflectionsUnitOfWork, e: Envelope) -> None:
                                [str(c) for c in d.get("criteria") or []])
 
 
+def _scales(uow: ReflectionsUnitOfWork, e: Envelope) -> None:
+    """Both scale replicas: milestones' rubric replica and the assessments catalog (an equal time is not older)."""
+    _scale(uow, e)
+    catalog_replication.scale(uow, e)
+
+
+def _rubrics(uow: ReflectionsUnitOfWork, e: Envelope) -> None:
+    _rubric(uow, e)
+    catalog_replication.rubric(uow, e)
+
+
 APPLY = {"person": _person, "section": _section, "enrollment": _enrollment, "guardianship": _guardianship,
-         "student": _transfer, "artifact": _artifact, "scale": _scale, "rubric": _rubric}
+         "student": _transfer, "artifact": _artifact, "skill": catalog_replication.skill,
+         "scale": _scales, "rubric": _rubrics, "school": catalog_replication.school_year}
 
 
 def apply_event(uow_factory: UowFactory, consumer: str, envelope: Envelope) -> bool:

@@ -10,6 +10,8 @@ from chassis.audit import record_access
 from chassis.uow import UnitOfWork
 
 from reflections.adapters.orm import audit_log, outbox
+from reflections.adapters.assessment_repository import AssessmentsRepository
+from reflections.adapters.catalog_replica import CatalogReplica
 from reflections.adapters.goal_repository import GoalRepository
 from reflections.adapters.milestone_repository import MilestoneRepository
 from reflections.adapters.replicas import Replicas
@@ -27,6 +29,8 @@ class ReflectionsUnitOfWork(UnitOfWork):
     goals: GoalRepository
     milestones: MilestoneRepository
     rubrics: RubricReplica
+    catalog: CatalogReplica
+    assessments: AssessmentsRepository
 
     def __init__(self, session_factory: sessionmaker) -> None:
         super().__init__(session_factory, outbox, PRODUCER)
@@ -37,6 +41,8 @@ class ReflectionsUnitOfWork(UnitOfWork):
         self.goals = GoalRepository(session)
         self.milestones = MilestoneRepository(session)
         self.rubrics = RubricReplica(session)
+        self.catalog = CatalogReplica(session)
+        self.assessments = AssessmentsRepository(session)
 
     def audit(self, viewer: Viewer, action: str, student_ids: list[str], detail: dict | None = None) -> None:
         """Record a disclosure or change of students' records by ``viewer`` in this transaction."""

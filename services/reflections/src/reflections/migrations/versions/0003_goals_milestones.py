@@ -1,7 +1,7 @@
 """goals and milestones (panel invitations, score sheets), the rubric/scale replica, people.grade_level
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0002
 Create Date: 2026-11-23 21:40:58.232692
 """
 from alembic import op
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 
 revision = '0003'
-down_revision = '0001'
+down_revision = '0002'
 branch_labels = None
 depends_on = None
 
