@@ -38,7 +38,7 @@ class Goals(BaseModel):
 class NewGoal(Body):
     title: str = Field(max_length=500)
     skill_ids: list[str] = Field(max_length=50, description="At least one skill the goal is about.")
-    success_criteria: str = Field("", max_length=5000, description="How the student will know they reached it.")
+    success_criteria: str = Field(max_length=5000, description="How the student will know they reached it.")
 
 
 class GoalChanges(Body):
