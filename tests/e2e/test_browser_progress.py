@@ -18,7 +18,7 @@ from test_browser_portfolio import Api, open_page, shots  # noqa: F401  (shots i
 pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.integration]
 DEMO_RUBRIC = "defense-of-learning"      # the skills demo seed's rubric
 TRANSITION_GRADES = ["05", "08", "12"]
-REPLICA_WAIT_S = 60                      # the reflections worker replicates the seeded rubric and roster
+REPLICA_WAIT_S = 240                     # the reflections worker replicates the whole demo roster (~90 s)
 
 
 def eventually(call, expect_status: int) -> httpx.Response:
@@ -59,8 +59,9 @@ def test_a_guest_panellist_scores_a_defense_of_learning(browser: Browser, platfo
     expect(page.get_by_text("Welcome, Pat Partner.")).to_be_visible()
     form = page.locator("form[action$='/score']")
     criteria = form.get_by_role("group")
-    assert criteria.count() >= 2
-    for index in range(criteria.count()):
+    criterion_count = criteria.count()
+    assert criterion_count >= 2
+    for index in range(criterion_count):
         criteria.nth(index).get_by_role("radio").nth(2).check()       # the third level of the demo scale
     form.get_by_label("Comment for the student (optional)").fill("Your evidence tells a clear story.")
     page.screenshot(path=str(shots / "panel-score.png"), full_page=True)
@@ -74,7 +75,7 @@ def test_a_guest_panellist_scores_a_defense_of_learning(browser: Browser, platfo
     context.close()
     seen = Api(platform, "teacher").get(f"/api/v1/milestones/{milestone['id']}")
     assert [(s["panellist_name"], len(s["scores"])) for s in seen["score_sheets"]] == [("Pat Partner",
-                                                                                        criteria.count())]
+                                                                                        criterion_count)]
 
 
 def years_with_work(section) -> list[str]:
