@@ -2,7 +2,8 @@
 
 Consumes roster person_*, section_*, enrollment_*, guardianship_* and student_transferred
 (protos/skillfolio/events/v1/roster.proto) and artifacts artifact_added, artifact_updated, artifact_deleted
-(protos/skillfolio/events/v1/artifacts.proto); access is decided from those replicas.
+(protos/skillfolio/events/v1/artifacts.proto); access is decided from those replicas. Consumes skills scale_defined
+and rubric_defined (protos/skillfolio/events/v1/skills.proto) for the rubric replica milestones are scored on.
 """
 from __future__ import annotations
 
@@ -89,3 +90,11 @@ class ReflectionsEvents:
     @reliable_handler("artifacts", "artifact_deleted")
     def artifact_deleted(self, envelope):
         replication.apply_event(_uow, "reflections.artifact_deleted", envelope)
+
+    @reliable_handler("skills", "scale_defined")
+    def scale_defined(self, envelope):
+        replication.apply_event(_uow, "reflections.scale_defined", envelope)
+
+    @reliable_handler("skills", "rubric_defined")
+    def rubric_defined(self, envelope):
+        replication.apply_event(_uow, "reflections.rubric_defined", envelope)
