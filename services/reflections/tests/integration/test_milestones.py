@@ -15,10 +15,9 @@ from reflections.adapters.goal_tables import panel_invitations
 from reflections.domain.access import Viewer
 from reflections.domain.milestones import Score
 from reflections.service_layer.replication import apply_event
-from chassis.events import Envelope
 from reflections_fixtures import ANA, ART, BEN, DISTRICT_ADMIN, GUARDIAN, STUDENT, TEACHER, artifact
 from milestone_fixtures import (CRITERIA, GONE_ART, LEVELS, OWN_ART, RUBRIC, dol_type, full_sheet,  # noqa: F401
-                                guest, milestone_with_panel, panel_world, skills_events)
+                                guest, milestone_with_panel, panel_world)
 
 pytestmark = pytest.mark.integration
 
@@ -157,19 +156,3 @@ def test_deleted_evidence_drops_out_of_the_milestone(app, dol_type):
     assert apply_event(app.unit_of_work, "test.artifact_deleted", deleted)
     assert app.panel.get(STUDENT, created.id).milestone.evidence_artifact_ids == (ART,)
     assert [m.milestone.id for m in app.panel.of_student(TEACHER, ANA)] == [created.id]
-
-
-def test_the_rubric_replica_applies_each_event_once_and_keeps_the_newest(app, world):
-    scale, rubric = skills_events()
-    for envelope in (scale, rubric):
-        assert apply_event(app.unit_of_work, f"test.{envelope.type}", envelope)
-    assert not apply_event(app.unit_of_work, "test.rubric_defined", rubric)          # redelivered: no effect
-    older = Envelope(type="rubric_defined", producer="skills", occurred_at="2026-10-01T00:00:00+00:00",
-                     data={**rubric.data, "criteria": ["only-one"]})
-    assert apply_event(app.unit_of_work, "test.rubric_defined", older)               # claimed, but older: ignored
-    newer = Envelope(type="scale_defined", producer="skills", occurred_at="2026-11-05T00:00:00+00:00",
-                     data={**scale.data, "level_names": ["Not yet", "Yes"]})
-    assert apply_event(app.unit_of_work, "test.scale_defined", newer)
-    with app.unit_of_work() as uow:
-        assert (uow.rubrics.rubric(RUBRIC).criteria, uow.rubrics.rubric(RUBRIC).levels) == (CRITERIA,
-                                                                                            ("Not yet", "Yes"))

@@ -18,7 +18,8 @@ log = logging.getLogger(__name__)
 def _invited(uow: ArtifactsUnitOfWork, e: Envelope) -> None:
     d = e.data
     uow.panels.put_panellist(str(d["invitation_id"]), str(d["milestone_id"]), str(d["student_id"]),
-                             str(d.get("person_id") or ""), dt.datetime.fromisoformat(str(d["expires_at"])))
+                             str(d.get("person_id") or ""),
+                             dt.datetime.fromisoformat(str(d["expires_at"])).astimezone(dt.timezone.utc))
 
 
 def _selected(uow: ArtifactsUnitOfWork, e: Envelope) -> None:
