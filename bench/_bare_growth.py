@@ -22,7 +22,7 @@ SELECT s.skill_id, coalesce(k.name, s.skill_id) AS skill_name, coalesce(k.colour
        coalesce(y.title, '') AS title, coalesce(y.start_date, '') AS start_date, count(*) AS n
 FROM artifact_skills s JOIN artifact_owners o ON o.artifact_id = s.artifact_id
 LEFT JOIN catalog_skills k ON k.skill_id = s.skill_id LEFT JOIN school_years y ON y.school_year_id = o.school_year_id
-WHERE s.student_id = :student AND NOT o.deleted
+WHERE s.student_id = :student AND o.student_id = :student AND NOT o.deleted
 GROUP BY s.skill_id, k.name, k.colour, o.school_year_id, y.title, y.start_date""")
 POINTS = text("""
 SELECT a.skill_id, coalesce(k.name, a.skill_id) AS skill_name, coalesce(k.colour, '') AS colour, o.school_year_id,
@@ -30,7 +30,7 @@ SELECT a.skill_id, coalesce(k.name, a.skill_id) AS skill_name, coalesce(k.colour
        a.level_name, a.max_rank, a.artifact_id, a.assessor_role
 FROM assessments a JOIN artifact_owners o ON o.artifact_id = a.artifact_id
 LEFT JOIN catalog_skills k ON k.skill_id = a.skill_id LEFT JOIN school_years y ON y.school_year_id = o.school_year_id
-WHERE a.student_id = :student AND NOT o.deleted
+WHERE a.student_id = :student AND o.student_id = :student AND NOT o.deleted
 ORDER BY a.assessed_at, a.id""")
 
 
