@@ -15,8 +15,9 @@ from chassis.messaging.testing import WorkerProcess, bind_queue, drain_queue, qu
 from chassis.messaging.topology import handler_queue_name
 from chassis.testing import infra
 from reflections.adapters.orm import inbox
-from reflections_fixtures import ANA, ART, GUARDIAN, STUDENT, event, world_events
+from reflections_fixtures import ANA, ART, GUARDIAN, STUDENT, TEACHER, YEAR, event, world_events
 from milestone_fixtures import CRITERIA, LEVELS, RUBRIC, skills_events
+from assessments_fixtures import COMM, catalog_events
 
 pytestmark = pytest.mark.integration
 
@@ -82,3 +83,23 @@ def test_skills_events_feed_the_rubric_replica(app, worker, fresh_amqp_url):
         claimed = uow.session.execute(select(func.count()).select_from(inbox).where(
             inbox.c.consumer.in_(["reflections.scale_defined", "reflections.rubric_defined"]))).scalar()
     assert claimed == 2                                                # the duplicates changed nothing
+
+
+def test_skills_school_year_and_artifact_tag_events_feed_the_assessment_replicas(app, worker, fresh_amqp_url):
+    publish(fresh_amqp_url, world_events() + catalog_events())
+
+    def instrument_ready() -> bool:
+        try:
+            return app.assessments.instrument(TEACHER, ART, COMM).rubric is not None
+        except Exception:   # not replicated yet: refused or not tagged
+            return False
+
+    wait_until(instrument_ready, 30, 0.1, "the skills catalog and tags")
+    recorded = app.assessments.assess(TEACHER, ART, COMM, 3, "Your claim is clear.", [])
+    wait_until(lambda: any(y.title == "2026-27" for g in app.assessments.growth(STUDENT, ANA) for y in g.years),
+               30, 0.1, "the school years")
+    relayed = []
+    wait_until(lambda: relayed.extend(drain_queue(fresh_amqp_url, "tap")) or relayed, 20, 0.1, "the relay")
+    assert [(m.delivery_info["routing_key"], json.loads(m.body)["data"]["assessment_id"]) for m in relayed] == [
+        ("assessment_recorded", recorded.id)]
+    assert json.loads(relayed[0].body)["data"]["school_year_id"] == YEAR
