@@ -66,6 +66,8 @@ def _sample(name: str, annotation, variant: int):
         return 2026 + variant
     if origin is list and typing.get_args(annotation) == (str,):
         return [f"{name}-a", f"{name}-b"] if variant == 0 else []
+    if origin is list and typing.get_args(annotation) == (int,):
+        return [1, 2026] if variant == 0 else []
     raise AssertionError(f"no sample value for field {name!r} of type {annotation!r}: teach this test the type "
                          "and check its protobuf mapping")
 

@@ -11,6 +11,7 @@ from chassis.config import ServiceSettings
 from chassis.db import make_engine, make_session_factory
 
 from reflections.config import ReflectionsOptions
+from reflections.service_layer.assessments import AssessmentUseCases
 from reflections.service_layer.calendar import Clock, DistrictCalendar, utc_now
 from reflections.service_layer.commands import ReflectionCommands
 from reflections.service_layer.queries import ReflectionQueries
@@ -27,10 +28,12 @@ class ReflectionsApp:
     calendar: DistrictCalendar = field(default_factory=DistrictCalendar)
     commands: ReflectionCommands = field(init=False)
     queries: ReflectionQueries = field(init=False)
+    assessments: AssessmentUseCases = field(init=False)
 
     def __post_init__(self) -> None:
         self.commands = ReflectionCommands(self.unit_of_work, self.calendar)
         self.queries = ReflectionQueries(self.unit_of_work, self.calendar)
+        self.assessments = AssessmentUseCases(self.unit_of_work, self.calendar)
 
     def unit_of_work(self) -> ReflectionsUnitOfWork:
         return ReflectionsUnitOfWork(self.session_factory)

@@ -1,11 +1,14 @@
 """Reflections database schema (SQLAlchemy Core): prompts, reflections and their append-only revisions, feedback,
-comments, the artifact-ownership and roster replicas, outbox/inbox, audit log. Migrations are checked against it."""
+comments, the artifact-ownership and roster replicas, outbox/inbox, audit log (assessments and the skills catalog
+replica: orm_assessments.py). Migrations are checked against it."""
 from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text
 
 from chassis.audit import add_audit_table
 from chassis.messaging.tables import add_messaging_tables
+
+from reflections.adapters.orm_assessments import add_assessment_tables
 
 metadata = MetaData(naming_convention={
     "ix": "ix_%(column_0_label)s", "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -75,6 +78,8 @@ artifact_owners = Table(
     Column("artifact_id", Id, primary_key=True),
     Column("student_id", Key, nullable=False),
     Column("deleted", Boolean, nullable=False, server_default="0"),
+    Column("school_year_id", Key, nullable=False, server_default=""),
+    Column("created_at", DateTime(timezone=True), nullable=True),     # the artifact_added event's time
 )
 
 # --- replica of roster facts (fed by roster events) ---
@@ -123,3 +128,5 @@ replica_versions = Table(
 
 audit_log = add_audit_table(metadata)
 outbox, inbox = add_messaging_tables(metadata)
+assessments, artifact_skills, catalog_skills, catalog_scales, catalog_rubrics, school_years = \
+    add_assessment_tables(metadata)

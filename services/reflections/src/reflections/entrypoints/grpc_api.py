@@ -12,9 +12,10 @@ from skillfolio.reflections.v1 import reflections_pb2 as pb, reflections_pb2_grp
 
 from reflections.bootstrap import ReflectionsApp, build
 from reflections.domain.access import Viewer
-from reflections.entrypoints import grpc_messages as msg
+from reflections.entrypoints import assessments_grpc, grpc_messages as msg
 
 SERVICE_FULL_NAME = pb.DESCRIPTOR.services_by_name["ReflectionsService"].full_name
+SERVICE_NAMES = [SERVICE_FULL_NAME, assessments_grpc.SERVICE_FULL_NAME]   # health and server reflection
 
 
 def _viewer() -> Viewer:
@@ -63,6 +64,7 @@ class ReflectionsServicer(reflections_pb2_grpc.ReflectionsServiceServicer):
 def _register(app: ReflectionsApp):
     def register(server: grpc.Server) -> None:
         reflections_pb2_grpc.add_ReflectionsServiceServicer_to_server(ReflectionsServicer(app), server)
+        assessments_grpc.register(app, server)
     return register
 
 
@@ -71,11 +73,11 @@ def start(settings: ServiceSettings, app: ReflectionsApp | None = None,
     """A running reflections API server (tests, benches); ``handle.stop()`` also closes an app it built itself."""
     owned = app is None
     app = app or build(settings)
-    return chassis_server.start("reflections", settings, _register(app), [SERVICE_FULL_NAME], (),
+    return chassis_server.start("reflections", settings, _register(app), SERVICE_NAMES, (),
                                 on_stop=app.close if owned else None, platform=platform, metrics=metrics)
 
 
 def serve(settings: ServiceSettings) -> None:
     """Run the reflections API until SIGTERM/SIGINT (`skillfolio run reflections api`)."""
     app = build(settings)
-    chassis_server.serve("reflections", settings, _register(app), [SERVICE_FULL_NAME], (), on_stop=app.close)
+    chassis_server.serve("reflections", settings, _register(app), SERVICE_NAMES, (), on_stop=app.close)

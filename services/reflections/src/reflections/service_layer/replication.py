@@ -3,7 +3,8 @@
 Roster payloads: protos/skillfolio/events/v1/roster.proto (person_*, section_*, enrollment_*, guardianship_*,
 student_transferred). Artifacts payloads: protos/skillfolio/events/v1/artifacts.proto (artifact_added,
 artifact_updated keep which student an artifact belongs to; artifact_deleted marks it gone for good). Events older
-than one already applied for an entity change nothing.
+than one already applied for an entity change nothing. Skills events, school years and artifact details:
+catalog_replication.py.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from chassis.events import Envelope
 from chassis.messaging.inbox import claim
 
 from reflections.adapters.orm import artifact_owners, enrollments, guardianships, inbox, people, sections
+from reflections.service_layer import catalog_replication
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork, UowFactory
 
 log = logging.getLogger(__name__)
@@ -73,16 +75,20 @@ def _artifact(uow: ReflectionsUnitOfWork, e: Envelope) -> None:
     d = e.data
     artifact_id = str(d["artifact_id"])
     deleted = e.type == "artifact_deleted"
-    if uow.replicas.is_newest("artifact", artifact_id, e.occurred_at, deleted=deleted):
-        if deleted:       # the payload names no student: mark a known artifact gone (the tombstone covers the rest)
-            uow.replicas.upsert_deleted(artifact_id)
-        else:
-            uow.replicas.upsert(artifact_owners, {"artifact_id": artifact_id},
-                                {"student_id": str(d["student_id"]), "deleted": False})
+    newest = uow.replicas.is_newest("artifact", artifact_id, e.occurred_at, deleted=deleted)
+    if newest and deleted:   # the payload names no student: mark a known artifact gone (the tombstone covers the rest)
+        uow.replicas.upsert_deleted(artifact_id)
+    elif newest:
+        uow.replicas.upsert(artifact_owners, {"artifact_id": artifact_id},
+                            {"student_id": str(d["student_id"]), "deleted": False})
+    if not deleted:
+        catalog_replication.artifact_details(uow, e, newest)
 
 
 APPLY = {"person": _person, "section": _section, "enrollment": _enrollment, "guardianship": _guardianship,
-         "student": _transfer, "artifact": _artifact}
+         "student": _transfer, "artifact": _artifact, "skill": catalog_replication.skill,
+         "scale": catalog_replication.scale, "rubric": catalog_replication.rubric,
+         "school": catalog_replication.school_year}
 
 
 def apply_event(uow_factory: UowFactory, consumer: str, envelope: Envelope) -> bool:

@@ -10,6 +10,8 @@ from chassis.audit import record_access
 from chassis.uow import UnitOfWork
 
 from reflections.adapters.orm import audit_log, outbox
+from reflections.adapters.assessment_repository import AssessmentsRepository
+from reflections.adapters.catalog_replica import CatalogReplica
 from reflections.adapters.replicas import Replicas
 from reflections.adapters.repository import ReflectionsRepository
 
@@ -21,6 +23,8 @@ class ReflectionsUnitOfWork(UnitOfWork):
 
     records: ReflectionsRepository
     replicas: Replicas
+    catalog: CatalogReplica
+    assessments: AssessmentsRepository
 
     def __init__(self, session_factory: sessionmaker) -> None:
         super().__init__(session_factory, outbox, PRODUCER)
@@ -28,6 +32,8 @@ class ReflectionsUnitOfWork(UnitOfWork):
     def _open(self, session: Session) -> None:
         self.records = ReflectionsRepository(session)
         self.replicas = Replicas(session)
+        self.catalog = CatalogReplica(session)
+        self.assessments = AssessmentsRepository(session)
 
     def audit(self, viewer: Viewer, action: str, student_ids: list[str], detail: dict | None = None) -> None:
         """Record a disclosure or change of students' records by ``viewer`` in this transaction."""

@@ -51,3 +51,23 @@ class CommentChanged(_message.Message):
     author_role: str
     actor_id: str
     def __init__(self, comment_id: _Optional[str] = ..., artifact_id: _Optional[str] = ..., student_id: _Optional[str] = ..., author_id: _Optional[str] = ..., author_role: _Optional[str] = ..., actor_id: _Optional[str] = ...) -> None: ...
+
+class AssessmentRecorded(_message.Message):
+    __slots__ = ("assessment_id", "artifact_id", "student_id", "skill_id", "assessor_id", "assessor_role", "level_rank", "school_year_id")
+    ASSESSMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    SKILL_ID_FIELD_NUMBER: _ClassVar[int]
+    ASSESSOR_ID_FIELD_NUMBER: _ClassVar[int]
+    ASSESSOR_ROLE_FIELD_NUMBER: _ClassVar[int]
+    LEVEL_RANK_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    assessment_id: str
+    artifact_id: str
+    student_id: str
+    skill_id: str
+    assessor_id: str
+    assessor_role: str
+    level_rank: int
+    school_year_id: str
+    def __init__(self, assessment_id: _Optional[str] = ..., artifact_id: _Optional[str] = ..., student_id: _Optional[str] = ..., skill_id: _Optional[str] = ..., assessor_id: _Optional[str] = ..., assessor_role: _Optional[str] = ..., level_rank: _Optional[int] = ..., school_year_id: _Optional[str] = ...) -> None: ...
