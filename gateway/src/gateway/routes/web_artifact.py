@@ -16,7 +16,7 @@ from skillfolio.roster.v1 import roster_pb2 as rpb
 from gateway import portfolio
 from gateway.csrf import verify_csrf
 from gateway.routes.web_common import Viewer, denied_page, field_errors, is_denied
-from gateway.web import discussion_view, views
+from gateway.web import assessment_view, discussion_view, views
 from gateway.web.render import render, render_error
 
 router = APIRouter(include_in_schema=False)
@@ -45,8 +45,10 @@ async def _page(request: Request, viewer, artifact_id: str, template: str, **ext
         raise
     if template == "artifact.html":
         can = discussion_view.capabilities(viewer, context["artifact"])
-        talk = await discussion_view.load(request.app.state.backends, viewer, context["artifact"], can)
-        context.update(can=can, talk=talk, safe_link=views.safe_link)
+        backends, artifact = request.app.state.backends, context["artifact"]
+        talk, panels = await asyncio.gather(discussion_view.load(backends, viewer, artifact, can),
+                                            assessment_view.load(backends, viewer, artifact))
+        context.update(can=can, talk=talk, panels=panels, safe_link=views.safe_link)
     return render(request, template, **context, **extra)
 
 
