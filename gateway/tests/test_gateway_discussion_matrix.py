@@ -1,7 +1,8 @@
-"""The discussion rules as a table (discussion_matrix.MATRIX) through the REST API: bearer tokens from real logins,
-the gateway, and real roster, artifacts and reflections gRPC servers over their own databases. The roster holds
-gateway_district + authz_district; the artifacts and reflections replicas are fed the same roster events, and the
-reflections replica learns whose artifact the target is from the artifacts service's outbox. Each case checks the
+"""The discussion and assessment rules as a table (discussion_matrix.MATRIX) through the REST API: bearer tokens from
+real logins, the gateway, and real roster, artifacts and reflections gRPC servers over their own databases. The
+roster holds gateway_district + authz_district; the artifacts and reflections replicas are fed the same roster
+events; the reflections replica learns whose artifact the target is (and its skill tags) from the artifacts
+service's outbox, and the skill's scale and rubric from a skills service's outbox. Each case checks the
 status, that a refusal reads exactly like a missing thing, the effect Amy sees, the event and the audit row."""
 from __future__ import annotations
 
@@ -31,12 +32,16 @@ from reflections.service_layer.replication import apply_event
 from roster.bootstrap import build as build_roster
 from roster.entrypoints import grpc_api as roster_grpc
 from roster.migrations import MIGRATIONS_DIR as ROSTER_MIGRATIONS
+from skills import bootstrap as skills_bootstrap
+from skills.domain.model import Criterion, Level, SkillFields
+from skills.migrations import MIGRATIONS_DIR as SKILLS_MIGRATIONS
 
 import authz_district
 import gateway_district
 from authz_matrix import ACTORS, Case, Trail
-from discussion_feed import feed_ownership
-from discussion_matrix import CASES, EVENT, RPC, SUCCESS, request, said
+from discussion_feed import feed_catalog, feed_ownership
+from discussion_matrix import CASES, EVENT, RPC, SUCCESS, WRITES, request, said
+from gateway_skills import ADMIN, BANDS
 from gateway_testkit import api_token, bearer
 
 pytestmark = pytest.mark.integration
@@ -50,16 +55,19 @@ class World:
     artifact_id: str
     reflection_id: str
     tokens: dict
+    skill_id: str = ""
 
     def auth(self, short: str) -> dict[str, str]:
         if short not in self.tokens:
             self.tokens[short] = bearer(api_token(self.client, *self.district.login(authz_district.USERNAMES[short])))
         return self.tokens[short]
 
-    def amy_sees(self) -> dict:
-        reply = self.client.get(f"/api/v1/artifacts/{self.artifact_id}/discussion", headers=self.auth("amy"))
-        assert reply.status_code == 200, reply.text
-        return reply.json()
+    def amy_sees(self) -> tuple[dict, dict]:
+        """Amy's view of the target: its discussion and its assessments."""
+        views = [self.client.get(f"/api/v1/artifacts/{self.artifact_id}/{part}", headers=self.auth("amy"))
+                 for part in ("discussion", "assessments")]
+        assert all(v.status_code == 200 for v in views), [v.text for v in views]
+        return views[0].json(), views[1].json()
 
     def new_comment_by_amy(self) -> str:
         reply = self.client.post(f"/api/v1/artifacts/{self.artifact_id}/comments", headers=self.auth("amy"),
@@ -68,8 +76,26 @@ class World:
         return reply.json()["id"]
 
 
+def rubric_skill(session_database, district, reflections_app) -> tuple[str, skills_bootstrap.SkillsApp]:
+    """A skill with a four-level scale and a rubric, in a skills service of its own whose events the reflections
+    replica gets; the skill id and the app (closed by the caller)."""
+    settings = service_settings("skills", database_url=session_database(SKILLS_MIGRATIONS), grpc_host="127.0.0.1",
+                                grpc_port=0, metrics_port=0, db_pool_size=2)
+    app = skills_bootstrap.build(settings)
+    district_id = district.ids["district"]
+    app.commands.define_framework(ADMIN, district_id, "", "Matrix skills", BANDS)
+    scale = app.commands.define_scale(ADMIN, district_id, "m4", "Four levels",
+                                      [Level(r, n) for r, n in enumerate(("One", "Two", "Three", "Four"), 1)])
+    skill = app.commands.create_skill(ADMIN, district_id, "", SkillFields(code="maker", name="Maker",
+                                                                          colour="#1F5FAD", scale_id=scale.id))
+    app.commands.define_rubric(ADMIN, district_id, "maker", "Maker rubric", scale.id, skill.id,
+                               [Criterion("ideas", "Ideas", {r: f"ideas {r}" for r in range(1, 5)})])
+    assert feed_catalog(app.engine, reflections_app.unit_of_work, "matrix") >= 3
+    return skill.id, app
+
+
 @pytest.fixture(scope="module")
-def world(session_database, skills_target, gateway_platform, platform, skill_ids) -> Iterator[World]:
+def world(session_database, skills_target, gateway_platform, platform) -> Iterator[World]:
     roster_url = session_database(ROSTER_MIGRATIONS)
     engine = make_engine(roster_url)
     try:
@@ -90,6 +116,7 @@ def world(session_database, skills_target, gateway_platform, platform, skill_ids
     for envelope in district.roster_events:
         assert apply_roster_event(artifacts_app.unit_of_work, f"matrix.{envelope.type}", envelope)
         assert apply_event(reflections_app.unit_of_work, f"matrix.{envelope.type}", envelope)
+    skill_id, skills_app = rubric_skill(session_database, district, reflections_app)
     servers = [roster_grpc.start(roster_settings, app=roster_app, platform=platform, metrics=False),
                artifacts_grpc.start(artifacts_settings, app=artifacts_app, platform=platform, metrics=False),
                reflections_grpc.start(reflections_settings, app=reflections_app, platform=platform, metrics=False)]
@@ -99,9 +126,9 @@ def world(session_database, skills_target, gateway_platform, platform, skill_ids
                                login_rate_limit="1000 per 1 minute")
     records = Trail(reflections_url, outbox, audit_log)
     with TestClient(create_app(settings, gateway_platform), follow_redirects=False) as client:
-        world = World(client, district, records, "", "", {})
+        world = World(client, district, records, "", "", {}, skill_id)
         added = client.post(f"/api/v1/students/{district.ids['amy']}/artifacts", headers=world.auth("teacher"), json={
-            "title": "Teacher's photo of the model", "kind": "link", "skill_ids": [skill_ids["communicator"]],
+            "title": "Teacher's photo of the model", "kind": "link", "skill_ids": [skill_id],
             "link_url": "https://example.org/model"})
         assert added.status_code == 201, added.text
         world.artifact_id = added.json()["artifact"]["id"]
@@ -114,7 +141,7 @@ def world(session_database, skills_target, gateway_platform, platform, skill_ids
     records.dispose()
     for server in servers:
         server.stop(grace=1)
-    for app in (reflections_app, artifacts_app, roster_app):
+    for app in (reflections_app, artifacts_app, roster_app, skills_app):
         app.close()
 
 
@@ -126,13 +153,13 @@ def test_discussion_matrix_through_the_gateway(case: Case, world: World):
     word = uuid.uuid4().hex[:8]
 
     reply = request(world.client, world.auth(case.actor), case.action, world.artifact_id, world.reflection_id,
-                    comment_id, word)
+                    comment_id, word, world.skill_id)
 
     if not case.allowed:
         assert reply.status_code == 403, f"{case.id} should be refused: {reply.status_code} {reply.text}"
         assert reply.json()["error"] == {"code": "PERMISSION_DENIED", "message": DENIED, "problems": []}
         missing = request(world.client, world.auth(case.actor), case.action, str(uuid.uuid4()), str(uuid.uuid4()),
-                          str(uuid.uuid4()), word)
+                          str(uuid.uuid4()), word, world.skill_id)
         assert (missing.status_code, missing.json()["error"]) == (403, reply.json()["error"])
         assert world.records.audit_since(mark) == [] and world.records.envelopes_since(mark) == []
         assert world.amy_sees() == before
@@ -150,14 +177,17 @@ def test_discussion_matrix_through_the_gateway(case: Case, world: World):
             actor_id, f"reflections.{RPC[case.action]}", [world.district.ids["amy"]])
     after = world.amy_sees()
     if case.action == "read":
-        assert reply.json() == before == after
+        assert reply.json() == before[0] == after[0] and before == after
     elif case.action == "hide":
-        assert [c["hidden"] for c in after["comments"] if c["id"] == comment_id] == [True]
-        assert said(before) - said(after) and said(after) < said(before)
+        assert [c["hidden"] for c in after[0]["comments"] if c["id"] == comment_id] == [True]
+        assert said(*before) - said(*after) and said(*after) < said(*before)
     else:
-        expected = {"reflect": f"reflection {word}", "edit": f"edit {word}", "feedback": f"can do {word}",
-                    "comment": f"comment {word}"}[case.action]
-        assert said(after) - said(before) == {expected}
+        assert said(*after) - said(*before) == {WRITES[case.action].format(word)}
+    if case.action in ("assess", "self_assess"):
+        [skill] = after[1]["skills"]
+        side = skill["teacher_assessments" if case.action == "assess" else "self_assessments"][-1]
+        assert (side["assessor_id"], side["level_name"], side["criterion_levels"]) == (
+            actor_id, "Three", [{"criterion_code": "ideas", "level_rank": 2}])
 
 
 def test_the_grid_has_a_row_per_actor_and_a_cell_per_action():

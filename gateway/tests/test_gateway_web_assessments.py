@@ -39,21 +39,23 @@ def catalog(session_database, district, reflections_app) -> Iterator[dict[str, s
     for code, name in (("innovator", "Emerging Innovator"), ("aware", "Self-Aware Learner")):
         ids[code] = commands.create_skill(ADMIN, district_id, "", SkillFields(
             code=code, name=name, colour="#1F5FAD", scale_id=scale.id)).id
+    ids["wonder"] = commands.create_skill(ADMIN, district_id, "", SkillFields(code="wonder", name="Curious Mind",
+                                                                             colour="#6A1B9A")).id     # no scale
     commands.define_rubric(ADMIN, district_id, "innov", "Innovation rubric", scale.id, ids["innovator"], [
         Criterion("ideas", "Generates ideas", {r: f"ideas {n.lower()}" for r, n in enumerate(LEVELS, start=1)}),
         Criterion("testing", "Tests and improves", {r: f"tests {n.lower()}" for r, n in enumerate(LEVELS, start=1)})])
-    assert feed_catalog(app.engine, reflections_app.unit_of_work, "assess-web") >= 4
+    assert feed_catalog(app.engine, reflections_app.unit_of_work, "assess-web") >= 5
     yield ids
     app.close()
 
 
 @pytest.fixture
-def artifact_id(client, district, catalog, skill_ids, artifacts_app, reflections_app) -> str:
+def artifact_id(client, district, catalog, artifacts_app, reflections_app) -> str:
     """A link Amy's teacher added, tagged with both assessed skills and one skill without a scale."""
     token = api_token(client, *district.login("tlee"))
     reply = client.post(f"/api/v1/students/{district.ids['amy']}/artifacts", headers=bearer(token), json={
         "title": f"Wind turbine {uuid.uuid4().hex[:6]}", "kind": "link", "link_url": "https://example.org/turbine",
-        "skill_ids": [catalog["innovator"], catalog["aware"], skill_ids["communicator"]]})
+        "skill_ids": [catalog["innovator"], catalog["aware"], catalog["wonder"]]})
     assert reply.status_code == 201, reply.text
     feed_ownership(artifacts_app.engine, reflections_app.unit_of_work)
     return reply.json()["artifact"]["id"]
@@ -89,7 +91,7 @@ def test_teacher_assesses_with_the_rubric_and_the_student_self_assesses_side_by_
         assert f'<label for="assess-{innovator}-crit-ideas-{rank}"><strong>{name}</strong>: ideas {name.lower()}' in card
     assert "<legend>Rubric criterion: Tests and improves</legend>" in card
     assert "Rubric criterion" not in panel(page, catalog["aware"])
-    assert "no proficiency scale yet" in page                       # the communicator skill has none
+    assert "no proficiency scale yet" in panel(page, catalog["wonder"])
     guardian_page = guardian.get(f"/artifacts/{artifact_id}").text
     assert "/assessments\"" not in guardian_page and "/self-assessments\"" not in guardian_page
 
