@@ -1,7 +1,8 @@
 """The artifact page's discussion in a real browser (Playwright + Debian's chromium) against `skillfolio up` and its
 demo district: the student writes a text reflection (with a guided prompt when the district has one) on an
-artifact her teacher added; the teacher gives feedback and sees a Hide button; a guardian comments, and a comment
-holding <script> is shown as text and opens no dialog. Plus checks we can make honestly without axe-core: every
+artifact her teacher added; the teacher gives feedback and assesses it against a skill's rubric, and the student's
+self-assessment shows beside it; a guardian comments, and a comment holding <script> is shown as text and opens
+no dialog. Plus checks we can make honestly without axe-core: every
 control labelled, heading levels in order, errors next to their field and focused, usable at 375 px."""
 from __future__ import annotations
 
@@ -13,17 +14,25 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from e2e_rubric import ensure_rubric
+
 pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.integration]
 REPLICA_TIMEOUT_S = 90        # the reflections worker learns the seeded artifacts' owner from artifacts events
+
+
+def api_as(platform, role: str) -> httpx.Client:
+    """The REST API as ``role``'s demo login (bearer token)."""
+    http = httpx.Client(base_url=platform.url, timeout=30)
+    username, password = platform.login(role)
+    token = http.post("/api/v1/auth/token", data={"username": username, "password": password}).json()
+    http.headers["Authorization"] = f"Bearer {token['access_token']}"
+    return http
 
 
 @pytest.fixture(scope="module")
 def teacher_artifact(platform) -> dict:
     """The demo portfolio's newest artifact that the student's current teacher added."""
-    http = httpx.Client(base_url=platform.url, timeout=30)
-    username, password = platform.login("student")
-    token = http.post("/api/v1/auth/token", data={"username": username, "password": password}).json()
-    http.headers["Authorization"] = f"Bearer {token['access_token']}"
+    http = api_as(platform, "student")
     me = http.get("/api/v1/me").json()
     items = http.get(f"/api/v1/students/{me['id']}/artifacts", params={"page_size": 100}).json()["items"]
     by_teacher = [a for a in items if a["added_by_role"] == "teacher" and a["kind"] == "link"]
@@ -126,3 +135,55 @@ def test_a_guardian_comments_and_a_script_stays_text(browser, platform, teacher_
     comment = teacher.locator("li.comment").filter(has_text=body)
     expect(comment.get_by_role("button", name=re.compile(r"^Hide"))).to_be_visible()
     assert teacher.dialogs == []
+
+
+@pytest.fixture(scope="module")
+def rubric(platform, teacher_artifact) -> tuple[str, dict]:
+    """A skill of the artifact with a rubric (defined by the district admin if the demo has none) and its
+    instrument as the reflections service serves it."""
+    admin_id = api_as(platform, "district admin").get("/api/v1/me").json()["id"]
+    return ensure_rubric(platform, api_as(platform, "teacher"), admin_id, teacher_artifact)
+
+
+def test_the_teacher_assesses_it_against_the_rubric_beside_the_self_assessment(browser, platform, teacher_artifact,
+                                                                             rubric):
+    skill_id, instrument = rubric
+    levels, criteria = instrument["levels"], instrument["criteria"]
+    path = f"/artifacts/{teacher_artifact['id']}"
+    student = open_as(browser, platform, "student", path)
+    card = student.locator(f"article[aria-labelledby='skill-{skill_id}-title']")
+    card.get_by_text(f"Self-assess {instrument['skill_name']}", exact=True).click()
+    card.get_by_role("group", name=re.compile("^Level on the scale")).get_by_role(
+        "radio", name=re.compile(f"^{re.escape(levels[1]['name'])}")).check()
+    card.get_by_role("button", name="Save self-assessment").click()
+    expect(student.get_by_role("status")).to_have_text("Your self-assessment was saved.")
+
+    teacher = open_as(browser, platform, "teacher", path)
+    card = teacher.locator(f"article[aria-labelledby='skill-{skill_id}-title']")
+    expect(card.get_by_role("heading", level=3)).to_have_text(instrument["skill_name"])
+    expect(card).to_contain_text(f"Rubric: {instrument['rubric_name']}")
+    card.get_by_text(f"Assess {instrument['skill_name']}", exact=True).click()
+    card.get_by_role("button", name="Save assessment").click()              # no level chosen: refused, in place
+    teacher_card = teacher.locator(f"article[aria-labelledby='skill-{skill_id}-title']")
+    level_group = teacher_card.get_by_role("group", name=re.compile("^Level on the scale"))
+    expect(level_group).to_contain_text("Level: choose one of the levels.")
+    expect(level_group.get_by_role("radio").first).to_have_attribute("aria-invalid", "true")
+
+    level_group.get_by_role("radio", name=re.compile(f"^{re.escape(levels[2]['name'])}")).check()
+    for criterion, level in zip(criteria, (levels[3], levels[1])):
+        teacher_card.get_by_role("group", name=f"Rubric criterion: {criterion['name']}").get_by_role(
+            "radio", name=re.compile(f"^{re.escape(level['name'])}")).check()
+    word = uuid.uuid4().hex[:6]
+    teacher_card.get_by_label("Comment", exact=True).fill(f"Your questions drew out the mill's story {word}")
+    teacher_card.get_by_role("button", name="Save assessment").click()
+    expect(teacher.get_by_role("status")).to_have_text("Your assessment was saved.")
+
+    guardian = open_as(browser, platform, "guardian", path)
+    card = guardian.locator(f"article[aria-labelledby='skill-{skill_id}-title']")
+    teacher_side, self_side = card.locator(".teacher-side"), card.locator(".self-side")
+    expect(teacher_side.locator("p.level").first).to_contain_text(levels[2]["name"])
+    expect(teacher_side).to_contain_text(f"Your questions drew out the mill's story {word}")
+    expect(teacher_side.locator("dl.criteria")).to_contain_text(f"{criteria[0]['name']}{levels[3]['name']}")
+    expect(self_side.locator("p.level").first).to_contain_text(levels[1]["name"])
+    expect(card.get_by_role("button", name=re.compile("Save"))).to_have_count(0)
+    assert_accessible_basics(guardian)
