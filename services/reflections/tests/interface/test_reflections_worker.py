@@ -11,14 +11,15 @@ from chassis.events import Envelope
 from chassis.messaging.publisher import ConfirmingPublisher, OutgoingMessage
 from chassis.messaging.testing import WorkerProcess, bind_queue, drain_queue, wait_until
 from chassis.testing import infra
-from reflections_fixtures import ANA, ART, GUARDIAN, STUDENT, event, world_events
+from reflections_fixtures import ANA, ART, GUARDIAN, STUDENT, TEACHER, YEAR, event, world_events
+from assessments_fixtures import COMM, catalog_events
 
 pytestmark = pytest.mark.integration
 
 
 def publish(amqp_url: str, envelopes: list[Envelope]) -> None:
     publisher = ConfirmingPublisher(amqp_url)
-    for producer in ("roster", "artifacts"):
+    for producer in ("roster", "artifacts", "skills"):
         publisher.publish_batch(f"{producer}.events", [OutgoingMessage(e.type, e.to_json().encode(), e.event_id)
                                                        for e in envelopes if e.producer == producer])
     publisher.close()
@@ -59,3 +60,23 @@ def test_replicas_follow_events_and_reflection_events_are_relayed(app, worker, f
 
     publish(fresh_amqp_url, [event("artifacts", "artifact_deleted", at="2026-11-20T00:00:00+00:00", artifact_id=ART)])
     wait_until(lambda: not can_read(app, STUDENT), 30, 0.1, "the deleted artifact")
+
+
+def test_skills_school_year_and_artifact_tag_events_feed_the_assessment_replicas(app, worker, fresh_amqp_url):
+    publish(fresh_amqp_url, world_events() + catalog_events())
+
+    def instrument_ready() -> bool:
+        try:
+            return app.assessments.instrument(TEACHER, ART, COMM).rubric is not None
+        except Exception:   # not replicated yet: refused or not tagged
+            return False
+
+    wait_until(instrument_ready, 30, 0.1, "the skills catalog and tags")
+    recorded = app.assessments.assess(TEACHER, ART, COMM, 3, "Your claim is clear.", [])
+    wait_until(lambda: any(y.title == "2026-27" for g in app.assessments.growth(STUDENT, ANA) for y in g.years),
+               30, 0.1, "the school years")
+    relayed = []
+    wait_until(lambda: relayed.extend(drain_queue(fresh_amqp_url, "tap")) or relayed, 20, 0.1, "the relay")
+    assert [(m.delivery_info["routing_key"], json.loads(m.body)["data"]["assessment_id"]) for m in relayed] == [
+        ("assessment_recorded", recorded.id)]
+    assert json.loads(relayed[0].body)["data"]["school_year_id"] == YEAR

@@ -1,5 +1,5 @@
 """Storage of assessments, and the growth view's two statements (tagged counts per skill and school year; assessed
-points over time), each served by an index on the student (SQLAlchemy Core)."""
+points over time), each read from covering indexes on the student alone (SQLAlchemy Core)."""
 from __future__ import annotations
 
 import json
@@ -41,7 +41,8 @@ class AssessmentsRepository:
             .join(artifact_owners, artifact_owners.c.artifact_id == artifact_skills.c.artifact_id)
             .outerjoin(catalog_skills, catalog_skills.c.skill_id == artifact_skills.c.skill_id)
             .outerjoin(school_years, school_years.c.school_year_id == artifact_owners.c.school_year_id)
-            .where(artifact_skills.c.student_id == student_id, artifact_owners.c.deleted.is_(False))
+            .where(artifact_skills.c.student_id == student_id, artifact_owners.c.student_id == student_id,
+                   artifact_owners.c.deleted.is_(False))
             .group_by(artifact_skills.c.skill_id, catalog_skills.c.name, catalog_skills.c.colour,
                       artifact_owners.c.school_year_id, school_years.c.title, school_years.c.start_date))
         return [TaggedCount(*row) for row in rows]
@@ -57,6 +58,7 @@ class AssessmentsRepository:
             .join(artifact_owners, artifact_owners.c.artifact_id == assessments.c.artifact_id)
             .outerjoin(catalog_skills, catalog_skills.c.skill_id == assessments.c.skill_id)
             .outerjoin(school_years, school_years.c.school_year_id == artifact_owners.c.school_year_id)
-            .where(assessments.c.student_id == student_id, artifact_owners.c.deleted.is_(False))
+            .where(assessments.c.student_id == student_id, artifact_owners.c.student_id == student_id,
+                   artifact_owners.c.deleted.is_(False))
             .order_by(assessments.c.assessed_at, assessments.c.id))
         return [Point(*row) for row in rows]

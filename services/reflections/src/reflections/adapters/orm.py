@@ -80,6 +80,8 @@ artifact_owners = Table(
     Column("deleted", Boolean, nullable=False, server_default="0"),
     Column("school_year_id", Key, nullable=False, server_default=""),
     Column("created_at", DateTime(timezone=True), nullable=True),     # the artifact_added event's time
+    Index("ix_artifact_owners_student_id", "student_id",                # the growth view's joins, index only
+          postgresql_include=["artifact_id", "school_year_id", "deleted"]),
 )
 
 # --- replica of roster facts (fed by roster events) ---

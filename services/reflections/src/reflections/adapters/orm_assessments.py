@@ -27,7 +27,9 @@ def add_assessment_tables(metadata: MetaData) -> tuple[Table, ...]:
         Column("criterion_levels", Text, nullable=False, server_default="[]"),   # JSON [{criterion_code, level_rank}]
         Column("assessed_at", DateTime(timezone=True), nullable=False),
         Index("ix_assessments_artifact_id", "artifact_id"),
-        Index("ix_assessments_student_id_skill_id", "student_id", "skill_id", "assessed_at"),
+        # the growth view: a student's points in time order, read from the index alone (PostgreSQL INCLUDE)
+        Index("ix_assessments_student_growth", "student_id", "assessed_at", "id",
+              postgresql_include=["skill_id", "artifact_id", "level_rank", "level_name", "max_rank", "assessor_role"]),
     )
 
     # --- replica of artifact skill tags (the complete current set from artifact_added/updated) ---
@@ -36,7 +38,7 @@ def add_assessment_tables(metadata: MetaData) -> tuple[Table, ...]:
         Column("artifact_id", Id, primary_key=True),
         Column("skill_id", Key, primary_key=True),
         Column("student_id", Key, nullable=False),
-        Index("ix_artifact_skills_student_id", "student_id", "skill_id"),
+        Index("ix_artifact_skills_student_id", "student_id", "skill_id", "artifact_id"),   # covers the tag counts
     )
 
     # --- replica of the skills catalog (fed by skills events) ---

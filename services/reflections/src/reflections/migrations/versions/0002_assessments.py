@@ -18,6 +18,8 @@ def upgrade() -> None:
     with op.batch_alter_table('artifact_owners') as batch:
         batch.add_column(sa.Column('school_year_id', sa.String(length=64), server_default='', nullable=False))
         batch.add_column(sa.Column('created_at', sa.DateTime(timezone=True), nullable=True))
+    op.create_index('ix_artifact_owners_student_id', 'artifact_owners', ['student_id'], unique=False,
+                    postgresql_include=['artifact_id', 'school_year_id', 'deleted'])
     op.create_table('assessments',
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('artifact_id', sa.String(length=36), nullable=False),
@@ -34,15 +36,17 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_assessments'))
     )
     op.create_index('ix_assessments_artifact_id', 'assessments', ['artifact_id'], unique=False)
-    op.create_index('ix_assessments_student_id_skill_id', 'assessments', ['student_id', 'skill_id', 'assessed_at'],
-                    unique=False)
+    op.create_index('ix_assessments_student_growth', 'assessments', ['student_id', 'assessed_at', 'id'], unique=False,
+                    postgresql_include=['skill_id', 'artifact_id', 'level_rank', 'level_name', 'max_rank',
+                                        'assessor_role'])
     op.create_table('artifact_skills',
     sa.Column('artifact_id', sa.String(length=36), nullable=False),
     sa.Column('skill_id', sa.String(length=64), nullable=False),
     sa.Column('student_id', sa.String(length=64), nullable=False),
     sa.PrimaryKeyConstraint('artifact_id', 'skill_id', name=op.f('pk_artifact_skills'))
     )
-    op.create_index('ix_artifact_skills_student_id', 'artifact_skills', ['student_id', 'skill_id'], unique=False)
+    op.create_index('ix_artifact_skills_student_id', 'artifact_skills', ['student_id', 'skill_id', 'artifact_id'],
+                    unique=False)
     op.create_table('catalog_skills',
     sa.Column('skill_id', sa.String(length=64), nullable=False),
     sa.Column('name', sa.String(length=200), nullable=False),
@@ -84,9 +88,10 @@ def downgrade() -> None:
     op.drop_table('catalog_skills')
     op.drop_index('ix_artifact_skills_student_id', table_name='artifact_skills')
     op.drop_table('artifact_skills')
-    op.drop_index('ix_assessments_student_id_skill_id', table_name='assessments')
+    op.drop_index('ix_assessments_student_growth', table_name='assessments')
     op.drop_index('ix_assessments_artifact_id', table_name='assessments')
     op.drop_table('assessments')
+    op.drop_index('ix_artifact_owners_student_id', table_name='artifact_owners')
     with op.batch_alter_table('artifact_owners') as batch:
         batch.drop_column('created_at')
         batch.drop_column('school_year_id')
