@@ -10,7 +10,7 @@ import pytest
 
 from chassis.access import Viewer
 from discussion_feed import feed_ownership
-from gateway_testkit import api_token, bearer
+from gateway_testkit import api_token, bearer, csrf_from, web_login
 
 pytestmark = pytest.mark.integration
 
@@ -107,3 +107,16 @@ def test_openapi_documents_the_discussion_routes(client):
                          ("/api/v1/comments/{comment_id}/hide", "post")]:
         assert method in paths[path], path
         assert "403" in paths[path][method]["responses"]
+
+
+def test_cookie_session_discussion_writes_need_the_csrf_header(client, district, teacher_artifact):
+    web_login(client, *district.login("gadams"))
+    token = csrf_from(client.get("/").text)
+    url = f"/api/v1/artifacts/{teacher_artifact}/comments"
+    missing = client.post(url, json={"body": "no token"})
+    assert missing.status_code == 403 and "X-CSRF-Token" in missing.json()["error"]["message"]
+    assert client.get(f"/api/v1/artifacts/{teacher_artifact}/discussion").json()["comments"] == []
+    posted = client.post(url, json={"body": "with token"}, headers={"X-CSRF-Token": token})
+    assert posted.status_code == 201, posted.text
+    assert [c["body"] for c in client.get(f"/api/v1/artifacts/{teacher_artifact}/discussion").json()["comments"]] == [
+        "with token"]
