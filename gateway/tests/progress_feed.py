@@ -1,6 +1,6 @@
 """What the reflections replicas need for goals, milestones and growth in the gateway tests, fed as its events
 worker feeds them: the artifacts and skills services' outbox events (plus the roster's school year) applied with
-the worker's own code (replication.apply_event; the inbox makes re-applying a no-op, so call :func:`feed` after
+the worker's own code (and the reflections' milestone events to the artifacts service's panel replica) (replication.apply_event; the inbox makes re-applying a no-op, so call :func:`feed` after
 every change). Also a panel rubric ("Defense of Learning") defined through the skills service's use cases."""
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from sqlalchemy import Engine, select
 from chassis.access import Viewer
 from chassis.events import Envelope
 from artifacts.adapters.orm import outbox as artifacts_outbox
+from artifacts.service_layer.panel_replication import APPLY as PANEL_APPLY, apply_milestone_event
+from reflections.adapters.orm import outbox as reflections_outbox
 from reflections.service_layer.replication import apply_event
 from roster.adapters.orm import academic_sessions
 from skills.adapters.orm import outbox as skills_outbox
@@ -51,13 +53,17 @@ def school_year_events(roster_engine: Engine) -> list[Envelope]:
         "end_date": r.end_date.isoformat(), "year": r.school_year}) for r in rows]
 
 
-def feed(reflections_app, artifacts_engine: Engine, skills_engine: Engine, roster_engine: Engine) -> int:
-    """Apply the artifacts' and skills' outbox events and the roster's school years; how many were new."""
-    envelopes = (school_year_events(roster_engine) + _outbox(skills_engine, skills_outbox)
-                 + _outbox(artifacts_engine, artifacts_outbox))
+def feed(reflections_app, artifacts_app, skills_app, roster_engine: Engine) -> int:
+    """Apply to the reflections replicas the artifacts' and skills' outbox events and the roster's school years,
+    and to the artifacts service's panel replica the reflections' milestone events; how many were new."""
+    envelopes = (school_year_events(roster_engine) + _outbox(skills_app.engine, skills_outbox)
+                 + _outbox(artifacts_app.engine, artifacts_outbox))
     kinds = ("artifact_", "skill_", "scale_", "rubric_", "school_year_")
-    return sum(apply_event(reflections_app.unit_of_work, f"gateway-tests.{e.type}", e)
-               for e in envelopes if e.type.startswith(kinds))
+    applied = sum(apply_event(reflections_app.unit_of_work, f"gateway-tests.{e.type}", e)
+                  for e in envelopes if e.type.startswith(kinds))
+    panel = [e for e in _outbox(reflections_app.engine, reflections_outbox) if e.type in PANEL_APPLY]
+    return applied + sum(apply_milestone_event(artifacts_app.unit_of_work, f"gateway-tests.{e.type}", e)
+                         for e in panel)
 
 
 def give_skill_the_scale(skills_app, skill_id: str, scale_id: str) -> None:

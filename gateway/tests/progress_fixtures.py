@@ -32,7 +32,7 @@ def panel_rubric(skills_app, district, skill_ids) -> tuple[str, str]:
 def sync(reflections_app, artifacts_app, skills_app, roster_engine, panel_rubric) -> Callable[[], int]:
     """Feed the reflections replicas what its worker would have received by now."""
     def run() -> int:
-        return feed(reflections_app, artifacts_app.engine, skills_app.engine, roster_engine)
+        return feed(reflections_app, artifacts_app, skills_app, roster_engine)
     run()
     return run
 

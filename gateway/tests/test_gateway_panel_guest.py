@@ -38,16 +38,22 @@ def invited_back_then(reflections_app, district, milestone_id: str, days_ago: fl
     return f"/panel/{token}"
 
 
-def test_a_guest_scores_through_the_panel_link_and_reaches_nothing_else(make_client, people, district,
+def test_a_guest_scores_through_the_panel_link_and_reaches_nothing_else(make_client, people, district, skill_ids,
                                                                         panel_rubric, sync):
     milestone, other = planned(people, district, panel_rubric), planned(people, district, panel_rubric)
+    amy = people("aadams")
+    work = amy.add_link(district.ids["amy"], skill_ids["communicator"], title="Bridge <model>")
+    sync()
+    amy.call("PUT", f"/api/v1/milestones/{milestone['id']}/evidence", json={"artifact_ids": [work]})
     guest = make_client()
     entry = guest.get(invite(people, milestone["id"]))
+    sync()                                               # the artifacts service learns of the panellist
     assert entry.status_code == 303 and entry.headers["location"] == f"/milestones/{milestone['id']}"
     page = guest.get(f"/milestones/{milestone['id']}")
     assert page.status_code == 200 and "Welcome, Pat Partner" in page.text
     assert page.text.count('type="radio"') == 8 and "Evidence of growth" in page.text   # 2 criteria x 4 levels
     assert "Invite a panellist" not in page.text and "Record the outcome" not in page.text
+    assert "<li>Bridge &lt;model&gt;</li>" in page.text and f'href="/artifacts/{work}"' not in page.text
     form = guest.post(f"/milestones/{milestone['id']}/score", data={
         "csrf_token": csrf_from(page.text), "criterion-evidence": "3", "criterion-reflection": "4",
         "comment": "Clear growth"})

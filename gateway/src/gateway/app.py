@@ -14,8 +14,7 @@ from gateway.clients import Backends
 from gateway.observability import CorrelationIdMiddleware, MetricsMiddleware
 from gateway.ratelimit import LoginThrottle
 from gateway.routes import (api_artifacts, api_assessments, api_auth, api_discussion, api_goals, api_growth,
-                            api_milestones, api_roster,
-                            api_skills, health, media, web_auth, web_pages)
+                            api_milestones, api_roster, api_skills, health, media, web_auth, web_pages)
 from gateway.settings import GatewaySettings
 from gateway.web.render import STATIC_DIR
 

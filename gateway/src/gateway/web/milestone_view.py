@@ -1,6 +1,6 @@
 """What the milestone page shows, shaped for milestone.html: the milestone, its rubric (criteria with one
 descriptor per level), evidence titles, what this viewer may do (select evidence, invite, score, record the
-outcome) and their own score sheet. A panel guest never asks the roster or artifacts services: they refuse guests."""
+outcome) and their own score sheet. A panel guest reads only the milestone and its selected evidence's titles."""
 from __future__ import annotations
 
 import asyncio
@@ -57,14 +57,16 @@ async def load(backends: Backends, viewer: Principal, milestone_id: str) -> dict
     milestone = await milestones.get_milestone(backends, viewer, milestone_id)
     guest = is_guest(viewer)
     rubric_call = milestones.rubric(backends, viewer, milestone.type.rubric_id)
-    if guest:
-        rubric, student, page = await rubric_call, None, None
+    if guest:      # the artifacts service lets a panellist read the selected evidence, nothing else
+        rubric, *evidence = await asyncio.gather(rubric_call, *(
+            _or_none(portfolio.get_artifact(backends, viewer, a)) for a in milestone.evidence_artifact_ids))
+        student, page = None, None
     else:
         rubric, student, page = await asyncio.gather(
             rubric_call,
             _or_none(backends.roster.call("GetPerson", rpb.GetPersonRequest(person_id=milestone.student_id), viewer)),
             _or_none(portfolio.list_portfolio(backends, viewer, milestone.student_id, page_size=200)))
-    artifacts = list(page.artifacts) if page else []
+    artifacts = list(page.artifacts) if page else [a for a in evidence if a is not None]
     titles = {a.id: a.title for a in artifacts}
     own = own_sheet(viewer, milestone)
     is_student = viewer.subject == milestone.student_id
