@@ -18,6 +18,8 @@ from roster.adapters.orm import academic_sessions
 from skills.adapters.orm import outbox as skills_outbox
 from skills.domain.model import Criterion, Level
 
+REPLICATED = {"artifact_added", "artifact_updated", "artifact_deleted", "skill_added", "skill_updated", "skill_retired",
+              "skill_deleted", "scale_defined", "rubric_defined", "school_year_added", "school_year_updated"}
 ADMIN = Viewer.of("gateway-tests-admin", ["district_admin"])
 LEVELS = [Level(1, "Not Yet"), Level(2, "Approaching"), Level(3, "Ready"), Level(4, "Excelling")]
 CRITERIA = [Criterion("evidence", "Evidence of growth", {1: "Shows one artifact", 2: "Describes artifacts",
@@ -58,9 +60,8 @@ def feed(reflections_app, artifacts_app, skills_app, roster_engine: Engine) -> i
     and to the artifacts service's panel replica the reflections' milestone events; how many were new."""
     envelopes = (school_year_events(roster_engine) + _outbox(skills_app.engine, skills_outbox)
                  + _outbox(artifacts_app.engine, artifacts_outbox))
-    kinds = ("artifact_", "skill_", "scale_", "rubric_", "school_year_")
     applied = sum(apply_event(reflections_app.unit_of_work, f"gateway-tests.{e.type}", e)
-                  for e in envelopes if e.type.startswith(kinds))
+                  for e in envelopes if e.type in REPLICATED)
     panel = [e for e in _outbox(reflections_app.engine, reflections_outbox) if e.type in PANEL_APPLY]
     return applied + sum(apply_milestone_event(artifacts_app.unit_of_work, f"gateway-tests.{e.type}", e)
                          for e in panel)

@@ -21,9 +21,13 @@ def test_growth_is_a_chart_whose_points_lead_to_the_evidence(make_client, people
     amy_id, communicator = district.ids["amy"], skill_ids["communicator"]
     work = people("tlee").add_link(amy_id, communicator, year_id=district.ids["year"], title="Class talk")
     sync()
-    reflections_app.assessments.assess(
-        Viewer.of(district.ids["teacher"], ["teacher"]), work, communicator, 3, "Clear and well paced",
-        [CriterionLevel("evidence", 3), CriterionLevel("reflection", 3)])
+    teacher = Viewer.of(district.ids["teacher"], ["teacher"])
+    instrument = reflections_app.assessments.instrument(teacher, work, communicator)   # whatever scale it has now
+    levels = instrument.scale.levels
+    level = levels[min(2, len(levels) - 1)]
+    criteria = instrument.rubric.criteria if instrument.rubric else []
+    reflections_app.assessments.assess(teacher, work, communicator, level.rank, "Clear and well paced",
+                                       [CriterionLevel(c.code, level.rank) for c in criteria])
     for username in ("aadams", "tlee", "gadams"):
         client = make_client()
         web_login(client, *district.login(username))
@@ -32,8 +36,8 @@ def test_growth_is_a_chart_whose_points_lead_to_the_evidence(make_client, people
         section = page.text.split("Effective Communicator</span></h2>", 1)[1].split("</section>", 1)[0]
         assert "<svg" in section and "<title" in section and "<desc" in section
         assert f'<a href="/artifacts/{work}" class="point"' in section
-        assert re.search(r'aria-label="Ready \(teacher assessment\), [^"]+: open the artifact"', section)
-        assert ">Not Yet</text>" in section and ">Excelling</text>" in section
+        assert re.search(rf'aria-label="{level.name} \(teacher assessment\), [^"]+: open the artifact"', section)
+        assert f">{levels[0].name}</text>" in section and f">{levels[-1].name}</text>" in section
         assert f'href="/students/{amy_id}?skill={communicator}&amp;year={district.ids["year"]}"' in section
     portfolio = client.get(f"/students/{amy_id}")
     assert f'href="/students/{amy_id}/growth"' in portfolio.text
