@@ -1,6 +1,7 @@
 """Milestones and growth in a real browser (Playwright + Debian's chromium) against `skillfolio up` with the demo
 district: a guest panellist opens an invitation link (set up through the REST API by the district admin and the
-student's teacher), scores a Defense of Learning on the demo rubric and reaches nothing else; the growth view
+student's teacher; the student selects evidence), sees the evidence, scores a Defense of Learning on the demo rubric
+and reaches nothing else; the growth view
 draws a skill over the demo portfolio's two school years, and its bars are keyboard-reachable links to the work."""
 from __future__ import annotations
 
@@ -43,6 +44,11 @@ def defense_of_learning(platform) -> tuple[dict, dict, str]:
         "rubric_id": rubric_id(district_id, DEMO_RUBRIC), "grade_levels": grades}), 201).json()
     milestone = eventually(lambda: teacher.http.post(f"/api/v1/students/{me['id']}/milestones", json={
         "type_id": kind["id"], "title": "Defense of Learning", "scheduled_on": "2026-12-10"}), 201).json()
+    work = student.get(f"/api/v1/students/{me['id']}/artifacts", page_size=2)["items"]
+    chosen = student.http.put(f"/api/v1/milestones/{milestone['id']}/evidence",
+                              json={"artifact_ids": [a["id"] for a in work]})
+    assert chosen.status_code == 200, chosen.text
+    milestone["evidence_titles"] = [a["title"] for a in work]
     invited = teacher.http.post(f"/api/v1/milestones/{milestone['id']}/panellists", json={
         "name": "Pat Partner", "email": "pat@example.org", "kind": "community", "valid_days": 3})
     assert invited.status_code == 201, invited.text
@@ -57,6 +63,13 @@ def test_a_guest_panellist_scores_a_defense_of_learning(browser: Browser, platfo
     expect(page).to_have_url(re.compile(rf"/milestones/{milestone['id']}$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Defense of Learning")
     expect(page.get_by_text("Welcome, Pat Partner.")).to_be_visible()
+    evidence = page.get_by_role("region", name="Evidence")
+    deadline = time.monotonic() + REPLICA_WAIT_S      # the artifacts service learns of the panel from events
+    while milestone["evidence_titles"][0] not in evidence.inner_text() and time.monotonic() < deadline:
+        time.sleep(1)
+        page.reload()
+    for title in milestone["evidence_titles"]:
+        expect(evidence).to_contain_text(title)          # the panellist may read the selected evidence
     form = page.locator("form[action$='/score']")
     criteria = form.get_by_role("group")
     criterion_count = criteria.count()
