@@ -13,7 +13,8 @@ from gateway import errors
 from gateway.clients import Backends
 from gateway.observability import CorrelationIdMiddleware, MetricsMiddleware
 from gateway.ratelimit import LoginThrottle
-from gateway.routes import api_artifacts, api_assessments, api_auth, api_growth, api_roster, api_skills, health, media, web_auth, web_pages
+from gateway.routes import (api_artifacts, api_assessments, api_auth, api_growth, api_roster, api_skills, health, media,
+                            web_auth, web_pages)
 from gateway.settings import GatewaySettings
 from gateway.web.render import STATIC_DIR
 
