@@ -63,8 +63,8 @@ async def load(backends: Backends, viewer: Principal, artifact: apb.Artifact) ->
     except grpc.aio.AioRpcError as error:
         log.info("assessments of %s unavailable: %s", artifact.id, error.code())
         return None
-    assessors = {a.assessor_id for s in skills for a in s.teacher_assessments} - {viewer.subject}
-    names = await discussion.people_names(backends, viewer, assessors)
+    assessors = {a.assessor_id for s in skills for a in (*s.teacher_assessments, *s.self_assessments)}
+    names = await discussion.people_names(backends, viewer, assessors - {viewer.subject})
     return [SkillPanel(s.skill_id, s.skill_name, instrument,
                        [_shown(a, instrument, viewer, names) for a in reversed(s.teacher_assessments)],
                        [_shown(a, instrument, viewer, names) for a in reversed(s.self_assessments)])
