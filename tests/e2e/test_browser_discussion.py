@@ -31,13 +31,14 @@ def shots(tmp_path_factory) -> pathlib.Path:
 
 @pytest.fixture(scope="module")
 def teacher_artifact(platform) -> dict:
-    """The demo portfolio's newest artifact that the student's current teacher added."""
+    """The demo portfolio's oldest link that the student's current teacher added: a seeded one (other modules add
+    and delete artifacts of their own)."""
     http = api_as(platform, "student")
     me = http.get("/api/v1/me").json()
     items = http.get(f"/api/v1/students/{me['id']}/artifacts", params={"page_size": 100}).json()["items"]
     by_teacher = [a for a in items if a["added_by_role"] == "teacher" and a["kind"] == "link"]
     assert by_teacher, [(a["title"], a["added_by_role"]) for a in items]
-    return by_teacher[0]
+    return by_teacher[-1]                    # the list is newest first
 
 
 def test_a_student_reflects_on_an_artifact_her_teacher_added(browser, platform, teacher_artifact, shots):
