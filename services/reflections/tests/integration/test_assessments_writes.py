@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from chassis.config import service_settings
 from chassis.errors import InvalidArgument
+from chassis.migrations import upgrade
+from reflections.bootstrap import build
+from reflections.migrations import MIGRATIONS_DIR
 from reflections.domain.assessment import CriterionLevel
 from reflections.service_layer.replication import apply_event
-from reflections_fixtures import ANA, ART, LAST_YEAR, STUDENT, TEACHER, YEAR, event
+from reflections_fixtures import ANA, ART, LAST_YEAR, STUDENT, TEACHER, YEAR, Clock, event, world_events
 from assessments_fixtures import (COMM, INNOV, LEVELS, OLD_ART, RUBRIC, SCALE, UNTAGGED, catalog,  # noqa: F401
-                                  scale_event, skill_event, tagged)
+                                  catalog_events, scale_event, skill_event, tagged)
 
 pytestmark = pytest.mark.integration
 
@@ -117,3 +121,19 @@ def test_an_old_scale_event_does_not_overwrite_a_newer_one(app, catalog):
     assert apply_event(app.unit_of_work, "t.1", scale_event(at="2026-10-02T00:00:00+00:00", names=renamed))
     assert apply_event(app.unit_of_work, "t.2", scale_event(at="2026-09-01T00:00:00+00:00"))
     assert [l.name for l in app.assessments.instrument(STUDENT, ART, COMM).scale.levels] == renamed
+
+
+def test_assessments_and_growth_on_sqlite_the_embedded_default(tmp_path):
+    url = f"sqlite:///{tmp_path / 'reflections.db'}"
+    upgrade(MIGRATIONS_DIR, url)
+    app = build(service_settings("reflections", database_url=url), clock=Clock())
+    try:
+        for envelope in world_events() + catalog_events():
+            assert apply_event(app.unit_of_work, f"test.{envelope.type}", envelope)
+        app.assessments.assess(TEACHER, ART, COMM, 3, "Clear claim.", [CriterionLevel("clarity", 3)])
+        app.assessments.self_assess(STUDENT, OLD_ART, COMM, 1, "", [])
+        [comm, _] = app.assessments.growth(STUDENT, ANA)
+        assert [(y.title, y.artifacts_tagged, [p.level_name for p in y.points]) for y in comm.years] == [
+            ("2025-26", 1, ["Beginning"]), ("2026-27", 1, ["Proficient"])]
+    finally:
+        app.close()

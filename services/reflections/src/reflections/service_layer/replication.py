@@ -92,7 +92,7 @@ APPLY = {"person": _person, "section": _section, "enrollment": _enrollment, "gua
 
 
 def apply_event(uow_factory: UowFactory, consumer: str, envelope: Envelope) -> bool:
-    """Apply one roster or artifacts envelope to the replicas; False for a duplicate delivery."""
+    """Apply one roster, artifacts or skills envelope to the replicas; False for a duplicate delivery."""
     effect = APPLY[envelope.type.split("_", 1)[0]]
     with uow_factory() as uow:
         if not claim(uow.session, inbox, consumer, envelope.event_id):
