@@ -91,6 +91,8 @@ def test_each_role_sees_its_forms_and_the_three_way_thread(make_client, district
     [comment_id] = re.findall(r'action="/comments/([^/]+)/hide"', page)
     reply = post(teacher, f"/comments/{comment_id}/hide", artifact_id, artifact_id=artifact_id)
     assert reply.status_code == 303 and reply.headers["location"].endswith("?done=hidden#comments")
+    again = post(teacher, f"/comments/{comment_id}/hide", artifact_id, artifact_id=artifact_id)   # hidden already
+    assert again.status_code == 303 and again.headers["location"].endswith("?done=hidden#comments")
     for viewer in (amy, teacher, guardian):
         page = viewer.get(f"/artifacts/{artifact_id}").text
         assert "This comment was hidden by a teacher." in page and "Well done!" not in page

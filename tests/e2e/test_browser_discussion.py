@@ -2,74 +2,46 @@
 demo district: the student writes a text reflection (with a guided prompt when the district has one) on an
 artifact her teacher added; the teacher gives feedback and assesses it against a skill's rubric, and the student's
 self-assessment shows beside it; a guardian comments, and a comment holding <script> is shown as text and opens
-no dialog. Plus checks we can make honestly without axe-core: every
-control labelled, heading levels in order, errors next to their field and focused, usable at 375 px."""
+no dialog. Plus checks we can make honestly without axe-core: every control labelled, heading levels in order,
+errors next to their field and focused, usable at 375 px."""
 from __future__ import annotations
 
+import os
+import pathlib
 import re
-import time
 import uuid
 
-import httpx
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import expect
 
+from e2e_pages import api_as, assert_accessible_basics, open_as
 from e2e_rubric import ensure_rubric
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.integration]
-REPLICA_TIMEOUT_S = 90        # the reflections worker learns the seeded artifacts' owner from artifacts events
 
 
-def api_as(platform, role: str) -> httpx.Client:
-    """The REST API as ``role``'s demo login (bearer token)."""
-    http = httpx.Client(base_url=platform.url, timeout=30)
-    username, password = platform.login(role)
-    token = http.post("/api/v1/auth/token", data={"username": username, "password": password}).json()
-    http.headers["Authorization"] = f"Bearer {token['access_token']}"
-    return http
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> pathlib.Path:
+    """Where screenshots go: SKILLFOLIO_E2E_ARTIFACTS if set (CI keeps them), else a temp dir."""
+    folder = os.environ.get("SKILLFOLIO_E2E_ARTIFACTS")
+    path = pathlib.Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 @pytest.fixture(scope="module")
 def teacher_artifact(platform) -> dict:
-    """The demo portfolio's newest artifact that the student's current teacher added."""
+    """The demo portfolio's oldest link that the student's current teacher added: a seeded one (other modules add
+    and delete artifacts of their own)."""
     http = api_as(platform, "student")
     me = http.get("/api/v1/me").json()
     items = http.get(f"/api/v1/students/{me['id']}/artifacts", params={"page_size": 100}).json()["items"]
     by_teacher = [a for a in items if a["added_by_role"] == "teacher" and a["kind"] == "link"]
     assert by_teacher, [(a["title"], a["added_by_role"]) for a in items]
-    return by_teacher[0]
+    return by_teacher[-1]                    # the list is newest first
 
 
-def open_as(browser: Browser, platform, role: str, path: str, width: int = 1100) -> Page:
-    """A fresh context logged in with ``role``'s demo login, on ``path`` once its discussion has loaded."""
-    context = browser.new_context(base_url=platform.url, viewport={"width": width, "height": 900})
-    page = context.new_page()
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.dialogs = dialogs
-    username, password = platform.login(role)
-    page.goto(f"/login?next={path}")
-    page.get_by_label("Username", exact=True).fill(username)
-    page.get_by_label("Password", exact=True).fill(password)
-    page.get_by_role("button", name="Log in").click()
-    deadline = time.monotonic() + REPLICA_TIMEOUT_S
-    while page.get_by_role("heading", name="Comments", level=2, exact=True).count() == 0:
-        assert time.monotonic() < deadline, "the discussion never became available"
-        time.sleep(1)
-        page.goto(path)
-    return page
-
-
-def assert_accessible_basics(page: Page) -> None:
-    """Every visible form control has a label; headings go h1, h2, h3 without skipping; no sideways scroll."""
-    for control in page.locator("main textarea, main select, main input:not([type=hidden])").all():
-        assert page.locator(f"label[for='{control.get_attribute('id')}']").count() == 1, control.get_attribute("id")
-    levels = [int(tag[1]) for tag in page.locator("main :is(h1,h2,h3,h4)").evaluate_all("els => els.map(e => e.tagName)")]
-    assert levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:])), levels
-    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
-
-
-def test_a_student_reflects_on_an_artifact_her_teacher_added(browser, platform, teacher_artifact):
+def test_a_student_reflects_on_an_artifact_her_teacher_added(browser, platform, teacher_artifact, shots):
     path = f"/artifacts/{teacher_artifact['id']}"
     page = open_as(browser, platform, "student", path)
     expect(page.get_by_role("heading", level=1)).to_have_text(teacher_artifact["title"])
@@ -101,6 +73,7 @@ def test_a_student_reflects_on_an_artifact_her_teacher_added(browser, platform, 
         expect(mine.get_by_role("heading", level=3)).to_have_text(options[1])
     page.set_viewport_size({"width": 375, "height": 740})
     assert_accessible_basics(page)
+    page.screenshot(path=str(shots / "artifact-reflection-phone.png"), full_page=True)
 
 
 def test_the_teacher_gives_feedback_and_may_hide_comments(browser, platform, teacher_artifact):
@@ -146,7 +119,7 @@ def rubric(platform, teacher_artifact) -> tuple[str, dict]:
 
 
 def test_the_teacher_assesses_it_against_the_rubric_beside_the_self_assessment(browser, platform, teacher_artifact,
-                                                                             rubric):
+                                                                             rubric, shots):
     skill_id, instrument = rubric
     levels, criteria = instrument["levels"], instrument["criteria"]
     path = f"/artifacts/{teacher_artifact['id']}"
@@ -187,3 +160,4 @@ def test_the_teacher_assesses_it_against_the_rubric_beside_the_self_assessment(b
     expect(self_side.locator("p.level").first).to_contain_text(levels[1]["name"])
     expect(card.get_by_role("button", name=re.compile("Save"))).to_have_count(0)
     assert_accessible_basics(guardian)
+    card.screenshot(path=str(shots / "artifact-assessments-side-by-side.png"))

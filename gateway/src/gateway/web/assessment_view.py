@@ -60,11 +60,12 @@ async def load(backends: Backends, viewer: Principal, artifact: apb.Artifact) ->
     try:
         skills = await assessing.list_assessments(backends, viewer, artifact.id)
         found = await asyncio.gather(*(_instrument(backends, viewer, artifact.id, s.skill_id) for s in skills))
-    except grpc.aio.AioRpcError as error:
-        log.info("assessments of %s unavailable: %s", artifact.id, error.code())
+    except grpc.aio.AioRpcError as error:     # PERMISSION_DENIED: the replica has not heard of the artifact yet
+        level = logging.INFO if error.code() == grpc.StatusCode.PERMISSION_DENIED else logging.WARNING
+        log.log(level, "assessments of %s unavailable: %s", artifact.id, error.code())
         return None
-    assessors = {a.assessor_id for s in skills for a in s.teacher_assessments} - {viewer.subject}
-    names = await discussion.people_names(backends, viewer, assessors)
+    assessors = {a.assessor_id for s in skills for a in (*s.teacher_assessments, *s.self_assessments)}
+    names = await discussion.people_names(backends, viewer, assessors - {viewer.subject})
     return [SkillPanel(s.skill_id, s.skill_name, instrument,
                        [_shown(a, instrument, viewer, names) for a in reversed(s.teacher_assessments)],
                        [_shown(a, instrument, viewer, names) for a in reversed(s.self_assessments)])

@@ -88,8 +88,9 @@ async def load(backends: Backends, viewer: Principal, artifact: apb.Artifact, ca
     try:
         found, prompts = await asyncio.gather(discussion.get_discussion(backends, viewer, artifact.id),
                                               discussion.list_prompts(backends, viewer))
-    except grpc.aio.AioRpcError as error:
-        log.info("discussion of %s unavailable: %s", artifact.id, error.code())
+    except grpc.aio.AioRpcError as error:     # PERMISSION_DENIED: the replica has not heard of the artifact yet
+        level = logging.INFO if error.code() == grpc.StatusCode.PERMISSION_DENIED else logging.WARNING
+        log.log(level, "discussion of %s unavailable: %s", artifact.id, error.code())
         return DiscussionView(available=False)
     people = {f.teacher_id for f in found.feedback} | {c.author_id for c in found.comments}
     names = await discussion.people_names(backends, viewer, people - {viewer.subject})
