@@ -1,6 +1,7 @@
 """Who is calling: principals built from roster people, API bearer tokens, and web sessions that expire."""
 from __future__ import annotations
 
+import math
 import time
 
 import jwt
@@ -8,7 +9,7 @@ from fastapi import Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from chassis.context import Principal
-from chassis.errors import Unauthenticated
+from chassis.errors import PermissionDenied, Unauthenticated
 from skillfolio.roster.v1 import roster_pb2
 
 from gateway.csrf import verify_csrf_header
@@ -54,9 +55,16 @@ def read_api_token(token: str, secret: str) -> Principal:
     return Principal(subject=claims["sub"], roles=tuple(claims.get("roles", ())), display_name=claims.get("name", ""))
 
 
-async def api_principal(request: Request) -> Principal:
-    """FastAPI dependency for /api/v1: the principal of a valid ``Authorization: Bearer`` token, else of the web
-    session cookie (whose writes must carry the ``X-CSRF-Token`` header), else 401."""
+GUEST_ROLE = "panel_guest"
+GUEST_LIMIT = "a panel link opens its milestone's page only; log in with a Skillfolio account for anything else"
+
+
+def is_guest(principal: Principal) -> bool:
+    """A panel guest (subject ``guest:<invitation_id>``): may open and score one milestone, nothing else."""
+    return principal.has_role(GUEST_ROLE)
+
+
+async def _api_caller(request: Request) -> Principal:
     credentials: HTTPAuthorizationCredentials | None = await bearer_scheme(request)
     if credentials is not None:
         principal = read_api_token(credentials.credentials, request.app.state.settings.session_secret)
@@ -70,13 +78,33 @@ async def api_principal(request: Request) -> Principal:
     raise Unauthenticated("send an Authorization: Bearer token from POST /api/v1/auth/token (or log in)")
 
 
+async def api_principal(request: Request) -> Principal:
+    """FastAPI dependency for /api/v1: the principal of a valid ``Authorization: Bearer`` token, else of the web
+    session cookie (whose writes must carry the ``X-CSRF-Token`` header), else 401. Panel guests get 403."""
+    principal = await _api_caller(request)
+    if is_guest(principal):
+        raise PermissionDenied(GUEST_LIMIT)
+    return principal
+
+
+async def panel_api_principal(request: Request) -> Principal:
+    """Like :func:`api_principal` but panel guests pass too: only for the milestone routes a panellist uses."""
+    return await _api_caller(request)
+
+
 # --- web sessions (Starlette SessionMiddleware: signed cookie, HttpOnly, SameSite=Lax, idle expiry) ---
 
-def start_session(request: Request, principal: Principal) -> None:
-    """Replace whatever the session held (no fixation) with the logged-in person and a fresh CSRF token."""
+def start_session(request: Request, principal: Principal, expires_at: float | None = None) -> None:
+    """Replace whatever the session held (no fixation) with ``principal`` and a fresh CSRF token. ``expires_at``
+    (epoch seconds) ends the session sooner than its absolute lifetime (a guest's panel link expiry);
+    ``principal.extra`` is kept (a guest's milestone)."""
     request.session.clear()
     request.session.update({"sub": principal.subject, "roles": list(principal.roles),
                             "name": principal.display_name, "login_at": time.time()})
+    if expires_at is not None:
+        request.session["expires_at"] = float(expires_at)
+    if principal.extra:
+        request.session["extra"] = dict(principal.extra)
 
 
 def end_session(request: Request) -> None:
@@ -84,15 +112,17 @@ def end_session(request: Request) -> None:
 
 
 def session_principal(request: Request) -> Principal | None:
-    """The logged-in principal, or None when there is no session or it is past its absolute lifetime."""
+    """The logged-in principal, or None when there is no session or it is past its absolute lifetime (or the
+    earlier end it was started with)."""
     session = request.session
     if "sub" not in session:
         return None
     max_age = request.app.state.settings.session_absolute_seconds
-    if float(session.get("login_at", 0)) + max_age < time.time():
+    ends_at = min(float(session.get("login_at", 0)) + max_age, float(session.get("expires_at", math.inf)))
+    if ends_at < time.time():
         session.clear()
         return None
     principal = Principal(subject=session["sub"], roles=tuple(session.get("roles", ())),
-                          display_name=session.get("name", ""))
+                          display_name=session.get("name", ""), extra=dict(session.get("extra") or {}))
     request.state.principal = principal
     return principal

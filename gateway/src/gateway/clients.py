@@ -14,7 +14,7 @@ from chassis.config import PlatformSettings
 from chassis.context import Principal, principal_var
 from chassis.grpc.client import aio_channel, signing_token_source
 from skillfolio.artifacts.v1 import artifacts_pb2_grpc
-from skillfolio.reflections.v1 import reflections_pb2_grpc
+from skillfolio.reflections.v1 import assessments_pb2_grpc, goals_pb2_grpc, milestones_pb2_grpc, reflections_pb2_grpc
 from skillfolio.roster.v1 import roster_pb2_grpc
 from skillfolio.skills.v1 import skills_pb2_grpc
 
@@ -63,6 +63,9 @@ class Backends:
         self.artifacts = client("artifacts", settings.artifacts_target, artifacts_pb2_grpc.ArtifactsServiceStub)
         self.reflections = client("reflections", settings.reflections_target,
                                   reflections_pb2_grpc.ReflectionsServiceStub)
+        self.assessments = self.sibling(self.reflections, assessments_pb2_grpc.AssessmentsServiceStub)
+        self.goals = self.sibling(self.reflections, goals_pb2_grpc.GoalsServiceStub)
+        self.milestones = self.sibling(self.reflections, milestones_pb2_grpc.MilestonesServiceStub)
 
     def sibling(self, client: ServiceClient, stub_class) -> ServiceClient:
         """Another gRPC service served by ``client``'s server, on the same channel (closed with it)."""

@@ -1,5 +1,5 @@
-"""One artifact on the web: its page (media preview, skills, versions), the edit form, the delete confirmation
-and the "Upload a new version" page. Edit/delete controls show only to whoever added the artifact; the
+"""One artifact on the web: its page (media preview, skills, versions, and the discussion: see web_discussion), the
+edit form, the delete confirmation and the "Upload a new version" page. Edit/delete controls show only to whoever added the artifact; the
 artifacts service enforces the real rule (a former teacher, for one, is refused)."""
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from skillfolio.roster.v1 import roster_pb2 as rpb
 from gateway import portfolio
 from gateway.csrf import verify_csrf
 from gateway.routes.web_common import Viewer, denied_page, field_errors, is_denied
-from gateway.web import views
+from gateway.web import assessment_view, discussion_view, views
 from gateway.web.render import render, render_error
 
 router = APIRouter(include_in_schema=False)
@@ -43,13 +43,29 @@ async def _page(request: Request, viewer, artifact_id: str, template: str, **ext
         if is_denied(error):
             return denied_page(request)
         raise
+    if template == "artifact.html":
+        can = discussion_view.capabilities(viewer, context["artifact"])
+        backends, artifact = request.app.state.backends, context["artifact"]
+        talk, panels = await asyncio.gather(discussion_view.load(backends, viewer, artifact, can),
+                                            assessment_view.load(backends, viewer, artifact))
+        context.update(can=can, talk=talk, panels=panels, safe_link=views.safe_link)
     return render(request, template, **context, **extra)
 
 
+async def artifact_page_with(request: Request, viewer, artifact_id: str, status: int = 200, notice: str = "",
+                             **discussion_forms):
+    """The artifact page (e.g. re-shown with one discussion form's errors and values, status 422)."""
+    page = await _page(request, viewer, artifact_id, "artifact.html", notice=notice,
+                       errors=discussion_forms.pop("errors", {}), **discussion_forms)
+    if page.status_code == 200:
+        page.status_code = status
+    return page
+
+
 @router.get("/artifacts/{artifact_id}")
-async def artifact_page(request: Request, viewer: Viewer, artifact_id: str, saved: bool = False):
-    return await _page(request, viewer, artifact_id, "artifact.html", safe_link=views.safe_link,
-                       notice="Changes saved." if saved else "")
+async def artifact_page(request: Request, viewer: Viewer, artifact_id: str, saved: bool = False, done: str = ""):
+    notice = "Changes saved." if saved else discussion_view.DONE.get(done, "")
+    return await artifact_page_with(request, viewer, artifact_id, notice=notice)
 
 
 @router.get("/artifacts/{artifact_id}/edit")

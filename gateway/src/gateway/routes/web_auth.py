@@ -8,7 +8,7 @@ from fastapi.responses import RedirectResponse
 
 from chassis.errors import InvalidArgument, Unauthenticated
 
-from gateway.auth import end_session, session_principal, start_session
+from gateway.auth import end_session, is_guest, session_principal, start_session
 from gateway.csrf import verify_csrf
 from gateway.login import TooManyAttempts, authenticate
 from gateway.web.render import render
@@ -25,7 +25,8 @@ def safe_next(target: str) -> str:
 
 @router.get("/login")
 async def login_form(request: Request, next: str = "/", logged_out: bool = False):
-    if session_principal(request) is not None:
+    current = session_principal(request)
+    if current is not None and not is_guest(current):     # a panel guest may log in with a real account
         return RedirectResponse(safe_next(next), status_code=303)
     notice = "You have logged out." if logged_out else ""
     return render(request, "login.html", next=safe_next(next), username="", errors={}, message="", notice=notice)

@@ -8,9 +8,9 @@ import grpc
 from fastapi import Depends, Request
 
 from chassis.context import Principal
-from chassis.errors import FieldProblem, Unauthenticated
+from chassis.errors import FieldProblem, PermissionDenied, Unauthenticated
 
-from gateway.auth import session_principal
+from gateway.auth import GUEST_LIMIT, is_guest, session_principal
 from gateway.web.render import render_error
 
 DENIED_MESSAGE = ("You can't open this portfolio. Students see their own, teachers the portfolios of the students "
@@ -22,15 +22,25 @@ FIELD_CONTROLS = {"skill_ids": "skills", "content.link_url": "link_url", "link_u
                   "content.media_key": "file"}
 
 
-async def web_principal(request: Request) -> Principal:
-    """The session's principal; without one, the error handler redirects to /login?next=<this page>."""
+async def panel_principal(request: Request) -> Principal:
+    """The session's principal, panel guests included (only for the milestone pages a panellist uses); without
+    one, the error handler redirects to /login?next=<this page>."""
     principal = session_principal(request)
     if principal is None:
         raise Unauthenticated("log in to continue")
     return principal
 
 
+async def web_principal(request: Request) -> Principal:
+    """The session's principal (a panel guest is refused: 403); without one, a redirect to /login."""
+    principal = await panel_principal(request)
+    if is_guest(principal):
+        raise PermissionDenied(GUEST_LIMIT[0].upper() + GUEST_LIMIT[1:] + ".")
+    return principal
+
+
 Viewer = Annotated[Principal, Depends(web_principal)]
+PanelViewer = Annotated[Principal, Depends(panel_principal)]
 
 
 def is_denied(error: grpc.RpcError) -> bool:

@@ -1,7 +1,9 @@
 """The artifacts ``events`` role as a real nameko subprocess: roster events feed the replica that access is decided
-from (once each, older events never overriding newer ones), and the relay publishes artifact events."""
+from (once each, older events never overriding newer ones), milestone events feed the panel replica, and the relay
+publishes artifact events."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import time
 
@@ -16,6 +18,7 @@ from chassis.messaging.topology import handler_queue_name
 from chassis.testing import infra
 from artifacts.adapters.orm import inbox
 from artifacts.adapters.repository import PortfolioFilter
+from artifacts.domain.access import Viewer
 from artifacts_fixtures import (GUARDIAN, OLD_TEACHER, STUDENT_ID, TEACHER, TEACHER_ID, YEAR, link, roster,
                                 roster_world)
 
@@ -81,3 +84,33 @@ def test_roster_events_feed_access_and_artifact_events_are_relayed(app, worker, 
     with app.unit_of_work() as uow:
         claimed = dict(uow.session.execute(select(inbox.c.consumer, func.count()).group_by(inbox.c.consumer)).all())
     assert claimed["artifacts.person_added"] == 5 and claimed["artifacts.enrollment_updated"] == 1
+
+
+def test_milestone_events_let_the_panel_read_the_selected_evidence(app, world, worker, fresh_amqp_url, clock):
+    chosen = app.commands.create(TEACHER, link("Defense poster")).artifact
+    guest = Viewer.of("guest:inv-rosa", ["panel_guest"])
+    expires = (clock.now + dt.timedelta(days=14)).isoformat()
+    events = [Envelope(type="panellist_invited", producer="reflections", data={
+                  "invitation_id": "inv-rosa", "milestone_id": "m-1", "student_id": STUDENT_ID, "kind": "community",
+                  "person_id": "", "expires_at": expires, "teacher_id": TEACHER_ID}),
+              Envelope(type="milestone_evidence_selected", producer="reflections", data={
+                  "milestone_id": "m-1", "student_id": STUDENT_ID, "artifact_ids": [chosen.id]})]
+    publisher = ConfirmingPublisher(fresh_amqp_url)
+    publisher.publish_batch("reflections.events", [OutgoingMessage(e.type, e.to_json().encode(), e.event_id)
+                                                   for e in events + events])      # each delivered twice
+    publisher.close()
+
+    def guest_reads() -> bool:
+        try:
+            return app.queries.get(guest, chosen.id).id == chosen.id
+        except PermissionDenied:
+            return False
+    wait_until(guest_reads, 30, 0.1, "the panel replica")
+    for event_type in ("panellist_invited", "milestone_evidence_selected"):
+        queue = handler_queue_name("reflections", event_type, "artifacts", event_type)
+        wait_until(lambda: queue_depth(fresh_amqp_url, queue) == 0, 10, 0.1, f"{event_type} consumed")
+    with app.unit_of_work() as uow:
+        claimed = uow.session.execute(select(func.count()).select_from(inbox)
+                                      .where(inbox.c.consumer.in_(["artifacts.panellist_invited",
+                                                                   "artifacts.milestone_evidence_selected"]))).scalar()
+    assert claimed == 2                                                   # the duplicates changed nothing

@@ -12,9 +12,13 @@ from chassis.db import make_engine, make_session_factory
 from chassis.media import BlobStore
 
 from reflections.config import ReflectionsOptions
+from reflections.service_layer.assessments import AssessmentUseCases
 from reflections.service_layer.calendar import Clock, DistrictCalendar, utc_now
 from reflections.service_layer.commands import ReflectionCommands
 from reflections.service_layer.media import ReflectionMedia
+from reflections.service_layer.goals import GoalUseCases
+from reflections.service_layer.milestone_panel import PanelUseCases
+from reflections.service_layer.milestones import MilestoneUseCases
 from reflections.service_layer.queries import ReflectionQueries
 from reflections.service_layer.recordings import RecordingCommands
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork
@@ -29,14 +33,23 @@ class ReflectionsApp:
     session_factory: sessionmaker
     media: ReflectionMedia
     calendar: DistrictCalendar = field(default_factory=DistrictCalendar)
+    options: ReflectionsOptions = field(default_factory=ReflectionsOptions)
     commands: ReflectionCommands = field(init=False)
     recordings: RecordingCommands = field(init=False)
     queries: ReflectionQueries = field(init=False)
+    goals: GoalUseCases = field(init=False)
+    milestones: MilestoneUseCases = field(init=False)
+    panel: PanelUseCases = field(init=False)
+    assessments: AssessmentUseCases = field(init=False)
 
     def __post_init__(self) -> None:
         self.commands = ReflectionCommands(self.unit_of_work, self.calendar)
         self.recordings = RecordingCommands(self.unit_of_work, self.calendar, self.media)
         self.queries = ReflectionQueries(self.unit_of_work, self.calendar, self.media)
+        self.goals = GoalUseCases(self.unit_of_work, self.calendar)
+        self.milestones = MilestoneUseCases(self.unit_of_work, self.calendar, self.options.panel_link_days)
+        self.panel = PanelUseCases(self.unit_of_work, self.calendar)
+        self.assessments = AssessmentUseCases(self.unit_of_work, self.calendar)
 
     def unit_of_work(self) -> ReflectionsUnitOfWork:
         return ReflectionsUnitOfWork(self.session_factory)
@@ -55,9 +68,10 @@ def media_of(platform: PlatformSettings, options: ReflectionsOptions,
 def build(settings: ServiceSettings, clock: Clock = utc_now, options: ReflectionsOptions | None = None,
           platform: PlatformSettings | None = None, store: BlobStore | None = None) -> ReflectionsApp:
     """The app over ``settings``' database; "today" (who teaches whom) is the district's day
-    (``REFLECTIONS_TIME_ZONE``); audio/video bytes in ``store`` (default: the one ``platform`` selects)."""
+    (``REFLECTIONS_TIME_ZONE``); panel links last ``REFLECTIONS_PANEL_LINK_DAYS`` by default; audio/video bytes in
+    ``store`` (default: the one ``platform`` selects)."""
     options = options or ReflectionsOptions()
     engine = make_engine(settings.database_url, pool_size=settings.db_pool_size)
     return ReflectionsApp(settings=settings, engine=engine, session_factory=make_session_factory(engine),
                           media=media_of(platform or PlatformSettings(), options, store),
-                          calendar=DistrictCalendar(clock, zoneinfo.ZoneInfo(options.time_zone)))
+                          calendar=DistrictCalendar(clock, zoneinfo.ZoneInfo(options.time_zone)), options=options)

@@ -21,6 +21,8 @@ class ReflectionsOptions(MediaUploadOptions):
 
     max_audio_mb: float = Field(100, gt=0, description="Largest audio reflection upload, in MiB.")
     max_video_mb: float = Field(500, gt=0, description="Largest video reflection upload, in MiB.")
+    panel_link_days: int = Field(14, ge=1, le=90, description="How many days a milestone panel guest link stays "
+                                                              "valid when the teacher does not say (1-90).")
 
     def media_limits(self) -> MediaLimits:
         return MediaLimits(audio=int(self.max_audio_mb * MB), video=int(self.max_video_mb * MB))

@@ -1,24 +1,30 @@
 """The reflections ``events`` role as a real nameko subprocess: roster and artifacts events feed the replicas that
-access is decided from (once each), and the relay publishes reflections events."""
+access is decided from (once each), skills events the rubric replica milestones are scored on, and the relay
+publishes reflections events."""
 from __future__ import annotations
 
 import json
 
 import pytest
+from sqlalchemy import func, select
 
 from chassis.errors import PermissionDenied
 from chassis.events import Envelope
 from chassis.messaging.publisher import ConfirmingPublisher, OutgoingMessage
-from chassis.messaging.testing import WorkerProcess, bind_queue, drain_queue, wait_until
+from chassis.messaging.testing import WorkerProcess, bind_queue, drain_queue, queue_depth, wait_until
+from chassis.messaging.topology import handler_queue_name
 from chassis.testing import infra
-from reflections_fixtures import ANA, ART, GUARDIAN, STUDENT, event, world_events
+from reflections.adapters.orm import inbox
+from reflections_fixtures import ANA, ART, GUARDIAN, STUDENT, TEACHER, YEAR, event, world_events
+from milestone_fixtures import CRITERIA, LEVELS, RUBRIC, skills_events
+from assessments_fixtures import COMM, catalog_events
 
 pytestmark = pytest.mark.integration
 
 
 def publish(amqp_url: str, envelopes: list[Envelope]) -> None:
     publisher = ConfirmingPublisher(amqp_url)
-    for producer in ("roster", "artifacts"):
+    for producer in ("roster", "artifacts", "skills"):
         publisher.publish_batch(f"{producer}.events", [OutgoingMessage(e.type, e.to_json().encode(), e.event_id)
                                                        for e in envelopes if e.producer == producer])
     publisher.close()
@@ -59,3 +65,41 @@ def test_replicas_follow_events_and_reflection_events_are_relayed(app, worker, f
 
     publish(fresh_amqp_url, [event("artifacts", "artifact_deleted", at="2026-11-20T00:00:00+00:00", artifact_id=ART)])
     wait_until(lambda: not can_read(app, STUDENT), 30, 0.1, "the deleted artifact")
+
+
+def test_skills_events_feed_the_rubric_replica(app, worker, fresh_amqp_url):
+    events = skills_events()
+    publish(fresh_amqp_url, events + events)                          # each delivered twice
+
+    def rubric():
+        with app.unit_of_work() as uow:
+            return uow.rubrics.rubric(RUBRIC)
+    wait_until(lambda: rubric() is not None and rubric().levels, 30, 0.1, "the rubric replica")
+    assert (rubric().criteria, rubric().levels) == (CRITERIA, LEVELS)
+    for event_type in ("scale_defined", "rubric_defined"):
+        queue = handler_queue_name("skills", event_type, "reflections", event_type)
+        wait_until(lambda: queue_depth(fresh_amqp_url, queue) == 0, 10, 0.1, f"{event_type} consumed")
+    with app.unit_of_work() as uow:
+        claimed = uow.session.execute(select(func.count()).select_from(inbox).where(
+            inbox.c.consumer.in_(["reflections.scale_defined", "reflections.rubric_defined"]))).scalar()
+    assert claimed == 2                                                # the duplicates changed nothing
+
+
+def test_skills_school_year_and_artifact_tag_events_feed_the_assessment_replicas(app, worker, fresh_amqp_url):
+    publish(fresh_amqp_url, world_events() + catalog_events())
+
+    def instrument_ready() -> bool:
+        try:
+            return app.assessments.instrument(TEACHER, ART, COMM).rubric is not None
+        except Exception:   # not replicated yet: refused or not tagged
+            return False
+
+    wait_until(instrument_ready, 30, 0.1, "the skills catalog and tags")
+    recorded = app.assessments.assess(TEACHER, ART, COMM, 3, "Your claim is clear.", [])
+    wait_until(lambda: any(y.title == "2026-27" for g in app.assessments.growth(STUDENT, ANA) for y in g.years),
+               30, 0.1, "the school years")
+    relayed = []
+    wait_until(lambda: relayed.extend(drain_queue(fresh_amqp_url, "tap")) or relayed, 20, 0.1, "the relay")
+    assert [(m.delivery_info["routing_key"], json.loads(m.body)["data"]["assessment_id"]) for m in relayed] == [
+        ("assessment_recorded", recorded.id)]
+    assert json.loads(relayed[0].body)["data"]["school_year_id"] == YEAR

@@ -11,18 +11,20 @@ from chassis.errors import PermissionDenied
 
 ANA = "stu-ana"
 R, F, C, H, V = Action.REFLECT, Action.FEEDBACK, Action.COMMENT, Action.HIDE, Action.READ
+A, S = Action.ASSESS, Action.SELF_ASSESS
 
 # who (roles, subject), relation -> allowed actions
 TABLE = [
-    (("student",), ANA, Relation(), {R, C, V}),
+    (("student",), ANA, Relation(), {R, C, V, S}),
     (("student",), "stu-ben", Relation(), set()),
-    (("teacher",), "tch-cruz", Relation(teaches_now=True), {F, C, H, V}),
+    (("teacher",), "tch-cruz", Relation(teaches_now=True), {F, C, H, V, A}),
     (("teacher",), "tch-diaz", Relation(), set()),
     (("guardian",), "grd-eve", Relation(guardian_of=True), {C, V}),
     (("guardian",), "grd-gus", Relation(), set()),
     (("school_admin",), "adm-fay", Relation(), set()),
     (("district_admin",), "adm-dee", Relation(), set()),
     (("school_admin", "teacher"), "tch-kit", Relation(teaches_now=True), set()),
+    (("student", "teacher"), ANA, Relation(teaches_now=True), {R, C, V, S}),   # never assesses their own work
     (("teacher", "guardian"), "tch-eve", Relation(guardian_of=True), {C, V}),
     (("service",), "service:x", Relation(), set()),
 ]

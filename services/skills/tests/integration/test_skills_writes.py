@@ -10,7 +10,7 @@ from chassis.errors import AlreadyExists, Conflict, InvalidArgument, PermissionD
 from chassis.events import Envelope
 from skills.adapters.orm import skill_usage
 from skills.domain.access import Viewer
-from skills.domain.model import Criterion
+from skills.domain.model import Criterion, Level
 from skills.service_layer import replication
 from skills_fixtures import ADMIN, BANDS, DISTRICT, LEVELS, TEACHER, fields
 
@@ -51,7 +51,7 @@ def test_skill_lifecycle_writes_events_and_audit_rows(app, tables):
     assert {e.producer for e in envelopes} == {"skills"}
     assert envelopes[1].data == {"skill_id": skill.id, "framework_id": skill.framework_id, "district_id": DISTRICT,
                                  "school_id": "", "code": "communicator", "name": "Effective Communicator",
-                                 "colour": "#F2C230", "text_colour": "#000000", "retired": False}
+                                 "colour": "#F2C230", "text_colour": "#000000", "retired": False, "scale_id": ""}
     audit = tables.audit()
     assert [(r.action, r.subject_type, r.actor) for r in audit] == [
         ("skills.DefineFramework", "framework", "p-dadmin"), ("skills.CreateSkill", "skill", "p-dadmin"),
@@ -160,3 +160,21 @@ def test_bands_in_use_by_descriptors_cannot_be_dropped(app, tables):
     renamed = app.commands.define_framework(ADMIN, DISTRICT, "", "Durable Skills", BANDS)
     assert renamed.name == "Durable Skills"
     assert tables.event_types() == ["framework_defined", "skill_added", "framework_defined"]
+
+
+def test_events_carry_what_assessing_needs_the_skills_scale_its_levels_and_rubric_cells(app, tables):
+    """Consumers (the reflections service's catalog replica) assess without calling back."""
+    district(app)
+    scale = app.commands.define_scale(ADMIN, DISTRICT, "proficiency", "Proficiency",
+                                      [Level(1, "Beginning", "Starting out"), *LEVELS[1:]])
+    skill = app.commands.create_skill(ADMIN, DISTRICT, "", fields(scale_id=scale.id))
+    app.commands.define_rubric(ADMIN, DISTRICT, "comm", "Communication", scale.id, skill.id, [
+        Criterion("clarity", "Clarity", {1: "c1", 2: "c2", 3: "c3", 4: "c4"}),
+        Criterion("evidence", "Evidence", {1: "e1", 2: "e2", 3: "e3", 4: "e4"})])
+    data = {e.type: e.data for e in tables.envelopes()}
+    assert data["skill_added"]["scale_id"] == scale.id
+    assert (data["scale_defined"]["level_ranks"], data["scale_defined"]["level_descriptions"]) == (
+        [1, 2, 3, 4], ["Starting out", "", "", ""])
+    rubric = data["rubric_defined"]
+    assert (rubric["name"], rubric["criterion_names"], rubric["level_ranks"], rubric["cells"]) == (
+        "Communication", ["Clarity", "Evidence"], [1, 2, 3, 4], ["c1", "c2", "c3", "c4", "e1", "e2", "e3", "e4"])

@@ -1,6 +1,6 @@
 """Effects of roster events on the roster replica (payloads: protos/skillfolio/events/v1/roster.proto).
 
-person_* keep roles and primary school; section_* dates and school year; enrollment_* who is in which section as
+person_* keep roles, primary school and grade level; section_* dates and school year; enrollment_* who is in which section as
 what, when; guardianship_* who guards whom; student_transferred the student's school. Older events than one
 already applied for an entity change nothing. The caller applies each envelope once (its inbox) in the same
 transaction; :data:`ROSTER_EFFECTS` is keyed by the type's first word (``person_added`` -> ``person``).
@@ -21,7 +21,8 @@ def _person(replica: RosterReplica, e: Envelope) -> None:
         else:
             replica.upsert(people, {"person_id": str(d["person_id"])}, {
                 "roles": ",".join(sorted(d.get("roles") or [])), "active": bool(d.get("active", True)),
-                "primary_school_id": str(d.get("primary_school_id") or "")})
+                "primary_school_id": str(d.get("primary_school_id") or ""),
+                "grade_level": str(d.get("grade_level") or "")})
 
 
 def _section(replica: RosterReplica, e: Envelope) -> None:

@@ -20,6 +20,8 @@ from chassis.roster_replica.tables import RosterTables
 
 
 class RosterReplica:
+    relation_type: type[Relation] = Relation     # a service's subclass may add its own per-object facts
+
     def __init__(self, session: Session, tables: RosterTables) -> None:
         self.session = session
         self.tables = tables
@@ -60,15 +62,15 @@ class RosterReplica:
         standing depends on the replica, so a student, an admin or a service needs no lookup at all."""
         roles = set(roles) if roles is not None else {GUARDIAN, TEACHER}
         if not roles & {GUARDIAN, TEACHER}:
-            return Relation()
+            return self.relation_type()
         guardianships, people = self.tables.guardianships, self.tables.people
         guardian, inactive = self.session.execute(select(
             exists().where(guardianships.c.guardian_id == viewer_id, guardianships.c.student_id == student_id),
             exists().where(people.c.person_id == viewer_id, people.c.active.is_(False)))).one()
         teacher = [s for s, _ in self.spans(viewer_id, "teacher")] if TEACHER in roles and not inactive else []
         student = [s for s, _ in self.spans(student_id, "student")] if teacher else []
-        return Relation(teaches_now=teaches_now(teacher, student, today),
-                        guardian_of=GUARDIAN in roles and bool(guardian))
+        return self.relation_type(teaches_now=teaches_now(teacher, student, today),
+                                  guardian_of=GUARDIAN in roles and bool(guardian))
 
     def current_school_year(self, student_id: str, today: dt.date) -> str:
         """The school year of a section the student is enrolled in today ("" when none)."""

@@ -1,4 +1,4 @@
-"""The roster replica's tables (people, sections, enrollments, guardianships) and the ``replica_versions``
+"""The roster replica's tables (people with roles, school and grade, sections, enrollments, guardianships) and the ``replica_versions``
 out-of-order guard, added to a service's own metadata (and so to its migrations)."""
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ def add_roster_replica_tables(metadata: MetaData) -> RosterTables:
         Column("person_id", Key, primary_key=True),
         Column("roles", String(255), nullable=False, server_default=""),      # comma-separated
         Column("primary_school_id", Key, nullable=False, server_default=""),
+        Column("grade_level", String(16), nullable=False, server_default=""),   # a student's, e.g. "05"
         Column("active", Boolean, nullable=False, server_default="1"),
     )
     sections = Table(

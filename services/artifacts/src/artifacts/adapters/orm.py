@@ -84,3 +84,6 @@ replica_versions = roster.replica_versions
 
 audit_log = add_audit_table(metadata)
 outbox, inbox = add_messaging_tables(metadata)
+
+# the milestone panel replica lives in its own module on the same metadata
+from artifacts.adapters import panel_grants  # noqa: E402,F401

@@ -6,18 +6,24 @@ Rules (tested as a table in tests/unit/test_artifacts_access.py):
 - a teacher views and adds for students they CURRENTLY teach, and edits/deletes only artifacts they added,
   only while they still teach the student;
 - a guardian views their own children's portfolios;
+- a milestone panellist (a guest "guest:<invitation_id>" with role panel_guest, or an invited educator account)
+  views one artifact the student selected for that milestone, until the invitation expires (``panel_reader``,
+  decided per artifact from the panel replica); never a whole portfolio, never a change;
 - a service principal may read; nobody else may do anything.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 from chassis.access import Viewer
 from chassis.errors import PermissionDenied
-from chassis.roster_replica.standing import (Relation, Span, enrollment_span, in_span,  # noqa: F401 (re-exported)
+from chassis.roster_replica.standing import Relation as RosterRelation
+from chassis.roster_replica.standing import (Span, enrollment_span, in_span,  # noqa: F401 (re-exported)
                                              teaches_now)
 
 STUDENT, TEACHER, GUARDIAN, SERVICE = "student", "teacher", "guardian", "service"
+PANELLIST, PANEL_GUEST, GUEST_PREFIX = "panellist", "panel_guest", "guest:"
 ADMIN_ROLES = frozenset({"school_admin", "district_admin"})
 DENIED = "not allowed to access this student's artifacts"      # one message, whether the artifact exists or not
 
@@ -26,6 +32,14 @@ class Action(StrEnum):
     VIEW = "view"
     ADD = "add"
     CHANGE = "change"        # edit, new version, delete
+
+
+@dataclass(frozen=True)
+class Relation(RosterRelation):
+    """The viewer's roster standing towards the student and, for one artifact, whether they sit on a live
+    milestone panel it was selected for (from the artifacts service's panel replica)."""
+
+    panel_reader: bool = False
 
 
 def role_of(viewer: Viewer, student_id: str, relation: Relation) -> str | None:
@@ -40,7 +54,16 @@ def role_of(viewer: Viewer, student_id: str, relation: Relation) -> str | None:
         return GUARDIAN
     if SERVICE in viewer.roles:
         return SERVICE
+    if relation.panel_reader and viewer.roles & {PANEL_GUEST, TEACHER}:
+        return PANELLIST
     return None
+
+
+def guest_invitation_id(viewer: Viewer) -> str:
+    """The invitation a panel guest principal stands for; empty for anyone else."""
+    if PANEL_GUEST in viewer.roles and viewer.subject.startswith(GUEST_PREFIX):
+        return viewer.subject[len(GUEST_PREFIX):]
+    return ""
 
 
 def is_allowed(viewer: Viewer, action: Action, student_id: str, relation: Relation, added_by: str = "") -> bool:
@@ -48,7 +71,7 @@ def is_allowed(viewer: Viewer, action: Action, student_id: str, relation: Relati
     if role is None:
         return False
     if action is Action.VIEW:
-        return True
+        return True                      # every role, the panellist included (checked per artifact)
     if action is Action.ADD:
         return role in (STUDENT, TEACHER)
     return role in (STUDENT, TEACHER) and added_by == viewer.subject

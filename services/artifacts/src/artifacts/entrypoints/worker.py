@@ -1,7 +1,9 @@
 """The artifacts ``events`` role: a nameko service relaying the outbox and keeping the roster replica.
 
 Consumes roster person_*, section_*, enrollment_*, guardianship_* and student_transferred (payloads in
-protos/skillfolio/events/v1/roster.proto); access to portfolios is decided from that replica.
+protos/skillfolio/events/v1/roster.proto); access to portfolios is decided from that replica. Consumes the
+reflections service's panellist_invited and milestone_evidence_selected (milestones.proto) for the panel replica
+that lets a milestone's panellists read the evidence selected for it.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from chassis.messaging.relay_runner import OutboxRelayRunner
 from chassis.uow import lazy_unit_of_work
 
 from artifacts.adapters.orm import outbox
-from artifacts.service_layer import replication
+from artifacts.service_layer import panel_replication, replication
 from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork
 
 
@@ -76,3 +78,11 @@ class ArtifactsEvents:
     @reliable_handler("roster", "student_transferred")
     def student_transferred(self, envelope):
         replication.apply_roster_event(_uow, "artifacts.student_transferred", envelope)
+
+    @reliable_handler("reflections", "panellist_invited")
+    def panellist_invited(self, envelope):
+        panel_replication.apply_milestone_event(_uow, "artifacts.panellist_invited", envelope)
+
+    @reliable_handler("reflections", "milestone_evidence_selected")
+    def milestone_evidence_selected(self, envelope):
+        panel_replication.apply_milestone_event(_uow, "artifacts.milestone_evidence_selected", envelope)

@@ -5,13 +5,14 @@ short-lived presigned URLs (thumbnail, media, per-version downloads), signed off
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from chassis.errors import FieldProblem, InvalidArgument, PermissionDenied
 from chassis.paging import PageRequest, encode_token, query_fingerprint
 
 from artifacts.adapters.repository import PortfolioFilter
-from artifacts.domain.access import DENIED, Action, Viewer, check, is_audited
+from artifacts.domain.access import (DENIED, PANEL_GUEST, TEACHER, Action, Viewer, check,
+                                     guest_invitation_id, is_allowed, is_audited)
 from artifacts.domain.model import Artifact, Kind
 from artifacts.service_layer.calendar import DistrictCalendar
 from artifacts.service_layer.media import Media
@@ -35,14 +36,26 @@ class ArtifactQueries:
                 raise PermissionDenied(DENIED)
             relation = uow.replicas.relation(viewer.subject, artifact.student_id, self.calendar.today(),
                                              viewer.roles)
-            check(viewer, Action.VIEW, artifact.student_id, relation)
+            panel_seat = self._panel_seat(uow, viewer, artifact, relation)
+            check(viewer, Action.VIEW, artifact.student_id, replace(relation, panel_reader=bool(panel_seat)))
             artifact.versions = uow.artifacts.versions(artifact_id)
             artifact.media = next((v.stored for v in artifact.versions if v.number == artifact.current_version),
                                   None)
             if is_audited(viewer, artifact.student_id):
-                uow.audit(viewer, "GetArtifact", [artifact.student_id], {"artifact_id": artifact_id})
+                uow.audit(viewer, "GetArtifact", [artifact.student_id],
+                          {"artifact_id": artifact_id, **({"invitation_id": panel_seat} if panel_seat else {})})
                 uow.commit()
         return self.media.with_urls(artifact)
+
+    def _panel_seat(self, uow, viewer: Viewer, artifact: Artifact, relation) -> str:
+        """The milestone panel invitation through which the viewer reads this artifact ("" when they need none or
+        have none): a panel guest, or an invited educator who does not otherwise see the student."""
+        if not viewer.roles & {PANEL_GUEST, TEACHER} or is_allowed(viewer, Action.VIEW, artifact.student_id,
+                                                                   relation):
+            return ""
+        return uow.panels.grant(artifact.id, artifact.student_id, invitation_id=guest_invitation_id(viewer),
+                                person_id="" if guest_invitation_id(viewer) else viewer.subject,
+                                now=self.calendar.clock()) or ""
 
     def portfolio(self, viewer: Viewer, f: PortfolioFilter, page_size: int = 0, page_token: str = "") -> Page:
         problems = [] if f.student_id else [FieldProblem("student_id", "required")]

@@ -10,6 +10,7 @@ from chassis.uow import UnitOfWork
 
 from artifacts.adapters.media_records import MediaRecords
 from artifacts.adapters.orm import audit_log, outbox
+from artifacts.adapters.panel_grants import PanelGrants
 from artifacts.adapters.replicas import Replicas
 from artifacts.adapters.repository import ArtifactsRepository
 from artifacts.domain.access import Viewer
@@ -23,6 +24,7 @@ class ArtifactsUnitOfWork(UnitOfWork):
     artifacts: ArtifactsRepository
     media: MediaRecords
     replicas: Replicas
+    panels: PanelGrants
 
     def __init__(self, session_factory: sessionmaker) -> None:
         super().__init__(session_factory, outbox, PRODUCER)
@@ -31,6 +33,7 @@ class ArtifactsUnitOfWork(UnitOfWork):
         self.artifacts = ArtifactsRepository(session)
         self.media = MediaRecords(session)
         self.replicas = Replicas(session)
+        self.panels = PanelGrants(session)
 
     def audit(self, viewer: Viewer, action: str, student_ids: list[str], detail: dict | None = None) -> None:
         """Record a disclosure or change of students' records by ``viewer`` in this transaction."""

@@ -1,5 +1,6 @@
 """Reflections database schema (SQLAlchemy Core): prompts, reflections and their append-only revisions, feedback,
-comments, the artifact-ownership and roster replicas, outbox/inbox, audit log. Migrations are checked against it."""
+comments, the artifact-ownership and roster replicas, outbox/inbox, audit log (assessments and the skills catalog
+replica: orm_assessments.py). Migrations are checked against it."""
 from __future__ import annotations
 
 from sqlalchemy import (BigInteger, Boolean, Column, DateTime, ForeignKey, ForeignKeyConstraint, Index, Integer,
@@ -8,6 +9,8 @@ from sqlalchemy import (BigInteger, Boolean, Column, DateTime, ForeignKey, Forei
 from chassis.audit import add_audit_table
 from chassis.messaging.tables import add_messaging_tables
 from chassis.roster_replica.tables import add_roster_replica_tables
+
+from reflections.adapters.orm_assessments import add_assessment_tables
 
 metadata = MetaData(naming_convention={
     "ix": "ix_%(column_0_label)s", "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -99,6 +102,10 @@ artifact_owners = Table(
     Column("artifact_id", Id, primary_key=True),
     Column("student_id", Key, nullable=False),
     Column("deleted", Boolean, nullable=False, server_default="0"),
+    Column("school_year_id", Key, nullable=False, server_default=""),
+    Column("created_at", DateTime(timezone=True), nullable=True),     # the artifact_added event's time
+    Index("ix_artifact_owners_student_id", "student_id",                # the growth view's joins, index only
+          postgresql_include=["artifact_id", "school_year_id", "deleted"]),
 )
 
 # --- replica of roster facts (fed by roster events; replica_versions also guards the other replicas) ---
@@ -108,3 +115,8 @@ replica_versions = roster.replica_versions
 
 audit_log = add_audit_table(metadata)
 outbox, inbox = add_messaging_tables(metadata)
+assessments, artifact_skills, catalog_skills, catalog_scales, catalog_rubrics, school_years = \
+    add_assessment_tables(metadata)
+
+# goals, milestones and the rubric replica live in their own modules on the same metadata
+from reflections.adapters import goal_tables, rubric_replica  # noqa: E402,F401

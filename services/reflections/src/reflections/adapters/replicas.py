@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from chassis.roster_replica.store import RosterReplica
 
-from reflections.adapters.orm import artifact_owners, roster
+from reflections.adapters.orm import artifact_owners, people, roster
 
 
 class Replicas(RosterReplica):
@@ -17,6 +17,11 @@ class Replicas(RosterReplica):
     def upsert_deleted(self, artifact_id: str) -> None:
         self.session.execute(update(artifact_owners).where(artifact_owners.c.artifact_id == artifact_id)
                              .values(deleted=True))
+
+    def person(self, person_id: str):
+        """The roster replica's row for a person (roles, primary_school_id, grade_level, active), or None."""
+        return self.session.execute(select(people.c.roles, people.c.primary_school_id, people.c.grade_level,
+                                           people.c.active).where(people.c.person_id == person_id)).first()
 
     def owner_of(self, artifact_id: str) -> str | None:
         """The student whose live artifact this is; None when unknown or deleted."""

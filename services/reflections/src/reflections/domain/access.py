@@ -7,6 +7,8 @@ Rules (tested as a table in tests/unit/test_reflections_access.py and tests/inte
 - the student reflects on, comments on and reads the discussion of any artifact in their own portfolio;
 - a teacher who CURRENTLY teaches the student gives feedback, comments, hides comments and reads;
 - a guardian comments on and reads their own child's artifacts;
+- assessments: a current teacher assesses, the student self-assesses; the student, current teachers and
+  guardians read them (READ) and the student's growth view;
 - nobody else may do anything.
 """
 from __future__ import annotations
@@ -32,6 +34,8 @@ class Action(StrEnum):
     FEEDBACK = "feedback"
     COMMENT = "comment"
     HIDE = "hide"
+    ASSESS = "assess"
+    SELF_ASSESS = "self_assess"
 
 
 ALLOWED: dict[Action, frozenset[str]] = {
@@ -40,6 +44,8 @@ ALLOWED: dict[Action, frozenset[str]] = {
     Action.FEEDBACK: frozenset({TEACHER}),
     Action.COMMENT: frozenset({STUDENT, TEACHER, GUARDIAN}),
     Action.HIDE: frozenset({TEACHER}),
+    Action.ASSESS: frozenset({TEACHER}),
+    Action.SELF_ASSESS: frozenset({STUDENT}),
 }
 
 

@@ -102,3 +102,15 @@ class ReflectionMediaRejected(DomainEvent):
     artifact_id: str
     student_id: str
     reason: str
+
+
+@dataclass(frozen=True)
+class AssessmentRecorded(DomainEvent):
+    assessment_id: str
+    artifact_id: str
+    student_id: str
+    skill_id: str
+    assessor_id: str
+    assessor_role: str                 # teacher | student (a self-assessment)
+    level_rank: int
+    school_year_id: str = ""

@@ -1,6 +1,6 @@
 """The reflections gRPC API: ReflectionsServicer (thin: proto <-> service layer) and ``serve(settings)`` on the
-chassis server (signed principals, health, reflection, metrics, DomainError -> status). Every RPC needs a
-principal."""
+chassis server (signed principals, health, reflection, metrics, DomainError -> status), with GoalsService and
+MilestonesService beside it. Every RPC needs a principal except MilestonesService.RedeemInvitation."""
 from __future__ import annotations
 
 import grpc
@@ -13,9 +13,12 @@ from skillfolio.reflections.v1 import reflections_pb2 as pb, reflections_pb2_grp
 
 from reflections.bootstrap import ReflectionsApp, build
 from reflections.domain.access import Viewer
-from reflections.entrypoints import grpc_messages as msg
+from reflections.entrypoints import assessments_grpc, goals_api, grpc_messages as msg, milestones_api
 
 SERVICE_FULL_NAME = pb.DESCRIPTOR.services_by_name["ReflectionsService"].full_name
+SERVICE_FULL_NAMES = [SERVICE_FULL_NAME, goals_api.SERVICE_FULL_NAME, milestones_api.SERVICE_FULL_NAME,
+                      assessments_grpc.SERVICE_FULL_NAME]   # health and server reflection
+PUBLIC_METHODS = (*milestones_api.PUBLIC_METHODS,)
 
 
 def _viewer() -> Viewer:
@@ -87,6 +90,9 @@ class ReflectionsServicer(reflections_pb2_grpc.ReflectionsServiceServicer):
 def _register(app: ReflectionsApp):
     def register(server: grpc.Server) -> None:
         reflections_pb2_grpc.add_ReflectionsServiceServicer_to_server(ReflectionsServicer(app), server)
+        goals_api.register(app.goals)(server)
+        milestones_api.register(app.milestones, app.panel)(server)
+        assessments_grpc.register(app, server)
     return register
 
 
@@ -95,11 +101,12 @@ def start(settings: ServiceSettings, app: ReflectionsApp | None = None,
     """A running reflections API server (tests, benches); ``handle.stop()`` also closes an app it built itself."""
     owned = app is None
     app = app or build(settings)
-    return chassis_server.start("reflections", settings, _register(app), [SERVICE_FULL_NAME], (),
+    return chassis_server.start("reflections", settings, _register(app), SERVICE_FULL_NAMES, PUBLIC_METHODS,
                                 on_stop=app.close if owned else None, platform=platform, metrics=metrics)
 
 
 def serve(settings: ServiceSettings) -> None:
     """Run the reflections API until SIGTERM/SIGINT (`skillfolio run reflections api`)."""
     app = build(settings)
-    chassis_server.serve("reflections", settings, _register(app), [SERVICE_FULL_NAME], (), on_stop=app.close)
+    chassis_server.serve("reflections", settings, _register(app), SERVICE_FULL_NAMES, PUBLIC_METHODS,
+                         on_stop=app.close)

@@ -2,8 +2,10 @@
 
 Consumes roster person_*, section_*, enrollment_*, guardianship_* and student_transferred
 (protos/skillfolio/events/v1/roster.proto) and artifacts artifact_added, artifact_updated, artifact_deleted
-(protos/skillfolio/events/v1/artifacts.proto); access is decided from those replicas. Also checks uploaded
-audio/video reflections (its own ``reflection_media_uploaded``: size and sniffed type) and records the verdict.
+(protos/skillfolio/events/v1/artifacts.proto); access is decided from those replicas. Assessments also need
+roster school_year_added/updated and skills skill_*, scale_defined, rubric_defined (skills.proto); scale_defined
+and rubric_defined also feed the rubric replica milestones are scored on. Also checks uploaded audio/video
+reflections (its own ``reflection_media_uploaded``: size and sniffed type) and records the verdict.
 """
 from __future__ import annotations
 
@@ -106,3 +108,35 @@ class ReflectionsEvents:
     @reliable_handler("reflections", "reflection_media_uploaded")
     def reflection_media_uploaded(self, envelope):
         check_uploaded_recording(_uow, _media(), utc_now, "reflections.reflection_media_uploaded", envelope)
+
+    @reliable_handler("roster", "school_year_added")
+    def school_year_added(self, envelope):
+        replication.apply_event(_uow, "reflections.school_year_added", envelope)
+
+    @reliable_handler("roster", "school_year_updated")
+    def school_year_updated(self, envelope):
+        replication.apply_event(_uow, "reflections.school_year_updated", envelope)
+
+    @reliable_handler("skills", "skill_added")
+    def skill_added(self, envelope):
+        replication.apply_event(_uow, "reflections.skill_added", envelope)
+
+    @reliable_handler("skills", "skill_updated")
+    def skill_updated(self, envelope):
+        replication.apply_event(_uow, "reflections.skill_updated", envelope)
+
+    @reliable_handler("skills", "skill_retired")
+    def skill_retired(self, envelope):
+        replication.apply_event(_uow, "reflections.skill_retired", envelope)
+
+    @reliable_handler("skills", "skill_deleted")
+    def skill_deleted(self, envelope):
+        replication.apply_event(_uow, "reflections.skill_deleted", envelope)
+
+    @reliable_handler("skills", "scale_defined")
+    def scale_defined(self, envelope):
+        replication.apply_event(_uow, "reflections.scale_defined", envelope)
+
+    @reliable_handler("skills", "rubric_defined")
+    def rubric_defined(self, envelope):
+        replication.apply_event(_uow, "reflections.rubric_defined", envelope)

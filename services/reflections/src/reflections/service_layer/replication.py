@@ -1,9 +1,10 @@
 """Roster and artifacts events applied to the local replicas, each once (inbox) in one transaction.
 
-Roster effects are the chassis roster replica's (chassis.roster_replica.events). Artifacts payloads:
+Roster effects are the chassis roster replica's (chassis.roster_replica.events). Skills payloads: scale_defined
+and rubric_defined (the rubric replica milestones are scored on). Artifacts payloads:
 protos/skillfolio/events/v1/artifacts.proto (artifact_added, artifact_updated keep which student an artifact
 belongs to; artifact_deleted marks it gone for good). Events older than one already applied for an entity change
-nothing.
+nothing. Skills events, school years and artifact details: catalog_replication.py.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from chassis.roster_replica.events import ROSTER_EFFECTS, entity_kind
 from chassis.roster_replica.store import RosterReplica
 
 from reflections.adapters.orm import artifact_owners, inbox
+from reflections.service_layer import catalog_replication
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork, UowFactory
 
 log = logging.getLogger(__name__)
@@ -25,12 +27,40 @@ def _artifact(uow: ReflectionsUnitOfWork, e: Envelope) -> None:
     d = e.data
     artifact_id = str(d["artifact_id"])
     deleted = e.type == "artifact_deleted"
-    if uow.replicas.is_newest("artifact", artifact_id, e.occurred_at, deleted=deleted):
-        if deleted:       # the payload names no student: mark a known artifact gone (the tombstone covers the rest)
-            uow.replicas.upsert_deleted(artifact_id)
-        else:
-            uow.replicas.upsert(artifact_owners, {"artifact_id": artifact_id},
-                                {"student_id": str(d["student_id"]), "deleted": False})
+    newest = uow.replicas.is_newest("artifact", artifact_id, e.occurred_at, deleted=deleted)
+    if newest and deleted:   # the payload names no student: mark a known artifact gone (the tombstone covers the rest)
+        uow.replicas.upsert_deleted(artifact_id)
+    elif newest:
+        uow.replicas.upsert(artifact_owners, {"artifact_id": artifact_id},
+                            {"student_id": str(d["student_id"]), "deleted": False})
+    if not deleted:
+        catalog_replication.artifact_details(uow, e, newest)
+
+
+def _scale(uow: ReflectionsUnitOfWork, e: Envelope) -> None:
+    d = e.data
+    if uow.replicas.is_newest("scale", str(d["scale_id"]), e.occurred_at):
+        uow.rubrics.put_scale(str(d["scale_id"]), str(d.get("district_id") or ""), str(d.get("code") or ""),
+                              str(d.get("name") or ""), [str(n) for n in d.get("level_names") or []])
+
+
+def _rubric(uow: ReflectionsUnitOfWork, e: Envelope) -> None:
+    d = e.data
+    if uow.replicas.is_newest("rubric", str(d["rubric_id"]), e.occurred_at):
+        uow.rubrics.put_rubric(str(d["rubric_id"]), str(d.get("district_id") or ""), str(d.get("code") or ""),
+                               str(d.get("scale_id") or ""), str(d.get("skill_id") or ""),
+                               [str(c) for c in d.get("criteria") or []])
+
+
+def _scales(uow: ReflectionsUnitOfWork, e: Envelope) -> None:
+    """Both scale replicas: milestones' rubric replica and the assessments catalog (an equal time is not older)."""
+    _scale(uow, e)
+    catalog_replication.scale(uow, e)
+
+
+def _rubrics(uow: ReflectionsUnitOfWork, e: Envelope) -> None:
+    _rubric(uow, e)
+    catalog_replication.rubric(uow, e)
 
 
 def _on_roster_replica(effect: Callable[[RosterReplica, Envelope], None]):
@@ -39,11 +69,12 @@ def _on_roster_replica(effect: Callable[[RosterReplica, Envelope], None]):
 
 
 APPLY: dict[str, Callable[[ReflectionsUnitOfWork, Envelope], None]] = {
-    **{kind: _on_roster_replica(effect) for kind, effect in ROSTER_EFFECTS.items()}, "artifact": _artifact}
+    **{kind: _on_roster_replica(effect) for kind, effect in ROSTER_EFFECTS.items()}, "artifact": _artifact,
+    "skill": catalog_replication.skill, "scale": _scales, "rubric": _rubrics, "school": catalog_replication.school_year}
 
 
 def apply_event(uow_factory: UowFactory, consumer: str, envelope: Envelope) -> bool:
-    """Apply one roster or artifacts envelope to the replicas; False for a duplicate delivery."""
+    """Apply one roster, artifacts or skills envelope to the replicas; False for a duplicate delivery."""
     effect = APPLY[entity_kind(envelope.type)]
     with uow_factory() as uow:
         if not claim(uow.session, inbox, consumer, envelope.event_id):

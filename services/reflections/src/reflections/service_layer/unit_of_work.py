@@ -10,7 +10,12 @@ from chassis.audit import record_access
 from chassis.uow import UnitOfWork
 
 from reflections.adapters.orm import audit_log, outbox
+from reflections.adapters.assessment_repository import AssessmentsRepository
+from reflections.adapters.catalog_replica import CatalogReplica
+from reflections.adapters.goal_repository import GoalRepository
+from reflections.adapters.milestone_repository import MilestoneRepository
 from reflections.adapters.replicas import Replicas
+from reflections.adapters.rubric_replica import RubricReplica
 from reflections.adapters.repository import ReflectionsRepository
 from reflections.adapters.revision_media import RevisionMediaRecords
 
@@ -23,6 +28,11 @@ class ReflectionsUnitOfWork(UnitOfWork):
     records: ReflectionsRepository
     media: RevisionMediaRecords
     replicas: Replicas
+    goals: GoalRepository
+    milestones: MilestoneRepository
+    rubrics: RubricReplica
+    catalog: CatalogReplica
+    assessments: AssessmentsRepository
 
     def __init__(self, session_factory: sessionmaker) -> None:
         super().__init__(session_factory, outbox, PRODUCER)
@@ -31,6 +41,11 @@ class ReflectionsUnitOfWork(UnitOfWork):
         self.records = ReflectionsRepository(session)
         self.media = RevisionMediaRecords(session)
         self.replicas = Replicas(session)
+        self.goals = GoalRepository(session)
+        self.milestones = MilestoneRepository(session)
+        self.rubrics = RubricReplica(session)
+        self.catalog = CatalogReplica(session)
+        self.assessments = AssessmentsRepository(session)
 
     def audit(self, viewer: Viewer, action: str, student_ids: list[str], detail: dict | None = None) -> None:
         """Record a disclosure or change of students' records by ``viewer`` in this transaction."""

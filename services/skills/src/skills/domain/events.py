@@ -26,6 +26,7 @@ class _SkillChanged(DomainEvent):
     colour: str
     text_colour: str
     retired: bool = False
+    scale_id: str = ""
 
 
 class SkillAdded(_SkillChanged): pass
@@ -41,6 +42,8 @@ class ScaleDefined(DomainEvent):
     code: str
     name: str
     level_names: list[str] = field(default_factory=list)
+    level_ranks: list[int] = field(default_factory=list)          # parallel to level_names
+    level_descriptions: list[str] = field(default_factory=list)   # parallel to level_names
 
 
 @dataclass(frozen=True)
@@ -51,3 +54,7 @@ class RubricDefined(DomainEvent):
     scale_id: str
     skill_id: str = ""
     criteria: list[str] = field(default_factory=list)
+    name: str = ""
+    criterion_names: list[str] = field(default_factory=list)      # parallel to criteria
+    level_ranks: list[int] = field(default_factory=list)          # the scale's ranks, lowest first
+    cells: list[str] = field(default_factory=list)                # criterion-major, one per rank in level_ranks

@@ -28,7 +28,9 @@ def put_scale(uow: SkillsUnitOfWork, viewer: Viewer | None, district_id: str, co
     if existing != scale:
         uow.skills.save_scale(scale)
         uow.raise_event(ScaleDefined(scale_id=scale.id, district_id=district_id, code=code, name=scale.name,
-                                     level_names=[l.name for l in scale.levels]))
+                                     level_names=[l.name for l in scale.levels],
+                                     level_ranks=[l.rank for l in scale.levels],
+                                     level_descriptions=[l.description for l in scale.levels]))
         uow.record_change(viewer, "skills.DefineScale", "scale", scale.id)
     return scale
 
@@ -45,8 +47,11 @@ def put_rubric(uow: SkillsUnitOfWork, viewer: Viewer | None, district_id: str, c
     rubric = Rubric(id=identity.rubric_id(district_id, code), district_id=district_id, code=code,
                     name=name.strip(), scale_id=scale_id, skill_id=skill_id, criteria=list(criteria))
     if uow.skills.rubric(rubric.id) != rubric:
+        ranks = [level.rank for level in scale.levels]
         uow.skills.save_rubric(rubric)
         uow.raise_event(RubricDefined(rubric_id=rubric.id, district_id=district_id, code=code, scale_id=scale_id,
-                                      skill_id=skill_id, criteria=[c.code for c in criteria]))
+                                      skill_id=skill_id, criteria=[c.code for c in criteria], name=rubric.name,
+                                      criterion_names=[c.name for c in criteria], level_ranks=ranks,
+                                      cells=[c.cells[rank] for c in criteria for rank in ranks]))
         uow.record_change(viewer, "skills.DefineRubric", "rubric", rubric.id)
     return rubric

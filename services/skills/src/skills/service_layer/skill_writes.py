@@ -21,7 +21,8 @@ from skills.service_layer.unit_of_work import SkillsUnitOfWork
 def skill_event(cls, skill: Skill):
     return cls(skill_id=skill.id, framework_id=skill.framework_id, district_id=skill.district_id,
                school_id=skill.school_id, code=skill.code, name=skill.fields.name, colour=skill.fields.colour,
-               text_colour=skill.text_colour, retired=skill.retired)
+               text_colour=skill.text_colour, retired=skill.retired,
+               scale_id=skill.fields.scale_id)
 
 
 def _required(name: str, value: str) -> list[FieldProblem]:

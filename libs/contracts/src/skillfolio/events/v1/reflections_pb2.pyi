@@ -101,3 +101,23 @@ class ReflectionMediaRejected(_message.Message):
     student_id: str
     reason: str
     def __init__(self, reflection_id: _Optional[str] = ..., revision: _Optional[int] = ..., artifact_id: _Optional[str] = ..., student_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class AssessmentRecorded(_message.Message):
+    __slots__ = ("assessment_id", "artifact_id", "student_id", "skill_id", "assessor_id", "assessor_role", "level_rank", "school_year_id")
+    ASSESSMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    SKILL_ID_FIELD_NUMBER: _ClassVar[int]
+    ASSESSOR_ID_FIELD_NUMBER: _ClassVar[int]
+    ASSESSOR_ROLE_FIELD_NUMBER: _ClassVar[int]
+    LEVEL_RANK_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    assessment_id: str
+    artifact_id: str
+    student_id: str
+    skill_id: str
+    assessor_id: str
+    assessor_role: str
+    level_rank: int
+    school_year_id: str
+    def __init__(self, assessment_id: _Optional[str] = ..., artifact_id: _Optional[str] = ..., student_id: _Optional[str] = ..., skill_id: _Optional[str] = ..., assessor_id: _Optional[str] = ..., assessor_role: _Optional[str] = ..., level_rank: _Optional[int] = ..., school_year_id: _Optional[str] = ...) -> None: ...

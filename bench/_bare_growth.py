@@ -1,0 +1,82 @@
+"""The growth benchmark's baseline: a bare FastAPI endpoint running the growth view's two SQL statements straight on
+the reflections database and returning the same JSON as the gateway's ``GET /api/v1/students/{id}/growth``.
+
+Same statements as the reflections service (tagged counts per skill and school year; points oldest first, both
+joined to the artifact owners, skills catalog and school years), the same grouping and ordering in Python, one
+transaction on a pool of the service's size. No authentication, no access check, no gRPC hop, no protobuf. Served by
+uvicorn exactly like the gateway (one process).
+Usage: python bench/_bare_growth.py <database_url> <port>
+"""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+import uvicorn
+from fastapi import FastAPI
+from fastapi.responses import JSONResponse
+from sqlalchemy import create_engine, text
+
+COUNTS = text("""
+SELECT s.skill_id, coalesce(k.name, s.skill_id) AS skill_name, coalesce(k.colour, '') AS colour, o.school_year_id,
+       coalesce(y.title, '') AS title, coalesce(y.start_date, '') AS start_date, count(*) AS n
+FROM artifact_skills s JOIN artifact_owners o ON o.artifact_id = s.artifact_id
+LEFT JOIN catalog_skills k ON k.skill_id = s.skill_id LEFT JOIN school_years y ON y.school_year_id = o.school_year_id
+WHERE s.student_id = :student AND o.student_id = :student AND NOT o.deleted
+GROUP BY s.skill_id, k.name, k.colour, o.school_year_id, y.title, y.start_date""")
+POINTS = text("""
+SELECT a.skill_id, coalesce(k.name, a.skill_id) AS skill_name, coalesce(k.colour, '') AS colour, o.school_year_id,
+       coalesce(y.title, '') AS title, coalesce(y.start_date, '') AS start_date, a.assessed_at, a.level_rank,
+       a.level_name, a.max_rank, a.artifact_id, a.assessor_role
+FROM assessments a JOIN artifact_owners o ON o.artifact_id = a.artifact_id
+LEFT JOIN catalog_skills k ON k.skill_id = a.skill_id LEFT JOIN school_years y ON y.school_year_id = o.school_year_id
+WHERE a.student_id = :student AND o.student_id = :student AND NOT o.deleted
+ORDER BY a.assessed_at, a.id""")
+
+
+def _order(year: dict) -> tuple:
+    return (not year["start_date"] and not year["school_year_id"], year["start_date"] or "9999", year["title"],
+            year["school_year_id"])
+
+
+def create_app(database_url: str) -> FastAPI:
+    engine = create_engine(database_url, pool_size=10)
+    app = FastAPI()
+
+    @app.get("/api/v1/students/{student_id}/growth")
+    def growth(student_id: str):
+        with engine.begin() as conn:
+            counts = conn.execute(COUNTS, {"student": student_id}).all()
+            points = conn.execute(POINTS, {"student": student_id}).all()
+        skills: dict[str, dict] = {}
+        years: dict[tuple, dict] = {}
+
+        def year_of(row) -> dict:
+            skill = skills.setdefault(row.skill_id, {"skill_id": row.skill_id, "skill_name": row.skill_name,
+                                                     "colour": row.colour, "max_rank": 0, "years": []})
+            key = (row.skill_id, row.school_year_id)
+            if key not in years:
+                years[key] = {"school_year_id": row.school_year_id, "title": row.title, "start_date": row.start_date,
+                              "artifacts_tagged": 0, "points": []}
+                skill["years"].append(years[key])
+            return years[key]
+
+        for row in counts:
+            year_of(row)["artifacts_tagged"] += row.n
+        for row in points:
+            year_of(row)["points"].append({
+                "assessed_at": row.assessed_at.astimezone(dt.timezone.utc).isoformat(), "level_rank": row.level_rank,
+                "level_name": row.level_name, "max_rank": row.max_rank, "artifact_id": row.artifact_id,
+                "assessor_role": row.assessor_role})
+            skills[row.skill_id]["max_rank"] = max(skills[row.skill_id]["max_rank"], row.max_rank)
+        for skill in skills.values():
+            skill["years"].sort(key=_order)
+        ordered = sorted(skills.values(), key=lambda s: (s["skill_name"].lower(), s["skill_id"]))
+        return JSONResponse({"student_id": student_id, "skills": ordered})
+
+    return app
+
+
+if __name__ == "__main__":
+    uvicorn.run(create_app(sys.argv[1]), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning",
+                access_log=False)

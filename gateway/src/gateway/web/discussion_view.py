@@ -1,0 +1,115 @@
+"""The artifact page's discussion, shaped for the templates: reflections (current text, prompt, history), feedback,
+the comment thread with authors named, and which "add" forms the viewer's role offers. The forms follow the roles;
+the reflections service still decides every action (a page never grants anything)."""
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+
+import grpc
+
+from chassis.context import Principal
+from skillfolio.artifacts.v1 import artifacts_pb2 as apb
+
+from gateway import discussion
+from gateway.clients import Backends
+
+log = logging.getLogger(__name__)
+ADMIN_ROLES = frozenset({"school_admin", "district_admin"})
+# Service field names -> the id of the form control that shows the problem, per form.
+FORM_CONTROLS = {
+    "reflect": {"text": "reflection-text", "prompt_id": "reflection-prompt"},
+    "feedback": {"can_do": "feedback-can-do", "next_steps": "feedback-next-steps"},
+    "comment": {"body": "comment-body"},
+}
+DONE = {"reflection": "Your reflection was saved.", "edited": "Your reflection was updated; the earlier version is kept.",
+        "feedback": "Your feedback was saved.", "comment": "Your comment was posted.", "hidden": "The comment is hidden.",
+        "assessment": "Your assessment was saved.", "self-assessment": "Your self-assessment was saved."}
+LABELS = {"reflection-text": "Your reflection", "reflection-prompt": "Guided prompt", "feedback-can-do": "Can do",
+          "feedback-next-steps": "Next steps", "comment-body": "Comment"}
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """Which forms the page shows this viewer on this artifact."""
+
+    reflect: bool = False
+    feedback: bool = False
+    comment: bool = False
+    hide: bool = False
+    assess: bool = False
+    self_assess: bool = False
+
+
+def capabilities(viewer: Principal, artifact: apb.Artifact) -> Capabilities:
+    """Forms by role: a viewer who can open the artifact is its student, a current teacher or a guardian (the
+    artifacts service refuses anyone else); admins get none."""
+    if set(viewer.roles) & ADMIN_ROLES:
+        return Capabilities()
+    if viewer.has_role("student") and viewer.subject == artifact.student_id:
+        return Capabilities(reflect=True, comment=True, self_assess=True)
+    if viewer.has_role("teacher"):
+        return Capabilities(feedback=True, comment=True, hide=True, assess=True)
+    if viewer.has_role("guardian"):
+        return Capabilities(comment=True)
+    return Capabilities()
+
+
+@dataclass
+class DiscussionView:
+    available: bool = True
+    reflections: list[dict] = field(default_factory=list)
+    feedback: list[dict] = field(default_factory=list)
+    comments: list[dict] = field(default_factory=list)
+    prompts: list = field(default_factory=list)     # offered in the reflect form
+
+
+def _author(person_id: str, role: str, viewer: Principal, names: dict[str, str]) -> str:
+    if person_id == viewer.subject:
+        return "You"
+    label = discussion.ROLE_LABELS.get(role, "Someone")
+    name = names.get(person_id)
+    return f"{name} ({label.lower()})" if name else label
+
+
+def _reflection(r, prompt_texts: dict[str, str]) -> dict:
+    """The current text, when it was first written and last edited, and the earlier revisions newest first."""
+    prompt = (prompt_texts.get(r.prompt_id) or "A guided prompt (no longer offered)") if r.prompt_id else ""
+    return {"id": r.id, "prompt": prompt, "text": r.revisions[-1].text, "first_at": r.revisions[0].created_at,
+            "edited_at": r.revisions[-1].created_at if len(r.revisions) > 1 else "",
+            "history": [{"number": v.number, "text": v.text, "created_at": v.created_at}
+                        for v in reversed(r.revisions[:-1])]}
+
+
+async def load(backends: Backends, viewer: Principal, artifact: apb.Artifact, can: Capabilities) -> DiscussionView:
+    """The discussion of ``artifact``; ``available`` False while the reflections service cannot answer for it yet
+    (its copy of who owns a new artifact arrives by event) or is down: the rest of the page still shows."""
+    try:
+        found, prompts = await asyncio.gather(discussion.get_discussion(backends, viewer, artifact.id),
+                                              discussion.list_prompts(backends, viewer))
+    except grpc.aio.AioRpcError as error:     # PERMISSION_DENIED: the replica has not heard of the artifact yet
+        level = logging.INFO if error.code() == grpc.StatusCode.PERMISSION_DENIED else logging.WARNING
+        log.log(level, "discussion of %s unavailable: %s", artifact.id, error.code())
+        return DiscussionView(available=False)
+    people = {f.teacher_id for f in found.feedback} | {c.author_id for c in found.comments}
+    names = await discussion.people_names(backends, viewer, people - {viewer.subject})
+    prompt_texts = {p.id: p.text for p in prompts}
+    reflections = [_reflection(r, prompt_texts) for r in found.reflections if r.revisions]
+    feedback = [{"by": _author(f.teacher_id, "teacher", viewer, names), "can_do": f.can_do,
+                 "next_steps": f.next_steps, "created_at": f.created_at} for f in found.feedback]
+    comments = [{"id": c.id, "by": _author(c.author_id, c.author_role, viewer, names), "role": c.author_role,
+                 "body": c.body, "hidden": c.hidden, "created_at": c.created_at} for c in found.comments]
+    return DiscussionView(True, reflections, feedback, comments, prompts if can.reflect else [])
+
+
+def form_errors(controls: dict[str, str], problems, message: str) -> dict[str, str]:
+    """{control id: sentence} for one form's fields (service field -> control id in ``controls``); a problem with no
+    control of its own, or an error without problems (``message``), goes on the form's first control."""
+    first = next(iter(controls.values()))
+    errors: dict[str, str] = {}
+    for problem in problems:
+        control = controls.get(problem.field, first)
+        label = LABELS.get(control, "Your reflection" if control.startswith("edit-") else control)
+        errors.setdefault(control, f"{label}: {problem.reason}.".replace("..", "."))
+    return errors or {first: message}

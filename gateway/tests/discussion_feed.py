@@ -1,0 +1,34 @@
+"""The reflections replica fed as its events worker feeds it: artifact ownership and skill tags from the artifacts
+outbox (artifact_added/updated/deleted), skills with their scales and rubrics from the skills outbox, applied with
+the worker's own code (replication.apply_event); the inbox makes re-applying an already applied event a no-op, so
+tests call the feeds after every change."""
+from __future__ import annotations
+
+from sqlalchemy import Engine, select
+
+from chassis.events import Envelope
+from artifacts.adapters.orm import outbox as artifacts_outbox
+from reflections.service_layer.replication import apply_event
+from skills.adapters.orm import outbox as skills_outbox
+
+OWNERSHIP_EVENTS = ("artifact_added", "artifact_updated", "artifact_deleted")
+
+
+def feed_ownership(artifacts_engine: Engine, reflections_uow, consumer: str = "gateway-tests") -> int:
+    """Apply the artifacts outbox's ownership events to the reflections replica; how many were new."""
+    with artifacts_engine.connect() as conn:
+        bodies = conn.execute(select(artifacts_outbox.c.body).where(artifacts_outbox.c.type.in_(OWNERSHIP_EVENTS))
+                              .order_by(artifacts_outbox.c.id)).scalars().all()
+    return sum(apply_event(reflections_uow, f"{consumer}.{e.type}", e) for e in map(Envelope.from_json, bodies))
+
+
+CATALOG_PREFIXES = ("skill_", "scale_", "rubric_")
+
+
+def feed_catalog(skills_engine: Engine, reflections_uow, consumer: str = "gateway-tests") -> int:
+    """Apply the skills outbox's catalog events (skills with their scale, scales, rubrics) to the reflections
+    replica the assessments read their instruments from; how many were new."""
+    with skills_engine.connect() as conn:
+        bodies = conn.execute(select(skills_outbox.c.body).order_by(skills_outbox.c.id)).scalars().all()
+    envelopes = [e for e in map(Envelope.from_json, bodies) if e.type.startswith(CATALOG_PREFIXES)]
+    return sum(apply_event(reflections_uow, f"{consumer}.{e.type}", e) for e in envelopes)

@@ -1,0 +1,43 @@
+"""Effects of the reflections service's milestone events on the panel replica, each applied once (inbox) in one
+transaction: panellist_invited seats a panellist until their link expires; milestone_evidence_selected replaces the
+artifacts the panel may read (payloads: protos/skillfolio/events/v1/milestones.proto)."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from chassis.events import Envelope
+from chassis.messaging.inbox import claim
+
+from artifacts.adapters.orm import inbox
+from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork, UowFactory
+
+log = logging.getLogger(__name__)
+
+
+def _invited(uow: ArtifactsUnitOfWork, e: Envelope) -> None:
+    d = e.data
+    uow.panels.put_panellist(str(d["invitation_id"]), str(d["milestone_id"]), str(d["student_id"]),
+                             str(d.get("person_id") or ""),
+                             dt.datetime.fromisoformat(str(d["expires_at"])).astimezone(dt.timezone.utc))
+
+
+def _selected(uow: ArtifactsUnitOfWork, e: Envelope) -> None:
+    d = e.data
+    if uow.replicas.is_newest("selection", str(d["milestone_id"]), e.occurred_at):
+        uow.panels.select(str(d["milestone_id"]), str(d["student_id"]),
+                          [str(a) for a in d.get("artifact_ids") or []])
+
+
+APPLY = {"panellist_invited": _invited, "milestone_evidence_selected": _selected}
+
+
+def apply_milestone_event(uow_factory: UowFactory, consumer: str, envelope: Envelope) -> bool:
+    """Apply one milestone envelope to the panel replica; False for a duplicate delivery."""
+    with uow_factory() as uow:
+        if not claim(uow.session, inbox, consumer, envelope.event_id):
+            return False
+        APPLY[envelope.type](uow, envelope)
+        uow.commit()
+    log.info("panel replica updated from %s", envelope.type)
+    return True

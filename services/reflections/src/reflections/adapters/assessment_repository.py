@@ -1,0 +1,64 @@
+"""Storage of assessments, and the growth view's two statements (tagged counts per skill and school year; assessed
+points over time), each read from covering indexes on the student alone (SQLAlchemy Core)."""
+from __future__ import annotations
+
+import json
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from reflections.adapters.orm import artifact_owners, artifact_skills, assessments, catalog_skills, school_years
+from reflections.domain.assessment import Assessment, CriterionLevel
+from reflections.domain.growth import Point, TaggedCount
+
+
+class AssessmentsRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, item: Assessment, max_rank: int) -> None:
+        self.session.execute(insert(assessments).values(
+            id=item.id, artifact_id=item.artifact_id, student_id=item.student_id, skill_id=item.skill_id,
+            assessor_id=item.assessor_id, assessor_role=item.assessor_role, level_rank=item.level_rank,
+            level_name=item.level_name, max_rank=max_rank, comment=item.comment, assessed_at=item.assessed_at,
+            criterion_levels=json.dumps([{"criterion_code": c.criterion_code, "level_rank": c.level_rank}
+                                         for c in item.criterion_levels])))
+
+    def on_artifact(self, artifact_id: str) -> list[Assessment]:
+        rows = self.session.execute(select(assessments).where(assessments.c.artifact_id == artifact_id)
+                                    .order_by(assessments.c.assessed_at, assessments.c.id))
+        return [Assessment(r.id, r.artifact_id, r.student_id, r.skill_id, r.assessor_id, r.assessor_role,
+                           r.level_rank, r.level_name, r.comment, r.assessed_at,
+                           [CriterionLevel(c["criterion_code"], int(c["level_rank"]))
+                            for c in json.loads(r.criterion_levels)]) for r in rows]
+
+    def tagged_counts(self, student_id: str) -> list[TaggedCount]:
+        """Per skill and school year: how many of the student's live artifacts are tagged with the skill."""
+        rows = self.session.execute(
+            select(artifact_skills.c.skill_id, func.coalesce(catalog_skills.c.name, artifact_skills.c.skill_id),
+                   func.coalesce(catalog_skills.c.colour, ""), artifact_owners.c.school_year_id,
+                   func.coalesce(school_years.c.title, ""), func.coalesce(school_years.c.start_date, ""),
+                   func.count())
+            .join(artifact_owners, artifact_owners.c.artifact_id == artifact_skills.c.artifact_id)
+            .outerjoin(catalog_skills, catalog_skills.c.skill_id == artifact_skills.c.skill_id)
+            .outerjoin(school_years, school_years.c.school_year_id == artifact_owners.c.school_year_id)
+            .where(artifact_skills.c.student_id == student_id, artifact_owners.c.student_id == student_id,
+                   artifact_owners.c.deleted.is_(False))
+            .group_by(artifact_skills.c.skill_id, catalog_skills.c.name, catalog_skills.c.colour,
+                      artifact_owners.c.school_year_id, school_years.c.title, school_years.c.start_date))
+        return [TaggedCount(*row) for row in rows]
+
+    def points(self, student_id: str) -> list[Point]:
+        """Every assessment of the student's live artifacts, oldest first, with its skill and school year."""
+        rows = self.session.execute(
+            select(assessments.c.skill_id, func.coalesce(catalog_skills.c.name, assessments.c.skill_id),
+                   func.coalesce(catalog_skills.c.colour, ""), artifact_owners.c.school_year_id,
+                   func.coalesce(school_years.c.title, ""), func.coalesce(school_years.c.start_date, ""),
+                   assessments.c.assessed_at, assessments.c.level_rank, assessments.c.level_name,
+                   assessments.c.max_rank, assessments.c.artifact_id, assessments.c.assessor_role)
+            .join(artifact_owners, artifact_owners.c.artifact_id == assessments.c.artifact_id)
+            .outerjoin(catalog_skills, catalog_skills.c.skill_id == assessments.c.skill_id)
+            .outerjoin(school_years, school_years.c.school_year_id == artifact_owners.c.school_year_id)
+            .where(assessments.c.student_id == student_id, artifact_owners.c.student_id == student_id,
+                   artifact_owners.c.deleted.is_(False))
+            .order_by(assessments.c.assessed_at, assessments.c.id))
+        return [Point(*row) for row in rows]

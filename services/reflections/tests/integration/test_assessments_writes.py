@@ -1,0 +1,139 @@
+"""Assessments on a real database: the instrument from the replicated catalog, the level and rubric checks with
+their messages, teacher and self assessments side by side, the event payload, and the growth view over years."""
+from __future__ import annotations
+
+import pytest
+
+from chassis.config import service_settings
+from chassis.errors import InvalidArgument
+from chassis.migrations import upgrade
+from reflections.bootstrap import build
+from reflections.migrations import MIGRATIONS_DIR
+from reflections.domain.assessment import CriterionLevel
+from reflections.service_layer.replication import apply_event
+from reflections_fixtures import ANA, ART, LAST_YEAR, STUDENT, TEACHER, YEAR, Clock, event, world_events
+from assessments_fixtures import (COMM, INNOV, LEVELS, OLD_ART, RUBRIC, SCALE, UNTAGGED, catalog,  # noqa: F401
+                                  catalog_events, scale_event, skill_event, tagged)
+
+pytestmark = pytest.mark.integration
+
+
+def problems(excinfo) -> dict[str, str]:
+    return {p.field: p.reason for p in excinfo.value.problems}
+
+
+def test_the_instrument_is_the_skills_scale_and_rubric(app, catalog):
+    instrument = app.assessments.instrument(TEACHER, ART, COMM)
+    assert (instrument.skill_name, instrument.scale.id, instrument.scale.name) == (
+        "Effective Communicator", SCALE, "Four levels")
+    assert [(l.rank, l.name, l.description) for l in instrument.scale.levels] == [
+        (i + 1, n, f"{n} work") for i, n in enumerate(LEVELS)]
+    assert instrument.rubric.id == RUBRIC
+    assert [(c.code, c.name, c.descriptors[1], c.descriptors[4]) for c in instrument.rubric.criteria] == [
+        ("clarity", "Clarity", "clear Beginning", "clear Exemplary"),
+        ("evidence", "Use of evidence", "evident Beginning", "evident Exemplary")]
+    assert app.assessments.instrument(STUDENT, ART, INNOV).rubric is None
+
+
+def test_a_level_not_on_the_scale_names_the_scale_and_its_levels(app, catalog, tables):
+    with pytest.raises(InvalidArgument) as excinfo:
+        app.assessments.assess(TEACHER, ART, COMM, 5, "Clear claim.", [])
+    assert problems(excinfo) == {"level_rank": "5 is not a level of scale 'Four levels' (1-4)"}
+    with pytest.raises(InvalidArgument) as excinfo:
+        app.assessments.self_assess(STUDENT, ART, INNOV, 0, "", [])
+    assert problems(excinfo) == {"level_rank": "0 is not a level of scale 'Four levels' (1-4)"}
+    assert tables.envelopes() == [] and tables.audit() == []
+
+
+def test_rubric_levels_and_codes_are_checked(app, catalog):
+    with pytest.raises(InvalidArgument) as excinfo:
+        app.assessments.assess(TEACHER, ART, COMM, 3, "Clear.", [
+            CriterionLevel("clarity", 7), CriterionLevel("style", 2), CriterionLevel("clarity", 2)])
+    assert problems(excinfo) == {
+        "criterion_levels[0].level_rank": "7 is not a level of scale 'Four levels' (1-4)",
+        "criterion_levels[1].criterion_code": "'style' is not a criterion of rubric 'Communication rubric'",
+        "criterion_levels[2].criterion_code": "'clarity' is given twice"}
+    with pytest.raises(InvalidArgument) as excinfo:
+        app.assessments.assess(TEACHER, ART, INNOV, 3, "Inventive.", [CriterionLevel("clarity", 2)])
+    assert problems(excinfo) == {"criterion_levels": "skill 'Emerging Innovator' has no rubric"}
+
+
+def test_the_skill_must_be_tagged_and_a_teacher_must_say_something(app, catalog):
+    with pytest.raises(InvalidArgument) as excinfo:
+        app.assessments.assess(TEACHER, ART, UNTAGGED, 3, "Works well with others.", [])
+    assert problems(excinfo) == {"skill_id": "'sk-collab' is not tagged on this artifact"}
+    with pytest.raises(InvalidArgument) as excinfo:
+        app.assessments.assess(TEACHER, ART, COMM, 3, "   ", [])
+    assert problems(excinfo) == {"comment": "must not be empty: say what the learner can do"}
+
+
+def test_teacher_and_self_assessments_show_side_by_side(app, catalog, tables):
+    mine = app.assessments.self_assess(STUDENT, ART, COMM, 2, "I think I am developing.", [])
+    theirs = app.assessments.assess(TEACHER, ART, COMM, 3, "Your claim is clear.",
+                                    [CriterionLevel("clarity", 3), CriterionLevel("evidence", 2)])
+    listed = {s.skill_id: s for s in app.assessments.on_artifact(STUDENT, ART)}
+    assert [s.skill_name for s in app.assessments.on_artifact(STUDENT, ART)] == [
+        "Effective Communicator", "Emerging Innovator"]
+    assert [(a.id, a.assessor_role, a.level_name) for a in listed[COMM].teacher] == [(theirs.id, "teacher",
+                                                                                      "Proficient")]
+    assert [(a.id, a.assessor_role, a.level_name, a.comment) for a in listed[COMM].self] == [
+        (mine.id, "student", "Developing", "I think I am developing.")]
+    assert listed[COMM].teacher[0].criterion_levels == [CriterionLevel("clarity", 3), CriterionLevel("evidence", 2)]
+    assert (listed[INNOV].teacher, listed[INNOV].self) == ([], [])
+    recorded = [e.data for e in tables.envelopes() if e.type == "assessment_recorded"]
+    assert recorded[1] == {"assessment_id": theirs.id, "artifact_id": ART, "student_id": ANA, "skill_id": COMM,
+                           "assessor_id": "tch-cruz", "assessor_role": "teacher", "level_rank": 3,
+                           "school_year_id": YEAR}
+
+
+def test_growth_per_skill_over_school_years(app, catalog):
+    first = app.assessments.self_assess(STUDENT, OLD_ART, COMM, 1, "", [])
+    second = app.assessments.assess(TEACHER, ART, COMM, 3, "Clear claim.", [])
+    growth = app.assessments.growth(STUDENT, ANA)
+    assert [(g.skill_id, g.skill_name, g.max_rank) for g in growth] == [
+        (COMM, "Effective Communicator", 4), (INNOV, "Emerging Innovator", 0)]
+    comm = growth[0]
+    assert [(y.school_year_id, y.title, y.artifacts_tagged) for y in comm.years] == [
+        (LAST_YEAR, "2025-26", 1), (YEAR, "2026-27", 1)]
+    assert [[(p.artifact_id, p.level_rank, p.level_name, p.assessor_role) for p in y.points] for y in comm.years] == [
+        [(OLD_ART, 1, "Beginning", "student")], [(ART, 3, "Proficient", "teacher")]]
+    assert comm.years[0].points[0].assessed_at == first.assessed_at < second.assessed_at
+
+
+def test_growth_follows_the_replicas(app, catalog):
+    app.assessments.assess(TEACHER, ART, COMM, 3, "Clear claim.", [])
+    for envelope in [tagged(ART, ANA, [INNOV], YEAR, at="2026-11-04T00:00:00+00:00"),      # COMM untagged
+                     tagged(ART, ANA, [COMM], LAST_YEAR, at="2026-11-03T12:00:00+00:00"),  # older: ignored
+                     skill_event(COMM, "Communicator", type_="skill_updated", at="2026-11-05T00:00:00+00:00")]:
+        assert apply_event(app.unit_of_work, f"test.{envelope.type}", envelope)
+    comm, innov = app.assessments.growth(STUDENT, ANA)
+    assert comm.skill_name == "Communicator"
+    assert [(y.school_year_id, y.artifacts_tagged, len(y.points)) for y in comm.years] == [
+        (LAST_YEAR, 1, 0), (YEAR, 0, 1)]                    # the assessment stays; ART no longer counts for COMM
+    assert [(y.school_year_id, y.artifacts_tagged) for y in innov.years] == [(YEAR, 1)]
+    assert apply_event(app.unit_of_work, "test.artifact_deleted",
+                       event("artifacts", "artifact_deleted", at="2026-11-06T00:00:00+00:00", artifact_id=ART))
+    assert [g.skill_id for g in app.assessments.growth(STUDENT, ANA)] == [COMM]
+
+
+def test_an_old_scale_event_does_not_overwrite_a_newer_one(app, catalog):
+    renamed = ["Not yet", "Approaching", "Ready", "Excelling"]
+    assert apply_event(app.unit_of_work, "t.1", scale_event(at="2026-10-02T00:00:00+00:00", names=renamed))
+    assert apply_event(app.unit_of_work, "t.2", scale_event(at="2026-09-01T00:00:00+00:00"))
+    assert [l.name for l in app.assessments.instrument(STUDENT, ART, COMM).scale.levels] == renamed
+
+
+def test_assessments_and_growth_on_sqlite_the_embedded_default(tmp_path):
+    url = f"sqlite:///{tmp_path / 'reflections.db'}"
+    upgrade(MIGRATIONS_DIR, url)
+    app = build(service_settings("reflections", database_url=url), clock=Clock())
+    try:
+        for envelope in world_events() + catalog_events():
+            assert apply_event(app.unit_of_work, f"test.{envelope.type}", envelope)
+        app.assessments.assess(TEACHER, ART, COMM, 3, "Clear claim.", [CriterionLevel("clarity", 3)])
+        app.assessments.self_assess(STUDENT, OLD_ART, COMM, 1, "", [])
+        [comm, _] = app.assessments.growth(STUDENT, ANA)
+        assert [(y.title, y.artifacts_tagged, [p.level_name for p in y.points]) for y in comm.years] == [
+            ("2025-26", 1, ["Beginning"]), ("2026-27", 1, ["Proficient"])]
+    finally:
+        app.close()

@@ -1,0 +1,118 @@
+"""Goals and milestones access through the service layer on real replicas, as grids: one row per relationship to
+Ana, one column per action. Y = allowed (audited when the actor is not Ana, and raising its event); N = refused
+(PermissionDenied), nothing written; X = refused because the actor's panel link expired (FAILED_PRECONDITION).
+Guests act as "guest:<invitation_id>" with role panel_guest; Ives is invited with his educator account."""
+from __future__ import annotations
+
+import pytest
+
+from chassis.errors import Conflict, PermissionDenied
+from reflections.domain.access import Viewer
+from reflections.domain.goals import GoalChange
+from reflections_fixtures import ANA, ART, STUDENT
+from milestone_fixtures import OWN_ART, dol_type, full_sheet, guest, milestone_with_panel, panel_world  # noqa: F401
+
+pytestmark = pytest.mark.integration
+
+GOALS = """
+role            relationship            actor           | set | update | link | close | list | get
+student         own                     stu-ana         |  Y  |   Y    |  Y   |   Y   |  Y   |  Y
+student         classmate               stu-ben         |  N  |   N    |  N   |   N   |  N   |  N
+teacher         currently-taught        tch-cruz        |  N  |   N    |  N   |   N   |  Y   |  Y
+teacher         taught-last-year-only   tch-diaz        |  N  |   N    |  N   |   N   |  N   |  N
+guardian        guardian-of             grd-eve         |  N  |   N    |  N   |   N   |  Y   |  Y
+guardian        not-guardian-of         grd-gus         |  N  |   N    |  N   |   N   |  N   |  N
+school_admin    own-school              adm-fay         |  N  |   N    |  N   |   N   |  N   |  N
+district_admin  district                adm-dee         |  N  |   N    |  N   |   N   |  N   |  N
+panel_guest     invited-to-a-milestone  guest:valid     |  N  |   N    |  N   |   N   |  N   |  N
+"""
+
+MILESTONES = """
+role            relationship            actor           | create | select | invite | score | outcome | read | list
+student         own                     stu-ana         |   N    |   Y    |   N    |   N   |    N    |  Y   |  Y
+student         classmate               stu-ben         |   N    |   N    |   N    |   N   |    N    |  N   |  N
+teacher         currently-taught        tch-cruz        |   Y    |   N    |   Y    |   N   |    Y    |  Y   |  Y
+teacher         taught-last-year-only   tch-diaz        |   N    |   N    |   N    |   N   |    N    |  N   |  N
+teacher         invited-educator        tch-ives        |   N    |   N    |   N    |   Y   |    N    |  Y   |  N
+guardian        guardian-of             grd-eve         |   N    |   N    |   N    |   N   |    N    |  Y   |  Y
+guardian        not-guardian-of         grd-gus         |   N    |   N    |   N    |   N   |    N    |  N   |  N
+school_admin    own-school              adm-fay         |   N    |   N    |   N    |   N   |    N    |  N   |  N
+district_admin  district                adm-dee         |   N    |   N    |   N    |   N   |    N    |  N   |  N
+panel_guest     invited                 guest:valid     |   N    |   N    |   N    |   Y   |    N    |  Y   |  N
+panel_guest     other-milestone         guest:elsewhere |   N    |   N    |   N    |   N   |    N    |  N   |  N
+panel_guest     link-expired            guest:expired   |   N    |   N    |   N    |   X   |    N    |  X   |  N
+"""
+
+
+def rows(grid: str) -> list[tuple[str, str, str, dict[str, str]]]:
+    header, *lines = grid.strip().splitlines()
+    actions = [a.strip() for a in header.split("|")[1:]]
+    parsed = []
+    for line in lines:
+        who, *cells = line.split("|")
+        role, relationship, actor = who.split()
+        parsed.append((role, relationship, actor, {a: c.strip() for a, c in zip(actions, cells, strict=True)}))
+    return parsed
+
+
+def viewer_for(role: str, actor: str, panel: dict[str, str]) -> Viewer:
+    return guest(panel[actor.split(":")[1]]) if actor.startswith("guest:") else Viewer.of(actor, [role])
+
+
+GOAL_ACTIONS = {
+    "set": lambda app, v, goal: app.goals.set_goal(v, ANA, "Speak up in class", ["skl-comm"], "Three talks"),
+    "update": lambda app, v, goal: app.goals.update_goal(v, goal, GoalChange(title="Speak up more")),
+    "link": lambda app, v, goal: app.goals.link_evidence(v, goal, [ART]),
+    "close": lambda app, v, goal: app.goals.close_goal(v, goal, "achieved", "I gave three talks."),
+    "list": lambda app, v, goal: app.goals.list_goals(v, ANA),
+    "get": lambda app, v, goal: app.goals.get_goal(v, goal),
+}
+GOAL_EVENTS = {"set": "goal_set", "update": "goal_updated", "link": "goal_updated", "close": "goal_closed"}
+
+MILESTONE_ACTIONS = {
+    "create": lambda app, v, p, t: app.milestones.create(v, ANA, t, "Defense", "2027-01-15"),
+    "select": lambda app, v, p, t: app.milestones.select_evidence(v, p["milestone"], [ART, OWN_ART]),
+    "invite": lambda app, v, p, t: app.milestones.invite(v, p["milestone"], "Gran", "gran@example.org", "family"),
+    "score": lambda app, v, p, t: app.panel.score(v, p["milestone"], full_sheet(), "Clear evidence."),
+    "outcome": lambda app, v, p, t: app.milestones.record_outcome(v, p["milestone"], "READY"),
+    "read": lambda app, v, p, t: app.panel.get(v, p["milestone"]),
+    "list": lambda app, v, p, t: app.panel.of_student(v, ANA),
+}
+MILESTONE_EVENTS = {"create": "milestone_created", "select": "milestone_evidence_selected",
+                    "invite": "panellist_invited", "score": "milestone_scored", "outcome": "milestone_completed"}
+
+
+def assert_row(tables, actor_subject: str, act, expected: str, event: str | None, refusal: str) -> None:
+    audit_before, events_before = len(tables.audit()), len(tables.envelopes())
+    if expected == "Y":
+        act()
+    else:
+        with pytest.raises(Conflict if expected == "X" else PermissionDenied, match=refusal):
+            act()
+    audit, events = tables.audit()[audit_before:], tables.envelopes()[events_before:]
+    audited = expected == "Y" and actor_subject != ANA
+    assert [(r.actor, r.subject_id) for r in audit] == ([(actor_subject, ANA)] if audited else [])
+    assert [e.type for e in events] == ([event] if expected == "Y" and event else [])
+
+
+@pytest.mark.parametrize("role, relationship, actor, expected", rows(GOALS),
+                         ids=[f"{r}/{rel}" for r, rel, *_ in rows(GOALS)])
+def test_goals_matrix_row(app, panel_world, tables, role, relationship, actor, expected):
+    for action, cell in expected.items():
+        goal = app.goals.set_goal(STUDENT, ANA, "Ana's goal", ["skl-comm"], "Criteria").id
+        viewer = viewer_for(role, actor, {"valid": "any-invitation"})
+        assert_row(tables, viewer.subject, lambda: GOAL_ACTIONS[action](app, viewer, goal), cell,
+                   GOAL_EVENTS.get(action), "not allowed to see or change this student's goals")
+
+
+@pytest.mark.parametrize("role, relationship, actor, expected", rows(MILESTONES),
+                         ids=[f"{r}/{rel}" for r, rel, *_ in rows(MILESTONES)])
+def test_milestones_matrix_row(app, clock, dol_type, tables, role, relationship, actor, expected):
+    for action, cell in expected.items():
+        panel = milestone_with_panel(app, clock, dol_type)
+        viewer = viewer_for(role, actor, panel)
+        refusal = ("this panel link expired on" if cell == "X" else
+                   "you are not on this milestone's panel" if action == "score" else
+                   "not allowed to see or change this student's milestones")
+        assert_row(tables, viewer.subject, lambda: MILESTONE_ACTIONS[action](app, viewer, panel, dol_type), cell,
+                   MILESTONE_EVENTS.get(action), refusal)
