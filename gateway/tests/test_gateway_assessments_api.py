@@ -71,6 +71,8 @@ def test_assess_self_assess_side_by_side_and_growth(client, district, skill_ids,
     assert year["title"] == "School year" and year["artifacts_tagged"] >= 1
     assert {(p["artifact_id"], p["level_rank"], p["assessor_role"]) for p in year["points"]} >= {
         (artifact, 2, "student"), (artifact, 3, "teacher")}
+    assert {(p["assessed_at"], p["level_name"], p["max_rank"]) for p in year["points"]} >= {
+        (mine.json()["assessed_at"], "Developing", 4), (theirs.json()["assessed_at"], "Proficient", 4)}
 
 
 def test_errors_name_the_field(client, skill_ids, login, artifact):

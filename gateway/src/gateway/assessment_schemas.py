@@ -2,6 +2,8 @@
 straight from the AssessmentsService's protobuf messages (skillfolio.reflections.v1.assessments)."""
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from skillfolio.reflections.v1 import assessments_pb2 as pb
@@ -131,12 +133,28 @@ def assessments_json(artifact_id: str, reply: pb.ListAssessmentsResponse) -> dic
          "self_assessments": [assessment_json(a) for a in s.self_assessments]} for s in reply.skills]}
 
 
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def growth_moment(microseconds: int) -> dt.datetime:
+    """A GrowthPoints ``assessed_at_us`` as an aware UTC datetime (orjson writes it as ISO 8601, like isoformat)."""
+    return _EPOCH + dt.timedelta(microseconds=microseconds)
+
+
+def growth_points(columns: pb.GrowthPoints) -> list[tuple]:
+    """A year's point columns as rows (assessed_at, level_rank, level_name, max_rank, artifact_id, assessor_role)."""
+    return list(zip(map(growth_moment, columns.assessed_at_us), columns.level_rank, columns.level_name,
+                    columns.max_rank, columns.artifact_id, columns.assessor_role))
+
+
 def growth_json(reply: pb.GetGrowthResponse) -> dict:
+    """The Growth document (assessed_at as datetimes: serialize with orjson, as ORJSONResponse does)."""
     return {"student_id": reply.student_id, "skills": [
         {"skill_id": s.skill_id, "skill_name": s.skill_name, "colour": s.colour, "max_rank": s.max_rank,
          "years": [{"school_year_id": y.school_year_id, "title": y.title, "start_date": y.start_date,
                     "artifacts_tagged": y.artifacts_tagged,
-                    "points": [{"assessed_at": p.assessed_at, "level_rank": p.level_rank, "level_name": p.level_name,
-                                "max_rank": p.max_rank, "artifact_id": p.artifact_id,
-                                "assessor_role": p.assessor_role} for p in y.points]} for y in s.years]}
+                    "points": [{"assessed_at": at, "level_rank": rank, "level_name": name, "max_rank": top,
+                                "artifact_id": artifact_id, "assessor_role": role}
+                               for at, rank, name, top, artifact_id, role in growth_points(y.points)]}
+                   for y in s.years]}
         for s in reply.skills]}
