@@ -3,8 +3,8 @@ the reflections database and returning the same JSON as the gateway's ``GET /api
 
 Same statements as the reflections service (tagged counts per skill and school year joined to the artifact owners,
 skills catalog and school years; lean points oldest first, ids only, joined to the artifact owners; the labels of any
-skill or year only points name), the same grouping and ordering in Python, the same serializer (orjson), one
-transaction on a pool of the service's size. No authentication, no access check, no gRPC hop, no protobuf. Served by
+skill or year only points name), the same grouping and ordering in Python, the same serializer (orjson, datetimes
+written as ISO 8601), one transaction on a pool of the service's size. No authentication, no access check, no gRPC hop, no protobuf. Served by
 uvicorn exactly like the gateway (one process).
 Usage: python bench/_bare_growth.py <database_url> <port>
 """
@@ -35,6 +35,9 @@ SKILL_LABELS = text("SELECT skill_id, name, colour FROM catalog_skills WHERE ski
     bindparam("ids", expanding=True))
 YEAR_LABELS = text("SELECT school_year_id, title, start_date FROM school_years WHERE school_year_id IN :ids"
                    ).bindparams(bindparam("ids", expanding=True))
+
+
+POINT_COLUMNS = ("assessed_at", "level_rank", "level_name", "max_rank", "artifact_id", "assessor_role")
 
 
 def _order(year: dict) -> tuple:
@@ -73,17 +76,20 @@ def create_app(database_url: str) -> FastAPI:
             if key not in years:
                 title, start_date = year_labels.get(school_year_id, ("", ""))
                 years[key] = {"school_year_id": school_year_id, "title": title, "start_date": start_date,
-                              "artifacts_tagged": 0, "points": []}
+                              "artifacts_tagged": 0, "points": {column: [] for column in POINT_COLUMNS}}
                 skills[skill_id]["years"].append(years[key])
             return years[key]
 
         for row in counts:
             year_of(row.skill_id, row.school_year_id)["artifacts_tagged"] += row.n
         for row in points:
-            year_of(row.skill_id, row.school_year_id)["points"].append({
-                "assessed_at": row.assessed_at.astimezone(dt.timezone.utc).isoformat(), "level_rank": row.level_rank,
-                "level_name": row.level_name, "max_rank": row.max_rank, "artifact_id": row.artifact_id,
-                "assessor_role": row.assessor_role})
+            columns = year_of(row.skill_id, row.school_year_id)["points"]
+            columns["assessed_at"].append(row.assessed_at.astimezone(dt.timezone.utc))
+            columns["level_rank"].append(row.level_rank)
+            columns["level_name"].append(row.level_name)
+            columns["max_rank"].append(row.max_rank)
+            columns["artifact_id"].append(row.artifact_id)
+            columns["assessor_role"].append(row.assessor_role)
             skills[row.skill_id]["max_rank"] = max(skills[row.skill_id]["max_rank"], row.max_rank)
         for skill in skills.values():
             skill["years"].sort(key=_order)
