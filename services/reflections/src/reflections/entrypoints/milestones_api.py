@@ -29,10 +29,18 @@ def _viewer() -> Viewer:
 
 
 def type_message(kind: MilestoneType, rubric: Rubric | None) -> pb.MilestoneType:
-    return pb.MilestoneType(id=kind.id, code=kind.code, name=kind.name, rubric_id=kind.rubric_id,
-                            grade_levels=list(kind.grade_levels), criteria=rubric.criterion_codes if rubric else [],
-                            levels=[pb.ScaleLevel(rank=level.rank, name=level.name)
-                                    for level in (rubric.scale.levels if rubric else ())])
+    """The type with its rubric as the catalog replica knows it (criteria, names, descriptors, scale levels)."""
+    message = pb.MilestoneType(id=kind.id, code=kind.code, name=kind.name, rubric_id=kind.rubric_id,
+                               grade_levels=list(kind.grade_levels))
+    if rubric is not None:
+        levels = rubric.scale.levels
+        message.rubric_name = rubric.name
+        message.criteria.extend(rubric.criterion_codes)
+        message.levels.extend(pb.ScaleLevel(rank=level.rank, name=level.name, description=level.description)
+                              for level in levels)
+        message.rubric_criteria.extend(pb.RubricCriterion(code=c.code, name=c.name, descriptors=[
+            c.descriptors.get(level.rank, "") for level in levels]) for c in rubric.criteria)
+    return message
 
 
 def panellist_message(p: Invitation, with_email: bool = True) -> pb.Panellist:
