@@ -25,7 +25,7 @@ def own_live_artifacts(uow: ReflectionsUnitOfWork, student_id: str, artifact_ids
                                for a in foreign])
 
 
-def catalog_skills(uow: ReflectionsUnitOfWork, skill_ids: list[str], kept: tuple[str, ...] = ()) -> None:
+def require_catalog_skills(uow: ReflectionsUnitOfWork, skill_ids: list[str], kept: tuple[str, ...] = ()) -> None:
     """InvalidArgument on skill_ids naming each id the skills catalog replica does not offer (unknown, deleted, or
     retired unless the goal had it already)."""
     unusable = uow.catalog.unusable_skills([s for s in skill_ids if s not in kept])
@@ -58,7 +58,7 @@ class GoalUseCases:
         rules.validate_goal(title, success_criteria, skill_ids)
         with self.uow_factory() as uow:
             self._standing(uow, viewer, GoalAction.WRITE, student_id)
-            catalog_skills(uow, rules.unique(skill_ids))
+            require_catalog_skills(uow, rules.unique(skill_ids))
             now = self.calendar.clock()
             goal = Goal(str(uuid.uuid4()), student_id, title.strip(), success_criteria.strip(),
                         tuple(rules.unique(skill_ids)), now, now)
@@ -72,7 +72,7 @@ class GoalUseCases:
         with self.uow_factory() as uow:
             goal = self._open_goal(uow, viewer, goal_id)
             if change.skill_ids is not None:
-                catalog_skills(uow, rules.unique(change.skill_ids), kept=goal.skill_ids)
+                require_catalog_skills(uow, rules.unique(change.skill_ids), kept=goal.skill_ids)
             goal = replace(goal, updated_at=self.calendar.clock(),
                            title=goal.title if change.title is None else change.title.strip(),
                            success_criteria=goal.success_criteria if change.success_criteria is None
