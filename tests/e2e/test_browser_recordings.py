@@ -32,13 +32,18 @@ def recording(tmp_path):
 
 @pytest.fixture
 def teacher_artifact(platform) -> dict:
-    """A link the student's current teacher added to the demo portfolio (the seed has some)."""
-    http = api_as(platform, "student")
-    me = http.get("/api/v1/me").json()
-    items = http.get(f"/api/v1/students/{me['id']}/artifacts", params={"page_size": 100}).json()["items"]
-    by_teacher = [a for a in items if a["added_by_role"] == "teacher" and a["kind"] == "link"]
-    assert by_teacher, [(a["title"], a["added_by_role"]) for a in items]
-    return by_teacher[-1]
+    """A new link the student's current teacher adds to the demo portfolio (tagged like a seeded one), so the
+    other browser tests' artifacts keep their discussion as they expect it."""
+    student = api_as(platform, "student")
+    me = student.get("/api/v1/me").json()
+    items = student.get(f"/api/v1/students/{me['id']}/artifacts", params={"page_size": 100}).json()["items"]
+    seeded = [a for a in items if a["added_by_role"] == "teacher" and a["kind"] == "link"]
+    assert seeded, [(a["title"], a["added_by_role"]) for a in items]
+    added = api_as(platform, "teacher").post(f"/api/v1/students/{me['id']}/artifacts", json={
+        "title": f"Oral history interview {uuid.uuid4().hex[:6]}", "kind": "link",
+        "link_url": "https://example.org/interview", "skill_ids": seeded[-1]["skill_ids"]})
+    assert added.status_code == 201, added.text
+    return added.json()["artifact"]
 
 
 def test_the_student_uploads_an_audio_reflection_and_hears_it_once_checked(browser, platform, teacher_artifact,
