@@ -14,7 +14,7 @@ from reflections.service_layer.media_checks import check_uploaded_recording
 
 
 def wav_bytes(seconds: float = 0.25, rate: int = 8000) -> bytes:
-    """A mono 16-bit PCM WAV of a quiet tone-free signal."""
+    """A valid mono 16-bit PCM WAV (a constant low signal) of ``seconds``."""
     buffer = io.BytesIO()
     with wave.open(buffer, "wb") as out:
         out.setnchannels(1)
