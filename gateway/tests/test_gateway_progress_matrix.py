@@ -1,0 +1,139 @@
+"""The goals and milestones rules as a table (progress_matrix.MATRIX) through the REST API: bearer tokens from real
+logins, panel guests with real /panel/<token> sessions, the gateway, and real roster, skills, artifacts and
+reflections gRPC servers over their own databases (progress_matrix_world). One setup per row (a fresh goal of
+Amy's and a fresh milestone; the row's panel invitation), then every action in turn; each cell checks the status,
+that a refusal reads exactly like a missing thing, the effect Amy sees (or none), the event and the audit row."""
+from __future__ import annotations
+
+import json
+import time
+import uuid
+
+import pytest
+
+from progress_fixtures import panel_rubric  # noqa: F401  (fixture)
+from progress_matrix import (AUDITED_RPC, EVENT, ORDER, SERVICE_COLUMNS, SERVICE_ROWS, SUCCESS, Row, parse,
+                             request, service_grids)
+from progress_matrix_world import EXPIRES_IN, Caller, World, world  # noqa: F401  (fixture)
+
+pytestmark = pytest.mark.integration
+ROWS = parse()
+
+
+def panel_path(invitation: dict) -> str:
+    return "/panel/" + invitation["guest_url"].rsplit("/panel/", 1)[1]
+
+
+def acting(world: World, row: Row, milestone_id: str) -> tuple[Caller, str]:
+    """The row's caller and the subject its audit rows name; invites the row's panellist first."""
+    if row.relationship == "invited-educator":
+        world.invite(milestone_id, kind="educator", person_id=world.district.ids[row.actor])
+    if row.actor != "guest":
+        return world.caller(row.actor), world.district.ids[row.actor]
+    if row.relationship == "link-expired":
+        started = time.monotonic()
+        invitation_id, path = world.invite_expiring_soon(milestone_id)
+        caller = world.guest_session(path, milestone_id)
+        time.sleep(max(0.0, EXPIRES_IN + 0.3 - (time.monotonic() - started)))
+        gone = world.guest_client.get(path)
+        assert gone.status_code == 410 and "This panel link expired on" in gone.text, gone.text
+        return caller, f"guest:{invitation_id}"
+    on = milestone_id if row.relationship == "invited" else world.new_milestone()
+    invitation = world.invite(on)
+    return world.guest_session(panel_path(invitation), on), f"guest:{invitation['panellist']['invitation_id']}"
+
+
+def _one(items: list[dict], key: str, value) -> dict:
+    [found] = [item for item in items if item[key] == value]
+    return found
+
+
+def effect_problems(action: str, reply: dict, before: dict, after: dict, ids: dict, word: str,
+                    whole_panel: bool) -> list[str]:
+    """What is wrong with the effect an allowed ``action`` had on Amy's goals and milestones (empty = right)."""
+    goal_before, goal_after = (_one(v["goals"], "id", ids["goal"]) for v in (before, after))
+    mine_before, mine_after = (_one(v["milestones"], "id", ids["milestone"]) for v in (before, after))
+    checks = {
+        "g.list": lambda: reply["items"] == before["goals"] and after == before,
+        "g.get": lambda: reply == goal_before and after == before,
+        "g.set": lambda: len(after["goals"]) == len(before["goals"]) + 1
+        and _one(after["goals"], "title", f"goal {word}")["status"] == "active",
+        "g.update": lambda: goal_after["title"] == f"retitled {word}" and after["milestones"] == before["milestones"],
+        "g.link": lambda: goal_after["evidence_artifact_ids"] == [*goal_before["evidence_artifact_ids"],
+                                                                  ids["artifact"]],
+        "g.close": lambda: (goal_after["status"], goal_after["closing_reflection"]) == ("achieved", f"closed {word}"),
+        "m.list": lambda: reply["items"] == before["milestones"] and after == before,
+        "m.get": lambda: after == before and (reply == mine_before if whole_panel else
+                                              reply["id"] == ids["milestone"] and len(reply["panellists"]) == 1),
+        "m.create": lambda: len(after["milestones"]) == len(before["milestones"]) + 1
+        and _one(after["milestones"], "title", f"milestone {word}")["status"] == "planned",
+        "m.select": lambda: mine_after["evidence_artifact_ids"] == [ids["artifact"]],
+        "m.invite": lambda: [p["name"] for p in mine_after["panellists"]]
+        == [p["name"] for p in mine_before["panellists"]] + [f"panellist {word}"],
+        "m.score": lambda: [s["level_name"] for s in _one(mine_after["score_sheets"], "comment",
+                                                          f"scored {word}")["scores"]] == ["Ready", "Excelling"],
+        "m.outcome": lambda: (mine_after["status"], mine_after["outcome"]) == ("completed", "READY"),
+        "m.define": lambda: _one(after["types"], "code", f"type-{word}")["name"] == "Exhibition of Learning"
+        and after["goals"] == before["goals"] and after["milestones"] == before["milestones"],
+    }
+    return [] if checks[action]() else [f"unexpected effect: reply {reply} ; Amy saw {before} then {after}"]
+
+
+def cell_problems(world: World, row: Row, caller: Caller, subject: str, action: str, ids: dict) -> list[str]:
+    """What is wrong with one cell (empty = it behaves as the grid says)."""
+    expected, word, amy = row.cells[action], uuid.uuid4().hex[:8], ids["student"]
+    before, mark = world.amy_sees(), world.records.mark()
+    reply = request(caller, action, ids, word)
+    problems = []
+    status = {"Y": SUCCESS.get(action, 200), "N": 403, "X": 401}[expected]
+    if reply.status_code != status:
+        problems.append(f"status {reply.status_code}, not {status}: {reply.text[:300]}")
+    audit, events = world.records.audit_since(mark), world.records.envelopes_since(mark)
+    allowed = expected == "Y" and reply.status_code == status
+    want_events = [EVENT[action]] if allowed and action in EVENT else []
+    want_audit = [(subject, f"reflections.{AUDITED_RPC[action]}", [amy])] \
+        if allowed and subject != amy and action in AUDITED_RPC else []
+    if [e.type for e in events] != want_events:
+        problems.append(f"events {[e.type for e in events]}, not {want_events}")
+    if [(r.actor, r.action, json.loads(r.subject_ids)) for r in audit] != want_audit:
+        problems.append(f"audit {[(r.actor, r.action, r.subject_ids) for r in audit]}, not {want_audit}")
+    after = world.amy_sees()
+    if expected != "Y":
+        if after != before:
+            problems.append("a refused action changed what Amy sees")
+        if expected == "N" and reply.status_code == 403:
+            assert reply.json()["error"]["code"] == "PERMISSION_DENIED"
+            missing = request(caller, action, {**ids, "student": str(uuid.uuid4()), "goal": str(uuid.uuid4()),
+                                               "milestone": str(uuid.uuid4())}, word)
+            if (missing.status_code, missing.json()["error"]) != (403, reply.json()["error"]):
+                problems.append(f"a missing thing reads differently: {missing.status_code} {missing.text[:200]}")
+    elif not problems:
+        problems += effect_problems(action, reply.json(), before, after, ids, word,
+                                    whole_panel=row.actor in ("amy", "teacher", "guardian"))
+    return [f"{row.id} {action} [{expected}]: {p}" for p in problems]
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r.id for r in ROWS])
+def test_goals_and_milestones_matrix_through_the_gateway(row: Row, world: World):
+    ids = {**world.ids, "goal": world.new_goal(), "milestone": world.new_milestone()}
+    caller, subject = acting(world, row, ids["milestone"])
+    problems = [p for action in ORDER for p in cell_problems(world, row, caller, subject, action, ids)]
+    assert not problems, "\n".join(problems)
+
+
+def test_the_grid_mirrors_the_reflections_service_grid():
+    """Every row both grids have allows the same actions; what the service refuses as an expired link (X) the
+    gateway refuses too (the guest's session ended with the link)."""
+    grids, gateway = service_grids(), {(r.role, r.relationship): r.cells for r in ROWS}
+    compared = 0
+    for key, service_actor in SERVICE_ROWS.items():
+        for grid_name, prefix in (("GOALS", "g."), ("MILESTONES", "m.")):
+            service_row = grids[grid_name].get(service_actor)
+            for action, column in SERVICE_COLUMNS.items():
+                if service_row is None or not action.startswith(prefix):
+                    continue
+                ours, theirs = gateway[key][action], service_row[column]
+                assert (ours == "Y") == (theirs == "Y") and (theirs != "X" or ours == "X"), (key, action, ours, theirs)
+                compared += 1
+    assert compared >= 130
+    assert len(ROWS) == len({r.id for r in ROWS}) == 17 and all(set(r.cells) == set(ORDER) for r in ROWS)
