@@ -13,6 +13,9 @@ import ast
 import pathlib
 from dataclasses import dataclass
 
+from gateway.auth import GUEST_LIMIT
+from reflections.domain.panel_access import GOALS_DENIED, MILESTONES_DENIED, NOT_ON_PANEL
+
 MATRIX = """
 role                   relationship            |       goals: g.*              |       milestones: m.*
                                                | list get set update link close| list get create select invite score outcome define
@@ -72,6 +75,18 @@ EVENT = {"g.set": "goal_set", "g.update": "goal_updated", "g.link": "goal_update
 AUDITED_RPC = {"g.list": "ListGoals", "g.get": "GetGoal", "m.list": "ListMilestones", "m.get": "GetMilestone",
                "m.create": "CreateMilestone", "m.invite": "InvitePanellist", "m.score": "ScoreMilestone",
                "m.outcome": "RecordOutcome"}     # goal and evidence changes are the student's own: never audited
+
+
+REFUSALS = {"g": GOALS_DENIED, "m": MILESTONES_DENIED, "m.score": NOT_ON_PANEL,
+            "m.define": "only a district admin defines milestone types"}
+
+
+def refusal(row_actor: str, action: str) -> str:
+    """The message a refused cell answers with: the gateway's own for a panel guest (every route but their one
+    milestone's page and score sheet), else the reflections service's for the action."""
+    if row_actor == "guest":
+        return GUEST_LIMIT
+    return REFUSALS.get(action, REFUSALS[action[0]])
 
 
 @dataclass(frozen=True)

@@ -71,12 +71,13 @@ class World:
         assert reply.status_code == expect, reply.text
         return reply.json()
 
-    def amy_sees(self) -> dict:
-        """Amy's goals and milestones (with every panellist and score sheet) and the district's milestone types."""
+    def amy_sees(self, part: str) -> list[dict]:
+        """What Amy sees of ``part``: her "goals", her "milestones" (every panellist and score sheet), or the
+        district's milestone "types" (as her teacher)."""
         student = f"/api/v1/students/{self.ids['student']}"
-        return {"goals": self.call("amy", "GET", f"{student}/goals", 200)["items"],
-                "milestones": self.call("amy", "GET", f"{student}/milestones", 200)["items"],
-                "types": self.call("teacher", "GET", "/api/v1/milestone-types", 200)["items"]}
+        path = {"goals": f"{student}/goals", "milestones": f"{student}/milestones",
+                "types": "/api/v1/milestone-types"}[part]
+        return self.call("teacher" if part == "types" else "amy", "GET", path, 200)["items"]
 
     def new_goal(self) -> str:
         return self.call("amy", "POST", f"/api/v1/students/{self.ids['student']}/goals", 201, json={

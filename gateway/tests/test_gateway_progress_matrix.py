@@ -13,7 +13,7 @@ import pytest
 
 from progress_fixtures import panel_rubric  # noqa: F401  (fixture)
 from progress_matrix import (AUDITED_RPC, EVENT, ORDER, SERVICE_COLUMNS, SERVICE_ROWS, SUCCESS, Row, parse,
-                             request, service_grids)
+                             refusal, request, service_grids)
 from progress_matrix_world import EXPIRES_IN, Caller, World, world  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.integration
@@ -48,33 +48,35 @@ def _one(items: list[dict], key: str, value) -> dict:
     return found
 
 
-def effect_problems(action: str, reply: dict, before: dict, after: dict, ids: dict, word: str,
+def part_of(action: str) -> str:
+    """The part of Amy's view an action may change."""
+    return "types" if action == "m.define" else "goals" if action.startswith("g.") else "milestones"
+
+
+def effect_problems(action: str, reply: dict, before: list[dict], after: list[dict], ids: dict, word: str,
                     whole_panel: bool) -> list[str]:
-    """What is wrong with the effect an allowed ``action`` had on Amy's goals and milestones (empty = right)."""
-    goal_before, goal_after = (_one(v["goals"], "id", ids["goal"]) for v in (before, after))
-    mine_before, mine_after = (_one(v["milestones"], "id", ids["milestone"]) for v in (before, after))
+    """What is wrong with the effect an allowed ``action`` had on its part of Amy's view (empty = right)."""
+    was, now = ({}, {}) if action == "m.define" else (
+        _one(view, "id", ids["goal" if action.startswith("g.") else "milestone"]) for view in (before, after))
     checks = {
-        "g.list": lambda: reply["items"] == before["goals"] and after == before,
-        "g.get": lambda: reply == goal_before and after == before,
-        "g.set": lambda: len(after["goals"]) == len(before["goals"]) + 1
-        and _one(after["goals"], "title", f"goal {word}")["status"] == "active",
-        "g.update": lambda: goal_after["title"] == f"retitled {word}" and after["milestones"] == before["milestones"],
-        "g.link": lambda: goal_after["evidence_artifact_ids"] == [*goal_before["evidence_artifact_ids"],
-                                                                  ids["artifact"]],
-        "g.close": lambda: (goal_after["status"], goal_after["closing_reflection"]) == ("achieved", f"closed {word}"),
-        "m.list": lambda: reply["items"] == before["milestones"] and after == before,
-        "m.get": lambda: after == before and (reply == mine_before if whole_panel else
+        "g.list": lambda: reply["items"] == before == after,
+        "g.get": lambda: reply == was and after == before,
+        "g.set": lambda: len(after) == len(before) + 1 and _one(after, "title", f"goal {word}")["status"] == "active",
+        "g.update": lambda: now["title"] == f"retitled {word}",
+        "g.link": lambda: now["evidence_artifact_ids"] == [*was["evidence_artifact_ids"], ids["artifact"]],
+        "g.close": lambda: (now["status"], now["closing_reflection"]) == ("achieved", f"closed {word}"),
+        "m.list": lambda: reply["items"] == before == after,
+        "m.get": lambda: after == before and (reply == was if whole_panel else
                                               reply["id"] == ids["milestone"] and len(reply["panellists"]) == 1),
-        "m.create": lambda: len(after["milestones"]) == len(before["milestones"]) + 1
-        and _one(after["milestones"], "title", f"milestone {word}")["status"] == "planned",
-        "m.select": lambda: mine_after["evidence_artifact_ids"] == [ids["artifact"]],
-        "m.invite": lambda: [p["name"] for p in mine_after["panellists"]]
-        == [p["name"] for p in mine_before["panellists"]] + [f"panellist {word}"],
-        "m.score": lambda: [s["level_name"] for s in _one(mine_after["score_sheets"], "comment",
+        "m.create": lambda: len(after) == len(before) + 1
+        and _one(after, "title", f"milestone {word}")["status"] == "planned",
+        "m.select": lambda: now["evidence_artifact_ids"] == [ids["artifact"]],
+        "m.invite": lambda: [p["name"] for p in now["panellists"]]
+        == [p["name"] for p in was["panellists"]] + [f"panellist {word}"],
+        "m.score": lambda: [s["level_name"] for s in _one(now["score_sheets"], "comment",
                                                           f"scored {word}")["scores"]] == ["Ready", "Excelling"],
-        "m.outcome": lambda: (mine_after["status"], mine_after["outcome"]) == ("completed", "READY"),
-        "m.define": lambda: _one(after["types"], "code", f"type-{word}")["name"] == "Exhibition of Learning"
-        and after["goals"] == before["goals"] and after["milestones"] == before["milestones"],
+        "m.outcome": lambda: (now["status"], now["outcome"]) == ("completed", "READY"),
+        "m.define": lambda: _one(after, "code", f"type-{word}")["name"] == "Exhibition of Learning",
     }
     return [] if checks[action]() else [f"unexpected effect: reply {reply} ; Amy saw {before} then {after}"]
 
@@ -82,7 +84,8 @@ def effect_problems(action: str, reply: dict, before: dict, after: dict, ids: di
 def cell_problems(world: World, row: Row, caller: Caller, subject: str, action: str, ids: dict) -> list[str]:
     """What is wrong with one cell (empty = it behaves as the grid says)."""
     expected, word, amy = row.cells[action], uuid.uuid4().hex[:8], ids["student"]
-    before, mark = world.amy_sees(), world.records.mark()
+    part = part_of(action)
+    before, mark = world.amy_sees(part), world.records.mark()
     reply = request(caller, action, ids, word)
     problems = []
     status = {"Y": SUCCESS.get(action, 200), "N": 403, "X": 401}[expected]
@@ -97,12 +100,14 @@ def cell_problems(world: World, row: Row, caller: Caller, subject: str, action: 
         problems.append(f"events {[e.type for e in events]}, not {want_events}")
     if [(r.actor, r.action, json.loads(r.subject_ids)) for r in audit] != want_audit:
         problems.append(f"audit {[(r.actor, r.action, r.subject_ids) for r in audit]}, not {want_audit}")
-    after = world.amy_sees()
+    after = world.amy_sees(part)
     if expected != "Y":
         if after != before:
-            problems.append("a refused action changed what Amy sees")
+            problems.append(f"a refused action changed Amy's {part}")
         if expected == "N" and reply.status_code == 403:
-            assert reply.json()["error"]["code"] == "PERMISSION_DENIED"
+            said = reply.json()["error"]
+            if (said["code"], said["message"]) != ("PERMISSION_DENIED", refusal(row.actor, action)):
+                problems.append(f"refused with {said}, not {refusal(row.actor, action)!r}")
             missing = request(caller, action, {**ids, "student": str(uuid.uuid4()), "goal": str(uuid.uuid4()),
                                                "milestone": str(uuid.uuid4())}, word)
             if (missing.status_code, missing.json()["error"]) != (403, reply.json()["error"]):
