@@ -1,11 +1,13 @@
-"""The goals and milestones authorization matrix through the gateway: one readable grid (who, relative to Amy, x what
-they do to her goals and milestones), the request each action makes, and the event and audited RPC each one leaves.
+"""The goals and milestones authorization matrix through the gateway: two readable grids with the same rows (who,
+relative to Amy, x what they do to her goals / her milestones), the request each action makes, and the event and
+audited RPC each one leaves.
 
-Y = the route's success status; N = 403, with the same body as for a goal, milestone or student that does not exist;
-X = the guest's panel link expired: its session is over (401) and the link itself answers 410 "expired on".
-Rows mirror services/reflections/tests/integration/test_goals_milestones_access_matrix.py (SERVICE_ROWS names the
-service grid's actor for each shared row; test_gateway_progress_matrix checks the two grids agree). Panel guests
-are refused every route but their own milestone's page and score sheet at the edge (403, auth.GUEST_LIMIT).
+Y = the route's success status; N = 403, with the same body as for a goal, milestone or student that does not
+exist; X = the guest's panel link expired: its session is over (401) and the link itself answers 410 "expired on".
+The grids mirror services/reflections/tests/integration/test_goals_milestones_access_matrix.py (same rows and
+columns; its goals grid leaves out the panellist rows but the invited guest); test_gateway_progress_matrix checks
+they agree. Panel guests are refused every route but their own milestone's page and score sheet at the edge (403,
+auth.GUEST_LIMIT); the service would refuse them too.
 """
 from __future__ import annotations
 
@@ -16,26 +18,45 @@ from dataclasses import dataclass
 from gateway.auth import GUEST_LIMIT
 from reflections.domain.panel_access import GOALS_DENIED, MILESTONES_DENIED, NOT_ON_PANEL
 
-MATRIX = """
-role                   relationship            |       goals: g.*              |       milestones: m.*
-                                               | list get set update link close| list get create select invite score outcome define
-student                own                     |  Y    Y   Y    Y     Y    Y   |  Y    Y    N      Y      N      N     N      N
-student                classmate               |  N    N   N    N     N    N   |  N    N    N      N      N      N     N      N
-student                other-school            |  N    N   N    N     N    N   |  N    N    N      N      N      N     N      N
-teacher                currently-taught        |  Y    Y   N    N     N    N   |  Y    Y    Y      N      Y      N     Y      N
-teacher                taught-last-year-only   |  N    N   N    N     N    N   |  N    N    N      N      N      N     N      N
-teacher                same-school-not-hers    |  N    N   N    N     N    N   |  N    N    N      N      N      N     N      N
-teacher                other-school            |  N    N   N    N     N    N   |  N    N    N      N      N      N     N      N
-teacher                invited-educator        |  N    N   N    N     N    N   |  N    Y    N      N      N      Y     N      N
-guardian               guardian-of             |  Y    Y   N    N     N    N   |  Y    Y    N      N      N      N     N      N
-guardian               not-guardian-of         |  N    N   N    N     N    N   |  N    N    N      N      N      N     N      N
-school_admin           own-school              |  N    N   N    N     N    N   |  N    N    N      N      N      N     N      N
-school_admin           other-school            |  N    N   N    N     N    N   |  N    N    N      N      N      N     N      N
-district_admin         district                |  N    N   N    N     N    N   |  N    N    N      N      N      N     N      Y
-school_admin+teacher   currently-taught        |  N    N   N    N     N    N   |  N    N    N      N      N      N     N      N
-panel_guest            invited                 |  N    N   N    N     N    N   |  N    Y    N      N      N      Y     N      N
-panel_guest            other-milestone         |  N    N   N    N     N    N   |  N    N    N      N      N      N     N      N
-panel_guest            link-expired            |  X    X   X    X     X    X   |  X    X    X      X      X      X     X      X
+GOALS = """
+role                 relationship          | list get set update link close
+student              own                   |  Y    Y   Y    Y     Y     Y
+student              classmate             |  N    N   N    N     N     N
+student              other-school          |  N    N   N    N     N     N
+teacher              currently-taught      |  Y    Y   N    N     N     N
+teacher              taught-last-year-only |  N    N   N    N     N     N
+teacher              same-school-not-hers  |  N    N   N    N     N     N
+teacher              other-school          |  N    N   N    N     N     N
+teacher              invited-educator      |  N    N   N    N     N     N
+guardian             guardian-of           |  Y    Y   N    N     N     N
+guardian             not-guardian-of       |  N    N   N    N     N     N
+school_admin         own-school            |  N    N   N    N     N     N
+school_admin         other-school          |  N    N   N    N     N     N
+district_admin       district              |  N    N   N    N     N     N
+school_admin+teacher currently-taught      |  N    N   N    N     N     N
+panel_guest          invited               |  N    N   N    N     N     N
+panel_guest          other-milestone       |  N    N   N    N     N     N
+panel_guest          link-expired          |  X    X   X    X     X     X
+"""
+MILESTONES = """
+role                 relationship          | list get create select invite score outcome define
+student              own                   |  Y    Y    N      Y      N      N      N      N
+student              classmate             |  N    N    N      N      N      N      N      N
+student              other-school          |  N    N    N      N      N      N      N      N
+teacher              currently-taught      |  Y    Y    Y      N      Y      N      Y      N
+teacher              taught-last-year-only |  N    N    N      N      N      N      N      N
+teacher              same-school-not-hers  |  N    N    N      N      N      N      N      N
+teacher              other-school          |  N    N    N      N      N      N      N      N
+teacher              invited-educator      |  N    Y    N      N      N      Y      N      N
+guardian             guardian-of           |  Y    Y    N      N      N      N      N      N
+guardian             not-guardian-of       |  N    N    N      N      N      N      N      N
+school_admin         own-school            |  N    N    N      N      N      N      N      N
+school_admin         other-school          |  N    N    N      N      N      N      N      N
+district_admin       district              |  N    N    N      N      N      N      N      Y
+school_admin+teacher currently-taught      |  N    N    N      N      N      N      N      N
+panel_guest          invited               |  N    Y    N      N      N      Y      N      N
+panel_guest          other-milestone       |  N    N    N      N      N      N      N      N
+panel_guest          link-expired          |  X    X    X      X      X      X      X      X
 """
 
 # (role, relationship) -> who acts: a short name of gateway_district/authz_district, or "guest" (a panel session)
@@ -50,18 +71,10 @@ ACTORS = {
     ("panel_guest", "invited"): "guest", ("panel_guest", "other-milestone"): "guest",
     ("panel_guest", "link-expired"): "guest",
 }
-# the service grid's actor for the rows both grids have
-SERVICE_ROWS = {
-    ("student", "own"): "stu-ana", ("student", "classmate"): "stu-ben", ("teacher", "currently-taught"): "tch-cruz",
-    ("teacher", "taught-last-year-only"): "tch-diaz", ("teacher", "invited-educator"): "tch-ives",
-    ("guardian", "guardian-of"): "grd-eve", ("guardian", "not-guardian-of"): "grd-gus",
-    ("school_admin", "own-school"): "adm-fay", ("district_admin", "district"): "adm-dee",
-    ("panel_guest", "invited"): "guest:valid", ("panel_guest", "other-milestone"): "guest:elsewhere",
-    ("panel_guest", "link-expired"): "guest:expired",
-}
 SERVICE_COLUMNS = {"g.set": "set", "g.update": "update", "g.link": "link", "g.close": "close", "g.list": "list",
                    "g.get": "get", "m.create": "create", "m.select": "select", "m.invite": "invite",
-                   "m.score": "score", "m.outcome": "outcome", "m.get": "read", "m.list": "list"}
+                   "m.score": "score", "m.outcome": "outcome", "m.get": "read", "m.list": "list",
+                   "m.define": "define"}
 SERVICE_MATRIX = (pathlib.Path(__file__).parents[2] / "services/reflections/tests/integration"
                   / "test_goals_milestones_access_matrix.py")
 
@@ -104,30 +117,30 @@ class Row:
         return f"{self.role}/{self.relationship}"
 
 
-def parse(grid: str = MATRIX) -> list[Row]:
-    _, header, *lines = [line for line in grid.strip().splitlines() if line.strip()]
-    groups = [cell.split() for cell in header.split("|")[1:]]
-    actions = [f"{prefix}.{name}" for prefix, names in zip("gm", groups, strict=True) for name in names]
-    rows = []
-    for line in lines:
-        who, *cells = line.split("|")
-        marks = [mark for cell in cells for mark in cell.split()]
-        assert len(marks) == len(actions) and set(marks) <= {"Y", "N", "X"}, f"bad row {line!r}"
-        rows.append(Row(*who.split(), dict(zip(actions, marks, strict=True))))
-    return rows
+def parse(goals: str = GOALS, milestones: str = MILESTONES) -> list[Row]:
+    """The two grids as rows (same rows in both): cells keyed "g.<action>" and "m.<action>"."""
+    rows: dict[tuple[str, str], dict[str, str]] = {}
+    for prefix, grid in (("g", goals), ("m", milestones)):
+        header, *lines = grid.strip().splitlines()
+        actions = [f"{prefix}.{name}" for name in header.split("|")[1].split()]
+        for line in lines:
+            who, cells = line.split("|")
+            marks = cells.split()
+            assert len(marks) == len(actions) and set(marks) <= {"Y", "N", "X"}, f"bad row {line!r}"
+            rows.setdefault(tuple(who.split()), {}).update(zip(actions, marks, strict=True))
+    return [Row(role, relationship, cells) for (role, relationship), cells in rows.items()]
 
 
-def service_grids() -> dict[str, dict[str, dict[str, str]]]:
-    """The reflections service's own grids (GOALS, MILESTONES), read from its test module's source: actor ->
-    {action: mark}, per grid."""
+def service_grids() -> dict[str, dict[tuple[str, str], dict[str, str]]]:
+    """The reflections service's own grids (GOALS, MILESTONES), read from its test module's source:
+    (role, relationship) -> {action: mark}, per grid."""
     grids = {}
     for node in ast.parse(SERVICE_MATRIX.read_text()).body:
         if isinstance(node, ast.Assign) and node.targets[0].id in ("GOALS", "MILESTONES"):
             header, *lines = node.value.value.strip().splitlines()
-            actions = [a.strip() for a in header.split("|")[1:]]
-            grids[node.targets[0].id] = {
-                line.split("|")[0].split()[2]: dict(zip(actions, (c.strip() for c in line.split("|")[1:]),
-                                                        strict=True)) for line in lines}
+            actions = header.split("|")[1].split()
+            grids[node.targets[0].id] = {tuple(who.split()[:2]): dict(zip(actions, cells.split(), strict=True))
+                                         for who, cells in (line.split("|") for line in lines)}
     return grids
 
 
