@@ -42,7 +42,7 @@ from gateway_testkit import api_token, bearer
 from progress_feed import feed
 
 META_CSRF = re.compile(r'<meta name="csrf-token" content="([^"]+)">')
-EXPIRES_IN = 2.0          # seconds an "expired" row's panel link still works after its setup starts
+EXPIRES_IN = 3.0          # seconds an "expired" row's panel link still works after it is made (its setup's margin)
 
 
 @dataclass
