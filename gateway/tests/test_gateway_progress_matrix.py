@@ -140,3 +140,12 @@ def test_the_grid_mirrors_the_reflections_service_grid():
                 compared += 1
     assert compared == 14 * 6 + 17 * 8
     assert len(ROWS) == len({r.id for r in ROWS}) == 17 and all(set(r.cells) == set(ORDER) for r in ROWS)
+
+
+def test_a_milestone_type_code_in_use_is_refused_with_409(world: World):
+    """What the define route's summary promises: codes are not reused (the service's AlreadyExists)."""
+    body = {"code": f"type-{uuid.uuid4().hex[:8]}", "name": "Mini-Defense", "rubric_id": world.ids["rubric"],
+            "grade_levels": []}
+    world.call("district_admin", "POST", "/api/v1/milestone-types", 201, json=body)
+    again = world.call("district_admin", "POST", "/api/v1/milestone-types", 409, json=body)
+    assert again["error"]["problems"] == [{"field": "code", "reason": "is taken"}]
