@@ -161,7 +161,7 @@ def reflections_app(session_database, district, platform) -> Iterator[reflection
     (artifact ownership arrives per test: feed it the artifacts events a test causes)."""
     settings = service_settings("reflections", database_url=session_database(REFLECTIONS_MIGRATIONS),
                                 grpc_host="127.0.0.1", grpc_port=0, metrics_port=0, db_pool_size=4)
-    app = reflections_bootstrap.build(settings)
+    app = reflections_bootstrap.build(settings, platform=platform)   # recordings in the session's media store
     for envelope in district.roster_events:
         assert apply_reflections_event(app.unit_of_work, f"gateway-tests.{envelope.type}", envelope)
     yield app

@@ -13,6 +13,8 @@ from reflections.service_layer.replication import apply_event
 from skills.adapters import orm as skills_orm
 from skills.domain.model import Criterion, Level
 
+from progress_feed import give_skill_the_scale
+
 ADMIN = Viewer.of("gateway-tests-admin", ["district_admin"])
 SKILLS_EVENTS_CONSUMED = ("skill_", "scale_defined", "rubric_defined")   # what the reflections worker subscribes to
 LEVELS = ["Beginning", "Developing", "Proficient", "Exemplary"]
@@ -29,6 +31,7 @@ def seed_catalog(skills_app, reflections_app, district, skill_ids: dict[str, str
     district_id = district.ids["district"]
     scale = skills_app.commands.define_scale(ADMIN, district_id, "gw-four", "Four levels",
                                              [Level(i + 1, name, f"{name} work") for i, name in enumerate(LEVELS)])
+    give_skill_the_scale(skills_app, skill_ids["communicator"], scale.id)   # the session's skill, whoever moved it
     skills_app.commands.define_rubric(ADMIN, district_id, "gw-comm", "Communication rubric", scale.id,
                                       skill_ids["communicator"], [
         Criterion("clarity", "Clarity", {i + 1: f"clear {n}" for i, n in enumerate(LEVELS)}),

@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from chassis.db import make_engine
 
 from gateway_testkit import api_token, bearer
-from progress_feed import define_panel_rubric, feed
+from progress_feed import define_panel_rubric, feed, give_skill_the_scale
 
 
 @pytest.fixture(scope="session")
@@ -29,8 +29,11 @@ def panel_rubric(skills_app, district, skill_ids) -> tuple[str, str]:
 
 
 @pytest.fixture
-def sync(reflections_app, artifacts_app, skills_app, roster_engine, panel_rubric) -> Callable[[], int]:
-    """Feed the reflections replicas what its worker would have received by now."""
+def sync(reflections_app, artifacts_app, skills_app, roster_engine, panel_rubric, skill_ids) -> Callable[[], int]:
+    """Feed the reflections replicas what its worker would have received by now. Effective Communicator is put
+    (back) on the panel scale first: other modules' fixtures put the session's shared skill on their own scales."""
+    give_skill_the_scale(skills_app, skill_ids["communicator"], panel_rubric[0])
+
     def run() -> int:
         return feed(reflections_app, artifacts_app, skills_app, roster_engine)
     run()

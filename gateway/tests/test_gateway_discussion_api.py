@@ -41,7 +41,7 @@ def test_reflect_edit_feedback_comment_hide_and_read(client, api, district, teac
     prompt = reflections_app.commands.define_prompt(Viewer.of(district.ids["district_admin"], ["district_admin"]),
                                                     f"What would I do differently? {uuid.uuid4().hex[:4]}")
     prompts = client.get("/api/v1/prompts", headers=api("aadams"))
-    assert prompts.status_code == 200 and {"id": prompt.id, "text": prompt.text} in prompts.json()
+    assert prompts.status_code == 200 and {"id": prompt.id, "text": prompt.text, "retired": False} in prompts.json()
 
     base = f"/api/v1/artifacts/{teacher_artifact}"
     added = client.post(f"{base}/reflections", headers=api("aadams"),

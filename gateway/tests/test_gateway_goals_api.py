@@ -50,6 +50,11 @@ def test_bad_input_names_the_field(people, district, skill_ids, sync):
     no_skill = amy.call("POST", f"/api/v1/students/{amy_id}/goals", 422, json={"title": "Grow", "skill_ids": [],
                                                                                   "success_criteria": "Taller"})
     assert no_skill["error"]["problems"][0]["field"] == "skill_ids"
+    unknown = amy.call("POST", f"/api/v1/students/{amy_id}/goals", 422, json={
+        "title": "Grow", "skill_ids": ["skl-nope", skill_ids["collaborator"]], "success_criteria": "Taller"})
+    assert [(p["field"], p["reason"]) for p in unknown["error"]["problems"]] == [
+        ("skill_ids", "'skl-nope' is not a skill of the district"),
+        ("skill_ids", f"{skill_ids['collaborator']!r} is retired")]
     goal = amy.call("POST", f"/api/v1/students/{amy_id}/goals", 201, json={
         "title": "Grow", "skill_ids": [skill_ids["communicator"]], "success_criteria": "Taller"})
     silent = amy.call("POST", f"/api/v1/goals/{goal['id']}/close", 422, json={"status": "achieved",

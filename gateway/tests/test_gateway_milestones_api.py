@@ -30,6 +30,9 @@ def test_a_defense_of_learning_from_type_to_outcome(people, district, panel_rubr
     kind = defense(people, panel_rubric)
     assert kind["criteria"] == ["evidence", "reflection"]
     assert [level["name"] for level in kind["levels"]] == ["Not Yet", "Approaching", "Ready", "Excelling"]
+    assert kind["rubric_name"] == "Defense of Learning"                  # from the one skills catalog replica
+    assert [(c["name"], c["descriptors"][-1]) for c in kind["rubric_criteria"]] == [
+        ("Evidence of growth", "Connects growth to goals"), ("Reflection", "Plans next steps")]
     assert any(t["id"] == kind["id"] for t in people("tlee").call("GET", "/api/v1/milestone-types")["items"])
     teacher, amy = people("tlee"), people("aadams")
     milestone = teacher.call("POST", f"/api/v1/students/{district.ids['amy']}/milestones", 201, json={

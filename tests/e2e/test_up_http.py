@@ -25,13 +25,15 @@ def test_up_prints_url_and_one_login_per_role(platform):
     for process in PROCESSES:   # every service's api and events roles, artifacts-media, gateway
         assert re.search(rf"{process.name}\s+started \(pid=\d+\)", log), process.name
     assert "seeded the demo student's portfolio: 8 artifacts" in log
+    assert "seeded reflections, feedback, comments, assessments, a goal and a completed Defense of Learning" in log
 
 
 def test_health_readiness_and_metrics(platform):
     assert httpx.get(f"{platform.url}/healthz").json() == {"status": "ok"}
     ready = httpx.get(f"{platform.url}/readyz")
     assert ready.status_code == 200
-    assert ready.json()["services"] == {"roster": "serving", "skills": "serving", "artifacts": "serving"}
+    assert ready.json()["services"] == {"roster": "serving", "skills": "serving", "artifacts": "serving",
+                                        "reflections": "serving"}
     assert "skillfolio_http_requests_total" in httpx.get(f"{platform.url}/metrics").text
 
 
@@ -41,7 +43,7 @@ def test_embedded_default_files_are_private(platform):
     for name in ("secrets.env", "demo-logins.txt"):
         assert stat.S_IMODE((var / name).stat().st_mode) == 0o600, name
     assert "SKILLFOLIO_MEDIA_URL_SECRET=" in (var / "secrets.env").read_text()
-    for service in ("roster", "skills", "artifacts"):
+    for service in ("roster", "skills", "artifacts", "reflections"):
         assert (var / f"{service}.db").exists(), service
     assert (var / "media" / "artifacts").is_dir()
     logins_file = (var / "demo-logins.txt").read_text()

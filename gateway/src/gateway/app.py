@@ -15,7 +15,7 @@ from gateway.observability import CorrelationIdMiddleware, MetricsMiddleware
 from gateway.panel import redact_panel_tokens_in_access_log
 from gateway.ratelimit import LoginThrottle
 from gateway.routes import (api_artifacts, api_assessments, api_auth, api_discussion, api_goals, api_growth,
-                            api_milestones, api_roster, api_skills, health, media, web_auth, web_pages)
+                            api_milestones, api_prompts, api_roster, api_skills, health, media, web_auth, web_pages)
 from gateway.settings import GatewaySettings
 from gateway.web.render import STATIC_DIR
 
@@ -51,7 +51,7 @@ def create_app(settings: GatewaySettings | None = None, platform: PlatformSettin
     redact_panel_tokens_in_access_log()
     for router in (health.router, api_auth.router, api_roster.router, api_skills.router, api_artifacts.router,
                    api_discussion.router, api_assessments.router, api_growth.router, api_goals.router,
-                   api_milestones.router, web_auth.router, web_pages.router):
+                   api_milestones.router, api_prompts.router, web_auth.router, web_pages.router):
         app.include_router(router)
     if not platform.s3_endpoint:   # the embedded default: this gateway serves the filesystem store's signed URLs
         app.state.media_store = media.media_store(platform)

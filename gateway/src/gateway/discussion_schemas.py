@@ -6,20 +6,43 @@ from pydantic import Field
 
 from skillfolio.reflections.v1 import reflections_pb2 as pb
 
-from gateway.artifact_schemas import Body
+from gateway.artifact_schemas import Body, CompleteUpload, UploadTarget
 from gateway.schemas import FromProto
 
 # The service's own limits (reflections.domain.model), repeated so /docs shows them; the service decides.
 MAX_REFLECTION, MAX_FEEDBACK_PART, MAX_COMMENT = 10_000, 5_000, 2_000
 
 
+class RecordingFile(Body):
+    """An audio or video reflection's file, declared before upload (its bytes go to the returned ``upload``)."""
+
+    kind: str = Field(max_length=16, description="audio | video")
+    file_name: str = Field(max_length=1000, description="The file's name, shown with the recording.")
+    content_type: str = Field("", max_length=1000, description="The browser's type (the stored bytes are sniffed "
+                                                               "again).")
+    size_bytes: int = Field(description="The file's size; above the kind's limit is refused before upload.")
+
+
 class NewReflection(Body):
-    text: str = Field(max_length=MAX_REFLECTION, description="What the student says about the work (plain text).")
+    text: str = Field("", max_length=MAX_REFLECTION, description="What the student says about the work (plain "
+                                                                 "text); with ``media``, an optional caption.")
     prompt_id: str = Field("", max_length=64, description="Optional: the guided prompt answered (GET /prompts).")
+    media: RecordingFile | None = Field(None, description="An audio/video reflection: the reply's ``upload`` says "
+                                                          "where to send the file, then call .../complete.")
 
 
 class ReflectionEdit(Body):
-    text: str = Field(max_length=MAX_REFLECTION, description="The new text; the earlier revisions are kept.")
+    text: str = Field("", max_length=MAX_REFLECTION, description="The new text (or, with ``media``, a caption); "
+                                                                 "the earlier revisions are kept.")
+    media: RecordingFile | None = Field(None, description="A new audio/video revision (then upload and complete).")
+
+
+class CompleteRecording(CompleteUpload):
+    """The revision's file is in the store (multipart uploads: with the parts' ETags)."""
+
+
+class PromptText(Body):
+    text: str = Field(max_length=MAX_REFLECTION, description="The prompt as students see it.")
 
 
 class NewFeedback(Body):
@@ -34,12 +57,20 @@ class NewComment(Body):
 class Prompt(FromProto):
     id: str
     text: str
+    retired: bool = Field(description="Retired prompts are no longer offered; GET /prompts leaves them out.")
 
 
 class Revision(FromProto):
     number: int
-    text: str
+    text: str = Field(description="The reflection (kind text), or an optional caption of a recording.")
     created_at: str
+    kind: str = Field(description="text | audio | video")
+    media_status: str = Field(description="Recordings: processing (awaiting upload or check) | ready | rejected.")
+    media_url: str = Field(description="Ready recordings: a short-lived link to play it.")
+    rejection_reason: str = Field(description="Rejected recordings: why, for people.")
+    file_name: str
+    content_type: str = Field(description="Ready recordings: the type sniffed from the stored bytes.")
+    size_bytes: int
 
 
 class Reflection(FromProto):
@@ -47,11 +78,15 @@ class Reflection(FromProto):
     artifact_id: str
     student_id: str
     prompt_id: str
+    prompt_text: str = Field(description="The guided prompt's text as it was answered (kept when it is retired).")
     revisions: list[Revision] = Field(description="Oldest first; the last is the current text.")
+    upload: UploadTarget | None = Field(None, description="After adding an audio/video revision: where to send "
+                                                          "its file (the recipes: POST /artifacts/{id}/versions).")
 
     @classmethod
-    def of(cls, msg: pb.Reflection) -> "Reflection":
-        return super().of(msg, revisions=[Revision.of(r) for r in msg.revisions])
+    def of(cls, msg: pb.Reflection, upload=None) -> "Reflection":
+        return super().of(msg, revisions=[Revision.of(r) for r in msg.revisions],
+                          upload=UploadTarget.of(upload) if upload is not None else None)
 
 
 class Feedback(FromProto):

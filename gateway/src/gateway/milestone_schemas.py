@@ -15,6 +15,13 @@ PanellistKind = Literal["educator", "community", "family"]
 class ScaleLevel(BaseModel):
     rank: int
     name: str
+    description: str = ""
+
+
+class RubricCriterion(BaseModel):
+    code: str
+    name: str
+    descriptors: list[str] = Field(default_factory=list, description="One per level of `levels`, in its order.")
 
 
 class MilestoneType(BaseModel):
@@ -25,6 +32,9 @@ class MilestoneType(BaseModel):
     grade_levels: list[str] = Field(description="Roster grade levels it applies to; empty means any grade.")
     criteria: list[str] = Field(description="The rubric's criterion codes.")
     levels: list[ScaleLevel] = Field(description="The rubric's scale, lowest first.")
+    rubric_name: str = ""
+    rubric_criteria: list[RubricCriterion] = Field(default_factory=list,
+                                                   description="The criteria with their names and level descriptors.")
 
 
 class MilestoneTypes(BaseModel):

@@ -1,4 +1,5 @@
-"""Shared test data for goals and milestones: the district rubric and its scale as skills events, Ana in grade
+"""Shared test data for goals and milestones: the district rubric, its scale and the skills goals name (one retired)
+as skills events feeding the one catalog replica, Ana in grade
 05 with a second artifact of her own, a Defense of Learning type, and helpers that set up a milestone with a
 panel (a live guest link, an expired one, an invited educator account, and a guest of another milestone)."""
 from __future__ import annotations
@@ -7,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+from chassis.events import Envelope
 from reflections.bootstrap import ReflectionsApp
 from reflections.domain.access import Viewer
 from reflections.domain.milestones import Score
@@ -17,13 +19,27 @@ RUBRIC, SCALE = "rub-dol", "scl-four"
 CRITERIA = ("evidence", "reflection", "communication")
 LEVELS = ("Beginning", "Developing", "Proficient", "Exemplary")
 OWN_ART, GONE_ART = "art-ana-2", "art-ana-gone"
+GOAL_SKILLS = ("skl-comm", "skl-crit", "skl-collab", "skl-innov", "skl-lit")
+RETIRED_SKILL = "skl-penmanship"
 
 
-def skills_events() -> list:
+def skill_added(skill_id: str, retired: bool = False, type_: str = "skill_added",
+                at: str = "2026-11-01T00:00:00+00:00") -> Envelope:
+    return event("skills", type_, at=at, skill_id=skill_id, framework_id="fw", district_id="dst-1", school_id="",
+                 code=skill_id, name=skill_id.removeprefix("skl-").capitalize(), colour="#1F77B4",
+                 text_colour="#FFFFFF", retired=retired, scale_id=SCALE)
+
+
+def rubric_events() -> list[Envelope]:
+    """The scale and the rubric (criterion codes only, as an older skills service sent it)."""
     return [event("skills", "scale_defined", scale_id=SCALE, district_id="dst-1", code="four-point",
                   name="Four-point scale", level_names=list(LEVELS)),
             event("skills", "rubric_defined", rubric_id=RUBRIC, district_id="dst-1", code="dol-rubric",
                   scale_id=SCALE, skill_id="", criteria=list(CRITERIA))]
+
+
+def skills_events() -> list[Envelope]:
+    return [*rubric_events(), *(skill_added(s) for s in GOAL_SKILLS), skill_added(RETIRED_SKILL, retired=True)]
 
 
 def panel_world_events() -> list:
@@ -36,7 +52,7 @@ def panel_world_events() -> list:
 
 @pytest.fixture
 def panel_world(app: ReflectionsApp, world) -> None:
-    """The roster world plus the rubric replica, Ana's grade and her own artifacts (one since deleted)."""
+    """The roster world plus the skills catalog replica, Ana's grade and her own artifacts (one since deleted)."""
     for envelope in panel_world_events():
         assert apply_event(app.unit_of_work, f"test.{envelope.type}", envelope)
 

@@ -8,14 +8,19 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Request
 
-from gateway import discussion
-from gateway.discussion_schemas import (Comment, Discussion, Feedback, NewComment, NewFeedback, NewReflection,
-                                        Prompt, Reflection, ReflectionEdit)
+from gateway import discussion, recordings
+from gateway.discussion_schemas import (Comment, CompleteRecording, Discussion, Feedback, NewComment, NewFeedback,
+                                        NewReflection, Prompt, RecordingFile, Reflection, ReflectionEdit)
 from gateway.routes.api_deps import ERRORS, Caller, rest_field_names
 
 router = APIRouter(prefix="/api/v1", tags=["discussion"], responses=ERRORS)
 PathId = Annotated[str, Path(min_length=1, max_length=64)]
+RevisionNumber = Annotated[int, Path(ge=1, le=100000, description="The revision's number (1 = the first).")]
 REST_NAMES: dict[str, str] = {}     # the service's field names are the REST body's
+
+
+def _recording(media: RecordingFile) -> recordings.Recording:
+    return recordings.Recording(media.kind, media.file_name, media.content_type, media.size_bytes)
 
 
 @router.get("/artifacts/{artifact_id}/discussion", response_model=Discussion,
@@ -32,19 +37,39 @@ async def list_prompts(request: Request, caller: Caller):
 
 
 @router.post("/artifacts/{artifact_id}/reflections", response_model=Reflection, status_code=201,
-             summary="The student reflects on an artifact of their portfolio (optionally answering a prompt)")
+             summary="The student reflects on an artifact of their portfolio (optionally answering a prompt): "
+                     "text, or an audio/video file (then upload it to `upload` and call .../complete)")
 async def add_reflection(request: Request, caller: Caller, artifact_id: PathId, body: NewReflection):
+    backends = request.app.state.backends
     async with rest_field_names(REST_NAMES):
-        return Reflection.of(await discussion.add_reflection(request.app.state.backends, caller, artifact_id,
-                                                             body.text, body.prompt_id))
+        if body.media is not None:
+            reply = await recordings.add(backends, caller, artifact_id, _recording(body.media), body.text,
+                                         body.prompt_id)
+            return Reflection.of(reply.reflection, reply.upload)
+        return Reflection.of(await discussion.add_reflection(backends, caller, artifact_id, body.text,
+                                                             body.prompt_id))
 
 
 @router.patch("/reflections/{reflection_id}", response_model=Reflection,
-              summary="The student edits a reflection: a new revision, the earlier ones kept")
+              summary="The student edits a reflection: a new revision (text, or an audio/video file to upload), "
+                      "the earlier ones kept")
 async def edit_reflection(request: Request, caller: Caller, reflection_id: PathId, body: ReflectionEdit):
+    backends = request.app.state.backends
     async with rest_field_names(REST_NAMES):
-        return Reflection.of(await discussion.edit_reflection(request.app.state.backends, caller, reflection_id,
-                                                              body.text))
+        if body.media is not None:
+            reply = await recordings.revise(backends, caller, reflection_id, _recording(body.media), body.text)
+            return Reflection.of(reply.reflection, reply.upload)
+        return Reflection.of(await discussion.edit_reflection(backends, caller, reflection_id, body.text))
+
+
+@router.post("/reflections/{reflection_id}/revisions/{number}/complete", response_model=Reflection,
+             summary="An audio/video revision's file is uploaded (multipart: with the parts' ETags); checking it "
+                     "starts (the revision shows processing, then ready with a media_url, or rejected with a reason)")
+async def complete_recording(request: Request, caller: Caller, reflection_id: PathId, number: RevisionNumber,
+                             body: CompleteRecording):
+    async with rest_field_names(REST_NAMES):
+        return Reflection.of(await recordings.complete(request.app.state.backends, caller, reflection_id, number,
+                                                       list(body.part_etags)))
 
 
 @router.post("/artifacts/{artifact_id}/feedback", response_model=Feedback, status_code=201,

@@ -30,7 +30,7 @@ async def list_types(request: Request, caller: Caller):
 
 
 @router.post("/milestone-types", response_model=MilestoneType, status_code=201,
-             summary="Define a milestone type scored on a district rubric (district admins; idempotent by code)")
+             summary="Define a milestone type scored on a district rubric (district admins; a code in use: 409)")
 async def define_type(request: Request, caller: Caller, body: NewMilestoneType):
     return as_json(await milestones.define_type(request.app.state.backends, caller, code=body.code,
                                                 name=body.name, rubric_id=body.rubric_id,

@@ -48,7 +48,8 @@ async def _page(request: Request, viewer, artifact_id: str, template: str, **ext
         backends, artifact = request.app.state.backends, context["artifact"]
         talk, panels = await asyncio.gather(discussion_view.load(backends, viewer, artifact, can),
                                             assessment_view.load(backends, viewer, artifact))
-        context.update(can=can, talk=talk, panels=panels, safe_link=views.safe_link)
+        context.update(can=can, talk=talk, panels=panels, safe_link=views.safe_link,
+                       recordings_processing=talk.available and discussion_view.processing(talk))
     return render(request, template, **context, **extra)
 
 

@@ -16,6 +16,7 @@ from gateway.csrf import verify_csrf
 from gateway.routes.web_artifact import artifact_page_with
 from gateway.routes.web_common import Viewer, denied_page, is_denied
 from gateway.web import assessment_view, discussion_view
+from gateway.web.render import render_error
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(verify_csrf)])
 NOT_YOURS = {
@@ -59,6 +60,14 @@ async def reflect(request: Request, viewer: Viewer, artifact_id: str, text: Text
     call = discussion.add_reflection(request.app.state.backends, viewer, artifact_id, text, prompt_id)
     return await submit(request, viewer, artifact_id, "reflect", "reflection", call,
                         {"text": text, "prompt_id": prompt_id})
+
+
+@router.post("/artifacts/{artifact_id}/recordings")
+async def recording_without_javascript(request: Request, viewer: Viewer, artifact_id: str):
+    """The audio/video form posted without JavaScript: the file must go straight to the store, which needs it."""
+    return render_error(request, 422, "Uploading a recording needs JavaScript in this browser. Write a text "
+                                      "reflection instead, or try again with JavaScript turned on.",
+                        title="The recording was not uploaded")
 
 
 @router.post("/reflections/{reflection_id}/edit")

@@ -9,7 +9,7 @@ from skillfolio.roster.v1 import roster_pb2 as pb
 
 from gateway import queries, schemas
 from gateway.routes import (web_artifact, web_discussion, web_goals, web_growth, web_milestone_list, web_milestones,
-                            web_panel, web_portfolio)
+                            web_panel, web_portfolio, web_prompts)
 from gateway.routes.web_common import Viewer
 from gateway.web.render import render
 
@@ -53,5 +53,5 @@ async def home(request: Request, viewer: Viewer):
 router.include_router(web_portfolio.router)
 router.include_router(web_artifact.router)
 router.include_router(web_discussion.router)
-for pages in (web_goals, web_growth, web_milestone_list, web_milestones, web_panel):
+for pages in (web_goals, web_growth, web_milestone_list, web_milestones, web_panel, web_prompts):
     router.include_router(pages.router)

@@ -24,6 +24,7 @@ FORM_CONTROLS = {
     "comment": {"body": "comment-body"},
 }
 DONE = {"reflection": "Your reflection was saved.", "edited": "Your reflection was updated; the earlier version is kept.",
+        "recording": "Your recording was uploaded. It is being checked and plays here once it has been accepted.",
         "feedback": "Your feedback was saved.", "comment": "Your comment was posted.", "hidden": "The comment is hidden.",
         "assessment": "Your assessment was saved.", "self-assessment": "Your self-assessment was saved."}
 LABELS = {"reflection-text": "Your reflection", "reflection-prompt": "Guided prompt", "feedback-can-do": "Can do",
@@ -73,13 +74,29 @@ def _author(person_id: str, role: str, viewer: Principal, names: dict[str, str])
     return f"{name} ({label.lower()})" if name else label
 
 
+def _revision(v) -> dict:
+    """One revision for the page: its text (or a recording's caption) and, for a recording, what to play or why
+    it was refused."""
+    return {"number": v.number, "text": v.text, "created_at": v.created_at, "kind": v.kind or "text",
+            "status": v.media_status, "url": v.media_url, "reason": v.rejection_reason, "file_name": v.file_name,
+            "content_type": v.content_type}
+
+
 def _reflection(r, prompt_texts: dict[str, str]) -> dict:
-    """The current text, when it was first written and last edited, and the earlier revisions newest first."""
-    prompt = (prompt_texts.get(r.prompt_id) or "A guided prompt (no longer offered)") if r.prompt_id else ""
-    return {"id": r.id, "prompt": prompt, "text": r.revisions[-1].text, "first_at": r.revisions[0].created_at,
+    """The current revision, when it was first written and last edited, and the earlier revisions newest first;
+    the prompt as it was answered (kept by the service even once retired)."""
+    prompt = (r.prompt_text or prompt_texts.get(r.prompt_id) or "A guided prompt (no longer offered)"
+              if r.prompt_id else "")
+    current = _revision(r.revisions[-1])
+    return {"id": r.id, "prompt": prompt, "text": current["text"], "current": current,
+            "first_at": r.revisions[0].created_at,
             "edited_at": r.revisions[-1].created_at if len(r.revisions) > 1 else "",
-            "history": [{"number": v.number, "text": v.text, "created_at": v.created_at}
-                        for v in reversed(r.revisions[:-1])]}
+            "history": [_revision(v) for v in reversed(r.revisions[:-1])]}
+
+
+def processing(talk: "DiscussionView") -> bool:
+    """Whether a recording on the page still awaits its check (the page then polls and reloads)."""
+    return any(v["status"] == "processing" for r in talk.reflections for v in [r["current"], *r["history"]])
 
 
 async def load(backends: Backends, viewer: Principal, artifact: apb.Artifact, can: Capabilities) -> DiscussionView:

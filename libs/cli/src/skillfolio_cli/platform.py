@@ -74,9 +74,15 @@ def _seed_portfolio(cast) -> None:
     """The demo student's portfolio, once (the media worker processes its files when `up` runs)."""
     from skillfolio_cli.demo_portfolio import demo_skill_ids, seed_portfolio
     from roster.config import RosterOptions
-    titles = seed_portfolio(cast, demo_skill_ids(), RosterOptions().today())
+    skill_ids, today = demo_skill_ids(), RosterOptions().today()
+    titles = seed_portfolio(cast, skill_ids, today)
     if titles:
         typer.echo(f"seeded the demo student's portfolio: {len(titles)} artifacts over two school years")
+    from skillfolio_cli.demo_reflections import seed_discussion
+    from skills.config import SkillsOptions
+    from skills.domain.identity import rubric_id
+    if seed_discussion(cast, skill_ids, rubric_id(SkillsOptions().demo_district_id, "defense-of-learning"), today):
+        typer.echo("seeded reflections, feedback, comments, assessments, a goal and a completed Defense of Learning")
 
 
 def _local_url() -> str:

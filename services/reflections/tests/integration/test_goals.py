@@ -1,13 +1,15 @@
 """Goals through the service layer on real PostgreSQL: a goal's life from set to closed, evidence limited to the
-student's own live artifacts, closed goals frozen, and each change's event in the outbox."""
+student's own live artifacts, skills limited to live skills of the catalog replica, closed goals frozen, and each
+change's event in the outbox."""
 from __future__ import annotations
 
 import pytest
 
 from chassis.errors import Conflict, InvalidArgument, PermissionDenied
 from reflections.domain.goals import GoalChange
-from reflections_fixtures import ANA, ART, BEN_ART, GUARDIAN, STUDENT, TEACHER
-from milestone_fixtures import GONE_ART, OWN_ART, panel_world  # noqa: F401
+from reflections.service_layer.replication import apply_event
+from reflections_fixtures import ANA, ART, BEN_ART, GUARDIAN, STUDENT, TEACHER, event
+from milestone_fixtures import GONE_ART, OWN_ART, RETIRED_SKILL, panel_world, skill_added  # noqa: F401
 
 pytestmark = pytest.mark.integration
 
@@ -74,3 +76,30 @@ def test_bad_input_names_fields_and_writes_nothing(app, panel_world, tables):
     with pytest.raises(PermissionDenied):                     # someone else's goal and no goal look the same
         app.goals.get_goal(STUDENT, "goal-unknown")
     assert tables.event_types() == ["goal_set"]
+
+
+def test_goal_skills_must_be_live_skills_of_the_catalog_replica(app, panel_world, tables):
+    with pytest.raises(InvalidArgument) as caught:
+        app.goals.set_goal(STUDENT, ANA, "Write neatly", ["skl-comm", "skl-unknown", RETIRED_SKILL], "Neat notes.")
+    assert [(p.field, p.reason) for p in caught.value.problems] == [
+        ("skill_ids", "'skl-unknown' is not a skill of the district"), ("skill_ids", f"{RETIRED_SKILL!r} is retired")]
+    assert str(caught.value).startswith("skill_ids: 'skl-unknown' is not a skill of the district")
+    apply_event(app.unit_of_work, "test.skill_deleted", event("skills", "skill_deleted", at="2026-11-02T00:00:00+00:00",
+                                                            skill_id="skl-lit"))
+    goal = app.goals.set_goal(STUDENT, ANA, "Speak up", ["skl-comm"], "Three talks.")
+    with pytest.raises(InvalidArgument) as caught:
+        app.goals.update_goal(STUDENT, goal.id, GoalChange(skill_ids=["skl-comm", "skl-lit"]))
+    assert [(p.field, p.reason) for p in caught.value.problems] == [("skill_ids",
+                                                                     "'skl-lit' is not a skill of the district")]
+    assert app.goals.get_goal(STUDENT, goal.id).skill_ids == ("skl-comm",)
+    assert tables.event_types() == ["goal_set"]
+
+
+def test_a_skill_retired_after_the_goal_named_it_may_stay(app, panel_world):
+    goal = app.goals.set_goal(STUDENT, ANA, "Speak up", ["skl-comm", "skl-crit"], "Three talks.")
+    apply_event(app.unit_of_work, "test.skill_updated", skill_added("skl-crit", retired=True, type_="skill_updated",
+                                                                    at="2026-11-05T00:00:00+00:00"))
+    kept = app.goals.update_goal(STUDENT, goal.id, GoalChange(skill_ids=["skl-crit", "skl-comm"]))
+    assert kept.skill_ids == ("skl-crit", "skl-comm")
+    with pytest.raises(InvalidArgument, match="skill_ids: 'skl-crit' is retired"):
+        app.goals.set_goal(STUDENT, ANA, "Think hard", ["skl-crit"], "Two essays.")

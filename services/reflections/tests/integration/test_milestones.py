@@ -15,7 +15,8 @@ from reflections.adapters.goal_tables import panel_invitations
 from reflections.domain.access import Viewer
 from reflections.domain.milestones import Score
 from reflections.service_layer.replication import apply_event
-from reflections_fixtures import ANA, ART, BEN, DISTRICT_ADMIN, GUARDIAN, STUDENT, TEACHER, artifact
+from reflections_fixtures import ANA, ART, BEN, DISTRICT_ADMIN, GUARDIAN, STUDENT, TEACHER, YEAR, artifact
+from assessments_fixtures import COMM, RUBRIC as COMM_RUBRIC, rubric_event, scale_event, skill_event, tagged
 from milestone_fixtures import (CRITERIA, GONE_ART, LEVELS, OWN_ART, RUBRIC, dol_type, full_sheet,  # noqa: F401
                                 guest, milestone_with_panel, panel_world)
 
@@ -25,12 +26,14 @@ pytestmark = pytest.mark.integration
 def test_types_are_defined_on_a_known_rubric_by_the_district(app, panel_world, tables):
     kind, rubric = app.milestones.define_type(DISTRICT_ADMIN, "student-led-conference", "Student-Led Conference",
                                               RUBRIC, [])
-    assert (rubric.criteria, rubric.levels) == (CRITERIA, LEVELS)
-    assert [(k.code, r.code) for k, r in app.milestones.types(STUDENT)] == [("student-led-conference", "dol-rubric")]
+    assert (rubric.criterion_codes, [level.name for level in rubric.scale.levels]) == (list(CRITERIA), list(LEVELS))
+    assert [(k.code, r.name) for k, r in app.milestones.types(STUDENT)] == [("student-led-conference", "dol-rubric")]
     with pytest.raises(AlreadyExists, match="code: a milestone type 'student-led-conference' exists already"):
         app.milestones.define_type(DISTRICT_ADMIN, "student-led-conference", "Again", RUBRIC, [])
-    with pytest.raises(InvalidArgument, match="rubric_id: no rubric 'rub-nope' is known"):
+    with pytest.raises(InvalidArgument, match="rubric_id: no rubric 'rub-nope' is known") as caught:
         app.milestones.define_type(DISTRICT_ADMIN, "mini-defense", "Mini-Defense", "rub-nope", [])
+    assert [(p.field, p.reason) for p in caught.value.problems] == [("rubric_id",
+                                                                     "'rub-nope' is not a rubric of the district")]
     with pytest.raises(PermissionDenied, match="only a district admin defines milestone types"):
         app.milestones.define_type(TEACHER, "mini-defense", "Mini-Defense", RUBRIC, [])
     assert tables.event_types() == ["milestone_type_defined"]
@@ -156,3 +159,17 @@ def test_deleted_evidence_drops_out_of_the_milestone(app, dol_type):
     assert apply_event(app.unit_of_work, "test.artifact_deleted", deleted)
     assert app.panel.get(STUDENT, created.id).milestone.evidence_artifact_ids == (ART,)
     assert [m.milestone.id for m in app.panel.of_student(TEACHER, ANA)] == [created.id]
+
+
+def test_milestones_read_the_same_catalog_replica_as_assessments(app, panel_world):
+    """A rubric with criterion names and level descriptors, fed once, is a milestone type's rubric as it is a
+    skill's assessment instrument."""
+    for envelope in [scale_event(), skill_event(COMM, "Effective Communicator"), rubric_event(),
+                     tagged(ART, ANA, [COMM], YEAR)]:
+        assert apply_event(app.unit_of_work, f"test.{envelope.type}", envelope)
+    kind, rubric = app.milestones.define_type(DISTRICT_ADMIN, "mini-defense", "Mini-Defense", COMM_RUBRIC, [])
+    assert rubric.name == "Communication rubric"
+    assert [(c.code, c.name, c.descriptors[4]) for c in rubric.criteria] == [
+        ("clarity", "Clarity", "clear Exemplary"), ("evidence", "Use of evidence", "evident Exemplary")]
+    assert [(level.rank, level.description) for level in rubric.scale.levels][-1] == (4, "Exemplary work")
+    assert app.assessments.instrument(TEACHER, ART, COMM).rubric == rubric

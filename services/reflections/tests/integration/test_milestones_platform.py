@@ -1,5 +1,5 @@
-"""Milestones beyond one database session: the rubric replica (each event once, the newest wins), the panel link
-days from the environment, and the whole milestone and goal flow on SQLite for the embedded default."""
+"""Milestones beyond one database session: the catalog replica's rubrics (each event once, the newest wins), the
+panel link days from the environment, and the whole milestone and goal flow on SQLite for the embedded default."""
 from __future__ import annotations
 
 import datetime as dt
@@ -16,13 +16,13 @@ from reflections.migrations import MIGRATIONS_DIR
 from reflections.service_layer.replication import apply_event
 from reflections_fixtures import ANA, ART, DISTRICT_ADMIN, STUDENT, TEACHER, Clock, world_events
 from milestone_fixtures import (CRITERIA, OWN_ART, RUBRIC, full_sheet, guest, panel_world_events,
-                                skills_events)
+                                rubric_events)
 
 pytestmark = pytest.mark.integration
 
 
-def test_the_rubric_replica_applies_each_event_once_and_keeps_the_newest(app, world):
-    scale, rubric = skills_events()
+def test_the_catalog_replica_applies_each_rubric_event_once_and_keeps_the_newest(app, world):
+    scale, rubric = rubric_events()
     for envelope in (scale, rubric):
         assert apply_event(app.unit_of_work, f"test.{envelope.type}", envelope)
     assert not apply_event(app.unit_of_work, "test.rubric_defined", rubric)          # redelivered: no effect
@@ -33,8 +33,9 @@ def test_the_rubric_replica_applies_each_event_once_and_keeps_the_newest(app, wo
                      data={**scale.data, "level_names": ["Not yet", "Yes"]})
     assert apply_event(app.unit_of_work, "test.scale_defined", newer)
     with app.unit_of_work() as uow:
-        assert (uow.rubrics.rubric(RUBRIC).criteria, uow.rubrics.rubric(RUBRIC).levels) == (CRITERIA,
-                                                                                            ("Not yet", "Yes"))
+        rubric_now = uow.catalog.rubric(RUBRIC)
+    assert rubric_now.criterion_codes == list(CRITERIA)
+    assert [(level.rank, level.name) for level in rubric_now.scale.levels] == [(1, "Not yet"), (2, "Yes")]
 
 
 def test_the_panel_link_days_come_from_the_environment(reflections_db, clock, monkeypatch):

@@ -12,7 +12,9 @@ from chassis.grpc.principal import generate_keypair
 from chassis.testing.grpc_api import signed_as
 from skillfolio.reflections.v1 import goals_pb2, goals_pb2_grpc, milestones_pb2 as pb, milestones_pb2_grpc
 from reflections.entrypoints import grpc_api
+from reflections.service_layer.replication import apply_event
 from reflections_fixtures import ANA, ART, CRUZ, DEE, EVE, GUS
+from assessments_fixtures import LEVELS as COMM_LEVELS, RUBRIC as COMM_RUBRIC, rubric_event, scale_event
 from milestone_fixtures import CRITERIA, LEVELS, OWN_ART, RUBRIC, panel_world  # noqa: F401
 
 pytestmark = pytest.mark.integration
@@ -50,6 +52,10 @@ def test_goals_over_grpc(channel, keys):
         goal_id=goal.id, skill_ids=goals_pb2.SkillIds(ids=[])), metadata=student))
     assert (emptied.code(), [p.field for p in field_problems(emptied)]) == (grpc.StatusCode.INVALID_ARGUMENT,
                                                                             ["skill_ids"])
+    unknown = refused(lambda: goals.UpdateGoal(goals_pb2.UpdateGoalRequest(
+        goal_id=goal.id, skill_ids=goals_pb2.SkillIds(ids=["skl-comm", "skl-nope"])), metadata=student))
+    assert (unknown.code(), [(p.field, p.reason) for p in field_problems(unknown)]) == (
+        grpc.StatusCode.INVALID_ARGUMENT, [("skill_ids", "'skl-nope' is not a skill of the district")])
     goals.LinkEvidence(goals_pb2.LinkEvidenceRequest(goal_id=goal.id, artifact_ids=[ART, OWN_ART]), metadata=student)
     goals.CloseGoal(goals_pb2.CloseGoalRequest(goal_id=goal.id, status="achieved", closing_reflection="Done."),
                     metadata=student)
@@ -104,6 +110,23 @@ def test_a_guest_scores_a_defense_of_learning(channel, keys):
     final = refused(lambda: stub.ScoreMilestone(pb.ScoreMilestoneRequest(milestone_id=milestone.id, scores=[
         pb.CriterionScore(criterion_code=c, level_rank=1) for c in CRITERIA]), metadata=rosa))
     assert final.code() == grpc.StatusCode.FAILED_PRECONDITION and "its scores are final" in final.details()
+
+
+def test_a_type_carries_the_catalog_rubrics_names_and_descriptors(app, channel, keys):
+    for envelope in (scale_event(), rubric_event()):
+        assert apply_event(app.unit_of_work, f"test.{envelope.type}", envelope)
+    stub, _ = channel
+    kind = stub.DefineMilestoneType(pb.DefineMilestoneTypeRequest(
+        code="mini-defense", name="Mini-Defense", rubric_id=COMM_RUBRIC), metadata=signed_as(keys[0], DEE,
+                                                                                               "district_admin")).type
+    assert kind.rubric_name == "Communication rubric"
+    assert [(lv.rank, lv.name, lv.description) for lv in kind.levels][:2] == [
+        (1, "Beginning", "Beginning work"), (2, "Developing", "Developing work")]
+    assert [(c.code, c.name, list(c.descriptors)) for c in kind.rubric_criteria] == [
+        ("clarity", "Clarity", [f"clear {n}" for n in COMM_LEVELS]),
+        ("evidence", "Use of evidence", [f"evident {n}" for n in COMM_LEVELS])]
+    [listed] = stub.ListMilestoneTypes(pb.ListMilestoneTypesRequest(), metadata=signed_as(keys[0], ANA, "student")).types
+    assert listed == kind
 
 
 def test_public_and_refused_calls(channel, keys):

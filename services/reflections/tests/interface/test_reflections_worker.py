@@ -1,5 +1,5 @@
 """The reflections ``events`` role as a real nameko subprocess: roster and artifacts events feed the replicas that
-access is decided from (once each), skills events the rubric replica milestones are scored on, and the relay
+access is decided from (once each), skills events the one catalog replica milestones are scored on, and the relay
 publishes reflections events."""
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from chassis.messaging.topology import handler_queue_name
 from chassis.testing import infra
 from reflections.adapters.orm import inbox
 from reflections_fixtures import ANA, ART, GUARDIAN, STUDENT, TEACHER, YEAR, event, world_events
-from milestone_fixtures import CRITERIA, LEVELS, RUBRIC, skills_events
+from milestone_fixtures import CRITERIA, LEVELS, RUBRIC, rubric_events
 from assessments_fixtures import COMM, catalog_events
 
 pytestmark = pytest.mark.integration
@@ -67,15 +67,16 @@ def test_replicas_follow_events_and_reflection_events_are_relayed(app, worker, f
     wait_until(lambda: not can_read(app, STUDENT), 30, 0.1, "the deleted artifact")
 
 
-def test_skills_events_feed_the_rubric_replica(app, worker, fresh_amqp_url):
-    events = skills_events()
+def test_skills_events_feed_the_catalog_replica_milestones_read(app, worker, fresh_amqp_url):
+    events = rubric_events()
     publish(fresh_amqp_url, events + events)                          # each delivered twice
 
     def rubric():
         with app.unit_of_work() as uow:
-            return uow.rubrics.rubric(RUBRIC)
-    wait_until(lambda: rubric() is not None and rubric().levels, 30, 0.1, "the rubric replica")
-    assert (rubric().criteria, rubric().levels) == (CRITERIA, LEVELS)
+            return uow.catalog.rubric(RUBRIC)
+    wait_until(lambda: rubric() is not None, 30, 0.1, "the catalog replica")
+    assert rubric().criterion_codes == list(CRITERIA)
+    assert [level.name for level in rubric().scale.levels] == list(LEVELS)
     for event_type in ("scale_defined", "rubric_defined"):
         queue = handler_queue_name("skills", event_type, "reflections", event_type)
         wait_until(lambda: queue_depth(fresh_amqp_url, queue) == 0, 10, 0.1, f"{event_type} consumed")

@@ -6,11 +6,13 @@ import pytest
 
 from chassis.errors import InvalidArgument
 from reflections.domain.goals import GoalChange, validate_change, validate_close, validate_evidence, validate_goal
-from reflections.domain.milestones import (Rubric, Score, validate_invitation, validate_milestone, validate_outcome,
+from reflections.domain.assessment import Criterion, Level, Rubric, Scale
+from reflections.domain.milestones import (Score, validate_invitation, validate_milestone, validate_outcome,
                                            validate_sheet, validate_type)
 
-RUBRIC = Rubric("rub-1", "dol-rubric", "Four-point scale", ("evidence", "reflection"),
-                ("Beginning", "Developing", "Proficient", "Exemplary"))
+RUBRIC = Rubric("rub-1", "dol-rubric", Scale("scl-1", "Four-point scale", [
+    Level(rank, name) for rank, name in enumerate(("Beginning", "Developing", "Proficient", "Exemplary"), 1)]),
+    [Criterion("evidence", "Evidence", {}), Criterion("reflection", "Reflection", {})])
 
 
 def problems(call) -> dict[str, str]:

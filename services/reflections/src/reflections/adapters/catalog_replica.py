@@ -1,8 +1,10 @@
-"""The replicas assessments need, over one session: the skills catalog (skills with their scale, scales with their
-levels, rubrics with their criteria), school years, and each artifact's school year, creation time and skill tags.
+"""The one replica of the skills catalog in reflections, over one session: skills with their scale, scales with
+their levels, rubrics with their criteria; plus school years and each artifact's school year, creation time and
+skill tags.
 
 Writes are called by service_layer/catalog_replication.py (newest-wins per entity is decided there); reads give the
-domain's Instrument for a skill and an artifact's tagged skills, with no call to the skills service.
+domain's Instrument for a skill (assessments), a Rubric by id (milestones), which skill ids are not usable (goals)
+and an artifact's tagged skills, with no call to the skills service.
 """
 from __future__ import annotations
 
@@ -90,6 +92,32 @@ class CatalogReplica:
         return Scale(row.scale_id, row.name, [Level(int(l["rank"]), l["name"], l.get("description", ""))
                                               for l in json.loads(row.levels)])
 
+    def _rubric(self, row) -> Rubric | None:
+        scale = self._scale(row.scale_id)
+        if scale is None:
+            return None
+        return Rubric(row.rubric_id, row.name, scale, [
+            Criterion(c["code"], c["name"], {int(k): v for k, v in c["descriptors"].items()})
+            for c in json.loads(row.criteria)])
+
+    def knows_rubric(self, rubric_id: str) -> bool:
+        return self.session.execute(select(catalog_rubrics.c.rubric_id).where(
+            catalog_rubrics.c.rubric_id == rubric_id)).first() is not None
+
+    def rubric(self, rubric_id: str) -> Rubric | None:
+        """The rubric with its criteria and its scale; None until both the rubric and its scale are known here."""
+        row = self.session.execute(select(catalog_rubrics).where(catalog_rubrics.c.rubric_id == rubric_id)).first()
+        return self._rubric(row) if row is not None else None
+
+    def unusable_skills(self, skill_ids: list[str]) -> dict[str, str]:
+        """skill id -> why it cannot be chosen ("is not a skill of the district" / "is retired") for each of
+        ``skill_ids`` the catalog does not offer; empty when all are live skills."""
+        rows = self.session.execute(select(catalog_skills.c.skill_id, catalog_skills.c.retired).where(
+            catalog_skills.c.skill_id.in_(set(skill_ids)), catalog_skills.c.deleted.is_(False)))
+        retired = {r.skill_id: r.retired for r in rows}
+        return {s: "is not a skill of the district" if s not in retired else "is retired"
+                for s in skill_ids if retired.get(s, True)}
+
     def instrument(self, skill_id: str) -> Instrument | None:
         """The skill's scale and (first by name) rubric; None when the skill or its scale is not known here."""
         skill = self.session.execute(select(catalog_skills).where(catalog_skills.c.skill_id == skill_id,
@@ -98,13 +126,8 @@ class CatalogReplica:
             return None
         rubric_row = self.session.execute(select(catalog_rubrics).where(catalog_rubrics.c.skill_id == skill_id)
                                           .order_by(catalog_rubrics.c.name, catalog_rubrics.c.rubric_id)).first()
-        rubric_scale = self._scale(rubric_row.scale_id) if rubric_row else None
-        rubric = None
-        if rubric_row is not None and rubric_scale is not None:
-            rubric = Rubric(rubric_row.rubric_id, rubric_row.name, rubric_scale, [
-                Criterion(c["code"], c["name"], {int(k): v for k, v in c["descriptors"].items()})
-                for c in json.loads(rubric_row.criteria)])
-        scale = self._scale(skill.scale_id) if skill.scale_id else rubric_scale
+        rubric = self._rubric(rubric_row) if rubric_row is not None else None
+        scale = self._scale(skill.scale_id) if skill.scale_id else (rubric.scale if rubric else None)
         if scale is None:
             return None
         return Instrument(skill.skill_id, skill.name, scale, rubric)

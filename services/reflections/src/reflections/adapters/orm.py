@@ -118,5 +118,5 @@ outbox, inbox = add_messaging_tables(metadata)
 assessments, artifact_skills, catalog_skills, catalog_scales, catalog_rubrics, school_years = \
     add_assessment_tables(metadata)
 
-# goals, milestones and the rubric replica live in their own modules on the same metadata
-from reflections.adapters import goal_tables, rubric_replica  # noqa: E402,F401
+# goals and milestones live in their own module on the same metadata
+from reflections.adapters import goal_tables  # noqa: E402,F401

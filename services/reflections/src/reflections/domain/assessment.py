@@ -58,6 +58,10 @@ class Rubric:
     scale: Scale
     criteria: list[Criterion]
 
+    @property
+    def criterion_codes(self) -> list[str]:
+        return [c.code for c in self.criteria]
+
 
 @dataclass(frozen=True)
 class Instrument:
@@ -90,7 +94,7 @@ class Assessment:
     criterion_levels: list[CriterionLevel] = field(default_factory=list)
 
 
-def _level_problem(where: str, rank: int, scale: Scale) -> FieldProblem | None:
+def level_problem(where: str, rank: int, scale: Scale) -> FieldProblem | None:
     if rank in scale.ranks:
         return None
     return FieldProblem(where, f"{rank} is not a level of scale {scale.name!r} ({scale.span()})")
@@ -99,7 +103,7 @@ def _level_problem(where: str, rank: int, scale: Scale) -> FieldProblem | None:
 def assessment_problems(instrument: Instrument, level_rank: int, comment: str,
                         criterion_levels: list[CriterionLevel], comment_required: bool) -> list[FieldProblem]:
     """Every problem of an assessment against ``instrument`` (empty when it is acceptable)."""
-    problems = [p for p in [_level_problem("level_rank", level_rank, instrument.scale)] if p]
+    problems = [p for p in [level_problem("level_rank", level_rank, instrument.scale)] if p]
     if comment_required and not comment.strip():
         problems.append(FieldProblem("comment", "must not be empty: say what the learner can do"))
     if len(comment) > MAX_ASSESSMENT_COMMENT:
@@ -119,7 +123,7 @@ def assessment_problems(instrument: Instrument, level_rank: int, comment: str,
         elif chosen.criterion_code in seen:
             problems.append(FieldProblem(f"{where}.criterion_code", f"{chosen.criterion_code!r} is given twice"))
         seen.add(chosen.criterion_code)
-        if problem := _level_problem(f"{where}.level_rank", chosen.level_rank, rubric.scale):
+        if problem := level_problem(f"{where}.level_rank", chosen.level_rank, rubric.scale):
             problems.append(problem)
     return problems
 

@@ -1,5 +1,6 @@
-"""Milestones: district milestone types scored on a rubric, a student's milestone (evidence, panel, one score
-sheet per panellist, an outcome), panel invitations that expire, and the input rules each must meet."""
+"""Milestones: district milestone types scored on a rubric of the skills catalog (domain.assessment.Rubric, read
+from the one catalog replica), a student's milestone (evidence, panel, one score sheet per panellist, an outcome),
+panel invitations that expire, and the input rules each must meet."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 
 from chassis.errors import FieldProblem
 
+from reflections.domain.assessment import Rubric, level_problem
 from reflections.domain.model import require, text_problem
 
 PLANNED, COMPLETED = "planned", "completed"
@@ -19,20 +21,6 @@ MAX_EVIDENCE = 50
 MAX_VALID_DAYS = 90
 _CODE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
-@dataclass(frozen=True)
-class Rubric:
-    """A rubric of the skills service as replicated here: its criteria and its scale's levels (lowest first)."""
-
-    id: str
-    code: str
-    scale_name: str
-    criteria: tuple[str, ...]
-    levels: tuple[str, ...]
-
-    def level_name(self, rank: int) -> str:
-        return self.levels[rank - 1] if 1 <= rank <= len(self.levels) else ""
 
 
 @dataclass(frozen=True)
@@ -137,17 +125,16 @@ def validate_sheet(rubric: Rubric, scores: list[Score], comment: str) -> None:
     """One level per rubric criterion, each a level of the rubric's scale."""
     problems: list[FieldProblem | None] = []
     seen: set[str] = set()
+    codes = rubric.criterion_codes
     for i, score in enumerate(scores):
-        if score.criterion_code not in rubric.criteria:
+        if score.criterion_code not in codes:
             problems.append(FieldProblem(f"scores[{i}].criterion_code",
-                                         f"{score.criterion_code!r} is not a criterion of rubric {rubric.code!r}"))
+                                         f"{score.criterion_code!r} is not a criterion of rubric {rubric.name!r}"))
         elif score.criterion_code in seen:
             problems.append(FieldProblem(f"scores[{i}].criterion_code", f"{score.criterion_code!r} is scored twice"))
         seen.add(score.criterion_code)
-        if not rubric.level_name(score.level_rank):
-            problems.append(FieldProblem(f"scores[{i}].level_rank", f"{score.level_rank} is not a level of scale "
-                                         f"{rubric.scale_name!r} (1-{len(rubric.levels)})"))
-    missing = [c for c in rubric.criteria if c not in seen]
+        problems.append(level_problem(f"scores[{i}].level_rank", score.level_rank, rubric.scale))
+    missing = [c for c in codes if c not in seen]
     if missing:
         problems.append(FieldProblem("scores", f"score every criterion; missing: {', '.join(missing)}"))
     if len(comment) > MAX_SHEET_COMMENT:

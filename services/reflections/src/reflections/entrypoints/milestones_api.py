@@ -10,7 +10,8 @@ from chassis.access import current_viewer
 from skillfolio.reflections.v1 import milestones_pb2 as pb, milestones_pb2_grpc
 
 from reflections.domain.access import Viewer
-from reflections.domain.milestones import Invitation, MilestoneType, Rubric, Score, ScoreSheet
+from reflections.domain.assessment import Rubric
+from reflections.domain.milestones import Invitation, MilestoneType, Score, ScoreSheet
 from reflections.service_layer.milestone_panel import PanelUseCases
 from reflections.service_layer.milestone_standing import MilestoneView
 from reflections.service_layer.milestones import MilestoneUseCases
@@ -28,10 +29,18 @@ def _viewer() -> Viewer:
 
 
 def type_message(kind: MilestoneType, rubric: Rubric | None) -> pb.MilestoneType:
-    return pb.MilestoneType(id=kind.id, code=kind.code, name=kind.name, rubric_id=kind.rubric_id,
-                            grade_levels=list(kind.grade_levels), criteria=list(rubric.criteria) if rubric else [],
-                            levels=[pb.ScaleLevel(rank=i + 1, name=n)
-                                    for i, n in enumerate(rubric.levels if rubric else ())])
+    """The type with its rubric as the catalog replica knows it (criteria, names, descriptors, scale levels)."""
+    message = pb.MilestoneType(id=kind.id, code=kind.code, name=kind.name, rubric_id=kind.rubric_id,
+                               grade_levels=list(kind.grade_levels))
+    if rubric is not None:
+        levels = rubric.scale.levels
+        message.rubric_name = rubric.name
+        message.criteria.extend(rubric.criterion_codes)
+        message.levels.extend(pb.ScaleLevel(rank=level.rank, name=level.name, description=level.description)
+                              for level in levels)
+        message.rubric_criteria.extend(pb.RubricCriterion(code=c.code, name=c.name, descriptors=[
+            c.descriptors.get(level.rank, "") for level in levels]) for c in rubric.criteria)
+    return message
 
 
 def panellist_message(p: Invitation, with_email: bool = True) -> pb.Panellist:
@@ -45,7 +54,7 @@ def sheet_message(sheet: ScoreSheet, panel: dict[str, Invitation], rubric: Rubri
                          panellist_kind=panellist.kind if panellist else "", comment=sheet.comment,
                          scored_at=_iso(sheet.scored_at),
                          scores=[pb.CriterionScore(criterion_code=s.criterion_code, level_rank=s.level_rank,
-                                                   level_name=rubric.level_name(s.level_rank) if rubric else "")
+                                                   level_name=rubric.scale.level_name(s.level_rank) if rubric else "")
                                  for s in sheet.scores])
 
 

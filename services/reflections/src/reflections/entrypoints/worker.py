@@ -2,9 +2,9 @@
 
 Consumes roster person_*, section_*, enrollment_*, guardianship_* and student_transferred
 (protos/skillfolio/events/v1/roster.proto) and artifacts artifact_added, artifact_updated, artifact_deleted
-(protos/skillfolio/events/v1/artifacts.proto); access is decided from those replicas. Assessments also need
-roster school_year_added/updated and skills skill_*, scale_defined, rubric_defined (skills.proto); scale_defined
-and rubric_defined also feed the rubric replica milestones are scored on. Also checks uploaded audio/video
+(protos/skillfolio/events/v1/artifacts.proto); access is decided from those replicas. Roster
+school_year_added/updated and skills skill_*, scale_defined, rubric_defined (skills.proto) feed the one skills
+catalog replica that assessments, goal skills and milestone rubrics are checked against. Also checks uploaded audio/video
 reflections (its own ``reflection_media_uploaded``: size and sniffed type) and records the verdict.
 """
 from __future__ import annotations

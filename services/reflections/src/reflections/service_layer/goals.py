@@ -1,6 +1,6 @@
 """Goal use cases: the student sets, updates, links evidence to and closes their goals; the student, their current
-teachers and their guardians list and read them. Changes raise goal_* events in the same transaction; reads and
-changes by anyone but the student are audited."""
+teachers and their guardians list and read them. A goal's skills must be live skills of the skills catalog replica.
+Changes raise goal_* events in the same transaction; reads and changes by anyone but the student are audited."""
 from __future__ import annotations
 
 import uuid
@@ -23,6 +23,15 @@ def own_live_artifacts(uow: ReflectionsUnitOfWork, student_id: str, artifact_ids
         raise InvalidArgument(f"artifact_ids: not artifacts of this student's portfolio: {', '.join(foreign)}",
                               [FieldProblem("artifact_ids", f"{a!r} is not an artifact in this student's portfolio")
                                for a in foreign])
+
+
+def require_catalog_skills(uow: ReflectionsUnitOfWork, skill_ids: list[str], kept: tuple[str, ...] = ()) -> None:
+    """InvalidArgument on skill_ids naming each id the skills catalog replica does not offer (unknown, deleted, or
+    retired unless the goal had it already)."""
+    unusable = uow.catalog.unusable_skills([s for s in skill_ids if s not in kept])
+    if unusable:
+        raise InvalidArgument(f"skill_ids: {', '.join(f'{s!r} {why}' for s, why in unusable.items())}",
+                              [FieldProblem("skill_ids", f"{s!r} {why}") for s, why in unusable.items()])
 
 
 class GoalUseCases:
@@ -49,6 +58,7 @@ class GoalUseCases:
         rules.validate_goal(title, success_criteria, skill_ids)
         with self.uow_factory() as uow:
             self._standing(uow, viewer, GoalAction.WRITE, student_id)
+            require_catalog_skills(uow, rules.unique(skill_ids))
             now = self.calendar.clock()
             goal = Goal(str(uuid.uuid4()), student_id, title.strip(), success_criteria.strip(),
                         tuple(rules.unique(skill_ids)), now, now)
@@ -61,6 +71,8 @@ class GoalUseCases:
         rules.validate_change(change)
         with self.uow_factory() as uow:
             goal = self._open_goal(uow, viewer, goal_id)
+            if change.skill_ids is not None:
+                require_catalog_skills(uow, rules.unique(change.skill_ids), kept=goal.skill_ids)
             goal = replace(goal, updated_at=self.calendar.clock(),
                            title=goal.title if change.title is None else change.title.strip(),
                            success_criteria=goal.success_criteria if change.success_criteria is None

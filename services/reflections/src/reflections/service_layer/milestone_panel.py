@@ -11,7 +11,8 @@ from chassis.errors import Conflict, FieldProblem, NotFound
 
 from reflections.domain import milestones as rules
 from reflections.domain.milestone_events import MilestoneScored
-from reflections.domain.milestones import COMPLETED, Invitation, Rubric, Score, ScoreSheet
+from reflections.domain.assessment import Rubric
+from reflections.domain.milestones import COMPLETED, Invitation, Score, ScoreSheet
 from reflections.domain.panel_access import GUEST_PREFIX, PANEL_GUEST, MilestoneAction, check_milestone
 from reflections.service_layer.calendar import DistrictCalendar
 from reflections.service_layer.milestone_standing import (MilestoneView, audit, milestone_view, relation_to, standing,
@@ -57,8 +58,8 @@ class PanelUseCases:
             if milestone.status == COMPLETED:
                 raise Conflict(f"milestone_id: this milestone is completed (outcome {milestone.outcome}); its scores "
                                "are final", [FieldProblem("milestone_id", "is completed")])
-            rubric = uow.rubrics.rubric(uow.milestones.type(milestone.type_id).rubric_id)
-            if rubric is None or not rubric.levels:
+            rubric = uow.catalog.rubric(uow.milestones.type(milestone.type_id).rubric_id)
+            if rubric is None or not rubric.scale.levels:
                 raise Conflict("the milestone's rubric or its scale is not known yet; try again shortly")
             rules.validate_sheet(rubric, scores, comment)
             previous = uow.milestones.sheet(seat.id)

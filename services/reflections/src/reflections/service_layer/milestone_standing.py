@@ -8,7 +8,8 @@ from dataclasses import dataclass, replace
 from chassis.access import Viewer
 
 from reflections.domain.access import TEACHER, Relation
-from reflections.domain.milestones import Invitation, Milestone, MilestoneType, Rubric, ScoreSheet
+from reflections.domain.assessment import Rubric
+from reflections.domain.milestones import Invitation, Milestone, MilestoneType, ScoreSheet
 from reflections.domain.panel_access import (MilestoneAction, Seat, check_milestone, guest_invitation_id,
                                              is_audited, sees_whole_panel)
 from reflections.service_layer.calendar import DistrictCalendar
@@ -88,5 +89,5 @@ def milestone_view(uow: ReflectionsUnitOfWork, milestone: Milestone, whole_panel
     if not whole_panel:
         mine = seat.id if seat else ""
         panel, sheets = [p for p in panel if p.id == mine], [s for s in sheets if s.invitation_id == mine]
-    return MilestoneView(replace(milestone, evidence_artifact_ids=live), kind, uow.rubrics.rubric(kind.rubric_id),
+    return MilestoneView(replace(milestone, evidence_artifact_ids=live), kind, uow.catalog.rubric(kind.rubric_id),
                          panel, sheets, whole_panel)

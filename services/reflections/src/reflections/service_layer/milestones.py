@@ -10,9 +10,10 @@ import uuid
 from chassis.errors import AlreadyExists, Conflict, FieldProblem, InvalidArgument, PermissionDenied
 
 from reflections.domain import milestones as rules
+from reflections.domain.assessment import Rubric
 from reflections.domain.milestone_events import (MilestoneCompleted, MilestoneCreated, MilestoneEvidenceSelected,
                                                  MilestoneTypeDefined, PanellistInvited)
-from reflections.domain.milestones import COMPLETED, Invitation, Milestone, MilestoneType, Rubric
+from reflections.domain.milestones import COMPLETED, Invitation, Milestone, MilestoneType
 from reflections.domain.panel_access import MilestoneAction, Viewer, check_milestone, may_define_types
 from reflections.service_layer.calendar import DistrictCalendar
 from reflections.service_layer.goals import own_live_artifacts
@@ -43,16 +44,16 @@ class MilestoneUseCases:
         kind = MilestoneType(str(uuid.uuid4()), code, name.strip(), rubric_id,
                              tuple(dict.fromkeys(g.strip() for g in grade_levels)))
         with self.uow_factory() as uow:
-            if not uow.rubrics.exists(rubric_id):
+            if not uow.catalog.knows_rubric(rubric_id):
                 raise InvalidArgument(f"rubric_id: no rubric {rubric_id!r} is known from the skills service",
-                                      [FieldProblem("rubric_id", "is not a rubric of the district")])
+                                      [FieldProblem("rubric_id", f"{rubric_id!r} is not a rubric of the district")])
             if uow.milestones.type_by_code(code) is not None:
                 raise AlreadyExists(f"code: a milestone type {code!r} exists already",
                                     [FieldProblem("code", "is taken")])
             uow.milestones.add_type(kind, viewer.subject, self.calendar.clock())
             uow.raise_event(MilestoneTypeDefined(kind.id, code, kind.name, rubric_id, list(kind.grade_levels)))
             uow.commit()
-            return kind, uow.rubrics.rubric(rubric_id)
+            return kind, uow.catalog.rubric(rubric_id)
 
     def create(self, viewer: Viewer, student_id: str, type_id: str, title: str, scheduled_on: str) -> MilestoneView:
         rules.validate_milestone(title, scheduled_on)
@@ -141,6 +142,6 @@ class MilestoneUseCases:
             return view_of(uow, found)
 
     def types(self, viewer: Viewer) -> list[tuple[MilestoneType, Rubric | None]]:
-        """Every milestone type with its rubric (criteria and scale levels) as far as the replica knows it."""
+        """Every milestone type with its rubric (criteria and scale levels) as far as the catalog replica knows it."""
         with self.uow_factory() as uow:
-            return [(kind, uow.rubrics.rubric(kind.rubric_id)) for kind in uow.milestones.types()]
+            return [(kind, uow.catalog.rubric(kind.rubric_id)) for kind in uow.milestones.types()]

@@ -1,10 +1,11 @@
 """Roster and artifacts events applied to the local replicas, each once (inbox) in one transaction.
 
-Roster effects are the chassis roster replica's (chassis.roster_replica.events). Skills payloads: scale_defined
-and rubric_defined (the rubric replica milestones are scored on). Artifacts payloads:
+Roster effects are the chassis roster replica's (chassis.roster_replica.events). Skills events (skill_*,
+scale_defined, rubric_defined) feed the one skills catalog replica (catalog_replication.py) that assessments, goals
+and milestones all read. Artifacts payloads:
 protos/skillfolio/events/v1/artifacts.proto (artifact_added, artifact_updated keep which student an artifact
 belongs to; artifact_deleted marks it gone for good). Events older than one already applied for an entity change
-nothing. Skills events, school years and artifact details: catalog_replication.py.
+nothing. School years and artifact details (skill tags): catalog_replication.py too.
 """
 from __future__ import annotations
 
@@ -37,32 +38,6 @@ def _artifact(uow: ReflectionsUnitOfWork, e: Envelope) -> None:
         catalog_replication.artifact_details(uow, e, newest)
 
 
-def _scale(uow: ReflectionsUnitOfWork, e: Envelope) -> None:
-    d = e.data
-    if uow.replicas.is_newest("scale", str(d["scale_id"]), e.occurred_at):
-        uow.rubrics.put_scale(str(d["scale_id"]), str(d.get("district_id") or ""), str(d.get("code") or ""),
-                              str(d.get("name") or ""), [str(n) for n in d.get("level_names") or []])
-
-
-def _rubric(uow: ReflectionsUnitOfWork, e: Envelope) -> None:
-    d = e.data
-    if uow.replicas.is_newest("rubric", str(d["rubric_id"]), e.occurred_at):
-        uow.rubrics.put_rubric(str(d["rubric_id"]), str(d.get("district_id") or ""), str(d.get("code") or ""),
-                               str(d.get("scale_id") or ""), str(d.get("skill_id") or ""),
-                               [str(c) for c in d.get("criteria") or []])
-
-
-def _scales(uow: ReflectionsUnitOfWork, e: Envelope) -> None:
-    """Both scale replicas: milestones' rubric replica and the assessments catalog (an equal time is not older)."""
-    _scale(uow, e)
-    catalog_replication.scale(uow, e)
-
-
-def _rubrics(uow: ReflectionsUnitOfWork, e: Envelope) -> None:
-    _rubric(uow, e)
-    catalog_replication.rubric(uow, e)
-
-
 def _on_roster_replica(effect: Callable[[RosterReplica, Envelope], None]):
     """A chassis roster effect as an effect on the unit of work (its replicas)."""
     return lambda uow, e: effect(uow.replicas, e)
@@ -70,7 +45,8 @@ def _on_roster_replica(effect: Callable[[RosterReplica, Envelope], None]):
 
 APPLY: dict[str, Callable[[ReflectionsUnitOfWork, Envelope], None]] = {
     **{kind: _on_roster_replica(effect) for kind, effect in ROSTER_EFFECTS.items()}, "artifact": _artifact,
-    "skill": catalog_replication.skill, "scale": _scales, "rubric": _rubrics, "school": catalog_replication.school_year}
+    "skill": catalog_replication.skill, "scale": catalog_replication.scale,
+    "rubric": catalog_replication.rubric, "school": catalog_replication.school_year}
 
 
 def apply_event(uow_factory: UowFactory, consumer: str, envelope: Envelope) -> bool:

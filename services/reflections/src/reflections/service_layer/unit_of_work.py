@@ -15,7 +15,6 @@ from reflections.adapters.catalog_replica import CatalogReplica
 from reflections.adapters.goal_repository import GoalRepository
 from reflections.adapters.milestone_repository import MilestoneRepository
 from reflections.adapters.replicas import Replicas
-from reflections.adapters.rubric_replica import RubricReplica
 from reflections.adapters.repository import ReflectionsRepository
 from reflections.adapters.revision_media import RevisionMediaRecords
 
@@ -30,7 +29,6 @@ class ReflectionsUnitOfWork(UnitOfWork):
     replicas: Replicas
     goals: GoalRepository
     milestones: MilestoneRepository
-    rubrics: RubricReplica
     catalog: CatalogReplica
     assessments: AssessmentsRepository
 
@@ -43,7 +41,6 @@ class ReflectionsUnitOfWork(UnitOfWork):
         self.replicas = Replicas(session)
         self.goals = GoalRepository(session)
         self.milestones = MilestoneRepository(session)
-        self.rubrics = RubricReplica(session)
         self.catalog = CatalogReplica(session)
         self.assessments = AssessmentsRepository(session)
 

@@ -7,15 +7,27 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class ScaleLevel(_message.Message):
-    __slots__ = ("rank", "name")
+    __slots__ = ("rank", "name", "description")
     RANK_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
     rank: int
     name: str
-    def __init__(self, rank: _Optional[int] = ..., name: _Optional[str] = ...) -> None: ...
+    description: str
+    def __init__(self, rank: _Optional[int] = ..., name: _Optional[str] = ..., description: _Optional[str] = ...) -> None: ...
+
+class RubricCriterion(_message.Message):
+    __slots__ = ("code", "name", "descriptors")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTORS_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    name: str
+    descriptors: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, code: _Optional[str] = ..., name: _Optional[str] = ..., descriptors: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class MilestoneType(_message.Message):
-    __slots__ = ("id", "code", "name", "rubric_id", "grade_levels", "criteria", "levels")
+    __slots__ = ("id", "code", "name", "rubric_id", "grade_levels", "criteria", "levels", "rubric_name", "rubric_criteria")
     ID_FIELD_NUMBER: _ClassVar[int]
     CODE_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
@@ -23,6 +35,8 @@ class MilestoneType(_message.Message):
     GRADE_LEVELS_FIELD_NUMBER: _ClassVar[int]
     CRITERIA_FIELD_NUMBER: _ClassVar[int]
     LEVELS_FIELD_NUMBER: _ClassVar[int]
+    RUBRIC_NAME_FIELD_NUMBER: _ClassVar[int]
+    RUBRIC_CRITERIA_FIELD_NUMBER: _ClassVar[int]
     id: str
     code: str
     name: str
@@ -30,7 +44,9 @@ class MilestoneType(_message.Message):
     grade_levels: _containers.RepeatedScalarFieldContainer[str]
     criteria: _containers.RepeatedScalarFieldContainer[str]
     levels: _containers.RepeatedCompositeFieldContainer[ScaleLevel]
-    def __init__(self, id: _Optional[str] = ..., code: _Optional[str] = ..., name: _Optional[str] = ..., rubric_id: _Optional[str] = ..., grade_levels: _Optional[_Iterable[str]] = ..., criteria: _Optional[_Iterable[str]] = ..., levels: _Optional[_Iterable[_Union[ScaleLevel, _Mapping]]] = ...) -> None: ...
+    rubric_name: str
+    rubric_criteria: _containers.RepeatedCompositeFieldContainer[RubricCriterion]
+    def __init__(self, id: _Optional[str] = ..., code: _Optional[str] = ..., name: _Optional[str] = ..., rubric_id: _Optional[str] = ..., grade_levels: _Optional[_Iterable[str]] = ..., criteria: _Optional[_Iterable[str]] = ..., levels: _Optional[_Iterable[_Union[ScaleLevel, _Mapping]]] = ..., rubric_name: _Optional[str] = ..., rubric_criteria: _Optional[_Iterable[_Union[RubricCriterion, _Mapping]]] = ...) -> None: ...
 
 class CriterionScore(_message.Message):
     __slots__ = ("criterion_code", "level_rank", "level_name")
