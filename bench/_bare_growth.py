@@ -1,11 +1,11 @@
-"""The growth benchmark's baseline: a bare FastAPI endpoint running the growth view's two SQL statements straight on
+"""The growth benchmark's baseline: a bare FastAPI endpoint running the growth view's SQL statements straight on
 the reflections database and returning the same JSON as the gateway's ``GET /api/v1/students/{id}/growth``.
 
 Same statements as the reflections service (tagged counts per skill and school year joined to the artifact owners,
 skills catalog and school years; lean points oldest first, ids only, joined to the artifact owners; the labels of any
 skill or year only points name), the same grouping and ordering in Python, the same serializer (orjson, datetimes
-written as ISO 8601), one transaction on a pool of the service's size. No authentication, no access check, no gRPC hop, no protobuf. Served by
-uvicorn exactly like the gateway (one process).
+written as ISO 8601), one transaction on a pool of the service's size. No authentication, no access check, no gRPC
+hop, no protobuf. Served by uvicorn exactly like the gateway (one process).
 Usage: python bench/_bare_growth.py <database_url> <port>
 """
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Bench: a student's growth view (GET /api/v1/students/{id}/growth) through the real gateway and reflections API
-vs a bare FastAPI endpoint running the same two SQL statements, on a reflections database where the student has
+vs a bare FastAPI endpoint running the same SQL statements, on a reflections database where the student has
 13 school years x 40 artifacts, each with a reflection, a teacher assessment and a self-assessment, among
 ``--others`` students with 40 artifacts each (bench/_growth_seed.py, COPY; time printed, not measured).
 
