@@ -35,7 +35,7 @@ class Result:
 
 
 class Connection:
-    """One keep-alive HTTP/1.1 connection sending GETs."""
+    """One keep-alive HTTP/1.1 connection sending GETs (or any request, one at a time)."""
 
     def __init__(self, base_url: str, headers: dict) -> None:
         parts = urlsplit(base_url)
@@ -47,7 +47,12 @@ class Connection:
         return self
 
     async def get(self, path: str) -> tuple[int, bytes]:
-        self.writer.write(f"GET {path} HTTP/1.1\r\n{self.extra}\r\n".encode())
+        return await self.request("GET", path)
+
+    async def request(self, method: str, path: str, body: bytes = b"", headers: str = "") -> tuple[int, bytes]:
+        """One request on the connection (``headers``: extra "Name: value\\r\\n" lines); (status, body)."""
+        length = f"Content-Length: {len(body)}\r\n" if body or method != "GET" else ""
+        self.writer.write(f"{method} {path} HTTP/1.1\r\n{self.extra}{headers}{length}\r\n".encode() + body)
         head = await self.reader.readuntil(b"\r\n\r\n")
         lines = head.decode("latin-1").split("\r\n")
         status = int(lines[0].split(" ", 2)[1])

@@ -1,5 +1,5 @@
 """Bench: a student's growth view (GET /api/v1/students/{id}/growth) through the real gateway and reflections API
-vs a bare FastAPI endpoint running the same two SQL statements, on a reflections database where the student has
+vs a bare FastAPI endpoint running the same SQL statements, on a reflections database where the student has
 13 school years x 40 artifacts, each with a reflection, a teacher assessment and a self-assessment, among
 ``--others`` students with 40 artifacts each (bench/_growth_seed.py, COPY; time printed, not measured).
 
@@ -127,7 +127,7 @@ def main() -> None:
         if answers["gateway"] != answers["bare"]:
             raise SystemExit("gateway and bare answer differently")
         body = answers["gateway"]
-        points = sum(len(y["points"]) for s in body["skills"] for y in s["years"])
+        points = sum(len(y["points"]["level_rank"]) for s in body["skills"] for y in s["years"])
         for name in servers:                                      # warm both up
             _load.run(servers[name], [path], headers, 2, 2.0)
         load_before = os.getloadavg()[0]
@@ -161,9 +161,10 @@ def main() -> None:
         "seed": {"seconds": round(seeded.seconds, 1), "featured_years": 13, "featured_artifacts_per_year": 40,
                  "other_students": args.others, **seeded.counts},
         "auth": "the student viewing their own growth; bearer token minted with gateway.auth.issue_api_token",
-        "baseline_kind": "bare FastAPI (uvicorn, one process) running the same two SQL statements and building the "
-                         "same JSON; no auth, no access check, no gRPC, no protobuf. direct_sql_one_client_ms: the "
-                         "two statements alone (rows fetched, nothing built), back to back from the bench process",
+        "baseline_kind": "bare FastAPI (uvicorn, one process) running the same SQL statements and building the "
+                         "same JSON (orjson); no auth, no access check, no gRPC, no protobuf. "
+                         "direct_sql_one_client_ms: the two statements alone (rows fetched, nothing built), back to "
+                         "back from the bench process",
         "load_avg_1m": {"before_load": round(load_before, 2), "after": round(os.getloadavg()[0], 2)},
         "cpu_count": len(os.sched_getaffinity(0)),
     }))

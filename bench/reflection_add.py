@@ -1,9 +1,9 @@
 """Bench: adding a text reflection, end to end from the API call to the committed event (its outbox row committed),
 at 50 concurrent writers, vs a direct insert of the same rows in one transaction at the same concurrency.
 
-Path measured (``--via``): the gateway's REST ``POST /api/v1/artifacts/{id}/reflections`` -> `skillfolio run
-reflections api` when the gateway has that route (helper D1's), else the reflections gRPC ``AddReflection`` on a
-real `skillfolio run reflections api` process (``auto`` picks; the final line says which). The API answers after
+Path measured (``--via``, default ``gateway``): the gateway's REST ``POST /api/v1/artifacts/{id}/reflections`` ->
+`skillfolio run reflections api` (``grpc``: the reflections gRPC ``AddReflection`` on that process alone; the final
+line says which). The API answers after
 its transaction committed the reflection, its first revision and the ``reflection_added`` outbox row (then
 NOTIFY), so a reply is the committed event; at the end every reply's outbox row is checked to exist.
 Baseline (same run, same PostgreSQL database, rounds alternating): 50 threads over the chassis.db pool the API
@@ -11,7 +11,7 @@ builds (--pool, and as many overflow), each call one transaction: INSERT reflect
 row (the same envelope JSON), pg_notify, COMMIT (no audit row: the service audits no student's own reflection).
 Writers: 50 students, each reflecting on their own artifact (replicas fed through the events role's own code).
 Figures: p95 latency per round (closed loop), median over --rounds. Target: p95 ratio <= 3.
-Usage: .venv/bin/python bench/reflection_add.py [--rounds 3] [--seconds 8] [--writers 50] [--via auto|gateway|grpc]
+Usage: .venv/bin/python bench/reflection_add.py [--rounds 3] [--seconds 8] [--writers 50] [--via gateway|grpc|auto]
 """
 from __future__ import annotations
 
@@ -39,7 +39,8 @@ ARGS.add_argument("--seconds", type=float, default=8.0, help="length of each clo
 ARGS.add_argument("--warmup", type=float, default=2.0)
 ARGS.add_argument("--writers", type=int, default=50)
 ARGS.add_argument("--pool", type=int, default=16, help="the API's thread pool and connection pool (as deployed)")
-ARGS.add_argument("--via", choices=("auto", "gateway", "grpc"), default="auto")
+ARGS.add_argument("--via", choices=("auto", "gateway", "grpc"), default="gateway",
+                  help="gateway: the REST route (the figure); grpc: the reflections API alone; auto: gateway if routed")
 TEXT = "I planned the experiment, then changed one variable at a time; next time I will record more trials."
 
 
@@ -59,7 +60,8 @@ def start_stack(stack: Stack, via: str, database_url: str, pool: int) -> tuple[i
     stack.env = {"SKILLFOLIO_PRINCIPAL_PUBLIC_KEY": public_pem, "SKILLFOLIO_PRINCIPAL_PRIVATE_KEY": private_pem,
                  "SKILLFOLIO_LOG_LEVEL": "WARNING", "PYTHONUNBUFFERED": "1",
                  "REFLECTIONS_DATABASE_URL": database_url, "REFLECTIONS_METRICS_PORT": "0",
-                 "REFLECTIONS_GRPC_MAX_WORKERS": str(pool), "REFLECTIONS_DB_POOL_SIZE": str(pool)}
+                 "REFLECTIONS_GRPC_MAX_WORKERS": str(pool), "REFLECTIONS_DB_POOL_SIZE": str(pool),
+                 "SKILLFOLIO_MEDIA_URL_SECRET": secrets.token_urlsafe(32)}   # the gateway refuses to start without
     api_port = infra.free_port()
     stack.start("reflections-api", CLI + ["run", "reflections", "api"], {"REFLECTIONS_GRPC_PORT": str(api_port)},
                 api_port)
@@ -123,6 +125,8 @@ def main() -> None:
         "target": 3, "better": "lower", "unit": "p95 ms, API call -> reflection_added outbox row committed",
         "via": ("gateway REST POST /api/v1/artifacts/{id}/reflections -> reflections API (gRPC)" if via == "gateway"
                 else "reflections gRPC AddReflection on `skillfolio run reflections api`"),
+        "client": ("minimal asyncio HTTP/1.1 (bench/_load.py), one keep-alive connection per writer" if via == "gateway"
+                   else "grpc.aio, one channel"),
         "writers": args.writers, "api_pool": args.pool, "p95_ms_per_round": per_round, "p50_ms": p50,
         "calls": counts, "calls_per_s": {k: round(n / (args.rounds * args.seconds), 1) for k, n in counts.items()},
         "errors": errors, "committed_outbox_rows_checked": committed,

@@ -69,8 +69,12 @@ def test_assess_self_assess_side_by_side_and_growth(client, district, skill_ids,
     assert comm_growth["skill_name"] == "Effective Communicator" and comm_growth["max_rank"] == 4
     year = next(y for y in comm_growth["years"] if y["school_year_id"] == district.ids["year"])
     assert year["title"] == "School year" and year["artifacts_tagged"] >= 1
-    assert {(p["artifact_id"], p["level_rank"], p["assessor_role"]) for p in year["points"]} >= {
-        (artifact, 2, "student"), (artifact, 3, "teacher")}
+    points = year["points"]                                             # columns, oldest first
+    assert len({len(column) for column in points.values()}) == 1
+    assert list(zip(points["artifact_id"], points["level_rank"], points["level_name"], points["max_rank"],
+                    points["assessor_role"], points["assessed_at"]))[-2:] == [
+        (artifact, 2, "Developing", 4, "student", mine.json()["assessed_at"]),
+        (artifact, 3, "Proficient", 4, "teacher", theirs.json()["assessed_at"])]
 
 
 def test_errors_name_the_field(client, skill_ids, login, artifact):

@@ -2,6 +2,8 @@
 straight from the AssessmentsService's protobuf messages (skillfolio.reflections.v1.assessments)."""
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from skillfolio.reflections.v1 import assessments_pb2 as pb
@@ -79,13 +81,15 @@ class ArtifactAssessments(BaseModel):
     skills: list[SkillAssessments]
 
 
-class GrowthPoint(BaseModel):
-    assessed_at: str
-    level_rank: int
-    level_name: str
-    max_rank: int
-    artifact_id: str = Field(description="The evidence: GET /api/v1/artifacts/{artifact_id}.")
-    assessor_role: str
+class GrowthPoints(BaseModel):
+    """A school year's assessment points as columns, oldest first: entry i of every list is point i."""
+
+    assessed_at: list[str] = Field(description="ISO 8601, UTC.")
+    level_rank: list[int]
+    level_name: list[str]
+    max_rank: list[int]
+    artifact_id: list[str] = Field(description="The evidence: GET /api/v1/artifacts/{artifact_id}.")
+    assessor_role: list[str] = Field(description="teacher, or student (a self-assessment).")
 
 
 class GrowthYear(BaseModel):
@@ -93,7 +97,7 @@ class GrowthYear(BaseModel):
     title: str
     start_date: str
     artifacts_tagged: int
-    points: list[GrowthPoint]
+    points: GrowthPoints
 
 
 class SkillGrowth(BaseModel):
@@ -131,12 +135,32 @@ def assessments_json(artifact_id: str, reply: pb.ListAssessmentsResponse) -> dic
          "self_assessments": [assessment_json(a) for a in s.self_assessments]} for s in reply.skills]}
 
 
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def growth_moment(microseconds: int) -> dt.datetime:
+    """A GrowthPoints ``assessed_at_us`` as an aware UTC datetime (orjson writes it as ISO 8601, like isoformat)."""
+    return _EPOCH + dt.timedelta(microseconds=microseconds)
+
+
+def growth_points(columns: pb.GrowthPoints) -> list[tuple]:
+    """A year's point columns as rows (assessed_at, level_rank, level_name, max_rank, artifact_id, assessor_role)."""
+    return list(zip(map(growth_moment, columns.assessed_at_us), columns.level_rank, columns.level_name,
+                    columns.max_rank, columns.artifact_id, columns.assessor_role))
+
+
+def growth_points_json(columns: pb.GrowthPoints) -> dict:
+    """A year's points as GrowthPoints columns (assessed_at as datetimes: orjson writes them as ISO 8601)."""
+    return {"assessed_at": list(map(growth_moment, columns.assessed_at_us)), "level_rank": list(columns.level_rank),
+            "level_name": list(columns.level_name), "max_rank": list(columns.max_rank),
+            "artifact_id": list(columns.artifact_id), "assessor_role": list(columns.assessor_role)}
+
+
 def growth_json(reply: pb.GetGrowthResponse) -> dict:
+    """The Growth document; serialize it with orjson (ORJSONResponse)."""
     return {"student_id": reply.student_id, "skills": [
         {"skill_id": s.skill_id, "skill_name": s.skill_name, "colour": s.colour, "max_rank": s.max_rank,
          "years": [{"school_year_id": y.school_year_id, "title": y.title, "start_date": y.start_date,
-                    "artifacts_tagged": y.artifacts_tagged,
-                    "points": [{"assessed_at": p.assessed_at, "level_rank": p.level_rank, "level_name": p.level_name,
-                                "max_rank": p.max_rank, "artifact_id": p.artifact_id,
-                                "assessor_role": p.assessor_role} for p in y.points]} for y in s.years]}
+                    "artifacts_tagged": y.artifacts_tagged, "points": growth_points_json(y.points)}
+                   for y in s.years]}
         for s in reply.skills]}

@@ -11,6 +11,7 @@ from skillfolio.reflections.v1 import assessments_pb2 as apb
 from skillfolio.skills.v1 import skills_pb2 as spb
 
 from gateway import portfolio
+from gateway.assessment_schemas import growth_points
 from gateway.clients import Backends
 from gateway.web import views
 from gateway.web.growth_chart import Chart, Point, Year, layout
@@ -36,8 +37,8 @@ def years_of(skill_growth, year_dates: dict[str, tuple[str, str]]) -> list[Year]
     years = []
     for year in skill_growth.years:
         start, end = year_dates.get(year.school_year_id, (year.start_date, ""))
-        points = tuple(Point(p.assessed_at, p.level_rank, p.level_name, p.max_rank, p.artifact_id, p.assessor_role)
-                       for p in year.points)
+        points = tuple(Point(at.isoformat(), rank, name, top, artifact_id, role)
+                       for at, rank, name, top, artifact_id, role in growth_points(year.points))
         years.append(Year(year.school_year_id, year.title, year.artifacts_tagged, points, start, end))
     return years
 

@@ -116,6 +116,18 @@ def test_growth_follows_the_replicas(app, catalog):
     assert [g.skill_id for g in app.assessments.growth(STUDENT, ANA)] == [COMM]
 
 
+def test_growth_names_a_skill_and_year_only_an_assessment_still_mentions(app, catalog):
+    app.assessments.assess(TEACHER, ART, COMM, 3, "Clear claim.", [])
+    for envelope in [tagged(ART, ANA, [], YEAR, at="2026-11-04T00:00:00+00:00"),           # no tags left on ART
+                     tagged(OLD_ART, ANA, [INNOV], LAST_YEAR, at="2026-11-04T00:00:00+00:00")]:   # COMM gone
+        assert apply_event(app.unit_of_work, f"test.{envelope.type}", envelope)
+    comm, innov = app.assessments.growth(STUDENT, ANA)
+    assert (comm.skill_id, comm.skill_name, comm.max_rank) == (COMM, "Effective Communicator", 4)
+    assert [(y.school_year_id, y.title, y.start_date, y.artifacts_tagged, [p.level_rank for p in y.points])
+            for y in comm.years] == [(YEAR, "2026-27", "2026-08-10", 0, [3])]
+    assert [(y.school_year_id, y.artifacts_tagged) for y in innov.years] == [(LAST_YEAR, 1)]
+
+
 def test_an_old_scale_event_does_not_overwrite_a_newer_one(app, catalog):
     renamed = ["Not yet", "Approaching", "Ready", "Excelling"]
     assert apply_event(app.unit_of_work, "t.1", scale_event(at="2026-10-02T00:00:00+00:00", names=renamed))

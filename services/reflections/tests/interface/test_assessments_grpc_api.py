@@ -2,6 +2,8 @@
 (health answers for it), principals required, statuses and field problems, and the side-by-side and growth replies."""
 from __future__ import annotations
 
+import datetime as dt
+
 import grpc
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
@@ -67,8 +69,13 @@ def test_assess_and_self_assess_side_by_side_then_growth(stub, keys):
     assert [a.level_name for a in comm.teacher_assessments] == ["Proficient"]
     assert [a.level_name for a in comm.self_assessments] == ["Developing"]
     growth = stub.GetGrowth(pb.GetGrowthRequest(student_id=ANA), metadata=teacher)
-    year = next(y for s in growth.skills if s.skill_id == COMM for y in s.years if y.points)
-    assert [(p.level_rank, p.assessor_role, p.max_rank) for p in year.points] == [(2, "student", 4), (3, "teacher", 4)]
+    year = next(y for s in growth.skills if s.skill_id == COMM for y in s.years if y.points.level_rank)
+    points = year.points                                        # columns, oldest first
+    assert list(zip(points.level_rank, points.level_name, points.assessor_role, points.max_rank, points.artifact_id)) \
+        == [(2, "Developing", "student", 4, ART), (3, "Proficient", "teacher", 4, ART)]
+    moments = {a.assessor_role: a.assessed_at for a in [*comm.teacher_assessments, *comm.self_assessments]}
+    assert [assessments_grpc.epoch_us(dt.datetime.fromisoformat(moments[role])) for role in points.assessor_role] \
+        == list(points.assessed_at_us)
 
 
 def test_refusals_and_field_problems(stub, keys):

@@ -9,7 +9,7 @@ import pytest
 from chassis.errors import InvalidArgument
 from reflections.domain.assessment import (Criterion, CriterionLevel, Instrument, Level, Rubric, Scale,
                                            assessment_problems, validate_assessment)
-from reflections.domain.growth import Point, TaggedCount, assemble
+from reflections.domain.growth import Labels, Point, TaggedCount, assemble, unlabelled
 
 FOUR = Scale("sc-4", "Four levels", [Level(r, n) for r, n in enumerate(["Beginning", "Developing", "Ready",
                                                                          "Excelling"], start=1)])
@@ -51,8 +51,8 @@ def test_scale_reads_levels_by_rank():
 
 
 def _point(skill: str, year: str, start: str, day: int, rank: int) -> Point:
-    return Point(skill, skill.upper(), "#000000", year, year, start, dt.datetime(2026, 1, day, tzinfo=dt.timezone.utc),
-                 rank, f"L{rank}", 4, f"art-{day}", "teacher")
+    return Point(skill, year, dt.datetime(2026, 1, day, tzinfo=dt.timezone.utc), rank, f"L{rank}", 4, f"art-{day}",
+                 "teacher")
 
 
 def test_growth_groups_by_skill_and_orders_school_years_by_start():
@@ -66,3 +66,15 @@ def test_growth_groups_by_skill_and_orders_school_years_by_start():
     assert [(y.school_year_id, y.artifacts_tagged, [p.level_rank for p in y.points]) for y in growth[1].years] == [
         ("y1", 2, [1]), ("y2", 3, [2, 3])]
     assert [y.school_year_id for y in growth[0].years] == [""]
+
+
+def test_growth_labels_what_only_points_name_from_the_labels_else_by_id():
+    counts = [TaggedCount("b", "Bravo", "#111111", "y1", "2024-25", "2024-08-10", 2)]
+    points = [_point("b", "y2", "", 1, 2), _point("c", "y1", "", 2, 3), _point("d", "y9", "", 3, 1)]
+    assert unlabelled(counts, points) == ({"c", "d"}, {"y2", "y9"})
+    growth = assemble(counts, points, Labels({"c": ("Charlie", "#222222")}, {"y2": ("2025-26", "2025-08-10")}))
+    assert [(g.skill_id, g.skill_name, g.colour) for g in growth] == [
+        ("b", "Bravo", "#111111"), ("c", "Charlie", "#222222"), ("d", "d", "")]
+    assert [(y.school_year_id, y.title, y.start_date, y.artifacts_tagged, len(y.points)) for y in growth[0].years] == [
+        ("y1", "2024-25", "2024-08-10", 2, 0), ("y2", "2025-26", "2025-08-10", 0, 1)]
+    assert [(y.school_year_id, y.title, y.start_date) for y in growth[2].years] == [("y9", "", "")]

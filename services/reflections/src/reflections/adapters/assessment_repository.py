@@ -1,5 +1,6 @@
-"""Storage of assessments, and the growth view's two statements (tagged counts per skill and school year; assessed
-points over time), each read from covering indexes on the student alone (SQLAlchemy Core)."""
+"""Storage of assessments, and the growth view's statements (tagged counts per skill and school year, with the skill
+and year labels; assessed points over time, ids only; labels of anything only points name), each read from covering
+indexes on the student alone (SQLAlchemy Core)."""
 from __future__ import annotations
 
 import json
@@ -8,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from reflections.adapters.orm import artifact_owners, artifact_skills, assessments, catalog_skills, school_years
 from reflections.domain.assessment import Assessment, CriterionLevel
-from reflections.domain.growth import Point, TaggedCount
+from reflections.domain.growth import Labels, Point, TaggedCount
 
 
 class AssessmentsRepository:
@@ -44,21 +45,28 @@ class AssessmentsRepository:
             .where(artifact_skills.c.student_id == student_id, artifact_owners.c.student_id == student_id,
                    artifact_owners.c.deleted.is_(False))
             .group_by(artifact_skills.c.skill_id, catalog_skills.c.name, catalog_skills.c.colour,
-                      artifact_owners.c.school_year_id, school_years.c.title, school_years.c.start_date))
+                      artifact_owners.c.school_year_id, school_years.c.title, school_years.c.start_date)).all()
         return [TaggedCount(*row) for row in rows]
 
     def points(self, student_id: str) -> list[Point]:
-        """Every assessment of the student's live artifacts, oldest first, with its skill and school year."""
+        """Every assessment of the student's live artifacts, oldest first, with its skill and school year ids only
+        (the labels come with the tagged counts): eight narrow columns, fetched in one go."""
         rows = self.session.execute(
-            select(assessments.c.skill_id, func.coalesce(catalog_skills.c.name, assessments.c.skill_id),
-                   func.coalesce(catalog_skills.c.colour, ""), artifact_owners.c.school_year_id,
-                   func.coalesce(school_years.c.title, ""), func.coalesce(school_years.c.start_date, ""),
-                   assessments.c.assessed_at, assessments.c.level_rank, assessments.c.level_name,
-                   assessments.c.max_rank, assessments.c.artifact_id, assessments.c.assessor_role)
+            select(assessments.c.skill_id, artifact_owners.c.school_year_id, assessments.c.assessed_at,
+                   assessments.c.level_rank, assessments.c.level_name, assessments.c.max_rank,
+                   assessments.c.artifact_id, assessments.c.assessor_role)
             .join(artifact_owners, artifact_owners.c.artifact_id == assessments.c.artifact_id)
-            .outerjoin(catalog_skills, catalog_skills.c.skill_id == assessments.c.skill_id)
-            .outerjoin(school_years, school_years.c.school_year_id == artifact_owners.c.school_year_id)
             .where(assessments.c.student_id == student_id, artifact_owners.c.student_id == student_id,
                    artifact_owners.c.deleted.is_(False))
-            .order_by(assessments.c.assessed_at, assessments.c.id))
-        return [Point(*row) for row in rows]
+            .order_by(assessments.c.assessed_at, assessments.c.id)).all()
+        return [Point._make(row) for row in rows]
+
+    def labels(self, skill_ids: set[str], school_year_ids: set[str]) -> Labels:
+        """Names of skills and school years the tagged counts did not label (only asked for when there are some)."""
+        skills = self.session.execute(select(catalog_skills.c.skill_id, catalog_skills.c.name, catalog_skills.c.colour)
+                                      .where(catalog_skills.c.skill_id.in_(skill_ids))).all() if skill_ids else []
+        years = self.session.execute(
+            select(school_years.c.school_year_id, school_years.c.title, school_years.c.start_date)
+            .where(school_years.c.school_year_id.in_(school_year_ids))).all() if school_year_ids else []
+        return Labels({r.skill_id: (r.name, r.colour) for r in skills},
+                      {r.school_year_id: (r.title, r.start_date) for r in years})

@@ -1,9 +1,11 @@
 """The growth view: per skill, per school year (oldest first), how many artifacts were tagged and the assessed levels
-over time; assembled from the two kinds of rows the database gives (tagged counts and assessment points)."""
+over time; assembled from the two kinds of rows the database gives (tagged counts, which carry the skill and year
+labels, and lean assessment points, which carry only ids) plus the labels of any skill or year only points name."""
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -17,20 +19,25 @@ class TaggedCount:
     artifacts: int
 
 
-@dataclass(frozen=True)
-class Point:
+class Point(NamedTuple):
+    """One assessment on the chart; a tuple (a growth view has a thousand of them: no per-point overhead)."""
+
     skill_id: str
-    skill_name: str
-    colour: str
     school_year_id: str
-    year_title: str
-    year_start: str
     assessed_at: dt.datetime
     level_rank: int
     level_name: str
     max_rank: int
     artifact_id: str
     assessor_role: str
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Names of the skills and school years that only assessment points mention (their tags or owners changed)."""
+
+    skills: dict[str, tuple[str, str]] = field(default_factory=dict)     # skill_id -> (name, colour)
+    years: dict[str, tuple[str, str]] = field(default_factory=dict)      # school_year_id -> (title, start_date)
 
 
 @dataclass
@@ -59,23 +66,36 @@ def _year_order(year: GrowthYear) -> tuple:
             year.school_year_id)   # years with no known start go last, the unassigned year ("") very last
 
 
-def assemble(counts: list[TaggedCount], points: list[Point]) -> list[SkillGrowth]:
-    """Skills by name; each one's school years in calendar order; points oldest first (as given)."""
+def unlabelled(counts: list[TaggedCount], points: list[Point]) -> tuple[set[str], set[str]]:
+    """Skill ids and school year ids that points name but no tagged count labels (usually none)."""
+    return ({p.skill_id for p in points} - {c.skill_id for c in counts},
+            {p.school_year_id for p in points} - {c.school_year_id for c in counts})
+
+
+def assemble(counts: list[TaggedCount], points: list[Point], labels: Labels = Labels()) -> list[SkillGrowth]:
+    """Skills by name; each one's school years in calendar order; points oldest first (as given). A skill or year
+    that no count labels takes its name from ``labels`` (the id when even that lacks it)."""
     skills: dict[str, SkillGrowth] = {}
     years: dict[tuple[str, str], GrowthYear] = {}
+    skill_labels = {c.skill_id: (c.skill_name, c.colour) for c in counts} | labels.skills
+    year_labels = {c.school_year_id: (c.year_title, c.year_start) for c in counts} | labels.years
 
-    def year_of(row) -> GrowthYear:
-        growth = skills.setdefault(row.skill_id, SkillGrowth(row.skill_id, row.skill_name, row.colour))
-        key = (row.skill_id, row.school_year_id)
-        if key not in years:
-            years[key] = GrowthYear(row.school_year_id, row.year_title, row.year_start)
-            growth.years.append(years[key])
-        return years[key]
+    def year_of(skill_id: str, school_year_id: str) -> GrowthYear:
+        key = (skill_id, school_year_id)
+        found = years.get(key)
+        if found is None:
+            growth = skills.get(skill_id)
+            if growth is None:
+                name, colour = skill_labels.get(skill_id, (skill_id, ""))
+                growth = skills[skill_id] = SkillGrowth(skill_id, name, colour)
+            found = years[key] = GrowthYear(school_year_id, *year_labels.get(school_year_id, ("", "")))
+            growth.years.append(found)
+        return found
 
     for count in counts:
-        year_of(count).artifacts_tagged += count.artifacts
+        year_of(count.skill_id, count.school_year_id).artifacts_tagged += count.artifacts
     for point in points:
-        year_of(point).points.append(point)
+        year_of(point.skill_id, point.school_year_id).points.append(point)
     for growth in skills.values():
         growth.years.sort(key=_year_order)
     return sorted(skills.values(), key=lambda s: (s.skill_name.lower(), s.skill_id))

@@ -10,13 +10,22 @@ from skillfolio.reflections.v1 import assessments_pb2 as pb, assessments_pb2_grp
 
 from reflections.domain.access import Viewer
 from reflections.domain.assessment import Assessment, CriterionLevel, Instrument
-from reflections.domain.growth import SkillGrowth
+from reflections.domain.growth import Point, SkillGrowth
 
 SERVICE_FULL_NAME = pb.DESCRIPTOR.services_by_name["AssessmentsService"].full_name
 
 
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+_MICROSECOND = dt.timedelta(microseconds=1)
+
+
 def _iso(moment: dt.datetime) -> str:
     return moment.astimezone(dt.timezone.utc).isoformat()
+
+
+def epoch_us(moment: dt.datetime) -> int:
+    """Exact microseconds since the Unix epoch (a naive moment is local time, as astimezone reads it)."""
+    return (moment.astimezone(dt.timezone.utc) - _EPOCH) // _MICROSECOND
 
 
 def instrument_message(found: Instrument) -> pb.Instrument:
@@ -41,13 +50,20 @@ def assessment_message(a: Assessment) -> pb.Assessment:
 
 
 def growth_message(skill: SkillGrowth) -> pb.SkillGrowth:
+    """One skill's growth; each year's points as columns (no message per point)."""
     return pb.SkillGrowth(skill_id=skill.skill_id, skill_name=skill.skill_name, colour=skill.colour,
                           max_rank=skill.max_rank, years=[pb.GrowthYear(
                               school_year_id=y.school_year_id, title=y.title, start_date=y.start_date,
-                              artifacts_tagged=y.artifacts_tagged, points=[pb.GrowthPoint(
-                                  assessed_at=_iso(p.assessed_at), level_rank=p.level_rank, level_name=p.level_name,
-                                  max_rank=p.max_rank, artifact_id=p.artifact_id, assessor_role=p.assessor_role)
-                                  for p in y.points]) for y in skill.years])
+                              artifacts_tagged=y.artifacts_tagged, points=_points_message(y.points))
+                              for y in skill.years])
+
+
+def _points_message(points: list[Point]) -> pb.GrowthPoints:
+    """A year's points (oldest first) as columns."""
+    return pb.GrowthPoints(assessed_at_us=[epoch_us(p.assessed_at) for p in points],
+                           level_rank=[p.level_rank for p in points], level_name=[p.level_name for p in points],
+                           max_rank=[p.max_rank for p in points], artifact_id=[p.artifact_id for p in points],
+                           assessor_role=[p.assessor_role for p in points])
 
 
 def _criterion_levels(request) -> list[CriterionLevel]:

@@ -14,7 +14,7 @@ from chassis.errors import FieldProblem, InvalidArgument
 from reflections.domain.access import STUDENT, Action, Viewer, is_audited
 from reflections.domain.assessment import Assessment, CriterionLevel, Instrument, validate_assessment
 from reflections.domain.events import AssessmentRecorded
-from reflections.domain.growth import SkillGrowth, assemble
+from reflections.domain.growth import Labels, SkillGrowth, assemble, unlabelled
 from reflections.service_layer.calendar import DistrictCalendar
 from reflections.service_layer.commands import standing
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork, UowFactory
@@ -108,7 +108,10 @@ class AssessmentUseCases:
         """The student's growth per skill over school years: the student, their teachers, their guardians."""
         with self.uow_factory() as uow:
             standing(uow, self.calendar, viewer, Action.READ, student_id)
-            growth = assemble(uow.assessments.tagged_counts(student_id), uow.assessments.points(student_id))
+            counts, points = uow.assessments.tagged_counts(student_id), uow.assessments.points(student_id)
+            skill_ids, year_ids = unlabelled(counts, points)
+            labels = uow.assessments.labels(skill_ids, year_ids) if skill_ids or year_ids else Labels()
+            growth = assemble(counts, points, labels)
             self._audit(uow, viewer, "GetGrowth", student_id, {})
             uow.commit()
         return growth

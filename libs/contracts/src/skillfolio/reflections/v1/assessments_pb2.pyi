@@ -156,21 +156,21 @@ class ListAssessmentsResponse(_message.Message):
     skills: _containers.RepeatedCompositeFieldContainer[SkillAssessments]
     def __init__(self, skills: _Optional[_Iterable[_Union[SkillAssessments, _Mapping]]] = ...) -> None: ...
 
-class GrowthPoint(_message.Message):
-    __slots__ = ("assessed_at", "level_rank", "level_name", "max_rank", "artifact_id", "assessor_role")
-    ASSESSED_AT_FIELD_NUMBER: _ClassVar[int]
+class GrowthPoints(_message.Message):
+    __slots__ = ("assessed_at_us", "level_rank", "level_name", "max_rank", "artifact_id", "assessor_role")
+    ASSESSED_AT_US_FIELD_NUMBER: _ClassVar[int]
     LEVEL_RANK_FIELD_NUMBER: _ClassVar[int]
     LEVEL_NAME_FIELD_NUMBER: _ClassVar[int]
     MAX_RANK_FIELD_NUMBER: _ClassVar[int]
     ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
     ASSESSOR_ROLE_FIELD_NUMBER: _ClassVar[int]
-    assessed_at: str
-    level_rank: int
-    level_name: str
-    max_rank: int
-    artifact_id: str
-    assessor_role: str
-    def __init__(self, assessed_at: _Optional[str] = ..., level_rank: _Optional[int] = ..., level_name: _Optional[str] = ..., max_rank: _Optional[int] = ..., artifact_id: _Optional[str] = ..., assessor_role: _Optional[str] = ...) -> None: ...
+    assessed_at_us: _containers.RepeatedScalarFieldContainer[int]
+    level_rank: _containers.RepeatedScalarFieldContainer[int]
+    level_name: _containers.RepeatedScalarFieldContainer[str]
+    max_rank: _containers.RepeatedScalarFieldContainer[int]
+    artifact_id: _containers.RepeatedScalarFieldContainer[str]
+    assessor_role: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, assessed_at_us: _Optional[_Iterable[int]] = ..., level_rank: _Optional[_Iterable[int]] = ..., level_name: _Optional[_Iterable[str]] = ..., max_rank: _Optional[_Iterable[int]] = ..., artifact_id: _Optional[_Iterable[str]] = ..., assessor_role: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class GrowthYear(_message.Message):
     __slots__ = ("school_year_id", "title", "start_date", "artifacts_tagged", "points")
@@ -183,8 +183,8 @@ class GrowthYear(_message.Message):
     title: str
     start_date: str
     artifacts_tagged: int
-    points: _containers.RepeatedCompositeFieldContainer[GrowthPoint]
-    def __init__(self, school_year_id: _Optional[str] = ..., title: _Optional[str] = ..., start_date: _Optional[str] = ..., artifacts_tagged: _Optional[int] = ..., points: _Optional[_Iterable[_Union[GrowthPoint, _Mapping]]] = ...) -> None: ...
+    points: GrowthPoints
+    def __init__(self, school_year_id: _Optional[str] = ..., title: _Optional[str] = ..., start_date: _Optional[str] = ..., artifacts_tagged: _Optional[int] = ..., points: _Optional[_Union[GrowthPoints, _Mapping]] = ...) -> None: ...
 
 class SkillGrowth(_message.Message):
     __slots__ = ("skill_id", "skill_name", "colour", "max_rank", "years")
