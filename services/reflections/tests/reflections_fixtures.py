@@ -6,6 +6,7 @@ Gus is Ben's. ART is an artifact Cruz added to Ana's portfolio; BEN_ART is Ben's
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 
 from chassis.events import Envelope
 from reflections.domain.access import Viewer
@@ -16,7 +17,7 @@ EVE, GUS = "grd-eve", "grd-gus"
 FAY, DEE = "adm-fay", "adm-dee"
 SCHOOL, NORTH, YEAR, LAST_YEAR = "sch-central", "sch-north", "sy-2026", "sy-2025"
 ART, BEN_ART = "art-ana-1", "art-ben-1"
-MEDIA_SECRET = "test-media-url-secret-0123456789abcdef"
+MEDIA_SECRET = secrets.token_urlsafe(32)   # per test run: signs the filesystem store's media URLs
 
 STUDENT, TEACHER, GUARDIAN = Viewer.of(ANA, ["student"]), Viewer.of(CRUZ, ["teacher"]), Viewer.of(EVE, ["guardian"])
 DISTRICT_ADMIN = Viewer.of(DEE, ["district_admin"])
