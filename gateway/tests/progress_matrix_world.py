@@ -28,7 +28,7 @@ from reflections import bootstrap as reflections_bootstrap
 from reflections.adapters.orm import audit_log, outbox
 from reflections.entrypoints import grpc_api as reflections_grpc
 from reflections.migrations import MIGRATIONS_DIR as REFLECTIONS_MIGRATIONS
-from reflections.service_layer.calendar import DistrictCalendar
+from chassis.calendar import DistrictCalendar
 from reflections.service_layer.milestones import MilestoneUseCases
 from reflections.service_layer.replication import apply_event
 from roster.bootstrap import build as build_roster

@@ -11,7 +11,7 @@ import uuid
 import pytest
 
 from chassis.access import Viewer
-from reflections.service_layer.calendar import DistrictCalendar
+from chassis.calendar import DistrictCalendar
 from reflections.service_layer.milestones import MilestoneUseCases
 
 from gateway_testkit import csrf_from

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from artifacts.adapters.orm import audit_log, outbox
-from artifacts.service_layer.calendar import utc_now
+from chassis.calendar import utc_now
 from artifacts.service_layer.media_results import check_uploaded_media
 from chassis.testing.records import ServiceRecords
 

@@ -13,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 from PIL import Image
 
-from artifacts.service_layer.calendar import utc_now
+from chassis.calendar import utc_now
 from artifacts.service_layer.media_results import check_uploaded_media
 from chassis.events import Envelope
 from gateway_testkit import web_login

@@ -53,12 +53,18 @@ def has_portfolio(app: ArtifactsApp, student_id: str) -> bool:
                             .where(artifacts_table.c.student_id == student_id)).scalar_one() > 0
 
 
+def outbox_envelopes(engine: Engine, outbox, types=None) -> list[Envelope]:
+    """A service's outbox events (of ``types``, or all), in the order it raised them: how seeding primes another
+    service's replicas before any relay runs."""
+    query = select(outbox.c.body).order_by(outbox.c.id)
+    with engine.connect() as conn:
+        rows = conn.execute(query if types is None else query.where(outbox.c.type.in_(list(types)))).scalars().all()
+    return [Envelope.from_json(body) for body in rows]
+
+
 def cast_events(roster_engine: Engine, cast: Cast) -> list[Envelope]:
     """The roster outbox's replica events about the cast, in the order the roster raised them."""
-    with roster_engine.connect() as conn:
-        rows = conn.execute(select(roster_outbox.c.body).where(roster_outbox.c.type.in_(_replicated_types()))
-                            .order_by(roster_outbox.c.id)).scalars().all()
-    events = [Envelope.from_json(body) for body in rows]
+    events = outbox_envelopes(roster_engine, roster_outbox, _replicated_types())
     people = {cast.student_id, cast.teacher_id, cast.former_teacher_id}
     people |= {e.data["guardian_id"] for e in events
                if e.type.startswith("guardianship_") and e.data.get("student_id") == cast.student_id}

@@ -33,25 +33,18 @@ from skills.adapters.orm import outbox as skills_outbox
 from skillfolio_cli import demo_discussion as say
 from skillfolio_cli.demo_artifacts import FORMER_TEACHER, PORTFOLIO, STUDENT, TEACHER
 from skillfolio_cli.demo_cast import Cast
-from skillfolio_cli.demo_portfolio import SeedClock, cast_events, moment_of
+from skillfolio_cli.demo_portfolio import SeedClock, cast_events, moment_of, outbox_envelopes
 
 SEED_ADMIN = Viewer.of("service:skillfolio-seed", ["district_admin"])
 REPLICATED_ARTIFACT_EVENTS = ("artifact_added", "artifact_updated", "artifact_deleted")
 
 
-def _outbox(engine: Engine, table, types: tuple[str, ...] | None = None) -> list[Envelope]:
-    with engine.connect() as conn:
-        query = select(table.c.body).order_by(table.c.id)
-        rows = conn.execute(query if types is None else query.where(table.c.type.in_(types))).scalars().all()
-    return [Envelope.from_json(body) for body in rows]
-
-
 def _events(cast: Cast, engines: dict[str, Engine]) -> list[Envelope]:
     """Everything the reflections replicas need about the cast, in each source's order."""
-    school_years = _outbox(engines["roster"], roster_outbox, ("school_year_added", "school_year_updated"))
-    catalog = [e for e in _outbox(engines["skills"], skills_outbox) if entity_kind(e.type) in
+    school_years = outbox_envelopes(engines["roster"], roster_outbox, ("school_year_added", "school_year_updated"))
+    catalog = [e for e in outbox_envelopes(engines["skills"], skills_outbox) if entity_kind(e.type) in
                ("skill", "scale", "rubric")]
-    artifacts = [e for e in _outbox(engines["artifacts"], artifacts_outbox, REPLICATED_ARTIFACT_EVENTS)
+    artifacts = [e for e in outbox_envelopes(engines["artifacts"], artifacts_outbox, REPLICATED_ARTIFACT_EVENTS)
                  if e.data.get("student_id") in ("", None, cast.student_id)]
     return [*cast_events(engines["roster"], cast), *school_years, *catalog, *artifacts]
 

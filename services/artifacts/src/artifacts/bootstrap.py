@@ -12,7 +12,7 @@ from chassis.db import make_engine, make_session_factory
 from chassis.media import BlobStore
 
 from artifacts.config import ArtifactsOptions
-from artifacts.service_layer.calendar import Clock, DistrictCalendar, utc_now
+from chassis.calendar import Clock, DistrictCalendar, utc_now
 from artifacts.service_layer.commands import ArtifactCommands
 from artifacts.service_layer.media import Media
 from artifacts.service_layer.queries import ArtifactQueries

@@ -1,11 +1,10 @@
 """Artifacts-specific settings (env prefix ``ARTIFACTS_``), beside the chassis's per-service ServiceSettings."""
 from __future__ import annotations
 
-import zoneinfo
-
-from pydantic import Field, field_validator
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
+from chassis.calendar import TimeZoneName
 from chassis.media.kinds import MB, MediaLimits
 from chassis.media.options import MediaUploadOptions
 
@@ -15,9 +14,10 @@ class ArtifactsOptions(MediaUploadOptions):
 
     model_config = SettingsConfigDict(env_prefix="ARTIFACTS_", extra="ignore")
 
-    time_zone: str = Field("UTC", description="The district's IANA time zone (e.g. `America/Kentucky/Louisville`): "
-                                              "whose calendar day decides whether a teacher CURRENTLY teaches a "
-                                              "student and which school year a new artifact belongs to.")
+    time_zone: TimeZoneName = Field(
+        "UTC", description="The district's IANA time zone (e.g. `America/Kentucky/Louisville`): whose calendar day "
+                           "decides whether a teacher CURRENTLY teaches a student "
+                           "and which school year a new artifact belongs to.")
 
     max_document_mb: float = Field(25, gt=0, description="Largest document upload, in MiB.")
     max_image_mb: float = Field(25, gt=0, description="Largest image upload, in MiB.")
@@ -34,14 +34,6 @@ class ArtifactsOptions(MediaUploadOptions):
         return MediaLimits(**{kind: int(getattr(self, f"max_{kind}_mb") * MB)
                               for kind in ("document", "image", "audio", "video", "other")})
 
-    @field_validator("time_zone")
-    @classmethod
-    def _known_zone(cls, value: str) -> str:
-        try:
-            zoneinfo.ZoneInfo(value)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(f"{value!r} is not an IANA time zone name") from exc
-        return value
 
 
 def media_metrics_port() -> int:

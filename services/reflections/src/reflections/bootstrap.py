@@ -13,7 +13,7 @@ from chassis.media import BlobStore
 
 from reflections.config import ReflectionsOptions
 from reflections.service_layer.assessments import AssessmentUseCases
-from reflections.service_layer.calendar import Clock, DistrictCalendar, utc_now
+from chassis.calendar import Clock, DistrictCalendar, utc_now
 from reflections.service_layer.commands import ReflectionCommands
 from reflections.service_layer.media import ReflectionMedia
 from reflections.service_layer.goals import GoalUseCases

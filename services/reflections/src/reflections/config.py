@@ -1,11 +1,10 @@
 """Reflections-specific settings (env prefix ``REFLECTIONS_``), beside the chassis's per-service ServiceSettings."""
 from __future__ import annotations
 
-import zoneinfo
-
-from pydantic import Field, field_validator
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
+from chassis.calendar import TimeZoneName
 from chassis.media.kinds import MB, MediaLimits
 from chassis.media.options import MediaUploadOptions
 
@@ -15,9 +14,10 @@ class ReflectionsOptions(MediaUploadOptions):
 
     model_config = SettingsConfigDict(env_prefix="REFLECTIONS_", extra="ignore")
 
-    time_zone: str = Field("UTC", description="The district's IANA time zone (e.g. `America/Kentucky/Louisville`): "
-                                              "whose calendar day decides whether a teacher CURRENTLY teaches a "
-                                              "student (and so may give feedback, comment and hide comments).")
+    time_zone: TimeZoneName = Field(
+        "UTC", description="The district's IANA time zone (e.g. `America/Kentucky/Louisville`): whose calendar day "
+                           "decides whether a teacher CURRENTLY teaches a student "
+                           "(and so may give feedback, comment and hide comments).")
 
     max_audio_mb: float = Field(100, gt=0, description="Largest audio reflection upload, in MiB.")
     max_video_mb: float = Field(500, gt=0, description="Largest video reflection upload, in MiB.")
@@ -26,12 +26,3 @@ class ReflectionsOptions(MediaUploadOptions):
 
     def media_limits(self) -> MediaLimits:
         return MediaLimits(audio=int(self.max_audio_mb * MB), video=int(self.max_video_mb * MB))
-
-    @field_validator("time_zone")
-    @classmethod
-    def _known_zone(cls, value: str) -> str:
-        try:
-            zoneinfo.ZoneInfo(value)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(f"{value!r} is not an IANA time zone name") from exc
-        return value

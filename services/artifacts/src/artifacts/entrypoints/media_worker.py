@@ -14,7 +14,7 @@ from chassis.uow import lazy_unit_of_work
 
 from artifacts.bootstrap import media_of
 from artifacts.config import ArtifactsOptions
-from artifacts.service_layer.calendar import utc_now
+from chassis.calendar import utc_now
 from artifacts.service_layer.media import Media
 from artifacts.service_layer.media_results import check_uploaded_media
 from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork

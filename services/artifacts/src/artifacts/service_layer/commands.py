@@ -18,7 +18,7 @@ from artifacts.domain.events import ArtifactAdded, ArtifactDeleted, ArtifactMedi
 from artifacts.domain import media as media_rules
 from artifacts.domain.media import original_key
 from artifacts.domain.model import Artifact, Kind, Version, VersionInput
-from artifacts.service_layer.calendar import Clock, DistrictCalendar, utc_now  # noqa: F401 (re-exported)
+from chassis.calendar import Clock, DistrictCalendar, utc_now  # noqa: F401 (re-exported)
 from artifacts.service_layer.media import Media
 from artifacts.service_layer.media_results import apply_media_result, media_result_problems
 from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork, UowFactory

@@ -14,7 +14,7 @@ from artifacts.adapters.repository import PortfolioFilter
 from artifacts.domain.access import (DENIED, PANEL_GUEST, TEACHER, Action, Viewer, check,
                                      guest_invitation_id, is_allowed, is_audited)
 from artifacts.domain.model import Artifact, Kind
-from artifacts.service_layer.calendar import DistrictCalendar
+from chassis.calendar import DistrictCalendar
 from artifacts.service_layer.media import Media
 from artifacts.service_layer.unit_of_work import UowFactory
 

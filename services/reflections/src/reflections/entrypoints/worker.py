@@ -21,7 +21,7 @@ from reflections.adapters.orm import outbox
 from reflections.bootstrap import media_of
 from reflections.config import ReflectionsOptions
 from reflections.service_layer import replication
-from reflections.service_layer.calendar import utc_now
+from chassis.calendar import utc_now
 from reflections.service_layer.media import ReflectionMedia
 from reflections.service_layer.media_checks import check_uploaded_recording
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork

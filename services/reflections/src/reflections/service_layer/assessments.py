@@ -15,7 +15,7 @@ from reflections.domain.access import STUDENT, Action, Viewer, is_audited
 from reflections.domain.assessment import Assessment, CriterionLevel, Instrument, validate_assessment
 from reflections.domain.events import AssessmentRecorded
 from reflections.domain.growth import Labels, SkillGrowth, assemble, unlabelled
-from reflections.service_layer.calendar import DistrictCalendar
+from chassis.calendar import DistrictCalendar
 from reflections.service_layer.commands import standing
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork, UowFactory
 

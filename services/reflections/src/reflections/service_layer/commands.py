@@ -16,7 +16,7 @@ from reflections.domain.access import DENIED, Action, Viewer, check, is_audited,
 from reflections.domain.events import (CommentAdded, CommentHidden, FeedbackGiven, PromptDefined, PromptRetired,
                                        PromptUpdated, ReflectionAdded, ReflectionEdited)
 from reflections.domain.model import Comment, Feedback, Prompt, Reflection, Revision
-from reflections.service_layer.calendar import DistrictCalendar
+from chassis.calendar import DistrictCalendar
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork, UowFactory
 
 

@@ -12,7 +12,7 @@ from reflections.domain import goals as rules
 from reflections.domain.goal_events import GoalClosed, GoalSet, GoalUpdated
 from reflections.domain.goals import Goal, GoalChange
 from reflections.domain.panel_access import GoalAction, Viewer, check_goal, is_audited
-from reflections.service_layer.calendar import DistrictCalendar
+from chassis.calendar import DistrictCalendar
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork, UowFactory
 
 

@@ -14,7 +14,7 @@ from reflections.domain.milestone_events import MilestoneScored
 from reflections.domain.assessment import Rubric
 from reflections.domain.milestones import COMPLETED, Invitation, Score, ScoreSheet
 from reflections.domain.panel_access import GUEST_PREFIX, PANEL_GUEST, MilestoneAction, check_milestone
-from reflections.service_layer.calendar import DistrictCalendar
+from chassis.calendar import DistrictCalendar
 from reflections.service_layer.milestone_standing import (MilestoneView, audit, milestone_view, relation_to, standing,
                                                          token_hash, view_of)
 from reflections.service_layer.unit_of_work import UowFactory

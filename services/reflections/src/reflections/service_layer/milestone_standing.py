@@ -12,7 +12,7 @@ from reflections.domain.assessment import Rubric
 from reflections.domain.milestones import Invitation, Milestone, MilestoneType, ScoreSheet
 from reflections.domain.panel_access import (MilestoneAction, Seat, check_milestone, guest_invitation_id,
                                              is_audited, sees_whole_panel)
-from reflections.service_layer.calendar import DistrictCalendar
+from chassis.calendar import DistrictCalendar
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork
 
 

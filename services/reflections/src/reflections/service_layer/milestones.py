@@ -15,7 +15,7 @@ from reflections.domain.milestone_events import (MilestoneCompleted, MilestoneCr
                                                  MilestoneTypeDefined, PanellistInvited)
 from reflections.domain.milestones import COMPLETED, Invitation, Milestone, MilestoneType
 from reflections.domain.panel_access import MilestoneAction, Viewer, check_milestone, may_define_types
-from reflections.service_layer.calendar import DistrictCalendar
+from chassis.calendar import DistrictCalendar
 from reflections.service_layer.goals import own_live_artifacts
 from reflections.service_layer.milestone_standing import (MilestoneView, audit, milestone_view, relation_to, standing,
                                                          token_hash, view_of)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from reflections.domain.access import Action, Viewer, is_audited
 from reflections.domain.model import Comment, Feedback, Prompt, Reflection
-from reflections.service_layer.calendar import DistrictCalendar
+from chassis.calendar import DistrictCalendar
 from reflections.service_layer.commands import standing
 from reflections.service_layer.media import ReflectionMedia
 from reflections.service_layer.unit_of_work import UowFactory

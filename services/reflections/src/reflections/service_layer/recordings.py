@@ -20,7 +20,7 @@ from reflections.domain.access import Action, Viewer, is_audited
 from reflections.domain.events import ReflectionAdded, ReflectionEdited, ReflectionMediaUploaded
 from reflections.domain.media import RECORDING_KINDS, MediaFile, media_file_problems, original_key
 from reflections.domain.model import Reflection, Revision, RevisionMedia
-from reflections.service_layer.calendar import DistrictCalendar
+from chassis.calendar import DistrictCalendar
 from reflections.service_layer.commands import guided_prompt_text, own_reflection, standing
 from reflections.service_layer.media import ReflectionMedia
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork, UowFactory
