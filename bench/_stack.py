@@ -122,7 +122,7 @@ def start_artifacts_api(stack: Stack) -> Proc:
 def start_gateway(stack: Stack, artifacts_port: int, session_secret: str) -> Proc:
     port = free_port()
     proc = stack.start("gateway", CLI + ["run", "gateway"], {
-        "GATEWAY_PORT": str(port), "GATEWAY_SESSION_SECRET": session_secret,
+        "GATEWAY_PORT": str(port), "GATEWAY_METRICS_PORT": "0", "GATEWAY_SESSION_SECRET": session_secret,
         "GATEWAY_ARTIFACTS_TARGET": f"127.0.0.1:{artifacts_port}",
         "GATEWAY_ROSTER_TARGET": f"127.0.0.1:{free_port()}", "GATEWAY_SKILLS_TARGET": f"127.0.0.1:{free_port()}"},
         port)

@@ -54,7 +54,7 @@ def start_servers(stack: Stack, database_url: str, session_secret: str) -> tuple
     api = stack.start("reflections-api", CLI + ["run", "reflections", "api"],
                       {"REFLECTIONS_GRPC_PORT": str(api_port)}, api_port)
     gateway = stack.start("gateway", CLI + ["run", "gateway"], {
-        "GATEWAY_PORT": str(gateway_port), "GATEWAY_SESSION_SECRET": session_secret,
+        "GATEWAY_PORT": str(gateway_port), "GATEWAY_METRICS_PORT": "0", "GATEWAY_SESSION_SECRET": session_secret,
         "GATEWAY_REFLECTIONS_TARGET": f"127.0.0.1:{api_port}",
         **{f"GATEWAY_{name}_TARGET": f"127.0.0.1:{infra.free_port()}" for name in ("ROSTER", "SKILLS", "ARTIFACTS")}},
         gateway_port)

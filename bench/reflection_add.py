@@ -69,7 +69,7 @@ def start_stack(stack: Stack, via: str, database_url: str, pool: int) -> tuple[i
         return api_port, private_pem, session_secret
     port = infra.free_port()
     gateway = stack.start("gateway", CLI + ["run", "gateway"], {
-        "GATEWAY_PORT": str(port), "GATEWAY_SESSION_SECRET": session_secret,
+        "GATEWAY_PORT": str(port), "GATEWAY_METRICS_PORT": "0", "GATEWAY_SESSION_SECRET": session_secret,
         "GATEWAY_REFLECTIONS_TARGET": f"127.0.0.1:{api_port}",
         **{f"GATEWAY_{name}_TARGET": f"127.0.0.1:{infra.free_port()}" for name in ("ROSTER", "SKILLS", "ARTIFACTS")}},
         port)

@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import re
 
+import httpx
 import pytest
 from sqlalchemy import create_engine, text
 
+from chassis.testing.infra import free_port
+from gateway.serve import start_metrics
+from gateway.settings import GatewaySettings
 from gateway_testkit import api_token, bearer
 
 pytestmark = pytest.mark.integration
@@ -47,10 +51,24 @@ def test_correlation_id_and_principal_reach_the_roster(client, district, pg_data
     assert [tuple(r) for r in rows] == [(district.ids["teacher"], "teacher", district.ids["amy"])]
 
 
+def test_metrics_are_served_on_their_own_port_not_the_public_one(client):
+    assert client.get("/metrics").status_code == 404
+    server = start_metrics(GatewaySettings(host="127.0.0.1", metrics_port=free_port()))
+    try:
+        reply = httpx.get(f"http://127.0.0.1:{server.port}/metrics")
+    finally:
+        server.stop()
+    assert reply.status_code == 200 and "skillfolio_http_requests_total" in reply.text
+
+
 def test_metrics_count_requests_by_route_template(client, district):
     token = api_token(client, *district.login("tlee"))
     client.get(f"/api/v1/people/{district.ids['dan']}", headers=bearer(token))
-    metrics = client.get("/metrics").text
+    server = start_metrics(GatewaySettings(host="127.0.0.1", metrics_port=free_port()))
+    try:
+        metrics = httpx.get(f"http://127.0.0.1:{server.port}/metrics").text
+    finally:
+        server.stop()
     assert re.search(r'skillfolio_http_requests_total\{method="GET",route="/api/v1/people/\{person_id\}",'
                      r'status="403"\} [1-9]', metrics)
     assert 'skillfolio_http_request_seconds_bucket{le="0.005",method="GET",route="/api/v1/people/{person_id}"}' \

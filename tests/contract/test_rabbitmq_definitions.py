@@ -47,7 +47,7 @@ def test_definitions_import_and_policy_applies_to_consumer_queues(fresh_amqp_url
         for queue in topology.all_queues():
             queue(channel).declare()
 
-    (policy,) = definitions["policies"]
+    (policy,) = [p for p in definitions["policies"] if p["apply-to"] == "queues"]
     deadline = time.monotonic() + 30          # queue stats (and so "policy") are emitted every ~5 s
     for queue in topology.all_queues():
         url, auth = _api(f"/queues/{vhost}/{quote(queue.name, safe='')}")

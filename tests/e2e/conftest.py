@@ -33,7 +33,7 @@ def browser() -> Iterator[Browser]:
 def platform(tmp_path_factory, amqp_url) -> Iterator[Platform]:
     workdir = tmp_path_factory.mktemp("skillfolio-up")
     env = {**os.environ, "SKILLFOLIO_VAR_DIR": str(workdir / "var"), "SKILLFOLIO_AMQP_URL": amqp_url,
-           "GATEWAY_PORT": str(free_port()), "SKILLFOLIO_LOG_FORMAT": "json"}
+           "GATEWAY_PORT": str(free_port()), "GATEWAY_METRICS_PORT": str(free_port()), "SKILLFOLIO_LOG_FORMAT": "json"}
     for service in SERVICES:   # free ports for every role, so parallel runs never collide
         prefix = service.upper()
         env.update({f"{prefix}_GRPC_PORT": str(free_port()), f"{prefix}_METRICS_PORT": str(free_port()),

@@ -25,7 +25,7 @@ PROCESSING_TIMEOUT_MS = 90_000
 def s3_platform(tmp_path, fresh_amqp_url, s3_endpoint) -> Iterator[Platform]:
     """`skillfolio up` in a temp dir with free ports, its own RabbitMQ vhost and a fresh bucket on the S3 endpoint."""
     env = {**os.environ, "SKILLFOLIO_VAR_DIR": str(tmp_path / "var"), "SKILLFOLIO_AMQP_URL": fresh_amqp_url,
-           "GATEWAY_PORT": str(free_port()), "SKILLFOLIO_LOG_FORMAT": "json",
+           "GATEWAY_PORT": str(free_port()), "GATEWAY_METRICS_PORT": str(free_port()), "SKILLFOLIO_LOG_FORMAT": "json",
            "ARTIFACTS_MEDIA_METRICS_PORT": str(free_port()),
            "SKILLFOLIO_S3_ENDPOINT": s3_endpoint.endpoint, "SKILLFOLIO_S3_ACCESS_KEY": s3_endpoint.access_key,
            "SKILLFOLIO_S3_SECRET_KEY": s3_endpoint.secret_key, "SKILLFOLIO_S3_SECURE": str(s3_endpoint.secure),

@@ -1,4 +1,5 @@
-"""`skillfolio run gateway`: serve the app with uvicorn; SIGTERM finishes in-flight requests, then exits."""
+"""`skillfolio run gateway`: serve the app with uvicorn, and /metrics on its own port; SIGTERM finishes in-flight
+requests, then exits."""
 from __future__ import annotations
 
 import logging
@@ -8,12 +9,18 @@ import uvicorn
 
 from chassis.config import PlatformSettings
 from chassis.grpc.principal import KeyConfigurationError, load_private_key
+from chassis.metrics import MetricsServer, serve_metrics
 
 from gateway.app import create_app
 from gateway.settings import GatewaySettings
 
 log = logging.getLogger("gateway")
 GRACEFUL_SHUTDOWN_SECONDS = 4   # under honcho's 5 s SIGKILL wait in `skillfolio up`
+
+
+def start_metrics(settings: GatewaySettings) -> MetricsServer | None:
+    """Prometheus /metrics on GATEWAY_METRICS_PORT (same bind address), never on the public port."""
+    return serve_metrics(settings.metrics_port, settings.host)
 
 
 def serve() -> None:
@@ -26,6 +33,11 @@ def serve() -> None:
         log.error("gateway cannot start: %s", error)
         sys.exit(2)
     log.info("gateway listening on http://%s:%s (roster at %s)", settings.host, settings.port, settings.roster_target)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_config=None,
-                proxy_headers=True, forwarded_allow_ips=settings.forwarded_allow_ips,
-                timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS, server_header=False)
+    metrics = start_metrics(settings)
+    try:
+        uvicorn.run(app, host=settings.host, port=settings.port, log_config=None,
+                    proxy_headers=True, forwarded_allow_ips=settings.forwarded_allow_ips,
+                    timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS, server_header=False)
+    finally:
+        if metrics is not None:
+            metrics.stop()

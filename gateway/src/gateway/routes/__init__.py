@@ -1,1 +1,1 @@
-"""HTTP routes: health and metrics, the /api/v1 REST API, and the server-rendered web pages."""
+"""HTTP routes: health and readiness, the /api/v1 REST API, and the server-rendered web pages."""

@@ -1,11 +1,13 @@
-"""Liveness (/healthz: the process answers), readiness (/readyz: every service it calls is SERVING), /metrics."""
+"""Liveness (/healthz: the process answers) and readiness (/readyz: every service it calls is SERVING).
+
+/metrics is not on this public app: `gateway.serve` serves it on GATEWAY_METRICS_PORT.
+"""
 from __future__ import annotations
 
 import asyncio
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, Response
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from fastapi.responses import JSONResponse
 
 router = APIRouter(tags=["health"])
 
@@ -23,9 +25,3 @@ async def readyz(request: Request) -> JSONResponse:
     ready = all(results)
     return JSONResponse({"status": "ready" if ready else "not ready", "services": services},
                         status_code=200 if ready else 503)
-
-
-@router.get("/metrics", include_in_schema=False)
-async def metrics() -> Response:
-    """Prometheus exposition of this process's metrics (request counts and latency by route)."""
-    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

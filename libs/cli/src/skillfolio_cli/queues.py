@@ -1,20 +1,36 @@
-"""Declare every consumer queue of the platform's worker modules before `skillfolio up` starts any process.
+"""`skillfolio queues declare`: the platform's RabbitMQ topology as a deploy step, before anything publishes.
 
-All processes start at once, so an outbox relay can publish before the worker that consumes those events has
-declared (and bound) its queue, and RabbitMQ drops what no queue is bound to. The seeded demo district's roster
-events and the demo portfolio's uploads are published in exactly that first second. Declaring the same queues
-with the same arguments first (what each worker does itself at start; idempotent) closes the gap.
+RabbitMQ drops a message no queue is bound for, so an event a relay publishes before its consumer's worker has
+started would be lost. This declares, with exactly the names and arguments the workers use (idempotent), every
+consumer queue with its retry queues and DLQ, every ``<service>.events`` exchange, and each exchange's alternate
+exchange and its ``<service>.events.unroutable`` queue, which keeps whatever no binding routes. The alternate
+exchange is attached by a policy (management API), never an exchange argument (see chassis.messaging.topology).
+Run by the migrations Job, compose's migrate service and `skillfolio up`.
 """
 from __future__ import annotations
 
 import importlib
 import warnings
+from dataclasses import dataclass
+from urllib.parse import quote, unquote, urlsplit
 
+import requests
+import typer
 from kombu import Connection
 
 from chassis.config import PlatformSettings
-from chassis.messaging.topology import ConsumerTopology, events_exchange, handler_queue_name
+from chassis.messaging.replay import management_api
+from chassis.messaging.topology import ConsumerTopology, EventsTopology, events_exchange, handler_queue_name
 from chassis.messaging.worker import EVENTLET_WARNING, find_service_class
+
+app = typer.Typer(no_args_is_help=True)
+
+
+@dataclass(frozen=True)
+class Declared:
+    handlers: int
+    exchanges: int
+    policies: int
 
 
 def consumer_topologies(module_name: str, platform: PlatformSettings) -> list[ConsumerTopology]:
@@ -34,13 +50,50 @@ def consumer_topologies(module_name: str, platform: PlatformSettings) -> list[Co
     return topologies
 
 
-def declare_consumer_queues(module_names: list[str], platform: PlatformSettings | None = None) -> int:
-    """Declare every handler's queue, bound to its exchange; returns how many handlers. Only the main queues:
-    they are what keeps a message, and the workers declare their retry queues and DLQs before consuming."""
+def put_policies(topologies: list[EventsTopology], amqp_url: str) -> int:
+    """Create or update each exchange's alternate-exchange policy in the AMQP URL's vhost (management API)."""
+    api = urlsplit(management_api(amqp_url))
+    base = f"{api.scheme}://{api.hostname}:{api.port}{api.path}"
+    vhost = quote(unquote(urlsplit(amqp_url).path[1:]) or "/", safe="")
+    for topology in topologies:
+        policy = topology.policy()
+        body = {key: value for key, value in policy.items() if key != "name"}
+        response = requests.put(f"{base}/policies/{vhost}/{quote(policy['name'], safe='')}", json=body,
+                                auth=(unquote(api.username or ""), unquote(api.password or "")), timeout=10)
+        if response.status_code not in (201, 204):
+            raise RuntimeError(f"RabbitMQ refused policy {policy['name']} ({response.status_code}): "
+                               f"{response.text[:200]} - the user needs the policymaker tag, or import "
+                               "deploy/rabbitmq/definitions.json and pass --no-policies")
+    return len(topologies)
+
+
+def declare_topology(module_names: list[str], services: list[str], platform: PlatformSettings | None = None,
+                     policies: bool = True) -> Declared:
+    """Declare ``services``' exchanges (with their alternate exchange) and the handlers' queues of ``module_names``."""
     platform = platform or PlatformSettings()
-    topologies = [t for name in module_names for t in consumer_topologies(name, platform)]
+    events = [EventsTopology(service, platform.queue_type) for service in services]
+    consumers = [t for name in module_names for t in consumer_topologies(name, platform)]
+    if policies:   # first, so no exchange is ever without its alternate exchange
+        put_policies(events, platform.amqp_url)
     with Connection(platform.amqp_url, connect_timeout=5) as connection:
         channel = connection.default_channel
-        for topology in topologies:
-            topology.main_queue()(channel).declare()    # declares the exchange and the binding too
-    return len(topologies)
+        for topology in events:
+            topology.unroutable_queue()(channel).declare()    # the alternate exchange, its queue and binding
+            topology.exchange()(channel).declare()
+        for topology in consumers:
+            for queue in topology.all_queues():               # main queue (exchange and binding too), retries, DLQ
+                queue(channel).declare()
+    return Declared(len(consumers), len(events), len(events) if policies else 0)
+
+
+@app.command()
+def declare(policies: bool = typer.Option(
+        True, help="Also set each exchange's alternate-exchange policy through the management API "
+                   "(SKILLFOLIO_RABBITMQ_API); --no-policies where deploy/rabbitmq/definitions.json is imported.")
+            ) -> None:
+    """Declare every consumer queue (retry queues, DLQ), events exchange and alternate exchange. Idempotent."""
+    from skillfolio_cli import services
+    from skillfolio_cli.platform import WORKER_MODULES
+    declared = declare_topology(WORKER_MODULES, services.SERVICES, policies=policies)
+    typer.echo(f"queues: {declared.handlers} consumer queues (with retry queues and DLQs), {declared.exchanges} "
+               f"events exchanges with their unroutable queues, {declared.policies} policies")

@@ -3,6 +3,7 @@
 ``<queue>`` is bound to ``<source>.events`` by event type. A failed delivery is republished (default exchange) to
 ``<queue>.retry.<delay_ms>`` whose ``x-message-ttl`` expires it back into ``<queue>``; after the last attempt it is
 parked in ``<queue>.dlq``. Queues are durable; ``queue_type`` is ``quorum`` (default) or ``classic``.
+Each ``<service>.events`` exchange has an alternate exchange (set by a policy) whose queue keeps what no queue takes.
 """
 from __future__ import annotations
 
@@ -18,6 +19,21 @@ CRASH_REDELIVERY_LIMIT = 10                      # quorum only: deliveries lost 
 
 def events_exchange(service: str) -> Exchange:
     return Exchange(f"{service}.events", type="topic", durable=True, auto_delete=False)
+
+
+def unroutable_name(service: str) -> str:
+    """The alternate exchange of ``<service>.events`` and its queue: every message no binding routes lands there."""
+    return f"{service}.events.unroutable"
+
+
+def alternate_exchange_policy(service: str) -> dict:
+    """The RabbitMQ policy giving ``<service>.events`` its alternate exchange (management API / definitions.json).
+
+    A policy, not an ``alternate-exchange`` argument: RabbitMQ compares that argument on every redeclaration, so
+    adding it to a live exchange (or a publisher declaring without it) fails with PRECONDITION_FAILED.
+    """
+    return {"name": f"skillfolio-{service}-events-unroutable", "pattern": f"^{service}\\.events$",
+            "apply-to": "exchanges", "priority": 10, "definition": {"alternate-exchange": unroutable_name(service)}}
 
 
 def handler_queue_name(source_service: str, event_type: str, service: str, method: str) -> str:
@@ -36,6 +52,25 @@ def dlq_name(queue: str) -> str:
 def retry_delay_ms(delays_ms: list[int], failed_attempts: int) -> int:
     """Backoff before the next attempt, after ``failed_attempts`` (>= 1) failures; the last delay repeats."""
     return delays_ms[min(failed_attempts, len(delays_ms)) - 1]
+
+
+@dataclass(frozen=True)
+class EventsTopology:
+    """What a publishing service's exchange needs: the topic exchange, and its alternate exchange and queue."""
+    service: str
+    queue_type: str = "quorum"
+
+    def exchange(self) -> Exchange:
+        return events_exchange(self.service)
+
+    def unroutable_queue(self) -> Queue:
+        alternate = Exchange(unroutable_name(self.service), type="fanout", durable=True, auto_delete=False)
+        arguments = {"x-queue-type": self.queue_type} if self.queue_type == "quorum" else {}
+        return Queue(unroutable_name(self.service), exchange=alternate, routing_key="", durable=True,
+                     auto_delete=False, queue_arguments=arguments)
+
+    def policy(self) -> dict:
+        return alternate_exchange_policy(self.service)
 
 
 @dataclass(frozen=True)
