@@ -46,3 +46,15 @@ def app_roles() -> list[tuple[str, str]]:
 def worker_roles(app_roles) -> list[tuple[str, list[str]]]:
     """The roles that consume queues and own no port but /metrics: events roles and extra worker roles."""
     return [(name, words) for name, words in app_roles if name != "gateway" and words[2] != "api"]
+
+
+@pytest.fixture(scope="session")
+def consumed_queues(worker_roles) -> dict[str, list[str]]:
+    """Each worker role's consumer queues (process name -> queue names), from the chassis topology of the nameko
+    module it runs: exactly what the worker and `skillfolio queues declare` declare."""
+    from chassis.config import PlatformSettings
+    from skillfolio_cli.queues import consumer_topologies
+    from skillfolio_cli.services import worker_module
+    platform = PlatformSettings()
+    return {name: [t.queue for t in consumer_topologies(worker_module(words[1], words[2]), platform)]
+            for name, words in worker_roles}

@@ -1,4 +1,4 @@
-"""docker-compose.yml and deploy/k8s agree: every role present in both, one name per service, probes, one image.
+"""docker-compose.yml and deploy/k8s agree: every role present in both, one name per service, probes, images.
 
 Secrets are checked separately (test_deploy_secrets.py); these tests parse the files, they start nothing.
 """
@@ -28,7 +28,9 @@ def test_every_role_is_a_compose_service_with_its_cli_command(compose, app_roles
     for name, words in app_roles:
         assert name in compose["services"], f"docker-compose.yml lacks service {name!r}"
         assert compose["services"][name]["command"] == words, name
-    assert compose["services"]["migrate"]["command"] == ["migrate"]
+    migrate = compose["services"]["migrate"]
+    assert migrate["entrypoint"] == ["tini", "--", "sh", "-c",
+                                     "skillfolio migrate && skillfolio queues declare --no-policies"]
 
 
 def test_every_role_is_a_deployment_with_its_cli_args(by_kind, app_roles):
@@ -39,8 +41,12 @@ def test_every_role_is_a_deployment_with_its_cli_args(by_kind, app_roles):
         assert container["name"] == name and container["args"] == words, name
 
 
-def test_migrations_job_runs_migrate_with_every_service_database(by_kind):
+def test_migrations_job_declares_the_queues_then_runs_migrate_with_every_service_database(by_kind):
     (job,) = by_kind("Job").values()
+    (queues,) = job["spec"]["template"]["spec"]["initContainers"]
+    assert queues["args"] == ["queues", "declare", "--no-policies"]   # policies: definitions.json
+    assert {"secretRef": {"name": "skillfolio-platform"}} in queues["envFrom"]   # SKILLFOLIO_AMQP_URL
+    assert {"configMapRef": {"name": "skillfolio-config"}} in queues["envFrom"]  # queue type, retry delays
     container = job["spec"]["template"]["spec"]["containers"][0]
     assert container["args"] == ["migrate"]
     secrets = {ref["secretRef"]["name"] for ref in container["envFrom"] if "secretRef" in ref}
@@ -101,18 +107,22 @@ def test_probes(by_kind, app_roles):
             assert probes["readinessProbe"]["httpGet"]["path"] == "/metrics", name
 
 
-def test_scaling_and_disruption_budgets(by_kind, app_roles, worker_roles):
+def test_scaling_and_disruption_budgets(by_kind, app_roles, worker_roles, consumed_queues):
     hpa_targets = {h["spec"]["scaleTargetRef"]["name"] for h in by_kind("HorizontalPodAutoscaler").values()}
     keda_targets = {s["spec"]["scaleTargetRef"]["name"] for s in by_kind("ScaledObject").values()}
     pdbs = [p["spec"]["selector"]["matchLabels"] for p in by_kind("PodDisruptionBudget").values()]
     for name, words in app_roles:
         deployment = by_kind("Deployment")[name]
-        if (name, words) in worker_roles:   # KEDA owns the queue workers' HPA; two autoscalers would fight
+        if (name, words) in worker_roles and consumed_queues[name]:   # KEDA owns their HPA; two would fight
             assert name in keda_targets and name not in hpa_targets, name
+        elif (name, words) in worker_roles:   # consumes nothing (roster-events): no queue depth to scale on
+            assert name not in keda_targets and name not in hpa_targets, name
+            assert deployment["spec"]["replicas"] >= 1, f"{name}: its outbox relay must always run"
         else:
             assert name in hpa_targets and name not in keda_targets, name
         assert deployment["spec"]["selector"]["matchLabels"] in pdbs, f"{name} has no PodDisruptionBudget"
-        assert "replicas" not in deployment["spec"], f"{name}: the autoscaler owns replicas; apply would reset them"
+        if name in hpa_targets or name in keda_targets:
+            assert "replicas" not in deployment["spec"], f"{name}: the autoscaler owns replicas; apply resets them"
     for scaled in by_kind("ScaledObject").values():
         trigger = scaled["spec"]["triggers"][0]
         assert trigger["type"] == "rabbitmq" and scaled["spec"]["minReplicaCount"] >= 1  # the relay always runs
@@ -132,18 +142,44 @@ def test_pods_are_locked_down_and_sized(k8s_objects):
             assert "memory" in container["resources"]["limits"], obj["metadata"]["name"]
 
 
-def test_one_image_everywhere(k8s_objects, compose):
-    k8s_images = {c["image"] for o in k8s_objects if o["kind"] in ("Deployment", "Job")
-                  for c in o["spec"]["template"]["spec"]["containers"]}
-    assert len(k8s_images) == 1, k8s_images
-    (image,) = k8s_images
-    assert re.fullmatch(r"[\w./-]+:\d+\.\d+\.\d+", image), f"pin a release tag, not {image!r}"
-    app_services = [s for s in compose["services"].values() if s.get("build")]
-    assert {s["image"] for s in app_services} == {"${SKILLFOLIO_IMAGE:-skillfolio:dev}"}
-    assert {s["build"]["dockerfile"] for s in app_services} == {"deploy/Dockerfile"}
+def _image_of(words: list[str]) -> str:
+    """The image a CLI command runs in: its service's (`run roster api` -> skillfolio-roster), the operator one else."""
+    return f"skillfolio-{words[1]}" if words[0] == "run" else "skillfolio-cli"
+
+
+def test_each_process_runs_in_its_own_service_image(by_kind, compose, app_roles):
+    k8s_images = {}
+    for obj in [*by_kind("Deployment").values(), *by_kind("Job").values()]:
+        pod = obj["spec"]["template"]["spec"]
+        for container in pod.get("initContainers", []) + pod["containers"]:
+            repository, _, tag = container["image"].rpartition(":")
+            assert re.fullmatch(r"\d+\.\d+\.\d+", tag), f"pin a release tag, not {container['image']!r}"
+            k8s_images[container["name"]] = (repository, container["args"])
+    for name, (repository, args) in k8s_images.items():
+        assert repository == f"ghcr.io/skillfolio/{_image_of(args)}", name
+    for name, words in app_roles:
+        service = compose["services"][name]
+        assert service["image"] == f"{_image_of(words)}:${{SKILLFOLIO_TAG:-dev}}", name
+        assert service["build"] == {"context": ".", "dockerfile": "deploy/Dockerfile",
+                                    "args": {"SERVICE": _image_of(words).removeprefix("skillfolio-")}}, name
+    assert compose["services"]["migrate"]["image"] == "skillfolio-cli:${SKILLFOLIO_TAG:-dev}"
+    assert compose["services"]["migrate"]["build"]["args"] == {"SERVICE": "cli"}
     for name, service in compose["services"].items():
         if not service.get("build"):
             assert re.search(r":[\w.-]+$", service["image"]) and not service["image"].endswith(":latest"), name
+
+
+def test_the_dockerfile_builds_each_service_image_from_only_its_package():
+    """No Docker engine here: the build argument selects `uv sync --package skillfolio-<SERVICE>` (plus the CLI's
+    core, the entrypoint) for every service, and every image of the manifests is one it can build."""
+    dockerfile = (ROOT / "deploy/Dockerfile").read_text()
+    case = re.search(r'case "\$\{SERVICE\}" in(.*?)esac', dockerfile, re.S).group(1)
+    services_line = re.search(r"^\s*([\w|]+)\) echo \"--package skillfolio-\$\{SERVICE\} --package skillfolio-cli\"",
+                              case, re.M)
+    assert set(services_line.group(1).split("|")) == {*SERVICES, "gateway"}
+    assert re.search(r'^\s*cli\) echo "--package skillfolio-cli --extra platform"', case, re.M)
+    assert dockerfile.count("$(cat /packages)") == 2, "both uv sync steps install only the selected packages"
+    assert "--all-packages" not in dockerfile
 
 
 def test_kustomizations_list_every_manifest_and_nothing_missing():

@@ -18,6 +18,11 @@ from chassis.migrations import upgrade
 SERVICES = ["roster", "skills", "artifacts", "reflections"]
 
 
+def worker_module(service: str, role: str) -> str:
+    """The nameko module a worker role runs: `events` -> <service>.entrypoints.worker, `media` -> ...media_worker."""
+    return f"{service}.entrypoints.worker" if role == "events" else f"{service}.entrypoints.{role}_worker"
+
+
 def _check(service: str) -> None:
     if service not in SERVICES:
         raise typer.BadParameter(f"unknown service {service!r}; choose from {', '.join(SERVICES)}")
@@ -48,9 +53,9 @@ def run(service: str = typer.Argument(..., help="A service name, or 'gateway'.")
         importlib.import_module(f"{service}.entrypoints.grpc_api").serve(service_settings(service))
     elif role == "events":
         from chassis.messaging.worker import exec_nameko_worker
-        exec_nameko_worker(service, f"{service}.entrypoints.worker")
+        exec_nameko_worker(service, worker_module(service, role))
     elif role == "media":
-        module = f"{service}.entrypoints.media_worker"
+        module = worker_module(service, role)
         if importlib.util.find_spec(module) is None:
             raise typer.BadParameter(f"{service} has no media role")
         from chassis.messaging.worker import exec_nameko_worker
