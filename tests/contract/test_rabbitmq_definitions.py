@@ -1,4 +1,6 @@
-"""deploy/rabbitmq/definitions.json imports into a real RabbitMQ, and its policy governs the chassis's queues."""
+"""deploy/rabbitmq/definitions.json imports into a real RabbitMQ, its policy governs the chassis's queues, and its
+alternate-exchange policies, with `skillfolio queues declare --no-policies` (compose, the k8s Job), keep what no
+queue is bound for."""
 from __future__ import annotations
 
 import json
@@ -7,9 +9,10 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 import requests
-from kombu import Connection
+from kombu import Connection, Exchange, Producer, Queue
 
-from chassis.messaging.topology import ConsumerTopology, events_exchange, handler_queue_name
+from chassis.config import PlatformSettings
+from chassis.messaging.topology import ConsumerTopology, events_exchange, handler_queue_name, unroutable_name
 from chassis.testing import infra
 from deploy_layout import ROOT
 
@@ -28,12 +31,31 @@ def _for_vhost(definitions: dict) -> dict:
     return body
 
 
-def test_definitions_import_and_policy_applies_to_consumer_queues(fresh_amqp_url):
+def _import(amqp_url: str) -> dict:
     definitions = json.loads((ROOT / "deploy/rabbitmq/definitions.json").read_text())
-    vhost = quote(urlsplit(fresh_amqp_url).path.lstrip("/"), safe="")
+    vhost = quote(urlsplit(amqp_url).path.lstrip("/"), safe="")
     url, auth = _api(f"/definitions/{vhost}")
     response = requests.post(url, auth=auth, json=_for_vhost(definitions), timeout=30)
     assert response.status_code in (201, 204), response.text
+    return definitions
+
+
+def test_definitions_and_queues_declare_without_policies_keep_unroutable_events(fresh_amqp_url):
+    from skillfolio_cli.platform import WORKER_MODULES
+    from skillfolio_cli.queues import declare_topology
+    from skillfolio_cli.services import SERVICES
+    _import(fresh_amqp_url)
+    declare_topology(WORKER_MODULES, SERVICES, PlatformSettings(amqp_url=fresh_amqp_url), policies=False)
+    with Connection(fresh_amqp_url, transport_options={"confirm_publish": True}) as connection:
+        Producer(connection.default_channel).publish(b"{}", exchange=Exchange("skills.events", type="topic"),
+                                                     routing_key="nobody_consumes_this")
+        depth = Queue(unroutable_name("skills"))(connection.default_channel).queue_declare(passive=True)
+    assert depth.message_count == 1
+
+
+def test_definitions_import_and_policy_applies_to_consumer_queues(fresh_amqp_url):
+    definitions = _import(fresh_amqp_url)
+    vhost = quote(urlsplit(fresh_amqp_url).path.lstrip("/"), safe="")
 
     url, auth = _api(f"/exchanges/{vhost}/roster.events")
     exchange = requests.get(url, auth=auth, timeout=10).json()
