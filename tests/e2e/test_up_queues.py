@@ -11,7 +11,8 @@ from chassis.config import PlatformSettings
 from chassis.events import Envelope
 from chassis.messaging.topology import unroutable_name
 from skillfolio_cli.platform import WORKER_MODULES
-from skillfolio_cli.queues import consumer_topologies, declare_topology
+from chassis.testing.infra import free_port
+from skillfolio_cli.queues import consumer_topologies, declare_before_start, declare_topology
 from skillfolio_cli.services import SERVICES
 
 pytestmark = pytest.mark.integration
@@ -71,3 +72,12 @@ def test_an_event_no_queue_is_bound_for_lands_in_the_unroutable_queue(fresh_amqp
     _publish(fresh_amqp_url, "roster.events", "nobody_consumes_this")
     assert _depth(fresh_amqp_url, unroutable_name("roster")) == 1
     assert _depth(fresh_amqp_url, unroutable_name("skills")) == 0
+
+
+def test_up_without_the_management_plugin_still_declares_every_queue(fresh_amqp_url, monkeypatch, capsys):
+    monkeypatch.setenv("SKILLFOLIO_AMQP_URL", fresh_amqp_url)
+    monkeypatch.setenv("SKILLFOLIO_RABBITMQ_API", f"http://guest:guest@127.0.0.1:{free_port()}/api")   # nothing there
+    declare_before_start(WORKER_MODULES, SERVICES)
+    assert "management API is not reachable" in capsys.readouterr().err
+    assert _depth(fresh_amqp_url, "evt-roster-person_added--artifacts.person_added") == 0   # declared (passive)
+    assert _depth(fresh_amqp_url, unroutable_name("roster")) == 0

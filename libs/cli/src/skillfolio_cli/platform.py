@@ -108,8 +108,8 @@ def up(seed: bool = typer.Option(True, help="Seed the demo district when the ros
     var_dir = _prepare()
     _check_rabbitmq()
     logins = _migrate_and_seed(var_dir, seed)
-    from skillfolio_cli.queues import declare_topology   # imports every worker module; only needed here
-    declare_topology(WORKER_MODULES, services.SERVICES)
+    from skillfolio_cli.queues import declare_before_start   # imports every worker module; only needed here
+    declare_before_start(WORKER_MODULES, services.SERVICES)
     url = (os.environ.get("GATEWAY_PUBLIC_URL") or _local_url()).rstrip("/")
     banner = [f"Skillfolio is ready: {url}   (API docs: {url}/docs)"]
     if logins:

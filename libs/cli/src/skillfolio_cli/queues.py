@@ -26,6 +26,10 @@ from chassis.messaging.worker import EVENTLET_WARNING, find_service_class
 app = typer.Typer(no_args_is_help=True)
 
 
+class ManagementApiUnreachable(RuntimeError):
+    """The policies could not be set: no management API where SKILLFOLIO_RABBITMQ_API (or its default) points."""
+
+
 @dataclass(frozen=True)
 class Declared:
     handlers: int
@@ -58,8 +62,13 @@ def put_policies(topologies: list[EventsTopology], amqp_url: str) -> int:
     for topology in topologies:
         policy = topology.policy()
         body = {key: value for key, value in policy.items() if key != "name"}
-        response = requests.put(f"{base}/policies/{vhost}/{quote(policy['name'], safe='')}", json=body,
-                                auth=(unquote(api.username or ""), unquote(api.password or "")), timeout=10)
+        try:
+            response = requests.put(f"{base}/policies/{vhost}/{quote(policy['name'], safe='')}", json=body,
+                                    auth=(unquote(api.username or ""), unquote(api.password or "")), timeout=10)
+        except requests.ConnectionError:
+            raise ManagementApiUnreachable(
+                f"RabbitMQ's management API is not reachable at {api.hostname}:{api.port} (enable the "
+                "rabbitmq_management plugin or set SKILLFOLIO_RABBITMQ_API)") from None
         if response.status_code not in (201, 204):
             raise RuntimeError(f"RabbitMQ refused policy {policy['name']} ({response.status_code}): "
                                f"{response.text[:200]} - the user needs the policymaker tag, or import "
@@ -86,6 +95,15 @@ def declare_topology(module_names: list[str], services: list[str], platform: Pla
     return Declared(len(consumers), len(events), len(events) if policies else 0)
 
 
+def declare_before_start(module_names: list[str], services: list[str]) -> None:
+    """`skillfolio up`: declare everything; on a broker without the management plugin, all but the policies."""
+    try:
+        declare_topology(module_names, services)
+    except ManagementApiUnreachable as error:
+        typer.echo(f"warning: {error}; events no queue is bound for will not be kept", err=True)
+        declare_topology(module_names, services, policies=False)
+
+
 @app.command()
 def declare(policies: bool = typer.Option(
         True, help="Also set each exchange's alternate-exchange policy through the management API "
@@ -94,6 +112,10 @@ def declare(policies: bool = typer.Option(
     """Declare every consumer queue (retry queues, DLQ), events exchange and alternate exchange. Idempotent."""
     from skillfolio_cli import services
     from skillfolio_cli.platform import WORKER_MODULES
-    declared = declare_topology(WORKER_MODULES, services.SERVICES, policies=policies)
+    try:
+        declared = declare_topology(WORKER_MODULES, services.SERVICES, policies=policies)
+    except RuntimeError as error:
+        typer.echo(f"queues: {error}", err=True)
+        raise typer.Exit(1) from None
     typer.echo(f"queues: {declared.handlers} consumer queues (with retry queues and DLQs), {declared.exchanges} "
                f"events exchanges with their unroutable queues, {declared.policies} policies")
