@@ -30,7 +30,8 @@ class PlatformSettings(BaseSettings):
     queue_type: str = Field("quorum", description="Consumer queue type: 'quorum' (replicated) or 'classic'; `skillfolio up` (one node) defaults to classic.")
     outbox_retention_hours: float = Field(168.0, description="Sent outbox rows older than this are purged.")
     rabbitmq_api: str = Field(
-        "", description="RabbitMQ management API URL for `skillfolio events dlq` and `queues declare` (policies); empty: the AMQP host, port 15672.")
+        "", description="RabbitMQ management API URL for `skillfolio events dlq` and `queues declare` (policies); "
+                        "empty: the AMQP host, port 15672.")
     s3_endpoint: str = Field("", description="host:port of S3/MinIO; empty selects the filesystem blob store.")
     s3_access_key: str = Field("", description="S3 access key.")
     s3_secret_key: str = Field("", description="S3 secret key.")
