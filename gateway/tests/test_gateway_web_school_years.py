@@ -10,7 +10,7 @@ import pytest
 
 from chassis.db import make_engine
 from gateway_school_years import second_district
-from gateway_testkit import web_login
+from gateway_testkit import csrf_from, web_login
 
 pytestmark = pytest.mark.integration
 OPTION = re.compile(r'<option value="([^"]*)"')
@@ -55,3 +55,17 @@ def test_the_admin_landing_lists_only_active_schools_of_the_admins_district(make
     assert "Closed Academy" not in admin and "Oak Elementary" not in admin
     school = _as(make_client, district, "sshaw").get("/").text
     assert "Maple Elementary" in school and "Closed Academy" not in school
+
+
+def test_editing_work_filed_under_a_retired_year_keeps_its_year(make_client, district, skill_ids, others):
+    amy = district.ids["amy"]
+    client = _as(make_client, district, "aadams")
+    form = client.get(f"/students/{amy}/artifacts/new")
+    added = client.post(f"/students/{amy}/artifacts/new", data={
+        "csrf_token": csrf_from(form.text), "title": "Old work", "kind": "link", "link_url": "https://example.org/o",
+        "skill_ids": [skill_ids["communicator"]], "school_year_id": others["demo_retired"]})
+    assert added.status_code == 303, added.text
+    edit = client.get(added.headers["location"] + "/edit")
+    options = OPTION.findall(edit.text.split('id="school_year_id"')[1].split("</select>")[0])
+    assert options == [district.ids["year"], others["demo_retired"]]     # its own year, and no other retired one
+    assert f'<option value="{others["demo_retired"]}" selected>' in edit.text
