@@ -5,6 +5,7 @@ import pathlib
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -49,9 +50,9 @@ def _changes_table(report: ImportReport) -> Table:
     return table
 
 
-def _deactivations_table(deactivations: list[Deactivation], over: list[Deactivation], title: str) -> Table:
-    table = Table(title=title)
-    for column in ("table", "active now", "to deactivate", "share"):
+def _deactivations_table(deactivations: list[Deactivation], over: list[Deactivation], done: bool = False) -> Table:
+    table = Table(title="deactivated" if done else "would deactivate")
+    for column in ("table", "active before", "deactivated" if done else "to deactivate", "share"):
         table.add_column(column, justify="left" if column == "table" else "right")
     beyond = {d.table for d in over}
     for d in deactivations:
@@ -91,8 +92,8 @@ def import_command(
         err.print(f"[red]import rejected[/red]: {rejected.total} problem(s) ({shown} shown); nothing was written")
         raise typer.Exit(1)
     except MassDeactivationRefused as refused:
-        out.print(_deactivations_table(refused.deactivations, refused.over, "would deactivate"))
-        err.print(f"[red]import refused[/red]: {refused.message}", markup=True, highlight=False, soft_wrap=True)
+        out.print(_deactivations_table(refused.deactivations, refused.over))
+        err.print(f"[red]{escape(refused.message)}[/red]", markup=True, highlight=False, soft_wrap=True)
         raise typer.Exit(3)
     except DomainError as error:
         err.print(f"[red]import failed[/red]: {error.message}", markup=True, highlight=False)
@@ -100,8 +101,7 @@ def import_command(
     finally:
         engine.dispose()
     out.print(_changes_table(report))
-    out.print(_deactivations_table(report.deactivations, report.over_limit,
-                                   "would deactivate" if dry_run else "deactivated"))
+    out.print(_deactivations_table(report.deactivations, report.over_limit, done=not dry_run))
     if dry_run and report.over_limit:
         out.print(f"note: applying this set would be refused without {CONFIRM_FLAG} (over "
                   f"{guard.max_share:.0%}: {', '.join(d.table for d in report.over_limit)})")
