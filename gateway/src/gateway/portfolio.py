@@ -3,6 +3,7 @@ skills and roster services, made as the caller's principal. The services decide 
 re-checks access, it only shapes requests and collects the lookups (skills, school years) a portfolio shows."""
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -45,10 +46,31 @@ async def effective_skills(backends: Backends, principal: Principal, school_id: 
 
 
 async def school_years(backends: Backends, principal: Principal) -> list[rpb.SchoolYear]:
-    """Every school year of the roster, newest first."""
+    """Every school year of the roster (deactivated ones too: old work keeps its year's name), newest first."""
     years = await queries.collect(backends.roster, "ListSchoolYears",
                                   lambda p: rpb.ListSchoolYearsRequest(page=p), "school_years", principal)
     return sorted(years, key=lambda y: y.start_date, reverse=True)
+
+
+@dataclass(frozen=True)
+class YearChoices:
+    """What a page offers to pick (the viewer's district's active years, newest first), which one is current, and
+    every year (to name work filed under a year that is no longer offered)."""
+
+    years: list[rpb.SchoolYear]
+    current_id: str
+    every: list[rpb.SchoolYear]
+
+
+async def year_choices(backends: Backends, principal: Principal, keep: str = "") -> YearChoices:
+    """The school years a picker offers, as the roster's calendar says; ``keep``: an item's own year, kept as an
+    option even if no longer offered, so saving the form never moves the item silently."""
+    calendar, every = await asyncio.gather(queries.school_calendar(backends.roster, principal),
+                                           school_years(backends, principal))
+    years = list(calendar.school_years)
+    if keep and keep not in {y.id for y in years}:
+        years += [y for y in every if y.id == keep]
+    return YearChoices(years, calendar.current_school_year.id, every)
 
 
 async def list_portfolio(backends: Backends, principal: Principal, student_id: str, *, title_query: str = "",

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 from typing import Any, Callable
 
 import grpc
@@ -33,14 +32,10 @@ async def collect(client: ServiceClient, method: str, build: Callable[[roster_pb
             return items
 
 
-async def current_school_year_id(roster: ServiceClient, principal: Principal, today: dt.date) -> str:
-    """The id of the school year containing ``today`` ("" when the roster has none)."""
-    years = await collect(roster, "ListSchoolYears", lambda p: roster_pb2.ListSchoolYearsRequest(page=p),
-                          "school_years", principal)
-    for year in years:
-        if year.start_date <= today.isoformat() <= year.end_date:
-            return year.id
-    return ""
+async def school_calendar(roster: ServiceClient, principal: Principal) -> roster_pb2.GetSchoolCalendarResponse:
+    """The viewer's district's school calendar: its active school years and the current one, as the roster
+    decides them (the only place that does)."""
+    return await roster.call("GetSchoolCalendar", roster_pb2.GetSchoolCalendarRequest(), principal)
 
 
 async def _current_roster(roster: ServiceClient, principal: Principal, section: roster_pb2.Section,
@@ -59,19 +54,17 @@ async def _current_roster(roster: ServiceClient, principal: Principal, section: 
 
 
 async def students_by_section(roster: ServiceClient, principal: Principal, teacher_id: str,
-                              page_size: int = 0, page_token: str = "",
-                              today: dt.date | None = None) -> schemas.Page[schemas.SectionStudents]:
+                              page_size: int = 0, page_token: str = "") -> schemas.Page[schemas.SectionStudents]:
     """A page of the teacher's sections this school year, each with the students the teacher teaches today.
 
-    "Today" is the roster's (district calendar); ``today`` here only picks the school year to list sections of.
-    Sections without a current student (a finished term) are left out of the page.
+    "Today" and "this school year" are the roster's (the viewer's district's calendar). Sections without a current
+    student (a finished term) are left out of the page.
     """
-    today = today or dt.date.today()
     current = await collect(roster, "ListCurrentStudents",
                             lambda p: roster_pb2.ListCurrentStudentsRequest(teacher_id=teacher_id, page=p),
                             "students", principal)
     current_ids = {s.id for s in current}
-    year_id = await current_school_year_id(roster, principal, today)
+    year_id = (await school_calendar(roster, principal)).current_school_year.id
     reply = await roster.call("ListSections", roster_pb2.ListSectionsRequest(
         teacher_id=teacher_id, school_year_id=year_id, page=page_request(page_size, page_token)), principal)
     limit = asyncio.Semaphore(CONCURRENCY)
@@ -96,12 +89,13 @@ async def _count(roster: ServiceClient, principal: Principal, school_id: str, ro
 
 
 async def school_counts(roster: ServiceClient, principal: Principal, me: roster_pb2.Person) -> list[schemas.SchoolCount]:
-    """Students and teachers per school an admin oversees: every school for a district admin, else their own.
-
-    Counting pages through the roster; the reporting service's read models will replace this for large districts.
+    """Students and teachers per active school an admin oversees: every one of a district admin's district, else
+    their own. Counting pages through the roster; the reporting service's read models will replace this for large
+    districts.
     """
-    schools = await collect(roster, "ListSchools", lambda p: roster_pb2.ListSchoolsRequest(page=p),
-                            "schools", principal)
+    district_id = (await school_calendar(roster, principal)).district_id
+    schools = await collect(roster, "ListSchools", lambda p: roster_pb2.ListSchoolsRequest(
+        page=p, active_only=True, district_id=district_id), "schools", principal) if district_id else []
     if not principal.has_role("district_admin"):
         schools = [s for s in schools if s.id == me.primary_school_id]
     limit = asyncio.Semaphore(CONCURRENCY)

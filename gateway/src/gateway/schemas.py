@@ -35,6 +35,7 @@ class School(FromProto):
     name: str
     identifier: str
     district_id: str
+    active: bool = Field(True, description="False: deactivated by a roster import (kept for history).")
 
 
 class SchoolYear(FromProto):
@@ -44,6 +45,7 @@ class SchoolYear(FromProto):
     start_date: str
     end_date: str
     year: int
+    active: bool = Field(True, description="False: deactivated by a roster import (kept for history).")
 
 
 class Person(FromProto):

@@ -126,3 +126,41 @@ def _session(key, title, kind, start, end, year, parent):
 
 def _school_of(section_key: str) -> str:
     return ORG[next(school for key, _, school, *_ in _SECTIONS if key == section_key)]
+
+
+OTHER = _ids("org", "oak_county", "oak_elem", "closed_school")
+OTHER_SESSION = _ids("session", "oak2027", "oak_old", "jeff_retired")
+
+
+def add_second_district(conn: Connection) -> SimpleNamespace:
+    """A second district (Oak County) whose active school year overlaps today and sorts before Jefferson's, with a
+    deactivated year of its own that also contains today; plus, in Jefferson, a deactivated school and a
+    deactivated school year that contains today (with a section, so only ``active`` tells it apart)."""
+    conn.execute(insert(orm.orgs), [
+        {"id": OTHER["oak_county"], "sourced_id": "oak_county", "type": "district", "name": "Oak County",
+         "parent_id": None, "active": True},
+        {"id": OTHER["oak_elem"], "sourced_id": "oak_elem", "type": "school", "name": "Oak Elementary",
+         "parent_id": OTHER["oak_county"], "active": True},
+        {"id": OTHER["closed_school"], "sourced_id": "closed_school", "type": "school", "name": "Closed Academy",
+         "parent_id": ORG["district"], "active": False}])
+    conn.execute(insert(orm.academic_sessions), [
+        {"id": OTHER_SESSION[key], "sourced_id": key, "title": title, "type": "schoolYear", "start_date": start,
+         "end_date": end, "school_year": year, "active": active}
+        for key, title, start, end, year, active in (
+            ("oak2027", "Oak 2026-27", D(2026, 7, 1), D(2027, 6, 15), 2026, True),
+            ("oak_old", "Oak (retired)", D(2026, 1, 1), D(2026, 12, 31), 2026, False),
+            ("jeff_retired", "Jefferson (retired)", D(2026, 9, 1), D(2027, 5, 31), 2027, False))])
+    for key, school, year in (("oak_math", "oak_elem", "oak2027"), ("oak_art", "oak_elem", "oak_old"),
+                              ("jeff_ghost", "alder", "jeff_retired")):
+        school_id = OTHER.get(school) or ORG[school]
+        course = entity_id("course", key)
+        conn.execute(insert(orm.courses).values(id=course, sourced_id=key, title=key, org_id=school_id,
+                                                school_year_id=OTHER_SESSION[year]))
+        conn.execute(insert(orm.sections).values(id=entity_id("class", key), sourced_id=key, title=key,
+                                                 course_id=course, school_id=school_id,
+                                                 school_year_id=OTHER_SESSION[year]))
+    oak_teacher = entity_id("user", "olive")
+    conn.execute(insert(orm.people).values(id=oak_teacher, sourced_id="olive", given_name="Olive",
+                                           family_name="Oak", username="olive", primary_school_id=OTHER["oak_elem"]))
+    conn.execute(insert(orm.person_roles).values(person_id=oak_teacher, role="teacher", org_id=OTHER["oak_elem"]))
+    return SimpleNamespace(org=OTHER, session=OTHER_SESSION, olive=oak_teacher)

@@ -29,10 +29,10 @@ async def _load(request: Request, viewer, artifact_id: str, include_retired: boo
     student, skills, years = await asyncio.gather(
         backends.roster.call("GetPerson", rpb.GetPersonRequest(person_id=artifact.student_id), viewer),
         portfolio.effective_skills(backends, viewer, artifact.school_id, include_retired=include_retired),
-        portfolio.school_years(backends, viewer))
+        portfolio.year_choices(backends, viewer, keep=artifact.school_year_id))
     chips = views.palette(skills)
-    return {"artifact": artifact, "student": student.person, "chips": chips, "years": years,
-            "year_names": views.year_names(years), "tags": views.chips_of(artifact.skill_ids, chips),
+    return {"artifact": artifact, "student": student.person, "chips": chips, "years": years.years,
+            "year_names": views.year_names(years.every), "tags": views.chips_of(artifact.skill_ids, chips),
             "is_mine": artifact.added_by == viewer.subject, "kind_labels": views.KIND_LABELS}
 
 

@@ -7,7 +7,6 @@ JSON to the REST API, bytes straight to the store, then "complete". Links also w
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 from typing import Annotated
 
 import grpc
@@ -39,11 +38,6 @@ async def _palette(request: Request, viewer, school_ids) -> dict[str, views.Skil
     return views.palette({skill.id: skill for skills in lists for skill in skills}.values())
 
 
-def current_year_id(years, today: dt.date | None = None) -> str:
-    day = (today or dt.date.today()).isoformat()
-    return next((y.id for y in years if y.start_date <= day <= y.end_date), years[0].id if years else "")
-
-
 def may_add(viewer, student_id: str) -> bool:
     """Whether to offer "Add artifact" (students on their own portfolio, teachers); the service decides."""
     return viewer.subject == student_id or viewer.has_role("teacher")
@@ -66,10 +60,10 @@ async def gallery(request: Request, viewer: Viewer, student_id: str, q: Annotate
         raise
     chips, years = await asyncio.gather(
         _palette(request, viewer, [student.primary_school_id, *(a.school_id for a in page.artifacts)]),
-        portfolio.school_years(backends, viewer))
+        portfolio.year_choices(backends, viewer, keep=filters.year))
     return render(request, "portfolio.html", student=schemas.Person.of(student), artifacts=page.artifacts,
                   next_page_token=page.next_page_token, filters=filters, chips=chips, chips_of=views.chips_of,
-                  years=years, year_names=views.year_names(years), can_add=may_add(viewer, student_id),
+                  years=years.years, year_names=views.year_names(years.every), can_add=may_add(viewer, student_id),
                   is_self=viewer.subject == student_id, kind_labels=views.KIND_LABELS,
                   notice="Artifact deleted." if deleted else "")
 
@@ -79,9 +73,9 @@ async def _form_context(request: Request, viewer, student_id: str) -> dict:
     student = await _student(request, viewer, student_id)
     skills, years = await asyncio.gather(
         portfolio.effective_skills(backends, viewer, student.primary_school_id, include_retired=False),
-        portfolio.school_years(backends, viewer))
-    return {"student": schemas.Person.of(student), "chips": views.palette(skills), "years": years,
-            "kinds": views.UPLOAD_KINDS, "kind_labels": views.KIND_LABELS}
+        portfolio.year_choices(backends, viewer))
+    return {"student": schemas.Person.of(student), "chips": views.palette(skills), "years": years.years,
+            "current_year_id": years.current_id, "kinds": views.UPLOAD_KINDS, "kind_labels": views.KIND_LABELS}
 
 
 @router.get("/students/{student_id}/artifacts/new")
@@ -92,7 +86,7 @@ async def new_artifact(request: Request, viewer: Viewer, student_id: str):
         if is_denied(error):
             return denied_page(request)
         raise
-    values = {"kind": "image", "skill_ids": [], "school_year_id": current_year_id(context["years"])}
+    values = {"kind": "image", "skill_ids": [], "school_year_id": context["current_year_id"]}
     return render(request, "artifact_new.html", values=values, errors={}, **context)
 
 

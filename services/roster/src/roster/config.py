@@ -9,12 +9,17 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class RosterOptions(BaseSettings):
-    """What only the roster needs: the district's calendar and the argon2 cost of local-account passwords."""
+    """What only the roster needs: the district's calendar, the import's mass-change guard and the argon2 cost of
+    local-account passwords."""
 
     model_config = SettingsConfigDict(env_prefix="ROSTER_", extra="ignore")
 
     timezone: str = Field("", description="IANA zone whose calendar decides 'today' for current enrollments "
                                           "(e.g. America/Kentucky/Louisville); empty: the machine's local zone.")
+    import_max_deactivate_share: float = Field(
+        0.10, ge=0.0, le=1.0, description="A bulk import that would deactivate more than this share of the active "
+                                          "people, sections or enrollments is refused unless confirmed "
+                                          "(`--allow-mass-deactivation`); 0.1 = 10%.")
     argon2_time_cost: int = Field(3, description="argon2id iterations; raising it rehashes passwords at login.")
     argon2_memory_kib: int = Field(65536, description="argon2id memory in KiB.")
     argon2_parallelism: int = Field(4, description="argon2id lanes.")

@@ -16,8 +16,8 @@ from roster.adapters import orm
 from roster.domain.identity import entity_id
 from roster.importer import ImportRejected, SourceError, import_roster
 from roster.migrations import MIGRATIONS_DIR
-from test_import_support import (CHANGED_EVENTS, DATA, VALID_COUNTS, VALID_EVENTS, copy_set, counts, event_types,
-                                 last_outbox_id)
+from test_import_support import (CHANGED_EVENTS, CONFIRMED, DATA, VALID_COUNTS, VALID_EVENTS, copy_set, counts,
+                                 event_types, last_outbox_id)
 
 pytestmark = pytest.mark.integration
 
@@ -75,7 +75,7 @@ def test_reimport_of_the_same_files_changes_nothing(engine):
 def test_changed_rows_update_by_sourced_id_and_a_move_is_a_transfer(engine):
     import_roster(DATA / "valid", engine)
     last_event = last_outbox_id(engine)
-    report = import_roster(DATA / "changed", engine)
+    report = import_roster(DATA / "changed", engine, guard=CONFIRMED)
     assert report.status == "applied" and report.transfers == 1
     assert event_types(engine, last_event) == CHANGED_EVENTS
     ben = _person(engine, "u-s2")
@@ -171,7 +171,7 @@ def test_postgres_and_sqlite_raise_the_same_events(engine, tmp_path):
     sqlite = make_engine(sqlite_url)
     for target in (engine, sqlite):
         import_roster(DATA / "valid", target)
-        import_roster(DATA / "changed", target)
+        import_roster(DATA / "changed", target, guard=CONFIRMED)
     assert _events(engine) == _events(sqlite)
     assert ("person_updated", json.dumps({
         "active": True, "family_name": "O'Neil", "given_name": "Ben", "grade_level": "05", "person_id":
@@ -187,7 +187,7 @@ def test_rows_missing_from_a_bulk_file_are_deactivated_not_deleted(engine, tmp_p
         lines = (smaller / name).read_text().splitlines(keepends=True)
         (smaller / name).write_text("".join(line for line in lines if not line.startswith(prefix)))
     last_event = last_outbox_id(engine)
-    report = import_roster(smaller, engine)
+    report = import_roster(smaller, engine, guard=CONFIRMED)
     assert report.changes["sections"] == {"added": 0, "updated": 0, "removed": 1}
     assert report.changes["section_terms"] == {"added": 0, "updated": 0, "removed": 1}
     assert event_types(engine, last_event) == {"section_removed": 1, "enrollment_removed": 2}

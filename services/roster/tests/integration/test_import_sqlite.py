@@ -7,7 +7,8 @@ from chassis.db import make_engine
 from chassis.migrations import upgrade
 from roster.importer import import_roster
 from roster.migrations import MIGRATIONS_DIR
-from test_import_support import CHANGED_EVENTS, DATA, VALID_COUNTS, VALID_EVENTS, counts, event_types, last_outbox_id
+from test_import_support import (CHANGED_EVENTS, CONFIRMED, DATA, VALID_COUNTS, VALID_EVENTS, counts, event_types,
+                                 last_outbox_id)
 
 pytestmark = pytest.mark.integration
 
@@ -25,6 +26,6 @@ def test_sqlite_embedded_import_reimport_and_changes(tmp_path):
     last_event = last_outbox_id(engine)
     assert import_roster(DATA / "valid", engine).status == "unchanged"
     assert last_outbox_id(engine) == last_event
-    report = import_roster(DATA / "changed", engine)
+    report = import_roster(DATA / "changed", engine, guard=CONFIRMED)
     assert report.transfers == 1 and event_types(engine, last_event) == CHANGED_EVENTS
     engine.dispose()

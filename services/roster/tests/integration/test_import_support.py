@@ -8,6 +8,11 @@ from collections import Counter
 from sqlalchemy import Engine, func, select
 
 from roster.adapters import orm
+from roster.importer import Guard
+
+# These small sets deactivate a row or two of a few: more than the default share, so the tests about change
+# detection confirm them as an operator would (test_import_guard covers the guard itself).
+CONFIRMED = Guard(max_share=0.10, confirmed=True)
 
 DATA = pathlib.Path(__file__).resolve().parent.parent / "data" / "oneroster"
 TABLES = ("orgs", "academic_sessions", "courses", "sections", "section_terms", "people", "person_roles",

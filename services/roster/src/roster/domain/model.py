@@ -19,6 +19,7 @@ class School:
     name: str
     identifier: str = ""
     district_id: str = ""
+    active: bool = True
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,23 @@ class SchoolYear:
     start_date: dt.date
     end_date: dt.date
     year: int
+    active: bool = True
+
+    def contains(self, day: dt.date) -> bool:
+        return self.start_date <= day <= self.end_date
+
+
+@dataclass(frozen=True)
+class SchoolCalendar:
+    """A district's active school years (newest first) and the current one: the newest that contains the day."""
+
+    district_id: str
+    years: list[SchoolYear]
+    current: SchoolYear | None
+
+    @classmethod
+    def on(cls, district_id: str, years: list[SchoolYear], day: dt.date) -> "SchoolCalendar":
+        return cls(district_id, years, next((y for y in years if y.active and y.contains(day)), None))
 
 
 @dataclass(frozen=True)

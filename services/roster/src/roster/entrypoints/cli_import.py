@@ -5,6 +5,7 @@ import pathlib
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -12,7 +13,8 @@ from chassis.config import PlatformSettings, service_settings
 from chassis.db import make_engine
 from chassis.errors import DomainError
 from chassis.logs import configure_logging
-from roster.importer import ImportRejected, ImportReport, import_roster
+from roster.domain.mass_change import CONFIRM_FLAG, Deactivation
+from roster.importer import Guard, ImportRejected, ImportReport, MassDeactivationRefused, import_roster
 from roster.importer.synthetic import DistrictSpec, generate_district
 
 out = Console()
@@ -48,13 +50,31 @@ def _changes_table(report: ImportReport) -> Table:
     return table
 
 
+def _deactivations_table(deactivations: list[Deactivation], over: list[Deactivation], done: bool = False) -> Table:
+    table = Table(title="deactivated" if done else "would deactivate")
+    for column in ("table", "active before", "deactivated" if done else "to deactivate", "share"):
+        table.add_column(column, justify="left" if column == "table" else "right")
+    beyond = {d.table for d in over}
+    for d in deactivations:
+        mark = " (over the limit)" if d.table in beyond else ""
+        table.add_row(d.table, f"{d.active:,}", f"{d.deactivating:,}", f"{d.share:.0%}{mark}")
+    return table
+
+
 def import_command(
         path: pathlib.Path = typer.Argument(..., help="A folder or .zip holding manifest.csv and the OneRoster files."),
         progress: bool = typer.Option(True, help="Show a progress bar (on stderr)."),
         max_problems: int = typer.Option(200, help="Problems to print when the import is rejected."),
+        allow_mass_deactivation: bool = typer.Option(
+            False, CONFIRM_FLAG, help="Apply even when the set would deactivate more than "
+                                      "ROSTER_IMPORT_MAX_DEACTIVATE_SHARE of the active people, sections or "
+                                      "enrollments (a bulk set is the whole district)."),
+        dry_run: bool = typer.Option(False, "--dry-run", help="Validate and compare only: show what would change "
+                                                              "and be deactivated; write nothing."),
 ) -> None:
     """Validate a OneRoster 1.2 bulk set and apply it to the roster database: all of it, or nothing."""
     platform = PlatformSettings()
+    guard = Guard.from_settings(confirmed=allow_mass_deactivation)
     configure_logging("roster-import", platform.log_level, platform.log_format)
     engine = make_engine(service_settings("roster").database_url)
     try:
@@ -62,21 +82,29 @@ def import_command(
             columns = (TextColumn("{task.description:<22}"), BarColumn(), TextColumn("{task.fields[rows]:>9,} rows"),
                        TimeElapsedColumn())
             with Progress(*columns, console=err, transient=False) as bar:
-                report = import_roster(path, engine, RichProgress(bar))
+                report = import_roster(path, engine, RichProgress(bar), guard=guard, dry_run=dry_run)
         else:
-            report = import_roster(path, engine)
+            report = import_roster(path, engine, guard=guard, dry_run=dry_run)
     except ImportRejected as rejected:
         for problem in rejected.import_problems[:max_problems]:
             out.print(str(problem), markup=False, highlight=False, soft_wrap=True)
         shown = min(max_problems, len(rejected.import_problems))
         err.print(f"[red]import rejected[/red]: {rejected.total} problem(s) ({shown} shown); nothing was written")
         raise typer.Exit(1)
+    except MassDeactivationRefused as refused:
+        out.print(_deactivations_table(refused.deactivations, refused.over))
+        err.print(f"[red]{escape(refused.message)}[/red]", markup=True, highlight=False, soft_wrap=True)
+        raise typer.Exit(3)
     except DomainError as error:
         err.print(f"[red]import failed[/red]: {error.message}", markup=True, highlight=False)
         raise typer.Exit(2)
     finally:
         engine.dispose()
     out.print(_changes_table(report))
+    out.print(_deactivations_table(report.deactivations, report.over_limit, done=not dry_run))
+    if dry_run and report.over_limit:
+        out.print(f"note: applying this set would be refused without {CONFIRM_FLAG} (over "
+                  f"{guard.max_share:.0%}: {', '.join(d.table for d in report.over_limit)})")
     if report.transfers:
         out.print(f"students transferred: {report.transfers}")
     for what, count in sorted(report.skipped.items()):

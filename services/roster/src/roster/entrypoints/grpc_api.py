@@ -37,13 +37,17 @@ class RosterServicer(roster_pb2_grpc.RosterServiceServicer):
         return pb.GetSchoolResponse(school=msg.school(self.sections.get_school(_viewer(), request.school_id)))
 
     def ListSchools(self, request, context):
-        page = self.sections.list_schools(_viewer(), **_page(request))
+        page = self.sections.list_schools(_viewer(), active_only=request.active_only,
+                                          district_id=request.district_id, **_page(request))
         return pb.ListSchoolsResponse(schools=[msg.school(s) for s in page.items], next_page_token=page.next_page_token)
 
     def ListSchoolYears(self, request, context):
-        page = self.sections.list_school_years(_viewer(), **_page(request))
+        page = self.sections.list_school_years(_viewer(), active_only=request.active_only, **_page(request))
         return pb.ListSchoolYearsResponse(school_years=[msg.school_year(y) for y in page.items],
                                           next_page_token=page.next_page_token)
+
+    def GetSchoolCalendar(self, request, context):
+        return msg.calendar(self.sections.school_calendar(_viewer(), request.district_id, request.on_date))
 
     def GetPerson(self, request, context):
         return pb.GetPersonResponse(person=msg.person(self.people.get_person(_viewer(), request.person_id)))

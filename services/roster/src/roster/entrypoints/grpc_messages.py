@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from skillfolio.roster.v1 import roster_pb2 as pb
 
-from roster.domain.model import Person, School, SchoolYear, Section
+from roster.domain.model import Person, School, SchoolCalendar, SchoolYear, Section
 
 ROLE_TO_PROTO = {"student": pb.ROLE_STUDENT, "teacher": pb.ROLE_TEACHER, "guardian": pb.ROLE_GUARDIAN,
                  "school_admin": pb.ROLE_SCHOOL_ADMIN, "district_admin": pb.ROLE_DISTRICT_ADMIN}
@@ -24,12 +24,17 @@ def person(p: Person) -> pb.Person:
 
 def school(s: School) -> pb.School:
     return pb.School(id=s.id, sourced_id=s.sourced_id, name=s.name, identifier=s.identifier,
-                     district_id=s.district_id)
+                     district_id=s.district_id, active=s.active)
 
 
 def school_year(y: SchoolYear) -> pb.SchoolYear:
     return pb.SchoolYear(id=y.id, sourced_id=y.sourced_id, title=y.title, start_date=y.start_date.isoformat(),
-                         end_date=y.end_date.isoformat(), year=y.year)
+                         end_date=y.end_date.isoformat(), year=y.year, active=y.active)
+
+
+def calendar(c: SchoolCalendar) -> pb.GetSchoolCalendarResponse:
+    return pb.GetSchoolCalendarResponse(district_id=c.district_id, school_years=[school_year(y) for y in c.years],
+                                        current_school_year=school_year(c.current) if c.current else None)
 
 
 def section(s: Section) -> pb.Section:

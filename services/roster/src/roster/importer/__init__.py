@@ -2,8 +2,10 @@
 
 ``import_roster(path, engine)`` validates every file, then applies all of it in one transaction (or nothing).
 """
+from roster.domain.mass_change import MassDeactivationRefused
 from roster.importer.problems import ImportProblem, ImportRejected, SourceError
 from roster.importer.report import ImportReport
-from roster.importer.run import import_roster
+from roster.importer.run import Guard, import_roster
 
-__all__ = ["import_roster", "ImportReport", "ImportProblem", "ImportRejected", "SourceError"]
+__all__ = ["import_roster", "Guard", "ImportReport", "ImportProblem", "ImportRejected", "MassDeactivationRefused",
+           "SourceError"]

@@ -8,6 +8,7 @@ from sqlalchemy import Connection, insert
 from roster.adapters import orm
 from chassis.context import current_correlation_id
 from roster.domain.events import StudentTransferred
+from roster.domain.mass_change import GUARDED, Deactivation
 from roster.importer import events
 from roster.importer.events_sql import insert_events
 from roster.importer.diff import ENTITIES, apply_diff, build_diff, diff_name, empty_diff
@@ -42,13 +43,28 @@ def derive(connection: Connection, modes: dict[str, str]) -> None:
         f"AND EXISTS (SELECT 1 FROM {roles} r WHERE r.person_id = pairs.s AND r.role = 'student')")
 
 
-def diff_and_apply(connection: Connection, modes: dict[str, str], report: ImportReport) -> None:
+def diff(connection: Connection, modes: dict[str, str], report: ImportReport) -> None:
+    """Build every ``import_diff_<table>`` (counts into ``report.changes``) and count what would be deactivated."""
     for table in DIFF_ORDER:
         entity = ENTITIES[table]
         if all(modes.get(kind) == "bulk" for kind in SOURCES[table]):
             report.changes[table] = build_diff(connection, entity)
         else:
             empty_diff(connection, entity)
+    report.deactivations = deactivations(connection, report)
+
+
+def deactivations(connection: Connection, report: ImportReport) -> list[Deactivation]:
+    """Per guarded table: its active rows now, and how many of them the diff deactivates ("removed")."""
+    counted = []
+    for table in GUARDED:
+        active = connection.exec_driver_sql(f"SELECT count(*) FROM {table} WHERE active").scalar_one()
+        counted.append(Deactivation(table, active, report.changes.get(table, {}).get("removed", 0)))
+    return counted
+
+
+def apply(connection: Connection, report: ImportReport) -> None:
+    """Write the diffs built by :func:`diff` into the roster tables."""
     for table in APPLY_ORDER:
         if table in report.changes and sum(report.changes[table].values()):
             apply_diff(connection, ENTITIES[table], "updated_at" in orm.metadata.tables[table].c)

@@ -1,19 +1,22 @@
 """Import a OneRoster 1.2 bulk set (folder or .zip) into the roster database: validate every file, then apply all
-of it in one transaction with its events, or nothing at all."""
+of it in one transaction with its events, or nothing at all (also when the mass-change guard refuses it)."""
 from __future__ import annotations
 
 import datetime as dt
 import logging
 import pathlib
 import time
+from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, inspect, insert, text
 
 from chassis.db import make_session_factory
 from chassis.errors import Conflict
 from roster.adapters import orm
+from roster.config import RosterOptions
+from roster.domain import mass_change
 from roster.importer import validate
-from roster.importer.apply import derive, diff_and_apply, raise_events
+from roster.importer.apply import apply, derive, diff, raise_events
 from roster.importer.catalog import Catalog
 from roster.importer.diff import drop_diffs
 from roster.importer.manifest import MANIFEST, read_manifest
@@ -76,28 +79,58 @@ def _record_run(connection: Connection, report: ImportReport, started: dt.dateti
         "started_at": started, "finished_at": dt.datetime.now(dt.timezone.utc)}).scalar_one()
 
 
+@dataclass(frozen=True)
+class Guard:
+    """The mass-change guard: the share of active rows an import may deactivate, and the operator's consent."""
+
+    max_share: float
+    confirmed: bool = False
+
+    @classmethod
+    def from_settings(cls, confirmed: bool = False) -> "Guard":
+        return cls(RosterOptions().import_max_deactivate_share, confirmed)
+
+
+def _record_refusal(engine: Engine, report: ImportReport, started: dt.datetime, clock: float) -> None:
+    report.status = "refused"
+    report.seconds = time.perf_counter() - clock
+    with engine.begin() as connection:
+        report.run_id = _record_run(connection, report, started)
+    log.warning("roster import refused by the mass-change guard", extra={
+        "source": report.source, "over_limit": [str(d) for d in report.over_limit]})
+
+
 def _apply(uow: ImportUnitOfWork, staging: Staging, modes: dict[str, str], report: ImportReport,
-           progress: Progress) -> None:
+           progress: Progress, guard: Guard, dry_run: bool) -> None:
     connection = uow.session.connection()
     progress.phase("comparing with the roster")
     staging.finish()
     derive(connection, modes)
-    diff_and_apply(connection, modes, report)
-    progress.phase("writing events")
-    raise_events(uow, report)
-    report.status = "applied" if report.changed else "unchanged"
+    diff(connection, modes, report)
+    report.over_limit = mass_change.over_limit(report.deactivations, guard.max_share)
+    if not dry_run:
+        mass_change.check(report.deactivations, guard.max_share, guard.confirmed)
+        apply(connection, report)
+        progress.phase("writing events")
+        raise_events(uow, report)
+    report.status = "dry run" if dry_run else "applied" if report.changed else "unchanged"
     staging.drop()            # temp tables would otherwise live on in the pooled connection
     drop_diffs(connection)
 
 
-def import_roster(path: str | pathlib.Path, engine: Engine, progress: Progress | None = None) -> ImportReport:
-    """Validate and apply the set at ``path``; raises ImportRejected (nothing written) when any row is invalid."""
+def import_roster(path: str | pathlib.Path, engine: Engine, progress: Progress | None = None, *,
+                  guard: Guard | None = None, dry_run: bool = False) -> ImportReport:
+    """Validate and apply the set at ``path``; raises ImportRejected (nothing written) when any row is invalid, and
+    MassDeactivationRefused (nothing written) when it would deactivate more than ``guard`` allows (default: the
+    ROSTER_IMPORT_MAX_DEACTIVATE_SHARE setting, unconfirmed). ``dry_run`` reports the changes and writes nothing."""
     check_schema(engine)
+    guard = guard or Guard.from_settings()
     progress = progress or NoProgress()
     started, clock = dt.datetime.now(dt.timezone.utc), time.perf_counter()
     report = ImportReport(source=str(path))
     problems = ProblemLog()
     uow = ImportUnitOfWork(make_session_factory(engine))
+    refused: mass_change.MassDeactivationRefused | None = None
     with RosterSource(path) as source, uow:
         connection = uow.session.connection()
         if connection.dialect.name == "postgresql":
@@ -110,12 +143,18 @@ def import_roster(path: str | pathlib.Path, engine: Engine, progress: Progress |
             scan_all(ctx, source, modes, connection, staging)
             report.rows_read, report.skipped, report.notes = ctx.rows_read, ctx.skipped, ctx.notes
             if not problems:
-                _apply(uow, staging, modes, report, progress)
+                _apply(uow, staging, modes, report, progress, guard, dry_run)
                 report.seconds = time.perf_counter() - clock
-                report.run_id = _record_run(connection, report, started)
-                uow.commit()
+                if not dry_run:
+                    report.run_id = _record_run(connection, report, started)
+                    uow.commit()
+        except mass_change.MassDeactivationRefused as error:
+            refused = error      # recorded once the import's transaction has rolled back
         finally:
             staging.close()          # no COPY may still be running when the transaction ends
+    if refused is not None:
+        _record_refusal(engine, report, started, clock)
+        raise refused
     if problems:
         report.problems, report.problem_total = problems.kept, problems.total
         report.seconds = time.perf_counter() - clock

@@ -1,14 +1,15 @@
-"""Use cases reading sections and the directory: a section, lists of sections, a section's roster, schools
-and school years. Roster reads audit the student records they disclose."""
+"""Use cases reading sections and the directory: a section, lists of sections, a section's roster, schools,
+school years and a district's school calendar (its current year). Roster reads audit the student records they
+disclose."""
 from __future__ import annotations
 
-from chassis.errors import NotFound
+from chassis.errors import FieldProblem, InvalidArgument, NotFound
 
 from roster.domain.access import NO_TARGET, Action, Target, TargetKind, Viewer, deny
-from roster.domain.model import Page, Person, School, SchoolYear, Section, student_ids
+from roster.domain.model import SERVICE, Page, Person, School, SchoolCalendar, SchoolYear, Section, student_ids
 from chassis.paging import PageRequest, query_fingerprint
 from roster.service_layer.authorization import authorize, may
-from roster.service_layer.inputs import required
+from roster.service_layer.inputs import optional_date, required
 from roster.service_layer.unit_of_work import RosterUnitOfWork, UowFactory
 
 
@@ -67,20 +68,35 @@ class SectionQueries:
             raise NotFound(f"no school with id {school_id!r}")
         return school
 
-    def list_schools(self, viewer: Viewer | None, page_size: int = 0, page_token: str = "") -> Page[School]:
-        fingerprint = query_fingerprint("schools")
+    def list_schools(self, viewer: Viewer | None, page_size: int = 0, page_token: str = "",
+                     active_only: bool = False, district_id: str = "") -> Page[School]:
+        fingerprint = query_fingerprint("schools", str(active_only), district_id)
         page = PageRequest.parse(page_size, page_token, fingerprint)
         with self.unit_of_work() as uow:
             authorize(uow, viewer, Action.READ_DIRECTORY, NO_TARGET)
-            return uow.directory.schools(page, fingerprint)
+            return uow.directory.schools(page, fingerprint, active_only, district_id)
 
-    def list_school_years(self, viewer: Viewer | None, page_size: int = 0,
-                          page_token: str = "") -> Page[SchoolYear]:
-        fingerprint = query_fingerprint("school_years")
+    def list_school_years(self, viewer: Viewer | None, page_size: int = 0, page_token: str = "",
+                          active_only: bool = False) -> Page[SchoolYear]:
+        fingerprint = query_fingerprint("school_years", str(active_only))
         page = PageRequest.parse(page_size, page_token, fingerprint)
         with self.unit_of_work() as uow:
             authorize(uow, viewer, Action.READ_DIRECTORY, NO_TARGET)
-            return uow.directory.school_years(page, fingerprint)
+            return uow.directory.school_years(page, fingerprint, active_only)
+
+    def school_calendar(self, viewer: Viewer | None, district_id: str = "", on_date: str = "") -> SchoolCalendar:
+        """The one answer to "which school year is current": the active year of ``district_id`` (default: the
+        viewer's district) that contains ``on_date`` (default: the district's today), with its active years."""
+        with self.unit_of_work() as uow:
+            authorize(uow, viewer, Action.READ_DIRECTORY, NO_TARGET)
+            day = optional_date(on_date, "on_date") or uow.today
+            if not district_id:
+                if SERVICE in viewer.roles:
+                    raise InvalidArgument("district_id is required for a caller that is not a person",
+                                          [FieldProblem("district_id", "must not be empty")])
+                district_id = uow.directory.district_of(viewer.subject)
+            years = uow.directory.district_years(district_id) if district_id else []
+        return SchoolCalendar.on(district_id, years, day)
 
 
 def _existing(uow: RosterUnitOfWork, section_id: str) -> Section:

@@ -23,34 +23,38 @@ ROLE_SCHOOL_ADMIN: Role
 ROLE_DISTRICT_ADMIN: Role
 
 class School(_message.Message):
-    __slots__ = ("id", "sourced_id", "name", "identifier", "district_id")
+    __slots__ = ("id", "sourced_id", "name", "identifier", "district_id", "active")
     ID_FIELD_NUMBER: _ClassVar[int]
     SOURCED_ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
     DISTRICT_ID_FIELD_NUMBER: _ClassVar[int]
+    ACTIVE_FIELD_NUMBER: _ClassVar[int]
     id: str
     sourced_id: str
     name: str
     identifier: str
     district_id: str
-    def __init__(self, id: _Optional[str] = ..., sourced_id: _Optional[str] = ..., name: _Optional[str] = ..., identifier: _Optional[str] = ..., district_id: _Optional[str] = ...) -> None: ...
+    active: bool
+    def __init__(self, id: _Optional[str] = ..., sourced_id: _Optional[str] = ..., name: _Optional[str] = ..., identifier: _Optional[str] = ..., district_id: _Optional[str] = ..., active: bool = ...) -> None: ...
 
 class SchoolYear(_message.Message):
-    __slots__ = ("id", "sourced_id", "title", "start_date", "end_date", "year")
+    __slots__ = ("id", "sourced_id", "title", "start_date", "end_date", "year", "active")
     ID_FIELD_NUMBER: _ClassVar[int]
     SOURCED_ID_FIELD_NUMBER: _ClassVar[int]
     TITLE_FIELD_NUMBER: _ClassVar[int]
     START_DATE_FIELD_NUMBER: _ClassVar[int]
     END_DATE_FIELD_NUMBER: _ClassVar[int]
     YEAR_FIELD_NUMBER: _ClassVar[int]
+    ACTIVE_FIELD_NUMBER: _ClassVar[int]
     id: str
     sourced_id: str
     title: str
     start_date: str
     end_date: str
     year: int
-    def __init__(self, id: _Optional[str] = ..., sourced_id: _Optional[str] = ..., title: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., year: _Optional[int] = ...) -> None: ...
+    active: bool
+    def __init__(self, id: _Optional[str] = ..., sourced_id: _Optional[str] = ..., title: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., year: _Optional[int] = ..., active: bool = ...) -> None: ...
 
 class Person(_message.Message):
     __slots__ = ("id", "sourced_id", "given_name", "family_name", "email", "username", "roles", "grade_level", "primary_school_id", "active")
@@ -117,10 +121,14 @@ class GetSchoolResponse(_message.Message):
     def __init__(self, school: _Optional[_Union[School, _Mapping]] = ...) -> None: ...
 
 class ListSchoolsRequest(_message.Message):
-    __slots__ = ("page",)
+    __slots__ = ("page", "active_only", "district_id")
     PAGE_FIELD_NUMBER: _ClassVar[int]
+    ACTIVE_ONLY_FIELD_NUMBER: _ClassVar[int]
+    DISTRICT_ID_FIELD_NUMBER: _ClassVar[int]
     page: PageRequest
-    def __init__(self, page: _Optional[_Union[PageRequest, _Mapping]] = ...) -> None: ...
+    active_only: bool
+    district_id: str
+    def __init__(self, page: _Optional[_Union[PageRequest, _Mapping]] = ..., active_only: bool = ..., district_id: _Optional[str] = ...) -> None: ...
 
 class ListSchoolsResponse(_message.Message):
     __slots__ = ("schools", "next_page_token")
@@ -131,10 +139,30 @@ class ListSchoolsResponse(_message.Message):
     def __init__(self, schools: _Optional[_Iterable[_Union[School, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class ListSchoolYearsRequest(_message.Message):
-    __slots__ = ("page",)
+    __slots__ = ("page", "active_only")
     PAGE_FIELD_NUMBER: _ClassVar[int]
+    ACTIVE_ONLY_FIELD_NUMBER: _ClassVar[int]
     page: PageRequest
-    def __init__(self, page: _Optional[_Union[PageRequest, _Mapping]] = ...) -> None: ...
+    active_only: bool
+    def __init__(self, page: _Optional[_Union[PageRequest, _Mapping]] = ..., active_only: bool = ...) -> None: ...
+
+class GetSchoolCalendarRequest(_message.Message):
+    __slots__ = ("district_id", "on_date")
+    DISTRICT_ID_FIELD_NUMBER: _ClassVar[int]
+    ON_DATE_FIELD_NUMBER: _ClassVar[int]
+    district_id: str
+    on_date: str
+    def __init__(self, district_id: _Optional[str] = ..., on_date: _Optional[str] = ...) -> None: ...
+
+class GetSchoolCalendarResponse(_message.Message):
+    __slots__ = ("district_id", "current_school_year", "school_years")
+    DISTRICT_ID_FIELD_NUMBER: _ClassVar[int]
+    CURRENT_SCHOOL_YEAR_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_YEARS_FIELD_NUMBER: _ClassVar[int]
+    district_id: str
+    current_school_year: SchoolYear
+    school_years: _containers.RepeatedCompositeFieldContainer[SchoolYear]
+    def __init__(self, district_id: _Optional[str] = ..., current_school_year: _Optional[_Union[SchoolYear, _Mapping]] = ..., school_years: _Optional[_Iterable[_Union[SchoolYear, _Mapping]]] = ...) -> None: ...
 
 class ListSchoolYearsResponse(_message.Message):
     __slots__ = ("school_years", "next_page_token")

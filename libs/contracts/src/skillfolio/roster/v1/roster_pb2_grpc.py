@@ -49,6 +49,11 @@ class RosterServiceStub(object):
                 request_serializer=skillfolio_dot_roster_dot_v1_dot_roster__pb2.ListSchoolYearsRequest.SerializeToString,
                 response_deserializer=skillfolio_dot_roster_dot_v1_dot_roster__pb2.ListSchoolYearsResponse.FromString,
                 _registered_method=True)
+        self.GetSchoolCalendar = channel.unary_unary(
+                '/skillfolio.roster.v1.RosterService/GetSchoolCalendar',
+                request_serializer=skillfolio_dot_roster_dot_v1_dot_roster__pb2.GetSchoolCalendarRequest.SerializeToString,
+                response_deserializer=skillfolio_dot_roster_dot_v1_dot_roster__pb2.GetSchoolCalendarResponse.FromString,
+                _registered_method=True)
         self.GetPerson = channel.unary_unary(
                 '/skillfolio.roster.v1.RosterService/GetPerson',
                 request_serializer=skillfolio_dot_roster_dot_v1_dot_roster__pb2.GetPersonRequest.SerializeToString,
@@ -112,6 +117,12 @@ class RosterServiceServicer(object):
         raise NotImplementedError('Method not implemented!')
 
     def ListSchoolYears(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetSchoolCalendar(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -188,6 +199,11 @@ def add_RosterServiceServicer_to_server(servicer, server):
                     servicer.ListSchoolYears,
                     request_deserializer=skillfolio_dot_roster_dot_v1_dot_roster__pb2.ListSchoolYearsRequest.FromString,
                     response_serializer=skillfolio_dot_roster_dot_v1_dot_roster__pb2.ListSchoolYearsResponse.SerializeToString,
+            ),
+            'GetSchoolCalendar': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetSchoolCalendar,
+                    request_deserializer=skillfolio_dot_roster_dot_v1_dot_roster__pb2.GetSchoolCalendarRequest.FromString,
+                    response_serializer=skillfolio_dot_roster_dot_v1_dot_roster__pb2.GetSchoolCalendarResponse.SerializeToString,
             ),
             'GetPerson': grpc.unary_unary_rpc_method_handler(
                     servicer.GetPerson,
@@ -316,6 +332,33 @@ class RosterService(object):
             '/skillfolio.roster.v1.RosterService/ListSchoolYears',
             skillfolio_dot_roster_dot_v1_dot_roster__pb2.ListSchoolYearsRequest.SerializeToString,
             skillfolio_dot_roster_dot_v1_dot_roster__pb2.ListSchoolYearsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetSchoolCalendar(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/skillfolio.roster.v1.RosterService/GetSchoolCalendar',
+            skillfolio_dot_roster_dot_v1_dot_roster__pb2.GetSchoolCalendarRequest.SerializeToString,
+            skillfolio_dot_roster_dot_v1_dot_roster__pb2.GetSchoolCalendarResponse.FromString,
             options,
             channel_credentials,
             insecure,
