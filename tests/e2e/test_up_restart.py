@@ -2,7 +2,7 @@
 supervisor (with a log line) while the others keep serving, and the platform serves again without a hand: the
 gateway answers /readyz and takes creates again; a restarted events role relays what was written while it was down.
 
-Runs before test_up_shutdown (file order); it leaves every process running again.
+Runs before test_up_shutdown (file order); it leaves every process running again, and idle.
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ import time
 import httpx
 import pytest
 
+from e2e_platform import backlog
 from skillfolio_cli.platform import PROCESSES
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration, pytest.mark.fault]
@@ -97,7 +98,8 @@ def test_killed_children_are_restarted_and_the_platform_serves_again(platform):
     writer = Writer(platform)
     writer.start()
     try:
-        _eventually(lambda: writer.created_since(0), lambda: f"the writer creates artifacts (refused: {writer.refused[-3:]})")
+        _eventually(lambda: writer.created_since(0),
+                    lambda: f"the writer creates artifacts (refused: {writer.refused[-3:]})")
 
         killed_at = _kill(platform, "gateway")
         _eventually(lambda: _ready(platform), "the restarted gateway is ready")
@@ -122,6 +124,7 @@ def test_killed_children_are_restarted_and_the_platform_serves_again(platform):
     cleanup.login()
     for _, artifact_id in writer.created:     # later tests count the seeded portfolio
         assert cleanup.http.delete(f"/api/v1/artifacts/{artifact_id}").status_code == 204, artifact_id
+    _eventually(lambda: backlog(platform.env["SKILLFOLIO_AMQP_URL"]) == 0, "the events of this test consumed")
 
 
 def _ready(platform) -> bool:

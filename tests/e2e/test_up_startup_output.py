@@ -6,12 +6,10 @@ from __future__ import annotations
 import pathlib
 import re
 import time
-from urllib.parse import quote, unquote, urlsplit
 
-import httpx
 import pytest
 
-from chassis.messaging.replay import management_api
+from e2e_platform import backlog
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 README = (pathlib.Path(__file__).resolve().parents[2] / "README.md").read_text()
@@ -20,18 +18,9 @@ SCREEN = 40           # lines a terminal shows: the banner must still be on it o
 BANNER_LINE = re.compile(r"^\S+ up\s+\| ")
 
 
-def _backlog(amqp_url: str) -> int:
-    """Messages waiting or in flight in the platform's vhost."""
-    api = urlsplit(management_api(amqp_url))
-    vhost = quote(unquote(urlsplit(amqp_url).path[1:]) or "/", safe="")
-    queues = httpx.get(f"{api.scheme}://{api.hostname}:{api.port}{api.path}/queues/{vhost}",
-                       auth=(api.username, api.password), timeout=10).json()
-    return sum(queue.get("messages", 0) + queue.get("messages_unacknowledged", 0) for queue in queues)
-
-
 def test_start_up_ends_with_the_url_and_every_demo_login(platform):
     deadline = time.monotonic() + 180
-    while _backlog(platform.env["SKILLFOLIO_AMQP_URL"]):     # the seeded district's events are all consumed
+    while backlog(platform.env["SKILLFOLIO_AMQP_URL"]):     # the seeded district's events are all consumed
         assert time.monotonic() < deadline, "the replicas never caught up with the seeded district"
         time.sleep(1)
     lines = platform.log().splitlines()

@@ -1,10 +1,10 @@
 """`skillfolio up` and `skillfolio seed`: the embedded default on one machine, with a seeded demo district.
 
 `up` prepares var/ (0700) and var/secrets.env (0600, generated once; only what the environment does not give, and
-nothing under var/ when every store and secret comes from the environment), checks every role's settings, migrates, seeds the demo district if the
-roster is empty (and loads the demo skills and the demo student's portfolio), declares every consumer queue (so
-nothing relayed in the first second is dropped), then runs every service's api and events roles, the artifacts
-media worker and the gateway under honcho until Ctrl-C or SIGTERM.
+nothing under var/ when every store and secret comes from the environment), checks every role's settings, migrates,
+seeds the demo district if the roster is empty (and loads the demo skills and the demo student's portfolio),
+declares every consumer queue (so nothing relayed in the first second is dropped), then runs every service's api and
+events roles, the artifacts media worker and the gateway under the supervisor until Ctrl-C or SIGTERM.
 """
 from __future__ import annotations
 

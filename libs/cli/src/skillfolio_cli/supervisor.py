@@ -3,7 +3,8 @@ that exits is restarted with backoff (restarts.py) while the others keep serving
 keeps crashing, stops every child (SIGTERM, then SIGKILL after 5 s).
 
 A watcher thread polls the gateway's /readyz; once it answers 200, every child has said something and their output
-has settled, the "ready" banner (URL, demo logins) is printed, last, where a person sees it. If readiness never comes, everything stops and `up` fails.
+has settled, the "ready" banner (URL, demo logins) is printed, last, where a person sees it. If readiness never
+comes, everything stops and `up` fails.
 """
 from __future__ import annotations
 
@@ -77,7 +78,7 @@ class Supervisor(Manager):
         self.gave_up: str | None = None
         self._restart_at: dict[str, float] = {}
         self._last_line = clock()
-        self._spoke: set[str] = set()      # children that printed since their (re)start: each is under way
+        self._spoke: set[str] = set()      # children that have printed something: each is under way
         self._ready_at: float | None = None
         self._bannered = False
 
@@ -93,7 +94,7 @@ class Supervisor(Manager):
         signal.signal(signal.SIGTERM, _terminate)
         signal.signal(signal.SIGINT, _terminate)
         self._start()
-        stopping_since = None
+        stopping_since, killed = None, False
         while True:
             try:
                 self._handle(self.events.get(timeout=0.1))
@@ -104,8 +105,9 @@ class Supervisor(Manager):
                 if self._all_stopped():
                     return
                 stopping_since = stopping_since or now
-                if now - stopping_since > KILL_WAIT:
+                if now - stopping_since > KILL_WAIT and not killed:
                     self.kill()
+                    killed = True
                 continue
             for name in [n for n, at in self._restart_at.items() if at <= now]:
                 del self._restart_at[name]
