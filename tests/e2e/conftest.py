@@ -19,6 +19,12 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run"]
 
 
+def pytest_collection_modifyitems(items) -> None:
+    """The start-up output test reads what `up` printed before any test made requests, so it runs first (a stable
+    sort: every other test keeps its order)."""
+    items.sort(key=lambda item: getattr(item.module, "__name__", "") != "test_up_startup_output")
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """One headless chromium for every browser test (each test opens its own context)."""

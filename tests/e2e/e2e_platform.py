@@ -8,6 +8,11 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
+from urllib.parse import quote, unquote, urlsplit
+
+import httpx
+
+from chassis.messaging.replay import management_api
 
 SKILLFOLIO = pathlib.Path(sys.executable).parent / "skillfolio"
 READY = re.compile(r"Skillfolio is ready: (\S+)")
@@ -57,3 +62,12 @@ def stop(platform: Platform, timeout: float = 30) -> int:
     if platform.process.poll() is None:
         platform.process.send_signal(signal.SIGTERM)
     return platform.process.wait(timeout=timeout)
+
+
+def backlog(amqp_url: str) -> int:
+    """Messages waiting or in flight in the platform's RabbitMQ vhost (its management API)."""
+    api = urlsplit(management_api(amqp_url))
+    vhost = quote(unquote(urlsplit(amqp_url).path[1:]) or "/", safe="")
+    queues = httpx.get(f"{api.scheme}://{api.hostname}:{api.port}{api.path}/queues/{vhost}",
+                       auth=(api.username, api.password), timeout=10).json()
+    return sum(queue.get("messages", 0) + queue.get("messages_unacknowledged", 0) for queue in queues)

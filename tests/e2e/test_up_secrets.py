@@ -46,3 +46,16 @@ def test_children_get_one_shared_media_url_secret(tmp_path):
     # the artifacts processes and the gateway all start from this one environment
     assert env[MEDIA_URL_SECRET] == os.environ.get(MEDIA_URL_SECRET, values[MEDIA_URL_SECRET])
     assert env["SKILLFOLIO_VAR_DIR"] == str(var)
+
+
+def test_secrets_the_environment_gives_are_used_and_never_written(tmp_path):
+    var = tmp_path / "var"                       # not created: nothing needs writing
+    given = {name: f"given-{name}" for name in EVERY_SECRET}
+    values, created = ensure_secrets(var, environ=given)
+    assert values == given and not created
+    assert not var.exists()
+
+    partly = {name: value for name, value in given.items() if name != MEDIA_URL_SECRET}
+    values, created = ensure_secrets(var, environ=partly)
+    assert created and {name: values[name] for name in partly} == partly
+    assert set(dotenv_values(var / SECRETS_FILE)) == {MEDIA_URL_SECRET}   # only what the environment lacks

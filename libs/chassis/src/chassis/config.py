@@ -4,9 +4,11 @@ Platform-wide settings use the prefix ``SKILLFOLIO_``; per-service settings use 
 """
 from __future__ import annotations
 
+import enum
 import pathlib
+from typing import ClassVar, Literal
 
-from pydantic import Field
+from pydantic import Field, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -41,6 +43,10 @@ class PlatformSettings(BaseSettings):
     s3_public_endpoint: str = Field(
         "", description="host:port browsers use to reach S3/MinIO, if not SKILLFOLIO_S3_ENDPOINT (presigned URLs "
                         "are signed for this host).")
+    media_store: Literal["", "s3", "filesystem"] = Field(
+        "", description="Where media live: 's3' (S3/MinIO: needs SKILLFOLIO_S3_ENDPOINT, _BUCKET, _ACCESS_KEY and "
+                        "_SECRET_KEY), 'filesystem' (var/media: needs SKILLFOLIO_MEDIA_URL_SECRET); empty: 's3' when "
+                        "SKILLFOLIO_S3_ENDPOINT is set. Roles that handle media refuse to start without what it needs.")
     media_url_secret: str = Field(
         "", description="Key signing the filesystem blob store's media URLs; the artifacts service and the "
                         "gateway must share it (`skillfolio up` generates one). Unused with S3.")
@@ -48,6 +54,80 @@ class PlatformSettings(BaseSettings):
     @property
     def retry_delays_ms(self) -> list[int]:
         return [int(part) for part in self.event_retry_delays_ms.split(",") if part.strip()]
+
+    @property
+    def uses_s3(self) -> bool:
+        return self.media_store == "s3" or (not self.media_store and bool(self.s3_endpoint))
+
+
+def _unset(settings: PlatformSettings, *fields: str) -> list[str]:
+    return [f"SKILLFOLIO_{name.upper()}" for name in fields if not str(getattr(settings, name)).strip()]
+
+
+def _media_store_problems(settings: PlatformSettings, s3_keys: bool) -> list[str]:
+    if settings.uses_s3:
+        needed = ("s3_endpoint", "s3_bucket", *(("s3_access_key", "s3_secret_key") if s3_keys else ()))
+        return [f"{name} is not set (the media store is S3/MinIO)" for name in _unset(settings, *needed)]
+    if settings.s3_endpoint:
+        return ["SKILLFOLIO_S3_ENDPOINT is set but SKILLFOLIO_MEDIA_STORE is 'filesystem'; unset one of them"]
+    return [f"{name} is not set (the filesystem media store signs its URLs with it; `skillfolio up` generates one; "
+            "for S3/MinIO set SKILLFOLIO_S3_ENDPOINT)" for name in _unset(settings, "media_url_secret")]
+
+
+class Need(enum.Enum):
+    """What a process role needs from the platform settings; each knows how to tell what is missing."""
+
+    VERIFY_PRINCIPALS = "verify principals"    # gRPC APIs check the gateway-signed principal
+    SIGN_PRINCIPALS = "sign principals"        # the gateway signs them
+    MEDIA_STORE = "media store"                # reads and writes media (the S3 keys too on S3)
+    MEDIA_URLS = "media URLs"                  # serves the filesystem store's signed URLs (the gateway)
+
+    def problems(self, settings: PlatformSettings) -> list[str]:
+        if self is Need.VERIFY_PRINCIPALS:
+            return [f"{n} is not set (gRPC APIs verify the gateway-signed principal with it)"
+                    for n in _unset(settings, "principal_public_key")]
+        if self is Need.SIGN_PRINCIPALS:
+            return [f"{n} is not set (the gateway signs principals with it)"
+                    for n in _unset(settings, "principal_private_key")]
+        return [] if (self is Need.MEDIA_URLS and settings.uses_s3) else \
+            _media_store_problems(settings, s3_keys=self is Need.MEDIA_STORE)
+
+
+class RoleSettings(PlatformSettings):
+    """Platform settings validated for one role's ``needs`` (build with :func:`role_settings`)."""
+
+    needs: ClassVar[tuple[Need, ...]] = ()
+
+    @model_validator(mode="after")
+    def _role_needs(self) -> "RoleSettings":
+        problems = [problem for need in self.needs for problem in need.problems(self)]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
+def role_settings(*needs: Need) -> PlatformSettings:
+    """The platform settings, refused (:class:`ConfigurationError` naming every missing or invalid variable) when
+    they lack what ``needs`` require; a role calls this once at start, before it serves anything."""
+    settings_type = type("RoleSettings", (RoleSettings,), {"needs": tuple(needs), "__module__": __name__})
+    try:
+        return settings_type()
+    except ValidationError as error:
+        raise ConfigurationError(describe(error, "SKILLFOLIO_")) from None
+
+
+class ConfigurationError(ValueError):
+    """A process cannot start with its settings; the message names each variable."""
+
+
+def describe(error: ValidationError, env_prefix: str) -> str:
+    """A settings ValidationError as one line per problem, each naming its environment variable."""
+    lines = []
+    for item in error.errors():
+        message = item["msg"].removeprefix("Value error, ")
+        name = f"{env_prefix}{item['loc'][0]}".upper() if item["loc"] else ""
+        lines.append(f"{name}: {message}" if name else message)
+    return "; ".join(lines)
 
 
 class ServiceSettings(BaseSettings):

@@ -1,6 +1,6 @@
 """The demo district of the embedded default: a synthetic OneRoster set imported into the roster, and a handful
-of demo accounts (one per role, plus a former teacher) with random passwords written to var/demo-logins.txt
-(0600)."""
+of demo accounts (one per role, plus a former teacher) with random passwords, written to var/demo-logins.txt (0600)
+when the platform keeps its stores under var/ (with production stores they are only printed)."""
 from __future__ import annotations
 
 import pathlib
@@ -105,9 +105,10 @@ class DemoSeed:
     cast: Cast | None                  # None: the roster is not the demo district
 
 
-def seed(var_dir: pathlib.Path) -> DemoSeed:
+def seed(var_dir: pathlib.Path | None) -> DemoSeed:
     """Import the demo district if the roster is empty; give the demo accounts passwords unless
-    var/demo-logins.txt already lists them all. Nothing happens to a roster that is not the demo district."""
+    var/demo-logins.txt already lists them all (``var_dir`` None: no file is read or written, so passwords are
+    given each time). Nothing happens to a roster that is not the demo district."""
     app = build(service_settings("roster"))
     try:
         seeded = roster_is_empty(app)
@@ -116,12 +117,13 @@ def seed(var_dir: pathlib.Path) -> DemoSeed:
         if not is_demo_district(app):
             return DemoSeed(None, False, None)
         cast, people_by_role = pick_demo_people(app)
-        path = var_dir / LOGINS_FILE
-        if not seeded and _lists_every_login(path, people_by_role):
+        path = var_dir / LOGINS_FILE if var_dir is not None else None
+        if path is not None and not seeded and _lists_every_login(path, people_by_role):
             return DemoSeed(None, False, cast)
         logins = give_passwords(app, people_by_role)
-        write_private(path, "Skillfolio demo logins (role, username, password). Local to this machine.\n"
-                      + "\n".join(format_logins(logins)) + "\n")
+        if path is not None:
+            write_private(path, "Skillfolio demo logins (role, username, password). Local to this machine.\n"
+                          + "\n".join(format_logins(logins)) + "\n")
         return DemoSeed(logins, seeded, cast)
     finally:
         app.close()

@@ -1,9 +1,10 @@
 """`skillfolio up` and `skillfolio seed`: the embedded default on one machine, with a seeded demo district.
 
-`up` prepares var/ (0700) and var/secrets.env (0600, generated once), migrates, seeds the demo district if the
-roster is empty (and loads the demo skills and the demo student's portfolio), declares every consumer queue (so
-nothing relayed in the first second is dropped), then runs every service's api and events roles, the artifacts
-media worker and the gateway under honcho until Ctrl-C or SIGTERM.
+`up` prepares var/ (0700) and var/secrets.env (0600, generated once; only what the environment does not give, and
+nothing under var/ when every store and secret comes from the environment), checks every role's settings, migrates,
+seeds the demo district if the roster is empty (and loads the demo skills and the demo student's portfolio),
+declares every consumer queue (so nothing relayed in the first second is dropped), then runs every service's api and
+events roles, the artifacts media worker and the gateway under the supervisor until Ctrl-C or SIGTERM.
 """
 from __future__ import annotations
 
@@ -32,10 +33,26 @@ PROCESSES = [*(ProcessSpec(f"{name}-{role}", ["run", name, role]) for name in se
              ProcessSpec("gateway", ["run", "gateway"])]
 
 
-def _prepare() -> pathlib.Path:
-    """var/ and its secrets; exports them (and the absolute var dir) to this process and, later, its children."""
-    var_dir = private_dir(PlatformSettings().var_dir)
-    secret_values, created = ensure_secrets(var_dir)
+def _stores_under_var() -> bool:
+    """Whether a store lives under var/: a service's SQLite database (no ``<SERVICE>_DATABASE_URL``) or the
+    filesystem media store."""
+    return not PlatformSettings().uses_s3 or any(not os.environ.get(f"{name.upper()}_DATABASE_URL")
+                                                 for name in services.SERVICES)
+
+
+def _prepare(for_processes: bool = True) -> pathlib.Path:
+    """var/ (when a store lives there) and the secrets the environment lacks (``for_processes``: `seed` starts none,
+    so with production stores it needs no secret); exports them (and the absolute var dir) to this process and,
+    later, its children."""
+    var_dir = PlatformSettings().var_dir.resolve()
+    embedded = _stores_under_var()
+    if embedded:
+        private_dir(var_dir)
+    try:
+        secret_values, created = ensure_secrets(var_dir) if for_processes or embedded else ({}, False)
+    except ValueError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from None
     if created:
         typer.echo(f"generated missing secrets (principal keys, session and media URL secrets) in "
                    f"{var_dir / SECRETS_FILE} (0600)")
@@ -53,8 +70,10 @@ def _prepare() -> pathlib.Path:
 def _migrate_and_seed(var_dir: pathlib.Path, seed: bool) -> list[str]:
     from skillfolio_cli import demo   # imports the roster importer; only needed here
     services.migrate(None)
+    logins: list[str] = []
     if seed:
-        outcome = demo.seed(var_dir)
+        outcome = demo.seed(var_dir if _stores_under_var() else None)
+        logins = demo.format_logins(outcome.logins) if outcome.logins else []
         if outcome.seeded:
             typer.echo("seeded the demo district")
         elif outcome.logins:
@@ -67,7 +86,7 @@ def _migrate_and_seed(var_dir: pathlib.Path, seed: bool) -> list[str]:
         if outcome.cast is not None:
             _seed_portfolio(outcome.cast)
     path = var_dir / demo.LOGINS_FILE
-    return path.read_text(encoding="utf-8").splitlines()[1:] if path.exists() else []
+    return logins or (path.read_text(encoding="utf-8").splitlines()[1:] if path.exists() else [])
 
 
 def _seed_portfolio(cast) -> None:
@@ -106,6 +125,12 @@ def up(seed: bool = typer.Option(True, help="Seed the demo district when the ros
        ready_timeout: float = typer.Option(90.0, help="Seconds to wait for /readyz before giving up.")) -> None:
     """Run the whole platform on this machine (SQLite under var/, local RabbitMQ) until Ctrl-C."""
     var_dir = _prepare()
+    problems = [services.role_problems(service, role[0] if role else "")   # before anything is migrated
+                for _run, service, *role in (spec.args for spec in PROCESSES)]
+    for problem in filter(None, problems):
+        typer.echo(problem, err=True)
+    if any(problems):
+        raise typer.Exit(2)
     _check_rabbitmq()
     logins = _migrate_and_seed(var_dir, seed)
     from skillfolio_cli.queues import declare_before_start   # imports every worker module; only needed here
@@ -113,7 +138,8 @@ def up(seed: bool = typer.Option(True, help="Seed the demo district when the ros
     url = (os.environ.get("GATEWAY_PUBLIC_URL") or _local_url()).rstrip("/")
     banner = [f"Skillfolio is ready: {url}   (API docs: {url}/docs)"]
     if logins:
-        banner += [f"Demo logins (also in {var_dir / 'demo-logins.txt'}):", *logins]
+        where = var_dir / "demo-logins.txt"
+        banner += [f"Demo logins (also in {where}):" if where.exists() else "Demo logins:", *logins]
     banner.append("Press Ctrl-C to stop.")
     code = run(PROCESSES, dict(os.environ), Readiness(f"{_local_url()}/readyz", ready_timeout, banner))
     raise typer.Exit(code)
@@ -121,7 +147,7 @@ def up(seed: bool = typer.Option(True, help="Seed the demo district when the ros
 
 def seed() -> None:
     """Migrate and seed the demo district (if the roster is empty) without starting any process."""
-    var_dir = _prepare()
+    var_dir = _prepare(for_processes=False)
     logins = _migrate_and_seed(var_dir, seed=True)
     typer.echo("Demo logins (role, username, password):")
     for line in logins:

@@ -5,6 +5,7 @@ from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from chassis.calendar import TimeZoneName
+from chassis.config import Need
 from chassis.media.kinds import MB, MediaLimits
 from chassis.media.options import MediaUploadOptions
 
@@ -35,7 +36,6 @@ class ArtifactsOptions(MediaUploadOptions):
                               for kind in ("document", "image", "audio", "video", "other")})
 
 
-
 def media_metrics_port() -> int:
     """The media role's /metrics port (``ARTIFACTS_MEDIA_METRICS_PORT``); `skillfolio run artifacts media` uses it."""
     return ArtifactsOptions().media_metrics_port
@@ -44,3 +44,6 @@ def media_metrics_port() -> int:
 def media_max_workers() -> int:
     """Concurrent uploads in the media role (``ARTIFACTS_MEDIA_MAX_WORKERS``)."""
     return ArtifactsOptions().media_max_workers
+
+
+PLATFORM_NEEDS = (Need.MEDIA_STORE,)   # every artifacts role reads or writes media (`skillfolio run` checks it)

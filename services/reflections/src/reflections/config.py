@@ -5,6 +5,7 @@ from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from chassis.calendar import TimeZoneName
+from chassis.config import Need
 from chassis.media.kinds import MB, MediaLimits
 from chassis.media.options import MediaUploadOptions
 
@@ -26,3 +27,6 @@ class ReflectionsOptions(MediaUploadOptions):
 
     def media_limits(self) -> MediaLimits:
         return MediaLimits(audio=int(self.max_audio_mb * MB), video=int(self.max_video_mb * MB))
+
+
+PLATFORM_NEEDS = (Need.MEDIA_STORE,)   # every reflections role reads or writes media (`skillfolio run` checks it)

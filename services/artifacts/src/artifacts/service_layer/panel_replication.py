@@ -39,5 +39,5 @@ def apply_milestone_event(uow_factory: UowFactory, consumer: str, envelope: Enve
             return False
         APPLY[envelope.type](uow, envelope)
         uow.commit()
-    log.info("panel replica updated from %s", envelope.type)
+    log.debug("panel replica updated from %s", envelope.type)
     return True

@@ -27,5 +27,5 @@ def apply_roster_event(uow_factory: UowFactory, consumer: str, envelope: Envelop
             return False
         effect(uow.replicas, envelope)
         uow.commit()
-    log.info("roster replica updated from %s", envelope.type)
+    log.debug("roster replica updated from %s", envelope.type)
     return True

@@ -57,5 +57,5 @@ def apply_event(uow_factory: UowFactory, consumer: str, envelope: Envelope) -> b
             return False
         effect(uow, envelope)
         uow.commit()
-    log.info("replica updated from %s", envelope.type)
+    log.debug("replica updated from %s", envelope.type)
     return True

@@ -32,8 +32,8 @@ def apply_artifact_event(uow_factory: UowFactory, consumer: str, envelope: Envel
         else:
             uow.replicas.tag_artifact(artifact_id, [str(s) for s in data.get("skill_ids") or []], current=newest)
         uow.commit()
-        log.info("skill usage of artifact %s updated from %s%s", artifact_id, envelope.type,
-                 "" if newest else " (older than the last applied event: usage only)")
+        log.debug("skill usage of artifact %s updated from %s%s", artifact_id, envelope.type,
+                  "" if newest else " (older than the last applied event: usage only)")
         return True
 
 
