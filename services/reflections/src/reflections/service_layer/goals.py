@@ -64,6 +64,7 @@ class GoalUseCases:
                         tuple(rules.unique(skill_ids)), now, now)
             uow.goals.add(goal)
             uow.raise_event(GoalSet(goal.id, student_id, list(goal.skill_ids)))
+            uow.keep_result(goal)
             uow.commit()
         return goal
 
