@@ -1,7 +1,8 @@
 """Retryable answers and safe retries through the REST API, against real artifacts and reflections servers: a
 student who reflects on an artifact she created a moment ago, before its artifact_added reached the reflections
 replica (the events role held back), gets 503 with Retry-After (never 403), and 201 once the event arrives; a create
-repeated under one Idempotency-Key returns the first result and writes one row; another body under it is refused."""
+repeated under one Idempotency-Key returns the first result and writes one row; another body under it is refused.
+A web form waits briefly server-side, then says "still syncing" (503), never "not allowed"."""
 from __future__ import annotations
 
 import uuid
@@ -11,7 +12,7 @@ from sqlalchemy import func, select
 
 from artifacts.adapters.orm import artifacts as artifacts_table
 from discussion_feed import feed_ownership
-from gateway_testkit import api_token, bearer
+from gateway_testkit import api_token, bearer, csrf_from, web_login
 from reflections.adapters.orm import comments as comments_table
 
 pytestmark = pytest.mark.integration
@@ -102,3 +103,19 @@ def test_openapi_documents_the_header_on_every_create(client):
     assert len(creates) >= 11
     for path, op in creates:
         assert "Idempotency-Key" in {p["name"] for p in op.get("parameters", [])}, path
+
+
+def test_a_form_on_a_just_created_artifact_says_still_syncing_not_refused(make_client, client, district, amy, link,
+                                                                         artifacts_app, reflections_app):
+    artifact_id = _new_link(client, district, amy, link)["artifact"]["id"]
+    browser = make_client()
+    assert web_login(browser, *district.login("aadams")).status_code == 303
+    token = csrf_from(browser.get("/").text)
+    waited = browser.post(f"/artifacts/{artifact_id}/reflections", data={"csrf_token": token, "text": "Soon."})
+    assert waited.status_code == 503 and waited.headers["Retry-After"] == "1"
+    assert "Still syncing" in waited.text and "Nothing was saved yet" in waited.text
+
+    assert feed_ownership(artifacts_app.engine, reflections_app.unit_of_work) >= 1
+    sent = browser.post(f"/artifacts/{artifact_id}/reflections", data={"csrf_token": token, "text": "Soon."},
+                        follow_redirects=False)
+    assert sent.status_code == 303

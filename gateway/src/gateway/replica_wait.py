@@ -1,7 +1,7 @@
 """Web pages wait briefly, server-side, for a fact a service's replica has not received yet (NotYetReplicated:
-UNAVAILABLE with RetryInfo): the call is repeated with backoff for up to WEB_PATIENCE_SECONDS before the page says
-"still syncing". Nothing was written by a call refused that way, so repeating a create is safe. The REST API does
-not wait: its clients get 503 with Retry-After and retry themselves."""
+UNAVAILABLE with RetryInfo): a form's call is repeated with backoff for up to 5 s before the page says "still
+syncing", a page view's for 1 s (then its section says "not available yet"). Nothing was written by a call refused
+that way, so repeating a create is safe. The REST API does not wait: its clients get 503 with Retry-After."""
 from __future__ import annotations
 
 import asyncio
@@ -13,11 +13,12 @@ import grpc
 from chassis.errors import NotYetReplicated
 from chassis.grpc.errors import rpc_error_to_domain
 
-WEB_PATIENCE_SECONDS = 5.0     # the median wait under load was 0.5 s; an events role restarting takes longer
+FORM_PATIENCE_SECONDS = 5.0    # the median wait under load was 0.5 s; an events role restarting takes longer
+VIEW_PATIENCE_SECONDS = 1.0    # a page view shows the rest of the page rather than keep the reader waiting
 patience_var: contextvars.ContextVar[float] = contextvars.ContextVar("replica_patience", default=0.0)
 
 
-def wait_for_replicas(seconds: float = WEB_PATIENCE_SECONDS) -> None:
+def wait_for_replicas(seconds: float) -> None:
     """For the rest of this request, calls refused as not yet replicated are repeated for up to ``seconds``."""
     patience_var.set(seconds)
 
