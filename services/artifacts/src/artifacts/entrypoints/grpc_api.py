@@ -47,7 +47,8 @@ class ArtifactsServicer(artifacts_pb2_grpc.ArtifactsServiceServicer):
             return pb.AddVersionResponse(artifact=msg.artifact(added.artifact),
                                          upload=upload_target_message(added.upload))
         return idempotent(self.unit_of_work, request, pb.AddVersionResponse, respond,
-                          lambda: self.commands.add_version(_viewer(), request.artifact_id, msg.content(request.content)))
+                          lambda: self.commands.add_version(_viewer(), request.artifact_id,
+                                                            msg.content(request.content)))
 
     def CompleteUpload(self, request, context):
         done = self.commands.complete_upload(_viewer(), request.artifact_id, request.version,
