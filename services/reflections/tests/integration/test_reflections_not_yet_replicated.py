@@ -1,7 +1,7 @@
 """On PostgreSQL: an artifact created moments ago whose artifact_added has not reached the reflections replica is a
-retryable condition for reflecting, feedback, comments, assessments and reading its discussion (NotYetReplicated),
-never a refusal, and nothing is written; once the event is applied the same calls succeed. A deleted artifact stays
-refused."""
+retryable condition (NotYetReplicated) for reflecting, feedback, comments, assessments, reading its discussion and
+linking it as goal evidence, never a refusal, and nothing is written; once the event is applied the same calls
+succeed. A deleted artifact stays refused."""
 from __future__ import annotations
 
 import pytest
@@ -9,6 +9,7 @@ import pytest
 from chassis.errors import NotYetReplicated, PermissionDenied
 from chassis.ids import new_id
 from reflections.service_layer.replication import apply_event
+from milestone_fixtures import panel_world  # noqa: F401 (fixture)
 from reflections_fixtures import ANA, CRUZ, GUARDIAN, STUDENT, TEACHER, artifact
 
 pytestmark = pytest.mark.integration
@@ -37,3 +38,12 @@ def test_a_deleted_artifact_is_refused_not_retried(app, world, clock):
     assert apply_event(app.unit_of_work, "test.artifact_deleted", artifact(gone, ANA, CRUZ, "artifact_deleted"))
     with pytest.raises(PermissionDenied):
         app.commands.add_reflection(STUDENT, gone, "Too late.")
+
+
+def test_goal_evidence_just_created_is_retryable_not_foreign(app, panel_world, clock):
+    goal = app.goals.set_goal(STUDENT, ANA, "Build a bridge", ["skl-innov"], "It holds a brick.")
+    fresh = new_id(clock.now)
+    with pytest.raises(NotYetReplicated):
+        app.goals.link_evidence(STUDENT, goal.id, [fresh])
+    assert apply_event(app.unit_of_work, "test.artifact_added", artifact(fresh, ANA, ANA))
+    assert app.goals.link_evidence(STUDENT, goal.id, [fresh]).evidence_artifact_ids == (fresh,)

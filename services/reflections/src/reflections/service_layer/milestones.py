@@ -91,7 +91,7 @@ class MilestoneUseCases:
                              for_update=True)
             milestone = found.milestone
             still_planned(milestone)
-            own_live_artifacts(uow, milestone.student_id, selection)
+            own_live_artifacts(uow, self.calendar.clock(), milestone.student_id, selection)
             uow.milestones.select_evidence(milestone_id, selection)
             uow.raise_event(MilestoneEvidenceSelected(milestone_id, milestone.student_id, selection))
             uow.commit()
