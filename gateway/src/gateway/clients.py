@@ -18,6 +18,7 @@ from skillfolio.reflections.v1 import assessments_pb2_grpc, goals_pb2_grpc, mile
 from skillfolio.roster.v1 import roster_pb2_grpc
 from skillfolio.skills.v1 import skills_pb2_grpc
 
+from gateway.replica_wait import patiently
 from gateway.settings import GatewaySettings
 
 
@@ -32,10 +33,11 @@ class ServiceClient:
         self._timeout = timeout
 
     async def call(self, method: str, request: Any, principal: Principal | None) -> Any:
-        """Invoke ``method`` as ``principal`` (None only for public RPCs such as Authenticate)."""
+        """Invoke ``method`` as ``principal`` (None only for public RPCs such as Authenticate); on a web page, a call
+        refused as not yet replicated is repeated briefly (gateway.replica_wait)."""
         token = principal_var.set(principal)
         try:
-            return await getattr(self._stub, method)(request, timeout=self._timeout)
+            return await patiently(lambda: getattr(self._stub, method)(request, timeout=self._timeout))
         finally:
             principal_var.reset(token)
 

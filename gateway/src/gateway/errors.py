@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from chassis.context import current_correlation_id
-from chassis.errors import DomainError, FieldProblem
+from chassis.errors import DomainError, FieldProblem, NotYetReplicated
 from chassis.grpc.errors import rpc_error_to_domain
 
 from gateway.web.render import render_error
@@ -33,6 +33,8 @@ def http_status(code: str) -> int:
 
 
 def public_message(error: DomainError) -> str:
+    if isinstance(error, NotYetReplicated):      # retryable: the service's sentence says what is catching up
+        return error.message
     if error.code in _HIDDEN:
         return "a service behind the gateway failed; try again, and quote the correlation id if it persists"
     if error.code == "UNAVAILABLE":
@@ -67,9 +69,15 @@ async def _domain_error(request: Request, error: DomainError) -> Response:
     retry_after = getattr(error, "retry_after", None)
     headers = {"Retry-After": str(retry_after)} if retry_after else None
     if is_api(request):
-        return api_error(status, error.code, message, error.problems, headers)
+        return api_error(status, getattr(error, "reason", error.code), message, error.problems, headers)
     if status == 401:
         return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
+    if isinstance(error, NotYetReplicated):
+        page = render_error(request, status, "What you are working on was created moments ago and is still reaching "
+                            "every part of Skillfolio. Nothing was saved yet: please try again in a moment.",
+                            title="Still syncing")
+        page.headers.update(headers or {})
+        return page
     return render_error(request, status, message)
 
 

@@ -13,7 +13,7 @@ from chassis.errors import FieldProblem, InvalidArgument
 from gateway import portfolio, schemas
 from gateway.artifact_schemas import (Artifact, ArtifactChanges, CompleteUpload, Created, Kind, NewArtifact,
                                       NewVersion, artifact_json)
-from gateway.routes.api_deps import ERRORS, Caller, PageSize, PageToken, rest_field_names
+from gateway.routes.api_deps import ERRORS, IDEMPOTENT, Caller, PageSize, PageToken, rest_field_names
 
 router = APIRouter(prefix="/api/v1", tags=["artifacts"], responses=ERRORS)
 # The service names a version's content "content.*"; the REST body has link_url and file{name,...}.
@@ -55,6 +55,7 @@ async def list_portfolio(
 
 
 @router.post("/students/{student_id}/artifacts", response_model=Created, status_code=201,
+             dependencies=IDEMPOTENT,
              summary="Add an artifact: a link, or a file (then upload it to `upload` and call complete)")
 async def create_artifact(request: Request, caller: Caller, student_id: PathId, body: NewArtifact):
     async with rest_field_names(REST_NAMES):
@@ -92,6 +93,7 @@ async def delete_artifact(request: Request, caller: Caller, artifact_id: PathId)
 
 
 @router.post("/artifacts/{artifact_id}/versions", response_model=Created, status_code=201,
+             dependencies=IDEMPOTENT,
              summary="Resubmit: a new version (a link, or a file then upload it and call complete)")
 async def add_version(request: Request, caller: Caller, artifact_id: PathId, body: NewVersion):
     async with rest_field_names(REST_NAMES):

@@ -12,7 +12,7 @@ from skillfolio.reflections.v1 import assessments_pb2 as pb
 
 from gateway.assessment_schemas import (ArtifactAssessments, Assessment, Instrument, NewAssessment, assessment_json,
                                         assessments_json, instrument_json)
-from gateway.routes.api_deps import ERRORS, Caller, rest_field_names
+from gateway.routes.api_deps import ERRORS, IDEMPOTENT, Caller, rest_field_names
 
 router = APIRouter(prefix="/api/v1", tags=["assessments"], responses=ERRORS)
 PathId = Annotated[str, Path(min_length=1, max_length=64)]
@@ -41,6 +41,7 @@ async def list_assessments(request: Request, caller: Caller, artifact_id: PathId
 
 
 @router.post("/artifacts/{artifact_id}/assessments", response_model=Assessment, status_code=201,
+             dependencies=IDEMPOTENT,
              summary="A teacher's assessment of the artifact against one of its skills")
 async def assess(request: Request, caller: Caller, artifact_id: PathId, body: NewAssessment):
     async with rest_field_names({}):
@@ -50,6 +51,7 @@ async def assess(request: Request, caller: Caller, artifact_id: PathId, body: Ne
 
 
 @router.post("/artifacts/{artifact_id}/self-assessments", response_model=Assessment, status_code=201,
+             dependencies=IDEMPOTENT,
              summary="The student's self-assessment with the same instrument")
 async def self_assess(request: Request, caller: Caller, artifact_id: PathId, body: NewAssessment):
     async with rest_field_names({}):

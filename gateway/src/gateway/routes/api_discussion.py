@@ -11,7 +11,7 @@ from fastapi import APIRouter, Path, Request
 from gateway import discussion, recordings
 from gateway.discussion_schemas import (Comment, CompleteRecording, Discussion, Feedback, NewComment, NewFeedback,
                                         NewReflection, Prompt, RecordingFile, Reflection, ReflectionEdit)
-from gateway.routes.api_deps import ERRORS, Caller, rest_field_names
+from gateway.routes.api_deps import ERRORS, IDEMPOTENT, Caller, rest_field_names
 
 router = APIRouter(prefix="/api/v1", tags=["discussion"], responses=ERRORS)
 PathId = Annotated[str, Path(min_length=1, max_length=64)]
@@ -37,6 +37,7 @@ async def list_prompts(request: Request, caller: Caller):
 
 
 @router.post("/artifacts/{artifact_id}/reflections", response_model=Reflection, status_code=201,
+             dependencies=IDEMPOTENT,
              summary="The student reflects on an artifact of their portfolio (optionally answering a prompt): "
                      "text, or an audio/video file (then upload it to `upload` and call .../complete)")
 async def add_reflection(request: Request, caller: Caller, artifact_id: PathId, body: NewReflection):
@@ -73,6 +74,7 @@ async def complete_recording(request: Request, caller: Caller, reflection_id: Pa
 
 
 @router.post("/artifacts/{artifact_id}/feedback", response_model=Feedback, status_code=201,
+             dependencies=IDEMPOTENT,
              summary="A current teacher's feedback: what the learner can do, and next steps")
 async def give_feedback(request: Request, caller: Caller, artifact_id: PathId, body: NewFeedback):
     async with rest_field_names(REST_NAMES):
@@ -81,6 +83,7 @@ async def give_feedback(request: Request, caller: Caller, artifact_id: PathId, b
 
 
 @router.post("/artifacts/{artifact_id}/comments", response_model=Comment, status_code=201,
+             dependencies=IDEMPOTENT,
              summary="Comment on an artifact (the student, their current teachers and their guardians)")
 async def add_comment(request: Request, caller: Caller, artifact_id: PathId, body: NewComment):
     async with rest_field_names(REST_NAMES):

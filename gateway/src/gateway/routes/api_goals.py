@@ -10,7 +10,7 @@ from chassis.errors import FieldProblem, InvalidArgument
 
 from gateway import goals
 from gateway.goal_schemas import Closing, Evidence, Goal, GoalChanges, Goals, NewGoal, as_json
-from gateway.routes.api_deps import ERRORS, Caller, rest_field_names
+from gateway.routes.api_deps import ERRORS, IDEMPOTENT, Caller, rest_field_names
 
 router = APIRouter(prefix="/api/v1", tags=["goals"], responses=ERRORS)
 PathId = Annotated[str, Path(min_length=1, max_length=64)]
@@ -25,6 +25,7 @@ async def list_goals(request: Request, caller: Caller, student_id: PathId):
 
 
 @router.post("/students/{student_id}/goals", response_model=Goal, status_code=201,
+             dependencies=IDEMPOTENT,
              summary="Set a goal (the student): a title, the skills it is about and its success criteria")
 async def set_goal(request: Request, caller: Caller, student_id: PathId, body: NewGoal):
     async with rest_field_names(REST_NAMES):

@@ -15,7 +15,7 @@ from gateway.goal_schemas import as_json
 from gateway.milestone_schemas import (EvidenceSelection, Invitation, Milestone, Milestones, MilestoneType,
                                        MilestoneTypes, NewMilestone, NewMilestoneType, NewOutcome, NewPanellist,
                                        NewScoreSheet, ScoreSheet)
-from gateway.routes.api_deps import ERRORS, Caller, rest_field_names
+from gateway.routes.api_deps import ERRORS, IDEMPOTENT, Caller, rest_field_names
 from gateway.panel import guest_url, refuse_other_milestones
 
 router = APIRouter(prefix="/api/v1", tags=["milestones"], responses=ERRORS)
@@ -30,6 +30,7 @@ async def list_types(request: Request, caller: Caller):
 
 
 @router.post("/milestone-types", response_model=MilestoneType, status_code=201,
+             dependencies=IDEMPOTENT,
              summary="Define a milestone type scored on a district rubric (district admins; a code in use: 409)")
 async def define_type(request: Request, caller: Caller, body: NewMilestoneType):
     return as_json(await milestones.define_type(request.app.state.backends, caller, code=body.code,
@@ -45,6 +46,7 @@ async def list_milestones(request: Request, caller: Caller, student_id: PathId):
 
 
 @router.post("/students/{student_id}/milestones", response_model=Milestone, status_code=201,
+             dependencies=IDEMPOTENT,
              summary="Plan a milestone for a student you teach now")
 async def create_milestone(request: Request, caller: Caller, student_id: PathId, body: NewMilestone):
     return as_json(await milestones.create_milestone(request.app.state.backends, caller, student_id,

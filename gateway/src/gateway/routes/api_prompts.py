@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Request
 
 from gateway import prompts
 from gateway.discussion_schemas import Prompt, PromptText
-from gateway.routes.api_deps import ERRORS, Caller, rest_field_names
+from gateway.routes.api_deps import ERRORS, IDEMPOTENT, Caller, rest_field_names
 
 router = APIRouter(prefix="/api/v1", tags=["discussion"], responses=ERRORS)
 PathId = Annotated[str, Path(min_length=1, max_length=64)]
@@ -16,6 +16,7 @@ REST_NAMES: dict[str, str] = {}     # the service's field names are the REST bod
 
 
 @router.post("/prompts", response_model=Prompt, status_code=201,
+             dependencies=IDEMPOTENT,
              summary="A district admin adds a guided reflection prompt")
 async def define_prompt(request: Request, caller: Caller, body: PromptText):
     async with rest_field_names(REST_NAMES):

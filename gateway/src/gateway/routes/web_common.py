@@ -11,6 +11,7 @@ from chassis.context import Principal
 from chassis.errors import FieldProblem, PermissionDenied, Unauthenticated
 
 from gateway.auth import GUEST_LIMIT, is_guest, session_principal
+from gateway.replica_wait import FORM_PATIENCE_SECONDS, VIEW_PATIENCE_SECONDS, wait_for_replicas
 from gateway.web.render import render_error
 
 DENIED_MESSAGE = ("You can't open this portfolio. Students see their own, teachers the portfolios of the students "
@@ -28,6 +29,8 @@ async def panel_principal(request: Request) -> Principal:
     principal = session_principal(request)
     if principal is None:
         raise Unauthenticated("log in to continue")
+    # a page waits briefly for a just-created artifact to reach every service (gateway.replica_wait)
+    wait_for_replicas(FORM_PATIENCE_SECONDS if request.method == "POST" else VIEW_PATIENCE_SECONDS)
     return principal
 
 

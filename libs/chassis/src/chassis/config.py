@@ -31,6 +31,8 @@ class PlatformSettings(BaseSettings):
         "1000,5000,30000,120000", description="Comma-separated backoff delays between attempts, in ms.")
     queue_type: str = Field("quorum", description="Consumer queue type: 'quorum' (replicated) or 'classic'; `skillfolio up` (one node) defaults to classic.")
     outbox_retention_hours: float = Field(168.0, description="Sent outbox rows older than this are purged.")
+    idempotency_key_hours: float = Field(24.0, gt=0, le=24 * 30, description="How long a create's first result "
+                                         "is kept for retries under the same Idempotency-Key.")
     rabbitmq_api: str = Field(
         "", description="RabbitMQ management API URL for `skillfolio events dlq` and `queues declare` (policies); "
                         "empty: the AMQP host, port 15672.")

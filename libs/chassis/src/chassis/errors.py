@@ -48,3 +48,15 @@ class PermissionDenied(DomainError):
 
 class Unauthenticated(DomainError):
     code = "UNAUTHENTICATED"
+
+
+class NotYetReplicated(DomainError):
+    """A fact this service's replica has not received yet (an object created moments ago elsewhere): retry after
+    ``retry_after`` seconds. Never a refusal: the answer may be yes once the event arrives."""
+
+    code = "UNAVAILABLE"
+    reason = "NOT_YET_REPLICATED"
+
+    def __init__(self, message: str, retry_after: int = 1) -> None:
+        super().__init__(message)
+        self.retry_after = max(1, int(retry_after))

@@ -1,13 +1,14 @@
 """Unit of work: one transaction for a handler's state changes and the events it raises (the outbox write)."""
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from sqlalchemy import Table, insert, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from chassis.context import current_correlation_id
 from chassis.events import DomainEvent, Envelope
+from chassis.idempotency import keep
 
 
 def outbox_channel(producer: str) -> str:
@@ -21,9 +22,11 @@ class UnitOfWork:
     Services subclass this to attach repositories to ``self.session`` in :meth:`_open`.
     """
 
-    def __init__(self, session_factory: sessionmaker, outbox: Table, producer: str) -> None:
+    def __init__(self, session_factory: sessionmaker, outbox: Table, producer: str,
+                 idempotency_keys: Table | None = None) -> None:
         self._session_factory = session_factory
         self._outbox = outbox
+        self.idempotency_keys = idempotency_keys
         self.producer = producer
         self.session: Session | None = None
         self._pending: list[Envelope] = []
@@ -49,6 +52,11 @@ class UnitOfWork:
     def raise_events(self, events: Iterable[DomainEvent]) -> None:
         for event in events:
             self.raise_event(event)
+
+    def keep_result(self, result: Any) -> None:
+        """A create calls this before it commits: under an Idempotency-Key, ``result`` is kept in this transaction
+        and answers retries of the same request (chassis.idempotency)."""
+        keep(self.session, self.idempotency_keys, result)
 
     def flush_events(self) -> int:
         """Write pending events into the outbox inside the open transaction (bulk importers call this per chunk)."""

@@ -1,6 +1,7 @@
 """Composition root: builds the reflections service's engine, session factory, unit of work, media and use cases."""
 from __future__ import annotations
 
+import datetime as dt
 import zoneinfo
 from dataclasses import dataclass, field
 
@@ -52,7 +53,7 @@ class ReflectionsApp:
         self.assessments = AssessmentUseCases(self.unit_of_work, self.calendar)
 
     def unit_of_work(self) -> ReflectionsUnitOfWork:
-        return ReflectionsUnitOfWork(self.session_factory)
+        return ReflectionsUnitOfWork(self.session_factory, dt.timedelta(seconds=self.options.replica_wait_seconds))
 
     def close(self) -> None:
         self.engine.dispose()

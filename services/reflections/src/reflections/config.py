@@ -22,6 +22,10 @@ class ReflectionsOptions(MediaUploadOptions):
 
     max_audio_mb: float = Field(100, gt=0, description="Largest audio reflection upload, in MiB.")
     max_video_mb: float = Field(500, gt=0, description="Largest video reflection upload, in MiB.")
+    replica_wait_seconds: int = Field(
+        600, ge=0, le=86400, description="How long after an artifact was created an event about it may still be on "
+                                         "its way: within it, an artifact the replica has not heard of yet is a "
+                                         "retryable 503 (Retry-After), not a refusal.")
     panel_link_days: int = Field(14, ge=1, le=90, description="How many days a milestone panel guest link stays "
                                                               "valid when the teacher does not say (1-90).")
 

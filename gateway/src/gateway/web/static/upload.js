@@ -9,18 +9,35 @@
   var csrf = csrfMeta ? csrfMeta.getAttribute("content") : "";
   var FORBIDDEN = /^(content-length|host|connection|expect)$/i;
   var MAX_TRIES = 3;
+  var REPLICA_TRIES = 10;
 
   function byId(id) { return document.getElementById(id); }
 
-  function api(method, url, body) {
-    return fetch(url, { method: method, credentials: "same-origin",
-                        headers: { "Content-Type": "application/json", "Accept": "application/json",
-                                   "X-CSRF-Token": csrf },
-                        body: JSON.stringify(body) })
+  function newKey() {
+    if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+
+  /* A JSON call to the REST API. A POST carries one Idempotency-Key for all its attempts (a create is safe to
+     repeat); an answer "not yet replicated" (503) is repeated after its Retry-After, up to REPLICA_TRIES times. */
+  function api(method, url, body, key, attempt) {
+    key = key || (method === "POST" ? newKey() : "");
+    attempt = attempt || 1;
+    var headers = { "Content-Type": "application/json", "Accept": "application/json", "X-CSRF-Token": csrf };
+    if (key) headers["Idempotency-Key"] = key;
+    return fetch(url, { method: method, credentials: "same-origin", headers: headers, body: JSON.stringify(body) })
       .then(function (response) {
         return response.text().then(function (text) {
           var data = null;
           try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
+          var lagging = response.status === 503 && data && data.error && data.error.code === "NOT_YET_REPLICATED";
+          if (lagging && attempt < REPLICA_TRIES) {
+            var seconds = parseInt(response.headers.get("Retry-After"), 10) || 1;
+            return new Promise(function (resolve) { setTimeout(resolve, seconds * 1000); })
+              .then(function () { return api(method, url, body, key, attempt + 1); });
+          }
           if (!response.ok) {
             var error = (data && data.error) || {};
             var failure = new Error(error.message || ("The server answered " + response.status + "."));

@@ -16,6 +16,7 @@ from chassis.context import current_correlation_id, principal_var
 from chassis.grpc.errors import rpc_error_to_domain  # noqa: F401 - re-exported for callers
 from chassis.grpc.interceptors import CORRELATION_KEY
 from chassis.grpc.principal import METADATA_KEY as PRINCIPAL_KEY, PrincipalSigner, principal_token_var
+from chassis.idempotency import KEY_METADATA as IDEMPOTENCY_KEY, idempotency_key_var
 
 TokenSource = Callable[[], str]
 
@@ -40,9 +41,12 @@ def signing_token_source(platform: PlatformSettings | None = None) -> TokenSourc
 
 
 def outgoing_metadata(token_source: TokenSource = forwarded_token, metadata=None) -> list[tuple[str, str]]:
-    """``metadata`` plus the correlation id and principal token; pass it yourself to skip client interceptors."""
-    items = [item for item in (metadata or ()) if item[0] not in (CORRELATION_KEY, PRINCIPAL_KEY)]
+    """``metadata`` plus the correlation id, principal token and the request's Idempotency-Key (if any); pass it
+    yourself to skip client interceptors."""
+    items = [item for item in (metadata or ()) if item[0] not in (CORRELATION_KEY, PRINCIPAL_KEY, IDEMPOTENCY_KEY)]
     items.append((CORRELATION_KEY, current_correlation_id()))
+    if idempotency_key := idempotency_key_var.get():
+        items.append((IDEMPOTENCY_KEY, idempotency_key))
     token = token_source()
     if token:
         items.append((PRINCIPAL_KEY, token))

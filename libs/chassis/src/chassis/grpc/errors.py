@@ -1,8 +1,9 @@
-"""Mapping between chassis DomainErrors and gRPC statuses, both ways, with FieldProblems as google.rpc BadRequest."""
+"""Mapping between chassis DomainErrors and gRPC statuses, both ways, with FieldProblems as google.rpc BadRequest and
+NotYetReplicated as UNAVAILABLE with google.rpc ErrorInfo (reason NOT_YET_REPLICATED) and RetryInfo."""
 from __future__ import annotations
 
 import grpc
-from google.protobuf import any_pb2
+from google.protobuf import any_pb2, duration_pb2
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
 
@@ -14,6 +15,7 @@ from chassis import errors
 MAX_DETAILS_BYTES = 6000
 MAX_TEXT = 300
 _STATUS_DETAILS_KEY = "grpc-status-details-bin"
+ERROR_DOMAIN = "skillfolio"
 
 _ERROR_TYPES: dict[str, type[errors.DomainError]] = {
     cls.code: cls for cls in (errors.InvalidArgument, errors.NotFound, errors.AlreadyExists, errors.Conflict,
@@ -58,9 +60,13 @@ def domain_error_status(exc: errors.DomainError) -> grpc.Status:
     if len(violations) < len(exc.problems):
         message = f"{message} (first {len(violations)} of {len(exc.problems)} problems listed)"
     rich = status_pb2.Status(code=code.value[0], message=message)
-    if violations:
+    details = [error_details_pb2.BadRequest(field_violations=violations)] if violations else []
+    if isinstance(exc, errors.NotYetReplicated):
+        details += [error_details_pb2.ErrorInfo(reason=exc.reason, domain=ERROR_DOMAIN),
+                    error_details_pb2.RetryInfo(retry_delay=duration_pb2.Duration(seconds=exc.retry_after))]
+    for message in details:
         detail = any_pb2.Any()
-        detail.Pack(error_details_pb2.BadRequest(field_violations=violations))
+        detail.Pack(message)
         rich.details.append(detail)
     return rpc_status.to_status(rich)
 
@@ -85,11 +91,25 @@ def field_problems(error: grpc.RpcError) -> list[errors.FieldProblem]:
     return problems
 
 
+def _not_yet_replicated(error: grpc.RpcError, message: str) -> errors.NotYetReplicated | None:
+    """The NotYetReplicated a status stands for (ErrorInfo reason NOT_YET_REPLICATED), with its RetryInfo delay."""
+    rich = _rich_status(error)
+    details = list(rich.details) if rich else []
+    info, retry = error_details_pb2.ErrorInfo(), error_details_pb2.RetryInfo()
+    if not any(d.Is(info.DESCRIPTOR) and d.Unpack(info) and info.reason == errors.NotYetReplicated.reason
+               for d in details):
+        return None
+    delay = next((retry.retry_delay.seconds for d in details if d.Is(retry.DESCRIPTOR) and d.Unpack(retry)), 1)
+    return errors.NotYetReplicated(message, delay)
+
+
 def rpc_error_to_domain(error: grpc.RpcError) -> errors.DomainError:
     """The DomainError a failed call stands for (sync or aio), keeping its message and field problems."""
     code = error.code() if hasattr(error, "code") else None
     name = code.name if isinstance(code, grpc.StatusCode) else code_pb2.Code.Name(code_pb2.UNKNOWN)
     message = (error.details() if hasattr(error, "details") else None) or name.lower().replace("_", " ")
+    if name == "UNAVAILABLE" and (pending := _not_yet_replicated(error, message)) is not None:
+        return pending
     problems = field_problems(error)
     error_type = _ERROR_TYPES.get(name)
     if error_type is not None:

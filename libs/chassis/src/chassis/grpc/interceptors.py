@@ -1,4 +1,5 @@
-"""The chassis server interceptor: correlation id, principal check, metrics and error mapping in one wrapper.
+"""The chassis server interceptor: correlation id, principal check, Idempotency-Key, metrics and error mapping in
+one wrapper.
 
 Each method's handler is wrapped once and cached, so a call costs one dict lookup in the interceptor plus the
 wrapper's own work (metadata scan, cached token check, two metric updates).
@@ -14,9 +15,10 @@ import grpc
 
 from chassis import metrics
 from chassis.context import correlation_id_var, new_correlation_id, principal_var
-from chassis.errors import DomainError, Unauthenticated
+from chassis.errors import DomainError, FieldProblem, InvalidArgument, Unauthenticated
 from chassis.grpc.errors import domain_error_status
 from chassis.grpc.principal import METADATA_KEY as PRINCIPAL_KEY, PrincipalVerifier, principal_token_var
+from chassis.idempotency import HEADER, KEY_METADATA as IDEMPOTENCY_KEY, MAX_KEY_LENGTH, idempotency_key_var
 
 log = logging.getLogger("chassis.grpc")
 
@@ -29,14 +31,16 @@ OPEN_SERVICES = ("/grpc.health.v1.Health/", "/grpc.reflection.v1alpha.ServerRefl
                  "/grpc.reflection.v1.ServerReflection/")
 
 
-def _read_metadata(context: grpc.ServicerContext) -> tuple[str, str]:
-    correlation_id = token = ""
+def _read_metadata(context: grpc.ServicerContext) -> tuple[str, str, str]:
+    correlation_id = token = idempotency_key = ""
     for key, value in context.invocation_metadata():
         if key == CORRELATION_KEY:
             correlation_id = value
         elif key == PRINCIPAL_KEY:
             token = value
-    return correlation_id, token
+        elif key == IDEMPOTENCY_KEY:
+            idempotency_key = value
+    return correlation_id, token, idempotency_key
 
 
 class _MethodGuard:
@@ -59,9 +63,13 @@ class _MethodGuard:
 
     def enter(self, context: grpc.ServicerContext) -> None:
         """Set the correlation id and principal contextvars (each RPC runs in a fresh contextvars.Context)."""
-        correlation_id, token = _read_metadata(context)
+        correlation_id, token, idempotency_key = _read_metadata(context)
         correlation_id_var.set(correlation_id if correlation_id and valid_correlation_id(correlation_id)
                                else new_correlation_id())
+        if len(idempotency_key) > MAX_KEY_LENGTH:
+            raise InvalidArgument(f"{IDEMPOTENCY_KEY} is longer than {MAX_KEY_LENGTH} characters",
+                                  [FieldProblem(HEADER, f"at most {MAX_KEY_LENGTH} characters")])
+        idempotency_key_var.set(idempotency_key)
         if self.require_principal:
             if self.verifier is None:
                 raise Unauthenticated("this service has no principal public key configured")

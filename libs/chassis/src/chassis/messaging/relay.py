@@ -14,7 +14,7 @@ import time
 from sqlalchemy import Engine, Table, delete, func, select, text, update
 from tenacity import Retrying, retry_if_exception_type, wait_exponential_jitter
 
-from chassis import metrics
+from chassis import idempotency, metrics
 from chassis.db import is_postgres
 from chassis.messaging.listener import OutboxListener
 from chassis.messaging.publisher import ConfirmingPublisher, OutgoingMessage
@@ -121,12 +121,21 @@ class OutboxRelay:
             if deleted < chunk:
                 return total
 
+    def purge_idempotency_keys(self) -> int:
+        """Delete Idempotency-Key results past their retention (the service's ``idempotency_keys``, if it has one)."""
+        table = self.outbox.metadata.tables.get("idempotency_keys")
+        if table is None:
+            return 0
+        with self.engine.begin() as connection:
+            return idempotency.purge(connection, table, _utcnow())
+
     def _housekeeping(self) -> None:
         now = time.monotonic()
         if now >= self._next_housekeeping:
             self._next_housekeeping = now + self.housekeeping_seconds
             self.update_gauges()
             self.purge_sent()
+            self.purge_idempotency_keys()
 
     # -- the loop ----------------------------------------------------------------------------------------------
     def _cycle(self) -> None:

@@ -6,6 +6,7 @@ from sqlalchemy import (BigInteger, Boolean, Column, DateTime, ForeignKey, Index
                         Text, func, literal_column)
 
 from chassis.audit import add_audit_table
+from chassis.idempotency import add_idempotency_table
 from chassis.messaging.tables import add_messaging_tables
 from chassis.roster_replica.tables import add_roster_replica_tables
 
@@ -84,6 +85,7 @@ replica_versions = roster.replica_versions
 
 audit_log = add_audit_table(metadata)
 outbox, inbox = add_messaging_tables(metadata)
+idempotency_keys = add_idempotency_table(metadata)       # first results of creates under an Idempotency-Key
 
 # the milestone panel replica lives in its own module on the same metadata
 from artifacts.adapters import panel_grants  # noqa: E402,F401

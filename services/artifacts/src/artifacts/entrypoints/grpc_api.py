@@ -1,5 +1,6 @@
 """The artifacts gRPC API: ArtifactsServicer (thin: proto <-> service layer) and ``serve(settings)`` on the chassis
-server (signed principals, health, reflection, metrics, DomainError -> status). Every RPC needs a principal."""
+server (signed principals, health, reflection, metrics, DomainError -> status). Every RPC needs a principal; creates
+honour an Idempotency-Key (chassis.idempotency)."""
 from __future__ import annotations
 
 import grpc
@@ -7,6 +8,7 @@ import grpc
 from chassis.config import PlatformSettings, ServiceSettings
 from chassis.access import current_viewer
 from chassis.grpc import server as chassis_server
+from chassis.idempotency import idempotent
 from chassis.media.messages import upload_target_message
 from skillfolio.artifacts.v1 import artifacts_pb2 as pb, artifacts_pb2_grpc
 
@@ -27,19 +29,26 @@ class ArtifactsServicer(artifacts_pb2_grpc.ArtifactsServiceServicer):
     def __init__(self, app: ArtifactsApp) -> None:
         self.commands = app.commands
         self.queries = app.queries
+        self.unit_of_work = app.unit_of_work
 
     def CreateArtifact(self, request, context):
-        created = self.commands.create(_viewer(), msg.new_artifact(request))
-        return pb.CreateArtifactResponse(artifact=msg.artifact(created.artifact),
-                                         upload=upload_target_message(created.upload))
+        def respond(created) -> pb.CreateArtifactResponse:
+            return pb.CreateArtifactResponse(artifact=msg.artifact(created.artifact),
+                                             upload=upload_target_message(created.upload))
+        return idempotent(self.unit_of_work, request, pb.CreateArtifactResponse, respond,
+                          lambda: self.commands.create(_viewer(), msg.new_artifact(request)))
 
     def UpdateArtifact(self, request, context):
         updated = self.commands.update(_viewer(), request.artifact_id, msg.update_fields(request))
         return pb.UpdateArtifactResponse(artifact=msg.artifact(updated))
 
     def AddVersion(self, request, context):
-        added = self.commands.add_version(_viewer(), request.artifact_id, msg.content(request.content))
-        return pb.AddVersionResponse(artifact=msg.artifact(added.artifact), upload=upload_target_message(added.upload))
+        def respond(added) -> pb.AddVersionResponse:
+            return pb.AddVersionResponse(artifact=msg.artifact(added.artifact),
+                                         upload=upload_target_message(added.upload))
+        return idempotent(self.unit_of_work, request, pb.AddVersionResponse, respond,
+                          lambda: self.commands.add_version(_viewer(), request.artifact_id,
+                                                            msg.content(request.content)))
 
     def CompleteUpload(self, request, context):
         done = self.commands.complete_upload(_viewer(), request.artifact_id, request.version,

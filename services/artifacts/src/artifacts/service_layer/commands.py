@@ -6,10 +6,10 @@ target straight to the blob store; the bytes never pass through here.
 """
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 
 from chassis.errors import Conflict, FieldProblem, InvalidArgument, NotFound, PermissionDenied
+from chassis.ids import new_id
 from chassis.media import UploadTarget
 
 from artifacts.domain import model
@@ -83,6 +83,7 @@ class ArtifactCommands:
         try:
             if target is not None:
                 uow.media.add(artifact.id, number, target.upload_id)
+            uow.keep_result(Submission(artifact, target))
             self._finish(uow, viewer, action, artifact, event)
         except BaseException:
             if target is not None:
@@ -104,7 +105,7 @@ class ArtifactCommands:
             relation = uow.replicas.relation(viewer.subject, new.student_id, self.calendar.day_of(now))
             role = check(viewer, Action.ADD, new.student_id, relation)
             artifact = Artifact(
-                id=str(uuid.uuid4()), student_id=new.student_id, added_by=viewer.subject, added_by_role=role,
+                id=new_id(now), student_id=new.student_id, added_by=viewer.subject, added_by_role=role,
                 title=new.title, description=new.description, kind=kind, skill_ids=skill_ids,
                 school_year_id=new.school_year_id or uow.replicas.current_school_year(new.student_id, self.calendar.day_of(now)),
                 school_id=uow.replicas.primary_school(new.student_id), status=model.initial_status(kind),

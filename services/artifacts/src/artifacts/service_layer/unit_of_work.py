@@ -1,4 +1,5 @@
-"""The artifacts unit of work: one session, the repository and replica over it, the outbox and the audit log."""
+"""The artifacts unit of work: one session, the repository and replica over it, the outbox, the audit log and
+idempotency keys."""
 from __future__ import annotations
 
 from typing import Callable
@@ -9,7 +10,7 @@ from chassis.audit import record_access
 from chassis.uow import UnitOfWork
 
 from artifacts.adapters.media_records import MediaRecords
-from artifacts.adapters.orm import audit_log, outbox
+from artifacts.adapters.orm import audit_log, idempotency_keys, outbox
 from artifacts.adapters.panel_grants import PanelGrants
 from artifacts.adapters.replicas import Replicas
 from artifacts.adapters.repository import ArtifactsRepository
@@ -27,7 +28,7 @@ class ArtifactsUnitOfWork(UnitOfWork):
     panels: PanelGrants
 
     def __init__(self, session_factory: sessionmaker) -> None:
-        super().__init__(session_factory, outbox, PRODUCER)
+        super().__init__(session_factory, outbox, PRODUCER, idempotency_keys)
 
     def _open(self, session: Session) -> None:
         self.artifacts = ArtifactsRepository(session)

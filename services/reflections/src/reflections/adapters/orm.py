@@ -1,12 +1,13 @@
 """Reflections database schema (SQLAlchemy Core): prompts, reflections and their append-only revisions, feedback,
-comments, the artifact-ownership and roster replicas, outbox/inbox, audit log (assessments and the skills catalog
-replica: orm_assessments.py). Migrations are checked against it."""
+comments, the artifact-ownership and roster replicas, outbox/inbox, audit log, idempotency keys (assessments and the
+skills catalog replica: orm_assessments.py). Migrations are checked against it."""
 from __future__ import annotations
 
 from sqlalchemy import (BigInteger, Boolean, Column, DateTime, ForeignKey, ForeignKeyConstraint, Index, Integer,
                         MetaData, String, Table, Text)
 
 from chassis.audit import add_audit_table
+from chassis.idempotency import add_idempotency_table
 from chassis.messaging.tables import add_messaging_tables
 from chassis.roster_replica.tables import add_roster_replica_tables
 
@@ -115,6 +116,7 @@ replica_versions = roster.replica_versions
 
 audit_log = add_audit_table(metadata)
 outbox, inbox = add_messaging_tables(metadata)
+idempotency_keys = add_idempotency_table(metadata)       # first results of creates under an Idempotency-Key
 assessments, artifact_skills, catalog_skills, catalog_scales, catalog_rubrics, school_years = \
     add_assessment_tables(metadata)
 

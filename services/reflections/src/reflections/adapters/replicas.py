@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from chassis.roster_replica.store import RosterReplica
 
-from reflections.adapters.orm import artifact_owners, people, roster
+from reflections.adapters.orm import artifact_owners, people, replica_versions, roster
 
 
 class Replicas(RosterReplica):
@@ -27,3 +27,8 @@ class Replicas(RosterReplica):
         """The student whose live artifact this is; None when unknown or deleted."""
         return self.session.execute(select(artifact_owners.c.student_id).where(
             artifact_owners.c.artifact_id == artifact_id, artifact_owners.c.deleted.is_(False))).scalar()
+
+    def knows_artifact(self, artifact_id: str) -> bool:
+        """Whether any event about the artifact (added, updated or deleted) has reached this replica."""
+        return self.session.execute(select(replica_versions.c.entity_id).where(
+            replica_versions.c.kind == "artifact", replica_versions.c.entity_id == artifact_id)).first() is not None

@@ -6,6 +6,7 @@ import datetime as dt
 import grpc
 
 from chassis.access import current_viewer
+from chassis.idempotency import idempotent
 from skillfolio.reflections.v1 import assessments_pb2 as pb, assessments_pb2_grpc
 
 from reflections.domain.access import Viewer
@@ -81,14 +82,18 @@ class AssessmentsServicer(assessments_pb2_grpc.AssessmentsServiceServicer):
         return pb.GetInstrumentResponse(instrument=instrument_message(found))
 
     def Assess(self, request, context):
-        recorded = self.assessments.assess(current_viewer(Viewer), request.artifact_id, request.skill_id,
-                                           request.level_rank, request.comment, _criterion_levels(request))
-        return pb.AssessResponse(assessment=assessment_message(recorded))
+        return idempotent(self.assessments.uow_factory, request, pb.AssessResponse,
+                          lambda recorded: pb.AssessResponse(assessment=assessment_message(recorded)),
+                          lambda: self.assessments.assess(current_viewer(Viewer), request.artifact_id,
+                                                          request.skill_id, request.level_rank, request.comment,
+                                                          _criterion_levels(request)))
 
     def SelfAssess(self, request, context):
-        recorded = self.assessments.self_assess(current_viewer(Viewer), request.artifact_id, request.skill_id,
-                                                request.level_rank, request.comment, _criterion_levels(request))
-        return pb.SelfAssessResponse(assessment=assessment_message(recorded))
+        return idempotent(self.assessments.uow_factory, request, pb.SelfAssessResponse,
+                          lambda recorded: pb.SelfAssessResponse(assessment=assessment_message(recorded)),
+                          lambda: self.assessments.self_assess(current_viewer(Viewer), request.artifact_id,
+                                                               request.skill_id, request.level_rank, request.comment,
+                                                               _criterion_levels(request)))
 
     def ListAssessments(self, request, context):
         found = self.assessments.on_artifact(current_viewer(Viewer), request.artifact_id)

@@ -6,6 +6,7 @@ import datetime as dt
 import grpc
 
 from chassis.access import current_viewer
+from chassis.idempotency import idempotent
 from skillfolio.reflections.v1 import goals_pb2 as pb, goals_pb2_grpc
 
 from reflections.domain.access import Viewer
@@ -35,8 +36,10 @@ class GoalsServicer(goals_pb2_grpc.GoalsServiceServicer):
         self.goals = goals
 
     def SetGoal(self, request, context):
-        return pb.SetGoalResponse(goal=goal_message(self.goals.set_goal(
-            _viewer(), request.student_id, request.title, list(request.skill_ids), request.success_criteria)))
+        return idempotent(self.goals.uow_factory, request, pb.SetGoalResponse,
+                          lambda goal: pb.SetGoalResponse(goal=goal_message(goal)),
+                          lambda: self.goals.set_goal(_viewer(), request.student_id, request.title,
+                                                      list(request.skill_ids), request.success_criteria))
 
     def UpdateGoal(self, request, context):
         change = GoalChange(title=request.title if request.HasField("title") else None,

@@ -8,6 +8,7 @@ import grpc
 from chassis.access import current_viewer
 from chassis.config import PlatformSettings, ServiceSettings
 from chassis.grpc import server as chassis_server
+from chassis.idempotency import idempotent
 from chassis.media.messages import upload_target_message
 from skillfolio.reflections.v1 import reflections_pb2 as pb, reflections_pb2_grpc
 
@@ -32,9 +33,12 @@ class ReflectionsServicer(reflections_pb2_grpc.ReflectionsServiceServicer):
         self.commands = app.commands
         self.recordings = app.recordings
         self.queries = app.queries
+        self.unit_of_work = app.unit_of_work
 
     def DefinePrompt(self, request, context):
-        return pb.DefinePromptResponse(prompt=msg.prompt(self.commands.define_prompt(_viewer(), request.text)))
+        return idempotent(self.unit_of_work, request, pb.DefinePromptResponse,
+                          lambda prompt: pb.DefinePromptResponse(prompt=msg.prompt(prompt)),
+                          lambda: self.commands.define_prompt(_viewer(), request.text))
 
     def ListPrompts(self, request, context):
         return pb.ListPromptsResponse(prompts=[msg.prompt(p) for p in self.queries.prompts(_viewer())])
@@ -48,12 +52,16 @@ class ReflectionsServicer(reflections_pb2_grpc.ReflectionsServiceServicer):
 
     def AddReflection(self, request, context):
         if request.HasField("media"):
-            sent = self.recordings.add(_viewer(), request.artifact_id, msg.media_file(request.media), request.text,
-                                       request.prompt_id)
-            return pb.AddReflectionResponse(reflection=msg.reflection(sent.reflection),
-                                            upload=upload_target_message(sent.upload))
-        added = self.commands.add_reflection(_viewer(), request.artifact_id, request.text, request.prompt_id)
-        return pb.AddReflectionResponse(reflection=msg.reflection(added))
+            return idempotent(self.unit_of_work, request, pb.AddReflectionResponse,
+                              lambda sent: pb.AddReflectionResponse(reflection=msg.reflection(sent.reflection),
+                                                                    upload=upload_target_message(sent.upload)),
+                              lambda: self.recordings.add(_viewer(), request.artifact_id,
+                                                          msg.media_file(request.media), request.text,
+                                                          request.prompt_id))
+        return idempotent(self.unit_of_work, request, pb.AddReflectionResponse,
+                          lambda added: pb.AddReflectionResponse(reflection=msg.reflection(added)),
+                          lambda: self.commands.add_reflection(_viewer(), request.artifact_id, request.text,
+                                                               request.prompt_id))
 
     def EditReflection(self, request, context):
         if request.HasField("media"):
@@ -70,12 +78,15 @@ class ReflectionsServicer(reflections_pb2_grpc.ReflectionsServiceServicer):
         return pb.CompleteReflectionUploadResponse(reflection=msg.reflection(done))
 
     def GiveFeedback(self, request, context):
-        given = self.commands.give_feedback(_viewer(), request.artifact_id, request.can_do, request.next_steps)
-        return pb.GiveFeedbackResponse(feedback=msg.feedback(given))
+        return idempotent(self.unit_of_work, request, pb.GiveFeedbackResponse,
+                          lambda given: pb.GiveFeedbackResponse(feedback=msg.feedback(given)),
+                          lambda: self.commands.give_feedback(_viewer(), request.artifact_id, request.can_do,
+                                                              request.next_steps))
 
     def AddComment(self, request, context):
-        return pb.AddCommentResponse(comment=msg.comment(
-            self.commands.add_comment(_viewer(), request.artifact_id, request.body)))
+        return idempotent(self.unit_of_work, request, pb.AddCommentResponse,
+                          lambda comment: pb.AddCommentResponse(comment=msg.comment(comment)),
+                          lambda: self.commands.add_comment(_viewer(), request.artifact_id, request.body))
 
     def HideComment(self, request, context):
         return pb.HideCommentResponse(comment=msg.comment(self.commands.hide_comment(_viewer(), request.comment_id)))

@@ -7,6 +7,7 @@ import datetime as dt
 import grpc
 
 from chassis.access import current_viewer
+from chassis.idempotency import idempotent
 from skillfolio.reflections.v1 import milestones_pb2 as pb, milestones_pb2_grpc
 
 from reflections.domain.access import Viewer
@@ -73,16 +74,19 @@ class MilestonesServicer(milestones_pb2_grpc.MilestonesServiceServicer):
         self.milestones, self.panel = milestones, panel
 
     def DefineMilestoneType(self, request, context):
-        kind, rubric = self.milestones.define_type(_viewer(), request.code, request.name, request.rubric_id,
-                                                   list(request.grade_levels))
-        return pb.DefineMilestoneTypeResponse(type=type_message(kind, rubric))
+        return idempotent(self.milestones.uow_factory, request, pb.DefineMilestoneTypeResponse,
+                          lambda defined: pb.DefineMilestoneTypeResponse(type=type_message(*defined)),
+                          lambda: self.milestones.define_type(_viewer(), request.code, request.name,
+                                                              request.rubric_id, list(request.grade_levels)))
 
     def ListMilestoneTypes(self, request, context):
         return pb.ListMilestoneTypesResponse(types=[type_message(k, r) for k, r in self.milestones.types(_viewer())])
 
     def CreateMilestone(self, request, context):
-        return pb.CreateMilestoneResponse(milestone=milestone_message(self.milestones.create(
-            _viewer(), request.student_id, request.type_id, request.title, request.scheduled_on)))
+        return idempotent(self.milestones.uow_factory, request, pb.CreateMilestoneResponse,
+                          lambda view: pb.CreateMilestoneResponse(milestone=milestone_message(view)),
+                          lambda: self.milestones.create(_viewer(), request.student_id, request.type_id,
+                                                         request.title, request.scheduled_on))
 
     def SelectEvidence(self, request, context):
         return pb.SelectEvidenceResponse(milestone=milestone_message(self.milestones.select_evidence(

@@ -18,6 +18,7 @@ from reflections.domain.growth import Labels, SkillGrowth, assemble, unlabelled
 from chassis.calendar import DistrictCalendar
 from reflections.service_layer.commands import standing
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork, UowFactory
+from reflections.service_layer.artifact_owner import student_of
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class AssessmentUseCases:
 
     def instrument(self, viewer: Viewer, artifact_id: str, skill_id: str) -> Instrument:
         with self.uow_factory() as uow:
-            student_id = uow.replicas.owner_of(artifact_id)
+            student_id = student_of(uow, self.calendar.clock(), artifact_id)
             standing(uow, self.calendar, viewer, Action.READ, student_id)
             found = _instrument(uow, artifact_id, skill_id)
             self._audit(uow, viewer, "GetInstrument", student_id, {"artifact_id": artifact_id, "skill_id": skill_id})
@@ -71,7 +72,7 @@ class AssessmentUseCases:
     def _record(self, viewer: Viewer, action: Action, name: str, artifact_id: str, skill_id: str, level_rank: int,
                 comment: str, criterion_levels: list[CriterionLevel]) -> Assessment:
         with self.uow_factory() as uow:
-            student_id = uow.replicas.owner_of(artifact_id)
+            student_id = student_of(uow, self.calendar.clock(), artifact_id)
             role = standing(uow, self.calendar, viewer, action, student_id)
             instrument = _instrument(uow, artifact_id, skill_id)
             validate_assessment(instrument, level_rank, comment, criterion_levels,
@@ -80,6 +81,7 @@ class AssessmentUseCases:
                               instrument.scale.level_name(level_rank), comment.strip(), self.calendar.clock(),
                               list(criterion_levels))
             uow.assessments.add(item, instrument.scale.max_rank)
+            uow.keep_result(item)
             self._audit(uow, viewer, name, student_id, {"assessment_id": item.id, "artifact_id": artifact_id,
                                                         "skill_id": skill_id})
             uow.raise_event(AssessmentRecorded(item.id, artifact_id, student_id, skill_id, viewer.subject, role,
@@ -91,7 +93,7 @@ class AssessmentUseCases:
         """Per skill tagged on the artifact (and any skill assessed before it was untagged): teacher and self
         assessments, oldest first."""
         with self.uow_factory() as uow:
-            student_id = uow.replicas.owner_of(artifact_id)
+            student_id = student_of(uow, self.calendar.clock(), artifact_id)
             standing(uow, self.calendar, viewer, Action.READ, student_id)
             found = uow.assessments.on_artifact(artifact_id)
             skills = dict(uow.catalog.tagged_skills(artifact_id))

@@ -18,6 +18,7 @@ from reflections.domain.events import (CommentAdded, CommentHidden, FeedbackGive
 from reflections.domain.model import Comment, Feedback, Prompt, Reflection, Revision
 from chassis.calendar import DistrictCalendar
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork, UowFactory
+from reflections.service_layer.artifact_owner import student_of
 
 
 def standing(uow: ReflectionsUnitOfWork, calendar: DistrictCalendar, viewer: Viewer, action: Action,
@@ -72,6 +73,7 @@ class ReflectionCommands:
         with self.uow_factory() as uow:
             uow.records.add_prompt(prompt, viewer.subject, self.calendar.clock())
             uow.raise_event(PromptDefined(prompt_id=prompt.id))
+            uow.keep_result(prompt)
             uow.commit()
         return prompt
 
@@ -108,12 +110,13 @@ class ReflectionCommands:
     def add_reflection(self, viewer: Viewer, artifact_id: str, text: str, prompt_id: str = "") -> Reflection:
         model.validate_reflection(text)
         with self.uow_factory() as uow:
-            student_id = uow.replicas.owner_of(artifact_id)
+            student_id = student_of(uow, self.calendar.clock(), artifact_id)
             standing(uow, self.calendar, viewer, Action.REFLECT, student_id)
             prompt_text = guided_prompt_text(uow, prompt_id)
             reflection = Reflection(str(uuid.uuid4()), artifact_id, student_id, prompt_id,
                                     [Revision(1, text, self.calendar.clock())], prompt_text)
             uow.records.add_reflection(reflection, reflection.revisions[0].created_at)
+            uow.keep_result(reflection)
             self._finish(uow, viewer, "AddReflection", student_id, {"reflection_id": reflection.id},
                          ReflectionAdded(reflection.id, artifact_id, student_id, prompt_id, 1))
         return reflection
@@ -133,11 +136,12 @@ class ReflectionCommands:
     def give_feedback(self, viewer: Viewer, artifact_id: str, can_do: str, next_steps: str) -> Feedback:
         model.validate_feedback(can_do, next_steps)
         with self.uow_factory() as uow:
-            student_id = uow.replicas.owner_of(artifact_id)
+            student_id = student_of(uow, self.calendar.clock(), artifact_id)
             standing(uow, self.calendar, viewer, Action.FEEDBACK, student_id)
             item = Feedback(str(uuid.uuid4()), artifact_id, student_id, viewer.subject, can_do, next_steps,
                             self.calendar.clock())
             uow.records.add_feedback(item)
+            uow.keep_result(item)
             self._finish(uow, viewer, "GiveFeedback", student_id, {"feedback_id": item.id, "artifact_id": artifact_id},
                          FeedbackGiven(item.id, artifact_id, student_id, viewer.subject))
         return item
@@ -145,11 +149,12 @@ class ReflectionCommands:
     def add_comment(self, viewer: Viewer, artifact_id: str, body: str) -> Comment:
         model.validate_comment(body)
         with self.uow_factory() as uow:
-            student_id = uow.replicas.owner_of(artifact_id)
+            student_id = student_of(uow, self.calendar.clock(), artifact_id)
             role = standing(uow, self.calendar, viewer, Action.COMMENT, student_id)
             comment = Comment(str(uuid.uuid4()), artifact_id, student_id, viewer.subject, role, body,
                               self.calendar.clock())
             uow.records.add_comment(comment)
+            uow.keep_result(comment)
             self._finish(uow, viewer, "AddComment", student_id, {"comment_id": comment.id, "artifact_id": artifact_id},
                          CommentAdded(comment.id, artifact_id, student_id, viewer.subject, role, viewer.subject))
         return comment

@@ -3,6 +3,7 @@ teachers and their guardians list and read them. A goal's skills must be live sk
 Changes raise goal_* events in the same transaction; reads and changes by anyone but the student are audited."""
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from dataclasses import replace
 
@@ -13,12 +14,14 @@ from reflections.domain.goal_events import GoalClosed, GoalSet, GoalUpdated
 from reflections.domain.goals import Goal, GoalChange
 from reflections.domain.panel_access import GoalAction, Viewer, check_goal, is_audited
 from chassis.calendar import DistrictCalendar
+from reflections.service_layer.artifact_owner import student_of
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork, UowFactory
 
 
-def own_live_artifacts(uow: ReflectionsUnitOfWork, student_id: str, artifact_ids: list[str]) -> None:
-    """InvalidArgument naming the artifacts that are not live artifacts of the student's own portfolio."""
-    foreign = [a for a in artifact_ids if uow.replicas.owner_of(a) != student_id]
+def own_live_artifacts(uow: ReflectionsUnitOfWork, now: dt.datetime, student_id: str, artifact_ids: list[str]) -> None:
+    """InvalidArgument naming the artifacts that are not live artifacts of the student's own portfolio;
+    NotYetReplicated while one was created moments ago and has not reached this replica."""
+    foreign = [a for a in artifact_ids if student_of(uow, now, a) != student_id]
     if foreign:
         raise InvalidArgument(f"artifact_ids: not artifacts of this student's portfolio: {', '.join(foreign)}",
                               [FieldProblem("artifact_ids", f"{a!r} is not an artifact in this student's portfolio")
@@ -64,6 +67,7 @@ class GoalUseCases:
                         tuple(rules.unique(skill_ids)), now, now)
             uow.goals.add(goal)
             uow.raise_event(GoalSet(goal.id, student_id, list(goal.skill_ids)))
+            uow.keep_result(goal)
             uow.commit()
         return goal
 
@@ -87,7 +91,7 @@ class GoalUseCases:
         rules.validate_evidence(artifact_ids, list(unlink_ids))
         with self.uow_factory() as uow:
             goal = self._open_goal(uow, viewer, goal_id)
-            own_live_artifacts(uow, goal.student_id, rules.unique(artifact_ids))
+            own_live_artifacts(uow, self.calendar.clock(), goal.student_id, rules.unique(artifact_ids))
             gone = set(rules.unique(list(unlink_ids)))
             evidence = [a for a in rules.unique([*goal.evidence_artifact_ids, *artifact_ids]) if a not in gone]
             if len(evidence) > rules.MAX_EVIDENCE:

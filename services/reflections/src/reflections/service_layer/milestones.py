@@ -52,8 +52,10 @@ class MilestoneUseCases:
                                     [FieldProblem("code", "is taken")])
             uow.milestones.add_type(kind, viewer.subject, self.calendar.clock())
             uow.raise_event(MilestoneTypeDefined(kind.id, code, kind.name, rubric_id, list(kind.grade_levels)))
+            defined = kind, uow.catalog.rubric(rubric_id)
+            uow.keep_result(defined)
             uow.commit()
-            return kind, uow.catalog.rubric(rubric_id)
+            return defined
 
     def create(self, viewer: Viewer, student_id: str, type_id: str, title: str, scheduled_on: str) -> MilestoneView:
         rules.validate_milestone(title, scheduled_on)
@@ -76,8 +78,10 @@ class MilestoneUseCases:
             audit(uow, viewer, "CreateMilestone", student_id, {"milestone_id": milestone.id})
             uow.raise_event(MilestoneCreated(milestone.id, student_id, type_id, kind.code, scheduled_on,
                                              viewer.subject))
+            view = milestone_view(uow, milestone, True, None)
+            uow.keep_result(view)
             uow.commit()
-            return milestone_view(uow, milestone, True, None)
+            return view
 
     def select_evidence(self, viewer: Viewer, milestone_id: str, artifact_ids: list[str]) -> MilestoneView:
         rules.validate_selection(artifact_ids)
@@ -87,7 +91,7 @@ class MilestoneUseCases:
                              for_update=True)
             milestone = found.milestone
             still_planned(milestone)
-            own_live_artifacts(uow, milestone.student_id, selection)
+            own_live_artifacts(uow, self.calendar.clock(), milestone.student_id, selection)
             uow.milestones.select_evidence(milestone_id, selection)
             uow.raise_event(MilestoneEvidenceSelected(milestone_id, milestone.student_id, selection))
             uow.commit()

@@ -11,6 +11,7 @@ from chassis.calendar import DistrictCalendar
 from reflections.service_layer.commands import standing
 from reflections.service_layer.media import ReflectionMedia
 from reflections.service_layer.unit_of_work import UowFactory
+from reflections.service_layer.artifact_owner import student_of
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class ReflectionQueries:
 
     def discussion(self, viewer: Viewer, artifact_id: str) -> Discussion:
         with self.uow_factory() as uow:
-            student_id = uow.replicas.owner_of(artifact_id)
+            student_id = student_of(uow, self.calendar.clock(), artifact_id)
             standing(uow, self.calendar, viewer, Action.READ, student_id)
             found = Discussion(uow.records.reflections_on(artifact_id), uow.records.feedback_on(artifact_id),
                                [replace(c, body="") if c.hidden else c for c in uow.records.comments_on(artifact_id)])

@@ -24,6 +24,7 @@ from chassis.calendar import DistrictCalendar
 from reflections.service_layer.commands import guided_prompt_text, own_reflection, standing
 from reflections.service_layer.media import ReflectionMedia
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork, UowFactory
+from reflections.service_layer.artifact_owner import student_of
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class RecordingCommands:
             prompt_id: str = "") -> Submitted:
         self._validate(media, caption)
         with self.uow_factory() as uow:
-            student_id = uow.replicas.owner_of(artifact_id)
+            student_id = student_of(uow, self.calendar.clock(), artifact_id)
             standing(uow, self.calendar, viewer, Action.REFLECT, student_id)
             prompt_text = guided_prompt_text(uow, prompt_id)
             reflection_id = str(uuid.uuid4())
@@ -60,6 +61,7 @@ class RecordingCommands:
             reflection = Reflection(reflection_id, artifact_id, student_id, prompt_id, [revision], prompt_text)
             with self._abandoned_on_failure(target):
                 uow.records.add_reflection(reflection, revision.created_at)
+                uow.keep_result(Submitted(reflection, target))
                 self._finish(uow, viewer, "AddReflection", student_id, reflection_id,
                              ReflectionAdded(reflection_id, artifact_id, student_id, prompt_id, 1))
         return Submitted(reflection, target)

@@ -1,6 +1,7 @@
 """The reflections unit of work: one session, the repository and replicas over it, the outbox and the audit log."""
 from __future__ import annotations
 
+import datetime as dt
 from typing import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -9,7 +10,7 @@ from chassis.access import Viewer
 from chassis.audit import record_access
 from chassis.uow import UnitOfWork
 
-from reflections.adapters.orm import audit_log, outbox
+from reflections.adapters.orm import audit_log, idempotency_keys, outbox
 from reflections.adapters.assessment_repository import AssessmentsRepository
 from reflections.adapters.catalog_replica import CatalogReplica
 from reflections.adapters.goal_repository import GoalRepository
@@ -32,8 +33,9 @@ class ReflectionsUnitOfWork(UnitOfWork):
     catalog: CatalogReplica
     assessments: AssessmentsRepository
 
-    def __init__(self, session_factory: sessionmaker) -> None:
-        super().__init__(session_factory, outbox, PRODUCER)
+    def __init__(self, session_factory: sessionmaker, replica_wait: dt.timedelta = dt.timedelta(minutes=10)) -> None:
+        super().__init__(session_factory, outbox, PRODUCER, idempotency_keys)
+        self.replica_wait = replica_wait      # how long an unknown new artifact id may still arrive (artifact_owner)
 
     def _open(self, session: Session) -> None:
         self.records = ReflectionsRepository(session)
