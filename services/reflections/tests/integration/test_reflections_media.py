@@ -112,7 +112,8 @@ def test_bad_declarations_are_refused_before_any_upload_naming_the_field(app, wo
     cases = [(audio(2 * MiB), "media.size_bytes", "the file is 2 MB; audio files may be at most 1 MB"),
              (audio(0), "media.size_bytes", "an audio reflection needs a file that is not empty"),
              (audio(10, kind="image"), "media.kind", "must be audio or video"),
-             (audio(10, name="../x/evil.mp3"), "media.file_name", "must not contain control characters or slashes"),
+             (audio(10, name="../x/evil.mp3"), "media.file_name", "must not contain control characters, invisible or "
+                                                                     "right-to-left formatting characters, or slashes"),
              (audio(10, content_type="not a type"), "media.content_type", "is not a valid media type")]
     for media, field, reason in cases:
         with pytest.raises(InvalidArgument) as refused:
