@@ -83,7 +83,7 @@ def test_an_audio_reflection_is_checked_and_served_signed_as_its_sniffed_type(ap
     assert (seen.media.status, seen.media.content_type, seen.media.size_bytes) == ("ready", "audio/mpeg", len(body))
     store = app.media.store
     if isinstance(store, FilesystemBlobStore):                        # a relative URL the gateway serves
-        assert seen.media.url.startswith(f"/media/{key}?")
+        assert seen.media.url.startswith(f"/media/checked/{key}?")
         served = store.verify_signed_url(seen.media.url)
         assert (served.content_type, served.inline) == ("audio/mpeg", True)
     else:
@@ -178,5 +178,5 @@ def test_only_the_student_records_and_a_video_revision_keeps_the_text_history(ap
     assert [(r.number, r.kind, r.text) for r in reflection.revisions] == [(1, "text", "I wrote this first."),
                                                                           (2, "video", "")]
     assert reflection.revisions[1].media.content_type == "video/mp4"
-    with app.media.store.open(f"reflections/{first.id}/r2/original") as stream:
+    with app.media.store.open(f"checked/reflections/{first.id}/r2/original") as stream:
         assert stream.read() == body
