@@ -10,7 +10,8 @@ import pytest
 from chassis.config import PlatformSettings
 from chassis.media import BlobStore, InvalidKey, blob_store_from_settings
 from chassis.media.blobstore import BlobNotFound
-from chassis.media.fs_store import FilesystemBlobStore, UploadSealed, UploadTooLarge
+from chassis.media.fs_seals import UploadSealed
+from chassis.media.fs_store import FilesystemBlobStore, UploadTooLarge
 from chassis.media.signing import ExpiredSignedUrl, InvalidSignedUrl
 
 KEY = "artifacts/7d1c5e0a-2f43-4c7e-9d55-0b8f0f6e3a11/original"

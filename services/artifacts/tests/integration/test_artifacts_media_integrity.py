@@ -12,7 +12,8 @@ import requests
 
 from chassis.config import PlatformSettings, service_settings
 from chassis.errors import Conflict
-from chassis.media.fs_store import FilesystemBlobStore, UploadSealed, UploadTooLarge
+from chassis.media.fs_seals import UploadSealed
+from chassis.media.fs_store import FilesystemBlobStore, UploadTooLarge
 from artifacts.bootstrap import build
 from artifacts.config import ArtifactsOptions
 from artifacts.domain.model import Status

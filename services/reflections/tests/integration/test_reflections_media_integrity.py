@@ -11,7 +11,8 @@ import requests
 from chassis.config import PlatformSettings, service_settings
 from chassis.errors import Conflict
 from chassis.events import Envelope
-from chassis.media.fs_store import FilesystemBlobStore, UploadSealed
+from chassis.media.fs_seals import UploadSealed
+from chassis.media.fs_store import FilesystemBlobStore
 from chassis.testing.media import mp3, mp4, s3_platform, send
 from reflections.bootstrap import build
 from reflections.config import ReflectionsOptions

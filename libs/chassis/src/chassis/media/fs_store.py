@@ -13,19 +13,15 @@ import tempfile
 from contextlib import contextmanager
 from typing import BinaryIO, Iterator
 
-from chassis.errors import Conflict, FieldProblem, InvalidArgument
+from chassis.errors import FieldProblem, InvalidArgument
 from chassis.media.blobstore import MULTIPART, PUT, BlobNotFound, BlobStat, UploadTarget, part_count, utcnow
 from chassis.media.fs_parts import PartsArea, UploadTooLarge
+from chassis.media.fs_seals import Seals
 from chassis.media.naming import InvalidKey, validate_key
 from chassis.media.signing import InvalidSignedUrl, SignedMediaRequest, UrlSigner
 
 _CHUNK = 1 << 20
 _META_DIR = ".meta"  # keys cannot start a segment with '.', so no object can collide with it
-_SEALED_DIR = ".sealed"  # one empty marker per completed upload key
-
-
-class UploadSealed(Conflict):
-    """The upload was completed: its target accepts no more bytes (what was checked must stay what was sent)."""
 
 
 class FilesystemBlobStore:
@@ -35,6 +31,7 @@ class FilesystemBlobStore:
         self.root = pathlib.Path(root).resolve()
         self.signer = UrlSigner(url_secret, public_base_url)
         self.parts = PartsArea(self.root)
+        self.seals = Seals(self.root)
 
     def presign_upload(self, key: str, content_type: str, max_bytes: int,
                        expires: dt.timedelta) -> UploadTarget:
@@ -71,7 +68,7 @@ class FilesystemBlobStore:
         """
         if request.action != "part" or request.upload_id is None or request.part_number is None:
             raise InvalidSignedUrl("this URL does not allow uploading a part")
-        self._refuse_if_sealed(request.key)
+        self.seals.refuse_if_sealed(request.key)
         return self.parts.receive(request.key, request.upload_id, request.part_number, stream,
                                   request.max_bytes or 0)
 
@@ -129,7 +126,7 @@ class FilesystemBlobStore:
             raise InvalidSignedUrl("this URL does not allow uploads")
         if _media_type(content_type) != _media_type(request.content_type or ""):
             raise InvalidSignedUrl(f"the upload must be sent with Content-Type {request.content_type!r}")
-        self._refuse_if_sealed(request.key)
+        self.seals.refuse_if_sealed(request.key)
         size = self._write(request.key, stream, limit=request.max_bytes, content_type=request.content_type,
                            unless_sealed=True)
         return BlobStat(size=size, content_type=request.content_type)
@@ -157,22 +154,13 @@ class FilesystemBlobStore:
 
     def seal(self, key: str) -> None:
         """The upload of ``key`` is complete: its signed URLs (whole file or parts) accept no more bytes."""
-        marker = self.root / _SEALED_DIR / validate_key(key)
-        marker.parent.mkdir(parents=True, exist_ok=True)
-        marker.touch()
-
-    def sealed(self, key: str) -> bool:
-        return (self.root / _SEALED_DIR / validate_key(key)).is_file()
+        self.seals.seal(key)
 
     def delete(self, key: str) -> None:
         """Remove the object (its seal stays: a deleted upload is not reopened)."""
         self._path(key).unlink(missing_ok=True)
         self._meta_path(key).unlink(missing_ok=True)
 
-    def _refuse_if_sealed(self, key: str) -> None:
-        if self.sealed(key):
-            raise UploadSealed("this upload was completed and accepts no more bytes; start a new version instead",
-                               [FieldProblem("file", "the upload is already complete")])
 
     def _write(self, key: str, stream: BinaryIO, *, limit: int, content_type: str, exact: bool = False,
                unless_sealed: bool = False) -> int:
@@ -186,7 +174,7 @@ class FilesystemBlobStore:
                 raise InvalidArgument(f"expected {limit} bytes for {key!r}, got {written}",
                                       [FieldProblem("size", "the stream ended early")])
             if unless_sealed:
-                self._refuse_if_sealed(key)      # completed while this body streamed in
+                self.seals.refuse_if_sealed(key)      # completed while this body streamed in
             self._commit(key, temp_name, content_type)
             return written
         except BaseException:
