@@ -121,3 +121,31 @@ def test_recordings_never_completed_are_rejected_once_their_url_expired_and_thei
     with pytest.raises(Conflict):
         app.recordings.complete_upload(STUDENT, submitted.reflection.id, 1, [])
     assert sweep_recordings(app.unit_of_work, app.media, clock) == (0, 0)
+
+
+def test_recordings_judged_before_checked_copies_are_not_served_until_checked_again(app, world, clock, tables):
+    import io
+
+    from sqlalchemy import update
+
+    from reflections.adapters.orm import revision_media
+    body = mp3(20_000)
+    submitted = app.recordings.add(STUDENT, ART, recording(len(body)))
+    send(app.media.store, submitted.upload, body)
+    app.recordings.complete_upload(STUDENT, submitted.reflection.id, 1, [])
+    assert check(app, tables, submitted.reflection.id) == "ready"
+    key = f"reflections/{submitted.reflection.id}/r1/original"
+    with app.unit_of_work() as uow:                     # as a revision judged before this release left it
+        uow.session.execute(update(revision_media).values(checked_key=""))
+        uow.commit()
+    app.media.store.delete(f"checked/{key}")
+    app.media.store.put(key, io.BytesIO(body), len(body), "audio/mpeg")
+    assert media_of(app, submitted.reflection.id).url == ""
+
+    ready_events = tables.event_types().count("reflection_media_ready")
+    assert sweep_recordings(app.unit_of_work, app.media, clock) == (0, 1)
+    media = media_of(app, submitted.reflection.id)
+    assert media.status == "ready" and served(app, media.url) == body
+    assert app.media.store.stat(key) is None
+    assert tables.event_types().count("reflection_media_ready") == ready_events      # no news for anyone
+    assert sweep_recordings(app.unit_of_work, app.media, clock) == (0, 0)
