@@ -76,3 +76,19 @@ def test_a_size_other_than_the_declared_one_is_rejected_and_no_copy_is_kept(stor
         client_upload(store, "a/5/original", png.getvalue(), "application/pdf")
         process_upload(store, "a/5/original", "document")
     assert store.stat("checked/a/5/original") is None
+    assert not [path for path in (store.root / "checked").rglob("*") if path.is_file()]   # no scratch copy left
+
+
+def test_only_checked_bytes_are_ever_written_to_the_checked_key(store):
+    """Two runs on one key (a redelivery racing the first run): the checked key only ever receives a copy that
+    passed its run's checks, so a replaced upload that fails them never reaches it."""
+    photo = gps_photo()
+    client_upload(store, "a/6/original", photo, "image/jpeg")
+    first = process_upload(store, "a/6/original", "image", declared_size=len(photo))
+    with store.open(first.key) as stream:
+        cleaned = stream.read()
+    store.put("a/6/original", io.BytesIO(b"<html>" + b"x" * (len(photo) - 6)), len(photo), "image/jpeg")
+    with pytest.raises(MediaRejected):
+        process_upload(store, "a/6/original", "image", declared_size=len(photo))
+    with store.open(first.key) as stream:
+        assert stream.read() == cleaned

@@ -7,6 +7,7 @@ a rejected upload's bytes are deleted.
 from __future__ import annotations
 
 import io
+import secrets
 from dataclasses import dataclass
 
 from chassis.media.blobstore import BlobNotFound, BlobStore
@@ -42,28 +43,28 @@ def size_problem(size: int, kind: str, declared_size: int | None, limits: MediaL
 def process_upload(store: BlobStore, key: str, declared_kind: str, *, checked_key: str | None = None,
                    thumbnail_key: str | None = None, declared_size: int | None = None,
                    limits: MediaLimits = DEFAULT_LIMITS) -> ProcessedMedia:
-    """Copy the upload at ``key`` to ``checked_key`` (default ``checked/<key>``), then validate the copy against
-    ``declared_kind`` and ``declared_size`` (None: not compared); for images, replace the copy with a
-    metadata-free one (no EXIF/GPS) and store a WebP thumbnail at ``thumbnail_key``. Raises
-    :class:`MediaRejected`, after deleting the copy and thumbnail. A write to ``key`` after the copy changes
-    nothing that is served."""
+    """Copy the upload at ``key`` to a scratch key of this run, validate that copy against ``declared_kind`` and
+    ``declared_size`` (None: not compared), for images replace it with a metadata-free one (no EXIF/GPS) and store
+    a WebP thumbnail at ``thumbnail_key``; only then publish it at ``checked_key`` (default ``checked/<key>``).
+    So nothing but checked bytes is ever written there, even by two runs at once, and a write to ``key`` after
+    the copy changes nothing that is served. Raises :class:`MediaRejected` (the scratch copy is deleted)."""
     checked_key = checked_key or checked_key_of(key)
     stat = store.stat(key)
     if stat is None:
         raise MediaRejected("no file was uploaded")
     if problem := size_problem(stat.size, declared_kind, declared_size, limits):
         raise MediaRejected(problem)                          # refused before copying anything
+    scratch = f"{checked_key}.{secrets.token_hex(8)}"
     try:
-        store.copy(key, checked_key)
+        store.copy(key, scratch)
     except BlobNotFound:
         raise MediaRejected("no file was uploaded") from None
     try:
-        return _process_copy(store, checked_key, declared_kind, thumbnail_key, declared_size, limits)
-    except MediaRejected:
-        for stale in (checked_key, thumbnail_key):
-            if stale:
-                store.delete(stale)
-        raise
+        done = _process_copy(store, scratch, declared_kind, thumbnail_key, declared_size, limits)
+        store.copy(scratch, checked_key)
+    finally:
+        store.delete(scratch)
+    return ProcessedMedia(checked_key, done.kind, done.mime, done.size, done.thumbnail_key, done.thumbnail_mime)
 
 
 def _process_copy(store: BlobStore, key: str, declared_kind: str, thumbnail_key: str | None,
