@@ -21,6 +21,11 @@ def _key(name: str) -> str:
     return f"tests/{os.urandom(6).hex()}/{name}"
 
 
+def _checked(name: str) -> str:
+    """A key the media worker writes (only those are served)."""
+    return "checked/" + _key(name)
+
+
 def test_upload_then_download_a_multi_megabyte_file(client, media_store):
     body = os.urandom(8 * MB + 123)
     key = _key("original")
@@ -30,7 +35,8 @@ def test_upload_then_download_a_multi_megabyte_file(client, media_store):
     assert reply.json() == {"key": key, "size_bytes": len(body)}
     assert media_store.stat(key).size == len(body)
 
-    url = media_store.presign_download(key, HOUR, "My volcano.png", content_type="image/png")
+    media_store.copy(key, "checked/" + key)                             # what the media worker serves
+    url = media_store.presign_download("checked/" + key, HOUR, "My volcano.png", content_type="image/png")
     download = client.get(url)
     assert download.status_code == 200 and download.content == body
     assert download.headers["content-type"] == "image/png"
@@ -38,7 +44,8 @@ def test_upload_then_download_a_multi_megabyte_file(client, media_store):
     assert download.headers["x-content-type-options"] == "nosniff"
     assert download.headers["cache-control"] == "private, no-store"
     assert download.headers["content-length"] == str(len(body))
-    inline = client.get(media_store.presign_download(key, HOUR, content_type="image/png", inline=True))
+    inline = client.get(media_store.presign_download("checked/" + key, HOUR, content_type="image/png",
+                                                     inline=True))
     assert inline.headers["content-disposition"] == "inline"
 
 
@@ -62,12 +69,13 @@ def test_expired_forged_or_misused_links_are_403_with_a_clear_message(client, me
     assert unsigned.status_code == 403 and "not valid" in unsigned.json()["error"]["message"]
     assert client.get(good.url).status_code == 403                     # an upload link does not download
 
-    media_store.put(key, io.BytesIO(b"hello"), 5, "text/plain")
-    download = media_store.presign_download(key, HOUR)
+    served = "checked/" + key
+    media_store.put(served, io.BytesIO(b"hello"), 5, "text/plain")
+    download = media_store.presign_download(served, HOUR)
     assert client.put(download, content=b"x").status_code == 405      # a download link does not upload
-    other_key = client.get(download.replace(key, _key("original")))
+    other_key = client.get(download.replace(served, _checked("original")))
     assert other_key.status_code == 403
-    assert media_store.stat(key).size == 5
+    assert media_store.stat(served).size == 5
 
 
 def test_too_large_uploads_are_413_and_leave_nothing(client, media_store):
@@ -117,13 +125,13 @@ def test_multipart_upload_returns_etags_and_resumes(client, media_store):
 
 
 def test_unknown_object_is_404(client, media_store):
-    reply = client.get(media_store.presign_download(_key("original"), HOUR))
+    reply = client.get(media_store.presign_download(_checked("original"), HOUR))
     assert reply.status_code == 404 and reply.json()["error"]["code"] == "NOT_FOUND"
 
 
 def test_media_routes_exist_only_for_the_filesystem_store(make_client, make_app, gateway_platform, media_store):
     s3 = make_client(platform=gateway_platform.model_copy(update={"s3_endpoint": "127.0.0.1:9"}))
-    url = media_store.presign_download(_key("original"), HOUR)
+    url = media_store.presign_download(_checked("original"), HOUR)
     assert s3.get(url).status_code == 404
     assert not any(route.path.startswith("/media") for route in s3.app.routes)
     with pytest.raises(ValueError, match="SKILLFOLIO_MEDIA_URL_SECRET"):
@@ -135,7 +143,7 @@ def test_media_routes_stay_out_of_openapi(client):
 
 
 def test_downloads_answer_byte_ranges_for_seeking(client, media_store):
-    key, body = _key("original"), os.urandom(3 * MB)
+    key, body = _checked("original"), os.urandom(3 * MB)
     media_store.put(key, io.BytesIO(body), len(body), "video/mp4")
     url = media_store.presign_download(key, HOUR, content_type="video/mp4", inline=True)
     whole = client.get(url)
@@ -149,3 +157,17 @@ def test_downloads_answer_byte_ranges_for_seeking(client, media_store):
     assert client.get(url, headers={"Range": "bytes=0-0,5-9"}).status_code == 200   # several: the whole file
     outside = client.get(url, headers={"Range": f"bytes={len(body)}-"})
     assert outside.status_code == 416 and outside.headers["content-range"] == f"bytes */{len(body)}"
+
+
+def test_a_completed_upload_refuses_more_bytes_with_409_and_upload_keys_are_never_served(client, media_store):
+    key = _key("original")
+    target = media_store.presign_upload(key, "image/png", MB, HOUR)
+    assert client.put(target.url, content=b"first", headers=target.headers).status_code == 201
+    media_store.seal(key)                                               # what CompleteUpload does
+    again = client.put(target.url, content=b"<html>", headers=target.headers)
+    assert again.status_code == 409, again.text
+    assert again.json()["error"]["problems"] == [{"field": "file", "reason": "the upload is already complete"}]
+    with media_store.open(key) as stored:
+        assert stored.read() == b"first"
+    forged = client.get("/media/" + key + "?exp=9999999999&sig=x")     # not a served key, whatever the signature
+    assert forged.status_code == 404

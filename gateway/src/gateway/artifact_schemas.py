@@ -115,7 +115,8 @@ class UploadTarget(BaseModel):
     url: str
     headers: dict[str, str]
     fields: dict[str, str]
-    max_bytes: int
+    max_bytes: int = Field(description="The declared size: the store accepts no more (where it can), and the "
+                                       "media check rejects any other stored size")
     expires_at: str
     upload_id: str
     part_size: int

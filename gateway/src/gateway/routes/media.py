@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from chassis.config import PlatformSettings
 from chassis.errors import DomainError, FieldProblem
 from chassis.media.blobstore import blob_store_from_settings
+from chassis.media.fs_seals import UploadSealed
 from chassis.media.fs_store import FilesystemBlobStore, UploadTooLarge
 from chassis.media.naming import InvalidKey
 from chassis.media.signing import ExpiredSignedUrl, InvalidSignedUrl, SignedMediaRequest
@@ -41,13 +42,16 @@ def _store(request: Request) -> FilesystemBlobStore:
 
 
 def _refused(error: DomainError) -> JSONResponse:
-    """JSON errors (scripts call these URLs): 403 for a bad or expired link, 413 over the size, 404 unknown."""
+    """JSON errors (scripts call these URLs): 403 for a bad or expired link, 413 over the size, 404 unknown, 409
+    once the upload was completed (its bytes are being or were checked: they are not replaced)."""
     if isinstance(error, ExpiredSignedUrl):
         return api_error(403, error.code, "this media link has expired; reload the page for a fresh one")
     if isinstance(error, InvalidSignedUrl):
         return api_error(403, error.code, f"this media link is not valid: {error.message}")
     if isinstance(error, UploadTooLarge):
         return api_error(413, "PAYLOAD_TOO_LARGE", error.message, error.problems)
+    if isinstance(error, UploadSealed):
+        return api_error(409, error.code, error.message, error.problems)
     if isinstance(error, InvalidKey):
         return api_error(404, "NOT_FOUND", error.message, error.problems)
     return api_error(422, error.code, error.message, error.problems)

@@ -62,7 +62,8 @@ def test_posted_upload_then_stat_open_download_and_delete(store, s3_endpoint):
     with store.open(object_key) as stream:  # what the media worker does after the upload lands
         assert check_stream("document", stream, stat.size).reason == "the file is a PNG image, not a document"
 
-    url = store.presign_download(object_key, dt.timedelta(minutes=5), filename="Señora's map.png",
+    store.copy(object_key, "checked/" + object_key)      # only the worker's checked copy is ever served
+    url = store.presign_download("checked/" + object_key, dt.timedelta(minutes=5), filename="Señora's map.png",
                                   content_type="image/png")
     downloaded = requests.get(url, timeout=10)
     assert downloaded.content == PNG
@@ -124,9 +125,10 @@ def test_media_worker_cleans_a_gps_photo_uploaded_by_the_post_form(store):
     assert post_form(target, photo.getvalue()).status_code == 204
 
     result = process_upload(store, object_key, "image", thumbnail_key=thumb_key)
-    with store.open(object_key) as stream:
+    assert result.key == "checked/" + object_key
+    with store.open(result.key) as stream:
         cleaned = stream.read()
-    assert b"Exif" not in cleaned and result.size == len(cleaned) == store.stat(object_key).size
+    assert b"Exif" not in cleaned and result.size == len(cleaned) == store.stat(result.key).size
     assert store.stat(thumb_key).content_type == "image/webp"
     with store.open(thumb_key) as stream, Image.open(io.BytesIO(stream.read())) as preview:
         assert preview.size == (400, 133)
@@ -171,6 +173,29 @@ def test_urls_are_signed_for_the_public_endpoint_where_set(s3_endpoint):
     object_key = key()
     assert urlsplit(store.presign_upload(object_key, "image/png", 10, dt.timedelta(minutes=5)).url).netloc == \
         "media.example.org:9000"
-    assert urlsplit(store.presign_download(object_key, dt.timedelta(minutes=5))).netloc == "media.example.org:9000"
+    assert urlsplit(store.presign_download("checked/" + object_key, dt.timedelta(minutes=5))).netloc == \
+        "media.example.org:9000"
     store.put(object_key, io.BytesIO(PNG), len(PNG), "image/png")
     assert store.stat(object_key).size == len(PNG)
+
+
+def test_the_checked_copy_is_a_snapshot_and_never_an_upload_target(store):
+    """moto (like a presigned URL on S3 until it expires) lets a client POST again to the same key after the check:
+    the served key is the worker's copy, which no upload target can name."""
+    from chassis.media import InvalidKey
+    object_key = key()
+    target = store.presign_upload(object_key, "image/png", 1024, dt.timedelta(minutes=5))
+    assert post_form(target, PNG).status_code == 204
+    store.copy(object_key, "checked/" + object_key)
+    assert post_form(target, b"<html>other bytes</html>").status_code == 204
+    with store.open("checked/" + object_key) as stream:
+        assert stream.read() == PNG
+    store.seal(object_key)                                  # nothing to revoke on S3: a no-op
+    with pytest.raises(InvalidKey, match="never uploaded"):
+        store.presign_upload("checked/" + object_key, "image/png", 1024, dt.timedelta(minutes=5))
+    with pytest.raises(InvalidKey, match="never uploaded"):
+        store.presign_multipart("checked/" + object_key, "video/mp4", 10, 5 * 1024 * 1024, dt.timedelta(minutes=5))
+    with pytest.raises(InvalidKey, match="only checked media is served"):
+        store.presign_download(object_key, dt.timedelta(minutes=5))
+    with pytest.raises(BlobNotFound):
+        store.copy(key(), "checked/" + key())

@@ -10,10 +10,12 @@ import pytest
 from chassis.config import PlatformSettings
 from chassis.media import BlobStore, InvalidKey, blob_store_from_settings
 from chassis.media.blobstore import BlobNotFound
+from chassis.media.fs_seals import UploadSealed
 from chassis.media.fs_store import FilesystemBlobStore, UploadTooLarge
 from chassis.media.signing import ExpiredSignedUrl, InvalidSignedUrl
 
 KEY = "artifacts/7d1c5e0a-2f43-4c7e-9d55-0b8f0f6e3a11/original"
+CHECKED = "checked/" + KEY
 
 
 @pytest.fixture()
@@ -41,14 +43,15 @@ def test_signed_upload_then_download_round_trip(store, tmp_path):
     stat = store.stat(KEY)
     assert (stat.size, stat.content_type) == (10, "image/png")
 
-    url = store.presign_download(KEY, dt.timedelta(minutes=5), filename="Mi foto ñ.png")
+    store.copy(KEY, CHECKED)
+    url = store.presign_download(CHECKED, dt.timedelta(minutes=5), filename="Mi foto ñ.png")
     request = store.verify_signed_url(url)
-    assert (request.action, request.key, request.filename) == ("download", KEY, "Mi foto ñ.png")
+    assert (request.action, request.key, request.filename) == ("download", CHECKED, "Mi foto ñ.png")
     assert request.download_headers("text/html") == {
         "Content-Type": "text/html", "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store",
         "Content-Disposition": "attachment; filename=\"Mi foto n.png\"; filename*=UTF-8''Mi%20foto%20%C3%B1.png"}
-    typed = store.verify_signed_url(store.presign_download(KEY, dt.timedelta(minutes=5), content_type="image/png",
-                                                           inline=True))
+    typed = store.verify_signed_url(store.presign_download(CHECKED, dt.timedelta(minutes=5),
+                                                           content_type="image/png", inline=True))
     assert typed.download_headers("text/html")["Content-Type"] == "image/png"  # the sniffed type wins
     assert typed.download_headers("text/html")["Content-Disposition"] == "inline"
     with store.open(request.key) as stream:
@@ -97,7 +100,7 @@ def test_expired_urls_are_rejected(store):
     store.verify_signed_url(url)
     with pytest.raises(ExpiredSignedUrl):
         store.verify_signed_url(url, now=time.time() + 61)
-    past = store.presign_download(KEY, dt.timedelta(seconds=-1))
+    past = store.presign_download(CHECKED, dt.timedelta(seconds=-1))
     with pytest.raises(ExpiredSignedUrl):
         store.verify_signed_url(past)
 
@@ -124,13 +127,13 @@ def test_tampered_upload_urls_are_rejected(store, changes):
 
 
 def test_signatures_bind_the_key_the_action_and_the_secret(store, tmp_path):
-    download = store.presign_download(KEY, dt.timedelta(minutes=5), content_type="image/png")
+    download = store.presign_download(CHECKED, dt.timedelta(minutes=5), content_type="image/png")
     for changes in ({"ct": "text/html"}, {"inl": "1"}, {"fn": "evil.html"}):
         with pytest.raises(InvalidSignedUrl):
             store.verify_signed_url(tampered(download, **changes))
     with pytest.raises(InvalidSignedUrl):  # same signature, other object
         store.verify_signed_url(download.replace("/original?", "/other?"))
-    with pytest.raises(InvalidSignedUrl):  # a download URL turned into an upload URL
+    with pytest.raises(InvalidKey):  # a download URL turned into an upload URL (of a checked key, at that)
         store.verify_signed_url(download.replace("/media/", "/media/upload/"))
     other = FilesystemBlobStore(tmp_path / "media", os.urandom(32))
     with pytest.raises(InvalidSignedUrl):
@@ -170,3 +173,51 @@ def test_a_symlink_out_of_the_store_is_not_followed(store, tmp_path):
     (tmp_path / "media" / "link").symlink_to(outside)
     with pytest.raises(InvalidKey, match="outside"):
         store.stat("link/secret.txt")
+
+
+def test_only_checked_keys_are_served_and_none_is_ever_an_upload_target(store):
+    with pytest.raises(InvalidKey, match="only checked media is served"):
+        store.presign_download(KEY, dt.timedelta(minutes=5))
+    for presign in (lambda: store.presign_upload(CHECKED, "image/png", 10, dt.timedelta(minutes=5)),
+                    lambda: store.presign_multipart(CHECKED, "video/mp4", 10, 5, dt.timedelta(minutes=5))):
+        with pytest.raises(InvalidKey, match="never uploaded"):
+            presign()
+    forged = "/media/upload/" + CHECKED + "?exp=9999999999&max=10&ct=image%2Fpng&sig=x"
+    with pytest.raises(InvalidKey):
+        store.verify_signed_url(forged)
+    with pytest.raises(InvalidKey):      # a download URL of an upload key is refused before its signature
+        store.verify_signed_url("/media/" + KEY + "?exp=9999999999&sig=x")
+
+
+def test_a_checked_copy_keeps_its_bytes_when_the_upload_is_replaced(store):
+    url = store.presign_upload(KEY, "image/png", 100, dt.timedelta(minutes=5)).url
+    upload(store, url, b"checked bytes", "image/png")
+    store.copy(KEY, CHECKED)
+    upload(store, url, b"<html>other</html>", "image/png")
+    with store.open(CHECKED) as stream:
+        assert stream.read() == b"checked bytes"
+    with pytest.raises(BlobNotFound):
+        store.copy("artifacts/none/original", "checked/artifacts/none/original")
+
+
+def test_a_sealed_upload_accepts_no_more_bytes_whole_or_in_parts(store):
+    url = store.presign_upload(KEY, "image/png", 100, dt.timedelta(minutes=5)).url
+    upload(store, url, b"first", "image/png")
+    multipart = store.presign_multipart(KEY, "image/png", 10, 5, dt.timedelta(minutes=5))
+    store.seal(KEY)
+    with pytest.raises(UploadSealed) as refused:
+        upload(store, url, b"second", "image/png")
+    assert refused.value.problems[0].field == "file"
+    with pytest.raises(UploadSealed):
+        store.receive_part(store.verify_signed_url(multipart.part_urls[0]), io.BytesIO(b"12345"))
+    store.delete(KEY)
+    with pytest.raises(UploadSealed):               # deleting the object does not reopen its upload
+        upload(store, url, b"third", "image/png")
+
+
+def test_upload_targets_carry_the_declared_size_part_by_part(store):
+    target = store.presign_multipart(KEY, "video/mp4", 12, 5, dt.timedelta(minutes=5))
+    assert target.max_bytes == 12
+    assert [store.verify_signed_url(u).max_bytes for u in target.part_urls] == [5, 5, 2]
+    with pytest.raises(UploadTooLarge):
+        store.receive_part(store.verify_signed_url(target.part_urls[2]), io.BytesIO(b"abc"))

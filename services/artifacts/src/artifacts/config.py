@@ -28,6 +28,9 @@ class ArtifactsOptions(MediaUploadOptions):
                                                       "archives), in MiB.")
     media_metrics_port: int = Field(9303, description="Prometheus /metrics port of the media role "
                                                       "(`skillfolio run artifacts media`; 0: off).")
+    media_sweep_seconds: int = Field(60, ge=1, description="How often the media role rejects uploads never "
+                                                          "completed whose upload URL expired (and deletes their "
+                                                          "bytes), in seconds.")
     media_max_workers: int = Field(2, ge=1, description="Uploads the media role checks at once (each may hold a "
                                                         "decoded photo of up to 60 MP in memory).")
 
@@ -39,6 +42,11 @@ class ArtifactsOptions(MediaUploadOptions):
 def media_metrics_port() -> int:
     """The media role's /metrics port (``ARTIFACTS_MEDIA_METRICS_PORT``); `skillfolio run artifacts media` uses it."""
     return ArtifactsOptions().media_metrics_port
+
+
+def media_sweep_seconds() -> int:
+    """The media role's sweep interval (``ARTIFACTS_MEDIA_SWEEP_SECONDS``)."""
+    return ArtifactsOptions().media_sweep_seconds
 
 
 def media_max_workers() -> int:

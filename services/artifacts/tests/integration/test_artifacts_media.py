@@ -14,9 +14,8 @@ from artifacts.adapters.repository import PortfolioFilter
 from artifacts.bootstrap import build
 from artifacts.config import ArtifactsOptions
 from artifacts.domain.model import Status, VersionInput
-from artifacts.service_layer.media_results import check_uploaded_media
 from artifacts_fixtures import GUARDIAN, MEDIA_SECRET, OTHER_STUDENT, STUDENT, STUDENT_ID, TEACHER, image, link
-from media_fixtures import has_gps, jpeg_with_gps, mp4, png, s3_platform, send
+from media_fixtures import check, has_gps, jpeg_with_gps, mp4, png, read, s3_platform, send, upload, uploaded_event
 
 pytestmark = pytest.mark.integration
 MiB = 1024 * 1024
@@ -38,32 +37,6 @@ def app(artifacts_db, clock, platform):
     artifacts_app.close()
 
 
-def upload(app, new, body: bytes, viewer=STUDENT):
-    """Create, send the bytes, complete: the ``artifact_media_uploaded`` envelope the worker will get."""
-    submitted = app.commands.create(viewer, new)
-    etags = send(app.media.store, submitted.upload, body)
-    app.commands.complete_upload(viewer, submitted.artifact.id, 1, etags)
-    return submitted.artifact, uploaded_event(app, submitted.artifact.id)
-
-
-def uploaded_event(app, artifact_id: str, version: int = 1):
-    with app.unit_of_work() as uow:
-        from artifacts.adapters.orm import outbox
-        from chassis.events import Envelope
-        rows = uow.session.execute(outbox.select().where(outbox.c.type == "artifact_media_uploaded")).all()
-    found = [Envelope.from_json(r.body) for r in rows]
-    return [e for e in found if e.data["artifact_id"] == artifact_id and e.data["version"] == version][-1]
-
-
-def check(app, envelope, consumer: str = "test.media") -> str:
-    return check_uploaded_media(app.unit_of_work, app.media, app.calendar.clock, consumer, envelope)
-
-
-def read(store, key: str) -> bytes:
-    with store.open(key) as stream:
-        return stream.read()
-
-
 def test_a_photo_loses_its_gps_gets_a_thumbnail_and_is_served_as_its_sniffed_type(app, world, tables):
     photo = jpeg_with_gps()
     assert has_gps(photo)
@@ -72,10 +45,11 @@ def test_a_photo_loses_its_gps_gets_a_thumbnail_and_is_served_as_its_sniffed_typ
                           "media_key": f"artifacts/{created.id}/v1/original"}
     assert check(app, event) == "ready"
 
-    store, key = app.media.store, f"artifacts/{created.id}/v1/original"
+    store, key = app.media.store, f"checked/artifacts/{created.id}/v1/original"
     stored = read(store, key)
     assert not has_gps(stored) and b"PhoneCo" not in stored
-    assert store.stat(f"artifacts/{created.id}/v1/thumbnail").content_type == "image/webp"
+    assert store.stat(f"checked/artifacts/{created.id}/v1/thumbnail").content_type == "image/webp"
+    assert store.stat(f"artifacts/{created.id}/v1/original") is None      # the upload itself is gone once checked
     seen = app.queries.get(STUDENT, created.id)
     [version] = seen.versions
     assert (seen.status, version.served_type, version.served_size) == (Status.READY, "image/jpeg", len(stored))
@@ -105,6 +79,7 @@ def test_a_png_renamed_pdf_is_rejected_and_deleted(app, world, tables):
     assert (seen.status, seen.rejection_reason) == (Status.REJECTED, "the file is a PNG image, not a document")
     assert (seen.media_url, seen.thumbnail_url, seen.versions[0].download_url) == ("", "", "")
     assert app.media.store.stat(f"artifacts/{created.id}/v1/original") is None
+    assert app.media.store.stat(f"checked/artifacts/{created.id}/v1/original") is None
     rejected = [e for e in tables.envelopes() if e.type == "artifact_media_rejected"]
     assert rejected[0].data["reason"] == "the file is a PNG image, not a document"
 
@@ -190,7 +165,7 @@ def test_a_big_video_uploads_in_parts_and_is_accepted(app, world):
     assert check(app, uploaded_event(app, submitted.artifact.id)) == "ready"
     seen = app.queries.get(STUDENT, submitted.artifact.id)
     assert (seen.versions[0].served_size, seen.versions[0].served_type) == (len(body), "video/mp4")
-    assert read(app.media.store, f"artifacts/{seen.id}/v1/original") == body
+    assert read(app.media.store, f"checked/artifacts/{seen.id}/v1/original") == body
 
 
 def test_a_replaced_version_s_unfinished_multipart_upload_is_aborted(app, world):

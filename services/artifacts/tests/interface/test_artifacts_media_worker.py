@@ -94,11 +94,12 @@ def test_uploads_are_checked_once_by_the_media_role(app, world, tables, roles, f
     rejected = wait_until(lambda: settled(app, renamed.id), 60, 0.2, "the renamed PNG's verdict")
     assert ready.status is Status.READY and ready.thumbnail_url and ready.versions[0].download_url
     store = app.media.store
-    with store.open(f"artifacts/{accepted.id}/v1/original") as stream:
+    with store.open(f"checked/artifacts/{accepted.id}/v1/original") as stream:
         assert not has_gps(stream.read())
-    assert store.stat(f"artifacts/{accepted.id}/v1/thumbnail").content_type == "image/webp"
+    assert store.stat(f"checked/artifacts/{accepted.id}/v1/thumbnail").content_type == "image/webp"
     assert (rejected.status, rejected.rejection_reason) == (Status.REJECTED, "the file is a PNG image, not a document")
     assert store.stat(f"artifacts/{renamed.id}/v1/original") is None
+    assert store.stat(f"checked/artifacts/{renamed.id}/v1/original") is None
 
     # the broker delivers the same event again: nothing changes, the duplicate is counted on the media role's port
     uploaded = [e for e in tables.envelopes() if e.type == "artifact_media_uploaded"][0]

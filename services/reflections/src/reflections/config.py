@@ -29,6 +29,10 @@ class ReflectionsOptions(MediaUploadOptions):
     panel_link_days: int = Field(14, ge=1, le=90, description="How many days a milestone panel guest link stays "
                                                               "valid when the teacher does not say (1-90).")
 
+    media_sweep_seconds: int = Field(60, ge=1, description="How often the events role rejects recordings whose "
+                                                          "upload was never completed before its URL expired (and "
+                                                          "deletes their bytes), in seconds.")
+
     def media_limits(self) -> MediaLimits:
         return MediaLimits(audio=int(self.max_audio_mb * MB), video=int(self.max_video_mb * MB))
 

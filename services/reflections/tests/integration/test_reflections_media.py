@@ -83,7 +83,7 @@ def test_an_audio_reflection_is_checked_and_served_signed_as_its_sniffed_type(ap
     assert (seen.media.status, seen.media.content_type, seen.media.size_bytes) == ("ready", "audio/mpeg", len(body))
     store = app.media.store
     if isinstance(store, FilesystemBlobStore):                        # a relative URL the gateway serves
-        assert seen.media.url.startswith(f"/media/{key}?")
+        assert seen.media.url.startswith(f"/media/checked/{key}?")
         served = store.verify_signed_url(seen.media.url)
         assert (served.content_type, served.inline) == ("audio/mpeg", True)
     else:
@@ -112,7 +112,8 @@ def test_bad_declarations_are_refused_before_any_upload_naming_the_field(app, wo
     cases = [(audio(2 * MiB), "media.size_bytes", "the file is 2 MB; audio files may be at most 1 MB"),
              (audio(0), "media.size_bytes", "an audio reflection needs a file that is not empty"),
              (audio(10, kind="image"), "media.kind", "must be audio or video"),
-             (audio(10, name="../x/evil.mp3"), "media.file_name", "must not contain control characters or slashes"),
+             (audio(10, name="../x/evil.mp3"), "media.file_name", "must not contain control characters, invisible or "
+                                                                     "right-to-left formatting characters, or slashes"),
              (audio(10, content_type="not a type"), "media.content_type", "is not a valid media type")]
     for media, field, reason in cases:
         with pytest.raises(InvalidArgument) as refused:
@@ -177,5 +178,5 @@ def test_only_the_student_records_and_a_video_revision_keeps_the_text_history(ap
     assert [(r.number, r.kind, r.text) for r in reflection.revisions] == [(1, "text", "I wrote this first."),
                                                                           (2, "video", "")]
     assert reflection.revisions[1].media.content_type == "video/mp4"
-    with app.media.store.open(f"reflections/{first.id}/r2/original") as stream:
+    with app.media.store.open(f"checked/reflections/{first.id}/r2/original") as stream:
         assert stream.read() == body

@@ -53,7 +53,7 @@ def test_a_video_reflection_round_trip(stub, s3_app, tables, keys):
     [revision] = reply.reflection.revisions
     assert (revision.kind, revision.media_status, revision.file_name, revision.size_bytes) == (
         "video", "processing", "my talk.mp4", len(body))
-    assert reply.upload.method == "POST" and reply.upload.max_bytes == 500 * 1024 * 1024
+    assert reply.upload.method == "POST" and reply.upload.max_bytes == len(body)      # the declared size
     post_form(reply.upload, body)
     done = stub.CompleteReflectionUpload(pb.CompleteReflectionUploadRequest(
         reflection_id=reply.reflection.id, revision=1), metadata=student).reflection

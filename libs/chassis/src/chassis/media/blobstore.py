@@ -62,8 +62,9 @@ class BlobStore(Protocol):
 
     def presign_upload(self, key: str, content_type: str, max_bytes: int,
                        expires: dt.timedelta) -> UploadTarget:
-        """A single upload of at most ``max_bytes``, limited by the store where it can: method ``POST`` (a form
-        with a size policy) on S3/MinIO, ``PUT`` to a signed gateway URL on the filesystem store."""
+        """A single upload of at most ``max_bytes`` (the declared size), limited by the store where it can: method
+        ``POST`` (a form with a size policy) on S3/MinIO, ``PUT`` to a signed gateway URL on the filesystem store.
+        Keys under ``checked/`` are refused (:func:`chassis.media.naming.validate_upload_key`)."""
 
     def presign_multipart(self, key: str, content_type: str, size: int, part_size: int,
                           expires: dt.timedelta) -> UploadTarget:
@@ -81,6 +82,13 @@ class BlobStore(Protocol):
                          content_type: str | None = None, inline: bool = False) -> str:
         """A GET URL served as ``content_type`` (pass the SNIFFED type, not the uploader's) and as an
         attachment unless ``inline``."""
+
+    def seal(self, key: str) -> None:
+        """The upload of ``key`` is complete: refuse further writes to its upload target where the store can (the
+        filesystem store; a presigned S3 URL cannot be revoked before it expires)."""
+
+    def copy(self, source: str, target: str) -> None:
+        """A consistent snapshot of ``source`` at ``target`` inside the store; raises :class:`BlobNotFound`."""
 
     def stat(self, key: str) -> BlobStat | None: ...
 

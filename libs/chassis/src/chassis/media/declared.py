@@ -5,6 +5,7 @@ The declared type is only the browser's word: the media worker sniffs the stored
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from chassis.errors import FieldProblem
 from chassis.media.kinds import human_size
@@ -12,19 +13,33 @@ from chassis.media.kinds import human_size
 FILE_NAME_MAX, CONTENT_TYPE_MAX = 255, 255
 _MEDIA_TYPE = re.compile(r"[\w.+-]+/[\w.+-]+(;[ \w.+=\"-]*)*")
 
+# Invisible characters that reorder or hide text: a right-to-left override shows "gpj.exe" as "exe.jpg".
+# Format characters (Cf) go too, except the joiners that Persian, Indic scripts and emoji need.
+_JOINERS = frozenset("\u200c\u200d")
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Zl", "Zp"})
 
-def has_control(value: str) -> bool:
-    return any(ord(c) < 0x20 or ord(c) == 0x7F for c in value)
+
+def has_hidden(value: str) -> bool:
+    """Control, bidirectional, format, surrogate or private-use characters (what a page and a download would show
+    differently)."""
+    return any(unicodedata.category(c) in _HIDDEN_CATEGORIES and c not in _JOINERS for c in value)
 
 
 def file_name_problems(name: str, field: str = "file.name") -> list[FieldProblem]:
-    """The uploader's file name is shown and offered on download, never used as a key: length and no controls."""
+    """The uploader's file name is shown and offered on download, never used as a key: it must read the same on
+    the page and on disk (no controls, bidirectional overrides or slashes; not ``.``/``..``; no trailing dot or
+    space, which Windows drops)."""
     if not name.strip():
         return [FieldProblem(field, "name the file being uploaded")]
     if len(name) > FILE_NAME_MAX:
         return [FieldProblem(field, f"{len(name)} characters; at most {FILE_NAME_MAX}")]
-    if has_control(name) or any(c in name for c in "/\\"):
-        return [FieldProblem(field, "must not contain control characters or slashes")]
+    if has_hidden(name) or any(c in name for c in "/\\"):
+        return [FieldProblem(field, "must not contain control characters, invisible or right-to-left formatting "
+                                    "characters, or slashes")]
+    if not name.strip(". "):
+        return [FieldProblem(field, "must be a file name, not only dots")]
+    if name.endswith((".", " ")):
+        return [FieldProblem(field, "must not end with a dot or a space (Windows would drop them on download)")]
     return []
 
 

@@ -25,6 +25,10 @@ _UPLOAD_ID = re.compile(r"[0-9a-f]{32}")
 _CHUNK = 1 << 20
 
 
+class UploadTooLarge(InvalidArgument):
+    """The upload (or part) exceeded the size its signed URL allows."""
+
+
 class PartsArea:
     """The unfinished uploads of one store root."""
 
@@ -66,7 +70,7 @@ class PartsArea:
                 while chunk := stream.read(_CHUNK):
                     written += len(chunk)
                     if written > limit:
-                        raise InvalidArgument(f"part {number} is larger than {limit} bytes",
+                        raise UploadTooLarge(f"part {number} is larger than {limit} bytes",
                                               [FieldProblem("part", f"a part may be at most {limit} bytes")])
                     digest.update(chunk)
                     temp.write(chunk)

@@ -15,16 +15,13 @@ from typing import BinaryIO, Iterator
 
 from chassis.errors import FieldProblem, InvalidArgument
 from chassis.media.blobstore import MULTIPART, PUT, BlobNotFound, BlobStat, UploadTarget, part_count, utcnow
-from chassis.media.fs_parts import PartsArea
+from chassis.media.fs_parts import PartsArea, UploadTooLarge
+from chassis.media.fs_seals import Seals
 from chassis.media.naming import InvalidKey, validate_key
 from chassis.media.signing import InvalidSignedUrl, SignedMediaRequest, UrlSigner
 
 _CHUNK = 1 << 20
 _META_DIR = ".meta"  # keys cannot start a segment with '.', so no object can collide with it
-
-
-class UploadTooLarge(InvalidArgument):
-    """The upload exceeded the size the signed URL allows."""
 
 
 class FilesystemBlobStore:
@@ -34,6 +31,7 @@ class FilesystemBlobStore:
         self.root = pathlib.Path(root).resolve()
         self.signer = UrlSigner(url_secret, public_base_url)
         self.parts = PartsArea(self.root)
+        self.seals = Seals(self.root)
 
     def presign_upload(self, key: str, content_type: str, max_bytes: int,
                        expires: dt.timedelta) -> UploadTarget:
@@ -47,14 +45,15 @@ class FilesystemBlobStore:
 
     def presign_multipart(self, key: str, content_type: str, size: int, part_size: int,
                           expires: dt.timedelta) -> UploadTarget:
-        """Signed part URLs (``/media/upload/<key>?..&uid=..&pn=..``) the gateway hands to :meth:`receive_part`."""
+        """Signed part URLs (``/media/upload/<key>?..&uid=..&pn=..``) the gateway hands to :meth:`receive_part`;
+        each caps its part at the declared size's share (``part_size``, the last one the remainder)."""
         self._path(key)
         count = part_count(size, part_size)
         upload_id = self.parts.start(key, content_type, part_size, count)
         expires_at = utcnow() + expires
-        urls = tuple(self.signer.part_url(key, upload_id, number, part_size, int(expires_at.timestamp()))
-                     for number in range(1, count + 1))
-        return UploadTarget(key=key, method=MULTIPART, url="", headers={}, max_bytes=count * part_size,
+        urls = tuple(self.signer.part_url(key, upload_id, number, min(part_size, size - (number - 1) * part_size),
+                                          int(expires_at.timestamp())) for number in range(1, count + 1))
+        return UploadTarget(key=key, method=MULTIPART, url="", headers={}, max_bytes=size,
                             expires_at=expires_at, upload_id=upload_id, part_size=part_size, part_urls=urls)
 
     def receive_part(self, request: SignedMediaRequest, stream: BinaryIO) -> str:
@@ -69,6 +68,7 @@ class FilesystemBlobStore:
         """
         if request.action != "part" or request.upload_id is None or request.part_number is None:
             raise InvalidSignedUrl("this URL does not allow uploading a part")
+        self.seals.refuse_if_sealed(request.key)
         return self.parts.receive(request.key, request.upload_id, request.part_number, stream,
                                   request.max_bytes or 0)
 
@@ -126,14 +126,44 @@ class FilesystemBlobStore:
             raise InvalidSignedUrl("this URL does not allow uploads")
         if _media_type(content_type) != _media_type(request.content_type or ""):
             raise InvalidSignedUrl(f"the upload must be sent with Content-Type {request.content_type!r}")
-        size = self._write(request.key, stream, limit=request.max_bytes, content_type=request.content_type)
+        self.seals.refuse_if_sealed(request.key)
+        size = self._write(request.key, stream, limit=request.max_bytes, content_type=request.content_type,
+                           unless_sealed=True)
         return BlobStat(size=size, content_type=request.content_type)
 
+    def copy(self, source: str, target: str) -> None:
+        """Snapshot ``source`` at ``target``: a hard link (every write replaces a file, none changes one in place),
+        or a copy where the file system has no links. Raises :class:`BlobNotFound`."""
+        content_type = (self.stat(source) or BlobStat(0, "application/octet-stream")).content_type
+        path = self._path(target)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp_name = str(path.parent / f".link-{os.urandom(8).hex()}")
+        try:
+            os.link(self._path(source), temp_name)
+        except FileNotFoundError as error:
+            raise BlobNotFound(source) from error
+        except OSError:
+            with self.open(source) as stream:
+                self._write(target, stream, limit=1 << 62, content_type=content_type)
+            return
+        try:
+            self._commit(target, temp_name, content_type)
+        except BaseException:
+            pathlib.Path(temp_name).unlink(missing_ok=True)
+            raise
+
+    def seal(self, key: str) -> None:
+        """The upload of ``key`` is complete: its signed URLs (whole file or parts) accept no more bytes."""
+        self.seals.seal(key)
+
     def delete(self, key: str) -> None:
+        """Remove the object (its seal stays: a deleted upload is not reopened)."""
         self._path(key).unlink(missing_ok=True)
         self._meta_path(key).unlink(missing_ok=True)
 
-    def _write(self, key: str, stream: BinaryIO, *, limit: int, content_type: str, exact: bool = False) -> int:
+
+    def _write(self, key: str, stream: BinaryIO, *, limit: int, content_type: str, exact: bool = False,
+               unless_sealed: bool = False) -> int:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".upload-")
@@ -143,6 +173,8 @@ class FilesystemBlobStore:
             if exact and written != limit:
                 raise InvalidArgument(f"expected {limit} bytes for {key!r}, got {written}",
                                       [FieldProblem("size", "the stream ended early")])
+            if unless_sealed:
+                self.seals.refuse_if_sealed(key)      # completed while this body streamed in
             self._commit(key, temp_name, content_type)
             return written
         except BaseException:

@@ -13,6 +13,7 @@ from chassis.errors import FieldProblem, InvalidArgument
 MAX_KEY_LENGTH = 512
 _SEGMENT = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
 RESERVED_FIRST_SEGMENTS = frozenset({"upload"})  # /media/upload/<key> is the signed upload route
+CHECKED_PREFIX = "checked/"  # what the media worker checked; no upload target is ever issued under it
 
 
 class InvalidKey(InvalidArgument):
@@ -45,6 +46,26 @@ def validate_key(key: str) -> str:
         if not _SEGMENT.fullmatch(segment):
             raise InvalidKey(key, f"segment {segment!r} must be letters, digits, '.', '_' or '-' "
                                   "and may not be empty or start with '.' or '-'")
+    return key
+
+
+def checked_key(key: str) -> str:
+    """Where the media worker keeps the bytes it checked of the upload at ``key``: the only key that is served."""
+    return CHECKED_PREFIX + validate_upload_key(key)
+
+
+def validate_upload_key(key: str) -> str:
+    """:func:`validate_key`, and not under :data:`CHECKED_PREFIX`: a client may never be given a way to write
+    (or replace) bytes that are served as checked."""
+    if validate_key(key).startswith(CHECKED_PREFIX):
+        raise InvalidKey(key, "checked media can only be written by the media worker, never uploaded")
+    return key
+
+
+def validate_served_key(key: str) -> str:
+    """:func:`validate_key`, and under :data:`CHECKED_PREFIX`: only what the media worker checked is ever served."""
+    if not validate_key(key).startswith(CHECKED_PREFIX):
+        raise InvalidKey(key, "only checked media is served (the media worker's copy under 'checked/')")
     return key
 
 

@@ -14,13 +14,14 @@ from contextlib import contextmanager
 from typing import BinaryIO, Iterator
 
 from minio import Minio
+from minio.commonconfig import CopySource
 from minio.datatypes import Part, PostPolicy
 from minio.error import S3Error
 
 from chassis.config import PlatformSettings
 from chassis.errors import FieldProblem, InvalidArgument
 from chassis.media.blobstore import MULTIPART, POST, BlobNotFound, BlobStat, UploadTarget, part_count, utcnow
-from chassis.media.naming import content_disposition, validate_key
+from chassis.media.naming import content_disposition, validate_key, validate_served_key, validate_upload_key
 
 _MISSING = {"NoSuchKey", "NoSuchObject", "NotFound", "ResourceNotFound"}
 _BAD_PARTS = {"InvalidPart", "InvalidPartOrder", "NoSuchUpload", "EntityTooSmall", "MalformedXML"}
@@ -68,7 +69,7 @@ class S3BlobStore:
 
         MinIO/S3 refuse a POST outside the policy; moto does not. Validate after upload regardless.
         """
-        validate_key(key)
+        validate_upload_key(key)
         if max_bytes < 1:
             raise ValueError("max_bytes must be positive")
         expires_at = utcnow() + expires
@@ -84,14 +85,15 @@ class S3BlobStore:
     # helpers are private but stable (pinned in uv.lock), and part URLs are ordinary presigned PUTs.
     def presign_multipart(self, key: str, content_type: str, size: int, part_size: int,
                           expires: dt.timedelta) -> UploadTarget:
-        """Create the multipart upload and presign one PUT per part (a part can be sent again to resume)."""
-        validate_key(key)
+        """Create the multipart upload and presign one PUT per part (a part can be sent again to resume). S3 cannot
+        size-limit a presigned part: the media worker compares the assembled size with the declared one."""
+        validate_upload_key(key)
         count = part_count(size, part_size)
         upload_id = self.client._create_multipart_upload(self.bucket, key, {"Content-Type": content_type})
         urls = tuple(self.presign_client.get_presigned_url(
             "PUT", self.bucket, key, expires=expires,
             extra_query_params={"partNumber": str(number), "uploadId": upload_id}) for number in range(1, count + 1))
-        return UploadTarget(key=key, method=MULTIPART, url="", headers={}, max_bytes=count * part_size,
+        return UploadTarget(key=key, method=MULTIPART, url="", headers={}, max_bytes=size,
                             expires_at=utcnow() + expires, upload_id=upload_id, part_size=part_size, part_urls=urls)
 
     def complete_multipart(self, key: str, upload_id: str, etags: list[str]) -> None:
@@ -115,8 +117,9 @@ class S3BlobStore:
 
     def presign_download(self, key: str, expires: dt.timedelta, filename: str | None = None, *,
                          content_type: str | None = None, inline: bool = False) -> str:
-        """A presigned GET that overrides the served type and disposition (the uploader chose the stored type)."""
-        validate_key(key)
+        """A presigned GET that overrides the served type and disposition (the uploader chose the stored type);
+        only checked keys (``checked/...``) are ever presigned for reading."""
+        validate_served_key(key)
         headers = {"response-content-disposition": content_disposition(filename, inline=inline)}
         if content_type:
             headers["response-content-type"] = content_type
@@ -153,6 +156,22 @@ class S3BlobStore:
         """Store a server-made object (thumbnails, cleaned images)."""
         validate_key(key)
         self.client.put_object(self.bucket, key, stream, size, content_type=content_type)
+
+    def copy(self, source: str, target: str) -> None:
+        """Server-side copy (one consistent version of ``source``; bytes never pass through here)."""
+        validate_key(source)
+        validate_key(target)
+        try:
+            self.client.copy_object(self.bucket, target, CopySource(self.bucket, source))
+        except S3Error as error:
+            if error.code in _MISSING:
+                raise BlobNotFound(source) from error
+            raise
+
+    def seal(self, key: str) -> None:
+        """Nothing to do: a presigned POST or part URL cannot be revoked before it expires. Only the worker's
+        checked copy (under ``checked/``, never an upload target) is served, so a late upload changes nothing."""
+        validate_key(key)
 
     def delete(self, key: str) -> None:
         """Remove the object; removing a missing object is not an error."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from chassis.errors import PermissionDenied
-from chassis.media.naming import content_disposition, validate_key
+from chassis.media.naming import content_disposition, validate_served_key, validate_upload_key
 
 UPLOAD_PREFIX = "/media/upload/"
 DOWNLOAD_PREFIX = "/media/"
@@ -61,20 +61,20 @@ class UrlSigner:
         self.base_url = base_url.rstrip("/")
 
     def upload_url(self, key: str, content_type: str, max_bytes: int, expires_at: int) -> str:
-        validate_key(key)
+        validate_upload_key(key)
         params = {"exp": str(expires_at), "max": str(max_bytes), "ct": content_type}
         params["sig"] = self._sign("upload", key, params)
         return f"{self.base_url}{UPLOAD_PREFIX}{key}?{urlencode(params)}"
 
     def part_url(self, key: str, upload_id: str, part_number: int, max_bytes: int, expires_at: int) -> str:
-        validate_key(key)
+        validate_upload_key(key)
         params = {"exp": str(expires_at), "max": str(max_bytes), "uid": upload_id, "pn": str(part_number)}
         params["sig"] = self._sign("part", key, params)
         return f"{self.base_url}{UPLOAD_PREFIX}{key}?{urlencode(params)}"
 
     def download_url(self, key: str, expires_at: int, filename: str | None = None, *,
                      content_type: str | None = None, inline: bool = False) -> str:
-        validate_key(key)
+        validate_served_key(key)
         params = {"exp": str(expires_at)}
         if filename:
             params["fn"] = filename
@@ -95,7 +95,7 @@ class UrlSigner:
             action, key = "download", path[len(DOWNLOAD_PREFIX):]
         else:
             raise InvalidSignedUrl(f"not a media URL: {path!r}")
-        validate_key(key)
+        (validate_upload_key if action == "upload" else validate_served_key)(key)
         query = parse_qs(parts.query, keep_blank_values=True, strict_parsing=False)
         if any(len(values) != 1 for values in query.values()):
             raise InvalidSignedUrl("a media URL parameter is repeated")

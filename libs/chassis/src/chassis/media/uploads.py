@@ -1,5 +1,6 @@
 """A service's side of the presigned-media contract over one blob store: per-kind limits, single or multipart
-upload targets, finishing an upload (stat only, never reading the bytes), discarding objects, signed read URLs.
+upload targets capped at the declared size, finishing an upload (stat and seal, never reading the bytes),
+dropping abandoned uploads, discarding objects.
 
 The store is built on first use, so processes and tests that never touch media need no store settings.
 """
@@ -55,21 +56,31 @@ class MediaUploads:
         return self._store_factory()
 
     def target(self, key: str, kind: str, content_type: str, size_bytes: int) -> UploadTarget:
-        """Where the client sends the bytes of ``key``: one upload limited to the kind's size (a POST form on
-        S3/MinIO, a PUT to a signed gateway URL on the filesystem store), or MULTIPART for big files."""
+        """Where the client sends the ``size_bytes`` it declared for ``key``: one upload capped at that size (a
+        POST form's ``content-length-range`` on S3/MinIO, the gateway's cap on the filesystem store's signed PUT),
+        or MULTIPART for big files (part URLs capped per part on the filesystem store). The media worker rejects
+        any other stored size."""
         content_type = content_type or UNKNOWN_TYPE
+        size_bytes = min(size_bytes, self.limits.for_kind(kind))
         if self.plan.is_multipart(size_bytes):
             return self.store.presign_multipart(key, content_type, size_bytes, self.plan.part_size,
                                                 self.upload_ttl)
-        return self.store.presign_upload(key, content_type, self.limits.for_kind(kind), self.upload_ttl)
+        return self.store.presign_upload(key, content_type, size_bytes, self.upload_ttl)
 
     def abandon(self, target: UploadTarget) -> None:
         """Undo a multipart upload created for an object whose transaction then failed."""
         if target.upload_id:
             self.store.abort_multipart(target.key, target.upload_id)
 
+    def drop_upload(self, key: str, upload_id: str) -> None:
+        """An upload that was never completed: abort its multipart upload (its parts go) and delete its bytes."""
+        if upload_id:
+            self.store.abort_multipart(key, upload_id)
+        self.store.delete(key)
+
     def finish_upload(self, key: str, upload_id: str, part_etags: list[str]) -> BlobStat:
-        """Assemble a multipart upload (once: a completed one is already an object), then stat the object."""
+        """Assemble a multipart upload (once: a completed one is already an object), stat the object, and seal its
+        upload target where the store can (the filesystem store's signed PUT then refuses more bytes)."""
         if upload_id and self.store.stat(key) is None:
             if not part_etags:
                 raise InvalidArgument("this is a multipart upload", [FieldProblem(
@@ -79,6 +90,7 @@ class MediaUploads:
         if stat is None:
             raise InvalidArgument("nothing was uploaded", [FieldProblem(
                 "file", "the file has not arrived in the store (upload it to the upload target first)")])
+        self.store.seal(key)
         return stat
 
     def discard(self, *keys: str) -> None:

@@ -68,6 +68,8 @@ version_media = Table(
     Column("size_bytes", BigInteger, nullable=False, server_default="0"),     # as stored
     Column("thumbnail_key", String(512), nullable=False, server_default=""),
     Column("checked_at", DateTime(timezone=True), nullable=True),
+    Column("checked_key", String(512), nullable=False, server_default=""),    # the worker's copy: all that is served
+    Column("upload_expires_at", DateTime(timezone=True), nullable=True),       # the upload target's end
 )
 
 artifact_skills = Table(

@@ -90,7 +90,7 @@ def listing(shape: Shape) -> Select:
     media = version_media.alias("media")
     return (select(found, artifact_skills.c.skill_id, media.c.artifact_id.label("media_of"), media.c.verdict,
                    media.c.content_type.label("stored_type"), media.c.size_bytes.label("stored_size"),
-                   media.c.thumbnail_key)
+                   media.c.thumbnail_key, media.c.checked_key)
             .select_from(found.outerjoin(artifact_skills, artifact_skills.c.artifact_id == found.c.id).outerjoin(
                 media, and_(media.c.artifact_id == found.c.id, media.c.number == found.c.current_version,
                             found.c.kind != Kind.LINK.value)))

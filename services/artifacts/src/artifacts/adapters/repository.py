@@ -20,6 +20,7 @@ class _Stored:
     content_type: str
     size_bytes: int
     thumbnail_key: str
+    checked_key: str
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:
@@ -50,14 +51,14 @@ class ArtifactsRepository:
         media = version_media.alias("media")
         rows = self.session.execute(
             select(artifact_versions, media.c.verdict, media.c.content_type.label("stored_type"),
-                   media.c.size_bytes.label("stored_size"), media.c.thumbnail_key)
+                   media.c.size_bytes.label("stored_size"), media.c.thumbnail_key, media.c.checked_key)
             .outerjoin(media, and_(media.c.artifact_id == artifact_versions.c.artifact_id,
                                    media.c.number == artifact_versions.c.number))
             .where(artifact_versions.c.artifact_id == artifact_id).order_by(artifact_versions.c.number.desc()))
         return [Version(number=r.number, media_key=r.media_key, link_url=r.link_url, size_bytes=r.size_bytes,
                         content_type=r.content_type, created_by=r.created_by, created_at=_utc(r.created_at),
                         file_name=r.file_name, stored=None if r.verdict is None else stored_media(
-                            _Stored(r.verdict, r.stored_type, r.stored_size, r.thumbnail_key)))
+                            _Stored(r.verdict, r.stored_type, r.stored_size, r.thumbnail_key, r.checked_key)))
                 for r in rows]
 
     def _skills(self, ids: list[str]) -> dict[str, list[str]]:
@@ -106,7 +107,8 @@ class ArtifactsRepository:
             if artifact is None:
                 artifact = found[r.id] = _artifact(r, [])
                 if r.media_of is not None:
-                    artifact.media = stored_media(_Stored(r.verdict, r.stored_type, r.stored_size, r.thumbnail_key))
+                    artifact.media = stored_media(_Stored(r.verdict, r.stored_type, r.stored_size, r.thumbnail_key,
+                                                          r.checked_key))
             if r.skill_id is not None:
                 artifact.skill_ids.append(r.skill_id)
         return list(found.values())

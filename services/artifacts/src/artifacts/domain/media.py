@@ -1,11 +1,13 @@
 """Artifact media rules: what a file submission must say, where a version's bytes live, and how media is served.
 
-Keys are chosen here, never by clients: ``artifacts/<artifact_id>/v<n>/original`` and ``.../thumbnail``.
+Keys are chosen here, never by clients: the upload goes to ``artifacts/<artifact_id>/v<n>/original``; the media
+worker's checked copy (``checked/artifacts/.../original``) and thumbnail (``checked/.../thumbnail``) are served.
 """
 from __future__ import annotations
 
 from chassis.errors import FieldProblem
 from chassis.media.declared import declared_file_problems, file_name_problems  # noqa: F401 (re-exported)
+from chassis.media.naming import checked_key
 
 from artifacts.domain import model
 from artifacts.domain.model import Kind, VersionInput
@@ -31,6 +33,12 @@ def original_key(artifact_id: str, version: int) -> str:
 
 
 def thumbnail_key(artifact_id: str, version: int) -> str:
+    """Written by the media worker only, in the checked namespace (no upload target is ever issued there)."""
+    return checked_key(f"artifacts/{artifact_id}/v{version}/thumbnail")
+
+
+def legacy_thumbnail_key(artifact_id: str, version: int) -> str:
+    """Where thumbnails were kept before checked copies (removed when such a version is re-checked)."""
     return f"artifacts/{artifact_id}/v{version}/thumbnail"
 
 

@@ -44,10 +44,16 @@ class StoredMedia:
     content_type: str = ""       # sniffed from the bytes
     size_bytes: int = 0
     thumbnail_key: str = ""
+    checked_key: str = ""        # the worker's copy of what it checked: the only key served
 
     @property
     def ready(self) -> bool:
         return self.verdict == Status.READY
+
+    @property
+    def servable(self) -> bool:
+        """Ready, with a checked copy (a verdict recorded before checked copies existed waits for its re-check)."""
+        return self.ready and bool(self.checked_key)
 
 
 @dataclass(frozen=True)

@@ -3,20 +3,24 @@
 Consumes ``artifact_media_uploaded`` (raised by CompleteUpload, relayed by the ``events`` role), runs the chassis
 media pipeline on the stored bytes (sniff vs the declared kind, size limit, EXIF/GPS strip, WebP thumbnail) and
 records ready/rejected through the service layer. Scaled on its own: media work never delays roster events.
+A timer rejects uploads never completed once their upload URL expired (media_sweep.py).
 """
 from __future__ import annotations
 
 import functools
+
+from nameko.timer import timer
 
 from chassis.config import PlatformSettings
 from chassis.messaging.consumer import reliable_handler
 from chassis.uow import lazy_unit_of_work
 
 from artifacts.bootstrap import media_of
-from artifacts.config import ArtifactsOptions
+from artifacts.config import ArtifactsOptions, media_sweep_seconds
 from chassis.calendar import utc_now
 from artifacts.service_layer.media import Media
 from artifacts.service_layer.media_results import check_uploaded_media
+from artifacts.service_layer.media_sweep import sweep_media
 from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork
 
 _uow = lazy_unit_of_work("artifacts", ArtifactsUnitOfWork)
@@ -35,3 +39,7 @@ class ArtifactsMedia:
     @reliable_handler("artifacts", "artifact_media_uploaded")
     def media_uploaded(self, envelope):
         check_uploaded_media(_uow, _media(), utc_now, "artifacts_media.media_uploaded", envelope)
+
+    @timer(interval=media_sweep_seconds())
+    def sweep_uploads(self):
+        sweep_media(_uow, _media(), utc_now)

@@ -82,7 +82,7 @@ class ArtifactCommands:
         target = self.media.upload_target(artifact.id, number, artifact.kind, content) if media else None
         try:
             if target is not None:
-                uow.media.add(artifact.id, number, target.upload_id)
+                uow.media.add(artifact.id, number, target.upload_id, target.expires_at)
             uow.keep_result(Submission(artifact, target))
             self._finish(uow, viewer, action, artifact, event)
         except BaseException:
@@ -168,6 +168,8 @@ class ArtifactCommands:
             record = uow.media.get(artifact.id, version, for_update=True)
             if record is None or record.uploaded_at is not None:
                 return artifact
+            if record.stored.verdict:
+                raise Conflict("this upload was not completed before its upload link expired; add a new version")
             key = original_key(artifact.id, version)
             self.media.finish_upload(key, record.upload_id, part_etags)
             uow.media.mark_uploaded(artifact.id, version, self.clock())

@@ -31,24 +31,23 @@ class Media(MediaUploads):
     # --- reads ---
     def with_urls(self, artifact: Artifact) -> Artifact:
         """The artifact (a read's own copy, filled in place) with presigned thumbnail/media URLs (ready media) and
-        download URLs (ready versions)."""
+        download URLs (ready versions); only the media worker's checked copies are ever served."""
         stored = artifact.media
-        if stored is not None and stored.ready and artifact.status == "ready":
-            key = original_key(artifact.id, artifact.current_version)
+        if stored is not None and stored.servable and artifact.status == "ready":
             if stored.thumbnail_key:
                 artifact.thumbnail_url = self.store.presign_download(
                     stored.thumbnail_key, self.url_ttl, content_type="image/webp", inline=True)
             artifact.media_url = self.store.presign_download(
-                key, self.url_ttl, self._file_name(artifact), content_type=stored.content_type,
+                stored.checked_key, self.url_ttl, self._file_name(artifact), content_type=stored.content_type,
                 inline=served_inline(artifact.kind, stored.content_type))
         if artifact.versions:
             artifact.versions = [self._with_download(artifact.id, v) for v in artifact.versions]
         return artifact
 
     def _with_download(self, artifact_id: str, version: Version) -> Version:
-        if not (version.media_key and version.stored and version.stored.ready):
+        if not (version.media_key and version.stored and version.stored.servable):
             return version
-        url = self.store.presign_download(version.media_key, self.url_ttl, version.file_name or None,
+        url = self.store.presign_download(version.stored.checked_key, self.url_ttl, version.file_name or None,
                                           content_type=version.stored.content_type, inline=False)
         return dataclasses.replace(version, download_url=url)
 

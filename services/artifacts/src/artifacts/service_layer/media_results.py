@@ -1,7 +1,8 @@
 """The verdict on a version's bytes: recorded for MarkMediaResult and, worker-side, after the media pipeline ran.
 
 The media worker handles ``artifact_media_uploaded`` once (inbox claim in the verdict's transaction); a redelivery,
-a stale version (no longer current) or a deleted artifact changes nothing. Rejected bytes are deleted.
+a stale version (no longer current) or a deleted artifact changes nothing. The worker checks a copy of the upload
+under ``checked/`` (the only key served); once judged, the upload itself is deleted, and so is a rejected copy.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Callable
 
 from chassis.errors import FieldProblem
 from chassis.events import Envelope
+from chassis.media.naming import checked_key
 from chassis.media.pipeline import judge_upload
 from chassis.messaging.inbox import claim
 
@@ -53,15 +55,17 @@ def apply_media_result(uow: ArtifactsUnitOfWork, viewer: Viewer, artifact: Artif
     return artifact
 
 
-def _pending_kind(uow: ArtifactsUnitOfWork, artifact_id: str, version: int) -> tuple[Kind | None, str]:
-    """(kind to check, "") when the version awaits its verdict; (None, recorded verdict) otherwise."""
+def _pending_kind(uow: ArtifactsUnitOfWork, artifact_id: str, version: int) -> tuple[Kind | None, int, str]:
+    """(kind to check, declared size, "") when the version awaits its verdict; (None, 0, recorded verdict)
+    otherwise."""
     artifact = uow.artifacts.get(artifact_id)
     record = uow.media.get(artifact_id, version)
     if artifact is None or artifact.current_version != version or record is None:
-        return None, "stale"
+        return None, 0, "stale"
     if record.stored.verdict:
-        return None, record.stored.verdict
-    return artifact.kind, ""
+        return None, 0, record.stored.verdict
+    declared = next(v.size_bytes for v in uow.artifacts.versions(artifact_id) if v.number == version)
+    return artifact.kind, declared, ""
 
 
 def check_uploaded_media(uow_factory: UowFactory, media: Media, clock: Callable[[], dt.datetime], consumer: str,
@@ -70,12 +74,13 @@ def check_uploaded_media(uow_factory: UowFactory, media: Media, clock: Callable[
     artifact_id, version = str(envelope.data["artifact_id"]), int(envelope.data["version"])
     key, thumb = original_key(artifact_id, version), thumbnail_key(artifact_id, version)
     with uow_factory() as uow:
-        kind, outcome = _pending_kind(uow, artifact_id, version)
+        kind, declared, outcome = _pending_kind(uow, artifact_id, version)
     stored, reason = None, ""
     if kind is not None:
-        verdict = judge_upload(media.store, key, kind.value, thumbnail_key=thumb, limits=media.limits)
-        stored = (StoredMedia(Status.READY, verdict.mime, verdict.size, verdict.thumbnail_key) if verdict.ready
-                  else StoredMedia(Status.REJECTED))
+        verdict = judge_upload(media.store, key, kind.value, thumbnail_key=thumb, declared_size=declared,
+                               limits=media.limits)
+        stored = (StoredMedia(Status.READY, verdict.mime, verdict.size, verdict.thumbnail_key, verdict.key)
+                  if verdict.ready else StoredMedia(Status.REJECTED))
         reason = verdict.reason
     duplicate = False
     with uow_factory() as uow:
@@ -90,8 +95,10 @@ def check_uploaded_media(uow_factory: UowFactory, media: Media, clock: Callable[
         else:
             duplicate = True
     outcome = outcome or "stale"
-    if outcome == Status.REJECTED:      # also on a redelivery: a crash after the commit must not leave the bytes
-        media.discard(key, thumb)
+    if outcome in (Status.READY, Status.REJECTED):   # also on a redelivery: a crash after the commit left them
+        media.discard(key)                           # the upload is never served: its checked copy is
+    if outcome == Status.REJECTED:
+        media.discard(checked_key(key), thumb)
     log.info("media of artifact %s version %s: %s%s", artifact_id, version, "duplicate" if duplicate else outcome,
              f" ({reason})" if reason else "")
     return "duplicate" if duplicate else outcome

@@ -67,6 +67,8 @@ revision_media = Table(
     Column("size_bytes", BigInteger, nullable=False, server_default="0"),     # as stored
     Column("reason", Text, nullable=False, server_default=""),
     Column("checked_at", DateTime(timezone=True), nullable=True),
+    Column("checked_key", String(512), nullable=False, server_default=""),    # the checked copy: all that is served
+    Column("upload_expires_at", DateTime(timezone=True), nullable=True),       # the upload target's end
     ForeignKeyConstraint(["reflection_id", "number"],
                          ["reflection_revisions.reflection_id", "reflection_revisions.number"]),
 )

@@ -50,7 +50,8 @@ class ReflectionsRepository:
                                     "size_bytes": media.declared_size} if media else {})))
         if media is not None:
             self.session.execute(insert(revision_media).values(reflection_id=reflection_id, number=revision.number,
-                                                               upload_id=media.upload_id))
+                                                               upload_id=media.upload_id,
+                                                               upload_expires_at=media.upload_expires_at))
         self.session.execute(update(reflections).where(reflections.c.id == reflection_id).values(
             current_revision=revision.number, updated_at=revision.created_at))
 

@@ -8,7 +8,7 @@ from sqlalchemy import Select, select, update
 from sqlalchemy.orm import Session
 
 from reflections.adapters.orm import reflection_revisions, revision_media
-from reflections.domain.media import PROCESSING
+from reflections.domain.media import PROCESSING, READY
 from reflections.domain.model import TEXT, Revision, RevisionMedia
 
 
@@ -16,7 +16,7 @@ def revisions_with_media(media_only: bool = False) -> Select:
     """Revision rows, each with its media state (NULLs for text revisions; ``media_only``: audio/video only)."""
     m = revision_media
     on = (m.c.reflection_id == reflection_revisions.c.reflection_id) & (m.c.number == reflection_revisions.c.number)
-    return select(reflection_revisions, m.c.upload_id, m.c.uploaded_at, m.c.verdict,
+    return select(reflection_revisions, m.c.upload_id, m.c.uploaded_at, m.c.verdict, m.c.checked_key,
                   m.c.content_type.label("stored_type"), m.c.size_bytes.label("stored_size"), m.c.reason) \
         .select_from(reflection_revisions.join(m, on) if media_only else reflection_revisions.outerjoin(m, on))
 
@@ -27,7 +27,7 @@ def revision_of(row) -> Revision:
     media = RevisionMedia(row.file_name, row.content_type, row.size_bytes, status=row.verdict or PROCESSING,
                           content_type=row.stored_type or "", size_bytes=row.stored_size or 0,
                           rejection_reason=row.reason or "", upload_id=row.upload_id or "",
-                          uploaded=row.uploaded_at is not None)
+                          uploaded=row.uploaded_at is not None, checked_key=row.checked_key or "")
     return Revision(row.number, row.text, row.created_at, row.kind, media)
 
 
@@ -46,9 +46,23 @@ class RevisionMediaRecords:
         self._set(reflection_id, number, uploaded_at=at)
 
     def record_verdict(self, reflection_id: str, number: int, verdict: str, content_type: str, size_bytes: int,
-                       reason: str, at: dt.datetime) -> None:
+                       reason: str, at: dt.datetime, checked_key: str = "") -> None:
         self._set(reflection_id, number, verdict=verdict, content_type=content_type, size_bytes=size_bytes,
-                  reason=reason, checked_at=at)
+                  reason=reason, checked_at=at, checked_key=checked_key)
+
+    def abandoned(self, now: dt.datetime, limit: int = 100) -> list[tuple[str, int, str]]:
+        """(reflection_id, number, upload_id) of uploads never completed whose target expired before ``now``."""
+        m = revision_media.c
+        rows = self.session.execute(select(m.reflection_id, m.number, m.upload_id).where(
+            m.uploaded_at.is_(None), m.verdict == "", m.upload_expires_at < now).limit(limit))
+        return [(r.reflection_id, r.number, r.upload_id) for r in rows]
+
+    def unchecked_ready(self, limit: int = 100) -> list[tuple[str, int]]:
+        """(reflection_id, number) of revisions judged ready before checked copies were kept (upgrade)."""
+        m = revision_media.c
+        rows = self.session.execute(select(m.reflection_id, m.number).where(m.verdict == READY,
+                                                                            m.checked_key == "").limit(limit))
+        return [(r.reflection_id, r.number) for r in rows]
 
     def _set(self, reflection_id: str, number: int, **values) -> None:
         self.session.execute(update(revision_media).where(revision_media.c.reflection_id == reflection_id,

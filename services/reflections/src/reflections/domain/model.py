@@ -35,6 +35,8 @@ class RevisionMedia:
     rejection_reason: str = ""
     upload_id: str = ""              # multipart uploads only
     uploaded: bool = False           # CompleteReflectionUpload was called
+    checked_key: str = ""            # the media check's copy of what it checked: the only key served
+    upload_expires_at: dt.datetime | None = None   # when the upload target stops working
     url: str = ""                    # a signed read URL, filled by reads when ready
 
 

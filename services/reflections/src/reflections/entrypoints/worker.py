@@ -5,11 +5,14 @@ Consumes roster person_*, section_*, enrollment_*, guardianship_* and student_tr
 (protos/skillfolio/events/v1/artifacts.proto); access is decided from those replicas. Roster
 school_year_added/updated and skills skill_*, scale_defined, rubric_defined (skills.proto) feed the one skills
 catalog replica that assessments, goal skills and milestone rubrics are checked against. Also checks uploaded audio/video
-reflections (its own ``reflection_media_uploaded``: size and sniffed type) and records the verdict.
+reflections (its own ``reflection_media_uploaded``: size and sniffed type) and records the verdict; a timer rejects
+recordings whose upload was never completed once its URL expired (recording_sweep.py).
 """
 from __future__ import annotations
 
 import functools
+
+from nameko.timer import timer
 
 from chassis.config import PlatformSettings, service_settings
 from chassis.db import make_engine
@@ -24,6 +27,7 @@ from reflections.service_layer import replication
 from chassis.calendar import utc_now
 from reflections.service_layer.media import ReflectionMedia
 from reflections.service_layer.media_checks import check_uploaded_recording
+from reflections.service_layer.recording_sweep import sweep_recordings
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork
 
 
@@ -108,6 +112,10 @@ class ReflectionsEvents:
     @reliable_handler("reflections", "reflection_media_uploaded")
     def reflection_media_uploaded(self, envelope):
         check_uploaded_recording(_uow, _media(), utc_now, "reflections.reflection_media_uploaded", envelope)
+
+    @timer(interval=ReflectionsOptions().media_sweep_seconds)
+    def sweep_uploads(self):
+        sweep_recordings(_uow, _media(), utc_now)
 
     @reliable_handler("roster", "school_year_added")
     def school_year_added(self, envelope):

@@ -19,14 +19,14 @@ class ReflectionMedia(MediaUploads):
 
     def with_urls(self, reflection: Reflection) -> Reflection:
         """The reflection with a signed read URL on each ready audio/video revision (served inline, as the
-        SNIFFED type)."""
+        SNIFFED type), always of the media check's copy (never the upload's key)."""
         return dataclasses.replace(reflection, revisions=[self._with_url(reflection.id, r)
                                                           for r in reflection.revisions])
 
     def _with_url(self, reflection_id: str, revision: Revision) -> Revision:
         media = revision.media
-        if media is None or media.status != READY:
+        if media is None or media.status != READY or not media.checked_key:
             return revision
-        url = self.store.presign_download(original_key(reflection_id, revision.number), self.url_ttl,
+        url = self.store.presign_download(media.checked_key, self.url_ttl,
                                           media.file_name or None, content_type=media.content_type, inline=True)
         return dataclasses.replace(revision, media=dataclasses.replace(media, url=url))

@@ -2,8 +2,9 @@
 against the declared kind) and the verdict recorded, once.
 
 ``reflection_media_uploaded`` is handled once (inbox claim in the verdict's transaction); a redelivery or a revision
-already judged changes nothing. Rejected bytes are deleted (also on a redelivery: a crash after the commit must not
-leave them). Every revision is checked, current or not: the history shows them all.
+already judged changes nothing. The check runs on a copy under ``checked/`` (the only key served); once judged the
+upload itself is deleted, and so is a rejected copy (also on a redelivery: a crash after the commit must not leave
+them). Every revision is checked, current or not: the history shows them all.
 """
 from __future__ import annotations
 
@@ -12,13 +13,14 @@ import logging
 from typing import Callable
 
 from chassis.events import Envelope
+from chassis.media.naming import checked_key
 from chassis.media.pipeline import UploadVerdict, judge_upload
 from chassis.messaging.inbox import claim
 
 from reflections.adapters.orm import inbox
 from reflections.domain.access import Viewer
 from reflections.domain.events import ReflectionMediaReady, ReflectionMediaRejected
-from reflections.domain.media import PROCESSING, REJECTED, original_key
+from reflections.domain.media import PROCESSING, READY, REJECTED, original_key
 from reflections.service_layer.media import ReflectionMedia
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork, UowFactory
 
@@ -26,20 +28,23 @@ log = logging.getLogger(__name__)
 MEDIA_CHECKER = Viewer.of("service:reflections-media", ["service"])
 
 
-def _awaiting(uow: ReflectionsUnitOfWork, reflection_id: str, number: int) -> tuple[str | None, str]:
-    """(kind to check, "") when the uploaded revision awaits its verdict; (None, what it is) otherwise."""
+def _awaiting(uow: ReflectionsUnitOfWork, reflection_id: str, number: int) -> tuple[str | None, int, str]:
+    """(kind to check, declared size, "") when the uploaded revision awaits its verdict; (None, 0, what it is)
+    otherwise."""
     revision = uow.media.revision(reflection_id, number)
     if revision is None or not revision.media.uploaded:
-        return None, "unknown"
+        return None, 0, "unknown"
     if revision.media.status != PROCESSING:
-        return None, revision.media.status
-    return revision.kind, ""
+        return None, 0, revision.media.status
+    return revision.kind, revision.media.declared_size, ""
 
 
-def _record(uow: ReflectionsUnitOfWork, reflection_id: str, number: int, verdict: UploadVerdict,
-            at: dt.datetime) -> None:
+def record_recording_verdict(uow: ReflectionsUnitOfWork, reflection_id: str, number: int, verdict: UploadVerdict,
+                             at: dt.datetime) -> None:
+    """Record the verdict (with the checked copy's key), audit it and raise ready/rejected."""
     reflection = uow.records.reflection(reflection_id)
-    uow.media.record_verdict(reflection_id, number, verdict.status, verdict.mime, verdict.size, verdict.reason, at)
+    uow.media.record_verdict(reflection_id, number, verdict.status, verdict.mime, verdict.size, verdict.reason, at,
+                             verdict.key)
     uow.audit(MEDIA_CHECKER, "CheckReflectionMedia", [reflection.student_id],
               {"reflection_id": reflection_id, "revision": number, "result": verdict.status})
     ids = (reflection_id, number, reflection.artifact_id, reflection.student_id)
@@ -52,20 +57,22 @@ def check_uploaded_recording(uow_factory: UowFactory, media: ReflectionMedia, cl
     reflection_id, number = str(envelope.data["reflection_id"]), int(envelope.data["revision"])
     key = original_key(reflection_id, number)
     with uow_factory() as uow:
-        kind, outcome = _awaiting(uow, reflection_id, number)
-    verdict = judge_upload(media.store, key, kind, limits=media.limits) if kind else None
+        kind, declared, outcome = _awaiting(uow, reflection_id, number)
+    verdict = judge_upload(media.store, key, kind, declared_size=declared, limits=media.limits) if kind else None
     duplicate = False
     with uow_factory() as uow:
         if claim(uow.session, inbox, consumer, envelope.event_id):
             revision = uow.media.revision(reflection_id, number, for_update=True)
             if verdict is not None and revision is not None and revision.media.status == PROCESSING:
-                _record(uow, reflection_id, number, verdict, clock())
+                record_recording_verdict(uow, reflection_id, number, verdict, clock())
                 outcome = verdict.status
             uow.commit()
         else:
             duplicate = True
+    if outcome in (READY, REJECTED):
+        media.discard(key)                          # the upload is never served: its checked copy is
     if outcome == REJECTED:
-        media.discard(key)
+        media.discard(checked_key(key))
     log.info("media of reflection %s revision %s: %s%s", reflection_id, number,
              "duplicate" if duplicate else outcome, f" ({verdict.reason})" if verdict and verdict.reason else "")
     return "duplicate" if duplicate else outcome

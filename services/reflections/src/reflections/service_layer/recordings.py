@@ -12,13 +12,13 @@ import dataclasses
 import uuid
 from dataclasses import dataclass
 
-from chassis.errors import FieldProblem, InvalidArgument, NotFound
+from chassis.errors import Conflict, FieldProblem, InvalidArgument, NotFound
 from chassis.media import UploadTarget
 
 from reflections.domain import model
 from reflections.domain.access import Action, Viewer, is_audited
 from reflections.domain.events import ReflectionAdded, ReflectionEdited, ReflectionMediaUploaded
-from reflections.domain.media import RECORDING_KINDS, MediaFile, media_file_problems, original_key
+from reflections.domain.media import PROCESSING, RECORDING_KINDS, MediaFile, media_file_problems, original_key
 from reflections.domain.model import Reflection, Revision, RevisionMedia
 from chassis.calendar import DistrictCalendar
 from reflections.service_layer.commands import guided_prompt_text, own_reflection, standing
@@ -46,7 +46,8 @@ class RecordingCommands:
 
     def _revision(self, reflection_id: str, number: int, media: MediaFile, caption: str):
         target = self.media.upload_target(reflection_id, number, media)
-        stored = RevisionMedia(media.file_name, media.content_type, media.size_bytes, upload_id=target.upload_id)
+        stored = RevisionMedia(media.file_name, media.content_type, media.size_bytes, upload_id=target.upload_id,
+                               upload_expires_at=target.expires_at)
         return Revision(number, caption, self.calendar.clock(), media.kind, stored), target
 
     def add(self, viewer: Viewer, artifact_id: str, media: MediaFile, caption: str = "",
@@ -90,6 +91,8 @@ class RecordingCommands:
                                [FieldProblem("revision", "is not an audio or video revision of this reflection")])
             if revision.media.uploaded:
                 return current
+            if revision.media.status != PROCESSING:
+                raise Conflict("this upload was not completed before its upload link expired; record it again")
             key = original_key(reflection_id, number)
             self.media.finish_upload(key, revision.media.upload_id, part_etags)
             uow.media.mark_uploaded(reflection_id, number, self.calendar.clock())
