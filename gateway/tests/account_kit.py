@@ -1,0 +1,79 @@
+"""A person of one's own for the session tests: a new student in the roster database (with a local account and a
+seat in Math 5A), the same facts fed to the artifacts and reflections replicas, and their deactivation as a roster
+import does it (the row made inactive, then ``person_updated`` with ``active: false`` reaching the replicas)."""
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import insert, update
+
+from chassis.db import make_engine
+from chassis.events import Envelope
+from roster.adapters import orm
+from roster.domain.identity import entity_id
+
+from artifacts.service_layer.replication import apply_roster_event
+from reflections.service_layer.replication import apply_event as apply_reflections_event
+from gateway_district import HASHER, District
+
+CONSUMER = "gateway-tests.accounts"
+
+
+@dataclass
+class Account:
+    person_id: str
+    username: str
+    password: str
+    person_event: dict
+
+
+class Accounts:
+    def __init__(self, roster_url: str, district: District, artifacts_app, reflections_app) -> None:
+        self.roster_url, self.district = roster_url, district
+        self.artifacts_app, self.reflections_app = artifacts_app, reflections_app
+
+    def _replicate(self, type_: str, **data) -> None:
+        envelope = Envelope(type=type_, producer="roster", data=data)
+        assert apply_roster_event(self.artifacts_app.unit_of_work, CONSUMER, envelope)
+        assert apply_reflections_event(self.reflections_app.unit_of_work, CONSUMER, envelope)
+
+    def new_student(self, replicas: bool = True) -> Account:
+        """A new active student; ``replicas`` False leaves the replicas unaware of them (not yet replicated)."""
+        short = "s" + secrets.token_hex(5)
+        person, school = entity_id("user", short), self.district.ids["school"]
+        password = secrets.token_urlsafe(18)
+        section, enrollment = self.district.ids["math"], entity_id("enrollment", f"math-{short}")
+        engine = make_engine(self.roster_url)
+        try:
+            with engine.begin() as conn:
+                conn.execute(insert(orm.people), {"id": person, "sourced_id": short, "given_name": "Nia",
+                                                  "family_name": short, "username": short, "grade_level": "05",
+                                                  "primary_school_id": school})
+                conn.execute(insert(orm.person_roles), {"person_id": person, "role": "student", "is_primary": True,
+                                                        "org_id": school})
+                conn.execute(insert(orm.credentials), {"person_id": person, "username": short,
+                                                       "password_hash": HASHER.hash(password)})
+                conn.execute(insert(orm.enrollments), {"id": enrollment, "sourced_id": f"math-{short}",
+                                                       "section_id": section, "person_id": person,
+                                                       "school_id": school, "role": "student"})
+        finally:
+            engine.dispose()
+        event = dict(person_id=person, sourced_id=short, roles=["student"], grade_level="05",
+                     primary_school_id=school, given_name="Nia", family_name=short)
+        if replicas:
+            self._replicate("person_added", **event, active=True)
+            self._replicate("enrollment_added", enrollment_id=enrollment, section_id=section, person_id=person,
+                            role="student", school_id=school, begin_date="", end_date="", active=True)
+        return Account(person, short, password, event)
+
+    def deactivate(self, account: Account, replicas: bool = True) -> None:
+        """What a roster import does: the person row made inactive, then (``replicas``) the event applied."""
+        engine = make_engine(self.roster_url)
+        try:
+            with engine.begin() as conn:
+                conn.execute(update(orm.people).where(orm.people.c.id == account.person_id).values(active=False))
+        finally:
+            engine.dispose()
+        if replicas:
+            self._replicate("person_updated", **account.person_event, active=False)
