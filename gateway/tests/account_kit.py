@@ -1,5 +1,5 @@
 """A person of one's own for the session tests: a new student in the roster database (with a local account and a
-seat in Math 5A), the same facts fed to the artifacts and reflections replicas, and their deactivation as a roster
+seat in Math 5A), the same facts fed to the artifacts, reflections and skills replicas, and their deactivation as a roster
 import does it (the row made inactive, then ``person_updated`` with ``active: false`` reaching the replicas)."""
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from roster.domain.identity import entity_id
 
 from artifacts.service_layer.replication import apply_roster_event
 from reflections.service_layer.replication import apply_event as apply_reflections_event
+from skills.service_layer.replication import apply_person_event as apply_skills_person_event
 from gateway_district import HASHER, District
 
 CONSUMER = "gateway-tests.accounts"
@@ -29,14 +30,16 @@ class Account:
 
 
 class Accounts:
-    def __init__(self, roster_url: str, district: District, artifacts_app, reflections_app) -> None:
+    def __init__(self, roster_url: str, district: District, artifacts_app, reflections_app, skills_app) -> None:
         self.roster_url, self.district = roster_url, district
-        self.artifacts_app, self.reflections_app = artifacts_app, reflections_app
+        self.artifacts_app, self.reflections_app, self.skills_app = artifacts_app, reflections_app, skills_app
 
     def _replicate(self, type_: str, **data) -> None:
         envelope = Envelope(type=type_, producer="roster", data=data)
         assert apply_roster_event(self.artifacts_app.unit_of_work, CONSUMER, envelope)
         assert apply_reflections_event(self.reflections_app.unit_of_work, CONSUMER, envelope)
+        if type_.startswith("person_"):
+            assert apply_skills_person_event(self.skills_app.unit_of_work, CONSUMER, envelope)
 
     def new_student(self, replicas: bool = True) -> Account:
         """A new active student; ``replicas`` False leaves the replicas unaware of them (not yet replicated)."""

@@ -15,6 +15,7 @@ from gateway.app import SESSION_COOKIE
 from skillfolio.artifacts.v1 import artifacts_pb2, artifacts_pb2_grpc
 from skillfolio.reflections.v1 import reflections_pb2, reflections_pb2_grpc
 from skillfolio.roster.v1 import roster_pb2, roster_pb2_grpc
+from skillfolio.skills.v1 import skills_pb2, skills_pb2_grpc
 from gateway_testkit import api_token, bearer, csrf_from, web_login
 
 pytestmark = pytest.mark.integration
@@ -22,8 +23,8 @@ INACTIVE = "account inactive"
 
 
 @pytest.fixture
-def accounts(pg_database_url, district, artifacts_app, reflections_app) -> Accounts:
-    return Accounts(pg_database_url, district, artifacts_app, reflections_app)
+def accounts(pg_database_url, district, artifacts_app, reflections_app, skills_app) -> Accounts:
+    return Accounts(pg_database_url, district, artifacts_app, reflections_app, skills_app)
 
 
 def _signed_in(client, username: str, password: str) -> str:
@@ -118,13 +119,15 @@ def test_a_deactivated_person_is_refused_and_signed_out(make_client, accounts, s
     assert browser.get("/").status_code == 303
 
 
-@pytest.mark.parametrize("service", ["roster", "artifacts", "reflections"])
-def test_every_service_refuses_a_deactivated_principal(service, accounts, keys, request):
+@pytest.mark.parametrize("service", ["roster", "skills", "artifacts", "reflections"])
+def test_every_service_refuses_a_deactivated_principal(service, accounts, keys, district, request):
     """Whatever the gateway does, each service refuses a signed principal whose account its records say is
     inactive (here with a token the gateway's key signed, as a session it has not revoked yet would carry)."""
     account = accounts.new_student()
     calls = {"roster": ("roster_target", roster_pb2_grpc.RosterServiceStub, "GetPerson",
                         roster_pb2.GetPersonRequest(person_id=account.person_id)),
+             "skills": ("skills_target", skills_pb2_grpc.SkillsServiceStub, "ListSkills",
+                        skills_pb2.ListSkillsRequest(district_id=district.ids["district"])),
              "artifacts": ("artifacts_target", artifacts_pb2_grpc.ArtifactsServiceStub, "ListPortfolio",
                            artifacts_pb2.ListPortfolioRequest(student_id=account.person_id)),
              "reflections": ("reflections_target", reflections_pb2_grpc.ReflectionsServiceStub, "ListPrompts",
