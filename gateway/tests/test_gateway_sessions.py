@@ -1,9 +1,11 @@
 """Sessions have a server-side record, over the real services: logout ends a copied cookie or token, sign out
-everywhere ends all of a person's sessions, and a deactivated person is refused by the services and signed out."""
+everywhere ends all of a person's sessions, a deactivated person is refused by the services and signed out, and a
+password change ends the sessions from before it."""
 from __future__ import annotations
 
 import re
 import uuid
+from typing import Iterator
 
 import grpc
 import pytest
@@ -23,8 +25,10 @@ INACTIVE = "account inactive"
 
 
 @pytest.fixture
-def accounts(pg_database_url, district, artifacts_app, reflections_app, skills_app) -> Accounts:
-    return Accounts(pg_database_url, district, artifacts_app, reflections_app, skills_app)
+def accounts(pg_database_url, district, artifacts_app, reflections_app, skills_app) -> Iterator[Accounts]:
+    accounts = Accounts(pg_database_url, district, artifacts_app, reflections_app, skills_app)
+    yield accounts
+    accounts.remove_all()
 
 
 def _signed_in(client, username: str, password: str) -> str:
@@ -158,3 +162,20 @@ def test_a_person_the_replicas_do_not_know_yet_is_not_refused(client, accounts):
     token = bearer(api_token(client, account.username, account.password))
     reply = client.get(f"/api/v1/students/{account.person_id}/artifacts", headers=token)
     assert reply.status_code == 200, reply.text
+
+
+def test_a_password_change_ends_the_sessions_from_before_it(make_client, accounts):
+    account = accounts.new_student()
+    browser, script = make_client(), make_client()
+    _signed_in(browser, account.username, account.password)
+    token = bearer(api_token(script, account.username, account.password))
+    assert script.get("/api/v1/me", headers=token).status_code == 200
+
+    accounts.change_password(account)                # e.g. an operator resets a compromised password
+    refused = script.get("/api/v1/me", headers=token)
+    assert refused.status_code == 401 and refused.json()["error"]["message"].startswith("password changed")
+    assert browser.get("/").status_code == 303       # the web session was revoked with it
+    fresh = bearer(api_token(script, account.username, account.password))   # the new password works
+    assert script.get("/api/v1/me", headers=fresh).status_code == 200
+    _signed_in(browser, account.username, account.password)
+    assert browser.get("/").status_code == 200

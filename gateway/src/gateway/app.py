@@ -40,8 +40,8 @@ def create_app(settings: GatewaySettings | None = None, platform: PlatformSettin
     async def lifespan(app: FastAPI):
         app.state.sessions = open_session_store(settings.session_store, platform.var_dir, settings.longest_session,
                                                 settings.session_key_prefix)
-        # grpc.aio channels belong to the serving loop; a service refusing an inactive account ends its sessions
-        app.state.backends = Backends(settings, platform, on_inactive=app.state.sessions.revoke_subject)
+        # grpc.aio channels belong to the serving loop; a service refusing an account ends its sessions
+        app.state.backends = Backends(settings, platform, on_account_refused=app.state.sessions.revoke_subject)
         try:
             yield
         finally:

@@ -39,10 +39,12 @@ def principal_from_person(person: roster_pb2.Person) -> Principal:
 
 def issue_api_token(principal: Principal, secret: str, ttl_seconds: int, session_id: str) -> str:
     """A signed bearer token (JWT, HS256, audience skillfolio-api) valid for ``ttl_seconds``, naming its server-side
-    session record (``sid``) so that logout, sign out everywhere and deactivation can revoke it."""
-    now = int(time.time())
+    session record (``sid``) so that logout, sign out everywhere and deactivation can revoke it, and the login time
+    (``auth_time``) that the roster compares with the last password change."""
+    now = time.time()
     claims = {"sub": principal.subject, "roles": list(principal.roles), "name": principal.display_name,
-              "sid": session_id, "aud": API_AUDIENCE, "iat": now, "exp": now + ttl_seconds}
+              "sid": session_id, "auth_time": now, "aud": API_AUDIENCE, "iat": int(now),
+              "exp": int(now) + ttl_seconds}
     return jwt.encode(claims, secret, algorithm=TOKEN_ALGORITHM)
 
 
@@ -56,7 +58,7 @@ def read_api_token(token: str, secret: str) -> tuple[Principal, str]:
     except jwt.PyJWTError as exc:
         raise Unauthenticated("the bearer token is not valid") from exc
     principal = Principal(subject=claims["sub"], roles=tuple(claims.get("roles", ())),
-                          display_name=claims.get("name", ""))
+                          display_name=claims.get("name", ""), authenticated_at=float(claims.get("auth_time", 0)))
     return principal, str(claims["sid"])
 
 
@@ -149,7 +151,8 @@ def session_principal(request: Request) -> Principal | None:
         session.clear()
         return None
     principal = Principal(subject=session["sub"], roles=tuple(session.get("roles", ())),
-                          display_name=session.get("name", ""), extra=dict(session.get("extra") or {}))
+                          display_name=session.get("name", ""), extra=dict(session.get("extra") or {}),
+                          authenticated_at=float(session.get("login_at", 0)))
     request.state.principal = request.state.session_principal = principal
     request.state.session_id = session_id
     return principal

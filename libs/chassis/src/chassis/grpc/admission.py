@@ -1,5 +1,6 @@
 """Refusing inactive accounts: after the principal token is verified, the chassis interceptor asks the service's own
-record of people (the roster's table, or a service's roster replica) whether the caller was deactivated.
+record of people (the roster's table, or a service's roster replica) whether the caller was deactivated (and the
+roster, whether their password changed after the login behind the principal).
 
 Only a person the record knows to be inactive is refused: a person the replica has not heard of yet (eventual
 consistency) and non-person subjects (``service:...``, ``guest:...``) are admitted.
@@ -16,6 +17,7 @@ from chassis.context import Principal
 from chassis.errors import Unauthenticated
 
 ACCOUNT_INACTIVE = "account inactive: this person was deactivated in the roster"
+PASSWORD_CHANGED = "password changed since this login: sign in again"
 Admission = Callable[[Principal], None]
 
 
@@ -24,6 +26,13 @@ class AccountInactive(Unauthenticated):
 
     def __init__(self) -> None:
         super().__init__(ACCOUNT_INACTIVE)
+
+
+class PasswordChanged(Unauthenticated):
+    """The caller's password was changed after they logged in (UNAUTHENTICATED, :data:`PASSWORD_CHANGED`)."""
+
+    def __init__(self) -> None:
+        super().__init__(PASSWORD_CHANGED)
 
 
 def refuse_inactive(session_factory: sessionmaker, person_id: Column, active: Column) -> Admission:
@@ -39,8 +48,9 @@ def refuse_inactive(session_factory: sessionmaker, person_id: Column, active: Co
     return admit
 
 
-def is_account_inactive(error: grpc.RpcError) -> bool:
-    """True when a failed call is a service refusing an inactive account (the caller should end its sessions)."""
+def ends_sessions(error: grpc.RpcError) -> bool:
+    """True when a failed call is a service refusing the account itself (inactive, or its password changed since
+    the login): the gateway then ends every session of that person."""
     code = error.code() if hasattr(error, "code") else None
     details = (error.details() if hasattr(error, "details") else "") or ""
-    return code == grpc.StatusCode.UNAUTHENTICATED and details.startswith(ACCOUNT_INACTIVE)
+    return code == grpc.StatusCode.UNAUTHENTICATED and details.startswith((ACCOUNT_INACTIVE, PASSWORD_CHANGED))

@@ -7,10 +7,10 @@ import grpc
 from chassis.config import PlatformSettings, ServiceSettings
 from chassis.access import current_viewer
 from chassis.grpc import server as chassis_server
-from chassis.grpc.admission import Admission, refuse_inactive
+from chassis.grpc.admission import Admission
 from skillfolio.roster.v1 import roster_pb2 as pb, roster_pb2_grpc
 
-from roster.adapters.orm import people
+from roster.adapters.admission import roster_admission
 from roster.bootstrap import RosterApp, build
 from roster.domain.access import Viewer
 from roster.entrypoints import grpc_messages as msg
@@ -96,8 +96,8 @@ def _register(app: RosterApp):
 
 
 def _admit(app: RosterApp) -> Admission:
-    """Refuse a caller the roster knows as inactive (the chassis asks once per call)."""
-    return refuse_inactive(app.session_factory, people.c.id, people.c.active)
+    """Refuse a caller the roster knows as inactive or whose password changed since their login (once per call)."""
+    return roster_admission(app.session_factory)
 
 
 def start(settings: ServiceSettings, app: RosterApp | None = None,
