@@ -179,3 +179,15 @@ def test_a_password_change_ends_the_sessions_from_before_it(make_client, account
     assert script.get("/api/v1/me", headers=fresh).status_code == 200
     _signed_in(browser, account.username, account.password)
     assert browser.get("/").status_code == 200
+
+
+def test_the_check_at_use_ends_a_session_whose_requests_reach_no_roster_call(make_client, accounts):
+    account = accounts.new_student()
+    client = make_client(standing_check_seconds=0)            # the roster is asked on every request
+    token = bearer(api_token(client, account.username, account.password))
+    portfolio = f"/api/v1/students/{account.person_id}/artifacts"     # served by the artifacts service alone
+    assert client.get(portfolio, headers=token).status_code == 200
+    accounts.deactivate(account, replicas=False)               # the artifacts replica has not heard of it yet
+    refused = client.get(portfolio, headers=token)
+    assert refused.status_code == 401 and refused.json()["error"]["message"].startswith(INACTIVE)
+    assert client.get(portfolio, headers=token).status_code == 401      # and the token stays revoked

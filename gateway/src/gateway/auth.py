@@ -14,6 +14,7 @@ from skillfolio.roster.v1 import roster_pb2
 
 from gateway.csrf import verify_csrf_header
 from gateway.session_store import SessionStore
+from gateway.standing import confirm_standing
 
 ROLE_NAMES = {
     roster_pb2.ROLE_STUDENT: "student",
@@ -84,11 +85,13 @@ async def _api_caller(request: Request) -> Principal:
         if not session_store(request).live(session_id, principal.subject):
             raise Unauthenticated(REVOKED)
         request.state.principal, request.state.session_id = principal, session_id
+        await confirm_standing(request, principal, session_id)
         return principal
     if "authorization" not in request.headers:         # a malformed Authorization header never falls back
         principal = session_principal(request)
         if principal is not None:
             verify_csrf_header(request)
+            await confirm_standing(request, principal, request.state.session_id)
             return principal
     raise Unauthenticated("send an Authorization: Bearer token from POST /api/v1/auth/token (or log in)")
 

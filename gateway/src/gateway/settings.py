@@ -30,6 +30,9 @@ class GatewaySettings(BaseSettings):
         "", description="Server-side session record: redis://host:port/db (production), sqlite:///<path>, or "
                         "empty for SQLite at <SKILLFOLIO_VAR_DIR>/gateway-sessions.db (the embedded default).")
     session_key_prefix: str = Field("skillfolio:session:", description="Prefix of the session keys in Redis.")
+    standing_check_seconds: float = Field(
+        60.0, description="How often, per session, the gateway asks the roster whether the person is still active "
+                          "and their password unchanged (0: on every request); a refusal ends all their sessions.")
     grpc_timeout_seconds: float = Field(5.0, description="Deadline of each gRPC call the gateway makes.")
     roster_target: str = Field(default_factory=lambda: target("roster"),
                                description="host:port of the roster gRPC API (default ROSTER_GRPC_HOST:PORT).")

@@ -11,6 +11,7 @@ from chassis.context import Principal
 from chassis.errors import FieldProblem, PermissionDenied, Unauthenticated
 
 from gateway.auth import GUEST_LIMIT, is_guest, session_principal
+from gateway.standing import confirm_standing
 from gateway.web.render import render_error
 
 DENIED_MESSAGE = ("You can't open this portfolio. Students see their own, teachers the portfolios of the students "
@@ -28,6 +29,7 @@ async def panel_principal(request: Request) -> Principal:
     principal = session_principal(request)
     if principal is None:
         raise Unauthenticated("log in to continue")
+    await confirm_standing(request, principal, request.state.session_id)
     return principal
 
 
