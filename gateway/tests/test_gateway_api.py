@@ -37,10 +37,13 @@ def test_missing_or_bad_bearer_is_401(client, headers):
 
 def test_expired_or_foreign_tokens_are_401(client, district):
     secret = client.app.state.settings.session_secret
-    expired = issue_api_token(Principal(district.ids["teacher"], ("teacher",)), secret, ttl_seconds=-60)
+    sessions = client.app.state.sessions
+    expired = issue_api_token(Principal(district.ids["teacher"], ("teacher",)), secret, ttl_seconds=-60,
+                              session_id=sessions.create(district.ids["teacher"], 60))
     reply = client.get("/api/v1/me", headers=bearer(expired))
     assert reply.status_code == 401 and "expired" in reply.json()["error"]["message"]
-    forged = issue_api_token(Principal(district.ids["district_admin"], ("district_admin",)), "x" * 40, 60)
+    forged = issue_api_token(Principal(district.ids["district_admin"], ("district_admin",)), "x" * 40, 60,
+                             sessions.create(district.ids["district_admin"], 60))
     assert client.get("/api/v1/me", headers=bearer(forged)).status_code == 401
 
 

@@ -80,8 +80,11 @@ def test_web_login_and_logout_over_http(platform):
         home = http.get("/")
         assert home.status_code == 200 and "My children" in home.text
         token = re.search(r'name="csrf_token" value="([^"]+)"', home.text).group(1)
+        copied = dict(http.cookies)
         assert http.post("/logout", data={"csrf_token": token}).status_code == 303
         assert http.get("/").status_code == 303
+    with httpx.Client(base_url=platform.url, cookies=copied) as replay:     # the embedded session store's record
+        assert replay.get("/").status_code == 303                          # was revoked: a copied cookie is dead
 
 
 def test_roster_port_refuses_calls_without_a_gateway_signed_principal(platform):

@@ -14,6 +14,8 @@ from gateway.clients import Backends
 from gateway.observability import CorrelationIdMiddleware, MetricsMiddleware
 from gateway.panel import redact_panel_tokens_in_access_log
 from gateway.ratelimit import LoginThrottle
+from gateway.session_store import open_session_store
+from gateway.standing import StandingChecks
 from gateway.routes import (api_artifacts, api_assessments, api_auth, api_discussion, api_goals, api_growth,
                             api_milestones, api_prompts, api_roster, api_skills, health, media, web_auth, web_pages)
 from gateway.settings import GatewaySettings
@@ -37,16 +39,21 @@ def create_app(settings: GatewaySettings | None = None, platform: PlatformSettin
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        app.state.backends = Backends(settings, platform)   # grpc.aio channels belong to the serving loop
+        app.state.sessions = open_session_store(settings.session_store, platform.var_dir, settings.longest_session,
+                                                settings.session_key_prefix)
+        # grpc.aio channels belong to the serving loop; a service refusing an account ends its sessions
+        app.state.backends = Backends(settings, platform, on_account_refused=app.state.sessions.revoke_subject)
         try:
             yield
         finally:
             await app.state.backends.close()
+            app.state.sessions.close()
 
     app = FastAPI(title="Skillfolio API", version="1.0.0", description=DESCRIPTION, lifespan=lifespan,
                   docs_url="/docs", redoc_url=None, openapi_url="/openapi.json")
     app.state.settings = settings
     app.state.throttle = LoginThrottle(settings.login_rate_limit)
+    app.state.standing_checks = StandingChecks(settings.standing_check_seconds)
     errors.install(app)
     redact_panel_tokens_in_access_log()
     for router in (health.router, api_auth.router, api_roster.router, api_skills.router, api_artifacts.router,

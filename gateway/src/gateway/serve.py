@@ -35,9 +35,17 @@ def serve() -> None:
     log.info("gateway listening on http://%s:%s (roster at %s)", settings.host, settings.port, settings.roster_target)
     metrics = start_metrics(settings)
     try:
-        uvicorn.run(app, host=settings.host, port=settings.port, log_config=None,
-                    proxy_headers=True, forwarded_allow_ips=settings.forwarded_allow_ips,
-                    timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS, server_header=False)
+        uvicorn.Server(server_config(app, settings)).run()
     finally:
         if metrics is not None:
             metrics.stop()
+
+
+def server_config(app, settings: GatewaySettings) -> uvicorn.Config:
+    """uvicorn's configuration. X-Forwarded-For/-Proto are honoured only from the proxies listed in
+    GATEWAY_FORWARDED_ALLOW_IPS (none by default): otherwise any client could pick its own address and escape
+    the login throttle."""
+    proxies = settings.forwarded_allow_ips.strip()
+    return uvicorn.Config(app, host=settings.host, port=settings.port, log_config=None,
+                          proxy_headers=bool(proxies), forwarded_allow_ips=proxies or None,
+                          timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS, server_header=False)

@@ -24,7 +24,16 @@ class GatewaySettings(BaseSettings):
     login_rate_limit: str = Field(
         "5 per 5 minutes", description="Failed logins allowed per username and client IP (limits notation).")
     forwarded_allow_ips: str = Field(
-        "127.0.0.1", description="Proxies whose X-Forwarded-For uvicorn trusts for the client IP.")
+        "", description="Comma-separated addresses of the reverse proxies whose X-Forwarded-For/-Proto are "
+                        "trusted for the client IP (login throttle, logs); empty (default): none, the peer address "
+                        "is the client.")
+    session_store: str = Field(
+        "", description="Server-side session record: redis://host:port/db (production), sqlite:///<path>, or "
+                        "empty for SQLite at <SKILLFOLIO_VAR_DIR>/gateway-sessions.db (the embedded default).")
+    session_key_prefix: str = Field("skillfolio:session:", description="Prefix of the session keys in Redis.")
+    standing_check_seconds: float = Field(
+        60.0, description="How often, per session, the gateway asks the roster whether the person is still active "
+                          "and their password unchanged (0: on every request); a refusal ends all their sessions.")
     grpc_timeout_seconds: float = Field(5.0, description="Deadline of each gRPC call the gateway makes.")
     roster_target: str = Field(default_factory=lambda: target("roster"),
                                description="host:port of the roster gRPC API (default ROSTER_GRPC_HOST:PORT).")
@@ -37,8 +46,16 @@ class GatewaySettings(BaseSettings):
                                     description="host:port of the reflections gRPC API (default "
                                                 "REFLECTIONS_GRPC_HOST:PORT).")
 
+    @property
+    def longest_session(self) -> float:
+        """How long any session or bearer token can live: how long a "revoke all" must be remembered."""
+        return float(max(self.session_absolute_seconds, self.token_ttl_seconds))
+
     def check(self) -> None:
         """Refuse to start with settings that would be insecure or unusable."""
         if len(self.session_secret) < 32:
             raise ValueError("GATEWAY_SESSION_SECRET must be set to at least 32 random characters "
                              "(`skillfolio up` generates one into var/secrets.env)")
+        if self.session_store and not self.session_store.startswith(("redis://", "rediss://", "unix://", "sqlite:///")):
+            raise ValueError("GATEWAY_SESSION_STORE must be empty (the embedded SQLite file), sqlite:///<path> or "
+                             f"redis://host:port/db, not {self.session_store!r}")

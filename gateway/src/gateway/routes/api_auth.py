@@ -1,13 +1,16 @@
-"""POST /api/v1/auth/token: exchange a username and password for a signed, expiring bearer token."""
+"""POST /api/v1/auth/token: exchange a username and password for a signed, expiring bearer token with a server-side
+session record; /logout revokes that session, /logout-everywhere every session of the caller."""
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Request, Response
 from fastapi.security import OAuth2PasswordRequestForm
 
+from chassis.context import Principal
+
 from gateway import schemas
-from gateway.auth import issue_api_token
+from gateway.auth import api_principal, end_session, issue_api_token, session_store
 from gateway.login import authenticate
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
@@ -20,5 +23,29 @@ router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
 async def token(request: Request, form: Annotated[OAuth2PasswordRequestForm, Depends()]) -> schemas.Token:
     principal = await authenticate(request, form.username, form.password)
     settings = request.app.state.settings
-    return schemas.Token(access_token=issue_api_token(principal, settings.session_secret, settings.token_ttl_seconds),
+    session_id = session_store(request).create(principal.subject, settings.token_ttl_seconds)
+    return schemas.Token(access_token=issue_api_token(principal, settings.session_secret, settings.token_ttl_seconds,
+                                                      session_id),
                          expires_in=settings.token_ttl_seconds)
+
+
+Caller = Annotated[Principal, Depends(api_principal)]
+SIGNED_OUT = {204: {"description": "Signed out"}, 401: {"description": "No valid bearer token or session"},
+              403: {"description": "A cookie-session call without X-CSRF-Token"}}
+
+
+@router.post("/logout", status_code=204, responses=SIGNED_OUT,
+             summary="Revoke this bearer token (or this web session): copies of it stop working")
+async def logout(request: Request, caller: Caller) -> Response:
+    session_store(request).revoke(request.state.session_id)
+    if "authorization" not in request.headers:      # signed in with the web session cookie: clear it too
+        end_session(request)
+    return Response(status_code=204)
+
+
+@router.post("/logout-everywhere", status_code=204, responses=SIGNED_OUT,
+             summary="Sign out everywhere: revoke every bearer token and web session of the caller")
+async def logout_everywhere(request: Request, caller: Caller) -> Response:
+    session_store(request).revoke_subject(caller.subject)
+    end_session(request)
+    return Response(status_code=204)

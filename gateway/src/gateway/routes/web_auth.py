@@ -8,7 +8,7 @@ from fastapi.responses import RedirectResponse
 
 from chassis.errors import InvalidArgument, Unauthenticated
 
-from gateway.auth import end_session, is_guest, session_principal, start_session
+from gateway.auth import end_session, is_guest, session_principal, session_store, start_session
 from gateway.csrf import verify_csrf
 from gateway.login import TooManyAttempts, authenticate
 from gateway.web.render import render
@@ -59,5 +59,15 @@ def _again(request: Request, status: int, username: str, target: str, message: s
 
 @router.post("/logout", dependencies=[Depends(verify_csrf)])
 async def logout(request: Request):
+    end_session(request)
+    return RedirectResponse("/login?logged_out=1", status_code=303)
+
+
+@router.post("/logout/everywhere", dependencies=[Depends(verify_csrf)])
+async def logout_everywhere(request: Request):
+    """Sign out everywhere: every session and bearer token of the signed-in person stops working."""
+    principal = session_principal(request)
+    if principal is not None:
+        session_store(request).revoke_subject(principal.subject)
     end_session(request)
     return RedirectResponse("/login?logged_out=1", status_code=303)

@@ -12,6 +12,7 @@ from chassis.errors import FieldProblem, PermissionDenied, Unauthenticated
 
 from gateway.auth import GUEST_LIMIT, is_guest, session_principal
 from gateway.replica_wait import FORM_PATIENCE_SECONDS, VIEW_PATIENCE_SECONDS, wait_for_replicas
+from gateway.standing import confirm_standing
 from gateway.web.render import render_error
 
 DENIED_MESSAGE = ("You can't open this portfolio. Students see their own, teachers the portfolios of the students "
@@ -29,6 +30,7 @@ async def panel_principal(request: Request) -> Principal:
     principal = session_principal(request)
     if principal is None:
         raise Unauthenticated("log in to continue")
+    await confirm_standing(request, principal, request.state.session_id)
     # a page waits briefly for a just-created artifact to reach every service (gateway.replica_wait)
     wait_for_replicas(FORM_PATIENCE_SECONDS if request.method == "POST" else VIEW_PATIENCE_SECONDS)
     return principal

@@ -16,6 +16,7 @@ class Principal:
     roles: tuple[str, ...] = ()        # student, teacher, guardian, school_admin, district_admin, service
     display_name: str = ""
     extra: dict = field(default_factory=dict, compare=False)
+    authenticated_at: float = 0.0      # epoch seconds of the login behind it (0: unknown, e.g. a service)
 
     def has_role(self, role: str) -> bool:
         return role in self.roles

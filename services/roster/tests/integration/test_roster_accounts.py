@@ -1,16 +1,21 @@
-"""Local accounts on PostgreSQL: set-password (service and CLI), authenticate good/bad/unknown, argon2 rehash."""
+"""Local accounts on PostgreSQL: set-password (service and CLI), authenticate good/bad/unknown, argon2 rehash, and
+the admission check that refuses a login from before a password change."""
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 from sqlalchemy import create_engine, select, update
 
 from chassis.config import service_settings
+from chassis.context import Principal
+from chassis.grpc.admission import PasswordChanged
 from chassis.errors import InvalidArgument, NotFound, Unauthenticated
 from roster.adapters import orm
+from roster.adapters.admission import roster_admission
 from roster.bootstrap import build
 from roster.config import RosterOptions
 
@@ -85,3 +90,22 @@ def test_set_password_cli_reads_stdin(app, district_db, ids):
     assert weak.returncode == 2 and "at least 12 characters" in weak.stderr
     unknown = run_cli(district_db[0], "nobody", "lantern orchard 42\n")
     assert unknown.returncode == 1 and "no person in the roster has username 'nobody'" in unknown.stderr
+
+
+def test_the_roster_refuses_logins_from_before_a_password_change_but_not_before_a_rehash(app, ids, district_db):
+    admit = roster_admission(app.session_factory)
+    app.accounts.set_password("ben", PASSWORD)
+    logged_in = Principal(ids.person["ben"], ("student",), authenticated_at=time.time())
+    admit(logged_in)
+    stronger = RosterOptions(argon2_time_cost=2, argon2_memory_kib=8192, argon2_parallelism=1)
+    upgraded = build(service_settings("roster", database_url=district_db[0]), stronger)
+    try:
+        upgraded.accounts.authenticate("ben", PASSWORD)     # rehashed: the same password, no change
+    finally:
+        upgraded.close()
+    admit(logged_in)
+    app.accounts.set_password("ben", PASSWORD + " again")
+    with pytest.raises(PasswordChanged):
+        admit(logged_in)
+    admit(Principal(ids.person["ben"], ("student",), authenticated_at=time.time()))   # a login after it
+    admit(Principal(ids.person["ben"], ("student",)))        # no login time (an older token): not judged

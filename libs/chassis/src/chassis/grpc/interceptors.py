@@ -1,5 +1,5 @@
-"""The chassis server interceptor: correlation id, principal check, Idempotency-Key, metrics and error mapping in
-one wrapper.
+"""The chassis server interceptor: correlation id, principal check (signature, then the service's admission check:
+an inactive account is refused), Idempotency-Key, metrics and error mapping in one wrapper.
 
 Each method's handler is wrapped once and cached, so a call costs one dict lookup in the interceptor plus the
 wrapper's own work (metadata scan, cached token check, two metric updates).
@@ -16,6 +16,7 @@ import grpc
 from chassis import metrics
 from chassis.context import correlation_id_var, new_correlation_id, principal_var
 from chassis.errors import DomainError, FieldProblem, InvalidArgument, Unauthenticated
+from chassis.grpc.admission import Admission
 from chassis.grpc.errors import domain_error_status
 from chassis.grpc.principal import METADATA_KEY as PRINCIPAL_KEY, PrincipalVerifier, principal_token_var
 from chassis.idempotency import HEADER, KEY_METADATA as IDEMPOTENCY_KEY, MAX_KEY_LENGTH, idempotency_key_var
@@ -46,9 +47,11 @@ def _read_metadata(context: grpc.ServicerContext) -> tuple[str, str, str]:
 class _MethodGuard:
     """Everything the chassis does around one method's behaviour; one instance per method, built once."""
 
-    def __init__(self, service: str, method: str, verifier: PrincipalVerifier | None, public: bool) -> None:
+    def __init__(self, service: str, method: str, verifier: PrincipalVerifier | None, public: bool,
+                 admit: Admission | None = None) -> None:
         self.label = method.rsplit(".", 1)[-1]        # e.g. "RosterService/GetPerson"
         self.verifier = None if public else verifier
+        self.admit = admit
         self.require_principal = not public
         self.latency = metrics.RPC_LATENCY.labels(service, self.label)
         self._service = service
@@ -73,7 +76,10 @@ class _MethodGuard:
         if self.require_principal:
             if self.verifier is None:
                 raise Unauthenticated("this service has no principal public key configured")
-            principal_var.set(self.verifier.verify(token))
+            principal = self.verifier.verify(token)
+            if self.admit is not None:
+                self.admit(principal)
+            principal_var.set(principal)
             principal_token_var.set(token)
 
     def fail(self, exc: Exception, context: grpc.ServicerContext) -> NoReturn:
@@ -144,11 +150,14 @@ def _wrap(handler: grpc.RpcMethodHandler, guard: _MethodGuard) -> grpc.RpcMethod
 
 
 class ChassisServerInterceptor(grpc.ServerInterceptor):
-    """Correlation id, signed principal, metrics and DomainError mapping for every method of a server."""
+    """Correlation id, signed principal, metrics and DomainError mapping for every method of a server; ``admit``
+    (see :mod:`chassis.grpc.admission`) refuses a verified principal whose account is inactive."""
 
-    def __init__(self, service: str, verifier: PrincipalVerifier | None, public_methods: Iterable[str] = ()):
+    def __init__(self, service: str, verifier: PrincipalVerifier | None, public_methods: Iterable[str] = (),
+                 admit: Admission | None = None):
         self._service = service
         self._verifier = verifier
+        self._admit = admit
         self._public = frozenset(m if m.startswith("/") else "/" + m for m in public_methods)
         self._wrapped: dict[str, tuple[grpc.RpcMethodHandler, grpc.RpcMethodHandler]] = {}
 
@@ -163,7 +172,7 @@ class ChassisServerInterceptor(grpc.ServerInterceptor):
         cached = self._wrapped.get(method)
         if cached is not None and cached[0] is handler:
             return cached[1]
-        guard = _MethodGuard(self._service, method, self._verifier, self.is_public(method))
+        guard = _MethodGuard(self._service, method, self._verifier, self.is_public(method), self._admit)
         wrapped = _wrap(handler, guard)
         self._wrapped[method] = (handler, wrapped)
         return wrapped

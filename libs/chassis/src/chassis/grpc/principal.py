@@ -1,9 +1,9 @@
 """Signed principal tokens: the gateway signs (Ed25519 private key), every service verifies (public key only).
 
 A token is a compact JWT (alg EdDSA) with claims ``sub``, ``roles``, ``name``, ``aud``, ``iat``, ``exp`` and,
-when present, ``ext`` (Principal.extra). Key settings (``SKILLFOLIO_PRINCIPAL_PRIVATE_KEY`` /
-``SKILLFOLIO_PRINCIPAL_PUBLIC_KEY``) hold either the PEM text itself (it starts with ``-----BEGIN``) or the path
-of a PEM file.
+when present, ``ext`` (Principal.extra) and ``auth_time`` (Principal.authenticated_at: when the person logged
+in). Key settings (``SKILLFOLIO_PRINCIPAL_PRIVATE_KEY`` / ``SKILLFOLIO_PRINCIPAL_PUBLIC_KEY``) hold either the
+PEM text itself (it starts with ``-----BEGIN``) or the path of a PEM file.
 """
 from __future__ import annotations
 
@@ -92,6 +92,8 @@ def sign_principal(principal: Principal, private_key: str | Ed25519PrivateKey, t
               "aud": audience, "iat": now, "exp": now + int(ttl)}
     if principal.extra:
         claims["ext"] = principal.extra
+    if principal.authenticated_at:
+        claims["auth_time"] = float(principal.authenticated_at)
     return jwt.encode(claims, key, algorithm=ALGORITHM)
 
 
@@ -108,8 +110,12 @@ def _decode(token: str, key: Ed25519PublicKey, audience: str) -> tuple[Principal
     roles = claims.get("roles") or []
     if not isinstance(roles, list) or not all(isinstance(role, str) for role in roles):
         raise Unauthenticated("invalid principal token: roles must be a list of strings")
+    try:
+        authenticated_at = float(claims.get("auth_time") or 0.0)
+    except (TypeError, ValueError) as exc:
+        raise Unauthenticated("invalid principal token: auth_time must be a number") from exc
     principal = Principal(subject=str(claims["sub"]), roles=tuple(roles), display_name=str(claims.get("name", "")),
-                          extra=dict(claims.get("ext") or {}))
+                          extra=dict(claims.get("ext") or {}), authenticated_at=authenticated_at)
     return principal, int(claims["exp"])
 
 

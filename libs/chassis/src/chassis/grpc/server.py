@@ -19,6 +19,7 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
 from chassis.config import PlatformSettings, ServiceSettings
+from chassis.grpc.admission import Admission
 from chassis.grpc.interceptors import ChassisServerInterceptor
 from chassis.grpc.principal import PrincipalVerifier
 from chassis.metrics import MetricsServer, serve_metrics
@@ -73,12 +74,13 @@ def _verifier(platform: PlatformSettings, needs_principal: bool) -> PrincipalVer
 def start(service_name: str, settings: ServiceSettings, register: Callable[[grpc.Server], None],
           service_full_names: Iterable[str], public_methods: Iterable[str] = frozenset(),
           on_stop: Callable[[], None] | None = None, platform: PlatformSettings | None = None,
-          metrics: bool = True) -> ServerHandle:
-    """Build, bind and start the server; ``settings.grpc_port`` 0 binds an ephemeral port (see handle.port)."""
+          metrics: bool = True, admit: Admission | None = None) -> ServerHandle:
+    """Build, bind and start the server; ``settings.grpc_port`` 0 binds an ephemeral port (see handle.port);
+    ``admit`` refuses inactive accounts (:func:`chassis.grpc.admission.refuse_inactive`)."""
     platform = platform or PlatformSettings()
     service_full_names = list(service_full_names)
     interceptor = ChassisServerInterceptor(service_name, _verifier(platform, bool(service_full_names)),
-                                           public_methods)
+                                           public_methods, admit)
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=settings.grpc_max_workers,
                                                     thread_name_prefix=f"{service_name}-grpc"),
                          interceptors=[interceptor], options=SERVER_OPTIONS)
@@ -104,7 +106,8 @@ def start(service_name: str, settings: ServiceSettings, register: Callable[[grpc
 
 def serve(service_name: str, settings: ServiceSettings, register: Callable[[grpc.Server], None],
           service_full_names: Iterable[str], public_methods: Iterable[str] = frozenset(),
-          on_stop: Callable[[], None] | None = None, platform: PlatformSettings | None = None) -> None:
+          on_stop: Callable[[], None] | None = None, platform: PlatformSettings | None = None,
+          admit: Admission | None = None) -> None:
     """Run the server in this (main) thread until SIGTERM or SIGINT, drain it, and exit 0."""
     stop_requested = threading.Event()
 
@@ -115,7 +118,8 @@ def serve(service_name: str, settings: ServiceSettings, register: Callable[[grpc
 
     signal.signal(signal.SIGTERM, request_stop)
     signal.signal(signal.SIGINT, request_stop)     # installed first: a SIGTERM during startup still drains
-    handle = start(service_name, settings, register, service_full_names, public_methods, on_stop, platform)
+    handle = start(service_name, settings, register, service_full_names, public_methods, on_stop, platform,
+                   admit=admit)
     while not stop_requested.wait(timeout=1.0):
         pass
     handle.stop(grace=settings.shutdown_grace_seconds)

@@ -9,9 +9,11 @@ from chassis.config import PlatformSettings, ServiceSettings
 from chassis.access import current_viewer
 from chassis.grpc import server as chassis_server
 from chassis.idempotency import idempotent
+from chassis.grpc.admission import Admission, refuse_inactive
 from chassis.media.messages import upload_target_message
 from skillfolio.artifacts.v1 import artifacts_pb2 as pb, artifacts_pb2_grpc
 
+from artifacts.adapters.orm import roster as roster_replica
 from artifacts.bootstrap import ArtifactsApp, build
 from artifacts.domain.access import Viewer
 from artifacts.entrypoints import grpc_messages as msg
@@ -80,17 +82,24 @@ def _register(app: ArtifactsApp):
     return register
 
 
+def _admit(app: ArtifactsApp) -> Admission:
+    """Refuse a caller the roster replica knows as inactive (the chassis asks once per call)."""
+    return refuse_inactive(app.session_factory, roster_replica.people.c.person_id, roster_replica.people.c.active)
+
+
 def start(settings: ServiceSettings, app: ArtifactsApp | None = None,
           platform: PlatformSettings | None = None, metrics: bool = True) -> chassis_server.ServerHandle:
     """A running artifacts API server (tests, benches); ``handle.stop()`` also closes an app it built itself."""
     owned = app is None
     app = app or build(settings)
     return chassis_server.start("artifacts", settings, _register(app), [SERVICE_FULL_NAME], (),
-                                on_stop=app.close if owned else None, platform=platform, metrics=metrics)
+                                on_stop=app.close if owned else None, platform=platform, metrics=metrics,
+                                admit=_admit(app))
 
 
 def serve(settings: ServiceSettings) -> None:
     """Run the artifacts API until SIGTERM/SIGINT (`skillfolio run artifacts api`)."""
     app = build(settings)
     app.media.store          # fail at start, not on the first upload, when the media settings are wrong
-    chassis_server.serve("artifacts", settings, _register(app), [SERVICE_FULL_NAME], (), on_stop=app.close)
+    chassis_server.serve("artifacts", settings, _register(app), [SERVICE_FULL_NAME], (), on_stop=app.close,
+                         admit=_admit(app))

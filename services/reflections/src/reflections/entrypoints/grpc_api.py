@@ -9,9 +9,11 @@ from chassis.access import current_viewer
 from chassis.config import PlatformSettings, ServiceSettings
 from chassis.grpc import server as chassis_server
 from chassis.idempotency import idempotent
+from chassis.grpc.admission import Admission, refuse_inactive
 from chassis.media.messages import upload_target_message
 from skillfolio.reflections.v1 import reflections_pb2 as pb, reflections_pb2_grpc
 
+from reflections.adapters.orm import roster as roster_replica
 from reflections.bootstrap import ReflectionsApp, build
 from reflections.domain.access import Viewer
 from reflections.entrypoints import assessments_grpc, goals_api, grpc_messages as msg, milestones_api
@@ -107,17 +109,23 @@ def _register(app: ReflectionsApp):
     return register
 
 
+def _admit(app: ReflectionsApp) -> Admission:
+    """Refuse a caller the roster replica knows as inactive (the chassis asks once per call)."""
+    return refuse_inactive(app.session_factory, roster_replica.people.c.person_id, roster_replica.people.c.active)
+
+
 def start(settings: ServiceSettings, app: ReflectionsApp | None = None,
           platform: PlatformSettings | None = None, metrics: bool = True) -> chassis_server.ServerHandle:
     """A running reflections API server (tests, benches); ``handle.stop()`` also closes an app it built itself."""
     owned = app is None
     app = app or build(settings)
     return chassis_server.start("reflections", settings, _register(app), SERVICE_FULL_NAMES, PUBLIC_METHODS,
-                                on_stop=app.close if owned else None, platform=platform, metrics=metrics)
+                                on_stop=app.close if owned else None, platform=platform, metrics=metrics,
+                                admit=_admit(app))
 
 
 def serve(settings: ServiceSettings) -> None:
     """Run the reflections API until SIGTERM/SIGINT (`skillfolio run reflections api`)."""
     app = build(settings)
     chassis_server.serve("reflections", settings, _register(app), SERVICE_FULL_NAMES, PUBLIC_METHODS,
-                         on_stop=app.close)
+                         on_stop=app.close, admit=_admit(app))

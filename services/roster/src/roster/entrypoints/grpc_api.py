@@ -7,8 +7,10 @@ import grpc
 from chassis.config import PlatformSettings, ServiceSettings
 from chassis.access import current_viewer
 from chassis.grpc import server as chassis_server
+from chassis.grpc.admission import Admission
 from skillfolio.roster.v1 import roster_pb2 as pb, roster_pb2_grpc
 
+from roster.adapters.admission import roster_admission
 from roster.bootstrap import RosterApp, build
 from roster.domain.access import Viewer
 from roster.entrypoints import grpc_messages as msg
@@ -97,17 +99,23 @@ def _register(app: RosterApp):
     return register
 
 
+def _admit(app: RosterApp) -> Admission:
+    """Refuse a caller the roster knows as inactive or whose password changed since their login (once per call)."""
+    return roster_admission(app.session_factory)
+
+
 def start(settings: ServiceSettings, app: RosterApp | None = None,
           platform: PlatformSettings | None = None, metrics: bool = True) -> chassis_server.ServerHandle:
     """A running roster API server (tests, benches); ``handle.stop()`` also closes an app it built itself."""
     owned = app is None
     app = app or build(settings)
     return chassis_server.start("roster", settings, _register(app), [SERVICE_FULL_NAME], PUBLIC_METHODS,
-                                on_stop=app.close if owned else None, platform=platform, metrics=metrics)
+                                on_stop=app.close if owned else None, platform=platform, metrics=metrics,
+                                admit=_admit(app))
 
 
 def serve(settings: ServiceSettings) -> None:
     """Run the roster API until SIGTERM/SIGINT (`skillfolio run roster api`)."""
     app = build(settings)
     chassis_server.serve("roster", settings, _register(app), [SERVICE_FULL_NAME], PUBLIC_METHODS,
-                         on_stop=app.close)
+                         on_stop=app.close, admit=_admit(app))

@@ -92,6 +92,12 @@ school_admins = Table(  # replica of roster school-admin roles, fed by roster pe
     Column("school_id", Id, primary_key=True),
 )
 
+people = Table(  # replica of roster people's status, fed by roster person events: an inactive person is refused
+    "people", metadata,
+    Column("person_id", Id, primary_key=True),
+    Column("active", Boolean, nullable=False, server_default="1"),
+)
+
 replica_versions = Table(  # the newest event applied per replicated entity: each event type has its own queue, so an
     "replica_versions", metadata,  # older event (or one after a deletion) can arrive late and must not win
     Column("kind", String(16), primary_key=True),                      # "artifact" | "person"

@@ -1,4 +1,5 @@
-"""Local facts fed by other services' events: skill usage by artifacts, and roster school-admin roles.
+"""Local facts fed by other services' events: skill usage by artifacts, roster school-admin roles and people's
+status (active or not).
 
 Each event type arrives on its own queue, so events about one entity can overtake each other: ``is_newest``
 keeps the newest applied ``occurred_at`` per entity (and deletions), and older events change nothing current.
@@ -8,9 +9,9 @@ from __future__ import annotations
 from sqlalchemy import delete, exists, insert, select, update
 from sqlalchemy.orm import Session
 
-from chassis.messaging.replica import is_newest
+from chassis.messaging.replica import is_newest, upsert_statement
 
-from skills.adapters.orm import replica_versions, school_admins, skill_usage
+from skills.adapters.orm import people, replica_versions, school_admins, skill_usage
 
 
 class Replicas:
@@ -55,3 +56,8 @@ class Replicas:
         if school_ids:
             self.session.execute(insert(school_admins), [{"person_id": person_id, "school_id": s}
                                                          for s in sorted(school_ids)])
+
+    def set_person_active(self, person_id: str, active: bool) -> None:
+        """The person's status as the roster last said (the chassis interceptor refuses an inactive caller)."""
+        insert_ = upsert_statement(self.session, people).values(person_id=person_id, active=active)
+        self.session.execute(insert_.on_conflict_do_update(index_elements=["person_id"], set_={"active": active}))

@@ -7,8 +7,10 @@ import grpc
 from chassis.config import PlatformSettings, ServiceSettings
 from chassis.access import current_viewer
 from chassis.grpc import server as chassis_server
+from chassis.grpc.admission import Admission, refuse_inactive
 from skillfolio.skills.v1 import skills_pb2 as pb, skills_pb2_grpc
 
+from skills.adapters.orm import people
 from skills.bootstrap import SkillsApp, build
 from skills.domain.access import Viewer
 from skills.entrypoints import grpc_messages as msg
@@ -93,16 +95,23 @@ def _register(app: SkillsApp):
     return register
 
 
+def _admit(app: SkillsApp) -> Admission:
+    """Refuse a caller the people replica knows as inactive (the chassis asks once per call)."""
+    return refuse_inactive(app.session_factory, people.c.person_id, people.c.active)
+
+
 def start(settings: ServiceSettings, app: SkillsApp | None = None,
           platform: PlatformSettings | None = None, metrics: bool = True) -> chassis_server.ServerHandle:
     """A running skills API server (tests, benches); ``handle.stop()`` also closes an app it built itself."""
     owned = app is None
     app = app or build(settings)
     return chassis_server.start("skills", settings, _register(app), [SERVICE_FULL_NAME], (),
-                                on_stop=app.close if owned else None, platform=platform, metrics=metrics)
+                                on_stop=app.close if owned else None, platform=platform, metrics=metrics,
+                                admit=_admit(app))
 
 
 def serve(settings: ServiceSettings) -> None:
     """Run the skills API until SIGTERM/SIGINT (`skillfolio run skills api`)."""
     app = build(settings)
-    chassis_server.serve("skills", settings, _register(app), [SERVICE_FULL_NAME], (), on_stop=app.close)
+    chassis_server.serve("skills", settings, _register(app), [SERVICE_FULL_NAME], (), on_stop=app.close,
+                         admit=_admit(app))

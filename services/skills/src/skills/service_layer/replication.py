@@ -38,7 +38,8 @@ def apply_artifact_event(uow_factory: UowFactory, consumer: str, envelope: Envel
 
 
 def apply_person_event(uow_factory: UowFactory, consumer: str, envelope: Envelope) -> bool:
-    """Keep (person, school) for active school admins at their primary school; anything else clears them."""
+    """Keep (person, school) for active school admins at their primary school (anything else clears them) and
+    every person's status."""
     data = envelope.data
     admin = (envelope.type != "person_removed" and data.get("active", True)
              and SCHOOL_ADMIN in (data.get("roles") or []) and data.get("primary_school_id"))
@@ -48,5 +49,7 @@ def apply_person_event(uow_factory: UowFactory, consumer: str, envelope: Envelop
         person_id = str(data["person_id"])
         if uow.replicas.is_newest("person", person_id, envelope.occurred_at):
             uow.replicas.set_administered_schools(person_id, {str(data["primary_school_id"])} if admin else set())
+            uow.replicas.set_person_active(person_id, envelope.type != "person_removed" and
+                                           bool(data.get("active", True)))
         uow.commit()
         return True
