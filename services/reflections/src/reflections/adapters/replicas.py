@@ -1,5 +1,6 @@
 """The reflections service's replicas: the chassis roster replica (people, sections, enrollments, guardianships)
-over this service's tables, and which student each artifact belongs to (and whether it was deleted)."""
+over this service's tables, which student each artifact belongs to (and whether it was deleted), and people's
+names (the discussion says who wrote what)."""
 from __future__ import annotations
 
 from sqlalchemy import select, update
@@ -7,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from chassis.roster_replica.store import RosterReplica
 
-from reflections.adapters.orm import artifact_owners, people, roster
+from reflections.adapters.orm import artifact_owners, people, person_names, roster
 
 
 class Replicas(RosterReplica):
@@ -27,3 +28,15 @@ class Replicas(RosterReplica):
         """The student whose live artifact this is; None when unknown or deleted."""
         return self.session.execute(select(artifact_owners.c.student_id).where(
             artifact_owners.c.artifact_id == artifact_id, artifact_owners.c.deleted.is_(False))).scalar()
+
+    def put_name(self, person_id: str, name: str) -> None:
+        self.upsert(person_names, {"person_id": person_id}, {"name": name})
+
+    def names(self, person_ids) -> dict[str, str]:
+        """{person id: "Given Family"} of the people this replica knows by name."""
+        ids = sorted(set(person_ids))
+        if not ids:
+            return {}
+        rows = self.session.execute(select(person_names.c.person_id, person_names.c.name).where(
+            person_names.c.person_id.in_(ids), person_names.c.name != ""))
+        return {r.person_id: r.name for r in rows}
