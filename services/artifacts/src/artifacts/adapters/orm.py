@@ -87,3 +87,4 @@ outbox, inbox = add_messaging_tables(metadata)
 
 # the milestone panel replica lives in its own module on the same metadata
 from artifacts.adapters import panel_grants  # noqa: E402,F401
+from artifacts.adapters import skill_catalog  # noqa: E402,F401
