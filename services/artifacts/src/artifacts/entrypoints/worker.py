@@ -2,8 +2,8 @@
 
 Consumes roster person_*, section_*, enrollment_*, guardianship_* and student_transferred (payloads in
 protos/skillfolio/events/v1/roster.proto); access to portfolios is decided from that replica. Consumes the
-reflections service's panellist_invited and milestone_evidence_selected (milestones.proto) for the panel replica
-that lets a milestone's panellists read the evidence selected for it, and the skills service's skill_* with the
+reflections service's panellist_invited, milestone_evidence_selected and milestone_completed (milestones.proto) for
+the panel replica that lets a milestone's panellists read the evidence selected for it until the milestone completes, and the skills service's skill_* with the
 roster's school_* for the skill catalog replica that artifact tags are checked against.
 """
 from __future__ import annotations
@@ -87,6 +87,10 @@ class ArtifactsEvents:
     @reliable_handler("reflections", "milestone_evidence_selected")
     def milestone_evidence_selected(self, envelope):
         panel_replication.apply_milestone_event(_uow, "artifacts.milestone_evidence_selected", envelope)
+
+    @reliable_handler("reflections", "milestone_completed")
+    def milestone_completed(self, envelope):
+        panel_replication.apply_milestone_event(_uow, "artifacts.milestone_completed", envelope)
 
     @reliable_handler("skills", "skill_added")
     def skill_added(self, envelope):
