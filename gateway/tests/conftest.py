@@ -27,7 +27,9 @@ from chassis.testing import infra
 from artifacts import bootstrap as artifacts_bootstrap
 from artifacts.entrypoints import grpc_api as artifacts_grpc
 from artifacts.migrations import MIGRATIONS_DIR as ARTIFACTS_MIGRATIONS
+from artifacts.service_layer.catalog_replication import apply_catalog_event
 from artifacts.service_layer.replication import apply_roster_event
+from chassis.events import Envelope
 from reflections import bootstrap as reflections_bootstrap
 from reflections.entrypoints import grpc_api as reflections_grpc
 from reflections.migrations import MIGRATIONS_DIR as REFLECTIONS_MIGRATIONS
@@ -41,6 +43,7 @@ from skills import bootstrap as skills_bootstrap
 from skills.entrypoints import grpc_api as skills_grpc
 from skills.migrations import MIGRATIONS_DIR as SKILLS_MIGRATIONS
 import gateway_district as district_module
+from discussion_feed import feed_skill_places
 import gateway_skills
 
 
@@ -137,13 +140,19 @@ def skills_target(skills_app, skill_ids, platform) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def artifacts_app(session_database, district, platform) -> Iterator[artifacts_bootstrap.ArtifactsApp]:
-    """The artifacts service's app over its own database, its roster replica fed the district's roster events."""
+def artifacts_app(session_database, district, platform, skills_app, skill_ids
+                  ) -> Iterator[artifacts_bootstrap.ArtifactsApp]:
+    """The artifacts service's app over its own database, its roster replica fed the district's roster events and
+    its skill catalog replica the school's district and the skills service's skill events (tags are checked)."""
     settings = service_settings("artifacts", database_url=session_database(ARTIFACTS_MIGRATIONS),
                                 grpc_host="127.0.0.1", grpc_port=0, metrics_port=0, db_pool_size=4)
     app = artifacts_bootstrap.build(settings, platform=platform)
     for envelope in district.roster_events:
         assert apply_roster_event(app.unit_of_work, f"gateway-tests.{envelope.type}", envelope)
+    assert apply_catalog_event(app.unit_of_work, "gateway-tests.school_added", Envelope(
+        type="school_added", producer="roster",
+        data={"school_id": district.ids["school"], "district_id": district.ids["district"]}))
+    assert feed_skill_places(skills_app.engine, app.unit_of_work) >= len(skill_ids)
     yield app
     app.close()
 

@@ -1,13 +1,15 @@
 """The reflections replica fed as its events worker feeds it: artifact ownership and skill tags from the artifacts
 outbox (artifact_added/updated/deleted), skills with their scales and rubrics from the skills outbox, applied with
 the worker's own code (replication.apply_event); the inbox makes re-applying an already applied event a no-op, so
-tests call the feeds after every change."""
+tests call the feeds after every change. The artifacts service's skill catalog (where each skill belongs) is fed
+from the same skills outbox (catalog_replication.apply_catalog_event)."""
 from __future__ import annotations
 
 from sqlalchemy import Engine, select
 
 from chassis.events import Envelope
 from artifacts.adapters.orm import outbox as artifacts_outbox
+from artifacts.service_layer.catalog_replication import apply_catalog_event
 from reflections.service_layer.replication import apply_event
 from skills.adapters.orm import outbox as skills_outbox
 
@@ -32,3 +34,11 @@ def feed_catalog(skills_engine: Engine, reflections_uow, consumer: str = "gatewa
         bodies = conn.execute(select(skills_outbox.c.body).order_by(skills_outbox.c.id)).scalars().all()
     envelopes = [e for e in map(Envelope.from_json, bodies) if e.type.startswith(CATALOG_PREFIXES)]
     return sum(apply_event(reflections_uow, f"{consumer}.{e.type}", e) for e in envelopes)
+
+
+def feed_skill_places(skills_engine: Engine, artifacts_uow, consumer: str = "gateway-tests") -> int:
+    """Apply the skills outbox's skill_* events to the artifacts service's skill catalog; how many were new."""
+    with skills_engine.connect() as conn:
+        bodies = conn.execute(select(skills_outbox.c.body).order_by(skills_outbox.c.id)).scalars().all()
+    envelopes = [e for e in map(Envelope.from_json, bodies) if e.type.startswith("skill_")]
+    return sum(apply_catalog_event(artifacts_uow, f"{consumer}.{e.type}", e) for e in envelopes)

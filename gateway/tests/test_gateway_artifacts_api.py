@@ -6,6 +6,8 @@ import uuid
 
 import pytest
 
+from artifacts.service_layer.catalog_replication import apply_catalog_event
+from chassis.events import Envelope
 from gateway_testkit import api_token, bearer
 
 pytestmark = pytest.mark.integration
@@ -163,3 +165,25 @@ def test_complete_upload_of_a_link_version_is_refused(client, district, skill_id
     bad_number = client.post(f"/api/v1/artifacts/{created['id']}/versions/0/complete", headers=amy, json={})
     assert bad_number.status_code == 422
     assert bad_number.json()["error"]["problems"][0]["field"] == "path.number"
+
+
+def test_a_skill_of_another_district_is_refused_naming_the_field(client, district, skill_ids, amy, artifacts_app):
+    """Tags belong to the student's district (the artifacts service's skill catalog replica, fed like the worker
+    does): another district's skill is a 422 on skill_ids, never an "Unknown skill" chip on the page."""
+    foreign = f"sk-elsewhere-{uuid.uuid4().hex[:6]}"
+    assert apply_catalog_event(artifacts_app.unit_of_work, f"gateway-tests.{foreign}", Envelope(
+        type="skill_added", producer="skills", data={"skill_id": foreign, "district_id": "another-district",
+                                                     "school_id": ""}))
+    url, word = f"/api/v1/students/{district.ids['amy']}/artifacts", _word()
+    refused = client.post(url, headers=amy, json=_link(f"Mixed {word}", [skill_ids["communicator"], foreign]))
+    assert refused.status_code == 422, refused.text
+    assert [(p["field"], p["reason"]) for p in refused.json()["error"]["problems"]] == [
+        ("skill_ids", f"'{foreign}' is a skill of another district")]
+    made_up = client.post(url, headers=amy, json=_link(f"Made up {word}", ["sk-made-up"]))
+    assert made_up.status_code == 422 and "is not a skill of the student's district" in made_up.text
+    assert client.get(url, headers=amy, params={"q": word}).json()["items"] == []
+    created = client.post(url, headers=amy, json=_link(f"Own {word}", [skill_ids["communicator"]]))
+    assert created.status_code == 201, created.text
+    edited = client.patch(f"/api/v1/artifacts/{created.json()['artifact']['id']}", headers=amy,
+                          json={"skill_ids": [foreign]})
+    assert edited.status_code == 422 and edited.json()["error"]["problems"][0]["field"] == "skill_ids"

@@ -14,7 +14,7 @@ from chassis.access import Viewer
 from chassis.calendar import DistrictCalendar
 from reflections.service_layer.milestones import MilestoneUseCases
 
-from gateway_testkit import csrf_from
+from gateway_testkit import csrf_from, web_login
 from progress_fixtures import people, panel_rubric, roster_engine, sync  # noqa: F401  (fixtures)
 from test_gateway_milestones_api import planned
 
@@ -106,3 +106,24 @@ def test_the_guest_session_ends_when_the_invitation_does(make_client, people, di
     time.sleep(3.5)
     ended = guest.get(f"/milestones/{milestone['id']}")
     assert ended.status_code == 303 and ended.headers["location"].startswith("/login")
+
+
+def test_links_end_when_the_milestone_completes(make_client, people, district, panel_rubric, sync):
+    """Completing the milestone ends its panel links: the guest's page and the link itself answer 410, and the
+    teacher's page shows the link as ended instead of "link until"."""
+    milestone = planned(people, district, panel_rubric)
+    link = invite(people, milestone["id"], name="Pat Partner")
+    guest = make_client()
+    assert guest.get(link).status_code == 303
+    assert guest.get(f"/milestones/{milestone['id']}").status_code == 200
+    teacher = make_client()
+    assert web_login(teacher, *district.login("tlee")).status_code == 303
+    before = teacher.get(f"/milestones/{milestone['id']}").text
+    assert "link until" in before and "link ended" not in before
+    people("tlee").call("POST", f"/api/v1/milestones/{milestone['id']}/outcome", json={"outcome": "READY"})
+    page = guest.get(f"/milestones/{milestone['id']}")
+    assert page.status_code == 410 and "This milestone is completed: its panel links have ended." in page.text
+    again = make_client().get(link)
+    assert again.status_code == 410 and "its panel links have ended" in again.text
+    after = teacher.get(f"/milestones/{milestone['id']}").text
+    assert "link ended" in after and "(milestone completed)" in after and "link until" not in after

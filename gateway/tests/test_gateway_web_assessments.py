@@ -16,7 +16,7 @@ from skills import bootstrap as skills_bootstrap
 from skills.domain.model import Criterion, Level, SkillFields
 from skills.migrations import MIGRATIONS_DIR as SKILLS_MIGRATIONS
 
-from discussion_feed import feed_catalog, feed_ownership
+from discussion_feed import feed_catalog, feed_ownership, feed_skill_places
 from gateway_skills import ADMIN, BANDS
 from gateway_testkit import api_token, bearer, csrf_from, web_login
 
@@ -25,9 +25,9 @@ LEVELS = ["Beginning", "Developing", "Proficient", "Exemplary"]
 
 
 @pytest.fixture(scope="module")
-def catalog(session_database, district, reflections_app) -> Iterator[dict[str, str]]:
+def catalog(session_database, district, reflections_app, artifacts_app) -> Iterator[dict[str, str]]:
     """A skills service (its own database) with a scale, a skill assessed with a rubric and one with the scale
-    only; their events applied to the reflections replica. Returns code -> skill id."""
+    only; their events applied to the reflections replica and the artifacts skill catalog. Returns code -> id."""
     settings = service_settings("skills", database_url=session_database(SKILLS_MIGRATIONS), grpc_host="127.0.0.1",
                                 grpc_port=0, metrics_port=0, db_pool_size=2)
     app = skills_bootstrap.build(settings)
@@ -45,6 +45,7 @@ def catalog(session_database, district, reflections_app) -> Iterator[dict[str, s
         Criterion("ideas", "Generates ideas", {r: f"ideas {n.lower()}" for r, n in enumerate(LEVELS, start=1)}),
         Criterion("testing", "Tests and improves", {r: f"tests {n.lower()}" for r, n in enumerate(LEVELS, start=1)})])
     assert feed_catalog(app.engine, reflections_app.unit_of_work, "assess-web") >= 5
+    assert feed_skill_places(app.engine, artifacts_app.unit_of_work, "assess-web") >= 3
     yield ids
     app.close()
 

@@ -129,3 +129,21 @@ def test_a_form_without_the_csrf_token_is_refused(make_client, district, artifac
     reply = amy.post(f"/artifacts/{artifact_id}/reflections", data={"text": "sneaky"})
     assert reply.status_code == 403
     assert reflections_app.queries.discussion(Viewer.of(district.ids["amy"], ["student"]), artifact_id).reflections == []
+
+
+def test_feedback_and_comments_name_their_writers_for_every_reader(make_client, district, artifact_id):
+    """Who wrote what is named (name and role), also for readers the roster would not show that person to (a
+    guardian or a student reading a teacher's words): the names come with the reflections service's reply."""
+    amy, teacher, guardian = (logged_in(make_client, district, u) for u in ("aadams", "tlee", "gadams"))
+    assert post(teacher, f"/artifacts/{artifact_id}/feedback", artifact_id, can_do="Clear labels.",
+                next_steps="Add a scale.").status_code == 303
+    assert post(teacher, f"/artifacts/{artifact_id}/comments", artifact_id, body="Great start.").status_code == 303
+    assert post(guardian, f"/artifacts/{artifact_id}/comments", artifact_id, body="Proud of you!").status_code == 303
+    assert post(amy, f"/artifacts/{artifact_id}/comments", artifact_id, body="Thanks!").status_code == 303
+    for reader in (amy, guardian):
+        page = reader.get(f"/artifacts/{artifact_id}").text
+        assert "From Tess Lee (teacher)" in page and '<p class="meta">Tess Lee (teacher) ·' in page
+        assert "From Teacher" not in page
+    page = teacher.get(f"/artifacts/{artifact_id}").text
+    assert '<p class="meta">Gail Adams (guardian) ·' in page and '<p class="meta">Amy Adams (student) ·' in page
+    assert '<p class="meta">Gail Adams (guardian) ·' in amy.get(f"/artifacts/{artifact_id}").text

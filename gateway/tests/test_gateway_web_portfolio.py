@@ -141,6 +141,33 @@ def test_admins_and_guardians_see_what_their_role_allows(make_client, district, 
     assert guardian.get(f"/students/{district.ids['ben']}").status_code == 403
 
 
+def test_form_pages_open_only_for_whoever_the_artifacts_service_lets_submit_them(make_client, district, skill_ids):
+    """The pages read ``viewer_can`` from the artifacts service: no link, and the form page itself is the 403 page,
+    for a guardian and for admins; the student and a current teacher get the forms (and the teacher the edit
+    pages of what they added only)."""
+    amy = district.ids["amy"]
+    student = logged_in(make_client, district, "aadams")
+    theirs = add_link(student, amy, f"Kite {uuid.uuid4().hex[:6]}", [skill_ids["thinker"]])
+    teacher = logged_in(make_client, district, "tlee")
+    assert 'href="/students/%s/artifacts/new"' % amy in teacher.get(f"/students/{amy}").text
+    mine = add_link(teacher, amy, f"Lab notes {uuid.uuid4().hex[:6]}", [skill_ids["thinker"]])
+    changes = ("edit", "versions/new", "delete")
+    for action in changes:
+        assert f'href="/artifacts/{mine}/{action}"' in teacher.get(f"/artifacts/{mine}").text
+        assert teacher.get(f"/artifacts/{mine}/{action}").status_code == 200, action
+        assert teacher.get(f"/artifacts/{theirs}/{action}").status_code == 403, action
+        assert student.get(f"/artifacts/{theirs}/{action}").status_code == 200, action
+    guardian = logged_in(make_client, district, "gadams")
+    page = guardian.get(f"/artifacts/{theirs}").text
+    assert not any(f"/artifacts/{theirs}/{action}" in page for action in changes)
+    for client in (guardian, logged_in(make_client, district, "ddunn"), logged_in(make_client, district, "sshaw")):
+        form = client.get(f"/students/{amy}/artifacts/new")
+        assert form.status_code == 403 and "You can&#39;t open this page" in form.text and "link_url" not in form.text
+        for artifact_id in (theirs, mine):
+            for action in changes:
+                assert client.get(f"/artifacts/{artifact_id}/{action}").status_code == 403, (artifact_id, action)
+
+
 def test_only_whoever_added_an_artifact_edits_it(make_client, district, skill_ids):
     amy = district.ids["amy"]
     student = logged_in(make_client, district, "aadams")

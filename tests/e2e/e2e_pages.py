@@ -15,8 +15,9 @@ def api_as(platform, role: str) -> httpx.Client:
     """The REST API as ``role``'s demo login (bearer token)."""
     http = httpx.Client(base_url=platform.url, timeout=30)
     username, password = platform.login(role)
-    token = http.post("/api/v1/auth/token", data={"username": username, "password": password}).json()
-    http.headers["Authorization"] = f"Bearer {token['access_token']}"
+    reply = http.post("/api/v1/auth/token", data={"username": username, "password": password})
+    assert reply.status_code == 200, f"{role}'s token: {reply.status_code} {reply.text}"
+    http.headers["Authorization"] = f"Bearer {reply.json()['access_token']}"
     return http
 
 

@@ -82,6 +82,13 @@ async def list_portfolio(backends: Backends, principal: Principal, student_id: s
         kind=kind, added_by=added_by, page=apb.PageRequest(page_size=page_size, page_token=page_token)), principal)
 
 
+async def viewer_can(backends: Backends, principal: Principal, student_id: str) -> apb.ViewerCan:
+    """What the artifacts service lets ``principal`` do with this student's portfolio (no artifact is read)."""
+    reply = await backends.artifacts.call("ListPortfolio", apb.ListPortfolioRequest(
+        student_id=student_id, viewer_can_only=True), principal)
+    return reply.viewer_can
+
+
 async def get_artifact(backends: Backends, principal: Principal, artifact_id: str) -> apb.Artifact:
     reply = await backends.artifacts.call("GetArtifact", apb.GetArtifactRequest(artifact_id=artifact_id), principal)
     return reply.artifact

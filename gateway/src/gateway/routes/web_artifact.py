@@ -1,6 +1,6 @@
 """One artifact on the web: its page (media preview, skills, versions, and the discussion: see web_discussion), the
-edit form, the delete confirmation and the "Upload a new version" page. Edit/delete controls show only to whoever added the artifact; the
-artifacts service enforces the real rule (a former teacher, for one, is refused)."""
+edit form, the delete confirmation and the "Upload a new version" page. The artifacts service says what the viewer
+may do (``viewer_can``): edit/delete controls and their pages are offered only when it allows the change."""
 from __future__ import annotations
 
 import asyncio
@@ -20,6 +20,9 @@ from gateway.web import assessment_view, discussion_view, views
 from gateway.web.render import render, render_error
 
 router = APIRouter(include_in_schema=False)
+CHANGE_PAGES = {"artifact_edit.html": "Only the person who added this artifact can change it.",
+                "artifact_delete.html": "Only the person who added this artifact can delete it.",
+                "version_new.html": "Only the person who added this artifact can upload a new version."}
 
 
 async def _load(request: Request, viewer, artifact_id: str, include_retired: bool = True) -> dict:
@@ -33,7 +36,7 @@ async def _load(request: Request, viewer, artifact_id: str, include_retired: boo
     chips = views.palette(skills)
     return {"artifact": artifact, "student": student.person, "chips": chips, "years": years.years,
             "year_names": views.year_names(years.every), "tags": views.chips_of(artifact.skill_ids, chips),
-            "is_mine": artifact.added_by == viewer.subject, "kind_labels": views.KIND_LABELS}
+            "can_change": artifact.viewer_can.change, "kind_labels": views.KIND_LABELS}
 
 
 async def _page(request: Request, viewer, artifact_id: str, template: str, **extra):
@@ -43,12 +46,13 @@ async def _page(request: Request, viewer, artifact_id: str, template: str, **ext
         if is_denied(error):
             return denied_page(request)
         raise
+    if template in CHANGE_PAGES and not context["can_change"]:
+        return denied_page(request, CHANGE_PAGES[template])
     if template == "artifact.html":
-        can = discussion_view.capabilities(viewer, context["artifact"])
         backends, artifact = request.app.state.backends, context["artifact"]
-        talk, panels = await asyncio.gather(discussion_view.load(backends, viewer, artifact, can),
+        talk, panels = await asyncio.gather(discussion_view.load(backends, viewer, artifact),
                                             assessment_view.load(backends, viewer, artifact))
-        context.update(can=can, talk=talk, panels=panels, safe_link=views.safe_link,
+        context.update(can=talk.can, talk=talk, panels=panels, safe_link=views.safe_link,
                        recordings_processing=talk.available and discussion_view.processing(talk))
     return render(request, template, **context, **extra)
 

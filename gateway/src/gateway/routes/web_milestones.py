@@ -15,6 +15,7 @@ from chassis.grpc.errors import rpc_error_to_domain
 from gateway import milestones
 from gateway.csrf import verify_csrf
 from gateway.panel import guest_url, refuse_other_milestones
+from gateway.routes.web_panel import ASK_AGAIN
 from gateway.routes.web_common import PanelViewer, Viewer, denied_page, is_denied
 from gateway.web import milestone_view
 from gateway.web.render import render
@@ -32,6 +33,10 @@ async def _page(request: Request, viewer, milestone_id: str, status: int = 200, 
     except grpc.RpcError as error:
         if is_denied(error) or error.code() == grpc.StatusCode.NOT_FOUND:
             return denied_page(request, NOT_YOURS)
+        if error.code() == grpc.StatusCode.FAILED_PRECONDITION:     # a panellist's link ended (or expired)
+            message = (error.details() or "this panel link has ended").rstrip(".")
+            return render(request, "panel_refused.html", status=410, title="This panel link has ended",
+                          message=message[:1].upper() + message[1:] + ".", advice=ASK_AGAIN)
         raise
     extra.setdefault("errors", {})
     return render(request, "milestone.html", status=status, **context, **extra)

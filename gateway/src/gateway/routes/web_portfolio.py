@@ -1,7 +1,7 @@
 """A student's portfolio on the web: the gallery with filters kept in the URL, and the "Add artifact" page.
 
 Pages call the services as the session's principal through gateway.portfolio; the artifacts service decides who
-may see or add (a refusal renders a friendly 403 page). The file upload itself runs in the browser (upload.js):
+may see or add and says so (``viewer_can``): the page offers only that, and a refusal renders a friendly 403 page. The file upload itself runs in the browser (upload.js):
 JSON to the REST API, bytes straight to the store, then "complete". Links also work without JavaScript.
 """
 from __future__ import annotations
@@ -24,6 +24,7 @@ from gateway.web.render import render
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 24
+CANNOT_ADD = "Only the student and the teachers who teach them now can add artifacts to this portfolio."
 
 
 async def _student(request: Request, viewer, student_id: str) -> rpb.Person:
@@ -38,9 +39,6 @@ async def _palette(request: Request, viewer, school_ids) -> dict[str, views.Skil
     return views.palette({skill.id: skill for skills in lists for skill in skills}.values())
 
 
-def may_add(viewer, student_id: str) -> bool:
-    """Whether to offer "Add artifact" (students on their own portfolio, teachers); the service decides."""
-    return viewer.subject == student_id or viewer.has_role("teacher")
 
 
 @router.get("/students/{student_id}")
@@ -63,7 +61,7 @@ async def gallery(request: Request, viewer: Viewer, student_id: str, q: Annotate
         portfolio.year_choices(backends, viewer, keep=filters.year))
     return render(request, "portfolio.html", student=schemas.Person.of(student), artifacts=page.artifacts,
                   next_page_token=page.next_page_token, filters=filters, chips=chips, chips_of=views.chips_of,
-                  years=years.years, year_names=views.year_names(years.every), can_add=may_add(viewer, student_id),
+                  years=years.years, year_names=views.year_names(years.every), can_add=page.viewer_can.add,
                   is_self=viewer.subject == student_id, kind_labels=views.KIND_LABELS,
                   notice="Artifact deleted." if deleted else "")
 
@@ -80,7 +78,10 @@ async def _form_context(request: Request, viewer, student_id: str) -> dict:
 
 @router.get("/students/{student_id}/artifacts/new")
 async def new_artifact(request: Request, viewer: Viewer, student_id: str):
+    """The form, only to a viewer the artifacts service lets add here (anyone else: the 403 page)."""
     try:
+        if not (await portfolio.viewer_can(request.app.state.backends, viewer, student_id)).add:
+            return denied_page(request, CANNOT_ADD)
         context = await _form_context(request, viewer, student_id)
     except grpc.RpcError as error:
         if is_denied(error):

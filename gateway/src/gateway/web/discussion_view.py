@@ -1,6 +1,6 @@
 """The artifact page's discussion, shaped for the templates: reflections (current text, prompt, history), feedback,
-the comment thread with authors named, and which "add" forms the viewer's role offers. The forms follow the roles;
-the reflections service still decides every action (a page never grants anything)."""
+the comment thread with authors named, and which "add" forms to offer: those the reflections service says the viewer
+may use (``viewer_can`` in its reply; a page never grants anything)."""
 from __future__ import annotations
 
 import asyncio
@@ -11,12 +11,12 @@ import grpc
 
 from chassis.context import Principal
 from skillfolio.artifacts.v1 import artifacts_pb2 as apb
+from skillfolio.reflections.v1 import reflections_pb2 as pb
 
 from gateway import discussion
 from gateway.clients import Backends
 
 log = logging.getLogger(__name__)
-ADMIN_ROLES = frozenset({"school_admin", "district_admin"})
 # Service field names -> the id of the form control that shows the problem, per form.
 FORM_CONTROLS = {
     "reflect": {"text": "reflection-text", "prompt_id": "reflection-prompt"},
@@ -43,18 +43,10 @@ class Capabilities:
     self_assess: bool = False
 
 
-def capabilities(viewer: Principal, artifact: apb.Artifact) -> Capabilities:
-    """Forms by role: a viewer who can open the artifact is its student, a current teacher or a guardian (the
-    artifacts service refuses anyone else); admins get none."""
-    if set(viewer.roles) & ADMIN_ROLES:
-        return Capabilities()
-    if viewer.has_role("student") and viewer.subject == artifact.student_id:
-        return Capabilities(reflect=True, comment=True, self_assess=True)
-    if viewer.has_role("teacher"):
-        return Capabilities(feedback=True, comment=True, hide=True, assess=True)
-    if viewer.has_role("guardian"):
-        return Capabilities(comment=True)
-    return Capabilities()
+def capabilities(can: pb.DiscussionViewerCan) -> Capabilities:
+    """The forms the reflections service's reply allows this viewer."""
+    return Capabilities(reflect=can.reflect, feedback=can.feedback, comment=can.comment, hide=can.hide,
+                        assess=can.assess, self_assess=can.self_assess)
 
 
 @dataclass
@@ -64,13 +56,14 @@ class DiscussionView:
     feedback: list[dict] = field(default_factory=list)
     comments: list[dict] = field(default_factory=list)
     prompts: list = field(default_factory=list)     # offered in the reflect form
+    can: Capabilities = Capabilities()              # the forms to offer (none while unavailable)
 
 
-def _author(person_id: str, role: str, viewer: Principal, names: dict[str, str]) -> str:
+def _author(person_id: str, role: str, viewer: Principal, name: str) -> str:
+    """"You", or the writer's name and role ("Maria Cruz (teacher)"); the role alone while no name is known."""
     if person_id == viewer.subject:
         return "You"
     label = discussion.ROLE_LABELS.get(role, "Someone")
-    name = names.get(person_id)
     return f"{name} ({label.lower()})" if name else label
 
 
@@ -99,7 +92,7 @@ def processing(talk: "DiscussionView") -> bool:
     return any(v["status"] == "processing" for r in talk.reflections for v in [r["current"], *r["history"]])
 
 
-async def load(backends: Backends, viewer: Principal, artifact: apb.Artifact, can: Capabilities) -> DiscussionView:
+async def load(backends: Backends, viewer: Principal, artifact: apb.Artifact) -> DiscussionView:
     """The discussion of ``artifact``; ``available`` False while the reflections service cannot answer for it yet
     (its copy of who owns a new artifact arrives by event) or is down: the rest of the page still shows."""
     try:
@@ -109,15 +102,15 @@ async def load(backends: Backends, viewer: Principal, artifact: apb.Artifact, ca
         level = logging.INFO if error.code() == grpc.StatusCode.PERMISSION_DENIED else logging.WARNING
         log.log(level, "discussion of %s unavailable: %s", artifact.id, error.code())
         return DiscussionView(available=False)
-    people = {f.teacher_id for f in found.feedback} | {c.author_id for c in found.comments}
-    names = await discussion.people_names(backends, viewer, people - {viewer.subject})
+    can = capabilities(found.viewer_can)
     prompt_texts = {p.id: p.text for p in prompts}
     reflections = [_reflection(r, prompt_texts) for r in found.reflections if r.revisions]
-    feedback = [{"by": _author(f.teacher_id, "teacher", viewer, names), "can_do": f.can_do,
+    feedback = [{"by": _author(f.teacher_id, "teacher", viewer, f.teacher_name), "can_do": f.can_do,
                  "next_steps": f.next_steps, "created_at": f.created_at} for f in found.feedback]
-    comments = [{"id": c.id, "by": _author(c.author_id, c.author_role, viewer, names), "role": c.author_role,
-                 "body": c.body, "hidden": c.hidden, "created_at": c.created_at} for c in found.comments]
-    return DiscussionView(True, reflections, feedback, comments, prompts if can.reflect else [])
+    comments = [{"id": c.id, "by": _author(c.author_id, c.author_role, viewer, c.author_name),
+                 "role": c.author_role, "body": c.body, "hidden": c.hidden, "created_at": c.created_at}
+                for c in found.comments]
+    return DiscussionView(True, reflections, feedback, comments, prompts if can.reflect else [], can)
 
 
 def form_errors(controls: dict[str, str], problems, message: str) -> dict[str, str]:

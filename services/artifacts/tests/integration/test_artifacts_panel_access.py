@@ -101,3 +101,21 @@ def test_a_newer_selection_replaces_the_older_and_events_apply_once(app, evidenc
     feed(app, selected("m-1", [evidence["chosen"]], at="2026-11-23T08:00:00+00:00"))             # late and older
     assert readable(app, guest("inv-rosa"), evidence["other"])
     assert not readable(app, guest("inv-rosa"), evidence["chosen"])
+
+
+def completed(milestone_id: str, at: str) -> Envelope:
+    return milestone_event("milestone_completed", at=at, milestone_id=milestone_id, student_id=STUDENT_ID,
+                           school_id="sch-central", grade_level="05", type_code="defense-of-learning",
+                           outcome="READY", teacher_id="tch-cruz")
+
+
+def test_links_end_when_the_milestone_completes(app, evidence, clock):
+    """Completion ends the panel's reading, also for an invitation whose event arrives after the completion's."""
+    clock.now = evidence["expires"] - dt.timedelta(days=1)
+    done_at = clock.now - dt.timedelta(minutes=5)
+    feed(app, completed("m-1", done_at.isoformat()))
+    assert not readable(app, guest("inv-rosa"), evidence["chosen"])
+    assert not readable(app, Viewer.of("tch-ives", ["teacher"]), evidence["chosen"])
+    feed(app, invited("inv-late", "m-1", evidence["expires"]))          # delivered late, invited before completion
+    assert not readable(app, guest("inv-late"), evidence["chosen"])
+    assert readable(app, STUDENT, evidence["chosen"])                    # the student's own reading is unchanged

@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 
 from chassis.errors import PermissionDenied
-from artifacts.domain.access import (DENIED, Action, Relation, Span, Viewer, check, enrollment_span, is_allowed,
-                                     is_audited, teaches_now)
+from artifacts.domain.access import (DENIED, Action, Relation, Span, Viewer, ViewerCan, check, enrollment_span,
+                                     is_allowed, is_audited, teaches_now, viewer_can)
 
 S, OTHER_S, T, G = "stu-1", "stu-2", "tch-1", "grd-1"
 V, A, C = Action.VIEW, Action.ADD, Action.CHANGE
@@ -91,3 +91,16 @@ def test_currently_teaches(teacher, student, expected):
 ])
 def test_an_enrollment_counts_only_inside_its_section(section, enrollment, expected):
     assert enrollment_span("s", *section, *enrollment, True) == expected
+
+
+@pytest.mark.parametrize("viewer,student,relation,action,added_by,allowed",
+                         [case for case in CASES if case[3] is not V])
+def test_viewer_can_is_read_from_the_same_table(viewer, student, relation, action, added_by, allowed):
+    """Replies tell pages what to offer: the same answer the access check gives on submit."""
+    can = viewer_can(viewer, student, relation, added_by)
+    assert (can.add if action is A else can.change) is allowed
+
+
+def test_viewer_can_change_needs_an_artifact():
+    assert viewer_can(STUDENT, S, NONE) == ViewerCan(add=True, change=False)
+    assert viewer_can(GUARDIAN, S, GUARDED, S) == ViewerCan()

@@ -66,7 +66,7 @@ def test_a_defense_of_learning_from_evidence_to_outcome(app, clock, dol_type, ta
     assert (completed.milestone.status, completed.milestone.outcome) == ("completed", "READY")
     assert completed.milestone.evidence_artifact_ids == (ART, OWN_ART)
 
-    with pytest.raises(Conflict, match=r"this milestone is completed \(outcome READY\); its scores are final"):
+    with pytest.raises(Conflict, match="this milestone is completed: its panel links have ended"):
         app.panel.score(guest(rosa.id), created.id, full_sheet(), "")
     with pytest.raises(Conflict, match="this milestone is completed"):
         app.milestones.record_outcome(TEACHER, created.id, "EXCELLING")
@@ -78,6 +78,25 @@ def test_a_defense_of_learning_from_evidence_to_outcome(app, clock, dol_type, ta
     assert tables.envelopes()[3].data["expires_at"] == rosa.expires_at.isoformat()
     guest_audit = [r.action for r in tables.audit() if r.actor == f"guest:{rosa.id}"]
     assert guest_audit == ["reflections.RedeemInvitation", "reflections.ScoreMilestone"]
+
+
+def test_links_end_when_the_milestone_completes(app, dol_type):
+    """A completed milestone's links no longer work (redeem, read, score), and its readers see them as ended."""
+    created = app.milestones.create(TEACHER, ANA, dol_type, "Defense", "2026-12-10").milestone
+    rosa, token = app.milestones.invite(TEACHER, created.id, "Rosa", "rosa@example.org", "community", "", 30)
+    assert app.panel.redeem(token).id == rosa.id
+    assert [p.ended for p in app.panel.get(TEACHER, created.id).panellists] == [False]
+    done = app.milestones.record_outcome(TEACHER, created.id, "READY").milestone
+    ended = "this milestone is completed: its panel links have ended"
+    for call in (lambda: app.panel.redeem(token), lambda: app.panel.get(guest(rosa.id), created.id),
+                 lambda: app.panel.score(guest(rosa.id), created.id, full_sheet(), "")):
+        with pytest.raises(Conflict, match=ended):
+            call()
+    for reader in (TEACHER, STUDENT, GUARDIAN):
+        [seat] = app.panel.get(reader, created.id).panellists
+        assert (seat.ended, seat.expires_at) == (True, done.completed_at)
+    [listed] = app.panel.of_student(GUARDIAN, ANA)
+    assert [p.ended for p in listed.panellists] == [True] and listed.panellists[0].email == "rosa@example.org"
 
 
 def test_only_the_tokens_hash_is_stored(app, dol_type, reflections_db):

@@ -73,7 +73,7 @@ def test_a_milestone_on_sqlite_for_the_embedded_default(tmp_path):
         app.goals.link_evidence(STUDENT, goal.id, [OWN_ART])
         assert app.goals.list_goals(TEACHER, ANA)[0].evidence_artifact_ids == (OWN_ART,)
         clock.now += dt.timedelta(days=3)
-        with pytest.raises(Conflict, match="this panel link expired on"):
+        with pytest.raises(Conflict, match="this milestone is completed: its panel links have ended"):
             app.panel.get(guest(invitation.id), created.id)
     finally:
         app.close()

@@ -5,7 +5,8 @@ import pytest
 
 from chassis.errors import PermissionDenied
 from reflections.service_layer.replication import apply_event
-from reflections_fixtures import ANA, ART, STUDENT, TEACHER, artifact, event
+from reflections.domain.access import Action
+from reflections_fixtures import ANA, ART, CRUZ, GUARDIAN, STUDENT, TEACHER, artifact, event
 
 pytestmark = pytest.mark.integration
 
@@ -43,3 +44,22 @@ def test_a_teacher_whose_enrollment_ends_no_longer_gives_feedback(app, world):
                                                     role="teacher"))
     with pytest.raises(PermissionDenied):
         app.commands.give_feedback(TEACHER, ART, "You can do it.", "Keep going.")
+
+
+def test_the_discussion_names_its_writers_from_the_roster_replica_and_says_what_the_reader_may_do(app, world):
+    """Names follow person_* events (newest wins; an older event does not bring an old name back)."""
+    renamed = event("roster", "person_updated", at="2026-11-03T00:00:00+00:00", person_id=CRUZ, roles=["teacher"],
+                    primary_school_id="sch-central", active=True, given_name="Maria", family_name="Cruz")
+    older = event("roster", "person_added", at="2026-11-02T00:00:00+00:00", person_id=CRUZ, roles=["teacher"],
+                  primary_school_id="sch-central", active=True, given_name="Old", family_name="Name")
+    for envelope in (renamed, older):
+        apply_event(app.unit_of_work, f"test.{envelope.type}", envelope)
+    app.commands.give_feedback(TEACHER, ART, "Clear steps.", "Add a diagram.")
+    app.commands.add_comment(GUARDIAN, ART, "Lovely.")
+    found = app.queries.discussion(GUARDIAN, ART)
+    assert found.names == {CRUZ: "Maria Cruz"}                # Eve's name is not known here: her role shows
+    assert found.viewer_can == {Action.READ, Action.COMMENT}
+    assert app.queries.discussion(TEACHER, ART).viewer_can == {Action.READ, Action.FEEDBACK, Action.COMMENT,
+                                                                Action.HIDE, Action.ASSESS}
+    assert app.queries.discussion(STUDENT, ART).viewer_can == {Action.READ, Action.REFLECT, Action.COMMENT,
+                                                                Action.SELF_ASSESS}

@@ -109,7 +109,7 @@ def test_a_guest_scores_a_defense_of_learning(channel, keys):
     assert listed.panellists[0].email == "rosa@example.org"
     final = refused(lambda: stub.ScoreMilestone(pb.ScoreMilestoneRequest(milestone_id=milestone.id, scores=[
         pb.CriterionScore(criterion_code=c, level_rank=1) for c in CRITERIA]), metadata=rosa))
-    assert final.code() == grpc.StatusCode.FAILED_PRECONDITION and "its scores are final" in final.details()
+    assert final.code() == grpc.StatusCode.FAILED_PRECONDITION and "its panel links have ended" in final.details()
 
 
 def test_a_type_carries_the_catalog_rubrics_names_and_descriptors(app, channel, keys):

@@ -91,3 +91,4 @@ idempotency_keys = add_idempotency_table(metadata)       # first results of crea
 
 # the milestone panel replica lives in its own module on the same metadata
 from artifacts.adapters import panel_grants  # noqa: E402,F401
+from artifacts.adapters import skill_catalog  # noqa: E402,F401

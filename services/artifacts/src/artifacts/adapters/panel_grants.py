@@ -1,11 +1,12 @@
-"""Replica of milestone panels (fed by the reflections service's panellist_invited and milestone_evidence_selected,
-protos/skillfolio/events/v1/milestones.proto): which artifacts a milestone's panellists may read, and until when.
+"""Replica of milestone panels (fed by the reflections service's panellist_invited, milestone_evidence_selected and
+milestone_completed, protos/skillfolio/events/v1/milestones.proto): which artifacts a milestone's panellists may
+read, and until when (their link expires, or the milestone completes).
 Tables live on the artifacts metadata; ``PanelGrants`` reads and writes them."""
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Column, DateTime, Index, String, Table, delete, insert, select
+from sqlalchemy import Column, DateTime, Index, String, Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from chassis.messaging.replica import upsert_statement
@@ -44,6 +45,12 @@ class PanelGrants:
         self.session.execute(upsert_statement(self.session, milestone_panellists)
                              .values(invitation_id=invitation_id, **values)
                              .on_conflict_do_update(index_elements=["invitation_id"], set_=values))
+
+    def end(self, milestone_id: str, at: dt.datetime) -> None:
+        """The milestone completed at ``at``: its panellists' links end then (an earlier expiry stays)."""
+        self.session.execute(update(milestone_panellists).where(
+            milestone_panellists.c.milestone_id == milestone_id, milestone_panellists.c.expires_at > at)
+            .values(expires_at=at))
 
     def select(self, milestone_id: str, student_id: str, artifact_ids: list[str]) -> None:
         """Replace the milestone's selected evidence."""

@@ -2,6 +2,7 @@
 over this service's tables; the access rules read teaching/guardianship, the writes a student's school and year."""
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chassis.roster_replica.store import RosterReplica
@@ -15,3 +16,9 @@ class Replicas(RosterReplica):
 
     def __init__(self, session: Session) -> None:
         super().__init__(session, roster)
+
+    def last_event_at(self, kind: str, entity_id: str) -> str:
+        """When the newest applied event about an entity occurred (RFC 3339; "" when none was applied)."""
+        versions = self.tables.replica_versions
+        return self.session.execute(select(versions.c.last_event_at).where(
+            versions.c.kind == kind, versions.c.entity_id == entity_id)).scalar() or ""

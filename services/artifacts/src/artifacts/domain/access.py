@@ -84,6 +84,21 @@ def check(viewer: Viewer, action: Action, student_id: str, relation: Relation, a
     return role_of(viewer, student_id, relation) or ""
 
 
+@dataclass(frozen=True)
+class ViewerCan:
+    """What the viewer may do, from the table above (replies carry it; pages offer only these actions)."""
+
+    add: bool = False        # add to the student's portfolio
+    change: bool = False     # edit, new version, delete this artifact
+
+
+def viewer_can(viewer: Viewer, student_id: str, relation: Relation, added_by: str | None = None) -> ViewerCan:
+    """The actions open to the viewer on this portfolio (``added_by``: and on this artifact)."""
+    return ViewerCan(add=is_allowed(viewer, Action.ADD, student_id, relation),
+                     change=added_by is not None and is_allowed(viewer, Action.CHANGE, student_id, relation,
+                                                                added_by))
+
+
 def is_audited(viewer: Viewer, student_id: str) -> bool:
     """Every read or change by anyone other than the student goes to the audit log."""
     return viewer.subject != student_id

@@ -7,6 +7,7 @@ from enum import StrEnum
 from urllib.parse import urlsplit
 
 from chassis.errors import FieldProblem, InvalidArgument
+from artifacts.domain.access import ViewerCan
 
 TITLE_MAX, DESCRIPTION_MAX, SKILLS_MAX, URL_MAX = 200, 5000, 50, 2048
 
@@ -102,6 +103,7 @@ class Artifact:
     media: StoredMedia | None = None      # the current version's, when loaded
     thumbnail_url: str = ""               # reads only: short-lived presigned URLs
     media_url: str = ""
+    viewer_can: ViewerCan | None = None   # reads only: what the reader may do with it
 
 
 def has_control(text: str) -> bool:

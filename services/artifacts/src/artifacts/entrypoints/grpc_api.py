@@ -66,9 +66,10 @@ class ArtifactsServicer(artifacts_pb2_grpc.ArtifactsServiceServicer):
 
     def ListPortfolio(self, request, context):
         page = self.queries.portfolio(_viewer(), msg.portfolio_filter(request), request.page.page_size,
-                                      request.page.page_token)
+                                      request.page.page_token, request.viewer_can_only)
         return pb.ListPortfolioResponse(artifacts=[msg.artifact(a) for a in page.items],
-                                        next_page_token=page.next_page_token)
+                                        next_page_token=page.next_page_token,
+                                        viewer_can=msg.viewer_can(page.viewer_can))
 
     def MarkMediaResult(self, request, context):
         updated = self.commands.mark_media_result(_viewer(), request.artifact_id, request.version, request.result,

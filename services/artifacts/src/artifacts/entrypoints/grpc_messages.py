@@ -37,6 +37,10 @@ def version(v: Version) -> pb.Version:
                       file_name=v.file_name, download_url=v.download_url)
 
 
+def viewer_can(can) -> pb.ViewerCan | None:
+    return pb.ViewerCan(add=can.add, change=can.change) if can is not None else None
+
+
 def artifact(a: Artifact) -> pb.Artifact:
     return pb.Artifact(
         id=a.id, student_id=a.student_id, added_by=a.added_by, added_by_role=a.added_by_role, title=a.title,
@@ -44,4 +48,5 @@ def artifact(a: Artifact) -> pb.Artifact:
         school_year_id=a.school_year_id, school_id=a.school_id, status=a.status.value,
         rejection_reason=a.rejection_reason, created_at=a.created_at.isoformat(),
         updated_at=a.updated_at.isoformat(), current_version=a.current_version,
-        versions=[version(v) for v in a.versions], thumbnail_url=a.thumbnail_url, media_url=a.media_url)
+        versions=[version(v) for v in a.versions], thumbnail_url=a.thumbnail_url, media_url=a.media_url,
+        viewer_can=viewer_can(a.viewer_can))

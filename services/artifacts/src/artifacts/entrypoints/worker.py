@@ -2,8 +2,9 @@
 
 Consumes roster person_*, section_*, enrollment_*, guardianship_* and student_transferred (payloads in
 protos/skillfolio/events/v1/roster.proto); access to portfolios is decided from that replica. Consumes the
-reflections service's panellist_invited and milestone_evidence_selected (milestones.proto) for the panel replica
-that lets a milestone's panellists read the evidence selected for it.
+reflections service's panellist_invited, milestone_evidence_selected and milestone_completed (milestones.proto) for
+the panel replica that lets a milestone's panellists read the evidence selected for it until the milestone completes, and the skills service's skill_* with the
+roster's school_* for the skill catalog replica that artifact tags are checked against.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from chassis.messaging.relay_runner import OutboxRelayRunner
 from chassis.uow import lazy_unit_of_work
 
 from artifacts.adapters.orm import outbox
-from artifacts.service_layer import panel_replication, replication
+from artifacts.service_layer import catalog_replication, panel_replication, replication
 from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork
 
 
@@ -86,3 +87,31 @@ class ArtifactsEvents:
     @reliable_handler("reflections", "milestone_evidence_selected")
     def milestone_evidence_selected(self, envelope):
         panel_replication.apply_milestone_event(_uow, "artifacts.milestone_evidence_selected", envelope)
+
+    @reliable_handler("reflections", "milestone_completed")
+    def milestone_completed(self, envelope):
+        panel_replication.apply_milestone_event(_uow, "artifacts.milestone_completed", envelope)
+
+    @reliable_handler("skills", "skill_added")
+    def skill_added(self, envelope):
+        catalog_replication.apply_catalog_event(_uow, "artifacts.skill_added", envelope)
+
+    @reliable_handler("skills", "skill_updated")
+    def skill_updated(self, envelope):
+        catalog_replication.apply_catalog_event(_uow, "artifacts.skill_updated", envelope)
+
+    @reliable_handler("skills", "skill_retired")
+    def skill_retired(self, envelope):
+        catalog_replication.apply_catalog_event(_uow, "artifacts.skill_retired", envelope)
+
+    @reliable_handler("skills", "skill_deleted")
+    def skill_deleted(self, envelope):
+        catalog_replication.apply_catalog_event(_uow, "artifacts.skill_deleted", envelope)
+
+    @reliable_handler("roster", "school_added")
+    def school_added(self, envelope):
+        catalog_replication.apply_catalog_event(_uow, "artifacts.school_added", envelope)
+
+    @reliable_handler("roster", "school_updated")
+    def school_updated(self, envelope):
+        catalog_replication.apply_catalog_event(_uow, "artifacts.school_updated", envelope)

@@ -51,6 +51,13 @@ def changed(event_type, a: Artifact):
                       added_by_role=a.added_by_role, status=a.status.value, version=a.current_version)
 
 
+def _check_tags(uow: ArtifactsUnitOfWork, skill_ids: list[str], school_id: str) -> None:
+    """Tags are skills of the student's district (or the school's own): a 422 naming each one that is not."""
+    foreign = uow.catalog.foreign_tags(skill_ids, school_id)
+    model.raise_if([FieldProblem("skill_ids", f"{skill_id!r} {why}") for skill_id, why in foreign.items()],
+                   "tag skills of the student's district")
+
+
 class ArtifactCommands:
     def __init__(self, uow_factory: UowFactory, calendar: DistrictCalendar, media: Media) -> None:
         self.uow_factory, self.calendar, self.media = uow_factory, calendar, media
@@ -104,11 +111,13 @@ class ArtifactCommands:
         with self.uow_factory() as uow:
             relation = uow.replicas.relation(viewer.subject, new.student_id, self.calendar.day_of(now))
             role = check(viewer, Action.ADD, new.student_id, relation)
+            school_id = uow.replicas.primary_school(new.student_id)
+            _check_tags(uow, skill_ids, school_id)
             artifact = Artifact(
                 id=new_id(now), student_id=new.student_id, added_by=viewer.subject, added_by_role=role,
                 title=new.title, description=new.description, kind=kind, skill_ids=skill_ids,
                 school_year_id=new.school_year_id or uow.replicas.current_school_year(new.student_id, self.calendar.day_of(now)),
-                school_id=uow.replicas.primary_school(new.student_id), status=model.initial_status(kind),
+                school_id=school_id, status=model.initial_status(kind),
                 created_at=now, updated_at=now, link_url=new.content.link_url)
             uow.artifacts.add(artifact)
             return self._submit(uow, viewer, "CreateArtifact", artifact, 1, new.content,
@@ -130,6 +139,8 @@ class ArtifactCommands:
         model.raise_if(problems)
         with self.uow_factory() as uow:
             artifact = self._editable(uow, viewer, artifact_id)
+            if "skill_ids" in fields:
+                _check_tags(uow, fields["skill_ids"], artifact.school_id)
             for name, value in fields.items():
                 setattr(artifact, name, value)
             artifact.updated_at = self.clock()

@@ -1,6 +1,7 @@
 """Effects of the reflections service's milestone events on the panel replica, each applied once (inbox) in one
 transaction: panellist_invited seats a panellist until their link expires; milestone_evidence_selected replaces the
-artifacts the panel may read (payloads: protos/skillfolio/events/v1/milestones.proto)."""
+artifacts the panel may read; milestone_completed ends the milestone's links, also for an invitation whose event
+arrives after it (payloads: protos/skillfolio/events/v1/milestones.proto)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -15,11 +16,24 @@ from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork, UowFactory
 log = logging.getLogger(__name__)
 
 
+def _utc(value: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(value).astimezone(dt.timezone.utc)
+
+
 def _invited(uow: ArtifactsUnitOfWork, e: Envelope) -> None:
     d = e.data
-    uow.panels.put_panellist(str(d["invitation_id"]), str(d["milestone_id"]), str(d["student_id"]),
-                             str(d.get("person_id") or ""),
-                             dt.datetime.fromisoformat(str(d["expires_at"])).astimezone(dt.timezone.utc))
+    milestone_id = str(d["milestone_id"])
+    uow.panels.put_panellist(str(d["invitation_id"]), milestone_id, str(d["student_id"]),
+                             str(d.get("person_id") or ""), _utc(str(d["expires_at"])))
+    ended = uow.replicas.last_event_at(ENDED, milestone_id)
+    if ended:                                   # the milestone's completion was applied first
+        uow.panels.end(milestone_id, _utc(ended))
+
+
+def _completed(uow: ArtifactsUnitOfWork, e: Envelope) -> None:
+    milestone_id = str(e.data["milestone_id"])
+    if uow.replicas.is_newest(ENDED, milestone_id, e.occurred_at):
+        uow.panels.end(milestone_id, _utc(e.occurred_at))
 
 
 def _selected(uow: ArtifactsUnitOfWork, e: Envelope) -> None:
@@ -29,7 +43,8 @@ def _selected(uow: ArtifactsUnitOfWork, e: Envelope) -> None:
                           [str(a) for a in d.get("artifact_ids") or []])
 
 
-APPLY = {"panellist_invited": _invited, "milestone_evidence_selected": _selected}
+ENDED = "milestone_end"          # replica_versions kind: when a milestone completed
+APPLY = {"panellist_invited": _invited, "milestone_evidence_selected": _selected, "milestone_completed": _completed}
 
 
 def apply_milestone_event(uow_factory: UowFactory, consumer: str, envelope: Envelope) -> bool:

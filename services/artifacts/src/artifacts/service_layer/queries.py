@@ -11,8 +11,8 @@ from chassis.errors import FieldProblem, InvalidArgument, PermissionDenied
 from chassis.paging import PageRequest, encode_token, query_fingerprint
 
 from artifacts.adapters.repository import PortfolioFilter
-from artifacts.domain.access import (DENIED, PANEL_GUEST, TEACHER, Action, Viewer, check,
-                                     guest_invitation_id, is_allowed, is_audited)
+from artifacts.domain.access import (DENIED, PANEL_GUEST, TEACHER, Action, Viewer, ViewerCan, check,
+                                     guest_invitation_id, is_allowed, is_audited, viewer_can)
 from artifacts.domain.model import Artifact, Kind
 from chassis.calendar import DistrictCalendar
 from artifacts.service_layer.media import Media
@@ -23,6 +23,7 @@ from artifacts.service_layer.unit_of_work import UowFactory
 class Page:
     items: list[Artifact] = field(default_factory=list)
     next_page_token: str = ""
+    viewer_can: ViewerCan = ViewerCan()
 
 
 class ArtifactQueries:
@@ -38,6 +39,7 @@ class ArtifactQueries:
                                              viewer.roles)
             panel_seat = self._panel_seat(uow, viewer, artifact, relation)
             check(viewer, Action.VIEW, artifact.student_id, replace(relation, panel_reader=bool(panel_seat)))
+            artifact.viewer_can = viewer_can(viewer, artifact.student_id, relation, artifact.added_by)
             artifact.versions = uow.artifacts.versions(artifact_id)
             artifact.media = next((v.stored for v in artifact.versions if v.number == artifact.current_version),
                                   None)
@@ -57,7 +59,9 @@ class ArtifactQueries:
                                 person_id="" if guest_invitation_id(viewer) else viewer.subject,
                                 now=self.calendar.clock()) or ""
 
-    def portfolio(self, viewer: Viewer, f: PortfolioFilter, page_size: int = 0, page_token: str = "") -> Page:
+    def portfolio(self, viewer: Viewer, f: PortfolioFilter, page_size: int = 0, page_token: str = "",
+                  viewer_can_only: bool = False) -> Page:
+        """One page of the portfolio and what the viewer may do with it (``viewer_can_only``: no artifacts)."""
         problems = [] if f.student_id else [FieldProblem("student_id", "required")]
         if f.kind and f.kind not in {k.value for k in Kind}:
             problems.append(FieldProblem("kind", f"{f.kind!r} is not one of {', '.join(k.value for k in Kind)}"))
@@ -71,6 +75,9 @@ class ArtifactQueries:
         with self.uow_factory() as uow:
             relation = uow.replicas.relation(viewer.subject, f.student_id, self.calendar.today(), viewer.roles)
             check(viewer, Action.VIEW, f.student_id, relation)
+            can = viewer_can(viewer, f.student_id, relation)
+            if viewer_can_only:
+                return Page(viewer_can=can)
             items = uow.artifacts.portfolio(f, page.size + 1, page.after)      # with the current versions' media
             more, items = len(items) > page.size, items[:page.size]
             if is_audited(viewer, f.student_id):
@@ -79,4 +86,4 @@ class ArtifactQueries:
                            "skill_ids": list(f.skill_ids), "school_year_id": f.school_year_id, "kind": f.kind})
                 uow.commit()
         token = encode_token((items[-1].created_at.isoformat(), items[-1].id), fingerprint) if more else ""
-        return Page(items=[self.media.with_urls(a) for a in items], next_page_token=token)
+        return Page(items=[self.media.with_urls(a) for a in items], next_page_token=token, viewer_can=can)

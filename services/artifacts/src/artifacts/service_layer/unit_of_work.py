@@ -1,5 +1,5 @@
-"""The artifacts unit of work: one session, the repository and replica over it, the outbox, the audit log and
-idempotency keys."""
+"""The artifacts unit of work: one session, the repository and replicas over it (roster, panels, skill catalog),
+the outbox, the audit log and idempotency keys."""
 from __future__ import annotations
 
 from typing import Callable
@@ -14,6 +14,7 @@ from artifacts.adapters.orm import audit_log, idempotency_keys, outbox
 from artifacts.adapters.panel_grants import PanelGrants
 from artifacts.adapters.replicas import Replicas
 from artifacts.adapters.repository import ArtifactsRepository
+from artifacts.adapters.skill_catalog import SkillCatalog
 from artifacts.domain.access import Viewer
 
 PRODUCER = "artifacts"
@@ -26,6 +27,7 @@ class ArtifactsUnitOfWork(UnitOfWork):
     media: MediaRecords
     replicas: Replicas
     panels: PanelGrants
+    catalog: SkillCatalog
 
     def __init__(self, session_factory: sessionmaker) -> None:
         super().__init__(session_factory, outbox, PRODUCER, idempotency_keys)
@@ -35,6 +37,7 @@ class ArtifactsUnitOfWork(UnitOfWork):
         self.media = MediaRecords(session)
         self.replicas = Replicas(session)
         self.panels = PanelGrants(session)
+        self.catalog = SkillCatalog(session)
 
     def audit(self, viewer: Viewer, action: str, student_ids: list[str], detail: dict | None = None) -> None:
         """Record a disclosure or change of students' records by ``viewer`` in this transaction."""

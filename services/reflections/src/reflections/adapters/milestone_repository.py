@@ -78,7 +78,8 @@ class MilestoneRepository:
 
     # --- panel ---
     def add_invitation(self, invitation: Invitation, token_sha256: str, invited_by: str) -> None:
-        self.session.execute(insert(panel_invitations).values(**vars(invitation), token_sha256=token_sha256,
+        stored = {name: value for name, value in vars(invitation).items() if name != "ended"}   # ended: a view's
+        self.session.execute(insert(panel_invitations).values(**stored, token_sha256=token_sha256,
                                                               invited_by=invited_by))
 
     def invitation(self, invitation_id: str) -> Invitation | None:

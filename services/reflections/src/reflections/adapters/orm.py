@@ -111,6 +111,13 @@ artifact_owners = Table(
           postgresql_include=["artifact_id", "school_year_id", "deleted"]),
 )
 
+# --- who wrote what, by name (fed by roster person_* events; guarded in replica_versions as "person_name") ---
+person_names = Table(
+    "person_names", metadata,
+    Column("person_id", Key, primary_key=True),
+    Column("name", String(255), nullable=False, server_default=""),     # "Given Family"
+)
+
 # --- replica of roster facts (fed by roster events; replica_versions also guards the other replicas) ---
 roster = add_roster_replica_tables(metadata)
 people, sections, enrollments, guardianships = roster.people, roster.sections, roster.enrollments, roster.guardianships

@@ -1,5 +1,6 @@
 """The reflections service's replicas: the chassis roster replica (people, sections, enrollments, guardianships)
-over this service's tables, and which student each artifact belongs to (and whether it was deleted)."""
+over this service's tables, which student each artifact belongs to (and whether it was deleted), and people's
+names (the discussion says who wrote what)."""
 from __future__ import annotations
 
 from sqlalchemy import select, update
@@ -7,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from chassis.roster_replica.store import RosterReplica
 
-from reflections.adapters.orm import artifact_owners, people, replica_versions, roster
+from reflections.adapters.orm import artifact_owners, people, person_names, replica_versions, roster
 
 
 class Replicas(RosterReplica):
@@ -32,3 +33,15 @@ class Replicas(RosterReplica):
         """Whether any event about the artifact (added, updated or deleted) has reached this replica."""
         return self.session.execute(select(replica_versions.c.entity_id).where(
             replica_versions.c.kind == "artifact", replica_versions.c.entity_id == artifact_id)).first() is not None
+
+    def put_name(self, person_id: str, name: str) -> None:
+        self.upsert(person_names, {"person_id": person_id}, {"name": name})
+
+    def names(self, person_ids) -> dict[str, str]:
+        """{person id: "Given Family"} of the people this replica knows by name."""
+        ids = sorted(set(person_ids))
+        if not ids:
+            return {}
+        rows = self.session.execute(select(person_names.c.person_id, person_names.c.name).where(
+            person_names.c.person_id.in_(ids), person_names.c.name != ""))
+        return {r.person_id: r.name for r in rows}

@@ -24,7 +24,7 @@ ADMIN_ROLES = frozenset({"school_admin", "district_admin"})
 PROMPT_EDITOR = "district_admin"
 DENIED = "not allowed to discuss this student's artifacts"   # one message, whether the artifact exists or not
 
-__all__ = ["Viewer", "Action", "Relation", "Span", "check", "enrollment_span", "in_span", "is_allowed", "is_audited",
+__all__ = ["Viewer", "Action", "Relation", "Span", "actions_of", "check", "enrollment_span", "in_span", "is_allowed", "is_audited",
            "role_of", "teaches_now"]
 
 
@@ -64,6 +64,11 @@ def role_of(viewer: Viewer, student_id: str, relation: Relation) -> str | None:
 
 def is_allowed(viewer: Viewer, action: Action, student_id: str, relation: Relation) -> bool:
     return role_of(viewer, student_id, relation) in ALLOWED[action]
+
+
+def actions_of(role: str | None) -> frozenset[Action]:
+    """Every action the table above allows the role (what replies tell a page it may offer)."""
+    return frozenset(action for action, roles in ALLOWED.items() if role in roles)
 
 
 def check(viewer: Viewer, action: Action, student_id: str, relation: Relation) -> str:

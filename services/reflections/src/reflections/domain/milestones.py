@@ -59,6 +59,7 @@ class Invitation:
     person_id: str
     invited_at: dt.datetime
     expires_at: dt.datetime
+    ended: bool = False          # in a milestone's view: its milestone completed, so the link no longer works
 
     def expired(self, now: dt.datetime) -> bool:
         return now >= self.expires_at
@@ -76,6 +77,16 @@ class ScoreSheet:
     scores: tuple[Score, ...]
     comment: str
     scored_at: dt.datetime
+
+
+COMPLETED_LINK = "this milestone is completed: its panel links have ended"
+
+
+def link_end(invitation: Invitation, milestone: Milestone) -> dt.datetime:
+    """A panel link works until it expires or its milestone completes, whichever comes first."""
+    if milestone.completed_at is None:
+        return invitation.expires_at
+    return min(invitation.expires_at, milestone.completed_at)
 
 
 def expired_message(expires_at: dt.datetime) -> str:

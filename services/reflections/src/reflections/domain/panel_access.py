@@ -8,8 +8,9 @@ Rules (tested as a table in tests/unit/test_goals_milestones_access.py and the i
 - milestones: a current teacher creates one, invites the panel and records the outcome; the student selects the
   evidence; the student, current teachers and guardians read (and list) them;
 - a panellist (a guest "guest:<invitation_id>" with role panel_guest, or the invited educator's own account)
-  whose invitation is for this milestone and has not expired reads it and scores it; an expired invitation is
-  refused with its own message, a missing one with "you are not on this milestone's panel".
+  whose invitation is for this milestone and has not expired reads it and scores it, until the milestone
+  completes; an ended invitation is refused with its own message, a missing one with "you are not on this
+  milestone's panel".
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from chassis.access import Viewer
 from chassis.errors import Conflict, PermissionDenied
 
 from reflections.domain.access import ADMIN_ROLES, GUARDIAN, STUDENT, TEACHER, Relation, role_of
-from reflections.domain.milestones import expired_message
+from reflections.domain.milestones import COMPLETED_LINK, expired_message
 
 PANELLIST, PANEL_GUEST, GUEST_PREFIX = "panellist", "panel_guest", "guest:"
 TYPE_EDITOR = "district_admin"
@@ -66,7 +67,8 @@ class Seat:
     """The viewer's invitation to one milestone's panel."""
 
     invitation_id: str
-    expires_at: dt.datetime
+    expires_at: dt.datetime          # when the link ends: it expires, or its milestone completes (``completed``)
+    completed: bool = False
 
 
 def guest_invitation_id(viewer: Viewer) -> str | None:
@@ -107,7 +109,7 @@ def check_milestone(viewer: Viewer, action: MilestoneAction, student_id: str | N
         return roles
     if seat is not None and now >= seat.expires_at and PANELLIST in MILESTONE_ALLOWED[action] \
             and not viewer.roles & ADMIN_ROLES:
-        raise Conflict(expired_message(seat.expires_at))
+        raise Conflict(COMPLETED_LINK if seat.completed else expired_message(seat.expires_at))
     if action is MilestoneAction.SCORE:
         raise PermissionDenied(NOT_ON_PANEL)
     raise PermissionDenied(MILESTONES_DENIED)

@@ -96,8 +96,9 @@ class ReflectionsServicer(reflections_pb2_grpc.ReflectionsServiceServicer):
     def GetDiscussion(self, request, context):
         found = self.queries.discussion(_viewer(), request.artifact_id)
         return pb.GetDiscussionResponse(reflections=[msg.reflection(r) for r in found.reflections],
-                                        feedback=[msg.feedback(f) for f in found.feedback],
-                                        comments=[msg.comment(c) for c in found.comments])
+                                        feedback=[msg.feedback(f, found.names) for f in found.feedback],
+                                        comments=[msg.comment(c, found.names) for c in found.comments],
+                                        viewer_can=msg.discussion_viewer_can(found.viewer_can))
 
 
 def _register(app: ReflectionsApp):

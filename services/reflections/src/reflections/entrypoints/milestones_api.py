@@ -46,7 +46,8 @@ def type_message(kind: MilestoneType, rubric: Rubric | None) -> pb.MilestoneType
 
 def panellist_message(p: Invitation, with_email: bool = True) -> pb.Panellist:
     return pb.Panellist(invitation_id=p.id, name=p.name, email=p.email if with_email else "", kind=p.kind,
-                        person_id=p.person_id, invited_at=_iso(p.invited_at), expires_at=_iso(p.expires_at))
+                        person_id=p.person_id, invited_at=_iso(p.invited_at), expires_at=_iso(p.expires_at),
+                        link_ended=p.ended)
 
 
 def sheet_message(sheet: ScoreSheet, panel: dict[str, Invitation], rubric: Rubric | None) -> pb.ScoreSheet:

@@ -12,7 +12,7 @@ from chassis.errors import Conflict, FieldProblem, NotFound
 from reflections.domain import milestones as rules
 from reflections.domain.milestone_events import MilestoneScored
 from reflections.domain.assessment import Rubric
-from reflections.domain.milestones import COMPLETED, Invitation, Score, ScoreSheet
+from reflections.domain.milestones import COMPLETED, COMPLETED_LINK, Invitation, Score, ScoreSheet
 from reflections.domain.panel_access import GUEST_PREFIX, PANEL_GUEST, MilestoneAction, check_milestone
 from chassis.calendar import DistrictCalendar
 from reflections.service_layer.milestone_standing import (MilestoneView, audit, milestone_view, relation_to, standing,
@@ -36,7 +36,8 @@ class PanelUseCases:
         self.uow_factory, self.calendar = uow_factory, calendar
 
     def redeem(self, token: str) -> Invitation:
-        """The invitation a guest link stands for; NotFound for an unknown token, Conflict once it expired."""
+        """The invitation a guest link stands for; NotFound for an unknown token, Conflict once it expired or its
+        milestone completed."""
         if not token.strip():
             raise NotFound(INVALID_LINK)
         with self.uow_factory() as uow:
@@ -46,6 +47,8 @@ class PanelUseCases:
             if invitation.expired(self.calendar.clock()):
                 raise Conflict(rules.expired_message(invitation.expires_at))
             milestone = uow.milestones.get(invitation.milestone_id)
+            if milestone.status == COMPLETED:
+                raise Conflict(COMPLETED_LINK)
             audit(uow, Viewer.of(f"{GUEST_PREFIX}{invitation.id}", [PANEL_GUEST]), "RedeemInvitation",
                   milestone.student_id, {"milestone_id": milestone.id, "invitation_id": invitation.id})
             uow.commit()

@@ -9,7 +9,7 @@ from chassis.access import Viewer
 
 from reflections.domain.access import TEACHER, Relation
 from reflections.domain.assessment import Rubric
-from reflections.domain.milestones import Invitation, Milestone, MilestoneType, ScoreSheet
+from reflections.domain.milestones import COMPLETED, Invitation, Milestone, MilestoneType, ScoreSheet, link_end
 from reflections.domain.panel_access import (MilestoneAction, Seat, check_milestone, guest_invitation_id,
                                              is_audited, sees_whole_panel)
 from chassis.calendar import DistrictCalendar
@@ -62,7 +62,8 @@ def standing(uow: ReflectionsUnitOfWork, calendar: DistrictCalendar, viewer: Vie
     seat = panel_seat(uow, viewer, milestone.id)
     relation = relation_to(uow, calendar, viewer, milestone.student_id)
     roles = check_milestone(viewer, action, milestone.student_id, relation,
-                            Seat(seat.id, seat.expires_at) if seat else None, calendar.clock())
+                            Seat(seat.id, link_end(seat, milestone), milestone.status == COMPLETED) if seat else None,
+                            calendar.clock())
     return Standing(milestone, roles, seat)
 
 
@@ -89,5 +90,7 @@ def milestone_view(uow: ReflectionsUnitOfWork, milestone: Milestone, whole_panel
     if not whole_panel:
         mine = seat.id if seat else ""
         panel, sheets = [p for p in panel if p.id == mine], [s for s in sheets if s.invitation_id == mine]
+    if milestone.status == COMPLETED:        # its links ended when it completed
+        panel = [replace(p, expires_at=link_end(p, milestone), ended=True) for p in panel]
     return MilestoneView(replace(milestone, evidence_artifact_ids=live), kind, uow.catalog.rubric(kind.rubric_id),
                          panel, sheets, whole_panel)

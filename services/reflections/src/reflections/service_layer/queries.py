@@ -1,11 +1,12 @@
 """Read use cases: the district's guided prompts, and an artifact's discussion (reflections with every revision,
 feedback, and comments with hidden ones' text withheld; ready audio/video revisions carry a signed read URL).
-Reads by anyone but the student are audited."""
+Reads by anyone but the student are audited. A discussion says who wrote each item by name (roster replica) and
+what the reader may do on it (``viewer_can``)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from reflections.domain.access import Action, Viewer, is_audited
+from reflections.domain.access import Action, Viewer, actions_of, is_audited
 from reflections.domain.model import Comment, Feedback, Prompt, Reflection
 from chassis.calendar import DistrictCalendar
 from reflections.service_layer.commands import standing
@@ -19,6 +20,8 @@ class Discussion:
     reflections: list[Reflection]
     feedback: list[Feedback]
     comments: list[Comment]
+    viewer_can: frozenset[Action] = frozenset()     # what the reader may do here
+    names: dict[str, str] = field(default_factory=dict)   # {person id: name} of the writers the replica knows
 
 
 class ReflectionQueries:
@@ -32,9 +35,11 @@ class ReflectionQueries:
     def discussion(self, viewer: Viewer, artifact_id: str) -> Discussion:
         with self.uow_factory() as uow:
             student_id = student_of(uow, self.calendar.clock(), artifact_id)
-            standing(uow, self.calendar, viewer, Action.READ, student_id)
-            found = Discussion(uow.records.reflections_on(artifact_id), uow.records.feedback_on(artifact_id),
-                               [replace(c, body="") if c.hidden else c for c in uow.records.comments_on(artifact_id)])
+            role = standing(uow, self.calendar, viewer, Action.READ, student_id)
+            feedback, comments = uow.records.feedback_on(artifact_id), uow.records.comments_on(artifact_id)
+            names = uow.replicas.names([f.teacher_id for f in feedback] + [c.author_id for c in comments])
+            found = Discussion(uow.records.reflections_on(artifact_id), feedback,
+                               [replace(c, body="") if c.hidden else c for c in comments], actions_of(role), names)
             if is_audited(viewer, student_id):
                 uow.audit(viewer, "GetDiscussion", [student_id], {"artifact_id": artifact_id})
                 uow.commit()

@@ -38,6 +38,16 @@ def _artifact(uow: ReflectionsUnitOfWork, e: Envelope) -> None:
         catalog_replication.artifact_details(uow, e, newest)
 
 
+def _person(uow: ReflectionsUnitOfWork, e: Envelope) -> None:
+    """The chassis roster effect, and the person's name (kept for the discussion's "who wrote it")."""
+    ROSTER_EFFECTS["person"](uow.replicas, e)
+    d = e.data
+    person_id = str(d["person_id"])
+    if e.type != "person_removed" and uow.replicas.is_newest("person_name", person_id, e.occurred_at):
+        name = " ".join(str(d.get(part) or "").strip() for part in ("given_name", "family_name"))
+        uow.replicas.put_name(person_id, " ".join(name.split()))
+
+
 def _on_roster_replica(effect: Callable[[RosterReplica, Envelope], None]):
     """A chassis roster effect as an effect on the unit of work (its replicas)."""
     return lambda uow, e: effect(uow.replicas, e)
@@ -45,7 +55,7 @@ def _on_roster_replica(effect: Callable[[RosterReplica, Envelope], None]):
 
 APPLY: dict[str, Callable[[ReflectionsUnitOfWork, Envelope], None]] = {
     **{kind: _on_roster_replica(effect) for kind, effect in ROSTER_EFFECTS.items()}, "artifact": _artifact,
-    "skill": catalog_replication.skill, "scale": catalog_replication.scale,
+    "person": _person, "skill": catalog_replication.skill, "scale": catalog_replication.scale,
     "rubric": catalog_replication.rubric, "school": catalog_replication.school_year}
 
 

@@ -7,6 +7,14 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
+class ViewerCan(_message.Message):
+    __slots__ = ("add", "change")
+    ADD_FIELD_NUMBER: _ClassVar[int]
+    CHANGE_FIELD_NUMBER: _ClassVar[int]
+    add: bool
+    change: bool
+    def __init__(self, add: bool = ..., change: bool = ...) -> None: ...
+
 class PageRequest(_message.Message):
     __slots__ = ("page_size", "page_token")
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
@@ -38,7 +46,7 @@ class Version(_message.Message):
     def __init__(self, number: _Optional[int] = ..., media_key: _Optional[str] = ..., link_url: _Optional[str] = ..., size_bytes: _Optional[int] = ..., content_type: _Optional[str] = ..., created_by: _Optional[str] = ..., created_at: _Optional[str] = ..., file_name: _Optional[str] = ..., download_url: _Optional[str] = ...) -> None: ...
 
 class Artifact(_message.Message):
-    __slots__ = ("id", "student_id", "added_by", "added_by_role", "title", "description", "kind", "link_url", "skill_ids", "school_year_id", "school_id", "status", "rejection_reason", "created_at", "updated_at", "current_version", "versions", "thumbnail_url", "media_url")
+    __slots__ = ("id", "student_id", "added_by", "added_by_role", "title", "description", "kind", "link_url", "skill_ids", "school_year_id", "school_id", "status", "rejection_reason", "created_at", "updated_at", "current_version", "versions", "thumbnail_url", "media_url", "viewer_can")
     ID_FIELD_NUMBER: _ClassVar[int]
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
     ADDED_BY_FIELD_NUMBER: _ClassVar[int]
@@ -58,6 +66,7 @@ class Artifact(_message.Message):
     VERSIONS_FIELD_NUMBER: _ClassVar[int]
     THUMBNAIL_URL_FIELD_NUMBER: _ClassVar[int]
     MEDIA_URL_FIELD_NUMBER: _ClassVar[int]
+    VIEWER_CAN_FIELD_NUMBER: _ClassVar[int]
     id: str
     student_id: str
     added_by: str
@@ -77,7 +86,8 @@ class Artifact(_message.Message):
     versions: _containers.RepeatedCompositeFieldContainer[Version]
     thumbnail_url: str
     media_url: str
-    def __init__(self, id: _Optional[str] = ..., student_id: _Optional[str] = ..., added_by: _Optional[str] = ..., added_by_role: _Optional[str] = ..., title: _Optional[str] = ..., description: _Optional[str] = ..., kind: _Optional[str] = ..., link_url: _Optional[str] = ..., skill_ids: _Optional[_Iterable[str]] = ..., school_year_id: _Optional[str] = ..., school_id: _Optional[str] = ..., status: _Optional[str] = ..., rejection_reason: _Optional[str] = ..., created_at: _Optional[str] = ..., updated_at: _Optional[str] = ..., current_version: _Optional[int] = ..., versions: _Optional[_Iterable[_Union[Version, _Mapping]]] = ..., thumbnail_url: _Optional[str] = ..., media_url: _Optional[str] = ...) -> None: ...
+    viewer_can: ViewerCan
+    def __init__(self, id: _Optional[str] = ..., student_id: _Optional[str] = ..., added_by: _Optional[str] = ..., added_by_role: _Optional[str] = ..., title: _Optional[str] = ..., description: _Optional[str] = ..., kind: _Optional[str] = ..., link_url: _Optional[str] = ..., skill_ids: _Optional[_Iterable[str]] = ..., school_year_id: _Optional[str] = ..., school_id: _Optional[str] = ..., status: _Optional[str] = ..., rejection_reason: _Optional[str] = ..., created_at: _Optional[str] = ..., updated_at: _Optional[str] = ..., current_version: _Optional[int] = ..., versions: _Optional[_Iterable[_Union[Version, _Mapping]]] = ..., thumbnail_url: _Optional[str] = ..., media_url: _Optional[str] = ..., viewer_can: _Optional[_Union[ViewerCan, _Mapping]] = ...) -> None: ...
 
 class VersionInput(_message.Message):
     __slots__ = ("link_url", "size_bytes", "content_type", "file_name")
@@ -194,7 +204,7 @@ class GetArtifactResponse(_message.Message):
     def __init__(self, artifact: _Optional[_Union[Artifact, _Mapping]] = ...) -> None: ...
 
 class ListPortfolioRequest(_message.Message):
-    __slots__ = ("student_id", "title_query", "skill_ids", "school_year_id", "kind", "added_by", "page")
+    __slots__ = ("student_id", "title_query", "skill_ids", "school_year_id", "kind", "added_by", "page", "viewer_can_only")
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
     TITLE_QUERY_FIELD_NUMBER: _ClassVar[int]
     SKILL_IDS_FIELD_NUMBER: _ClassVar[int]
@@ -202,6 +212,7 @@ class ListPortfolioRequest(_message.Message):
     KIND_FIELD_NUMBER: _ClassVar[int]
     ADDED_BY_FIELD_NUMBER: _ClassVar[int]
     PAGE_FIELD_NUMBER: _ClassVar[int]
+    VIEWER_CAN_ONLY_FIELD_NUMBER: _ClassVar[int]
     student_id: str
     title_query: str
     skill_ids: _containers.RepeatedScalarFieldContainer[str]
@@ -209,15 +220,18 @@ class ListPortfolioRequest(_message.Message):
     kind: str
     added_by: str
     page: PageRequest
-    def __init__(self, student_id: _Optional[str] = ..., title_query: _Optional[str] = ..., skill_ids: _Optional[_Iterable[str]] = ..., school_year_id: _Optional[str] = ..., kind: _Optional[str] = ..., added_by: _Optional[str] = ..., page: _Optional[_Union[PageRequest, _Mapping]] = ...) -> None: ...
+    viewer_can_only: bool
+    def __init__(self, student_id: _Optional[str] = ..., title_query: _Optional[str] = ..., skill_ids: _Optional[_Iterable[str]] = ..., school_year_id: _Optional[str] = ..., kind: _Optional[str] = ..., added_by: _Optional[str] = ..., page: _Optional[_Union[PageRequest, _Mapping]] = ..., viewer_can_only: bool = ...) -> None: ...
 
 class ListPortfolioResponse(_message.Message):
-    __slots__ = ("artifacts", "next_page_token")
+    __slots__ = ("artifacts", "next_page_token", "viewer_can")
     ARTIFACTS_FIELD_NUMBER: _ClassVar[int]
     NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    VIEWER_CAN_FIELD_NUMBER: _ClassVar[int]
     artifacts: _containers.RepeatedCompositeFieldContainer[Artifact]
     next_page_token: str
-    def __init__(self, artifacts: _Optional[_Iterable[_Union[Artifact, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+    viewer_can: ViewerCan
+    def __init__(self, artifacts: _Optional[_Iterable[_Union[Artifact, _Mapping]]] = ..., next_page_token: _Optional[str] = ..., viewer_can: _Optional[_Union[ViewerCan, _Mapping]] = ...) -> None: ...
 
 class MarkMediaResultRequest(_message.Message):
     __slots__ = ("artifact_id", "version", "result", "reason")

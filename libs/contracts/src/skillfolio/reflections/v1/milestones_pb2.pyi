@@ -75,7 +75,7 @@ class ScoreSheet(_message.Message):
     def __init__(self, invitation_id: _Optional[str] = ..., panellist_name: _Optional[str] = ..., panellist_kind: _Optional[str] = ..., scores: _Optional[_Iterable[_Union[CriterionScore, _Mapping]]] = ..., comment: _Optional[str] = ..., scored_at: _Optional[str] = ...) -> None: ...
 
 class Panellist(_message.Message):
-    __slots__ = ("invitation_id", "name", "email", "kind", "person_id", "invited_at", "expires_at")
+    __slots__ = ("invitation_id", "name", "email", "kind", "person_id", "invited_at", "expires_at", "link_ended")
     INVITATION_ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     EMAIL_FIELD_NUMBER: _ClassVar[int]
@@ -83,6 +83,7 @@ class Panellist(_message.Message):
     PERSON_ID_FIELD_NUMBER: _ClassVar[int]
     INVITED_AT_FIELD_NUMBER: _ClassVar[int]
     EXPIRES_AT_FIELD_NUMBER: _ClassVar[int]
+    LINK_ENDED_FIELD_NUMBER: _ClassVar[int]
     invitation_id: str
     name: str
     email: str
@@ -90,7 +91,8 @@ class Panellist(_message.Message):
     person_id: str
     invited_at: str
     expires_at: str
-    def __init__(self, invitation_id: _Optional[str] = ..., name: _Optional[str] = ..., email: _Optional[str] = ..., kind: _Optional[str] = ..., person_id: _Optional[str] = ..., invited_at: _Optional[str] = ..., expires_at: _Optional[str] = ...) -> None: ...
+    link_ended: bool
+    def __init__(self, invitation_id: _Optional[str] = ..., name: _Optional[str] = ..., email: _Optional[str] = ..., kind: _Optional[str] = ..., person_id: _Optional[str] = ..., invited_at: _Optional[str] = ..., expires_at: _Optional[str] = ..., link_ended: bool = ...) -> None: ...
 
 class Milestone(_message.Message):
     __slots__ = ("id", "student_id", "type", "title", "scheduled_on", "status", "outcome", "evidence_artifact_ids", "panellists", "score_sheets", "created_by", "created_at", "completed_at")

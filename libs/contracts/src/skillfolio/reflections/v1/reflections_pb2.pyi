@@ -70,23 +70,25 @@ class Reflection(_message.Message):
     def __init__(self, id: _Optional[str] = ..., artifact_id: _Optional[str] = ..., student_id: _Optional[str] = ..., prompt_id: _Optional[str] = ..., revisions: _Optional[_Iterable[_Union[Revision, _Mapping]]] = ..., prompt_text: _Optional[str] = ...) -> None: ...
 
 class Feedback(_message.Message):
-    __slots__ = ("id", "artifact_id", "teacher_id", "can_do", "next_steps", "created_at")
+    __slots__ = ("id", "artifact_id", "teacher_id", "can_do", "next_steps", "created_at", "teacher_name")
     ID_FIELD_NUMBER: _ClassVar[int]
     ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
     TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
     CAN_DO_FIELD_NUMBER: _ClassVar[int]
     NEXT_STEPS_FIELD_NUMBER: _ClassVar[int]
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_NAME_FIELD_NUMBER: _ClassVar[int]
     id: str
     artifact_id: str
     teacher_id: str
     can_do: str
     next_steps: str
     created_at: str
-    def __init__(self, id: _Optional[str] = ..., artifact_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., can_do: _Optional[str] = ..., next_steps: _Optional[str] = ..., created_at: _Optional[str] = ...) -> None: ...
+    teacher_name: str
+    def __init__(self, id: _Optional[str] = ..., artifact_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., can_do: _Optional[str] = ..., next_steps: _Optional[str] = ..., created_at: _Optional[str] = ..., teacher_name: _Optional[str] = ...) -> None: ...
 
 class Comment(_message.Message):
-    __slots__ = ("id", "artifact_id", "author_id", "author_role", "body", "created_at", "hidden")
+    __slots__ = ("id", "artifact_id", "author_id", "author_role", "body", "created_at", "hidden", "author_name")
     ID_FIELD_NUMBER: _ClassVar[int]
     ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
     AUTHOR_ID_FIELD_NUMBER: _ClassVar[int]
@@ -94,6 +96,7 @@ class Comment(_message.Message):
     BODY_FIELD_NUMBER: _ClassVar[int]
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     HIDDEN_FIELD_NUMBER: _ClassVar[int]
+    AUTHOR_NAME_FIELD_NUMBER: _ClassVar[int]
     id: str
     artifact_id: str
     author_id: str
@@ -101,7 +104,8 @@ class Comment(_message.Message):
     body: str
     created_at: str
     hidden: bool
-    def __init__(self, id: _Optional[str] = ..., artifact_id: _Optional[str] = ..., author_id: _Optional[str] = ..., author_role: _Optional[str] = ..., body: _Optional[str] = ..., created_at: _Optional[str] = ..., hidden: bool = ...) -> None: ...
+    author_name: str
+    def __init__(self, id: _Optional[str] = ..., artifact_id: _Optional[str] = ..., author_id: _Optional[str] = ..., author_role: _Optional[str] = ..., body: _Optional[str] = ..., created_at: _Optional[str] = ..., hidden: bool = ..., author_name: _Optional[str] = ...) -> None: ...
 
 class DefinePromptRequest(_message.Message):
     __slots__ = ("text",)
@@ -254,11 +258,29 @@ class GetDiscussionRequest(_message.Message):
     def __init__(self, artifact_id: _Optional[str] = ...) -> None: ...
 
 class GetDiscussionResponse(_message.Message):
-    __slots__ = ("reflections", "feedback", "comments")
+    __slots__ = ("reflections", "feedback", "comments", "viewer_can")
     REFLECTIONS_FIELD_NUMBER: _ClassVar[int]
     FEEDBACK_FIELD_NUMBER: _ClassVar[int]
     COMMENTS_FIELD_NUMBER: _ClassVar[int]
+    VIEWER_CAN_FIELD_NUMBER: _ClassVar[int]
     reflections: _containers.RepeatedCompositeFieldContainer[Reflection]
     feedback: _containers.RepeatedCompositeFieldContainer[Feedback]
     comments: _containers.RepeatedCompositeFieldContainer[Comment]
-    def __init__(self, reflections: _Optional[_Iterable[_Union[Reflection, _Mapping]]] = ..., feedback: _Optional[_Iterable[_Union[Feedback, _Mapping]]] = ..., comments: _Optional[_Iterable[_Union[Comment, _Mapping]]] = ...) -> None: ...
+    viewer_can: DiscussionViewerCan
+    def __init__(self, reflections: _Optional[_Iterable[_Union[Reflection, _Mapping]]] = ..., feedback: _Optional[_Iterable[_Union[Feedback, _Mapping]]] = ..., comments: _Optional[_Iterable[_Union[Comment, _Mapping]]] = ..., viewer_can: _Optional[_Union[DiscussionViewerCan, _Mapping]] = ...) -> None: ...
+
+class DiscussionViewerCan(_message.Message):
+    __slots__ = ("reflect", "feedback", "comment", "hide", "assess", "self_assess")
+    REFLECT_FIELD_NUMBER: _ClassVar[int]
+    FEEDBACK_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_FIELD_NUMBER: _ClassVar[int]
+    HIDE_FIELD_NUMBER: _ClassVar[int]
+    ASSESS_FIELD_NUMBER: _ClassVar[int]
+    SELF_ASSESS_FIELD_NUMBER: _ClassVar[int]
+    reflect: bool
+    feedback: bool
+    comment: bool
+    hide: bool
+    assess: bool
+    self_assess: bool
+    def __init__(self, reflect: bool = ..., feedback: bool = ..., comment: bool = ..., hide: bool = ..., assess: bool = ..., self_assess: bool = ...) -> None: ...
