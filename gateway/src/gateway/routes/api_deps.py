@@ -6,7 +6,7 @@ from contextlib import asynccontextmanager
 from typing import Annotated, AsyncIterator
 
 import grpc
-from fastapi import Depends, Query
+from fastapi import Depends, Path, Query
 
 from chassis.context import Principal
 from chassis.errors import FieldProblem
@@ -22,6 +22,7 @@ ERRORS = {401: {"description": "No valid bearer token or session"},
 Caller = Annotated[Principal, Depends(api_principal)]
 PageSize = Annotated[int, Query(ge=0, le=1000, description="Items per page; 0 means the default (100).")]
 PageToken = Annotated[str, Query(max_length=512, description="next_page_token of the previous page.")]
+PathId = Annotated[str, Path(min_length=1, max_length=64)]
 
 
 def renamed(problem: FieldProblem, names: dict[str, str]) -> FieldProblem:
