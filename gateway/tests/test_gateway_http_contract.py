@@ -123,4 +123,5 @@ def test_options_and_405_name_every_method_of_the_path(client, district):
     assert set(wrong.headers["allow"].split(", ")) == {"GET", "HEAD", "POST", "OPTIONS"}
     page = client.request("TRACE", "/healthz")   # outside /api: the error page, with Allow all the same
     assert page.status_code == 405 and page.headers["allow"] == "GET, HEAD, OPTIONS"
+    assert client.options("/static/style.css").headers["allow"] == "GET, HEAD, OPTIONS"
     assert client.options("/no/such/path").status_code == 404

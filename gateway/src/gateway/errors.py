@@ -91,9 +91,10 @@ async def _validation_error(request: Request, error: RequestValidationError) -> 
 def allowed_methods(request: Request) -> str:
     """Every method some route answers at this path (routes are per method, so one route's list is not enough)."""
     methods = set()
-    for route in request.app.router.routes:
-        if getattr(route, "methods", None) and route.matches(request.scope)[0] != Match.NONE:
-            methods |= route.methods
+    scope = {**request.scope, "root_path": request.scope.get("app_root_path", request.scope.get("root_path", ""))}
+    for route in request.app.router.routes:   # matched from the app's root, also when a mount raised the 405
+        if route.matches(scope)[0] != Match.NONE:
+            methods |= getattr(route, "methods", None) or {"GET"}   # a mount serves static files
     methods |= {"HEAD"} if "GET" in methods else set()
     return ", ".join(sorted(methods | {"OPTIONS"}))
 
@@ -105,8 +106,8 @@ async def _http_error(request: Request, error: StarletteHTTPException) -> Respon
         if request.method == "OPTIONS":   # the path exists: say what it answers
             return Response(status_code=204, headers=headers)
     if status == 400 and is_api(request):   # the framework could not read the body (not UTF-8, not a form)
-        return api_error(422, "INVALID_ARGUMENT", "the request body is not valid JSON",
-                         [FieldProblem("body", "not valid JSON (UTF-8)")])
+        return api_error(422, "INVALID_ARGUMENT", "the request body could not be read",
+                         [FieldProblem("body", "not valid UTF-8 JSON or form data")])
     if is_api(request) or request.url.path.startswith(("/static/", "/docs/")):
         code = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}.get(status, "HTTP_ERROR")
         return api_error(status, code, message, headers=headers)

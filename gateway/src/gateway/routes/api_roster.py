@@ -1,9 +1,9 @@
 """/api/v1 roster reads: the caller's bearer principal is forwarded; the roster service decides who sees what."""
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 
 from skillfolio.roster.v1 import roster_pb2 as pb
 
