@@ -80,7 +80,7 @@ def test_an_unexpected_exception_is_the_json_envelope_with_headers(make_app):
     async def boom():
         raise RuntimeError("a bug with internals: /secret/path")
 
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with TestClient(app) as client:   # raises if the exception escaped to Starlette
         reply = client.get("/api/v1/test-boom")
         body = assert_envelope(reply, 500, "INTERNAL")
         assert "/secret/path" not in reply.text
