@@ -9,13 +9,14 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from chassis.config import PlatformSettings
 
-from gateway import errors
+from gateway import docs, errors, openapi
 from gateway.clients import Backends
 from gateway.observability import CorrelationIdMiddleware, MetricsMiddleware
 from gateway.panel import redact_panel_tokens_in_access_log
 from gateway.ratelimit import LoginThrottle
 from gateway.session_store import open_session_store
 from gateway.standing import StandingChecks
+from gateway.security_headers import SecurityHeadersMiddleware
 from gateway.routes import (api_artifacts, api_assessments, api_auth, api_discussion, api_goals, api_growth,
                             api_milestones, api_prompts, api_roster, api_skills, health, media, web_auth, web_pages)
 from gateway.settings import GatewaySettings
@@ -50,7 +51,7 @@ def create_app(settings: GatewaySettings | None = None, platform: PlatformSettin
             app.state.sessions.close()
 
     app = FastAPI(title="Skillfolio API", version="1.0.0", description=DESCRIPTION, lifespan=lifespan,
-                  docs_url="/docs", redoc_url=None, openapi_url="/openapi.json")
+                  docs_url=None, redoc_url=None, openapi_url="/openapi.json")
     app.state.settings = settings
     app.state.throttle = LoginThrottle(settings.login_rate_limit)
     app.state.standing_checks = StandingChecks(settings.standing_check_seconds)
@@ -63,10 +64,15 @@ def create_app(settings: GatewaySettings | None = None, platform: PlatformSettin
     if not platform.s3_endpoint:   # the embedded default: this gateway serves the filesystem store's signed URLs
         app.state.media_store = media.media_store(platform)
         app.include_router(media.router)
+    docs.install(app)   # /docs: Swagger UI from this gateway, never a CDN
+    openapi.install(app, SESSION_COOKIE)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    # Added innermost first: the correlation id wraps everything, so even a failed session load is traceable.
+    # Added innermost first: the correlation id wraps everything, so even a failed session load is traceable; the
+    # security headers go on every answer, a bug's 500 envelope included.
     app.add_middleware(SessionMiddleware, secret_key=settings.session_secret, session_cookie=SESSION_COOKIE,
                        max_age=settings.session_idle_seconds, same_site="lax", https_only=settings.cookie_secure)
+    app.add_middleware(errors.UnexpectedErrorMiddleware)
     app.add_middleware(MetricsMiddleware)
     app.add_middleware(CorrelationIdMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware, public_url=settings.public_url)
     return app

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from skillfolio.artifacts.v1 import artifacts_pb2 as pb
 from skillfolio.media.v1 import media_pb2
 
-from gateway.schemas import FromProto
+from gateway.schemas import MAX_INT, Count, FromProto, Id, text
 
 Kind = Literal["document", "image", "link", "audio", "video", "other"]
 
@@ -26,7 +26,8 @@ class FileInfo(Body):
     name: str = Field(min_length=1, max_length=255, description="The file's name, shown and used for downloads.")
     content_type: str = Field("", max_length=255, description="The browser's type for the file (empty: "
                                                              "application/octet-stream).")
-    size_bytes: int = Field(ge=1, description="The file's size; above the kind's limit is refused before upload.")
+    size_bytes: int = Field(ge=1, le=MAX_INT,
+                            description="The file's size; above the kind's limit is refused before upload.")
 
 
 class NewVersion(Body):
@@ -36,19 +37,19 @@ class NewVersion(Body):
     file: FileInfo | None = None
 
 class NewArtifact(NewVersion):
-    title: str = Field(max_length=1000)
+    title: str = text(1000)
     description: str = Field("", max_length=20000)
     kind: Kind
-    skill_ids: list[str] = Field(default_factory=list, max_length=200, description="At least one skill id.")
+    skill_ids: list[Id] = Field(min_length=1, max_length=200, description="At least one skill id.")
     school_year_id: str = Field("", max_length=64, description="Empty: the student's current school year.")
 
 
 class ArtifactChanges(Body):
     """Only the fields sent change (at least one)."""
 
-    title: str = Field(None, max_length=1000)
+    title: str = text(1000, None)
     description: str = Field(None, max_length=20000)
-    skill_ids: list[str] = Field(None, max_length=200)
+    skill_ids: list[Id] = Field(None, min_length=1, max_length=200)
     school_year_id: str = Field(None, max_length=64)
 
 
@@ -58,9 +59,9 @@ class CompleteUpload(Body):
 
 
 class Version(FromProto):
-    number: int
+    number: Count
     file_name: str
-    size_bytes: int
+    size_bytes: Count
     content_type: str
     link_url: str
     created_by: str
@@ -84,7 +85,7 @@ class Artifact(FromProto):
     added_by_role: str = Field(description="student | teacher")
     created_at: str
     updated_at: str
-    current_version: int
+    current_version: Count
     thumbnail_url: str = Field(description="Ready images: a short-lived link to a WebP thumbnail.")
     media_url: str = Field(description="Ready media: a short-lived link to the current version, inline.")
     versions: list[Version] = Field(description="Newest first; filled on GET /api/v1/artifacts/{id} only.")
@@ -115,11 +116,11 @@ class UploadTarget(BaseModel):
     url: str
     headers: dict[str, str]
     fields: dict[str, str]
-    max_bytes: int = Field(description="The declared size: the store accepts no more (where it can), and the "
-                                       "media check rejects any other stored size")
+    max_bytes: Count = Field(description="The declared size: the store accepts no more (where it can), and the "
+                                         "media check rejects any other stored size")
     expires_at: str
     upload_id: str
-    part_size: int
+    part_size: Count
     part_urls: list[str]
 
     @classmethod

@@ -8,6 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from skillfolio.reflections.v1 import assessments_pb2 as pb
 
+from gateway.schemas import Count
+
 
 class CriterionLevel(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -34,7 +36,7 @@ class NewAssessment(BaseModel):
 
 
 class Level(BaseModel):
-    rank: int
+    rank: Count
     name: str
     description: str
 
@@ -62,7 +64,7 @@ class Assessment(BaseModel):
     skill_id: str
     assessor_id: str
     assessor_role: str = Field(description="teacher | student (a self-assessment)")
-    level_rank: int
+    level_rank: Count
     level_name: str
     comment: str
     criterion_levels: list[CriterionLevel]
@@ -85,9 +87,9 @@ class GrowthPoints(BaseModel):
     """A school year's assessment points as columns, oldest first: entry i of every list is point i."""
 
     assessed_at: list[str] = Field(description="ISO 8601, UTC.")
-    level_rank: list[int]
+    level_rank: list[Count]
     level_name: list[str]
-    max_rank: list[int]
+    max_rank: list[Count]
     artifact_id: list[str] = Field(description="The evidence: GET /api/v1/artifacts/{artifact_id}.")
     assessor_role: list[str] = Field(description="teacher, or student (a self-assessment).")
 
@@ -96,7 +98,7 @@ class GrowthYear(BaseModel):
     school_year_id: str
     title: str
     start_date: str
-    artifacts_tagged: int
+    artifacts_tagged: Count
     points: GrowthPoints
 
 
@@ -104,7 +106,7 @@ class SkillGrowth(BaseModel):
     skill_id: str
     skill_name: str
     colour: str
-    max_rank: int
+    max_rank: Count
     years: list[GrowthYear]
 
 

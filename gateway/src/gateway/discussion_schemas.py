@@ -2,12 +2,14 @@
 from the reflections service's protobuf messages (skillfolio.reflections.v1)."""
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from skillfolio.reflections.v1 import reflections_pb2 as pb
 
 from gateway.artifact_schemas import Body, CompleteUpload, UploadTarget
-from gateway.schemas import FromProto
+from gateway.schemas import MAX_INT, Count, FromProto, text
 
 # The service's own limits (reflections.domain.model), repeated so /docs shows them; the service decides.
 MAX_REFLECTION, MAX_FEEDBACK_PART, MAX_COMMENT = 10_000, 5_000, 2_000
@@ -16,11 +18,12 @@ MAX_REFLECTION, MAX_FEEDBACK_PART, MAX_COMMENT = 10_000, 5_000, 2_000
 class RecordingFile(Body):
     """An audio or video reflection's file, declared before upload (its bytes go to the returned ``upload``)."""
 
-    kind: str = Field(max_length=16, description="audio | video")
-    file_name: str = Field(max_length=1000, description="The file's name, shown with the recording.")
+    kind: Literal["audio", "video"]
+    file_name: str = text(1000, description="The file's name, shown with the recording.")
     content_type: str = Field("", max_length=1000, description="The browser's type (the stored bytes are sniffed "
                                                                "again).")
-    size_bytes: int = Field(description="The file's size; above the kind's limit is refused before upload.")
+    size_bytes: int = Field(ge=1, le=MAX_INT,
+                            description="The file's size; above the kind's limit is refused before upload.")
 
 
 class NewReflection(Body):
@@ -42,16 +45,16 @@ class CompleteRecording(CompleteUpload):
 
 
 class PromptText(Body):
-    text: str = Field(max_length=MAX_REFLECTION, description="The prompt as students see it.")
+    text: str = text(MAX_REFLECTION, description="The prompt as students see it.")
 
 
 class NewFeedback(Body):
-    can_do: str = Field(max_length=MAX_FEEDBACK_PART, description="What the learner can do (strength-based).")
-    next_steps: str = Field(max_length=MAX_FEEDBACK_PART, description="The learner's next steps.")
+    can_do: str = text(MAX_FEEDBACK_PART, description="What the learner can do (strength-based).")
+    next_steps: str = text(MAX_FEEDBACK_PART, description="The learner's next steps.")
 
 
 class NewComment(Body):
-    body: str = Field(max_length=MAX_COMMENT, description="Plain text; shown escaped.")
+    body: str = text(MAX_COMMENT, description="Plain text; shown escaped.")
 
 
 class Prompt(FromProto):
@@ -61,7 +64,7 @@ class Prompt(FromProto):
 
 
 class Revision(FromProto):
-    number: int
+    number: Count
     text: str = Field(description="The reflection (kind text), or an optional caption of a recording.")
     created_at: str
     kind: str = Field(description="text | audio | video")
@@ -70,7 +73,7 @@ class Revision(FromProto):
     rejection_reason: str = Field(description="Rejected recordings: why, for people.")
     file_name: str
     content_type: str = Field(description="Ready recordings: the type sniffed from the stored bytes.")
-    size_bytes: int
+    size_bytes: Count
 
 
 class Reflection(FromProto):

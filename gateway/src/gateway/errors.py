@@ -9,6 +9,8 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from chassis.context import current_correlation_id
 from chassis.errors import DomainError, FieldProblem, NotYetReplicated
@@ -86,18 +88,74 @@ async def _rpc_error(request: Request, error: grpc.RpcError) -> Response:
 
 
 async def _validation_error(request: Request, error: RequestValidationError) -> Response:
-    problems = [FieldProblem(".".join(str(part) for part in e["loc"] if part != "body"), e["msg"])
+    problems = [FieldProblem("body", "not valid JSON") if e["type"] == "json_invalid" else
+                FieldProblem(".".join(str(part) for part in e["loc"] if part != "body") or "body", e["msg"])
                 for e in error.errors()]
     if is_api(request):
         return api_error(422, "INVALID_ARGUMENT", "the request is not valid", problems)
     return render_error(request, 422, "; ".join(f"{p.field}: {p.reason}" for p in problems))
 
 
+def allowed_methods(request: Request) -> str:
+    """Every method some route answers at this path (routes are per method, so one route's list is not enough)."""
+    methods = set()
+    scope = {**request.scope, "root_path": request.scope.get("app_root_path", request.scope.get("root_path", ""))}
+    for route in request.app.router.routes:   # matched from the app's root, also when a mount raised the 405
+        if route.matches(scope)[0] != Match.NONE:
+            methods |= getattr(route, "methods", None) or {"GET"}   # a mount serves static files
+    methods |= {"HEAD"} if "GET" in methods else set()
+    return ", ".join(sorted(methods | {"OPTIONS"}))
+
+
 async def _http_error(request: Request, error: StarletteHTTPException) -> Response:
-    code = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}.get(error.status_code, "HTTP_ERROR")
-    if is_api(request) or request.url.path.startswith("/static/"):
-        return api_error(error.status_code, code, str(error.detail), headers=getattr(error, "headers", None))
-    return render_error(request, error.status_code, str(error.detail))
+    status, message, headers = error.status_code, str(error.detail), getattr(error, "headers", None)
+    if status == 405:
+        headers = {**(headers or {}), "Allow": allowed_methods(request)}
+        if request.method == "OPTIONS":   # the path exists: say what it answers
+            return Response(status_code=204, headers=headers)
+    if status == 400 and is_api(request):   # the framework could not read the body (not UTF-8, not a form)
+        return api_error(422, "INVALID_ARGUMENT", "the request body could not be read",
+                         [FieldProblem("body", "not valid UTF-8 JSON or form data")])
+    if is_api(request) or request.url.path.startswith(("/static/", "/docs/")):
+        code = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}.get(status, "HTTP_ERROR")
+        return api_error(status, code, message, headers=headers)
+    page = render_error(request, status, message)
+    page.headers.update(headers or {})
+    return page
+
+
+class UnexpectedErrorMiddleware:
+    """A bug's exception becomes the JSON envelope (or the error page) with the correlation id, never plain text;
+    it runs inside the correlation id and header middleware, so the answer is traceable and carries them."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking)
+        except Exception:
+            log.exception("unexpected failure answering %s %s", scope["method"], scope["path"])
+            if started:
+                raise
+            request = Request(scope)
+            message = "the gateway failed; try again, and quote the correlation id if it persists"
+            try:
+                response = api_error(500, "INTERNAL", message) if is_api(request) else render_error(
+                    request, 500, message)
+            except Exception:   # the error page itself failed (no session yet): the envelope still answers
+                response = api_error(500, "INTERNAL", message)
+            await response(scope, receive, send)
 
 
 def install(app: FastAPI) -> None:

@@ -8,8 +8,7 @@ from google.protobuf.json_format import MessageToDict
 from pydantic import BaseModel, Field
 
 from gateway.artifact_schemas import Body
-
-Id = Field(min_length=1, max_length=64)
+from gateway.schemas import Id, text
 
 
 def as_json(message) -> dict:
@@ -36,24 +35,24 @@ class Goals(BaseModel):
 
 
 class NewGoal(Body):
-    title: str = Field(max_length=500)
-    skill_ids: list[str] = Field(max_length=50, description="At least one skill the goal is about.")
-    success_criteria: str = Field(max_length=5000, description="How the student will know they reached it.")
+    title: str = text(500)
+    skill_ids: list[Id] = Field(min_length=1, max_length=50, description="At least one skill the goal is about.")
+    success_criteria: str = text(5000, description="How the student will know they reached it.")
 
 
 class GoalChanges(Body):
     """Only the fields sent change."""
 
-    title: str | None = Field(None, max_length=500)
-    success_criteria: str | None = Field(None, max_length=5000)
-    skill_ids: list[str] | None = Field(None, max_length=50, description="Replaces the goal's skills.")
+    title: str | None = text(500, None)
+    success_criteria: str | None = text(5000, None)
+    skill_ids: list[Id] | None = Field(None, min_length=1, max_length=50, description="Replaces the goal's skills.")
 
 
 class Evidence(Body):
-    artifact_ids: list[str] = Field([], max_length=200, description="Artifacts of the student's to link.")
-    unlink_artifact_ids: list[str] = Field([], max_length=200, description="Linked artifacts to remove.")
+    artifact_ids: list[Id] = Field([], max_length=200, description="Artifacts of the student's to link.")
+    unlink_artifact_ids: list[Id] = Field([], max_length=200, description="Linked artifacts to remove.")
 
 
 class Closing(Body):
     status: Literal["achieved", "not_achieved", "withdrawn"]
-    closing_reflection: str = Field(max_length=10000, description="Required: looking back on the goal.")
+    closing_reflection: str = text(10000, description="Required: looking back on the goal.")

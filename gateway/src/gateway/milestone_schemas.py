@@ -2,18 +2,22 @@
 the reflections service's protobuf messages (skillfolio.reflections.v1.milestones) with their field names."""
 from __future__ import annotations
 
-from typing import Literal
+import datetime as dt
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
 from gateway.artifact_schemas import Body
+from gateway.schemas import NOT_BLANK, Count, Id, text
 
 Outcome = Literal["NOT_YET", "APPROACHING", "READY", "EXCELLING"]
 PanellistKind = Literal["educator", "community", "family"]
+GradeLevel = Annotated[str, Field(min_length=1, max_length=8, pattern=NOT_BLANK)]   # OneRoster: KG, 01 .. 12, ...
+EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"   # the reflections service's own check
 
 
 class ScaleLevel(BaseModel):
-    rank: int
+    rank: Count
     name: str
     description: str = ""
 
@@ -43,7 +47,7 @@ class MilestoneTypes(BaseModel):
 
 class CriterionScore(BaseModel):
     criterion_code: str
-    level_rank: int
+    level_rank: Count
     level_name: str = ""
 
 
@@ -92,32 +96,32 @@ class Invitation(BaseModel):
 
 
 class NewMilestoneType(Body):
-    code: str = Field(max_length=64)
-    name: str = Field(max_length=200)
-    rubric_id: str = Field(max_length=64, description="A rubric of the skills service.")
-    grade_levels: list[str] = Field([], max_length=14, description='e.g. ["05", "08", "12"]; empty = any grade.')
+    code: str = text(64)
+    name: str = text(200)
+    rubric_id: Id = Field(description="A rubric of the skills service.")
+    grade_levels: list[GradeLevel] = Field([], max_length=14, description='e.g. ["05", "08", "12"]; empty = any grade.')
 
 
 class NewMilestone(Body):
-    type_id: str = Field(max_length=64)
-    title: str = Field(max_length=500)
-    scheduled_on: str = Field(max_length=10, description="YYYY-MM-DD")
+    type_id: Id
+    title: str = text(500)
+    scheduled_on: dt.date
 
 
 class EvidenceSelection(Body):
-    artifact_ids: list[str] = Field(max_length=200, description="Replaces the selection.")
+    artifact_ids: list[Id] = Field(max_length=200, description="Replaces the selection.")
 
 
 class NewPanellist(Body):
-    name: str = Field(max_length=200)
-    email: str = Field("", max_length=320)
+    name: str = text(200)
+    email: str = Field(max_length=320, pattern=EMAIL)
     kind: PanellistKind
     person_id: str = Field("", max_length=64, description="A district educator account (scores while signed in).")
     valid_days: int = Field(0, ge=0, le=365, description="How long the panel link works; 0 = the district default.")
 
 
 class NewScore(Body):
-    criterion_code: str = Field(max_length=64)
+    criterion_code: str = text(64)
     level_rank: int = Field(ge=0, le=100)
 
 

@@ -1,7 +1,7 @@
 """The REST API's response shapes (they document /docs) and their conversion from roster protobuf messages."""
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -10,6 +10,15 @@ from skillfolio.roster.v1 import roster_pb2
 from gateway.auth import role_names
 
 T = TypeVar("T")
+MAX_INT = 2**53 - 1   # the largest integer every JSON client reads exactly (and it fits the services' int64)
+Count = Annotated[int, Field(ge=0, le=MAX_INT)]   # every integer the API answers with: sizes, numbers, ranks
+NOT_BLANK = r"[^\s\x1c-\x1f]"   # at least one character the services do not strip away as white space
+Id = Annotated[str, Field(min_length=1, max_length=64, pattern=NOT_BLANK)]   # a record's id in a request body
+
+
+def text(max_length: int, default: Any = ..., **kwargs: Any) -> Any:
+    """A required text field of a request body: not empty, not only white space (the services refuse both)."""
+    return Field(default, min_length=1, max_length=max_length, pattern=NOT_BLANK, **kwargs)
 
 
 class Page(BaseModel, Generic[T]):
@@ -44,7 +53,7 @@ class SchoolYear(FromProto):
     title: str
     start_date: str
     end_date: str
-    year: int
+    year: Count
     active: bool = Field(True, description="False: deactivated by a roster import (kept for history).")
 
 
@@ -83,11 +92,29 @@ class SectionStudents(BaseModel):
 
 class SchoolCount(BaseModel):
     school: School
-    students: int
-    teachers: int
+    students: Count
+    teachers: Count
 
 
 class Token(BaseModel):
     access_token: str
     token_type: str = "bearer"
-    expires_in: int = Field(description="Seconds until the token expires.")
+    expires_in: Count = Field(description="Seconds until the token expires.")
+
+
+class Problem(BaseModel):
+    field: str = Field(description="The parameter or body field (dotted), or \"body\".")
+    reason: str
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="INVALID_ARGUMENT, NOT_FOUND, PERMISSION_DENIED, UNAUTHENTICATED, ...")
+    message: str
+    problems: list[Problem]
+
+
+class ErrorEnvelope(BaseModel):
+    """Every error answer of /api (4xx and 5xx)."""
+
+    error: ErrorDetail
+    correlation_id: str = Field(description="Also in the X-Correlation-Id header: quote it when reporting.")

@@ -15,7 +15,8 @@ class GatewaySettings(BaseSettings):
     host: str = Field("127.0.0.1", description="Address uvicorn binds.")
     port: int = Field(8000, description="HTTP port.")
     metrics_port: int = Field(9180, description="Prometheus /metrics port, apart from the public HTTP port (0: off).")
-    public_url: str = Field("", description="URL people use to reach the gateway (printed by `skillfolio up`).")
+    public_url: str = Field("", description="URL people use to reach the gateway (printed by `skillfolio up`); "
+                                            "https:// turns on HSTS, as does a request that arrives over HTTPS.")
     session_secret: str = Field("", description="Key signing session cookies and API tokens; required.")
     session_idle_seconds: int = Field(30 * 60, description="A web session ends after this long without a request.")
     session_absolute_seconds: int = Field(12 * 3600, description="A web session ends this long after login.")

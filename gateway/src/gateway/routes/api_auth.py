@@ -4,24 +4,34 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, Response
-from fastapi.security import OAuth2PasswordRequestForm
+from fastapi import APIRouter, Depends, Form, Request, Response
 
 from chassis.context import Principal
 
 from gateway import schemas
 from gateway.auth import api_principal, end_session, issue_api_token, session_store
 from gateway.login import authenticate
+from gateway.schemas import NOT_BLANK
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
+
+
+Username = Annotated[str, Form(min_length=1, max_length=255, pattern=NOT_BLANK)]
+Password = Annotated[str, Form(min_length=1, max_length=1024, pattern=NOT_BLANK)]
+
+
+def password_grant(username: Username, password: Password,
+                   grant_type: Annotated[str | None, Form(pattern="^password$")] = None) -> tuple[str, str]:
+    """The OAuth2 password-grant form, both fields filled as the gateway checks them: (username, password)."""
+    return username, password
 
 
 @router.post("/token", response_model=schemas.Token,
              summary="Log in (OAuth2 password grant form) and receive a bearer token",
              responses={401: {"description": "Wrong username or password"},
                         429: {"description": "Too many failed attempts for this username from this address"}})
-async def token(request: Request, form: Annotated[OAuth2PasswordRequestForm, Depends()]) -> schemas.Token:
-    principal = await authenticate(request, form.username, form.password)
+async def token(request: Request, form: Annotated[tuple[str, str], Depends(password_grant)]) -> schemas.Token:
+    principal = await authenticate(request, *form)
     settings = request.app.state.settings
     session_id = session_store(request).create(principal.subject, settings.token_ttl_seconds)
     return schemas.Token(access_token=issue_api_token(principal, settings.session_secret, settings.token_ttl_seconds,

@@ -6,7 +6,7 @@ from contextlib import asynccontextmanager
 from typing import Annotated, AsyncIterator
 
 import grpc
-from fastapi import Depends, Header, Query
+from fastapi import Depends, Header, Path, Query
 
 from chassis.context import Principal
 from chassis.errors import FieldProblem
@@ -42,6 +42,7 @@ async def idempotency_key(key: Annotated[str | None, Header(
 IDEMPOTENT = [Depends(idempotency_key)]
 PageSize = Annotated[int, Query(ge=0, le=1000, description="Items per page; 0 means the default (100).")]
 PageToken = Annotated[str, Query(max_length=512, description="next_page_token of the previous page.")]
+PathId = Annotated[str, Path(min_length=1, max_length=64)]
 
 
 def renamed(problem: FieldProblem, names: dict[str, str]) -> FieldProblem:

@@ -51,7 +51,7 @@ async def list_milestones(request: Request, caller: Caller, student_id: PathId):
 async def create_milestone(request: Request, caller: Caller, student_id: PathId, body: NewMilestone):
     return as_json(await milestones.create_milestone(request.app.state.backends, caller, student_id,
                                                      type_id=body.type_id, title=body.title,
-                                                     scheduled_on=body.scheduled_on))
+                                                     scheduled_on=body.scheduled_on.isoformat()))
 
 
 @router.get("/milestones/{milestone_id}", response_model=Milestone,

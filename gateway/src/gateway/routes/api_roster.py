@@ -1,23 +1,16 @@
 """/api/v1 roster reads: the caller's bearer principal is forwarded; the roster service decides who sees what."""
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Request
 
-from chassis.context import Principal
 from skillfolio.roster.v1 import roster_pb2 as pb
 
 from gateway import queries, schemas
-from gateway.auth import api_principal
+from gateway.routes.api_deps import ERRORS, Caller, PageSize, PageToken, PathId
 
-ERRORS = {401: {"description": "No valid bearer token"}, 403: {"description": "Not allowed for this caller"},
-          404: {"description": "No such record"}, 422: {"description": "Invalid parameter (see problems)"},
-          503: {"description": "A service behind the gateway is unavailable"}}
 router = APIRouter(prefix="/api/v1", tags=["roster"], responses=ERRORS)
-Caller = Annotated[Principal, Depends(api_principal)]
-PageSize = Annotated[int, Query(ge=0, le=1000, description="Items per page; 0 means the default (100).")]
-PageToken = Annotated[str, Query(max_length=512, description="next_page_token of the previous page.")]
 ROLE_FILTER = {"student": pb.ROLE_STUDENT, "teacher": pb.ROLE_TEACHER, "guardian": pb.ROLE_GUARDIAN,
                "school_admin": pb.ROLE_SCHOOL_ADMIN, "district_admin": pb.ROLE_DISTRICT_ADMIN}
 
@@ -44,7 +37,7 @@ async def list_schools(request: Request, caller: Caller, page_size: PageSize = 0
 
 
 @router.get("/schools/{school_id}", response_model=schemas.School, summary="One school")
-async def get_school(request: Request, caller: Caller, school_id: str):
+async def get_school(request: Request, caller: Caller, school_id: PathId):
     reply = await _call(request, "GetSchool", pb.GetSchoolRequest(school_id=school_id), caller)
     return schemas.School.of(reply.school)
 
@@ -71,14 +64,14 @@ def _people(people, next_page_token: str) -> schemas.Page[schemas.Person]:
 
 
 @router.get("/people/{person_id}", response_model=schemas.Person, summary="One person")
-async def get_person(request: Request, caller: Caller, person_id: str):
+async def get_person(request: Request, caller: Caller, person_id: PathId):
     reply = await _call(request, "GetPerson", pb.GetPersonRequest(person_id=person_id), caller)
     return schemas.Person.of(reply.person)
 
 
 @router.get("/people/{student_id}/guardians", response_model=schemas.Page[schemas.Person],
             summary="A student's guardians")
-async def list_guardians(request: Request, caller: Caller, student_id: str, page_size: PageSize = 0,
+async def list_guardians(request: Request, caller: Caller, student_id: PathId, page_size: PageSize = 0,
                          page_token: PageToken = ""):
     reply = await _call(request, "ListGuardians", pb.ListGuardiansRequest(
         student_id=student_id, page=_page(page_size, page_token)), caller)
@@ -87,7 +80,7 @@ async def list_guardians(request: Request, caller: Caller, student_id: str, page
 
 @router.get("/people/{guardian_id}/children", response_model=schemas.Page[schemas.Person],
             summary="A guardian's children")
-async def list_children(request: Request, caller: Caller, guardian_id: str, page_size: PageSize = 0,
+async def list_children(request: Request, caller: Caller, guardian_id: PathId, page_size: PageSize = 0,
                         page_token: PageToken = ""):
     reply = await _call(request, "ListChildren", pb.ListChildrenRequest(
         guardian_id=guardian_id, page=_page(page_size, page_token)), caller)
@@ -96,7 +89,7 @@ async def list_children(request: Request, caller: Caller, guardian_id: str, page
 
 @router.get("/teachers/{teacher_id}/students", response_model=schemas.Page[schemas.SectionStudents],
             summary="The students a teacher teaches today, grouped by section (paginated by section)")
-async def teacher_students(request: Request, caller: Caller, teacher_id: str, page_size: PageSize = 0,
+async def teacher_students(request: Request, caller: Caller, teacher_id: PathId, page_size: PageSize = 0,
                            page_token: PageToken = ""):
     return await queries.students_by_section(request.app.state.backends.roster, caller, teacher_id,
                                              page_size, page_token)
@@ -113,14 +106,14 @@ async def list_sections(request: Request, caller: Caller, page_size: PageSize = 
 
 
 @router.get("/sections/{section_id}", response_model=schemas.Section, summary="One section")
-async def get_section(request: Request, caller: Caller, section_id: str):
+async def get_section(request: Request, caller: Caller, section_id: PathId):
     reply = await _call(request, "GetSection", pb.GetSectionRequest(section_id=section_id), caller)
     return schemas.Section.of(reply.section)
 
 
 @router.get("/sections/{section_id}/students", response_model=schemas.Page[schemas.Person],
             summary="A section's students")
-async def section_students(request: Request, caller: Caller, section_id: str, page_size: PageSize = 0,
+async def section_students(request: Request, caller: Caller, section_id: PathId, page_size: PageSize = 0,
                            page_token: PageToken = ""):
     reply = await _call(request, "ListSectionStudents", pb.ListSectionStudentsRequest(
         section_id=section_id, page=_page(page_size, page_token)), caller)
