@@ -45,8 +45,9 @@ def test_definitions_and_queues_declare_without_policies_keep_unroutable_events(
     from skillfolio_cli.queues import declare_topology
     from skillfolio_cli.services import SERVICES
     _import(fresh_amqp_url)
-    declare_topology(WORKER_MODULES, SERVICES, PlatformSettings(amqp_url=fresh_amqp_url), policies=False)
-    with Connection(fresh_amqp_url, transport_options={"confirm_publish": True}) as connection:
+    declare_topology(WORKER_MODULES, SERVICES, PlatformSettings(amqp_url=fresh_amqp_url, queue_type="classic"),
+                     policies=False)   # classic: ~300 quorum queues (a Raft group each) stall a 2-core broker
+    with Connection(fresh_amqp_url, connect_timeout=60, transport_options={"confirm_publish": True}) as connection:
         Producer(connection.default_channel).publish(b"{}", exchange=Exchange("skills.events", type="topic"),
                                                      routing_key="nobody_consumes_this")
         depth = Queue(unroutable_name("skills"))(connection.default_channel).queue_declare(passive=True)

@@ -43,7 +43,7 @@ def test_the_worker_modules_handlers_are_found_with_the_chassis_queue_names():
 
 
 def test_queues_declared_before_the_workers_start_keep_what_relays_publish(fresh_amqp_url):
-    platform = PlatformSettings(amqp_url=fresh_amqp_url)
+    platform = PlatformSettings(amqp_url=fresh_amqp_url, queue_type="classic")   # ~300 quorum queues stall 2 cores
     declared = declare_topology(WORKER_MODULES, SERVICES, platform)
     assert declared.handlers == sum(len(consumer_topologies(m, platform)) for m in WORKER_MODULES)
     assert declare_topology(WORKER_MODULES, SERVICES, platform) == declared     # idempotent: same arguments
@@ -65,7 +65,7 @@ def test_an_event_no_queue_is_bound_for_lands_in_the_unroutable_queue(fresh_amqp
     # A live broker: the relay declared its exchange (no arguments) long before the alternate exchange existed.
     with Connection(fresh_amqp_url) as connection:
         connection.default_channel.exchange_declare("roster.events", "topic", durable=True, auto_delete=False)
-    declare_topology(WORKER_MODULES, SERVICES, PlatformSettings(amqp_url=fresh_amqp_url))
+    declare_topology(WORKER_MODULES, SERVICES, PlatformSettings(amqp_url=fresh_amqp_url, queue_type="classic"))
     with Connection(fresh_amqp_url) as connection:   # the relay redeclares it as before: still equivalent
         connection.default_channel.exchange_declare("roster.events", "topic", durable=True, auto_delete=False)
 
@@ -76,6 +76,7 @@ def test_an_event_no_queue_is_bound_for_lands_in_the_unroutable_queue(fresh_amqp
 
 def test_up_without_the_management_plugin_still_declares_every_queue(fresh_amqp_url, monkeypatch, capsys):
     monkeypatch.setenv("SKILLFOLIO_AMQP_URL", fresh_amqp_url)
+    monkeypatch.setenv("SKILLFOLIO_QUEUE_TYPE", "classic")   # as `skillfolio up` runs; ~300 quorum queues stall 2 cores
     monkeypatch.setenv("SKILLFOLIO_RABBITMQ_API", f"http://guest:guest@127.0.0.1:{free_port()}/api")   # nothing there
     declare_before_start(WORKER_MODULES, SERVICES)
     assert "management API is not reachable" in capsys.readouterr().err
