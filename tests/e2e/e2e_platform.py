@@ -65,9 +65,11 @@ def stop(platform: Platform, timeout: float = 30) -> int:
 
 
 def backlog(amqp_url: str) -> int:
-    """Messages waiting or in flight in the platform's RabbitMQ vhost (its management API)."""
+    """Messages waiting or in flight for a consumer in the platform's RabbitMQ vhost (its management API); the
+    ``<service>.events.unroutable`` queues keep events no handler consumes, for an operator, and are not work."""
     api = urlsplit(management_api(amqp_url))
     vhost = quote(unquote(urlsplit(amqp_url).path[1:]) or "/", safe="")
     queues = httpx.get(f"{api.scheme}://{api.hostname}:{api.port}{api.path}/queues/{vhost}",
                        auth=(api.username, api.password), timeout=10).json()
-    return sum(queue.get("messages", 0) + queue.get("messages_unacknowledged", 0) for queue in queues)
+    return sum(queue.get("messages", 0) + queue.get("messages_unacknowledged", 0) for queue in queues
+               if not queue["name"].endswith(".unroutable"))

@@ -83,6 +83,7 @@ def test_an_image_uploads_as_the_post_form_to_the_bucket_and_its_thumbnail_loads
     expect(page).to_have_url(re.compile(r"/artifacts/(?!new$)[^/]+$"), timeout=30_000)
     preview = page.locator(".preview img")
     expect(preview).to_be_visible(timeout=PROCESSING_TIMEOUT_MS)
-    assert preview.get_attribute("src").startswith(f"http://{s3_endpoint.endpoint}/{bucket}/artifacts/")
+    served = f"http://{s3_endpoint.endpoint}/{bucket}/checked/artifacts/"   # only the checked copy is served
+    assert preview.get_attribute("src").startswith(served)
     page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=preview.element_handle())
     context.close()

@@ -32,7 +32,8 @@ def worker(skills_db, fresh_amqp_url, tmp_path):
     bind_queue(fresh_amqp_url, "tap", "skills.events")
     env = {"SKILLS_DATABASE_URL": skills_db, "SKILLFOLIO_AMQP_URL": fresh_amqp_url,
            "SKILLS_EVENTS_METRICS_PORT": str(infra.free_port()), "SKILLFOLIO_EVENT_RETRY_DELAYS_MS": "200",
-           "SKILLFOLIO_EVENT_MAX_ATTEMPTS": "2"}
+           "SKILLFOLIO_EVENT_MAX_ATTEMPTS": "2",
+           "SKILLFOLIO_LOG_LEVEL": "DEBUG"}   # replica updates, with their correlation id, log at DEBUG
     process = WorkerProcess("skills", "skills.entrypoints.worker", env, tmp_path / "skills-events.log").start()
     process.wait_ready("outbox relay for skills started", timeout=60)
     yield process
