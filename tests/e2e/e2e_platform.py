@@ -64,12 +64,18 @@ def stop(platform: Platform, timeout: float = 30) -> int:
     return platform.process.wait(timeout=timeout)
 
 
-def backlog(amqp_url: str) -> int:
-    """Messages waiting or in flight for a consumer in the platform's RabbitMQ vhost (its management API); the
-    ``<service>.events.unroutable`` queues keep events no handler consumes, for an operator, and are not work."""
+def waiting(amqp_url: str) -> dict[str, int]:
+    """{queue: messages waiting or in flight} for a consumer in the platform's RabbitMQ vhost (its management API);
+    the ``<service>.events.unroutable`` queues keep events no handler consumes, for an operator, and are not work."""
     api = urlsplit(management_api(amqp_url))
     vhost = quote(unquote(urlsplit(amqp_url).path[1:]) or "/", safe="")
     queues = httpx.get(f"{api.scheme}://{api.hostname}:{api.port}{api.path}/queues/{vhost}",
                        auth=(api.username, api.password), timeout=10).json()
-    return sum(queue.get("messages", 0) + queue.get("messages_unacknowledged", 0) for queue in queues
-               if not queue["name"].endswith(".unroutable"))
+    depths = {q["name"]: q.get("messages", 0) + q.get("messages_unacknowledged", 0) for q in queues
+              if not q["name"].endswith(".unroutable")}
+    return {name: depth for name, depth in depths.items() if depth}
+
+
+def backlog(amqp_url: str) -> int:
+    """Messages waiting or in flight for a consumer (see ``waiting``)."""
+    return sum(waiting(amqp_url).values())

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from e2e_platform import backlog
+from e2e_platform import backlog, waiting
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 README = (pathlib.Path(__file__).resolve().parents[2] / "README.md").read_text()
@@ -21,7 +21,8 @@ BANNER_LINE = re.compile(r"^\S+ up\s+\| ")
 def test_start_up_ends_with_the_url_and_every_demo_login(platform):
     deadline = time.monotonic() + 180
     while backlog(platform.env["SKILLFOLIO_AMQP_URL"]):     # the seeded district's events are all consumed
-        assert time.monotonic() < deadline, "the replicas never caught up with the seeded district"
+        assert time.monotonic() < deadline, \
+            f"the replicas never caught up with the seeded district: {waiting(platform.env['SKILLFOLIO_AMQP_URL'])}"
         time.sleep(1)
     lines = platform.log().splitlines()
     first = next(i for i, line in enumerate(lines) if "Skillfolio is ready: " in line)
