@@ -7,12 +7,12 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 
 from chassis.db import make_engine
 from chassis.events import Envelope
 from chassis.migrations import upgrade
-from chassis.uow import wake_idle_relay
+from chassis.uow import outbox_channel
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ def seed_writers(database_url: str, count: int) -> list[Writer]:
 
 
 class BaselineWriter:
-    """The rows AddReflection commits, inserted directly: reflection, first revision, outbox row; the relay wake-up check."""
+    """The rows AddReflection commits, inserted directly: reflection, first revision, outbox row; then NOTIFY."""
 
     def __init__(self, database_url: str, pool: int) -> None:
         from reflections.adapters.orm import outbox, reflection_revisions, reflections
@@ -67,7 +67,7 @@ class BaselineWriter:
                                                   kind="text"))
             conn.execute(insert(outbox).values(event_id=envelope.event_id, type=envelope.type,
                                                body=envelope.to_json()))
-            wake_idle_relay(conn, "reflections")                  # what the unit of work's commit does
+            conn.execute(text("SELECT pg_notify(:channel, '')"), {"channel": outbox_channel("reflections")})
         return reflection_id
 
     def close(self) -> None:

@@ -1,7 +1,6 @@
 """Unit of work: one transaction for a handler's state changes and the events it raises (the outbox write)."""
 from __future__ import annotations
 
-import zlib
 from typing import Any, Callable, Iterable
 
 from sqlalchemy import Table, insert, text
@@ -15,27 +14,6 @@ from chassis.idempotency import keep
 def outbox_channel(producer: str) -> str:
     """The PostgreSQL NOTIFY channel the relay of ``producer`` listens on."""
     return f"outbox_{producer}"
-
-
-RELAY_IDLE_LOCK_CLASS = 0x534F_4952      # advisory lock namespace ("SOIR"): (class, relay_idle_key(producer))
-
-
-def relay_idle_key(producer: str) -> int:
-    """The advisory lock an idle relay of ``producer`` holds exclusively while it LISTEN-sleeps."""
-    return zlib.crc32(outbox_channel(producer).encode()) - (1 << 31)     # an int4
-
-
-# A commit NOTIFYs only when a relay said it is idle (it holds the lock exclusively): NOTIFY serialises every
-# notifying commit of the cluster on one lock. The shared lock the check takes otherwise is held until this commit
-# is visible, so a relay going idle after the check waits for it and then sees the row.
-_WAKE_IDLE_RELAY = text("SELECT pg_notify(:channel, '') WHERE NOT pg_try_advisory_xact_lock_shared(:cls, :key)")
-
-
-def wake_idle_relay(connection, producer: str) -> None:
-    """In a transaction that wrote outbox rows (a Session or Connection, PostgreSQL): wake ``producer``'s relay
-    at commit if it sleeps; a busy relay polls and is not disturbed."""
-    connection.execute(_WAKE_IDLE_RELAY, {"channel": outbox_channel(producer), "cls": RELAY_IDLE_LOCK_CLASS,
-                                          "key": relay_idle_key(producer)})
 
 
 class UnitOfWork:
@@ -93,7 +71,7 @@ class UnitOfWork:
     def commit(self) -> None:
         wrote = self.flush_events()
         if wrote and self.session.get_bind().dialect.name == "postgresql":
-            wake_idle_relay(self.session, self.producer)
+            self.session.execute(text("SELECT pg_notify(:channel, '')"), {"channel": outbox_channel(self.producer)})
         self.session.commit()
 
     def rollback(self) -> None:

@@ -1,33 +1,18 @@
-"""PostgreSQL LISTEN for the outbox channel, and the idle lock by which the relay asks writers to NOTIFY it."""
+"""PostgreSQL LISTEN for the outbox channel, so the relay wakes as soon as a transaction with events commits."""
 from __future__ import annotations
 
-import enum
 import select
 
 from sqlalchemy import Engine
 
-from chassis.uow import RELAY_IDLE_LOCK_CLASS, outbox_channel, relay_idle_key
-
-
-class Idle(enum.Enum):
-    """What :meth:`OutboxListener.announce_idle` found."""
-    ANNOUNCED = "announced"        # this relay holds the idle lock: writers NOTIFY from now on
-    OTHER_RELAY = "other relay"    # another relay holds it: writers NOTIFY, and every listener wakes
-    WRITERS = "writers"            # writers are committing events right now: keep polling, they will not NOTIFY
-
 
 class OutboxListener:
-    """A dedicated autocommit connection LISTENing on ``producer``'s channel; :meth:`wait` returns early on a NOTIFY.
+    """A dedicated autocommit connection LISTENing on ``channel``; :meth:`wait` returns early on a NOTIFY."""
 
-    While the relay sleeps it holds the advisory lock writers check at commit (``chassis.uow.wake_idle_relay``).
-    """
-
-    def __init__(self, engine: Engine, producer: str) -> None:
+    def __init__(self, engine: Engine, channel: str) -> None:
         self._engine = engine
-        self._channel = outbox_channel(producer)
-        self._lock = {"cls": RELAY_IDLE_LOCK_CLASS, "key": relay_idle_key(producer)}
+        self._channel = channel
         self._connection = None
-        self.holds_idle_lock = False
 
     def _connect(self):
         if self._connection is None:
@@ -39,33 +24,6 @@ class OutboxListener:
                 cursor.execute(f'LISTEN "{self._channel}"')
             self._connection = connection
         return self._connection
-
-    def _query(self, sql: str):
-        try:
-            with self._connect().cursor() as cursor:
-                cursor.execute(sql, self._lock)
-                return cursor.fetchone()[0]
-        except Exception:
-            self.close()
-            raise
-
-    def announce_idle(self) -> Idle:
-        """Take the idle lock (LISTEN is already on). Fails while a writer between its check and its commit holds
-        the lock shared; once taken, every earlier writer's rows are visible, so re-read the outbox before sleeping."""
-        if self._query("SELECT pg_try_advisory_lock(%(cls)s, %(key)s)"):
-            self.holds_idle_lock = True
-            return Idle.ANNOUNCED
-        held = self._query("SELECT EXISTS (SELECT FROM pg_locks WHERE locktype = 'advisory' AND granted"
-                           " AND mode = 'ExclusiveLock' AND classid::int = %(cls)s AND objid::int = %(key)s"
-                           " AND objsubid = 2 AND pid <> pg_backend_pid()"
-                           " AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))")
-        return Idle.OTHER_RELAY if held else Idle.WRITERS
-
-    def release_idle(self) -> None:
-        """Busy again: writers stop notifying."""
-        if self.holds_idle_lock:
-            self.holds_idle_lock = False
-            self._query("SELECT pg_advisory_unlock(%(cls)s, %(key)s)")
 
     def wait(self, timeout: float, interrupt_fd: int | None = None) -> bool:
         """Block (cooperatively under eventlet) until a notification, ``timeout``, or ``interrupt_fd`` is readable.
@@ -88,9 +46,7 @@ class OutboxListener:
             raise
 
     def close(self) -> None:
-        """Closing the session also drops the idle lock."""
         connection, self._connection = self._connection, None
-        self.holds_idle_lock = False
         if connection is not None:
             try:
                 connection.close()

@@ -1,22 +1,24 @@
-"""The outbox relay's loop: publish the outbox in batches (``relay_batches``), poll while events flow, and sleep
-on LISTEN when idle. At-least-once: a crash before a batch's commit republishes it; consumers dedupe (inbox).
+"""The outbox relay: claim unsent outbox rows, publish them with batched confirms, mark them sent, all in one transaction.
+
+At-least-once: a crash after the publish but before the commit republishes the batch; consumers dedupe (inbox).
 """
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 import threading
 import time
 
-from sqlalchemy import Engine, Table, delete, func, select
+from sqlalchemy import Engine, Table, delete, func, select, text, update
 from tenacity import Retrying, retry_if_exception_type, wait_exponential_jitter
 
 from chassis import idempotency, metrics
 from chassis.db import is_postgres
-from chassis.messaging.listener import Idle, OutboxListener
-from chassis.messaging.publisher import ConfirmingPublisher
-from chassis.messaging.relay_batches import OutboxBatches, to_message  # noqa: F401 (to_message: re-exported)
+from chassis.messaging.listener import OutboxListener
+from chassis.messaging.publisher import ConfirmingPublisher, OutgoingMessage
+from chassis.uow import outbox_channel
 
 log = logging.getLogger(__name__)
 
@@ -29,48 +31,70 @@ def _as_utc(value: dt.datetime) -> dt.datetime:
     return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
 
 
+def to_message(row) -> OutgoingMessage:
+    """An outbox row as an AMQP message: routing key = event type, message id = event id, correlation id carried."""
+    try:
+        correlation_id = json.loads(row.body).get("correlation_id") or ""
+    except ValueError:
+        correlation_id = ""
+    return OutgoingMessage(routing_key=row.type, body=row.body.encode(), message_id=row.event_id,
+                           correlation_id=correlation_id)
+
+
 class OutboxRelay:
     """Publishes ``producer``'s outbox to the durable topic exchange ``<producer>.events``.
 
     On PostgreSQL several relays may run at once (``FOR UPDATE SKIP LOCKED``); on SQLite run exactly one.
-    While events flow the relay polls every ``busy_poll_seconds``; after ``linger_seconds`` without any it says
-    it is idle (:class:`OutboxListener`) and sleeps until a writer's NOTIFY or ``poll_seconds``.
     """
 
     def __init__(self, engine: Engine, outbox_table: Table, amqp_url: str, producer: str, batch_size: int = 200,
                  poll_seconds: float = 0.5, retention: dt.timedelta = dt.timedelta(days=7),
-                 housekeeping_seconds: float = 5.0, max_backoff_seconds: float = 5.0,
-                 busy_poll_seconds: float = 0.005, linger_seconds: float = 0.5, max_batches: int = 25) -> None:
+                 housekeeping_seconds: float = 5.0, max_backoff_seconds: float = 5.0) -> None:
         self.engine, self.outbox, self.producer = engine, outbox_table, producer
         self.exchange = f"{producer}.events"
         self.batch_size, self.poll_seconds, self.retention = batch_size, poll_seconds, retention
-        self.busy_poll_seconds, self.linger_seconds = busy_poll_seconds, linger_seconds
         self.housekeeping_seconds = housekeeping_seconds
         self.publisher = ConfirmingPublisher(amqp_url)
-        self.batches = OutboxBatches(engine, outbox_table, self.publisher, self.exchange, producer, batch_size)
-        self.max_batches = max_batches                          # per cycle, between housekeeping and liveness
-        self.listener = OutboxListener(engine, producer) if is_postgres(engine) else None
+        self.listener = OutboxListener(engine, outbox_channel(producer)) if is_postgres(engine) else None
         self._stopping = threading.Event()
         self._stop_read_fd, self._stop_write_fd = os.pipe()      # interrupts a LISTEN wait on stop()
         self._next_housekeeping = 0.0
-        self._last_published = -linger_seconds                  # monotonic time of the last non-empty batch
-        self.sleeping = threading.Event()                       # set while idle-sleeping (tests, diagnostics)
         self.failures = 0                        # failed cycles since start (tests and diagnostics)
         self._retrying = Retrying(
             retry=retry_if_exception_type(Exception), sleep=self._stopping.wait, reraise=True,
             wait=wait_exponential_jitter(initial=0.2, max=max_backoff_seconds),
             stop=lambda _state: self._stopping.is_set(), before_sleep=self._on_failure)
 
-    # -- batches ---------------------------------------------------------------------------------------------
-    def publish_pending(self, max_batches: int = 1) -> int:
-        """Claim, publish and mark sent up to ``max_batches`` batches of ``batch_size`` rows in id order; return
-        how many were published."""
-        return self.batches.publish(max_batches)
+    # -- one batch ---------------------------------------------------------------------------------------------
+    def publish_pending(self) -> int:
+        """Claim, publish and mark sent up to ``batch_size`` rows in id order; return how many were published."""
+        t = self.outbox
+        query = select(t.c.id, t.c.event_id, t.c.type, t.c.body).where(t.c.sent_at.is_(None)) \
+            .order_by(t.c.id).limit(self.batch_size)
+        if is_postgres(self.engine):
+            query = query.with_for_update(skip_locked=True)
+        with self.engine.begin() as connection:
+            if is_postgres(self.engine):
+                # Marking sent need not wait for the WAL flush: if a crash loses it, the rows are simply
+                # republished (at-least-once; consumers dedupe). Saves an fsync per batch.
+                connection.execute(text("SET LOCAL synchronous_commit = off"))
+            rows = connection.execute(query).all()
+            if not rows:
+                return 0
+            try:
+                self.publisher.publish_batch(self.exchange, [to_message(row) for row in rows])
+            except BaseException:
+                self.publisher.close()           # the channel state is unknown: reconnect before the retry
+                raise
+            connection.execute(update(t).where(t.c.id.in_([row.id for row in rows])).values(sent_at=_utcnow()))
+        for row in rows:
+            metrics.EVENTS_PUBLISHED.labels(self.producer, row.type).inc()
+        return len(rows)
 
     def publish_all(self) -> int:
         """Publish until the outbox has no unsent rows left (tools, tests and benchmarks)."""
         total = 0
-        while (count := self.publish_pending(self.max_batches)):
+        while (count := self.publish_pending()):
             total += count
         return total
 
@@ -115,42 +139,14 @@ class OutboxRelay:
 
     # -- the loop ----------------------------------------------------------------------------------------------
     def _cycle(self) -> None:
-        published = self.publish_pending(self.max_batches)
+        published = self.publish_pending()
         self._housekeeping()
         metrics.RELAY_LAST_CYCLE.labels(self.producer).set_to_current_time()   # a failing relay stops this clock
-        now = time.monotonic()
-        if published:
-            self._last_published = now
-        if (published and published % self.batch_size == 0) or self._stopping.is_set():
-            return                                               # the last batch was full: maybe more
-        if now - self._last_published < self.linger_seconds:
-            self._pause(self.busy_poll_seconds)                  # events flow: poll, writers do not NOTIFY
-        elif self.listener is None:
-            self._pause(self.poll_seconds)
-        else:
-            self._idle()
-
-    def _pause(self, seconds: float) -> None:
-        if self.listener is not None:
-            self.listener.wait(seconds, self._stop_read_fd)      # (also drains stray notifications)
-        else:
-            self._stopping.wait(seconds)
-
-    def _idle(self) -> None:
-        """Announce idleness, re-read the outbox (rows committed before the announcement), then sleep."""
-        announced = self.listener.announce_idle()
-        if announced is Idle.WRITERS:
-            self._pause(self.busy_poll_seconds)
-            return
-        try:
-            if announced is Idle.ANNOUNCED and self.publish_pending(self.max_batches):
-                self._last_published = time.monotonic()
-                return
-            self.sleeping.set()
-            self.listener.wait(self.poll_seconds, self._stop_read_fd)
-        finally:
-            self.sleeping.clear()
-            self.listener.release_idle()
+        if published < self.batch_size and not self._stopping.is_set():
+            if self.listener is not None:
+                self.listener.wait(self.poll_seconds, self._stop_read_fd)
+            else:
+                self._stopping.wait(self.poll_seconds)
 
     def _on_failure(self, state) -> None:
         self.failures += 1
