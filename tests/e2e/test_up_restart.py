@@ -103,7 +103,8 @@ def test_killed_children_are_restarted_and_the_platform_serves_again(platform):
 
         killed_at = _kill(platform, "gateway")
         _eventually(lambda: _ready(platform), "the restarted gateway is ready")
-        _eventually(lambda: writer.created_since(killed_at), "an artifact created through the new gateway")
+        _eventually(lambda: writer.created_since(killed_at),
+                    lambda: f"an artifact created through the new gateway (refused: {writer.refused[-3:]})")
 
         killed_at = _kill(platform, "artifacts-events")
         student = Writer(platform)            # its own client: the writer thread keeps using its one
