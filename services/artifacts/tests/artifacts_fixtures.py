@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 
 from chassis.events import Envelope
 from artifacts.domain.access import Viewer
@@ -19,7 +20,7 @@ OLD_TEACHER = Viewer.of(OLD_TEACHER_ID, ["teacher"])
 GUARDIAN = Viewer.of(GUARDIAN_ID, ["guardian"])
 SCHOOL_ADMIN = Viewer.of("adm-fay", ["school_admin"])
 SERVICE = Viewer.of("service:media", ["service"])
-MEDIA_SECRET = "test-media-url-secret-0123456789abcdef"
+MEDIA_SECRET = secrets.token_urlsafe(32)   # per test run: signs the filesystem store's media URLs
 
 
 class Clock:

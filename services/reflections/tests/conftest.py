@@ -9,6 +9,7 @@ import pytest
 
 from chassis.config import PlatformSettings, service_settings
 from chassis.migrations import upgrade
+from chassis.testing.media import media_platform
 from chassis.testing.records import ServiceRecords
 from reflections.adapters.orm import audit_log, outbox
 from reflections.bootstrap import ReflectionsApp, build
@@ -29,9 +30,9 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def platform(tmp_path) -> PlatformSettings:
-    """The embedded default's media: a filesystem blob store under ``tmp_path/media`` with a signing secret."""
-    return PlatformSettings(var_dir=tmp_path, s3_endpoint="", media_url_secret=MEDIA_SECRET)
+def platform(request, tmp_path) -> PlatformSettings:
+    """The embedded default's filesystem store under ``tmp_path``, or moto S3 in modules marked ``on_each_store``."""
+    return media_platform(request, tmp_path, MEDIA_SECRET)
 
 
 @pytest.fixture

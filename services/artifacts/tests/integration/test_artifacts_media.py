@@ -7,26 +7,20 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from chassis.config import PlatformSettings, service_settings
+from chassis.config import service_settings
 from chassis.errors import Conflict, InvalidArgument, PermissionDenied
 from chassis.media.fs_store import FilesystemBlobStore, UploadTooLarge
+from chassis.testing.media import on_each_store
 from artifacts.adapters.repository import PortfolioFilter
 from artifacts.bootstrap import build
 from artifacts.config import ArtifactsOptions
 from artifacts.domain.model import Status, VersionInput
-from artifacts_fixtures import GUARDIAN, MEDIA_SECRET, OTHER_STUDENT, STUDENT, STUDENT_ID, TEACHER, image, link
-from media_fixtures import check, has_gps, jpeg_with_gps, mp4, png, read, s3_platform, send, upload, uploaded_event
+from artifacts_fixtures import GUARDIAN, OTHER_STUDENT, STUDENT, STUDENT_ID, TEACHER, image, link
+from media_fixtures import check, has_gps, jpeg_with_gps, mp4, png, read, send, upload, uploaded_event
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, on_each_store]
 MiB = 1024 * 1024
 OPTIONS = ArtifactsOptions(max_image_mb=0.05, multipart_threshold_mb=5, multipart_part_mb=5)
-
-
-@pytest.fixture(params=["filesystem", "s3"])
-def platform(request, tmp_path) -> PlatformSettings:
-    if request.param == "s3":
-        return s3_platform(request.getfixturevalue("s3_endpoint"))
-    return PlatformSettings(var_dir=tmp_path, s3_endpoint="", media_url_secret=MEDIA_SECRET)
 
 
 @pytest.fixture

@@ -10,28 +10,22 @@ import json
 import pytest
 import requests
 
-from chassis.config import PlatformSettings, service_settings
+from chassis.config import service_settings
 from chassis.errors import Conflict
 from chassis.media.fs_seals import UploadSealed
 from chassis.media.fs_store import FilesystemBlobStore, UploadTooLarge
+from chassis.testing.media import on_each_store
 from artifacts.bootstrap import build
 from artifacts.config import ArtifactsOptions
 from artifacts.domain.model import Status
 from artifacts.service_layer.media_sweep import sweep_media
-from artifacts_fixtures import MEDIA_SECRET, STUDENT, image
-from media_fixtures import check, has_gps, jpeg_with_gps, mp4, read, s3_platform, send, upload, uploaded_event
+from artifacts_fixtures import STUDENT, image
+from media_fixtures import check, has_gps, jpeg_with_gps, mp4, read, send, upload, uploaded_event
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, on_each_store]
 MiB = 1024 * 1024
 OPTIONS = ArtifactsOptions(multipart_threshold_mb=5, multipart_part_mb=5)
 HTML = b"<!doctype html><script>alert(document.cookie)</script>"
-
-
-@pytest.fixture(params=["filesystem", "s3"])
-def platform(request, tmp_path) -> PlatformSettings:
-    if request.param == "s3":
-        return s3_platform(request.getfixturevalue("s3_endpoint"))
-    return PlatformSettings(var_dir=tmp_path, s3_endpoint="", media_url_secret=MEDIA_SECRET)
 
 
 @pytest.fixture

@@ -11,27 +11,20 @@ import pytest
 import requests
 from sqlalchemy import func, select
 
-from chassis.config import PlatformSettings
 from chassis.messaging.publisher import ConfirmingPublisher, OutgoingMessage
 from chassis.messaging.testing import WorkerProcess, queue_depth, wait_until
 from chassis.messaging.topology import handler_queue_name
 from chassis.testing import infra
+from chassis.testing.media import on_each_store
 from artifacts.adapters.orm import inbox
 from artifacts.domain.model import Status
-from artifacts_fixtures import MEDIA_SECRET, STUDENT, image
-from media_fixtures import has_gps, jpeg_with_gps, png, s3_platform, send
+from artifacts_fixtures import STUDENT, image
+from media_fixtures import has_gps, jpeg_with_gps, png, send
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, on_each_store]
 MEDIA_QUEUE = handler_queue_name("artifacts", "artifact_media_uploaded", "artifacts_media", "media_uploaded")
 PLATFORM_FIELDS = ("var_dir", "s3_endpoint", "s3_access_key", "s3_secret_key", "s3_secure", "s3_bucket",
                    "media_url_secret")
-
-
-@pytest.fixture(params=["filesystem", "s3"])
-def platform(request, tmp_path) -> PlatformSettings:
-    if request.param == "s3":
-        return s3_platform(request.getfixturevalue("s3_endpoint"))
-    return PlatformSettings(var_dir=tmp_path, s3_endpoint="", media_url_secret=MEDIA_SECRET)
 
 
 class MediaRole(WorkerProcess):

@@ -8,27 +8,20 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import requests
 
-from chassis.config import PlatformSettings, service_settings
+from chassis.config import service_settings
 from chassis.errors import InvalidArgument, NotFound, PermissionDenied
 from chassis.events import Envelope
 from chassis.media.fs_store import FilesystemBlobStore
-from chassis.testing.media import mp3, mp4, s3_platform, send
+from chassis.testing.media import mp3, mp4, on_each_store, send
 from reflections.bootstrap import build
 from reflections.config import ReflectionsOptions
 from reflections.domain.media import MediaFile
 from reflections.service_layer.media_checks import check_uploaded_recording
-from reflections_fixtures import ANA, ART, GUARDIAN, MEDIA_SECRET, STUDENT, TEACHER
+from reflections_fixtures import ANA, ART, GUARDIAN, STUDENT, TEACHER
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, on_each_store]
 MiB = 1024 * 1024
 OPTIONS = ReflectionsOptions(max_audio_mb=1, multipart_threshold_mb=5, multipart_part_mb=5)
-
-
-@pytest.fixture(params=["filesystem", "s3"])
-def platform(request, tmp_path) -> PlatformSettings:
-    if request.param == "s3":
-        return s3_platform(request.getfixturevalue("s3_endpoint"))
-    return PlatformSettings(var_dir=tmp_path, s3_endpoint="", media_url_secret=MEDIA_SECRET)
 
 
 @pytest.fixture

@@ -8,30 +8,23 @@ import datetime as dt
 import pytest
 import requests
 
-from chassis.config import PlatformSettings, service_settings
+from chassis.config import service_settings
 from chassis.errors import Conflict
 from chassis.events import Envelope
 from chassis.media.fs_seals import UploadSealed
 from chassis.media.fs_store import FilesystemBlobStore
-from chassis.testing.media import mp3, mp4, s3_platform, send
+from chassis.testing.media import mp3, mp4, on_each_store, send
 from reflections.bootstrap import build
 from reflections.config import ReflectionsOptions
 from reflections.domain.media import MediaFile
 from reflections.service_layer.media_checks import check_uploaded_recording
 from reflections.service_layer.recording_sweep import sweep_recordings
-from reflections_fixtures import ART, MEDIA_SECRET, STUDENT
+from reflections_fixtures import ART, STUDENT
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, on_each_store]
 MiB = 1024 * 1024
 OPTIONS = ReflectionsOptions(multipart_threshold_mb=5, multipart_part_mb=5)
 HTML = b"<!doctype html><script>alert(document.cookie)</script>"
-
-
-@pytest.fixture(params=["filesystem", "s3"])
-def platform(request, tmp_path) -> PlatformSettings:
-    if request.param == "s3":
-        return s3_platform(request.getfixturevalue("s3_endpoint"))
-    return PlatformSettings(var_dir=tmp_path, s3_endpoint="", media_url_secret=MEDIA_SECRET)
 
 
 @pytest.fixture

@@ -6,26 +6,18 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from chassis.config import PlatformSettings
 from chassis.messaging.publisher import ConfirmingPublisher, OutgoingMessage
 from chassis.messaging.testing import WorkerProcess, wait_until
 from chassis.testing import infra
-from chassis.testing.media import mp3, s3_platform, send
+from chassis.testing.media import mp3, on_each_store, send
 from reflections.adapters.orm import inbox
 from reflections.domain.media import MediaFile
-from reflections_fixtures import ART, MEDIA_SECRET, STUDENT
+from reflections_fixtures import ART, STUDENT
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, on_each_store]
 PLATFORM_FIELDS = ("var_dir", "s3_endpoint", "s3_access_key", "s3_secret_key", "s3_secure", "s3_bucket",
                    "media_url_secret")
 CONSUMER = "reflections.reflection_media_uploaded"
-
-
-@pytest.fixture(params=["filesystem", "s3"])
-def platform(request, tmp_path) -> PlatformSettings:
-    if request.param == "s3":
-        return s3_platform(request.getfixturevalue("s3_endpoint"))
-    return PlatformSettings(var_dir=tmp_path, s3_endpoint="", media_url_secret=MEDIA_SECRET)
 
 
 

@@ -7,6 +7,7 @@ import io
 import os
 import uuid
 
+import pytest
 import requests
 
 from chassis.config import PlatformSettings
@@ -30,6 +31,18 @@ def s3_platform(endpoint) -> PlatformSettings:
     return PlatformSettings(s3_endpoint=endpoint.endpoint, s3_access_key=endpoint.access_key,
                             s3_secret_key=endpoint.secret_key, s3_secure=endpoint.secure,
                             s3_bucket=f"media-{uuid.uuid4().hex[:12]}")
+
+
+EACH_STORE = ("filesystem", "s3")
+on_each_store = pytest.mark.parametrize("platform", EACH_STORE, indirect=True)   # a module's tests on both stores
+
+
+def media_platform(request, tmp_path, media_secret: str) -> PlatformSettings:
+    """What a service's ``platform`` fixture gives: the embedded default's filesystem store under ``tmp_path``, or
+    moto S3 with its own bucket where a module is marked ``on_each_store``."""
+    if getattr(request, "param", "filesystem") == "s3":
+        return s3_platform(request.getfixturevalue("s3_endpoint"))
+    return PlatformSettings(var_dir=tmp_path, s3_endpoint="", media_url_secret=media_secret)
 
 
 def send(store, target: UploadTarget, body: bytes, content_type: str = "") -> list[str]:
