@@ -106,3 +106,30 @@ def test_reads_over_grpc_leave_an_audit_row_with_the_correlation_id(stub, ids, k
                                 "WHERE action = 'roster.ListGuardians' AND correlation_id = 'test-corr-1'")).one()
     engine.dispose()
     assert tuple(row) == (ids.person["tess"], "teacher", ids.person["ava"])
+
+
+def _kinds(stub, keys, caller: tuple, **request) -> list[int]:
+    return list(stub.GetRelationship(pb.GetRelationshipRequest(**request), metadata=as_(keys, *caller)).kinds)
+
+
+def test_get_relationship_answers_from_the_roster_own_data(stub, ids, keys):
+    tess, gil, p = (ids.person["tess"], "teacher"), (ids.person["gil"], "guardian"), ids.person
+    assert _kinds(stub, keys, tess, student_id=p["ava"]) == [pb.RELATION_KIND_TEACHES_NOW]
+    assert _kinds(stub, keys, tess, student_id=p["ben"]) == []          # a former student (last year's section)
+    assert _kinds(stub, keys, tess, student_id=p["eve"]) == []          # an inactive enrollment
+    assert _kinds(stub, keys, gil, student_id=p["ava"]) == [pb.RELATION_KIND_GUARDIAN_OF]
+    assert _kinds(stub, keys, gil, student_id=p["cal"]) == []
+    service = ("service:artifacts", "service")
+    assert _kinds(stub, keys, service, viewer_id=p["tess"], student_id=p["ava"]) == [pb.RELATION_KIND_TEACHES_NOW]
+
+
+def test_get_relationship_is_about_oneself_unless_unrestricted(stub, ids, keys):
+    with pytest.raises(grpc.RpcError) as caught:
+        _kinds(stub, keys, (ids.person["theo"], "teacher"), viewer_id=ids.person["tess"], student_id=ids.person["ava"])
+    assert caught.value.code() == grpc.StatusCode.PERMISSION_DENIED
+    with pytest.raises(grpc.RpcError) as caught:
+        _kinds(stub, keys, (ids.person["tess"], "teacher"), student_id=ids.person["ava"], on_date="2020-01-01")
+    assert caught.value.code() == grpc.StatusCode.PERMISSION_DENIED
+    with pytest.raises(grpc.RpcError) as caught:
+        _kinds(stub, keys, (ids.person["tess"], "teacher"))
+    assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT

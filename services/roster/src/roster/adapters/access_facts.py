@@ -47,6 +47,13 @@ class AccessFacts:
                     enrollments.c.section_id == target.id))
         return False
 
+    def relationship(self, viewer_id: str, student_id: str, on: dt.date) -> tuple[bool, bool]:
+        """(teaches the student on ``on``, is their active guardian); an inactive viewer holds neither."""
+        if not self._exists(select(people.c.id).where(people.c.id == viewer_id, people.c.active.is_(True))):
+            return False, False
+        return (self._exists(current_student_ids(viewer_id, on, student_id=student_id)),
+                self._exists(child_ids(viewer_id).where(guardianships.c.student_id == student_id)))
+
     def administered_school_ids(self, person_id: str) -> list[str]:
         """Schools where ``person_id`` holds the school_admin role today."""
         query = select(person_roles.c.org_id).where(

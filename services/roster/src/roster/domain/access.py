@@ -30,6 +30,7 @@ class Action(StrEnum):
     LIST_ALL_SECTIONS = "list_all_sections"
     LIST_SCHOOL_PEOPLE = "list_school_people"          # target: a school
     LIST_ALL_PEOPLE = "list_all_people"
+    READ_RELATIONSHIP = "read_relationship"            # target: the teacher or guardian asked about (a student too)
 
 
 class Relation(StrEnum):
@@ -71,6 +72,7 @@ GRANTS: dict[Action, dict[str, frozenset[Relation]]] = {
     Action.LIST_ALL_SECTIONS: {},
     Action.LIST_SCHOOL_PEOPLE: {SCHOOL_ADMIN: _ADMIN},
     Action.LIST_ALL_PEOPLE: {},
+    Action.READ_RELATIONSHIP: {TEACHER: frozenset({R.SELF}), GUARDIAN: frozenset({R.SELF})},
 }
 
 

@@ -88,6 +88,12 @@ class RosterServicer(roster_pb2_grpc.RosterServiceServicer):
         return pb.ListChildrenResponse(children=[msg.person(p) for p in page.items],
                                        next_page_token=page.next_page_token)
 
+    def GetRelationship(self, request, context):
+        relation = self.people.relationship(_viewer(), request.viewer_id, request.student_id, request.on_date)
+        return pb.GetRelationshipResponse(kinds=[kind for kind, held in (
+            (pb.RELATION_KIND_TEACHES_NOW, relation.teaches_now), (pb.RELATION_KIND_GUARDIAN_OF, relation.guardian_of))
+            if held])
+
     def Authenticate(self, request, context):
         return pb.AuthenticateResponse(person=msg.person(self.accounts.authenticate(request.username,
                                                                                     request.password)))

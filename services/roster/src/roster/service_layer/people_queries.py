@@ -3,6 +3,7 @@ Each checks access first, then reads, then audits any student records it disclos
 from __future__ import annotations
 
 from chassis.errors import FieldProblem, InvalidArgument, NotFound
+from chassis.roster_replica.standing import Relation
 
 from roster.domain.access import Action, Target, TargetKind, Viewer, is_today
 from roster.domain.model import PERSON_ROLES, Page, Person, student_ids
@@ -91,6 +92,20 @@ class PeopleQueries:
                                   {"guardian_id": guardian_id})
             uow.commit()
         return result
+
+    def relationship(self, viewer: Viewer | None, viewer_id: str = "", student_id: str = "",
+                     on_date: str = "") -> Relation:
+        """What ``viewer_id`` (default: the viewer) is to the student on ``on_date`` (default: today), from the
+        roster's own data: services ask when their replica shows no relation and would refuse."""
+        viewer_id = viewer_id or (viewer.subject if viewer else "")
+        student_id = required(student_id, "student_id")
+        with self.unit_of_work() as uow:
+            on = optional_date(on_date, "on_date") or uow.today
+            authorize(uow, viewer, Action.READ_RELATIONSHIP, _person(viewer_id))
+            if not is_today(on, uow.today):
+                authorize(uow, viewer, Action.READ_STUDENTS_ON_OTHER_DATE, _person(viewer_id))
+            teaches, guards = uow.facts.relationship(viewer_id, student_id, on)
+        return Relation(teaches_now=teaches, guardian_of=guards)
 
 
 def _existing(uow: RosterUnitOfWork, person_id: str) -> Person:

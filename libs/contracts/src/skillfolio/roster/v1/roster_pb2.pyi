@@ -15,12 +15,21 @@ class Role(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     ROLE_GUARDIAN: _ClassVar[Role]
     ROLE_SCHOOL_ADMIN: _ClassVar[Role]
     ROLE_DISTRICT_ADMIN: _ClassVar[Role]
+
+class RelationKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    RELATION_KIND_UNSPECIFIED: _ClassVar[RelationKind]
+    RELATION_KIND_TEACHES_NOW: _ClassVar[RelationKind]
+    RELATION_KIND_GUARDIAN_OF: _ClassVar[RelationKind]
 ROLE_UNSPECIFIED: Role
 ROLE_STUDENT: Role
 ROLE_TEACHER: Role
 ROLE_GUARDIAN: Role
 ROLE_SCHOOL_ADMIN: Role
 ROLE_DISTRICT_ADMIN: Role
+RELATION_KIND_UNSPECIFIED: RelationKind
+RELATION_KIND_TEACHES_NOW: RelationKind
+RELATION_KIND_GUARDIAN_OF: RelationKind
 
 class School(_message.Message):
     __slots__ = ("id", "sourced_id", "name", "identifier", "district_id", "active")
@@ -301,6 +310,22 @@ class ListChildrenResponse(_message.Message):
     children: _containers.RepeatedCompositeFieldContainer[Person]
     next_page_token: str
     def __init__(self, children: _Optional[_Iterable[_Union[Person, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class GetRelationshipRequest(_message.Message):
+    __slots__ = ("viewer_id", "student_id", "on_date")
+    VIEWER_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    ON_DATE_FIELD_NUMBER: _ClassVar[int]
+    viewer_id: str
+    student_id: str
+    on_date: str
+    def __init__(self, viewer_id: _Optional[str] = ..., student_id: _Optional[str] = ..., on_date: _Optional[str] = ...) -> None: ...
+
+class GetRelationshipResponse(_message.Message):
+    __slots__ = ("kinds",)
+    KINDS_FIELD_NUMBER: _ClassVar[int]
+    kinds: _containers.RepeatedScalarFieldContainer[RelationKind]
+    def __init__(self, kinds: _Optional[_Iterable[_Union[RelationKind, str]]] = ...) -> None: ...
 
 class AuthenticateRequest(_message.Message):
     __slots__ = ("username", "password")

@@ -99,6 +99,11 @@ class RosterServiceStub(object):
                 request_serializer=skillfolio_dot_roster_dot_v1_dot_roster__pb2.AuthenticateRequest.SerializeToString,
                 response_deserializer=skillfolio_dot_roster_dot_v1_dot_roster__pb2.AuthenticateResponse.FromString,
                 _registered_method=True)
+        self.GetRelationship = channel.unary_unary(
+                '/skillfolio.roster.v1.RosterService/GetRelationship',
+                request_serializer=skillfolio_dot_roster_dot_v1_dot_roster__pb2.GetRelationshipRequest.SerializeToString,
+                response_deserializer=skillfolio_dot_roster_dot_v1_dot_roster__pb2.GetRelationshipResponse.FromString,
+                _registered_method=True)
 
 
 class RosterServiceServicer(object):
@@ -182,6 +187,12 @@ class RosterServiceServicer(object):
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetRelationship(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_RosterServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -249,6 +260,11 @@ def add_RosterServiceServicer_to_server(servicer, server):
                     servicer.Authenticate,
                     request_deserializer=skillfolio_dot_roster_dot_v1_dot_roster__pb2.AuthenticateRequest.FromString,
                     response_serializer=skillfolio_dot_roster_dot_v1_dot_roster__pb2.AuthenticateResponse.SerializeToString,
+            ),
+            'GetRelationship': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetRelationship,
+                    request_deserializer=skillfolio_dot_roster_dot_v1_dot_roster__pb2.GetRelationshipRequest.FromString,
+                    response_serializer=skillfolio_dot_roster_dot_v1_dot_roster__pb2.GetRelationshipResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -602,6 +618,33 @@ class RosterService(object):
             '/skillfolio.roster.v1.RosterService/Authenticate',
             skillfolio_dot_roster_dot_v1_dot_roster__pb2.AuthenticateRequest.SerializeToString,
             skillfolio_dot_roster_dot_v1_dot_roster__pb2.AuthenticateResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetRelationship(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/skillfolio.roster.v1.RosterService/GetRelationship',
+            skillfolio_dot_roster_dot_v1_dot_roster__pb2.GetRelationshipRequest.SerializeToString,
+            skillfolio_dot_roster_dot_v1_dot_roster__pb2.GetRelationshipResponse.FromString,
             options,
             channel_credentials,
             insecure,
