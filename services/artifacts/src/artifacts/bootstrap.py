@@ -10,6 +10,7 @@ from sqlalchemy.orm import sessionmaker
 from chassis.config import PlatformSettings, ServiceSettings
 from chassis.db import make_engine, make_session_factory
 from chassis.media import BlobStore
+from chassis.roster_replica.owner import RosterRelations
 
 from artifacts.config import ArtifactsOptions
 from chassis.calendar import Clock, DistrictCalendar, utc_now
@@ -34,6 +35,7 @@ class ArtifactsApp:
     session_factory: sessionmaker
     media: Media
     calendar: DistrictCalendar = field(default_factory=DistrictCalendar)
+    roster: RosterRelations | None = None     # asked before refusing for want of a replicated relation
     commands: ArtifactCommands = field(init=False)
     queries: ArtifactQueries = field(init=False)
 
@@ -42,18 +44,23 @@ class ArtifactsApp:
         self.queries = ArtifactQueries(self.unit_of_work, self.calendar, self.media)
 
     def unit_of_work(self) -> ArtifactsUnitOfWork:
-        return ArtifactsUnitOfWork(self.session_factory)
+        return ArtifactsUnitOfWork(self.session_factory, self.roster)
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.roster is not None and hasattr(self.roster, "close"):
+            self.roster.close()
 
 
 def build(settings: ServiceSettings, clock: Clock = utc_now, options: ArtifactsOptions | None = None,
-          platform: PlatformSettings | None = None, store: BlobStore | None = None) -> ArtifactsApp:
+          platform: PlatformSettings | None = None, store: BlobStore | None = None,
+          roster: RosterRelations | None = None) -> ArtifactsApp:
     """The app over ``settings``' database; "today" is the district's day (``ARTIFACTS_TIME_ZONE``); media in
-    ``store`` (default: the one ``platform`` selects, built on first use)."""
+    ``store`` (default: the one ``platform`` selects, built on first use); the roster asked before a refusal
+    (``roster``, default: the one ``ARTIFACTS_ROSTER_TARGET`` names, if any)."""
     options = options or ArtifactsOptions()
     engine = make_engine(settings.database_url, pool_size=settings.db_pool_size)
     return ArtifactsApp(settings=settings, engine=engine, session_factory=make_session_factory(engine),
                         media=media_of(platform or PlatformSettings(), options, store),
-                        calendar=DistrictCalendar(clock, zoneinfo.ZoneInfo(options.time_zone)))
+                        calendar=DistrictCalendar(clock, zoneinfo.ZoneInfo(options.time_zone)),
+                        roster=roster or options.roster_relations())

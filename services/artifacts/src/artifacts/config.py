@@ -8,10 +8,12 @@ from chassis.calendar import TimeZoneName
 from chassis.config import Need
 from chassis.media.kinds import MB, MediaLimits
 from chassis.media.options import MediaUploadOptions
+from chassis.roster_replica.roster_client import RosterOwnerOptions
 
 
-class ArtifactsOptions(MediaUploadOptions):
-    """What only the artifacts service needs (and the chassis's upload settings, under ``ARTIFACTS_``)."""
+class ArtifactsOptions(MediaUploadOptions, RosterOwnerOptions):
+    """What only the artifacts service needs (and the chassis's upload and roster-owner settings, under
+    ``ARTIFACTS_``)."""
 
     model_config = SettingsConfigDict(env_prefix="ARTIFACTS_", extra="ignore")
 

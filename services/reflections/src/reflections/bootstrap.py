@@ -11,6 +11,7 @@ from sqlalchemy.orm import sessionmaker
 from chassis.config import PlatformSettings, ServiceSettings
 from chassis.db import make_engine, make_session_factory
 from chassis.media import BlobStore
+from chassis.roster_replica.owner import RosterRelations
 
 from reflections.config import ReflectionsOptions
 from reflections.service_layer.assessments import AssessmentUseCases
@@ -35,6 +36,7 @@ class ReflectionsApp:
     media: ReflectionMedia
     calendar: DistrictCalendar = field(default_factory=DistrictCalendar)
     options: ReflectionsOptions = field(default_factory=ReflectionsOptions)
+    roster: RosterRelations | None = None     # asked before refusing for want of a replicated relation
     commands: ReflectionCommands = field(init=False)
     recordings: RecordingCommands = field(init=False)
     queries: ReflectionQueries = field(init=False)
@@ -53,10 +55,13 @@ class ReflectionsApp:
         self.assessments = AssessmentUseCases(self.unit_of_work, self.calendar)
 
     def unit_of_work(self) -> ReflectionsUnitOfWork:
-        return ReflectionsUnitOfWork(self.session_factory, dt.timedelta(seconds=self.options.replica_wait_seconds))
+        return ReflectionsUnitOfWork(self.session_factory, dt.timedelta(seconds=self.options.replica_wait_seconds),
+                                     self.roster)
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.roster is not None and hasattr(self.roster, "close"):
+            self.roster.close()
 
 
 def media_of(platform: PlatformSettings, options: ReflectionsOptions,
@@ -67,12 +72,15 @@ def media_of(platform: PlatformSettings, options: ReflectionsOptions,
 
 
 def build(settings: ServiceSettings, clock: Clock = utc_now, options: ReflectionsOptions | None = None,
-          platform: PlatformSettings | None = None, store: BlobStore | None = None) -> ReflectionsApp:
+          platform: PlatformSettings | None = None, store: BlobStore | None = None,
+          roster: RosterRelations | None = None) -> ReflectionsApp:
     """The app over ``settings``' database; "today" (who teaches whom) is the district's day
     (``REFLECTIONS_TIME_ZONE``); panel links last ``REFLECTIONS_PANEL_LINK_DAYS`` by default; audio/video bytes in
-    ``store`` (default: the one ``platform`` selects)."""
+    ``store`` (default: the one ``platform`` selects); the roster asked before a refusal (``roster``, default: the
+    one ``REFLECTIONS_ROSTER_TARGET`` names, if any)."""
     options = options or ReflectionsOptions()
     engine = make_engine(settings.database_url, pool_size=settings.db_pool_size)
     return ReflectionsApp(settings=settings, engine=engine, session_factory=make_session_factory(engine),
                           media=media_of(platform or PlatformSettings(), options, store),
-                          calendar=DistrictCalendar(clock, zoneinfo.ZoneInfo(options.time_zone)), options=options)
+                          calendar=DistrictCalendar(clock, zoneinfo.ZoneInfo(options.time_zone)), options=options,
+                          roster=roster or options.roster_relations())

@@ -8,10 +8,12 @@ from chassis.calendar import TimeZoneName
 from chassis.config import Need
 from chassis.media.kinds import MB, MediaLimits
 from chassis.media.options import MediaUploadOptions
+from chassis.roster_replica.roster_client import RosterOwnerOptions
 
 
-class ReflectionsOptions(MediaUploadOptions):
-    """What only the reflections service needs (and the chassis's upload settings, under ``REFLECTIONS_``)."""
+class ReflectionsOptions(MediaUploadOptions, RosterOwnerOptions):
+    """What only the reflections service needs (and the chassis's upload and roster-owner settings, under
+    ``REFLECTIONS_``)."""
 
     model_config = SettingsConfigDict(env_prefix="REFLECTIONS_", extra="ignore")
 

@@ -1,6 +1,6 @@
 """Artifact write use cases: create, update, add a version, complete its upload, delete, and media verdicts.
 
-Each checks access from the roster replica, validates everything before writing, audits changes made by
+Each checks access from the roster replica (asking the roster before refusing for want of a relation), validates everything before writing, audits changes made by
 anyone other than the student, and raises its events, all in one transaction. Media versions get an upload
 target straight to the blob store; the bytes never pass through here.
 """
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from chassis.errors import Conflict, FieldProblem, InvalidArgument, NotFound, PermissionDenied
 from chassis.ids import new_id
 from chassis.media import UploadTarget
+from chassis.roster_replica.owner import decide
 
 from artifacts.domain import model
 from artifacts.domain.access import DENIED, SERVICE, Action, Viewer, check, is_audited
@@ -68,8 +69,10 @@ class ArtifactCommands:
         artifact = uow.artifacts.get(artifact_id, for_update=True)
         if artifact is None:
             raise PermissionDenied(DENIED)
-        relation = uow.replicas.relation(viewer.subject, artifact.student_id, self.calendar.today())
-        check(viewer, Action.CHANGE, artifact.student_id, relation, artifact.added_by)
+        today = self.calendar.today()
+        relation = uow.replicas.relation(viewer.subject, artifact.student_id, today)
+        decide(uow.roster, viewer, artifact.student_id, today, relation,
+               lambda known: check(viewer, Action.CHANGE, artifact.student_id, known, artifact.added_by))
         return artifact
 
     def _finish(self, uow: ArtifactsUnitOfWork, viewer: Viewer, action: str, artifact: Artifact, event) -> None:
@@ -109,8 +112,10 @@ class ArtifactCommands:
         model.raise_if(problems)
         now = self.clock()
         with self.uow_factory() as uow:
-            relation = uow.replicas.relation(viewer.subject, new.student_id, self.calendar.day_of(now))
-            role = check(viewer, Action.ADD, new.student_id, relation)
+            today = self.calendar.day_of(now)
+            relation = uow.replicas.relation(viewer.subject, new.student_id, today)
+            role = decide(uow.roster, viewer, new.student_id, today, relation,
+                          lambda known: check(viewer, Action.ADD, new.student_id, known))
             school_id = uow.replicas.primary_school(new.student_id)
             _check_tags(uow, skill_ids, school_id)
             artifact = Artifact(

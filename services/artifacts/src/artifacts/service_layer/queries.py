@@ -1,6 +1,7 @@
 """Artifact read use cases: one artifact with its versions, and a student's portfolio filtered and paged.
 
-Reads by anyone other than the student are audited in the same transaction as the read. Ready media come with
+A refusal for want of a relation the roster replica may not have received yet asks the roster first (a retryable
+NotYetReplicated when it knows one). Reads by anyone other than the student are audited in the same transaction as the read. Ready media come with
 short-lived presigned URLs (thumbnail, media, per-version downloads), signed offline.
 """
 from __future__ import annotations
@@ -9,6 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from chassis.errors import FieldProblem, InvalidArgument, PermissionDenied
 from chassis.paging import PageRequest, encode_token, query_fingerprint
+from chassis.roster_replica.owner import decide
 
 from artifacts.adapters.repository import PortfolioFilter
 from artifacts.domain.access import (DENIED, PANEL_GUEST, TEACHER, Action, Viewer, ViewerCan, check,
@@ -35,10 +37,11 @@ class ArtifactQueries:
             artifact = uow.artifacts.get(artifact_id)
             if artifact is None:
                 raise PermissionDenied(DENIED)
-            relation = uow.replicas.relation(viewer.subject, artifact.student_id, self.calendar.today(),
-                                             viewer.roles)
+            today = self.calendar.today()
+            relation = uow.replicas.relation(viewer.subject, artifact.student_id, today, viewer.roles)
             panel_seat = self._panel_seat(uow, viewer, artifact, relation)
-            check(viewer, Action.VIEW, artifact.student_id, replace(relation, panel_reader=bool(panel_seat)))
+            decide(uow.roster, viewer, artifact.student_id, today, replace(relation, panel_reader=bool(panel_seat)),
+                   lambda known: check(viewer, Action.VIEW, artifact.student_id, known))
             artifact.viewer_can = viewer_can(viewer, artifact.student_id, relation, artifact.added_by)
             artifact.versions = uow.artifacts.versions(artifact_id)
             artifact.media = next((v.stored for v in artifact.versions if v.number == artifact.current_version),
@@ -73,8 +76,10 @@ class ArtifactQueries:
                                         f.school_year_id, f.kind, f.added_by)
         page = PageRequest.parse(page_size, page_token, fingerprint)
         with self.uow_factory() as uow:
-            relation = uow.replicas.relation(viewer.subject, f.student_id, self.calendar.today(), viewer.roles)
-            check(viewer, Action.VIEW, f.student_id, relation)
+            today = self.calendar.today()
+            relation = uow.replicas.relation(viewer.subject, f.student_id, today, viewer.roles)
+            decide(uow.roster, viewer, f.student_id, today, relation,
+                   lambda known: check(viewer, Action.VIEW, f.student_id, known))
             can = viewer_can(viewer, f.student_id, relation)
             if viewer_can_only:
                 return Page(viewer_can=can)

@@ -1,5 +1,5 @@
 """The artifacts unit of work: one session, the repository and replicas over it (roster, panels, skill catalog),
-the outbox, the audit log and idempotency keys."""
+the outbox, the audit log, idempotency keys, and the roster to ask before a refusal."""
 from __future__ import annotations
 
 from typing import Callable
@@ -7,6 +7,7 @@ from typing import Callable
 from sqlalchemy.orm import Session, sessionmaker
 
 from chassis.audit import record_access
+from chassis.roster_replica.owner import RosterRelations
 from chassis.uow import UnitOfWork
 
 from artifacts.adapters.media_records import MediaRecords
@@ -29,8 +30,9 @@ class ArtifactsUnitOfWork(UnitOfWork):
     panels: PanelGrants
     catalog: SkillCatalog
 
-    def __init__(self, session_factory: sessionmaker) -> None:
+    def __init__(self, session_factory: sessionmaker, roster: RosterRelations | None = None) -> None:
         super().__init__(session_factory, outbox, PRODUCER, idempotency_keys)
+        self.roster = roster          # asked before a refusal for want of a relation (chassis.roster_replica.owner)
 
     def _open(self, session: Session) -> None:
         self.artifacts = ArtifactsRepository(session)

@@ -10,6 +10,7 @@ import dataclasses
 import uuid
 
 from chassis.errors import Conflict, FieldProblem, InvalidArgument, NotFound, PermissionDenied
+from chassis.roster_replica.owner import decide
 
 from reflections.domain import model
 from reflections.domain.access import DENIED, Action, Viewer, check, is_audited, may_define_prompts
@@ -24,11 +25,14 @@ from reflections.service_layer.artifact_owner import student_of
 def standing(uow: ReflectionsUnitOfWork, calendar: DistrictCalendar, viewer: Viewer, action: Action,
              student_id: str | None) -> str:
     """The role ``viewer`` acts in for ``action`` on a student's record; one PermissionDenied for an unknown
-    artifact (``student_id`` None) and for a refusal, so refusals reveal nothing."""
+    artifact (``student_id`` None) and for a refusal, so refusals reveal nothing; a refusal for want of a relation
+    the roster knows but the replica has not received yet is NotYetReplicated (chassis.roster_replica.owner)."""
     if student_id is None:
         raise PermissionDenied(DENIED)
-    relation = uow.replicas.relation(viewer.subject, student_id, calendar.today(), viewer.roles)
-    return check(viewer, action, student_id, relation)
+    today = calendar.today()
+    relation = uow.replicas.relation(viewer.subject, student_id, today, viewer.roles)
+    return decide(uow.roster, viewer, student_id, today, relation,
+                  lambda known: check(viewer, action, student_id, known))
 
 
 def own_reflection(uow: ReflectionsUnitOfWork, calendar: DistrictCalendar, viewer: Viewer,

@@ -8,6 +8,7 @@ import uuid
 from dataclasses import replace
 
 from chassis.errors import Conflict, FieldProblem, InvalidArgument
+from chassis.roster_replica.owner import decide
 
 from reflections.domain import goals as rules
 from reflections.domain.goal_events import GoalClosed, GoalSet, GoalUpdated
@@ -43,9 +44,12 @@ class GoalUseCases:
 
     def _standing(self, uow: ReflectionsUnitOfWork, viewer: Viewer, action: GoalAction,
                   student_id: str | None) -> str:
-        relation = uow.replicas.relation(viewer.subject, student_id, self.calendar.today(), viewer.roles) \
-            if student_id is not None else None
-        return check_goal(viewer, action, student_id, relation)
+        if student_id is None:
+            return check_goal(viewer, action, None, None)
+        today = self.calendar.today()
+        relation = uow.replicas.relation(viewer.subject, student_id, today, viewer.roles)
+        return decide(uow.roster, viewer, student_id, today, relation,
+                      lambda known: check_goal(viewer, action, student_id, known))
 
     def _open_goal(self, uow: ReflectionsUnitOfWork, viewer: Viewer, goal_id: str) -> Goal:
         """The student's own goal, locked for a change, and still active."""

@@ -13,9 +13,9 @@ from reflections.domain import milestones as rules
 from reflections.domain.milestone_events import MilestoneScored
 from reflections.domain.assessment import Rubric
 from reflections.domain.milestones import COMPLETED, COMPLETED_LINK, Invitation, Score, ScoreSheet
-from reflections.domain.panel_access import GUEST_PREFIX, PANEL_GUEST, MilestoneAction, check_milestone
+from reflections.domain.panel_access import GUEST_PREFIX, PANEL_GUEST, MilestoneAction
 from chassis.calendar import DistrictCalendar
-from reflections.service_layer.milestone_standing import (MilestoneView, audit, milestone_view, relation_to, standing,
+from reflections.service_layer.milestone_standing import (MilestoneView, audit, milestone_view, check_towards, standing,
                                                          token_hash, view_of)
 from reflections.service_layer.unit_of_work import UowFactory
 
@@ -86,8 +86,7 @@ class PanelUseCases:
 
     def of_student(self, viewer: Viewer, student_id: str) -> list[MilestoneView]:
         with self.uow_factory() as uow:
-            check_milestone(viewer, MilestoneAction.LIST, student_id,
-                            relation_to(uow, self.calendar, viewer, student_id), None, self.calendar.clock())
+            check_towards(uow, self.calendar, viewer, MilestoneAction.LIST, student_id)
             views = [milestone_view(uow, m, True, None) for m in uow.milestones.of_student(student_id)]
             audit(uow, viewer, "ListMilestones", student_id, {"milestones": len(views)})
             uow.commit()

@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass, replace
 
 from chassis.access import Viewer
+from chassis.roster_replica.owner import decide
 
 from reflections.domain.access import TEACHER, Relation
 from reflections.domain.assessment import Rubric
@@ -53,6 +54,15 @@ def relation_to(uow: ReflectionsUnitOfWork, calendar: DistrictCalendar, viewer: 
     return uow.replicas.relation(viewer.subject, student_id, calendar.today(), viewer.roles)
 
 
+def check_towards(uow: ReflectionsUnitOfWork, calendar: DistrictCalendar, viewer: Viewer, action: MilestoneAction,
+                  student_id: str, seat: Seat | None = None) -> frozenset[str]:
+    """check_milestone over the viewer's roster relation, the roster asked before a refusal for want of one (a
+    relation it knows but the replica has not received yet is NotYetReplicated: chassis.roster_replica.owner)."""
+    today, now = calendar.today(), calendar.clock()
+    return decide(uow.roster, viewer, student_id, today, relation_to(uow, calendar, viewer, student_id),
+                  lambda known: check_milestone(viewer, action, student_id, known, seat, now))
+
+
 def standing(uow: ReflectionsUnitOfWork, calendar: DistrictCalendar, viewer: Viewer, action: MilestoneAction,
              milestone_id: str, for_update: bool = False) -> Standing:
     """The milestone and the viewer's roles towards it; the same refusal when it does not exist."""
@@ -60,10 +70,8 @@ def standing(uow: ReflectionsUnitOfWork, calendar: DistrictCalendar, viewer: Vie
     if milestone is None:
         check_milestone(viewer, action, None, Relation(), None, calendar.clock())
     seat = panel_seat(uow, viewer, milestone.id)
-    relation = relation_to(uow, calendar, viewer, milestone.student_id)
-    roles = check_milestone(viewer, action, milestone.student_id, relation,
-                            Seat(seat.id, link_end(seat, milestone), milestone.status == COMPLETED) if seat else None,
-                            calendar.clock())
+    roles = check_towards(uow, calendar, viewer, action, milestone.student_id,
+                          Seat(seat.id, link_end(seat, milestone), milestone.status == COMPLETED) if seat else None)
     return Standing(milestone, roles, seat)
 
 

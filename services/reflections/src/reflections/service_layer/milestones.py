@@ -14,10 +14,10 @@ from reflections.domain.assessment import Rubric
 from reflections.domain.milestone_events import (MilestoneCompleted, MilestoneCreated, MilestoneEvidenceSelected,
                                                  MilestoneTypeDefined, PanellistInvited)
 from reflections.domain.milestones import COMPLETED, Invitation, Milestone, MilestoneType
-from reflections.domain.panel_access import MilestoneAction, Viewer, check_milestone, may_define_types
+from reflections.domain.panel_access import MilestoneAction, Viewer, may_define_types
 from chassis.calendar import DistrictCalendar
 from reflections.service_layer.goals import own_live_artifacts
-from reflections.service_layer.milestone_standing import (MilestoneView, audit, milestone_view, relation_to, standing,
+from reflections.service_layer.milestone_standing import (MilestoneView, audit, milestone_view, check_towards, standing,
                                                          token_hash, view_of)
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork, UowFactory
 
@@ -60,8 +60,7 @@ class MilestoneUseCases:
     def create(self, viewer: Viewer, student_id: str, type_id: str, title: str, scheduled_on: str) -> MilestoneView:
         rules.validate_milestone(title, scheduled_on)
         with self.uow_factory() as uow:
-            check_milestone(viewer, MilestoneAction.CREATE, student_id,
-                            relation_to(uow, self.calendar, viewer, student_id), None, self.calendar.clock())
+            check_towards(uow, self.calendar, viewer, MilestoneAction.CREATE, student_id)
             kind = uow.milestones.type(type_id)
             if kind is None:
                 raise InvalidArgument(f"type_id: no milestone type {type_id!r}",

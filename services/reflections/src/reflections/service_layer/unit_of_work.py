@@ -1,4 +1,4 @@
-"""The reflections unit of work: one session, the repository and replicas over it, the outbox and the audit log."""
+"""The reflections unit of work: one session, the repository and replicas over it, the outbox, the audit log, and the roster to ask before a refusal."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from chassis.access import Viewer
 from chassis.audit import record_access
+from chassis.roster_replica.owner import RosterRelations
 from chassis.uow import UnitOfWork
 
 from reflections.adapters.orm import audit_log, idempotency_keys, outbox
@@ -33,9 +34,11 @@ class ReflectionsUnitOfWork(UnitOfWork):
     catalog: CatalogReplica
     assessments: AssessmentsRepository
 
-    def __init__(self, session_factory: sessionmaker, replica_wait: dt.timedelta = dt.timedelta(minutes=10)) -> None:
+    def __init__(self, session_factory: sessionmaker, replica_wait: dt.timedelta = dt.timedelta(minutes=10),
+                 roster: RosterRelations | None = None) -> None:
         super().__init__(session_factory, outbox, PRODUCER, idempotency_keys)
         self.replica_wait = replica_wait      # how long an unknown new artifact id may still arrive (artifact_owner)
+        self.roster = roster                  # asked before a refusal for want of a relation (roster_replica.owner)
 
     def _open(self, session: Session) -> None:
         self.records = ReflectionsRepository(session)
