@@ -22,6 +22,7 @@ from chassis.grpc.principal import generate_keypair
 from chassis.media.blobstore import blob_store_from_settings
 from chassis.media.fs_store import FilesystemBlobStore
 from chassis.migrations import upgrade
+from chassis.roster_replica.roster_client import GrpcRosterRelations
 from chassis.testing import infra
 
 from artifacts import bootstrap as artifacts_bootstrap
@@ -140,13 +141,14 @@ def skills_target(skills_app, skill_ids, platform) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def artifacts_app(session_database, district, platform, skills_app, skill_ids
+def artifacts_app(session_database, district, platform, skills_app, skill_ids, roster_target
                   ) -> Iterator[artifacts_bootstrap.ArtifactsApp]:
     """The artifacts service's app over its own database, its roster replica fed the district's roster events and
-    its skill catalog replica the school's district and the skills service's skill events (tags are checked)."""
+    its skill catalog replica the school's district and the skills service's skill events (tags are checked); it
+    asks the session's roster before refusing for want of a relation."""
     settings = service_settings("artifacts", database_url=session_database(ARTIFACTS_MIGRATIONS),
                                 grpc_host="127.0.0.1", grpc_port=0, metrics_port=0, db_pool_size=4)
-    app = artifacts_bootstrap.build(settings, platform=platform)
+    app = artifacts_bootstrap.build(settings, platform=platform, roster=GrpcRosterRelations(roster_target))
     for envelope in district.roster_events:
         assert apply_roster_event(app.unit_of_work, f"gateway-tests.{envelope.type}", envelope)
     assert apply_catalog_event(app.unit_of_work, "gateway-tests.school_added", Envelope(
@@ -165,12 +167,15 @@ def artifacts_target(artifacts_app, platform) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def reflections_app(session_database, district, platform) -> Iterator[reflections_bootstrap.ReflectionsApp]:
+def reflections_app(session_database, district, platform, roster_target
+                    ) -> Iterator[reflections_bootstrap.ReflectionsApp]:
     """The reflections service's app over its own database, its roster replica fed the district's roster events
-    (artifact ownership arrives per test: feed it the artifacts events a test causes)."""
+    (artifact ownership arrives per test: feed it the artifacts events a test causes); it asks the session's
+    roster before refusing for want of a relation."""
     settings = service_settings("reflections", database_url=session_database(REFLECTIONS_MIGRATIONS),
                                 grpc_host="127.0.0.1", grpc_port=0, metrics_port=0, db_pool_size=4)
-    app = reflections_bootstrap.build(settings, platform=platform)   # recordings in the session's media store
+    app = reflections_bootstrap.build(settings, platform=platform,   # recordings in the session's media store
+                                      roster=GrpcRosterRelations(roster_target))
     for envelope in district.roster_events:
         assert apply_reflections_event(app.unit_of_work, f"gateway-tests.{envelope.type}", envelope)
     yield app
