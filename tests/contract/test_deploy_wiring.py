@@ -1,4 +1,5 @@
-"""The gateway is told where every backend it holds is, in compose and in Kubernetes; every compose service waits
+"""The gateway is told where every backend it holds is, in compose and in Kubernetes, and so is every service that asks
+the roster before a refusal (there and in `skillfolio up`); every compose service waits
 for what its process needs (its database, RabbitMQ with its topology, the migrate step, the apis it calls)."""
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import pytest
 
 from chassis.config import DEFAULT_PORTS
 from gateway.settings import GatewaySettings
-from skillfolio_cli.services import SERVICES
+from skillfolio_cli.platform import point_at_roster
+from skillfolio_cli.services import SERVICES, asks_roster
 
 HEALTHY, DONE = "service_healthy", "service_completed_successfully"
 
@@ -40,6 +42,32 @@ def test_the_gateway_has_a_target_for_each_backend_in_compose_and_kubernetes(com
     assert compose["services"]["gateway"]["environment"].get(variable) == expected, "docker-compose.yml"
     assert _k8s_env(by_kind("Deployment")["gateway"]).get(variable) == expected, "deploy/k8s/gateway/gateway.yaml"
     assert by_kind("Service")[f"{backend}-api"]["spec"]["ports"][0]["port"] == DEFAULT_PORTS[backend][0]
+
+
+def roster_askers() -> list[str]:
+    """The services whose options take <SERVICE>_ROSTER_TARGET (chassis RosterOwnerOptions)."""
+    return [service for service in SERVICES if asks_roster(service)]
+
+
+def test_artifacts_and_reflections_ask_the_roster_before_refusing():
+    assert roster_askers() == ["artifacts", "reflections"]
+
+
+@pytest.mark.parametrize("service", roster_askers())
+def test_each_service_that_asks_the_roster_is_told_where_it_is(compose, by_kind, service, monkeypatch):
+    variable, port = f"{service.upper()}_ROSTER_TARGET", DEFAULT_PORTS["roster"][0]
+    assert compose["services"][f"{service}-api"]["environment"].get(variable) == f"roster-api:{port}", \
+        "docker-compose.yml"
+    assert _k8s_env(by_kind("Deployment")[f"{service}-api"]).get(variable) == f"roster-api:{port}", \
+        f"deploy/k8s/services/{service}/api.yaml"
+    monkeypatch.setenv("ROSTER_GRPC_HOST", "0.0.0.0")
+    monkeypatch.setenv("ROSTER_GRPC_PORT", "50999")
+    embedded: dict[str, str] = {}
+    point_at_roster(embedded)                                     # `skillfolio up`
+    assert embedded[variable] == "127.0.0.1:50999"
+    given = {variable: "roster.internal:443"}
+    point_at_roster(given)
+    assert given[variable] == "roster.internal:443"
 
 
 def test_the_gateway_waits_for_every_api_it_calls(compose):

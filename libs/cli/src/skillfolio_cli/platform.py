@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import typer
 
 from chassis.config import PlatformSettings
+from chassis.grpc.client import target
 
 from skillfolio_cli import services
 from skillfolio_cli.embedded import SECRETS_FILE, ensure_secrets, private_dir, process_environment
@@ -64,7 +65,16 @@ def _prepare(for_processes: bool = True) -> pathlib.Path:
     # Children drain within honcho's 5 s SIGTERM-to-SIGKILL wait (uvicorn's is fixed at 4 s in gateway.serve).
     for name in services.SERVICES:
         os.environ.setdefault(f"{name.upper()}_SHUTDOWN_GRACE_SECONDS", "4")
+    point_at_roster(os.environ)
     return var_dir
+
+
+def point_at_roster(environ) -> None:
+    """Tell each service that asks the roster before refusing a teacher or guardian its replica shows no relation
+    for (503, not 403, for a relation not replicated yet) where the embedded roster listens (ROSTER_GRPC_HOST:PORT),
+    unless ``environ`` already says."""
+    for name in filter(services.asks_roster, services.SERVICES):
+        environ.setdefault(f"{name.upper()}_ROSTER_TARGET", target("roster"))
 
 
 def _migrate_and_seed(var_dir: pathlib.Path, seed: bool) -> list[str]:

@@ -50,6 +50,15 @@ def role_needs(service: str, role: str) -> tuple[Need, ...]:
     return (*declared, *((Need.VERIFY_PRINCIPALS,) if role == "api" else ()))
 
 
+def asks_roster(service: str) -> bool:
+    """True when the service's options take ``<SERVICE>_ROSTER_TARGET`` (chassis RosterOwnerOptions): it asks the
+    roster before refusing a teacher or guardian its replica shows no relation for."""
+    from chassis.roster_replica.roster_client import RosterOwnerOptions
+    module = importlib.import_module(f"{service}.config")
+    return any(inspect.isclass(c) and issubclass(c, RosterOwnerOptions) and c.__module__ == module.__name__
+               for c in vars(module).values())
+
+
 def _own_settings(service: str) -> None:
     """Build the service's own settings (``service_settings`` and its config module's classes), so a malformed
     variable is refused at start, with its name."""
