@@ -1,16 +1,23 @@
 """The roster's gRPC API over a real channel on the chassis server: signed principals, statuses, audit trail."""
 from __future__ import annotations
 
+import socket
+
 import grpc
 import pytest
 from sqlalchemy import create_engine, text
 
-from chassis.config import service_settings
+from chassis.config import PlatformSettings, service_settings
+from chassis.context import Principal
 from chassis.grpc.errors import field_problems
-from chassis.grpc.principal import generate_keypair
+from chassis.grpc.principal import generate_keypair, principal_token_var, sign_principal
+from chassis.roster_replica.owner import RosterUnreachable
+from chassis.roster_replica.roster_client import GrpcRosterRelations
+from chassis.roster_replica.standing import Relation
 from chassis.testing.grpc_api import serving, signed_as
 from roster.entrypoints import grpc_api
 from skillfolio.roster.v1 import roster_pb2 as pb, roster_pb2_grpc
+from roster_seed import TODAY
 
 pytestmark = pytest.mark.integration
 
@@ -133,3 +140,43 @@ def test_get_relationship_is_about_oneself_unless_unrestricted(stub, ids, keys):
     with pytest.raises(grpc.RpcError) as caught:
         _kinds(stub, keys, (ids.person["tess"], "teacher"))
     assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+
+
+@pytest.fixture(scope="module")
+def roster_address(app, district_db, keys):
+    settings = service_settings("roster", database_url=district_db[0], grpc_port=0, grpc_max_workers=2)
+    handle = grpc_api.start(settings, app, platform=PlatformSettings(principal_public_key=keys[1]), metrics=False)
+    yield f"127.0.0.1:{handle.port}"
+    handle.stop(grace=1)
+
+
+@pytest.fixture
+def as_tess(ids, keys):
+    """The served request's principal token, as the chassis interceptor sets it (the client forwards it)."""
+    token = principal_token_var.set(sign_principal(Principal(ids.person["tess"], ("teacher",)), keys[0]))
+    yield
+    principal_token_var.reset(token)
+
+
+def test_the_chassis_client_asks_as_the_request_principal(roster_address, ids, as_tess):
+    client = GrpcRosterRelations(roster_address, timeout=2)
+    try:
+        assert client.relation(ids.person["tess"], ids.person["ava"], TODAY) == Relation(teaches_now=True)
+        assert client.relation(ids.person["tess"], ids.person["cal"], TODAY) == Relation()
+        assert client.relation(ids.person["theo"], ids.person["cal"], TODAY) == Relation()   # refused: none known
+    finally:
+        client.close()
+
+
+def test_the_chassis_client_cannot_tell_without_a_roster_or_a_principal(ids, as_tess, roster_address):
+    with socket.socket() as probe:          # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        closed = f"127.0.0.1:{probe.getsockname()[1]}"
+    with pytest.raises(RosterUnreachable, match="UNAVAILABLE"):
+        GrpcRosterRelations(closed, timeout=1).relation(ids.person["tess"], ids.person["ava"], TODAY)
+    token = principal_token_var.set("")
+    try:
+        with pytest.raises(RosterUnreachable, match="no principal"):
+            GrpcRosterRelations(roster_address).relation(ids.person["tess"], ids.person["ava"], TODAY)
+    finally:
+        principal_token_var.reset(token)
