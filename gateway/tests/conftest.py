@@ -145,10 +145,11 @@ def artifacts_app(session_database, district, platform, skills_app, skill_ids, r
                   ) -> Iterator[artifacts_bootstrap.ArtifactsApp]:
     """The artifacts service's app over its own database, its roster replica fed the district's roster events and
     its skill catalog replica the school's district and the skills service's skill events (tags are checked); it
-    asks the session's roster before refusing for want of a relation."""
+    asks the session's roster before refusing for want of a relation (deadline 5 s, as the gateway's own calls: the
+    shared test machine can be slow, and a timeout would be a retryable 503 rather than the answer a test checks)."""
     settings = service_settings("artifacts", database_url=session_database(ARTIFACTS_MIGRATIONS),
                                 grpc_host="127.0.0.1", grpc_port=0, metrics_port=0, db_pool_size=4)
-    app = artifacts_bootstrap.build(settings, platform=platform, roster=GrpcRosterRelations(roster_target))
+    app = artifacts_bootstrap.build(settings, platform=platform, roster=GrpcRosterRelations(roster_target, timeout=5))
     for envelope in district.roster_events:
         assert apply_roster_event(app.unit_of_work, f"gateway-tests.{envelope.type}", envelope)
     assert apply_catalog_event(app.unit_of_work, "gateway-tests.school_added", Envelope(
@@ -175,7 +176,7 @@ def reflections_app(session_database, district, platform, roster_target
     settings = service_settings("reflections", database_url=session_database(REFLECTIONS_MIGRATIONS),
                                 grpc_host="127.0.0.1", grpc_port=0, metrics_port=0, db_pool_size=4)
     app = reflections_bootstrap.build(settings, platform=platform,   # recordings in the session's media store
-                                      roster=GrpcRosterRelations(roster_target))
+                                      roster=GrpcRosterRelations(roster_target, timeout=5))
     for envelope in district.roster_events:
         assert apply_reflections_event(app.unit_of_work, f"gateway-tests.{envelope.type}", envelope)
     yield app
