@@ -24,9 +24,9 @@ from chassis.db import make_engine, make_session_factory
 from chassis.events import DomainEvent
 from chassis.messaging.publisher import ConfirmingPublisher, OutgoingMessage, connection_params
 from chassis.messaging.relay import OutboxRelay, to_message
-from chassis.messaging.testing import add_to_outbox, create_messaging_tables, envelope, wait_until
+from chassis.messaging.testing import add_to_outbox, create_messaging_tables, envelope
 from chassis.migrations import upgrade
-from chassis.testing import infra
+from chassis.testing import infra, wait_for
 from chassis.uow import UnitOfWork
 
 MESSAGES, RUNS, BATCH = 10_000, 5, 200
@@ -148,7 +148,7 @@ def latency(pg_url: str, amqp_url: str, work: pathlib.Path) -> tuple[list[float]
             if delay > 0:
                 time.sleep(delay)
             commit_one()
-        wait_until(lambda: len(samples) - warm >= total, 60, 0.05, "all latency samples")
+        wait_for(lambda: len(samples) - warm >= total, 60, "all latency samples")
         relayed = samples[warm:]
         # Baseline in the same run: the same machine and consumer, publishing straight to the queue (no database,
         # no relay) one confirmed message at a time at the same rate.
@@ -162,7 +162,7 @@ def latency(pg_url: str, amqp_url: str, work: pathlib.Path) -> tuple[list[float]
             body = json.dumps({"data": {"committed": time.time()}}).encode()
             publisher.publish_batch("", [OutgoingMessage("sink.latency", body, str(i))])
         publisher.close()
-        wait_until(lambda: len(samples) - mark >= total, 60, 0.05, "all raw latency samples")
+        wait_for(lambda: len(samples) - mark >= total, 60, "all raw latency samples")
         raw_samples.extend(samples[mark:])
         return relayed, raw_samples
     finally:

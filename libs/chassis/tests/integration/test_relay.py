@@ -5,14 +5,14 @@ import threading
 import time
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 
 from chassis.db import make_engine, make_session_factory
 from chassis.messaging.relay import OutboxRelay
-from chassis.messaging.testing import (add_to_outbox, bind_queue, create_messaging_tables, drain_queue, envelope,
-                                       wait_until)
-from chassis.uow import UnitOfWork
+from chassis.messaging.testing import add_to_outbox, bind_queue, create_messaging_tables, drain_queue, envelope
+from chassis.uow import UnitOfWork, outbox_channel
 from chassis.events import DomainEvent
+from chassis.testing import wait_for
 from dataclasses import dataclass
 
 pytestmark = pytest.mark.integration
@@ -34,6 +34,14 @@ def db(fresh_pg_database_url):
 def unsent(engine, outbox) -> int:
     with engine.connect() as conn:
         return len(conn.execute(select(outbox.c.id).where(outbox.c.sent_at.is_(None))).all())
+
+
+def listening(engine, channel: str) -> bool:
+    """A session of this database is LISTENing on ``channel`` (its last statement, now idle)."""
+    with engine.connect() as conn:
+        return bool(conn.execute(text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                      "AND state = 'idle' AND query = :listen"),
+                                 {"listen": f'LISTEN "{channel}"'}).scalar())
 
 
 def test_publishes_with_confirms_and_marks_sent(db, fresh_amqp_url):
@@ -106,13 +114,13 @@ def test_listen_wakes_the_relay_quickly(db, fresh_amqp_url):
     runner = threading.Thread(target=relay.run)
     runner.start()
     try:
-        time.sleep(0.5)                                          # relay idle, LISTENing
+        wait_for(lambda: listening(engine, outbox_channel("demo")), 10, "the idle relay to LISTEN")
         uow = UnitOfWork(make_session_factory(engine), outbox, "demo")
         with uow:
             uow.raise_event(ThingHappened("x"))
             uow.commit()
         committed = time.monotonic()
-        wait_until(lambda: unsent(engine, outbox) == 0, timeout=5)
+        wait_for(lambda: unsent(engine, outbox) == 0, timeout=5)
         assert time.monotonic() - committed < 1.0
         assert len(drain_queue(fresh_amqp_url, "tap")) == 1
         assert relay.failures == 0                                # woken by NOTIFY, not by a retry

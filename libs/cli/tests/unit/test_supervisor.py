@@ -2,13 +2,14 @@
 running; one that keeps crashing makes it give up and stop everything; SIGTERM stops everything cleanly."""
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import threading
-import time
 
 import pytest
 
+from chassis.testing import wait_for
 from skillfolio_cli.restarts import RestartPolicy
 from skillfolio_cli.supervisor import Readiness, Supervisor
 
@@ -29,10 +30,11 @@ def _supervisor(policy: RestartPolicy, **commands: str) -> Supervisor:
 
 
 def _when(condition, then, timeout: float = 30.0) -> threading.Thread:
+    """Run ``then`` in a thread once ``condition()`` holds, or after ``timeout`` all the same (so the supervisor stops
+    either way and the test's own assertions say what did not happen)."""
     def wait():
-        deadline = time.monotonic() + timeout
-        while not condition() and time.monotonic() < deadline:
-            time.sleep(0.05)
+        with contextlib.suppress(AssertionError):
+            wait_for(condition, timeout, "the supervisor to get there")
         then()
     thread = threading.Thread(target=wait, daemon=True)
     thread.start()
