@@ -101,14 +101,13 @@ def roster_target(pg_database_url, district, platform) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def session_database(pg_admin_url) -> Iterator[Callable[[pathlib.Path], str]]:
+def session_database(pg_admin_url, migrated_template) -> Iterator[Callable[[pathlib.Path], str]]:
     """Make a fresh PostgreSQL database migrated with the given Alembic directory, dropped at the session's end."""
     urls: list[str] = []
 
     def make(migrations: pathlib.Path) -> str:
-        url = infra.create_database(pg_admin_url)
+        url = infra.create_database(pg_admin_url, template=migrated_template(migrations))
         urls.append(url)
-        upgrade(migrations, url)
         return url
 
     yield make

@@ -78,6 +78,7 @@ def _rabbitmqctl(*args: str) -> None:
     subprocess.run(["rabbitmqctl", *args], check=True, capture_output=True, timeout=120)
 
 
+@pytest.mark.exclusive    # every other test talks to this RabbitMQ: this one runs alone, after them
 def test_rabbitmq_restart_during_2000_events_loses_and_duplicates_nothing(probe):
     probe.start_consumer()
     probe.start_relay()

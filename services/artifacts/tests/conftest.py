@@ -7,7 +7,6 @@ from typing import Iterator
 import pytest
 
 from chassis.config import PlatformSettings, service_settings
-from chassis.migrations import upgrade
 from chassis.testing.media import media_platform
 from chassis.testing.records import ServiceRecords
 from artifacts.adapters.orm import audit_log, outbox
@@ -18,9 +17,9 @@ from artifacts_fixtures import MEDIA_SECRET, Clock, roster_world
 
 
 @pytest.fixture
-def artifacts_db(fresh_pg_database_url) -> str:
-    upgrade(MIGRATIONS_DIR, fresh_pg_database_url)
-    return fresh_pg_database_url
+def artifacts_db(migrated_database) -> str:
+    """A database of this test's own at the migrations' head."""
+    return migrated_database(MIGRATIONS_DIR)
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from typing import Iterator
 import pytest
 
 from chassis.config import PlatformSettings, service_settings
-from chassis.migrations import upgrade
 from chassis.testing.media import media_platform
 from chassis.testing.records import ServiceRecords
 from reflections.adapters.orm import audit_log, outbox
@@ -19,9 +18,9 @@ from reflections_fixtures import MEDIA_SECRET, Clock, world_events
 
 
 @pytest.fixture
-def reflections_db(fresh_pg_database_url) -> str:
-    upgrade(MIGRATIONS_DIR, fresh_pg_database_url)
-    return fresh_pg_database_url
+def reflections_db(migrated_database) -> str:
+    """A database of this test's own at the migrations' head."""
+    return migrated_database(MIGRATIONS_DIR)
 
 
 @pytest.fixture

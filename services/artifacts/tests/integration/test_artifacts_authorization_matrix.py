@@ -20,7 +20,6 @@ import requests
 
 from chassis.config import PlatformSettings, service_settings
 from chassis.grpc.principal import generate_keypair
-from chassis.migrations import upgrade
 from chassis.testing import infra
 from chassis.testing.grpc_api import serving, signed_as
 from skillfolio.artifacts.v1 import artifacts_pb2 as pb, artifacts_pb2_grpc
@@ -46,9 +45,8 @@ AUDITED_EVEN_FOR_THE_STUDENT = {"delete"}
 
 
 @pytest.fixture(scope="module")
-def matrix_db(pg_admin_url) -> Iterator[str]:
-    url = infra.create_database(pg_admin_url)
-    upgrade(MIGRATIONS_DIR, url)
+def matrix_db(pg_admin_url, migrated_template) -> Iterator[str]:
+    url = infra.create_database(pg_admin_url, template=migrated_template(MIGRATIONS_DIR))
     yield url
     infra.drop_database(url, pg_admin_url)
 

@@ -29,12 +29,12 @@ def unique_name(prefix: str) -> str:
     return f"{prefix}_{uuid.uuid4().hex[:10]}"
 
 
-def create_database(admin_url: str = PG_ADMIN_URL, prefix: str = "sftest") -> str:
-    """Create an empty database and return its URL."""
+def create_database(admin_url: str = PG_ADMIN_URL, prefix: str = "sftest", template: str = "") -> str:
+    """Create a database (empty, or a copy of the database ``template`` names) and return its URL."""
     name = unique_name(prefix)
     engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else "")))
     engine.dispose()
     return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
 
