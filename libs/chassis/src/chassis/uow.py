@@ -6,6 +6,7 @@ from typing import Any, Callable, Iterable
 from sqlalchemy import Table, insert, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from chassis.audit import record_access
 from chassis.context import current_correlation_id
 from chassis.events import DomainEvent, Envelope
 from chassis.idempotency import keep
@@ -52,6 +53,11 @@ class UnitOfWork:
     def raise_events(self, events: Iterable[DomainEvent]) -> None:
         for event in events:
             self.raise_event(event)
+
+    def record_access(self, table: Table, **fields: Any) -> bool:
+        """Append one audit row in this transaction (:func:`chassis.audit.record_access`); the service's audit
+        rules call this, so a fake unit of work (chassis.testing.fake_uow) can keep the rows in a list."""
+        return record_access(self.session, table, **fields)
 
     def keep_result(self, result: Any) -> None:
         """A create calls this before it commits: under an Idempotency-Key, ``result`` is kept in this transaction
