@@ -48,9 +48,9 @@ class FakeArtifacts:
         self.version_rows.setdefault(artifact_id, []).append(v)
 
     def portfolio(self, f: PortfolioFilter, size: int, after: tuple | None) -> list[Artifact]:
-        """The listing's filters, order and keyset as the SQL applies them (title: a substring, any case)."""
+        """The listing's filters, order and keyset as the SQL applies them (title: every word, any case)."""
         found = [a for a in self.rows.values() if a.deleted_at is None and a.student_id == f.student_id
-                 and (not f.title_query or f.title_query.lower() in a.title.lower())
+                 and all(word in a.title.lower() for word in f.title_query.lower().split())
                  and (not f.skill_ids or set(f.skill_ids) & set(a.skill_ids))
                  and (not f.school_year_id or a.school_year_id == f.school_year_id)
                  and (not f.kind or a.kind.value == f.kind) and (not f.added_by or a.added_by == f.added_by)]
