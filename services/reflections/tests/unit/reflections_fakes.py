@@ -1,0 +1,286 @@
+"""A fake reflections unit of work: in-memory repositories and replicas with the real ones' interfaces, over the
+chassis fake's outbox, audit log and inbox lists; the replicas are fed by the service's own event effects
+(replication.APPLY) with the world the integration tests use."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from types import SimpleNamespace
+
+from chassis.roster_replica.events import entity_kind
+from chassis.testing.fake_roster import FakeRosterReplica
+from chassis.testing.fake_uow import FakeUnitOfWork
+
+from reflections.domain.assessment import Assessment, Criterion, Instrument, Level, Rubric, Scale
+from reflections.domain.growth import Labels, Point, TaggedCount
+from reflections.domain.model import Comment, Feedback, Prompt, Reflection, Revision
+from reflections.service_layer.unit_of_work import PRODUCER, ReflectionsUnitOfWork
+from reflections_fixtures import world_events
+
+
+class FakeRevisionMedia:
+    """(reflection, number) -> the media state the real table ``revision_media`` keeps."""
+
+    def __init__(self) -> None:
+        self.rows: dict[tuple[str, int], dict] = {}
+        self.revisions: dict[tuple[str, int], Revision] = {}
+
+    def add(self, reflection_id: str, revision: Revision) -> None:
+        self.revisions[(reflection_id, revision.number)] = revision
+        self.rows[(reflection_id, revision.number)] = {"uploaded_at": None, "verdict": "", "content_type": "",
+                                                      "size_bytes": 0, "reason": "", "checked_key": "",
+                                                      "upload_expires_at": revision.media.upload_expires_at}
+
+    def current(self, reflection_id: str, revision: Revision) -> Revision:
+        """The revision with its media as the real join reads it."""
+        row = self.rows.get((reflection_id, revision.number))
+        if revision.media is None or row is None:
+            return revision
+        media = dataclasses.replace(revision.media, status=row["verdict"] or "processing",
+                                    content_type=row["content_type"], size_bytes=row["size_bytes"],
+                                    rejection_reason=row["reason"], uploaded=row["uploaded_at"] is not None,
+                                    checked_key=row["checked_key"], upload_expires_at=None)
+        return dataclasses.replace(revision, media=media)
+
+    def revision(self, reflection_id: str, number: int, for_update: bool = False) -> Revision | None:
+        found = self.revisions.get((reflection_id, number))
+        return self.current(reflection_id, found) if found is not None and found.media is not None else None
+
+    def mark_uploaded(self, reflection_id: str, number: int, at: dt.datetime) -> None:
+        self.rows[(reflection_id, number)]["uploaded_at"] = at
+
+    def record_verdict(self, reflection_id: str, number: int, verdict: str, content_type: str, size_bytes: int,
+                       reason: str, at: dt.datetime, checked_key: str = "") -> None:
+        self.rows[(reflection_id, number)].update(verdict=verdict, content_type=content_type, size_bytes=size_bytes,
+                                                  reason=reason, checked_key=checked_key)
+
+    def abandoned(self, now: dt.datetime, limit: int = 100) -> list[tuple[str, int, str]]:
+        return [(r, n, self.revisions[(r, n)].media.upload_id) for (r, n), row in self.rows.items()
+                if row["uploaded_at"] is None and not row["verdict"] and row["upload_expires_at"] < now][:limit]
+
+
+class FakeRecords:
+    def __init__(self, media: FakeRevisionMedia) -> None:
+        self.prompts: dict[str, tuple[Prompt, dt.datetime]] = {}
+        self.reflections: dict[str, Reflection] = {}
+        self.feedback: list[Feedback] = []
+        self.comments: dict[str, Comment] = {}
+        self._media = media
+
+    def add_prompt(self, prompt: Prompt, created_by: str, at: dt.datetime) -> None:
+        self.prompts[prompt.id] = (prompt, at)
+
+    def active_prompts(self) -> list[Prompt]:
+        live = sorted(((at, p.id, p) for p, at in self.prompts.values() if not p.retired))
+        return [Prompt(p.id, p.text) for _, _, p in live]
+
+    def prompt(self, prompt_id: str, for_update: bool = False) -> Prompt | None:
+        return self.prompts[prompt_id][0] if prompt_id in self.prompts else None
+
+    def change_prompt(self, prompt_id: str, at: dt.datetime, **values) -> None:
+        prompt, created = self.prompts[prompt_id]
+        retired = prompt.retired or values.get("active") is False
+        self.prompts[prompt_id] = (dataclasses.replace(prompt, text=values.get("text", prompt.text), retired=retired),
+                                   created)
+
+    def add_reflection(self, reflection: Reflection, at: dt.datetime) -> None:
+        self.reflections[reflection.id] = dataclasses.replace(reflection, revisions=[])
+        self.add_revision(reflection.id, reflection.revisions[0])
+
+    def add_revision(self, reflection_id: str, revision: Revision) -> None:
+        stored = self.reflections[reflection_id]
+        self.reflections[reflection_id] = dataclasses.replace(stored, revisions=[*stored.revisions, revision])
+        if revision.media is not None:
+            self._media.add(reflection_id, revision)
+
+    def _read(self, r: Reflection) -> Reflection:
+        return dataclasses.replace(r, revisions=[self._media.current(r.id, v) for v in r.revisions])
+
+    def reflection(self, reflection_id: str, for_update: bool = False) -> Reflection | None:
+        found = self.reflections.get(reflection_id)
+        return self._read(found) if found is not None else None
+
+    def reflections_on(self, artifact_id: str) -> list[Reflection]:
+        return [self._read(r) for r in self.reflections.values() if r.artifact_id == artifact_id]
+
+    def add_feedback(self, item: Feedback) -> None:
+        self.feedback.append(item)
+
+    def feedback_on(self, artifact_id: str) -> list[Feedback]:
+        return [f for f in self.feedback if f.artifact_id == artifact_id]
+
+    def add_comment(self, comment: Comment) -> None:
+        self.comments[comment.id] = comment
+
+    def hide_comment(self, comment_id: str, hidden_by: str, at: dt.datetime) -> None:
+        self.comments[comment_id] = dataclasses.replace(self.comments[comment_id], hidden_by=hidden_by)
+
+    def comment(self, comment_id: str, for_update: bool = False) -> Comment | None:
+        return self.comments.get(comment_id)
+
+    def comments_on(self, artifact_id: str) -> list[Comment]:
+        return [c for c in self.comments.values() if c.artifact_id == artifact_id]
+
+
+class FakeReplicas(FakeRosterReplica):
+    """The roster replica, artifact owners and people's names as rows per table name (fed by replication.APPLY)."""
+
+    def upsert_deleted(self, artifact_id: str) -> None:
+        if (row := self.rows.setdefault("artifact_owners", {}).get((artifact_id,))) is not None:
+            row["deleted"] = True
+
+    def person(self, person_id: str):
+        row = self.rows["people"].get((person_id,))
+        return SimpleNamespace(**{k: row[k] for k in ("roles", "primary_school_id", "grade_level", "active")}) \
+            if row is not None else None
+
+    def owner_of(self, artifact_id: str) -> str | None:
+        row = self.rows.setdefault("artifact_owners", {}).get((artifact_id,))
+        return row["student_id"] if row is not None and not row["deleted"] else None
+
+    def knows_artifact(self, artifact_id: str) -> bool:
+        return ("artifact", artifact_id) in self.rows["replica_versions"]
+
+    def put_name(self, person_id: str, name: str) -> None:
+        self.upsert("person_names", {"person_id": person_id}, {"name": name})
+
+    def names(self, person_ids) -> dict[str, str]:
+        rows = self.rows.setdefault("person_names", {})
+        return {p: rows[(p,)]["name"] for p in sorted(set(person_ids)) if (p,) in rows and rows[(p,)]["name"]}
+
+
+class FakeCatalog:
+    def __init__(self) -> None:
+        self.skills: dict[str, dict] = {}
+        self.scales: dict[str, Scale] = {}
+        self.rubrics: dict[str, dict] = {}
+        self.years: dict[str, tuple[str, str]] = {}
+        self.details: dict[str, dict] = {}             # artifact -> {school_year_id, skill_ids, student_id}
+
+    def put_skill(self, skill_id: str, name: str, colour: str, scale_id: str, retired: bool) -> None:
+        self.skills[skill_id] = {"name": name, "colour": colour, "scale_id": scale_id, "retired": retired,
+                                 "deleted": False}
+
+    def delete_skill(self, skill_id: str) -> None:
+        if skill_id in self.skills:
+            self.skills[skill_id]["deleted"] = True
+
+    def put_scale(self, scale_id: str, name: str, levels: list[Level]) -> None:
+        self.scales[scale_id] = Scale(scale_id, name, list(levels))
+
+    def put_rubric(self, rubric_id: str, skill_id: str, scale_id: str, name: str, criteria: list[Criterion]) -> None:
+        self.rubrics[rubric_id] = {"skill_id": skill_id, "scale_id": scale_id, "name": name, "criteria": criteria}
+
+    def put_school_year(self, school_year_id: str, title: str, start_date: str, end_date: str) -> None:
+        self.years[school_year_id] = (title, start_date)
+
+    def set_artifact_details(self, artifact_id: str, student_id: str, school_year_id: str,
+                             skill_ids: list[str]) -> None:
+        self.details[artifact_id] = {"student_id": student_id, "school_year_id": school_year_id,
+                                     "skill_ids": sorted(set(skill_ids))}
+
+    def note_created(self, artifact_id: str, at: dt.datetime) -> None:
+        pass                                            # nothing the fakes read
+
+    def is_tagged(self, artifact_id: str, skill_id: str) -> bool:
+        return skill_id in self.details.get(artifact_id, {}).get("skill_ids", [])
+
+    def tagged_skills(self, artifact_id: str) -> list[tuple[str, str]]:
+        pairs = [(s, self.skills.get(s, {}).get("name") or s)
+                 for s in self.details.get(artifact_id, {}).get("skill_ids", [])]
+        return sorted(pairs, key=lambda pair: (pair[1], pair[0]))
+
+    def school_year_of(self, artifact_id: str) -> str:
+        return self.details.get(artifact_id, {}).get("school_year_id", "")
+
+    def _rubric(self, rubric_id: str) -> Rubric | None:
+        row = self.rubrics[rubric_id]
+        scale = self.scales.get(row["scale_id"])
+        return Rubric(rubric_id, row["name"], scale, row["criteria"]) if scale else None
+
+    def knows_rubric(self, rubric_id: str) -> bool:
+        return rubric_id in self.rubrics
+
+    def rubric(self, rubric_id: str) -> Rubric | None:
+        return self._rubric(rubric_id) if rubric_id in self.rubrics else None
+
+    def unusable_skills(self, skill_ids: list[str]) -> dict[str, str]:
+        live = {s: row["retired"] for s, row in self.skills.items() if not row["deleted"]}
+        return {s: "is not a skill of the district" if s not in live else "is retired"
+                for s in skill_ids if live.get(s, True)}
+
+    def instrument(self, skill_id: str) -> Instrument | None:
+        skill = self.skills.get(skill_id)
+        if skill is None or skill["deleted"]:
+            return None
+        ids = sorted((row["name"], r) for r, row in self.rubrics.items() if row["skill_id"] == skill_id)
+        rubric = self._rubric(ids[0][1]) if ids else None
+        scale = self.scales.get(skill["scale_id"]) if skill["scale_id"] else (rubric.scale if rubric else None)
+        return Instrument(skill_id, skill["name"], scale, rubric) if scale is not None else None
+
+
+class FakeAssessments:
+    def __init__(self, catalog: FakeCatalog, replicas: FakeReplicas) -> None:
+        self.rows: list[tuple[Assessment, int]] = []
+        self._catalog, self._replicas = catalog, replicas
+
+    def add(self, item: Assessment, max_rank: int) -> None:
+        self.rows.append((item, max_rank))
+
+    def on_artifact(self, artifact_id: str) -> list[Assessment]:
+        return [a for a, _ in self.rows if a.artifact_id == artifact_id]
+
+    def _live(self, artifact_id: str, student_id: str) -> bool:
+        return self._replicas.owner_of(artifact_id) == student_id
+
+    def tagged_counts(self, student_id: str) -> list[TaggedCount]:
+        counts: dict[tuple[str, str], int] = {}
+        for artifact_id, d in self._catalog.details.items():
+            if d["student_id"] == student_id and self._live(artifact_id, student_id):
+                for skill_id in d["skill_ids"]:
+                    counts[(skill_id, d["school_year_id"])] = counts.get((skill_id, d["school_year_id"]), 0) + 1
+        out = []
+        for (skill_id, year_id), n in counts.items():
+            skill, year = self._catalog.skills.get(skill_id, {}), self._catalog.years.get(year_id, ("", ""))
+            out.append(TaggedCount(skill_id, skill.get("name") or skill_id, skill.get("colour", ""), year_id,
+                                   year[0], year[1], n))
+        return out
+
+    def points(self, student_id: str) -> list[Point]:
+        return [Point(a.skill_id, self._catalog.school_year_of(a.artifact_id), a.assessed_at, a.level_rank,
+                      a.level_name, max_rank, a.artifact_id, a.assessor_role)
+                for a, max_rank in sorted(self.rows, key=lambda row: (row[0].assessed_at, row[0].id))
+                if a.student_id == student_id and self._live(a.artifact_id, student_id)]
+
+    def labels(self, skill_ids: set[str], school_year_ids: set[str]) -> Labels:
+        return Labels({s: (self._catalog.skills[s]["name"], self._catalog.skills[s]["colour"])
+                       for s in skill_ids if s in self._catalog.skills},
+                      {y: self._catalog.years[y] for y in school_year_ids if y in self._catalog.years})
+
+
+class FakeReflectionsUnitOfWork(FakeUnitOfWork, ReflectionsUnitOfWork):
+    stores = ("records", "media", "replicas", "catalog", "assessments")
+    producer = PRODUCER
+
+    def __init__(self, replica_wait: dt.timedelta = dt.timedelta(minutes=10)) -> None:
+        super().__init__()
+        self.replica_wait = replica_wait
+        self.media = FakeRevisionMedia()
+        self.records = FakeRecords(self.media)
+        self.replicas = FakeReplicas()
+        self.catalog = FakeCatalog()
+        self.assessments = FakeAssessments(self.catalog, self.replicas)
+
+    def _take_snapshot(self) -> dict:
+        snapshot = super()._take_snapshot()
+        snapshot["records"].pop("_media")
+        snapshot["assessments"].pop("_catalog")
+        snapshot["assessments"].pop("_replicas")
+        return snapshot
+
+    def feed(self, envelopes=None) -> "FakeReflectionsUnitOfWork":
+        """The replicas as the worker builds them (the service's own effects) from :func:`world_events`."""
+        from reflections.service_layer.replication import APPLY
+        for envelope in envelopes if envelopes is not None else world_events():
+            APPLY[entity_kind(envelope.type)](self, envelope)
+        return self
