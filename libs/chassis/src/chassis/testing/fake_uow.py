@@ -69,13 +69,14 @@ class FakeUnitOfWork:
         self.claims.update(self._unit.get("claims", []))
         self.kept.extend(self._unit.get("kept", []))
         self._pending, self._unit = [], {"audit": [], "claims": [], "kept": []}
-        self._snapshot = self._take_snapshot()
+        self._snapshot = None                          # committed: leaving the unit undoes nothing
         self.commits += 1
 
     def rollback(self) -> None:
         self._pending, self._unit = [], {"audit": [], "claims": [], "kept": []}
         for name, state in (self._snapshot or {}).items():
-            vars(getattr(self, name)).update(copy.deepcopy(state))
+            vars(getattr(self, name)).update(state)
+        self._snapshot = None
 
     # --- what the real unit writes with SQL ---
     def flush_events(self) -> int:
