@@ -120,7 +120,8 @@ def test_growth_per_skill_over_school_years_audited_for_others(assessments, uow)
     growth = assessments.growth(STUDENT, ANA)
     assert [(g.skill_id, g.max_rank) for g in growth] == [(COMM, 4), (INNOV, 0)]
     assert [(y.school_year_id, y.title, y.artifacts_tagged, [p.level_name for p in y.points])
-            for y in growth[0].years] == [(LAST_YEAR, "2025-26", 1, ["Beginning"]), (YEAR, "2026-27", 1, ["Proficient"])]
+            for y in growth[0].years] == [(LAST_YEAR, "2025-26", 1, ["Beginning"]),
+                                          (YEAR, "2026-27", 1, ["Proficient"])]
     assert uow.audit_rows == []
     assert assessments.growth(GUARDIAN, ANA) == growth
     assert [(r.actor, r.action, r.subject_id, r.detail) for r in uow.audit_rows] == [

@@ -26,7 +26,8 @@ SCHOOL_ADMIN = Viewer.of("adm-fay", ["school_admin"])
 @pytest.fixture
 def app(uow, calendar):
     uow.feed(panel_world_events())
-    return SimpleNamespace(milestones=MilestoneUseCases(lambda: uow, calendar), panel=PanelUseCases(lambda: uow, calendar))
+    return SimpleNamespace(milestones=MilestoneUseCases(lambda: uow, calendar),
+                           panel=PanelUseCases(lambda: uow, calendar))
 
 
 @pytest.fixture
@@ -117,9 +118,8 @@ def test_a_guest_redeems_scores_once_per_seat_and_every_act_is_audited(app, uow,
     app.panel.score(guest(rosa.id), planned, full_sheet(2), "First look.")
     rescored = app.panel.score(guest(rosa.id), planned, full_sheet(4), "After the questions.")
     assert [s.level_rank for s in rescored.sheet.scores] == [4, 4, 4] and len(uow.milestones.sheets(planned)) == 1
-    rows = [(r.actor, r.action) for r in uow.audit_rows]
-    assert rows == [(f"guest:{rosa.id}", "reflections.RedeemInvitation"),
-                    (f"guest:{rosa.id}", "reflections.ScoreMilestone"), (f"guest:{rosa.id}", "reflections.ScoreMilestone")]
+    assert [(r.actor, r.action) for r in uow.audit_rows] == [(f"guest:{rosa.id}", f"reflections.{action}") for action in
+                                                             ("RedeemInvitation", "ScoreMilestone", "ScoreMilestone")]
     assert uow.audit_rows[-1].detail["replaced"] == {code: 2 for code in CRITERIA}
     assert uow.event_types()[-2:] == ["milestone_scored", "milestone_scored"]
     with pytest.raises(NotFound, match="not valid"):
