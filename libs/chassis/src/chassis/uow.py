@@ -54,11 +54,6 @@ class UnitOfWork:
         for event in events:
             self.raise_event(event)
 
-    def record_access(self, table: Table, **fields: Any) -> bool:
-        """Append one audit row in this transaction (:func:`chassis.audit.record_access`); the service's audit
-        rules call this, so a fake unit of work (chassis.testing.fake_uow) can keep the rows in a list."""
-        return record_access(self.session, table, **fields)
-
     def keep_result(self, result: Any) -> None:
         """A create calls this before it commits: under an Idempotency-Key, ``result`` is kept in this transaction
         and answers retries of the same request (chassis.idempotency)."""
@@ -84,6 +79,11 @@ class UnitOfWork:
         self._pending = []
         if self.session is not None:
             self.session.rollback()
+
+    def record_access(self, table: Table, **fields: Any) -> bool:
+        """Append one audit row in this transaction (:func:`chassis.audit.record_access`); the service's audit
+        rules call this, so a fake unit of work (chassis.testing.fake_uow) can keep the rows in a list."""
+        return record_access(self.session, table, **fields)
 
 
 def lazy_unit_of_work(service: str, uow_type: type[UnitOfWork], pool_size: int = 4) -> Callable[[], UnitOfWork]:

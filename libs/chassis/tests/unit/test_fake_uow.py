@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from chassis.events import DomainEvent
+from chassis.events import DomainEvent, Envelope
 from chassis.testing.fake_roster import FakeRosterReplica
 from chassis.testing.fake_uow import FakeUnitOfWork
 from chassis.uow import UnitOfWork
@@ -25,6 +25,7 @@ class Things:
 class FakeThings(FakeUnitOfWork, UnitOfWork):
     stores = ("things",)
     producer = "things"
+    consumer = "things.consumer"
 
     def __init__(self) -> None:
         super().__init__()
@@ -37,7 +38,7 @@ def add(uow: FakeThings, thing_id: str, commit: bool = True) -> None:
         uow.raise_event(ThingAdded(thing_id=thing_id))
         uow.record_access(None, actor="p1", actor_roles=["teacher", "guardian"], action="things.Add",
                           subject_ids=["s1", "s1"], detail={"thing_id": thing_id})
-        assert uow.claim("things.consumer", f"event-{thing_id}")
+        assert uow.claim(Envelope(type="thing_wanted", producer="elsewhere", data={}, event_id=f"event-{thing_id}"))
         uow.keep_result(thing_id)
         if commit:
             uow.commit()
@@ -69,9 +70,11 @@ def test_a_unit_left_without_committing_leaves_nothing():
 def test_a_claimed_event_is_not_applied_twice_and_no_subject_is_no_audit_row():
     uow = FakeThings()
     add(uow, "t1")
+    again = Envelope(type="thing_wanted", producer="elsewhere", data={}, event_id="event-t1")
     with uow:
-        assert not uow.claim("things.consumer", "event-t1")
-        assert uow.claim("other.consumer", "event-t1")
+        assert not uow.claim(again) and uow.duplicate
+        uow.consumer = "other.consumer"
+        assert uow.claim(again)
         assert not uow.record_access(None, actor="p1", actor_roles=[], action="things.List", subject_ids=[])
         uow.commit()
     assert len(uow.audit_rows) == 1

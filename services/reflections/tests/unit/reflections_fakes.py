@@ -125,7 +125,7 @@ class FakeRecords:
 class FakeReplicas(FakeRosterReplica):
     """The roster replica, artifact owners and people's names as rows per table name (fed by replication.APPLY)."""
 
-    def put_owner(self, artifact_id: str, student_id: str) -> None:
+    def put_artifact_owner(self, artifact_id: str, student_id: str) -> None:
         self.upsert("artifact_owners", {"artifact_id": artifact_id}, {"student_id": student_id, "deleted": False})
 
     def upsert_deleted(self, artifact_id: str) -> None:

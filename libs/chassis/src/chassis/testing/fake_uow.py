@@ -39,6 +39,9 @@ class FakeUnitOfWork:
 
     stores: tuple[str, ...] = ()
     producer = "fake"
+    consumer = ""               # the inbox consumer name of the delivery being applied (set by the caller)
+    duplicate = False
+    roster = None               # no roster service to ask before a refusal
 
     def __init__(self) -> None:
         self.session = None
@@ -53,7 +56,7 @@ class FakeUnitOfWork:
 
     # --- the transaction ---
     def __enter__(self):
-        self._pending, self._unit = [], {"audit": [], "claims": [], "kept": []}
+        self._pending, self._unit, self.duplicate = [], {"audit": [], "claims": [], "kept": []}, False
         self._snapshot = self._take_snapshot()
         return self
 
@@ -95,10 +98,11 @@ class FakeUnitOfWork:
     def keep_result(self, result: Any) -> None:
         self._unit["kept"].append(result)
 
-    def claim(self, consumer: str, event_id: str) -> bool:
-        """False when ``consumer`` already applied the event (committed, or claimed in this unit)."""
-        key = (consumer, event_id)
+    def claim(self, envelope: Envelope) -> bool:
+        """False (and ``duplicate``) when ``consumer`` already applied the event (committed, or in this unit)."""
+        key = (self.consumer, envelope.event_id)
         if key in self.claims or key in self._unit["claims"]:
+            self.duplicate = True
             return False
         self._unit["claims"].append(key)
         return True

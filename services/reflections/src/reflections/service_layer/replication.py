@@ -17,7 +17,7 @@ from chassis.messaging.inbox import claim
 from chassis.roster_replica.events import ROSTER_EFFECTS, entity_kind
 from chassis.roster_replica.store import RosterReplica
 
-from reflections.adapters.orm import inbox
+from reflections.adapters.orm import artifact_owners, inbox
 from reflections.service_layer import catalog_replication
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork, UowFactory
 
@@ -32,7 +32,8 @@ def _artifact(uow: ReflectionsUnitOfWork, e: Envelope) -> None:
     if newest and deleted:   # the payload names no student: mark a known artifact gone (the tombstone covers the rest)
         uow.replicas.upsert_deleted(artifact_id)
     elif newest:
-        uow.replicas.put_owner(artifact_id, str(d["student_id"]))
+        uow.replicas.upsert(artifact_owners, {"artifact_id": artifact_id},
+                            {"student_id": str(d["student_id"]), "deleted": False})
     if not deleted:
         catalog_replication.artifact_details(uow, e, newest)
 
