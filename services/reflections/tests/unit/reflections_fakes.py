@@ -174,8 +174,18 @@ class FakeReflectionsUnitOfWork(FakeUnitOfWork, ReflectionsUnitOfWork):
         return snapshot
 
     def feed(self, envelopes=None) -> "FakeReflectionsUnitOfWork":
-        """The replicas as the worker builds them (the service's own effects) from :func:`world_events`."""
-        from reflections.service_layer.replication import APPLY
+        """The replicas as the worker builds them (the service's own handlers) from :func:`world_events`."""
         for envelope in envelopes if envelopes is not None else world_events():
-            APPLY[entity_kind(envelope.type)](self, envelope)
+            effect_of(envelope)(self, envelope)
         return self
+
+
+def effect_of(envelope):
+    """The service's own handler of ``envelope``: its subscriptions table where the service declares one, else
+    the effects table of replication.py."""
+    try:
+        from reflections.service_layer.subscriptions import SUBSCRIPTIONS
+    except ImportError:
+        from reflections.service_layer.replication import APPLY
+        return APPLY[entity_kind(envelope.type)]
+    return SUBSCRIPTIONS[(envelope.producer, envelope.type)]
