@@ -23,7 +23,6 @@ from artifacts.adapters.orm import artifacts as artifacts_table
 from artifacts.bootstrap import ArtifactsApp, build
 from artifacts.domain.model import VersionInput
 from artifacts.service_layer.commands import NewArtifact
-from artifacts.service_layer import replication
 from chassis.access import Viewer
 from chassis.config import service_settings
 from chassis.events import Envelope
@@ -31,6 +30,9 @@ from roster.adapters.orm import outbox as roster_outbox
 
 from skillfolio_cli.demo_artifacts import CURRENT, FORMER_TEACHER, PORTFOLIO, STUDENT, TEACHER, DemoArtifact
 from skillfolio_cli.demo_cast import Cast
+from chassis.messaging import subscriptions
+from chassis.messaging.subscriptions import consume
+from artifacts.service_layer import subscriptions as artifacts_subscriptions
 
 SEED_HOUR = dt.time(14, 30, tzinfo=dt.timezone.utc)
 SEEDER = Viewer.of("service:skillfolio-seed", ["service"])   # mid-morning in the Americas, afternoon in Europe
@@ -90,11 +92,11 @@ def _replicated_types() -> list[str]:
 
 def prime_replica(app: ArtifactsApp, roster_engine: Engine, cast: Cast) -> int:
     """Apply the cast's roster events to the artifacts replica as the events worker would; how many were new."""
-    log = logging.getLogger(replication.__name__)
+    log = logging.getLogger(subscriptions.__name__)   # the worker's per-event lines
     level = log.level
     log.setLevel(logging.WARNING)     # one INFO line per event is the worker's log, not the seed command's
     try:
-        return sum(replication.apply_roster_event(app.unit_of_work, f"artifacts.{e.type}", e)
+        return sum(consume(app.unit_of_work, artifacts_subscriptions.SUBSCRIPTIONS, e, f"artifacts.{e.type}")
                    for e in cast_events(roster_engine, cast))
     finally:
         log.setLevel(level)

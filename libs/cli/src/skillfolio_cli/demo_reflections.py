@@ -26,7 +26,6 @@ from reflections.bootstrap import ReflectionsApp, build
 from reflections.domain.assessment import CriterionLevel
 from reflections.domain.milestones import Score
 from chassis.roster_replica.events import entity_kind
-from reflections.service_layer import replication
 from roster.adapters.orm import outbox as roster_outbox
 from skills.adapters.orm import outbox as skills_outbox
 
@@ -34,6 +33,9 @@ from skillfolio_cli import demo_discussion as say
 from skillfolio_cli.demo_artifacts import FORMER_TEACHER, PORTFOLIO, STUDENT, TEACHER
 from skillfolio_cli.demo_cast import Cast
 from skillfolio_cli.demo_portfolio import SeedClock, cast_events, moment_of, outbox_envelopes
+from chassis.messaging import subscriptions
+from chassis.messaging.subscriptions import consume
+from reflections.service_layer import subscriptions as reflections_subscriptions
 
 SEED_ADMIN = Viewer.of("service:skillfolio-seed", ["district_admin"])
 REPLICATED_ARTIFACT_EVENTS = ("artifact_added", "artifact_updated", "artifact_deleted")
@@ -51,11 +53,11 @@ def _events(cast: Cast, engines: dict[str, Engine]) -> list[Envelope]:
 
 def prime(app: ReflectionsApp, events: list[Envelope]) -> int:
     """Apply the events to the reflections replicas as the events worker would; how many were new."""
-    log = logging.getLogger(replication.__name__)
+    log = logging.getLogger(subscriptions.__name__)   # the worker's per-event lines
     level = log.level
     log.setLevel(logging.WARNING)      # one INFO line per event is the worker's log, not the seed command's
     try:
-        return sum(replication.apply_event(app.unit_of_work, f"reflections.{e.type}", e)
+        return sum(consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, e, f"reflections.{e.type}")
                    for e in events)
     finally:
         log.setLevel(level)
