@@ -19,7 +19,7 @@ from fastapi.testclient import TestClient
 from chassis.config import PlatformSettings, service_settings
 from chassis.db import make_engine
 from chassis.grpc.principal import generate_keypair
-from chassis.media.blobstore import blob_store_from_settings
+from chassis.media.stores import blob_store_from_settings
 from chassis.media.fs_store import FilesystemBlobStore
 from chassis.migrations import upgrade
 from chassis.testing import infra
