@@ -152,7 +152,8 @@ def artifacts_app(session_database, district, platform, skills_app, skill_ids
                        f"gateway-tests.{envelope.type}")
     assert consume(app.unit_of_work, artifacts_subscriptions.SUBSCRIPTIONS, Envelope(
         type="school_added", producer="roster",
-        data={"school_id": district.ids["school"], "district_id": district.ids["district"]}), "gateway-tests.school_added")
+        data={"school_id": district.ids["school"], "district_id": district.ids["district"]}),
+        "gateway-tests.school_added")
     assert feed_skill_places(skills_app.engine, app.unit_of_work) >= len(skill_ids)
     yield app
     app.close()

@@ -37,9 +37,9 @@ import authz_district
 import gateway_district
 from authz_matrix import ACTORS, ARTIFACT_ACTIONS, CASES, UNCHANGED_BY, Case, Trail, parse
 from authz_rest import (ShiftableClock, Stack, TargetPool, amy_portfolio_ids, amy_sees, create_targets,
+                        perform)
 from chassis.messaging.subscriptions import consume
 from artifacts.service_layer import subscriptions as artifacts_subscriptions
-                        perform)
 
 pytestmark = pytest.mark.integration
 

@@ -5,7 +5,7 @@ it), complete the upload. The media worker checks and thumbnails the files once 
 The artifacts service decides access from its replica of the roster, which roster events fill through RabbitMQ
 once the processes run. Seeding happens before any process starts, so the roster events about the demo cast
 (the people, the student's sections, their enrollments, guardianships) are read from the roster's outbox and
-applied with the events worker's own code (replication.apply_roster_event) under the worker's own consumer
+applied with the events worker's own code (its subscriptions table) under the worker's own consumer
 names: when RabbitMQ later delivers the same events, the inbox recognises them and nothing is applied twice.
 
 Each artifact is created "on its day" (a clock set into its school year), so last year's work was added while
@@ -26,6 +26,7 @@ from artifacts.service_layer.commands import NewArtifact
 from chassis.access import Viewer
 from chassis.config import service_settings
 from chassis.events import Envelope
+from chassis.roster_replica import events as roster_replica
 from roster.adapters.orm import outbox as roster_outbox
 
 from skillfolio_cli.demo_artifacts import CURRENT, FORMER_TEACHER, PORTFOLIO, STUDENT, TEACHER, DemoArtifact
@@ -85,9 +86,7 @@ def cast_events(roster_engine: Engine, cast: Cast) -> list[Envelope]:
 
 
 def _replicated_types() -> list[str]:
-    kinds = tuple(replication.APPLY)
-    return [f"{k}_{verb}" for k in kinds if k != "student" for verb in ("added", "updated", "removed")] + \
-        ["student_transferred"]
+    return list(roster_replica.ROSTER_EVENT_TYPES)
 
 
 def prime_replica(app: ArtifactsApp, roster_engine: Engine, cast: Cast) -> int:

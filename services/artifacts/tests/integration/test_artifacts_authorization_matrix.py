@@ -32,9 +32,9 @@ from artifacts.entrypoints import grpc_api
 from artifacts.migrations import MIGRATIONS_DIR
 from artifacts_fixtures import STUDENT_ID, Clock
 from authz_world import (ACTORS, ARTIFACT_ACTIONS, CASES, LAST_YEAR_DAY, TARGET_AUTHORS, UNCHANGED_BY, Case,
+                         TargetPool, Trail, authz_world)
 from chassis.messaging.subscriptions import consume
 from artifacts.service_layer import subscriptions as artifacts_subscriptions
-                         TargetPool, Trail, authz_world)
 
 pytestmark = pytest.mark.integration
 

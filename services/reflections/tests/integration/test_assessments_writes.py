@@ -12,9 +12,9 @@ from reflections.migrations import MIGRATIONS_DIR
 from reflections.domain.assessment import CriterionLevel
 from reflections_fixtures import ANA, ART, LAST_YEAR, STUDENT, TEACHER, YEAR, Clock, event, world_events
 from assessments_fixtures import (COMM, INNOV, LEVELS, OLD_ART, RUBRIC, SCALE, UNTAGGED, catalog,  # noqa: F401
+                                  catalog_events, scale_event, skill_event, tagged)
 from chassis.messaging.subscriptions import consume
 from reflections.service_layer import subscriptions as reflections_subscriptions
-                                  catalog_events, scale_event, skill_event, tagged)
 
 pytestmark = pytest.mark.integration
 
@@ -113,7 +113,8 @@ def test_growth_follows_the_replicas(app, catalog):
         (LAST_YEAR, 1, 0), (YEAR, 0, 1)]                    # the assessment stays; ART no longer counts for COMM
     assert [(y.school_year_id, y.artifacts_tagged) for y in innov.years] == [(YEAR, 1)]
     assert consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS,
-                   event("artifacts", "artifact_deleted", at="2026-11-06T00:00:00+00:00", artifact_id=ART), "test.artifact_deleted")
+                   event("artifacts", "artifact_deleted", at="2026-11-06T00:00:00+00:00", artifact_id=ART),
+                   "test.artifact_deleted")
     assert [g.skill_id for g in app.assessments.growth(STUDENT, ANA)] == [COMM]
 
 

@@ -15,9 +15,9 @@ from reflections.domain.access import Viewer
 from reflections.domain.goals import GoalChange
 from reflections_fixtures import ANA, ART, NORTH, STUDENT, enrollment, person
 from milestone_fixtures import (OWN_ART, RUBRIC, dol_type, full_sheet, guest, milestone_with_panel,  # noqa: F401
+                                panel_world)
 from chassis.messaging.subscriptions import consume
 from reflections.service_layer import subscriptions as reflections_subscriptions
-                                panel_world)
 
 pytestmark = pytest.mark.integration
 

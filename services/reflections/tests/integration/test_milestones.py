@@ -17,9 +17,9 @@ from reflections.domain.milestones import Score
 from reflections_fixtures import ANA, ART, BEN, DISTRICT_ADMIN, GUARDIAN, STUDENT, TEACHER, YEAR, artifact
 from assessments_fixtures import COMM, RUBRIC as COMM_RUBRIC, rubric_event, scale_event, skill_event, tagged
 from milestone_fixtures import (CRITERIA, GONE_ART, LEVELS, OWN_ART, RUBRIC, dol_type, full_sheet,  # noqa: F401
+                                guest, milestone_with_panel, panel_world)
 from chassis.messaging.subscriptions import consume
 from reflections.service_layer import subscriptions as reflections_subscriptions
-                                guest, milestone_with_panel, panel_world)
 
 pytestmark = pytest.mark.integration
 

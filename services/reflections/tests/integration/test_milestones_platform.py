@@ -15,9 +15,9 @@ from reflections.config import ReflectionsOptions
 from reflections.migrations import MIGRATIONS_DIR
 from reflections_fixtures import ANA, ART, DISTRICT_ADMIN, STUDENT, TEACHER, Clock, world_events
 from milestone_fixtures import (CRITERIA, OWN_ART, RUBRIC, full_sheet, guest, panel_world_events,
+                                rubric_events)
 from chassis.messaging.subscriptions import consume
 from reflections.service_layer import subscriptions as reflections_subscriptions
-                                rubric_events)
 
 pytestmark = pytest.mark.integration
 
