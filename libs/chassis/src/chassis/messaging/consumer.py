@@ -120,7 +120,7 @@ def reliable_handler(source_service: str, event_type: str, **kwargs):
 
     The method runs with the event's correlation id in the log context; it applies its effect together with the
     inbox row in one transaction, and returns :data:`DUPLICATE` when the inbox says it had been applied (counted
-    apart). Services declare subscriptions as data instead (chassis.messaging.subscriptions builds the methods).
+    apart). Services declare subscriptions as data instead (chassis.messaging.subscribed_service builds these).
     """
     def decorate(method):
         @functools.wraps(method)
