@@ -1,8 +1,8 @@
 """The reflections replica fed as its events worker feeds it: artifact ownership and skill tags from the artifacts
 outbox (artifact_added/updated/deleted), skills with their scales and rubrics from the skills outbox, applied with
-the worker's own code (replication.apply_event); the inbox makes re-applying an already applied event a no-op, so
+the worker's own code (its subscriptions table); the inbox makes re-applying an already applied event a no-op, so
 tests call the feeds after every change. The artifacts service's skill catalog (where each skill belongs) is fed
-from the same skills outbox (catalog_replication.apply_catalog_event)."""
+from the same skills outbox (the artifacts subscriptions table)."""
 from __future__ import annotations
 
 from sqlalchemy import Engine, select
