@@ -1,7 +1,8 @@
 """What the reflections replicas need for goals, milestones and growth in the gateway tests, fed as its events
 worker feeds them: the artifacts and skills services' outbox events (plus the roster's school year) applied with
 the worker's own code (and the reflections' milestone events to the artifacts service's panel replica) through
-the subscriptions tables; the inbox makes re-applying a no-op, so call :func:`feed` after every change. Also a panel rubric ("Defense of Learning") defined through the skills service's use cases."""
+the subscriptions tables; the inbox makes re-applying a no-op, so call :func:`feed` after every change.
+Also a panel rubric ("Defense of Learning") defined through the skills service's use cases."""
 from __future__ import annotations
 
 import dataclasses
