@@ -52,22 +52,26 @@ def test_each_service_image_has_the_extras_its_roles_use():
 
 
 def test_no_module_of_the_gateway_or_the_cli_core_imports_an_extra():
-    """Every gateway module, the CLI's entry module and `run gateway`'s settings check import with those modules
-    made unimportable (a fresh interpreter, so nothing is already loaded)."""
+    """Every gateway module, and the CLI as the gateway's image has it (only the gateway's entry point installed:
+    its commands mounted, `run gateway`'s settings checked), import with the extras' modules and the services'
+    packages made unimportable (a fresh interpreter, so nothing is already loaded)."""
     import gateway
     modules = sorted(info.name for info in pkgutil.walk_packages(gateway.__path__, "gateway."))
-    blocked = sorted(NOT_IN_THE_GATEWAY.values())
+    blocked = sorted({*NOT_IN_THE_GATEWAY.values(), "roster", "skills", "artifacts", "reflections"})
     script = f"""
-import importlib, importlib.abc, sys
+import importlib, importlib.abc, importlib.metadata as metadata, sys
 class Block(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path=None, target=None):
         if name.split(".")[0] in {blocked!r}:
             raise ImportError(f"{{name}} is not installed in the gateway's image")
 sys.meta_path.insert(0, Block())
+installed = metadata.entry_points
+metadata.entry_points = lambda **select: [entry for entry in installed(**select) if entry.name == "gateway"]
 for module in {[*modules, "skillfolio_cli.main"]!r}:
     importlib.import_module(module)
-from skillfolio_cli import services
-services.role_needs("gateway", "api")
+from skillfolio_cli import platform, services
+assert services.SERVICES == [] and [spec.name for spec in platform.PROCESSES] == ["gateway"], platform.PROCESSES
+services.role_problems("gateway", "api")
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-3000:]

@@ -1,9 +1,7 @@
 """`skillfolio run` and `skillfolio migrate`: start one process role of a service (after checking the settings it
-needs), or migrate databases."""
+needs), or migrate databases. What a service runs and where its migrations are come from its descriptor."""
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import inspect
 
 import typer
@@ -11,56 +9,52 @@ from pydantic import ValidationError
 from pydantic_settings import BaseSettings
 
 from chassis.config import ConfigurationError, Need, PlatformSettings, describe, role_settings, service_settings
+from chassis.descriptor import GRPC, HTTP, NAMEKO, ServiceDescriptor
 from chassis.logs import configure_logging
-from chassis.migrations import upgrade
 
-# Services on this platform; each provides <name>.migrations.MIGRATIONS_DIR,
-# <name>.entrypoints.grpc_api.serve(settings) and <name>.entrypoints.worker (a nameko service module); a service
-# with a media role also has <name>.entrypoints.media_worker and <name>.config.media_metrics_port() /
-# media_max_workers().
-SERVICES = ["roster", "skills", "artifacts", "reflections"]
+from skillfolio_cli.registry import descriptor, service_names
+
+# The installed services with a database (roster, skills, artifacts, reflections where all are installed).
+SERVICES = service_names()
 
 
 def worker_module(service: str, role: str) -> str:
-    """The nameko module a worker role runs: `events` -> <service>.entrypoints.worker, `media` -> ...media_worker."""
-    return f"{service}.entrypoints.worker" if role == "events" else f"{service}.entrypoints.{role}_worker"
-
-
-def _check(service: str) -> None:
-    if service not in SERVICES:
-        raise typer.BadParameter(f"unknown service {service!r}; choose from {', '.join(SERVICES)}")
+    """The nameko module a worker role runs (its descriptor's role target)."""
+    found = descriptor(service).role(role)
+    if found is None or found.kind != NAMEKO:
+        raise typer.BadParameter(f"{service} has no {role} worker role")
+    return found.target
 
 
 def migrate(services: list[str] = typer.Argument(None, help="Services to migrate (default: all).")) -> None:
     """Upgrade each service's database to the newest Alembic revision."""
+    from chassis.migrations import upgrade   # the database extra: not in the gateway's image
     for name in services or SERVICES:
-        _check(name)
-        settings = service_settings(name)
-        upgrade(importlib.import_module(f"{name}.migrations").MIGRATIONS_DIR, settings.database_url)
+        found = descriptor(name)
+        if not found.migrations:
+            raise typer.BadParameter(f"{name} has no database to migrate")
+        upgrade(found.load(found.migrations), service_settings(name).database_url)
         typer.echo(f"{name}: migrated")
 
 
 def role_needs(service: str, role: str) -> tuple[Need, ...]:
-    """What ``service``'s ``role`` needs from the platform settings: a service's config module declares
-    ``PLATFORM_NEEDS`` for all its roles (e.g. the media store); gRPC APIs verify principals; the gateway signs them
-    and serves the filesystem store's media URLs."""
-    if service == "gateway":
-        return (Need.SIGN_PRINCIPALS, Need.MEDIA_URLS)
-    declared = getattr(importlib.import_module(f"{service}.config"), "PLATFORM_NEEDS", ())
-    return (*declared, *((Need.VERIFY_PRINCIPALS,) if role == "api" else ()))
+    """What ``service``'s ``role`` needs from the platform settings: its descriptor's needs, its config module's
+    ``PLATFORM_NEEDS`` for all its roles (e.g. the media store), and, for a gRPC API, verifying principals."""
+    found = descriptor(service)
+    declared = getattr(found.load(found.config), "PLATFORM_NEEDS", ()) if found.config else ()
+    grpc = found.role(role) is not None and found.role(role).kind == GRPC
+    return (*found.needs, *declared, *((Need.VERIFY_PRINCIPALS,) if grpc else ()))
 
 
-def _own_settings(service: str) -> None:
-    """Build the service's own settings (``service_settings`` and its config module's classes), so a malformed
-    variable is refused at start, with its name."""
-    if service == "gateway":
-        from gateway.settings import GatewaySettings
-        builders = [(lambda: GatewaySettings().check(), "GATEWAY_")]   # check(): the session secret's strength
-    else:
-        module = importlib.import_module(f"{service}.config")
-        builders = [(lambda: service_settings(service), f"{service.upper()}_"),
-                    *((c, c.model_config.get("env_prefix", "")) for c in vars(module).values()
-                      if inspect.isclass(c) and issubclass(c, BaseSettings) and c.__module__ == module.__name__)]
+def _own_settings(found: ServiceDescriptor) -> None:
+    """Build the service's own settings (``service_settings`` where it has a database, and its config module's
+    classes, checked where they define ``check()``), so a malformed variable is refused at start, with its name."""
+    module = found.load(found.config) if found.config else None
+    builders = [(lambda: service_settings(found.name), f"{found.name.upper()}_")] if found.database else []
+    for cls in (vars(module).values() if module else ()):
+        if inspect.isclass(cls) and issubclass(cls, BaseSettings) and cls.__module__ == module.__name__:
+            builders.append((lambda cls=cls: getattr(cls(), "check", lambda: None)(),
+                             cls.model_config.get("env_prefix", "")))
     for build, env_prefix in builders:
         try:
             build()
@@ -70,16 +64,22 @@ def _own_settings(service: str) -> None:
             raise ConfigurationError(str(error)) from None
 
 
+def process_name(service: str, role: str) -> str:
+    """The process's name everywhere (compose, Kubernetes, `up`): ``<service>-<role>``, or the gateway's name for
+    a service with one role and no database."""
+    found = descriptor(service)
+    return service if not found.database and len(found.roles) == 1 else f"{service}-{role}"
+
+
 def role_problems(service: str, role: str) -> str:
     """Why ``service``'s ``role`` cannot start with these settings ("" when it can), naming each variable."""
     problems = []
-    for check in (lambda: role_settings(*role_needs(service, role)), lambda: _own_settings(service)):
+    for check in (lambda: role_settings(*role_needs(service, role)), lambda: _own_settings(descriptor(service))):
         try:
             check()
         except ConfigurationError as error:
             problems.append(str(error))
-    label = service if service == "gateway" else f"{service}-{role}"
-    return f"{label} cannot start: {'; '.join(problems)}" if problems else ""
+    return f"{process_name(service, role)} cannot start: {'; '.join(problems)}" if problems else ""
 
 
 def check_role(service: str, role: str) -> None:
@@ -94,30 +94,24 @@ def run(service: str = typer.Argument(..., help="A service name, or 'gateway'.")
         role: str = typer.Argument("api", help="api (gRPC server), events (nameko worker) or media (the media "
                                                "worker of services that have one).")) -> None:
     """Run one process: `run roster api`, `run roster events`, `run artifacts media`, or `run gateway`."""
-    if service != "gateway":
-        _check(service)
-        if role not in ("api", "events", "media"):
-            raise typer.BadParameter("role is 'api', 'events' or 'media'")
+    found = descriptor(service)
+    spec = found.role(role)
+    if spec is None:
+        raise typer.BadParameter(f"{service} has no {role!r} role; its roles: "
+                                 f"{', '.join(r.name for r in found.roles)}")
     check_role(service, role)
     platform = PlatformSettings()
-    if service == "gateway":
-        from gateway.serve import serve
-        configure_logging("gateway", platform.log_level, platform.log_format)
-        serve()
+    if spec.kind == NAMEKO:
+        from chassis.messaging.worker import exec_nameko_worker   # the messaging extra
+        options = [found.load(spec.metrics_port)(), found.load(spec.max_workers)()] if role != "events" else []
+        exec_nameko_worker(service, spec.target, role, *options)
         return
-    if role == "api":
-        configure_logging(f"{service}-api", platform.log_level, platform.log_format)
-        importlib.import_module(f"{service}.entrypoints.grpc_api").serve(service_settings(service))
-    elif role == "events":
-        from chassis.messaging.worker import exec_nameko_worker
-        exec_nameko_worker(service, worker_module(service, role))
-    elif role == "media":
-        module = worker_module(service, role)
-        if importlib.util.find_spec(module) is None:
-            raise typer.BadParameter(f"{service} has no media role")
-        from chassis.messaging.worker import exec_nameko_worker
-        config = importlib.import_module(f"{service}.config")
-        exec_nameko_worker(service, module, "media", config.media_metrics_port(), config.media_max_workers())
+    configure_logging(process_name(service, role), platform.log_level, platform.log_format)
+    serve = found.load(spec.target)
+    if spec.kind == GRPC:
+        serve(service_settings(service))
+    elif spec.kind == HTTP:
+        serve()
 
 
 def register(app: typer.Typer) -> None:
