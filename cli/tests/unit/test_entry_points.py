@@ -1,0 +1,64 @@
+"""The CLI is an application above the services: it imports none of their modules and finds each through the
+``skillfolio.services`` entry point its pyproject declares, whose every reference resolves."""
+from __future__ import annotations
+
+import ast
+import pathlib
+
+import typer
+from sqlalchemy import Table
+
+from chassis.descriptor import GRPC, HTTP, NAMEKO, ServiceDescriptor
+from skillfolio_cli.registry import descriptors, service_names
+
+SOURCE = pathlib.Path(__file__).resolve().parents[2] / "src" / "skillfolio_cli"
+APPLICATIONS = {"roster", "skills", "artifacts", "reflections", "gateway"}
+
+
+def _imported(path: pathlib.Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_the_cli_imports_no_service_module():
+    modules = sorted(SOURCE.glob("*.py"))
+    assert len(modules) > 5
+    for path in modules:
+        assert not _imported(path) & APPLICATIONS, f"{path.name} imports {_imported(path) & APPLICATIONS}"
+
+
+def test_every_service_and_the_gateway_are_found_by_their_entry_points():
+    found = descriptors()
+    assert set(found) == APPLICATIONS
+    assert service_names() == ["roster", "skills", "artifacts", "reflections"]   # each after what its seed needs
+    assert not found["gateway"].database and [r.kind for r in found["gateway"].roles] == [HTTP]
+
+
+def _check(descriptor: ServiceDescriptor) -> None:
+    for role in descriptor.roles:
+        target = descriptor.load(role.target)
+        if role.kind == NAMEKO:
+            assert target.__name__ == role.target         # the nameko service's module
+        else:
+            assert role.kind in (GRPC, HTTP) and callable(target)
+        if role.kind == NAMEKO and role.name != "events":
+            assert isinstance(descriptor.load(role.metrics_port)(), int) and descriptor.load(role.max_workers)() >= 1
+    if descriptor.database:
+        assert (descriptor.load(descriptor.migrations) / "env.py").exists()
+        assert isinstance(descriptor.load(descriptor.outbox), Table)
+        assert callable(descriptor.load(descriptor.seed.use_case))
+        assert set(descriptor.seed.after) <= set(descriptors()) - {descriptor.name}
+    if descriptor.commands:
+        assert isinstance(descriptor.load(descriptor.commands), typer.Typer) and descriptor.commands_help
+    assert descriptor.load(descriptor.config).__name__ == descriptor.config
+
+
+def test_every_reference_of_each_descriptor_resolves():
+    for descriptor in descriptors().values():
+        _check(descriptor)
+    assert {r.name for r in descriptors()["artifacts"].roles} == {"api", "events", "media"}
