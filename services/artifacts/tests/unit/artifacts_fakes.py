@@ -6,7 +6,6 @@ import copy
 import datetime as dt
 from dataclasses import replace
 
-from chassis.roster_replica.events import ROSTER_EFFECTS, entity_kind
 from chassis.testing.fake_roster import FakeRosterReplica
 from chassis.testing.fake_uow import FakeUnitOfWork
 
@@ -14,6 +13,7 @@ from artifacts.adapters.media_records import MediaRecord
 from artifacts.adapters.repository import PortfolioFilter
 from artifacts.domain.access import Relation
 from artifacts.domain.model import Artifact, StoredMedia, Version
+from artifacts.service_layer.subscriptions import SUBSCRIPTIONS
 from artifacts.service_layer.unit_of_work import PRODUCER, ArtifactsUnitOfWork
 from artifacts_fixtures import roster_world
 
@@ -157,7 +157,7 @@ class FakeArtifactsUnitOfWork(FakeUnitOfWork, ArtifactsUnitOfWork):
         return snapshot
 
     def feed_roster(self, envelopes=None) -> "FakeArtifactsUnitOfWork":
-        """The roster replica as the worker builds it from :func:`roster_world` (or ``envelopes``)."""
+        """The roster replica as the worker builds it (the service's subscriptions) from :func:`roster_world`."""
         for envelope in envelopes if envelopes is not None else roster_world():
-            ROSTER_EFFECTS[entity_kind(envelope.type)](self.replicas, envelope)
+            SUBSCRIPTIONS[(envelope.producer, envelope.type)](self, envelope)
         return self

@@ -7,7 +7,6 @@ import dataclasses
 import datetime as dt
 from types import SimpleNamespace
 
-from chassis.roster_replica.events import entity_kind
 from chassis.testing.fake_roster import FakeRosterReplica
 from chassis.testing.fake_uow import FakeUnitOfWork
 
@@ -181,11 +180,6 @@ class FakeReflectionsUnitOfWork(FakeUnitOfWork, ReflectionsUnitOfWork):
 
 
 def effect_of(envelope):
-    """The service's own handler of ``envelope``: its subscriptions table where the service declares one, else
-    the effects table of replication.py."""
-    try:
-        from reflections.service_layer.subscriptions import SUBSCRIPTIONS
-    except ImportError:
-        from reflections.service_layer.replication import APPLY
-        return APPLY[entity_kind(envelope.type)]
+    """The service's own handler of ``envelope`` (its subscriptions table)."""
+    from reflections.service_layer.subscriptions import SUBSCRIPTIONS
     return SUBSCRIPTIONS[(envelope.producer, envelope.type)]
