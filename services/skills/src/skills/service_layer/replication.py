@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import logging
 
+from chassis.access import Role
 from chassis.events import Envelope
 from chassis.messaging.inbox import claim
 
 from skills.adapters.orm import inbox
 from skills.service_layer.unit_of_work import UowFactory
 
-SCHOOL_ADMIN = "school_admin"
 log = logging.getLogger(__name__)
 
 
@@ -42,7 +42,7 @@ def apply_person_event(uow_factory: UowFactory, consumer: str, envelope: Envelop
     every person's status."""
     data = envelope.data
     admin = (envelope.type != "person_removed" and data.get("active", True)
-             and SCHOOL_ADMIN in (data.get("roles") or []) and data.get("primary_school_id"))
+             and Role.SCHOOL_ADMIN in (data.get("roles") or []) and data.get("primary_school_id"))
     with uow_factory() as uow:
         if not claim(uow.session, inbox, consumer, envelope.event_id):
             return False
