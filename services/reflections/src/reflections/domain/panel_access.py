@@ -62,6 +62,20 @@ MILESTONE_ALLOWED: dict[MilestoneAction, frozenset[Role]] = {
 }
 
 
+READS = frozenset({MilestoneAction.READ, MilestoneAction.LIST})     # all a completed milestone still takes
+
+
+def goal_actions(role: Role | None) -> frozenset[GoalAction]:
+    """Every goal action the table allows the role (what replies tell a page it may offer)."""
+    return frozenset(action for action, roles in GOAL_ALLOWED.items() if role in roles)
+
+
+def milestone_actions(roles: frozenset[str], planned: bool) -> frozenset[MilestoneAction]:
+    """Every milestone action the table allows these roles; on a completed milestone, reads only."""
+    return frozenset(action for action, allowed in MILESTONE_ALLOWED.items()
+                     if roles & allowed and (planned or action in READS))
+
+
 @dataclass(frozen=True)
 class Seat:
     """The viewer's invitation to one milestone's panel."""
