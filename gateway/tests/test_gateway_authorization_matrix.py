@@ -1,5 +1,6 @@
 """The artifacts authorization matrix again, end to end through the REST API: bearer tokens from real logins, the
-gateway, and real roster and artifacts gRPC servers over their own databases (authz_matrix.MATRIX is the table).
+gateway, and real roster and artifacts gRPC servers over their own databases (the table is the artifacts grid,
+chassis/testing/grids/artifacts_access.grid, which the artifacts service's matrix reads too).
 
 The roster and the artifacts replica hold the same district (gateway_district + authz_district.extend), in their
 own databases, so the extra relationships never show in other gateway tests. Each case gets artifacts
@@ -10,9 +11,7 @@ service's audit rows.
 """
 from __future__ import annotations
 
-import ast
 import json
-import pathlib
 import secrets
 import uuid
 from typing import Iterator
@@ -22,6 +21,7 @@ from fastapi.testclient import TestClient
 
 from chassis.config import service_settings
 from chassis.db import make_engine
+from chassis.testing.grid import TargetPool
 from artifacts import bootstrap as artifacts_bootstrap
 from artifacts.adapters.orm import audit_log, outbox
 from artifacts.domain.access import DENIED
@@ -35,9 +35,8 @@ from roster.migrations import MIGRATIONS_DIR as ROSTER_MIGRATIONS
 
 import authz_district
 import gateway_district
-from authz_matrix import ACTORS, ARTIFACT_ACTIONS, CASES, UNCHANGED_BY, Case, Trail, parse
-from authz_rest import (ShiftableClock, Stack, TargetPool, amy_portfolio_ids, amy_sees, create_targets,
-                        perform)
+from authz_matrix import ACTORS, ARTIFACT_ACTIONS, CASES, UNCHANGED_BY, Case, Trail
+from authz_rest import ShiftableClock, Stack, amy_portfolio_ids, amy_sees, create_targets, perform
 from chassis.messaging.subscriptions import consume
 from artifacts.service_layer import subscriptions as artifacts_subscriptions
 
@@ -178,10 +177,3 @@ def test_the_matrix_covers_every_row_action_and_target():
     assert len(CASES) == len(ACTORS) * (2 + 3 * len(ARTIFACT_ACTIONS))
     assert set(authz_district.USERNAMES) >= set(ACTORS.values())
 
-
-def test_the_grid_is_the_artifacts_service_matrix():
-    """Both levels expect the same answers: the service's grid (read, not imported: other test tree) parses equal."""
-    source = pathlib.Path(__file__).parents[2] / "services/artifacts/tests/authz_world.py"
-    [grid] = [node.value.value for node in ast.parse(source.read_text()).body if isinstance(node, ast.Assign)
-              and [t.id for t in node.targets if isinstance(t, ast.Name)] == ["MATRIX"]]
-    assert parse(grid) == CASES

@@ -8,29 +8,19 @@ import jwt
 from fastapi import Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from chassis.access import Role
 from chassis.context import Principal
 from chassis.errors import PermissionDenied, Unauthenticated
+from chassis.grpc.roles import role_names
 from skillfolio.roster.v1 import roster_pb2
 
 from gateway.csrf import verify_csrf_header
 from gateway.session_store import SessionStore
 from gateway.standing import confirm_standing
 
-ROLE_NAMES = {
-    roster_pb2.ROLE_STUDENT: "student",
-    roster_pb2.ROLE_TEACHER: "teacher",
-    roster_pb2.ROLE_GUARDIAN: "guardian",
-    roster_pb2.ROLE_SCHOOL_ADMIN: "school_admin",
-    roster_pb2.ROLE_DISTRICT_ADMIN: "district_admin",
-}
 API_AUDIENCE = "skillfolio-api"
 TOKEN_ALGORITHM = "HS256"
 bearer_scheme = HTTPBearer(auto_error=False, description="A token from POST /api/v1/auth/token")
-
-
-def role_names(roles) -> list[str]:
-    """Roster Role enum values as the principal's role names."""
-    return [ROLE_NAMES[role] for role in roles if role in ROLE_NAMES]
 
 
 def principal_from_person(person: roster_pb2.Person) -> Principal:
@@ -69,7 +59,7 @@ def session_store(request: Request) -> SessionStore:
 
 REVOKED = ("the bearer token has been revoked (logged out, signed out everywhere, or the account was deactivated); "
            "request a new one")
-GUEST_ROLE = "panel_guest"
+GUEST_ROLE = Role.PANEL_GUEST
 GUEST_LIMIT = "a panel link opens its milestone's page only; log in with a Skillfolio account for anything else"
 
 

@@ -22,9 +22,14 @@ async def get_discussion(backends: Backends, principal: Principal, artifact_id: 
                                            principal)
 
 
+async def offered_prompts(backends: Backends, principal: Principal) -> pb.ListPromptsResponse:
+    """The district's guided prompts still offered to students, and whether the caller may manage them."""
+    return await backends.reflections.call("ListPrompts", pb.ListPromptsRequest(), principal)
+
+
 async def list_prompts(backends: Backends, principal: Principal) -> list[pb.Prompt]:
     """The district's guided prompts still offered to students."""
-    return list((await backends.reflections.call("ListPrompts", pb.ListPromptsRequest(), principal)).prompts)
+    return list((await offered_prompts(backends, principal)).prompts)
 
 
 async def add_reflection(backends: Backends, principal: Principal, artifact_id: str, text: str,

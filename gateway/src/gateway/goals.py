@@ -14,10 +14,14 @@ STATUS_LABELS = {"active": "Active", "achieved": "Achieved", "not_achieved": "No
                  "withdrawn": "Withdrawn"}
 
 
+async def student_goals(backends: Backends, principal: Principal, student_id: str) -> gpb.ListGoalsResponse:
+    """The student's goals, newest first, and what the caller may do with them (``viewer_can``)."""
+    return await backends.goals.call("ListGoals", gpb.ListGoalsRequest(student_id=student_id), principal)
+
+
 async def list_goals(backends: Backends, principal: Principal, student_id: str) -> list[gpb.Goal]:
     """The student's goals, newest first."""
-    reply = await backends.goals.call("ListGoals", gpb.ListGoalsRequest(student_id=student_id), principal)
-    return list(reply.goals)
+    return list((await student_goals(backends, principal, student_id)).goals)
 
 
 async def get_goal(backends: Backends, principal: Principal, goal_id: str) -> gpb.Goal:

@@ -36,10 +36,15 @@ async def define_type(backends: Backends, principal: Principal, *, code: str, na
     return reply.type
 
 
+async def student_milestones(backends: Backends, principal: Principal,
+                             student_id: str) -> mpb.ListMilestonesResponse:
+    """The student's milestones and what the caller may do with them (``viewer_can``)."""
+    return await backends.milestones.call("ListMilestones", mpb.ListMilestonesRequest(student_id=student_id),
+                                          principal)
+
+
 async def list_milestones(backends: Backends, principal: Principal, student_id: str) -> list[mpb.Milestone]:
-    reply = await backends.milestones.call("ListMilestones", mpb.ListMilestonesRequest(student_id=student_id),
-                                           principal)
-    return list(reply.milestones)
+    return list((await student_milestones(backends, principal, student_id)).milestones)
 
 
 async def get_milestone(backends: Backends, principal: Principal, milestone_id: str) -> mpb.Milestone:

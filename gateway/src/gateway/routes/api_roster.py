@@ -5,14 +5,14 @@ from typing import Literal
 
 from fastapi import APIRouter, Request
 
+from chassis.grpc import roles
 from skillfolio.roster.v1 import roster_pb2 as pb
 
 from gateway import queries, schemas
 from gateway.routes.api_deps import ERRORS, Caller, PageSize, PageToken, PathId
 
 router = APIRouter(prefix="/api/v1", tags=["roster"], responses=ERRORS)
-ROLE_FILTER = {"student": pb.ROLE_STUDENT, "teacher": pb.ROLE_TEACHER, "guardian": pb.ROLE_GUARDIAN,
-               "school_admin": pb.ROLE_SCHOOL_ADMIN, "district_admin": pb.ROLE_DISTRICT_ADMIN}
+ROLE_FILTER = roles.TO_PROTO
 
 
 def _page(page_size: int, page_token: str) -> pb.PageRequest:

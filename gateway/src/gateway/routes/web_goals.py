@@ -28,7 +28,7 @@ async def _page(request: Request, viewer, student_id: str, status: int = 200, **
     backends = request.app.state.backends
     try:
         found, student, page = await asyncio.gather(
-            goals.list_goals(backends, viewer, student_id),
+            goals.student_goals(backends, viewer, student_id),
             backends.roster.call("GetPerson", rpb.GetPersonRequest(person_id=student_id), viewer),
             portfolio.list_portfolio(backends, viewer, student_id, page_size=200))
     except grpc.RpcError as error:
@@ -39,7 +39,8 @@ async def _page(request: Request, viewer, student_id: str, status: int = 200, **
     chips = views.palette(await portfolio.effective_skills(backends, viewer, student.primary_school_id))
     extra.setdefault("errors", {})
     extra.setdefault("values", {"skill_ids": []})
-    return render(request, "goals.html", status=status, student=schemas.Person.of(student), goals=found,
+    return render(request, "goals.html", status=status, student=schemas.Person.of(student), goals=list(found.goals),
+                  can_write=found.viewer_can.write,
                   chips=chips, chips_of=views.chips_of, artifacts=list(page.artifacts),
                   titles={a.id: a.title for a in page.artifacts}, is_self=viewer.subject == student_id,
                   statuses=goals.STATUS_LABELS, closing=goals.CLOSING_STATUSES, **extra)

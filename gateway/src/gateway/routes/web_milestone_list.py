@@ -24,18 +24,18 @@ async def _page(request: Request, viewer, student_id: str, status: int = 200, **
     backends = request.app.state.backends
     try:
         found, student = await asyncio.gather(
-            milestones.list_milestones(backends, viewer, student_id),
+            milestones.student_milestones(backends, viewer, student_id),
             backends.roster.call("GetPerson", rpb.GetPersonRequest(person_id=student_id), viewer))
     except grpc.RpcError as error:
         if is_denied(error):
             return denied_page(request)
         raise
-    can_plan = viewer.has_role("teacher") and viewer.subject != student_id
+    can_plan = found.viewer_can.create          # the reflections service says who may plan one
     types = await milestones.list_types(backends, viewer) if can_plan else []
     extra.setdefault("errors", {})
     extra.setdefault("values", {})
     return render(request, "milestones.html", status=status, student=schemas.Person.of(student.person),
-                  milestones=found, types=types, can_plan=can_plan, is_self=viewer.subject == student_id,
+                  milestones=list(found.milestones), types=types, can_plan=can_plan, is_self=viewer.subject == student_id,
                   outcomes=milestones.OUTCOMES, **extra)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
+from chassis.access import ADMIN_ROLES
 from chassis.context import Principal
 from skillfolio.roster.v1 import roster_pb2 as pb
 
@@ -14,7 +15,6 @@ from gateway.routes.web_common import Viewer
 from gateway.web.render import render
 
 router = APIRouter(include_in_schema=False)
-ADMIN_ROLES = ("district_admin", "school_admin")
 
 
 async def _person(request: Request, person_id: str, viewer: Principal) -> pb.Person:

@@ -26,10 +26,11 @@ Text = Annotated[str, Form(max_length=20000)]
 
 async def _page(request: Request, viewer, status: int = 200, notice: str = "", errors: dict | None = None,
                 form: str = "", value: str = ""):
-    if not viewer.has_role("district_admin"):
+    offered = await discussion.offered_prompts(request.app.state.backends, viewer)
+    if not offered.viewer_can.manage:        # the reflections service says who manages the prompts
         return denied_page(request, ONLY_DISTRICT)
-    offered = await discussion.list_prompts(request.app.state.backends, viewer)
-    return render(request, "admin_prompts.html", status=status, prompts=offered, notice=notice, errors=errors or {},
+    return render(request, "admin_prompts.html", status=status, prompts=list(offered.prompts), notice=notice,
+                  errors=errors or {},
                   form=form, value=value)
 
 

@@ -31,24 +31,6 @@ LABELS = {"reflection-text": "Your reflection", "reflection-prompt": "Guided pro
           "feedback-next-steps": "Next steps", "comment-body": "Comment"}
 
 
-@dataclass(frozen=True)
-class Capabilities:
-    """Which forms the page shows this viewer on this artifact."""
-
-    reflect: bool = False
-    feedback: bool = False
-    comment: bool = False
-    hide: bool = False
-    assess: bool = False
-    self_assess: bool = False
-
-
-def capabilities(can: pb.DiscussionViewerCan) -> Capabilities:
-    """The forms the reflections service's reply allows this viewer."""
-    return Capabilities(reflect=can.reflect, feedback=can.feedback, comment=can.comment, hide=can.hide,
-                        assess=can.assess, self_assess=can.self_assess)
-
-
 @dataclass
 class DiscussionView:
     available: bool = True
@@ -56,7 +38,8 @@ class DiscussionView:
     feedback: list[dict] = field(default_factory=list)
     comments: list[dict] = field(default_factory=list)
     prompts: list = field(default_factory=list)     # offered in the reflect form
-    can: Capabilities = Capabilities()              # the forms to offer (none while unavailable)
+    # the reply's viewer_can: the forms to offer (none while unavailable)
+    can: pb.DiscussionViewerCan = field(default_factory=pb.DiscussionViewerCan)
 
 
 def _author(person_id: str, role: str, viewer: Principal, name: str) -> str:
@@ -102,7 +85,7 @@ async def load(backends: Backends, viewer: Principal, artifact: apb.Artifact) ->
         level = logging.INFO if error.code() == grpc.StatusCode.PERMISSION_DENIED else logging.WARNING
         log.log(level, "discussion of %s unavailable: %s", artifact.id, error.code())
         return DiscussionView(available=False)
-    can = capabilities(found.viewer_can)
+    can = found.viewer_can
     prompt_texts = {p.id: p.text for p in prompts}
     reflections = [_reflection(r, prompt_texts) for r in found.reflections if r.revisions]
     feedback = [{"by": _author(f.teacher_id, "teacher", viewer, f.teacher_name), "can_do": f.can_do,

@@ -48,11 +48,6 @@ def own_sheet(viewer: Principal, milestone):
     return next((s for s in milestone.score_sheets if s.invitation_id in mine), None)
 
 
-def may_score(viewer: Principal, milestone) -> bool:
-    return milestone.status != "completed" and (
-        is_guest(viewer) or any(p.person_id == viewer.subject for p in milestone.panellists if p.person_id))
-
-
 async def load(backends: Backends, viewer: Principal, milestone_id: str) -> dict:
     milestone = await milestones.get_milestone(backends, viewer, milestone_id)
     guest = is_guest(viewer)
@@ -70,13 +65,12 @@ async def load(backends: Backends, viewer: Principal, milestone_id: str) -> dict
     titles = {a.id: a.title for a in artifacts}
     own = own_sheet(viewer, milestone)
     is_student = viewer.subject == milestone.student_id
-    planned = milestone.status != "completed"
     return {
         "milestone": milestone, "criteria": criteria_of(milestone, rubric), "levels": list(milestone.type.levels),
         "student": student.person if student else None, "artifacts": artifacts, "titles": titles,
         "is_guest": guest, "is_student": is_student,
-        "can_select": is_student and planned,
-        "can_manage": not guest and not is_student and viewer.has_role("teacher") and planned,
-        "can_score": may_score(viewer, milestone), "own_sheet": own,
+        "can_select": milestone.viewer_can.select_evidence,           # the reflections service's viewer_can
+        "can_manage": milestone.viewer_can.invite or milestone.viewer_can.record_outcome,
+        "can_score": milestone.viewer_can.score, "own_sheet": own,
         "own_levels": {s.criterion_code: s.level_rank for s in own.scores} if own else {},
         "outcomes": milestones.OUTCOMES, "kinds": milestones.PANELLIST_KINDS}

@@ -26,7 +26,7 @@ def test_a_goal_from_set_to_closed(app, panel_world, tables):
     assert linked.evidence_artifact_ids == (OWN_ART,)
     closed = app.goals.close_goal(STUDENT, goal.id, "achieved", "I led two and learned to listen.")
 
-    [read] = app.goals.list_goals(TEACHER, ANA)
+    [read] = app.goals.list_goals(TEACHER, ANA).goals
     assert read == app.goals.get_goal(GUARDIAN, goal.id)
     assert (read.title, read.success_criteria, read.skill_ids) == ("Speak up in class", "I lead two discussions.",
                                                                    ("skl-comm", "skl-crit"))

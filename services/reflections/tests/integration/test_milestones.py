@@ -96,7 +96,7 @@ def test_links_end_when_the_milestone_completes(app, dol_type):
     for reader in (TEACHER, STUDENT, GUARDIAN):
         [seat] = app.panel.get(reader, created.id).panellists
         assert (seat.ended, seat.expires_at) == (True, done.completed_at)
-    [listed] = app.panel.of_student(GUARDIAN, ANA)
+    [listed] = app.panel.of_student(GUARDIAN, ANA).milestones
     assert [p.ended for p in listed.panellists] == [True] and listed.panellists[0].email == "rosa@example.org"
 
 
@@ -178,7 +178,7 @@ def test_deleted_evidence_drops_out_of_the_milestone(app, dol_type):
     deleted = artifact(OWN_ART, ANA, ANA, type_="artifact_deleted", at="2026-11-20T00:00:00+00:00")
     assert consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, deleted, "test.artifact_deleted")
     assert app.panel.get(STUDENT, created.id).milestone.evidence_artifact_ids == (ART,)
-    assert [m.milestone.id for m in app.panel.of_student(TEACHER, ANA)] == [created.id]
+    assert [m.milestone.id for m in app.panel.of_student(TEACHER, ANA).milestones] == [created.id]
 
 
 def test_milestones_read_the_same_catalog_replica_as_assessments(app, panel_world):

@@ -74,7 +74,7 @@ def test_a_milestone_on_sqlite_for_the_embedded_default(tmp_path):
         assert app.milestones.record_outcome(TEACHER, created.id, "EXCELLING").milestone.outcome == "EXCELLING"
         goal = app.goals.set_goal(STUDENT, ANA, "Speak up", ["skl-comm"], "Three talks")
         app.goals.link_evidence(STUDENT, goal.id, [OWN_ART])
-        assert app.goals.list_goals(TEACHER, ANA)[0].evidence_artifact_ids == (OWN_ART,)
+        assert app.goals.list_goals(TEACHER, ANA).goals[0].evidence_artifact_ids == (OWN_ART,)
         clock.now += dt.timedelta(days=3)
         with pytest.raises(Conflict, match="this milestone is completed: its panel links have ended"):
             app.panel.get(guest(invitation.id), created.id)

@@ -60,7 +60,10 @@ def test_goals_over_grpc(channel, keys):
     goals.LinkEvidence(goals_pb2.LinkEvidenceRequest(goal_id=goal.id, artifact_ids=[ART, OWN_ART]), metadata=student)
     goals.CloseGoal(goals_pb2.CloseGoalRequest(goal_id=goal.id, status="achieved", closing_reflection="Done."),
                     metadata=student)
-    [listed] = goals.ListGoals(goals_pb2.ListGoalsRequest(student_id=ANA), metadata=teacher).goals
+    teachers_list = goals.ListGoals(goals_pb2.ListGoalsRequest(student_id=ANA), metadata=teacher)
+    [listed] = teachers_list.goals
+    assert not teachers_list.viewer_can.write           # the teacher reads; only the student writes
+    assert goals.ListGoals(goals_pb2.ListGoalsRequest(student_id=ANA), metadata=student).viewer_can.write
     assert (listed.status, list(listed.evidence_artifact_ids), listed.closing_reflection) == (
         "achieved", [ART, OWN_ART], "Done.")
     assert listed.closed_at and listed.created_at
@@ -101,13 +104,20 @@ def test_a_guest_scores_a_defense_of_learning(channel, keys):
 
     seen = stub.GetMilestone(pb.GetMilestoneRequest(milestone_id=milestone.id), metadata=rosa).milestone
     assert list(seen.evidence_artifact_ids) == [ART]
+    assert seen.viewer_can == pb.MilestoneViewerCan(score=True)          # a panellist scores, nothing else
+    assert stub.GetMilestone(pb.GetMilestoneRequest(milestone_id=milestone.id), metadata=teacher).milestone \
+        .viewer_can == pb.MilestoneViewerCan(invite=True, record_outcome=True)
     assert [(p.name, p.email) for p in seen.panellists] == [("Rosa Park", "")]
     done = stub.RecordOutcome(pb.RecordOutcomeRequest(milestone_id=milestone.id, outcome="EXCELLING"),
                               metadata=teacher).milestone
     assert (done.status, done.outcome, len(done.score_sheets)) == ("completed", "EXCELLING", 1)
-    [listed] = stub.ListMilestones(pb.ListMilestonesRequest(student_id=ANA),
-                                   metadata=signed_as(keys[0], EVE, "guardian")).milestones
+    guardians_list = stub.ListMilestones(pb.ListMilestonesRequest(student_id=ANA),
+                                         metadata=signed_as(keys[0], EVE, "guardian"))
+    [listed] = guardians_list.milestones
     assert listed.panellists[0].email == "rosa@example.org"
+    assert not guardians_list.viewer_can.create and listed.viewer_can == pb.MilestoneViewerCan()
+    assert stub.ListMilestones(pb.ListMilestonesRequest(student_id=ANA), metadata=teacher).viewer_can.create
+    assert done.viewer_can == pb.MilestoneViewerCan()       # a completed milestone takes no change
     final = refused(lambda: stub.ScoreMilestone(pb.ScoreMilestoneRequest(milestone_id=milestone.id, scores=[
         pb.CriterionScore(criterion_code=c, level_rank=1) for c in CRITERIA]), metadata=rosa))
     assert final.code() == grpc.StatusCode.FAILED_PRECONDITION and "its panel links have ended" in final.details()

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import logging
 
+from chassis.access import Role
 from chassis.events import Envelope
 
 from skills.service_layer.unit_of_work import SkillsUnitOfWork
 
-SCHOOL_ADMIN = "school_admin"
 log = logging.getLogger(__name__)
 
 
@@ -36,7 +36,7 @@ def person(uow: SkillsUnitOfWork, envelope: Envelope) -> None:
     every person's status."""
     data = envelope.data
     admin = (envelope.type != "person_removed" and data.get("active", True)
-             and SCHOOL_ADMIN in (data.get("roles") or []) and data.get("primary_school_id"))
+             and Role.SCHOOL_ADMIN in (data.get("roles") or []) and data.get("primary_school_id"))
     person_id = str(data["person_id"])
     if uow.replicas.is_newest("person", person_id, envelope.occurred_at):
         uow.replicas.set_administered_schools(person_id, {str(data["primary_school_id"])} if admin else set())

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from chassis.access import Role
 from chassis.errors import AlreadyExists, Conflict, FieldProblem, InvalidArgument, NotFound, PermissionDenied
 
 from skills.domain import access, identity
@@ -65,7 +66,7 @@ def _authorize_skill(uow: SkillsUnitOfWork, viewer: Viewer | None, school_id: st
     try:
         return authorize_write(uow, viewer, school_id)
     except PermissionDenied:
-        if not school_id and viewer is not None and access.SCHOOL_ADMIN in viewer.roles:
+        if not school_id and viewer is not None and Role.SCHOOL_ADMIN in viewer.roles:
             raise PermissionDenied(access.SCHOOL_CANNOT_CHANGE_DISTRICT) from None
         raise
 
