@@ -43,7 +43,7 @@ def test_publishes_with_confirms_and_marks_sent(db, fresh_amqp_url):
     add_to_outbox(engine, outbox, events)
     relay = OutboxRelay(engine, outbox, fresh_amqp_url, "demo", batch_size=200)
     assert relay.publish_all() == 450
-    relay.publisher.close()
+    relay.close()
     assert unsent(engine, outbox) == 0
     messages = drain_queue(fresh_amqp_url, "tap")
     assert [m.properties["message_id"] for m in messages] == [e.event_id for e in events]   # id order
@@ -61,7 +61,7 @@ def test_a_completed_cycle_advances_the_liveness_clock_and_a_failing_one_does_no
     relay = OutboxRelay(engine, outbox, fresh_amqp_url, "liveness", poll_seconds=0.01)
     before = time.time()
     relay._cycle()
-    relay.publisher.close()
+    relay.close()
     stamp = RELAY_LAST_CYCLE.labels("liveness")._value.get()
     assert before <= stamp <= time.time()
     broken = OutboxRelay(engine, outbox, "amqp://guest:guest@127.0.0.1:1/", "liveness")
@@ -127,7 +127,7 @@ def test_purges_sent_rows_older_than_retention(db, fresh_amqp_url):
     add_to_outbox(engine, outbox, [envelope("demo", "thing_happened") for _ in range(5)])
     relay = OutboxRelay(engine, outbox, fresh_amqp_url, "demo", retention=dt.timedelta(hours=1))
     relay.publish_all()
-    relay.publisher.close()
+    relay.close()
     with engine.begin() as conn:
         conn.execute(update(outbox).where(outbox.c.id <= 3).values(sent_at=dt.datetime.now(dt.timezone.utc)
                                                                    - dt.timedelta(hours=2)))
@@ -146,5 +146,5 @@ def test_sqlite_embedded_default(tmp_path, fresh_amqp_url):
     assert relay.publish_all() == 3
     relay.update_gauges()
     assert relay.purge_sent(older_than=dt.timedelta(0)) == 3
-    relay.publisher.close()
+    relay.close()
     assert len(drain_queue(fresh_amqp_url, "tap")) == 3
