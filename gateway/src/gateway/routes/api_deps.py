@@ -11,7 +11,7 @@ from fastapi import Depends, Header, Path, Query
 from chassis.context import Principal
 from chassis.errors import FieldProblem
 from chassis.grpc.errors import rpc_error_to_domain
-from chassis.idempotency import HEADER, MAX_KEY_LENGTH, idempotency_key_var
+from chassis.context import IDEMPOTENCY_HEADER as HEADER, MAX_IDEMPOTENCY_KEY_LENGTH as MAX_KEY_LENGTH, idempotency_key_var
 
 from gateway.auth import api_principal
 
