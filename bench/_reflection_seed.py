@@ -7,12 +7,11 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import insert, select
 
 from chassis.db import make_engine
 from chassis.events import Envelope
 from chassis.migrations import upgrade
-from chassis.uow import outbox_channel
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,7 @@ def seed_writers(database_url: str, count: int) -> list[Writer]:
 
 
 class BaselineWriter:
-    """The rows AddReflection commits, inserted directly: reflection, first revision, outbox row; then NOTIFY."""
+    """The rows AddReflection commits, inserted directly: reflection, first revision, outbox row (the bare insert)."""
 
     def __init__(self, database_url: str, pool: int) -> None:
         from reflections.adapters.orm import outbox, reflection_revisions, reflections
@@ -69,7 +68,6 @@ class BaselineWriter:
                                                   kind="text"))
             conn.execute(insert(outbox).values(event_id=envelope.event_id, type=envelope.type,
                                                body=envelope.to_json()))
-            conn.execute(text("SELECT pg_notify(:channel, '')"), {"channel": outbox_channel("reflections")})
         return reflection_id
 
     def close(self) -> None:

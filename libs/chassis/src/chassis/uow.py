@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
-from sqlalchemy import Table, insert, text
+from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from chassis.audit import record_access
@@ -12,11 +12,7 @@ from chassis.context import current_correlation_id
 from chassis.events import DomainEvent, Envelope
 from chassis.idempotency import keep
 from chassis.messaging.inbox import claim
-
-
-def outbox_channel(producer: str) -> str:
-    """The PostgreSQL NOTIFY channel the relay of ``producer`` listens on."""
-    return f"outbox_{producer}"
+from chassis.relay_wakeup import outbox_channel, wake_idle_relay  # noqa: F401 (outbox_channel: re-exported)
 
 
 class UnitOfWork:
@@ -89,7 +85,7 @@ class UnitOfWork:
     def commit(self) -> None:
         wrote = self.flush_events()
         if wrote and self.session.get_bind().dialect.name == "postgresql":
-            self.session.execute(text("SELECT pg_notify(:channel, '')"), {"channel": outbox_channel(self.producer)})
+            wake_idle_relay(self.session, self.producer)
         self.session.commit()
 
     def rollback(self) -> None:
