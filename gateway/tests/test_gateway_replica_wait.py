@@ -10,7 +10,7 @@ from grpc.aio import AioRpcError, Metadata
 
 from chassis.errors import NotYetReplicated
 from chassis.grpc.errors import domain_error_status
-from gateway.replica_wait import patiently, wait_for_replicas
+from gateway.clients.replica_wait import patiently, wait_for_replicas
 
 
 def _failure(code: grpc.StatusCode, details: str, trailing=()) -> AioRpcError:

@@ -9,16 +9,22 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from chassis.config import PlatformSettings
 
-from gateway import docs, errors, openapi
-from gateway.clients import Backends
-from gateway.observability import CorrelationIdMiddleware, MetricsMiddleware
+from gateway.routes import docs
+from gateway import errors
+from gateway.routes.api import openapi
+from gateway.clients.backends import Backends
+from gateway.middleware.observability import CorrelationIdMiddleware, MetricsMiddleware
 from gateway.panel import redact_panel_tokens_in_access_log
-from gateway.ratelimit import LoginThrottle
-from gateway.session_store import open_session_store
-from gateway.standing import StandingChecks
-from gateway.security_headers import SecurityHeadersMiddleware
-from gateway.routes import (api_artifacts, api_assessments, api_auth, api_discussion, api_goals, api_growth,
-                            api_milestones, api_prompts, api_roster, api_skills, health, media, web_auth, web_pages)
+from gateway.sessions.throttle import LoginThrottle
+from gateway.sessions.store import open_session_store
+from gateway.sessions.standing import StandingChecks
+from gateway.middleware.security_headers import SecurityHeadersMiddleware
+from gateway.routes.api import (artifacts as api_artifacts, assessments as api_assessments, auth as api_auth,
+                                discussion as api_discussion, goals as api_goals, growth as api_growth,
+                                milestones as api_milestones, prompts as api_prompts, roster as api_roster,
+                                skills as api_skills)
+from gateway.routes import health, media
+from gateway.routes.web import auth as web_auth, pages as web_pages
 from gateway.settings import GatewaySettings
 from gateway.web.render import STATIC_DIR
 

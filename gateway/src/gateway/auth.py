@@ -12,9 +12,9 @@ from chassis.context import Principal
 from chassis.errors import PermissionDenied, Unauthenticated
 from skillfolio.roster.v1 import roster_pb2
 
-from gateway.csrf import verify_csrf_header
-from gateway.session_store import SessionStore
-from gateway.standing import confirm_standing
+from gateway.sessions.csrf import verify_csrf_header
+from gateway.sessions.store import SessionStore
+from gateway.sessions.standing import confirm_standing
 
 ROLE_NAMES = {
     roster_pb2.ROLE_STUDENT: "student",

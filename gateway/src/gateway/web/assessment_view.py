@@ -13,8 +13,8 @@ from chassis.context import Principal
 from skillfolio.artifacts.v1 import artifacts_pb2 as apb
 from skillfolio.reflections.v1 import assessments_pb2 as pb
 
-from gateway import assessing, discussion
-from gateway.clients import Backends
+from gateway.usecases import assessments as assessing, discussion
+from gateway.clients.backends import Backends
 
 log = logging.getLogger(__name__)
 KINDS = {"assess": "teacher", "self": "student"}       # form kind -> the assessor role it records

@@ -13,8 +13,8 @@ from chassis.context import Principal
 from skillfolio.artifacts.v1 import artifacts_pb2 as apb
 from skillfolio.reflections.v1 import reflections_pb2 as pb
 
-from gateway import discussion
-from gateway.clients import Backends
+from gateway.usecases import discussion
+from gateway.clients.backends import Backends
 
 log = logging.getLogger(__name__)
 # Service field names -> the id of the form control that shows the problem, per form.

@@ -11,9 +11,9 @@ import grpc
 from chassis.context import Principal
 from skillfolio.roster.v1 import roster_pb2 as rpb
 
-from gateway import milestones, portfolio
+from gateway.usecases import milestones, portfolio
 from gateway.auth import is_guest
-from gateway.clients import Backends
+from gateway.clients.backends import Backends
 
 
 @dataclass(frozen=True)
