@@ -7,13 +7,13 @@ from __future__ import annotations
 import time
 from typing import Callable
 
-import grpc
 from fastapi import Request
 
 from chassis.context import Principal
-from chassis.errors import Unauthenticated
-from chassis.grpc.admission import ends_sessions
+from chassis.errors import DomainError, Unauthenticated
 from skillfolio.roster.v1 import roster_pb2
+
+from gateway.clients.service import AccountRefused
 
 MAX_TRACKED = 50_000
 
@@ -41,9 +41,10 @@ async def confirm_standing(request: Request, principal: Principal, session_id: s
     if principal.subject.startswith("guest:") or not checks.due(session_id):
         return
     try:
-        await request.app.state.backends.roster.call(
-            "GetPerson", roster_pb2.GetPersonRequest(person_id=principal.subject), principal)
-    except grpc.aio.AioRpcError as error:
-        if ends_sessions(error):
-            raise Unauthenticated(error.details()) from None
+        await request.app.state.backends.roster.get_person(principal, roster_pb2.GetPersonRequest(
+            person_id=principal.subject))
+    except AccountRefused as error:
+        raise Unauthenticated(error.message) from None
+    except DomainError:
+        pass
     checks.checked(session_id)

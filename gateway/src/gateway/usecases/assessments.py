@@ -29,8 +29,7 @@ class Judgement:
 
 
 async def list_assessments(backends: Backends, principal: Principal, artifact_id: str) -> list[pb.SkillAssessments]:
-    reply = await backends.assessments.call("ListAssessments", pb.ListAssessmentsRequest(artifact_id=artifact_id),
-                                            principal)
+    reply = await backends.assessments.list_assessments(principal, pb.ListAssessmentsRequest(artifact_id=artifact_id))
     return list(reply.skills)
 
 
@@ -38,19 +37,18 @@ async def instruments(backends: Backends, principal: Principal, artifact_id: str
                       skill_ids: Iterable[str]) -> dict[str, pb.Instrument]:
     """{skill id: its instrument} for the given skills of the artifact, fetched together."""
     ids = list(dict.fromkeys(skill_ids))
-    replies = await asyncio.gather(*(backends.assessments.call("GetInstrument", pb.GetInstrumentRequest(
-        artifact_id=artifact_id, skill_id=skill_id), principal) for skill_id in ids))
+    replies = await asyncio.gather(*(backends.assessments.get_instrument(principal, pb.GetInstrumentRequest(
+        artifact_id=artifact_id, skill_id=skill_id)) for skill_id in ids))
     return {skill_id: reply.instrument for skill_id, reply in zip(ids, replies)}
 
 
 async def assess(backends: Backends, principal: Principal, artifact_id: str, judgement: Judgement) -> pb.Assessment:
     """A current teacher's assessment."""
-    return (await backends.assessments.call("Assess", pb.AssessRequest(artifact_id=artifact_id, **judgement.fields()),
-                                            principal)).assessment
+    return (await backends.assessments.assess(principal, pb.AssessRequest(artifact_id=artifact_id, **judgement.fields()))).assessment
 
 
 async def self_assess(backends: Backends, principal: Principal, artifact_id: str,
                       judgement: Judgement) -> pb.Assessment:
     """The student's self-assessment with the same instrument."""
-    return (await backends.assessments.call("SelfAssess", pb.SelfAssessRequest(
-        artifact_id=artifact_id, **judgement.fields()), principal)).assessment
+    return (await backends.assessments.self_assess(principal, pb.SelfAssessRequest(
+        artifact_id=artifact_id, **judgement.fields()))).assessment

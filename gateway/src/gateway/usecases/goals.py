@@ -16,18 +16,18 @@ STATUS_LABELS = {"active": "Active", "achieved": "Achieved", "not_achieved": "No
 
 async def list_goals(backends: Backends, principal: Principal, student_id: str) -> list[gpb.Goal]:
     """The student's goals, newest first."""
-    reply = await backends.goals.call("ListGoals", gpb.ListGoalsRequest(student_id=student_id), principal)
+    reply = await backends.goals.list_goals(principal, gpb.ListGoalsRequest(student_id=student_id))
     return list(reply.goals)
 
 
 async def get_goal(backends: Backends, principal: Principal, goal_id: str) -> gpb.Goal:
-    return (await backends.goals.call("GetGoal", gpb.GetGoalRequest(goal_id=goal_id), principal)).goal
+    return (await backends.goals.get_goal(principal, gpb.GetGoalRequest(goal_id=goal_id))).goal
 
 
 async def set_goal(backends: Backends, principal: Principal, student_id: str, *, title: str,
                    skill_ids: Iterable[str], success_criteria: str) -> gpb.Goal:
-    reply = await backends.goals.call("SetGoal", gpb.SetGoalRequest(
-        student_id=student_id, title=title, skill_ids=list(skill_ids), success_criteria=success_criteria), principal)
+    reply = await backends.goals.set_goal(principal, gpb.SetGoalRequest(
+        student_id=student_id, title=title, skill_ids=list(skill_ids), success_criteria=success_criteria))
     return reply.goal
 
 
@@ -38,18 +38,18 @@ async def update_goal(backends: Backends, principal: Principal, goal_id: str, *,
     if skill_ids is not None:
         request.skill_ids.ids.extend(skill_ids)
         request.skill_ids.SetInParent()
-    return (await backends.goals.call("UpdateGoal", request, principal)).goal
+    return (await backends.goals.update_goal(principal, request)).goal
 
 
 async def link_evidence(backends: Backends, principal: Principal, goal_id: str, *, artifact_ids: Iterable[str] = (),
                         unlink_artifact_ids: Iterable[str] = ()) -> gpb.Goal:
-    reply = await backends.goals.call("LinkEvidence", gpb.LinkEvidenceRequest(
-        goal_id=goal_id, artifact_ids=list(artifact_ids), unlink_artifact_ids=list(unlink_artifact_ids)), principal)
+    reply = await backends.goals.link_evidence(principal, gpb.LinkEvidenceRequest(
+        goal_id=goal_id, artifact_ids=list(artifact_ids), unlink_artifact_ids=list(unlink_artifact_ids)))
     return reply.goal
 
 
 async def close_goal(backends: Backends, principal: Principal, goal_id: str, *, status: str,
                      closing_reflection: str) -> gpb.Goal:
-    reply = await backends.goals.call("CloseGoal", gpb.CloseGoalRequest(
-        goal_id=goal_id, status=status, closing_reflection=closing_reflection), principal)
+    reply = await backends.goals.close_goal(principal, gpb.CloseGoalRequest(
+        goal_id=goal_id, status=status, closing_reflection=closing_reflection))
     return reply.goal

@@ -29,7 +29,7 @@ class SkillGrowth:
 
 async def get_growth(backends: Backends, principal: Principal, student_id: str) -> apb.GetGrowthResponse:
     """Per skill, per school year (oldest first): artifacts tagged and the assessed levels over time."""
-    return await backends.assessments.call("GetGrowth", apb.GetGrowthRequest(student_id=student_id), principal)
+    return await backends.assessments.get_growth(principal, apb.GetGrowthRequest(student_id=student_id))
 
 
 def years_of(skill_growth, year_dates: dict[str, tuple[str, str]]) -> list[Year]:
@@ -53,7 +53,7 @@ def _unknown_skill(entry) -> spb.Skill:
 
 async def _scale_levels(backends: Backends, principal: Principal, scale_ids) -> dict[str, list[tuple[int, str]]]:
     async def one(scale_id: str):
-        reply = await backends.skills.call("GetScale", spb.GetScaleRequest(scale_id=scale_id), principal)
+        reply = await backends.skills.get_scale(principal, spb.GetScaleRequest(scale_id=scale_id))
         return scale_id, [(level.rank, level.name) for level in reply.scale.levels]
     return dict(await asyncio.gather(*(one(s) for s in scale_ids)))
 

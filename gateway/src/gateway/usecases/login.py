@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import logging
 
-import grpc
 from fastapi import Request
 
+from chassis.errors import NotFound
 from chassis.context import Principal
 from chassis.errors import DomainError, FieldProblem, InvalidArgument, Unauthenticated
 from skillfolio.roster.v1 import roster_pb2
@@ -48,12 +48,10 @@ async def authenticate(request: Request, username: str, password: str) -> Princi
         raise TooManyAttempts(throttle.retry_after(username, ip))
     roster = request.app.state.backends.roster
     try:
-        reply = await roster.call("Authenticate", roster_pb2.AuthenticateRequest(
-            username=username.strip(), password=password), principal=None)
-    except grpc.aio.AioRpcError as error:
-        if error.code() in (grpc.StatusCode.UNAUTHENTICATED, grpc.StatusCode.NOT_FOUND):
-            throttle.failed(username, ip)
-            log.info("login failed", extra={"client_ip": ip})
-            raise Unauthenticated(WRONG_CREDENTIALS) from None
-        raise
+        reply = await roster.authenticate(None, roster_pb2.AuthenticateRequest(
+            username=username.strip(), password=password))
+    except (Unauthenticated, NotFound):
+        throttle.failed(username, ip)
+        log.info("login failed", extra={"client_ip": ip})
+        raise Unauthenticated(WRONG_CREDENTIALS) from None
     return principal_from_person(reply.person)

@@ -39,16 +39,16 @@ async def effective_skills(backends: Backends, principal: Principal, school_id: 
     """The district's skills plus the school's additions (retired ones too by default: old work keeps its tags)."""
     if not school_id:
         return []
-    school = (await backends.roster.call("GetSchool", rpb.GetSchoolRequest(school_id=school_id), principal)).school
-    reply = await backends.skills.call("GetEffectiveSkills", spb.GetEffectiveSkillsRequest(
-        district_id=school.district_id, school_id=school_id, include_retired=include_retired), principal)
+    school = (await backends.roster.get_school(principal, rpb.GetSchoolRequest(school_id=school_id))).school
+    reply = await backends.skills.get_effective_skills(principal, spb.GetEffectiveSkillsRequest(
+        district_id=school.district_id, school_id=school_id, include_retired=include_retired))
     return list(reply.skills)
 
 
 async def school_years(backends: Backends, principal: Principal) -> list[rpb.SchoolYear]:
     """Every school year of the roster (deactivated ones too: old work keeps its year's name), newest first."""
-    years = await queries.collect(backends.roster, "ListSchoolYears",
-                                  lambda p: rpb.ListSchoolYearsRequest(page=p), "school_years", principal)
+    years = await queries.collect(lambda p: backends.roster.list_school_years(
+        principal, rpb.ListSchoolYearsRequest(page=p)), "school_years")
     return sorted(years, key=lambda y: y.start_date, reverse=True)
 
 
@@ -77,20 +77,20 @@ async def list_portfolio(backends: Backends, principal: Principal, student_id: s
                          skill_ids: Iterable[str] = (), school_year_id: str = "", kind: str = "",
                          added_by: str = "", page_size: int = 0, page_token: str = "") -> apb.ListPortfolioResponse:
     """One keyset page of a student's artifacts, newest first (skills match ANY of ``skill_ids``)."""
-    return await backends.artifacts.call("ListPortfolio", apb.ListPortfolioRequest(
+    return await backends.artifacts.list_portfolio(principal, apb.ListPortfolioRequest(
         student_id=student_id, title_query=title_query, skill_ids=list(skill_ids), school_year_id=school_year_id,
-        kind=kind, added_by=added_by, page=apb.PageRequest(page_size=page_size, page_token=page_token)), principal)
+        kind=kind, added_by=added_by, page=apb.PageRequest(page_size=page_size, page_token=page_token)))
 
 
 async def viewer_can(backends: Backends, principal: Principal, student_id: str) -> apb.ViewerCan:
     """What the artifacts service lets ``principal`` do with this student's portfolio (no artifact is read)."""
-    reply = await backends.artifacts.call("ListPortfolio", apb.ListPortfolioRequest(
-        student_id=student_id, viewer_can_only=True), principal)
+    reply = await backends.artifacts.list_portfolio(principal, apb.ListPortfolioRequest(
+        student_id=student_id, viewer_can_only=True))
     return reply.viewer_can
 
 
 async def get_artifact(backends: Backends, principal: Principal, artifact_id: str) -> apb.Artifact:
-    reply = await backends.artifacts.call("GetArtifact", apb.GetArtifactRequest(artifact_id=artifact_id), principal)
+    reply = await backends.artifacts.get_artifact(principal, apb.GetArtifactRequest(artifact_id=artifact_id))
     return reply.artifact
 
 
@@ -98,9 +98,9 @@ async def create_artifact(backends: Backends, principal: Principal, student_id: 
                           description: str, kind: str, skill_ids: Iterable[str], school_year_id: str = "",
                           link_url: str = "", file: FileToUpload | None = None) -> apb.CreateArtifactResponse:
     """The new artifact and, for a file, where to upload its bytes (then call :func:`complete_upload`)."""
-    return await backends.artifacts.call("CreateArtifact", apb.CreateArtifactRequest(
+    return await backends.artifacts.create_artifact(principal, apb.CreateArtifactRequest(
         student_id=student_id, title=title, description=description, kind=kind, skill_ids=list(skill_ids),
-        school_year_id=school_year_id, content=version_input(link_url, file)), principal)
+        school_year_id=school_year_id, content=version_input(link_url, file)))
 
 
 async def update_artifact(backends: Backends, principal: Principal, artifact_id: str, changes: dict
@@ -110,23 +110,23 @@ async def update_artifact(backends: Backends, principal: Principal, artifact_id:
     values = {name: changes[name] for name in fields}
     if "skill_ids" in values:
         values["skill_ids"] = list(values["skill_ids"])
-    reply = await backends.artifacts.call("UpdateArtifact", apb.UpdateArtifactRequest(
-        artifact_id=artifact_id, update_fields=fields, **values), principal)
+    reply = await backends.artifacts.update_artifact(principal, apb.UpdateArtifactRequest(
+        artifact_id=artifact_id, update_fields=fields, **values))
     return reply.artifact
 
 
 async def add_version(backends: Backends, principal: Principal, artifact_id: str, *, link_url: str = "",
                       file: FileToUpload | None = None) -> apb.AddVersionResponse:
-    return await backends.artifacts.call("AddVersion", apb.AddVersionRequest(
-        artifact_id=artifact_id, content=version_input(link_url, file)), principal)
+    return await backends.artifacts.add_version(principal, apb.AddVersionRequest(
+        artifact_id=artifact_id, content=version_input(link_url, file)))
 
 
 async def complete_upload(backends: Backends, principal: Principal, artifact_id: str, version: int,
                           part_etags: Iterable[str] = ()) -> apb.Artifact:
-    reply = await backends.artifacts.call("CompleteUpload", apb.CompleteUploadRequest(
-        artifact_id=artifact_id, version=version, part_etags=list(part_etags)), principal)
+    reply = await backends.artifacts.complete_upload(principal, apb.CompleteUploadRequest(
+        artifact_id=artifact_id, version=version, part_etags=list(part_etags)))
     return reply.artifact
 
 
 async def delete_artifact(backends: Backends, principal: Principal, artifact_id: str) -> None:
-    await backends.artifacts.call("DeleteArtifact", apb.DeleteArtifactRequest(artifact_id=artifact_id), principal)
+    await backends.artifacts.delete_artifact(principal, apb.DeleteArtifactRequest(artifact_id=artifact_id))

@@ -10,14 +10,12 @@ from gateway.clients.backends import Backends
 
 
 async def define(backends: Backends, principal: Principal, text: str) -> pb.Prompt:
-    return (await backends.reflections.call("DefinePrompt", pb.DefinePromptRequest(text=text), principal)).prompt
+    return (await backends.reflections.define_prompt(principal, pb.DefinePromptRequest(text=text))).prompt
 
 
 async def update(backends: Backends, principal: Principal, prompt_id: str, text: str) -> pb.Prompt:
-    return (await backends.reflections.call("UpdatePrompt", pb.UpdatePromptRequest(prompt_id=prompt_id, text=text),
-                                            principal)).prompt
+    return (await backends.reflections.update_prompt(principal, pb.UpdatePromptRequest(prompt_id=prompt_id, text=text))).prompt
 
 
 async def retire(backends: Backends, principal: Principal, prompt_id: str) -> pb.Prompt:
-    return (await backends.reflections.call("RetirePrompt", pb.RetirePromptRequest(prompt_id=prompt_id),
-                                            principal)).prompt
+    return (await backends.reflections.retire_prompt(principal, pb.RetirePromptRequest(prompt_id=prompt_id))).prompt

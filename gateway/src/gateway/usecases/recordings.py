@@ -28,20 +28,20 @@ class Recording:
 async def add(backends: Backends, principal: Principal, artifact_id: str, recording: Recording, caption: str = "",
               prompt_id: str = "") -> pb.AddReflectionResponse:
     """A new reflection whose first revision is ``recording`` (``reply.upload``: where to send its bytes)."""
-    return await backends.reflections.call("AddReflection", pb.AddReflectionRequest(
-        artifact_id=artifact_id, text=caption, prompt_id=prompt_id, media=recording.message()), principal)
+    return await backends.reflections.add_reflection(principal, pb.AddReflectionRequest(
+        artifact_id=artifact_id, text=caption, prompt_id=prompt_id, media=recording.message()))
 
 
 async def revise(backends: Backends, principal: Principal, reflection_id: str, recording: Recording,
                  caption: str = "") -> pb.EditReflectionResponse:
     """A new audio/video revision of a reflection; the earlier revisions stay in its history."""
-    return await backends.reflections.call("EditReflection", pb.EditReflectionRequest(
-        reflection_id=reflection_id, text=caption, media=recording.message()), principal)
+    return await backends.reflections.edit_reflection(principal, pb.EditReflectionRequest(
+        reflection_id=reflection_id, text=caption, media=recording.message()))
 
 
 async def complete(backends: Backends, principal: Principal, reflection_id: str, revision: int,
                    part_etags: list[str]) -> pb.Reflection:
     """The bytes are in the store (multipart: with the parts' ETags in order); the check starts."""
-    reply = await backends.reflections.call("CompleteReflectionUpload", pb.CompleteReflectionUploadRequest(
-        reflection_id=reflection_id, revision=revision, part_etags=part_etags), principal)
+    reply = await backends.reflections.complete_reflection_upload(principal, pb.CompleteReflectionUploadRequest(
+        reflection_id=reflection_id, revision=revision, part_etags=part_etags))
     return reply.reflection

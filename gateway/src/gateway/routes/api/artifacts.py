@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 
 from chassis.errors import FieldProblem, InvalidArgument
 
+from gateway.clients.backends import BackendsDep
 from gateway.usecases import portfolio
 from gateway.schemas import common as schemas
 from gateway.schemas.artifacts import (Artifact, ArtifactChanges, CompleteUpload, Created, Kind, NewArtifact,
@@ -38,7 +39,7 @@ def _file(body: NewVersion) -> portfolio.FileToUpload | None:
 @router.get("/students/{student_id}/artifacts", response_model=schemas.Page[Artifact],
             summary="A student's portfolio, newest first; filters combine with AND, skill_id matches any")
 async def list_portfolio(
-        request: Request, caller: Caller, student_id: PathId,
+        request: Request, backends: BackendsDep, caller: Caller, student_id: PathId,
         q: Annotated[str, Query(max_length=200, description="Words of the title (full-text).")] = "",
         skill_id: Annotated[list[str], Query(max_length=50, description="Repeat for several skills.")] = [],
         school_year_id: Annotated[str, Query(max_length=64)] = "", kind: Kind | None = None,
@@ -46,7 +47,7 @@ async def list_portfolio(
         page_size: PageSize = 0, page_token: PageToken = ""):
     async with rest_field_names(REST_NAMES):
         reply = await portfolio.list_portfolio(
-            request.app.state.backends, caller, student_id, title_query=q, skill_ids=skill_id,
+            backends, caller, student_id, title_query=q, skill_ids=skill_id,
             school_year_id=school_year_id, kind=kind or "", added_by=added_by, page_size=page_size,
             page_token=page_token)
     # Built straight from the reply (the response model documents it): validating and dumping a model per item
@@ -58,55 +59,55 @@ async def list_portfolio(
 @router.post("/students/{student_id}/artifacts", response_model=Created, status_code=201,
              dependencies=IDEMPOTENT,
              summary="Add an artifact: a link, or a file (then upload it to `upload` and call complete)")
-async def create_artifact(request: Request, caller: Caller, student_id: PathId, body: NewArtifact):
+async def create_artifact(request: Request, backends: BackendsDep, caller: Caller, student_id: PathId, body: NewArtifact):
     async with rest_field_names(REST_NAMES):
         reply = await portfolio.create_artifact(
-            request.app.state.backends, caller, student_id, title=body.title, description=body.description,
+            backends, caller, student_id, title=body.title, description=body.description,
             kind=body.kind, skill_ids=body.skill_ids, school_year_id=body.school_year_id, link_url=body.link_url,
             file=_file(body))
     return Created.of(reply)
 
 
 @router.get("/artifacts/{artifact_id}", response_model=Artifact, summary="One artifact with its versions")
-async def get_artifact(request: Request, caller: Caller, artifact_id: PathId):
+async def get_artifact(request: Request, backends: BackendsDep, caller: Caller, artifact_id: PathId):
     async with rest_field_names(REST_NAMES):
-        return Artifact.of(await portfolio.get_artifact(request.app.state.backends, caller, artifact_id))
+        return Artifact.of(await portfolio.get_artifact(backends, caller, artifact_id))
 
 
 @router.patch("/artifacts/{artifact_id}", response_model=Artifact,
               summary="Change an artifact's title, description, skills or school year (only the fields sent)")
-async def update_artifact(request: Request, caller: Caller, artifact_id: PathId, body: ArtifactChanges):
+async def update_artifact(request: Request, backends: BackendsDep, caller: Caller, artifact_id: PathId, body: ArtifactChanges):
     changes = body.model_dump(include=body.model_fields_set)
     if not changes:
         raise InvalidArgument("send at least one field to change", [
             FieldProblem("body", f"name one of {', '.join(ArtifactChanges.model_fields)}")])
     async with rest_field_names(REST_NAMES):
-        return Artifact.of(await portfolio.update_artifact(request.app.state.backends, caller, artifact_id,
+        return Artifact.of(await portfolio.update_artifact(backends, caller, artifact_id,
                                                            changes))
 
 
 @router.delete("/artifacts/{artifact_id}", status_code=204, response_class=Response,
                summary="Delete an artifact (with its versions)")
-async def delete_artifact(request: Request, caller: Caller, artifact_id: PathId):
+async def delete_artifact(request: Request, backends: BackendsDep, caller: Caller, artifact_id: PathId):
     async with rest_field_names(REST_NAMES):
-        await portfolio.delete_artifact(request.app.state.backends, caller, artifact_id)
+        await portfolio.delete_artifact(backends, caller, artifact_id)
     return Response(status_code=204)
 
 
 @router.post("/artifacts/{artifact_id}/versions", response_model=Created, status_code=201,
              dependencies=IDEMPOTENT,
              summary="Resubmit: a new version (a link, or a file then upload it and call complete)")
-async def add_version(request: Request, caller: Caller, artifact_id: PathId, body: NewVersion):
+async def add_version(request: Request, backends: BackendsDep, caller: Caller, artifact_id: PathId, body: NewVersion):
     async with rest_field_names(REST_NAMES):
-        reply = await portfolio.add_version(request.app.state.backends, caller, artifact_id,
+        reply = await portfolio.add_version(backends, caller, artifact_id,
                                             link_url=body.link_url, file=_file(body))
     return Created.of(reply)
 
 
 @router.post("/artifacts/{artifact_id}/versions/{number}/complete", response_model=Artifact,
              summary="The version's file is uploaded (multipart: with the parts' ETags); checking it starts")
-async def complete_upload(request: Request, caller: Caller, artifact_id: PathId, number: VersionNumber,
+async def complete_upload(request: Request, backends: BackendsDep, caller: Caller, artifact_id: PathId, number: VersionNumber,
                           body: CompleteUpload):
     async with rest_field_names(REST_NAMES):
-        return Artifact.of(await portfolio.complete_upload(request.app.state.backends, caller, artifact_id,
+        return Artifact.of(await portfolio.complete_upload(backends, caller, artifact_id,
                                                            number, body.part_etags))

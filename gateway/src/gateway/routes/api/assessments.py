@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path
 from fastapi.responses import JSONResponse
 
 from skillfolio.reflections.v1 import assessments_pb2 as pb
 
+from gateway.clients.backends import BackendsDep
 from gateway.schemas.assessments import (ArtifactAssessments, Assessment, Instrument, NewAssessment, assessment_json,
                                          assessments_json, instrument_json)
 from gateway.routes.api.deps import ERRORS, IDEMPOTENT, Caller, rest_field_names
@@ -18,43 +19,38 @@ router = APIRouter(prefix="/api/v1", tags=["assessments"], responses=ERRORS)
 PathId = Annotated[str, Path(min_length=1, max_length=64)]
 
 
-def _assessments(request: Request):
-    return request.app.state.backends.assessments
-
-
 @router.get("/artifacts/{artifact_id}/skills/{skill_id}/instrument", response_model=Instrument,
             summary="What an assessment of this skill uses: its scale's levels and, if any, its rubric's criteria")
-async def get_instrument(request: Request, caller: Caller, artifact_id: PathId, skill_id: PathId):
+async def get_instrument(backends: BackendsDep, caller: Caller, artifact_id: PathId, skill_id: PathId):
     async with rest_field_names({}):
-        reply = await _assessments(request).call(
-            "GetInstrument", pb.GetInstrumentRequest(artifact_id=artifact_id, skill_id=skill_id), caller)
+        reply = await backends.assessments.get_instrument(caller, 
+            pb.GetInstrumentRequest(artifact_id=artifact_id, skill_id=skill_id))
     return JSONResponse(instrument_json(reply.instrument))
 
 
 @router.get("/artifacts/{artifact_id}/assessments", response_model=ArtifactAssessments,
             summary="Per skill of the artifact: teacher assessments and self-assessments side by side")
-async def list_assessments(request: Request, caller: Caller, artifact_id: PathId):
+async def list_assessments(backends: BackendsDep, caller: Caller, artifact_id: PathId):
     async with rest_field_names({}):
-        reply = await _assessments(request).call(
-            "ListAssessments", pb.ListAssessmentsRequest(artifact_id=artifact_id), caller)
+        reply = await backends.assessments.list_assessments(caller, pb.ListAssessmentsRequest(artifact_id=artifact_id))
     return JSONResponse(assessments_json(artifact_id, reply))
 
 
 @router.post("/artifacts/{artifact_id}/assessments", response_model=Assessment, status_code=201,
              dependencies=IDEMPOTENT,
              summary="A teacher's assessment of the artifact against one of its skills")
-async def assess(request: Request, caller: Caller, artifact_id: PathId, body: NewAssessment):
+async def assess(backends: BackendsDep, caller: Caller, artifact_id: PathId, body: NewAssessment):
     async with rest_field_names({}):
-        reply = await _assessments(request).call(
-            "Assess", pb.AssessRequest(artifact_id=artifact_id, **body.request_fields()), caller)
+        reply = await backends.assessments.assess(
+            caller, pb.AssessRequest(artifact_id=artifact_id, **body.request_fields()))
     return JSONResponse(assessment_json(reply.assessment), status_code=201)
 
 
 @router.post("/artifacts/{artifact_id}/self-assessments", response_model=Assessment, status_code=201,
              dependencies=IDEMPOTENT,
              summary="The student's self-assessment with the same instrument")
-async def self_assess(request: Request, caller: Caller, artifact_id: PathId, body: NewAssessment):
+async def self_assess(backends: BackendsDep, caller: Caller, artifact_id: PathId, body: NewAssessment):
     async with rest_field_names({}):
-        reply = await _assessments(request).call(
-            "SelfAssess", pb.SelfAssessRequest(artifact_id=artifact_id, **body.request_fields()), caller)
+        reply = await backends.assessments.self_assess(caller, 
+            pb.SelfAssessRequest(artifact_id=artifact_id, **body.request_fields()))
     return JSONResponse(assessment_json(reply.assessment), status_code=201)

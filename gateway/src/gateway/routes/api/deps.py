@@ -5,12 +5,10 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 from typing import Annotated, AsyncIterator
 
-import grpc
 from fastapi import Depends, Header, Path, Query
 
 from chassis.context import Principal
-from chassis.errors import FieldProblem
-from chassis.grpc.errors import rpc_error_to_domain
+from chassis.errors import DomainError, FieldProblem
 from chassis.idempotency import HEADER, MAX_KEY_LENGTH, idempotency_key_var
 
 from gateway.auth import api_principal
@@ -62,7 +60,6 @@ async def rest_field_names(names: dict[str, str]) -> AsyncIterator[None]:
     """Around service calls: a failure's field problems get REST names (``names``: service field -> REST field)."""
     try:
         yield
-    except grpc.aio.AioRpcError as error:
-        domain = rpc_error_to_domain(error)
-        domain.problems = [renamed(p, names) for p in domain.problems]
-        raise domain from None
+    except DomainError as error:
+        error.problems = [renamed(p, names) for p in error.problems]
+        raise

@@ -8,6 +8,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Request
 
+from gateway.clients.backends import BackendsDep
 from gateway.usecases import discussion, recordings
 from gateway.schemas.discussion import (Comment, CompleteRecording, Discussion, Feedback, NewComment, NewFeedback,
                                         NewReflection, Prompt, RecordingFile, Reflection, ReflectionEdit)
@@ -25,23 +26,23 @@ def _recording(media: RecordingFile) -> recordings.Recording:
 
 @router.get("/artifacts/{artifact_id}/discussion", response_model=Discussion,
             summary="An artifact's reflections (every revision), feedback and comments (hidden ones without text)")
-async def get_discussion(request: Request, caller: Caller, artifact_id: PathId):
+async def get_discussion(backends: BackendsDep, caller: Caller, artifact_id: PathId):
     async with rest_field_names(REST_NAMES):
-        return Discussion.of(await discussion.get_discussion(request.app.state.backends, caller, artifact_id))
+        return Discussion.of(await discussion.get_discussion(backends, caller, artifact_id))
 
 
 @router.get("/prompts", response_model=list[Prompt], summary="The district's guided reflection prompts")
-async def list_prompts(request: Request, caller: Caller):
+async def list_prompts(request: Request, backends: BackendsDep, caller: Caller):
     async with rest_field_names(REST_NAMES):
-        return [Prompt.of(p) for p in await discussion.list_prompts(request.app.state.backends, caller)]
+        return [Prompt.of(p) for p in await discussion.list_prompts(backends, caller)]
 
 
 @router.post("/artifacts/{artifact_id}/reflections", response_model=Reflection, status_code=201,
              dependencies=IDEMPOTENT,
              summary="The student reflects on an artifact of their portfolio (optionally answering a prompt): "
                      "text, or an audio/video file (then upload it to `upload` and call .../complete)")
-async def add_reflection(request: Request, caller: Caller, artifact_id: PathId, body: NewReflection):
-    backends = request.app.state.backends
+async def add_reflection(request: Request, backends: BackendsDep, caller: Caller, artifact_id: PathId, body: NewReflection):
+    backends = backends
     async with rest_field_names(REST_NAMES):
         if body.media is not None:
             reply = await recordings.add(backends, caller, artifact_id, _recording(body.media), body.text,
@@ -54,8 +55,8 @@ async def add_reflection(request: Request, caller: Caller, artifact_id: PathId, 
 @router.patch("/reflections/{reflection_id}", response_model=Reflection,
               summary="The student edits a reflection: a new revision (text, or an audio/video file to upload), "
                       "the earlier ones kept")
-async def edit_reflection(request: Request, caller: Caller, reflection_id: PathId, body: ReflectionEdit):
-    backends = request.app.state.backends
+async def edit_reflection(request: Request, backends: BackendsDep, caller: Caller, reflection_id: PathId, body: ReflectionEdit):
+    backends = backends
     async with rest_field_names(REST_NAMES):
         if body.media is not None:
             reply = await recordings.revise(backends, caller, reflection_id, _recording(body.media), body.text)
@@ -66,32 +67,32 @@ async def edit_reflection(request: Request, caller: Caller, reflection_id: PathI
 @router.post("/reflections/{reflection_id}/revisions/{number}/complete", response_model=Reflection,
              summary="An audio/video revision's file is uploaded (multipart: with the parts' ETags); checking it "
                      "starts (the revision shows processing, then ready with a media_url, or rejected with a reason)")
-async def complete_recording(request: Request, caller: Caller, reflection_id: PathId, number: RevisionNumber,
+async def complete_recording(request: Request, backends: BackendsDep, caller: Caller, reflection_id: PathId, number: RevisionNumber,
                              body: CompleteRecording):
     async with rest_field_names(REST_NAMES):
-        return Reflection.of(await recordings.complete(request.app.state.backends, caller, reflection_id, number,
+        return Reflection.of(await recordings.complete(backends, caller, reflection_id, number,
                                                        list(body.part_etags)))
 
 
 @router.post("/artifacts/{artifact_id}/feedback", response_model=Feedback, status_code=201,
              dependencies=IDEMPOTENT,
              summary="A current teacher's feedback: what the learner can do, and next steps")
-async def give_feedback(request: Request, caller: Caller, artifact_id: PathId, body: NewFeedback):
+async def give_feedback(request: Request, backends: BackendsDep, caller: Caller, artifact_id: PathId, body: NewFeedback):
     async with rest_field_names(REST_NAMES):
-        return Feedback.of(await discussion.give_feedback(request.app.state.backends, caller, artifact_id,
+        return Feedback.of(await discussion.give_feedback(backends, caller, artifact_id,
                                                           body.can_do, body.next_steps))
 
 
 @router.post("/artifacts/{artifact_id}/comments", response_model=Comment, status_code=201,
              dependencies=IDEMPOTENT,
              summary="Comment on an artifact (the student, their current teachers and their guardians)")
-async def add_comment(request: Request, caller: Caller, artifact_id: PathId, body: NewComment):
+async def add_comment(request: Request, backends: BackendsDep, caller: Caller, artifact_id: PathId, body: NewComment):
     async with rest_field_names(REST_NAMES):
-        return Comment.of(await discussion.add_comment(request.app.state.backends, caller, artifact_id, body.body))
+        return Comment.of(await discussion.add_comment(backends, caller, artifact_id, body.body))
 
 
 @router.post("/comments/{comment_id}/hide", response_model=Comment,
              summary="A current teacher hides a comment (shown as hidden to everyone; kept in the audit trail)")
-async def hide_comment(request: Request, caller: Caller, comment_id: PathId):
+async def hide_comment(request: Request, backends: BackendsDep, caller: Caller, comment_id: PathId):
     async with rest_field_names(REST_NAMES):
-        return Comment.of(await discussion.hide_comment(request.app.state.backends, caller, comment_id))
+        return Comment.of(await discussion.hide_comment(backends, caller, comment_id))

@@ -9,6 +9,7 @@ from fastapi.responses import ORJSONResponse
 
 from skillfolio.reflections.v1 import assessments_pb2 as pb
 
+from gateway.clients.backends import BackendsDep
 from gateway.schemas.assessments import Growth, growth_json
 from gateway.routes.api.deps import ERRORS, Caller, rest_field_names
 
@@ -17,10 +18,9 @@ router = APIRouter(prefix="/api/v1", tags=["assessments"], responses=ERRORS)
 
 @router.get("/students/{student_id}/growth", response_model=Growth,
             summary="A student's growth per skill over school years: artifacts tagged and assessed levels")
-async def get_growth(request: Request, caller: Caller,
+async def get_growth(request: Request, backends: BackendsDep, caller: Caller,
                      student_id: Annotated[str, Path(min_length=1, max_length=64)]):
     async with rest_field_names({}):
-        reply = await request.app.state.backends.assessments.call(
-            "GetGrowth", pb.GetGrowthRequest(student_id=student_id), caller)
+        reply = await backends.assessments.get_growth(caller, pb.GetGrowthRequest(student_id=student_id))
     return ORJSONResponse(growth_json(reply))   # built straight from the reply (orjson: a thousand points); the
                                                 # model documents it

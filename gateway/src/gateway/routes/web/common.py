@@ -1,10 +1,10 @@
-"""What every logged-in web page shares: the session principal, the friendly "not allowed" page, and mapping a
-service's field problems onto the form controls that caused them."""
+"""What every logged-in web page shares: the session principal, the sentence its "not allowed" page says (shown by
+gateway.errors when a service refuses), and mapping a service's field problems onto the form controls that caused
+them."""
 from __future__ import annotations
 
 from typing import Annotated
 
-import grpc
 from fastapi import Depends, Request
 
 from chassis.context import Principal
@@ -13,7 +13,7 @@ from chassis.errors import FieldProblem, PermissionDenied, Unauthenticated
 from gateway.auth import GUEST_LIMIT, is_guest, session_principal
 from gateway.clients.replica_wait import FORM_PATIENCE_SECONDS, VIEW_PATIENCE_SECONDS, wait_for_replicas
 from gateway.sessions.standing import confirm_standing
-from gateway.web.render import render_error
+from gateway.errors import when_refused
 
 DENIED_MESSAGE = ("You can't open this portfolio. Students see their own, teachers the portfolios of the students "
                   "they teach now, and guardians their children's. Administrators see counts only.")
@@ -48,12 +48,14 @@ Viewer = Annotated[Principal, Depends(web_principal)]
 PanelViewer = Annotated[Principal, Depends(panel_principal)]
 
 
-def is_denied(error: grpc.RpcError) -> bool:
-    return isinstance(error, grpc.aio.AioRpcError) and error.code() == grpc.StatusCode.PERMISSION_DENIED
+def refusal(message: str = DENIED_MESSAGE):
+    """A route's dependency: if a service refuses the viewer, the "not allowed" page says ``message``."""
+    def declare(request: Request) -> None:
+        when_refused(request, message)
+    return Depends(declare)
 
 
-def denied_page(request: Request, message: str = DENIED_MESSAGE):
-    return render_error(request, 403, message, title="You can't open this page")
+REFUSED = refusal()   # a student's pages: "You can't open this portfolio. ..."
 
 
 def field_errors(problems: list[FieldProblem]) -> dict[str, str]:

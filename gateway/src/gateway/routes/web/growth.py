@@ -5,30 +5,24 @@ from __future__ import annotations
 
 import asyncio
 
-import grpc
 from fastapi import APIRouter, Request
 
 from skillfolio.roster.v1 import roster_pb2 as rpb
 
+from gateway.clients.backends import BackendsDep
 from gateway.usecases import growth
 from gateway.schemas import common as schemas
-from gateway.routes.web.common import Viewer, denied_page, is_denied
+from gateway.routes.web.common import REFUSED, Viewer
 from gateway.web.render import render
 
 router = APIRouter(include_in_schema=False)
 
 
-@router.get("/students/{student_id}/growth")
-async def growth_page(request: Request, viewer: Viewer, student_id: str):
-    backends = request.app.state.backends
-    try:
-        reply, student = await asyncio.gather(
-            growth.get_growth(backends, viewer, student_id),
-            backends.roster.call("GetPerson", rpb.GetPersonRequest(person_id=student_id), viewer))
-    except grpc.RpcError as error:
-        if is_denied(error):
-            return denied_page(request)
-        raise
+@router.get("/students/{student_id}/growth", dependencies=[REFUSED])
+async def growth_page(request: Request, backends: BackendsDep, viewer: Viewer, student_id: str):
+    reply, student = await asyncio.gather(
+        growth.get_growth(backends, viewer, student_id),
+        backends.roster.get_person(viewer, rpb.GetPersonRequest(person_id=student_id)))
     person = student.person
     charts = await growth.student_growth(backends, viewer, reply, person.primary_school_id)
     return render(request, "growth.html", student=schemas.Person.of(person), is_self=viewer.subject == student_id,

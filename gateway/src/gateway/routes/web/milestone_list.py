@@ -5,32 +5,27 @@ from __future__ import annotations
 import asyncio
 from typing import Annotated
 
-import grpc
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse
 
-from chassis.grpc.errors import rpc_error_to_domain
+from chassis.context import Principal
+from chassis.errors import Conflict, InvalidArgument
 from skillfolio.roster.v1 import roster_pb2 as rpb
 
+from gateway.clients.backends import Backends, BackendsDep
 from gateway.usecases import milestones
 from gateway.schemas import common as schemas
 from gateway.sessions.csrf import verify_csrf
-from gateway.routes.web.common import Viewer, denied_page, is_denied
+from gateway.routes.web.common import REFUSED, Viewer, refusal
 from gateway.web.render import render
 
 router = APIRouter(include_in_schema=False)
 
 
-async def _page(request: Request, viewer, student_id: str, status: int = 200, **extra):
-    backends = request.app.state.backends
-    try:
-        found, student = await asyncio.gather(
-            milestones.list_milestones(backends, viewer, student_id),
-            backends.roster.call("GetPerson", rpb.GetPersonRequest(person_id=student_id), viewer))
-    except grpc.RpcError as error:
-        if is_denied(error):
-            return denied_page(request)
-        raise
+async def _page(request: Request, backends: Backends, viewer: Principal, student_id: str, status: int = 200, **extra):
+    found, student = await asyncio.gather(
+        milestones.list_milestones(backends, viewer, student_id),
+        backends.roster.get_person(viewer, rpb.GetPersonRequest(person_id=student_id)))
     can_plan = viewer.has_role("teacher") and viewer.subject != student_id
     types = await milestones.list_types(backends, viewer) if can_plan else []
     extra.setdefault("errors", {})
@@ -40,26 +35,22 @@ async def _page(request: Request, viewer, student_id: str, status: int = 200, **
                   outcomes=milestones.OUTCOMES, **extra)
 
 
-@router.get("/students/{student_id}/milestones")
-async def milestone_list(request: Request, viewer: Viewer, student_id: str):
-    return await _page(request, viewer, student_id)
+@router.get("/students/{student_id}/milestones", dependencies=[REFUSED])
+async def milestone_list(request: Request, backends: BackendsDep, viewer: Viewer, student_id: str):
+    return await _page(request, backends, viewer, student_id)
 
 
-@router.post("/students/{student_id}/milestones", dependencies=[Depends(verify_csrf)])
-async def plan_milestone(request: Request, viewer: Viewer, student_id: str,
+@router.post("/students/{student_id}/milestones", dependencies=[
+    Depends(verify_csrf), refusal("Only a teacher who teaches this student now plans their milestones.")])
+async def plan_milestone(request: Request, backends: BackendsDep, viewer: Viewer, student_id: str,
                          type_id: Annotated[str, Form(max_length=64)] = "",
                          title: Annotated[str, Form(max_length=500)] = "",
                          scheduled_on: Annotated[str, Form(max_length=10)] = ""):
     try:
-        created = await milestones.create_milestone(request.app.state.backends, viewer, student_id, type_id=type_id,
+        created = await milestones.create_milestone(backends, viewer, student_id, type_id=type_id,
                                                     title=title, scheduled_on=scheduled_on)
-    except grpc.RpcError as error:
-        if is_denied(error):
-            return denied_page(request, "Only a teacher who teaches this student now plans their milestones.")
-        domain = rpc_error_to_domain(error)
-        if domain.code not in ("INVALID_ARGUMENT", "FAILED_PRECONDITION"):
-            raise
+    except (InvalidArgument, Conflict) as domain:
         errors = {p.field: f"{p.field.replace('_', ' ').capitalize()}: {p.reason}" for p in domain.problems}
-        return await _page(request, viewer, student_id, status=422, errors=errors or {"title": domain.message},
+        return await _page(request, backends, viewer, student_id, status=422, errors=errors or {"title": domain.message},
                            values={"type_id": type_id, "title": title, "scheduled_on": scheduled_on})
     return RedirectResponse(f"/milestones/{created.id}", status_code=303)

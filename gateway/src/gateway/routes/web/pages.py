@@ -1,5 +1,5 @@
 """The logged-in web pages: a home with one block per role the person holds; the portfolio pages' routers
-(web_portfolio, web_artifact) are included here so the app includes one web router."""
+(routes.web.portfolio, routes.web.artifact, ...) are included here so the app includes one web router."""
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
@@ -7,6 +7,7 @@ from fastapi import APIRouter, Request
 from chassis.context import Principal
 from skillfolio.roster.v1 import roster_pb2 as pb
 
+from gateway.clients.backends import Backends, BackendsDep
 from gateway.usecases import roster as queries
 from gateway.schemas import common as schemas
 from gateway.routes.web import (artifact as web_artifact, discussion as web_discussion, goals as web_goals,
@@ -20,35 +21,33 @@ router = APIRouter(include_in_schema=False)
 ADMIN_ROLES = ("district_admin", "school_admin")
 
 
-async def _person(request: Request, person_id: str, viewer: Principal) -> pb.Person:
-    reply = await request.app.state.backends.roster.call("GetPerson", pb.GetPersonRequest(person_id=person_id),
-                                                         viewer)
+async def _person(backends: Backends, person_id: str, viewer: Principal) -> pb.Person:
+    reply = await backends.roster.get_person(viewer, pb.GetPersonRequest(person_id=person_id))
     return reply.person
 
 
-async def _school_name(request: Request, school_id: str, viewer: Principal) -> str:
+async def _school_name(backends: Backends, school_id: str, viewer: Principal) -> str:
     if not school_id:
         return ""
-    reply = await request.app.state.backends.roster.call("GetSchool", pb.GetSchoolRequest(school_id=school_id),
-                                                         viewer)
+    reply = await backends.roster.get_school(viewer, pb.GetSchoolRequest(school_id=school_id))
     return reply.school.name
 
 
 @router.get("/")
-async def home(request: Request, viewer: Viewer):
-    roster = request.app.state.backends.roster
-    me = await _person(request, viewer.subject, viewer)
+async def home(request: Request, backends: BackendsDep, viewer: Viewer):
+    roster = backends.roster
+    me = await _person(backends, viewer.subject, viewer)
     blocks: dict = {}
     if any(viewer.has_role(role) for role in ADMIN_ROLES):
         blocks["admin"] = await queries.school_counts(roster, viewer, me)
     if viewer.has_role("teacher"):
         blocks["teacher"] = await queries.students_by_section(roster, viewer, viewer.subject, page_size=100)
     if viewer.has_role("guardian"):
-        children = await queries.collect(roster, "ListChildren", lambda p: pb.ListChildrenRequest(
-            guardian_id=viewer.subject, page=p), "children", viewer)
+        children = await queries.collect(lambda p: roster.list_children(viewer, pb.ListChildrenRequest(
+            guardian_id=viewer.subject, page=p)), "children")
         blocks["guardian"] = [schemas.Person.of(c) for c in children]
     if viewer.has_role("student"):
-        blocks["student"] = {"school": await _school_name(request, me.primary_school_id, viewer)}
+        blocks["student"] = {"school": await _school_name(backends, me.primary_school_id, viewer)}
     return render(request, "home.html", me=schemas.Person.of(me), blocks=blocks,
                   district=viewer.has_role("district_admin"))
 

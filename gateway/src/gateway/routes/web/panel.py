@@ -6,29 +6,29 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import grpc
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import RedirectResponse
 
+from chassis.errors import Conflict, NotFound
+
+from gateway.clients.backends import BackendsDep
 from gateway.usecases import milestones
 from gateway.auth import start_session
 from gateway.web.render import render
 
 router = APIRouter(include_in_schema=False)
-REFUSED = {grpc.StatusCode.FAILED_PRECONDITION: (410, "This panel link has expired"),
-           grpc.StatusCode.NOT_FOUND: (404, "This panel link does not work")}
+REFUSED = {Conflict: (410, "This panel link has expired"), NotFound: (404, "This panel link does not work")}
 ASK_AGAIN = "Ask the teacher who invited you for a new link."
 
 
 @router.get("/panel/{token}")
-async def enter_panel(request: Request, token: Annotated[str, Path(min_length=1, max_length=200)]):
+async def enter_panel(request: Request, backends: BackendsDep,
+                      token: Annotated[str, Path(min_length=1, max_length=200)]):
     try:
-        redeemed = await milestones.redeem_invitation(request.app.state.backends, token)
-    except grpc.aio.AioRpcError as error:
-        if error.code() not in REFUSED:
-            raise
-        status, title = REFUSED[error.code()]
-        message = (error.details() or title).rstrip(".")
+        redeemed = await milestones.redeem_invitation(backends, token)
+    except (Conflict, NotFound) as error:
+        status, title = REFUSED[type(error)]
+        message = (error.message or title).rstrip(".")
         return render(request, "panel_refused.html", status=status, title=title,
                       message=message[:1].upper() + message[1:] + ".", advice=ASK_AGAIN)
     start_session(request, milestones.guest_principal(redeemed), expires_at=milestones.expiry_epoch(

@@ -1,25 +1,26 @@
 """A student's portfolio on the web: the gallery with filters kept in the URL, and the "Add artifact" page.
 
-Pages call the services as the session's principal through gateway.portfolio; the artifacts service decides who
-may see or add and says so (``viewer_can``): the page offers only that, and a refusal renders a friendly 403 page. The file upload itself runs in the browser (upload.js):
-JSON to the REST API, bytes straight to the store, then "complete". Links also work without JavaScript.
+Pages call the services as the session's principal through gateway.usecases.portfolio; the artifacts service decides who
+may see or add and says so (``viewer_can``): the page offers only that, and a refusal renders a friendly 403 page.
+The file upload itself runs in the browser (upload.js): JSON to the REST API, bytes straight to the store, then "complete". Links also work without JavaScript.
 """
 from __future__ import annotations
 
 import asyncio
 from typing import Annotated
 
-import grpc
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse
 
-from chassis.grpc.errors import rpc_error_to_domain
+from chassis.context import Principal
+from chassis.errors import InvalidArgument, PermissionDenied
 from skillfolio.roster.v1 import roster_pb2 as rpb
 
+from gateway.clients.backends import Backends, BackendsDep
 from gateway.usecases import portfolio
 from gateway.schemas import common as schemas
 from gateway.sessions.csrf import verify_csrf
-from gateway.routes.web.common import Viewer, denied_page, field_errors, is_denied
+from gateway.routes.web.common import REFUSED, Viewer, field_errors
 from gateway.web import views
 from gateway.web.render import render
 
@@ -28,37 +29,29 @@ PAGE_SIZE = 24
 CANNOT_ADD = "Only the student and the teachers who teach them now can add artifacts to this portfolio."
 
 
-async def _student(request: Request, viewer, student_id: str) -> rpb.Person:
-    reply = await request.app.state.backends.roster.call("GetPerson", rpb.GetPersonRequest(person_id=student_id),
-                                                         viewer)
+async def _student(backends: Backends, viewer: Principal, student_id: str) -> rpb.Person:
+    reply = await backends.roster.get_person(viewer, rpb.GetPersonRequest(person_id=student_id))
     return reply.person
 
 
-async def _palette(request: Request, viewer, school_ids) -> dict[str, views.SkillChip]:
-    backends = request.app.state.backends
+async def _palette(backends: Backends, viewer: Principal, school_ids) -> dict[str, views.SkillChip]:
     lists = await asyncio.gather(*(portfolio.effective_skills(backends, viewer, s) for s in dict.fromkeys(school_ids)))
     return views.palette({skill.id: skill for skills in lists for skill in skills}.values())
 
 
 
-
-@router.get("/students/{student_id}")
-async def gallery(request: Request, viewer: Viewer, student_id: str, q: Annotated[str, Query(max_length=200)] = "",
+@router.get("/students/{student_id}", dependencies=[REFUSED])
+async def gallery(request: Request, backends: BackendsDep, viewer: Viewer, student_id: str,
+                  q: Annotated[str, Query(max_length=200)] = "",
                   skill: Annotated[list[str], Query()] = [], year: str = "", page_token: str = "",
                   deleted: bool = False):
-    backends = request.app.state.backends
     filters = views.GalleryFilters(q=q.strip(), skills=[s for s in skill if s], year=year)
-    try:
-        page, student = await asyncio.gather(
-            portfolio.list_portfolio(backends, viewer, student_id, title_query=filters.q, skill_ids=filters.skills,
-                                     school_year_id=filters.year, page_size=PAGE_SIZE, page_token=page_token),
-            _student(request, viewer, student_id))
-    except grpc.RpcError as error:
-        if is_denied(error):
-            return denied_page(request)
-        raise
+    page, student = await asyncio.gather(
+        portfolio.list_portfolio(backends, viewer, student_id, title_query=filters.q, skill_ids=filters.skills,
+                                 school_year_id=filters.year, page_size=PAGE_SIZE, page_token=page_token),
+        _student(backends, viewer, student_id))
     chips, years = await asyncio.gather(
-        _palette(request, viewer, [student.primary_school_id, *(a.school_id for a in page.artifacts)]),
+        _palette(backends, viewer, [student.primary_school_id, *(a.school_id for a in page.artifacts)]),
         portfolio.year_choices(backends, viewer, keep=filters.year))
     return render(request, "portfolio.html", student=schemas.Person.of(student), artifacts=page.artifacts,
                   next_page_token=page.next_page_token, filters=filters, chips=chips, chips_of=views.chips_of,
@@ -67,9 +60,8 @@ async def gallery(request: Request, viewer: Viewer, student_id: str, q: Annotate
                   notice="Artifact deleted." if deleted else "")
 
 
-async def _form_context(request: Request, viewer, student_id: str) -> dict:
-    backends = request.app.state.backends
-    student = await _student(request, viewer, student_id)
+async def _form_context(backends: Backends, viewer: Principal, student_id: str) -> dict:
+    student = await _student(backends, viewer, student_id)
     skills, years = await asyncio.gather(
         portfolio.effective_skills(backends, viewer, student.primary_school_id, include_retired=False),
         portfolio.year_choices(backends, viewer))
@@ -77,24 +69,20 @@ async def _form_context(request: Request, viewer, student_id: str) -> dict:
             "current_year_id": years.current_id, "kinds": views.UPLOAD_KINDS, "kind_labels": views.KIND_LABELS}
 
 
-@router.get("/students/{student_id}/artifacts/new")
-async def new_artifact(request: Request, viewer: Viewer, student_id: str):
+@router.get("/students/{student_id}/artifacts/new", dependencies=[REFUSED])
+async def new_artifact(request: Request, backends: BackendsDep, viewer: Viewer, student_id: str):
     """The form, only to a viewer the artifacts service lets add here (anyone else: the 403 page)."""
-    try:
-        if not (await portfolio.viewer_can(request.app.state.backends, viewer, student_id)).add:
-            return denied_page(request, CANNOT_ADD)
-        context = await _form_context(request, viewer, student_id)
-    except grpc.RpcError as error:
-        if is_denied(error):
-            return denied_page(request)
-        raise
+    if not (await portfolio.viewer_can(backends, viewer, student_id)).add:
+        raise PermissionDenied(CANNOT_ADD)
+    context = await _form_context(backends, viewer, student_id)
     values = {"kind": "image", "skill_ids": [], "school_year_id": context["current_year_id"]}
     return render(request, "artifact_new.html", values=values, errors={}, **context)
 
 
-@router.post("/students/{student_id}/artifacts/new", dependencies=[Depends(verify_csrf)])
+@router.post("/students/{student_id}/artifacts/new", dependencies=[Depends(verify_csrf), REFUSED])
 async def add_link_without_javascript(
-        request: Request, viewer: Viewer, student_id: str, title: Annotated[str, Form(max_length=500)] = "",
+        request: Request, backends: BackendsDep, viewer: Viewer, student_id: str,
+        title: Annotated[str, Form(max_length=500)] = "",
         description: Annotated[str, Form(max_length=20000)] = "", kind: Annotated[str, Form()] = "link",
         skill_ids: Annotated[list[str], Form()] = [], school_year_id: Annotated[str, Form()] = "",
         link_url: Annotated[str, Form(max_length=4000)] = ""):
@@ -107,15 +95,10 @@ async def add_link_without_javascript(
     else:
         try:
             created = await portfolio.create_artifact(
-                request.app.state.backends, viewer, student_id, title=title, description=description, kind=kind,
+                backends, viewer, student_id, title=title, description=description, kind=kind,
                 skill_ids=skill_ids, school_year_id=school_year_id, link_url=link_url)
             return RedirectResponse(f"/artifacts/{created.artifact.id}", status_code=303)
-        except grpc.RpcError as error:
-            if is_denied(error):
-                return denied_page(request)
-            domain = rpc_error_to_domain(error)
-            if domain.code != "INVALID_ARGUMENT":
-                raise
+        except InvalidArgument as domain:
             errors = field_errors(domain.problems) or {"title": domain.message}
-    context = await _form_context(request, viewer, student_id)
+    context = await _form_context(backends, viewer, student_id)
     return render(request, "artifact_new.html", status=422, values=values, errors=errors, **context)

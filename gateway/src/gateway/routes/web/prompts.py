@@ -6,15 +6,18 @@ from __future__ import annotations
 
 from typing import Annotated, Awaitable
 
-import grpc
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse
 
-from chassis.grpc.errors import rpc_error_to_domain
 
+from chassis.context import Principal
+from chassis.errors import Conflict, InvalidArgument, NotFound, PermissionDenied
+
+from gateway.clients.backends import Backends, BackendsDep
+from gateway.errors import when_refused
 from gateway.usecases import discussion, prompts
 from gateway.sessions.csrf import verify_csrf
-from gateway.routes.web.common import Viewer, denied_page, is_denied
+from gateway.routes.web.common import Viewer
 from gateway.web.render import render
 
 router = APIRouter(include_in_schema=False)
@@ -24,50 +27,46 @@ DONE = {"added": "The prompt was added.", "saved": "The prompt was reworded.",
 Text = Annotated[str, Form(max_length=20000)]
 
 
-async def _page(request: Request, viewer, status: int = 200, notice: str = "", errors: dict | None = None,
+async def _page(request: Request, backends: Backends, viewer: Principal, status: int = 200, notice: str = "", errors: dict | None = None,
                 form: str = "", value: str = ""):
     if not viewer.has_role("district_admin"):
-        return denied_page(request, ONLY_DISTRICT)
-    offered = await discussion.list_prompts(request.app.state.backends, viewer)
+        raise PermissionDenied(ONLY_DISTRICT)
+    offered = await discussion.list_prompts(backends, viewer)
     return render(request, "admin_prompts.html", status=status, prompts=offered, notice=notice, errors=errors or {},
                   form=form, value=value)
 
 
 @router.get("/admin/prompts")
-async def prompts_page(request: Request, viewer: Viewer, done: str = ""):
-    return await _page(request, viewer, notice=DONE.get(done, ""))
+async def prompts_page(request: Request, backends: BackendsDep, viewer: Viewer, done: str = ""):
+    return await _page(request, backends, viewer, notice=DONE.get(done, ""))
 
 
-async def _submit(request: Request, viewer, call: Awaitable, done: str, form: str, value: str = ""):
+async def _submit(request: Request, backends: Backends, viewer: Principal, call: Awaitable, done: str, form: str, value: str = ""):
     """Run ``call``; redirect back on success; on bad input re-show the page with the form's error."""
     control = f"{form}-text"
+    when_refused(request, ONLY_DISTRICT)
     try:
         await call
-    except grpc.RpcError as error:
-        if is_denied(error):
-            return denied_page(request, ONLY_DISTRICT)
-        domain = rpc_error_to_domain(error)
-        if domain.code not in ("INVALID_ARGUMENT", "FAILED_PRECONDITION", "NOT_FOUND"):
-            raise
+    except (InvalidArgument, Conflict, NotFound) as domain:
         reason = next((p.reason for p in domain.problems), domain.message)
-        return await _page(request, viewer, status=422, errors={control: f"Prompt: {reason}."
+        return await _page(request, backends, viewer, status=422, errors={control: f"Prompt: {reason}."
                                                                  .replace("..", ".")}, form=form, value=value)
     return RedirectResponse(f"/admin/prompts?done={done}", status_code=303)
 
 
 @router.post("/admin/prompts", dependencies=[Depends(verify_csrf)])
-async def add_prompt(request: Request, viewer: Viewer, text: Text = ""):
-    return await _submit(request, viewer, prompts.define(request.app.state.backends, viewer, text), "added",
+async def add_prompt(request: Request, backends: BackendsDep, viewer: Viewer, text: Text = ""):
+    return await _submit(request, backends, viewer, prompts.define(backends, viewer, text), "added",
                          "new-prompt", text)
 
 
 @router.post("/admin/prompts/{prompt_id}", dependencies=[Depends(verify_csrf)])
-async def reword_prompt(request: Request, viewer: Viewer, prompt_id: str, text: Text = ""):
-    return await _submit(request, viewer, prompts.update(request.app.state.backends, viewer, prompt_id, text),
+async def reword_prompt(request: Request, backends: BackendsDep, viewer: Viewer, prompt_id: str, text: Text = ""):
+    return await _submit(request, backends, viewer, prompts.update(backends, viewer, prompt_id, text),
                          "saved", f"prompt-{prompt_id}", text)
 
 
 @router.post("/admin/prompts/{prompt_id}/retire", dependencies=[Depends(verify_csrf)])
-async def retire_prompt(request: Request, viewer: Viewer, prompt_id: str):
-    return await _submit(request, viewer, prompts.retire(request.app.state.backends, viewer, prompt_id), "retired",
+async def retire_prompt(request: Request, backends: BackendsDep, viewer: Viewer, prompt_id: str):
+    return await _submit(request, backends, viewer, prompts.retire(backends, viewer, prompt_id), "retired",
                          f"prompt-{prompt_id}")
