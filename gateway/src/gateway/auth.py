@@ -118,7 +118,7 @@ def start_session(request: Request, principal: Principal, expires_at: float | No
     fresh CSRF token. ``expires_at`` (epoch seconds) ends the session sooner than its absolute lifetime (a guest's
     panel link expiry); ``principal.extra`` is kept (a guest's milestone)."""
     end_session(request)
-    now = time.time()
+    now = request.app.state.clock()
     lifetime = min(float(request.app.state.settings.session_absolute_seconds),
                    (float(expires_at) - now) if expires_at is not None else math.inf)
     session_id = session_store(request).create(principal.subject, max(lifetime, 1.0))
@@ -150,7 +150,8 @@ def session_principal(request: Request) -> Principal | None:
     max_age = request.app.state.settings.session_absolute_seconds
     ends_at = min(float(session.get("login_at", 0)) + max_age, float(session.get("expires_at", math.inf)))
     session_id = str(session.get("sid") or "")
-    if ends_at < time.time() or not session_id or not session_store(request).live(session_id, session["sub"]):
+    if ends_at < request.app.state.clock() or not session_id or not session_store(request).live(session_id,
+                                                                                                session["sub"]):
         session.clear()
         return None
     principal = Principal(subject=session["sub"], roles=tuple(session.get("roles", ())),

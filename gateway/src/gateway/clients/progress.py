@@ -16,7 +16,8 @@ class AssessmentsClient(ServiceClient):
     async def get_growth(self, principal: Principal, request: apb.GetGrowthRequest) -> apb.GetGrowthResponse:
         return await self.invoke(self.stub.GetGrowth, request, principal)
 
-    async def get_instrument(self, principal: Principal, request: apb.GetInstrumentRequest) -> apb.GetInstrumentResponse:
+    async def get_instrument(self, principal: Principal,
+                             request: apb.GetInstrumentRequest) -> apb.GetInstrumentResponse:
         return await self.invoke(self.stub.GetInstrument, request, principal)
 
     async def list_assessments(self, principal: Principal,
@@ -94,5 +95,6 @@ class MilestonesClient(ServiceClient):
                               request: mpb.ScoreMilestoneRequest) -> mpb.ScoreMilestoneResponse:
         return await self.invoke(self.stub.ScoreMilestone, request, principal)
 
-    async def record_outcome(self, principal: Principal, request: mpb.RecordOutcomeRequest) -> mpb.RecordOutcomeResponse:
+    async def record_outcome(self, principal: Principal,
+                             request: mpb.RecordOutcomeRequest) -> mpb.RecordOutcomeResponse:
         return await self.invoke(self.stub.RecordOutcome, request, principal)

@@ -26,8 +26,9 @@ class ReflectionsClient(ServiceClient):
                               request: pb.EditReflectionRequest) -> pb.EditReflectionResponse:
         return await self.invoke(self.stub.EditReflection, request, principal)
 
-    async def complete_reflection_upload(self, principal: Principal,
-                                         request: pb.CompleteReflectionUploadRequest) -> pb.CompleteReflectionUploadResponse:
+    async def complete_reflection_upload(
+            self, principal: Principal, request: pb.CompleteReflectionUploadRequest
+    ) -> pb.CompleteReflectionUploadResponse:
         return await self.invoke(self.stub.CompleteReflectionUpload, request, principal)
 
     async def give_feedback(self, principal: Principal, request: pb.GiveFeedbackRequest) -> pb.GiveFeedbackResponse:

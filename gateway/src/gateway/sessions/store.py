@@ -9,9 +9,10 @@ import sqlite3
 import threading
 import time
 from dataclasses import dataclass
-from typing import Callable, Protocol
+from typing import Protocol
 
-Clock = Callable[[], float]
+from gateway.clock import Clock
+
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import time
+from typing import Callable
 
 from limits import parse
 from limits.storage import MemoryStorage
@@ -16,7 +17,8 @@ from limits.strategies import MovingWindowRateLimiter
 class LoginThrottle:
     """``allowed()`` before checking a password, ``failed()`` after a wrong one; successes are not counted."""
 
-    def __init__(self, rate: str) -> None:
+    def __init__(self, rate: str, clock: Callable[[], float] = time.time) -> None:
+        self._clock = clock
         self._limit = parse(rate)
         self._limiter = MovingWindowRateLimiter(MemoryStorage())
 
@@ -33,4 +35,4 @@ class LoginThrottle:
     def retry_after(self, username: str, client_ip: str) -> int:
         """Seconds until the oldest counted failure leaves the window."""
         reset_at, _remaining = self._limiter.get_window_stats(self._limit, *self._key(username, client_ip))
-        return max(1, math.ceil(reset_at - time.time()))
+        return max(1, math.ceil(reset_at - self._clock()))

@@ -44,7 +44,8 @@ async def instruments(backends: Backends, principal: Principal, artifact_id: str
 
 async def assess(backends: Backends, principal: Principal, artifact_id: str, judgement: Judgement) -> pb.Assessment:
     """A current teacher's assessment."""
-    return (await backends.assessments.assess(principal, pb.AssessRequest(artifact_id=artifact_id, **judgement.fields()))).assessment
+    return (await backends.assessments.assess(principal, pb.AssessRequest(artifact_id=artifact_id,
+                                                                          **judgement.fields()))).assessment
 
 
 async def self_assess(backends: Backends, principal: Principal, artifact_id: str,

@@ -14,7 +14,8 @@ async def define(backends: Backends, principal: Principal, text: str) -> pb.Prom
 
 
 async def update(backends: Backends, principal: Principal, prompt_id: str, text: str) -> pb.Prompt:
-    return (await backends.reflections.update_prompt(principal, pb.UpdatePromptRequest(prompt_id=prompt_id, text=text))).prompt
+    return (await backends.reflections.update_prompt(principal, pb.UpdatePromptRequest(prompt_id=prompt_id,
+                                                                                       text=text))).prompt
 
 
 async def retire(backends: Backends, principal: Principal, prompt_id: str) -> pb.Prompt:

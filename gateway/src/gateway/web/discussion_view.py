@@ -7,9 +7,8 @@ import asyncio
 import logging
 from dataclasses import dataclass, field
 
-
-from chassis.errors import DomainError, PermissionDenied
 from chassis.context import Principal
+from chassis.errors import DomainError, PermissionDenied
 from skillfolio.artifacts.v1 import artifacts_pb2 as apb
 from skillfolio.reflections.v1 import reflections_pb2 as pb
 

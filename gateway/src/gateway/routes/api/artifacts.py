@@ -59,7 +59,8 @@ async def list_portfolio(
 @router.post("/students/{student_id}/artifacts", response_model=Created, status_code=201,
              dependencies=IDEMPOTENT,
              summary="Add an artifact: a link, or a file (then upload it to `upload` and call complete)")
-async def create_artifact(request: Request, backends: BackendsDep, caller: Caller, student_id: PathId, body: NewArtifact):
+async def create_artifact(request: Request, backends: BackendsDep, caller: Caller, student_id: PathId,
+                          body: NewArtifact):
     async with rest_field_names(REST_NAMES):
         reply = await portfolio.create_artifact(
             backends, caller, student_id, title=body.title, description=body.description,
@@ -76,7 +77,8 @@ async def get_artifact(request: Request, backends: BackendsDep, caller: Caller, 
 
 @router.patch("/artifacts/{artifact_id}", response_model=Artifact,
               summary="Change an artifact's title, description, skills or school year (only the fields sent)")
-async def update_artifact(request: Request, backends: BackendsDep, caller: Caller, artifact_id: PathId, body: ArtifactChanges):
+async def update_artifact(request: Request, backends: BackendsDep, caller: Caller, artifact_id: PathId,
+                          body: ArtifactChanges):
     changes = body.model_dump(include=body.model_fields_set)
     if not changes:
         raise InvalidArgument("send at least one field to change", [
@@ -106,7 +108,8 @@ async def add_version(request: Request, backends: BackendsDep, caller: Caller, a
 
 @router.post("/artifacts/{artifact_id}/versions/{number}/complete", response_model=Artifact,
              summary="The version's file is uploaded (multipart: with the parts' ETags); checking it starts")
-async def complete_upload(request: Request, backends: BackendsDep, caller: Caller, artifact_id: PathId, number: VersionNumber,
+async def complete_upload(request: Request, backends: BackendsDep, caller: Caller, artifact_id: PathId,
+                          number: VersionNumber,
                           body: CompleteUpload):
     async with rest_field_names(REST_NAMES):
         return Artifact.of(await portfolio.complete_upload(backends, caller, artifact_id,

@@ -20,7 +20,8 @@ ERRORS = {401: {"description": "No valid bearer token or session"},
           503: {"description": "A service behind the gateway is unavailable, or a record created moments ago has not "
                                "reached every service yet (code NOT_YET_REPLICATED): retry after `Retry-After` "
                                "seconds", "headers": {"Retry-After": {"description": "Seconds to wait before "
-                                                                      "retrying", "schema": {"type": "integer", "minimum": 0,
+                                                                      "retrying", "schema": {"type": "integer",
+                                                                                             "minimum": 0,
                                                                                          "maximum": 3600}}}}}
 Caller = Annotated[Principal, Depends(api_principal)]
 IDEMPOTENCY_KEY_DOC = (

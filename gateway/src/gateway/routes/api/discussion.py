@@ -41,7 +41,8 @@ async def list_prompts(request: Request, backends: BackendsDep, caller: Caller):
              dependencies=IDEMPOTENT,
              summary="The student reflects on an artifact of their portfolio (optionally answering a prompt): "
                      "text, or an audio/video file (then upload it to `upload` and call .../complete)")
-async def add_reflection(request: Request, backends: BackendsDep, caller: Caller, artifact_id: PathId, body: NewReflection):
+async def add_reflection(request: Request, backends: BackendsDep, caller: Caller, artifact_id: PathId,
+                         body: NewReflection):
     backends = backends
     async with rest_field_names(REST_NAMES):
         if body.media is not None:
@@ -55,7 +56,8 @@ async def add_reflection(request: Request, backends: BackendsDep, caller: Caller
 @router.patch("/reflections/{reflection_id}", response_model=Reflection,
               summary="The student edits a reflection: a new revision (text, or an audio/video file to upload), "
                       "the earlier ones kept")
-async def edit_reflection(request: Request, backends: BackendsDep, caller: Caller, reflection_id: PathId, body: ReflectionEdit):
+async def edit_reflection(request: Request, backends: BackendsDep, caller: Caller, reflection_id: PathId,
+                          body: ReflectionEdit):
     backends = backends
     async with rest_field_names(REST_NAMES):
         if body.media is not None:
@@ -67,7 +69,8 @@ async def edit_reflection(request: Request, backends: BackendsDep, caller: Calle
 @router.post("/reflections/{reflection_id}/revisions/{number}/complete", response_model=Reflection,
              summary="An audio/video revision's file is uploaded (multipart: with the parts' ETags); checking it "
                      "starts (the revision shows processing, then ready with a media_url, or rejected with a reason)")
-async def complete_recording(request: Request, backends: BackendsDep, caller: Caller, reflection_id: PathId, number: RevisionNumber,
+async def complete_recording(request: Request, backends: BackendsDep, caller: Caller, reflection_id: PathId,
+                             number: RevisionNumber,
                              body: CompleteRecording):
     async with rest_field_names(REST_NAMES):
         return Reflection.of(await recordings.complete(backends, caller, reflection_id, number,
@@ -77,7 +80,8 @@ async def complete_recording(request: Request, backends: BackendsDep, caller: Ca
 @router.post("/artifacts/{artifact_id}/feedback", response_model=Feedback, status_code=201,
              dependencies=IDEMPOTENT,
              summary="A current teacher's feedback: what the learner can do, and next steps")
-async def give_feedback(request: Request, backends: BackendsDep, caller: Caller, artifact_id: PathId, body: NewFeedback):
+async def give_feedback(request: Request, backends: BackendsDep, caller: Caller, artifact_id: PathId,
+                        body: NewFeedback):
     async with rest_field_names(REST_NAMES):
         return Feedback.of(await discussion.give_feedback(backends, caller, artifact_id,
                                                           body.can_do, body.next_steps))

@@ -49,7 +49,8 @@ async def list_milestones(request: Request, backends: BackendsDep, caller: Calle
 @router.post("/students/{student_id}/milestones", response_model=Milestone, status_code=201,
              dependencies=IDEMPOTENT,
              summary="Plan a milestone for a student you teach now")
-async def create_milestone(request: Request, backends: BackendsDep, caller: Caller, student_id: PathId, body: NewMilestone):
+async def create_milestone(request: Request, backends: BackendsDep, caller: Caller, student_id: PathId,
+                           body: NewMilestone):
     return as_json(await milestones.create_milestone(backends, caller, student_id,
                                                      type_id=body.type_id, title=body.title,
                                                      scheduled_on=body.scheduled_on.isoformat()))
@@ -64,14 +65,16 @@ async def get_milestone(request: Request, backends: BackendsDep, caller: Panelli
 
 @router.put("/milestones/{milestone_id}/evidence", response_model=Milestone,
             summary="Select the artifacts the milestone shows (the student; replaces the selection)")
-async def select_evidence(request: Request, backends: BackendsDep, caller: Caller, milestone_id: PathId, body: EvidenceSelection):
+async def select_evidence(request: Request, backends: BackendsDep, caller: Caller, milestone_id: PathId,
+                          body: EvidenceSelection):
     return as_json(await milestones.select_evidence(backends, caller, milestone_id,
                                                     body.artifact_ids))
 
 
 @router.post("/milestones/{milestone_id}/panellists", response_model=Invitation, status_code=201,
              summary="Invite a panellist; the reply holds their panel link, shown this once")
-async def invite_panellist(request: Request, backends: BackendsDep, caller: Caller, milestone_id: PathId, body: NewPanellist):
+async def invite_panellist(request: Request, backends: BackendsDep, caller: Caller, milestone_id: PathId,
+                           body: NewPanellist):
     reply = await milestones.invite_panellist(backends, caller, milestone_id,
                                               **body.model_dump())
     return {"panellist": as_json(reply.panellist), "guest_url": guest_url(request, reply.guest_url_token)}
@@ -89,6 +92,7 @@ async def score(request: Request, backends: BackendsDep, caller: Panellist, mile
 
 @router.post("/milestones/{milestone_id}/outcome", response_model=Milestone,
              summary="Record the outcome (teachers): NOT_YET, APPROACHING, READY or EXCELLING; completes it")
-async def record_outcome(request: Request, backends: BackendsDep, caller: Caller, milestone_id: PathId, body: NewOutcome):
+async def record_outcome(request: Request, backends: BackendsDep, caller: Caller, milestone_id: PathId,
+                         body: NewOutcome):
     return as_json(await milestones.record_outcome(backends, caller, milestone_id,
                                                    body.outcome))

@@ -1,4 +1,4 @@
-"""One artifact on the web: its page (media preview, skills, versions, and the discussion: see web_discussion), the
+"""One artifact on the web: its page (media preview, skills, versions, and the discussion: see routes.web.discussion), the
 edit form, the delete confirmation and the "Upload a new version" page. The artifacts service says what the viewer
 may do (``viewer_can``): edit/delete controls and their pages are offered only when it allows the change."""
 from __future__ import annotations
@@ -52,7 +52,8 @@ async def _page(request: Request, backends: Backends, viewer: Principal, artifac
     return render(request, template, **context, **extra)
 
 
-async def artifact_page_with(request: Request, backends: Backends, viewer: Principal, artifact_id: str, status: int = 200, notice: str = "",
+async def artifact_page_with(request: Request, backends: Backends, viewer: Principal, artifact_id: str,
+                             status: int = 200, notice: str = "",
                              **discussion_forms):
     """The artifact page (e.g. re-shown with one discussion form's errors and values, status 422)."""
     page = await _page(request, backends, viewer, artifact_id, "artifact.html", notice=notice,

@@ -31,7 +31,7 @@ async def panel_principal(request: Request) -> Principal:
     if principal is None:
         raise Unauthenticated("log in to continue")
     await confirm_standing(request, principal, request.state.session_id)
-    # a page waits briefly for a just-created artifact to reach every service (gateway.replica_wait)
+    # a page waits briefly for a just-created artifact to reach every service (gateway.clients.replica_wait)
     wait_for_replicas(FORM_PATIENCE_SECONDS if request.method == "POST" else VIEW_PATIENCE_SECONDS)
     return principal
 

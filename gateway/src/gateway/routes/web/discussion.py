@@ -1,6 +1,7 @@
 """The artifact page's discussion forms, working without JavaScript: reflect (with a guided prompt), edit a
 reflection, give feedback, comment, hide a comment, assess and self-assess a skill (scale level, rubric criteria).
-Each is a CSRF-checked POST that redirects back to the page (post/redirect/get); bad input re-shows the page (422) with the message next to the field that caused it."""
+Each is a CSRF-checked POST that redirects back to the page (post/redirect/get); bad input re-shows the page (422)
+with the message next to the field that caused it; a refusal, the "not allowed" page with the form's sentence."""
 from __future__ import annotations
 
 from typing import Annotated, Awaitable
@@ -55,7 +56,8 @@ async def submit(request: Request, backends: Backends, viewer: Principal, artifa
 
 
 @router.post("/artifacts/{artifact_id}/reflections")
-async def reflect(request: Request, backends: BackendsDep, viewer: Viewer, artifact_id: str, text: Text = "", prompt_id: Id = ""):
+async def reflect(request: Request, backends: BackendsDep, viewer: Viewer, artifact_id: str, text: Text = "",
+                  prompt_id: Id = ""):
     call = discussion.add_reflection(backends, viewer, artifact_id, text, prompt_id)
     return await submit(request, backends, viewer, artifact_id, "reflect", "reflection", call,
                         {"text": text, "prompt_id": prompt_id})
@@ -70,7 +72,8 @@ async def recording_without_javascript(request: Request, viewer: Viewer, artifac
 
 
 @router.post("/reflections/{reflection_id}/edit")
-async def edit_reflection(request: Request, backends: BackendsDep, viewer: Viewer, reflection_id: str, artifact_id: Id, text: Text = ""):
+async def edit_reflection(request: Request, backends: BackendsDep, viewer: Viewer, reflection_id: str,
+                          artifact_id: Id, text: Text = ""):
     """A new revision of the reflection (the form sits under the reflection, on its artifact's page)."""
     call = discussion.edit_reflection(backends, viewer, reflection_id, text)
     return await submit(request, backends, viewer, artifact_id, "reflect", "edited", call,
@@ -109,13 +112,15 @@ async def _judge(request: Request, backends: Backends, viewer, artifact_id: str,
     error_form = f"{kind}-{skill_id}"
     if not level.isdigit():
         errors = {assessment_view.control(kind, skill_id, "level"): "Level: choose one of the levels."}
-        return await artifact_page_with(request, backends, viewer, artifact_id, status=422, errors=errors, form=error_form,
+        return await artifact_page_with(request, backends, viewer, artifact_id, status=422, errors=errors,
+                                        form=error_form,
                                         values=values)
     judgement = assessing.Judgement(skill_id, int(level), values["comment"], criteria)
     use = assessing.assess if kind == "assess" else assessing.self_assess
     call = use(backends, viewer, artifact_id, judgement)
     codes = list(criteria)
-    return await submit(request, backends, viewer, artifact_id, kind, "assessment" if kind == "assess" else "self-assessment",
+    return await submit(request, backends, viewer, artifact_id, kind,
+                        "assessment" if kind == "assess" else "self-assessment",
                         call, values, error_form=error_form, controls=lambda error: assessment_view.form_errors(
                             kind, skill_id, codes, error.problems, error.message))
 

@@ -51,6 +51,7 @@ async def plan_milestone(request: Request, backends: BackendsDep, viewer: Viewer
                                                     title=title, scheduled_on=scheduled_on)
     except (InvalidArgument, Conflict) as domain:
         errors = {p.field: f"{p.field.replace('_', ' ').capitalize()}: {p.reason}" for p in domain.problems}
-        return await _page(request, backends, viewer, student_id, status=422, errors=errors or {"title": domain.message},
+        return await _page(request, backends, viewer, student_id, status=422,
+                           errors=errors or {"title": domain.message},
                            values={"type_id": type_id, "title": title, "scheduled_on": scheduled_on})
     return RedirectResponse(f"/milestones/{created.id}", status_code=303)

@@ -43,7 +43,8 @@ async def _page(request: Request, backends: Backends, viewer: Principal, milesto
     return render(request, "milestone.html", status=status, **context, **extra)
 
 
-async def _change(request: Request, backends: Backends, viewer: Principal, milestone_id: str, action, notice: str, refused: str):
+async def _change(request: Request, backends: Backends, viewer: Principal, milestone_id: str, action, notice: str,
+                  refused: str):
     """Run ``action`` (a service call); on success back to the page with a notice, else the page with errors (or
     the "not allowed" page saying ``refused``)."""
     when_refused(request, refused)
@@ -51,12 +52,14 @@ async def _change(request: Request, backends: Backends, viewer: Principal, miles
         await action
     except (InvalidArgument, Conflict) as domain:
         errors = {p.field: f"{p.field.replace('_', ' ').capitalize()}: {p.reason}" for p in domain.problems}
-        return await _page(request, backends, viewer, milestone_id, status=422, errors=errors or {"form": domain.message})
+        return await _page(request, backends, viewer, milestone_id, status=422,
+                           errors=errors or {"form": domain.message})
     return RedirectResponse(f"/milestones/{milestone_id}?done={notice}", status_code=303)
 
 
 @router.get("/milestones/{milestone_id}")
-async def milestone_page(request: Request, backends: BackendsDep, viewer: PanelViewer, milestone_id: str, done: str = ""):
+async def milestone_page(request: Request, backends: BackendsDep, viewer: PanelViewer, milestone_id: str,
+                         done: str = ""):
     return await _page(request, backends, viewer, milestone_id, notice=NOTICES.get(done, ""))
 
 
@@ -76,7 +79,8 @@ async def score(request: Request, backends: BackendsDep, viewer: PanelViewer, mi
     scores = [milestones.Score(key.removeprefix("criterion-"), int(value)) for key, value in form.items()
               if key.startswith("criterion-") and str(value).isdigit()]
     action = milestones.score(backends, viewer, milestone_id, scores, comment)
-    return await _change(request, backends, viewer, milestone_id, action, "scored", "You are not on this milestone's panel.")
+    return await _change(request, backends, viewer, milestone_id, action, "scored",
+                         "You are not on this milestone's panel.")
 
 
 @router.post("/milestones/{milestone_id}/outcome", dependencies=[Depends(verify_csrf)])
@@ -99,7 +103,8 @@ async def invite(request: Request, backends: BackendsDep, viewer: Viewer, milest
                                                   email=email, kind=kind, valid_days=valid_days)
     except InvalidArgument as domain:
         errors = {f"invite-{p.field}": f"{p.field.capitalize()}: {p.reason}" for p in domain.problems}
-        return await _page(request, backends, viewer, milestone_id, status=422, errors=errors or {"invite": domain.message},
+        return await _page(request, backends, viewer, milestone_id, status=422,
+                           errors=errors or {"invite": domain.message},
                            invite_values={"name": name, "email": email, "kind": kind, "valid_days": valid_days})
     new_link = {"name": reply.panellist.name, "expires_at": reply.panellist.expires_at,
                 "url": guest_url(request, reply.guest_url_token)}

@@ -1,8 +1,9 @@
 """A student's portfolio on the web: the gallery with filters kept in the URL, and the "Add artifact" page.
 
-Pages call the services as the session's principal through gateway.usecases.portfolio; the artifacts service decides who
-may see or add and says so (``viewer_can``): the page offers only that, and a refusal renders a friendly 403 page.
-The file upload itself runs in the browser (upload.js): JSON to the REST API, bytes straight to the store, then "complete". Links also work without JavaScript.
+Pages call the services as the session's principal through gateway.usecases.portfolio; the artifacts service
+decides who may see or add and says so (``viewer_can``): the page offers only that, and a refusal renders a friendly
+403 page (gateway.errors). The file upload itself runs in the browser (upload.js): JSON to the REST API, bytes
+straight to the store, then "complete". Links also work without JavaScript.
 """
 from __future__ import annotations
 

@@ -27,7 +27,8 @@ DONE = {"added": "The prompt was added.", "saved": "The prompt was reworded.",
 Text = Annotated[str, Form(max_length=20000)]
 
 
-async def _page(request: Request, backends: Backends, viewer: Principal, status: int = 200, notice: str = "", errors: dict | None = None,
+async def _page(request: Request, backends: Backends, viewer: Principal, status: int = 200, notice: str = "",
+                errors: dict | None = None,
                 form: str = "", value: str = ""):
     if not viewer.has_role("district_admin"):
         raise PermissionDenied(ONLY_DISTRICT)
@@ -41,7 +42,8 @@ async def prompts_page(request: Request, backends: BackendsDep, viewer: Viewer, 
     return await _page(request, backends, viewer, notice=DONE.get(done, ""))
 
 
-async def _submit(request: Request, backends: Backends, viewer: Principal, call: Awaitable, done: str, form: str, value: str = ""):
+async def _submit(request: Request, backends: Backends, viewer: Principal, call: Awaitable, done: str, form: str,
+                  value: str = ""):
     """Run ``call``; redirect back on success; on bad input re-show the page with the form's error."""
     control = f"{form}-text"
     when_refused(request, ONLY_DISTRICT)
