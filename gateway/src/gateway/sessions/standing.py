@@ -13,6 +13,7 @@ from chassis.context import Principal
 from chassis.errors import DomainError, Unauthenticated
 from skillfolio.roster.v1 import roster_pb2
 
+from gateway.clients.backends import backends
 from gateway.clients.service import AccountRefused
 
 MAX_TRACKED = 50_000
@@ -41,7 +42,7 @@ async def confirm_standing(request: Request, principal: Principal, session_id: s
     if principal.subject.startswith("guest:") or not checks.due(session_id):
         return
     try:
-        await request.app.state.backends.roster.get_person(principal, roster_pb2.GetPersonRequest(
+        await backends(request).roster.get_person(principal, roster_pb2.GetPersonRequest(
             person_id=principal.subject))
     except AccountRefused as error:
         raise Unauthenticated(error.message) from None

@@ -10,6 +10,7 @@ from chassis.context import Principal
 from chassis.errors import DomainError, FieldProblem, InvalidArgument, Unauthenticated
 from skillfolio.roster.v1 import roster_pb2
 
+from gateway.clients.backends import backends
 from gateway.auth import principal_from_person
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ async def authenticate(request: Request, username: str, password: str) -> Princi
     if not throttle.allowed(username, ip):
         log.warning("login throttled", extra={"client_ip": ip})
         raise TooManyAttempts(throttle.retry_after(username, ip))
-    roster = request.app.state.backends.roster
+    roster = backends(request).roster
     try:
         reply = await roster.authenticate(None, roster_pb2.AuthenticateRequest(
             username=username.strip(), password=password))
