@@ -9,7 +9,8 @@ PROTO_FILES := $(shell find protos -name '*.proto')
 .PHONY: install up test protos bench clean
 install: $(VENV)/.installed
 
-$(VENV)/.installed: uv.lock pyproject.toml scripts/install.sh
+# Every workspace member's pyproject too: a changed entry point (how the CLI finds services) needs a reinstall.
+$(VENV)/.installed: uv.lock pyproject.toml scripts/install.sh $(wildcard */pyproject.toml libs/*/pyproject.toml services/*/pyproject.toml)
 	bash scripts/install.sh
 	touch $@
 

@@ -25,8 +25,9 @@ def seed_writers(database_url: str, count: int) -> list[Writer]:
     """Migrate (every head: branches merged later may carry parallel migrations) and feed the replicas."""
     from reflections.bootstrap import build
     from reflections.migrations import MIGRATIONS_DIR
-    from reflections.service_layer.replication import apply_event
     from chassis.config import service_settings
+    from chassis.messaging.subscriptions import consume
+    from reflections.service_layer import subscriptions as reflections_subscriptions
     upgrade(MIGRATIONS_DIR, database_url, "heads")
     writers = [Writer(f"bench-student-{i:03d}", str(uuid.uuid4())) for i in range(count)]
     app = build(service_settings("reflections", database_url=database_url, db_pool_size=2))
@@ -39,7 +40,8 @@ def seed_writers(database_url: str, count: int) -> list[Writer]:
                     Envelope(type="artifact_added", producer="artifacts", data={
                         "artifact_id": w.artifact_id, "student_id": w.student_id, "added_by": w.student_id,
                         "added_by_role": "student", "skill_ids": []})):
-                apply_event(app.unit_of_work, f"bench.{envelope.type}", envelope)
+                consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, envelope,
+                        f"bench.{envelope.type}")
     finally:
         app.close()
     return writers

@@ -19,7 +19,7 @@ from fastapi.testclient import TestClient
 from chassis.config import PlatformSettings, service_settings
 from chassis.db import make_engine
 from chassis.grpc.principal import generate_keypair
-from chassis.media.blobstore import blob_store_from_settings
+from chassis.media.stores import blob_store_from_settings
 from chassis.media.fs_store import FilesystemBlobStore
 from chassis.migrations import upgrade
 from chassis.testing import infra
@@ -27,13 +27,10 @@ from chassis.testing import infra
 from artifacts import bootstrap as artifacts_bootstrap
 from artifacts.entrypoints import grpc_api as artifacts_grpc
 from artifacts.migrations import MIGRATIONS_DIR as ARTIFACTS_MIGRATIONS
-from artifacts.service_layer.catalog_replication import apply_catalog_event
-from artifacts.service_layer.replication import apply_roster_event
 from chassis.events import Envelope
 from reflections import bootstrap as reflections_bootstrap
 from reflections.entrypoints import grpc_api as reflections_grpc
 from reflections.migrations import MIGRATIONS_DIR as REFLECTIONS_MIGRATIONS
-from reflections.service_layer.replication import apply_event as apply_reflections_event
 from gateway.app import create_app
 from gateway.settings import GatewaySettings
 from roster.bootstrap import build
@@ -45,6 +42,9 @@ from skills.migrations import MIGRATIONS_DIR as SKILLS_MIGRATIONS
 import gateway_district as district_module
 from discussion_feed import feed_skill_places
 import gateway_skills
+from chassis.messaging.subscriptions import consume
+from artifacts.service_layer import subscriptions as artifacts_subscriptions
+from reflections.service_layer import subscriptions as reflections_subscriptions
 
 
 @pytest.fixture(scope="session")
@@ -148,10 +148,12 @@ def artifacts_app(session_database, district, platform, skills_app, skill_ids
                                 grpc_host="127.0.0.1", grpc_port=0, metrics_port=0, db_pool_size=4)
     app = artifacts_bootstrap.build(settings, platform=platform)
     for envelope in district.roster_events:
-        assert apply_roster_event(app.unit_of_work, f"gateway-tests.{envelope.type}", envelope)
-    assert apply_catalog_event(app.unit_of_work, "gateway-tests.school_added", Envelope(
+        assert consume(app.unit_of_work, artifacts_subscriptions.SUBSCRIPTIONS, envelope,
+                       f"gateway-tests.{envelope.type}")
+    assert consume(app.unit_of_work, artifacts_subscriptions.SUBSCRIPTIONS, Envelope(
         type="school_added", producer="roster",
-        data={"school_id": district.ids["school"], "district_id": district.ids["district"]}))
+        data={"school_id": district.ids["school"], "district_id": district.ids["district"]}),
+        "gateway-tests.school_added")
     assert feed_skill_places(skills_app.engine, app.unit_of_work) >= len(skill_ids)
     yield app
     app.close()
@@ -172,7 +174,8 @@ def reflections_app(session_database, district, platform) -> Iterator[reflection
                                 grpc_host="127.0.0.1", grpc_port=0, metrics_port=0, db_pool_size=4)
     app = reflections_bootstrap.build(settings, platform=platform)   # recordings in the session's media store
     for envelope in district.roster_events:
-        assert apply_reflections_event(app.unit_of_work, f"gateway-tests.{envelope.type}", envelope)
+        assert consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, envelope,
+                       f"gateway-tests.{envelope.type}")
     yield app
     app.close()
 

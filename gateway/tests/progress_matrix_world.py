@@ -21,7 +21,6 @@ from chassis.db import make_engine
 from artifacts import bootstrap as artifacts_bootstrap
 from artifacts.entrypoints import grpc_api as artifacts_grpc
 from artifacts.migrations import MIGRATIONS_DIR as ARTIFACTS_MIGRATIONS
-from artifacts.service_layer.replication import apply_roster_event
 from gateway.app import create_app
 from gateway.settings import GatewaySettings
 from reflections import bootstrap as reflections_bootstrap
@@ -30,7 +29,6 @@ from reflections.entrypoints import grpc_api as reflections_grpc
 from reflections.migrations import MIGRATIONS_DIR as REFLECTIONS_MIGRATIONS
 from chassis.calendar import DistrictCalendar
 from reflections.service_layer.milestones import MilestoneUseCases
-from reflections.service_layer.replication import apply_event
 from roster.bootstrap import build as build_roster
 from roster.entrypoints import grpc_api as roster_grpc
 from roster.migrations import MIGRATIONS_DIR as ROSTER_MIGRATIONS
@@ -40,6 +38,9 @@ import gateway_district
 from authz_matrix import Trail
 from gateway_testkit import OffsetClock, api_token, bearer
 from progress_feed import feed
+from chassis.messaging.subscriptions import consume
+from artifacts.service_layer import subscriptions as artifacts_subscriptions
+from reflections.service_layer import subscriptions as reflections_subscriptions
 
 META_CSRF = re.compile(r'<meta name="csrf-token" content="([^"]+)">')
 EXPIRES_IN = 60.0         # seconds an "expired" row's panel link still works after it is made (its setup's margin)
@@ -131,8 +132,10 @@ def world(session_database, skills_app, skills_target, panel_rubric, skill_ids, 
     clock = OffsetClock()   # the gateways' and the reflections service's: an expired row advances it
     reflections_app = reflections_bootstrap.build(reflections_settings, clock=clock.utc_now)
     for envelope in district.roster_events:
-        assert apply_roster_event(artifacts_app.unit_of_work, f"progress-matrix.{envelope.type}", envelope)
-        assert apply_event(reflections_app.unit_of_work, f"progress-matrix.{envelope.type}", envelope)
+        assert consume(artifacts_app.unit_of_work, artifacts_subscriptions.SUBSCRIPTIONS, envelope,
+                       f"progress-matrix.{envelope.type}")
+        assert consume(reflections_app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, envelope,
+                       f"progress-matrix.{envelope.type}")
     servers = [roster_grpc.start(roster_settings, app=roster_app, platform=platform, metrics=False),
                artifacts_grpc.start(artifacts_settings, app=artifacts_app, platform=platform, metrics=False),
                reflections_grpc.start(reflections_settings, app=reflections_app, platform=platform, metrics=False)]

@@ -27,7 +27,6 @@ from artifacts.adapters.orm import audit_log, outbox
 from artifacts.domain.access import DENIED
 from artifacts.entrypoints import grpc_api as artifacts_grpc
 from artifacts.migrations import MIGRATIONS_DIR as ARTIFACTS_MIGRATIONS
-from artifacts.service_layer.replication import apply_roster_event
 from gateway.app import create_app
 from gateway.settings import GatewaySettings
 from roster.bootstrap import build as build_roster
@@ -39,6 +38,8 @@ import gateway_district
 from authz_matrix import ACTORS, ARTIFACT_ACTIONS, CASES, UNCHANGED_BY, Case, Trail, parse
 from authz_rest import (ShiftableClock, Stack, TargetPool, amy_portfolio_ids, amy_sees, create_targets,
                         perform)
+from chassis.messaging.subscriptions import consume
+from artifacts.service_layer import subscriptions as artifacts_subscriptions
 
 pytestmark = pytest.mark.integration
 
@@ -69,7 +70,8 @@ def stack(session_database, skills_target, gateway_platform, platform) -> Iterat
                                           grpc_port=0, metrics_port=0, db_pool_size=4)
     artifacts_app = artifacts_bootstrap.build(artifacts_settings, clock=clock, platform=platform)
     for envelope in district.roster_events:
-        assert apply_roster_event(artifacts_app.unit_of_work, f"authz.{envelope.type}", envelope)
+        assert consume(artifacts_app.unit_of_work, artifacts_subscriptions.SUBSCRIPTIONS, envelope,
+                       f"authz.{envelope.type}")
     artifacts = artifacts_grpc.start(artifacts_settings, app=artifacts_app, platform=platform, metrics=False)
     settings = GatewaySettings(session_secret=secrets.token_urlsafe(40), roster_target=f"127.0.0.1:{roster.port}",
                                skills_target=skills_target, artifacts_target=f"127.0.0.1:{artifacts.port}",

@@ -1,4 +1,4 @@
-"""gateway.replica_wait: within a request's patience a call refused as not yet replicated is repeated until it
+"""gateway.clients.replica_wait: within a request's patience a call refused as not yet replicated is repeated until it
 answers; any other failure, or no patience (the REST API), is raised at once."""
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ import httpx
 import pytest
 from PIL import Image
 
-from skillfolio_cli.demo_artifacts import PORTFOLIO
+from artifacts.demo.portfolio import PORTFOLIO
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 PROCESSED_WITHIN = 120   # seconds: six small files, after the workers have started

@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from chassis.config import PlatformSettings
 from chassis.errors import DomainError, FieldProblem
-from chassis.media.blobstore import blob_store_from_settings
+from chassis.media.stores import blob_store_from_settings
 from chassis.media.fs_seals import UploadSealed
 from chassis.media.fs_store import FilesystemBlobStore, UploadTooLarge
 from chassis.media.naming import InvalidKey

@@ -1,6 +1,6 @@
 """The server-side record of sessions and bearer tokens: one row per session id, and per person the moment before
 which every session is revoked (sign out everywhere, deactivation). SQLite on the embedded default, Redis in
-production (:mod:`gateway.session_redis`); ``GATEWAY_SESSION_STORE`` picks one."""
+production (:mod:`gateway.sessions.redis_store`); ``GATEWAY_SESSION_STORE`` picks one."""
 from __future__ import annotations
 
 import pathlib

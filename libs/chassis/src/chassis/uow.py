@@ -1,4 +1,5 @@
-"""Unit of work: one transaction for a handler's state changes and the events it raises (the outbox write)."""
+"""Unit of work: one transaction for a handler's state changes, the events it raises (the outbox write) and, for an
+event delivery, the inbox row that makes it apply once (:meth:`UnitOfWork.claim`)."""
 from __future__ import annotations
 
 from typing import Any, Callable, Iterable
@@ -9,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from chassis.context import current_correlation_id
 from chassis.events import DomainEvent, Envelope
 from chassis.idempotency import keep
+from chassis.messaging.inbox import claim
 
 
 def outbox_channel(producer: str) -> str:
@@ -17,15 +19,20 @@ def outbox_channel(producer: str) -> str:
 
 
 class UnitOfWork:
-    """``with uow: ...; uow.commit()``: state and outbox rows commit together or not at all.
+    """``with uow: ...; uow.commit()``: state, outbox rows and the inbox row commit together or not at all.
 
-    Services subclass this to attach repositories to ``self.session`` in :meth:`_open`.
+    Services subclass this to attach repositories to ``self.session`` in :meth:`_open`. An event delivery sets
+    ``consumer`` (chassis.messaging.subscriptions does, from the subscription it built) and calls :meth:`claim`.
     """
 
+    consumer: str = ""          # the inbox consumer name of the delivery this unit of work applies
+    duplicate: bool = False     # set by claim(): the consumer had already applied the event
+
     def __init__(self, session_factory: sessionmaker, outbox: Table, producer: str,
-                 idempotency_keys: Table | None = None) -> None:
+                 idempotency_keys: Table | None = None, inbox: Table | None = None) -> None:
         self._session_factory = session_factory
         self._outbox = outbox
+        self._inbox = inbox
         self.idempotency_keys = idempotency_keys
         self.producer = producer
         self.session: Session | None = None
@@ -34,6 +41,7 @@ class UnitOfWork:
     def __enter__(self):
         self.session = self._session_factory()
         self._pending = []
+        self.duplicate = False
         self._open(self.session)
         return self
 
@@ -52,6 +60,15 @@ class UnitOfWork:
     def raise_events(self, events: Iterable[DomainEvent]) -> None:
         for event in events:
             self.raise_event(event)
+
+    def claim(self, envelope: Envelope) -> bool:
+        """Record that ``consumer`` applies ``envelope``, FIRST in the transaction; False (and ``duplicate``) if it
+        already did. Race-safe: a concurrent redelivery waits on the inbox key until this transaction ends."""
+        if self._inbox is None or not self.consumer:
+            raise RuntimeError(f"{type(self).__name__} has no inbox or no consumer: claim() serves event deliveries")
+        first = claim(self.session, self._inbox, self.consumer, envelope.event_id)
+        self.duplicate = self.duplicate or not first
+        return first
 
     def keep_result(self, result: Any) -> None:
         """A create calls this before it commits: under an Idempotency-Key, ``result`` is kept in this transaction

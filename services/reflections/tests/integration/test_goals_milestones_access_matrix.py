@@ -13,10 +13,11 @@ import pytest
 from chassis.errors import Conflict, PermissionDenied
 from reflections.domain.access import Viewer
 from reflections.domain.goals import GoalChange
-from reflections.service_layer.replication import apply_event
 from reflections_fixtures import ANA, ART, NORTH, STUDENT, enrollment, person
 from milestone_fixtures import (OWN_ART, RUBRIC, dol_type, full_sheet, guest, milestone_with_panel,  # noqa: F401
                                 panel_world)
+from chassis.messaging.subscriptions import consume
+from reflections.service_layer import subscriptions as reflections_subscriptions
 
 pytestmark = pytest.mark.integration
 
@@ -81,7 +82,7 @@ def viewer_for(role: str, actor: str, panel: dict[str, str]) -> Viewer:
 def staff(app, panel_world) -> None:
     """Kim (Ana's school, not her teacher), Nolan (teaches at North) and North's school admin."""
     for envelope in OTHER_STAFF:
-        assert apply_event(app.unit_of_work, f"test.{envelope.type}", envelope)
+        assert consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, envelope, f"test.{envelope.type}")
 
 
 GOAL_ACTIONS = {

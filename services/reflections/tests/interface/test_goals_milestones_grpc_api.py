@@ -12,10 +12,11 @@ from chassis.grpc.principal import generate_keypair
 from chassis.testing.grpc_api import signed_as
 from skillfolio.reflections.v1 import goals_pb2, goals_pb2_grpc, milestones_pb2 as pb, milestones_pb2_grpc
 from reflections.entrypoints import grpc_api
-from reflections.service_layer.replication import apply_event
 from reflections_fixtures import ANA, ART, CRUZ, DEE, EVE, GUS
 from assessments_fixtures import LEVELS as COMM_LEVELS, RUBRIC as COMM_RUBRIC, rubric_event, scale_event
 from milestone_fixtures import CRITERIA, LEVELS, OWN_ART, RUBRIC, panel_world  # noqa: F401
+from chassis.messaging.subscriptions import consume
+from reflections.service_layer import subscriptions as reflections_subscriptions
 
 pytestmark = pytest.mark.integration
 
@@ -114,7 +115,7 @@ def test_a_guest_scores_a_defense_of_learning(channel, keys):
 
 def test_a_type_carries_the_catalog_rubrics_names_and_descriptors(app, channel, keys):
     for envelope in (scale_event(), rubric_event()):
-        assert apply_event(app.unit_of_work, f"test.{envelope.type}", envelope)
+        assert consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, envelope, f"test.{envelope.type}")
     stub, _ = channel
     kind = stub.DefineMilestoneType(pb.DefineMilestoneTypeRequest(
         code="mini-defense", name="Mini-Defense", rubric_id=COMM_RUBRIC), metadata=signed_as(keys[0], DEE,

@@ -7,9 +7,9 @@ from typing import Annotated, AsyncIterator
 
 from fastapi import Depends, Header, Path, Query
 
-from chassis.context import Principal
+from chassis.context import IDEMPOTENCY_HEADER as HEADER, MAX_IDEMPOTENCY_KEY_LENGTH as MAX_KEY_LENGTH
+from chassis.context import Principal, idempotency_key_var
 from chassis.errors import DomainError, FieldProblem
-from chassis.idempotency import HEADER, MAX_KEY_LENGTH, idempotency_key_var
 
 from gateway.auth import api_principal
 

@@ -10,7 +10,7 @@ from chassis.audit import record_access
 from chassis.uow import UnitOfWork
 
 from artifacts.adapters.media_records import MediaRecords
-from artifacts.adapters.orm import audit_log, idempotency_keys, outbox
+from artifacts.adapters.orm import audit_log, idempotency_keys, inbox, outbox
 from artifacts.adapters.panel_grants import PanelGrants
 from artifacts.adapters.replicas import Replicas
 from artifacts.adapters.repository import ArtifactsRepository
@@ -30,7 +30,7 @@ class ArtifactsUnitOfWork(UnitOfWork):
     catalog: SkillCatalog
 
     def __init__(self, session_factory: sessionmaker) -> None:
-        super().__init__(session_factory, outbox, PRODUCER, idempotency_keys)
+        super().__init__(session_factory, outbox, PRODUCER, idempotency_keys, inbox)
 
     def _open(self, session: Session) -> None:
         self.artifacts = ArtifactsRepository(session)

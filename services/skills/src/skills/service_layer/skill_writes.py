@@ -18,13 +18,6 @@ from skills.service_layer.authorization import authorize_write
 from skills.service_layer.unit_of_work import SkillsUnitOfWork
 
 
-def skill_event(cls, skill: Skill):
-    return cls(skill_id=skill.id, framework_id=skill.framework_id, district_id=skill.district_id,
-               school_id=skill.school_id, code=skill.code, name=skill.fields.name, colour=skill.fields.colour,
-               text_colour=skill.text_colour, retired=skill.retired,
-               scale_id=skill.fields.scale_id)
-
-
 def _required(name: str, value: str) -> list[FieldProblem]:
     return [] if (value or "").strip() else [FieldProblem(name, "is required")]
 
@@ -110,7 +103,7 @@ def put_skill(uow: SkillsUnitOfWork, viewer: Viewer | None, district_id: str, sc
     if existing != skill:
         uow.skills.save_skill(skill)
         event = SkillAdded if existing is None else SkillUpdated
-        uow.raise_event(skill_event(event, skill))
+        uow.raise_event(event.of(skill))
         uow.record_change(viewer, f"skills.{'Create' if existing is None else 'Update'}Skill", "skill", skill.id)
     return skill
 
@@ -139,7 +132,7 @@ def retire_skill(uow: SkillsUnitOfWork, viewer: Viewer | None, skill_id: str) ->
         return skill
     retired = replace(skill, retired=True)
     uow.skills.save_skill(retired)
-    uow.raise_event(skill_event(SkillRetired, retired))
+    uow.raise_event(SkillRetired.of(retired))
     uow.record_change(viewer, "skills.RetireSkill", "skill", skill.id)
     return retired
 
@@ -153,6 +146,6 @@ def delete_skill(uow: SkillsUnitOfWork, viewer: Viewer | None, skill_id: str) ->
     if rubrics := uow.skills.rubrics_for_skill(skill_id):
         raise Conflict(f"skill {skill.code!r} is assessed by rubric(s) {rubrics}; retire it instead")
     uow.skills.delete_skill(skill_id)
-    uow.raise_event(skill_event(SkillDeleted, skill))
+    uow.raise_event(SkillDeleted.of(skill))
     uow.record_change(viewer, "skills.DeleteSkill", "skill", skill.id)
     return skill

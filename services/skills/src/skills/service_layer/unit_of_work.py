@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from chassis.audit import record_access
 from chassis.uow import UnitOfWork
 
-from skills.adapters.orm import audit_log, outbox
+from skills.adapters.orm import audit_log, inbox, outbox
 from skills.adapters.replicas import Replicas
 from skills.adapters.repository import SkillsRepository
 from skills.domain.access import Viewer
@@ -23,7 +23,7 @@ class SkillsUnitOfWork(UnitOfWork):
     replicas: Replicas
 
     def __init__(self, session_factory: sessionmaker) -> None:
-        super().__init__(session_factory, outbox, PRODUCER)
+        super().__init__(session_factory, outbox, PRODUCER, inbox=inbox)
 
     def _open(self, session: Session) -> None:
         self.raised = 0

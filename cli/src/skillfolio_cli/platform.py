@@ -2,9 +2,9 @@
 
 `up` prepares var/ (0700) and var/secrets.env (0600, generated once; only what the environment does not give, and
 nothing under var/ when every store and secret comes from the environment), checks every role's settings, migrates,
-seeds the demo district if the roster is empty (and loads the demo skills and the demo student's portfolio),
-declares every consumer queue (so nothing relayed in the first second is dropped), then runs every service's api and
-events roles, the artifacts media worker and the gateway under the supervisor until Ctrl-C or SIGTERM.
+runs each service's demo seed (its descriptor's; the roster imports the demo district if it is empty), declares
+every consumer queue (so nothing relayed in the first second is dropped), then runs every role of every installed
+service and the gateway under the supervisor until Ctrl-C or SIGTERM.
 """
 from __future__ import annotations
 
@@ -16,21 +16,35 @@ from urllib.parse import urlsplit
 import typer
 
 from chassis.config import PlatformSettings
+from chassis.descriptor import NAMEKO, SeedContext
 
 from skillfolio_cli import services
-from skillfolio_cli.embedded import SECRETS_FILE, ensure_secrets, private_dir, process_environment
+from skillfolio_cli.embedded import SECRETS_FILE, ensure_secrets, private_dir, process_environment, write_private
+from skillfolio_cli.registry import descriptors
 from skillfolio_cli.supervisor import ProcessSpec, Readiness, run
 
-# Every long-running role: <service>-api and <service>-events, the extra roles some services have (the artifacts
-# media worker), and the gateway. tests/contract enumerates roles from this same list.
-EXTRA_ROLES = [("artifacts", "media")]
+LOGINS_FILE = "demo-logins.txt"    # the roster's seed writes it under var/
+
+
+def _roles() -> list[tuple[str, str]]:
+    """(service, role) of every long-running role: each service's api and events roles, then the extra roles some
+    services have (the artifacts media worker), then the processes without a database (the gateway)."""
+    found = descriptors()
+    pairs = [(name, role.name) for name in services.SERVICES for role in found[name].roles]
+    edge = [(name, role.name) for name, d in sorted(found.items()) if not d.database for role in d.roles]
+    return sorted(pairs, key=lambda pair: pair[1] not in ("api", "events")) + edge
+
+
+def _spec(service: str, role: str) -> ProcessSpec:
+    name = services.process_name(service, role)
+    return ProcessSpec(name, ["run", service] if name == service else ["run", service, role])
+
+
+# tests/contract enumerates roles from this same list.
+PROCESSES = [_spec(service, role) for service, role in _roles()]
 # The nameko modules those roles run; `up` declares their consumer queues before starting anything (queues.py).
-WORKER_MODULES = [*(f"{name}.entrypoints.worker" for name in services.SERVICES),
-                  *(f"{name}.entrypoints.{role}_worker" for name, role in EXTRA_ROLES)]
-PROCESSES = [*(ProcessSpec(f"{name}-{role}", ["run", name, role]) for name in services.SERVICES
-               for role in ("api", "events")),
-             *(ProcessSpec(f"{name}-{role}", ["run", name, role]) for name, role in EXTRA_ROLES),
-             ProcessSpec("gateway", ["run", "gateway"])]
+WORKER_MODULES = [descriptors()[service].role(role).target for service, role in _roles()
+                  if descriptors()[service].role(role).kind == NAMEKO]
 
 
 def _stores_under_var() -> bool:
@@ -68,40 +82,20 @@ def _prepare(for_processes: bool = True) -> pathlib.Path:
 
 
 def _migrate_and_seed(var_dir: pathlib.Path, seed: bool) -> list[str]:
-    from skillfolio_cli import demo   # imports the roster importer; only needed here
+    """Migrate, then run each service's demo seed in order, handing each what the earlier ones returned; the demo
+    logins to print."""
     services.migrate(None)
-    logins: list[str] = []
-    if seed:
-        outcome = demo.seed(var_dir if _stores_under_var() else None)
-        logins = demo.format_logins(outcome.logins) if outcome.logins else []
-        if outcome.seeded:
-            typer.echo("seeded the demo district")
-        elif outcome.logins:
-            typer.echo("gave the demo accounts new passwords")
-        if outcome.cast is not None:   # the demo skills belong to the roster's district (pages look them up by it)
-            from roster.domain.identity import entity_id
-            os.environ.setdefault("SKILLS_DEMO_DISTRICT_ID", entity_id("org", demo.DEMO_DISTRICT[0]))
-        from skills.entrypoints.cli import seed_demo_command
-        seed_demo_command()   # the demo skills framework; idempotent by code, so a restart changes nothing
-        if outcome.cast is not None:
-            _seed_portfolio(outcome.cast)
-    path = var_dir / demo.LOGINS_FILE
-    return logins or (path.read_text(encoding="utf-8").splitlines()[1:] if path.exists() else [])
-
-
-def _seed_portfolio(cast) -> None:
-    """The demo student's portfolio, once (the media worker processes its files when `up` runs)."""
-    from skillfolio_cli.demo_portfolio import demo_skill_ids, seed_portfolio
-    from roster.config import RosterOptions
-    skill_ids, today = demo_skill_ids(), RosterOptions().today()
-    titles = seed_portfolio(cast, skill_ids, today)
-    if titles:
-        typer.echo(f"seeded the demo student's portfolio: {len(titles)} artifacts over two school years")
-    from skillfolio_cli.demo_reflections import seed_discussion
-    from skills.config import SkillsOptions
-    from skills.domain.identity import rubric_id
-    if seed_discussion(cast, skill_ids, rubric_id(SkillsOptions().demo_district_id, "defense-of-learning"), today):
-        typer.echo("seeded reflections, feedback, comments, assessments, a goal and a completed Defense of Learning")
+    if not seed:
+        path = var_dir / LOGINS_FILE
+        return path.read_text(encoding="utf-8").splitlines()[1:] if path.exists() else []
+    found = descriptors()
+    context = SeedContext(var_dir if _stores_under_var() else None, write_private)
+    for name in services.SERVICES:
+        if found[name].seed is not None:
+            context.results[name] = found[name].load(found[name].seed.use_case)(context) or {}
+            for line in context.results[name].get("messages", ()):
+                typer.echo(line)
+    return [line for result in context.results.values() for line in result.get("logins", ())]
 
 
 def _local_url() -> str:
@@ -125,7 +119,7 @@ def up(seed: bool = typer.Option(True, help="Seed the demo district when the ros
        ready_timeout: float = typer.Option(90.0, help="Seconds to wait for /readyz before giving up.")) -> None:
     """Run the whole platform on this machine (SQLite under var/, local RabbitMQ) until Ctrl-C."""
     var_dir = _prepare()
-    problems = [services.role_problems(service, role[0] if role else "")   # before anything is migrated
+    problems = [services.role_problems(service, role[0] if role else "api")   # before anything is migrated
                 for _run, service, *role in (spec.args for spec in PROCESSES)]
     for problem in filter(None, problems):
         typer.echo(problem, err=True)
@@ -138,7 +132,7 @@ def up(seed: bool = typer.Option(True, help="Seed the demo district when the ros
     url = (os.environ.get("GATEWAY_PUBLIC_URL") or _local_url()).rstrip("/")
     banner = [f"Skillfolio is ready: {url}   (API docs: {url}/docs)"]
     if logins:
-        where = var_dir / "demo-logins.txt"
+        where = var_dir / LOGINS_FILE
         banner += [f"Demo logins (also in {where}):" if where.exists() else "Demo logins:", *logins]
     banner.append("Press Ctrl-C to stop.")
     code = run(PROCESSES, dict(os.environ), Readiness(f"{_local_url()}/readyz", ready_timeout, banner))

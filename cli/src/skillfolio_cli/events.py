@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from typing import Optional
 
 import typer
@@ -11,8 +10,8 @@ from rich.progress import Progress
 from rich.table import Table
 
 from chassis.config import PlatformSettings, service_settings
-from chassis.db import make_engine
-from chassis.messaging import replay
+
+from skillfolio_cli.registry import descriptor
 
 app = typer.Typer(no_args_is_help=True)
 dlq_app = typer.Typer(no_args_is_help=True, help="Dead-letter queues: messages parked after their last attempt.")
@@ -38,10 +37,12 @@ def replay_command(service: str = typer.Argument(..., help="The producing servic
 
     Consumers are idempotent (inbox), so a replay only reaches handlers that have not applied an event.
     """
-    try:
-        outbox = importlib.import_module(f"{service}.adapters.orm").outbox
-    except ModuleNotFoundError:
-        raise typer.BadParameter(f"unknown service {service!r} (no {service}.adapters.orm module)")
+    from chassis.db import make_engine       # the database and messaging extras: not in the gateway's image
+    from chassis.messaging import replay
+    found = descriptor(service)
+    if not found.outbox:
+        raise typer.BadParameter(f"{service} publishes no events (it has no outbox)")
+    outbox = found.load(found.outbox)
     engine = make_engine(service_settings(service).database_url, pool_size=1)
     with Progress(console=console) as progress:
         task = progress.add_task(f"marking {service} events unsent", total=None)
@@ -54,6 +55,7 @@ def replay_command(service: str = typer.Argument(..., help="The producing servic
 @dlq_app.command("list")
 def dlq_list() -> None:
     """Dead-letter queues of the platform's vhost, with their message counts."""
+    from chassis.messaging import replay
     queues = replay.dead_letter_queues(PlatformSettings().amqp_url)
     table = Table("queue", "messages")
     for row in sorted(queues, key=lambda q: q["queue"]):
@@ -64,6 +66,7 @@ def dlq_list() -> None:
 @dlq_app.command("requeue")
 def dlq_requeue(queue: str = typer.Argument(..., help="A dead-letter queue name (ends in .dlq).")) -> None:
     """Move QUEUE's parked messages back to their consumer queue with a fresh attempt count."""
+    from chassis.messaging import replay
     try:
         with Progress(console=console) as progress:
             task = progress.add_task(f"requeueing {queue}", total=None)

@@ -12,16 +12,15 @@ from __future__ import annotations
 import importlib
 import warnings
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
-import requests
 import typer
-from kombu import Connection
 
 from chassis.config import PlatformSettings
-from chassis.messaging.replay import management_api
-from chassis.messaging.topology import ConsumerTopology, EventsTopology, events_exchange, handler_queue_name
-from chassis.messaging.worker import EVENTLET_WARNING, find_service_class
+
+if TYPE_CHECKING:   # the messaging extra (imported where used: the gateway's image has no kombu)
+    from chassis.messaging.topology import ConsumerTopology, EventsTopology
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -39,6 +38,8 @@ class Declared:
 
 def consumer_topologies(module_name: str, platform: PlatformSettings) -> list[ConsumerTopology]:
     """The topology of each reliable handler of the nameko service class in ``module_name``."""
+    from chassis.messaging.topology import ConsumerTopology, events_exchange, handler_queue_name
+    from chassis.messaging.worker import EVENTLET_WARNING, find_service_class
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=EVENTLET_WARNING, category=Warning)
         service_class = getattr(importlib.import_module(module_name), find_service_class(module_name).split(":")[1])
@@ -56,6 +57,8 @@ def consumer_topologies(module_name: str, platform: PlatformSettings) -> list[Co
 
 def put_policies(topologies: list[EventsTopology], amqp_url: str) -> int:
     """Create or update each exchange's alternate-exchange policy in the AMQP URL's vhost (management API)."""
+    import requests
+    from chassis.messaging.replay import management_api
     api = urlsplit(management_api(amqp_url))
     base = f"{api.scheme}://{api.hostname}:{api.port}{api.path}"
     vhost = quote(unquote(urlsplit(amqp_url).path[1:]) or "/", safe="")
@@ -79,6 +82,8 @@ def put_policies(topologies: list[EventsTopology], amqp_url: str) -> int:
 def declare_topology(module_names: list[str], services: list[str], platform: PlatformSettings | None = None,
                      policies: bool = True) -> Declared:
     """Declare ``services``' exchanges (with their alternate exchange) and the handlers' queues of ``module_names``."""
+    from kombu import Connection
+    from chassis.messaging.topology import EventsTopology
     platform = platform or PlatformSettings()
     events = [EventsTopology(service, platform.queue_type) for service in services]
     consumers = [t for name in module_names for t in consumer_topologies(name, platform)]

@@ -1,10 +1,10 @@
-"""Seed what people said about the demo portfolio (demo_discussion) once, through the reflections service's own
-use cases: guided prompts, the student's reflections (one edited), teachers' feedback, a three-way comment thread,
-assessments beside self-assessments, a closed goal with evidence and a completed Defense of Learning scored by a
-two-guest panel.
+"""The reflections service's demo seed (`skillfolio seed`, `up`): what people said about the demo portfolio
+(reflections.demo.discussion), once, through the service's own use cases: guided prompts, the student's reflections
+(one edited), teachers' feedback, a three-way comment thread, assessments beside self-assessments, a closed goal
+with evidence and a completed Defense of Learning scored by a two-guest panel.
 
-Like demo_portfolio.py, it runs before any process starts, so the reflections replicas are primed from the other
-services' outboxes (the cast's roster facts and school years, the skills catalog, the student's artifacts) with the
+It runs before any process starts, so the reflections replicas are primed with the events the earlier seeds hand
+over (the cast's roster facts and school years, the skills catalog, the student's artifacts), applied with the
 events worker's own code and consumer names: RabbitMQ's later deliveries of the same events change nothing. Each
 item happens "on its day" (the app's clock), after the artifact it is about and while its teacher taught the
 student.
@@ -14,58 +14,38 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import func, select
 
-from artifacts.adapters.orm import artifacts as artifacts_table, outbox as artifacts_outbox
 from chassis.access import Viewer
 from chassis.config import service_settings
-from chassis.db import make_engine
+from chassis.demo_seed import CURRENT, FORMER_TEACHER, STUDENT, TEACHER, Cast, SeedClock
+from chassis.descriptor import SeedContext
 from chassis.events import Envelope
+from chassis.messaging import subscriptions
+from chassis.messaging.subscriptions import consume
+
 from reflections.adapters.orm import reflections as reflections_table
 from reflections.bootstrap import ReflectionsApp, build
-from reflections.domain.assessment import CriterionLevel
+from reflections.demo import discussion as say
 from reflections.domain.milestones import Score
-from chassis.roster_replica.events import entity_kind
-from reflections.service_layer import replication
-from roster.adapters.orm import outbox as roster_outbox
-from skills.adapters.orm import outbox as skills_outbox
-
-from skillfolio_cli import demo_discussion as say
-from skillfolio_cli.demo_artifacts import FORMER_TEACHER, PORTFOLIO, STUDENT, TEACHER
-from skillfolio_cli.demo_cast import Cast
-from skillfolio_cli.demo_portfolio import SeedClock, cast_events, moment_of, outbox_envelopes
+from reflections.service_layer.subscriptions import SUBSCRIPTIONS
 
 SEED_ADMIN = Viewer.of("service:skillfolio-seed", ["district_admin"])
-REPLICATED_ARTIFACT_EVENTS = ("artifact_added", "artifact_updated", "artifact_deleted")
-
-
-def _events(cast: Cast, engines: dict[str, Engine]) -> list[Envelope]:
-    """Everything the reflections replicas need about the cast, in each source's order."""
-    school_years = outbox_envelopes(engines["roster"], roster_outbox, ("school_year_added", "school_year_updated"))
-    catalog = [e for e in outbox_envelopes(engines["skills"], skills_outbox) if entity_kind(e.type) in
-               ("skill", "scale", "rubric")]
-    artifacts = [e for e in outbox_envelopes(engines["artifacts"], artifacts_outbox, REPLICATED_ARTIFACT_EVENTS)
-                 if e.data.get("student_id") in ("", None, cast.student_id)]
-    return [*cast_events(engines["roster"], cast), *school_years, *catalog, *artifacts]
+# Every artifact the discussion is about (by title): the artifacts seed must have added them all.
+TITLES = {*(i.artifact for group in (say.REFLECTIONS, say.FEEDBACK, say.COMMENTS, say.ASSESSMENTS) for i in group),
+          *say.GOAL_EVIDENCE, *say.DEFENSE_EVIDENCE}
 
 
 def prime(app: ReflectionsApp, events: list[Envelope]) -> int:
     """Apply the events to the reflections replicas as the events worker would; how many were new."""
-    log = logging.getLogger(replication.__name__)
+    log = logging.getLogger(subscriptions.__name__)   # the worker's per-event lines
     level = log.level
     log.setLevel(logging.WARNING)      # one INFO line per event is the worker's log, not the seed command's
     try:
-        return sum(replication.apply_event(app.unit_of_work, f"reflections.{e.type}", e)
+        return sum(consume(app.unit_of_work, SUBSCRIPTIONS, e, f"reflections.{e.type}")
                    for e in events)
     finally:
         log.setLevel(level)
-
-
-def _artifact_ids(engine: Engine, student_id: str) -> dict[str, str]:
-    with engine.connect() as conn:
-        rows = conn.execute(select(artifacts_table.c.title, artifacts_table.c.id)
-                            .where(artifacts_table.c.student_id == student_id)).all()
-    return {title: artifact_id for title, artifact_id in rows}
 
 
 def _guardian(events: list[Envelope], student_id: str) -> str:
@@ -89,22 +69,22 @@ def _has_reflections(app: ReflectionsApp, student_id: str) -> bool:
 class _Seeder:
     """The use-case calls, each at its moment."""
 
-    def __init__(self, app: ReflectionsApp, clock: SeedClock, cast: Cast, guardian_id: str, today: dt.date,
-                 artifact_ids: dict[str, str], skill_ids: dict[str, str]) -> None:
-        self.app, self.clock, self.cast, self.today = app, clock, cast, today
-        self.ids, self.skill_ids = artifact_ids, skill_ids
+    def __init__(self, app: ReflectionsApp, clock: SeedClock, cast: Cast, guardian_id: str,
+                 artifacts: dict[str, dict], skill_ids: dict[str, str]) -> None:
+        self.app, self.clock, self.cast = app, clock, cast
+        self.artifacts, self.skill_ids = artifacts, skill_ids
+        self.ids = {title: facts["id"] for title, facts in artifacts.items()}
         self.people = {STUDENT: Viewer.of(cast.student_id, ["student"]),
                        TEACHER: Viewer.of(cast.teacher_id, ["teacher"]),
                        FORMER_TEACHER: Viewer.of(cast.former_teacher_id, ["teacher"]),
                        say.GUARDIAN: Viewer.of(guardian_id, ["guardian"])}
-        self.items = {item.title: item for item in PORTFOLIO}
         self.now = clock.moment
 
     def at(self, title: str, days_after: int) -> None:
         """Set the clock ``days_after`` the artifact was added, never after now (nor out of a former year)."""
-        added = moment_of(self.items[title], self.cast, self.today)
+        added = self.artifacts[title]["added_at"]
         latest = dt.datetime.combine(self.cast.previous.end, added.timetz()) \
-            if self.items[title].year != "current" else self.now
+            if self.artifacts[title]["year"] != CURRENT else self.now
         self.clock.moment = min(added + dt.timedelta(days=days_after, minutes=5), latest, self.now)
 
     def discussion(self, prompts: dict[str, str]) -> None:
@@ -156,31 +136,40 @@ class _Seeder:
         self.app.goals.close_goal(student, goal.id, "achieved", say.GOAL_CLOSING)
 
 
-def seed_discussion(cast: Cast, skill_ids: dict[str, str], rubric_id: str, today: dt.date) -> bool:
+def seed_discussion(cast: Cast, events: list[Envelope], artifacts: dict[str, dict], skill_ids: dict[str, str],
+                    rubric_id: str) -> bool:
     """Seed it all once; False when already seeded (or when the replicas do not know the portfolio yet)."""
     clock = SeedClock()
     app = build(service_settings("reflections"), clock=clock)
-    engines = {name: make_engine(service_settings(name).database_url, pool_size=1)
-               for name in ("roster", "skills", "artifacts")}
     try:
         if _has_reflections(app, cast.student_id):
             return False
-        events = _events(cast, engines)
         prime(app, events)
-        ids = _artifact_ids(engines["artifacts"], cast.student_id)
         guardian_id = _guardian(events, cast.student_id)
-        if not guardian_id or not all(item.title in ids for item in PORTFOLIO) or \
-                not _replica_knows(app, cast.student_id, list(ids.values())):
+        if not guardian_id or not TITLES <= set(artifacts) or \
+                not _replica_knows(app, cast.student_id, [facts["id"] for facts in artifacts.values()]):
             return False
         with app.unit_of_work() as uow:
             person = uow.replicas.person(cast.student_id)
-        seeder = _Seeder(app, clock, cast, guardian_id, today, ids, skill_ids)
+        seeder = _Seeder(app, clock, cast, guardian_id, artifacts, skill_ids)
         prompts = {text: app.commands.define_prompt(SEED_ADMIN, text).id for text in say.DEMO_PROMPTS}
         seeder.discussion(prompts)
         seeder.assessments()
         seeder.goal_and_defense(rubric_id, person.grade_level if person else "")
         return True
     finally:
-        for engine in engines.values():
-            engine.dispose()
         app.close()
+
+
+def seed_demo(context: SeedContext) -> dict:
+    """The seed use case the reflections descriptor names, from what the roster, skills and artifacts seeds
+    returned (their events applied to the replicas first)."""
+    roster, skills, artifacts = (context.results.get(name, {}) for name in ("roster", "skills", "artifacts"))
+    if roster.get("cast") is None or "artifacts" not in artifacts:
+        return {}
+    events = [*context.events("roster"), *context.events("skills"), *context.events("artifacts")]
+    if seed_discussion(roster["cast"], events, artifacts["artifacts"], skills.get("skill_ids", {}),
+                       skills.get("rubric_id", "")):
+        return {"messages": ["seeded reflections, feedback, comments, assessments, a goal and a completed Defense "
+                             "of Learning"]}
+    return {}

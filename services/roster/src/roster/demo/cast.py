@@ -2,38 +2,23 @@
 teaches them this school year, and a "former teacher" who taught them only last school year (so the portfolio
 spans two school years and shows what a former teacher may no longer see).
 
-Read straight from the roster's tables: a seed-time search over one school's enrollments, not a use case.
+Read straight from the roster's own tables: a seed-time search over one school's enrollments; and the roster
+outbox's events about the cast, which the other services' seeds apply to their replicas as RabbitMQ would.
 """
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 
-from roster.adapters.orm import academic_sessions, enrollments, people, sections
+from chassis.demo_seed import Cast, Span
+from chassis.events import Envelope
+from chassis.roster_replica.events import ROSTER_EFFECTS
 
+from roster.adapters.orm import academic_sessions, enrollments, outbox, people, sections
 
-@dataclass(frozen=True)
-class Span:
-    """A section the two people shared, with its school year and dates."""
-
-    section_id: str
-    school_year_id: str
-    start: dt.date
-    end: dt.date
-
-
-@dataclass(frozen=True)
-class Cast:
-    student_id: str
-    teacher_id: str            # teaches the student this school year
-    former_teacher_id: str     # taught the student last school year, and does not teach them now
-    current: Span              # the section the student shares with the teacher
-    previous: Span             # the section the student shared with the former teacher
-    current_year_title: str
-    previous_year_title: str
+SCHOOL_YEAR_EVENTS = ("school_year_added", "school_year_updated")
 
 
 def school_years(conn, today: dt.date) -> tuple[dict, dict]:
@@ -87,3 +72,35 @@ def _grade(level: str) -> int:
 
 def _span(row) -> Span:
     return Span(row["section_id"], row["school_year_id"], row["start_date"], row["end_date"])
+
+
+def _outbox(engine: Engine, types) -> list[Envelope]:
+    query = select(outbox.c.body).where(outbox.c.type.in_(list(types))).order_by(outbox.c.id)
+    with engine.connect() as conn:
+        return [Envelope.from_json(body) for body in conn.execute(query).scalars()]
+
+
+def _replicated_types() -> list[str]:
+    return [f"{k}_{verb}" for k in ROSTER_EFFECTS if k != "student" for verb in ("added", "updated", "removed")] + \
+        ["student_transferred"]
+
+
+def cast_events(engine: Engine, cast: Cast) -> list[Envelope]:
+    """The outbox's replica events about the cast (people, the student's sections and enrollments, guardianships,
+    transfers), then every school year's, each in the order the roster raised them."""
+    events = _outbox(engine, _replicated_types())
+    people_ids = {cast.student_id, cast.teacher_id, cast.former_teacher_id}
+    people_ids |= {e.data["guardian_id"] for e in events
+                   if e.type.startswith("guardianship_") and e.data.get("student_id") == cast.student_id}
+    section_ids = {e.data["section_id"] for e in events
+                   if e.type.startswith("enrollment_") and e.data.get("person_id") == cast.student_id}
+    members = {cast.student_id, cast.teacher_id, cast.former_teacher_id}
+
+    def about_cast(e: Envelope) -> bool:
+        kind, d = e.type.split("_", 1)[0], e.data
+        return {"person": lambda: d.get("person_id") in people_ids,
+                "section": lambda: d.get("section_id") in section_ids,
+                "enrollment": lambda: d.get("section_id") in section_ids and d.get("person_id") in members,
+                "guardianship": lambda: d.get("student_id") == cast.student_id,
+                "student": lambda: d.get("student_id") == cast.student_id}[kind]()
+    return [e for e in events if about_cast(e)] + _outbox(engine, SCHOOL_YEAR_EVENTS)

@@ -1,24 +1,29 @@
-"""The demo district of the embedded default: a synthetic OneRoster set imported into the roster, and a handful
-of demo accounts (one per role, plus a former teacher) with random passwords, written to var/demo-logins.txt (0600)
-when the platform keeps its stores under var/ (with production stores they are only printed)."""
+"""The roster's demo seed (`skillfolio seed`, `up`): the demo district, a synthetic OneRoster set imported into the
+roster, and a handful of demo accounts (one per role, plus a former teacher) with random passwords, written to
+var/demo-logins.txt (0600) when the platform keeps its stores under var/ (with production stores they are only
+printed). Returns the cast and the roster events about it, which the other services' seeds apply to their replicas.
+"""
 from __future__ import annotations
 
 import pathlib
 import secrets
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
 from chassis.config import service_settings
+from chassis.demo_seed import Cast
+from chassis.descriptor import SeedContext
+
 from roster.adapters.orm import orgs, people
 from roster.bootstrap import RosterApp, build
+from roster.config import RosterOptions
+from roster.demo.cast import cast_events, find_cast
 from roster.domain.access import Viewer
+from roster.domain.identity import entity_id
 from roster.importer import import_roster
 from roster.importer.synthetic import DistrictSpec, generate_district, school_year_of
-
-from skillfolio_cli.demo_cast import Cast, find_cast
-from skillfolio_cli.embedded import write_private
 
 LOGINS_FILE = "demo-logins.txt"
 DEMO_STUDENTS, DEMO_SCHOOLS, DEMO_SEED = 600, 3, 2026
@@ -61,7 +66,7 @@ def is_demo_district(app: RosterApp) -> bool:
 
 
 def pick_demo_people(app: RosterApp) -> tuple[Cast, list[tuple[str, object]]]:
-    """The demo cast (demo_cast.find_cast, at the first school admin's school) and (role label, person) for the
+    """The demo cast (roster.demo.cast.find_cast, at the first school admin's school) and (role label, person) for the
     demo logins: the student's current teacher, their former teacher (last school year only), the student, one
     of their guardians, that school admin and a district admin."""
     district_admin = _first(app.people.list_people(SEEDER, page_size=1, role="district_admin"), "district admin")
@@ -103,9 +108,10 @@ class DemoSeed:
     logins: list[DemoLogin] | None     # None: the logins file already named every demo account
     seeded: bool                       # the district was imported just now
     cast: Cast | None                  # None: the roster is not the demo district
+    events: list = field(default_factory=list)   # the roster events about the cast (roster.demo.cast.cast_events)
 
 
-def seed(var_dir: pathlib.Path | None) -> DemoSeed:
+def seed(var_dir: pathlib.Path | None, write_private) -> DemoSeed:
     """Import the demo district if the roster is empty; give the demo accounts passwords unless
     var/demo-logins.txt already lists them all (``var_dir`` None: no file is read or written, so passwords are
     given each time). Nothing happens to a roster that is not the demo district."""
@@ -119,11 +125,26 @@ def seed(var_dir: pathlib.Path | None) -> DemoSeed:
         cast, people_by_role = pick_demo_people(app)
         path = var_dir / LOGINS_FILE if var_dir is not None else None
         if path is not None and not seeded and _lists_every_login(path, people_by_role):
-            return DemoSeed(None, False, cast)
+            return DemoSeed(None, False, cast, cast_events(app.engine, cast))
         logins = give_passwords(app, people_by_role)
         if path is not None:
             write_private(path, "Skillfolio demo logins (role, username, password). Local to this machine.\n"
                           + "\n".join(format_logins(logins)) + "\n")
-        return DemoSeed(logins, seeded, cast)
+        return DemoSeed(logins, seeded, cast, cast_events(app.engine, cast))
     finally:
         app.close()
+
+
+def seed_demo(context: SeedContext) -> dict:
+    """The seed use case the roster's descriptor names: ``cast``, ``district_id`` and ``today`` (the roster's
+    calendar) when the roster is the demo district, ``events`` about the cast, and the demo ``logins`` to print."""
+    outcome = seed(context.var_dir, context.write_private)
+    path = context.var_dir / LOGINS_FILE if context.var_dir is not None else None
+    logins = format_logins(outcome.logins) if outcome.logins else \
+        (path.read_text(encoding="utf-8").splitlines()[1:] if path is not None and path.exists() else [])
+    messages = ["seeded the demo district"] if outcome.seeded else \
+        ["gave the demo accounts new passwords"] if outcome.logins else []
+    if outcome.cast is None:
+        return {"messages": messages, "logins": logins}
+    return {"messages": messages, "logins": logins, "cast": outcome.cast, "events": outcome.events,
+            "district_id": entity_id("org", DEMO_DISTRICT[0]), "today": RosterOptions().today()}

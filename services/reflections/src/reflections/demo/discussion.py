@@ -1,7 +1,7 @@
 """What people say about the demo portfolio and how its work was judged: the student's reflections, teachers'
 feedback and assessments, the student's self-assessments, a three-way comment thread, a goal and a completed
-Defense of Learning. Data only, keyed by artifact title (demo_artifacts.PORTFOLIO); demo_reflections.py adds it
-through the reflections service's use cases.
+Defense of Learning. Data only, keyed by the title of an artifact of the demo portfolio (the artifacts service's
+demo); reflections.service_layer.seed adds it through the reflections service's use cases.
 
 Levels are ranks of the demo "proficiency" scale: 1 Beginning, 2 Developing, 3 Ready, 4 Excelling.
 """
@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from skillfolio_cli.demo_artifacts import FORMER_TEACHER, STUDENT, TEACHER
-
-GUARDIAN = "guardian"
+from chassis.demo_seed import FORMER_TEACHER, GUARDIAN, STUDENT, TEACHER
 
 
 @dataclass(frozen=True)

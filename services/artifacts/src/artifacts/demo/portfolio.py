@@ -1,16 +1,15 @@
 """What the demo student's portfolio holds: eight artifacts over two school years, tagged with the five demo
-skills, added by the student, their current teacher and their former teacher. Data only; demo_portfolio.py adds
-them through the artifacts service.
+skills, added by the student, their current teacher and their former teacher. Data only;
+artifacts.service_layer.seed adds them through the artifacts service's use cases.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Callable
 
-from skillfolio_cli import demo_media
+from chassis.demo_seed import CURRENT, FORMER_TEACHER, PREVIOUS, STUDENT, TEACHER
 
-STUDENT, TEACHER, FORMER_TEACHER = "student", "teacher", "former teacher"
-PREVIOUS, CURRENT = "previous", "current"
+from artifacts.demo import media as demo_media
 
 
 @dataclass(frozen=True)
