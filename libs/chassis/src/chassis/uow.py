@@ -7,6 +7,7 @@ from typing import Any, Callable, Iterable
 from sqlalchemy import Table, insert, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from chassis.audit import record_access
 from chassis.context import current_correlation_id
 from chassis.events import DomainEvent, Envelope
 from chassis.idempotency import keep
@@ -95,6 +96,11 @@ class UnitOfWork:
         self._pending = []
         if self.session is not None:
             self.session.rollback()
+
+    def record_access(self, table: Table, **fields: Any) -> bool:
+        """Append one audit row in this transaction (:func:`chassis.audit.record_access`); the service's audit
+        rules call this, so a fake unit of work (chassis.testing.fake_uow) can keep the rows in a list."""
+        return record_access(self.session, table, **fields)
 
 
 def lazy_unit_of_work(service: str, uow_type: type[UnitOfWork], pool_size: int = 4) -> Callable[[], UnitOfWork]:

@@ -6,7 +6,6 @@ from typing import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from chassis.audit import record_access
 from chassis.uow import UnitOfWork
 
 from artifacts.adapters.media_records import MediaRecords
@@ -41,7 +40,7 @@ class ArtifactsUnitOfWork(UnitOfWork):
 
     def audit(self, viewer: Viewer, action: str, student_ids: list[str], detail: dict | None = None) -> None:
         """Record a disclosure or change of students' records by ``viewer`` in this transaction."""
-        record_access(self.session, audit_log, actor=viewer.subject, actor_roles=viewer.roles,
+        self.record_access(audit_log, actor=viewer.subject, actor_roles=viewer.roles,
                       action=f"artifacts.{action}", subject_ids=student_ids, subject_type="student", detail=detail)
 
 

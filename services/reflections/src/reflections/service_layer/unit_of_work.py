@@ -7,7 +7,6 @@ from typing import Callable
 from sqlalchemy.orm import Session, sessionmaker
 
 from chassis.access import Viewer
-from chassis.audit import record_access
 from chassis.uow import UnitOfWork
 
 from reflections.adapters.orm import audit_log, idempotency_keys, inbox, outbox
@@ -48,7 +47,7 @@ class ReflectionsUnitOfWork(UnitOfWork):
 
     def audit(self, viewer: Viewer, action: str, student_ids: list[str], detail: dict | None = None) -> None:
         """Record a disclosure or change of students' records by ``viewer`` in this transaction."""
-        record_access(self.session, audit_log, actor=viewer.subject, actor_roles=viewer.roles,
+        self.record_access(audit_log, actor=viewer.subject, actor_roles=viewer.roles,
                       action=f"reflections.{action}", subject_ids=student_ids, subject_type="student",
                       detail=detail)
 
