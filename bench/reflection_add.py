@@ -49,7 +49,7 @@ TEXT = "I planned the experiment, then changed one variable at a time; next time
 
 def gateway_has_route() -> bool:
     try:
-        from gateway.routes import api_discussion
+        from gateway.routes.api import discussion as api_discussion
     except ImportError:
         return False
     return any(getattr(r, "path", "") == "/api/v1/artifacts/{artifact_id}/reflections" and "POST" in r.methods

@@ -194,17 +194,20 @@ def gateway_platform(platform, keys) -> PlatformSettings:
 
 
 @pytest.fixture
-def make_app(roster_target, skills_target, artifacts_target, reflections_target, gateway_platform) -> Callable[..., FastAPI]:
+def make_app(roster_target, skills_target, artifacts_target, reflections_target, gateway_platform) -> Callable[...,
+                                                                                                               FastAPI]:
     """Build a gateway app (lifespan not yet run) against the session's services, with settings overrides.
 
-    ``platform=`` replaces the gateway's PlatformSettings (e.g. an S3 endpoint, another media secret).
+    ``platform=`` replaces the gateway's PlatformSettings (e.g. an S3 endpoint, another media secret); ``clock=`` the
+    gateway's clock (gateway_testkit.FakeClock: expiry without sleeping).
     """
-    def build(platform: PlatformSettings | None = None, **overrides) -> FastAPI:
+    def build(platform: PlatformSettings | None = None, clock=None, **overrides) -> FastAPI:
         values = {"session_secret": secrets.token_urlsafe(40), "roster_target": roster_target,
                   "skills_target": skills_target, "artifacts_target": artifacts_target,
                   "reflections_target": reflections_target,
                   "login_rate_limit": "3 per 1 minute", **overrides}
-        return create_app(GatewaySettings(**values), platform or gateway_platform)
+        return create_app(GatewaySettings(**values), platform or gateway_platform,
+                          **({"clock": clock} if clock else {}))
 
     return build
 
@@ -214,8 +217,8 @@ def make_client(make_app) -> Iterator[Callable[..., TestClient]]:
     """Build a started gateway (lifespan run; same arguments as ``make_app``); each gets a fresh login throttle."""
     clients: list[TestClient] = []
 
-    def build(platform: PlatformSettings | None = None, **overrides) -> TestClient:
-        client = TestClient(make_app(platform, **overrides), follow_redirects=False)
+    def build(platform: PlatformSettings | None = None, clock=None, **overrides) -> TestClient:
+        client = TestClient(make_app(platform, clock, **overrides), follow_redirects=False)
         client.__enter__()
         clients.append(client)
         return client

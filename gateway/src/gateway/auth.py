@@ -14,9 +14,9 @@ from chassis.errors import PermissionDenied, Unauthenticated
 from chassis.grpc.roles import role_names
 from skillfolio.roster.v1 import roster_pb2
 
-from gateway.csrf import verify_csrf_header
-from gateway.session_store import SessionStore
-from gateway.standing import confirm_standing
+from gateway.sessions.csrf import verify_csrf_header
+from gateway.sessions.store import SessionStore
+from gateway.sessions.standing import confirm_standing
 
 API_AUDIENCE = "skillfolio-api"
 TOKEN_ALGORITHM = "HS256"
@@ -108,7 +108,7 @@ def start_session(request: Request, principal: Principal, expires_at: float | No
     fresh CSRF token. ``expires_at`` (epoch seconds) ends the session sooner than its absolute lifetime (a guest's
     panel link expiry); ``principal.extra`` is kept (a guest's milestone)."""
     end_session(request)
-    now = time.time()
+    now = request.app.state.clock()
     lifetime = min(float(request.app.state.settings.session_absolute_seconds),
                    (float(expires_at) - now) if expires_at is not None else math.inf)
     session_id = session_store(request).create(principal.subject, max(lifetime, 1.0))
@@ -140,7 +140,8 @@ def session_principal(request: Request) -> Principal | None:
     max_age = request.app.state.settings.session_absolute_seconds
     ends_at = min(float(session.get("login_at", 0)) + max_age, float(session.get("expires_at", math.inf)))
     session_id = str(session.get("sid") or "")
-    if ends_at < time.time() or not session_id or not session_store(request).live(session_id, session["sub"]):
+    if ends_at < request.app.state.clock() or not session_id or not session_store(request).live(session_id,
+                                                                                                session["sub"]):
         session.clear()
         return None
     principal = Principal(subject=session["sub"], roles=tuple(session.get("roles", ())),

@@ -22,8 +22,8 @@ from chassis.media.naming import InvalidKey
 from chassis.media.signing import ExpiredSignedUrl, InvalidSignedUrl, SignedMediaRequest
 
 from gateway.errors import api_error
-from gateway.media_body import BodyReader
-from gateway.media_range import Unsatisfiable, byte_range
+from gateway.routes.media_body import BodyReader
+from gateway.routes.media_range import Unsatisfiable, byte_range
 
 router = APIRouter(include_in_schema=False)
 CHUNK = 1 << 20

@@ -7,14 +7,13 @@ import asyncio
 import logging
 from dataclasses import dataclass, field
 
-import grpc
-
 from chassis.context import Principal
+from chassis.errors import DomainError, PermissionDenied
 from skillfolio.artifacts.v1 import artifacts_pb2 as apb
 from skillfolio.reflections.v1 import reflections_pb2 as pb
 
-from gateway import discussion
-from gateway.clients import Backends
+from gateway.usecases import discussion
+from gateway.clients.backends import Backends
 
 log = logging.getLogger(__name__)
 # Service field names -> the id of the form control that shows the problem, per form.
@@ -81,9 +80,9 @@ async def load(backends: Backends, viewer: Principal, artifact: apb.Artifact) ->
     try:
         found, prompts = await asyncio.gather(discussion.get_discussion(backends, viewer, artifact.id),
                                               discussion.list_prompts(backends, viewer))
-    except grpc.aio.AioRpcError as error:     # PERMISSION_DENIED: the replica has not heard of the artifact yet
-        level = logging.INFO if error.code() == grpc.StatusCode.PERMISSION_DENIED else logging.WARNING
-        log.log(level, "discussion of %s unavailable: %s", artifact.id, error.code())
+    except DomainError as error:     # PERMISSION_DENIED: the replica has not heard of the artifact yet
+        level = logging.INFO if isinstance(error, PermissionDenied) else logging.WARNING
+        log.log(level, "discussion of %s unavailable: %s", artifact.id, error.code)
         return DiscussionView(available=False)
     can = found.viewer_can
     prompt_texts = {p.id: p.text for p in prompts}

@@ -6,14 +6,14 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
-import grpc
 
+from chassis.errors import NotFound, PermissionDenied
 from chassis.context import Principal
 from skillfolio.roster.v1 import roster_pb2 as rpb
 
-from gateway import milestones, portfolio
+from gateway.usecases import milestones, portfolio
 from gateway.auth import is_guest
-from gateway.clients import Backends
+from gateway.clients.backends import Backends
 
 
 @dataclass(frozen=True)
@@ -27,10 +27,8 @@ async def _or_none(call):
     """A lookup a viewer may not be allowed (an educator panellist who does not teach the student): None."""
     try:
         return await call
-    except grpc.aio.AioRpcError as error:
-        if error.code() in (grpc.StatusCode.PERMISSION_DENIED, grpc.StatusCode.NOT_FOUND):
-            return None
-        raise
+    except (PermissionDenied, NotFound):
+        return None
 
 
 def criteria_of(milestone, rubric) -> list[Criterion]:
@@ -59,7 +57,7 @@ async def load(backends: Backends, viewer: Principal, milestone_id: str) -> dict
     else:
         rubric, student, page = await asyncio.gather(
             rubric_call,
-            _or_none(backends.roster.call("GetPerson", rpb.GetPersonRequest(person_id=milestone.student_id), viewer)),
+            _or_none(backends.roster.get_person(viewer, rpb.GetPersonRequest(person_id=milestone.student_id))),
             _or_none(portfolio.list_portfolio(backends, viewer, milestone.student_id, page_size=200)))
     artifacts = list(page.artifacts) if page else [a for a in evidence if a is not None]
     titles = {a.id: a.title for a in artifacts}
