@@ -15,7 +15,8 @@ UNIT_TESTS := $(wildcard libs/*/tests/unit services/*/tests/unit cli/tests/unit 
 E2E_TESTS := tests/e2e tests/fault
 install: $(VENV)/.installed
 
-$(VENV)/.installed: uv.lock pyproject.toml scripts/install.sh
+# Every workspace member's pyproject too: a changed entry point (how the CLI finds services) needs a reinstall.
+$(VENV)/.installed: uv.lock pyproject.toml scripts/install.sh $(wildcard */pyproject.toml libs/*/pyproject.toml services/*/pyproject.toml)
 	bash scripts/install.sh
 	touch $@
 

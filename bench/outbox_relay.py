@@ -1,7 +1,8 @@
 """Benchmark of the outbox relay: throughput against raw batched-confirm publishing, and commit-to-consumer latency.
 
-(1) Relay (read outbox rows, publish with confirms in batches of 200, mark sent) vs raw py-amqp confirm_select
-    publishing of the same messages in batches of 200, same run, median of several runs. Target ratio >= 0.5.
+(1) Relay (claim and mark outbox rows, publish with confirms in batches of 200, commit once confirmed) vs raw
+    py-amqp confirm_select publishing of the same messages in batches of 200, same run, median of several runs.
+    Target ratio >= 0.8.
 (2) The roster events worker (a real `nameko run` subprocess hosting the relay) at a steady 500 events/s:
     latency from the producer's commit to a consumer's receipt, p95 target <= 50 ms.
 """
@@ -87,7 +88,7 @@ def throughput(pg_url: str, amqp_url: str) -> tuple[list[float], list[float]]:
         started = time.perf_counter()
         assert relay.publish_all() == MESSAGES
         relay_rates.append(MESSAGES / (time.perf_counter() - started))
-        relay.publisher.close()
+        relay.close()
         if not run % 2:
             raw_rates.append(raw_publish(amqp_url, messages))
     engine.dispose()
@@ -193,7 +194,7 @@ def main() -> None:
           file=sys.stderr)
     print(json.dumps({
         "bench": "outbox_relay", "value": round(relay, 1), "baseline": round(raw, 1),
-        "ratio": round(relay / raw, 3), "target": 0.5, "better": "higher",
+        "ratio": round(relay / raw, 3), "target": 0.8, "better": "higher",
         "relay_msgs_per_s": round(relay, 1), "raw_confirm_msgs_per_s": round(raw, 1), "messages": MESSAGES,
         "runs": RUNS, "p95_ms": round(p95, 2), "p50_ms": round(statistics.median(samples), 2),
         "p99_ms": round(samples[int(len(samples) * 0.99) - 1], 2), "latency_target_ms": 50,

@@ -12,8 +12,8 @@ import httpx
 import pytest
 from PIL import Image
 
+from artifacts.demo.portfolio import PORTFOLIO
 from chassis.testing import wait_for
-from skillfolio_cli.demo_artifacts import PORTFOLIO
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 PROCESSED_WITHIN = 120   # seconds: six small files, after the workers have started

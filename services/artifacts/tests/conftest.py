@@ -12,8 +12,9 @@ from chassis.testing.records import ServiceRecords
 from artifacts.adapters.orm import audit_log, outbox
 from artifacts.bootstrap import ArtifactsApp, build
 from artifacts.migrations import MIGRATIONS_DIR
-from artifacts.service_layer.replication import apply_roster_event
 from artifacts_fixtures import MEDIA_SECRET, Clock, roster_world
+from chassis.messaging.subscriptions import consume
+from artifacts.service_layer import subscriptions as artifacts_subscriptions
 
 
 @pytest.fixture
@@ -45,7 +46,7 @@ def app(artifacts_db, clock, platform) -> Iterator[ArtifactsApp]:
 def world(app) -> None:
     """The roster replica fed (through the same code the worker runs) with :func:`roster_world`."""
     for envelope in roster_world():
-        assert apply_roster_event(app.unit_of_work, f"test.{envelope.type}", envelope)
+        assert consume(app.unit_of_work, artifacts_subscriptions.SUBSCRIPTIONS, envelope, f"test.{envelope.type}")
 
 
 @pytest.fixture

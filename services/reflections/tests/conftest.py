@@ -13,8 +13,9 @@ from chassis.testing.records import ServiceRecords
 from reflections.adapters.orm import audit_log, outbox
 from reflections.bootstrap import ReflectionsApp, build
 from reflections.migrations import MIGRATIONS_DIR
-from reflections.service_layer.replication import apply_event
 from reflections_fixtures import MEDIA_SECRET, Clock, world_events
+from chassis.messaging.subscriptions import consume
+from reflections.service_layer import subscriptions as reflections_subscriptions
 
 
 @pytest.fixture
@@ -46,7 +47,7 @@ def app(reflections_db, clock, platform) -> Iterator[ReflectionsApp]:
 def world(app) -> None:
     """The replicas fed (through the same code the worker runs) with :func:`world_events`."""
     for envelope in world_events():
-        assert apply_event(app.unit_of_work, f"test.{envelope.type}", envelope)
+        assert consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, envelope, f"test.{envelope.type}")
 
 
 @pytest.fixture

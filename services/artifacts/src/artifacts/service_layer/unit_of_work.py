@@ -6,11 +6,10 @@ from typing import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from chassis.audit import record_access
 from chassis.uow import UnitOfWork
 
 from artifacts.adapters.media_records import MediaRecords
-from artifacts.adapters.orm import audit_log, idempotency_keys, outbox
+from artifacts.adapters.orm import audit_log, idempotency_keys, inbox, outbox
 from artifacts.adapters.panel_grants import PanelGrants
 from artifacts.adapters.replicas import Replicas
 from artifacts.adapters.repository import ArtifactsRepository
@@ -30,7 +29,7 @@ class ArtifactsUnitOfWork(UnitOfWork):
     catalog: SkillCatalog
 
     def __init__(self, session_factory: sessionmaker) -> None:
-        super().__init__(session_factory, outbox, PRODUCER, idempotency_keys)
+        super().__init__(session_factory, outbox, PRODUCER, idempotency_keys, inbox)
 
     def _open(self, session: Session) -> None:
         self.artifacts = ArtifactsRepository(session)
@@ -41,7 +40,7 @@ class ArtifactsUnitOfWork(UnitOfWork):
 
     def audit(self, viewer: Viewer, action: str, student_ids: list[str], detail: dict | None = None) -> None:
         """Record a disclosure or change of students' records by ``viewer`` in this transaction."""
-        record_access(self.session, audit_log, actor=viewer.subject, actor_roles=viewer.roles,
+        self.record_access(audit_log, actor=viewer.subject, actor_roles=viewer.roles,
                       action=f"artifacts.{action}", subject_ids=student_ids, subject_type="student", detail=detail)
 
 
