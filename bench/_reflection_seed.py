@@ -7,12 +7,11 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import insert, select
 
 from chassis.db import make_engine
 from chassis.events import Envelope
 from chassis.migrations import upgrade
-from chassis.uow import outbox_channel
 
 
 @dataclass(frozen=True)
@@ -25,8 +24,9 @@ def seed_writers(database_url: str, count: int) -> list[Writer]:
     """Migrate (every head: branches merged later may carry parallel migrations) and feed the replicas."""
     from reflections.bootstrap import build
     from reflections.migrations import MIGRATIONS_DIR
-    from reflections.service_layer.replication import apply_event
     from chassis.config import service_settings
+    from chassis.messaging.subscriptions import consume
+    from reflections.service_layer import subscriptions as reflections_subscriptions
     upgrade(MIGRATIONS_DIR, database_url, "heads")
     writers = [Writer(f"bench-student-{i:03d}", str(uuid.uuid4())) for i in range(count)]
     app = build(service_settings("reflections", database_url=database_url, db_pool_size=2))
@@ -39,14 +39,15 @@ def seed_writers(database_url: str, count: int) -> list[Writer]:
                     Envelope(type="artifact_added", producer="artifacts", data={
                         "artifact_id": w.artifact_id, "student_id": w.student_id, "added_by": w.student_id,
                         "added_by_role": "student", "skill_ids": []})):
-                apply_event(app.unit_of_work, f"bench.{envelope.type}", envelope)
+                consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, envelope,
+                        f"bench.{envelope.type}")
     finally:
         app.close()
     return writers
 
 
 class BaselineWriter:
-    """The rows AddReflection commits, inserted directly: reflection, first revision, outbox row; then NOTIFY."""
+    """The rows AddReflection commits, inserted directly: reflection, first revision, outbox row (the bare insert)."""
 
     def __init__(self, database_url: str, pool: int) -> None:
         from reflections.adapters.orm import outbox, reflection_revisions, reflections
@@ -67,7 +68,6 @@ class BaselineWriter:
                                                   kind="text"))
             conn.execute(insert(outbox).values(event_id=envelope.event_id, type=envelope.type,
                                                body=envelope.to_json()))
-            conn.execute(text("SELECT pg_notify(:channel, '')"), {"channel": outbox_channel("reflections")})
         return reflection_id
 
     def close(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import pathlib
 import secrets
+import socket
 import subprocess
 import sys
 import time
@@ -12,7 +13,8 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from chassis.testing.infra import free_port, wait_for_port
+from chassis.testing import wait_for
+from chassis.testing.infra import free_port
 
 LOGS = pathlib.Path("var/bench")
 CLI = [sys.executable, "-m", "skillfolio_cli.main"]
@@ -83,15 +85,11 @@ class Stack:
         proc = Proc(name, popen, port)
         self.procs.append(proc)
         if port:
-            deadline = time.monotonic() + 60
-            while True:
+            def listening() -> bool:
                 proc.check_alive()
-                try:
-                    wait_for_port("127.0.0.1", port, timeout=1)
-                    break
-                except TimeoutError:
-                    if time.monotonic() > deadline:
-                        raise
+                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                    return True
+            wait_for(listening, 60, f"{name} listening on 127.0.0.1:{port}", ignoring=(OSError,))
         return proc
 
     def stop(self) -> None:
@@ -131,15 +129,11 @@ def start_gateway(stack: Stack, artifacts_port: int, session_secret: str) -> Pro
 
 
 def wait_http(url: str, proc: Proc, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    def answers() -> bool:
         proc.check_alive()
-        try:
-            httpx.get(url, timeout=2)
-            return
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    raise TimeoutError(f"{proc.name} did not answer {url}")
+        httpx.get(url, timeout=2)       # any answer will do
+        return True
+    wait_for(answers, timeout, f"{proc.name} to answer {url}", interval=0.1, ignoring=(httpx.HTTPError,))
 
 
 def start_s3(stack: Stack) -> dict:

@@ -1,7 +1,8 @@
 """Benchmark of the outbox relay: throughput against raw batched-confirm publishing, and commit-to-consumer latency.
 
-(1) Relay (read outbox rows, publish with confirms in batches of 200, mark sent) vs raw py-amqp confirm_select
-    publishing of the same messages in batches of 200, same run, median of several runs. Target ratio >= 0.5.
+(1) Relay (claim and mark outbox rows, publish with confirms in batches of 200, commit once confirmed) vs raw
+    py-amqp confirm_select publishing of the same messages in batches of 200, same run, median of several runs.
+    Target ratio >= 0.8.
 (2) The roster events worker (a real `nameko run` subprocess hosting the relay) at a steady 500 events/s:
     latency from the producer's commit to a consumer's receipt, p95 target <= 50 ms.
 """
@@ -24,9 +25,9 @@ from chassis.db import make_engine, make_session_factory
 from chassis.events import DomainEvent
 from chassis.messaging.publisher import ConfirmingPublisher, OutgoingMessage, connection_params
 from chassis.messaging.relay import OutboxRelay, to_message
-from chassis.messaging.testing import add_to_outbox, create_messaging_tables, envelope, wait_until
+from chassis.messaging.testing import add_to_outbox, create_messaging_tables, envelope
 from chassis.migrations import upgrade
-from chassis.testing import infra
+from chassis.testing import infra, wait_for
 from chassis.uow import UnitOfWork
 
 MESSAGES, RUNS, BATCH = 10_000, 5, 200
@@ -87,7 +88,7 @@ def throughput(pg_url: str, amqp_url: str) -> tuple[list[float], list[float]]:
         started = time.perf_counter()
         assert relay.publish_all() == MESSAGES
         relay_rates.append(MESSAGES / (time.perf_counter() - started))
-        relay.publisher.close()
+        relay.close()
         if not run % 2:
             raw_rates.append(raw_publish(amqp_url, messages))
     engine.dispose()
@@ -148,7 +149,7 @@ def latency(pg_url: str, amqp_url: str, work: pathlib.Path) -> tuple[list[float]
             if delay > 0:
                 time.sleep(delay)
             commit_one()
-        wait_until(lambda: len(samples) - warm >= total, 60, 0.05, "all latency samples")
+        wait_for(lambda: len(samples) - warm >= total, 60, "all latency samples")
         relayed = samples[warm:]
         # Baseline in the same run: the same machine and consumer, publishing straight to the queue (no database,
         # no relay) one confirmed message at a time at the same rate.
@@ -162,7 +163,7 @@ def latency(pg_url: str, amqp_url: str, work: pathlib.Path) -> tuple[list[float]
             body = json.dumps({"data": {"committed": time.time()}}).encode()
             publisher.publish_batch("", [OutgoingMessage("sink.latency", body, str(i))])
         publisher.close()
-        wait_until(lambda: len(samples) - mark >= total, 60, 0.05, "all raw latency samples")
+        wait_for(lambda: len(samples) - mark >= total, 60, "all raw latency samples")
         raw_samples.extend(samples[mark:])
         return relayed, raw_samples
     finally:
@@ -193,7 +194,7 @@ def main() -> None:
           file=sys.stderr)
     print(json.dumps({
         "bench": "outbox_relay", "value": round(relay, 1), "baseline": round(raw, 1),
-        "ratio": round(relay / raw, 3), "target": 0.5, "better": "higher",
+        "ratio": round(relay / raw, 3), "target": 0.8, "better": "higher",
         "relay_msgs_per_s": round(relay, 1), "raw_confirm_msgs_per_s": round(raw, 1), "messages": MESSAGES,
         "runs": RUNS, "p95_ms": round(p95, 2), "p50_ms": round(statistics.median(samples), 2),
         "p99_ms": round(samples[int(len(samples) * 0.99) - 1], 2), "latency_target_ms": 50,

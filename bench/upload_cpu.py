@@ -129,11 +129,12 @@ def main() -> None:
                      "SKILLFOLIO_S3_SECRET_KEY": s3.secret_key}
         from chassis.config import PlatformSettings
         from chassis.media.s3_store import S3BlobStore
-        from skillfolio_cli.queues import declare_consumer_queues
+        from skillfolio_cli.queues import declare_topology
         S3BlobStore.from_settings(PlatformSettings(s3_endpoint=s3.endpoint, s3_access_key=s3.access_key,
                                                    s3_secret_key=s3.secret_key)).ensure_bucket()
         # as `skillfolio up` does: the media worker's queue exists before the relay can publish to it
-        declare_consumer_queues(["artifacts.entrypoints.media_worker"], PlatformSettings(amqp_url=amqp_url))
+        declare_topology(["artifacts.entrypoints.media_worker"], ["artifacts"], PlatformSettings(amqp_url=amqp_url),
+                         policies=False)
         api_proc = start_artifacts_api(stack)
         events = stack.start("artifacts-events", CLI + ["run", "artifacts", "events"])
         media = stack.start("artifacts-media", CLI + ["run", "artifacts", "media"])

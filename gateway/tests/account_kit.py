@@ -14,11 +14,12 @@ from chassis.events import Envelope
 from roster.adapters import orm
 from roster.domain.identity import entity_id
 
-from artifacts.service_layer.replication import apply_roster_event
-from reflections.service_layer.replication import apply_event as apply_reflections_event
-from skills.service_layer.replication import apply_person_event as apply_skills_person_event
 from gateway_district import FAST_ARGON2, HASHER, District
 from roster.bootstrap import build as build_roster
+from chassis.messaging.subscriptions import consume
+from artifacts.service_layer import subscriptions as artifacts_subscriptions
+from reflections.service_layer import subscriptions as reflections_subscriptions
+from skills.service_layer import subscriptions as skills_subscriptions
 
 CONSUMER = "gateway-tests.accounts"
 
@@ -39,10 +40,10 @@ class Accounts:
 
     def _replicate(self, type_: str, **data) -> None:
         envelope = Envelope(type=type_, producer="roster", data=data)
-        assert apply_roster_event(self.artifacts_app.unit_of_work, CONSUMER, envelope)
-        assert apply_reflections_event(self.reflections_app.unit_of_work, CONSUMER, envelope)
+        assert consume(self.artifacts_app.unit_of_work, artifacts_subscriptions.SUBSCRIPTIONS, envelope, CONSUMER)
+        assert consume(self.reflections_app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, envelope, CONSUMER)
         if type_.startswith("person_"):
-            assert apply_skills_person_event(self.skills_app.unit_of_work, CONSUMER, envelope)
+            assert consume(self.skills_app.unit_of_work, skills_subscriptions.SUBSCRIPTIONS, envelope, CONSUMER)
 
     def new_student(self, replicas: bool = True) -> Account:
         """A new active student at a new school of a new district (so no other test's lists or counts change);

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
 
 from fastapi.testclient import TestClient
 
@@ -118,17 +117,3 @@ def amy_portfolio_ids(stack: Stack) -> set[str]:
                              headers=stack.auth("amy"))
     assert reply.status_code == 200, reply.text
     return {a["id"] for a in reply.json()["items"]}
-
-
-class TargetPool:
-    """Target artifacts for the next case: the set a case left as it was (it only read, or was refused) serves the
-    next case of the same kind too, so only allowed changes cost new artifacts. A failing case returns nothing."""
-
-    def __init__(self, make: Callable[[bool], dict]) -> None:
-        self.make, self.spare = make, {}
-
-    def take(self, documents: bool) -> dict:
-        return self.spare.pop(documents, None) or self.make(documents)
-
-    def give_back(self, documents: bool, targets: dict) -> None:
-        self.spare[documents] = targets

@@ -19,7 +19,7 @@ from fastapi.testclient import TestClient
 from chassis.config import PlatformSettings, service_settings
 from chassis.db import make_engine
 from chassis.grpc.principal import generate_keypair
-from chassis.media.blobstore import blob_store_from_settings
+from chassis.media.stores import blob_store_from_settings
 from chassis.media.fs_store import FilesystemBlobStore
 from chassis.migrations import upgrade
 from chassis.roster_replica.roster_client import GrpcRosterRelations
@@ -28,13 +28,10 @@ from chassis.testing import infra
 from artifacts import bootstrap as artifacts_bootstrap
 from artifacts.entrypoints import grpc_api as artifacts_grpc
 from artifacts.migrations import MIGRATIONS_DIR as ARTIFACTS_MIGRATIONS
-from artifacts.service_layer.catalog_replication import apply_catalog_event
-from artifacts.service_layer.replication import apply_roster_event
 from chassis.events import Envelope
 from reflections import bootstrap as reflections_bootstrap
 from reflections.entrypoints import grpc_api as reflections_grpc
 from reflections.migrations import MIGRATIONS_DIR as REFLECTIONS_MIGRATIONS
-from reflections.service_layer.replication import apply_event as apply_reflections_event
 from gateway.app import create_app
 from gateway.settings import GatewaySettings
 from roster.bootstrap import build
@@ -46,6 +43,9 @@ from skills.migrations import MIGRATIONS_DIR as SKILLS_MIGRATIONS
 import gateway_district as district_module
 from discussion_feed import feed_skill_places
 import gateway_skills
+from chassis.messaging.subscriptions import consume
+from artifacts.service_layer import subscriptions as artifacts_subscriptions
+from reflections.service_layer import subscriptions as reflections_subscriptions
 
 
 @pytest.fixture(scope="session")
@@ -102,14 +102,13 @@ def roster_target(pg_database_url, district, platform) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def session_database(pg_admin_url) -> Iterator[Callable[[pathlib.Path], str]]:
+def session_database(pg_admin_url, migrated_template) -> Iterator[Callable[[pathlib.Path], str]]:
     """Make a fresh PostgreSQL database migrated with the given Alembic directory, dropped at the session's end."""
     urls: list[str] = []
 
     def make(migrations: pathlib.Path) -> str:
-        url = infra.create_database(pg_admin_url)
+        url = infra.create_database(pg_admin_url, template=migrated_template(migrations))
         urls.append(url)
-        upgrade(migrations, url)
         return url
 
     yield make
@@ -151,10 +150,12 @@ def artifacts_app(session_database, district, platform, skills_app, skill_ids, r
                                 grpc_host="127.0.0.1", grpc_port=0, metrics_port=0, db_pool_size=4)
     app = artifacts_bootstrap.build(settings, platform=platform, roster=GrpcRosterRelations(roster_target, timeout=5))
     for envelope in district.roster_events:
-        assert apply_roster_event(app.unit_of_work, f"gateway-tests.{envelope.type}", envelope)
-    assert apply_catalog_event(app.unit_of_work, "gateway-tests.school_added", Envelope(
+        assert consume(app.unit_of_work, artifacts_subscriptions.SUBSCRIPTIONS, envelope,
+                       f"gateway-tests.{envelope.type}")
+    assert consume(app.unit_of_work, artifacts_subscriptions.SUBSCRIPTIONS, Envelope(
         type="school_added", producer="roster",
-        data={"school_id": district.ids["school"], "district_id": district.ids["district"]}))
+        data={"school_id": district.ids["school"], "district_id": district.ids["district"]}),
+        "gateway-tests.school_added")
     assert feed_skill_places(skills_app.engine, app.unit_of_work) >= len(skill_ids)
     yield app
     app.close()
@@ -178,7 +179,8 @@ def reflections_app(session_database, district, platform, roster_target
     app = reflections_bootstrap.build(settings, platform=platform,   # recordings in the session's media store
                                       roster=GrpcRosterRelations(roster_target, timeout=5))
     for envelope in district.roster_events:
-        assert apply_reflections_event(app.unit_of_work, f"gateway-tests.{envelope.type}", envelope)
+        assert consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, envelope,
+                       f"gateway-tests.{envelope.type}")
     yield app
     app.close()
 
@@ -197,17 +199,20 @@ def gateway_platform(platform, keys) -> PlatformSettings:
 
 
 @pytest.fixture
-def make_app(roster_target, skills_target, artifacts_target, reflections_target, gateway_platform) -> Callable[..., FastAPI]:
+def make_app(roster_target, skills_target, artifacts_target, reflections_target, gateway_platform) -> Callable[...,
+                                                                                                               FastAPI]:
     """Build a gateway app (lifespan not yet run) against the session's services, with settings overrides.
 
-    ``platform=`` replaces the gateway's PlatformSettings (e.g. an S3 endpoint, another media secret).
+    ``platform=`` replaces the gateway's PlatformSettings (e.g. an S3 endpoint, another media secret); ``clock=`` the
+    gateway's clock (gateway_testkit.FakeClock: expiry without sleeping).
     """
-    def build(platform: PlatformSettings | None = None, **overrides) -> FastAPI:
+    def build(platform: PlatformSettings | None = None, clock=None, **overrides) -> FastAPI:
         values = {"session_secret": secrets.token_urlsafe(40), "roster_target": roster_target,
                   "skills_target": skills_target, "artifacts_target": artifacts_target,
                   "reflections_target": reflections_target,
                   "login_rate_limit": "3 per 1 minute", **overrides}
-        return create_app(GatewaySettings(**values), platform or gateway_platform)
+        return create_app(GatewaySettings(**values), platform or gateway_platform,
+                          **({"clock": clock} if clock else {}))
 
     return build
 
@@ -217,8 +222,8 @@ def make_client(make_app) -> Iterator[Callable[..., TestClient]]:
     """Build a started gateway (lifespan run; same arguments as ``make_app``); each gets a fresh login throttle."""
     clients: list[TestClient] = []
 
-    def build(platform: PlatformSettings | None = None, **overrides) -> TestClient:
-        client = TestClient(make_app(platform, **overrides), follow_redirects=False)
+    def build(platform: PlatformSettings | None = None, clock=None, **overrides) -> TestClient:
+        client = TestClient(make_app(platform, clock, **overrides), follow_redirects=False)
         client.__enter__()
         clients.append(client)
         return client

@@ -1,17 +1,18 @@
 """The reflections replica fed as its events worker feeds it: artifact ownership and skill tags from the artifacts
 outbox (artifact_added/updated/deleted), skills with their scales and rubrics from the skills outbox, applied with
-the worker's own code (replication.apply_event); the inbox makes re-applying an already applied event a no-op, so
+the worker's own code (its subscriptions table); the inbox makes re-applying an already applied event a no-op, so
 tests call the feeds after every change. The artifacts service's skill catalog (where each skill belongs) is fed
-from the same skills outbox (catalog_replication.apply_catalog_event)."""
+from the same skills outbox (the artifacts subscriptions table)."""
 from __future__ import annotations
 
 from sqlalchemy import Engine, select
 
 from chassis.events import Envelope
 from artifacts.adapters.orm import outbox as artifacts_outbox
-from artifacts.service_layer.catalog_replication import apply_catalog_event
-from reflections.service_layer.replication import apply_event
 from skills.adapters.orm import outbox as skills_outbox
+from chassis.messaging.subscriptions import consume
+from artifacts.service_layer import subscriptions as artifacts_subscriptions
+from reflections.service_layer import subscriptions as reflections_subscriptions
 
 OWNERSHIP_EVENTS = ("artifact_added", "artifact_updated", "artifact_deleted")
 
@@ -21,7 +22,8 @@ def feed_ownership(artifacts_engine: Engine, reflections_uow, consumer: str = "g
     with artifacts_engine.connect() as conn:
         bodies = conn.execute(select(artifacts_outbox.c.body).where(artifacts_outbox.c.type.in_(OWNERSHIP_EVENTS))
                               .order_by(artifacts_outbox.c.id)).scalars().all()
-    return sum(apply_event(reflections_uow, f"{consumer}.{e.type}", e) for e in map(Envelope.from_json, bodies))
+    return sum(consume(reflections_uow, reflections_subscriptions.SUBSCRIPTIONS, e,
+                       f"{consumer}.{e.type}") for e in map(Envelope.from_json, bodies))
 
 
 CATALOG_PREFIXES = ("skill_", "scale_", "rubric_")
@@ -33,7 +35,8 @@ def feed_catalog(skills_engine: Engine, reflections_uow, consumer: str = "gatewa
     with skills_engine.connect() as conn:
         bodies = conn.execute(select(skills_outbox.c.body).order_by(skills_outbox.c.id)).scalars().all()
     envelopes = [e for e in map(Envelope.from_json, bodies) if e.type.startswith(CATALOG_PREFIXES)]
-    return sum(apply_event(reflections_uow, f"{consumer}.{e.type}", e) for e in envelopes)
+    return sum(consume(reflections_uow, reflections_subscriptions.SUBSCRIPTIONS, e,
+                       f"{consumer}.{e.type}") for e in envelopes)
 
 
 def feed_skill_places(skills_engine: Engine, artifacts_uow, consumer: str = "gateway-tests") -> int:
@@ -41,4 +44,5 @@ def feed_skill_places(skills_engine: Engine, artifacts_uow, consumer: str = "gat
     with skills_engine.connect() as conn:
         bodies = conn.execute(select(skills_outbox.c.body).order_by(skills_outbox.c.id)).scalars().all()
     envelopes = [e for e in map(Envelope.from_json, bodies) if e.type.startswith("skill_")]
-    return sum(apply_catalog_event(artifacts_uow, f"{consumer}.{e.type}", e) for e in envelopes)
+    return sum(consume(artifacts_uow, artifacts_subscriptions.SUBSCRIPTIONS, e,
+                       f"{consumer}.{e.type}") for e in envelopes)

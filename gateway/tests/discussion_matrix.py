@@ -26,7 +26,7 @@ school_admin           other-school           |  N   |    N    |  N   |    N    
 district_admin         district               |  N   |    N    |  N   |    N     |    N    |  N   |   N    |     N
 school_admin+teacher   currently-taught       |  N   |    N    |  N   |    N     |    N    |  N   |   N    |     N
 """
-CASES: list[Case] = parse(MATRIX)
+CASES: list[Case] = parse(MATRIX, Case)
 SUCCESS = {"read": 200, "reflect": 201, "edit": 200, "feedback": 201, "comment": 201, "hide": 200, "assess": 201,
            "self_assess": 201}
 EVENT = {"read": None, "reflect": "reflection_added", "edit": "reflection_edited", "feedback": "feedback_given",

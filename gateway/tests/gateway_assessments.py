@@ -9,11 +9,12 @@ from chassis.access import Viewer
 from chassis.events import Envelope
 from chassis.testing.records import ServiceRecords
 from artifacts.adapters import orm as artifacts_orm
-from reflections.service_layer.replication import apply_event
 from skills.adapters import orm as skills_orm
 from skills.domain.model import Criterion, Level
 
 from progress_feed import give_skill_the_scale
+from chassis.messaging.subscriptions import consume
+from reflections.service_layer import subscriptions as reflections_subscriptions
 
 ADMIN = Viewer.of("gateway-tests-admin", ["district_admin"])
 SKILLS_EVENTS_CONSUMED = ("skill_", "scale_defined", "rubric_defined")   # what the reflections worker subscribes to
@@ -22,7 +23,8 @@ LEVELS = ["Beginning", "Developing", "Proficient", "Exemplary"]
 
 def _feed(reflections_app, envelopes: list[Envelope]) -> None:
     for envelope in envelopes:
-        apply_event(reflections_app.unit_of_work, f"gateway-tests.{envelope.type}", envelope)   # duplicates: no-op
+        consume(reflections_app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, envelope,
+                f"gateway-tests.{envelope.type}")   # duplicates: no-op
 
 
 def seed_catalog(skills_app, reflections_app, district, skill_ids: dict[str, str]) -> None:

@@ -1,7 +1,9 @@
 """Helpers the gateway tests share: log in through the web form (with its CSRF token) or get an API token."""
 from __future__ import annotations
 
+import datetime as dt
 import re
+import time
 
 from fastapi.testclient import TestClient
 
@@ -30,3 +32,34 @@ def api_token(client: TestClient, username: str, password: str) -> str:
 
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
+
+
+class FakeClock:
+    """A gateway clock (epoch seconds) that moves only when a test advances it; starts at the real time, so the
+    services' own clocks (an invitation's expiry) agree with it until it is advanced."""
+
+    def __init__(self, now: float | None = None) -> None:
+        self.now = time.time() if now is None else now
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+class OffsetClock:
+    """The real time plus an offset a test advances: shared by a gateway and a service (``utc_now``), so a panel
+    link's expiry passes for both at once without sleeping, while time still runs for everything else."""
+
+    def __init__(self) -> None:
+        self.offset = 0.0
+
+    def __call__(self) -> float:
+        return time.time() + self.offset
+
+    def utc_now(self) -> dt.datetime:
+        return dt.datetime.fromtimestamp(self(), dt.timezone.utc)
+
+    def advance(self, seconds: float) -> None:
+        self.offset += seconds

@@ -1,7 +1,8 @@
 """What the reflections replicas need for goals, milestones and growth in the gateway tests, fed as its events
 worker feeds them: the artifacts and skills services' outbox events (plus the roster's school year) applied with
-the worker's own code (and the reflections' milestone events to the artifacts service's panel replica) (replication.apply_event; the inbox makes re-applying a no-op, so call :func:`feed` after
-every change). Also a panel rubric ("Defense of Learning") defined through the skills service's use cases."""
+the worker's own code (and the reflections' milestone events to the artifacts service's panel replica) through
+the subscriptions tables; the inbox makes re-applying a no-op, so call :func:`feed` after every change.
+Also a panel rubric ("Defense of Learning") defined through the skills service's use cases."""
 from __future__ import annotations
 
 import dataclasses
@@ -11,12 +12,13 @@ from sqlalchemy import Engine, select
 from chassis.access import Viewer
 from chassis.events import Envelope
 from artifacts.adapters.orm import outbox as artifacts_outbox
-from artifacts.service_layer.panel_replication import APPLY as PANEL_APPLY, apply_milestone_event
 from reflections.adapters.orm import outbox as reflections_outbox
-from reflections.service_layer.replication import apply_event
 from roster.adapters.orm import academic_sessions
 from skills.adapters.orm import outbox as skills_outbox
 from skills.domain.model import Criterion, Level
+from chassis.messaging.subscriptions import consume
+from artifacts.service_layer import subscriptions as artifacts_subscriptions
+from reflections.service_layer import subscriptions as reflections_subscriptions
 
 REPLICATED = {"artifact_added", "artifact_updated", "artifact_deleted", "skill_added", "skill_updated", "skill_retired",
               "skill_deleted", "scale_defined", "rubric_defined", "school_year_added", "school_year_updated"}
@@ -60,10 +62,13 @@ def feed(reflections_app, artifacts_app, skills_app, roster_engine: Engine) -> i
     and to the artifacts service's panel replica the reflections' milestone events; how many were new."""
     envelopes = (school_year_events(roster_engine) + _outbox(skills_app.engine, skills_outbox)
                  + _outbox(artifacts_app.engine, artifacts_outbox))
-    applied = sum(apply_event(reflections_app.unit_of_work, f"gateway-tests.{e.type}", e)
+    applied = sum(consume(reflections_app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, e,
+                          f"gateway-tests.{e.type}")
                   for e in envelopes if e.type in REPLICATED)
-    panel = [e for e in _outbox(reflections_app.engine, reflections_outbox) if e.type in PANEL_APPLY]
-    return applied + sum(apply_milestone_event(artifacts_app.unit_of_work, f"gateway-tests.{e.type}", e)
+    panel = [e for e in _outbox(reflections_app.engine, reflections_outbox)
+             if (e.producer, e.type) in artifacts_subscriptions.SUBSCRIPTIONS]
+    return applied + sum(consume(artifacts_app.unit_of_work, artifacts_subscriptions.SUBSCRIPTIONS, e,
+                                 f"gateway-tests.{e.type}")
                          for e in panel)
 
 

@@ -21,7 +21,6 @@ from chassis.db import make_engine
 from artifacts import bootstrap as artifacts_bootstrap
 from artifacts.entrypoints import grpc_api as artifacts_grpc
 from artifacts.migrations import MIGRATIONS_DIR as ARTIFACTS_MIGRATIONS
-from artifacts.service_layer.replication import apply_roster_event
 from gateway.app import create_app
 from gateway.settings import GatewaySettings
 from reflections import bootstrap as reflections_bootstrap
@@ -30,7 +29,6 @@ from reflections.entrypoints import grpc_api as reflections_grpc
 from reflections.migrations import MIGRATIONS_DIR as REFLECTIONS_MIGRATIONS
 from chassis.calendar import DistrictCalendar
 from reflections.service_layer.milestones import MilestoneUseCases
-from reflections.service_layer.replication import apply_event
 from roster.bootstrap import build as build_roster
 from roster.entrypoints import grpc_api as roster_grpc
 from roster.migrations import MIGRATIONS_DIR as ROSTER_MIGRATIONS
@@ -38,11 +36,14 @@ from roster.migrations import MIGRATIONS_DIR as ROSTER_MIGRATIONS
 import authz_district
 import gateway_district
 from authz_matrix import Trail
-from gateway_testkit import api_token, bearer
+from gateway_testkit import OffsetClock, api_token, bearer
 from progress_feed import feed
+from chassis.messaging.subscriptions import consume
+from artifacts.service_layer import subscriptions as artifacts_subscriptions
+from reflections.service_layer import subscriptions as reflections_subscriptions
 
 META_CSRF = re.compile(r'<meta name="csrf-token" content="([^"]+)">')
-EXPIRES_IN = 3.0          # seconds an "expired" row's panel link still works after it is made (its setup's margin)
+EXPIRES_IN = 60.0         # seconds an "expired" row's panel link still works after it is made (its setup's margin)
 
 
 @dataclass
@@ -58,6 +59,7 @@ class World:
     district: gateway_district.District
     records: Trail
     reflections_app: reflections_bootstrap.ReflectionsApp
+    clock: OffsetClock                  # the gateways' and reflections': advanced past a link's expiry
     ids: dict[str, str]                 # student, artifact, skill, rubric, type
     tokens: dict = field(default_factory=dict)
 
@@ -104,7 +106,7 @@ class World:
     def invite_expiring_soon(self, milestone_id: str) -> tuple[str, str]:
         """A panel link to ``milestone_id`` made a day ago (the service's use case on a clock set back), valid for
         one day: it expires EXPIRES_IN seconds from now. (invitation id, its /panel/ path)."""
-        then = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=1) + dt.timedelta(seconds=EXPIRES_IN)
+        then = self.clock.utc_now() - dt.timedelta(days=1) + dt.timedelta(seconds=EXPIRES_IN)
         past = MilestoneUseCases(self.reflections_app.unit_of_work, DistrictCalendar(lambda: then), 14)
         invitation, token = past.invite(Viewer.of(self.district.ids["teacher"], ["teacher"]), milestone_id,
                                         "Lee Late", "late@example.org", "family", valid_days=1)
@@ -127,10 +129,13 @@ def world(session_database, skills_app, skills_target, panel_rubric, skill_ids, 
     reflections_url = session_database(REFLECTIONS_MIGRATIONS)
     reflections_settings = service_settings("reflections", database_url=reflections_url, grpc_host="127.0.0.1",
                                             grpc_port=0, metrics_port=0, db_pool_size=4)
-    reflections_app = reflections_bootstrap.build(reflections_settings)
+    clock = OffsetClock()   # the gateways' and the reflections service's: an expired row advances it
+    reflections_app = reflections_bootstrap.build(reflections_settings, clock=clock.utc_now)
     for envelope in district.roster_events:
-        assert apply_roster_event(artifacts_app.unit_of_work, f"progress-matrix.{envelope.type}", envelope)
-        assert apply_event(reflections_app.unit_of_work, f"progress-matrix.{envelope.type}", envelope)
+        assert consume(artifacts_app.unit_of_work, artifacts_subscriptions.SUBSCRIPTIONS, envelope,
+                       f"progress-matrix.{envelope.type}")
+        assert consume(reflections_app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, envelope,
+                       f"progress-matrix.{envelope.type}")
     servers = [roster_grpc.start(roster_settings, app=roster_app, platform=platform, metrics=False),
                artifacts_grpc.start(artifacts_settings, app=artifacts_app, platform=platform, metrics=False),
                reflections_grpc.start(reflections_settings, app=reflections_app, platform=platform, metrics=False)]
@@ -140,9 +145,9 @@ def world(session_database, skills_app, skills_target, panel_rubric, skill_ids, 
                                login_rate_limit="1000 per 1 minute")
     records = Trail(reflections_url, outbox, audit_log)
     skill = skill_ids["communicator"]
-    with TestClient(create_app(settings, gateway_platform), follow_redirects=False) as client, \
-            TestClient(create_app(settings, gateway_platform), follow_redirects=False) as guest_client:
-        world = World(client, guest_client, district, records, reflections_app,
+    with TestClient(create_app(settings, gateway_platform, clock), follow_redirects=False) as client, \
+            TestClient(create_app(settings, gateway_platform, clock), follow_redirects=False) as guest_client:
+        world = World(client, guest_client, district, records, reflections_app, clock,
                       {"student": district.ids["amy"], "skill": skill, "rubric": panel_rubric[1]})
         feed(reflections_app, artifacts_app, skills_app, roster_engine)
         world.ids["type"] = world.call("district_admin", "POST", "/api/v1/milestone-types", 201, json={

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from chassis.events import Envelope
 from reflections.adapters.orm import outbox as reflections_outbox
 from reflections.service_layer.media_checks import check_uploaded_recording
+from chassis.messaging.subscriptions import ConsumerUnits
 
 
 def wav_bytes(seconds: float = 0.25, rate: int = 8000) -> bytes:
@@ -37,5 +38,5 @@ def check_uploads(reflections_app, reflection_id: str, consumer: str = "gateway-
         bodies = conn.execute(select(reflections_outbox.c.body).where(
             reflections_outbox.c.type == "reflection_media_uploaded").order_by(reflections_outbox.c.id)).scalars()
         envelopes = [e for e in map(Envelope.from_json, bodies) if e.data["reflection_id"] == reflection_id]
-    return [check_uploaded_recording(reflections_app.unit_of_work, reflections_app.media,
-                                     reflections_app.calendar.clock, consumer, e) for e in envelopes]
+    return [check_uploaded_recording(ConsumerUnits(reflections_app.unit_of_work, consumer), e, reflections_app.media,
+                                     reflections_app.calendar.clock) for e in envelopes]

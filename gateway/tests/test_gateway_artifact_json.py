@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from skillfolio.artifacts.v1 import artifacts_pb2 as pb
 
-from gateway.artifact_schemas import Artifact, artifact_json
+from gateway.schemas.artifacts import Artifact, artifact_json
 
 
 def test_artifact_json_is_the_response_model_dump_field_for_field():

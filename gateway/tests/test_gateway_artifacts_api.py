@@ -6,9 +6,10 @@ import uuid
 
 import pytest
 
-from artifacts.service_layer.catalog_replication import apply_catalog_event
 from chassis.events import Envelope
 from gateway_testkit import api_token, bearer
+from chassis.messaging.subscriptions import consume
+from artifacts.service_layer import subscriptions as artifacts_subscriptions
 
 pytestmark = pytest.mark.integration
 
@@ -171,9 +172,9 @@ def test_a_skill_of_another_district_is_refused_naming_the_field(client, distric
     """Tags belong to the student's district (the artifacts service's skill catalog replica, fed like the worker
     does): another district's skill is a 422 on skill_ids, never an "Unknown skill" chip on the page."""
     foreign = f"sk-elsewhere-{uuid.uuid4().hex[:6]}"
-    assert apply_catalog_event(artifacts_app.unit_of_work, f"gateway-tests.{foreign}", Envelope(
+    assert consume(artifacts_app.unit_of_work, artifacts_subscriptions.SUBSCRIPTIONS, Envelope(
         type="skill_added", producer="skills", data={"skill_id": foreign, "district_id": "another-district",
-                                                     "school_id": ""}))
+                                                     "school_id": ""}), f"gateway-tests.{foreign}")
     url, word = f"/api/v1/students/{district.ids['amy']}/artifacts", _word()
     refused = client.post(url, headers=amy, json=_link(f"Mixed {word}", [skill_ids["communicator"], foreign]))
     assert refused.status_code == 422, refused.text

@@ -1,5 +1,6 @@
 """The artifacts authorization matrix again, end to end through the REST API: bearer tokens from real logins, the
-gateway, and real roster and artifacts gRPC servers over their own databases (authz_matrix.MATRIX is the table).
+gateway, and real roster and artifacts gRPC servers over their own databases (the table is the artifacts grid,
+chassis/testing/grids/artifacts_access.grid, which the artifacts service's matrix reads too).
 
 The roster and the artifacts replica hold the same district (gateway_district + authz_district.extend), in their
 own databases, so the extra relationships never show in other gateway tests. Each case gets artifacts
@@ -10,9 +11,7 @@ service's audit rows.
 """
 from __future__ import annotations
 
-import ast
 import json
-import pathlib
 import secrets
 import uuid
 from typing import Iterator
@@ -22,12 +21,12 @@ from fastapi.testclient import TestClient
 
 from chassis.config import service_settings
 from chassis.db import make_engine
+from chassis.testing.grid import TargetPool
 from artifacts import bootstrap as artifacts_bootstrap
 from artifacts.adapters.orm import audit_log, outbox
 from artifacts.domain.access import DENIED
 from artifacts.entrypoints import grpc_api as artifacts_grpc
 from artifacts.migrations import MIGRATIONS_DIR as ARTIFACTS_MIGRATIONS
-from artifacts.service_layer.replication import apply_roster_event
 from gateway.app import create_app
 from gateway.settings import GatewaySettings
 from roster.bootstrap import build as build_roster
@@ -36,9 +35,10 @@ from roster.migrations import MIGRATIONS_DIR as ROSTER_MIGRATIONS
 
 import authz_district
 import gateway_district
-from authz_matrix import ACTORS, ARTIFACT_ACTIONS, CASES, UNCHANGED_BY, Case, Trail, parse
-from authz_rest import (ShiftableClock, Stack, TargetPool, amy_portfolio_ids, amy_sees, create_targets,
-                        perform)
+from authz_matrix import ACTORS, ARTIFACT_ACTIONS, CASES, UNCHANGED_BY, Case, Trail
+from authz_rest import ShiftableClock, Stack, amy_portfolio_ids, amy_sees, create_targets, perform
+from chassis.messaging.subscriptions import consume
+from artifacts.service_layer import subscriptions as artifacts_subscriptions
 
 pytestmark = pytest.mark.integration
 
@@ -69,7 +69,8 @@ def stack(session_database, skills_target, gateway_platform, platform) -> Iterat
                                           grpc_port=0, metrics_port=0, db_pool_size=4)
     artifacts_app = artifacts_bootstrap.build(artifacts_settings, clock=clock, platform=platform)
     for envelope in district.roster_events:
-        assert apply_roster_event(artifacts_app.unit_of_work, f"authz.{envelope.type}", envelope)
+        assert consume(artifacts_app.unit_of_work, artifacts_subscriptions.SUBSCRIPTIONS, envelope,
+                       f"authz.{envelope.type}")
     artifacts = artifacts_grpc.start(artifacts_settings, app=artifacts_app, platform=platform, metrics=False)
     settings = GatewaySettings(session_secret=secrets.token_urlsafe(40), roster_target=f"127.0.0.1:{roster.port}",
                                skills_target=skills_target, artifacts_target=f"127.0.0.1:{artifacts.port}",
@@ -176,10 +177,3 @@ def test_the_matrix_covers_every_row_action_and_target():
     assert len(CASES) == len(ACTORS) * (2 + 3 * len(ARTIFACT_ACTIONS))
     assert set(authz_district.USERNAMES) >= set(ACTORS.values())
 
-
-def test_the_grid_is_the_artifacts_service_matrix():
-    """Both levels expect the same answers: the service's grid (read, not imported: other test tree) parses equal."""
-    source = pathlib.Path(__file__).parents[2] / "services/artifacts/tests/authz_world.py"
-    [grid] = [node.value.value for node in ast.parse(source.read_text()).body if isinstance(node, ast.Assign)
-              and [t.id for t in node.targets if isinstance(t, ast.Name)] == ["MATRIX"]]
-    assert parse(grid) == CASES

@@ -20,7 +20,6 @@ from chassis.db import make_engine
 from artifacts import bootstrap as artifacts_bootstrap
 from artifacts.entrypoints import grpc_api as artifacts_grpc
 from artifacts.migrations import MIGRATIONS_DIR as ARTIFACTS_MIGRATIONS
-from artifacts.service_layer.replication import apply_roster_event
 from gateway.app import create_app
 from gateway.settings import GatewaySettings
 from reflections import bootstrap as reflections_bootstrap
@@ -28,7 +27,6 @@ from reflections.adapters.orm import audit_log, outbox
 from reflections.domain.access import DENIED
 from reflections.entrypoints import grpc_api as reflections_grpc
 from reflections.migrations import MIGRATIONS_DIR as REFLECTIONS_MIGRATIONS
-from reflections.service_layer.replication import apply_event
 from roster.bootstrap import build as build_roster
 from roster.entrypoints import grpc_api as roster_grpc
 from roster.migrations import MIGRATIONS_DIR as ROSTER_MIGRATIONS
@@ -43,6 +41,9 @@ from discussion_feed import feed_catalog, feed_ownership
 from discussion_matrix import CASES, EVENT, RPC, SUCCESS, WRITES, request, said
 from gateway_skills import ADMIN, BANDS
 from gateway_testkit import api_token, bearer
+from chassis.messaging.subscriptions import consume
+from artifacts.service_layer import subscriptions as artifacts_subscriptions
+from reflections.service_layer import subscriptions as reflections_subscriptions
 
 pytestmark = pytest.mark.integration
 
@@ -114,8 +115,10 @@ def world(session_database, skills_target, gateway_platform, platform) -> Iterat
                                             grpc_port=0, metrics_port=0, db_pool_size=4)
     reflections_app = reflections_bootstrap.build(reflections_settings)
     for envelope in district.roster_events:
-        assert apply_roster_event(artifacts_app.unit_of_work, f"matrix.{envelope.type}", envelope)
-        assert apply_event(reflections_app.unit_of_work, f"matrix.{envelope.type}", envelope)
+        assert consume(artifacts_app.unit_of_work, artifacts_subscriptions.SUBSCRIPTIONS, envelope,
+                       f"matrix.{envelope.type}")
+        assert consume(reflections_app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, envelope,
+                       f"matrix.{envelope.type}")
     skill_id, skills_app = rubric_skill(session_database, district, reflections_app)
     servers = [roster_grpc.start(roster_settings, app=roster_app, platform=platform, metrics=False),
                artifacts_grpc.start(artifacts_settings, app=artifacts_app, platform=platform, metrics=False),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from types import SimpleNamespace
 
-from gateway.growth import SkillGrowth
+from gateway.usecases.growth import SkillGrowth
 from gateway.web import growth_chart as gc, views
 from gateway.web.render import templates
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import threading
-import time
 import tracemalloc
 from contextlib import contextmanager
 from typing import Iterator
@@ -14,6 +13,7 @@ import httpx
 import pytest
 import uvicorn
 
+from chassis.testing import wait_for
 from chassis.testing.infra import free_port
 
 pytestmark = pytest.mark.integration
@@ -29,10 +29,11 @@ def served(app) -> Iterator[str]:
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "uvicorn did not start"
-        time.sleep(0.05)
+
+    def started() -> bool:
+        assert thread.is_alive(), "uvicorn exited before it started"
+        return server.started
+    wait_for(started, 20, "uvicorn to start")
     try:
         yield f"http://127.0.0.1:{port}"
     finally:

@@ -13,9 +13,10 @@ from artifacts import bootstrap
 from artifacts.config import ArtifactsOptions
 from artifacts.entrypoints import grpc_api
 from artifacts.migrations import MIGRATIONS_DIR
-from artifacts.service_layer.replication import apply_roster_event
 
 from gateway_testkit import api_token, bearer
+from chassis.messaging.subscriptions import consume
+from artifacts.service_layer import subscriptions as artifacts_subscriptions
 
 pytestmark = pytest.mark.integration
 MB = 1024 * 1024
@@ -29,7 +30,7 @@ def multipart_artifacts_target(session_database, district, platform) -> Iterator
     app = bootstrap.build(settings, platform=platform,
                           options=ArtifactsOptions(multipart_threshold_mb=1, multipart_part_mb=5))
     for envelope in district.roster_events:
-        apply_roster_event(app.unit_of_work, "gateway-tests.multipart", envelope)
+        consume(app.unit_of_work, artifacts_subscriptions.SUBSCRIPTIONS, envelope, "gateway-tests.multipart")
     handle = grpc_api.start(settings, app=app, platform=platform, metrics=False)
     yield f"127.0.0.1:{handle.port}"
     handle.stop(grace=1)

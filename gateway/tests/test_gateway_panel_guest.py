@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import time
 import uuid
 
 import pytest
@@ -14,7 +13,7 @@ from chassis.access import Viewer
 from chassis.calendar import DistrictCalendar
 from reflections.service_layer.milestones import MilestoneUseCases
 
-from gateway_testkit import csrf_from, web_login
+from gateway_testkit import FakeClock, csrf_from, web_login
 from progress_fixtures import people, panel_rubric, roster_engine, sync  # noqa: F401  (fixtures)
 from test_gateway_milestones_api import planned
 
@@ -99,11 +98,12 @@ def test_an_expired_link_gets_a_friendly_410_and_an_unknown_one_a_404(make_clien
 def test_the_guest_session_ends_when_the_invitation_does(make_client, people, district, panel_rubric,
                                                          reflections_app, sync):
     milestone = planned(people, district, panel_rubric)
-    guest = make_client()
-    link = invited_back_then(reflections_app, district, milestone["id"], days_ago=1 - 3 / 86400, valid_days=1)
+    clock = FakeClock()
+    guest = make_client(clock=clock)
+    link = invited_back_then(reflections_app, district, milestone["id"], days_ago=1 - 60 / 86400, valid_days=1)
     assert guest.get(link).status_code == 303
     assert guest.get(f"/milestones/{milestone['id']}").status_code == 200
-    time.sleep(3.5)
+    clock.advance(61)      # past the invitation's end (60 s from now): the gateway ends the guest's session
     ended = guest.get(f"/milestones/{milestone['id']}")
     assert ended.status_code == 303 and ended.headers["location"].startswith("/login")
 

@@ -1,4 +1,4 @@
-"""gateway.replica_wait: within a request's patience a call refused as not yet replicated is repeated until it
+"""gateway.clients.replica_wait: within a request's patience a call refused as not yet replicated is repeated until it
 answers; any other failure, or no patience (the REST API), is raised at once."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from grpc.aio import AioRpcError, Metadata
 
 from chassis.errors import NotYetReplicated
 from chassis.grpc.errors import domain_error_status
-from gateway.replica_wait import patiently, wait_for_replicas
+from gateway.clients.replica_wait import patiently, wait_for_replicas
 
 
 def _failure(code: grpc.StatusCode, details: str, trailing=()) -> AioRpcError:

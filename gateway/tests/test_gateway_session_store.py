@@ -7,8 +7,8 @@ import uuid
 import pytest
 import redis
 
-from gateway.session_redis import RedisSessionStore
-from gateway.session_store import SessionRecord, SqliteSessionStore, is_live, open_session_store
+from gateway.sessions.redis_store import RedisSessionStore
+from gateway.sessions.store import SessionRecord, SqliteSessionStore, is_live, open_session_store
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 HOUR = 3600.0

@@ -1,7 +1,7 @@
 """The check at use is rate-limited per session with an injected clock: due at first use, then once per interval."""
 from __future__ import annotations
 
-from gateway.standing import StandingChecks
+from gateway.sessions.standing import StandingChecks
 
 
 class Clock:

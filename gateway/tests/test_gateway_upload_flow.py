@@ -15,6 +15,7 @@ from artifacts.service_layer.media_results import check_uploaded_media
 from chassis.testing.records import ServiceRecords
 
 from gateway_testkit import api_token, bearer
+from chassis.messaging.subscriptions import ConsumerUnits
 
 pytestmark = pytest.mark.integration
 
@@ -34,8 +35,8 @@ def _judge(artifacts_app, artifact_id: str) -> str:
     finally:
         records.dispose()
     assert len(uploaded) == 1
-    return check_uploaded_media(artifacts_app.unit_of_work, artifacts_app.media, utc_now, "gateway-tests.media",
-                                uploaded[0])
+    return check_uploaded_media(ConsumerUnits(artifacts_app.unit_of_work, "gateway-tests.media"), uploaded[0],
+                                artifacts_app.media, utc_now)
 
 
 def test_an_image_goes_from_upload_to_thumbnail(client, district, skill_ids, artifacts_app):

@@ -1,11 +1,10 @@
 """Web pages against a real roster: login, role homes, CSRF, throttling, session expiry, logout, 403/404 pages."""
 from __future__ import annotations
 
-import time
 
 import pytest
 
-from gateway_testkit import csrf_from, web_login
+from gateway_testkit import FakeClock, csrf_from, web_login
 
 pytestmark = pytest.mark.integration
 
@@ -109,21 +108,23 @@ def test_logout_ends_the_session(client, district):
 
 
 def test_idle_session_expires(make_client, district):
-    client = make_client(session_idle_seconds=2)
+    clock = FakeClock()
+    client = make_client(clock=clock, session_idle_seconds=2)
     web_login(client, *district.login("tlee"))
+    clock.advance(2)
     assert client.get("/").status_code == 200
-    time.sleep(3.1)   # the cookie's signed timestamp has whole-second resolution
+    clock.advance(3)   # the cookie's signed timestamp has whole-second resolution
     assert client.get("/").status_code == 303
 
 
 def test_session_has_an_absolute_lifetime_even_when_active(make_client, district):
-    client = make_client(session_absolute_seconds=3)
-    logged_in = time.time()
+    clock = FakeClock()
+    client = make_client(clock=clock, session_absolute_seconds=3, session_idle_seconds=2)
     web_login(client, *district.login("tlee"))
-    while time.time() - logged_in < 2:
+    for _ in range(2):
+        clock.advance(1.2)
         assert client.get("/").status_code == 200   # activity keeps the idle timer fresh ...
-        time.sleep(0.3)
-    time.sleep(max(0.0, logged_in + 3.2 - time.time()))
+    clock.advance(1.2)
     assert client.get("/").status_code == 303      # ... but not past the absolute lifetime
 
 

@@ -17,6 +17,7 @@ from chassis.calendar import utc_now
 from artifacts.service_layer.media_results import check_uploaded_media
 from chassis.events import Envelope
 from gateway_testkit import web_login
+from chassis.messaging.subscriptions import ConsumerUnits
 
 pytestmark = pytest.mark.integration
 CSRF_META = re.compile(r'<meta name="csrf-token" content="([^"]+)">')
@@ -50,8 +51,8 @@ def run_media_worker(artifacts_app, artifact_id: str) -> str:
     envelope = Envelope(type="artifact_media_uploaded", producer="artifacts",
                         data={"artifact_id": artifact_id, "version": 1, "kind": "image",
                               "media_key": f"artifacts/{artifact_id}/v1/original"})
-    return check_uploaded_media(artifacts_app.unit_of_work, artifacts_app.media, utc_now, "gateway-web-tests",
-                                envelope)
+    return check_uploaded_media(ConsumerUnits(artifacts_app.unit_of_work, "gateway-web-tests"), envelope,
+                                artifacts_app.media, utc_now)
 
 
 @pytest.fixture

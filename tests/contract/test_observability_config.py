@@ -9,7 +9,7 @@ from prometheus_client import Counter, Gauge, Histogram
 
 from chassis import metrics as chassis_metrics
 from deploy_layout import ROOT, K8S
-from gateway import observability as gateway_metrics
+from gateway.middleware import observability as gateway_metrics
 
 DASHBOARDS = sorted((ROOT / "deploy/grafana/dashboards").glob("*.json"))
 OUR_METRIC = re.compile(r"\bskillfolio_[a-z0-9_]+")

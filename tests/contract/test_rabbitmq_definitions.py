@@ -4,7 +4,6 @@ queue is bound for."""
 from __future__ import annotations
 
 import json
-import time
 from urllib.parse import quote, urlsplit
 
 import pytest
@@ -13,7 +12,7 @@ from kombu import Connection, Exchange, Producer, Queue
 
 from chassis.config import PlatformSettings
 from chassis.messaging.topology import ConsumerTopology, events_exchange, handler_queue_name, unroutable_name
-from chassis.testing import infra
+from chassis.testing import infra, wait_for
 from deploy_layout import ROOT
 
 pytestmark = pytest.mark.integration
@@ -71,12 +70,14 @@ def test_definitions_import_and_policy_applies_to_consumer_queues(fresh_amqp_url
             queue(channel).declare()
 
     (policy,) = [p for p in definitions["policies"] if p["apply-to"] == "queues"]
-    deadline = time.monotonic() + 30          # queue stats (and so "policy") are emitted every ~5 s
     for queue in topology.all_queues():
         url, auth = _api(f"/queues/{vhost}/{quote(queue.name, safe='')}")
-        while (info := requests.get(url, auth=auth, timeout=10).json()).get("policy") is None \
-                and time.monotonic() < deadline:
-            time.sleep(0.5)
+
+        def with_policy(url=url, auth=auth) -> dict | None:
+            info = requests.get(url, auth=auth, timeout=10).json()
+            return info if info.get("policy") is not None else None
+        # queue stats (and so "policy") are emitted every ~5 s
+        info = wait_for(with_policy, 30, f"a policy on {queue.name}", interval=0.5)
         assert info["type"] == "quorum", queue.name
         assert info.get("policy") == policy["name"], f"{queue.name}: policy not applied ({info.get('policy')})"
         assert info["effective_policy_definition"]["dead-letter-strategy"] == "at-least-once"

@@ -19,10 +19,17 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run"]
 
 
+@pytest.hookimpl(tryfirst=True)   # before pytest-xdist names the groups
 def pytest_collection_modifyitems(items) -> None:
-    """The start-up output test reads what `up` printed before any test made requests, so it runs first (a stable
-    sort: every other test keeps its order)."""
-    items.sort(key=lambda item: getattr(item.module, "__name__", "") != "test_up_startup_output")
+    """The e2e tests share one `skillfolio up`: under pytest-xdist (``--dist loadgroup``) they are one group on one
+    worker, scheduled first as they take longest. The start-up output test reads what `up` printed before any test
+    made requests, so it runs first of them (a stable sort: every other test keeps its order)."""
+    e2e = pathlib.Path(__file__).parent
+    for item in items:
+        if e2e in item.path.parents:
+            item.add_marker(pytest.mark.xdist_group("e2e"))
+    items.sort(key=lambda item: (e2e not in item.path.parents,
+                                 getattr(item.module, "__name__", "") != "test_up_startup_output"))
 
 
 @pytest.fixture(scope="session")

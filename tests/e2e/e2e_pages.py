@@ -3,10 +3,10 @@ discussion has loaded (the reflections worker learns a new artifact's owner from
 a demo login, and accessibility basics checkable without axe-core."""
 from __future__ import annotations
 
-import time
-
 import httpx
 from playwright.sync_api import Browser, Page
+
+from chassis.testing import wait_for
 
 REPLICA_TIMEOUT_S = 90
 
@@ -33,11 +33,13 @@ def open_as(browser: Browser, platform, role: str, path: str, width: int = 1100)
     page.get_by_label("Username", exact=True).fill(username)
     page.get_by_label("Password", exact=True).fill(password)
     page.get_by_role("button", name="Log in").click()
-    deadline = time.monotonic() + REPLICA_TIMEOUT_S
-    while page.get_by_role("heading", name="Comments", level=2, exact=True).count() == 0:
-        assert time.monotonic() < deadline, "the discussion never became available"
-        time.sleep(1)
-        page.goto(path)
+
+    def discussion_shown() -> bool:
+        if page.get_by_role("heading", name="Comments", level=2, exact=True).count():
+            return True
+        page.goto(path)             # the replicas fill from events: ask again
+        return False
+    wait_for(discussion_shown, REPLICA_TIMEOUT_S, "the discussion to become available", interval=1)
     return page
 
 

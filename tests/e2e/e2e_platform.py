@@ -6,16 +6,17 @@ import re
 import signal
 import subprocess
 import sys
-import time
 from dataclasses import dataclass, field
 from urllib.parse import quote, unquote, urlsplit
 
 import httpx
 
 from chassis.messaging.replay import management_api
+from chassis.testing import wait_for
 
 SKILLFOLIO = pathlib.Path(sys.executable).parent / "skillfolio"
 READY = re.compile(r"Skillfolio is ready: (\S+)")
+BANNER_END = "Press Ctrl-C to stop."   # the banner's last line
 LOGIN = re.compile(r"\|\s+(former teacher|teacher|student|guardian|school admin|district admin)\s+(\S+)\s+(\S+)\s+\((.+)\)\s*$")
 START_TIMEOUT = 240
 
@@ -38,23 +39,20 @@ class Platform:
 
 
 def wait_until_ready(platform: Platform) -> None:
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
+    """Until `up` has printed its whole banner (the URL, the demo logins, then BANNER_END); reads both."""
+    def banner() -> str | None:
         text = platform.log()
-        match = READY.search(text)
-        if match:
-            platform.url = match.group(1)
-            time.sleep(0.2)   # the banner's remaining lines follow the first one
-            for line in platform.log().splitlines():
-                found = LOGIN.search(line)
-                if found:
-                    role, username, password, name = found.groups()
-                    platform.logins[role] = (username, password, name)
-            return
         if platform.process.poll() is not None:
             raise AssertionError(f"`skillfolio up` exited with {platform.process.returncode}:\n{text[-4000:]}")
-        time.sleep(0.25)
-    raise AssertionError(f"`skillfolio up` not ready after {START_TIMEOUT}s:\n{platform.log()[-4000:]}")
+        return text if READY.search(text) and BANNER_END in text else None
+    text = wait_for(banner, START_TIMEOUT, lambda: f"`skillfolio up` to be ready:\n{platform.log()[-4000:]}",
+                    interval=0.25)
+    platform.url = READY.search(text).group(1)
+    for line in text.splitlines():
+        found = LOGIN.search(line)
+        if found:
+            role, username, password, name = found.groups()
+            platform.logins[role] = (username, password, name)
 
 
 def stop(platform: Platform, timeout: float = 30) -> int:

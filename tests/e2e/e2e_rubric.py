@@ -4,14 +4,13 @@ var/secrets.env `skillfolio up` wrote, as an operator's script would), then wait
 has the skills events (its instrument endpoint answers)."""
 from __future__ import annotations
 
-import time
-
 import httpx
 from dotenv import dotenv_values
 
 from chassis.config import PlatformSettings
 from chassis.context import Principal, principal_var
 from chassis.grpc.client import channel, signing_token_source
+from chassis.testing import wait_for
 from skillfolio.skills.v1 import skills_pb2 as spb, skills_pb2_grpc
 
 LEVELS = [("Beginning", "Starting to"), ("Developing", "Partly"), ("Proficient", "Reliably"), ("Exemplary", "Inventively")]
@@ -57,10 +56,10 @@ def ensure_rubric(platform, http: httpx.Client, admin_id: str, artifact: dict) -
             return skill_id, reply.json()
     skill_id = artifact["skill_ids"][0]
     define_rubric(platform, admin_id, skill_id)
-    deadline = time.monotonic() + REPLICA_TIMEOUT_S
-    while True:
-        reply = instrument(http, artifact["id"], skill_id)
-        if reply.status_code == 200 and reply.json()["criteria"]:
-            return skill_id, reply.json()
-        assert time.monotonic() < deadline, f"the rubric never reached the reflections service: {reply.text}"
-        time.sleep(1)
+    replies: list[httpx.Response] = []
+
+    def rubric() -> dict | None:
+        replies.append(reply := instrument(http, artifact["id"], skill_id))
+        return reply.json() if reply.status_code == 200 and reply.json()["criteria"] else None
+    return skill_id, wait_for(rubric, REPLICA_TIMEOUT_S,
+                              lambda: f"the rubric to reach the reflections service: {replies[-1].text}", interval=1)

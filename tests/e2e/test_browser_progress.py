@@ -6,13 +6,13 @@ draws a skill over the demo portfolio's two school years, and its bars are keybo
 from __future__ import annotations
 
 import re
-import time
 import uuid
 
 import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from chassis.testing import wait_for
 from skills.domain.identity import rubric_id
 from test_browser_portfolio import Api, open_page, shots  # noqa: F401  (shots is a fixture)
 
@@ -24,13 +24,12 @@ REPLICA_WAIT_S = 240                     # the reflections worker replicates the
 
 def eventually(call, expect_status: int) -> httpx.Response:
     """Retry ``call`` until it answers ``expect_status`` (replicas fill from events just after `up` starts)."""
-    deadline = time.monotonic() + REPLICA_WAIT_S
-    while True:
-        reply = call()
-        if reply.status_code == expect_status or time.monotonic() > deadline:
-            assert reply.status_code == expect_status, reply.text
-            return reply
-        time.sleep(1)
+    replies: list[httpx.Response] = []
+
+    def answered() -> httpx.Response | None:
+        replies.append(reply := call())
+        return reply if reply.status_code == expect_status else None
+    return wait_for(answered, REPLICA_WAIT_S, lambda: f"the answer {expect_status}: {replies[-1].text}", interval=1)
 
 
 def defense_of_learning(platform) -> tuple[dict, dict, str]:
@@ -64,10 +63,13 @@ def test_a_guest_panellist_scores_a_defense_of_learning(browser: Browser, platfo
     expect(page.get_by_role("heading", level=1)).to_have_text("Defense of Learning")
     expect(page.get_by_text("Welcome, Pat Partner.")).to_be_visible()
     evidence = page.get_by_role("region", name="Evidence")
-    deadline = time.monotonic() + REPLICA_WAIT_S      # the artifacts service learns of the panel from events
-    while milestone["evidence_titles"][0] not in evidence.inner_text() and time.monotonic() < deadline:
-        time.sleep(1)
+
+    def evidence_shown() -> bool:                       # the artifacts service learns of the panel from events
+        if milestone["evidence_titles"][0] in evidence.inner_text():
+            return True
         page.reload()
+        return False
+    wait_for(evidence_shown, REPLICA_WAIT_S, "the selected evidence on the panel page", interval=1)
     for title in milestone["evidence_titles"]:
         expect(evidence).to_contain_text(title)          # the panellist may read the selected evidence
     form = page.locator("form[action$='/score']")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import time
 from collections import Counter
 from typing import Iterator
 
@@ -13,7 +12,8 @@ import httpx
 import pytest
 from PIL import Image
 
-from skillfolio_cli.demo_artifacts import PORTFOLIO
+from artifacts.demo.portfolio import PORTFOLIO
+from chassis.testing import wait_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 PROCESSED_WITHIN = 120   # seconds: six small files, after the workers have started
@@ -37,15 +37,16 @@ def portfolio(platform):
     seeded = {item.title for item in PORTFOLIO}
     with _client(platform, "student") as student:
         student_id = student.get("/api/v1/me").json()["id"]
+    seen: list[dict] = []
     with _client(platform, "teacher") as teacher:
-        deadline = time.monotonic() + PROCESSED_WITHIN
-        while True:
+        def processed() -> list[dict]:
             reply = teacher.get(f"/api/v1/students/{student_id}/artifacts", params={"page_size": 50})
             assert reply.status_code == 200, reply.text
-            items = [a for a in reply.json()["items"] if a["title"] in seeded]
-            if items and all(a["status"] != "processing" for a in items) or time.monotonic() > deadline:
-                return student_id, items
-            time.sleep(1)
+            seen[:] = [a for a in reply.json()["items"] if a["title"] in seeded]
+            return seen if seen and all(a["status"] != "processing" for a in seen) else []
+        items = wait_for(processed, PROCESSED_WITHIN, lambda: f"every seeded file processed: "
+                         f"{[(a['title'], a['status']) for a in seen]}", interval=1)
+    return student_id, items
 
 
 def test_the_media_worker_accepts_every_seeded_file(portfolio):

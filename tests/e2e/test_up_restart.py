@@ -15,6 +15,7 @@ import time
 import httpx
 import pytest
 
+from chassis.testing import wait_for
 from e2e_platform import backlog
 from skillfolio_cli.platform import PROCESSES
 
@@ -30,13 +31,7 @@ def _pids(platform) -> dict[str, int]:
 def _eventually(fact, what):
     """``fact()`` once truthy (its value), within the deadline; ``what`` (a text, or a callable giving one) says
     what never happened."""
-    deadline = time.monotonic() + DEADLINE_S
-    while time.monotonic() < deadline:
-        value = fact()
-        if value:
-            return value
-        time.sleep(0.25)
-    raise AssertionError(f"not within {DEADLINE_S}s: {what() if callable(what) else what}")
+    return wait_for(fact, DEADLINE_S, what, interval=0.25)
 
 
 class Writer(threading.Thread):

@@ -18,14 +18,14 @@ from sqlalchemy import select
 from artifacts.adapters.orm import inbox as artifacts_inbox, outbox as artifacts_outbox
 from artifacts.adapters.repository import PortfolioFilter
 from artifacts.bootstrap import build as build_artifacts
+from artifacts.demo.portfolio import PORTFOLIO
 from chassis.access import Viewer
 from chassis.config import PlatformSettings, service_settings
 from chassis.errors import PermissionDenied
 from chassis.media.sniffing import sniff
 from e2e_platform import SKILLFOLIO
 from roster.bootstrap import build as build_roster
-from skillfolio_cli import demo
-from skillfolio_cli.demo_artifacts import PORTFOLIO
+from roster.service_layer import seed as roster_seed
 
 pytestmark = pytest.mark.e2e
 ROLES = {"teacher", "former teacher", "student", "guardian", "school admin", "district admin"}
@@ -52,7 +52,7 @@ def seeded(tmp_path_factory):
     roster = build_roster(service_settings("roster", database_url=f"sqlite:///{var / 'roster.db'}"))
     artifacts = build_artifacts(service_settings("artifacts", database_url=f"sqlite:///{var / 'artifacts.db'}"),
                                 platform=platform)
-    cast, people = demo.pick_demo_people(roster)
+    cast, people = roster_seed.pick_demo_people(roster)
     yield var, first, cast, dict(people), artifacts
     artifacts.close()
     roster.close()
@@ -127,10 +127,12 @@ def test_seeding_again_changes_nothing(seeded):
 
 
 def test_a_replica_that_does_not_know_the_cast_gets_no_half_portfolio(seeded, tmp_path):
-    """Priming from the roster outbox is what lets the teachers add; without it nothing is added at all."""
+    """Priming with the roster's events about the cast (which the roster's seed hands over) is what lets the
+    teachers add; without it nothing is added at all."""
     from artifacts.migrations import MIGRATIONS_DIR
+    from artifacts.service_layer.seed import prime_replica, replica_knows_cast
     from chassis.migrations import upgrade
-    from skillfolio_cli.demo_portfolio import prime_replica, replica_knows_cast
+    from roster.demo.cast import cast_events
 
     var, _, cast, _, _ = seeded
     url = f"sqlite:///{tmp_path / 'artifacts.db'}"
@@ -141,9 +143,10 @@ def test_a_replica_that_does_not_know_the_cast_gets_no_half_portfolio(seeded, tm
     try:
         today = roster.options.today()
         assert not replica_knows_cast(empty, cast, today)
-        assert prime_replica(empty, roster.engine, cast) > 0
+        events = cast_events(roster.engine, cast)
+        assert prime_replica(empty, events) > 0
         assert replica_knows_cast(empty, cast, today)
-        assert prime_replica(empty, roster.engine, cast) == 0      # the inbox: each event applied once
+        assert prime_replica(empty, events) == 0      # the inbox: each event applied once
     finally:
         roster.close()
         empty.close()

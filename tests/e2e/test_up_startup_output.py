@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pathlib
 import re
-import time
 
 import pytest
 
+from chassis.testing import wait_for
 from e2e_platform import backlog, waiting
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
@@ -19,11 +19,9 @@ BANNER_LINE = re.compile(r"^\S+ up\s+\| ")
 
 
 def test_start_up_ends_with_the_url_and_every_demo_login(platform):
-    deadline = time.monotonic() + 180
-    while backlog(platform.env["SKILLFOLIO_AMQP_URL"]):     # the seeded district's events are all consumed
-        assert time.monotonic() < deadline, \
-            f"the replicas never caught up with the seeded district: {waiting(platform.env['SKILLFOLIO_AMQP_URL'])}"
-        time.sleep(1)
+    amqp_url = platform.env["SKILLFOLIO_AMQP_URL"]
+    wait_for(lambda: backlog(amqp_url) == 0, 180,                # the seeded district's events are all consumed
+             lambda: f"the replicas to catch up with the seeded district: {waiting(amqp_url)}", interval=1)
     lines = platform.log().splitlines()
     first = next(i for i, line in enumerate(lines) if "Skillfolio is ready: " in line)
     last = next(i for i, line in enumerate(lines) if i > first and "Press Ctrl-C to stop." in line)

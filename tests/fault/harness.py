@@ -10,8 +10,10 @@ from sqlalchemy import func, select
 from chassis.db import make_engine
 from chassis.events import Envelope
 from chassis.messaging.publisher import ConfirmingPublisher, OutgoingMessage
-from chassis.messaging.testing import WorkerProcess, add_to_outbox, amqp_connection, envelope, wait_until
+from chassis.messaging.testing import WorkerProcess, add_to_outbox, amqp_connection, envelope
 from chassis.messaging.topology import dlq_name, handler_queue_name
+from chassis.testing import wait_for
+from chassis.testing.infra import free_port
 import probe_service
 
 HERE = pathlib.Path(__file__).parent
@@ -38,8 +40,8 @@ class ProbeHarness:
         return worker
 
     def start_consumer(self, **env: str) -> WorkerProcess:
-        worker = self._worker("probe", "probe_service", **env)
-        wait_until(lambda: worker.alive() and self.consumers() >= 1, 30, 0.1, "the probe consumer")
+        worker = self._worker("probe", "probe_service", PROBE_EVENTS_METRICS_PORT=str(free_port()), **env)
+        wait_for(lambda: worker.alive() and self.consumers() >= 1, 30, "the probe consumer")
         return worker
 
     def start_relay(self, **env: str) -> WorkerProcess:
@@ -79,7 +81,7 @@ class ProbeHarness:
 
     def wait_for_effects(self, envelopes: list[Envelope], timeout: float = 60.0) -> collections.Counter:
         wanted = {e.event_id for e in envelopes}
-        wait_until(lambda: wanted <= set(self.effects()), timeout, 0.1, f"effects of {len(wanted)} events")
+        wait_for(lambda: wanted <= set(self.effects()), timeout, f"effects of {len(wanted)} events")
         return self.effects()
 
     def dead_letters(self) -> list[amqp.Message]:

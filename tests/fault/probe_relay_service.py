@@ -18,22 +18,25 @@ from probe_service import marker, outbox
 class PausingRelay(OutboxRelay):
     """Blocks (so the test can SIGKILL it) before or after publishing its first batch, as FAULT_RELAY_PAUSE says."""
 
-    def publish_pending(self) -> int:
+    def publish_pending(self, max_batches: int = 1) -> int:
         pause = os.environ.get("FAULT_RELAY_PAUSE", "")
         if pause and not getattr(self, "_wrapped", False):
-            publish = self.publisher.publish_batch
+            publish, wait_confirms = self.publisher.publish, self.publisher.wait_confirms
 
             def publish_with_pause(exchange, messages):
                 if pause == "before_publish":
                     marker("relay-paused").touch()
                     time.sleep(3600)
                 publish(exchange, messages)
+
+            def confirm_with_pause():
+                wait_confirms()
                 if pause == "after_publish":
                     marker("relay-paused").touch()
                     time.sleep(3600)
-            self.publisher.publish_batch = publish_with_pause
+            self.publisher.publish, self.publisher.wait_confirms = publish_with_pause, confirm_with_pause
             self._wrapped = True
-        return super().publish_pending()
+        return super().publish_pending(max_batches)
 
 
 class ProbeSource:

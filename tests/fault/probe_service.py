@@ -16,6 +16,7 @@ from sqlalchemy import Column, Integer, MetaData, String, Table, func, insert, s
 from chassis.db import make_engine, make_session_factory
 from chassis.messaging.consumer import reliable_handler
 from chassis.messaging.inbox import claim
+from chassis.messaging.subscriptions import DUPLICATE
 from chassis.messaging.tables import add_messaging_tables
 
 metadata = MetaData()
@@ -49,7 +50,7 @@ class Probe:
             seen = session.execute(select(func.count()).where(deliveries.c.event_id == event_id)).scalar()
         with sessions()() as session, session.begin():
             if not claim(session, inbox, CONSUMER, event_id):
-                return
+                return DUPLICATE                  # counted apart, as the chassis-built handlers do
             session.execute(insert(effects).values(event_id=event_id))
             if data.get("hang") and seen == 1:
                 marker(f"hang-{event_id}").touch()

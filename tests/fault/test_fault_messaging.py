@@ -10,7 +10,7 @@ import time
 import pytest
 from sqlalchemy import func, select
 
-from chassis.messaging.testing import wait_until
+from chassis.testing import wait_for
 from harness import ProbeHarness
 import probe_service
 
@@ -35,7 +35,7 @@ def test_relay_killed_after_commit_before_publish_loses_nothing(probe, tmp_path)
     relay = probe.start_relay(FAULT_RELAY_PAUSE="before_publish")
     events = probe.events(5)
     probe.add_to_outbox(events)                               # the producer's transaction committed
-    wait_until((tmp_path / "relay-paused").exists, 30, 0.05, "the relay to reach its pause point")
+    wait_for((tmp_path / "relay-paused").exists, 30, "the relay to reach its pause point")
     relay.kill()
     time.sleep(0.5)
     assert probe.effects() == {} and unsent(probe) == 5
@@ -50,13 +50,13 @@ def test_relay_killed_after_publish_before_mark_sent_is_deduped(probe, tmp_path)
     relay = probe.start_relay(FAULT_RELAY_PAUSE="after_publish")
     events = probe.events(5)
     probe.add_to_outbox(events)
-    wait_until((tmp_path / "relay-paused").exists, 30, 0.05, "the relay to publish and pause")
+    wait_for((tmp_path / "relay-paused").exists, 30, "the relay to publish and pause")
     probe.wait_for_effects(events)                            # published and applied, but not marked sent
     relay.kill()
-    wait_until(lambda: unsent(probe) == 5, 10, 0.1, "the killed relay's transaction to roll back")
+    wait_for(lambda: unsent(probe) == 5, 10, "the killed relay's transaction to roll back")
     probe.start_relay()
-    wait_until(lambda: unsent(probe) == 0, 30, 0.1, "the restarted relay to republish")
-    wait_until(lambda: set(probe.deliveries().values()) == {2}, 30, 0.1, "every event delivered twice")
+    wait_for(lambda: unsent(probe) == 0, 30, "the restarted relay to republish")
+    wait_for(lambda: set(probe.deliveries().values()) == {2}, 30, "every event delivered twice")
     assert set(probe.effects().values()) == {1} and len(probe.effects()) == 5
 
 
@@ -64,7 +64,7 @@ def test_consumer_killed_mid_handler_redelivers_and_applies_once(probe, tmp_path
     consumer = probe.start_consumer()
     hanging = probe.events(1, hang=True)
     probe.publish(hanging)
-    wait_until((tmp_path / f"hang-{hanging[0].event_id}").exists, 30, 0.05, "the handler to hang mid-transaction")
+    wait_for((tmp_path / f"hang-{hanging[0].event_id}").exists, 30, "the handler to hang mid-transaction")
     consumer.kill()
     others = probe.events(20)
     probe.publish(others)
@@ -78,6 +78,7 @@ def _rabbitmqctl(*args: str) -> None:
     subprocess.run(["rabbitmqctl", *args], check=True, capture_output=True, timeout=120)
 
 
+@pytest.mark.exclusive    # every other test talks to this RabbitMQ: this one runs alone, after them
 def test_rabbitmq_restart_during_2000_events_loses_and_duplicates_nothing(probe):
     probe.start_consumer()
     probe.start_relay()
@@ -91,7 +92,7 @@ def test_rabbitmq_restart_during_2000_events_loses_and_duplicates_nothing(probe)
     producer = threading.Thread(target=produce)
     producer.start()
     try:
-        wait_until(lambda: sum(probe.effects().values()) >= 300, 60, 0.1, "the first 300 effects")
+        wait_for(lambda: sum(probe.effects().values()) >= 300, 60, "the first 300 effects")
         _rabbitmqctl("stop_app")
         time.sleep(2)
     finally:
@@ -111,6 +112,6 @@ def test_poison_is_parked_while_the_stream_keeps_flowing(probe):
     probe.add_to_outbox(before + poison + after)
     effects = probe.wait_for_effects(before + after)
     assert set(effects.values()) == {1}
-    parked = wait_until(probe.dead_letters, 20, 0.2, "the poison message in the DLQ")
+    parked = wait_for(probe.dead_letters, 20, "the poison message in the DLQ")
     assert [m.properties["message_id"] for m in parked] == [poison[0].event_id]
     assert poison[0].event_id not in probe.effects()

@@ -5,20 +5,26 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
-from starlette.middleware.sessions import SessionMiddleware
 
 from chassis.config import PlatformSettings
 
-from gateway import docs, errors, openapi
-from gateway.clients import Backends
-from gateway.observability import CorrelationIdMiddleware, MetricsMiddleware
+from gateway.routes import docs
+from gateway import errors
+from gateway.clock import Clock, ClockedSessionMiddleware, system_clock
+from gateway.routes.api import openapi
+from gateway.clients.backends import Backends
+from gateway.middleware.observability import CorrelationIdMiddleware, MetricsMiddleware
 from gateway.panel import redact_panel_tokens_in_access_log
-from gateway.ratelimit import LoginThrottle
-from gateway.session_store import open_session_store
-from gateway.standing import StandingChecks
-from gateway.security_headers import SecurityHeadersMiddleware
-from gateway.routes import (api_artifacts, api_assessments, api_auth, api_discussion, api_goals, api_growth,
-                            api_milestones, api_prompts, api_roster, api_skills, health, media, web_auth, web_pages)
+from gateway.sessions.throttle import LoginThrottle
+from gateway.sessions.store import open_session_store
+from gateway.sessions.standing import StandingChecks
+from gateway.middleware.security_headers import SecurityHeadersMiddleware
+from gateway.routes.api import (artifacts as api_artifacts, assessments as api_assessments, auth as api_auth,
+                                discussion as api_discussion, goals as api_goals, growth as api_growth,
+                                milestones as api_milestones, prompts as api_prompts, roster as api_roster,
+                                skills as api_skills)
+from gateway.routes import health, media
+from gateway.routes.web import auth as web_auth, pages as web_pages
 from gateway.settings import GatewaySettings
 from gateway.web.render import STATIC_DIR
 
@@ -33,7 +39,9 @@ to, then `.../versions/{number}/complete`. Lists are keyset-paginated: pass the
 to trace a request through every service (it is echoed back either way)."""
 
 
-def create_app(settings: GatewaySettings | None = None, platform: PlatformSettings | None = None) -> FastAPI:
+def create_app(settings: GatewaySettings | None = None, platform: PlatformSettings | None = None,
+               clock: Clock = system_clock) -> FastAPI:
+    """The gateway app; ``clock`` (epoch seconds) is what its sessions, panel links and login throttle read."""
     settings = settings or GatewaySettings()
     platform = platform or PlatformSettings()
     settings.check()
@@ -41,7 +49,7 @@ def create_app(settings: GatewaySettings | None = None, platform: PlatformSettin
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         app.state.sessions = open_session_store(settings.session_store, platform.var_dir, settings.longest_session,
-                                                settings.session_key_prefix)
+                                                settings.session_key_prefix, clock)
         # grpc.aio channels belong to the serving loop; a service refusing an account ends its sessions
         app.state.backends = Backends(settings, platform, on_account_refused=app.state.sessions.revoke_subject)
         try:
@@ -52,9 +60,9 @@ def create_app(settings: GatewaySettings | None = None, platform: PlatformSettin
 
     app = FastAPI(title="Skillfolio API", version="1.0.0", description=DESCRIPTION, lifespan=lifespan,
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
-    app.state.settings = settings
-    app.state.throttle = LoginThrottle(settings.login_rate_limit)
-    app.state.standing_checks = StandingChecks(settings.standing_check_seconds)
+    app.state.settings, app.state.clock = settings, clock
+    app.state.throttle = LoginThrottle(settings.login_rate_limit, clock)
+    app.state.standing_checks = StandingChecks(settings.standing_check_seconds, clock)
     errors.install(app)
     redact_panel_tokens_in_access_log()
     for router in (health.router, api_auth.router, api_roster.router, api_skills.router, api_artifacts.router,
@@ -69,7 +77,8 @@ def create_app(settings: GatewaySettings | None = None, platform: PlatformSettin
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     # Added innermost first: the correlation id wraps everything, so even a failed session load is traceable; the
     # security headers go on every answer, a bug's 500 envelope included.
-    app.add_middleware(SessionMiddleware, secret_key=settings.session_secret, session_cookie=SESSION_COOKIE,
+    app.add_middleware(ClockedSessionMiddleware, clock=clock, secret_key=settings.session_secret,
+                       session_cookie=SESSION_COOKIE,
                        max_age=settings.session_idle_seconds, same_site="lax", https_only=settings.cookie_secure)
     app.add_middleware(errors.UnexpectedErrorMiddleware)
     app.add_middleware(MetricsMiddleware)

@@ -8,29 +8,19 @@ import jwt
 from fastapi import Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from chassis.access import Role
 from chassis.context import Principal
 from chassis.errors import PermissionDenied, Unauthenticated
+from chassis.grpc.roles import role_names
 from skillfolio.roster.v1 import roster_pb2
 
-from gateway.csrf import verify_csrf_header
-from gateway.session_store import SessionStore
-from gateway.standing import confirm_standing
+from gateway.sessions.csrf import verify_csrf_header
+from gateway.sessions.store import SessionStore
+from gateway.sessions.standing import confirm_standing
 
-ROLE_NAMES = {
-    roster_pb2.ROLE_STUDENT: "student",
-    roster_pb2.ROLE_TEACHER: "teacher",
-    roster_pb2.ROLE_GUARDIAN: "guardian",
-    roster_pb2.ROLE_SCHOOL_ADMIN: "school_admin",
-    roster_pb2.ROLE_DISTRICT_ADMIN: "district_admin",
-}
 API_AUDIENCE = "skillfolio-api"
 TOKEN_ALGORITHM = "HS256"
 bearer_scheme = HTTPBearer(auto_error=False, description="A token from POST /api/v1/auth/token")
-
-
-def role_names(roles) -> list[str]:
-    """Roster Role enum values as the principal's role names."""
-    return [ROLE_NAMES[role] for role in roles if role in ROLE_NAMES]
 
 
 def principal_from_person(person: roster_pb2.Person) -> Principal:
@@ -69,7 +59,7 @@ def session_store(request: Request) -> SessionStore:
 
 REVOKED = ("the bearer token has been revoked (logged out, signed out everywhere, or the account was deactivated); "
            "request a new one")
-GUEST_ROLE = "panel_guest"
+GUEST_ROLE = Role.PANEL_GUEST
 GUEST_LIMIT = "a panel link opens its milestone's page only; log in with a Skillfolio account for anything else"
 
 
@@ -118,7 +108,7 @@ def start_session(request: Request, principal: Principal, expires_at: float | No
     fresh CSRF token. ``expires_at`` (epoch seconds) ends the session sooner than its absolute lifetime (a guest's
     panel link expiry); ``principal.extra`` is kept (a guest's milestone)."""
     end_session(request)
-    now = time.time()
+    now = request.app.state.clock()
     lifetime = min(float(request.app.state.settings.session_absolute_seconds),
                    (float(expires_at) - now) if expires_at is not None else math.inf)
     session_id = session_store(request).create(principal.subject, max(lifetime, 1.0))
@@ -150,7 +140,8 @@ def session_principal(request: Request) -> Principal | None:
     max_age = request.app.state.settings.session_absolute_seconds
     ends_at = min(float(session.get("login_at", 0)) + max_age, float(session.get("expires_at", math.inf)))
     session_id = str(session.get("sid") or "")
-    if ends_at < time.time() or not session_id or not session_store(request).live(session_id, session["sub"]):
+    if ends_at < request.app.state.clock() or not session_id or not session_store(request).live(session_id,
+                                                                                                session["sub"]):
         session.clear()
         return None
     principal = Principal(subject=session["sub"], roles=tuple(session.get("roles", ())),

@@ -13,7 +13,7 @@ from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from chassis.context import current_correlation_id
-from chassis.errors import DomainError, FieldProblem, NotYetReplicated
+from chassis.errors import DomainError, FieldProblem, NotYetReplicated, PermissionDenied
 from chassis.grpc.errors import rpc_error_to_domain
 
 from gateway.web.render import render_error
@@ -46,6 +46,19 @@ def public_message(error: DomainError) -> str:
     return error.message
 
 
+def when_refused(request: Request, message: str) -> None:
+    """If a service refuses this page's request (PermissionDenied), the "not allowed" page says ``message``."""
+    request.state.refusal = message
+
+
+def refused_page(request: Request, error: PermissionDenied) -> Response:
+    """The web's "not allowed" page: for a service's refusal, the sentence the page declared (:func:`when_refused`);
+    for the gateway's own (a panel guest off their milestone), its message."""
+    declared = getattr(request.state, "refusal", "") if isinstance(error.__cause__, grpc.RpcError) else ""
+    message = declared or error.message
+    return render_error(request, 403, message, title="You can't open this page")
+
+
 def is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
@@ -74,6 +87,8 @@ async def _domain_error(request: Request, error: DomainError) -> Response:
         return api_error(status, getattr(error, "reason", error.code), message, error.problems, headers)
     if status == 401:
         return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
+    if isinstance(error, PermissionDenied):
+        return refused_page(request, error)
     if isinstance(error, NotYetReplicated):
         page = render_error(request, status, "What you are working on was created moments ago and is still reaching "
                             "every part of Skillfolio. Nothing was saved yet: please try again in a moment.",

@@ -1,4 +1,5 @@
-"""The authorization matrix's world and its expected outcomes, as one readable grid.
+"""The authorization matrix's world, and its expected outcomes: the artifacts grid
+(chassis/testing/grids/artifacts_access.grid, the file the gateway's matrix reads too).
 
 The subject is always Ana (a student at Central). Each grid row is a role in one relationship to her; each column
 an action, and for actions on one artifact, whose artifact it is:
@@ -16,12 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Callable
-
-from sqlalchemy import func, select
 
 from chassis.events import Envelope
-from chassis.testing.records import ServiceRecords
+from chassis.testing import grid
+from chassis.testing.grid import TargetPool  # noqa: F401 (the matrix's pool of target artifacts)
+from chassis.testing.records import ServiceRecords as Trail  # noqa: F401 (the artifacts service's records)
 from artifacts_fixtures import (GUARDIAN_ID, OLD_TEACHER_ID, OTHER_STUDENT_ID, SCHOOL, STUDENT_ID, TEACHER_ID,
                                 YEAR, enrollment, roster, roster_world)
 
@@ -31,24 +31,6 @@ GIL = "tch-gil"
 
 # When Diaz still taught Ana (her last school year's section runs 2025-08-10 .. 2026-05-28).
 LAST_YEAR_DAY = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.timezone.utc)
-
-MATRIX = """
-role                   relationship           | list | add | get   | update | version | complete | delete
-                                              |      |     | S T P | S T P  | S T P   | S T P    | S T P
-student                own                    |  Y   |  Y  | Y Y Y | Y N N  | Y N N   | Y N N    | Y N N
-student                classmate              |  N   |  N  | N N N | N N N  | N N N   | N N N    | N N N
-student                other-school           |  N   |  N  | N N N | N N N  | N N N   | N N N    | N N N
-teacher                currently-taught       |  Y   |  Y  | Y Y Y | N Y N  | N Y N   | N Y N    | N Y N
-teacher                taught-last-year-only  |  N   |  N  | N N N | N N N  | N N N   | N N N    | N N N
-teacher                same-school-not-hers   |  N   |  N  | N N N | N N N  | N N N   | N N N    | N N N
-teacher                other-school           |  N   |  N  | N N N | N N N  | N N N   | N N N    | N N N
-guardian               guardian-of            |  Y   |  N  | Y Y Y | N N N  | N N N   | N N N    | N N N
-guardian               not-guardian-of        |  N   |  N  | N N N | N N N  | N N N   | N N N    | N N N
-school_admin           own-school             |  N   |  N  | N N N | N N N  | N N N   | N N N    | N N N
-school_admin           other-school           |  N   |  N  | N N N | N N N  | N N N   | N N N    | N N N
-district_admin         district               |  N   |  N  | N N N | N N N  | N N N   | N N N    | N N N
-school_admin+teacher   currently-taught       |  N   |  N  | N N N | N N N  | N N N   | N N N    | N N N
-"""
 
 # (role, relationship) -> the person who acts
 ACTORS = {
@@ -70,49 +52,19 @@ TARGET_AUTHORS = {"S": STUDENT_ID, "T": TEACHER_ID, "P": OLD_TEACHER_ID}
 
 
 @dataclass(frozen=True)
-class Case:
+class Case(grid.Cell):
     """One cell of the grid: ``actor`` (holding ``roles``) tries ``action`` on Ana's ``target`` artifact."""
-
-    role: str
-    relationship: str
-    action: str
-    target: str          # "S", "T", "P" or "" (list, add)
-    allowed: bool
 
     @property
     def actor(self) -> str:
         return ACTORS[(self.role, self.relationship)]
 
     @property
-    def roles(self) -> tuple[str, ...]:
-        return tuple(self.role.split("+"))
-
-    @property
     def is_the_student(self) -> bool:
         return self.actor == STUDENT_ID
 
-    @property
-    def id(self) -> str:
-        return "/".join(p for p in (self.role, self.relationship, self.action, self.target) if p)
 
-
-def parse(grid: str) -> list[Case]:
-    """The grid as cases, one per (row, action, target) cell."""
-    header, targets, *rows = [line for line in grid.strip().splitlines() if line.strip()]
-    actions = [cell.strip() for cell in header.split("|")[1:]]
-    columns = [[t for t in cell.split()] or [""] for cell in targets.split("|")[1:]]
-    cases = []
-    for row in rows:
-        who, *cells = row.split("|")
-        role, relationship = who.split()
-        for action, letters, cell in zip(actions, columns, cells, strict=True):
-            marks = cell.split()
-            assert len(marks) == len(letters) and set(marks) <= {"Y", "N"}, f"bad cell in row {row!r}"
-            cases += [Case(role, relationship, action, t, m == "Y") for t, m in zip(letters, marks)]
-    return cases
-
-
-CASES = parse(MATRIX)
+CASES = grid.load("artifacts_access", Case)
 ARTIFACT_ACTIONS = ("get", "update", "version", "complete", "delete")
 UNCHANGED_BY = {"list", "get", "add"}      # allowed actions that leave the S/T/P targets as they were
 
@@ -142,36 +94,3 @@ def authz_world() -> list[Envelope]:
             enrollment("e-ben", "sec-26", OTHER_STUDENT_ID, "student"),
             enrollment("e-kit", "sec-26", KIT, "teacher"),
             roster("guardianship_added", guardian_id=GUS, student_id=OTHER_STUDENT_ID, active=True)]
-
-
-class Trail(ServiceRecords):
-    """The service's audit rows and outbox envelopes recorded after a mark (reads only the new rows)."""
-
-    def mark(self) -> tuple[int, int]:
-        with self.engine.connect() as conn:
-            return tuple(conn.execute(select(func.coalesce(func.max(t.c.id), 0))).scalar()
-                         for t in (self.audit_log, self.outbox))
-
-    def audit_since(self, mark: tuple[int, int]) -> list:
-        with self.engine.connect() as conn:
-            return conn.execute(select(self.audit_log).where(self.audit_log.c.id > mark[0])
-                                .order_by(self.audit_log.c.id)).all()
-
-    def envelopes_since(self, mark: tuple[int, int]) -> list[Envelope]:
-        with self.engine.connect() as conn:
-            return [Envelope.from_json(row.body) for row in conn.execute(
-                select(self.outbox).where(self.outbox.c.id > mark[1]).order_by(self.outbox.c.id))]
-
-
-class TargetPool:
-    """Target artifacts for the next case: the set a case left as it was (it only read, or was refused) serves the
-    next case of the same kind too, so only allowed changes cost new artifacts. A failing case returns nothing."""
-
-    def __init__(self, make: Callable[[bool], dict]) -> None:
-        self.make, self.spare = make, {}
-
-    def take(self, documents: bool) -> dict:
-        return self.spare.pop(documents, None) or self.make(documents)
-
-    def give_back(self, documents: bool, targets: dict) -> None:
-        self.spare[documents] = targets

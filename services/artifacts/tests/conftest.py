@@ -7,20 +7,20 @@ from typing import Iterator
 import pytest
 
 from chassis.config import PlatformSettings, service_settings
-from chassis.migrations import upgrade
 from chassis.testing.media import media_platform
 from chassis.testing.records import ServiceRecords
 from artifacts.adapters.orm import audit_log, outbox
 from artifacts.bootstrap import ArtifactsApp, build
 from artifacts.migrations import MIGRATIONS_DIR
-from artifacts.service_layer.replication import apply_roster_event
 from artifacts_fixtures import MEDIA_SECRET, Clock, roster_world
+from chassis.messaging.subscriptions import consume
+from artifacts.service_layer import subscriptions as artifacts_subscriptions
 
 
 @pytest.fixture
-def artifacts_db(fresh_pg_database_url) -> str:
-    upgrade(MIGRATIONS_DIR, fresh_pg_database_url)
-    return fresh_pg_database_url
+def artifacts_db(migrated_database) -> str:
+    """A database of this test's own at the migrations' head."""
+    return migrated_database(MIGRATIONS_DIR)
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ def app(artifacts_db, clock, platform) -> Iterator[ArtifactsApp]:
 def world(app) -> None:
     """The roster replica fed (through the same code the worker runs) with :func:`roster_world`."""
     for envelope in roster_world():
-        assert apply_roster_event(app.unit_of_work, f"test.{envelope.type}", envelope)
+        assert consume(app.unit_of_work, artifacts_subscriptions.SUBSCRIPTIONS, envelope, f"test.{envelope.type}")
 
 
 @pytest.fixture

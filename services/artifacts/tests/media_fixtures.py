@@ -12,6 +12,7 @@ from chassis.testing.media import mp4, post_form, s3_platform, send  # noqa: F40
 from artifacts.adapters.orm import outbox
 from artifacts.service_layer.media_results import check_uploaded_media
 from artifacts_fixtures import STUDENT
+from chassis.messaging.subscriptions import ConsumerUnits
 
 GPS_LATITUDE = (38.0, 15.0, 7.5)
 
@@ -53,7 +54,7 @@ def uploaded_event(app, artifact_id: str, version: int = 1):
 
 
 def check(app, envelope, consumer: str = "test.media") -> str:
-    return check_uploaded_media(app.unit_of_work, app.media, app.calendar.clock, consumer, envelope)
+    return check_uploaded_media(ConsumerUnits(app.unit_of_work, consumer), envelope, app.media, app.calendar.clock)
 
 
 def read(store, key: str) -> bytes:

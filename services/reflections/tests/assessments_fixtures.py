@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from chassis.events import Envelope
-from reflections.service_layer.replication import apply_event
 from reflections_fixtures import ANA, ART, BEN, BEN_ART, CRUZ, LAST_YEAR, YEAR, event
+from chassis.messaging.subscriptions import consume
+from reflections.service_layer import subscriptions as reflections_subscriptions
 
 COMM, INNOV, UNTAGGED, SCALE, RUBRIC = "sk-comm", "sk-innov", "sk-collab", "sc-4", "rb-comm"
 LEVELS = ["Beginning", "Developing", "Proficient", "Exemplary"]
@@ -57,4 +58,4 @@ def catalog_events() -> list[Envelope]:
 def catalog(app, world) -> None:
     """The world plus the skills catalog, school years and tagged artifacts, fed through the worker's code."""
     for envelope in catalog_events():
-        assert apply_event(app.unit_of_work, f"test.{envelope.type}", envelope)
+        assert consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, envelope, f"test.{envelope.type}")

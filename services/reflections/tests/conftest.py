@@ -8,20 +8,20 @@ from typing import Iterator
 import pytest
 
 from chassis.config import PlatformSettings, service_settings
-from chassis.migrations import upgrade
 from chassis.testing.media import media_platform
 from chassis.testing.records import ServiceRecords
 from reflections.adapters.orm import audit_log, outbox
 from reflections.bootstrap import ReflectionsApp, build
 from reflections.migrations import MIGRATIONS_DIR
-from reflections.service_layer.replication import apply_event
 from reflections_fixtures import MEDIA_SECRET, Clock, world_events
+from chassis.messaging.subscriptions import consume
+from reflections.service_layer import subscriptions as reflections_subscriptions
 
 
 @pytest.fixture
-def reflections_db(fresh_pg_database_url) -> str:
-    upgrade(MIGRATIONS_DIR, fresh_pg_database_url)
-    return fresh_pg_database_url
+def reflections_db(migrated_database) -> str:
+    """A database of this test's own at the migrations' head."""
+    return migrated_database(MIGRATIONS_DIR)
 
 
 @pytest.fixture
@@ -47,7 +47,7 @@ def app(reflections_db, clock, platform) -> Iterator[ReflectionsApp]:
 def world(app) -> None:
     """The replicas fed (through the same code the worker runs) with :func:`world_events`."""
     for envelope in world_events():
-        assert apply_event(app.unit_of_work, f"test.{envelope.type}", envelope)
+        assert consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, envelope, f"test.{envelope.type}")
 
 
 @pytest.fixture

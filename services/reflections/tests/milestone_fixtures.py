@@ -12,8 +12,9 @@ from chassis.events import Envelope
 from reflections.bootstrap import ReflectionsApp
 from reflections.domain.access import Viewer
 from reflections.domain.milestones import Score
-from reflections.service_layer.replication import apply_event
 from reflections_fixtures import ANA, DISTRICT_ADMIN, IVES, TEACHER, artifact, event
+from chassis.messaging.subscriptions import consume
+from reflections.service_layer import subscriptions as reflections_subscriptions
 
 RUBRIC, SCALE = "rub-dol", "scl-four"
 CRITERIA = ("evidence", "reflection", "communication")
@@ -54,7 +55,7 @@ def panel_world_events() -> list:
 def panel_world(app: ReflectionsApp, world) -> None:
     """The roster world plus the skills catalog replica, Ana's grade and her own artifacts (one since deleted)."""
     for envelope in panel_world_events():
-        assert apply_event(app.unit_of_work, f"test.{envelope.type}", envelope)
+        assert consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, envelope, f"test.{envelope.type}")
 
 
 @pytest.fixture

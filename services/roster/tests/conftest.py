@@ -9,7 +9,6 @@ import pytest
 from sqlalchemy import create_engine
 
 from chassis.config import service_settings
-from chassis.migrations import upgrade
 from chassis.testing import infra
 from roster.bootstrap import RosterApp, build
 from roster.config import RosterOptions
@@ -20,16 +19,10 @@ from roster_seed import TODAY, seed_district
 FAST_ARGON2 = RosterOptions(argon2_time_cost=1, argon2_memory_kib=8192, argon2_parallelism=1)
 
 
-def migrated_database(admin_url: str) -> str:
-    url = infra.create_database(admin_url, prefix="sfroster")
-    upgrade(MIGRATIONS_DIR, url)
-    return url
-
-
 @pytest.fixture(scope="module")
-def district_db(pg_admin_url) -> Iterator[tuple[str, SimpleNamespace]]:
+def district_db(pg_admin_url, migrated_template) -> Iterator[tuple[str, SimpleNamespace]]:
     """(database URL, ids) of a migrated database holding the seeded district; one per test module."""
-    url = migrated_database(pg_admin_url)
+    url = infra.create_database(pg_admin_url, prefix="sfroster", template=migrated_template(MIGRATIONS_DIR))
     engine = create_engine(url)
     with engine.begin() as conn:
         ids = seed_district(conn)

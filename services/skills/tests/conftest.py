@@ -6,7 +6,6 @@ from typing import Iterator
 import pytest
 
 from chassis.config import service_settings
-from chassis.migrations import upgrade
 from chassis.testing.records import ServiceRecords
 from skills.adapters.orm import audit_log, outbox
 from skills.bootstrap import SkillsApp, build
@@ -14,9 +13,9 @@ from skills.migrations import MIGRATIONS_DIR
 
 
 @pytest.fixture
-def skills_db(fresh_pg_database_url) -> str:
-    upgrade(MIGRATIONS_DIR, fresh_pg_database_url)
-    return fresh_pg_database_url
+def skills_db(migrated_database) -> str:
+    """A database of this test's own at the migrations' head."""
+    return migrated_database(MIGRATIONS_DIR)
 
 
 @pytest.fixture

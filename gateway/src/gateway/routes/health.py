@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import asyncio
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 from fastapi.responses import JSONResponse
+
+from gateway.clients.backends import BackendsDep
 
 router = APIRouter(tags=["health"])
 
@@ -18,8 +20,8 @@ async def healthz() -> dict:
 
 
 @router.get("/readyz", summary="Readiness: every service the gateway depends on answers its gRPC health check")
-async def readyz(request: Request) -> JSONResponse:
-    clients = request.app.state.backends.all
+async def readyz(backends: BackendsDep) -> JSONResponse:
+    clients = backends.all
     results = await asyncio.gather(*(client.serving() for client in clients))
     services = {client.name: ("serving" if ok else "unavailable") for client, ok in zip(clients, results)}
     ready = all(results)

@@ -7,14 +7,14 @@ import asyncio
 import logging
 from dataclasses import dataclass, field
 
-import grpc
 
+from chassis.errors import DomainError, InvalidArgument, PermissionDenied
 from chassis.context import Principal
 from skillfolio.artifacts.v1 import artifacts_pb2 as apb
 from skillfolio.reflections.v1 import assessments_pb2 as pb
 
-from gateway import assessing, discussion
-from gateway.clients import Backends
+from gateway.usecases import assessments as assessing, discussion
+from gateway.clients.backends import Backends
 
 log = logging.getLogger(__name__)
 KINDS = {"assess": "teacher", "self": "student"}       # form kind -> the assessor role it records
@@ -37,10 +37,8 @@ def control(kind: str, skill_id: str, part: str) -> str:
 async def _instrument(backends: Backends, viewer: Principal, artifact_id: str, skill_id: str):
     try:
         return (await assessing.instruments(backends, viewer, artifact_id, [skill_id]))[skill_id]
-    except grpc.aio.AioRpcError as error:
-        if error.code() == grpc.StatusCode.INVALID_ARGUMENT:     # no scale yet, or not (yet) known as tagged
-            return None
-        raise
+    except InvalidArgument:     # no scale yet, or not (yet) known as tagged
+        return None
 
 
 def _shown(item: pb.Assessment, instrument: pb.Instrument | None, viewer: Principal, names: dict) -> dict:
@@ -60,9 +58,9 @@ async def load(backends: Backends, viewer: Principal, artifact: apb.Artifact) ->
     try:
         skills = await assessing.list_assessments(backends, viewer, artifact.id)
         found = await asyncio.gather(*(_instrument(backends, viewer, artifact.id, s.skill_id) for s in skills))
-    except grpc.aio.AioRpcError as error:     # PERMISSION_DENIED: the replica has not heard of the artifact yet
-        level = logging.INFO if error.code() == grpc.StatusCode.PERMISSION_DENIED else logging.WARNING
-        log.log(level, "assessments of %s unavailable: %s", artifact.id, error.code())
+    except DomainError as error:     # PERMISSION_DENIED: the replica has not heard of the artifact yet
+        level = logging.INFO if isinstance(error, PermissionDenied) else logging.WARNING
+        log.log(level, "assessments of %s unavailable: %s", artifact.id, error.code)
         return None
     assessors = {a.assessor_id for s in skills for a in (*s.teacher_assessments, *s.self_assessments)}
     names = await discussion.people_names(backends, viewer, assessors - {viewer.subject})

@@ -7,14 +7,13 @@ import asyncio
 import logging
 from dataclasses import dataclass, field
 
-import grpc
-
 from chassis.context import Principal
+from chassis.errors import DomainError, PermissionDenied
 from skillfolio.artifacts.v1 import artifacts_pb2 as apb
 from skillfolio.reflections.v1 import reflections_pb2 as pb
 
-from gateway import discussion
-from gateway.clients import Backends
+from gateway.usecases import discussion
+from gateway.clients.backends import Backends
 
 log = logging.getLogger(__name__)
 # Service field names -> the id of the form control that shows the problem, per form.
@@ -31,24 +30,6 @@ LABELS = {"reflection-text": "Your reflection", "reflection-prompt": "Guided pro
           "feedback-next-steps": "Next steps", "comment-body": "Comment"}
 
 
-@dataclass(frozen=True)
-class Capabilities:
-    """Which forms the page shows this viewer on this artifact."""
-
-    reflect: bool = False
-    feedback: bool = False
-    comment: bool = False
-    hide: bool = False
-    assess: bool = False
-    self_assess: bool = False
-
-
-def capabilities(can: pb.DiscussionViewerCan) -> Capabilities:
-    """The forms the reflections service's reply allows this viewer."""
-    return Capabilities(reflect=can.reflect, feedback=can.feedback, comment=can.comment, hide=can.hide,
-                        assess=can.assess, self_assess=can.self_assess)
-
-
 @dataclass
 class DiscussionView:
     available: bool = True
@@ -56,7 +37,8 @@ class DiscussionView:
     feedback: list[dict] = field(default_factory=list)
     comments: list[dict] = field(default_factory=list)
     prompts: list = field(default_factory=list)     # offered in the reflect form
-    can: Capabilities = Capabilities()              # the forms to offer (none while unavailable)
+    # the reply's viewer_can: the forms to offer (none while unavailable)
+    can: pb.DiscussionViewerCan = field(default_factory=pb.DiscussionViewerCan)
 
 
 def _author(person_id: str, role: str, viewer: Principal, name: str) -> str:
@@ -98,11 +80,11 @@ async def load(backends: Backends, viewer: Principal, artifact: apb.Artifact) ->
     try:
         found, prompts = await asyncio.gather(discussion.get_discussion(backends, viewer, artifact.id),
                                               discussion.list_prompts(backends, viewer))
-    except grpc.aio.AioRpcError as error:     # PERMISSION_DENIED: the replica has not heard of the artifact yet
-        level = logging.INFO if error.code() == grpc.StatusCode.PERMISSION_DENIED else logging.WARNING
-        log.log(level, "discussion of %s unavailable: %s", artifact.id, error.code())
+    except DomainError as error:     # PERMISSION_DENIED: the replica has not heard of the artifact yet
+        level = logging.INFO if isinstance(error, PermissionDenied) else logging.WARNING
+        log.log(level, "discussion of %s unavailable: %s", artifact.id, error.code)
         return DiscussionView(available=False)
-    can = capabilities(found.viewer_can)
+    can = found.viewer_can
     prompt_texts = {p.id: p.text for p in prompts}
     reflections = [_reflection(r, prompt_texts) for r in found.reflections if r.revisions]
     feedback = [{"by": _author(f.teacher_id, "teacher", viewer, f.teacher_name), "can_do": f.can_do,

@@ -6,14 +6,14 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
-import grpc
 
+from chassis.errors import NotFound, PermissionDenied
 from chassis.context import Principal
 from skillfolio.roster.v1 import roster_pb2 as rpb
 
-from gateway import milestones, portfolio
+from gateway.usecases import milestones, portfolio
 from gateway.auth import is_guest
-from gateway.clients import Backends
+from gateway.clients.backends import Backends
 
 
 @dataclass(frozen=True)
@@ -27,10 +27,8 @@ async def _or_none(call):
     """A lookup a viewer may not be allowed (an educator panellist who does not teach the student): None."""
     try:
         return await call
-    except grpc.aio.AioRpcError as error:
-        if error.code() in (grpc.StatusCode.PERMISSION_DENIED, grpc.StatusCode.NOT_FOUND):
-            return None
-        raise
+    except (PermissionDenied, NotFound):
+        return None
 
 
 def criteria_of(milestone, rubric) -> list[Criterion]:
@@ -48,11 +46,6 @@ def own_sheet(viewer: Principal, milestone):
     return next((s for s in milestone.score_sheets if s.invitation_id in mine), None)
 
 
-def may_score(viewer: Principal, milestone) -> bool:
-    return milestone.status != "completed" and (
-        is_guest(viewer) or any(p.person_id == viewer.subject for p in milestone.panellists if p.person_id))
-
-
 async def load(backends: Backends, viewer: Principal, milestone_id: str) -> dict:
     milestone = await milestones.get_milestone(backends, viewer, milestone_id)
     guest = is_guest(viewer)
@@ -64,19 +57,18 @@ async def load(backends: Backends, viewer: Principal, milestone_id: str) -> dict
     else:
         rubric, student, page = await asyncio.gather(
             rubric_call,
-            _or_none(backends.roster.call("GetPerson", rpb.GetPersonRequest(person_id=milestone.student_id), viewer)),
+            _or_none(backends.roster.get_person(viewer, rpb.GetPersonRequest(person_id=milestone.student_id))),
             _or_none(portfolio.list_portfolio(backends, viewer, milestone.student_id, page_size=200)))
     artifacts = list(page.artifacts) if page else [a for a in evidence if a is not None]
     titles = {a.id: a.title for a in artifacts}
     own = own_sheet(viewer, milestone)
     is_student = viewer.subject == milestone.student_id
-    planned = milestone.status != "completed"
     return {
         "milestone": milestone, "criteria": criteria_of(milestone, rubric), "levels": list(milestone.type.levels),
         "student": student.person if student else None, "artifacts": artifacts, "titles": titles,
         "is_guest": guest, "is_student": is_student,
-        "can_select": is_student and planned,
-        "can_manage": not guest and not is_student and viewer.has_role("teacher") and planned,
-        "can_score": may_score(viewer, milestone), "own_sheet": own,
+        "can_select": milestone.viewer_can.select_evidence,           # the reflections service's viewer_can
+        "can_manage": milestone.viewer_can.invite or milestone.viewer_can.record_outcome,
+        "can_score": milestone.viewer_can.score, "own_sheet": own,
         "own_levels": {s.criterion_code: s.level_rank for s in own.scores} if own else {},
         "outcomes": milestones.OUTCOMES, "kinds": milestones.PANELLIST_KINDS}

@@ -13,7 +13,7 @@ from starlette.responses import Response
 
 from chassis.config import PlatformSettings
 
-from gateway.csrf import csrf_token
+from gateway.sessions.csrf import csrf_token
 
 HERE = pathlib.Path(__file__).parent
 STATIC_DIR = HERE / "static"

@@ -1,4 +1,5 @@
-"""Request-scoped context: the correlation id and the authenticated principal, carried in contextvars."""
+"""Request-scoped context: the correlation id, the authenticated principal and the idempotency key, carried in
+contextvars."""
 from __future__ import annotations
 
 import contextvars
@@ -6,6 +7,12 @@ import uuid
 from dataclasses import dataclass, field
 
 correlation_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("correlation_id", default="")
+IDEMPOTENCY_KEY_METADATA = "idempotency-key"
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+MAX_IDEMPOTENCY_KEY_LENGTH = 255
+# The key the request being served carries ('' for none): set by the gateway from the header, forwarded as gRPC
+# metadata by chassis clients, and set again by the chassis server interceptor (chassis.idempotency keeps results).
+idempotency_key_var: contextvars.ContextVar[str] = contextvars.ContextVar("idempotency_key", default="")
 
 
 @dataclass(frozen=True)

@@ -20,15 +20,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from chassis.calendar import utc_now
-from chassis.context import principal_var
+from chassis.context import (IDEMPOTENCY_HEADER as HEADER, IDEMPOTENCY_KEY_METADATA as KEY_METADATA,  # noqa: F401
+                             MAX_IDEMPOTENCY_KEY_LENGTH as MAX_KEY_LENGTH, idempotency_key_var, principal_var)
 from chassis.errors import Conflict, FieldProblem, InvalidArgument
 
-KEY_METADATA = "idempotency-key"
-HEADER = "Idempotency-Key"
-MAX_KEY_LENGTH = 255
-# The key the request being served carries ('' for none): set by the gateway from the header, forwarded as gRPC
-# metadata by chassis clients, and set again by the chassis server interceptor.
-idempotency_key_var: contextvars.ContextVar[str] = contextvars.ContextVar("idempotency_key", default="")
 R = TypeVar("R", bound=Message)
 
 

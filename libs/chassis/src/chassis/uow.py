@@ -1,31 +1,35 @@
-"""Unit of work: one transaction for a handler's state changes and the events it raises (the outbox write)."""
+"""Unit of work: one transaction for a handler's state changes, the events it raises (the outbox write) and, for an
+event delivery, the inbox row that makes it apply once (:meth:`UnitOfWork.claim`)."""
 from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
-from sqlalchemy import Table, insert, text
+from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session, sessionmaker
 
+from chassis.audit import record_access
 from chassis.context import current_correlation_id
 from chassis.events import DomainEvent, Envelope
 from chassis.idempotency import keep
-
-
-def outbox_channel(producer: str) -> str:
-    """The PostgreSQL NOTIFY channel the relay of ``producer`` listens on."""
-    return f"outbox_{producer}"
+from chassis.messaging.inbox import claim
+from chassis.relay_wakeup import outbox_channel, wake_idle_relay  # noqa: F401 (outbox_channel: re-exported)
 
 
 class UnitOfWork:
-    """``with uow: ...; uow.commit()``: state and outbox rows commit together or not at all.
+    """``with uow: ...; uow.commit()``: state, outbox rows and the inbox row commit together or not at all.
 
-    Services subclass this to attach repositories to ``self.session`` in :meth:`_open`.
+    Services subclass this to attach repositories to ``self.session`` in :meth:`_open`. An event delivery sets
+    ``consumer`` (chassis.messaging.subscriptions does, from the subscription it built) and calls :meth:`claim`.
     """
 
+    consumer: str = ""          # the inbox consumer name of the delivery this unit of work applies
+    duplicate: bool = False     # set by claim(): the consumer had already applied the event
+
     def __init__(self, session_factory: sessionmaker, outbox: Table, producer: str,
-                 idempotency_keys: Table | None = None) -> None:
+                 idempotency_keys: Table | None = None, inbox: Table | None = None) -> None:
         self._session_factory = session_factory
         self._outbox = outbox
+        self._inbox = inbox
         self.idempotency_keys = idempotency_keys
         self.producer = producer
         self.session: Session | None = None
@@ -34,6 +38,7 @@ class UnitOfWork:
     def __enter__(self):
         self.session = self._session_factory()
         self._pending = []
+        self.duplicate = False
         self._open(self.session)
         return self
 
@@ -53,6 +58,15 @@ class UnitOfWork:
         for event in events:
             self.raise_event(event)
 
+    def claim(self, envelope: Envelope) -> bool:
+        """Record that ``consumer`` applies ``envelope``, FIRST in the transaction; False (and ``duplicate``) if it
+        already did. Race-safe: a concurrent redelivery waits on the inbox key until this transaction ends."""
+        if self._inbox is None or not self.consumer:
+            raise RuntimeError(f"{type(self).__name__} has no inbox or no consumer: claim() serves event deliveries")
+        first = claim(self.session, self._inbox, self.consumer, envelope.event_id)
+        self.duplicate = self.duplicate or not first
+        return first
+
     def keep_result(self, result: Any) -> None:
         """A create calls this before it commits: under an Idempotency-Key, ``result`` is kept in this transaction
         and answers retries of the same request (chassis.idempotency)."""
@@ -71,13 +85,18 @@ class UnitOfWork:
     def commit(self) -> None:
         wrote = self.flush_events()
         if wrote and self.session.get_bind().dialect.name == "postgresql":
-            self.session.execute(text("SELECT pg_notify(:channel, '')"), {"channel": outbox_channel(self.producer)})
+            wake_idle_relay(self.session, self.producer)
         self.session.commit()
 
     def rollback(self) -> None:
         self._pending = []
         if self.session is not None:
             self.session.rollback()
+
+    def record_access(self, table: Table, **fields: Any) -> bool:
+        """Append one audit row in this transaction (:func:`chassis.audit.record_access`); the service's audit
+        rules call this, so a fake unit of work (chassis.testing.fake_uow) can keep the rows in a list."""
+        return record_access(self.session, table, **fields)
 
 
 def lazy_unit_of_work(service: str, uow_type: type[UnitOfWork], pool_size: int = 4) -> Callable[[], UnitOfWork]:

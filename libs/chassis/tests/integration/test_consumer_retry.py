@@ -9,6 +9,7 @@ from sqlalchemy import select
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[4] / "tests" / "fault"))
 from harness import ProbeHarness  # noqa: E402
 from chassis.messaging.topology import ATTEMPT_HEADER, ERROR_HEADER  # noqa: E402
+from chassis.testing import wait_for  # noqa: E402
 
 pytestmark = pytest.mark.integration
 
@@ -21,11 +22,12 @@ def probe(fresh_pg_database_url, fresh_amqp_url, tmp_path):
 
 
 def test_redelivered_event_is_applied_once(probe):
-    probe.start_consumer()
+    worker = probe.start_consumer()
     events = probe.events(20)
     probe.publish(events + events[:10])              # the first ten arrive twice
     probe.wait_for_effects(events)
-    time.sleep(0.5)
+    wait_for(lambda: worker.events_consumed().total() == 30, 20, "all 30 deliveries settled")
+    assert worker.events_consumed() == {"applied": 20, "duplicate": 10}
     assert set(probe.effects().values()) == {1}
     assert sum(probe.deliveries().values()) == 30
 
@@ -49,8 +51,7 @@ def test_poison_goes_to_dlq_after_max_attempts_and_the_queue_keeps_flowing(probe
     good = probe.events(10)
     probe.publish(poison + good)
     probe.wait_for_effects(good)
-    from chassis.messaging.testing import wait_until
-    parked = wait_until(probe.dead_letters, 20, 0.2, "the poison message in the DLQ")
+    parked = wait_for(probe.dead_letters, 20, "the poison message in the DLQ")
     assert [m.properties["message_id"] for m in parked] == [poison[0].event_id]
     assert parked[0].headers[ATTEMPT_HEADER] == 3
     assert "ValueError: poison event 0" in parked[0].headers[ERROR_HEADER]
@@ -67,8 +68,7 @@ def test_malformed_json_goes_straight_to_the_dlq(probe):
     good = probe.events(3)
     probe.publish(good)
     probe.wait_for_effects(good)
-    from chassis.messaging.testing import wait_until
-    parked = wait_until(probe.dead_letters, 10, 0.2, "the malformed message in the DLQ")
+    parked = wait_for(probe.dead_letters, 10, "the malformed message in the DLQ")
     body = parked[0].body
     assert (body if isinstance(body, str) else body.decode()) == "{not json"
     assert "unparseable envelope" in parked[0].headers[ERROR_HEADER]

@@ -1,23 +1,35 @@
 """The idempotent inbox on real PostgreSQL (and SQLite, the embedded default): effects apply once, even racing."""
 import threading
-import time
 
 import pytest
-from sqlalchemy import Column, Integer, MetaData, String, Table, func, insert, select
+from sqlalchemy import Column, Integer, MetaData, String, Table, func, insert, select, text
 
 from chassis.db import make_engine, make_session_factory
-from chassis.messaging.inbox import already_applied, apply_once, claim
+from chassis.events import Envelope
+from chassis.messaging.inbox import already_applied, claim
+from chassis.messaging.subscriptions import apply_once
 from chassis.messaging.tables import add_messaging_tables
+from chassis.uow import UnitOfWork
+from chassis.testing import wait_for
 
 pytestmark = pytest.mark.integration
 
 
 def _schema(engine):
     metadata = MetaData()
-    _, inbox = add_messaging_tables(metadata)
+    outbox, inbox = add_messaging_tables(metadata)
     effects = Table("effects", metadata, Column("id", Integer, primary_key=True), Column("event_id", String(36)))
     metadata.create_all(engine)
-    return inbox, effects
+    return inbox, effects, outbox
+
+
+def units(engine, inbox, outbox):
+    """A factory of plain units of work with the inbox (what a service's unit of work adds its repositories to)."""
+    sessions = make_session_factory(engine)
+    return lambda: UnitOfWork(sessions, outbox, "svc", inbox=inbox)
+
+
+E1 = Envelope(type="thing_happened", producer="svc", data={}, event_id="e1")
 
 
 @pytest.fixture(params=["postgresql", "sqlite"])
@@ -34,28 +46,34 @@ def count(engine, effects):
         return conn.execute(select(func.count()).select_from(effects)).scalar()
 
 
-def test_second_delivery_changes_nothing(db):
-    engine, inbox, effects = db
-    sessions = make_session_factory(engine)
+def waiting_on_a_lock(engine) -> bool:
+    """Another session of this database is blocked waiting for a lock."""
+    with engine.connect() as conn:
+        return bool(conn.execute(text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                      "AND wait_event_type = 'Lock'")).scalar())
 
-    def effect(session):
-        session.execute(insert(effects).values(event_id="e1"))
-        return "done"
-    assert apply_once(sessions, inbox, "svc.handler", "e1", effect) == (True, "done")
-    assert apply_once(sessions, inbox, "svc.handler", "e1", effect) == (False, None)
-    assert apply_once(sessions, inbox, "other.handler", "e1", effect) == (True, "done")   # per consumer
+
+def test_second_delivery_changes_nothing(db):
+    engine, inbox, effects, outbox = db
+    uows = units(engine, inbox, outbox)
+
+    def effect(uow, envelope):
+        uow.session.execute(insert(effects).values(event_id=envelope.event_id))
+    assert apply_once(uows, "svc.handler", E1, effect) is True
+    assert apply_once(uows, "svc.handler", E1, effect) is False
+    assert apply_once(uows, "other.handler", E1, effect) is True   # per consumer
     assert count(engine, effects) == 2
 
 
 def test_failed_effect_leaves_no_inbox_row(db):
-    engine, inbox, effects = db
+    engine, inbox, effects, outbox = db
     sessions = make_session_factory(engine)
 
-    def broken(session):
-        session.execute(insert(effects).values(event_id="e1"))
+    def broken(uow, envelope):
+        uow.session.execute(insert(effects).values(event_id=envelope.event_id))
         raise RuntimeError("boom")
     with pytest.raises(RuntimeError):
-        apply_once(sessions, inbox, "svc.handler", "e1", broken)
+        apply_once(units(engine, inbox, outbox), "svc.handler", E1, broken)
     with sessions() as session:
         assert not already_applied(session, inbox, "svc.handler", "e1")
     assert count(engine, effects) == 0
@@ -63,7 +81,7 @@ def test_failed_effect_leaves_no_inbox_row(db):
 
 def test_concurrent_redelivery_applies_once(fresh_pg_database_url):
     engine = make_engine(fresh_pg_database_url, pool_size=4)
-    inbox, effects = _schema(engine)
+    inbox, effects, _ = _schema(engine)
     sessions = make_session_factory(engine)
     first_claimed, results = threading.Event(), {}
 
@@ -72,20 +90,19 @@ def test_concurrent_redelivery_applies_once(fresh_pg_database_url):
             results["first"] = claim(session, inbox, "svc.handler", "e1")
             session.execute(insert(effects).values(event_id="e1"))
             first_claimed.set()
-            time.sleep(0.5)                              # the duplicate arrives while this one is in flight
+            # the duplicate arrives while this one is in flight, and blocks on the key until this one commits
+            results["second blocked"] = wait_for(lambda: waiting_on_a_lock(engine), 10, "the duplicate's claim to block")
 
     def second():
         first_claimed.wait()
-        started = time.monotonic()
         with sessions() as session, session.begin():
             results["second"] = claim(session, inbox, "svc.handler", "e1")
             if results["second"]:
                 session.execute(insert(effects).values(event_id="e1"))
-        results["waited"] = time.monotonic() - started
     threads = [threading.Thread(target=first), threading.Thread(target=second)]
     [t.start() for t in threads]
     [t.join(10) for t in threads]
     assert results["first"] is True and results["second"] is False
-    assert results["waited"] >= 0.3                     # it blocked on the key until the first committed
+    assert results.get("second blocked")
     assert count(engine, effects) == 1
     engine.dispose()

@@ -11,7 +11,7 @@ from chassis.messaging.relay import OutboxRelay
 from chassis.messaging.testing import (add_to_outbox, amqp_connection, bind_queue, create_messaging_tables,
                                        drain_queue, envelope)
 from chassis.messaging.topology import ATTEMPT_HEADER, ORIGIN_HEADER
-from chassis.testing import infra
+from chassis.testing import infra, wait_for
 
 pytestmark = pytest.mark.integration
 
@@ -52,13 +52,11 @@ def test_dead_letters_are_listed_and_requeued_with_a_fresh_attempt_count(fresh_a
                                                application_headers={ATTEMPT_HEADER: 5,
                                                                     ORIGIN_HEADER: "evt-x-y--z.handle"}),
                                   exchange="", routing_key="evt-x-y--z.handle.dlq")
-    import time
-    deadline = time.monotonic() + 15                  # the management API's counts lag a few seconds
-    while time.monotonic() < deadline:
+
+    def counted() -> list[dict] | None:             # the management API's counts lag a few seconds
         listed = replay.dead_letter_queues(fresh_amqp_url)
-        if listed and listed[0]["messages"] == 3:
-            break
-        time.sleep(0.5)
+        return listed if listed and listed[0]["messages"] == 3 else None
+    listed = wait_for(counted, 15, "the management API to count the 3 dead letters", interval=0.5)
     assert listed == [{"queue": "evt-x-y--z.handle.dlq", "messages": 3}]
     assert replay.requeue_dead_letters(fresh_amqp_url, "evt-x-y--z.handle.dlq") == 3
     moved = drain_queue(fresh_amqp_url, "evt-x-y--z.handle")

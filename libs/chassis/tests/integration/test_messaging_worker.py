@@ -11,9 +11,9 @@ import requests
 
 from chassis.db import make_engine, make_session_factory
 from chassis.events import DomainEvent
-from chassis.messaging.testing import bind_queue, drain_queue, wait_until
+from chassis.messaging.testing import bind_queue, drain_queue
 from chassis.migrations import upgrade
-from chassis.testing import infra
+from chassis.testing import infra, wait_for
 from chassis.uow import UnitOfWork
 
 pytestmark = pytest.mark.integration
@@ -39,7 +39,7 @@ def test_roster_events_role_relays_exposes_metrics_and_stops_on_sigterm(fresh_pg
         worker = subprocess.Popen([skillfolio, "run", "roster", "events"], env=env, stdout=log,
                                   stderr=subprocess.STDOUT)
     try:
-        wait_until(lambda: "outbox relay for roster started" in log_path.read_text(), 60, 0.1, "the relay")
+        wait_for(lambda: "outbox relay for roster started" in log_path.read_text(), 60, "the relay")
         engine = make_engine(fresh_pg_database_url, pool_size=1)
         uow = UnitOfWork(make_session_factory(engine), outbox, "roster")
         with uow:
@@ -47,14 +47,14 @@ def test_roster_events_role_relays_exposes_metrics_and_stops_on_sigterm(fresh_pg
             uow.commit()
         engine.dispose()
         received = []
-        wait_until(lambda: received.extend(drain_queue(fresh_amqp_url, "tap")) or len(received) == 2, 10, 0.05)
+        wait_for(lambda: received.extend(drain_queue(fresh_amqp_url, "tap")) or len(received) == 2, 10)
         assert {json.loads(m.body)["data"]["n"] for m in received} == {1, 2}
         assert all(m.delivery_info["routing_key"] == "probe_happened" for m in received)
         # The relay counts a batch once it has marked it sent, which is after the broker confirmed (and may have
         # delivered) it: the tap can see both events a moment before the counter does.
         published = 'skillfolio_events_published_total{service="roster",type="probe_happened"} 2.0'
-        wait_until(lambda: published in requests.get(f"http://127.0.0.1:{port}/metrics", timeout=5).text, 10, 0.05,
-                   "the published counter")
+        wait_for(lambda: published in requests.get(f"http://127.0.0.1:{port}/metrics", timeout=5).text, 10,
+                 "the published counter")
         worker.send_signal(signal.SIGTERM)
         assert worker.wait(30) == 0
     finally:

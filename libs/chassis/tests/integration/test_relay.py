@@ -1,18 +1,20 @@
 """The outbox relay against real PostgreSQL and RabbitMQ: confirms, SKIP LOCKED concurrency, LISTEN wake-up."""
 import datetime as dt
 import json
+import sqlite3
 import threading
 import time
+import uuid
 
 import pytest
 from sqlalchemy import select, update
 
 from chassis.db import make_engine, make_session_factory
 from chassis.messaging.relay import OutboxRelay
-from chassis.messaging.testing import (add_to_outbox, bind_queue, create_messaging_tables, drain_queue, envelope,
-                                       wait_until)
+from chassis.messaging.testing import add_to_outbox, bind_queue, create_messaging_tables, drain_queue, envelope
 from chassis.uow import UnitOfWork
 from chassis.events import DomainEvent
+from chassis.testing import wait_for
 from dataclasses import dataclass
 
 pytestmark = pytest.mark.integration
@@ -43,7 +45,7 @@ def test_publishes_with_confirms_and_marks_sent(db, fresh_amqp_url):
     add_to_outbox(engine, outbox, events)
     relay = OutboxRelay(engine, outbox, fresh_amqp_url, "demo", batch_size=200)
     assert relay.publish_all() == 450
-    relay.publisher.close()
+    relay.close()
     assert unsent(engine, outbox) == 0
     messages = drain_queue(fresh_amqp_url, "tap")
     assert [m.properties["message_id"] for m in messages] == [e.event_id for e in events]   # id order
@@ -61,7 +63,7 @@ def test_a_completed_cycle_advances_the_liveness_clock_and_a_failing_one_does_no
     relay = OutboxRelay(engine, outbox, fresh_amqp_url, "liveness", poll_seconds=0.01)
     before = time.time()
     relay._cycle()
-    relay.publisher.close()
+    relay.close()
     stamp = RELAY_LAST_CYCLE.labels("liveness")._value.get()
     assert before <= stamp <= time.time()
     broken = OutboxRelay(engine, outbox, "amqp://guest:guest@127.0.0.1:1/", "liveness")
@@ -106,13 +108,13 @@ def test_listen_wakes_the_relay_quickly(db, fresh_amqp_url):
     runner = threading.Thread(target=relay.run)
     runner.start()
     try:
-        time.sleep(0.5)                                          # relay idle, LISTENing
+        wait_for(relay.sleeping.is_set, 10, "the relay idle, LISTENing")
         uow = UnitOfWork(make_session_factory(engine), outbox, "demo")
         with uow:
             uow.raise_event(ThingHappened("x"))
             uow.commit()
         committed = time.monotonic()
-        wait_until(lambda: unsent(engine, outbox) == 0, timeout=5)
+        wait_for(lambda: unsent(engine, outbox) == 0, timeout=5)
         assert time.monotonic() - committed < 1.0
         assert len(drain_queue(fresh_amqp_url, "tap")) == 1
         assert relay.failures == 0                                # woken by NOTIFY, not by a retry
@@ -127,7 +129,7 @@ def test_purges_sent_rows_older_than_retention(db, fresh_amqp_url):
     add_to_outbox(engine, outbox, [envelope("demo", "thing_happened") for _ in range(5)])
     relay = OutboxRelay(engine, outbox, fresh_amqp_url, "demo", retention=dt.timedelta(hours=1))
     relay.publish_all()
-    relay.publisher.close()
+    relay.close()
     with engine.begin() as conn:
         conn.execute(update(outbox).where(outbox.c.id <= 3).values(sent_at=dt.datetime.now(dt.timezone.utc)
                                                                    - dt.timedelta(hours=2)))
@@ -146,5 +148,36 @@ def test_sqlite_embedded_default(tmp_path, fresh_amqp_url):
     assert relay.publish_all() == 3
     relay.update_gauges()
     assert relay.purge_sent(older_than=dt.timedelta(0)) == 3
-    relay.publisher.close()
+    relay.close()
     assert len(drain_queue(fresh_amqp_url, "tap")) == 3
+
+
+def test_sqlite_relay_never_holds_the_write_lock_while_the_broker_answers(tmp_path, fresh_amqp_url):
+    """An events worker's green threads block on SQLite's lock without yielding: a relay holding it across the
+    broker's round trip would stall every writer (the embedded default's API and handlers) until it commits."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'demo.db'}")
+    outbox, _ = create_messaging_tables(engine)
+    add_to_outbox(engine, outbox, [envelope("demo", "thing_happened")])
+    relay = OutboxRelay(engine, outbox, fresh_amqp_url, "demo")
+    publishing, release = threading.Event(), threading.Event()
+    publish = relay.publisher.publish
+
+    def publish_and_wait(exchange, messages):
+        publish(exchange, messages)
+        publishing.set()
+        release.wait(10)
+    relay.publisher.publish = publish_and_wait
+    runner = threading.Thread(target=relay.publish_all)
+    runner.start()
+    try:
+        assert publishing.wait(10)
+        writer = sqlite3.connect(tmp_path / "demo.db", timeout=0)             # no wait for a lock
+        with writer:
+            writer.execute("INSERT INTO outbox (event_id, type, body, created_at) VALUES (?, ?, ?, ?)",
+                           (str(uuid.uuid4()), "thing_happened", "{}", "2026-01-01 00:00:00"))
+        writer.close()
+    finally:
+        release.set()
+        runner.join(10)
+    relay.close()
+    assert unsent(engine, outbox) == 0

@@ -6,43 +6,34 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from chassis.context import Principal
 from chassis.grpc.principal import generate_keypair, sign_principal
+from chassis.testing import wait_for
 from chassis.testing.infra import free_port, wait_for_port
 from skillfolio.roster.v1 import roster_pb2, roster_pb2_grpc
 
 SERVER_SCRIPT = pathlib.Path(__file__).with_name("test_grpc_server.py")
 
 
-def _wait_serving(channel: grpc.Channel) -> None:
+def _serving(channel: grpc.Channel) -> bool:
     health = health_pb2_grpc.HealthStub(channel)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        try:
-            if health.Check(health_pb2.HealthCheckRequest(), timeout=1).status == \
-                    health_pb2.HealthCheckResponse.SERVING:
-                return
-        except grpc.RpcError:
-            time.sleep(0.1)
-    raise TimeoutError("server never reported SERVING")
+    return health.Check(health_pb2.HealthCheckRequest(), timeout=1).status == health_pb2.HealthCheckResponse.SERVING
 
 
-def _refused_code(port: int, within: float = 2.5) -> grpc.StatusCode | None:
+def _refused_code(port: int, within: float = 2.5) -> grpc.StatusCode:
     """The status a fresh call gets once the server stops accepting (polled while the slow call still runs)."""
-    deadline = time.monotonic() + within
-    while time.monotonic() < deadline:
+    def refused() -> grpc.StatusCode | None:
         with grpc.insecure_channel(f"127.0.0.1:{port}") as fresh:
             try:
                 roster_pb2_grpc.RosterServiceStub(fresh).Authenticate(roster_pb2.AuthenticateRequest(), timeout=1)
             except grpc.RpcError as exc:
                 return exc.code()
-        time.sleep(0.05)
-    return None
+        return None
+    return wait_for(refused, within, "a fresh call to be refused after SIGTERM")
 
 
 def test_sigterm_drains_an_in_flight_call_and_exits_zero(tmp_path):
@@ -55,7 +46,7 @@ def test_sigterm_drains_an_in_flight_call_and_exits_zero(tmp_path):
     try:
         wait_for_port("127.0.0.1", port)
         channel = grpc.insecure_channel(f"127.0.0.1:{port}")
-        _wait_serving(channel)
+        wait_for(lambda: _serving(channel), 20, "the server to report SERVING", ignoring=(grpc.RpcError,))
         stub = roster_pb2_grpc.RosterServiceStub(channel)
         metadata = [("x-skillfolio-principal", sign_principal(Principal("p-1", ("teacher",)), private_pem))]
         outcome: dict = {}

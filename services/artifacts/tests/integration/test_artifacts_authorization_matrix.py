@@ -20,7 +20,6 @@ import requests
 
 from chassis.config import PlatformSettings, service_settings
 from chassis.grpc.principal import generate_keypair
-from chassis.migrations import upgrade
 from chassis.testing import infra
 from chassis.testing.grpc_api import serving, signed_as
 from skillfolio.artifacts.v1 import artifacts_pb2 as pb, artifacts_pb2_grpc
@@ -30,10 +29,11 @@ from artifacts.bootstrap import build
 from artifacts.domain.access import DENIED
 from artifacts.entrypoints import grpc_api
 from artifacts.migrations import MIGRATIONS_DIR
-from artifacts.service_layer.replication import apply_roster_event
 from artifacts_fixtures import STUDENT_ID, Clock
 from authz_world import (ACTORS, ARTIFACT_ACTIONS, CASES, LAST_YEAR_DAY, TARGET_AUTHORS, UNCHANGED_BY, Case,
                          TargetPool, Trail, authz_world)
+from chassis.messaging.subscriptions import consume
+from artifacts.service_layer import subscriptions as artifacts_subscriptions
 
 pytestmark = pytest.mark.integration
 
@@ -46,9 +46,8 @@ AUDITED_EVEN_FOR_THE_STUDENT = {"delete"}
 
 
 @pytest.fixture(scope="module")
-def matrix_db(pg_admin_url) -> Iterator[str]:
-    url = infra.create_database(pg_admin_url)
-    upgrade(MIGRATIONS_DIR, url)
+def matrix_db(pg_admin_url, migrated_template) -> Iterator[str]:
+    url = infra.create_database(pg_admin_url, template=migrated_template(MIGRATIONS_DIR))
     yield url
     infra.drop_database(url, pg_admin_url)
 
@@ -72,7 +71,7 @@ def stub(matrix_db, matrix_clock, matrix_keys, s3_endpoint):
     app = build(service_settings("artifacts", database_url=matrix_db, db_pool_size=4), clock=matrix_clock,
                 platform=media)
     for envelope in authz_world():
-        assert apply_roster_event(app.unit_of_work, f"authz.{envelope.type}", envelope)
+        assert consume(app.unit_of_work, artifacts_subscriptions.SUBSCRIPTIONS, envelope, f"authz.{envelope.type}")
     settings = service_settings("artifacts", database_url=matrix_db, grpc_port=0, grpc_max_workers=4)
     with serving(grpc_api.start, settings, app, matrix_keys[1], artifacts_pb2_grpc.ArtifactsServiceStub) as stub:
         yield stub

@@ -12,8 +12,9 @@ from artifacts.adapters.orm import metadata
 from artifacts.adapters.repository import PortfolioFilter
 from artifacts.bootstrap import build
 from artifacts.migrations import MIGRATIONS_DIR
-from artifacts.service_layer.replication import apply_roster_event
 from artifacts_fixtures import STUDENT, STUDENT_ID, TEACHER, Clock, link, roster_world
+from chassis.messaging.subscriptions import consume
+from artifacts.service_layer import subscriptions as artifacts_subscriptions
 
 pytestmark = pytest.mark.integration
 
@@ -38,7 +39,7 @@ def test_migrations_and_use_cases_on_sqlite(tmp_path):
     engine = create_engine(url)
     try:
         for envelope in roster_world():
-            apply_roster_event(app.unit_of_work, f"test.{envelope.type}", envelope)
+            consume(app.unit_of_work, artifacts_subscriptions.SUBSCRIPTIONS, envelope, f"test.{envelope.type}")
         app.commands.create(STUDENT, link("Recycling 100% survey"))
         app.commands.create(TEACHER, link("Volcano"))
         found = app.queries.portfolio(TEACHER, PortfolioFilter(student_id=STUDENT_ID, title_query="RECYCLING 100%"))

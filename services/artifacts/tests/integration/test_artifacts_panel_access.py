@@ -12,8 +12,9 @@ from chassis.events import Envelope
 from artifacts.adapters.repository import PortfolioFilter
 from artifacts.domain.access import DENIED, Viewer
 from artifacts.domain.model import VersionInput
-from artifacts.service_layer.panel_replication import apply_milestone_event
 from artifacts_fixtures import STUDENT, STUDENT_ID, TEACHER, link
+from chassis.messaging.subscriptions import consume
+from artifacts.service_layer import subscriptions as artifacts_subscriptions
 
 pytestmark = pytest.mark.integration
 
@@ -39,7 +40,7 @@ def guest(invitation_id: str) -> Viewer:
 
 def feed(app, *envelopes: Envelope) -> None:
     for envelope in envelopes:
-        assert apply_milestone_event(app.unit_of_work, f"test.{envelope.type}", envelope)
+        assert consume(app.unit_of_work, artifacts_subscriptions.SUBSCRIPTIONS, envelope, f"test.{envelope.type}")
 
 
 def readable(app, viewer: Viewer, artifact_id: str) -> bool:
@@ -97,7 +98,8 @@ def test_the_link_expires_on_the_clock(app, evidence, clock):
 def test_a_newer_selection_replaces_the_older_and_events_apply_once(app, evidence):
     newer = selected("m-1", [evidence["other"]], at="2026-11-23T10:00:00+00:00")
     feed(app, newer)
-    assert not apply_milestone_event(app.unit_of_work, "test.milestone_evidence_selected", newer)   # redelivered
+    assert not consume(app.unit_of_work, artifacts_subscriptions.SUBSCRIPTIONS, newer,
+                       "test.milestone_evidence_selected")   # redelivered
     feed(app, selected("m-1", [evidence["chosen"]], at="2026-11-23T08:00:00+00:00"))             # late and older
     assert readable(app, guest("inv-rosa"), evidence["other"])
     assert not readable(app, guest("inv-rosa"), evidence["chosen"])

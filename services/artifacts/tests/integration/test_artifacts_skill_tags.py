@@ -7,8 +7,9 @@ import pytest
 
 from chassis.errors import InvalidArgument
 from chassis.events import Envelope
-from artifacts.service_layer.catalog_replication import apply_catalog_event
 from artifacts_fixtures import SCHOOL, STUDENT, TEACHER, link
+from chassis.messaging.subscriptions import consume
+from artifacts.service_layer import subscriptions as artifacts_subscriptions
 
 pytestmark = pytest.mark.integration
 HOME, ELSEWHERE = "dist-home", "dist-elsewhere"
@@ -28,8 +29,9 @@ def catalog(app, world) -> None:
               skill("sk-gone", HOME, type_="skill_deleted", at="2026-11-02T00:00:00+00:00"),
               skill("sk-gone", HOME, type_="skill_updated", at="2026-11-01T12:00:00+00:00")]   # late: ignored
     for envelope in events:
-        assert apply_catalog_event(app.unit_of_work, f"test.{envelope.type}", envelope)
-    assert not apply_catalog_event(app.unit_of_work, f"test.{events[1].type}", events[1])     # once
+        assert consume(app.unit_of_work, artifacts_subscriptions.SUBSCRIPTIONS, envelope, f"test.{envelope.type}")
+    assert not consume(app.unit_of_work, artifacts_subscriptions.SUBSCRIPTIONS, events[1],
+                       f"test.{events[1].type}")     # once
 
 
 def test_tags_from_the_students_district_and_school_are_accepted(app, catalog, tables):

@@ -9,11 +9,12 @@ from sqlalchemy import text
 
 from chassis.errors import Conflict, InvalidArgument, PermissionDenied
 from artifacts.adapters.repository import PortfolioFilter
-from artifacts.service_layer.replication import apply_roster_event
 from artifacts.domain.access import DENIED
 from artifacts.domain.model import Status, VersionInput
 from artifacts_fixtures import (GUARDIAN, OLD_TEACHER, OTHER_STUDENT, SCHOOL, SCHOOL_ADMIN, SERVICE, STUDENT,
                                 STUDENT_ID, TEACHER, TEACHER_ID, YEAR, image, link, roster)
+from chassis.messaging.subscriptions import consume
+from artifacts.service_layer import subscriptions as artifacts_subscriptions
 
 pytestmark = pytest.mark.integration
 
@@ -127,6 +128,6 @@ def test_a_deactivated_teacher_no_longer_teaches(app, world):
     off = roster("person_updated", at="2026-11-10T00:00:00+00:00", person_id=TEACHER_ID, roles=["teacher"],
                  primary_school_id=SCHOOL, active=False, sourced_id=TEACHER_ID, grade_level="", given_name="C",
                  family_name="X")
-    assert apply_roster_event(app.unit_of_work, "test.person_updated", off)
+    assert consume(app.unit_of_work, artifacts_subscriptions.SUBSCRIPTIONS, off, "test.person_updated")
     with pytest.raises(PermissionDenied):
         app.queries.portfolio(TEACHER, PortfolioFilter(student_id=STUDENT_ID))

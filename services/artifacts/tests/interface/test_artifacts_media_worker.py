@@ -12,9 +12,9 @@ import requests
 from sqlalchemy import func, select
 
 from chassis.messaging.publisher import ConfirmingPublisher, OutgoingMessage
-from chassis.messaging.testing import WorkerProcess, queue_depth, wait_until
+from chassis.messaging.testing import WorkerProcess, queue_depth
 from chassis.messaging.topology import handler_queue_name
-from chassis.testing import infra
+from chassis.testing import infra, wait_for
 from chassis.testing.media import on_each_store
 from artifacts.adapters.orm import inbox
 from artifacts.domain.model import Status
@@ -59,7 +59,7 @@ def roles(artifacts_db, fresh_amqp_url, platform, tmp_path):
     media = MediaRole("artifacts", "artifacts.entrypoints.media_worker",
                       {**env, "ARTIFACTS_MEDIA_METRICS_PORT": str(metrics_port)}, tmp_path / "artifacts-media.log").start()
     events.wait_ready("outbox relay for artifacts started", timeout=60)
-    wait_until(lambda: media.alive() and queue_exists(fresh_amqp_url, MEDIA_QUEUE), 60, 0.2, "the media queue")
+    wait_for(lambda: media.alive() and queue_exists(fresh_amqp_url, MEDIA_QUEUE), 60, "the media queue")
     yield metrics_port
     assert media.stop() == 0 and events.stop() == 0, media.log_text()[-3000:]
 
@@ -83,8 +83,8 @@ def test_uploads_are_checked_once_by_the_media_role(app, world, tables, roles, f
     renamed = submit(app, image(kind="document", file_name="essay.pdf", size=len(picture),
                                 content_type="application/pdf"), picture)
 
-    ready = wait_until(lambda: settled(app, accepted.id), 60, 0.2, "the photo's verdict")
-    rejected = wait_until(lambda: settled(app, renamed.id), 60, 0.2, "the renamed PNG's verdict")
+    ready = wait_for(lambda: settled(app, accepted.id), 60, "the photo's verdict")
+    rejected = wait_for(lambda: settled(app, renamed.id), 60, "the renamed PNG's verdict")
     assert ready.status is Status.READY and ready.thumbnail_url and ready.versions[0].download_url
     store = app.media.store
     with store.open(f"checked/artifacts/{accepted.id}/v1/original") as stream:
@@ -102,7 +102,7 @@ def test_uploads_are_checked_once_by_the_media_role(app, world, tables, roles, f
                                                                  uploaded.event_id)])
     publisher.close()
     metrics_url = f"http://127.0.0.1:{roles}/metrics"
-    wait_until(lambda: 'outcome="duplicate"' in requests.get(metrics_url, timeout=5).text, 30, 0.2, "the duplicate")
+    wait_for(lambda: 'outcome="duplicate"' in requests.get(metrics_url, timeout=5).text, 30, "the duplicate")
     assert tables.event_types() == outbox_before
     with app.unit_of_work() as uow:
         claimed = uow.session.execute(select(func.count()).select_from(inbox).where(

@@ -31,5 +31,5 @@ def test_panel_rule(viewer, relation, view, add, change):
 
 def test_guest_principals():
     assert guest_invitation_id(GUEST) == "inv-1"
-    assert guest_invitation_id(Viewer.of("guest:inv-1", ["teacher"])) == ""
+    assert guest_invitation_id(Viewer.of("guest:inv-1", ["teacher"])) is None
     assert role_of(GUEST, "stu-ana", SEAT) == "panellist"

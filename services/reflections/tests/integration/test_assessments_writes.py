@@ -10,10 +10,11 @@ from chassis.migrations import upgrade
 from reflections.bootstrap import build
 from reflections.migrations import MIGRATIONS_DIR
 from reflections.domain.assessment import CriterionLevel
-from reflections.service_layer.replication import apply_event
 from reflections_fixtures import ANA, ART, LAST_YEAR, STUDENT, TEACHER, YEAR, Clock, event, world_events
 from assessments_fixtures import (COMM, INNOV, LEVELS, OLD_ART, RUBRIC, SCALE, UNTAGGED, catalog,  # noqa: F401
                                   catalog_events, scale_event, skill_event, tagged)
+from chassis.messaging.subscriptions import consume
+from reflections.service_layer import subscriptions as reflections_subscriptions
 
 pytestmark = pytest.mark.integration
 
@@ -105,14 +106,15 @@ def test_growth_follows_the_replicas(app, catalog):
     for envelope in [tagged(ART, ANA, [INNOV], YEAR, at="2026-11-04T00:00:00+00:00"),      # COMM untagged
                      tagged(ART, ANA, [COMM], LAST_YEAR, at="2026-11-03T12:00:00+00:00"),  # older: ignored
                      skill_event(COMM, "Communicator", type_="skill_updated", at="2026-11-05T00:00:00+00:00")]:
-        assert apply_event(app.unit_of_work, f"test.{envelope.type}", envelope)
+        assert consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, envelope, f"test.{envelope.type}")
     comm, innov = app.assessments.growth(STUDENT, ANA)
     assert comm.skill_name == "Communicator"
     assert [(y.school_year_id, y.artifacts_tagged, len(y.points)) for y in comm.years] == [
         (LAST_YEAR, 1, 0), (YEAR, 0, 1)]                    # the assessment stays; ART no longer counts for COMM
     assert [(y.school_year_id, y.artifacts_tagged) for y in innov.years] == [(YEAR, 1)]
-    assert apply_event(app.unit_of_work, "test.artifact_deleted",
-                       event("artifacts", "artifact_deleted", at="2026-11-06T00:00:00+00:00", artifact_id=ART))
+    assert consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS,
+                   event("artifacts", "artifact_deleted", at="2026-11-06T00:00:00+00:00", artifact_id=ART),
+                   "test.artifact_deleted")
     assert [g.skill_id for g in app.assessments.growth(STUDENT, ANA)] == [COMM]
 
 
@@ -120,7 +122,7 @@ def test_growth_names_a_skill_and_year_only_an_assessment_still_mentions(app, ca
     app.assessments.assess(TEACHER, ART, COMM, 3, "Clear claim.", [])
     for envelope in [tagged(ART, ANA, [], YEAR, at="2026-11-04T00:00:00+00:00"),           # no tags left on ART
                      tagged(OLD_ART, ANA, [INNOV], LAST_YEAR, at="2026-11-04T00:00:00+00:00")]:   # COMM gone
-        assert apply_event(app.unit_of_work, f"test.{envelope.type}", envelope)
+        assert consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, envelope, f"test.{envelope.type}")
     comm, innov = app.assessments.growth(STUDENT, ANA)
     assert (comm.skill_id, comm.skill_name, comm.max_rank) == (COMM, "Effective Communicator", 4)
     assert [(y.school_year_id, y.title, y.start_date, y.artifacts_tagged, [p.level_rank for p in y.points])
@@ -130,8 +132,10 @@ def test_growth_names_a_skill_and_year_only_an_assessment_still_mentions(app, ca
 
 def test_an_old_scale_event_does_not_overwrite_a_newer_one(app, catalog):
     renamed = ["Not yet", "Approaching", "Ready", "Excelling"]
-    assert apply_event(app.unit_of_work, "t.1", scale_event(at="2026-10-02T00:00:00+00:00", names=renamed))
-    assert apply_event(app.unit_of_work, "t.2", scale_event(at="2026-09-01T00:00:00+00:00"))
+    assert consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS,
+                   scale_event(at="2026-10-02T00:00:00+00:00", names=renamed), "t.1")
+    assert consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS,
+                   scale_event(at="2026-09-01T00:00:00+00:00"), "t.2")
     assert [l.name for l in app.assessments.instrument(STUDENT, ART, COMM).scale.levels] == renamed
 
 
@@ -141,7 +145,7 @@ def test_assessments_and_growth_on_sqlite_the_embedded_default(tmp_path):
     app = build(service_settings("reflections", database_url=url), clock=Clock())
     try:
         for envelope in world_events() + catalog_events():
-            assert apply_event(app.unit_of_work, f"test.{envelope.type}", envelope)
+            assert consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, envelope, f"test.{envelope.type}")
         app.assessments.assess(TEACHER, ART, COMM, 3, "Clear claim.", [CriterionLevel("clarity", 3)])
         app.assessments.self_assess(STUDENT, OLD_ART, COMM, 1, "", [])
         [comm, _] = app.assessments.growth(STUDENT, ANA)

@@ -7,9 +7,10 @@ import pytest
 
 from chassis.errors import Conflict, InvalidArgument, PermissionDenied
 from reflections.domain.goals import GoalChange
-from reflections.service_layer.replication import apply_event
 from reflections_fixtures import ANA, ART, BEN_ART, GUARDIAN, STUDENT, TEACHER, event
 from milestone_fixtures import GONE_ART, OWN_ART, RETIRED_SKILL, panel_world, skill_added  # noqa: F401
+from chassis.messaging.subscriptions import consume
+from reflections.service_layer import subscriptions as reflections_subscriptions
 
 pytestmark = pytest.mark.integration
 
@@ -25,7 +26,7 @@ def test_a_goal_from_set_to_closed(app, panel_world, tables):
     assert linked.evidence_artifact_ids == (OWN_ART,)
     closed = app.goals.close_goal(STUDENT, goal.id, "achieved", "I led two and learned to listen.")
 
-    [read] = app.goals.list_goals(TEACHER, ANA)
+    [read] = app.goals.list_goals(TEACHER, ANA).goals
     assert read == app.goals.get_goal(GUARDIAN, goal.id)
     assert (read.title, read.success_criteria, read.skill_ids) == ("Speak up in class", "I lead two discussions.",
                                                                    ("skl-comm", "skl-crit"))
@@ -84,8 +85,8 @@ def test_goal_skills_must_be_live_skills_of_the_catalog_replica(app, panel_world
     assert [(p.field, p.reason) for p in caught.value.problems] == [
         ("skill_ids", "'skl-unknown' is not a skill of the district"), ("skill_ids", f"{RETIRED_SKILL!r} is retired")]
     assert str(caught.value).startswith("skill_ids: 'skl-unknown' is not a skill of the district")
-    apply_event(app.unit_of_work, "test.skill_deleted", event("skills", "skill_deleted", at="2026-11-02T00:00:00+00:00",
-                                                            skill_id="skl-lit"))
+    consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS,
+            event("skills", "skill_deleted", at="2026-11-02T00:00:00+00:00", skill_id="skl-lit"), "test.skill_deleted")
     goal = app.goals.set_goal(STUDENT, ANA, "Speak up", ["skl-comm"], "Three talks.")
     with pytest.raises(InvalidArgument) as caught:
         app.goals.update_goal(STUDENT, goal.id, GoalChange(skill_ids=["skl-comm", "skl-lit"]))
@@ -97,8 +98,9 @@ def test_goal_skills_must_be_live_skills_of_the_catalog_replica(app, panel_world
 
 def test_a_skill_retired_after_the_goal_named_it_may_stay(app, panel_world):
     goal = app.goals.set_goal(STUDENT, ANA, "Speak up", ["skl-comm", "skl-crit"], "Three talks.")
-    apply_event(app.unit_of_work, "test.skill_updated", skill_added("skl-crit", retired=True, type_="skill_updated",
-                                                                    at="2026-11-05T00:00:00+00:00"))
+    consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS,
+            skill_added("skl-crit", retired=True, type_="skill_updated", at="2026-11-05T00:00:00+00:00"),
+            "test.skill_updated")
     kept = app.goals.update_goal(STUDENT, goal.id, GoalChange(skill_ids=["skl-crit", "skl-comm"]))
     assert kept.skill_ids == ("skl-crit", "skl-comm")
     with pytest.raises(InvalidArgument, match="skill_ids: 'skl-crit' is retired"):

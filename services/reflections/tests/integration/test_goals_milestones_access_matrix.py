@@ -13,10 +13,12 @@ import pytest
 from chassis.errors import Conflict, PermissionDenied
 from reflections.domain.access import Viewer
 from reflections.domain.goals import GoalChange
-from reflections.service_layer.replication import apply_event
+from reflections.domain.panel_access import GoalAction, MilestoneAction
 from reflections_fixtures import ANA, ART, NORTH, STUDENT, enrollment, person
 from milestone_fixtures import (OWN_ART, RUBRIC, dol_type, full_sheet, guest, milestone_with_panel,  # noqa: F401
                                 panel_world)
+from chassis.messaging.subscriptions import consume
+from reflections.service_layer import subscriptions as reflections_subscriptions
 
 pytestmark = pytest.mark.integration
 
@@ -81,7 +83,7 @@ def viewer_for(role: str, actor: str, panel: dict[str, str]) -> Viewer:
 def staff(app, panel_world) -> None:
     """Kim (Ana's school, not her teacher), Nolan (teaches at North) and North's school admin."""
     for envelope in OTHER_STAFF:
-        assert apply_event(app.unit_of_work, f"test.{envelope.type}", envelope)
+        assert consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, envelope, f"test.{envelope.type}")
 
 
 GOAL_ACTIONS = {
@@ -147,3 +149,32 @@ def test_milestones_matrix_row(app, clock, dol_type, staff, tables, role, relati
                    "not allowed to see or change this student's milestones")
         assert_row(tables, viewer.subject, lambda: MILESTONE_ACTIONS[action](app, viewer, panel, dol_type), cell,
                    MILESTONE_EVENTS.get(action), refusal, about_ana=action not in ABOUT_NOBODY)
+
+
+# What a reply tells a page the viewer may do (viewer_can) is the grid's row too: a reader of Ana's goals may write
+# them exactly where the row may set one; a reader of her milestones may create, select, invite, score and record
+# the outcome exactly where the row may.
+MILESTONE_CAN = {"select": MilestoneAction.SELECT_EVIDENCE, "invite": MilestoneAction.INVITE,
+                 "score": MilestoneAction.SCORE, "outcome": MilestoneAction.RECORD_OUTCOME}
+GOAL_READERS = [row for row in rows(GOALS) if row[3]["list"] == "Y"]
+MILESTONE_READERS = [row for row in rows(MILESTONES) if row[3]["read"] == "Y"]
+
+
+@pytest.mark.parametrize("role, relationship, actor, expected", GOAL_READERS,
+                         ids=[f"{r}/{rel}" for r, rel, *_ in GOAL_READERS])
+def test_goals_reply_says_what_the_row_may_do(app, panel_world, staff, role, relationship, actor, expected):
+    can = app.goals.list_goals(viewer_for(role, actor, {"valid": "any-invitation"}), ANA).can
+    assert (GoalAction.WRITE in can) == (expected["set"] == "Y")
+
+
+@pytest.mark.parametrize("role, relationship, actor, expected", MILESTONE_READERS,
+                         ids=[f"{r}/{rel}" for r, rel, *_ in MILESTONE_READERS])
+def test_milestone_replies_say_what_the_row_may_do(app, clock, dol_type, staff, role, relationship, actor,
+                                                  expected):
+    panel = milestone_with_panel(app, clock, dol_type)
+    viewer = viewer_for(role, actor, panel)
+    can = app.panel.get(viewer, panel["milestone"]).can
+    assert {cell for cell, action in MILESTONE_CAN.items() if action in can} == {
+        cell for cell in MILESTONE_CAN if expected[cell] == "Y"}
+    if expected["list"] == "Y":
+        assert (MilestoneAction.CREATE in app.panel.of_student(viewer, ANA).can) == (expected["create"] == "Y")

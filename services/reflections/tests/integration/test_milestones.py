@@ -14,11 +14,12 @@ from chassis.errors import AlreadyExists, Conflict, InvalidArgument, NotFound, P
 from reflections.adapters.goal_tables import panel_invitations
 from reflections.domain.access import Viewer
 from reflections.domain.milestones import Score
-from reflections.service_layer.replication import apply_event
 from reflections_fixtures import ANA, ART, BEN, DISTRICT_ADMIN, GUARDIAN, STUDENT, TEACHER, YEAR, artifact
 from assessments_fixtures import COMM, RUBRIC as COMM_RUBRIC, rubric_event, scale_event, skill_event, tagged
 from milestone_fixtures import (CRITERIA, GONE_ART, LEVELS, OWN_ART, RUBRIC, dol_type, full_sheet,  # noqa: F401
                                 guest, milestone_with_panel, panel_world)
+from chassis.messaging.subscriptions import consume
+from reflections.service_layer import subscriptions as reflections_subscriptions
 
 pytestmark = pytest.mark.integration
 
@@ -95,7 +96,7 @@ def test_links_end_when_the_milestone_completes(app, dol_type):
     for reader in (TEACHER, STUDENT, GUARDIAN):
         [seat] = app.panel.get(reader, created.id).panellists
         assert (seat.ended, seat.expires_at) == (True, done.completed_at)
-    [listed] = app.panel.of_student(GUARDIAN, ANA)
+    [listed] = app.panel.of_student(GUARDIAN, ANA).milestones
     assert [p.ended for p in listed.panellists] == [True] and listed.panellists[0].email == "rosa@example.org"
 
 
@@ -175,9 +176,9 @@ def test_deleted_evidence_drops_out_of_the_milestone(app, dol_type):
     created = app.milestones.create(TEACHER, ANA, dol_type, "Defense", "2026-12-10").milestone
     app.milestones.select_evidence(STUDENT, created.id, [ART, OWN_ART])
     deleted = artifact(OWN_ART, ANA, ANA, type_="artifact_deleted", at="2026-11-20T00:00:00+00:00")
-    assert apply_event(app.unit_of_work, "test.artifact_deleted", deleted)
+    assert consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, deleted, "test.artifact_deleted")
     assert app.panel.get(STUDENT, created.id).milestone.evidence_artifact_ids == (ART,)
-    assert [m.milestone.id for m in app.panel.of_student(TEACHER, ANA)] == [created.id]
+    assert [m.milestone.id for m in app.panel.of_student(TEACHER, ANA).milestones] == [created.id]
 
 
 def test_milestones_read_the_same_catalog_replica_as_assessments(app, panel_world):
@@ -185,7 +186,7 @@ def test_milestones_read_the_same_catalog_replica_as_assessments(app, panel_worl
     skill's assessment instrument."""
     for envelope in [scale_event(), skill_event(COMM, "Effective Communicator"), rubric_event(),
                      tagged(ART, ANA, [COMM], YEAR)]:
-        assert apply_event(app.unit_of_work, f"test.{envelope.type}", envelope)
+        assert consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, envelope, f"test.{envelope.type}")
     kind, rubric = app.milestones.define_type(DISTRICT_ADMIN, "mini-defense", "Mini-Defense", COMM_RUBRIC, [])
     assert rubric.name == "Communication rubric"
     assert [(c.code, c.name, c.descriptors[4]) for c in rubric.criteria] == [

@@ -18,6 +18,7 @@ from reflections.config import ReflectionsOptions
 from reflections.domain.media import MediaFile
 from reflections.service_layer.media_checks import check_uploaded_recording
 from reflections_fixtures import ANA, ART, GUARDIAN, STUDENT, TEACHER
+from chassis.messaging.subscriptions import ConsumerUnits
 
 pytestmark = [pytest.mark.integration, on_each_store]
 MiB = 1024 * 1024
@@ -44,7 +45,7 @@ def uploaded_events(tables, reflection_id: str, revision: int = 1) -> list[Envel
 
 
 def check(app, envelope: Envelope, consumer: str = "test.media") -> str:
-    return check_uploaded_recording(app.unit_of_work, app.media, app.calendar.clock, consumer, envelope)
+    return check_uploaded_recording(ConsumerUnits(app.unit_of_work, consumer), envelope, app.media, app.calendar.clock)
 
 
 def record(app, tables, body: bytes, media: MediaFile, caption: str = ""):

@@ -20,6 +20,7 @@ from reflections.domain.media import MediaFile
 from reflections.service_layer.media_checks import check_uploaded_recording
 from reflections.service_layer.recording_sweep import sweep_recordings
 from reflections_fixtures import ART, STUDENT
+from chassis.messaging.subscriptions import ConsumerUnits
 
 pytestmark = [pytest.mark.integration, on_each_store]
 MiB = 1024 * 1024
@@ -43,7 +44,7 @@ def recording(size: int, kind: str = "audio") -> MediaFile:
 def check(app, tables, reflection_id: str) -> str:
     [event] = [e for e in tables.envelopes() if e.type == "reflection_media_uploaded"
                and e.data["reflection_id"] == reflection_id]
-    return check_uploaded_recording(app.unit_of_work, app.media, app.calendar.clock, "test.media", event)
+    return check_uploaded_recording(ConsumerUnits(app.unit_of_work, "test.media"), event, app.media, app.calendar.clock)
 
 
 def media_of(app, reflection_id: str):

@@ -13,8 +13,9 @@ from reflections.bootstrap import build
 from reflections.domain.media import MediaFile
 from reflections.migrations import MIGRATIONS_DIR
 from reflections.service_layer.media_checks import check_uploaded_recording
-from reflections.service_layer.replication import apply_event
 from reflections_fixtures import ART, DISTRICT_ADMIN, MEDIA_SECRET, STUDENT, Clock, world_events
+from chassis.messaging.subscriptions import ConsumerUnits, consume
+from reflections.service_layer import subscriptions as reflections_subscriptions
 
 pytestmark = pytest.mark.integration
 
@@ -32,7 +33,7 @@ def test_migrations_and_use_cases_on_sqlite(tmp_path):
                 platform=PlatformSettings(var_dir=tmp_path, s3_endpoint="", media_url_secret=MEDIA_SECRET))
     try:
         for envelope in world_events():
-            apply_event(app.unit_of_work, f"test.{envelope.type}", envelope)
+            consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, envelope, f"test.{envelope.type}")
         prompt = app.commands.define_prompt(DISTRICT_ADMIN, "What surprised me?")
         reflection = app.commands.add_reflection(STUDENT, ART, "On SQLite too.", prompt.id)
         app.commands.edit_reflection(STUDENT, reflection.id, "Edited on SQLite.")
@@ -44,7 +45,8 @@ def test_migrations_and_use_cases_on_sqlite(tmp_path):
         with app.unit_of_work() as uow:
             [uploaded] = [Envelope.from_json(r.body) for r in uow.session.execute(
                 outbox.select().where(outbox.c.type == "reflection_media_uploaded"))]
-        assert check_uploaded_recording(app.unit_of_work, app.media, app.calendar.clock, "test", uploaded) == "ready"
+        assert check_uploaded_recording(ConsumerUnits(app.unit_of_work, "test"), uploaded, app.media,
+                                        app.calendar.clock) == "ready"
         found = app.queries.discussion(STUDENT, ART).reflections
         assert [(r.current_revision, r.prompt_text) for r in found] == [(2, "What surprised me?"), (1, "")]
         assert found[1].revisions[0].media.status == "ready" and found[1].revisions[0].media.url

@@ -8,9 +8,10 @@ import pytest
 
 from chassis.errors import NotYetReplicated, PermissionDenied
 from chassis.ids import new_id
-from reflections.service_layer.replication import apply_event
 from milestone_fixtures import panel_world  # noqa: F401 (fixture)
 from reflections_fixtures import ANA, CRUZ, GUARDIAN, STUDENT, TEACHER, artifact
+from chassis.messaging.subscriptions import consume
+from reflections.service_layer import subscriptions as reflections_subscriptions
 
 pytestmark = pytest.mark.integration
 
@@ -27,7 +28,8 @@ def test_a_just_created_artifact_is_retryable_until_its_event_arrives(app, world
             call()
     assert tables.event_types() == [] and tables.audit() == []
 
-    assert apply_event(app.unit_of_work, "test.artifact_added", artifact(fresh, ANA, CRUZ))
+    assert consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, artifact(fresh, ANA, CRUZ),
+                   "test.artifact_added")
     assert app.commands.add_reflection(STUDENT, fresh, "I built it in an hour.").student_id == ANA
     assert app.commands.give_feedback(TEACHER, fresh, "You test ideas.", "Measure the span.").student_id == ANA
     assert tables.event_types() == ["reflection_added", "feedback_given"]
@@ -35,7 +37,8 @@ def test_a_just_created_artifact_is_retryable_until_its_event_arrives(app, world
 
 def test_a_deleted_artifact_is_refused_not_retried(app, world, clock):
     gone = new_id(clock.now)
-    assert apply_event(app.unit_of_work, "test.artifact_deleted", artifact(gone, ANA, CRUZ, "artifact_deleted"))
+    assert consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS,
+                   artifact(gone, ANA, CRUZ, "artifact_deleted"), "test.artifact_deleted")
     with pytest.raises(PermissionDenied):
         app.commands.add_reflection(STUDENT, gone, "Too late.")
 
@@ -45,5 +48,6 @@ def test_goal_evidence_just_created_is_retryable_not_foreign(app, panel_world, c
     fresh = new_id(clock.now)
     with pytest.raises(NotYetReplicated):
         app.goals.link_evidence(STUDENT, goal.id, [fresh])
-    assert apply_event(app.unit_of_work, "test.artifact_added", artifact(fresh, ANA, ANA))
+    assert consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, artifact(fresh, ANA, ANA),
+                   "test.artifact_added")
     assert app.goals.link_evidence(STUDENT, goal.id, [fresh]).evidence_artifact_ids == (fresh,)

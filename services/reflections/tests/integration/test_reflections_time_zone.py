@@ -10,8 +10,9 @@ from chassis.config import service_settings
 from chassis.errors import PermissionDenied
 from reflections.bootstrap import build
 from reflections.config import ReflectionsOptions
-from reflections.service_layer.replication import apply_event
 from reflections_fixtures import ART, TEACHER, Clock, world_events
+from chassis.messaging.subscriptions import consume
+from reflections.service_layer import subscriptions as reflections_subscriptions
 
 pytestmark = pytest.mark.integration
 # 03:00 UTC on 29 May 2027 is still 28 May (the section's last day) in Los Angeles
@@ -24,7 +25,7 @@ def test_the_districts_day_decides(reflections_db, zone, teaches):
                 clock=Clock(LAST_EVENING), options=ReflectionsOptions(time_zone=zone))
     try:
         for envelope in world_events():
-            apply_event(app.unit_of_work, f"test.{envelope.type}", envelope)
+            consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, envelope, f"test.{envelope.type}")
         if teaches:
             app.commands.give_feedback(TEACHER, ART, "You can summarise.", "Cite a source.")
         else:

@@ -12,10 +12,11 @@ from chassis.grpc.principal import generate_keypair
 from chassis.testing.grpc_api import signed_as
 from skillfolio.reflections.v1 import goals_pb2, goals_pb2_grpc, milestones_pb2 as pb, milestones_pb2_grpc
 from reflections.entrypoints import grpc_api
-from reflections.service_layer.replication import apply_event
 from reflections_fixtures import ANA, ART, CRUZ, DEE, EVE, GUS
 from assessments_fixtures import LEVELS as COMM_LEVELS, RUBRIC as COMM_RUBRIC, rubric_event, scale_event
 from milestone_fixtures import CRITERIA, LEVELS, OWN_ART, RUBRIC, panel_world  # noqa: F401
+from chassis.messaging.subscriptions import consume
+from reflections.service_layer import subscriptions as reflections_subscriptions
 
 pytestmark = pytest.mark.integration
 
@@ -59,7 +60,10 @@ def test_goals_over_grpc(channel, keys):
     goals.LinkEvidence(goals_pb2.LinkEvidenceRequest(goal_id=goal.id, artifact_ids=[ART, OWN_ART]), metadata=student)
     goals.CloseGoal(goals_pb2.CloseGoalRequest(goal_id=goal.id, status="achieved", closing_reflection="Done."),
                     metadata=student)
-    [listed] = goals.ListGoals(goals_pb2.ListGoalsRequest(student_id=ANA), metadata=teacher).goals
+    teachers_list = goals.ListGoals(goals_pb2.ListGoalsRequest(student_id=ANA), metadata=teacher)
+    [listed] = teachers_list.goals
+    assert not teachers_list.viewer_can.write           # the teacher reads; only the student writes
+    assert goals.ListGoals(goals_pb2.ListGoalsRequest(student_id=ANA), metadata=student).viewer_can.write
     assert (listed.status, list(listed.evidence_artifact_ids), listed.closing_reflection) == (
         "achieved", [ART, OWN_ART], "Done.")
     assert listed.closed_at and listed.created_at
@@ -100,13 +104,20 @@ def test_a_guest_scores_a_defense_of_learning(channel, keys):
 
     seen = stub.GetMilestone(pb.GetMilestoneRequest(milestone_id=milestone.id), metadata=rosa).milestone
     assert list(seen.evidence_artifact_ids) == [ART]
+    assert seen.viewer_can == pb.MilestoneViewerCan(score=True)          # a panellist scores, nothing else
+    assert stub.GetMilestone(pb.GetMilestoneRequest(milestone_id=milestone.id), metadata=teacher).milestone \
+        .viewer_can == pb.MilestoneViewerCan(invite=True, record_outcome=True)
     assert [(p.name, p.email) for p in seen.panellists] == [("Rosa Park", "")]
     done = stub.RecordOutcome(pb.RecordOutcomeRequest(milestone_id=milestone.id, outcome="EXCELLING"),
                               metadata=teacher).milestone
     assert (done.status, done.outcome, len(done.score_sheets)) == ("completed", "EXCELLING", 1)
-    [listed] = stub.ListMilestones(pb.ListMilestonesRequest(student_id=ANA),
-                                   metadata=signed_as(keys[0], EVE, "guardian")).milestones
+    guardians_list = stub.ListMilestones(pb.ListMilestonesRequest(student_id=ANA),
+                                         metadata=signed_as(keys[0], EVE, "guardian"))
+    [listed] = guardians_list.milestones
     assert listed.panellists[0].email == "rosa@example.org"
+    assert not guardians_list.viewer_can.create and listed.viewer_can == pb.MilestoneViewerCan()
+    assert stub.ListMilestones(pb.ListMilestonesRequest(student_id=ANA), metadata=teacher).viewer_can.create
+    assert done.viewer_can == pb.MilestoneViewerCan()       # a completed milestone takes no change
     final = refused(lambda: stub.ScoreMilestone(pb.ScoreMilestoneRequest(milestone_id=milestone.id, scores=[
         pb.CriterionScore(criterion_code=c, level_rank=1) for c in CRITERIA]), metadata=rosa))
     assert final.code() == grpc.StatusCode.FAILED_PRECONDITION and "its panel links have ended" in final.details()
@@ -114,7 +125,7 @@ def test_a_guest_scores_a_defense_of_learning(channel, keys):
 
 def test_a_type_carries_the_catalog_rubrics_names_and_descriptors(app, channel, keys):
     for envelope in (scale_event(), rubric_event()):
-        assert apply_event(app.unit_of_work, f"test.{envelope.type}", envelope)
+        assert consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, envelope, f"test.{envelope.type}")
     stub, _ = channel
     kind = stub.DefineMilestoneType(pb.DefineMilestoneTypeRequest(
         code="mini-defense", name="Mini-Defense", rubric_id=COMM_RUBRIC), metadata=signed_as(keys[0], DEE,

@@ -44,7 +44,10 @@ def test_the_three_way_discussion(stub, keys):
     guardian = signed_as(keys[0], EVE, "guardian")
     prompt = stub.DefinePrompt(pb.DefinePromptRequest(text="What evidence shows I reached my goal?"),
                                metadata=signed_as(keys[0], DEE, "district_admin")).prompt
-    assert [p.text for p in stub.ListPrompts(pb.ListPromptsRequest(), metadata=student).prompts] == [prompt.text]
+    offered = stub.ListPrompts(pb.ListPromptsRequest(), metadata=student)
+    assert ([p.text for p in offered.prompts], offered.viewer_can.manage) == ([prompt.text], False)
+    assert stub.ListPrompts(pb.ListPromptsRequest(), metadata=signed_as(keys[0], DEE, "district_admin")) \
+        .viewer_can.manage
     added = stub.AddReflection(pb.AddReflectionRequest(artifact_id=ART, text="My poster shows it.",
                                                        prompt_id=prompt.id), metadata=student).reflection
     stub.EditReflection(pb.EditReflectionRequest(reflection_id=added.id, text="My poster and my notes show it."),

@@ -15,9 +15,10 @@ from chassis.testing.media import mp4, post_form, s3_platform
 from reflections.bootstrap import build
 from reflections.entrypoints import grpc_api
 from reflections.service_layer.media_checks import check_uploaded_recording
-from reflections.service_layer.replication import apply_event
 from reflections_fixtures import ANA, ART, DEE, EVE, world_events
 from skillfolio.reflections.v1 import reflections_pb2 as pb, reflections_pb2_grpc
+from chassis.messaging.subscriptions import ConsumerUnits, consume
+from reflections.service_layer import subscriptions as reflections_subscriptions
 
 pytestmark = pytest.mark.integration
 
@@ -32,7 +33,7 @@ def s3_app(reflections_db, clock, s3_endpoint):
     app = build(service_settings("reflections", database_url=reflections_db, db_pool_size=2), clock=clock,
                 platform=s3_platform(s3_endpoint))
     for envelope in world_events():
-        assert apply_event(app.unit_of_work, f"test.{envelope.type}", envelope)
+        assert consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, envelope, f"test.{envelope.type}")
     yield app
     app.close()
 
@@ -60,8 +61,8 @@ def test_a_video_reflection_round_trip(stub, s3_app, tables, keys):
     assert done.revisions[0].media_status == "processing"
 
     [uploaded] = [e for e in tables.envelopes() if e.type == "reflection_media_uploaded"]
-    assert check_uploaded_recording(s3_app.unit_of_work, s3_app.media, s3_app.calendar.clock, "test.media",
-                                    uploaded) == "ready"
+    assert check_uploaded_recording(ConsumerUnits(s3_app.unit_of_work, "test.media"), uploaded, s3_app.media,
+                                    s3_app.calendar.clock) == "ready"
     [seen] = stub.GetDiscussion(pb.GetDiscussionRequest(artifact_id=ART), metadata=guardian).reflections
     assert (seen.revisions[0].media_status, seen.revisions[0].content_type) == ("ready", "video/mp4")
     assert requests.get(seen.revisions[0].media_url, timeout=30).content == body

@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import func, select
 
 from chassis.messaging.publisher import ConfirmingPublisher, OutgoingMessage
-from chassis.messaging.testing import WorkerProcess, wait_until
-from chassis.testing import infra
+from chassis.messaging.testing import WorkerProcess
+from chassis.testing import infra, wait_for
 from chassis.testing.media import mp3, on_each_store, send
 from reflections.adapters.orm import inbox
 from reflections.domain.media import MediaFile
@@ -49,8 +49,8 @@ def settled(app, reflection_id: str):
 def test_recordings_are_checked_once_by_the_events_role(app, world, tables, worker, fresh_amqp_url):
     body = mp3(30_000)
     heard, mislabelled = record(app, body, "audio"), record(app, body, "video")
-    ready = wait_until(lambda: settled(app, heard), 60, 0.2, "the audio's verdict")
-    rejected = wait_until(lambda: settled(app, mislabelled), 60, 0.2, "the mislabelled video's verdict")
+    ready = wait_for(lambda: settled(app, heard), 60, "the audio's verdict")
+    rejected = wait_for(lambda: settled(app, mislabelled), 60, "the mislabelled video's verdict")
     assert (ready.media.status, ready.media.content_type) == ("ready", "audio/mpeg") and ready.media.url
     assert (rejected.media.status, rejected.media.rejection_reason) == (
         "rejected", "the file is an MP3 recording, not a video")
@@ -63,7 +63,7 @@ def test_recordings_are_checked_once_by_the_events_role(app, world, tables, work
     publisher.publish_batch("reflections.events", [OutgoingMessage(uploaded.type, uploaded.to_json().encode(),
                                                                    uploaded.event_id)])
     publisher.close()
-    wait_until(lambda: "duplicate" in worker.log_text(), 30, 0.2, "the duplicate delivery")
+    wait_for(lambda: "duplicate" in worker.log_text(), 30, "the duplicate delivery")
     assert tables.event_types() == before
     with app.unit_of_work() as uow:
         claimed = uow.session.execute(select(func.count()).select_from(inbox).where(

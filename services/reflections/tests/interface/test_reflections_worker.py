@@ -11,9 +11,8 @@ from sqlalchemy import func, select
 from chassis.errors import PermissionDenied
 from chassis.events import Envelope
 from chassis.messaging.publisher import ConfirmingPublisher, OutgoingMessage
-from chassis.messaging.testing import WorkerProcess, bind_queue, drain_queue, queue_depth, wait_until
-from chassis.messaging.topology import handler_queue_name
-from chassis.testing import infra
+from chassis.messaging.testing import WorkerProcess, bind_queue, drain_queue
+from chassis.testing import infra, wait_for
 from reflections.adapters.orm import inbox
 from reflections_fixtures import ANA, ART, GUARDIAN, STUDENT, TEACHER, YEAR, event, world_events
 from milestone_fixtures import CRITERIA, LEVELS, RUBRIC, rubric_events
@@ -54,17 +53,17 @@ def can_read(app, viewer) -> bool:
 def test_replicas_follow_events_and_reflection_events_are_relayed(app, worker, fresh_amqp_url):
     world = world_events()
     publish(fresh_amqp_url, world + world[-2:])                      # the artifacts delivered twice
-    wait_until(lambda: can_read(app, STUDENT) and can_read(app, GUARDIAN), 30, 0.1, "the replicas")
+    wait_for(lambda: can_read(app, STUDENT) and can_read(app, GUARDIAN), 30, "the replicas")
     added = app.commands.add_reflection(STUDENT, ART, "What I learned.")
     assert added.student_id == ANA                                    # the owner came from artifact_added
 
     relayed = []
-    wait_until(lambda: relayed.extend(drain_queue(fresh_amqp_url, "tap")) or relayed, 20, 0.1, "the relay")
+    wait_for(lambda: relayed.extend(drain_queue(fresh_amqp_url, "tap")) or relayed, 20, "the relay")
     assert relayed[0].delivery_info["routing_key"] == "reflection_added"
     assert json.loads(relayed[0].body)["data"]["reflection_id"] == added.id
 
     publish(fresh_amqp_url, [event("artifacts", "artifact_deleted", at="2026-11-20T00:00:00+00:00", artifact_id=ART)])
-    wait_until(lambda: not can_read(app, STUDENT), 30, 0.1, "the deleted artifact")
+    wait_for(lambda: not can_read(app, STUDENT), 30, "the deleted artifact")
 
 
 def test_skills_events_feed_the_catalog_replica_milestones_read(app, worker, fresh_amqp_url):
@@ -74,12 +73,10 @@ def test_skills_events_feed_the_catalog_replica_milestones_read(app, worker, fre
     def rubric():
         with app.unit_of_work() as uow:
             return uow.catalog.rubric(RUBRIC)
-    wait_until(lambda: rubric() is not None, 30, 0.1, "the catalog replica")
+    wait_for(lambda: rubric() is not None, 30, "the catalog replica")
     assert rubric().criterion_codes == list(CRITERIA)
     assert [level.name for level in rubric().scale.levels] == list(LEVELS)
-    for event_type in ("scale_defined", "rubric_defined"):
-        queue = handler_queue_name("skills", event_type, "reflections", event_type)
-        wait_until(lambda: queue_depth(fresh_amqp_url, queue) == 0, 10, 0.1, f"{event_type} consumed")
+    wait_for(lambda: worker.events_consumed().total() == 4, 10, "all four deliveries settled", ignoring=(OSError,))
     with app.unit_of_work() as uow:
         claimed = uow.session.execute(select(func.count()).select_from(inbox).where(
             inbox.c.consumer.in_(["reflections.scale_defined", "reflections.rubric_defined"]))).scalar()
@@ -95,12 +92,12 @@ def test_skills_school_year_and_artifact_tag_events_feed_the_assessment_replicas
         except Exception:   # not replicated yet: refused or not tagged
             return False
 
-    wait_until(instrument_ready, 30, 0.1, "the skills catalog and tags")
+    wait_for(instrument_ready, 30, "the skills catalog and tags")
     recorded = app.assessments.assess(TEACHER, ART, COMM, 3, "Your claim is clear.", [])
-    wait_until(lambda: any(y.title == "2026-27" for g in app.assessments.growth(STUDENT, ANA) for y in g.years),
-               30, 0.1, "the school years")
+    wait_for(lambda: any(y.title == "2026-27" for g in app.assessments.growth(STUDENT, ANA) for y in g.years),
+             30, "the school years")
     relayed = []
-    wait_until(lambda: relayed.extend(drain_queue(fresh_amqp_url, "tap")) or relayed, 20, 0.1, "the relay")
+    wait_for(lambda: relayed.extend(drain_queue(fresh_amqp_url, "tap")) or relayed, 20, "the relay")
     assert [(m.delivery_info["routing_key"], json.loads(m.body)["data"]["assessment_id"]) for m in relayed] == [
         ("assessment_recorded", recorded.id)]
     assert json.loads(relayed[0].body)["data"]["school_year_id"] == YEAR

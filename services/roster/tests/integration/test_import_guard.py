@@ -10,7 +10,6 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from chassis.db import make_engine
-from chassis.migrations import upgrade
 from roster.adapters import orm
 from roster.entrypoints.cli import app
 from roster.importer import Guard, MassDeactivationRefused, import_roster
@@ -22,9 +21,8 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def engine(fresh_pg_database_url):
-    upgrade(MIGRATIONS_DIR, fresh_pg_database_url)
-    engine = make_engine(fresh_pg_database_url)
+def engine(migrated_database):
+    engine = make_engine(migrated_database(MIGRATIONS_DIR))
     yield engine
     engine.dispose()
 

@@ -23,9 +23,8 @@ pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
-def engine(fresh_pg_database_url):
-    upgrade(MIGRATIONS_DIR, fresh_pg_database_url)
-    engine = make_engine(fresh_pg_database_url)
+def engine(migrated_database):
+    engine = make_engine(migrated_database(MIGRATIONS_DIR))
     yield engine
     engine.dispose()
 

@@ -8,6 +8,7 @@ from sqlalchemy import create_engine, delete, select, text, update
 from sqlalchemy.exc import DBAPIError
 
 from chassis.context import correlation_id_var
+from chassis.errors import PermissionDenied
 from roster.adapters.orm import audit_log
 from roster.domain.access import Viewer
 
@@ -58,7 +59,7 @@ def test_own_record_non_students_and_refusals_are_not_disclosures(app, ids, rows
     app.people.list_guardians(ava, ids.person["ava"])
     dan = Viewer.of(ids.person["dan"], ["district_admin"])
     app.people.get_person(dan, ids.person["tess"])            # a teacher's record is not a student record
-    with pytest.raises(Exception):
+    with pytest.raises(PermissionDenied):                     # another student's record
         app.people.get_person(ava, ids.person["ben"])
     assert rows() == []
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 import pytest
 
 from chassis.errors import Conflict, InvalidArgument, Unauthenticated
-from roster.adapters.credentials_repository import Credential
 from roster.adapters.passwords import Argon2Passwords
 from roster.domain.model import Person
 from roster.service_layer.accounts import Accounts
+from roster_fakes import FakeRosterUnitOfWork
 
 PASSWORD = "correct horse battery"
 
@@ -24,56 +24,19 @@ class CountingPasswords(Argon2Passwords):
         return super().verify(password_hash, password)
 
 
-class FakeUnitOfWork:
-    def __init__(self, people: list[Person]) -> None:
-        self.people_by_id = {p.id: p for p in people}
-        self.hashes: dict[str, Credential] = {}
-        self.commits = 0
-        self.people, self.credentials = self, self
-
-    def __call__(self):
-        return self
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return None
-
-    def commit(self):
-        self.commits += 1
-
-    # people repository
-    def get(self, person_id):
-        return self.people_by_id.get(person_id)
-
-    def find_by_username(self, username):
-        return [p for p in self.people_by_id.values() if p.username.lower() == username.strip().lower()]
-
-    # credentials repository
-    def by_username(self, username):
-        return self.hashes.get(username.strip().lower())
-
-    def save(self, person_id, username, password_hash):
-        self.hashes[username.lower()] = Credential(person_id, username.lower(), password_hash)
-
-    def replace_hash(self, person_id, password_hash):
-        for name, cred in self.hashes.items():
-            if cred.person_id == person_id:
-                self.hashes[name] = Credential(person_id, name, password_hash)
-
-
 @pytest.fixture
-def uow():
-    return FakeUnitOfWork([Person("p1", "s1", "Alice", "Ames", username="Alice", roles=("teacher",)),
-                           Person("p2", "s2", "Old", "Timer", username="old", active=False),
-                           Person("p3", "s3", "Twin", "One", username="twin"),
-                           Person("p4", "s4", "Twin", "Two", username="TWIN")])
+def uow() -> FakeRosterUnitOfWork:
+    fake = FakeRosterUnitOfWork()
+    fake.people.add(Person("p1", "s1", "Alice", "Ames", username="Alice", roles=("teacher",)),
+                    Person("p2", "s2", "Old", "Timer", username="old", active=False),
+                    Person("p3", "s3", "Twin", "One", username="twin"),
+                    Person("p4", "s4", "Twin", "Two", username="TWIN"))
+    return fake
 
 
 def test_unknown_user_costs_one_verification_and_says_the_same(uow):
     passwords = CountingPasswords()
-    accounts = Accounts(uow, passwords)
+    accounts = Accounts(lambda: uow, passwords)
     accounts.set_password("alice", PASSWORD)
     messages = []
     for username, password in [("alice", "wrong wrong wrong"), ("nobody", PASSWORD), ("", PASSWORD)]:
@@ -87,25 +50,25 @@ def test_unknown_user_costs_one_verification_and_says_the_same(uow):
 
 
 def test_inactive_person_is_refused_after_verifying(uow):
-    accounts = Accounts(uow, CountingPasswords())
+    accounts = Accounts(lambda: uow, CountingPasswords())
     accounts.set_password("old", PASSWORD)
     with pytest.raises(Unauthenticated):
         accounts.authenticate("old", PASSWORD)
 
 
 def test_rehash_when_parameters_change(uow):
-    Accounts(uow, CountingPasswords(time_cost=1)).set_password("alice", PASSWORD)
-    old_hash = uow.hashes["alice"].password_hash
+    Accounts(lambda: uow, CountingPasswords(time_cost=1)).set_password("alice", PASSWORD)
+    old_hash = uow.credentials.rows["alice"].password_hash
     commits = uow.commits
-    Accounts(uow, CountingPasswords(time_cost=2)).authenticate("alice", PASSWORD)
-    assert uow.hashes["alice"].password_hash != old_hash and "t=2" in uow.hashes["alice"].password_hash
+    Accounts(lambda: uow, CountingPasswords(time_cost=2)).authenticate("alice", PASSWORD)
+    assert uow.credentials.rows["alice"].password_hash != old_hash and "t=2" in uow.credentials.rows["alice"].password_hash
     assert uow.commits == commits + 1
-    Accounts(uow, CountingPasswords(time_cost=2)).authenticate("alice", PASSWORD)
+    Accounts(lambda: uow, CountingPasswords(time_cost=2)).authenticate("alice", PASSWORD)
     assert uow.commits == commits + 1                      # current parameters: nothing to rewrite
 
 
 def test_set_password_validates_and_needs_one_person(uow):
-    accounts = Accounts(uow, CountingPasswords())
+    accounts = Accounts(lambda: uow, CountingPasswords())
     with pytest.raises(InvalidArgument) as caught:
         accounts.set_password("alice", "alice-123456789")
     assert "username" in caught.value.problems[0].reason
@@ -116,7 +79,7 @@ def test_set_password_validates_and_needs_one_person(uow):
 
 
 def test_malformed_stored_hash_is_a_failed_login_not_a_crash(uow):
-    accounts = Accounts(uow, CountingPasswords())
-    uow.save("p1", "alice", "not-an-argon2-hash")
+    accounts = Accounts(lambda: uow, CountingPasswords())
+    uow.credentials.save("p1", "alice", "not-an-argon2-hash")
     with pytest.raises(Unauthenticated):
         accounts.authenticate("alice", PASSWORD)

@@ -11,8 +11,9 @@ from chassis.events import Envelope
 from skills.adapters.orm import skill_usage
 from skills.domain.access import Viewer
 from skills.domain.model import Criterion, Level
-from skills.service_layer import replication
 from skills_fixtures import ADMIN, BANDS, DISTRICT, LEVELS, TEACHER, fields
+from chassis.messaging.subscriptions import consume
+from skills.service_layer import subscriptions as skills_subscriptions
 
 pytestmark = pytest.mark.integration
 SCHOOL, OTHER_SCHOOL = "school-a", "school-b"
@@ -23,8 +24,8 @@ def make_school_admin(app, person_id: str, school_id: str) -> None:
     event = Envelope(type="person_added", producer="roster",
                      data={"person_id": person_id, "roles": ["school_admin"], "primary_school_id": school_id,
                            "active": True})
-    assert replication.apply_person_event(app.unit_of_work, "skills.person_added", event)
-    assert not replication.apply_person_event(app.unit_of_work, "skills.person_added", event)   # duplicate
+    assert consume(app.unit_of_work, skills_subscriptions.SUBSCRIPTIONS, event, "skills.person_added")
+    assert not consume(app.unit_of_work, skills_subscriptions.SUBSCRIPTIONS, event, "skills.person_added")   # duplicate
 
 
 def district(app):
@@ -65,9 +66,9 @@ def test_a_skill_that_tagged_an_artifact_can_be_retired_but_not_deleted(app, tab
     used = app.commands.create_skill(ADMIN, DISTRICT, "", fields("used", "Used"))
     unused = app.commands.create_skill(ADMIN, DISTRICT, "", fields("unused", "Unused"))
     tagged = Envelope(type="artifact_added", producer="artifacts", data={"artifact_id": "a1", "skill_ids": [used.id]})
-    replication.apply_artifact_event(app.unit_of_work, "skills.artifact_added", tagged)
+    consume(app.unit_of_work, skills_subscriptions.SUBSCRIPTIONS, tagged, "skills.artifact_added")
     gone = Envelope(type="artifact_deleted", producer="artifacts", data={"artifact_id": "a1"})
-    replication.apply_artifact_event(app.unit_of_work, "skills.artifact_deleted", gone)
+    consume(app.unit_of_work, skills_subscriptions.SUBSCRIPTIONS, gone, "skills.artifact_deleted")
     with pytest.raises(Conflict, match="retire it instead"):
         app.commands.delete_skill(ADMIN, used.id)
     assert app.commands.retire_skill(ADMIN, used.id).retired
@@ -138,7 +139,7 @@ def test_replicas_keep_the_newest_event_whatever_the_arrival_order(app, tables):
     deleted = Envelope(type="artifact_deleted", producer="artifacts", occurred_at="2026-11-23T11:00:00+00:00",
                        data={"artifact_id": "a9"})
     for event in (deleted, added):                      # the deletion overtook the addition
-        replication.apply_artifact_event(app.unit_of_work, f"skills.{event.type}", event)
+        consume(app.unit_of_work, skills_subscriptions.SUBSCRIPTIONS, event, f"skills.{event.type}")
     with app.unit_of_work() as uow:
         assert uow.replicas.ever_used(skill.id)
         assert uow.session.execute(select(skill_usage.c.active)).scalars().all() == [False]
@@ -147,7 +148,7 @@ def test_replicas_keep_the_newest_event_whatever_the_arrival_order(app, tables):
     stale = Envelope(type="person_added", producer="roster", occurred_at="2026-11-23T09:00:00+00:00",
                      data={"person_id": "p-x", "roles": ["teacher"], "primary_school_id": SCHOOL})
     for event in (promoted, stale):
-        replication.apply_person_event(app.unit_of_work, f"skills.{event.type}", event)
+        consume(app.unit_of_work, skills_subscriptions.SUBSCRIPTIONS, event, f"skills.{event.type}")
     with app.unit_of_work() as uow:
         assert uow.replicas.administered_schools("p-x") == {SCHOOL}
 

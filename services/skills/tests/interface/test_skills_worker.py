@@ -3,7 +3,6 @@ each, however often delivered), and the relay publishes skill events to ``skills
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 from sqlalchemy import func, select
@@ -11,9 +10,8 @@ from sqlalchemy import func, select
 from chassis.events import Envelope
 from chassis.errors import Conflict
 from chassis.messaging.publisher import ConfirmingPublisher, OutgoingMessage
-from chassis.messaging.testing import WorkerProcess, bind_queue, drain_queue, queue_depth, wait_until
-from chassis.messaging.topology import handler_queue_name
-from chassis.testing import infra
+from chassis.messaging.testing import WorkerProcess, bind_queue, drain_queue
+from chassis.testing import infra, wait_for
 from skills.adapters.orm import inbox, skill_usage
 from skills.domain.access import Viewer
 from skills_fixtures import ADMIN, BANDS, DISTRICT, fields
@@ -56,20 +54,23 @@ def test_artifact_and_roster_events_feed_the_replicas(app, worker, fresh_amqp_ur
     def applied():
         with app.unit_of_work() as uow:
             return uow.replicas.ever_used(used.id) and uow.replicas.administered_schools("p-sa")
-    assert wait_until(applied, 30, 0.1, "the replicas") == frozenset({"school-a"})
+    assert wait_for(applied, 30, "the replicas") == frozenset({"school-a"})
     with pytest.raises(Conflict, match="retire it instead"):
         app.commands.delete_skill(ADMIN, used.id)
     school_admin = Viewer.of("p-sa", ["school_admin"])
     app.commands.define_framework(school_admin, DISTRICT, "school-a", "School A", [])
     relayed = []
-    wait_until(lambda: relayed.extend(drain_queue(fresh_amqp_url, "tap")) or len(relayed) >= 3, 20, 0.1,
-               "the relayed skill events")
+    wait_for(lambda: relayed.extend(drain_queue(fresh_amqp_url, "tap")) or len(relayed) >= 3, 20,
+             "the relayed skill events")
     assert [m.delivery_info["routing_key"] for m in relayed] == ["framework_defined", "skill_added",
                                                                  "framework_defined"]
     assert json.loads(relayed[1].body)["data"]["skill_id"] == used.id
-    queue = handler_queue_name("artifacts", "artifact_added", "skills", "artifact_added")
-    wait_until(lambda: queue_depth(fresh_amqp_url, queue) == 0, 10, 0.1, "the duplicate delivered")
-    time.sleep(0.5)
+
+    def all_settled():
+        settled = worker.events_consumed()
+        return settled if settled.total() == 4 else None
+    settled = wait_for(all_settled, 10, "all four deliveries settled", ignoring=(OSError,))
+    assert settled == {"applied": 3, "duplicate": 1}
     with app.unit_of_work() as uow:
         claimed = uow.session.execute(select(inbox.c.consumer, func.count()).group_by(inbox.c.consumer)).all()
         usage = uow.session.execute(select(skill_usage.c.active)).scalars().all()

@@ -7,14 +7,16 @@ consistency) and non-person subjects (``service:...``, ``guest:...``) are admitt
 """
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import grpc
-from sqlalchemy import Column, bindparam, select
-from sqlalchemy.orm import sessionmaker
 
 from chassis.context import Principal
 from chassis.errors import Unauthenticated
+
+if TYPE_CHECKING:   # the database extra: the gateway imports this module for ends_sessions only
+    from sqlalchemy import Column
+    from sqlalchemy.orm import sessionmaker
 
 ACCOUNT_INACTIVE = "account inactive: this person was deactivated in the roster"
 PASSWORD_CHANGED = "password changed since this login: sign in again"
@@ -38,6 +40,7 @@ class PasswordChanged(Unauthenticated):
 def refuse_inactive(session_factory: sessionmaker, person_id: Column, active: Column) -> Admission:
     """An admission check reading ``active`` of the row whose ``person_id`` is the caller's subject (one primary-key
     lookup per call); raises :class:`AccountInactive` when that row says inactive."""
+    from sqlalchemy import bindparam, select
     query = select(active).where(person_id == bindparam("subject"))
 
     def admit(principal: Principal) -> None:

@@ -16,7 +16,7 @@ from chassis.context import current_correlation_id, principal_var
 from chassis.grpc.errors import rpc_error_to_domain  # noqa: F401 - re-exported for callers
 from chassis.grpc.interceptors import CORRELATION_KEY
 from chassis.grpc.principal import METADATA_KEY as PRINCIPAL_KEY, PrincipalSigner, principal_token_var
-from chassis.idempotency import KEY_METADATA as IDEMPOTENCY_KEY, idempotency_key_var
+from chassis.context import IDEMPOTENCY_KEY_METADATA as IDEMPOTENCY_KEY, idempotency_key_var
 
 TokenSource = Callable[[], str]
 

@@ -19,7 +19,8 @@ from chassis.errors import DomainError, FieldProblem, InvalidArgument, Unauthent
 from chassis.grpc.admission import Admission
 from chassis.grpc.errors import domain_error_status
 from chassis.grpc.principal import METADATA_KEY as PRINCIPAL_KEY, PrincipalVerifier, principal_token_var
-from chassis.idempotency import HEADER, KEY_METADATA as IDEMPOTENCY_KEY, MAX_KEY_LENGTH, idempotency_key_var
+from chassis.context import (IDEMPOTENCY_HEADER as HEADER, IDEMPOTENCY_KEY_METADATA as IDEMPOTENCY_KEY,
+                             MAX_IDEMPOTENCY_KEY_LENGTH as MAX_KEY_LENGTH, idempotency_key_var)
 
 log = logging.getLogger("chassis.grpc")
 

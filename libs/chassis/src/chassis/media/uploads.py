@@ -13,7 +13,8 @@ from typing import Callable
 
 from chassis.config import PlatformSettings
 from chassis.errors import FieldProblem, InvalidArgument
-from chassis.media.blobstore import BlobStat, BlobStore, UploadTarget, blob_store_from_settings
+from chassis.media.blobstore import BlobStat, BlobStore, UploadTarget
+from chassis.media.stores import blob_store_from_settings
 from chassis.media.kinds import MediaLimits
 
 UNKNOWN_TYPE = "application/octet-stream"

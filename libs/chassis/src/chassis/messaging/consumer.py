@@ -18,15 +18,14 @@ from chassis import metrics
 from chassis.config import PlatformSettings
 from chassis.context import correlation_id_var, new_correlation_id
 from chassis.events import Envelope
-from chassis.messaging.inbox import duplicate_delivery_var
 from chassis.messaging.queue_consumer import RawQueueConsumer
 from chassis.messaging.redelivery import Redelivery, failed_attempts
-from chassis.messaging.topology import (ConsumerTopology, dlq_name, events_exchange, handler_queue_name,
-                                        retry_delay_ms, retry_queue_name)
+from chassis.messaging.subscriptions import APPLIED, DUPLICATE
+from chassis.messaging.topology import (ConsumerTopology, consumer_name, dlq_name, events_exchange,
+                                        handler_queue_name, retry_delay_ms, retry_queue_name)
 
 log = logging.getLogger(__name__)
 QUEUE_TYPE_CONFIG_KEY = "SKILLFOLIO_QUEUE_TYPE"
-APPLIED, DUPLICATE = "applied", "duplicate"
 
 
 class ReliableEventHandler(Entrypoint):
@@ -42,7 +41,7 @@ class ReliableEventHandler(Entrypoint):
     def setup(self) -> None:
         platform = PlatformSettings()
         self.max_attempts = max(1, platform.event_max_attempts)
-        self.handler_name = f"{self.container.service_name}.{self.method_name}"
+        self.handler_name = consumer_name(self.container.service_name, self.method_name)
         self.topology = ConsumerTopology(
             queue=handler_queue_name(self.source_service, self.event_type, self.container.service_name,
                                      self.method_name),
@@ -119,19 +118,17 @@ class ReliableEventHandler(Entrypoint):
 def reliable_handler(source_service: str, event_type: str, **kwargs):
     """Decorate a nameko service method ``(self, envelope)`` to handle ``event_type`` events of ``source_service``.
 
-    The method runs with the event's correlation id in the log context; it should apply its effect together with
-    :func:`chassis.messaging.inbox.claim` in one transaction.
+    The method runs with the event's correlation id in the log context; it applies its effect together with the
+    inbox row in one transaction, and returns :data:`DUPLICATE` when the inbox says it had been applied (counted
+    apart). Services declare subscriptions as data instead (chassis.messaging.subscribed_service builds these).
     """
     def decorate(method):
         @functools.wraps(method)
         def run_in_context(self, envelope: Envelope):
             token = correlation_id_var.set(envelope.correlation_id or new_correlation_id())
-            duplicate_token = duplicate_delivery_var.set(False)
             try:
-                method(self, envelope)
-                return DUPLICATE if duplicate_delivery_var.get() else APPLIED
+                return DUPLICATE if method(self, envelope) == DUPLICATE else APPLIED
             finally:
-                duplicate_delivery_var.reset(duplicate_token)
                 correlation_id_var.reset(token)
         return ReliableEventHandler.decorator(source_service, event_type, **kwargs)(run_in_context)
     return decorate

@@ -1,17 +1,12 @@
-"""Idempotent inbox: record (consumer, event_id) in the same transaction as a handler's effect; repeats change nothing."""
-from __future__ import annotations
+"""Idempotent inbox: record (consumer, event_id) in the same transaction as a handler's effect; repeats change nothing.
 
-import contextvars
-from typing import Callable, TypeVar
+Units of work call :func:`claim` (``uow.claim(envelope)``); chassis.messaging.subscriptions applies a handler once.
+"""
+from __future__ import annotations
 
 from sqlalchemy import Table
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session, sessionmaker
-
-T = TypeVar("T")
-
-# Set by claim() in the worker's green thread, read by the consumer to count duplicates separately.
-duplicate_delivery_var: contextvars.ContextVar[bool] = contextvars.ContextVar("duplicate_delivery", default=False)
+from sqlalchemy.orm import Session
 
 
 def claim(session: Session, inbox_table: Table, consumer: str, event_id: str) -> bool:
@@ -24,22 +19,7 @@ def claim(session: Session, inbox_table: Table, consumer: str, event_id: str) ->
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement = insert(inbox_table).values(consumer=consumer, event_id=event_id).on_conflict_do_nothing(
         index_elements=["consumer", "event_id"])
-    first = session.execute(statement).rowcount == 1
-    if not first:
-        duplicate_delivery_var.set(True)
-    return first
-
-
-def apply_once(session_factory: sessionmaker, inbox_table: Table, consumer: str, event_id: str,
-               effect: Callable[[Session], T]) -> tuple[bool, T | None]:
-    """Run ``effect(session)`` and record the event in one transaction, unless it was already applied.
-
-    Returns ``(True, effect result)`` when applied now, ``(False, None)`` for a duplicate delivery.
-    """
-    with session_factory() as session, session.begin():
-        if not claim(session, inbox_table, consumer, event_id):
-            return False, None
-        return True, effect(session)
+    return session.execute(statement).rowcount == 1
 
 
 def already_applied(session: Session, inbox_table: Table, consumer: str, event_id: str) -> bool:

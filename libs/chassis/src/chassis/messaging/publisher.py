@@ -50,6 +50,7 @@ class ConfirmingPublisher:
         self._next_tag = 0
         self._unconfirmed: set[int] = set()
         self._nacked = 0
+        self._sent = 0                           # published since the last wait_confirms
 
     def _ensure_channel(self):
         if self._channel is None:
@@ -61,6 +62,7 @@ class ConfirmingPublisher:
             channel.events["basic_nack"].add(self._on_nack)
             self._connection, self._channel = connection, channel
             self._declared, self._next_tag, self._unconfirmed = set(), 0, set()
+            self._nacked = self._sent = 0
         return self._channel
 
     def _settle(self, delivery_tag: int, multiple: bool) -> int:
@@ -90,11 +92,15 @@ class ConfirmingPublisher:
         Raises :class:`PublishNotConfirmed` on a nack or timeout and lets connection errors propagate; either way
         the caller must treat the whole batch as unpublished (and :meth:`close` before retrying).
         """
+        self.publish(exchange, messages)
+        self.wait_confirms()
+
+    def publish(self, exchange: str, messages: list[OutgoingMessage]) -> None:
+        """Send persistent JSON messages without waiting: :meth:`wait_confirms` waits for every one sent so far."""
         if not messages:
             return
         self.declare_exchange(exchange)
         channel = self._channel
-        self._nacked = 0
         for message in messages:
             channel.basic_publish(
                 amqp.Message(message.body, content_type="application/json", content_encoding="utf-8",
@@ -104,9 +110,16 @@ class ConfirmingPublisher:
                 exchange=exchange, routing_key=message.routing_key)
             self._next_tag += 1
             self._unconfirmed.add(self._next_tag)
+            self._sent += 1
+
+    def wait_confirms(self) -> None:
+        """Return once the broker confirmed every message sent since the last call; raise
+        :class:`PublishNotConfirmed` if it nacked any of them (or did not answer in time)."""
+        sent, self._sent = self._sent, 0
         self._drain_confirms()
-        if self._nacked:
-            raise PublishNotConfirmed(f"broker nacked {self._nacked} of {len(messages)} messages")
+        nacked, self._nacked = self._nacked, 0
+        if nacked:
+            raise PublishNotConfirmed(f"broker nacked {nacked} of {sent} messages")
 
     def _drain_confirms(self) -> None:
         deadline = time.monotonic() + self._confirm_timeout

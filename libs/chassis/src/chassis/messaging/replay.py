@@ -6,13 +6,13 @@ from typing import Callable
 from urllib.parse import quote, unquote, urlsplit
 
 import requests
-from sqlalchemy import Engine, Table, select, text, update
+from sqlalchemy import Engine, Table, select, update
 
 from chassis.config import PlatformSettings
 from chassis.db import is_postgres
 from chassis.messaging.publisher import ConfirmingPublisher, OutgoingMessage, open_connection
 from chassis.messaging.topology import ATTEMPT_HEADER, ORIGIN_HEADER
-from chassis.uow import outbox_channel
+from chassis.relay_wakeup import wake_idle_relay
 
 Progress = Callable[[int], None]
 
@@ -32,7 +32,7 @@ def mark_unsent(engine: Engine, outbox: Table, producer: str, since: dt.datetime
         with engine.begin() as connection:
             connection.execute(update(outbox).where(outbox.c.id.in_(part)).values(sent_at=None))
             if is_postgres(engine):
-                connection.execute(text("SELECT pg_notify(:channel, '')"), {"channel": outbox_channel(producer)})
+                wake_idle_relay(connection, producer)
         progress(len(part))
     return len(ids)
 

@@ -1,21 +1,23 @@
 """Helpers for messaging tests, fault tests and benchmarks: outbox rows, AMQP peeks, nameko workers as subprocesses."""
 from __future__ import annotations
 
+import collections
 import json
 import os
 import pathlib
 import signal
 import subprocess
 import sys
-import time
-from typing import Callable
 
 import amqp
+import requests
+from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy import Engine, MetaData, Table, insert
 
 from chassis.events import Envelope
 from chassis.messaging.publisher import open_connection
 from chassis.messaging.tables import add_messaging_tables
+from chassis.testing import wait_for
 
 
 def create_messaging_tables(engine: Engine) -> tuple[Table, Table]:
@@ -62,16 +64,6 @@ def queue_depth(amqp_url: str, queue: str) -> int:
         return connection.channel().queue_declare(queue, passive=True)[1]
 
 
-def wait_until(predicate: Callable[[], object], timeout: float = 30.0, interval: float = 0.05, what: str = ""):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(interval)
-    raise AssertionError(f"timed out after {timeout}s waiting for {what or predicate}")
-
-
 class WorkerProcess:
     """A nameko worker (``python -m chassis.messaging.worker SERVICE MODULE``) in a subprocess, logs to a file."""
 
@@ -93,7 +85,7 @@ class WorkerProcess:
     def wait_ready(self, marker: str = "", timeout: float = 30.0) -> None:
         """Until the log shows ``marker`` (default: the container started)."""
         text = marker or "started"
-        wait_until(lambda: self.alive() and text in self.log_text(), timeout, 0.1, f"worker log line {text!r}")
+        wait_for(lambda: self.alive() and text in self.log_text(), timeout, f"worker log line {text!r}")
 
     def log_text(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
@@ -102,6 +94,18 @@ class WorkerProcess:
         if self.proc is None or self.proc.poll() is not None:
             raise AssertionError(f"worker exited: {self.log_text()[-3000:]}")
         return True
+
+    def events_consumed(self) -> collections.Counter:
+        """Deliveries this worker's consumers settled so far, by outcome (applied, duplicate, retried,
+        dead_lettered), read from its /metrics (``<SERVICE>_EVENTS_METRICS_PORT`` in its environment)."""
+        port = self.env[f"{self.service.upper()}_EVENTS_METRICS_PORT"]
+        text = requests.get(f"http://127.0.0.1:{port}/metrics", timeout=5).text
+        settled = collections.Counter()
+        for family in text_string_to_metric_families(text):
+            for sample in family.samples:
+                if sample.name == "skillfolio_events_consumed_total":
+                    settled[sample.labels["outcome"]] += int(sample.value)
+        return settled
 
     def kill(self) -> None:
         if self.proc and self.proc.poll() is None:

@@ -41,6 +41,11 @@ def handler_queue_name(source_service: str, event_type: str, service: str, metho
     return f"evt-{source_service}-{event_type}--{service}.{method}"
 
 
+def consumer_name(service: str, method: str) -> str:
+    """A handler's name in its inbox rows and metrics: ``<service>.<method>`` (the nameko service and method)."""
+    return f"{service}.{method}"
+
+
 def retry_queue_name(queue: str, delay_ms: int) -> str:
     return f"{queue}.retry.{delay_ms}"
 

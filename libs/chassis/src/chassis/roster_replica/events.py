@@ -4,6 +4,8 @@ person_* keep roles, primary school and grade level; section_* dates and school 
 what, when; guardianship_* who guards whom; student_transferred the student's school. Older events than one
 already applied for an entity change nothing. The caller applies each envelope once (its inbox) in the same
 transaction; :data:`ROSTER_EFFECTS` is keyed by the type's first word (``person_added`` -> ``person``).
+:data:`SUBSCRIPTIONS` is the rows a service keeping the replica adds to its subscriptions table (its unit of work
+exposes the replica as ``uow.replicas``).
 """
 from __future__ import annotations
 
@@ -74,3 +76,16 @@ ROSTER_EFFECTS: dict[str, Callable[[RosterReplica, Envelope], None]] = {
 def entity_kind(event_type: str) -> str:
     """The key of an event type in an effects table: its first word."""
     return event_type.split("_", 1)[0]
+
+
+ROSTER_EVENT_TYPES = ("person_added", "person_updated", "person_removed", "section_added", "section_updated",
+                      "section_removed", "enrollment_added", "enrollment_updated", "enrollment_removed",
+                      "guardianship_added", "guardianship_removed", "student_transferred")
+
+
+def apply(uow, envelope: Envelope) -> None:
+    """Apply a roster event to ``uow.replicas`` (a :class:`RosterReplica`), inside the claiming transaction."""
+    ROSTER_EFFECTS[entity_kind(envelope.type)](uow.replicas, envelope)
+
+
+SUBSCRIPTIONS = {("roster", event_type): apply for event_type in ROSTER_EVENT_TYPES}

@@ -8,15 +8,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-TEACHER, GUARDIAN = "teacher", "guardian"
+from chassis.access import Role
+
+TEACHER, GUARDIAN = Role.TEACHER, Role.GUARDIAN
 
 
 @dataclass(frozen=True)
 class Relation:
-    """What the roster replica knows about the viewer and one student."""
+    """What the roster replica knows about the viewer and one student (and, where a service keeps a replica of
+    milestone panels, whether the viewer sits on a live panel that one record was selected for)."""
 
     teaches_now: bool = False
     guardian_of: bool = False
+    panel_reader: bool = False
 
 
 @dataclass(frozen=True)

@@ -63,14 +63,18 @@ class RosterReplica:
         roles = set(roles) if roles is not None else {GUARDIAN, TEACHER}
         if not roles & {GUARDIAN, TEACHER}:
             return self.relation_type()
-        guardianships, people = self.tables.guardianships, self.tables.people
-        guardian, inactive = self.session.execute(select(
-            exists().where(guardianships.c.guardian_id == viewer_id, guardianships.c.student_id == student_id),
-            exists().where(people.c.person_id == viewer_id, people.c.active.is_(False)))).one()
+        guardian, inactive = self.guardian_and_inactive(viewer_id, student_id)
         teacher = [s for s, _ in self.spans(viewer_id, "teacher")] if TEACHER in roles and not inactive else []
         student = [s for s, _ in self.spans(student_id, "student")] if teacher else []
         return self.relation_type(teaches_now=teaches_now(teacher, student, today),
                                   guardian_of=GUARDIAN in roles and bool(guardian))
+
+    def guardian_and_inactive(self, viewer_id: str, student_id: str) -> tuple[bool, bool]:
+        """Whether the viewer guards the student, and whether the viewer is known to be inactive (one query)."""
+        guardianships, people = self.tables.guardianships, self.tables.people
+        return tuple(self.session.execute(select(
+            exists().where(guardianships.c.guardian_id == viewer_id, guardianships.c.student_id == student_id),
+            exists().where(people.c.person_id == viewer_id, people.c.active.is_(False)))).one())
 
     def current_school_year(self, student_id: str, today: dt.date) -> str:
         """The school year of a section the student is enrolled in today ("" when none)."""

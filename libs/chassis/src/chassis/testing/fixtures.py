@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import os
-from typing import Iterator
+import pathlib
+from typing import Callable, Iterator
 
 import pytest
+from sqlalchemy.engine import make_url
 
+from chassis.migrations import upgrade
 from chassis.testing import infra
 
 
@@ -55,6 +58,38 @@ def fresh_pg_database_url(pg_admin_url) -> Iterator[str]:
     url = infra.create_database(pg_admin_url)
     yield url
     infra.drop_database(url, pg_admin_url)
+
+
+@pytest.fixture(scope="session")
+def migrated_template(pg_admin_url) -> Iterator[Callable[[pathlib.Path], str]]:
+    """migrations directory -> the name of a database migrated to head once per session (per xdist worker)."""
+    urls: dict[pathlib.Path, str] = {}
+
+    def template(migrations: pathlib.Path) -> str:
+        if migrations not in urls:
+            urls[migrations] = infra.create_database(pg_admin_url, prefix="sftemplate")
+            upgrade(migrations, urls[migrations])
+        return make_url(urls[migrations]).database
+
+    yield template
+    for url in urls.values():
+        infra.drop_database(url, pg_admin_url)
+
+
+@pytest.fixture
+def migrated_database(pg_admin_url, migrated_template) -> Iterator[Callable[[pathlib.Path], str]]:
+    """``migrated_database(MIGRATIONS_DIR)``: the URL of a fresh database of this test's own, at the migrations'
+    head: a copy (``CREATE DATABASE ... TEMPLATE``) of one migrated once per session, so no test pays for every
+    migration. Dropped after the test."""
+    urls: list[str] = []
+
+    def make(migrations: pathlib.Path) -> str:
+        urls.append(infra.create_database(pg_admin_url, template=migrated_template(migrations)))
+        return urls[-1]
+
+    yield make
+    for url in urls:
+        infra.drop_database(url, pg_admin_url)
 
 
 @pytest.fixture(scope="session")

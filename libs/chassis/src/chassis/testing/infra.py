@@ -10,7 +10,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 import uuid
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit, urlunsplit
@@ -18,6 +17,8 @@ from urllib.parse import quote, urlsplit, urlunsplit
 import requests
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+
+from chassis.testing.waiting import wait_for
 
 PG_ADMIN_URL = os.environ.get("TEST_PG_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres")
 AMQP_URL = os.environ.get("TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
@@ -28,12 +29,12 @@ def unique_name(prefix: str) -> str:
     return f"{prefix}_{uuid.uuid4().hex[:10]}"
 
 
-def create_database(admin_url: str = PG_ADMIN_URL, prefix: str = "sftest") -> str:
-    """Create an empty database and return its URL."""
+def create_database(admin_url: str = PG_ADMIN_URL, prefix: str = "sftest", template: str = "") -> str:
+    """Create a database (empty, or a copy of the database ``template`` names) and return its URL."""
     name = unique_name(prefix)
     engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else "")))
     engine.dispose()
     return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
 
@@ -77,14 +78,10 @@ def free_port() -> int:
 
 
 def wait_for_port(host: str, port: int, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection((host, port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise TimeoutError(f"nothing listening on {host}:{port} after {timeout}s")
+    def listening() -> bool:
+        with socket.create_connection((host, port), timeout=0.5):
+            return True
+    wait_for(listening, timeout, f"something listening on {host}:{port}", ignoring=(OSError,))
 
 
 @dataclass

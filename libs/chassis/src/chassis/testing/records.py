@@ -1,7 +1,7 @@
 """Reads of what a service recorded (its outbox envelopes and audit rows), for test assertions."""
 from __future__ import annotations
 
-from sqlalchemy import Table, create_engine, select
+from sqlalchemy import Table, create_engine, func, select
 
 from chassis.events import Envelope
 
@@ -24,6 +24,22 @@ class ServiceRecords:
     def audit(self) -> list:
         with self.engine.connect() as conn:
             return conn.execute(select(self.audit_log).order_by(self.audit_log.c.id)).all()
+
+    def mark(self) -> tuple[int, int]:
+        """Where the audit log and the outbox end now; ``audit_since`` / ``envelopes_since`` read only what follows."""
+        with self.engine.connect() as conn:
+            return tuple(conn.execute(select(func.coalesce(func.max(t.c.id), 0))).scalar()
+                         for t in (self.audit_log, self.outbox))
+
+    def audit_since(self, mark: tuple[int, int]) -> list:
+        with self.engine.connect() as conn:
+            return conn.execute(select(self.audit_log).where(self.audit_log.c.id > mark[0])
+                                .order_by(self.audit_log.c.id)).all()
+
+    def envelopes_since(self, mark: tuple[int, int]) -> list[Envelope]:
+        with self.engine.connect() as conn:
+            return [Envelope.from_json(row.body) for row in conn.execute(
+                select(self.outbox).where(self.outbox.c.id > mark[1]).order_by(self.outbox.c.id))]
 
     def dispose(self) -> None:
         self.engine.dispose()

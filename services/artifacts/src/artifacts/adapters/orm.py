@@ -1,5 +1,6 @@
 """Artifacts database schema (SQLAlchemy Core): artifacts, versions, their media state, skill tags, the roster
-replica, outbox/inbox, audit log. Migrations are generated from and checked against it."""
+replica, the milestone panel and skill catalog replicas, outbox/inbox, audit log. Migrations are generated from and
+checked against it."""
 from __future__ import annotations
 
 from sqlalchemy import (BigInteger, Boolean, Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table,
@@ -89,6 +90,36 @@ audit_log = add_audit_table(metadata)
 outbox, inbox = add_messaging_tables(metadata)
 idempotency_keys = add_idempotency_table(metadata)       # first results of creates under an Idempotency-Key
 
-# the milestone panel replica lives in its own module on the same metadata
-from artifacts.adapters import panel_grants  # noqa: E402,F401
-from artifacts.adapters import skill_catalog  # noqa: E402,F401
+# the milestone panel replica (read and written by panel_grants.py)
+milestone_panellists = Table(
+    "milestone_panellists", metadata,
+    Column("invitation_id", Id, primary_key=True),
+    Column("milestone_id", Id, nullable=False),
+    Column("student_id", Key, nullable=False),
+    Column("person_id", Key, nullable=False, server_default=""),    # an invited educator account, or empty
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Index("ix_milestone_panellists_milestone_id", "milestone_id"),
+)
+
+milestone_selections = Table(
+    "milestone_selections", metadata,
+    Column("milestone_id", Id, primary_key=True),
+    Column("artifact_id", Id, primary_key=True),
+    Column("student_id", Key, nullable=False),
+    Index("ix_milestone_selections_artifact_id", "artifact_id"),
+)
+
+# the skill catalog replica (skill_catalog.py): where each skill and school belongs
+skill_places = Table(
+    "skill_places", metadata,
+    Column("skill_id", Key, primary_key=True),
+    Column("district_id", Key, nullable=False, server_default=""),
+    Column("school_id", Key, nullable=False, server_default=""),       # a school's own addition, or empty
+    Column("deleted", Boolean, nullable=False, server_default="0"),
+)
+
+school_districts = Table(
+    "school_districts", metadata,
+    Column("school_id", Key, primary_key=True),
+    Column("district_id", Key, nullable=False, server_default=""),
+)

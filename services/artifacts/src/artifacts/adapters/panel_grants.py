@@ -1,38 +1,17 @@
 """Replica of milestone panels (fed by the reflections service's panellist_invited, milestone_evidence_selected and
 milestone_completed, protos/skillfolio/events/v1/milestones.proto): which artifacts a milestone's panellists may
 read, and until when (their link expires, or the milestone completes).
-Tables live on the artifacts metadata; ``PanelGrants`` reads and writes them."""
+Its tables are in orm.py; ``PanelGrants`` reads and writes them."""
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Column, DateTime, Index, String, Table, delete, insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from chassis.messaging.replica import upsert_statement
 
-from artifacts.adapters.orm import metadata
-
-Id, Key = String(36), String(64)
-
-milestone_panellists = Table(
-    "milestone_panellists", metadata,
-    Column("invitation_id", Id, primary_key=True),
-    Column("milestone_id", Id, nullable=False),
-    Column("student_id", Key, nullable=False),
-    Column("person_id", Key, nullable=False, server_default=""),    # an invited educator account, or empty
-    Column("expires_at", DateTime(timezone=True), nullable=False),
-    Index("ix_milestone_panellists_milestone_id", "milestone_id"),
-)
-
-milestone_selections = Table(
-    "milestone_selections", metadata,
-    Column("milestone_id", Id, primary_key=True),
-    Column("artifact_id", Id, primary_key=True),
-    Column("student_id", Key, nullable=False),
-    Index("ix_milestone_selections_artifact_id", "artifact_id"),
-)
-
+from artifacts.adapters.orm import milestone_panellists, milestone_selections
 
 class PanelGrants:
     def __init__(self, session: Session) -> None:

@@ -1,32 +1,16 @@
 """Replica of where each skill belongs (fed by skills skill_* events, protos/skillfolio/events/v1/skills.proto) and
 which district each school is in (roster school_* events, roster.proto): artifact tags are checked against it.
-Tables live on the artifacts metadata; ``SkillCatalog`` reads and writes them."""
+Its tables are in orm.py; ``SkillCatalog`` reads and writes them."""
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, String, Table, select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from chassis.messaging.replica import upsert_statement
 
-from artifacts.adapters.orm import metadata
+from artifacts.adapters.orm import school_districts, skill_places
 
-Key = String(64)
 NOT_OURS = "is not a skill of the student's district"
-
-skill_places = Table(
-    "skill_places", metadata,
-    Column("skill_id", Key, primary_key=True),
-    Column("district_id", Key, nullable=False, server_default=""),
-    Column("school_id", Key, nullable=False, server_default=""),       # a school's own addition, or empty
-    Column("deleted", Boolean, nullable=False, server_default="0"),
-)
-
-school_districts = Table(
-    "school_districts", metadata,
-    Column("school_id", Key, primary_key=True),
-    Column("district_id", Key, nullable=False, server_default=""),
-)
-
 
 class SkillCatalog:
     def __init__(self, session: Session) -> None:

@@ -1,6 +1,7 @@
 """Who may do what with a student's portfolio, decided from the viewer's roles and the roster replica's facts.
 
-Rules (tested as a table in tests/unit/test_artifacts_access.py):
+The role a viewer acts in is ``chassis.access.role_of``; this module keeps only the artifacts' table of actions per
+role (``ALLOWED``). Rules (tested as a table in tests/unit/test_artifacts_access.py):
 - any admin role (school_admin, district_admin) is refused every read and write, whatever other roles it holds;
 - a student views their whole portfolio, adds to it, and edits/deletes only artifacts they added;
 - a teacher views and adds for students they CURRENTLY teach, and edits/deletes only artifacts they added,
@@ -16,15 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from chassis.access import Viewer
+from chassis.access import Role, Viewer, guest_invitation_id, role_of  # noqa: F401 (re-exported)
 from chassis.errors import PermissionDenied
-from chassis.roster_replica.standing import Relation as RosterRelation
-from chassis.roster_replica.standing import (Span, enrollment_span, in_span,  # noqa: F401 (re-exported)
+from chassis.roster_replica.standing import (Relation, Span, enrollment_span, in_span,  # noqa: F401 (re-exported)
                                              teaches_now)
 
-STUDENT, TEACHER, GUARDIAN, SERVICE = "student", "teacher", "guardian", "service"
-PANELLIST, PANEL_GUEST, GUEST_PREFIX = "panellist", "panel_guest", "guest:"
-ADMIN_ROLES = frozenset({"school_admin", "district_admin"})
+STUDENT, TEACHER, GUARDIAN, SERVICE = Role.STUDENT, Role.TEACHER, Role.GUARDIAN, Role.SERVICE
+PANELLIST, PANEL_GUEST = Role.PANELLIST, Role.PANEL_GUEST
 DENIED = "not allowed to access this student's artifacts"      # one message, whether the artifact exists or not
 
 
@@ -34,47 +33,18 @@ class Action(StrEnum):
     CHANGE = "change"        # edit, new version, delete
 
 
-@dataclass(frozen=True)
-class Relation(RosterRelation):
-    """The viewer's roster standing towards the student and, for one artifact, whether they sit on a live
-    milestone panel it was selected for (from the artifacts service's panel replica)."""
-
-    panel_reader: bool = False
-
-
-def role_of(viewer: Viewer, student_id: str, relation: Relation) -> str | None:
-    """The role the viewer acts in for this student, or None when they have no standing."""
-    if viewer.roles & ADMIN_ROLES:
-        return None
-    if STUDENT in viewer.roles and viewer.subject == student_id:
-        return STUDENT
-    if TEACHER in viewer.roles and relation.teaches_now:
-        return TEACHER
-    if GUARDIAN in viewer.roles and relation.guardian_of:
-        return GUARDIAN
-    if SERVICE in viewer.roles:
-        return SERVICE
-    if relation.panel_reader and viewer.roles & {PANEL_GUEST, TEACHER}:
-        return PANELLIST
-    return None
-
-
-def guest_invitation_id(viewer: Viewer) -> str:
-    """The invitation a panel guest principal stands for; empty for anyone else."""
-    if PANEL_GUEST in viewer.roles and viewer.subject.startswith(GUEST_PREFIX):
-        return viewer.subject[len(GUEST_PREFIX):]
-    return ""
+# The roles (``chassis.access.role_of``) each action is open to; the panellist's view is decided per artifact.
+ALLOWED: dict[Action, frozenset[Role]] = {
+    Action.VIEW: frozenset({STUDENT, TEACHER, GUARDIAN, SERVICE, PANELLIST}),
+    Action.ADD: frozenset({STUDENT, TEACHER}),
+    Action.CHANGE: frozenset({STUDENT, TEACHER}),
+}
+OWN_ONLY = frozenset({Action.CHANGE})      # ... and only on an artifact the viewer added
 
 
 def is_allowed(viewer: Viewer, action: Action, student_id: str, relation: Relation, added_by: str = "") -> bool:
-    role = role_of(viewer, student_id, relation)
-    if role is None:
-        return False
-    if action is Action.VIEW:
-        return True                      # every role, the panellist included (checked per artifact)
-    if action is Action.ADD:
-        return role in (STUDENT, TEACHER)
-    return role in (STUDENT, TEACHER) and added_by == viewer.subject
+    return (role_of(viewer, student_id, relation) in ALLOWED[action]
+            and (action not in OWN_ONLY or added_by == viewer.subject))
 
 
 def check(viewer: Viewer, action: Action, student_id: str, relation: Relation, added_by: str = "") -> str:

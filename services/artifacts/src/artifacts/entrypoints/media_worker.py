@@ -11,16 +11,16 @@ import functools
 
 from nameko.timer import timer
 
+from chassis.calendar import utc_now
 from chassis.config import PlatformSettings
-from chassis.messaging.consumer import reliable_handler
+from chassis.messaging.subscribed_service import subscribes
 from chassis.uow import lazy_unit_of_work
 
 from artifacts.bootstrap import media_of
 from artifacts.config import ArtifactsOptions, media_sweep_seconds
-from chassis.calendar import utc_now
 from artifacts.service_layer.media import Media
-from artifacts.service_layer.media_results import check_uploaded_media
 from artifacts.service_layer.media_sweep import sweep_media
+from artifacts.service_layer.subscriptions import MEDIA_SUBSCRIPTIONS
 from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork
 
 _uow = lazy_unit_of_work("artifacts", ArtifactsUnitOfWork)
@@ -31,14 +31,11 @@ def _media() -> Media:
     return media_of(PlatformSettings(), ArtifactsOptions())
 
 
+@subscribes(MEDIA_SUBSCRIPTIONS, _uow, media=_media, clock=lambda: utc_now)
 class ArtifactsMedia:
     """`skillfolio run artifacts media`."""
 
     name = "artifacts_media"
-
-    @reliable_handler("artifacts", "artifact_media_uploaded")
-    def media_uploaded(self, envelope):
-        check_uploaded_media(_uow, _media(), utc_now, "artifacts_media.media_uploaded", envelope)
 
     @timer(interval=media_sweep_seconds())
     def sweep_uploads(self):

@@ -46,12 +46,6 @@ class Submission:
     upload: UploadTarget | None = None
 
 
-def changed(event_type, a: Artifact):
-    return event_type(artifact_id=a.id, student_id=a.student_id, skill_ids=list(a.skill_ids), school_id=a.school_id,
-                      school_year_id=a.school_year_id, kind=a.kind.value, added_by=a.added_by,
-                      added_by_role=a.added_by_role, status=a.status.value, version=a.current_version)
-
-
 def _check_tags(uow: ArtifactsUnitOfWork, skill_ids: list[str], school_id: str) -> None:
     """Tags are skills of the student's district (or the school's own): a 422 naming each one that is not."""
     foreign = uow.catalog.foreign_tags(skill_ids, school_id)
@@ -126,7 +120,7 @@ class ArtifactCommands:
                 created_at=now, updated_at=now, link_url=new.content.link_url)
             uow.artifacts.add(artifact)
             return self._submit(uow, viewer, "CreateArtifact", artifact, 1, new.content,
-                                changed(ArtifactAdded, artifact))
+                                ArtifactAdded.of(artifact))
 
     def update(self, viewer: Viewer, artifact_id: str, fields: dict) -> Artifact:
         """Change only the named fields (title, description, skill_ids, school_year_id)."""
@@ -152,7 +146,7 @@ class ArtifactCommands:
             uow.artifacts.save(artifact)
             if "skill_ids" in fields:
                 uow.artifacts.set_skills(artifact.id, artifact.skill_ids)
-            self._finish(uow, viewer, "UpdateArtifact", artifact, changed(ArtifactUpdated, artifact))
+            self._finish(uow, viewer, "UpdateArtifact", artifact, ArtifactUpdated.of(artifact))
         return artifact
 
     def add_version(self, viewer: Viewer, artifact_id: str, content: VersionInput) -> Submission:
@@ -168,7 +162,7 @@ class ArtifactCommands:
             artifact.link_url, artifact.updated_at = content.link_url, self.clock()
             uow.artifacts.save(artifact)
             submitted = self._submit(uow, viewer, "AddVersion", artifact, artifact.current_version, content,
-                                     changed(ArtifactUpdated, artifact))
+                                     ArtifactUpdated.of(artifact))
         self.media.abort_unfinished(artifact.id, *replaced)
         return submitted
 

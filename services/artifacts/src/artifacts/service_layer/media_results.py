@@ -1,6 +1,6 @@
 """The verdict on a version's bytes: recorded for MarkMediaResult and, worker-side, after the media pipeline ran.
 
-The media worker handles ``artifact_media_uploaded`` once (inbox claim in the verdict's transaction); a redelivery,
+The media worker handles ``artifact_media_uploaded`` once (its claim in the verdict's transaction); a redelivery,
 a stale version (no longer current) or a deleted artifact changes nothing. The worker checks a copy of the upload
 under ``checked/`` (the only key served); once judged, the upload itself is deleted, and so is a rejected copy.
 """
@@ -14,9 +14,7 @@ from chassis.errors import FieldProblem
 from chassis.events import Envelope
 from chassis.media.naming import checked_key
 from chassis.media.pipeline import judge_upload
-from chassis.messaging.inbox import claim
-
-from artifacts.adapters.orm import inbox
+from chassis.messaging.subscriptions import DUPLICATE
 from artifacts.domain.access import Viewer
 from artifacts.domain.events import ArtifactMediaReady, ArtifactMediaRejected, ArtifactUpdated
 from artifacts.domain.media import original_key, thumbnail_key
@@ -39,7 +37,6 @@ def media_result_problems(result: str, reason: str) -> list[FieldProblem]:
 def apply_media_result(uow: ArtifactsUnitOfWork, viewer: Viewer, artifact: Artifact, version: int, result: str,
                        reason: str, now: dt.datetime, stored: StoredMedia | None = None) -> Artifact:
     """Set the status (and what the worker found), audit it and raise the events, inside ``uow``'s transaction."""
-    from artifacts.service_layer.commands import changed   # commands imports this module
     artifact.status = Status(result)
     artifact.rejection_reason = reason if artifact.status is Status.REJECTED else ""
     artifact.updated_at = now
@@ -51,7 +48,7 @@ def apply_media_result(uow: ArtifactsUnitOfWork, viewer: Viewer, artifact: Artif
     uow.raise_event(ArtifactMediaReady(artifact_id=artifact.id, version=version)
                     if artifact.status is Status.READY else
                     ArtifactMediaRejected(artifact_id=artifact.id, version=version, reason=reason))
-    uow.raise_event(changed(ArtifactUpdated, artifact))
+    uow.raise_event(ArtifactUpdated.of(artifact))
     return artifact
 
 
@@ -68,9 +65,11 @@ def _pending_kind(uow: ArtifactsUnitOfWork, artifact_id: str, version: int) -> t
     return artifact.kind, declared, ""
 
 
-def check_uploaded_media(uow_factory: UowFactory, media: Media, clock: Callable[[], dt.datetime], consumer: str,
-                         envelope: Envelope) -> str:
-    """Run the media pipeline on an uploaded version and record the verdict; returns what happened."""
+def check_uploaded_media(uow_factory: UowFactory, envelope: Envelope, media: Media,
+                         clock: Callable[[], dt.datetime]) -> str:
+    """Run the media pipeline on an uploaded version and record the verdict; returns what happened.
+
+    The bytes are checked outside any transaction; ``uow_factory``'s units claim as the delivery's consumer."""
     artifact_id, version = str(envelope.data["artifact_id"]), int(envelope.data["version"])
     key, thumb = original_key(artifact_id, version), thumbnail_key(artifact_id, version)
     with uow_factory() as uow:
@@ -82,9 +81,8 @@ def check_uploaded_media(uow_factory: UowFactory, media: Media, clock: Callable[
         stored = (StoredMedia(Status.READY, verdict.mime, verdict.size, verdict.thumbnail_key, verdict.key)
                   if verdict.ready else StoredMedia(Status.REJECTED))
         reason = verdict.reason
-    duplicate = False
     with uow_factory() as uow:
-        if claim(uow.session, inbox, consumer, envelope.event_id):
+        if uow.claim(envelope):
             artifact = uow.artifacts.get(artifact_id, for_update=True)
             record = uow.media.get(artifact_id, version, for_update=True)
             if stored is not None and artifact is not None and artifact.current_version == version \
@@ -92,13 +90,12 @@ def check_uploaded_media(uow_factory: UowFactory, media: Media, clock: Callable[
                 apply_media_result(uow, MEDIA_WORKER, artifact, version, stored.verdict, reason, clock(), stored)
                 outcome = stored.verdict
             uow.commit()
-        else:
-            duplicate = True
+        duplicate = uow.duplicate
     outcome = outcome or "stale"
     if outcome in (Status.READY, Status.REJECTED):   # also on a redelivery: a crash after the commit left them
         media.discard(key)                           # the upload is never served: its checked copy is
     if outcome == Status.REJECTED:
         media.discard(checked_key(key), thumb)
-    log.info("media of artifact %s version %s: %s%s", artifact_id, version, "duplicate" if duplicate else outcome,
+    log.info("media of artifact %s version %s: %s%s", artifact_id, version, DUPLICATE if duplicate else outcome,
              f" ({reason})" if reason else "")
-    return "duplicate" if duplicate else outcome
+    return DUPLICATE if duplicate else outcome

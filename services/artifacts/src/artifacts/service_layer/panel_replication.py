@@ -1,26 +1,23 @@
-"""Effects of the reflections service's milestone events on the panel replica, each applied once (inbox) in one
-transaction: panellist_invited seats a panellist until their link expires; milestone_evidence_selected replaces the
-artifacts the panel may read; milestone_completed ends the milestone's links, also for an invitation whose event
-arrives after it (payloads: protos/skillfolio/events/v1/milestones.proto)."""
+"""Effects of the reflections service's milestone events on the panel replica, each applied once (inbox) in the
+claiming transaction (subscriptions.py): panellist_invited seats a panellist until their link expires;
+milestone_evidence_selected replaces the artifacts the panel may read; milestone_completed ends the milestone's
+links, also for an invitation whose event arrives after it (payloads: protos/skillfolio/events/v1/milestones.proto)."""
 from __future__ import annotations
 
 import datetime as dt
-import logging
 
 from chassis.events import Envelope
-from chassis.messaging.inbox import claim
 
-from artifacts.adapters.orm import inbox
-from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork, UowFactory
+from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork
 
-log = logging.getLogger(__name__)
+ENDED = "milestone_end"          # replica_versions kind: when a milestone completed
 
 
 def _utc(value: str) -> dt.datetime:
     return dt.datetime.fromisoformat(value).astimezone(dt.timezone.utc)
 
 
-def _invited(uow: ArtifactsUnitOfWork, e: Envelope) -> None:
+def invited(uow: ArtifactsUnitOfWork, e: Envelope) -> None:
     d = e.data
     milestone_id = str(d["milestone_id"])
     uow.panels.put_panellist(str(d["invitation_id"]), milestone_id, str(d["student_id"]),
@@ -30,29 +27,14 @@ def _invited(uow: ArtifactsUnitOfWork, e: Envelope) -> None:
         uow.panels.end(milestone_id, _utc(ended))
 
 
-def _completed(uow: ArtifactsUnitOfWork, e: Envelope) -> None:
+def completed(uow: ArtifactsUnitOfWork, e: Envelope) -> None:
     milestone_id = str(e.data["milestone_id"])
     if uow.replicas.is_newest(ENDED, milestone_id, e.occurred_at):
         uow.panels.end(milestone_id, _utc(e.occurred_at))
 
 
-def _selected(uow: ArtifactsUnitOfWork, e: Envelope) -> None:
+def evidence_selected(uow: ArtifactsUnitOfWork, e: Envelope) -> None:
     d = e.data
     if uow.replicas.is_newest("selection", str(d["milestone_id"]), e.occurred_at):
         uow.panels.select(str(d["milestone_id"]), str(d["student_id"]),
                           [str(a) for a in d.get("artifact_ids") or []])
-
-
-ENDED = "milestone_end"          # replica_versions kind: when a milestone completed
-APPLY = {"panellist_invited": _invited, "milestone_evidence_selected": _selected, "milestone_completed": _completed}
-
-
-def apply_milestone_event(uow_factory: UowFactory, consumer: str, envelope: Envelope) -> bool:
-    """Apply one milestone envelope to the panel replica; False for a duplicate delivery."""
-    with uow_factory() as uow:
-        if not claim(uow.session, inbox, consumer, envelope.event_id):
-            return False
-        APPLY[envelope.type](uow, envelope)
-        uow.commit()
-    log.debug("panel replica updated from %s", envelope.type)
-    return True

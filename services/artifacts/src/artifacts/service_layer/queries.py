@@ -58,7 +58,7 @@ class ArtifactQueries:
         if not viewer.roles & {PANEL_GUEST, TEACHER} or is_allowed(viewer, Action.VIEW, artifact.student_id,
                                                                    relation):
             return ""
-        return uow.panels.grant(artifact.id, artifact.student_id, invitation_id=guest_invitation_id(viewer),
+        return uow.panels.grant(artifact.id, artifact.student_id, invitation_id=guest_invitation_id(viewer) or "",
                                 person_id="" if guest_invitation_id(viewer) else viewer.subject,
                                 now=self.calendar.clock()) or ""
 

@@ -6,12 +6,11 @@ from typing import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from chassis.audit import record_access
 from chassis.roster_replica.owner import RosterRelations
 from chassis.uow import UnitOfWork
 
 from artifacts.adapters.media_records import MediaRecords
-from artifacts.adapters.orm import audit_log, idempotency_keys, outbox
+from artifacts.adapters.orm import audit_log, idempotency_keys, inbox, outbox
 from artifacts.adapters.panel_grants import PanelGrants
 from artifacts.adapters.replicas import Replicas
 from artifacts.adapters.repository import ArtifactsRepository
@@ -31,7 +30,7 @@ class ArtifactsUnitOfWork(UnitOfWork):
     catalog: SkillCatalog
 
     def __init__(self, session_factory: sessionmaker, roster: RosterRelations | None = None) -> None:
-        super().__init__(session_factory, outbox, PRODUCER, idempotency_keys)
+        super().__init__(session_factory, outbox, PRODUCER, idempotency_keys, inbox)
         self.roster = roster          # asked before a refusal for want of a relation (chassis.roster_replica.owner)
 
     def _open(self, session: Session) -> None:
@@ -43,7 +42,7 @@ class ArtifactsUnitOfWork(UnitOfWork):
 
     def audit(self, viewer: Viewer, action: str, student_ids: list[str], detail: dict | None = None) -> None:
         """Record a disclosure or change of students' records by ``viewer`` in this transaction."""
-        record_access(self.session, audit_log, actor=viewer.subject, actor_roles=viewer.roles,
+        self.record_access(audit_log, actor=viewer.subject, actor_roles=viewer.roles,
                       action=f"artifacts.{action}", subject_ids=student_ids, subject_type="student", detail=detail)
 
 

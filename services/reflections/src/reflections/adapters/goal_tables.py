@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import Column, DateTime, ForeignKey, Index, Integer, String, Table, Text
 
-from reflections.adapters.orm import Id, Key, metadata
+from reflections.adapters.schema import Id, Key, metadata
 
 goals = Table(
     "goals", metadata,

@@ -4,21 +4,16 @@ skills catalog replica: orm_assessments.py). Migrations are checked against it."
 from __future__ import annotations
 
 from sqlalchemy import (BigInteger, Boolean, Column, DateTime, ForeignKey, ForeignKeyConstraint, Index, Integer,
-                        MetaData, String, Table, Text)
+                        String, Table, Text)
 
 from chassis.audit import add_audit_table
 from chassis.idempotency import add_idempotency_table
 from chassis.messaging.tables import add_messaging_tables
 from chassis.roster_replica.tables import add_roster_replica_tables
 
+from reflections.adapters import goal_tables  # noqa: F401 - goals and milestones join the same metadata
 from reflections.adapters.orm_assessments import add_assessment_tables
-
-metadata = MetaData(naming_convention={
-    "ix": "ix_%(column_0_label)s", "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s", "pk": "pk_%(table_name)s",
-})
-Id = String(36)
-Key = String(64)
+from reflections.adapters.schema import Id, Key, metadata
 
 prompts = Table(                                  # district-configured guided prompts
     "prompts", metadata,
@@ -128,6 +123,3 @@ outbox, inbox = add_messaging_tables(metadata)
 idempotency_keys = add_idempotency_table(metadata)       # first results of creates under an Idempotency-Key
 assessments, artifact_skills, catalog_skills, catalog_scales, catalog_rubrics, school_years = \
     add_assessment_tables(metadata)
-
-# goals and milestones live in their own module on the same metadata
-from reflections.adapters import goal_tables  # noqa: E402,F401

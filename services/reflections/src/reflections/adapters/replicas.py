@@ -15,6 +15,9 @@ class Replicas(RosterReplica):
     def __init__(self, session: Session) -> None:
         super().__init__(session, roster)
 
+    def put_artifact_owner(self, artifact_id: str, student_id: str) -> None:
+        self.upsert(artifact_owners, {"artifact_id": artifact_id}, {"student_id": student_id, "deleted": False})
+
     def upsert_deleted(self, artifact_id: str) -> None:
         self.session.execute(update(artifact_owners).where(artifact_owners.c.artifact_id == artifact_id)
                              .values(deleted=True))

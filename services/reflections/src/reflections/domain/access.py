@@ -1,7 +1,8 @@
 """Who may reflect, give feedback, comment, hide comments and read an artifact's discussion, decided from the
 viewer's roles and the replicas' facts (the artifact's student; teaching and guardianship).
 
-Rules (tested as a table in tests/unit/test_reflections_access.py and tests/integration/...matrix):
+The role a viewer acts in is ``chassis.access.role_of``; this module keeps only the discussion's table of actions
+per role (``ALLOWED``). Rules (tested as a table in tests/unit/test_reflections_access.py and tests/integration/...matrix):
 - any admin role (school_admin, district_admin) is refused everything about a student, whatever else it holds
   (a district_admin defines the guided prompts, which are about nobody);
 - the student reflects on, comments on and reads the discussion of any artifact in their own portfolio;
@@ -15,13 +16,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from chassis.access import Viewer
+from chassis.access import Role, Viewer, role_of
 from chassis.errors import PermissionDenied
 from chassis.roster_replica.standing import Relation, Span, enrollment_span, in_span, teaches_now
 
-STUDENT, TEACHER, GUARDIAN = "student", "teacher", "guardian"
-ADMIN_ROLES = frozenset({"school_admin", "district_admin"})
-PROMPT_EDITOR = "district_admin"
+STUDENT, TEACHER, GUARDIAN = Role.STUDENT, Role.TEACHER, Role.GUARDIAN
+PROMPT_EDITOR = Role.DISTRICT_ADMIN
 DENIED = "not allowed to discuss this student's artifacts"   # one message, whether the artifact exists or not
 
 __all__ = ["Viewer", "Action", "Relation", "Span", "actions_of", "check", "enrollment_span", "in_span", "is_allowed", "is_audited",
@@ -38,7 +38,8 @@ class Action(StrEnum):
     SELF_ASSESS = "self_assess"
 
 
-ALLOWED: dict[Action, frozenset[str]] = {
+# The roles (``chassis.access.role_of``) each action is open to.
+ALLOWED: dict[Action, frozenset[Role]] = {
     Action.READ: frozenset({STUDENT, TEACHER, GUARDIAN}),
     Action.REFLECT: frozenset({STUDENT}),
     Action.FEEDBACK: frozenset({TEACHER}),
@@ -49,24 +50,11 @@ ALLOWED: dict[Action, frozenset[str]] = {
 }
 
 
-def role_of(viewer: Viewer, student_id: str, relation: Relation) -> str | None:
-    """The role the viewer acts in for this student, or None when they have no standing."""
-    if viewer.roles & ADMIN_ROLES:
-        return None
-    if STUDENT in viewer.roles and viewer.subject == student_id:
-        return STUDENT
-    if TEACHER in viewer.roles and relation.teaches_now:
-        return TEACHER
-    if GUARDIAN in viewer.roles and relation.guardian_of:
-        return GUARDIAN
-    return None
-
-
 def is_allowed(viewer: Viewer, action: Action, student_id: str, relation: Relation) -> bool:
     return role_of(viewer, student_id, relation) in ALLOWED[action]
 
 
-def actions_of(role: str | None) -> frozenset[Action]:
+def actions_of(role: Role | None) -> frozenset[Action]:
     """Every action the table above allows the role (what replies tell a page it may offer)."""
     return frozenset(action for action, roles in ALLOWED.items() if role in roles)
 

@@ -18,14 +18,14 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from chassis.access import Viewer
+from chassis.access import GUEST_PREFIX, Role, Viewer, guest_invitation_id, role_of  # noqa: F401 (re-exported)
 from chassis.errors import Conflict, PermissionDenied
 
-from reflections.domain.access import ADMIN_ROLES, GUARDIAN, STUDENT, TEACHER, Relation, role_of
+from reflections.domain.access import GUARDIAN, STUDENT, TEACHER, Relation
 from reflections.domain.milestones import COMPLETED_LINK, expired_message
 
-PANELLIST, PANEL_GUEST, GUEST_PREFIX = "panellist", "panel_guest", "guest:"
-TYPE_EDITOR = "district_admin"
+PANELLIST, PANEL_GUEST = Role.PANELLIST, Role.PANEL_GUEST
+TYPE_EDITOR = Role.DISTRICT_ADMIN
 GOALS_DENIED = "not allowed to see or change this student's goals"
 MILESTONES_DENIED = "not allowed to see or change this student's milestones"
 NOT_ON_PANEL = "you are not on this milestone's panel"
@@ -46,12 +46,12 @@ class MilestoneAction(StrEnum):
     SCORE = "score"
 
 
-GOAL_ALLOWED: dict[GoalAction, frozenset[str]] = {
+GOAL_ALLOWED: dict[GoalAction, frozenset[Role]] = {
     GoalAction.READ: frozenset({STUDENT, TEACHER, GUARDIAN}),
     GoalAction.WRITE: frozenset({STUDENT}),
 }
 
-MILESTONE_ALLOWED: dict[MilestoneAction, frozenset[str]] = {
+MILESTONE_ALLOWED: dict[MilestoneAction, frozenset[Role]] = {
     MilestoneAction.READ: frozenset({STUDENT, TEACHER, GUARDIAN, PANELLIST}),
     MilestoneAction.LIST: frozenset({STUDENT, TEACHER, GUARDIAN}),
     MilestoneAction.CREATE: frozenset({TEACHER}),
@@ -60,6 +60,20 @@ MILESTONE_ALLOWED: dict[MilestoneAction, frozenset[str]] = {
     MilestoneAction.RECORD_OUTCOME: frozenset({TEACHER}),
     MilestoneAction.SCORE: frozenset({PANELLIST}),
 }
+
+
+READS = frozenset({MilestoneAction.READ, MilestoneAction.LIST})     # all a completed milestone still takes
+
+
+def goal_actions(role: Role | None) -> frozenset[GoalAction]:
+    """Every goal action the table allows the role (what replies tell a page it may offer)."""
+    return frozenset(action for action, roles in GOAL_ALLOWED.items() if role in roles)
+
+
+def milestone_actions(roles: frozenset[str], planned: bool) -> frozenset[MilestoneAction]:
+    """Every milestone action the table allows these roles; on a completed milestone, reads only."""
+    return frozenset(action for action, allowed in MILESTONE_ALLOWED.items()
+                     if roles & allowed and (planned or action in READS))
 
 
 @dataclass(frozen=True)
@@ -71,18 +85,11 @@ class Seat:
     completed: bool = False
 
 
-def guest_invitation_id(viewer: Viewer) -> str | None:
-    """The invitation a panel guest principal stands for; None for anyone else."""
-    if PANEL_GUEST in viewer.roles and viewer.subject.startswith(GUEST_PREFIX):
-        return viewer.subject[len(GUEST_PREFIX):]
-    return None
-
-
 def may_define_types(viewer: Viewer) -> bool:
     return TYPE_EDITOR in viewer.roles
 
 
-def check_goal(viewer: Viewer, action: GoalAction, student_id: str | None, relation: Relation) -> str:
+def check_goal(viewer: Viewer, action: GoalAction, student_id: str | None, relation: Relation) -> Role:
     """The role the viewer acts in; one PermissionDenied for an unknown goal (None) and for a refusal."""
     role = role_of(viewer, student_id, relation) if student_id is not None else None
     if role not in GOAL_ALLOWED[action]:
@@ -93,7 +100,7 @@ def check_goal(viewer: Viewer, action: GoalAction, student_id: str | None, relat
 def milestone_roles(viewer: Viewer, student_id: str, relation: Relation, seat: Seat | None,
                     now: dt.datetime) -> frozenset[str]:
     """Every role the viewer holds towards this milestone (a current teacher may also sit on its panel)."""
-    if viewer.roles & ADMIN_ROLES:
+    if viewer.is_admin:
         return frozenset()
     role = role_of(viewer, student_id, relation) if guest_invitation_id(viewer) is None else None
     panel = {PANELLIST} if seat is not None and now < seat.expires_at else set()
@@ -108,7 +115,7 @@ def check_milestone(viewer: Viewer, action: MilestoneAction, student_id: str | N
     if roles & MILESTONE_ALLOWED[action]:
         return roles
     if seat is not None and now >= seat.expires_at and PANELLIST in MILESTONE_ALLOWED[action] \
-            and not viewer.roles & ADMIN_ROLES:
+            and not viewer.is_admin:
         raise Conflict(COMPLETED_LINK if seat.completed else expired_message(seat.expires_at))
     if action is MilestoneAction.SCORE:
         raise PermissionDenied(NOT_ON_PANEL)

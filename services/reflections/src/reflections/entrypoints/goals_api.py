@@ -11,6 +11,7 @@ from skillfolio.reflections.v1 import goals_pb2 as pb, goals_pb2_grpc
 
 from reflections.domain.access import Viewer
 from reflections.domain.goals import Goal, GoalChange
+from reflections.domain.panel_access import GoalAction
 from reflections.service_layer.goals import GoalUseCases
 
 SERVICE_FULL_NAME = pb.DESCRIPTOR.services_by_name["GoalsService"].full_name
@@ -57,8 +58,9 @@ class GoalsServicer(goals_pb2_grpc.GoalsServiceServicer):
             _viewer(), request.goal_id, request.status, request.closing_reflection)))
 
     def ListGoals(self, request, context):
-        return pb.ListGoalsResponse(goals=[goal_message(g) for g in self.goals.list_goals(_viewer(),
-                                                                                          request.student_id)])
+        found = self.goals.list_goals(_viewer(), request.student_id)
+        return pb.ListGoalsResponse(goals=[goal_message(g) for g in found.goals],
+                                    viewer_can=pb.GoalsViewerCan(write=GoalAction.WRITE in found.can))
 
     def GetGoal(self, request, context):
         return pb.GetGoalResponse(goal=goal_message(self.goals.get_goal(_viewer(), request.goal_id)))

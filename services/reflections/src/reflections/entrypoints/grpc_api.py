@@ -15,7 +15,7 @@ from skillfolio.reflections.v1 import reflections_pb2 as pb, reflections_pb2_grp
 
 from reflections.adapters.orm import roster as roster_replica
 from reflections.bootstrap import ReflectionsApp, build
-from reflections.domain.access import Viewer
+from reflections.domain.access import Viewer, may_define_prompts
 from reflections.entrypoints import assessments_grpc, goals_api, grpc_messages as msg, milestones_api
 
 SERVICE_FULL_NAME = pb.DESCRIPTOR.services_by_name["ReflectionsService"].full_name
@@ -43,7 +43,9 @@ class ReflectionsServicer(reflections_pb2_grpc.ReflectionsServiceServicer):
                           lambda: self.commands.define_prompt(_viewer(), request.text))
 
     def ListPrompts(self, request, context):
-        return pb.ListPromptsResponse(prompts=[msg.prompt(p) for p in self.queries.prompts(_viewer())])
+        viewer = _viewer()
+        return pb.ListPromptsResponse(prompts=[msg.prompt(p) for p in self.queries.prompts(viewer)],
+                                      viewer_can=pb.PromptsViewerCan(manage=may_define_prompts(viewer)))
 
     def UpdatePrompt(self, request, context):
         return pb.UpdatePromptResponse(prompt=msg.prompt(

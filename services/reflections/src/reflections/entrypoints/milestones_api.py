@@ -13,6 +13,7 @@ from skillfolio.reflections.v1 import milestones_pb2 as pb, milestones_pb2_grpc
 from reflections.domain.access import Viewer
 from reflections.domain.assessment import Rubric
 from reflections.domain.milestones import Invitation, MilestoneType, Score, ScoreSheet
+from reflections.domain.panel_access import MilestoneAction
 from reflections.service_layer.milestone_panel import PanelUseCases
 from reflections.service_layer.milestone_standing import MilestoneView
 from reflections.service_layer.milestones import MilestoneUseCases
@@ -67,7 +68,12 @@ def milestone_message(view: MilestoneView) -> pb.Milestone:
                         evidence_artifact_ids=list(m.evidence_artifact_ids),
                         panellists=[panellist_message(p, view.whole_panel) for p in view.panellists],
                         score_sheets=[sheet_message(s, panel, view.rubric) for s in view.sheets],
-                        created_by=m.created_by, created_at=_iso(m.created_at), completed_at=_iso(m.completed_at))
+                        created_by=m.created_by, created_at=_iso(m.created_at), completed_at=_iso(m.completed_at),
+                        viewer_can=pb.MilestoneViewerCan(
+                            select_evidence=MilestoneAction.SELECT_EVIDENCE in view.can,
+                            invite=MilestoneAction.INVITE in view.can,
+                            record_outcome=MilestoneAction.RECORD_OUTCOME in view.can,
+                            score=MilestoneAction.SCORE in view.can))
 
 
 class MilestonesServicer(milestones_pb2_grpc.MilestonesServiceServicer):
@@ -117,8 +123,9 @@ class MilestonesServicer(milestones_pb2_grpc.MilestonesServiceServicer):
         return pb.GetMilestoneResponse(milestone=milestone_message(self.panel.get(_viewer(), request.milestone_id)))
 
     def ListMilestones(self, request, context):
-        return pb.ListMilestonesResponse(milestones=[milestone_message(v) for v in
-                                                     self.panel.of_student(_viewer(), request.student_id)])
+        found = self.panel.of_student(_viewer(), request.student_id)
+        return pb.ListMilestonesResponse(milestones=[milestone_message(v) for v in found.milestones],
+                                         viewer_can=pb.MilestonesViewerCan(create=MilestoneAction.CREATE in found.can))
 
 
 def register(milestones: MilestoneUseCases, panel: PanelUseCases):

@@ -1,6 +1,7 @@
 """Effects of skills events (skill_*, scale_defined, rubric_defined: protos/skillfolio/events/v1/skills.proto),
 roster school_year_added/updated and the artifact details (school year, skill tags, creation time) on the replicas
-assessments need. Called by replication.apply_event (inbox, one transaction); older events change nothing."""
+assessments need, each applied once (inbox) in the claiming transaction (subscriptions.py); older events change
+nothing."""
 from __future__ import annotations
 
 import datetime as dt

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from chassis.errors import Conflict, FieldProblem, InvalidArgument
 from chassis.roster_replica.owner import decide
@@ -13,7 +13,7 @@ from chassis.roster_replica.owner import decide
 from reflections.domain import goals as rules
 from reflections.domain.goal_events import GoalClosed, GoalSet, GoalUpdated
 from reflections.domain.goals import Goal, GoalChange
-from reflections.domain.panel_access import GoalAction, Viewer, check_goal, is_audited
+from reflections.domain.panel_access import GoalAction, Viewer, check_goal, goal_actions, is_audited
 from chassis.calendar import DistrictCalendar
 from reflections.service_layer.artifact_owner import student_of
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork, UowFactory
@@ -36,6 +36,14 @@ def require_catalog_skills(uow: ReflectionsUnitOfWork, skill_ids: list[str], kep
     if unusable:
         raise InvalidArgument(f"skill_ids: {', '.join(f'{s!r} {why}' for s, why in unusable.items())}",
                               [FieldProblem("skill_ids", f"{s!r} {why}") for s, why in unusable.items()])
+
+
+@dataclass(frozen=True)
+class StudentGoals:
+    """A student's goals, newest first, and what the viewer may do with them (``viewer_can`` in the reply)."""
+
+    goals: list[Goal]
+    can: frozenset[GoalAction]
 
 
 class GoalUseCases:
@@ -122,12 +130,12 @@ class GoalUseCases:
             uow.commit()
         return goal
 
-    def list_goals(self, viewer: Viewer, student_id: str) -> list[Goal]:
+    def list_goals(self, viewer: Viewer, student_id: str) -> StudentGoals:
         with self.uow_factory() as uow:
-            self._standing(uow, viewer, GoalAction.READ, student_id)
+            role = self._standing(uow, viewer, GoalAction.READ, student_id)
             found = uow.goals.of_student(student_id)
             self._audit_read(uow, viewer, student_id, "ListGoals", {"goals": len(found)})
-        return found
+        return StudentGoals(found, goal_actions(role))
 
     def get_goal(self, viewer: Viewer, goal_id: str) -> Goal:
         with self.uow_factory() as uow:

@@ -1,7 +1,7 @@
 """The events role's check of an uploaded audio/video revision: the chassis media pipeline (size, sniffed type
 against the declared kind) and the verdict recorded, once.
 
-``reflection_media_uploaded`` is handled once (inbox claim in the verdict's transaction); a redelivery or a revision
+``reflection_media_uploaded`` is handled once (its claim in the verdict's transaction); a redelivery or a revision
 already judged changes nothing. The check runs on a copy under ``checked/`` (the only key served); once judged the
 upload itself is deleted, and so is a rejected copy (also on a redelivery: a crash after the commit must not leave
 them). Every revision is checked, current or not: the history shows them all.
@@ -15,9 +15,7 @@ from typing import Callable
 from chassis.events import Envelope
 from chassis.media.naming import checked_key
 from chassis.media.pipeline import UploadVerdict, judge_upload
-from chassis.messaging.inbox import claim
-
-from reflections.adapters.orm import inbox
+from chassis.messaging.subscriptions import DUPLICATE
 from reflections.domain.access import Viewer
 from reflections.domain.events import ReflectionMediaReady, ReflectionMediaRejected
 from reflections.domain.media import PROCESSING, READY, REJECTED, original_key
@@ -51,28 +49,28 @@ def record_recording_verdict(uow: ReflectionsUnitOfWork, reflection_id: str, num
     uow.raise_event(ReflectionMediaReady(*ids) if verdict.ready else ReflectionMediaRejected(*ids, verdict.reason))
 
 
-def check_uploaded_recording(uow_factory: UowFactory, media: ReflectionMedia, clock: Callable[[], dt.datetime],
-                             consumer: str, envelope: Envelope) -> str:
-    """Check an uploaded revision's bytes and record ready/rejected; returns what happened."""
+def check_uploaded_recording(uow_factory: UowFactory, envelope: Envelope, media: ReflectionMedia,
+                             clock: Callable[[], dt.datetime]) -> str:
+    """Check an uploaded revision's bytes and record ready/rejected; returns what happened.
+
+    The bytes are checked outside any transaction; ``uow_factory``'s units claim as the delivery's consumer."""
     reflection_id, number = str(envelope.data["reflection_id"]), int(envelope.data["revision"])
     key = original_key(reflection_id, number)
     with uow_factory() as uow:
         kind, declared, outcome = _awaiting(uow, reflection_id, number)
     verdict = judge_upload(media.store, key, kind, declared_size=declared, limits=media.limits) if kind else None
-    duplicate = False
     with uow_factory() as uow:
-        if claim(uow.session, inbox, consumer, envelope.event_id):
+        if uow.claim(envelope):
             revision = uow.media.revision(reflection_id, number, for_update=True)
             if verdict is not None and revision is not None and revision.media.status == PROCESSING:
                 record_recording_verdict(uow, reflection_id, number, verdict, clock())
                 outcome = verdict.status
             uow.commit()
-        else:
-            duplicate = True
+        duplicate = uow.duplicate
     if outcome in (READY, REJECTED):
         media.discard(key)                          # the upload is never served: its checked copy is
     if outcome == REJECTED:
         media.discard(checked_key(key))
     log.info("media of reflection %s revision %s: %s%s", reflection_id, number,
-             "duplicate" if duplicate else outcome, f" ({verdict.reason})" if verdict and verdict.reason else "")
-    return "duplicate" if duplicate else outcome
+             DUPLICATE if duplicate else outcome, f" ({verdict.reason})" if verdict and verdict.reason else "")
+    return DUPLICATE if duplicate else outcome

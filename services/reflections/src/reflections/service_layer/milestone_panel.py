@@ -13,13 +13,21 @@ from reflections.domain import milestones as rules
 from reflections.domain.milestone_events import MilestoneScored
 from reflections.domain.assessment import Rubric
 from reflections.domain.milestones import COMPLETED, COMPLETED_LINK, Invitation, Score, ScoreSheet
-from reflections.domain.panel_access import GUEST_PREFIX, PANEL_GUEST, MilestoneAction
+from reflections.domain.panel_access import GUEST_PREFIX, PANEL_GUEST, MilestoneAction, milestone_actions
 from chassis.calendar import DistrictCalendar
 from reflections.service_layer.milestone_standing import (MilestoneView, audit, milestone_view, check_towards, standing,
                                                          token_hash, view_of)
 from reflections.service_layer.unit_of_work import UowFactory
 
 INVALID_LINK = "this panel link is not valid"
+
+
+@dataclass(frozen=True)
+class StudentMilestones:
+    """A student's milestones, latest first, and what the viewer may do with them as a whole (create)."""
+
+    milestones: list[MilestoneView]
+    can: frozenset[MilestoneAction]
 
 
 @dataclass(frozen=True)
@@ -84,10 +92,10 @@ class PanelUseCases:
             uow.commit()
         return view
 
-    def of_student(self, viewer: Viewer, student_id: str) -> list[MilestoneView]:
+    def of_student(self, viewer: Viewer, student_id: str) -> StudentMilestones:
         with self.uow_factory() as uow:
-            check_towards(uow, self.calendar, viewer, MilestoneAction.LIST, student_id)
-            views = [milestone_view(uow, m, True, None) for m in uow.milestones.of_student(student_id)]
+            roles = check_towards(uow, self.calendar, viewer, MilestoneAction.LIST, student_id)
+            views = [milestone_view(uow, m, True, None, roles) for m in uow.milestones.of_student(student_id)]
             audit(uow, viewer, "ListMilestones", student_id, {"milestones": len(views)})
             uow.commit()
-        return views
+        return StudentMilestones(views, milestone_actions(roles, planned=True))

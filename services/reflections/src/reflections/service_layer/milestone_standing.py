@@ -12,7 +12,7 @@ from reflections.domain.access import TEACHER, Relation
 from reflections.domain.assessment import Rubric
 from reflections.domain.milestones import COMPLETED, Invitation, Milestone, MilestoneType, ScoreSheet, link_end
 from reflections.domain.panel_access import (MilestoneAction, Seat, check_milestone, guest_invitation_id,
-                                             is_audited, sees_whole_panel)
+                                             is_audited, milestone_actions, sees_whole_panel)
 from chassis.calendar import DistrictCalendar
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork
 
@@ -27,6 +27,7 @@ class MilestoneView:
     panellists: list[Invitation]
     sheets: list[ScoreSheet]
     whole_panel: bool
+    can: frozenset[MilestoneAction] = frozenset()     # what the viewer may do with it (``viewer_can``)
 
 
 @dataclass(frozen=True)
@@ -87,11 +88,13 @@ def token_hash(token: str) -> str:
 
 def view_of(uow: ReflectionsUnitOfWork, found: Standing) -> MilestoneView:
     """The milestone (re-read) as the viewer of ``found`` may see it; evidence deleted since is left out."""
-    return milestone_view(uow, uow.milestones.get(found.milestone.id), sees_whole_panel(found.roles), found.seat)
+    return milestone_view(uow, uow.milestones.get(found.milestone.id), sees_whole_panel(found.roles), found.seat,
+                          found.roles)
 
 
 def milestone_view(uow: ReflectionsUnitOfWork, milestone: Milestone, whole_panel: bool,
-                   seat: Invitation | None) -> MilestoneView:
+                   seat: Invitation | None, roles: frozenset[str] = frozenset()) -> MilestoneView:
+    """The milestone as a viewer holding ``roles`` towards it may see it, and what they may do with it."""
     kind = uow.milestones.type(milestone.type_id)
     live = tuple(a for a in milestone.evidence_artifact_ids if uow.replicas.owner_of(a) == milestone.student_id)
     panel, sheets = uow.milestones.panel(milestone.id), uow.milestones.sheets(milestone.id)
@@ -101,4 +104,4 @@ def milestone_view(uow: ReflectionsUnitOfWork, milestone: Milestone, whole_panel
     if milestone.status == COMPLETED:        # its links ended when it completed
         panel = [replace(p, expires_at=link_end(p, milestone), ended=True) for p in panel]
     return MilestoneView(replace(milestone, evidence_artifact_ids=live), kind, uow.catalog.rubric(kind.rubric_id),
-                         panel, sheets, whole_panel)
+                         panel, sheets, whole_panel, milestone_actions(roles, milestone.status != COMPLETED))

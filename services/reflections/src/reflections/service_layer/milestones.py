@@ -60,7 +60,7 @@ class MilestoneUseCases:
     def create(self, viewer: Viewer, student_id: str, type_id: str, title: str, scheduled_on: str) -> MilestoneView:
         rules.validate_milestone(title, scheduled_on)
         with self.uow_factory() as uow:
-            check_towards(uow, self.calendar, viewer, MilestoneAction.CREATE, student_id)
+            roles = check_towards(uow, self.calendar, viewer, MilestoneAction.CREATE, student_id)
             kind = uow.milestones.type(type_id)
             if kind is None:
                 raise InvalidArgument(f"type_id: no milestone type {type_id!r}",
@@ -77,7 +77,7 @@ class MilestoneUseCases:
             audit(uow, viewer, "CreateMilestone", student_id, {"milestone_id": milestone.id})
             uow.raise_event(MilestoneCreated(milestone.id, student_id, type_id, kind.code, scheduled_on,
                                              viewer.subject))
-            view = milestone_view(uow, milestone, True, None)
+            view = milestone_view(uow, milestone, True, None, roles)
             uow.keep_result(view)
             uow.commit()
             return view

@@ -1,4 +1,5 @@
-"""The reflections unit of work: one session, the repository and replicas over it, the outbox, the audit log, and the roster to ask before a refusal."""
+"""The reflections unit of work: one session, the repository and replicas over it, the outbox, the audit log, and
+the roster to ask before a refusal."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,11 +8,10 @@ from typing import Callable
 from sqlalchemy.orm import Session, sessionmaker
 
 from chassis.access import Viewer
-from chassis.audit import record_access
 from chassis.roster_replica.owner import RosterRelations
 from chassis.uow import UnitOfWork
 
-from reflections.adapters.orm import audit_log, idempotency_keys, outbox
+from reflections.adapters.orm import audit_log, idempotency_keys, inbox, outbox
 from reflections.adapters.assessment_repository import AssessmentsRepository
 from reflections.adapters.catalog_replica import CatalogReplica
 from reflections.adapters.goal_repository import GoalRepository
@@ -36,7 +36,7 @@ class ReflectionsUnitOfWork(UnitOfWork):
 
     def __init__(self, session_factory: sessionmaker, replica_wait: dt.timedelta = dt.timedelta(minutes=10),
                  roster: RosterRelations | None = None) -> None:
-        super().__init__(session_factory, outbox, PRODUCER, idempotency_keys)
+        super().__init__(session_factory, outbox, PRODUCER, idempotency_keys, inbox)
         self.replica_wait = replica_wait      # how long an unknown new artifact id may still arrive (artifact_owner)
         self.roster = roster                  # asked before a refusal for want of a relation (roster_replica.owner)
 
@@ -51,7 +51,7 @@ class ReflectionsUnitOfWork(UnitOfWork):
 
     def audit(self, viewer: Viewer, action: str, student_ids: list[str], detail: dict | None = None) -> None:
         """Record a disclosure or change of students' records by ``viewer`` in this transaction."""
-        record_access(self.session, audit_log, actor=viewer.subject, actor_roles=viewer.roles,
+        self.record_access(audit_log, actor=viewer.subject, actor_roles=viewer.roles,
                       action=f"reflections.{action}", subject_ids=student_ids, subject_type="student",
                       detail=detail)
 

@@ -7,10 +7,12 @@ import datetime as dt
 from sqlalchemy import exists, select, union
 from sqlalchemy.orm import Session
 
+from chassis.access import Role
+
 from roster.adapters.orm import enrollments, guardianships, people, person_roles, sections
 from roster.adapters.roster_sql import child_ids, current_section_ids, current_student_ids, in_effect
 from roster.domain.access import Relation, Target, TargetKind, Viewer
-from roster.domain.model import SCHOOL_ADMIN, STUDENT, TEACHER
+from roster.domain.model import STUDENT, TEACHER
 
 R = Relation
 
@@ -57,7 +59,7 @@ class AccessFacts:
     def administered_school_ids(self, person_id: str) -> list[str]:
         """Schools where ``person_id`` holds the school_admin role today."""
         query = select(person_roles.c.org_id).where(
-            person_roles.c.person_id == person_id, person_roles.c.role == SCHOOL_ADMIN,
+            person_roles.c.person_id == person_id, person_roles.c.role == Role.SCHOOL_ADMIN,
             in_effect(person_roles.c.begin_date, person_roles.c.end_date, self.today))
         return sorted(self.session.scalars(query))
 

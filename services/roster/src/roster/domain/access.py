@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from chassis import access as chassis_access
+from chassis.access import Role
 from chassis.errors import PermissionDenied
 
-from roster.domain.model import DISTRICT_ADMIN, GUARDIAN, SCHOOL_ADMIN, SERVICE, STUDENT, TEACHER
+STUDENT, TEACHER, GUARDIAN, SCHOOL_ADMIN = Role.STUDENT, Role.TEACHER, Role.GUARDIAN, Role.SCHOOL_ADMIN
 
 
 class Action(StrEnum):
@@ -50,9 +51,9 @@ R = Relation
 _ADMIN = frozenset({R.IN_ADMINISTERED_SCHOOL})
 _EVERYONE = {role: frozenset({R.ANYONE}) for role in (STUDENT, TEACHER, GUARDIAN, SCHOOL_ADMIN)}
 # District admins and trusted services see everything; they are added to every row below.
-UNRESTRICTED_ROLES = (DISTRICT_ADMIN, SERVICE)
+UNRESTRICTED_ROLES = (Role.DISTRICT_ADMIN, Role.SERVICE)
 
-GRANTS: dict[Action, dict[str, frozenset[Relation]]] = {
+GRANTS: dict[Action, dict[Role, frozenset[Relation]]] = {
     Action.READ_DIRECTORY: _EVERYONE,
     Action.READ_PERSON: {STUDENT: frozenset({R.SELF}),
                          TEACHER: frozenset({R.SELF, R.CURRENT_STUDENT, R.GUARDIAN_OF_CURRENT_STUDENT}),

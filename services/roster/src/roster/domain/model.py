@@ -5,9 +5,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-STUDENT, TEACHER, GUARDIAN = "student", "teacher", "guardian"
-SCHOOL_ADMIN, DISTRICT_ADMIN, SERVICE = "school_admin", "district_admin", "service"
-PERSON_ROLES = (STUDENT, TEACHER, GUARDIAN, SCHOOL_ADMIN, DISTRICT_ADMIN)
+from chassis import access
+
+STUDENT, TEACHER, GUARDIAN = access.Role.STUDENT, access.Role.TEACHER, access.Role.GUARDIAN   # enrollment roles too
+PERSON_ROLES = tuple(role.value for role in access.PERSON_ROLES)
 
 T = TypeVar("T")
 

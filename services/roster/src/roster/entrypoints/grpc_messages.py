@@ -1,13 +1,11 @@
 """Mapping between roster domain objects and skillfolio.roster.v1 protobuf messages."""
 from __future__ import annotations
 
+from chassis.grpc.roles import FROM_PROTO as ROLE_FROM_PROTO
+from chassis.grpc.roles import TO_PROTO as ROLE_TO_PROTO
 from skillfolio.roster.v1 import roster_pb2 as pb
 
 from roster.domain.model import Person, School, SchoolCalendar, SchoolYear, Section
-
-ROLE_TO_PROTO = {"student": pb.ROLE_STUDENT, "teacher": pb.ROLE_TEACHER, "guardian": pb.ROLE_GUARDIAN,
-                 "school_admin": pb.ROLE_SCHOOL_ADMIN, "district_admin": pb.ROLE_DISTRICT_ADMIN}
-ROLE_FROM_PROTO = {number: name for name, number in ROLE_TO_PROTO.items()}
 
 
 def role_name(role: int) -> str:

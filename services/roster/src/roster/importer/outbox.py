@@ -10,12 +10,13 @@ import datetime as dt
 import json
 import os
 
-from sqlalchemy import insert, text
+from sqlalchemy import insert
 from sqlalchemy.orm import sessionmaker
 
 from chassis.context import current_correlation_id
 from chassis.events import DomainEvent, Envelope
-from chassis.uow import UnitOfWork, outbox_channel
+from chassis.relay_wakeup import wake_idle_relay
+from chassis.uow import UnitOfWork
 from roster.adapters import orm
 from roster.importer.staging import copy_rows
 
@@ -84,5 +85,5 @@ class ImportUnitOfWork(UnitOfWork):
         """Also wakes the relay for events written set-based (the base class only counts its own last flush)."""
         self.flush_events()
         if self.events_written and self.session.get_bind().dialect.name == "postgresql":
-            self.session.execute(text("SELECT pg_notify(:channel, '')"), {"channel": outbox_channel(self.producer)})
+            wake_idle_relay(self.session, self.producer)
         self.session.commit()

@@ -3,10 +3,11 @@ school years and a district's school calendar (its current year). Roster reads a
 disclose."""
 from __future__ import annotations
 
+from chassis.access import Role
 from chassis.errors import FieldProblem, InvalidArgument, NotFound
 
 from roster.domain.access import NO_TARGET, Action, Target, TargetKind, Viewer, deny
-from roster.domain.model import SERVICE, Page, Person, School, SchoolCalendar, SchoolYear, Section, student_ids
+from roster.domain.model import Page, Person, School, SchoolCalendar, SchoolYear, Section, student_ids
 from chassis.paging import PageRequest, query_fingerprint
 from roster.service_layer.authorization import authorize, may
 from roster.service_layer.inputs import optional_date, required
@@ -91,7 +92,7 @@ class SectionQueries:
             authorize(uow, viewer, Action.READ_DIRECTORY, NO_TARGET)
             day = optional_date(on_date, "on_date") or uow.today
             if not district_id:
-                if SERVICE in viewer.roles:
+                if Role.SERVICE in viewer.roles:
                     raise InvalidArgument("district_id is required for a caller that is not a person",
                                           [FieldProblem("district_id", "must not be empty")])
                 district_id = uow.directory.district_of(viewer.subject)

@@ -6,7 +6,6 @@ from typing import Callable, Iterable
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from chassis.audit import record_access
 from chassis.uow import UnitOfWork
 
 from roster.adapters.access_facts import AccessFacts
@@ -46,7 +45,7 @@ class RosterUnitOfWork(UnitOfWork):
                           detail: dict | None = None) -> bool:
         """Audit that ``viewer`` saw these students' records (the viewer's own record is not a disclosure)."""
         others = [sid for sid in student_ids if sid != viewer.subject]
-        return record_access(self.session, audit_log, actor=viewer.subject, actor_roles=viewer.roles,
+        return self.record_access(audit_log, actor=viewer.subject, actor_roles=viewer.roles,
                              action=action, subject_ids=others, detail=detail)
 
 

@@ -7,10 +7,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from chassis.access import Viewer
+from chassis.access import Role, Viewer
 from chassis.errors import PermissionDenied
-
-DISTRICT_ADMIN, SCHOOL_ADMIN, SERVICE = "district_admin", "school_admin", "service"
 
 
 class Action(StrEnum):
@@ -24,9 +22,9 @@ class Scope(StrEnum):
     OWN_SCHOOL = "own_school"                        # only a school the viewer administers
 
 
-WRITERS: dict[Action, dict[str, Scope]] = {
-    Action.WRITE_DISTRICT: {DISTRICT_ADMIN: Scope.ANY, SERVICE: Scope.ANY},
-    Action.WRITE_SCHOOL: {DISTRICT_ADMIN: Scope.ANY, SERVICE: Scope.ANY, SCHOOL_ADMIN: Scope.OWN_SCHOOL},
+WRITERS: dict[Action, dict[Role, Scope]] = {
+    Action.WRITE_DISTRICT: {Role.DISTRICT_ADMIN: Scope.ANY, Role.SERVICE: Scope.ANY},
+    Action.WRITE_SCHOOL: {Role.DISTRICT_ADMIN: Scope.ANY, Role.SERVICE: Scope.ANY, Role.SCHOOL_ADMIN: Scope.OWN_SCHOOL},
 }
 
 

@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from chassis.events import DomainEvent
+
+if TYPE_CHECKING:
+    from skills.domain.model import Skill
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,13 @@ class _SkillChanged(DomainEvent):
     text_colour: str
     retired: bool = False
     scale_id: str = ""
+
+    @classmethod
+    def of(cls, skill: Skill):
+        """The event about ``skill`` as it is now."""
+        return cls(skill_id=skill.id, framework_id=skill.framework_id, district_id=skill.district_id,
+                   school_id=skill.school_id, code=skill.code, name=skill.fields.name, colour=skill.fields.colour,
+                   text_colour=skill.text_colour, retired=skill.retired, scale_id=skill.fields.scale_id)
 
 
 class SkillAdded(_SkillChanged): pass

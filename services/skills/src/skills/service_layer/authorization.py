@@ -1,6 +1,7 @@
 """Applies domain/access.py with the school-admin replica: raise Unauthenticated / PermissionDenied or return."""
 from __future__ import annotations
 
+from chassis.access import Role
 from chassis.errors import Unauthenticated
 
 from skills.domain import access
@@ -19,7 +20,7 @@ def authorize_write(uow: SkillsUnitOfWork, viewer: Viewer | None, school_id: str
     viewer = authenticated(viewer)
     action = Action.WRITE_SCHOOL if school_id else Action.WRITE_DISTRICT
     administered = (uow.replicas.administered_schools(viewer.subject)
-                    if school_id and access.SCHOOL_ADMIN in viewer.roles else frozenset())
+                    if school_id and Role.SCHOOL_ADMIN in viewer.roles else frozenset())
     if not access.is_allowed(viewer, action, school_id, administered):
         raise access.deny(action)
     return viewer

@@ -1,4 +1,5 @@
-"""Effects of other services' events on the skills replicas, each applied once with the inbox in one transaction.
+"""Effects of other services' events on the skills replicas, each applied once (inbox) in the claiming transaction
+(subscriptions.py).
 
 artifacts (contract for the artifacts issue): ``artifact_added`` / ``artifact_updated`` with data
 ``{artifact_id, skill_ids: [..]}`` (the artifact's full current skill set), ``artifact_deleted`` with
@@ -8,48 +9,36 @@ from __future__ import annotations
 
 import logging
 
+from chassis.access import Role
 from chassis.events import Envelope
-from chassis.messaging.inbox import claim
 
-from skills.adapters.orm import inbox
-from skills.service_layer.unit_of_work import UowFactory
+from skills.service_layer.unit_of_work import SkillsUnitOfWork
 
-SCHOOL_ADMIN = "school_admin"
 log = logging.getLogger(__name__)
 
 
-def apply_artifact_event(uow_factory: UowFactory, consumer: str, envelope: Envelope) -> bool:
-    """Record which skills the artifact is tagged with; False for a duplicate delivery."""
+def artifact(uow: SkillsUnitOfWork, envelope: Envelope) -> None:
+    """Record which skills the artifact is tagged with."""
     data = envelope.data
     artifact_id = str(data["artifact_id"])
-    with uow_factory() as uow:
-        if not claim(uow.session, inbox, consumer, envelope.event_id):
-            return False
-        deleted = envelope.type == "artifact_deleted"
-        newest = uow.replicas.is_newest("artifact", artifact_id, envelope.occurred_at, deleted=deleted)
-        if deleted:
-            uow.replicas.artifact_deleted(artifact_id)
-        else:
-            uow.replicas.tag_artifact(artifact_id, [str(s) for s in data.get("skill_ids") or []], current=newest)
-        uow.commit()
-        log.debug("skill usage of artifact %s updated from %s%s", artifact_id, envelope.type,
-                  "" if newest else " (older than the last applied event: usage only)")
-        return True
+    deleted = envelope.type == "artifact_deleted"
+    newest = uow.replicas.is_newest("artifact", artifact_id, envelope.occurred_at, deleted=deleted)
+    if deleted:
+        uow.replicas.artifact_deleted(artifact_id)
+    else:
+        uow.replicas.tag_artifact(artifact_id, [str(s) for s in data.get("skill_ids") or []], current=newest)
+    log.debug("skill usage of artifact %s updated from %s%s", artifact_id, envelope.type,
+              "" if newest else " (older than the last applied event: usage only)")
 
 
-def apply_person_event(uow_factory: UowFactory, consumer: str, envelope: Envelope) -> bool:
+def person(uow: SkillsUnitOfWork, envelope: Envelope) -> None:
     """Keep (person, school) for active school admins at their primary school (anything else clears them) and
     every person's status."""
     data = envelope.data
     admin = (envelope.type != "person_removed" and data.get("active", True)
-             and SCHOOL_ADMIN in (data.get("roles") or []) and data.get("primary_school_id"))
-    with uow_factory() as uow:
-        if not claim(uow.session, inbox, consumer, envelope.event_id):
-            return False
-        person_id = str(data["person_id"])
-        if uow.replicas.is_newest("person", person_id, envelope.occurred_at):
-            uow.replicas.set_administered_schools(person_id, {str(data["primary_school_id"])} if admin else set())
-            uow.replicas.set_person_active(person_id, envelope.type != "person_removed" and
-                                           bool(data.get("active", True)))
-        uow.commit()
-        return True
+             and Role.SCHOOL_ADMIN in (data.get("roles") or []) and data.get("primary_school_id"))
+    person_id = str(data["person_id"])
+    if uow.replicas.is_newest("person", person_id, envelope.occurred_at):
+        uow.replicas.set_administered_schools(person_id, {str(data["primary_school_id"])} if admin else set())
+        uow.replicas.set_person_active(person_id, envelope.type != "person_removed" and
+                                       bool(data.get("active", True)))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from chassis.access import Role
 from chassis.errors import AlreadyExists, Conflict, FieldProblem, InvalidArgument, NotFound, PermissionDenied
 
 from skills.domain import access, identity
@@ -16,13 +17,6 @@ from skills.domain.grades import GradeBand, band_problems
 from skills.domain.model import Framework, Skill, SkillFields, skill_problems, text_colour_for
 from skills.service_layer.authorization import authorize_write
 from skills.service_layer.unit_of_work import SkillsUnitOfWork
-
-
-def skill_event(cls, skill: Skill):
-    return cls(skill_id=skill.id, framework_id=skill.framework_id, district_id=skill.district_id,
-               school_id=skill.school_id, code=skill.code, name=skill.fields.name, colour=skill.fields.colour,
-               text_colour=skill.text_colour, retired=skill.retired,
-               scale_id=skill.fields.scale_id)
 
 
 def _required(name: str, value: str) -> list[FieldProblem]:
@@ -72,7 +66,7 @@ def _authorize_skill(uow: SkillsUnitOfWork, viewer: Viewer | None, school_id: st
     try:
         return authorize_write(uow, viewer, school_id)
     except PermissionDenied:
-        if not school_id and viewer is not None and access.SCHOOL_ADMIN in viewer.roles:
+        if not school_id and viewer is not None and Role.SCHOOL_ADMIN in viewer.roles:
             raise PermissionDenied(access.SCHOOL_CANNOT_CHANGE_DISTRICT) from None
         raise
 
@@ -110,7 +104,7 @@ def put_skill(uow: SkillsUnitOfWork, viewer: Viewer | None, district_id: str, sc
     if existing != skill:
         uow.skills.save_skill(skill)
         event = SkillAdded if existing is None else SkillUpdated
-        uow.raise_event(skill_event(event, skill))
+        uow.raise_event(event.of(skill))
         uow.record_change(viewer, f"skills.{'Create' if existing is None else 'Update'}Skill", "skill", skill.id)
     return skill
 
@@ -139,7 +133,7 @@ def retire_skill(uow: SkillsUnitOfWork, viewer: Viewer | None, skill_id: str) ->
         return skill
     retired = replace(skill, retired=True)
     uow.skills.save_skill(retired)
-    uow.raise_event(skill_event(SkillRetired, retired))
+    uow.raise_event(SkillRetired.of(retired))
     uow.record_change(viewer, "skills.RetireSkill", "skill", skill.id)
     return retired
 
@@ -153,6 +147,6 @@ def delete_skill(uow: SkillsUnitOfWork, viewer: Viewer | None, skill_id: str) ->
     if rubrics := uow.skills.rubrics_for_skill(skill_id):
         raise Conflict(f"skill {skill.code!r} is assessed by rubric(s) {rubrics}; retire it instead")
     uow.skills.delete_skill(skill_id)
-    uow.raise_event(skill_event(SkillDeleted, skill))
+    uow.raise_event(SkillDeleted.of(skill))
     uow.record_change(viewer, "skills.DeleteSkill", "skill", skill.id)
     return skill

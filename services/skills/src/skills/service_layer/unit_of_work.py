@@ -5,10 +5,9 @@ from typing import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from chassis.audit import record_access
 from chassis.uow import UnitOfWork
 
-from skills.adapters.orm import audit_log, outbox
+from skills.adapters.orm import audit_log, inbox, outbox
 from skills.adapters.replicas import Replicas
 from skills.adapters.repository import SkillsRepository
 from skills.domain.access import Viewer
@@ -23,7 +22,7 @@ class SkillsUnitOfWork(UnitOfWork):
     replicas: Replicas
 
     def __init__(self, session_factory: sessionmaker) -> None:
-        super().__init__(session_factory, outbox, PRODUCER)
+        super().__init__(session_factory, outbox, PRODUCER, inbox=inbox)
 
     def _open(self, session: Session) -> None:
         self.raised = 0
@@ -39,7 +38,7 @@ class SkillsUnitOfWork(UnitOfWork):
     def record_change(self, viewer: Viewer, action: str, subject_type: str, subject_id: str,
                       detail: dict | None = None) -> None:
         """Audit one change (who changed which framework, skill, scale or rubric) in this transaction."""
-        record_access(self.session, audit_log, actor=viewer.subject, actor_roles=viewer.roles, action=action,
+        self.record_access(audit_log, actor=viewer.subject, actor_roles=viewer.roles, action=action,
                       subject_ids=[subject_id], subject_type=subject_type, detail=detail)
 
 

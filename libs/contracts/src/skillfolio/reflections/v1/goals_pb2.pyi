@@ -113,10 +113,18 @@ class ListGoalsRequest(_message.Message):
     def __init__(self, student_id: _Optional[str] = ...) -> None: ...
 
 class ListGoalsResponse(_message.Message):
-    __slots__ = ("goals",)
+    __slots__ = ("goals", "viewer_can")
     GOALS_FIELD_NUMBER: _ClassVar[int]
+    VIEWER_CAN_FIELD_NUMBER: _ClassVar[int]
     goals: _containers.RepeatedCompositeFieldContainer[Goal]
-    def __init__(self, goals: _Optional[_Iterable[_Union[Goal, _Mapping]]] = ...) -> None: ...
+    viewer_can: GoalsViewerCan
+    def __init__(self, goals: _Optional[_Iterable[_Union[Goal, _Mapping]]] = ..., viewer_can: _Optional[_Union[GoalsViewerCan, _Mapping]] = ...) -> None: ...
+
+class GoalsViewerCan(_message.Message):
+    __slots__ = ("write",)
+    WRITE_FIELD_NUMBER: _ClassVar[int]
+    write: bool
+    def __init__(self, write: bool = ...) -> None: ...
 
 class GetGoalRequest(_message.Message):
     __slots__ = ("goal_id",)

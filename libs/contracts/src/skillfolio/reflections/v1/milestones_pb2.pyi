@@ -95,7 +95,7 @@ class Panellist(_message.Message):
     def __init__(self, invitation_id: _Optional[str] = ..., name: _Optional[str] = ..., email: _Optional[str] = ..., kind: _Optional[str] = ..., person_id: _Optional[str] = ..., invited_at: _Optional[str] = ..., expires_at: _Optional[str] = ..., link_ended: bool = ...) -> None: ...
 
 class Milestone(_message.Message):
-    __slots__ = ("id", "student_id", "type", "title", "scheduled_on", "status", "outcome", "evidence_artifact_ids", "panellists", "score_sheets", "created_by", "created_at", "completed_at")
+    __slots__ = ("id", "student_id", "type", "title", "scheduled_on", "status", "outcome", "evidence_artifact_ids", "panellists", "score_sheets", "created_by", "created_at", "completed_at", "viewer_can")
     ID_FIELD_NUMBER: _ClassVar[int]
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
@@ -109,6 +109,7 @@ class Milestone(_message.Message):
     CREATED_BY_FIELD_NUMBER: _ClassVar[int]
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     COMPLETED_AT_FIELD_NUMBER: _ClassVar[int]
+    VIEWER_CAN_FIELD_NUMBER: _ClassVar[int]
     id: str
     student_id: str
     type: MilestoneType
@@ -122,7 +123,26 @@ class Milestone(_message.Message):
     created_by: str
     created_at: str
     completed_at: str
-    def __init__(self, id: _Optional[str] = ..., student_id: _Optional[str] = ..., type: _Optional[_Union[MilestoneType, _Mapping]] = ..., title: _Optional[str] = ..., scheduled_on: _Optional[str] = ..., status: _Optional[str] = ..., outcome: _Optional[str] = ..., evidence_artifact_ids: _Optional[_Iterable[str]] = ..., panellists: _Optional[_Iterable[_Union[Panellist, _Mapping]]] = ..., score_sheets: _Optional[_Iterable[_Union[ScoreSheet, _Mapping]]] = ..., created_by: _Optional[str] = ..., created_at: _Optional[str] = ..., completed_at: _Optional[str] = ...) -> None: ...
+    viewer_can: MilestoneViewerCan
+    def __init__(self, id: _Optional[str] = ..., student_id: _Optional[str] = ..., type: _Optional[_Union[MilestoneType, _Mapping]] = ..., title: _Optional[str] = ..., scheduled_on: _Optional[str] = ..., status: _Optional[str] = ..., outcome: _Optional[str] = ..., evidence_artifact_ids: _Optional[_Iterable[str]] = ..., panellists: _Optional[_Iterable[_Union[Panellist, _Mapping]]] = ..., score_sheets: _Optional[_Iterable[_Union[ScoreSheet, _Mapping]]] = ..., created_by: _Optional[str] = ..., created_at: _Optional[str] = ..., completed_at: _Optional[str] = ..., viewer_can: _Optional[_Union[MilestoneViewerCan, _Mapping]] = ...) -> None: ...
+
+class MilestoneViewerCan(_message.Message):
+    __slots__ = ("select_evidence", "invite", "record_outcome", "score")
+    SELECT_EVIDENCE_FIELD_NUMBER: _ClassVar[int]
+    INVITE_FIELD_NUMBER: _ClassVar[int]
+    RECORD_OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    SCORE_FIELD_NUMBER: _ClassVar[int]
+    select_evidence: bool
+    invite: bool
+    record_outcome: bool
+    score: bool
+    def __init__(self, select_evidence: bool = ..., invite: bool = ..., record_outcome: bool = ..., score: bool = ...) -> None: ...
+
+class MilestonesViewerCan(_message.Message):
+    __slots__ = ("create",)
+    CREATE_FIELD_NUMBER: _ClassVar[int]
+    create: bool
+    def __init__(self, create: bool = ...) -> None: ...
 
 class DefineMilestoneTypeRequest(_message.Message):
     __slots__ = ("code", "name", "rubric_id", "grade_levels")
@@ -275,7 +295,9 @@ class ListMilestonesRequest(_message.Message):
     def __init__(self, student_id: _Optional[str] = ...) -> None: ...
 
 class ListMilestonesResponse(_message.Message):
-    __slots__ = ("milestones",)
+    __slots__ = ("milestones", "viewer_can")
     MILESTONES_FIELD_NUMBER: _ClassVar[int]
+    VIEWER_CAN_FIELD_NUMBER: _ClassVar[int]
     milestones: _containers.RepeatedCompositeFieldContainer[Milestone]
-    def __init__(self, milestones: _Optional[_Iterable[_Union[Milestone, _Mapping]]] = ...) -> None: ...
+    viewer_can: MilestonesViewerCan
+    def __init__(self, milestones: _Optional[_Iterable[_Union[Milestone, _Mapping]]] = ..., viewer_can: _Optional[_Union[MilestonesViewerCan, _Mapping]] = ...) -> None: ...

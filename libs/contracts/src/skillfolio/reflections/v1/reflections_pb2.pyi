@@ -124,10 +124,18 @@ class ListPromptsRequest(_message.Message):
     def __init__(self) -> None: ...
 
 class ListPromptsResponse(_message.Message):
-    __slots__ = ("prompts",)
+    __slots__ = ("prompts", "viewer_can")
     PROMPTS_FIELD_NUMBER: _ClassVar[int]
+    VIEWER_CAN_FIELD_NUMBER: _ClassVar[int]
     prompts: _containers.RepeatedCompositeFieldContainer[Prompt]
-    def __init__(self, prompts: _Optional[_Iterable[_Union[Prompt, _Mapping]]] = ...) -> None: ...
+    viewer_can: PromptsViewerCan
+    def __init__(self, prompts: _Optional[_Iterable[_Union[Prompt, _Mapping]]] = ..., viewer_can: _Optional[_Union[PromptsViewerCan, _Mapping]] = ...) -> None: ...
+
+class PromptsViewerCan(_message.Message):
+    __slots__ = ("manage",)
+    MANAGE_FIELD_NUMBER: _ClassVar[int]
+    manage: bool
+    def __init__(self, manage: bool = ...) -> None: ...
 
 class UpdatePromptRequest(_message.Message):
     __slots__ = ("prompt_id", "text")

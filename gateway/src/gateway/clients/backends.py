@@ -1,0 +1,60 @@
+"""The services the gateway fronts, as typed facades; every call carries a signed principal and correlation id.
+
+The chassis channel's interceptor adds both: it signs ``chassis.context.principal_var`` (set per call by
+gateway.clients.service) with SKILLFOLIO_PRINCIPAL_PRIVATE_KEY and reads the correlation id the HTTP middleware put in
+its contextvar. Routes get :class:`Backends` as a FastAPI dependency (:data:`BackendsDep`) and call its facades
+(``await backends.artifacts.list_portfolio(principal, request)``), never an RPC by name.
+"""
+from __future__ import annotations
+
+from typing import Annotated, Callable
+
+from fastapi import Depends, Request
+
+from chassis.config import PlatformSettings
+from chassis.grpc.client import aio_channel, signing_token_source
+
+from gateway.clients.artifacts import ArtifactsClient
+from gateway.clients.progress import AssessmentsClient, GoalsClient, MilestonesClient
+from gateway.clients.reflections import ReflectionsClient
+from gateway.clients.roster import RosterClient
+from gateway.clients.service import ServiceClient
+from gateway.clients.skills import SkillsClient
+from gateway.settings import GatewaySettings
+
+
+class Backends:
+    """Every downstream service facade the gateway holds; built inside the event loop, closed at shutdown."""
+
+    def __init__(self, settings: GatewaySettings, platform: PlatformSettings,
+                 on_account_refused: Callable[[str], None] | None = None) -> None:
+        tokens = signing_token_source(platform)
+
+        def client(facade: type[ServiceClient], name: str, address: str):
+            return facade(name, aio_channel(name, tokens, address=address), settings.grpc_timeout_seconds,
+                          on_account_refused)
+
+        self.roster: RosterClient = client(RosterClient, "roster", settings.roster_target)
+        self.skills: SkillsClient = client(SkillsClient, "skills", settings.skills_target)
+        self.artifacts: ArtifactsClient = client(ArtifactsClient, "artifacts", settings.artifacts_target)
+        self.reflections: ReflectionsClient = client(ReflectionsClient, "reflections", settings.reflections_target)
+        self.assessments: AssessmentsClient = self.reflections.sibling(AssessmentsClient)
+        self.goals: GoalsClient = self.reflections.sibling(GoalsClient)
+        self.milestones: MilestonesClient = self.reflections.sibling(MilestonesClient)
+
+    @property
+    def all(self) -> list[ServiceClient]:
+        """One client per server (siblings share their server's channel)."""
+        return [self.roster, self.skills, self.artifacts, self.reflections]
+
+    async def close(self) -> None:
+        for client in self.all:
+            await client.channel.close()
+
+
+def backends(request: Request) -> Backends:
+    """FastAPI dependency: the app's backends (opened by its lifespan)."""
+    return request.app.state.backends
+
+
+BackendsDep = Annotated[Backends, Depends(backends)]

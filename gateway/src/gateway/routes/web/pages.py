@@ -1,0 +1,59 @@
+"""The logged-in web pages: a home with one block per role the person holds; the portfolio pages' routers
+(routes.web.portfolio, routes.web.artifact, ...) are included here so the app includes one web router."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+
+from chassis.access import ADMIN_ROLES
+from chassis.context import Principal
+from skillfolio.roster.v1 import roster_pb2 as pb
+
+from gateway.clients.backends import Backends, BackendsDep
+from gateway.usecases import roster as queries
+from gateway.schemas import common as schemas
+from gateway.routes.web import (artifact as web_artifact, discussion as web_discussion, goals as web_goals,
+                                growth as web_growth, milestone_list as web_milestone_list,
+                                milestones as web_milestones, panel as web_panel, portfolio as web_portfolio,
+                                prompts as web_prompts)
+from gateway.routes.web.common import Viewer
+from gateway.web.render import render
+
+router = APIRouter(include_in_schema=False)
+
+
+async def _person(backends: Backends, person_id: str, viewer: Principal) -> pb.Person:
+    reply = await backends.roster.get_person(viewer, pb.GetPersonRequest(person_id=person_id))
+    return reply.person
+
+
+async def _school_name(backends: Backends, school_id: str, viewer: Principal) -> str:
+    if not school_id:
+        return ""
+    reply = await backends.roster.get_school(viewer, pb.GetSchoolRequest(school_id=school_id))
+    return reply.school.name
+
+
+@router.get("/")
+async def home(request: Request, backends: BackendsDep, viewer: Viewer):
+    roster = backends.roster
+    me = await _person(backends, viewer.subject, viewer)
+    blocks: dict = {}
+    if any(viewer.has_role(role) for role in ADMIN_ROLES):
+        blocks["admin"] = await queries.school_counts(roster, viewer, me)
+    if viewer.has_role("teacher"):
+        blocks["teacher"] = await queries.students_by_section(roster, viewer, viewer.subject, page_size=100)
+    if viewer.has_role("guardian"):
+        children = await queries.collect(lambda p: roster.list_children(viewer, pb.ListChildrenRequest(
+            guardian_id=viewer.subject, page=p)), "children")
+        blocks["guardian"] = [schemas.Person.of(c) for c in children]
+    if viewer.has_role("student"):
+        blocks["student"] = {"school": await _school_name(backends, me.primary_school_id, viewer)}
+    return render(request, "home.html", me=schemas.Person.of(me), blocks=blocks,
+                  district=viewer.has_role("district_admin"))
+
+
+router.include_router(web_portfolio.router)
+router.include_router(web_artifact.router)
+router.include_router(web_discussion.router)
+for pages in (web_goals, web_growth, web_milestone_list, web_milestones, web_panel, web_prompts):
+    router.include_router(pages.router)

@@ -1,0 +1,34 @@
+"""How a commit that wrote outbox rows wakes its relay on PostgreSQL: NOTIFY only while a relay sleeps.
+
+NOTIFY takes one database-wide lock from the commit until its WAL flush ends, so notifying commits run one at a
+time. An idle relay holds an advisory lock exclusively (chassis.messaging.listener); a busy one polls.
+"""
+from __future__ import annotations
+
+import zlib
+
+from sqlalchemy import text
+
+RELAY_IDLE_LOCK_CLASS = 0x534F_4952      # advisory lock namespace ("SOIR"): (class, relay_idle_key(producer))
+
+
+def outbox_channel(producer: str) -> str:
+    """The PostgreSQL NOTIFY channel the relay of ``producer`` listens on."""
+    return f"outbox_{producer}"
+
+
+def relay_idle_key(producer: str) -> int:
+    """The advisory lock (second key, an int4) an idle relay of ``producer`` holds exclusively while it sleeps."""
+    return zlib.crc32(outbox_channel(producer).encode()) - (1 << 31)
+
+
+# The writer's check takes the lock shared, so it either fails (a relay sleeps: NOTIFY) or holds the lock until this
+# commit is visible: a relay announcing idleness meanwhile fails to take it, keeps polling and so sees the row.
+_WAKE_IDLE_RELAY = text("SELECT pg_notify(:channel, '') WHERE NOT pg_try_advisory_xact_lock_shared(:cls, :key)")
+
+
+def wake_idle_relay(executor, producer: str) -> None:
+    """In a PostgreSQL transaction that wrote outbox rows (a Session or a Connection): have ``producer``'s relay
+    woken at commit if it sleeps. A busy relay is not disturbed, and the commit takes no database-wide lock."""
+    executor.execute(_WAKE_IDLE_RELAY, {"channel": outbox_channel(producer), "cls": RELAY_IDLE_LOCK_CLASS,
+                                        "key": relay_idle_key(producer)})
