@@ -15,8 +15,9 @@ from chassis.events import Envelope
 from roster.adapters import orm
 from roster.domain.identity import entity_id
 
-from artifacts.service_layer.replication import apply_roster_event
-from reflections.service_layer.replication import apply_event as apply_reflections_event
+from chassis.messaging.subscriptions import consume
+from artifacts.service_layer import subscriptions as artifacts_subscriptions
+from reflections.service_layer import subscriptions as reflections_subscriptions
 from gateway_district import HASHER, District
 
 CONSUMER = "gateway-tests.relations"
@@ -38,8 +39,8 @@ class Relations:
 
     def _replicate(self, envelope: Envelope) -> None:
         artifacts_app, reflections_app = self.apps
-        assert apply_roster_event(artifacts_app.unit_of_work, CONSUMER, envelope)
-        assert apply_reflections_event(reflections_app.unit_of_work, CONSUMER, envelope)
+        assert consume(artifacts_app.unit_of_work, artifacts_subscriptions.SUBSCRIPTIONS, envelope, CONSUMER)
+        assert consume(reflections_app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, envelope, CONSUMER)
 
     def create(self) -> "Relations":
         today = dt.date.today()
