@@ -84,7 +84,7 @@ def create_app(database_url: str) -> FastAPI:
             year_of(row.skill_id, row.school_year_id)["artifacts_tagged"] += row.n
         for row in points:
             columns = year_of(row.skill_id, row.school_year_id)["points"]
-            columns["assessed_at"].append(row.assessed_at.astimezone(dt.timezone.utc))
+            columns["assessed_at"].append(row.assessed_at.astimezone(dt.UTC))
             columns["level_rank"].append(row.level_rank)
             columns["level_name"].append(row.level_name)
             columns["max_rank"].append(row.max_rank)

@@ -69,7 +69,7 @@ def _student_rows(rng: random.Random, student: str, years: list[tuple[str, int]]
     for year_id, start in years:
         for n in range(per_year):
             artifact = _id(rng)
-            created = dt.datetime(start, 8, 20, tzinfo=dt.timezone.utc) + dt.timedelta(days=rng.uniform(0, 270))
+            created = dt.datetime(start, 8, 20, tzinfo=dt.UTC) + dt.timedelta(days=rng.uniform(0, 270))
             skills = rng.sample(skill_ids, rng.choice((1, 2)))
             rows["artifact_owners"].append((artifact, student, "f", year_id, created.isoformat()))
             rows["artifact_skills"] += [(artifact, s, student) for s in skills]

@@ -9,7 +9,6 @@ import random
 import statistics
 import time
 from dataclasses import dataclass
-
 from urllib.parse import urlsplit
 
 
@@ -42,7 +41,7 @@ class Connection:
         self.host, self.port = parts.hostname, parts.port or 80
         self.extra = "".join(f"{k}: {v}\r\n" for k, v in {"Host": parts.netloc, **headers}.items())
 
-    async def open(self) -> "Connection":
+    async def open(self) -> Connection:
         self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
         return self
 

@@ -125,7 +125,7 @@ def _artifacts(database_url: str, cast: _Cast, spec: Spec, worker: int, first: i
                                          "size_bytes", "thumbnail_key", "checked_at"))
     random_, choices, bits = rng.random, rng.choices, rng.getrandbits     # the hot loop: C-level calls only
     skill_sets = [list(itertools.permutations(skills, k)) for k in (1, 2, 3)]
-    year_starts = [dt.datetime(y, 8, 15, 8, tzinfo=dt.timezone.utc) for y in YEAR_STARTS]
+    year_starts = [dt.datetime(y, 8, 15, 8, tzinfo=dt.UTC) for y in YEAR_STARTS]
     with_media = cast.with_media_table
     for n in range(first, last):
         pick = 0 if n < spec.featured else 1 + int(random_() * (len(students) - 1))

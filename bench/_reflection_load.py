@@ -37,8 +37,10 @@ async def closed_loop(call, writers: list, seconds: float) -> tuple[list[float],
 
 def grpc_caller(port: int, private_pem: str, body: str):
     import grpc
+
     from chassis.testing.grpc_api import signed_as
-    from skillfolio.reflections.v1 import reflections_pb2 as pb, reflections_pb2_grpc
+    from skillfolio.reflections.v1 import reflections_pb2 as pb
+    from skillfolio.reflections.v1 import reflections_pb2_grpc
     channel = grpc.aio.insecure_channel(f"127.0.0.1:{port}")
     stub = reflections_pb2_grpc.ReflectionsServiceStub(channel)
 
@@ -53,7 +55,9 @@ def gateway_caller(port: int, session_secret: str, sessions, writers: list, body
     """REST calls on one keep-alive connection per writer, with the minimal client of bench/_load.py (httpx's
     connection pool costs the bench process several CPU ms per call, taken from the servers on a 2-core machine)."""
     import json
+
     from _load import Connection
+
     from chassis.context import Principal
     from gateway.auth import issue_api_token
     from gateway.session_store import SqliteSessionStore

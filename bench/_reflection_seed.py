@@ -22,10 +22,10 @@ class Writer:
 
 def seed_writers(database_url: str, count: int) -> list[Writer]:
     """Migrate (every head: branches merged later may carry parallel migrations) and feed the replicas."""
-    from reflections.bootstrap import build
-    from reflections.migrations import MIGRATIONS_DIR
     from chassis.config import service_settings
     from chassis.messaging.subscriptions import consume
+    from reflections.bootstrap import build
+    from reflections.migrations import MIGRATIONS_DIR
     from reflections.service_layer import subscriptions as reflections_subscriptions
     upgrade(MIGRATIONS_DIR, database_url, "heads")
     writers = [Writer(f"bench-student-{i:03d}", str(uuid.uuid4())) for i in range(count)]
@@ -57,7 +57,7 @@ class BaselineWriter:
     def add(self, writer: Writer, body: str) -> str:
         from reflections.domain.events import ReflectionAdded
         reflections, revisions, outbox = self.tables
-        reflection_id, now = str(uuid.uuid4()), dt.datetime.now(dt.timezone.utc)
+        reflection_id, now = str(uuid.uuid4()), dt.datetime.now(dt.UTC)
         envelope = Envelope.from_event(ReflectionAdded(reflection_id, writer.artifact_id, writer.student_id, "", 1),
                                        "reflections")
         with self.engine.begin() as conn:

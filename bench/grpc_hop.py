@@ -35,6 +35,7 @@ BENCH_ARGS.add_argument("--people", type=int, default=200)
 def seed(database_url: str, count: int) -> list[str]:
     """Migrate a fresh roster database and add one district, one school and ``count`` students."""
     from sqlalchemy import insert
+
     from chassis.db import make_engine
     from chassis.migrations import upgrade
     from roster.adapters.orm import orgs, people, person_roles
@@ -94,6 +95,7 @@ class FixedPrincipal:
 def run_server(kind: str, handler: str, port: str, database_url: str, public_key_file: str) -> None:
     """Subprocess body: serve the handler on ``port`` until killed."""
     from concurrent import futures
+
     from chassis.config import PlatformSettings, ServiceSettings
     from chassis.grpc import server as chassis_server
     servicer, _ = make_servicer(database_url, handler)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import pathlib
-import socket
 import statistics
 import subprocess
 import sys
@@ -19,7 +18,6 @@ import threading
 import time
 
 import amqp
-from sqlalchemy import update
 
 from chassis.db import make_engine, make_session_factory
 from chassis.events import DomainEvent
@@ -131,7 +129,7 @@ def latency(pg_url: str, amqp_url: str, work: pathlib.Path) -> tuple[list[float]
         while not stop.is_set():
             try:
                 connection.drain_events(timeout=0.2)
-            except socket.timeout:
+            except TimeoutError:
                 pass
     consumer = threading.Thread(target=consume)
     consumer.start()

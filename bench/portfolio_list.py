@@ -24,7 +24,6 @@ import pathlib
 import secrets
 import statistics
 import sys
-import time
 from urllib.parse import urlencode
 
 import httpx

@@ -28,9 +28,9 @@ import sys
 import uuid
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from _stack import CLI, Stack, wait_http  # noqa: E402
 from _reflection_load import baseline_round, closed_loop, gateway_caller, grpc_caller, p95  # noqa: E402
 from _reflection_seed import outbox_rows_for, seed_writers  # noqa: E402
+from _stack import CLI, Stack, wait_http  # noqa: E402
 
 from chassis.grpc.principal import generate_keypair  # noqa: E402
 from chassis.testing import infra  # noqa: E402

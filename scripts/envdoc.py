@@ -6,10 +6,10 @@ import sys
 
 from pydantic_settings import BaseSettings
 
-from chassis.config import DEFAULT_PORTS, PlatformSettings, ServiceSettings
 from artifacts.config import ArtifactsOptions
-from reflections.config import ReflectionsOptions
+from chassis.config import DEFAULT_PORTS, PlatformSettings, ServiceSettings
 from gateway.settings import GatewaySettings
+from reflections.config import ReflectionsOptions
 from roster.config import RosterOptions
 from skills.config import SkillsOptions
 

@@ -6,19 +6,18 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 
+from gateway_district import FAST_ARGON2, HASHER, District
 from sqlalchemy import delete, insert, update
 
+from artifacts.service_layer import subscriptions as artifacts_subscriptions
 from chassis.config import service_settings
 from chassis.db import make_engine
 from chassis.events import Envelope
-from roster.adapters import orm
-from roster.domain.identity import entity_id
-
-from gateway_district import FAST_ARGON2, HASHER, District
-from roster.bootstrap import build as build_roster
 from chassis.messaging.subscriptions import consume
-from artifacts.service_layer import subscriptions as artifacts_subscriptions
 from reflections.service_layer import subscriptions as reflections_subscriptions
+from roster.adapters import orm
+from roster.bootstrap import build as build_roster
+from roster.domain.identity import entity_id
 from skills.service_layer import subscriptions as skills_subscriptions
 
 CONSUMER = "gateway-tests.accounts"

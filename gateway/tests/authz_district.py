@@ -7,13 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 
+from gateway_district import HASHER, District
 from sqlalchemy import Engine, insert
 
 from chassis.events import Envelope
 from roster.adapters import orm
 from roster.domain.identity import entity_id
-
-from gateway_district import HASHER, District
 
 LAST_YEAR_SHIFT = dt.timedelta(days=300)     # back into last school year's section (see extend)
 PEOPLE = {  # short name: (username, roles, school short name)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fastapi.testclient import TestClient
-
 import gateway_district
 from authz_district import LAST_YEAR_SHIFT, USERNAMES
 from authz_matrix import TARGET_AUTHORS, Case, Trail
+from fastapi.testclient import TestClient
 from gateway_testkit import api_token, bearer
 
 
@@ -19,7 +18,7 @@ class ShiftableClock:
         self.shift = dt.timedelta(0)
 
     def __call__(self) -> dt.datetime:
-        return dt.datetime.now(dt.timezone.utc) - self.shift
+        return dt.datetime.now(dt.UTC) - self.shift
 
 
 class Stack:

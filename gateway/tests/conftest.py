@@ -10,42 +10,41 @@ from __future__ import annotations
 
 import pathlib
 import secrets
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
+import gateway_district as district_module
+import gateway_skills
 import pytest
+from discussion_feed import feed_skill_places
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-
-from chassis.config import PlatformSettings, service_settings
-from chassis.db import make_engine
-from chassis.grpc.principal import generate_keypair
-from chassis.media.stores import blob_store_from_settings
-from chassis.media.fs_store import FilesystemBlobStore
-from chassis.migrations import upgrade
-from chassis.roster_replica.roster_client import GrpcRosterRelations
-from chassis.testing import infra
 
 from artifacts import bootstrap as artifacts_bootstrap
 from artifacts.entrypoints import grpc_api as artifacts_grpc
 from artifacts.migrations import MIGRATIONS_DIR as ARTIFACTS_MIGRATIONS
+from artifacts.service_layer import subscriptions as artifacts_subscriptions
+from chassis.config import PlatformSettings, service_settings
+from chassis.db import make_engine
 from chassis.events import Envelope
+from chassis.grpc.principal import generate_keypair
+from chassis.media.fs_store import FilesystemBlobStore
+from chassis.media.stores import blob_store_from_settings
+from chassis.messaging.subscriptions import consume
+from chassis.migrations import upgrade
+from chassis.roster_replica.roster_client import GrpcRosterRelations
+from chassis.testing import infra
+from gateway.app import create_app
+from gateway.settings import GatewaySettings
 from reflections import bootstrap as reflections_bootstrap
 from reflections.entrypoints import grpc_api as reflections_grpc
 from reflections.migrations import MIGRATIONS_DIR as REFLECTIONS_MIGRATIONS
-from gateway.app import create_app
-from gateway.settings import GatewaySettings
+from reflections.service_layer import subscriptions as reflections_subscriptions
 from roster.bootstrap import build
 from roster.entrypoints import grpc_api
 from roster.migrations import MIGRATIONS_DIR
 from skills import bootstrap as skills_bootstrap
 from skills.entrypoints import grpc_api as skills_grpc
 from skills.migrations import MIGRATIONS_DIR as SKILLS_MIGRATIONS
-import gateway_district as district_module
-from discussion_feed import feed_skill_places
-import gateway_skills
-from chassis.messaging.subscriptions import consume
-from artifacts.service_layer import subscriptions as artifacts_subscriptions
-from reflections.service_layer import subscriptions as reflections_subscriptions
 
 
 @pytest.fixture(scope="session")

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, select
 
-from chassis.events import Envelope
 from artifacts.adapters.orm import outbox as artifacts_outbox
-from skills.adapters.orm import outbox as skills_outbox
-from chassis.messaging.subscriptions import consume
 from artifacts.service_layer import subscriptions as artifacts_subscriptions
+from chassis.events import Envelope
+from chassis.messaging.subscriptions import consume
 from reflections.service_layer import subscriptions as reflections_subscriptions
+from skills.adapters.orm import outbox as skills_outbox
 
 OWNERSHIP_EVENTS = ("artifact_added", "artifact_updated", "artifact_deleted")
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+from progress_feed import give_skill_the_scale
+
+from artifacts.adapters import orm as artifacts_orm
 from chassis.access import Viewer
 from chassis.events import Envelope
+from chassis.messaging.subscriptions import consume
 from chassis.testing.records import ServiceRecords
-from artifacts.adapters import orm as artifacts_orm
+from reflections.service_layer import subscriptions as reflections_subscriptions
 from skills.adapters import orm as skills_orm
 from skills.domain.model import Criterion, Level
-
-from progress_feed import give_skill_the_scale
-from chassis.messaging.subscriptions import consume
-from reflections.service_layer import subscriptions as reflections_subscriptions
 
 ADMIN = Viewer.of("gateway-tests-admin", ["district_admin"])
 SKILLS_EVENTS_CONSUMED = ("skill_", "scale_defined", "rubric_defined")   # what the reflections worker subscribes to

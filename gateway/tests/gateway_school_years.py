@@ -4,8 +4,8 @@ district's year, and, in the demo district, a deactivated school and a deactivat
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 from sqlalchemy import Engine, delete, insert
 

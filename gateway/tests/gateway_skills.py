@@ -2,12 +2,12 @@
 district skills (one retired) and one addition of Maple Elementary."""
 from __future__ import annotations
 
+from gateway_district import District
+
 from chassis.access import Viewer
 from skills.bootstrap import SkillsApp
 from skills.domain.grades import GradeBand
 from skills.domain.model import SkillFields
-
-from gateway_district import District
 
 ADMIN = Viewer.of("gateway-tests-admin", ["district_admin"])
 BANDS = [GradeBand("K-5", "KG", "05"), GradeBand("6-8", "06", "08")]

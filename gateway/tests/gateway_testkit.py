@@ -59,7 +59,7 @@ class OffsetClock:
         return time.time() + self.offset
 
     def utc_now(self) -> dt.datetime:
-        return dt.datetime.fromtimestamp(self(), dt.timezone.utc)
+        return dt.datetime.fromtimestamp(self(), dt.UTC)
 
     def advance(self, seconds: float) -> None:
         self.offset += seconds

@@ -9,16 +9,16 @@ import dataclasses
 
 from sqlalchemy import Engine, select
 
+from artifacts.adapters.orm import outbox as artifacts_outbox
+from artifacts.service_layer import subscriptions as artifacts_subscriptions
 from chassis.access import Viewer
 from chassis.events import Envelope
-from artifacts.adapters.orm import outbox as artifacts_outbox
+from chassis.messaging.subscriptions import consume
 from reflections.adapters.orm import outbox as reflections_outbox
+from reflections.service_layer import subscriptions as reflections_subscriptions
 from roster.adapters.orm import academic_sessions
 from skills.adapters.orm import outbox as skills_outbox
 from skills.domain.model import Criterion, Level
-from chassis.messaging.subscriptions import consume
-from artifacts.service_layer import subscriptions as artifacts_subscriptions
-from reflections.service_layer import subscriptions as reflections_subscriptions
 
 REPLICATED = {"artifact_added", "artifact_updated", "artifact_deleted", "skill_added", "skill_updated", "skill_retired",
               "skill_deleted", "scale_defined", "rubric_defined", "school_year_added", "school_year_updated"}

@@ -3,16 +3,15 @@ skills service, a ``sync`` that feeds the reflections replicas, and REST helpers
 from __future__ import annotations
 
 import uuid
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from gateway_testkit import api_token, bearer
+from progress_feed import define_panel_rubric, feed, give_skill_the_scale
 from sqlalchemy import Engine
 
 from chassis.db import make_engine
-
-from gateway_testkit import api_token, bearer
-from progress_feed import define_panel_rubric, feed, give_skill_the_scale
 
 
 @pytest.fixture(scope="session")

@@ -9,38 +9,37 @@ import datetime as dt
 import re
 import secrets
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
+import authz_district
+import gateway_district
 import pytest
+from authz_matrix import Trail
 from fastapi.testclient import TestClient
+from gateway_testkit import OffsetClock, api_token, bearer
+from progress_feed import feed
 
-from chassis.access import Viewer
-from chassis.config import service_settings
-from chassis.db import make_engine
 from artifacts import bootstrap as artifacts_bootstrap
 from artifacts.entrypoints import grpc_api as artifacts_grpc
 from artifacts.migrations import MIGRATIONS_DIR as ARTIFACTS_MIGRATIONS
+from artifacts.service_layer import subscriptions as artifacts_subscriptions
+from chassis.access import Viewer
+from chassis.calendar import DistrictCalendar
+from chassis.config import service_settings
+from chassis.db import make_engine
+from chassis.messaging.subscriptions import consume
 from gateway.app import create_app
 from gateway.settings import GatewaySettings
 from reflections import bootstrap as reflections_bootstrap
 from reflections.adapters.orm import audit_log, outbox
 from reflections.entrypoints import grpc_api as reflections_grpc
 from reflections.migrations import MIGRATIONS_DIR as REFLECTIONS_MIGRATIONS
-from chassis.calendar import DistrictCalendar
+from reflections.service_layer import subscriptions as reflections_subscriptions
 from reflections.service_layer.milestones import MilestoneUseCases
 from roster.bootstrap import build as build_roster
 from roster.entrypoints import grpc_api as roster_grpc
 from roster.migrations import MIGRATIONS_DIR as ROSTER_MIGRATIONS
-
-import authz_district
-import gateway_district
-from authz_matrix import Trail
-from gateway_testkit import OffsetClock, api_token, bearer
-from progress_feed import feed
-from chassis.messaging.subscriptions import consume
-from artifacts.service_layer import subscriptions as artifacts_subscriptions
-from reflections.service_layer import subscriptions as reflections_subscriptions
 
 META_CSRF = re.compile(r'<meta name="csrf-token" content="([^"]+)">')
 EXPIRES_IN = 60.0         # seconds an "expired" row's panel link still works after it is made (its setup's margin)

@@ -9,9 +9,9 @@ import wave
 from sqlalchemy import select
 
 from chassis.events import Envelope
+from chassis.messaging.subscriptions import ConsumerUnits
 from reflections.adapters.orm import outbox as reflections_outbox
 from reflections.service_layer.media_checks import check_uploaded_recording
-from chassis.messaging.subscriptions import ConsumerUnits
 
 
 def wav_bytes(seconds: float = 0.25, rate: int = 8000) -> bytes:

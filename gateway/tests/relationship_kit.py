@@ -8,17 +8,16 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 
+from gateway_district import HASHER, District
 from sqlalchemy import delete, insert
 
+from artifacts.service_layer import subscriptions as artifacts_subscriptions
 from chassis.db import make_engine
 from chassis.events import Envelope
+from chassis.messaging.subscriptions import consume
+from reflections.service_layer import subscriptions as reflections_subscriptions
 from roster.adapters import orm
 from roster.domain.identity import entity_id
-
-from chassis.messaging.subscriptions import consume
-from artifacts.service_layer import subscriptions as artifacts_subscriptions
-from reflections.service_layer import subscriptions as reflections_subscriptions
-from gateway_district import HASHER, District
 
 CONSUMER = "gateway-tests.relations"
 COURSE = entity_id("course", "c1")        # gateway_district's course
@@ -42,7 +41,7 @@ class Relations:
         assert consume(artifacts_app.unit_of_work, artifacts_subscriptions.SUBSCRIPTIONS, envelope, CONSUMER)
         assert consume(reflections_app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, envelope, CONSUMER)
 
-    def create(self) -> "Relations":
+    def create(self) -> Relations:
         today = dt.date.today()
         start, end = today - dt.timedelta(days=30), today + dt.timedelta(days=200)
         engine = make_engine(self.roster_url)

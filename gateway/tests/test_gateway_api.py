@@ -4,10 +4,10 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from gateway_testkit import api_token, bearer
 
 from chassis.context import Principal
 from gateway.auth import issue_api_token
-from gateway_testkit import api_token, bearer
 
 pytestmark = pytest.mark.integration
 

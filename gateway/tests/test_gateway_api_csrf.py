@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 
 import pytest
-
 from gateway_testkit import api_token, bearer, csrf_from, web_login
 
 pytestmark = pytest.mark.integration

@@ -1,9 +1,8 @@
 """The portfolio listing's hand-built Artifact JSON equals what the documented response model produces."""
 from __future__ import annotations
 
-from skillfolio.artifacts.v1 import artifacts_pb2 as pb
-
 from gateway.schemas.artifacts import Artifact, artifact_json
+from skillfolio.artifacts.v1 import artifacts_pb2 as pb
 
 
 def test_artifact_json_is_the_response_model_dump_field_for_field():

@@ -5,11 +5,11 @@ from __future__ import annotations
 import uuid
 
 import pytest
-
-from chassis.events import Envelope
 from gateway_testkit import api_token, bearer
-from chassis.messaging.subscriptions import consume
+
 from artifacts.service_layer import subscriptions as artifacts_subscriptions
+from chassis.events import Envelope
+from chassis.messaging.subscriptions import consume
 
 pytestmark = pytest.mark.integration
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import uuid
 
 import pytest
-
 from gateway_assessments import feed_artifacts, seed_catalog
 from gateway_testkit import api_token, bearer, csrf_from, web_login
 

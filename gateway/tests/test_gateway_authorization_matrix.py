@@ -14,31 +14,30 @@ from __future__ import annotations
 import json
 import secrets
 import uuid
-from typing import Iterator
+from collections.abc import Iterator
 
+import authz_district
+import gateway_district
 import pytest
+from authz_matrix import ACTORS, ARTIFACT_ACTIONS, CASES, UNCHANGED_BY, Case, Trail
+from authz_rest import ShiftableClock, Stack, amy_portfolio_ids, amy_sees, create_targets, perform
 from fastapi.testclient import TestClient
 
-from chassis.config import service_settings
-from chassis.db import make_engine
-from chassis.testing.grid import TargetPool
 from artifacts import bootstrap as artifacts_bootstrap
 from artifacts.adapters.orm import audit_log, outbox
 from artifacts.domain.access import DENIED
 from artifacts.entrypoints import grpc_api as artifacts_grpc
 from artifacts.migrations import MIGRATIONS_DIR as ARTIFACTS_MIGRATIONS
+from artifacts.service_layer import subscriptions as artifacts_subscriptions
+from chassis.config import service_settings
+from chassis.db import make_engine
+from chassis.messaging.subscriptions import consume
+from chassis.testing.grid import TargetPool
 from gateway.app import create_app
 from gateway.settings import GatewaySettings
 from roster.bootstrap import build as build_roster
 from roster.entrypoints import grpc_api as roster_grpc
 from roster.migrations import MIGRATIONS_DIR as ROSTER_MIGRATIONS
-
-import authz_district
-import gateway_district
-from authz_matrix import ACTORS, ARTIFACT_ACTIONS, CASES, UNCHANGED_BY, Case, Trail
-from authz_rest import ShiftableClock, Stack, amy_portfolio_ids, amy_sees, create_targets, perform
-from chassis.messaging.subscriptions import consume
-from artifacts.service_layer import subscriptions as artifacts_subscriptions
 
 pytestmark = pytest.mark.integration
 

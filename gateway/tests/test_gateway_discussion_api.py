@@ -7,10 +7,10 @@ from __future__ import annotations
 import uuid
 
 import pytest
-
-from chassis.access import Viewer
 from discussion_feed import feed_ownership
 from gateway_testkit import api_token, bearer, csrf_from, web_login
+
+from chassis.access import Viewer
 
 pytestmark = pytest.mark.integration
 

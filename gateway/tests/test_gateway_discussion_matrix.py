@@ -9,17 +9,26 @@ from __future__ import annotations
 import json
 import secrets
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
+import authz_district
+import gateway_district
 import pytest
+from authz_matrix import ACTORS, Case, Trail
+from discussion_feed import feed_catalog, feed_ownership
+from discussion_matrix import CASES, EVENT, RPC, SUCCESS, WRITES, request, said
 from fastapi.testclient import TestClient
+from gateway_skills import ADMIN, BANDS
+from gateway_testkit import api_token, bearer
 
-from chassis.config import service_settings
-from chassis.db import make_engine
 from artifacts import bootstrap as artifacts_bootstrap
 from artifacts.entrypoints import grpc_api as artifacts_grpc
 from artifacts.migrations import MIGRATIONS_DIR as ARTIFACTS_MIGRATIONS
+from artifacts.service_layer import subscriptions as artifacts_subscriptions
+from chassis.config import service_settings
+from chassis.db import make_engine
+from chassis.messaging.subscriptions import consume
 from gateway.app import create_app
 from gateway.settings import GatewaySettings
 from reflections import bootstrap as reflections_bootstrap
@@ -27,23 +36,13 @@ from reflections.adapters.orm import audit_log, outbox
 from reflections.domain.access import DENIED
 from reflections.entrypoints import grpc_api as reflections_grpc
 from reflections.migrations import MIGRATIONS_DIR as REFLECTIONS_MIGRATIONS
+from reflections.service_layer import subscriptions as reflections_subscriptions
 from roster.bootstrap import build as build_roster
 from roster.entrypoints import grpc_api as roster_grpc
 from roster.migrations import MIGRATIONS_DIR as ROSTER_MIGRATIONS
 from skills import bootstrap as skills_bootstrap
 from skills.domain.model import Criterion, Level, SkillFields
 from skills.migrations import MIGRATIONS_DIR as SKILLS_MIGRATIONS
-
-import authz_district
-import gateway_district
-from authz_matrix import ACTORS, Case, Trail
-from discussion_feed import feed_catalog, feed_ownership
-from discussion_matrix import CASES, EVENT, RPC, SUCCESS, WRITES, request, said
-from gateway_skills import ADMIN, BANDS
-from gateway_testkit import api_token, bearer
-from chassis.messaging.subscriptions import consume
-from artifacts.service_layer import subscriptions as artifacts_subscriptions
-from reflections.service_layer import subscriptions as reflections_subscriptions
 
 pytestmark = pytest.mark.integration
 

@@ -4,9 +4,8 @@ refused; bad input names the field."""
 from __future__ import annotations
 
 import pytest
-
 from gateway_testkit import csrf_from, web_login
-from progress_fixtures import people, panel_rubric, roster_engine, sync  # noqa: F401  (fixtures)
+from progress_fixtures import panel_rubric, people, roster_engine, sync  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.integration
 

@@ -7,7 +7,8 @@ import re
 from types import SimpleNamespace
 
 from gateway.usecases.growth import SkillGrowth
-from gateway.web import growth_chart as gc, views
+from gateway.web import growth_chart as gc
+from gateway.web import views
 from gateway.web.render import templates
 
 LEVELS = [(1, "Beginning"), (2, "Developing"), (3, "Ready"), (4, "Excelling")]

@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from gateway_testkit import web_login
+from progress_fixtures import panel_rubric, people, roster_engine, sync  # noqa: F401  (fixtures)
 
 from chassis.access import Viewer
 from reflections.domain.assessment import CriterionLevel
-
-from gateway_testkit import web_login
-from progress_fixtures import people, panel_rubric, roster_engine, sync  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.integration
 

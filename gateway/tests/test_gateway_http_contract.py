@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from gateway_testkit import api_token, bearer
 
 pytestmark = pytest.mark.integration

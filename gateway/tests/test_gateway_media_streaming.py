@@ -6,8 +6,8 @@ import datetime as dt
 import hashlib
 import threading
 import tracemalloc
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 import httpx
 import pytest

@@ -7,8 +7,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
-
-from progress_fixtures import people, panel_rubric, roster_engine, sync  # noqa: F401  (fixtures)
+from progress_fixtures import panel_rubric, people, roster_engine, sync  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.integration
 

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import os
 import uuid
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
+from gateway_testkit import api_token, bearer
 
-from chassis.config import service_settings
 from artifacts import bootstrap
 from artifacts.config import ArtifactsOptions
 from artifacts.entrypoints import grpc_api
 from artifacts.migrations import MIGRATIONS_DIR
-
-from gateway_testkit import api_token, bearer
-from chassis.messaging.subscriptions import consume
 from artifacts.service_layer import subscriptions as artifacts_subscriptions
+from chassis.config import service_settings
+from chassis.messaging.subscriptions import consume
 
 pytestmark = pytest.mark.integration
 MB = 1024 * 1024

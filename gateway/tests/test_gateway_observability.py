@@ -5,12 +5,12 @@ import re
 
 import httpx
 import pytest
+from gateway_testkit import api_token, bearer
 from sqlalchemy import create_engine, text
 
 from chassis.testing.infra import free_port
 from gateway.serve import start_metrics
 from gateway.settings import GatewaySettings
-from gateway_testkit import api_token, bearer
 
 pytestmark = pytest.mark.integration
 

@@ -8,14 +8,13 @@ import re
 import uuid
 
 import pytest
+from gateway_testkit import FakeClock, csrf_from, web_login
+from progress_fixtures import panel_rubric, people, roster_engine, sync  # noqa: F401  (fixtures)
+from test_gateway_milestones_api import planned
 
 from chassis.access import Viewer
 from chassis.calendar import DistrictCalendar
 from reflections.service_layer.milestones import MilestoneUseCases
-
-from gateway_testkit import FakeClock, csrf_from, web_login
-from progress_fixtures import people, panel_rubric, roster_engine, sync  # noqa: F401  (fixtures)
-from test_gateway_milestones_api import planned
 
 pytestmark = pytest.mark.integration
 META_CSRF = re.compile(r'<meta name="csrf-token" content="([^"]+)">')
@@ -30,7 +29,7 @@ def invite(people, milestone_id: str, name: str = "Pat Partner") -> str:
 
 def invited_back_then(reflections_app, district, milestone_id: str, days_ago: float, valid_days: int) -> str:
     """An invitation made ``days_ago`` (the service's own use case on a clock set back), lasting ``valid_days``."""
-    then = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=days_ago)
+    then = dt.datetime.now(dt.UTC) - dt.timedelta(days=days_ago)
     past = MilestoneUseCases(reflections_app.unit_of_work, DistrictCalendar(lambda: then), 14)
     _, token = past.invite(Viewer.of(district.ids["teacher"], ["teacher"]), milestone_id, "Old Invite",
                            "old@example.org", "family", valid_days=valid_days)

@@ -9,10 +9,19 @@ import json
 import uuid
 
 import pytest
-
 from progress_fixtures import panel_rubric  # noqa: F401  (fixture)
-from progress_matrix import (AUDITED_RPC, EVENT, ORDER, SERVICE_COLUMNS, SUCCESS, Row, parse,
-                             refusal, request, service_grids)
+from progress_matrix import (
+    AUDITED_RPC,
+    EVENT,
+    ORDER,
+    SERVICE_COLUMNS,
+    SUCCESS,
+    Row,
+    parse,
+    refusal,
+    request,
+    service_grids,
+)
 from progress_matrix_world import EXPIRES_IN, Caller, World, world  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.integration

@@ -8,7 +8,6 @@ from __future__ import annotations
 import uuid
 
 import pytest
-
 from discussion_feed import feed_ownership
 from gateway_testkit import api_token, bearer
 from recording_kit import check_uploads, put_bytes, wav_bytes

@@ -4,10 +4,9 @@ ago gets 503 NOT_YET_REPLICATED with Retry-After from artifacts and reflections 
 refusing), never 403; once the replicas catch up, 200; a teacher with no relation stays refused (403)."""
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
-
 from gateway_testkit import api_token, bearer, web_login
 from relationship_kit import Relations
 

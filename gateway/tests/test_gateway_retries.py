@@ -8,11 +8,11 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from discussion_feed import feed_ownership
+from gateway_testkit import api_token, bearer, csrf_from, web_login
 from sqlalchemy import func, select
 
 from artifacts.adapters.orm import artifacts as artifacts_table
-from discussion_feed import feed_ownership
-from gateway_testkit import api_token, bearer, csrf_from, web_login
 from reflections.adapters.orm import comments as comments_table
 
 pytestmark = pytest.mark.integration

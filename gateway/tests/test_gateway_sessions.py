@@ -5,20 +5,21 @@ from __future__ import annotations
 
 import re
 import uuid
-from typing import Iterator
+from collections.abc import Iterator
 
 import grpc
 import pytest
-
 from account_kit import Accounts
+from gateway_testkit import api_token, bearer, csrf_from, web_login
+
 from chassis.context import Principal
-from chassis.grpc.principal import METADATA_KEY as PRINCIPAL_KEY, sign_principal
+from chassis.grpc.principal import METADATA_KEY as PRINCIPAL_KEY
+from chassis.grpc.principal import sign_principal
 from gateway.app import SESSION_COOKIE
 from skillfolio.artifacts.v1 import artifacts_pb2, artifacts_pb2_grpc
 from skillfolio.reflections.v1 import reflections_pb2, reflections_pb2_grpc
 from skillfolio.roster.v1 import roster_pb2, roster_pb2_grpc
 from skillfolio.skills.v1 import skills_pb2, skills_pb2_grpc
-from gateway_testkit import api_token, bearer, csrf_from, web_login
 
 pytestmark = pytest.mark.integration
 INACTIVE = "account inactive"

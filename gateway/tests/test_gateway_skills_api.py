@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from gateway_testkit import api_token, bearer, web_login
 
 pytestmark = pytest.mark.integration

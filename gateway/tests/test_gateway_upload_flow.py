@@ -7,15 +7,14 @@ import io
 import uuid
 
 import pytest
+from gateway_testkit import api_token, bearer
 from PIL import Image
 
 from artifacts.adapters.orm import audit_log, outbox
-from chassis.calendar import utc_now
 from artifacts.service_layer.media_results import check_uploaded_media
-from chassis.testing.records import ServiceRecords
-
-from gateway_testkit import api_token, bearer
+from chassis.calendar import utc_now
 from chassis.messaging.subscriptions import ConsumerUnits
+from chassis.testing.records import ServiceRecords
 
 pytestmark = pytest.mark.integration
 

@@ -1,9 +1,7 @@
 """Web pages against a real roster: login, role homes, CSRF, throttling, session expiry, logout, 403/404 pages."""
 from __future__ import annotations
 
-
 import pytest
-
 from gateway_testkit import FakeClock, csrf_from, web_login
 
 pytestmark = pytest.mark.integration

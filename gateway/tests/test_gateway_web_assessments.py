@@ -7,18 +7,17 @@ from __future__ import annotations
 
 import re
 import uuid
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
+from discussion_feed import feed_catalog, feed_ownership, feed_skill_places
+from gateway_skills import ADMIN, BANDS
+from gateway_testkit import api_token, bearer, csrf_from, web_login
 
 from chassis.config import service_settings
 from skills import bootstrap as skills_bootstrap
 from skills.domain.model import Criterion, Level, SkillFields
 from skills.migrations import MIGRATIONS_DIR as SKILLS_MIGRATIONS
-
-from discussion_feed import feed_catalog, feed_ownership, feed_skill_places
-from gateway_skills import ADMIN, BANDS
-from gateway_testkit import api_token, bearer, csrf_from, web_login
 
 pytestmark = pytest.mark.integration
 LEVELS = ["Beginning", "Developing", "Proficient", "Exemplary"]

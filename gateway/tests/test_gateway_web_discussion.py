@@ -8,11 +8,11 @@ import re
 import uuid
 
 import pytest
+from discussion_feed import feed_ownership
 from fastapi.testclient import TestClient
+from gateway_testkit import api_token, bearer, csrf_from, web_login
 
 from chassis.access import Viewer
-from discussion_feed import feed_ownership
-from gateway_testkit import api_token, bearer, csrf_from, web_login
 
 pytestmark = pytest.mark.integration
 FORMS = {"reflect": "/reflections\"", "feedback": "/feedback\"", "comment": "/comments\"", "hide": "/hide\""}
@@ -62,7 +62,7 @@ def test_each_role_sees_its_forms_and_the_three_way_thread(make_client, district
     assert reply.status_code == 303 and reply.headers["location"] == f"/artifacts/{artifact_id}?done=reflection#reflections"
     page = amy.get(reply.headers["location"]).text
     assert "Your reflection was saved." in page and "I tested &lt;three&gt; designs." in page
-    assert f"<h3 id=\"reflection-" in page and prompt.text in page
+    assert "<h3 id=\"reflection-" in page and prompt.text in page
 
     [reflection_id] = re.findall(r'action="/reflections/([^/]+)/edit"', page)
     reply = post(amy, f"/reflections/{reflection_id}/edit", artifact_id, artifact_id=artifact_id,

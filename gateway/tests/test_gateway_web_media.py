@@ -11,12 +11,12 @@ import uuid
 
 import pytest
 from fastapi.testclient import TestClient
+from gateway_testkit import web_login
 from PIL import Image
 
-from chassis.calendar import utc_now
 from artifacts.service_layer.media_results import check_uploaded_media
+from chassis.calendar import utc_now
 from chassis.events import Envelope
-from gateway_testkit import web_login
 from chassis.messaging.subscriptions import ConsumerUnits
 
 pytestmark = pytest.mark.integration

@@ -7,9 +7,8 @@ import re
 import uuid
 
 import pytest
-
 from gateway_testkit import csrf_from, web_login
-from progress_fixtures import people, panel_rubric, roster_engine, sync  # noqa: F401  (fixtures)
+from progress_fixtures import panel_rubric, people, roster_engine, sync  # noqa: F401  (fixtures)
 from test_gateway_milestones_api import defense
 
 pytestmark = pytest.mark.integration

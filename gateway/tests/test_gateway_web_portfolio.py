@@ -8,7 +8,6 @@ import uuid
 
 import pytest
 from fastapi.testclient import TestClient
-
 from gateway_testkit import csrf_from, web_login
 
 pytestmark = pytest.mark.integration

@@ -9,9 +9,8 @@ import re
 import uuid
 
 import pytest
-from fastapi.testclient import TestClient
-
 from discussion_feed import feed_ownership
+from fastapi.testclient import TestClient
 from gateway_testkit import api_token, bearer, csrf_from, web_login
 from recording_kit import check_uploads, put_bytes, wav_bytes
 

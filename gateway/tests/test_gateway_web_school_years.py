@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from chassis.db import make_engine
 from gateway_school_years import second_district
 from gateway_testkit import csrf_from, web_login
+
+from chassis.db import make_engine
 
 pytestmark = pytest.mark.integration
 OPTION = re.compile(r'<option value="([^"]*)"')

@@ -10,11 +10,11 @@ from concurrent import futures
 
 import grpc
 import pytest
+from deploy_layout import ROOT
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from prometheus_client import CollectorRegistry, start_http_server
 
 from chassis.testing.infra import free_port
-from deploy_layout import ROOT
 
 
 @pytest.fixture(scope="module")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from deploy_layout import ROOT
+
 from skillfolio_cli.services import SERVICES
 
 

@@ -8,9 +8,9 @@ import re
 
 import pytest
 import yaml
+from deploy_layout import K8S, ROOT, k8s_manifest_files
 
 from chassis.config import DEFAULT_PORTS
-from deploy_layout import K8S, ROOT, k8s_manifest_files
 from skillfolio_cli.services import SERVICES
 
 

@@ -5,7 +5,6 @@ import json
 import re
 
 import yaml
-
 from deploy_layout import K8S, ROOT, SECRET_TEMPLATE
 
 SECRET_NAME = re.compile(r"PASSWORD|_PASS$|SECRET|PRIVATE_KEY|ACCESS_KEY|TOKEN|CREDENTIAL", re.I)

@@ -7,12 +7,11 @@ import inspect
 import re
 
 import yaml
-
+from deploy_layout import ROOT, SECRET_TEMPLATE
 from pydantic_settings import BaseSettings
 
 from chassis.config import PlatformSettings, ServiceSettings
 from chassis.messaging import worker
-from deploy_layout import ROOT, SECRET_TEMPLATE
 from gateway.settings import GatewaySettings
 from skillfolio_cli.services import SERVICES
 

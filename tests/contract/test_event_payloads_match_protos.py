@@ -20,7 +20,8 @@ from google.protobuf import json_format
 
 from artifacts.domain import events as artifacts_events
 from chassis.events import DomainEvent, Envelope
-from reflections.domain import events as reflections_events, goal_events, milestone_events
+from reflections.domain import events as reflections_events
+from reflections.domain import goal_events, milestone_events
 from roster.domain import events as roster_events
 from skillfolio.events.v1 import artifacts_pb2, goals_pb2, milestones_pb2, reflections_pb2, roster_pb2, skills_pb2
 from skills.domain import events as skills_events

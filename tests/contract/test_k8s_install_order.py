@@ -7,7 +7,6 @@ import re
 
 import pytest
 import yaml
-
 from deploy_layout import ROOT, SECRET_TEMPLATE
 
 CLUSTER_SCOPED = {"Namespace"}

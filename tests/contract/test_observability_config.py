@@ -5,10 +5,10 @@ import json
 import re
 
 import yaml
+from deploy_layout import K8S, ROOT
 from prometheus_client import Counter, Gauge, Histogram
 
 from chassis import metrics as chassis_metrics
-from deploy_layout import ROOT, K8S
 from gateway.middleware import observability as gateway_metrics
 
 DASHBOARDS = sorted((ROOT / "deploy/grafana/dashboards").glob("*.json"))

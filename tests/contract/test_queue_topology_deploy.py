@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import re
 
-from chassis.messaging.topology import alternate_exchange_policy, dlq_name, retry_queue_name, unroutable_name
 from deploy_layout import ROOT
+
+from chassis.messaging.topology import alternate_exchange_policy, dlq_name, retry_queue_name, unroutable_name
 from skillfolio_cli.services import SERVICES
 
 

@@ -8,12 +8,12 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 import requests
+from deploy_layout import ROOT
 from kombu import Connection, Exchange, Producer, Queue
 
 from chassis.config import PlatformSettings
 from chassis.messaging.topology import ConsumerTopology, events_exchange, handler_queue_name, unroutable_name
 from chassis.testing import infra, wait_for
-from deploy_layout import ROOT
 
 pytestmark = pytest.mark.integration
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import ast
 
 import pytest
-
 from deploy_layout import ROOT
 
 APPLICATIONS = {"roster": ROOT / "services/roster/src", "skills": ROOT / "services/skills/src",

@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 import pathlib
 import subprocess
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
+from e2e_platform import SKILLFOLIO, Platform, stop, wait_until_ready
 from playwright.sync_api import Browser, sync_playwright
 
 from chassis.testing.infra import free_port
-from e2e_platform import SKILLFOLIO, Platform, stop, wait_until_ready
 from skillfolio_cli.services import SERVICES
 
 CHROMIUM = "/usr/bin/chromium"   # Debian's chromium (`.ci/run` installs it); never `playwright install`

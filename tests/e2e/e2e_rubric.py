@@ -11,7 +11,8 @@ from chassis.config import PlatformSettings
 from chassis.context import Principal, principal_var
 from chassis.grpc.client import channel, signing_token_source
 from chassis.testing import wait_for
-from skillfolio.skills.v1 import skills_pb2 as spb, skills_pb2_grpc
+from skillfolio.skills.v1 import skills_pb2 as spb
+from skillfolio.skills.v1 import skills_pb2_grpc
 
 LEVELS = [("Beginning", "Starting to"), ("Developing", "Partly"), ("Proficient", "Reliably"), ("Exemplary", "Inventively")]
 CRITERIA = [("questions", "Asks questions"), ("evidence", "Uses evidence")]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import pathlib
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page, expect

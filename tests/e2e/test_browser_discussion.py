@@ -12,10 +12,9 @@ import re
 import uuid
 
 import pytest
-from playwright.sync_api import expect
-
 from e2e_pages import api_as, assert_accessible_basics, open_as
 from e2e_rubric import ensure_rubric
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.integration]
 

@@ -8,7 +8,7 @@ import os
 import pathlib
 import re
 import uuid
-from typing import Iterator
+from collections.abc import Iterator
 
 import httpx
 import pytest

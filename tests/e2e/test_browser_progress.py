@@ -11,10 +11,10 @@ import uuid
 import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from test_browser_portfolio import Api, open_page, shots  # noqa: F401  (shots is a fixture)
 
 from chassis.testing import wait_for
 from skills.domain.identity import rubric_id
-from test_browser_portfolio import Api, open_page, shots  # noqa: F401  (shots is a fixture)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.integration]
 DEMO_RUBRIC = "defense-of-learning"      # the skills demo seed's rubric

@@ -10,9 +10,8 @@ import uuid
 import wave
 
 import pytest
-from playwright.sync_api import expect
-
 from e2e_pages import api_as, assert_accessible_basics, open_as
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.integration]
 RATE, SECONDS = 8000, 1.5

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, expect
-
 from e2e_pages import api_as, open_as
 from e2e_rubric import ensure_rubric
+from playwright.sync_api import Page, expect
 from test_browser_discussion import teacher_artifact  # noqa: F401  (a fixture)
 from test_browser_portfolio import open_page
 

@@ -7,14 +7,14 @@ import os
 import re
 import subprocess
 import uuid
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
+from e2e_platform import SKILLFOLIO, Platform, stop, wait_until_ready
 from PIL import Image, ImageDraw
 from playwright.sync_api import expect
 
 from chassis.testing.infra import free_port
-from e2e_platform import SKILLFOLIO, Platform, stop, wait_until_ready
 from skillfolio_cli.services import SERVICES
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.integration]

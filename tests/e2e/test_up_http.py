@@ -11,8 +11,8 @@ import pytest
 
 from chassis.context import Principal
 from chassis.grpc.principal import METADATA_KEY, generate_keypair, sign_principal
-from skillfolio_cli.platform import PROCESSES
 from skillfolio.roster.v1 import roster_pb2, roster_pb2_grpc
+from skillfolio_cli.platform import PROCESSES
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import io
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 import httpx
 import pytest

@@ -10,8 +10,8 @@ from kombu import Connection, Exchange, Producer, Queue
 from chassis.config import PlatformSettings
 from chassis.events import Envelope
 from chassis.messaging.topology import unroutable_name
-from skillfolio_cli.platform import WORKER_MODULES
 from chassis.testing.infra import free_port
+from skillfolio_cli.platform import WORKER_MODULES
 from skillfolio_cli.queues import consumer_topologies, declare_before_start, declare_topology
 from skillfolio_cli.services import SERVICES
 

@@ -14,9 +14,9 @@ import time
 
 import httpx
 import pytest
+from e2e_platform import backlog
 
 from chassis.testing import wait_for
-from e2e_platform import backlog
 from skillfolio_cli.platform import PROCESSES
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration, pytest.mark.fault]

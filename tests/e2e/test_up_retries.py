@@ -7,7 +7,6 @@ import time
 import uuid
 
 import pytest
-
 from e2e_pages import api_as
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]

@@ -7,8 +7,16 @@ import stat
 
 from dotenv import dotenv_values
 
-from skillfolio_cli.embedded import (MEDIA_URL_SECRET, PRIVATE_KEY, PUBLIC_KEY, SECRETS_FILE, SESSION_SECRET,
-                                     ensure_secrets, private_dir, process_environment)
+from skillfolio_cli.embedded import (
+    MEDIA_URL_SECRET,
+    PRIVATE_KEY,
+    PUBLIC_KEY,
+    SECRETS_FILE,
+    SESSION_SECRET,
+    ensure_secrets,
+    private_dir,
+    process_environment,
+)
 
 EVERY_SECRET = {PRIVATE_KEY, PUBLIC_KEY, SESSION_SECRET, MEDIA_URL_SECRET}
 

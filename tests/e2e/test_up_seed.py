@@ -12,10 +12,12 @@ from collections import Counter
 
 import pytest
 from dotenv import dotenv_values
+from e2e_platform import SKILLFOLIO
 from PIL import Image
 from sqlalchemy import select
 
-from artifacts.adapters.orm import inbox as artifacts_inbox, outbox as artifacts_outbox
+from artifacts.adapters.orm import inbox as artifacts_inbox
+from artifacts.adapters.orm import outbox as artifacts_outbox
 from artifacts.adapters.repository import PortfolioFilter
 from artifacts.bootstrap import build as build_artifacts
 from artifacts.demo.portfolio import PORTFOLIO
@@ -23,7 +25,6 @@ from chassis.access import Viewer
 from chassis.config import PlatformSettings, service_settings
 from chassis.errors import PermissionDenied
 from chassis.media.sniffing import sniff
-from e2e_platform import SKILLFOLIO
 from roster.bootstrap import build as build_roster
 from roster.service_layer import seed as roster_seed
 

@@ -9,10 +9,10 @@ import subprocess
 import uuid
 
 import pytest
+from e2e_platform import SKILLFOLIO
 
 from chassis.grpc.principal import generate_keypair
 from chassis.testing import infra
-from e2e_platform import SKILLFOLIO
 from skillfolio_cli.services import SERVICES
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]

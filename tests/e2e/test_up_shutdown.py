@@ -9,8 +9,8 @@ import re
 import time
 
 import pytest
-
 from e2e_platform import stop
+
 from skillfolio_cli.platform import PROCESSES
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]

@@ -7,9 +7,9 @@ import pathlib
 import re
 
 import pytest
+from e2e_platform import backlog, waiting
 
 from chassis.testing import wait_for
-from e2e_platform import backlog, waiting
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 README = (pathlib.Path(__file__).resolve().parents[2] / "README.md").read_text()

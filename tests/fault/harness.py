@@ -5,6 +5,7 @@ import collections
 import pathlib
 
 import amqp
+import probe_service
 from sqlalchemy import func, select
 
 from chassis.db import make_engine
@@ -14,7 +15,6 @@ from chassis.messaging.testing import WorkerProcess, add_to_outbox, amqp_connect
 from chassis.messaging.topology import dlq_name, handler_queue_name
 from chassis.testing import wait_for
 from chassis.testing.infra import free_port
-import probe_service
 
 HERE = pathlib.Path(__file__).parent
 QUEUE = handler_queue_name("probe_src", "thing_happened", "probe", "handle")

@@ -8,11 +8,12 @@ from __future__ import annotations
 import os
 import time
 
+from probe_service import marker, outbox
+
 from chassis.config import service_settings
 from chassis.db import make_engine
 from chassis.messaging.relay import OutboxRelay
 from chassis.messaging.relay_runner import OutboxRelayRunner
-from probe_service import marker, outbox
 
 
 class PausingRelay(OutboxRelay):

@@ -7,12 +7,12 @@ import subprocess
 import threading
 import time
 
+import probe_service
 import pytest
+from harness import ProbeHarness
 from sqlalchemy import func, select
 
 from chassis.testing import wait_for
-from harness import ProbeHarness
-import probe_service
 
 pytestmark = [pytest.mark.fault, pytest.mark.integration]
 

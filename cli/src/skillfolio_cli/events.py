@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -10,7 +9,6 @@ from rich.progress import Progress
 from rich.table import Table
 
 from chassis.config import PlatformSettings, service_settings
-
 from skillfolio_cli.registry import descriptor
 
 app = typer.Typer(no_args_is_help=True)
@@ -19,25 +17,25 @@ app.add_typer(dlq_app, name="dlq")
 console = Console()
 
 
-def _parse_since(value: Optional[str]) -> Optional[dt.datetime]:
+def _parse_since(value: str | None) -> dt.datetime | None:
     if value is None:
         return None
     try:
         since = dt.datetime.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"--since {value!r} is not an ISO 8601 date or datetime (e.g. 2026-09-01T00:00)")
-    return since if since.tzinfo else since.replace(tzinfo=dt.timezone.utc)
+    return since if since.tzinfo else since.replace(tzinfo=dt.UTC)
 
 
 @app.command("replay")
 def replay_command(service: str = typer.Argument(..., help="The producing service, e.g. roster."),
-                   since: Optional[str] = typer.Option(None, help="Only events created at or after (ISO 8601, UTC)."),
-                   type: Optional[str] = typer.Option(None, "--type", help="Only events of this wire type.")) -> None:
+                   since: str | None = typer.Option(None, help="Only events created at or after (ISO 8601, UTC)."),
+                   type: str | None = typer.Option(None, "--type", help="Only events of this wire type.")) -> None:
     """Re-publish SERVICE's sent events: marks outbox rows unsent; its running relay publishes them again.
 
     Consumers are idempotent (inbox), so a replay only reaches handlers that have not applied an event.
     """
-    from chassis.db import make_engine       # the database and messaging extras: not in the gateway's image
+    from chassis.db import make_engine  # the database and messaging extras: not in the gateway's image
     from chassis.messaging import replay
     found = descriptor(service)
     if not found.outbox:

@@ -17,7 +17,6 @@ import typer
 
 from chassis.config import PlatformSettings
 from chassis.descriptor import NAMEKO, SeedContext
-
 from skillfolio_cli import services
 from skillfolio_cli.embedded import SECRETS_FILE, ensure_secrets, private_dir, process_environment, write_private
 from skillfolio_cli.registry import descriptors
@@ -86,7 +85,7 @@ def point_at_roster(environ) -> None:
     """Tell each service that asks the roster before refusing a teacher or guardian its replica shows no relation
     for (503, not 403, for a relation not replicated yet) where the embedded roster listens (ROSTER_GRPC_HOST:PORT),
     unless ``environ`` already says."""
-    from chassis.grpc.client import target    # the grpc extra
+    from chassis.grpc.client import target  # the grpc extra
     for name in filter(services.asks_roster, services.SERVICES):
         environ.setdefault(f"{name.upper()}_ROSTER_TARGET", target("roster"))
 
@@ -137,7 +136,7 @@ def up(seed: bool = typer.Option(True, help="Seed the demo district when the ros
         raise typer.Exit(2)
     _check_rabbitmq()
     logins = _migrate_and_seed(var_dir, seed)
-    from skillfolio_cli.queues import declare_before_start   # imports every worker module; only needed here
+    from skillfolio_cli.queues import declare_before_start  # imports every worker module; only needed here
     declare_before_start(WORKER_MODULES, services.SERVICES)
     url = (os.environ.get("GATEWAY_PUBLIC_URL") or _local_url()).rstrip("/")
     banner = [f"Skillfolio is ready: {url}   (API docs: {url}/docs)"]

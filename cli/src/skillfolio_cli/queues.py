@@ -58,6 +58,7 @@ def consumer_topologies(module_name: str, platform: PlatformSettings) -> list[Co
 def put_policies(topologies: list[EventsTopology], amqp_url: str) -> int:
     """Create or update each exchange's alternate-exchange policy in the AMQP URL's vhost (management API)."""
     import requests
+
     from chassis.messaging.replay import management_api
     api = urlsplit(management_api(amqp_url))
     base = f"{api.scheme}://{api.hostname}:{api.port}{api.path}"
@@ -83,6 +84,7 @@ def declare_topology(module_names: list[str], services: list[str], platform: Pla
                      policies: bool = True) -> Declared:
     """Declare ``services``' exchanges (with their alternate exchange) and the handlers' queues of ``module_names``."""
     from kombu import Connection
+
     from chassis.messaging.topology import EventsTopology
     platform = platform or PlatformSettings()
     events = [EventsTopology(service, platform.queue_type) for service in services]

@@ -11,7 +11,6 @@ from pydantic_settings import BaseSettings
 from chassis.config import ConfigurationError, Need, PlatformSettings, describe, role_settings, service_settings
 from chassis.descriptor import GRPC, HTTP, NAMEKO, ServiceDescriptor
 from chassis.logs import configure_logging
-
 from skillfolio_cli.registry import descriptor, service_names
 
 # The installed services with a database (roster, skills, artifacts, reflections where all are installed).
@@ -28,7 +27,7 @@ def worker_module(service: str, role: str) -> str:
 
 def migrate(services: list[str] = typer.Argument(None, help="Services to migrate (default: all).")) -> None:
     """Upgrade each service's database to the newest Alembic revision."""
-    from chassis.migrations import upgrade   # the database extra: not in the gateway's image
+    from chassis.migrations import upgrade  # the database extra: not in the gateway's image
     for name in services or SERVICES:
         found = descriptor(name)
         if not found.migrations:
@@ -112,7 +111,7 @@ def run(service: str = typer.Argument(..., help="A service name, or 'gateway'.")
     check_role(service, role)
     platform = PlatformSettings()
     if spec.kind == NAMEKO:
-        from chassis.messaging.worker import exec_nameko_worker   # the messaging extra
+        from chassis.messaging.worker import exec_nameko_worker  # the messaging extra
         options = [found.load(spec.metrics_port)(), found.load(spec.max_workers)()] if role != "events" else []
         exec_nameko_worker(service, spec.target, role, *options)
         return

@@ -7,24 +7,29 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from chassis.config import PlatformSettings
-
-from gateway.routes import docs
 from gateway import errors
-from gateway.clock import Clock, ClockedSessionMiddleware, system_clock
-from gateway.routes.api import openapi
 from gateway.clients.backends import Backends
+from gateway.clock import Clock, ClockedSessionMiddleware, system_clock
 from gateway.middleware.observability import CorrelationIdMiddleware, MetricsMiddleware
-from gateway.panel import redact_panel_tokens_in_access_log
-from gateway.sessions.throttle import LoginThrottle
-from gateway.sessions.store import open_session_store
-from gateway.sessions.standing import StandingChecks
 from gateway.middleware.security_headers import SecurityHeadersMiddleware
-from gateway.routes.api import (artifacts as api_artifacts, assessments as api_assessments, auth as api_auth,
-                                discussion as api_discussion, goals as api_goals, growth as api_growth,
-                                milestones as api_milestones, prompts as api_prompts, roster as api_roster,
-                                skills as api_skills)
-from gateway.routes import health, media
-from gateway.routes.web import auth as web_auth, pages as web_pages
+from gateway.panel import redact_panel_tokens_in_access_log
+from gateway.routes import docs, health, media
+from gateway.routes.api import artifacts as api_artifacts
+from gateway.routes.api import assessments as api_assessments
+from gateway.routes.api import auth as api_auth
+from gateway.routes.api import discussion as api_discussion
+from gateway.routes.api import goals as api_goals
+from gateway.routes.api import growth as api_growth
+from gateway.routes.api import milestones as api_milestones
+from gateway.routes.api import openapi
+from gateway.routes.api import prompts as api_prompts
+from gateway.routes.api import roster as api_roster
+from gateway.routes.api import skills as api_skills
+from gateway.routes.web import auth as web_auth
+from gateway.routes.web import pages as web_pages
+from gateway.sessions.standing import StandingChecks
+from gateway.sessions.store import open_session_store
+from gateway.sessions.throttle import LoginThrottle
 from gateway.settings import GatewaySettings
 from gateway.web.render import STATIC_DIR
 

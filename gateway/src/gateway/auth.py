@@ -12,11 +12,10 @@ from chassis.access import Role
 from chassis.context import Principal
 from chassis.errors import PermissionDenied, Unauthenticated
 from chassis.grpc.roles import role_names
-from skillfolio.roster.v1 import roster_pb2
-
 from gateway.sessions.csrf import verify_csrf_header
-from gateway.sessions.store import SessionStore
 from gateway.sessions.standing import confirm_standing
+from gateway.sessions.store import SessionStore
+from skillfolio.roster.v1 import roster_pb2
 
 API_AUDIENCE = "skillfolio-api"
 TOKEN_ALGORITHM = "HS256"

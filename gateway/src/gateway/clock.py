@@ -3,7 +3,7 @@ login throttle read it, so tests advance a fake clock instead of sleeping."""
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 import itsdangerous
 from fastapi import Request

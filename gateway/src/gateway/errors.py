@@ -15,7 +15,6 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from chassis.context import current_correlation_id
 from chassis.errors import DomainError, FieldProblem, NotYetReplicated, PermissionDenied
 from chassis.grpc.errors import rpc_error_to_domain
-
 from gateway.web.render import render_error
 
 log = logging.getLogger(__name__)

@@ -10,7 +10,6 @@ from fastapi import Request
 
 from chassis.context import Principal
 from chassis.errors import PermissionDenied
-
 from gateway.auth import GUEST_LIMIT, is_guest
 
 

@@ -10,7 +10,6 @@ import uvicorn
 from chassis.config import PlatformSettings
 from chassis.grpc.principal import KeyConfigurationError, load_private_key
 from chassis.metrics import MetricsServer, serve_metrics
-
 from gateway.app import create_app
 from gateway.settings import GatewaySettings
 

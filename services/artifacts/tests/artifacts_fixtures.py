@@ -4,10 +4,10 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 
-from chassis.events import Envelope
 from artifacts.domain.access import Viewer
 from artifacts.domain.model import VersionInput
 from artifacts.service_layer.commands import NewArtifact
+from chassis.events import Envelope
 
 STUDENT_ID, OTHER_STUDENT_ID = "stu-ana", "stu-ben"
 TEACHER_ID, OLD_TEACHER_ID, GUARDIAN_ID = "tch-cruz", "tch-diaz", "grd-eve"
@@ -26,7 +26,7 @@ MEDIA_SECRET = secrets.token_urlsafe(32)   # per test run: signs the filesystem 
 class Clock:
     """A settable UTC clock; each call moves one millisecond on, so creation times are distinct and ordered."""
 
-    def __init__(self, start: dt.datetime = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)) -> None:
+    def __init__(self, start: dt.datetime = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)) -> None:
         self.now = start
 
     def __call__(self) -> dt.datetime:

@@ -18,19 +18,30 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from artifacts_fixtures import (
+    GUARDIAN_ID,
+    OLD_TEACHER_ID,
+    OTHER_STUDENT_ID,
+    SCHOOL,
+    STUDENT_ID,
+    TEACHER_ID,
+    YEAR,
+    enrollment,
+    roster,
+    roster_world,
+)
+
 from chassis.events import Envelope
 from chassis.testing import grid
 from chassis.testing.grid import TargetPool  # noqa: F401 (the matrix's pool of target artifacts)
 from chassis.testing.records import ServiceRecords as Trail  # noqa: F401 (the artifacts service's records)
-from artifacts_fixtures import (GUARDIAN_ID, OLD_TEACHER_ID, OTHER_STUDENT_ID, SCHOOL, STUDENT_ID, TEACHER_ID,
-                                YEAR, enrollment, roster, roster_world)
 
 NORTH = "sch-north"
 NIA, IVES, GUS, FAY, HAL, DEE, KIT = "stu-nia", "tch-ives", "grd-gus", "adm-fay", "adm-hal", "adm-dee", "tch-kit"
 GIL = "tch-gil"
 
 # When Diaz still taught Ana (her last school year's section runs 2025-08-10 .. 2026-05-28).
-LAST_YEAR_DAY = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.timezone.utc)
+LAST_YEAR_DAY = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC)
 
 # (role, relationship) -> the person who acts
 ACTORS = {

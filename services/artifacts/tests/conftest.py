@@ -2,19 +2,19 @@
 with a replica in which a teacher currently teaches a student, and readers of the outbox and audit log."""
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
+from artifacts_fixtures import MEDIA_SECRET, Clock, roster_world
 
-from chassis.config import PlatformSettings, service_settings
-from chassis.testing.media import media_platform
-from chassis.testing.records import ServiceRecords
 from artifacts.adapters.orm import audit_log, outbox
 from artifacts.bootstrap import ArtifactsApp, build
 from artifacts.migrations import MIGRATIONS_DIR
-from artifacts_fixtures import MEDIA_SECRET, Clock, roster_world
-from chassis.messaging.subscriptions import consume
 from artifacts.service_layer import subscriptions as artifacts_subscriptions
+from chassis.config import PlatformSettings, service_settings
+from chassis.messaging.subscriptions import consume
+from chassis.testing.media import media_platform
+from chassis.testing.records import ServiceRecords
 
 
 @pytest.fixture

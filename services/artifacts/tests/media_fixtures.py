@@ -5,14 +5,14 @@ from __future__ import annotations
 import io
 import os
 
+from artifacts_fixtures import STUDENT
 from PIL import ExifTags, Image
 
-from chassis.events import Envelope
-from chassis.testing.media import mp4, post_form, s3_platform, send  # noqa: F401 (re-exported to the tests)
 from artifacts.adapters.orm import outbox
 from artifacts.service_layer.media_results import check_uploaded_media
-from artifacts_fixtures import STUDENT
+from chassis.events import Envelope
 from chassis.messaging.subscriptions import ConsumerUnits
+from chassis.testing.media import mp4, post_form, s3_platform, send  # noqa: F401 (re-exported to the tests)
 
 GPS_LATITUDE = (38.0, 15.0, 7.5)
 

@@ -4,9 +4,9 @@ two school years, and Ana's and Ben's artifacts tagged with those skills, all as
 from __future__ import annotations
 
 import pytest
+from reflections_fixtures import ANA, ART, BEN, BEN_ART, CRUZ, LAST_YEAR, YEAR, event
 
 from chassis.events import Envelope
-from reflections_fixtures import ANA, ART, BEN, BEN_ART, CRUZ, LAST_YEAR, YEAR, event
 from chassis.messaging.subscriptions import consume
 from reflections.service_layer import subscriptions as reflections_subscriptions
 

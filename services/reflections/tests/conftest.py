@@ -3,18 +3,18 @@ it (audio/video in a filesystem blob store unless a test module's ``platform`` s
 the roster world and Ana's artifacts, and readers of the outbox and audit log."""
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
+from reflections_fixtures import MEDIA_SECRET, Clock, world_events
 
 from chassis.config import PlatformSettings, service_settings
+from chassis.messaging.subscriptions import consume
 from chassis.testing.media import media_platform
 from chassis.testing.records import ServiceRecords
 from reflections.adapters.orm import audit_log, outbox
 from reflections.bootstrap import ReflectionsApp, build
 from reflections.migrations import MIGRATIONS_DIR
-from reflections_fixtures import MEDIA_SECRET, Clock, world_events
-from chassis.messaging.subscriptions import consume
 from reflections.service_layer import subscriptions as reflections_subscriptions
 
 

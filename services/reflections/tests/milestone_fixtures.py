@@ -7,13 +7,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from reflections_fixtures import ANA, DISTRICT_ADMIN, IVES, TEACHER, artifact, event
 
 from chassis.events import Envelope
+from chassis.messaging.subscriptions import consume
 from reflections.bootstrap import ReflectionsApp
 from reflections.domain.access import Viewer
 from reflections.domain.milestones import Score
-from reflections_fixtures import ANA, DISTRICT_ADMIN, IVES, TEACHER, artifact, event
-from chassis.messaging.subscriptions import consume
 from reflections.service_layer import subscriptions as reflections_subscriptions
 
 RUBRIC, SCALE = "rub-dol", "scl-four"

@@ -26,7 +26,7 @@ DISTRICT_ADMIN = Viewer.of(DEE, ["district_admin"])
 class Clock:
     """A settable UTC clock; each call moves one millisecond on, so creation times are distinct and ordered."""
 
-    def __init__(self, start: dt.datetime = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)) -> None:
+    def __init__(self, start: dt.datetime = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)) -> None:
         self.now = start
 
     def __call__(self) -> dt.datetime:

@@ -2,10 +2,11 @@
 seeded with the small district of roster_seed.py, and a RosterApp over it whose "today" is the seed's TODAY."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from types import SimpleNamespace
-from typing import Iterator
 
 import pytest
+from roster_seed import TODAY, seed_district
 from sqlalchemy import create_engine
 
 from chassis.config import service_settings
@@ -13,7 +14,6 @@ from chassis.testing import infra
 from roster.bootstrap import RosterApp, build
 from roster.config import RosterOptions
 from roster.migrations import MIGRATIONS_DIR
-from roster_seed import TODAY, seed_district
 
 # Cheap argon2 parameters keep the tests fast; production defaults are set in RosterOptions.
 FAST_ARGON2 = RosterOptions(argon2_time_cost=1, argon2_memory_kib=8192, argon2_parallelism=1)

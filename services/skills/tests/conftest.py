@@ -1,7 +1,7 @@
 """Fixtures of the skills tests: a fresh PostgreSQL database migrated with Alembic, and a SkillsApp over it."""
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 from chassis.context import Principal
+from gateway.clients.service import ServiceClient
 from skillfolio.artifacts.v1 import artifacts_pb2 as apb
 from skillfolio.artifacts.v1 import artifacts_pb2_grpc
-
-from gateway.clients.service import ServiceClient
 
 
 class ArtifactsClient(ServiceClient):

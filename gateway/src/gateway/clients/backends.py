@@ -7,13 +7,13 @@ its contextvar. Routes get :class:`Backends` as a FastAPI dependency (:data:`Bac
 """
 from __future__ import annotations
 
-from typing import Annotated, Callable
+from collections.abc import Callable
+from typing import Annotated
 
 from fastapi import Depends, Request
 
 from chassis.config import PlatformSettings
 from chassis.grpc.client import aio_channel, signing_token_source
-
 from gateway.clients.artifacts import ArtifactsClient
 from gateway.clients.progress import AssessmentsClient, GoalsClient, MilestonesClient
 from gateway.clients.reflections import ReflectionsClient

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from chassis.context import Principal
-from skillfolio.reflections.v1 import assessments_pb2 as apb, goals_pb2 as gpb, milestones_pb2 as mpb
-from skillfolio.reflections.v1 import assessments_pb2_grpc, goals_pb2_grpc, milestones_pb2_grpc
-
 from gateway.clients.service import ServiceClient
+from skillfolio.reflections.v1 import assessments_pb2 as apb
+from skillfolio.reflections.v1 import assessments_pb2_grpc, goals_pb2_grpc, milestones_pb2_grpc
+from skillfolio.reflections.v1 import goals_pb2 as gpb
+from skillfolio.reflections.v1 import milestones_pb2 as mpb
 
 
 class AssessmentsClient(ServiceClient):

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 from chassis.context import Principal
+from gateway.clients.service import ServiceClient
 from skillfolio.reflections.v1 import reflections_pb2 as pb
 from skillfolio.reflections.v1 import reflections_pb2_grpc
-
-from gateway.clients.service import ServiceClient
 
 
 class ReflectionsClient(ServiceClient):

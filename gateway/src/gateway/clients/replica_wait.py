@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 import grpc
 

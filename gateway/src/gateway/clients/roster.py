@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 from chassis.context import Principal
+from gateway.clients.service import ServiceClient
 from skillfolio.roster.v1 import roster_pb2 as rpb
 from skillfolio.roster.v1 import roster_pb2_grpc
-
-from gateway.clients.service import ServiceClient
 
 
 class RosterClient(ServiceClient):

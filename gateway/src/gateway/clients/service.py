@@ -3,7 +3,8 @@ a failure raised as the DomainError it stands for."""
 from __future__ import annotations
 
 import logging
-from typing import Any, Awaitable, Callable, TypeVar
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
@@ -12,7 +13,6 @@ from chassis.context import Principal, principal_var
 from chassis.errors import Unauthenticated
 from chassis.grpc.admission import ends_sessions
 from chassis.grpc.errors import rpc_error_to_domain
-
 from gateway.clients.replica_wait import patiently
 
 log = logging.getLogger(__name__)

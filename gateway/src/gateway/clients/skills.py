@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 from chassis.context import Principal
+from gateway.clients.service import ServiceClient
 from skillfolio.skills.v1 import skills_pb2 as spb
 from skillfolio.skills.v1 import skills_pb2_grpc
-
-from gateway.clients.service import ServiceClient
 
 
 class SkillsClient(ServiceClient):

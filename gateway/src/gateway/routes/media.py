@@ -15,12 +15,11 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from chassis.config import PlatformSettings
 from chassis.errors import DomainError, FieldProblem
-from chassis.media.stores import blob_store_from_settings
 from chassis.media.fs_seals import UploadSealed
 from chassis.media.fs_store import FilesystemBlobStore, UploadTooLarge
 from chassis.media.naming import InvalidKey
 from chassis.media.signing import ExpiredSignedUrl, InvalidSignedUrl, SignedMediaRequest
-
+from chassis.media.stores import blob_store_from_settings
 from gateway.errors import api_error
 from gateway.routes.media_body import BodyReader
 from gateway.routes.media_range import Unsatisfiable, byte_range

@@ -7,7 +7,7 @@ loop (``anyio.from_thread``), so memory holds one chunk, never the whole upload.
 from __future__ import annotations
 
 import io
-from typing import AsyncIterator
+from collections.abc import AsyncIterator
 
 import anyio.from_thread
 

@@ -6,10 +6,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from gateway.schemas.common import MAX_INT, Count, FromProto, Id, text
 from skillfolio.artifacts.v1 import artifacts_pb2 as pb
 from skillfolio.media.v1 import media_pb2
-
-from gateway.schemas.common import MAX_INT, Count, FromProto, Id, text
 
 Kind = Literal["document", "image", "link", "audio", "video", "other"]
 
@@ -91,7 +90,7 @@ class Artifact(FromProto):
     versions: list[Version] = Field(description="Newest first; filled on GET /api/v1/artifacts/{id} only.")
 
     @classmethod
-    def of(cls, msg: pb.Artifact) -> "Artifact":
+    def of(cls, msg: pb.Artifact) -> Artifact:
         return super().of(msg, versions=[Version.of(v) for v in msg.versions])
 
 
@@ -124,7 +123,7 @@ class UploadTarget(BaseModel):
     part_urls: list[str]
 
     @classmethod
-    def of(cls, msg: media_pb2.UploadTarget) -> "UploadTarget":
+    def of(cls, msg: media_pb2.UploadTarget) -> UploadTarget:
         return cls(method=msg.method, url=msg.url, headers=dict(msg.headers), fields=dict(msg.fields),
                    max_bytes=msg.max_bytes, expires_at=msg.expires_at, upload_id=msg.upload_id,
                    part_size=msg.part_size, part_urls=list(msg.part_urls))
@@ -137,6 +136,6 @@ class Created(BaseModel):
     upload: UploadTarget | None
 
     @classmethod
-    def of(cls, reply) -> "Created":
+    def of(cls, reply) -> Created:
         return cls(artifact=Artifact.of(reply.artifact),
                    upload=UploadTarget.of(reply.upload) if reply.HasField("upload") else None)

@@ -6,9 +6,8 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from skillfolio.reflections.v1 import assessments_pb2 as pb
-
 from gateway.schemas.common import Count
+from skillfolio.reflections.v1 import assessments_pb2 as pb
 
 
 class CriterionLevel(BaseModel):
@@ -137,7 +136,7 @@ def assessments_json(artifact_id: str, reply: pb.ListAssessmentsResponse) -> dic
          "self_assessments": [assessment_json(a) for a in s.self_assessments]} for s in reply.skills]}
 
 
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 def growth_moment(microseconds: int) -> dt.datetime:

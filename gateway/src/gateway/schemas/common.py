@@ -5,9 +5,8 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import BaseModel, Field
 
-from skillfolio.roster.v1 import roster_pb2
-
 from gateway.auth import role_names
+from skillfolio.roster.v1 import roster_pb2
 
 T = TypeVar("T")
 MAX_INT = 2**53 - 1   # the largest integer every JSON client reads exactly (and it fits the services' int64)
@@ -70,7 +69,7 @@ class Person(FromProto):
     active: bool
 
     @classmethod
-    def of(cls, msg: roster_pb2.Person) -> "Person":
+    def of(cls, msg: roster_pb2.Person) -> Person:
         return super().of(msg, roles=role_names(msg.roles))
 
 

@@ -6,10 +6,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from skillfolio.reflections.v1 import reflections_pb2 as pb
-
 from gateway.schemas.artifacts import Body, CompleteUpload, UploadTarget
 from gateway.schemas.common import MAX_INT, Count, FromProto, text
+from skillfolio.reflections.v1 import reflections_pb2 as pb
 
 # The service's own limits (reflections.domain.model), repeated so /docs shows them; the service decides.
 MAX_REFLECTION, MAX_FEEDBACK_PART, MAX_COMMENT = 10_000, 5_000, 2_000
@@ -87,7 +86,7 @@ class Reflection(FromProto):
                                                           "its file (the recipes: POST /artifacts/{id}/versions).")
 
     @classmethod
-    def of(cls, msg: pb.Reflection, upload=None) -> "Reflection":
+    def of(cls, msg: pb.Reflection, upload=None) -> Reflection:
         return super().of(msg, revisions=[Revision.of(r) for r in msg.revisions],
                           upload=UploadTarget.of(upload) if upload is not None else None)
 
@@ -119,6 +118,6 @@ class Discussion(FromProto):
     comments: list[Comment]
 
     @classmethod
-    def of(cls, msg: pb.GetDiscussionResponse) -> "Discussion":
+    def of(cls, msg: pb.GetDiscussionResponse) -> Discussion:
         return cls(reflections=[Reflection.of(r) for r in msg.reflections],
                    feedback=[Feedback.of(f) for f in msg.feedback], comments=[Comment.of(c) for c in msg.comments])

@@ -5,16 +5,15 @@ session ends within that interval even if its requests only reach services whose
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from fastapi import Request
 
 from chassis.context import Principal
 from chassis.errors import DomainError, Unauthenticated
-from skillfolio.roster.v1 import roster_pb2
-
 from gateway.clients.backends import backends
 from gateway.clients.service import AccountRefused
+from skillfolio.roster.v1 import roster_pb2
 
 MAX_TRACKED = 50_000
 

@@ -14,7 +14,6 @@ from typing import Protocol
 from gateway.clock import Clock
 
 
-
 @dataclass(frozen=True)
 class SessionRecord:
     subject: str

@@ -4,13 +4,12 @@ each to the reflections service's AssessmentsService as the caller's principal; 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from chassis.context import Principal
-from skillfolio.reflections.v1 import assessments_pb2 as pb
-
 from gateway.clients.backends import Backends
+from skillfolio.reflections.v1 import assessments_pb2 as pb
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import asyncio
 
-
-from chassis.errors import NotFound, PermissionDenied
 from chassis.context import Principal
+from chassis.errors import NotFound, PermissionDenied
+from gateway.clients.backends import Backends
 from skillfolio.reflections.v1 import reflections_pb2 as pb
 from skillfolio.roster.v1 import roster_pb2 as rpb
-
-from gateway.clients.backends import Backends
 
 ROLE_LABELS = {"student": "Student", "teacher": "Teacher", "guardian": "Guardian"}
 

@@ -2,12 +2,11 @@
 principal (the reflections service decides who may set, change, link evidence to, close or read a goal)."""
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from chassis.context import Principal
-from skillfolio.reflections.v1 import goals_pb2 as gpb
-
 from gateway.clients.backends import Backends
+from skillfolio.reflections.v1 import goals_pb2 as gpb
 
 CLOSING_STATUSES = ("achieved", "not_achieved", "withdrawn")
 STATUS_LABELS = {"active": "Active", "achieved": "Achieved", "not_achieved": "Not achieved",

@@ -7,14 +7,13 @@ import asyncio
 from dataclasses import dataclass
 
 from chassis.context import Principal
-from skillfolio.reflections.v1 import assessments_pb2 as apb
-from skillfolio.skills.v1 import skills_pb2 as spb
-
-from gateway.usecases import portfolio
-from gateway.schemas.assessments import growth_points
 from gateway.clients.backends import Backends
+from gateway.schemas.assessments import growth_points
+from gateway.usecases import portfolio
 from gateway.web import views
 from gateway.web.growth_chart import Chart, Point, Year, layout
+from skillfolio.reflections.v1 import assessments_pb2 as apb
+from skillfolio.skills.v1 import skills_pb2 as spb
 
 
 @dataclass(frozen=True)

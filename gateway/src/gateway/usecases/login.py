@@ -5,13 +5,11 @@ import logging
 
 from fastapi import Request
 
-from chassis.errors import NotFound
 from chassis.context import Principal
-from chassis.errors import DomainError, FieldProblem, InvalidArgument, Unauthenticated
-from skillfolio.roster.v1 import roster_pb2
-
-from gateway.clients.backends import backends
+from chassis.errors import DomainError, FieldProblem, InvalidArgument, NotFound, Unauthenticated
 from gateway.auth import principal_from_person
+from gateway.clients.backends import backends
+from skillfolio.roster.v1 import roster_pb2
 
 log = logging.getLogger(__name__)
 WRONG_CREDENTIALS = "Wrong username or password."

@@ -4,15 +4,14 @@ record outcomes or read), plus the rubric a milestone is scored on (skills servi
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from chassis.context import Principal
-from skillfolio.reflections.v1 import milestones_pb2 as mpb
-from skillfolio.skills.v1 import skills_pb2 as spb
-
 from gateway.auth import GUEST_ROLE
 from gateway.clients.backends import Backends
+from skillfolio.reflections.v1 import milestones_pb2 as mpb
+from skillfolio.skills.v1 import skills_pb2 as spb
 
 OUTCOMES = {"NOT_YET": "Not Yet", "APPROACHING": "Approaching", "READY": "Ready", "EXCELLING": "Excelling"}
 PANELLIST_KINDS = {"educator": "Educator", "community": "Community partner", "family": "Family member"}
@@ -108,4 +107,4 @@ def guest_principal(redeemed: mpb.RedeemInvitationResponse) -> Principal:
 def expiry_epoch(expires_at: str) -> float:
     """An ISO-8601 UTC time as epoch seconds (a naive time is taken as UTC)."""
     moment = dt.datetime.fromisoformat(expires_at.replace("Z", "+00:00"))
-    return (moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)).timestamp()
+    return (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)).timestamp()

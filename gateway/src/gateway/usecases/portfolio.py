@@ -4,16 +4,15 @@ re-checks access, it only shapes requests and collects the lookups (skills, scho
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from chassis.context import Principal
+from gateway.clients.backends import Backends
+from gateway.usecases import roster as queries
 from skillfolio.artifacts.v1 import artifacts_pb2 as apb
 from skillfolio.roster.v1 import roster_pb2 as rpb
 from skillfolio.skills.v1 import skills_pb2 as spb
-
-from gateway.usecases import roster as queries
-from gateway.clients.backends import Backends
 
 UPDATABLE = ("title", "description", "skill_ids", "school_year_id")
 

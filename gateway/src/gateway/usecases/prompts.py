@@ -4,9 +4,8 @@ reflections service decides who may change them."""
 from __future__ import annotations
 
 from chassis.context import Principal
-from skillfolio.reflections.v1 import reflections_pb2 as pb
-
 from gateway.clients.backends import Backends
+from skillfolio.reflections.v1 import reflections_pb2 as pb
 
 
 async def define(backends: Backends, principal: Principal, text: str) -> pb.Prompt:

@@ -6,9 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from chassis.context import Principal
-from skillfolio.reflections.v1 import reflections_pb2 as pb
-
 from gateway.clients.backends import Backends
+from skillfolio.reflections.v1 import reflections_pb2 as pb
 
 
 @dataclass(frozen=True)

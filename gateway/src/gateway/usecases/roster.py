@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from chassis.context import Principal
 from chassis.errors import PermissionDenied
-from skillfolio.roster.v1 import roster_pb2
-
-from gateway.schemas import common as schemas
 from gateway.clients.roster import RosterClient
+from gateway.schemas import common as schemas
+from skillfolio.roster.v1 import roster_pb2
 
 MAX_PAGE = 1000
 CONCURRENCY = 8

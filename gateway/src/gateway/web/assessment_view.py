@@ -7,14 +7,13 @@ import asyncio
 import logging
 from dataclasses import dataclass, field
 
-
-from chassis.errors import DomainError, InvalidArgument, PermissionDenied
 from chassis.context import Principal
+from chassis.errors import DomainError, InvalidArgument, PermissionDenied
+from gateway.clients.backends import Backends
+from gateway.usecases import assessments as assessing
+from gateway.usecases import discussion
 from skillfolio.artifacts.v1 import artifacts_pb2 as apb
 from skillfolio.reflections.v1 import assessments_pb2 as pb
-
-from gateway.usecases import assessments as assessing, discussion
-from gateway.clients.backends import Backends
 
 log = logging.getLogger(__name__)
 KINDS = {"assess": "teacher", "self": "student"}       # form kind -> the assessor role it records

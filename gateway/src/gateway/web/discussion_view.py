@@ -9,11 +9,10 @@ from dataclasses import dataclass, field
 
 from chassis.context import Principal
 from chassis.errors import DomainError, PermissionDenied
+from gateway.clients.backends import Backends
+from gateway.usecases import discussion
 from skillfolio.artifacts.v1 import artifacts_pb2 as apb
 from skillfolio.reflections.v1 import reflections_pb2 as pb
-
-from gateway.usecases import discussion
-from gateway.clients.backends import Backends
 
 log = logging.getLogger(__name__)
 # Service field names -> the id of the form control that shows the problem, per form.
@@ -69,7 +68,7 @@ def _reflection(r, prompt_texts: dict[str, str]) -> dict:
             "history": [_revision(v) for v in reversed(r.revisions[:-1])]}
 
 
-def processing(talk: "DiscussionView") -> bool:
+def processing(talk: DiscussionView) -> bool:
     """Whether a recording on the page still awaits its check (the page then polls and reloads)."""
     return any(v["status"] == "processing" for r in talk.reflections for v in [r["current"], *r["history"]])
 

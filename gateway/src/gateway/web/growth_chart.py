@@ -7,7 +7,6 @@ draws exactly what :func:`layout` returns (so tests can check the geometry witho
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass, field
 
 WIDTH, HEIGHT = 720, 280

@@ -6,14 +6,12 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
-
-from chassis.errors import NotFound, PermissionDenied
 from chassis.context import Principal
-from skillfolio.roster.v1 import roster_pb2 as rpb
-
-from gateway.usecases import milestones, portfolio
+from chassis.errors import NotFound, PermissionDenied
 from gateway.auth import is_guest
 from gateway.clients.backends import Backends
+from gateway.usecases import milestones, portfolio
+from skillfolio.roster.v1 import roster_pb2 as rpb
 
 
 @dataclass(frozen=True)

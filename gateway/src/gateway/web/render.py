@@ -12,7 +12,6 @@ from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
 
 from chassis.config import PlatformSettings
-
 from gateway.sessions.csrf import csrf_token
 
 HERE = pathlib.Path(__file__).parent

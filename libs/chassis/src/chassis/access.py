@@ -2,9 +2,10 @@
 the role a viewer acts in towards one student (pure Python; domain modules may import it)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Iterable, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from chassis.context import principal_var
 

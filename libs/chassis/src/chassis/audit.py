@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Iterable
+from collections.abc import Iterable
 
 from sqlalchemy import Column, DateTime, Index, Integer, MetaData, String, Table, Text, insert
 from sqlalchemy.engine import Connection
@@ -46,7 +46,7 @@ def record_access(executor: Session | Connection, table: Table, *, actor: str, a
     if not subjects:
         return False
     executor.execute(insert(table).values(
-        occurred_at=dt.datetime.now(dt.timezone.utc), actor=actor, actor_roles=",".join(sorted(actor_roles)),
+        occurred_at=dt.datetime.now(dt.UTC), actor=actor, actor_roles=",".join(sorted(actor_roles)),
         action=action, subject_type=subject_type, subject_id=subjects[0] if len(subjects) == 1 else None,
         subject_count=len(subjects), subject_ids=json.dumps(subjects), correlation_id=current_correlation_id(),
         detail=json.dumps(detail or {}, sort_keys=True, default=str)))

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
-from typing import Annotated, Callable
+from collections.abc import Callable
+from typing import Annotated
 
 from pydantic import AfterValidator
 
@@ -13,7 +14,7 @@ Clock = Callable[[], dt.datetime]
 
 
 def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def _known_zone(value: str) -> str:
@@ -30,7 +31,7 @@ TimeZoneName = Annotated[str, AfterValidator(_known_zone)]   # a settings field:
 class DistrictCalendar:
     """Now (UTC, from the clock) and today in the district's time zone, which decides who teaches whom."""
 
-    def __init__(self, clock: Clock = utc_now, zone: dt.tzinfo = dt.timezone.utc) -> None:
+    def __init__(self, clock: Clock = utc_now, zone: dt.tzinfo = dt.UTC) -> None:
         self.clock, self.zone = clock, zone
 
     def day_of(self, moment: dt.datetime) -> dt.date:

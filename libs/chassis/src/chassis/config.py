@@ -101,7 +101,7 @@ class RoleSettings(PlatformSettings):
     needs: ClassVar[tuple[Need, ...]] = ()
 
     @model_validator(mode="after")
-    def _role_needs(self) -> "RoleSettings":
+    def _role_needs(self) -> RoleSettings:
         problems = [problem for need in self.needs for problem in need.problems(self)]
         if problems:
             raise ValueError("; ".join(problems))

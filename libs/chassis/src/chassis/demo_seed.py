@@ -8,7 +8,7 @@ from dataclasses import dataclass
 # Who does something in the demo data; each seed maps these to the cast's people.
 STUDENT, TEACHER, FORMER_TEACHER, GUARDIAN = "student", "teacher", "former teacher", "guardian"
 PREVIOUS, CURRENT = "previous", "current"     # school years
-SEED_HOUR = dt.time(14, 30, tzinfo=dt.timezone.utc)   # mid-morning in the Americas, afternoon in Europe
+SEED_HOUR = dt.time(14, 30, tzinfo=dt.UTC)   # mid-morning in the Americas, afternoon in Europe
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class SeedClock:
     """A seeding app's clock: each thing is created at ``moment``."""
 
     def __init__(self) -> None:
-        self.moment = dt.datetime.now(dt.timezone.utc)
+        self.moment = dt.datetime.now(dt.UTC)
 
     def __call__(self) -> dt.datetime:
         return self.moment

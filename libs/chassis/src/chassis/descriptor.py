@@ -4,9 +4,10 @@ loaded only when used (so listing services imports nothing of theirs, and an ima
 from __future__ import annotations
 
 import pkgutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
-from typing import Any, Callable
+from typing import Any
 
 from chassis.config import Need
 

@@ -41,10 +41,10 @@ class Envelope:
     correlation_id: str = ""
     schema_version: int = SCHEMA_VERSION
     event_id: str = field(default_factory=lambda: str(uuid.uuid4()))
-    occurred_at: str = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc).isoformat())
+    occurred_at: str = field(default_factory=lambda: dt.datetime.now(dt.UTC).isoformat())
 
     @classmethod
-    def from_event(cls, event: DomainEvent, producer: str, correlation_id: str = "") -> "Envelope":
+    def from_event(cls, event: DomainEvent, producer: str, correlation_id: str = "") -> Envelope:
         return cls(type=event.type_name(), producer=producer, data=event.payload(),
                    correlation_id=correlation_id, schema_version=event.schema_version)
 
@@ -52,7 +52,7 @@ class Envelope:
         return json.dumps(dataclasses.asdict(self), separators=(",", ":"), default=str)
 
     @classmethod
-    def from_json(cls, raw: str | bytes) -> "Envelope":
+    def from_json(cls, raw: str | bytes) -> Envelope:
         body = json.loads(raw)
         missing = {"event_id", "type", "producer", "data"} - body.keys()
         if missing:

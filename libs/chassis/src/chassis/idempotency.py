@@ -11,8 +11,9 @@ import contextvars
 import datetime as dt
 import functools
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 from google.protobuf.message import Message
 from sqlalchemy import Column, Connection, DateTime, LargeBinary, MetaData, String, Table, delete, insert, select
@@ -20,8 +21,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from chassis.calendar import utc_now
-from chassis.context import (IDEMPOTENCY_HEADER as HEADER, IDEMPOTENCY_KEY_METADATA as KEY_METADATA,  # noqa: F401
-                             MAX_IDEMPOTENCY_KEY_LENGTH as MAX_KEY_LENGTH, idempotency_key_var, principal_var)
+from chassis.context import IDEMPOTENCY_HEADER as HEADER  # noqa: F401
+from chassis.context import MAX_IDEMPOTENCY_KEY_LENGTH as MAX_KEY_LENGTH
+from chassis.context import idempotency_key_var, principal_var
 from chassis.errors import Conflict, FieldProblem, InvalidArgument
 
 R = TypeVar("R", bound=Message)

@@ -28,7 +28,7 @@ def created_at(object_id: str) -> dt.datetime | None:
         return None
     if parsed.version != 7 or parsed.variant != uuid.RFC_4122:
         return None
-    return dt.datetime.fromtimestamp((parsed.int >> 80) / 1000, dt.timezone.utc)
+    return dt.datetime.fromtimestamp((parsed.int >> 80) / 1000, dt.UTC)
 
 
 def may_still_arrive(object_id: str, now: dt.datetime, wait: dt.timedelta) -> bool:

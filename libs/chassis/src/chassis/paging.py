@@ -35,7 +35,7 @@ class PageRequest:
     after: Key | None = None
 
     @classmethod
-    def parse(cls, page_size: int, page_token: str, fingerprint: str) -> "PageRequest":
+    def parse(cls, page_size: int, page_token: str, fingerprint: str) -> PageRequest:
         """Validate raw request fields; size 0 means the default, sizes above the maximum are capped."""
         if page_size < 0:
             raise InvalidArgument("page_size must not be negative",

@@ -2,7 +2,8 @@
 event delivery, the inbox row that makes it apply once (:meth:`UnitOfWork.claim`)."""
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session, sessionmaker

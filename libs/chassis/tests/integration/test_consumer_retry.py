@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[4] / "tests" / "fault"))
 from harness import ProbeHarness  # noqa: E402
+
 from chassis.messaging.topology import ATTEMPT_HEADER, ERROR_HEADER  # noqa: E402
 from chassis.testing import wait_for  # noqa: E402
 
@@ -86,11 +87,13 @@ def test_logs_carry_the_event_correlation_id(probe):
 
 
 def test_queues_are_durable_quorum_queues_with_a_crash_redelivery_limit(probe):
-    import requests
     from urllib.parse import quote, unquote, urlsplit
+
+    import requests
+    from harness import QUEUE
+
     from chassis.messaging.replay import management_api
     from chassis.messaging.topology import CRASH_REDELIVERY_LIMIT
-    from harness import QUEUE
     probe.start_consumer()
     api = urlsplit(management_api(probe.amqp_url))
     vhost = quote(unquote(urlsplit(probe.amqp_url).path[1:]), safe="")

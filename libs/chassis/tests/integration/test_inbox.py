@@ -9,8 +9,8 @@ from chassis.events import Envelope
 from chassis.messaging.inbox import already_applied, claim
 from chassis.messaging.subscriptions import apply_once
 from chassis.messaging.tables import add_messaging_tables
-from chassis.uow import UnitOfWork
 from chassis.testing import wait_for
+from chassis.uow import UnitOfWork
 
 pytestmark = pytest.mark.integration
 

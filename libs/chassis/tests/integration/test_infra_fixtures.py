@@ -30,6 +30,7 @@ def test_vhost_is_real_rabbitmq_and_isolated(fresh_amqp_url):
 
 def test_s3_endpoint_supports_put_get_and_presigned_urls(s3_endpoint):
     import io
+
     import requests
     client = Minio(s3_endpoint.endpoint, s3_endpoint.access_key, s3_endpoint.secret_key, secure=False)
     bucket = f"probe-{uuid.uuid4().hex[:8]}"

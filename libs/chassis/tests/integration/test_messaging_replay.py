@@ -8,8 +8,14 @@ from sqlalchemy import func, select, update
 from chassis.db import make_engine
 from chassis.messaging import replay
 from chassis.messaging.relay import OutboxRelay
-from chassis.messaging.testing import (add_to_outbox, amqp_connection, bind_queue, create_messaging_tables,
-                                       drain_queue, envelope)
+from chassis.messaging.testing import (
+    add_to_outbox,
+    amqp_connection,
+    bind_queue,
+    create_messaging_tables,
+    drain_queue,
+    envelope,
+)
 from chassis.messaging.topology import ATTEMPT_HEADER, ORIGIN_HEADER
 from chassis.testing import infra, wait_for
 
@@ -24,12 +30,12 @@ def test_replay_marks_matching_rows_unsent_and_the_relay_republishes(fresh_pg_da
     other = [envelope("demo", "b_happened") for _ in range(2)]
     add_to_outbox(engine, outbox, old)
     with engine.begin() as conn:
-        conn.execute(update(outbox).values(created_at=dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)))
+        conn.execute(update(outbox).values(created_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC)))
     add_to_outbox(engine, outbox, new + other)
     relay = OutboxRelay(engine, outbox, fresh_amqp_url, "demo")
     assert relay.publish_all() == 9
     drain_queue(fresh_amqp_url, "tap")
-    count = replay.mark_unsent(engine, outbox, "demo", since=dt.datetime(2021, 1, 1, tzinfo=dt.timezone.utc),
+    count = replay.mark_unsent(engine, outbox, "demo", since=dt.datetime(2021, 1, 1, tzinfo=dt.UTC),
                                event_type="a_happened")
     assert count == 4
     assert relay.publish_all() == 4

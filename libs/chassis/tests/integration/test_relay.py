@@ -5,17 +5,17 @@ import sqlite3
 import threading
 import time
 import uuid
+from dataclasses import dataclass
 
 import pytest
 from sqlalchemy import select, update
 
 from chassis.db import make_engine, make_session_factory
+from chassis.events import DomainEvent
 from chassis.messaging.relay import OutboxRelay
 from chassis.messaging.testing import add_to_outbox, bind_queue, create_messaging_tables, drain_queue, envelope
-from chassis.uow import UnitOfWork
-from chassis.events import DomainEvent
 from chassis.testing import wait_for
-from dataclasses import dataclass
+from chassis.uow import UnitOfWork
 
 pytestmark = pytest.mark.integration
 
@@ -131,7 +131,7 @@ def test_purges_sent_rows_older_than_retention(db, fresh_amqp_url):
     relay.publish_all()
     relay.close()
     with engine.begin() as conn:
-        conn.execute(update(outbox).where(outbox.c.id <= 3).values(sent_at=dt.datetime.now(dt.timezone.utc)
+        conn.execute(update(outbox).where(outbox.c.id <= 3).values(sent_at=dt.datetime.now(dt.UTC)
                                                                    - dt.timedelta(hours=2)))
     add_to_outbox(engine, outbox, [envelope("demo", "thing_happened")])      # unsent: never purged
     assert relay.purge_sent() == 3

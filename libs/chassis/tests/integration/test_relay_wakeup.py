@@ -13,8 +13,14 @@ from chassis.events import DomainEvent
 from chassis.messaging import relay_batches
 from chassis.messaging.listener import Idle, OutboxListener
 from chassis.messaging.relay import OutboxRelay
-from chassis.messaging.testing import (add_to_outbox, bind_queue, create_messaging_tables, drain_queue, envelope,
-                                       queue_depth)
+from chassis.messaging.testing import (
+    add_to_outbox,
+    bind_queue,
+    create_messaging_tables,
+    drain_queue,
+    envelope,
+    queue_depth,
+)
 from chassis.relay_wakeup import wake_idle_relay
 from chassis.testing import wait_for
 from chassis.uow import UnitOfWork

@@ -5,6 +5,7 @@ import asyncio
 
 import grpc
 import pytest
+from test_grpc_server import keys, running  # noqa: F401 - fixtures
 
 from chassis.config import PlatformSettings, ServiceSettings
 from chassis.context import Principal, correlation_id_var, principal_var
@@ -14,7 +15,6 @@ from chassis.grpc.errors import RemoteError, rpc_error_to_domain
 from chassis.grpc.principal import principal_token_var, sign_principal
 from chassis.testing.infra import free_port
 from skillfolio.roster.v1 import roster_pb2, roster_pb2_grpc
-from test_grpc_server import keys, running  # noqa: F401 - fixtures
 
 TEACHER = Principal("person-7", ("teacher",), "Mr. Keating")
 

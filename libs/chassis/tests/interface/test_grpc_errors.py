@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import grpc
 import pytest
+from test_grpc_server import _token, keys, running, stub  # noqa: F401 - fixtures
 
 from chassis import errors
 from chassis.grpc.errors import rpc_error_to_domain
 from skillfolio.roster.v1 import roster_pb2
-from test_grpc_server import _token, keys, running, stub  # noqa: F401 - fixtures
 
 
 def _fail(stub, keys, person_id: str) -> grpc.RpcError:  # noqa: F811

@@ -18,9 +18,9 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 from grpc_status import rpc_status
 
+from chassis import errors as chassis_errors
 from chassis.config import PlatformSettings, ServiceSettings
 from chassis.context import Principal, correlation_id_var, principal_var
-from chassis import errors as chassis_errors
 from chassis.errors import FieldProblem, InvalidArgument, NotFound
 from chassis.grpc import server as grpc_server
 from chassis.grpc.principal import generate_keypair, sign_principal

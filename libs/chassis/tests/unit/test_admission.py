@@ -8,8 +8,7 @@ from sqlalchemy import Boolean, Column, MetaData, String, Table, create_engine, 
 from sqlalchemy.orm import sessionmaker
 
 from chassis.context import Principal
-from chassis.grpc.admission import (ACCOUNT_INACTIVE, PASSWORD_CHANGED, AccountInactive, ends_sessions,
-                                    refuse_inactive)
+from chassis.grpc.admission import ACCOUNT_INACTIVE, PASSWORD_CHANGED, AccountInactive, ends_sessions, refuse_inactive
 from chassis.grpc.principal import generate_keypair, sign_principal, verify_principal
 
 metadata = MetaData()

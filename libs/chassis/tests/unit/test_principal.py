@@ -7,9 +7,17 @@ import pytest
 
 from chassis.context import Principal
 from chassis.errors import Unauthenticated
-from chassis.grpc.principal import (KeyConfigurationError, PrincipalSigner, PrincipalVerifier, generate_keypair,
-                                    load_private_key, load_public_key, service_principal, sign_principal,
-                                    verify_principal)
+from chassis.grpc.principal import (
+    KeyConfigurationError,
+    PrincipalSigner,
+    PrincipalVerifier,
+    generate_keypair,
+    load_private_key,
+    load_public_key,
+    service_principal,
+    sign_principal,
+    verify_principal,
+)
 
 STUDENT = Principal("person-42", ("student",), "Ada L.", extra={"school_id": "s-1"})
 

@@ -10,8 +10,15 @@ from sqlalchemy import MetaData, create_engine
 from sqlalchemy.orm import sessionmaker
 
 from chassis.events import Envelope
-from chassis.messaging.subscriptions import (APPLIED, DUPLICATE, ConsumerUnits, apply_once, consume, deliver,
-                                             own_transactions)
+from chassis.messaging.subscriptions import (
+    APPLIED,
+    DUPLICATE,
+    ConsumerUnits,
+    apply_once,
+    consume,
+    deliver,
+    own_transactions,
+)
 from chassis.messaging.tables import add_messaging_tables
 from chassis.messaging.worker import EVENTLET_WARNING
 from chassis.uow import UnitOfWork

@@ -7,17 +7,16 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 
-from chassis.config import PlatformSettings, ServiceSettings
-from chassis.db import make_engine, make_session_factory
-from chassis.media import BlobStore
-from chassis.roster_replica.owner import RosterRelations
-
 from artifacts.config import ArtifactsOptions
-from chassis.calendar import Clock, DistrictCalendar, utc_now
 from artifacts.service_layer.commands import ArtifactCommands
 from artifacts.service_layer.media import Media
 from artifacts.service_layer.queries import ArtifactQueries
 from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork
+from chassis.calendar import Clock, DistrictCalendar, utc_now
+from chassis.config import PlatformSettings, ServiceSettings
+from chassis.db import make_engine, make_session_factory
+from chassis.media import BlobStore
+from chassis.roster_replica.owner import RosterRelations
 
 
 def media_of(platform: PlatformSettings, options: ArtifactsOptions, store: BlobStore | None = None) -> Media:

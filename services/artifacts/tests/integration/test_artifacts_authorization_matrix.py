@@ -12,28 +12,39 @@ from __future__ import annotations
 
 import json
 import uuid
-from typing import Iterator
+from collections.abc import Iterator
 
 import grpc
 import pytest
 import requests
+from artifacts_fixtures import STUDENT_ID, Clock
+from authz_world import (
+    ACTORS,
+    ARTIFACT_ACTIONS,
+    CASES,
+    LAST_YEAR_DAY,
+    TARGET_AUTHORS,
+    UNCHANGED_BY,
+    Case,
+    TargetPool,
+    Trail,
+    authz_world,
+)
 
-from chassis.config import PlatformSettings, service_settings
-from chassis.grpc.principal import generate_keypair
-from chassis.testing import infra
-from chassis.testing.grpc_api import serving, signed_as
-from skillfolio.artifacts.v1 import artifacts_pb2 as pb, artifacts_pb2_grpc
-from skillfolio.media.v1 import media_pb2
 from artifacts.adapters.orm import audit_log, outbox
 from artifacts.bootstrap import build
 from artifacts.domain.access import DENIED
 from artifacts.entrypoints import grpc_api
 from artifacts.migrations import MIGRATIONS_DIR
-from artifacts_fixtures import STUDENT_ID, Clock
-from authz_world import (ACTORS, ARTIFACT_ACTIONS, CASES, LAST_YEAR_DAY, TARGET_AUTHORS, UNCHANGED_BY, Case,
-                         TargetPool, Trail, authz_world)
-from chassis.messaging.subscriptions import consume
 from artifacts.service_layer import subscriptions as artifacts_subscriptions
+from chassis.config import PlatformSettings, service_settings
+from chassis.grpc.principal import generate_keypair
+from chassis.messaging.subscriptions import consume
+from chassis.testing import infra
+from chassis.testing.grpc_api import serving, signed_as
+from skillfolio.artifacts.v1 import artifacts_pb2 as pb
+from skillfolio.artifacts.v1 import artifacts_pb2_grpc
+from skillfolio.media.v1 import media_pb2
 
 pytestmark = pytest.mark.integration
 

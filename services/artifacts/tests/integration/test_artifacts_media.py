@@ -6,17 +6,17 @@ import dataclasses
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from artifacts_fixtures import GUARDIAN, OTHER_STUDENT, STUDENT, STUDENT_ID, TEACHER, image, link
+from media_fixtures import check, has_gps, jpeg_with_gps, mp4, png, read, send, upload, uploaded_event
 
-from chassis.config import service_settings
-from chassis.errors import Conflict, InvalidArgument, PermissionDenied
-from chassis.media.fs_store import FilesystemBlobStore, UploadTooLarge
-from chassis.testing.media import on_each_store
 from artifacts.adapters.repository import PortfolioFilter
 from artifacts.bootstrap import build
 from artifacts.config import ArtifactsOptions
 from artifacts.domain.model import Status, VersionInput
-from artifacts_fixtures import GUARDIAN, OTHER_STUDENT, STUDENT, STUDENT_ID, TEACHER, image, link
-from media_fixtures import check, has_gps, jpeg_with_gps, mp4, png, read, send, upload, uploaded_event
+from chassis.config import service_settings
+from chassis.errors import Conflict, InvalidArgument, PermissionDenied
+from chassis.media.fs_store import FilesystemBlobStore, UploadTooLarge
+from chassis.testing.media import on_each_store
 
 pytestmark = [pytest.mark.integration, on_each_store]
 MiB = 1024 * 1024

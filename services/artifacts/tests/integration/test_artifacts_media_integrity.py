@@ -9,18 +9,18 @@ import json
 
 import pytest
 import requests
+from artifacts_fixtures import STUDENT, image
+from media_fixtures import check, has_gps, jpeg_with_gps, mp4, read, send, upload, uploaded_event
 
+from artifacts.bootstrap import build
+from artifacts.config import ArtifactsOptions
+from artifacts.domain.model import Status
+from artifacts.service_layer.media_sweep import sweep_media
 from chassis.config import service_settings
 from chassis.errors import Conflict
 from chassis.media.fs_seals import UploadSealed
 from chassis.media.fs_store import FilesystemBlobStore, UploadTooLarge
 from chassis.testing.media import on_each_store
-from artifacts.bootstrap import build
-from artifacts.config import ArtifactsOptions
-from artifacts.domain.model import Status
-from artifacts.service_layer.media_sweep import sweep_media
-from artifacts_fixtures import STUDENT, image
-from media_fixtures import check, has_gps, jpeg_with_gps, mp4, read, send, upload, uploaded_event
 
 pytestmark = [pytest.mark.integration, on_each_store]
 MiB = 1024 * 1024

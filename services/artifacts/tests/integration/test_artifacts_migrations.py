@@ -3,18 +3,18 @@ with the same code (title search falls back to a case-insensitive LIKE there).""
 from __future__ import annotations
 
 import pytest
+from artifacts_fixtures import STUDENT, STUDENT_ID, TEACHER, Clock, link, roster_world
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
-from chassis.config import service_settings
-from chassis.migrations import schema_drift, tables_after_downgrade, upgrade
 from artifacts.adapters.orm import metadata
 from artifacts.adapters.repository import PortfolioFilter
 from artifacts.bootstrap import build
 from artifacts.migrations import MIGRATIONS_DIR
-from artifacts_fixtures import STUDENT, STUDENT_ID, TEACHER, Clock, link, roster_world
-from chassis.messaging.subscriptions import consume
 from artifacts.service_layer import subscriptions as artifacts_subscriptions
+from chassis.config import service_settings
+from chassis.messaging.subscriptions import consume
+from chassis.migrations import schema_drift, tables_after_downgrade, upgrade
 
 pytestmark = pytest.mark.integration
 

@@ -6,15 +6,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from artifacts_fixtures import STUDENT, STUDENT_ID, TEACHER, link
 
-from chassis.errors import PermissionDenied
-from chassis.events import Envelope
 from artifacts.adapters.repository import PortfolioFilter
 from artifacts.domain.access import DENIED, Viewer
 from artifacts.domain.model import VersionInput
-from artifacts_fixtures import STUDENT, STUDENT_ID, TEACHER, link
-from chassis.messaging.subscriptions import consume
 from artifacts.service_layer import subscriptions as artifacts_subscriptions
+from chassis.errors import PermissionDenied
+from chassis.events import Envelope
+from chassis.messaging.subscriptions import consume
 
 pytestmark = pytest.mark.integration
 

@@ -5,12 +5,24 @@ from __future__ import annotations
 import json
 
 import pytest
+from artifacts_fixtures import (
+    GUARDIAN,
+    LAST_YEAR,
+    OLD_TEACHER,
+    SCHOOL_ADMIN,
+    SERVICE,
+    STUDENT,
+    STUDENT_ID,
+    TEACHER,
+    TEACHER_ID,
+    YEAR,
+    image,
+    link,
+)
 from sqlalchemy import text
 
-from chassis.errors import InvalidArgument, PermissionDenied
 from artifacts.adapters.repository import PortfolioFilter
-from artifacts_fixtures import (GUARDIAN, LAST_YEAR, OLD_TEACHER, SCHOOL_ADMIN, SERVICE, STUDENT, STUDENT_ID,
-                                TEACHER, TEACHER_ID, YEAR, image, link)
+from chassis.errors import InvalidArgument, PermissionDenied
 
 pytestmark = pytest.mark.integration
 

@@ -4,12 +4,12 @@ deleted skill and an id that is no skill at all, with a 422 naming skill_ids and
 from __future__ import annotations
 
 import pytest
+from artifacts_fixtures import SCHOOL, STUDENT, TEACHER, link
 
+from artifacts.service_layer import subscriptions as artifacts_subscriptions
 from chassis.errors import InvalidArgument
 from chassis.events import Envelope
-from artifacts_fixtures import SCHOOL, STUDENT, TEACHER, link
 from chassis.messaging.subscriptions import consume
-from artifacts.service_layer import subscriptions as artifacts_subscriptions
 
 pytestmark = pytest.mark.integration
 HOME, ELSEWHERE = "dist-home", "dist-elsewhere"

@@ -5,16 +5,30 @@ from __future__ import annotations
 import json
 
 import pytest
+from artifacts_fixtures import (
+    GUARDIAN,
+    OLD_TEACHER,
+    OTHER_STUDENT,
+    SCHOOL,
+    SCHOOL_ADMIN,
+    SERVICE,
+    STUDENT,
+    STUDENT_ID,
+    TEACHER,
+    TEACHER_ID,
+    YEAR,
+    image,
+    link,
+    roster,
+)
 from sqlalchemy import text
 
-from chassis.errors import Conflict, InvalidArgument, PermissionDenied
 from artifacts.adapters.repository import PortfolioFilter
 from artifacts.domain.access import DENIED
 from artifacts.domain.model import Status, VersionInput
-from artifacts_fixtures import (GUARDIAN, OLD_TEACHER, OTHER_STUDENT, SCHOOL, SCHOOL_ADMIN, SERVICE, STUDENT,
-                                STUDENT_ID, TEACHER, TEACHER_ID, YEAR, image, link, roster)
-from chassis.messaging.subscriptions import consume
 from artifacts.service_layer import subscriptions as artifacts_subscriptions
+from chassis.errors import Conflict, InvalidArgument, PermissionDenied
+from chassis.messaging.subscriptions import consume
 
 pytestmark = pytest.mark.integration
 

@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import grpc
 import pytest
+from artifacts_fixtures import GUARDIAN_ID, STUDENT_ID, TEACHER_ID
 
+from artifacts.entrypoints import grpc_api
 from chassis.config import service_settings
 from chassis.grpc.errors import field_problems
 from chassis.grpc.principal import generate_keypair
 from chassis.testing.grpc_api import serving, signed_as
-from skillfolio.artifacts.v1 import artifacts_pb2 as pb, artifacts_pb2_grpc
-from artifacts.entrypoints import grpc_api
-from artifacts_fixtures import GUARDIAN_ID, STUDENT_ID, TEACHER_ID
+from skillfolio.artifacts.v1 import artifacts_pb2 as pb
+from skillfolio.artifacts.v1 import artifacts_pb2_grpc
 
 pytestmark = pytest.mark.integration
 

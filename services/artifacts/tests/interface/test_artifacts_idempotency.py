@@ -9,17 +9,19 @@ from concurrent.futures import ThreadPoolExecutor
 
 import grpc
 import pytest
+from artifacts_fixtures import STUDENT_ID, TEACHER_ID
 from sqlalchemy import create_engine, func, select, update
 
+from artifacts.adapters.orm import artifacts as artifacts_table
+from artifacts.adapters.orm import idempotency_keys
+from artifacts.entrypoints import grpc_api
 from chassis.config import service_settings
 from chassis.grpc.errors import field_problems
 from chassis.grpc.principal import generate_keypair
 from chassis.idempotency import purge
 from chassis.testing.grpc_api import serving, signed_as
-from skillfolio.artifacts.v1 import artifacts_pb2 as pb, artifacts_pb2_grpc
-from artifacts.adapters.orm import artifacts as artifacts_table, idempotency_keys
-from artifacts.entrypoints import grpc_api
-from artifacts_fixtures import STUDENT_ID, TEACHER_ID
+from skillfolio.artifacts.v1 import artifacts_pb2 as pb
+from skillfolio.artifacts.v1 import artifacts_pb2_grpc
 
 pytestmark = pytest.mark.integration
 
@@ -87,10 +89,10 @@ def test_keys_are_per_caller_and_expire(stub, keys, engine):
     assert mine.artifact.id != theirs.artifact.id
     with engine.begin() as conn:             # the student's key is older than the retention time
         conn.execute(update(idempotency_keys).where(idempotency_keys.c.principal == STUDENT_ID)
-                     .values(created_at=dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=25)))
+                     .values(created_at=dt.datetime.now(dt.UTC) - dt.timedelta(hours=25)))
     later = stub.CreateArtifact(link("Shared key"), metadata=keyed(keys, "k-same"))
     assert later.artifact.id not in (mine.artifact.id, theirs.artifact.id) and count(engine, "Shared key") == 3
     with engine.begin() as conn:             # the relay's housekeeping drops expired keys
-        conn.execute(update(idempotency_keys).values(created_at=dt.datetime.now(dt.timezone.utc)
+        conn.execute(update(idempotency_keys).values(created_at=dt.datetime.now(dt.UTC)
                                                      - dt.timedelta(hours=25)))
-        assert purge(conn, idempotency_keys, dt.datetime.now(dt.timezone.utc)) == 2
+        assert purge(conn, idempotency_keys, dt.datetime.now(dt.UTC)) == 2

@@ -9,17 +9,17 @@ import sys
 
 import pytest
 import requests
+from artifacts_fixtures import STUDENT, image
+from media_fixtures import has_gps, jpeg_with_gps, png, send
 from sqlalchemy import func, select
 
+from artifacts.adapters.orm import inbox
+from artifacts.domain.model import Status
 from chassis.messaging.publisher import ConfirmingPublisher, OutgoingMessage
 from chassis.messaging.testing import WorkerProcess, queue_depth
 from chassis.messaging.topology import handler_queue_name
 from chassis.testing import infra, wait_for
 from chassis.testing.media import on_each_store
-from artifacts.adapters.orm import inbox
-from artifacts.domain.model import Status
-from artifacts_fixtures import STUDENT, image
-from media_fixtures import has_gps, jpeg_with_gps, png, send
 
 pytestmark = [pytest.mark.integration, on_each_store]
 MEDIA_QUEUE = handler_queue_name("artifacts", "artifact_media_uploaded", "artifacts_media", "media_uploaded")
@@ -30,7 +30,7 @@ PLATFORM_FIELDS = ("var_dir", "s3_endpoint", "s3_access_key", "s3_secret_key", "
 class MediaRole(WorkerProcess):
     """`skillfolio run artifacts media` exactly as compose and Kubernetes run it (the CLI execs the nameko worker)."""
 
-    def start(self) -> "MediaRole":
+    def start(self) -> MediaRole:
         log = open(self.log_path, "ab")
         command = [str(pathlib.Path(sys.executable).parent / "skillfolio"), "run", "artifacts", "media"]
         self.proc = subprocess.Popen(command, env=self.env, stdout=log, stderr=subprocess.STDOUT)

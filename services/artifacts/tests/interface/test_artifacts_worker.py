@@ -7,18 +7,17 @@ import datetime as dt
 import json
 
 import pytest
+from artifacts_fixtures import GUARDIAN, OLD_TEACHER, STUDENT_ID, TEACHER, TEACHER_ID, YEAR, link, roster, roster_world
 from sqlalchemy import func, select
 
+from artifacts.adapters.orm import inbox
+from artifacts.adapters.repository import PortfolioFilter
+from artifacts.domain.access import Viewer
 from chassis.errors import PermissionDenied
 from chassis.events import Envelope
 from chassis.messaging.publisher import ConfirmingPublisher, OutgoingMessage
 from chassis.messaging.testing import WorkerProcess, bind_queue, drain_queue
 from chassis.testing import infra, wait_for
-from artifacts.adapters.orm import inbox
-from artifacts.adapters.repository import PortfolioFilter
-from artifacts.domain.access import Viewer
-from artifacts_fixtures import (GUARDIAN, OLD_TEACHER, STUDENT_ID, TEACHER, TEACHER_ID, YEAR, link, roster,
-                                roster_world)
 
 pytestmark = pytest.mark.integration
 

@@ -6,8 +6,7 @@ import copy
 import datetime as dt
 from dataclasses import replace
 
-from chassis.testing.fake_roster import FakeRosterReplica
-from chassis.testing.fake_uow import FakeUnitOfWork
+from artifacts_fixtures import roster_world
 
 from artifacts.adapters.media_records import MediaRecord
 from artifacts.adapters.repository import PortfolioFilter
@@ -15,11 +14,12 @@ from artifacts.domain.access import Relation
 from artifacts.domain.model import Artifact, StoredMedia, Version
 from artifacts.service_layer.subscriptions import SUBSCRIPTIONS
 from artifacts.service_layer.unit_of_work import PRODUCER, ArtifactsUnitOfWork
-from artifacts_fixtures import roster_world
+from chassis.testing.fake_roster import FakeRosterReplica
+from chassis.testing.fake_uow import FakeUnitOfWork
 
 
 class FakeArtifacts:
-    def __init__(self, media: "FakeMediaRecords") -> None:
+    def __init__(self, media: FakeMediaRecords) -> None:
         self.rows: dict[str, Artifact] = {}
         self.version_rows: dict[str, list[Version]] = {}
         self._media = media
@@ -156,7 +156,7 @@ class FakeArtifactsUnitOfWork(FakeUnitOfWork, ArtifactsUnitOfWork):
         snapshot["artifacts"].pop("_media")            # the repository keeps its reference to the media records
         return snapshot
 
-    def feed_roster(self, envelopes=None) -> "FakeArtifactsUnitOfWork":
+    def feed_roster(self, envelopes=None) -> FakeArtifactsUnitOfWork:
         """The roster replica as the worker builds it (the service's subscriptions) from :func:`roster_world`."""
         for envelope in envelopes if envelopes is not None else roster_world():
             SUBSCRIPTIONS[(envelope.producer, envelope.type)](self, envelope)

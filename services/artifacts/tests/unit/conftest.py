@@ -5,16 +5,16 @@ from __future__ import annotations
 import zoneinfo
 
 import pytest
+from artifacts_fakes import FakeArtifactsUnitOfWork
+from artifacts_fixtures import MEDIA_SECRET, Clock
 
-from chassis.calendar import DistrictCalendar
-from chassis.config import PlatformSettings
 from artifacts.bootstrap import media_of
 from artifacts.config import ArtifactsOptions
 from artifacts.service_layer.commands import ArtifactCommands
 from artifacts.service_layer.media import Media
 from artifacts.service_layer.queries import ArtifactQueries
-from artifacts_fakes import FakeArtifactsUnitOfWork
-from artifacts_fixtures import MEDIA_SECRET, Clock
+from chassis.calendar import DistrictCalendar
+from chassis.config import PlatformSettings
 
 
 @pytest.fixture

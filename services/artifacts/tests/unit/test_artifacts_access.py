@@ -5,9 +5,21 @@ import datetime as dt
 
 import pytest
 
+from artifacts.domain.access import (
+    DENIED,
+    Action,
+    Relation,
+    Span,
+    Viewer,
+    ViewerCan,
+    check,
+    enrollment_span,
+    is_allowed,
+    is_audited,
+    teaches_now,
+    viewer_can,
+)
 from chassis.errors import PermissionDenied
-from artifacts.domain.access import (DENIED, Action, Relation, Span, Viewer, ViewerCan, check, enrollment_span,
-                                     is_allowed, is_audited, teaches_now, viewer_can)
 
 S, OTHER_S, T, G = "stu-1", "stu-2", "tch-1", "grd-1"
 V, A, C = Action.VIEW, Action.ADD, Action.CHANGE

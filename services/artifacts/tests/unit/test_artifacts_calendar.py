@@ -13,7 +13,7 @@ from artifacts.domain.access import Span, teaches_now
 from artifacts.service_layer.commands import DistrictCalendar
 
 LAST_DAY = Span("sec", "2026-08-10", "2027-05-28")
-EVENING = dt.datetime(2027, 5, 29, 1, 30, tzinfo=dt.timezone.utc)           # 21:30 on May 28 in Louisville
+EVENING = dt.datetime(2027, 5, 29, 1, 30, tzinfo=dt.UTC)           # 21:30 on May 28 in Louisville
 
 
 def test_the_district_day_decides_who_teaches():

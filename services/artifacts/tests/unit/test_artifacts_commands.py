@@ -3,13 +3,27 @@ student, and every delete) and outbox events it writes, and the errors that leav
 from __future__ import annotations
 
 import pytest
+from artifacts_fixtures import (
+    GUARDIAN,
+    GUARDIAN_ID,
+    OLD_TEACHER,
+    OTHER_STUDENT,
+    SCHOOL,
+    SCHOOL_ADMIN,
+    SERVICE,
+    STUDENT,
+    STUDENT_ID,
+    TEACHER,
+    TEACHER_ID,
+    YEAR,
+    image,
+    link,
+)
 
-from chassis.errors import Conflict, InvalidArgument, PermissionDenied
-from chassis.testing.media import send
 from artifacts.domain.access import DENIED
 from artifacts.domain.model import Status, VersionInput
-from artifacts_fixtures import (GUARDIAN, GUARDIAN_ID, OLD_TEACHER, OTHER_STUDENT, SCHOOL, SCHOOL_ADMIN, SERVICE,
-                                STUDENT, STUDENT_ID, TEACHER, TEACHER_ID, YEAR, image, link)
+from chassis.errors import Conflict, InvalidArgument, PermissionDenied
+from chassis.testing.media import send
 
 REFUSED = [OLD_TEACHER, GUARDIAN, SCHOOL_ADMIN, OTHER_STUDENT]
 

@@ -5,16 +5,29 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from artifacts_fixtures import (
+    GUARDIAN,
+    GUARDIAN_ID,
+    LAST_YEAR,
+    OLD_TEACHER,
+    OTHER_STUDENT,
+    SCHOOL_ADMIN,
+    SERVICE,
+    STUDENT,
+    STUDENT_ID,
+    TEACHER,
+    TEACHER_ID,
+    image,
+    link,
+)
 
-from chassis.errors import InvalidArgument, PermissionDenied
 from artifacts.adapters.repository import PortfolioFilter
-from artifacts.domain.access import DENIED, ViewerCan, Viewer
+from artifacts.domain.access import DENIED, Viewer, ViewerCan
 from artifacts.domain.model import StoredMedia
-from artifacts_fixtures import (GUARDIAN, GUARDIAN_ID, LAST_YEAR, OLD_TEACHER, OTHER_STUDENT, SCHOOL_ADMIN, SERVICE,
-                                STUDENT, STUDENT_ID, TEACHER, TEACHER_ID, image, link)
+from chassis.errors import InvalidArgument, PermissionDenied
 
 MINE = PortfolioFilter(student_id=STUDENT_ID)
-LATER = dt.datetime(2030, 1, 1, tzinfo=dt.timezone.utc)
+LATER = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
 
 
 @pytest.fixture
@@ -88,7 +101,7 @@ def test_an_invited_educator_who_does_not_teach_the_student_reads_through_the_pa
 def test_a_panel_guest_is_refused_without_a_live_seat_for_that_artifact(commands, queries, uow, by_teacher, case):
     other = commands.create(STUDENT, link("Not selected")).artifact.id
     seat(uow, other if case == "other-artifact" else by_teacher,
-         expires_at=dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc) if case == "expired" else LATER)
+         expires_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC) if case == "expired" else LATER)
     guest = Viewer.of("guest:inv-2" if case == "other-invitation" else "guest:inv-1", ["panel_guest"])
     with pytest.raises(PermissionDenied, match=DENIED):
         queries.get(guest, by_teacher)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from artifacts.domain import media as media_rules, model
+from artifacts.domain import media as media_rules
+from artifacts.domain import model
 from artifacts.domain.model import Kind, Status, VersionInput
 
 

@@ -8,17 +8,16 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 
+from chassis.calendar import Clock, DistrictCalendar, utc_now
 from chassis.config import PlatformSettings, ServiceSettings
 from chassis.db import make_engine, make_session_factory
 from chassis.media import BlobStore
 from chassis.roster_replica.owner import RosterRelations
-
 from reflections.config import ReflectionsOptions
 from reflections.service_layer.assessments import AssessmentUseCases
-from chassis.calendar import Clock, DistrictCalendar, utc_now
 from reflections.service_layer.commands import ReflectionCommands
-from reflections.service_layer.media import ReflectionMedia
 from reflections.service_layer.goals import GoalUseCases
+from reflections.service_layer.media import ReflectionMedia
 from reflections.service_layer.milestone_panel import PanelUseCases
 from reflections.service_layer.milestones import MilestoneUseCases
 from reflections.service_layer.queries import ReflectionQueries

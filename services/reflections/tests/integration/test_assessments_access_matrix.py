@@ -5,12 +5,12 @@ with the one refusal message, nothing written."""
 from __future__ import annotations
 
 import pytest
+from assessments_fixtures import COMM, catalog  # noqa: F401  (fixture)
+from reflections_fixtures import ANA, ART, BEN, CRUZ, DEE, DIAZ, EVE, FAY, GUS, IVES, NIA
 
 from chassis.errors import PermissionDenied
 from reflections.domain.access import Viewer
 from reflections.domain.assessment import CriterionLevel
-from reflections_fixtures import ANA, ART, BEN, CRUZ, DEE, DIAZ, EVE, FAY, GUS, IVES, NIA
-from assessments_fixtures import COMM, catalog  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.integration
 

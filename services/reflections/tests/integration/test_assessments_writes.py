@@ -3,17 +3,29 @@ their messages, teacher and self assessments side by side, the event payload, an
 from __future__ import annotations
 
 import pytest
+from assessments_fixtures import (  # noqa: F401
+    COMM,
+    INNOV,
+    LEVELS,
+    OLD_ART,
+    RUBRIC,
+    SCALE,
+    UNTAGGED,
+    catalog,
+    catalog_events,
+    scale_event,
+    skill_event,
+    tagged,
+)
+from reflections_fixtures import ANA, ART, LAST_YEAR, STUDENT, TEACHER, YEAR, Clock, event, world_events
 
 from chassis.config import service_settings
 from chassis.errors import InvalidArgument
+from chassis.messaging.subscriptions import consume
 from chassis.migrations import upgrade
 from reflections.bootstrap import build
-from reflections.migrations import MIGRATIONS_DIR
 from reflections.domain.assessment import CriterionLevel
-from reflections_fixtures import ANA, ART, LAST_YEAR, STUDENT, TEACHER, YEAR, Clock, event, world_events
-from assessments_fixtures import (COMM, INNOV, LEVELS, OLD_ART, RUBRIC, SCALE, UNTAGGED, catalog,  # noqa: F401
-                                  catalog_events, scale_event, skill_event, tagged)
-from chassis.messaging.subscriptions import consume
+from reflections.migrations import MIGRATIONS_DIR
 from reflections.service_layer import subscriptions as reflections_subscriptions
 
 pytestmark = pytest.mark.integration

@@ -4,12 +4,12 @@ change's event in the outbox."""
 from __future__ import annotations
 
 import pytest
+from milestone_fixtures import GONE_ART, OWN_ART, RETIRED_SKILL, panel_world, skill_added  # noqa: F401
+from reflections_fixtures import ANA, ART, BEN_ART, GUARDIAN, STUDENT, TEACHER, event
 
 from chassis.errors import Conflict, InvalidArgument, PermissionDenied
-from reflections.domain.goals import GoalChange
-from reflections_fixtures import ANA, ART, BEN_ART, GUARDIAN, STUDENT, TEACHER, event
-from milestone_fixtures import GONE_ART, OWN_ART, RETIRED_SKILL, panel_world, skill_added  # noqa: F401
 from chassis.messaging.subscriptions import consume
+from reflections.domain.goals import GoalChange
 from reflections.service_layer import subscriptions as reflections_subscriptions
 
 pytestmark = pytest.mark.integration

@@ -9,15 +9,14 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from milestone_fixtures import OWN_ART, RUBRIC, dol_type, full_sheet, guest, milestone_with_panel, panel_world  # noqa: F401
+from reflections_fixtures import ANA, ART, NORTH, STUDENT, enrollment, person
 
 from chassis.errors import Conflict, PermissionDenied
+from chassis.messaging.subscriptions import consume
 from reflections.domain.access import Viewer
 from reflections.domain.goals import GoalChange
 from reflections.domain.panel_access import GoalAction, MilestoneAction
-from reflections_fixtures import ANA, ART, NORTH, STUDENT, enrollment, person
-from milestone_fixtures import (OWN_ART, RUBRIC, dol_type, full_sheet, guest, milestone_with_panel,  # noqa: F401
-                                panel_world)
-from chassis.messaging.subscriptions import consume
 from reflections.service_layer import subscriptions as reflections_subscriptions
 
 pytestmark = pytest.mark.integration

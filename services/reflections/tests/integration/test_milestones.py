@@ -8,17 +8,28 @@ import hashlib
 import json
 
 import pytest
+from assessments_fixtures import COMM, rubric_event, scale_event, skill_event, tagged
+from assessments_fixtures import RUBRIC as COMM_RUBRIC
+from milestone_fixtures import (  # noqa: F401
+    CRITERIA,
+    GONE_ART,
+    LEVELS,
+    OWN_ART,
+    RUBRIC,
+    dol_type,
+    full_sheet,
+    guest,
+    milestone_with_panel,
+    panel_world,
+)
+from reflections_fixtures import ANA, ART, BEN, DISTRICT_ADMIN, GUARDIAN, STUDENT, TEACHER, YEAR, artifact
 from sqlalchemy import create_engine, select
 
 from chassis.errors import AlreadyExists, Conflict, InvalidArgument, NotFound, PermissionDenied
+from chassis.messaging.subscriptions import consume
 from reflections.adapters.goal_tables import panel_invitations
 from reflections.domain.access import Viewer
 from reflections.domain.milestones import Score
-from reflections_fixtures import ANA, ART, BEN, DISTRICT_ADMIN, GUARDIAN, STUDENT, TEACHER, YEAR, artifact
-from assessments_fixtures import COMM, RUBRIC as COMM_RUBRIC, rubric_event, scale_event, skill_event, tagged
-from milestone_fixtures import (CRITERIA, GONE_ART, LEVELS, OWN_ART, RUBRIC, dol_type, full_sheet,  # noqa: F401
-                                guest, milestone_with_panel, panel_world)
-from chassis.messaging.subscriptions import consume
 from reflections.service_layer import subscriptions as reflections_subscriptions
 
 pytestmark = pytest.mark.integration

@@ -5,18 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from milestone_fixtures import CRITERIA, OWN_ART, RUBRIC, full_sheet, guest, panel_world_events, rubric_events
+from reflections_fixtures import ANA, ART, DISTRICT_ADMIN, STUDENT, TEACHER, Clock, world_events
 
 from chassis.config import service_settings
 from chassis.errors import Conflict
 from chassis.events import Envelope
+from chassis.messaging.subscriptions import consume
 from chassis.migrations import upgrade
 from reflections.bootstrap import build
 from reflections.config import ReflectionsOptions
 from reflections.migrations import MIGRATIONS_DIR
-from reflections_fixtures import ANA, ART, DISTRICT_ADMIN, STUDENT, TEACHER, Clock, world_events
-from milestone_fixtures import (CRITERIA, OWN_ART, RUBRIC, full_sheet, guest, panel_world_events,
-                                rubric_events)
-from chassis.messaging.subscriptions import consume
 from reflections.service_layer import subscriptions as reflections_subscriptions
 
 pytestmark = pytest.mark.integration

@@ -6,12 +6,12 @@ PERMISSION_DENIED, nothing written."""
 from __future__ import annotations
 
 import pytest
+from reflections_fixtures import ANA, ART, BEN, CRUZ, DEE, DIAZ, EVE, FAY, GUS, IVES, NIA, STUDENT
 
 from chassis.errors import PermissionDenied
 from chassis.testing.media import mp3, send
 from reflections.domain.access import Viewer
 from reflections.domain.media import MediaFile
-from reflections_fixtures import ANA, ART, BEN, CRUZ, DEE, DIAZ, EVE, FAY, GUS, IVES, NIA, STUDENT
 
 pytestmark = pytest.mark.integration
 

@@ -7,18 +7,18 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import requests
+from reflections_fixtures import ANA, ART, GUARDIAN, STUDENT, TEACHER
 
 from chassis.config import service_settings
 from chassis.errors import InvalidArgument, NotFound, PermissionDenied
 from chassis.events import Envelope
 from chassis.media.fs_store import FilesystemBlobStore
+from chassis.messaging.subscriptions import ConsumerUnits
 from chassis.testing.media import mp3, mp4, on_each_store, send
 from reflections.bootstrap import build
 from reflections.config import ReflectionsOptions
 from reflections.domain.media import MediaFile
 from reflections.service_layer.media_checks import check_uploaded_recording
-from reflections_fixtures import ANA, ART, GUARDIAN, STUDENT, TEACHER
-from chassis.messaging.subscriptions import ConsumerUnits
 
 pytestmark = [pytest.mark.integration, on_each_store]
 MiB = 1024 * 1024

@@ -3,19 +3,19 @@ audio reflections, prompts, and a downgrade with rows in the tables)."""
 from __future__ import annotations
 
 import pytest
+from reflections_fixtures import ART, DISTRICT_ADMIN, MEDIA_SECRET, STUDENT, Clock, world_events
 
 from chassis.config import PlatformSettings, service_settings
 from chassis.events import Envelope
+from chassis.messaging.subscriptions import ConsumerUnits, consume
 from chassis.migrations import schema_drift, tables_after_downgrade, upgrade
 from chassis.testing.media import mp3, send
 from reflections.adapters.orm import metadata, outbox
 from reflections.bootstrap import build
 from reflections.domain.media import MediaFile
 from reflections.migrations import MIGRATIONS_DIR
-from reflections.service_layer.media_checks import check_uploaded_recording
-from reflections_fixtures import ART, DISTRICT_ADMIN, MEDIA_SECRET, STUDENT, Clock, world_events
-from chassis.messaging.subscriptions import ConsumerUnits, consume
 from reflections.service_layer import subscriptions as reflections_subscriptions
+from reflections.service_layer.media_checks import check_uploaded_recording
 
 pytestmark = pytest.mark.integration
 

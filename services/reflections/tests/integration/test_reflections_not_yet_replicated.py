@@ -5,11 +5,11 @@ succeed. A deleted artifact stays refused."""
 from __future__ import annotations
 
 import pytest
+from milestone_fixtures import panel_world  # noqa: F401 (fixture)
+from reflections_fixtures import ANA, CRUZ, GUARDIAN, STUDENT, TEACHER, artifact
 
 from chassis.errors import NotYetReplicated, PermissionDenied
 from chassis.ids import new_id
-from milestone_fixtures import panel_world  # noqa: F401 (fixture)
-from reflections_fixtures import ANA, CRUZ, GUARDIAN, STUDENT, TEACHER, artifact
 from chassis.messaging.subscriptions import consume
 from reflections.service_layer import subscriptions as reflections_subscriptions
 

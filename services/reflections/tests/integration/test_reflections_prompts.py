@@ -3,9 +3,9 @@ for new reflections, and reflections keep the prompt text they answered."""
 from __future__ import annotations
 
 import pytest
+from reflections_fixtures import ART, DEE, DISTRICT_ADMIN, STUDENT, TEACHER, Viewer
 
 from chassis.errors import Conflict, InvalidArgument, NotFound, PermissionDenied
-from reflections_fixtures import ART, DEE, DISTRICT_ADMIN, STUDENT, TEACHER, Viewer
 
 pytestmark = pytest.mark.integration
 

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import pytest
+from reflections_fixtures import ANA, ART, CRUZ, GUARDIAN, STUDENT, TEACHER, artifact, event
 
 from chassis.errors import PermissionDenied
-from reflections.domain.access import Action
-from reflections_fixtures import ANA, ART, CRUZ, GUARDIAN, STUDENT, TEACHER, artifact, event
 from chassis.messaging.subscriptions import consume
+from reflections.domain.access import Action
 from reflections.service_layer import subscriptions as reflections_subscriptions
 
 pytestmark = pytest.mark.integration

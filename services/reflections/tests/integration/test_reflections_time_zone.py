@@ -5,18 +5,18 @@ import datetime as dt
 
 import pytest
 from pydantic import ValidationError
+from reflections_fixtures import ART, TEACHER, Clock, world_events
 
 from chassis.config import service_settings
 from chassis.errors import PermissionDenied
+from chassis.messaging.subscriptions import consume
 from reflections.bootstrap import build
 from reflections.config import ReflectionsOptions
-from reflections_fixtures import ART, TEACHER, Clock, world_events
-from chassis.messaging.subscriptions import consume
 from reflections.service_layer import subscriptions as reflections_subscriptions
 
 pytestmark = pytest.mark.integration
 # 03:00 UTC on 29 May 2027 is still 28 May (the section's last day) in Los Angeles
-LAST_EVENING = dt.datetime(2027, 5, 29, 3, 0, tzinfo=dt.timezone.utc)
+LAST_EVENING = dt.datetime(2027, 5, 29, 3, 0, tzinfo=dt.UTC)
 
 
 @pytest.mark.parametrize("zone, teaches", [("America/Los_Angeles", True), ("UTC", False)])

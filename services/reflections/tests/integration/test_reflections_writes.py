@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from reflections_fixtures import ANA, ART, CRUZ, DISTRICT_ADMIN, EVE, GUARDIAN, STUDENT, TEACHER
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import DBAPIError
 
 from chassis.errors import Conflict, InvalidArgument, PermissionDenied
-from reflections_fixtures import ANA, ART, CRUZ, DISTRICT_ADMIN, EVE, GUARDIAN, STUDENT, TEACHER
 
 pytestmark = pytest.mark.integration
 

@@ -6,16 +6,17 @@ import datetime as dt
 
 import grpc
 import pytest
+from assessments_fixtures import COMM, catalog  # noqa: F401  (fixture)
 from grpc_health.v1 import health_pb2, health_pb2_grpc
+from reflections_fixtures import ANA, ART, CRUZ, EVE, GUS
 
 from chassis.config import service_settings
 from chassis.grpc.errors import field_problems
 from chassis.grpc.principal import generate_keypair
 from chassis.testing.grpc_api import serving, signed_as
-from skillfolio.reflections.v1 import assessments_pb2 as pb, assessments_pb2_grpc
 from reflections.entrypoints import assessments_grpc, grpc_api
-from reflections_fixtures import ANA, ART, CRUZ, EVE, GUS
-from assessments_fixtures import COMM, catalog  # noqa: F401  (fixture)
+from skillfolio.reflections.v1 import assessments_pb2 as pb
+from skillfolio.reflections.v1 import assessments_pb2_grpc
 
 pytestmark = pytest.mark.integration
 

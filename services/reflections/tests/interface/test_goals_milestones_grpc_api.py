@@ -5,18 +5,21 @@ from __future__ import annotations
 
 import grpc
 import pytest
+from assessments_fixtures import LEVELS as COMM_LEVELS
+from assessments_fixtures import RUBRIC as COMM_RUBRIC
+from assessments_fixtures import rubric_event, scale_event
+from milestone_fixtures import CRITERIA, LEVELS, OWN_ART, RUBRIC, panel_world  # noqa: F401
+from reflections_fixtures import ANA, ART, CRUZ, DEE, EVE, GUS
 
 from chassis.config import PlatformSettings, service_settings
 from chassis.grpc.errors import field_problems
 from chassis.grpc.principal import generate_keypair
-from chassis.testing.grpc_api import signed_as
-from skillfolio.reflections.v1 import goals_pb2, goals_pb2_grpc, milestones_pb2 as pb, milestones_pb2_grpc
-from reflections.entrypoints import grpc_api
-from reflections_fixtures import ANA, ART, CRUZ, DEE, EVE, GUS
-from assessments_fixtures import LEVELS as COMM_LEVELS, RUBRIC as COMM_RUBRIC, rubric_event, scale_event
-from milestone_fixtures import CRITERIA, LEVELS, OWN_ART, RUBRIC, panel_world  # noqa: F401
 from chassis.messaging.subscriptions import consume
+from chassis.testing.grpc_api import signed_as
+from reflections.entrypoints import grpc_api
 from reflections.service_layer import subscriptions as reflections_subscriptions
+from skillfolio.reflections.v1 import goals_pb2, goals_pb2_grpc, milestones_pb2_grpc
+from skillfolio.reflections.v1 import milestones_pb2 as pb
 
 pytestmark = pytest.mark.integration
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import grpc
 import pytest
+from reflections_fixtures import ANA, ART, CRUZ, DEE, EVE, GUS
 
 from chassis.config import service_settings
 from chassis.grpc.errors import field_problems
 from chassis.grpc.principal import generate_keypair
 from chassis.testing.grpc_api import serving, signed_as
-from skillfolio.reflections.v1 import reflections_pb2 as pb, reflections_pb2_grpc
 from reflections.entrypoints import grpc_api
-from reflections_fixtures import ANA, ART, CRUZ, DEE, EVE, GUS
+from skillfolio.reflections.v1 import reflections_pb2 as pb
+from skillfolio.reflections.v1 import reflections_pb2_grpc
 
 pytestmark = pytest.mark.integration
 

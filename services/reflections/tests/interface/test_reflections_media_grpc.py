@@ -6,19 +6,20 @@ from __future__ import annotations
 import grpc
 import pytest
 import requests
+from reflections_fixtures import ANA, ART, DEE, EVE, world_events
 
 from chassis.config import service_settings
 from chassis.grpc.errors import field_problems
 from chassis.grpc.principal import generate_keypair
+from chassis.messaging.subscriptions import ConsumerUnits, consume
 from chassis.testing.grpc_api import serving, signed_as
 from chassis.testing.media import mp4, post_form, s3_platform
 from reflections.bootstrap import build
 from reflections.entrypoints import grpc_api
-from reflections.service_layer.media_checks import check_uploaded_recording
-from reflections_fixtures import ANA, ART, DEE, EVE, world_events
-from skillfolio.reflections.v1 import reflections_pb2 as pb, reflections_pb2_grpc
-from chassis.messaging.subscriptions import ConsumerUnits, consume
 from reflections.service_layer import subscriptions as reflections_subscriptions
+from reflections.service_layer.media_checks import check_uploaded_recording
+from skillfolio.reflections.v1 import reflections_pb2 as pb
+from skillfolio.reflections.v1 import reflections_pb2_grpc
 
 pytestmark = pytest.mark.integration
 

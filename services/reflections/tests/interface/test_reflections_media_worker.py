@@ -4,6 +4,7 @@ bytes deleted, and a redelivered event changing nothing."""
 from __future__ import annotations
 
 import pytest
+from reflections_fixtures import ART, STUDENT
 from sqlalchemy import func, select
 
 from chassis.messaging.publisher import ConfirmingPublisher, OutgoingMessage
@@ -12,7 +13,6 @@ from chassis.testing import infra, wait_for
 from chassis.testing.media import mp3, on_each_store, send
 from reflections.adapters.orm import inbox
 from reflections.domain.media import MediaFile
-from reflections_fixtures import ART, STUDENT
 
 pytestmark = [pytest.mark.integration, on_each_store]
 PLATFORM_FIELDS = ("var_dir", "s3_endpoint", "s3_access_key", "s3_secret_key", "s3_secure", "s3_bucket",

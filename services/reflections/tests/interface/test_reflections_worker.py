@@ -6,6 +6,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from assessments_fixtures import COMM, catalog_events
+from milestone_fixtures import CRITERIA, LEVELS, RUBRIC, rubric_events
+from reflections_fixtures import ANA, ART, GUARDIAN, STUDENT, TEACHER, YEAR, event, world_events
 from sqlalchemy import func, select
 
 from chassis.errors import PermissionDenied
@@ -14,9 +17,6 @@ from chassis.messaging.publisher import ConfirmingPublisher, OutgoingMessage
 from chassis.messaging.testing import WorkerProcess, bind_queue, drain_queue
 from chassis.testing import infra, wait_for
 from reflections.adapters.orm import inbox
-from reflections_fixtures import ANA, ART, GUARDIAN, STUDENT, TEACHER, YEAR, event, world_events
-from milestone_fixtures import CRITERIA, LEVELS, RUBRIC, rubric_events
-from assessments_fixtures import COMM, catalog_events
 
 pytestmark = pytest.mark.integration
 

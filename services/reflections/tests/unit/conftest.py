@@ -5,6 +5,8 @@ from __future__ import annotations
 import zoneinfo
 
 import pytest
+from reflections_fakes import FakeReflectionsUnitOfWork
+from reflections_fixtures import MEDIA_SECRET, Clock
 
 from chassis.calendar import DistrictCalendar
 from chassis.config import PlatformSettings
@@ -15,8 +17,6 @@ from reflections.service_layer.commands import ReflectionCommands
 from reflections.service_layer.media import ReflectionMedia
 from reflections.service_layer.queries import ReflectionQueries
 from reflections.service_layer.recordings import RecordingCommands
-from reflections_fakes import FakeReflectionsUnitOfWork
-from reflections_fixtures import MEDIA_SECRET, Clock
 
 
 @pytest.fixture

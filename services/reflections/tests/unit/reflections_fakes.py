@@ -7,14 +7,14 @@ import dataclasses
 import datetime as dt
 from types import SimpleNamespace
 
+from reflections_catalog_fakes import FakeAssessments, FakeCatalog
+from reflections_fixtures import world_events
+from reflections_goal_fakes import FakeGoals, FakeMilestones
+
 from chassis.testing.fake_roster import FakeRosterReplica
 from chassis.testing.fake_uow import FakeUnitOfWork
-
 from reflections.domain.model import Comment, Feedback, Prompt, Reflection, Revision
 from reflections.service_layer.unit_of_work import PRODUCER, ReflectionsUnitOfWork
-from reflections_fixtures import world_events
-from reflections_catalog_fakes import FakeAssessments, FakeCatalog
-from reflections_goal_fakes import FakeGoals, FakeMilestones
 
 
 class FakeRevisionMedia:
@@ -172,7 +172,7 @@ class FakeReflectionsUnitOfWork(FakeUnitOfWork, ReflectionsUnitOfWork):
         snapshot["assessments"].pop("_replicas")
         return snapshot
 
-    def feed(self, envelopes=None) -> "FakeReflectionsUnitOfWork":
+    def feed(self, envelopes=None) -> FakeReflectionsUnitOfWork:
         """The replicas as the worker builds them (the service's own handlers) from :func:`world_events`."""
         for envelope in envelopes if envelopes is not None else world_events():
             effect_of(envelope)(self, envelope)

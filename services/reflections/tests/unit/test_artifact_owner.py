@@ -12,7 +12,7 @@ from chassis.errors import NotYetReplicated
 from chassis.ids import created_at, new_id
 from reflections.service_layer.artifact_owner import student_of
 
-NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
 
 
 @dataclass

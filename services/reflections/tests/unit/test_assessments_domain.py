@@ -7,8 +7,16 @@ import datetime as dt
 import pytest
 
 from chassis.errors import InvalidArgument
-from reflections.domain.assessment import (Criterion, CriterionLevel, Instrument, Level, Rubric, Scale,
-                                           assessment_problems, validate_assessment)
+from reflections.domain.assessment import (
+    Criterion,
+    CriterionLevel,
+    Instrument,
+    Level,
+    Rubric,
+    Scale,
+    assessment_problems,
+    validate_assessment,
+)
 from reflections.domain.growth import Labels, Point, TaggedCount, assemble, unlabelled
 
 FOUR = Scale("sc-4", "Four levels", [Level(r, n) for r, n in enumerate(["Beginning", "Developing", "Ready",
@@ -51,7 +59,7 @@ def test_scale_reads_levels_by_rank():
 
 
 def _point(skill: str, year: str, start: str, day: int, rank: int) -> Point:
-    return Point(skill, year, dt.datetime(2026, 1, day, tzinfo=dt.timezone.utc), rank, f"L{rank}", 4, f"art-{day}",
+    return Point(skill, year, dt.datetime(2026, 1, day, tzinfo=dt.UTC), rank, f"L{rank}", 4, f"art-{day}",
                  "teacher")
 
 

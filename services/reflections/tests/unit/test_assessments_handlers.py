@@ -4,12 +4,12 @@ read and write by anyone but the student, the assessment_recorded payload, and e
 from __future__ import annotations
 
 import pytest
+from assessments_fixtures import COMM, INNOV, OLD_ART, RUBRIC, SCALE, UNTAGGED, catalog_events, tagged
+from reflections_fixtures import ANA, ART, CRUZ, DIAZ, EVE, GUARDIAN, LAST_YEAR, STUDENT, TEACHER, YEAR, event
 
 from chassis.errors import InvalidArgument, PermissionDenied
 from reflections.domain.access import DENIED, Viewer
 from reflections.domain.assessment import CriterionLevel
-from assessments_fixtures import COMM, INNOV, OLD_ART, RUBRIC, SCALE, UNTAGGED, catalog_events, tagged
-from reflections_fixtures import ANA, ART, CRUZ, DIAZ, EVE, GUARDIAN, LAST_YEAR, STUDENT, TEACHER, YEAR, event
 
 FORMER, GUARDIAN_OF_BEN = Viewer.of(DIAZ, ["teacher"]), Viewer.of("grd-gus", ["guardian"])
 ADMIN = Viewer.of("adm-dee", ["district_admin"])

@@ -4,14 +4,14 @@ come from the catalog replica; every change raises its event; refusals write not
 from __future__ import annotations
 
 import pytest
+from milestone_fixtures import GOAL_SKILLS, GONE_ART, OWN_ART, RETIRED_SKILL, panel_world_events
+from reflections_fixtures import ANA, ART, BEN_ART, GUARDIAN, STUDENT, TEACHER
 
 from chassis.errors import Conflict, InvalidArgument, PermissionDenied
 from reflections.domain.access import Viewer
 from reflections.domain.goals import GoalChange
 from reflections.domain.panel_access import GOALS_DENIED
 from reflections.service_layer.goals import GoalUseCases
-from milestone_fixtures import GONE_ART, GOAL_SKILLS, OWN_ART, RETIRED_SKILL, panel_world_events
-from reflections_fixtures import ANA, ART, BEN_ART, GUARDIAN, STUDENT, TEACHER
 
 STRANGERS = [Viewer.of("tch-diaz", ["teacher"]), Viewer.of("grd-gus", ["guardian"]), Viewer.of("stu-ben", ["student"]),
              Viewer.of("adm-dee", ["district_admin"])]

@@ -8,10 +8,17 @@ import pytest
 
 from chassis.errors import Conflict, PermissionDenied
 from reflections.domain.access import Relation, Viewer
-from reflections.domain.panel_access import (GoalAction, MilestoneAction, Seat, check_goal, check_milestone,
-                                             guest_invitation_id, sees_whole_panel)
+from reflections.domain.panel_access import (
+    GoalAction,
+    MilestoneAction,
+    Seat,
+    check_goal,
+    check_milestone,
+    guest_invitation_id,
+    sees_whole_panel,
+)
 
-NOW = dt.datetime(2026, 11, 23, 12, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 11, 23, 12, tzinfo=dt.UTC)
 LIVE, EXPIRED = Seat("inv-1", NOW + dt.timedelta(days=3)), Seat("inv-1", NOW - dt.timedelta(seconds=1))
 TEACHES, GUARDS, NONE = Relation(teaches_now=True), Relation(guardian_of=True), Relation()
 ANA = Viewer.of("stu-ana", ["student"])

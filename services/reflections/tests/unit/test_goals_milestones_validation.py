@@ -5,10 +5,16 @@ from __future__ import annotations
 import pytest
 
 from chassis.errors import InvalidArgument
-from reflections.domain.goals import GoalChange, validate_change, validate_close, validate_evidence, validate_goal
 from reflections.domain.assessment import Criterion, Level, Rubric, Scale
-from reflections.domain.milestones import (Score, validate_invitation, validate_milestone, validate_outcome,
-                                           validate_sheet, validate_type)
+from reflections.domain.goals import GoalChange, validate_change, validate_close, validate_evidence, validate_goal
+from reflections.domain.milestones import (
+    Score,
+    validate_invitation,
+    validate_milestone,
+    validate_outcome,
+    validate_sheet,
+    validate_type,
+)
 
 RUBRIC = Rubric("rub-1", "dol-rubric", Scale("scl-1", "Four-point scale", [
     Level(rank, name) for rank, name in enumerate(("Beginning", "Developing", "Proficient", "Exemplary"), 1)]),

@@ -8,6 +8,17 @@ import datetime as dt
 from types import SimpleNamespace
 
 import pytest
+from milestone_fixtures import (
+    CRITERIA,
+    GONE_ART,
+    OWN_ART,
+    RUBRIC,
+    full_sheet,
+    guest,
+    milestone_with_panel,
+    panel_world_events,
+)
+from reflections_fixtures import ANA, ART, BEN, CRUZ, DISTRICT_ADMIN, EVE, GUARDIAN, IVES, STUDENT, TEACHER
 
 from chassis.errors import AlreadyExists, Conflict, InvalidArgument, NotFound, PermissionDenied
 from reflections.domain.access import Viewer
@@ -15,9 +26,6 @@ from reflections.domain.milestones import Score
 from reflections.domain.panel_access import MILESTONES_DENIED, NOT_ON_PANEL
 from reflections.service_layer.milestone_panel import PanelUseCases
 from reflections.service_layer.milestones import MilestoneUseCases
-from milestone_fixtures import (CRITERIA, GONE_ART, OWN_ART, RUBRIC, full_sheet, guest, milestone_with_panel,
-                                panel_world_events)
-from reflections_fixtures import ANA, ART, BEN, CRUZ, DISTRICT_ADMIN, EVE, GUARDIAN, IVES, STUDENT, TEACHER
 
 FORMER, OTHER_GUARDIAN = Viewer.of("tch-diaz", ["teacher"]), Viewer.of("grd-gus", ["guardian"])
 SCHOOL_ADMIN = Viewer.of("adm-fay", ["school_admin"])

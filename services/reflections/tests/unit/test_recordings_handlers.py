@@ -4,12 +4,12 @@ files writing nothing, and a ready revision's signed URL of the checked copy onl
 from __future__ import annotations
 
 import pytest
+from reflections_fixtures import ANA, ART, CRUZ, GUARDIAN, STUDENT, TEACHER
 
 from chassis.errors import Conflict, InvalidArgument, NotFound, PermissionDenied
 from chassis.testing.media import mp3, send
 from reflections.domain.access import DENIED, Viewer
 from reflections.domain.media import MediaFile, original_key
-from reflections_fixtures import ANA, ART, CRUZ, GUARDIAN, STUDENT, TEACHER
 
 
 def audio(size: int = 5000, name: str = "take.mp3", kind: str = "audio", content_type: str = "audio/mpeg"):

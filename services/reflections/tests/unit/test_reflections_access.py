@@ -5,9 +5,19 @@ import datetime as dt
 
 import pytest
 
-from reflections.domain.access import (Action, Relation, Span, Viewer, check, enrollment_span, is_allowed,
-                                       is_audited, may_define_prompts, teaches_now)
 from chassis.errors import PermissionDenied
+from reflections.domain.access import (
+    Action,
+    Relation,
+    Span,
+    Viewer,
+    check,
+    enrollment_span,
+    is_allowed,
+    is_audited,
+    may_define_prompts,
+    teaches_now,
+)
 
 ANA = "stu-ana"
 R, F, C, H, V = Action.REFLECT, Action.FEEDBACK, Action.COMMENT, Action.HIDE, Action.READ

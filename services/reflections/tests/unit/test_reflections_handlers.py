@@ -6,12 +6,29 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from reflections_fixtures import (
+    ANA,
+    ART,
+    BEN,
+    BEN_ART,
+    CRUZ,
+    DEE,
+    DIAZ,
+    DISTRICT_ADMIN,
+    EVE,
+    FAY,
+    GUARDIAN,
+    GUS,
+    IVES,
+    NIA,
+    STUDENT,
+    TEACHER,
+    artifact,
+)
 
 from chassis.errors import Conflict, InvalidArgument, NotFound, NotYetReplicated, PermissionDenied
 from chassis.ids import new_id
 from reflections.domain.access import DENIED, Action, Viewer
-from reflections_fixtures import (ANA, ART, BEN, BEN_ART, CRUZ, DEE, DIAZ, DISTRICT_ADMIN, EVE, FAY, GUARDIAN, GUS,
-                                  IVES, NIA, STUDENT, TEACHER, artifact)
 
 ROLE = {ANA: "student", BEN: "student", NIA: "student", CRUZ: "teacher", DIAZ: "teacher", IVES: "teacher",
         EVE: "guardian", GUS: "guardian", FAY: "school_admin", DEE: "district_admin"}

@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 
 from chassis.config import ServiceSettings
 from chassis.db import make_engine, make_session_factory
-
 from roster.adapters.passwords import Argon2Passwords
 from roster.config import RosterOptions
 from roster.service_layer.accounts import Accounts

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import pytest
+from test_import_support import DATA
 from typer.testing import CliRunner
 
 from chassis.migrations import upgrade
 from roster.entrypoints.cli import app
 from roster.migrations import MIGRATIONS_DIR
-from test_import_support import DATA
 
 pytestmark = pytest.mark.integration
 runner = CliRunner()

@@ -7,6 +7,7 @@ import json
 
 import pytest
 from sqlalchemy import select
+from test_import_support import DATA, copy_set, counts, last_outbox_id
 from typer.testing import CliRunner
 
 from chassis.db import make_engine
@@ -14,7 +15,6 @@ from roster.adapters import orm
 from roster.entrypoints.cli import app
 from roster.importer import Guard, MassDeactivationRefused, import_roster
 from roster.migrations import MIGRATIONS_DIR
-from test_import_support import DATA, copy_set, counts, last_outbox_id
 
 pytestmark = pytest.mark.integration
 runner = CliRunner()

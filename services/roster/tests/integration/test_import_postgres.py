@@ -8,6 +8,17 @@ import zipfile
 
 import pytest
 from sqlalchemy import select
+from test_import_support import (
+    CHANGED_EVENTS,
+    CONFIRMED,
+    DATA,
+    VALID_COUNTS,
+    VALID_EVENTS,
+    copy_set,
+    counts,
+    event_types,
+    last_outbox_id,
+)
 
 from chassis.db import make_engine
 from chassis.events import Envelope
@@ -16,8 +27,6 @@ from roster.adapters import orm
 from roster.domain.identity import entity_id
 from roster.importer import ImportRejected, SourceError, import_roster
 from roster.migrations import MIGRATIONS_DIR
-from test_import_support import (CHANGED_EVENTS, CONFIRMED, DATA, VALID_COUNTS, VALID_EVENTS, copy_set, counts,
-                                 event_types, last_outbox_id)
 
 pytestmark = pytest.mark.integration
 

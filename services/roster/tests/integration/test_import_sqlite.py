@@ -2,13 +2,21 @@
 from __future__ import annotations
 
 import pytest
+from test_import_support import (
+    CHANGED_EVENTS,
+    CONFIRMED,
+    DATA,
+    VALID_COUNTS,
+    VALID_EVENTS,
+    counts,
+    event_types,
+    last_outbox_id,
+)
 
 from chassis.db import make_engine
 from chassis.migrations import upgrade
 from roster.importer import import_roster
 from roster.migrations import MIGRATIONS_DIR
-from test_import_support import (CHANGED_EVENTS, CONFIRMED, DATA, VALID_COUNTS, VALID_EVENTS, counts, event_types,
-                                 last_outbox_id)
 
 pytestmark = pytest.mark.integration
 

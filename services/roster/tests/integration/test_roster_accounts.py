@@ -12,8 +12,8 @@ from sqlalchemy import create_engine, select, update
 
 from chassis.config import service_settings
 from chassis.context import Principal
-from chassis.grpc.admission import PasswordChanged
 from chassis.errors import InvalidArgument, NotFound, Unauthenticated
+from chassis.grpc.admission import PasswordChanged
 from roster.adapters import orm
 from roster.adapters.admission import roster_admission
 from roster.bootstrap import build

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import pytest
+from roster_seed import add_students
 from sqlalchemy import create_engine, select
 
 from chassis.errors import InvalidArgument
+from chassis.paging import MAX_PAGE_SIZE
 from roster.adapters import orm
 from roster.domain.access import Viewer
-from chassis.paging import MAX_PAGE_SIZE
-from roster_seed import add_students
 
 pytestmark = pytest.mark.integration
 SERVICE = Viewer.of("service:test", ["service"])

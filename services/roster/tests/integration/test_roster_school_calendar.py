@@ -7,6 +7,7 @@ import datetime as dt
 
 import grpc
 import pytest
+from roster_seed import add_second_district
 from sqlalchemy import create_engine
 
 from chassis.config import service_settings
@@ -15,8 +16,8 @@ from chassis.grpc.principal import generate_keypair
 from chassis.testing.grpc_api import serving, signed_as
 from roster.domain.access import Viewer
 from roster.entrypoints import grpc_api
-from roster_seed import add_second_district
-from skillfolio.roster.v1 import roster_pb2 as pb, roster_pb2_grpc
+from skillfolio.roster.v1 import roster_pb2 as pb
+from skillfolio.roster.v1 import roster_pb2_grpc
 
 pytestmark = pytest.mark.integration
 

@@ -3,6 +3,7 @@ same queries (row-value keysets, current students) answer."""
 from __future__ import annotations
 
 import pytest
+from roster_seed import TODAY, seed_district
 from sqlalchemy import create_engine, delete, inspect, update
 from sqlalchemy.exc import DBAPIError
 
@@ -12,7 +13,6 @@ from roster.adapters.orm import audit_log
 from roster.bootstrap import build
 from roster.domain.access import Viewer
 from roster.migrations import MIGRATIONS_DIR
-from roster_seed import TODAY, seed_district
 
 pytestmark = pytest.mark.integration
 

@@ -5,6 +5,7 @@ import socket
 
 import grpc
 import pytest
+from roster_seed import TODAY
 from sqlalchemy import create_engine, text
 
 from chassis.config import PlatformSettings, service_settings
@@ -16,8 +17,8 @@ from chassis.roster_replica.roster_client import GrpcRosterRelations
 from chassis.roster_replica.standing import Relation
 from chassis.testing.grpc_api import serving, signed_as
 from roster.entrypoints import grpc_api
-from skillfolio.roster.v1 import roster_pb2 as pb, roster_pb2_grpc
-from roster_seed import TODAY
+from skillfolio.roster.v1 import roster_pb2 as pb
+from skillfolio.roster.v1 import roster_pb2_grpc
 
 pytestmark = pytest.mark.integration
 

@@ -4,11 +4,11 @@ are stated facts (``facts.grant``): the SQL that establishes them is tested agai
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable, Iterable, TypeVar
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from chassis.paging import PageRequest, encode_token
 from chassis.testing.fake_uow import FakeUnitOfWork
-
 from roster.adapters.credentials_repository import Credential, normalise_username
 from roster.domain.access import Relation, Target, TargetKind, Viewer
 from roster.domain.model import Page, Person, School, SchoolYear, Section

@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 
-from roster.domain.access import GRANTS, Action, Relation as R, Viewer, deny, granting_relations, is_allowed, is_today
+from roster.domain.access import GRANTS, Action, Viewer, deny, granting_relations, is_allowed, is_today
+from roster.domain.access import Relation as R
 
 A = Action
 NONE = frozenset()

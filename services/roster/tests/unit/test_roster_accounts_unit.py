@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import pytest
+from roster_fakes import FakeRosterUnitOfWork
 
 from chassis.errors import Conflict, InvalidArgument, Unauthenticated
 from roster.adapters.passwords import Argon2Passwords
 from roster.domain.model import Person
 from roster.service_layer.accounts import Accounts
-from roster_fakes import FakeRosterUnitOfWork
 
 PASSWORD = "correct horse battery"
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from roster_fakes import FakeRosterUnitOfWork
 
 from chassis.context import correlation_id_var
 from chassis.errors import InvalidArgument, NotFound, PermissionDenied, Unauthenticated
@@ -14,7 +15,6 @@ from roster.domain.access import Relation, TargetKind, Viewer
 from roster.domain.model import Person, School, SchoolYear, Section
 from roster.service_layer.people_queries import PeopleQueries
 from roster.service_layer.section_queries import SectionQueries
-from roster_fakes import FakeRosterUnitOfWork
 
 R, P, S, O = Relation, TargetKind.PERSON, TargetKind.SECTION, TargetKind.SCHOOL
 AVA = Person("ava", "s-ava", "Ava", "Adams", roles=("student",), grade_level="05", primary_school_id="alder")

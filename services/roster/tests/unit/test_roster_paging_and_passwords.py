@@ -6,9 +6,8 @@ import datetime as dt
 import pytest
 
 from chassis.errors import InvalidArgument
+from chassis.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageRequest, decode_token, encode_token, query_fingerprint
 from roster.domain.model import Section
-from chassis.paging import (DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageRequest, decode_token, encode_token,
-                                  query_fingerprint)
 from roster.domain.password_policy import MIN_LENGTH, check_password, password_problems
 
 

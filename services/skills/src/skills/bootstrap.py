@@ -8,7 +8,6 @@ from sqlalchemy.orm import sessionmaker
 
 from chassis.config import ServiceSettings
 from chassis.db import make_engine, make_session_factory
-
 from skills.config import SkillsOptions
 from skills.service_layer.commands import SkillCommands
 from skills.service_layer.queries import SkillQueries

@@ -5,6 +5,7 @@ import pathlib
 
 import pytest
 import yaml
+from skills_fixtures import TEACHER
 from typer.testing import CliRunner
 
 from chassis.errors import InvalidArgument
@@ -12,7 +13,6 @@ from skillfolio_cli.main import app as cli
 from skills.demo import DEMO_FILE
 from skills.entrypoints.cli import OPERATOR
 from skills.service_layer.loader import load_document, load_file
-from skills_fixtures import TEACHER
 
 pytestmark = pytest.mark.integration
 DEMO = yaml.safe_load(DEMO_FILE.read_text())

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from skills_fixtures import TEACHER
 from sqlalchemy import create_engine, delete, text
 from sqlalchemy.exc import DBAPIError
 
@@ -13,7 +14,6 @@ from skills.demo import DEMO_FILE
 from skills.entrypoints.cli import OPERATOR
 from skills.migrations import MIGRATIONS_DIR
 from skills.service_layer.loader import load_file
-from skills_fixtures import TEACHER
 
 pytestmark = pytest.mark.integration
 

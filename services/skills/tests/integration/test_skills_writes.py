@@ -4,15 +4,15 @@ from __future__ import annotations
 import json
 
 import pytest
+from skills_fixtures import ADMIN, BANDS, DISTRICT, LEVELS, TEACHER, fields
 from sqlalchemy import select
 
 from chassis.errors import AlreadyExists, Conflict, InvalidArgument, PermissionDenied, Unauthenticated
 from chassis.events import Envelope
+from chassis.messaging.subscriptions import consume
 from skills.adapters.orm import skill_usage
 from skills.domain.access import Viewer
 from skills.domain.model import Criterion, Level
-from skills_fixtures import ADMIN, BANDS, DISTRICT, LEVELS, TEACHER, fields
-from chassis.messaging.subscriptions import consume
 from skills.service_layer import subscriptions as skills_subscriptions
 
 pytestmark = pytest.mark.integration

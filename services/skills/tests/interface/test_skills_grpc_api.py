@@ -8,7 +8,8 @@ from chassis.config import service_settings
 from chassis.grpc.errors import field_problems
 from chassis.grpc.principal import generate_keypair
 from chassis.testing.grpc_api import serving, signed_as
-from skillfolio.skills.v1 import skills_pb2 as pb, skills_pb2_grpc
+from skillfolio.skills.v1 import skills_pb2 as pb
+from skillfolio.skills.v1 import skills_pb2_grpc
 from skills.demo import DEMO_FILE
 from skills.entrypoints import grpc_api
 from skills.entrypoints.cli import OPERATOR

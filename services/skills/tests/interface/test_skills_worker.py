@@ -5,16 +5,16 @@ from __future__ import annotations
 import json
 
 import pytest
+from skills_fixtures import ADMIN, BANDS, DISTRICT, fields
 from sqlalchemy import func, select
 
-from chassis.events import Envelope
 from chassis.errors import Conflict
+from chassis.events import Envelope
 from chassis.messaging.publisher import ConfirmingPublisher, OutgoingMessage
 from chassis.messaging.testing import WorkerProcess, bind_queue, drain_queue
 from chassis.testing import infra, wait_for
 from skills.adapters.orm import inbox, skill_usage
 from skills.domain.access import Viewer
-from skills_fixtures import ADMIN, BANDS, DISTRICT, fields
 
 pytestmark = pytest.mark.integration
 

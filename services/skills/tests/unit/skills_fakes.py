@@ -7,7 +7,6 @@ from dataclasses import replace
 
 from chassis.messaging.replica import utc_iso
 from chassis.testing.fake_uow import FakeUnitOfWork
-
 from skills.domain.model import Framework, Rubric, Scale, Skill
 from skills.service_layer.unit_of_work import PRODUCER, SkillsUnitOfWork
 

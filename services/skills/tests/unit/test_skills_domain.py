@@ -8,8 +8,15 @@ import pytest
 
 from skills.domain import access
 from skills.domain.access import Action, Viewer
-from skills.domain.colour import (BLACK, WHITE, colour_problem, contrast_ratio, is_hex, legible_text_colour,
-                                  relative_luminance)
+from skills.domain.colour import (
+    BLACK,
+    WHITE,
+    colour_problem,
+    contrast_ratio,
+    is_hex,
+    legible_text_colour,
+    relative_luminance,
+)
 from skills.domain.document import read_document
 from skills.domain.grades import GradeBand, band_of, band_problems
 from skills.domain.model import Criterion, Level, Scale, SkillFields, rubric_problems, scale_problems, skill_problems

@@ -4,6 +4,8 @@ that record nothing, and the errors that leave nothing written."""
 from __future__ import annotations
 
 import pytest
+from skills_fakes import FakeSkillsUnitOfWork
+from skills_fixtures import ADMIN, BANDS, DISTRICT, LEVELS, TEACHER, fields
 
 from chassis.errors import AlreadyExists, Conflict, InvalidArgument, NotFound, PermissionDenied, Unauthenticated
 from skills.domain import identity
@@ -12,8 +14,6 @@ from skills.domain.model import Criterion, Level
 from skills.service_layer.commands import SkillCommands
 from skills.service_layer.loader import load_document
 from skills.service_layer.queries import SkillQueries
-from skills_fakes import FakeSkillsUnitOfWork
-from skills_fixtures import ADMIN, BANDS, DISTRICT, LEVELS, TEACHER, fields
 
 SCHOOL, OTHER_SCHOOL = "school-a", "school-b"
 SCHOOL_ADMIN = Viewer.of("p-sadmin", ["school_admin"])

@@ -4,6 +4,8 @@ admins' writes)."""
 from __future__ import annotations
 
 import pytest
+from skills_fakes import FakeSkillsUnitOfWork
+from skills_fixtures import ADMIN, BANDS, DISTRICT, fields
 
 from chassis.errors import Conflict, PermissionDenied
 from chassis.events import Envelope
@@ -11,8 +13,6 @@ from chassis.messaging.subscriptions import apply_once
 from skills.domain.access import Viewer
 from skills.service_layer.commands import SkillCommands
 from skills.service_layer.subscriptions import SUBSCRIPTIONS
-from skills_fakes import FakeSkillsUnitOfWork
-from skills_fixtures import ADMIN, BANDS, DISTRICT, fields
 
 SCHOOL_ADMIN = Viewer.of("p-sadmin", ["school_admin"])
 

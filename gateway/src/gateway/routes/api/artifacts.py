@@ -9,13 +9,20 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from chassis.errors import FieldProblem, InvalidArgument
-
 from gateway.clients.backends import BackendsDep
-from gateway.usecases import portfolio
-from gateway.schemas import common as schemas
-from gateway.schemas.artifacts import (Artifact, ArtifactChanges, CompleteUpload, Created, Kind, NewArtifact,
-                                       NewVersion, artifact_json)
 from gateway.routes.api.deps import ERRORS, IDEMPOTENT, Caller, PageSize, PageToken, rest_field_names
+from gateway.schemas import common as schemas
+from gateway.schemas.artifacts import (
+    Artifact,
+    ArtifactChanges,
+    CompleteUpload,
+    Created,
+    Kind,
+    NewArtifact,
+    NewVersion,
+    artifact_json,
+)
+from gateway.usecases import portfolio
 
 router = APIRouter(prefix="/api/v1", tags=["artifacts"], responses=ERRORS)
 # The service names a version's content "content.*"; the REST body has link_url and file{name,...}.

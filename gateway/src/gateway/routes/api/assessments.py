@@ -8,12 +8,18 @@ from typing import Annotated
 from fastapi import APIRouter, Path
 from fastapi.responses import JSONResponse
 
-from skillfolio.reflections.v1 import assessments_pb2 as pb
-
 from gateway.clients.backends import BackendsDep
-from gateway.schemas.assessments import (ArtifactAssessments, Assessment, Instrument, NewAssessment, assessment_json,
-                                         assessments_json, instrument_json)
 from gateway.routes.api.deps import ERRORS, IDEMPOTENT, Caller, rest_field_names
+from gateway.schemas.assessments import (
+    ArtifactAssessments,
+    Assessment,
+    Instrument,
+    NewAssessment,
+    assessment_json,
+    assessments_json,
+    instrument_json,
+)
+from skillfolio.reflections.v1 import assessments_pb2 as pb
 
 router = APIRouter(prefix="/api/v1", tags=["assessments"], responses=ERRORS)
 PathId = Annotated[str, Path(min_length=1, max_length=64)]
@@ -23,7 +29,7 @@ PathId = Annotated[str, Path(min_length=1, max_length=64)]
             summary="What an assessment of this skill uses: its scale's levels and, if any, its rubric's criteria")
 async def get_instrument(backends: BackendsDep, caller: Caller, artifact_id: PathId, skill_id: PathId):
     async with rest_field_names({}):
-        reply = await backends.assessments.get_instrument(caller, 
+        reply = await backends.assessments.get_instrument(caller,
             pb.GetInstrumentRequest(artifact_id=artifact_id, skill_id=skill_id))
     return JSONResponse(instrument_json(reply.instrument))
 
@@ -51,6 +57,6 @@ async def assess(backends: BackendsDep, caller: Caller, artifact_id: PathId, bod
              summary="The student's self-assessment with the same instrument")
 async def self_assess(backends: BackendsDep, caller: Caller, artifact_id: PathId, body: NewAssessment):
     async with rest_field_names({}):
-        reply = await backends.assessments.self_assess(caller, 
+        reply = await backends.assessments.self_assess(caller,
             pb.SelfAssessRequest(artifact_id=artifact_id, **body.request_fields()))
     return JSONResponse(assessment_json(reply.assessment), status_code=201)

@@ -7,11 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request, Response
 
 from chassis.context import Principal
-
-from gateway.schemas import common as schemas
 from gateway.auth import api_principal, end_session, issue_api_token, session_store
-from gateway.usecases.login import authenticate
+from gateway.schemas import common as schemas
 from gateway.schemas.common import NOT_BLANK
+from gateway.usecases.login import authenticate
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
 

@@ -2,15 +2,16 @@
 service failures with their field problems renamed to the REST body's field names."""
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Annotated, AsyncIterator
+from typing import Annotated
 
 from fastapi import Depends, Header, Path, Query
 
-from chassis.context import IDEMPOTENCY_HEADER as HEADER, MAX_IDEMPOTENCY_KEY_LENGTH as MAX_KEY_LENGTH
+from chassis.context import IDEMPOTENCY_HEADER as HEADER
+from chassis.context import MAX_IDEMPOTENCY_KEY_LENGTH as MAX_KEY_LENGTH
 from chassis.context import Principal, idempotency_key_var
 from chassis.errors import DomainError, FieldProblem
-
 from gateway.auth import api_principal
 
 ERRORS = {401: {"description": "No valid bearer token or session"},

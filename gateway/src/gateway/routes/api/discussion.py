@@ -9,10 +9,21 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request
 
 from gateway.clients.backends import BackendsDep
-from gateway.usecases import discussion, recordings
-from gateway.schemas.discussion import (Comment, CompleteRecording, Discussion, Feedback, NewComment, NewFeedback,
-                                        NewReflection, Prompt, RecordingFile, Reflection, ReflectionEdit)
 from gateway.routes.api.deps import ERRORS, IDEMPOTENT, Caller, rest_field_names
+from gateway.schemas.discussion import (
+    Comment,
+    CompleteRecording,
+    Discussion,
+    Feedback,
+    NewComment,
+    NewFeedback,
+    NewReflection,
+    Prompt,
+    RecordingFile,
+    Reflection,
+    ReflectionEdit,
+)
+from gateway.usecases import discussion, recordings
 
 router = APIRouter(prefix="/api/v1", tags=["discussion"], responses=ERRORS)
 PathId = Annotated[str, Path(min_length=1, max_length=64)]

@@ -7,11 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request
 
 from chassis.errors import FieldProblem, InvalidArgument
-
 from gateway.clients.backends import BackendsDep
-from gateway.usecases import goals
-from gateway.schemas.goals import Closing, Evidence, Goal, GoalChanges, Goals, NewGoal, as_json
 from gateway.routes.api.deps import ERRORS, IDEMPOTENT, Caller, rest_field_names
+from gateway.schemas.goals import Closing, Evidence, Goal, GoalChanges, Goals, NewGoal, as_json
+from gateway.usecases import goals
 
 router = APIRouter(prefix="/api/v1", tags=["goals"], responses=ERRORS)
 PathId = Annotated[str, Path(min_length=1, max_length=64)]

@@ -7,11 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import ORJSONResponse
 
-from skillfolio.reflections.v1 import assessments_pb2 as pb
-
 from gateway.clients.backends import BackendsDep
-from gateway.schemas.assessments import Growth, growth_json
 from gateway.routes.api.deps import ERRORS, Caller, rest_field_names
+from gateway.schemas.assessments import Growth, growth_json
+from skillfolio.reflections.v1 import assessments_pb2 as pb
 
 router = APIRouter(prefix="/api/v1", tags=["assessments"], responses=ERRORS)
 

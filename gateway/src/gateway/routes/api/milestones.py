@@ -8,16 +8,26 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Request
 
 from chassis.context import Principal
-
-from gateway.clients.backends import BackendsDep
-from gateway.usecases import milestones
 from gateway.auth import panel_api_principal
-from gateway.schemas.goals import as_json
-from gateway.schemas.milestones import (EvidenceSelection, Invitation, Milestone, Milestones, MilestoneType,
-                                        MilestoneTypes, NewMilestone, NewMilestoneType, NewOutcome, NewPanellist,
-                                        NewScoreSheet, ScoreSheet)
-from gateway.routes.api.deps import ERRORS, IDEMPOTENT, Caller, rest_field_names
+from gateway.clients.backends import BackendsDep
 from gateway.panel import guest_url, refuse_other_milestones
+from gateway.routes.api.deps import ERRORS, IDEMPOTENT, Caller, rest_field_names
+from gateway.schemas.goals import as_json
+from gateway.schemas.milestones import (
+    EvidenceSelection,
+    Invitation,
+    Milestone,
+    Milestones,
+    MilestoneType,
+    MilestoneTypes,
+    NewMilestone,
+    NewMilestoneType,
+    NewOutcome,
+    NewPanellist,
+    NewScoreSheet,
+    ScoreSheet,
+)
+from gateway.usecases import milestones
 
 router = APIRouter(prefix="/api/v1", tags=["milestones"], responses=ERRORS)
 PathId = Annotated[str, Path(min_length=1, max_length=64)]

@@ -7,9 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request
 
 from gateway.clients.backends import BackendsDep
-from gateway.usecases import prompts
-from gateway.schemas.discussion import Prompt, PromptText
 from gateway.routes.api.deps import ERRORS, IDEMPOTENT, Caller, rest_field_names
+from gateway.schemas.discussion import Prompt, PromptText
+from gateway.usecases import prompts
 
 router = APIRouter(prefix="/api/v1", tags=["discussion"], responses=ERRORS)
 PathId = Annotated[str, Path(min_length=1, max_length=64)]

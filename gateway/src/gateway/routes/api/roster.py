@@ -6,12 +6,11 @@ from typing import Literal
 from fastapi import APIRouter
 
 from chassis.grpc import roles
-from skillfolio.roster.v1 import roster_pb2 as pb
-
 from gateway.clients.backends import BackendsDep
-from gateway.usecases import roster as queries
-from gateway.schemas import common as schemas
 from gateway.routes.api.deps import ERRORS, Caller, PageSize, PageToken, PathId
+from gateway.schemas import common as schemas
+from gateway.usecases import roster as queries
+from skillfolio.roster.v1 import roster_pb2 as pb
 
 router = APIRouter(prefix="/api/v1", tags=["roster"], responses=ERRORS)
 ROLE_FILTER = roles.TO_PROTO

@@ -6,9 +6,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from gateway.clients.backends import BackendsDep
-from gateway.usecases import portfolio
-from gateway.schemas import skills as skill_schemas
 from gateway.routes.api.deps import ERRORS, Caller
+from gateway.schemas import skills as skill_schemas
+from gateway.usecases import portfolio
 
 router = APIRouter(prefix="/api/v1", tags=["skills"], responses=ERRORS)
 

@@ -11,14 +11,13 @@ from fastapi.responses import RedirectResponse
 
 from chassis.context import Principal
 from chassis.errors import InvalidArgument, PermissionDenied
-from skillfolio.roster.v1 import roster_pb2 as rpb
-
 from gateway.clients.backends import Backends, BackendsDep
-from gateway.usecases import portfolio
-from gateway.sessions.csrf import verify_csrf
 from gateway.routes.web.common import REFUSED, Viewer, field_errors, refusal
+from gateway.sessions.csrf import verify_csrf
+from gateway.usecases import portfolio
 from gateway.web import assessment_view, discussion_view, views
 from gateway.web.render import render, render_error
+from skillfolio.roster.v1 import roster_pb2 as rpb
 
 router = APIRouter(include_in_schema=False)
 CHANGE_PAGES = {"artifact_edit.html": "Only the person who added this artifact can change it.",

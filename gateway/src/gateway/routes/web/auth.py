@@ -7,7 +7,6 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse
 
 from chassis.errors import InvalidArgument, Unauthenticated
-
 from gateway.auth import end_session, is_guest, session_principal, session_store, start_session
 from gateway.sessions.csrf import verify_csrf
 from gateway.usecases.login import TooManyAttempts, authenticate

@@ -9,11 +9,10 @@ from fastapi import Depends, Request
 
 from chassis.context import Principal
 from chassis.errors import FieldProblem, PermissionDenied, Unauthenticated
-
 from gateway.auth import GUEST_LIMIT, is_guest, session_principal
 from gateway.clients.replica_wait import FORM_PATIENCE_SECONDS, VIEW_PATIENCE_SECONDS, wait_for_replicas
-from gateway.sessions.standing import confirm_standing
 from gateway.errors import when_refused
+from gateway.sessions.standing import confirm_standing
 
 DENIED_MESSAGE = ("You can't open this portfolio. Students see their own, teachers the portfolios of the students "
                   "they teach now, and guardians their children's. Administrators see counts only.")

@@ -4,20 +4,21 @@ Each is a CSRF-checked POST that redirects back to the page (post/redirect/get);
 with the message next to the field that caused it; a refusal, the "not allowed" page with the form's sentence."""
 from __future__ import annotations
 
-from typing import Annotated, Awaitable
+from collections.abc import Awaitable
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse
 
 from chassis.context import Principal
 from chassis.errors import AlreadyExists, Conflict, InvalidArgument
-
 from gateway.clients.backends import Backends, BackendsDep
 from gateway.errors import when_refused
-from gateway.usecases import assessments as assessing, discussion
-from gateway.sessions.csrf import verify_csrf
 from gateway.routes.web.artifact import artifact_page_with
 from gateway.routes.web.common import Viewer
+from gateway.sessions.csrf import verify_csrf
+from gateway.usecases import assessments as assessing
+from gateway.usecases import discussion
 from gateway.web import assessment_view, discussion_view
 from gateway.web.render import render_error
 

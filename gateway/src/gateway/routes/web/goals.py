@@ -11,16 +11,15 @@ from fastapi.responses import RedirectResponse
 
 from chassis.context import Principal
 from chassis.errors import Conflict, InvalidArgument
-from skillfolio.roster.v1 import roster_pb2 as rpb
-
 from gateway.clients.backends import Backends, BackendsDep
 from gateway.errors import when_refused
-from gateway.usecases import goals, portfolio
+from gateway.routes.web.common import REFUSED, Viewer, field_errors
 from gateway.schemas import common as schemas
 from gateway.sessions.csrf import verify_csrf
-from gateway.routes.web.common import REFUSED, Viewer, field_errors
+from gateway.usecases import goals, portfolio
 from gateway.web import views
 from gateway.web.render import render
+from skillfolio.roster.v1 import roster_pb2 as rpb
 
 router = APIRouter(include_in_schema=False)
 NOTICES = {"set": "Goal set.", "saved": "Goal saved.", "linked": "Evidence saved.", "closed": "Goal closed."}

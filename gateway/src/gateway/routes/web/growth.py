@@ -7,13 +7,12 @@ import asyncio
 
 from fastapi import APIRouter, Request
 
-from skillfolio.roster.v1 import roster_pb2 as rpb
-
 from gateway.clients.backends import BackendsDep
-from gateway.usecases import growth
-from gateway.schemas import common as schemas
 from gateway.routes.web.common import REFUSED, Viewer
+from gateway.schemas import common as schemas
+from gateway.usecases import growth
 from gateway.web.render import render
+from skillfolio.roster.v1 import roster_pb2 as rpb
 
 router = APIRouter(include_in_schema=False)
 

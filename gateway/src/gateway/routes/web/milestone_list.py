@@ -10,14 +10,13 @@ from fastapi.responses import RedirectResponse
 
 from chassis.context import Principal
 from chassis.errors import Conflict, InvalidArgument
-from skillfolio.roster.v1 import roster_pb2 as rpb
-
 from gateway.clients.backends import Backends, BackendsDep
-from gateway.usecases import milestones
+from gateway.routes.web.common import REFUSED, Viewer, refusal
 from gateway.schemas import common as schemas
 from gateway.sessions.csrf import verify_csrf
-from gateway.routes.web.common import REFUSED, Viewer, refusal
+from gateway.usecases import milestones
 from gateway.web.render import render
+from skillfolio.roster.v1 import roster_pb2 as rpb
 
 router = APIRouter(include_in_schema=False)
 

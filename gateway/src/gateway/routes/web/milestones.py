@@ -9,17 +9,15 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse
 
-
 from chassis.context import Principal
 from chassis.errors import Conflict, InvalidArgument, NotFound, PermissionDenied
-
 from gateway.clients.backends import Backends, BackendsDep
 from gateway.errors import when_refused
-from gateway.usecases import milestones
-from gateway.sessions.csrf import verify_csrf
 from gateway.panel import guest_url, refuse_other_milestones
-from gateway.routes.web.panel import ASK_AGAIN
 from gateway.routes.web.common import PanelViewer, Viewer
+from gateway.routes.web.panel import ASK_AGAIN
+from gateway.sessions.csrf import verify_csrf
+from gateway.usecases import milestones
 from gateway.web import milestone_view
 from gateway.web.render import render
 

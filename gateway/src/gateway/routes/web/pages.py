@@ -6,17 +6,21 @@ from fastapi import APIRouter, Request
 
 from chassis.access import ADMIN_ROLES
 from chassis.context import Principal
-from skillfolio.roster.v1 import roster_pb2 as pb
-
 from gateway.clients.backends import Backends, BackendsDep
-from gateway.usecases import roster as queries
-from gateway.schemas import common as schemas
-from gateway.routes.web import (artifact as web_artifact, discussion as web_discussion, goals as web_goals,
-                                growth as web_growth, milestone_list as web_milestone_list,
-                                milestones as web_milestones, panel as web_panel, portfolio as web_portfolio,
-                                prompts as web_prompts)
+from gateway.routes.web import artifact as web_artifact
+from gateway.routes.web import discussion as web_discussion
+from gateway.routes.web import goals as web_goals
+from gateway.routes.web import growth as web_growth
+from gateway.routes.web import milestone_list as web_milestone_list
+from gateway.routes.web import milestones as web_milestones
+from gateway.routes.web import panel as web_panel
+from gateway.routes.web import portfolio as web_portfolio
+from gateway.routes.web import prompts as web_prompts
 from gateway.routes.web.common import Viewer
+from gateway.schemas import common as schemas
+from gateway.usecases import roster as queries
 from gateway.web.render import render
+from skillfolio.roster.v1 import roster_pb2 as pb
 
 router = APIRouter(include_in_schema=False)
 

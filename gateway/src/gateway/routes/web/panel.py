@@ -10,10 +10,9 @@ from fastapi import APIRouter, Path, Request
 from fastapi.responses import RedirectResponse
 
 from chassis.errors import Conflict, NotFound
-
+from gateway.auth import start_session
 from gateway.clients.backends import BackendsDep
 from gateway.usecases import milestones
-from gateway.auth import start_session
 from gateway.web.render import render
 
 router = APIRouter(include_in_schema=False)

@@ -4,20 +4,19 @@ input re-shows the page (422) with the message next to its field. The reflection
 prompts; the page is offered to district admins only."""
 from __future__ import annotations
 
-from typing import Annotated, Awaitable
+from collections.abc import Awaitable
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse
 
-
 from chassis.context import Principal
 from chassis.errors import Conflict, InvalidArgument, NotFound, PermissionDenied
-
 from gateway.clients.backends import Backends, BackendsDep
 from gateway.errors import when_refused
-from gateway.usecases import discussion, prompts
-from gateway.sessions.csrf import verify_csrf
 from gateway.routes.web.common import Viewer
+from gateway.sessions.csrf import verify_csrf
+from gateway.usecases import discussion, prompts
 from gateway.web.render import render
 
 router = APIRouter(include_in_schema=False)

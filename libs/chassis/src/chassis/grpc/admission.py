@@ -7,7 +7,8 @@ consistency) and non-person subjects (``service:...``, ``guest:...``) are admitt
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import grpc
 

@@ -6,17 +6,18 @@ key (the gateway, CLI tools), is signed for the principal in ``chassis.context.p
 from __future__ import annotations
 
 import collections
-from typing import Callable
+from collections.abc import Callable
 
 import grpc
 from grpc import aio
 
 from chassis.config import PlatformSettings, ServiceSettings, service_settings
-from chassis.context import current_correlation_id, principal_var
+from chassis.context import IDEMPOTENCY_KEY_METADATA as IDEMPOTENCY_KEY
+from chassis.context import current_correlation_id, idempotency_key_var, principal_var
 from chassis.grpc.errors import rpc_error_to_domain  # noqa: F401 - re-exported for callers
 from chassis.grpc.interceptors import CORRELATION_KEY
-from chassis.grpc.principal import METADATA_KEY as PRINCIPAL_KEY, PrincipalSigner, principal_token_var
-from chassis.context import IDEMPOTENCY_KEY_METADATA as IDEMPOTENCY_KEY, idempotency_key_var
+from chassis.grpc.principal import METADATA_KEY as PRINCIPAL_KEY
+from chassis.grpc.principal import PrincipalSigner, principal_token_var
 
 TokenSource = Callable[[], str]
 

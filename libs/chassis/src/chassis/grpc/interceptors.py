@@ -9,18 +9,21 @@ from __future__ import annotations
 import logging
 import re
 import time
-from typing import Callable, Iterable, NoReturn
+from collections.abc import Callable, Iterable
+from typing import NoReturn
 
 import grpc
 
 from chassis import metrics
-from chassis.context import correlation_id_var, new_correlation_id, principal_var
+from chassis.context import IDEMPOTENCY_HEADER as HEADER
+from chassis.context import IDEMPOTENCY_KEY_METADATA as IDEMPOTENCY_KEY
+from chassis.context import MAX_IDEMPOTENCY_KEY_LENGTH as MAX_KEY_LENGTH
+from chassis.context import correlation_id_var, idempotency_key_var, new_correlation_id, principal_var
 from chassis.errors import DomainError, FieldProblem, InvalidArgument, Unauthenticated
 from chassis.grpc.admission import Admission
 from chassis.grpc.errors import domain_error_status
-from chassis.grpc.principal import METADATA_KEY as PRINCIPAL_KEY, PrincipalVerifier, principal_token_var
-from chassis.context import (IDEMPOTENCY_HEADER as HEADER, IDEMPOTENCY_KEY_METADATA as IDEMPOTENCY_KEY,
-                             MAX_IDEMPOTENCY_KEY_LENGTH as MAX_KEY_LENGTH, idempotency_key_var)
+from chassis.grpc.principal import METADATA_KEY as PRINCIPAL_KEY
+from chassis.grpc.principal import PrincipalVerifier, principal_token_var
 
 log = logging.getLogger("chassis.grpc")
 

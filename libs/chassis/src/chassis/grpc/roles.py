@@ -2,11 +2,10 @@
 ``ROLE_<NAME>`` on the wire is the role ``<name>``."""
 from __future__ import annotations
 
-from typing import Iterable
-
-from skillfolio.roster.v1 import roster_pb2 as pb
+from collections.abc import Iterable
 
 from chassis.access import PERSON_ROLES
+from skillfolio.roster.v1 import roster_pb2 as pb
 
 TO_PROTO: dict[str, int] = {role.value: pb.Role.Value(f"ROLE_{role.name}") for role in PERSON_ROLES}
 FROM_PROTO: dict[int, str] = {number: name for name, number in TO_PROTO.items()}

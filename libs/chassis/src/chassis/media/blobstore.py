@@ -10,7 +10,6 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import BinaryIO, Protocol, runtime_checkable
 
-
 PUT, POST, MULTIPART = "PUT", "POST", "MULTIPART"
 
 
@@ -103,4 +102,4 @@ class BlobNotFound(LookupError):
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)

@@ -10,8 +10,9 @@ import json
 import os
 import pathlib
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 
 from chassis.errors import FieldProblem, InvalidArgument
 from chassis.media.blobstore import MULTIPART, PUT, BlobNotFound, BlobStat, UploadTarget, part_count, utcnow

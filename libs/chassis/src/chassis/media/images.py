@@ -4,8 +4,9 @@ from __future__ import annotations
 import io
 import pathlib
 import warnings
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 
 from PIL import Image, ImageSequence, UnidentifiedImageError
 

@@ -96,7 +96,7 @@ class MediaCheck:
     kind: str | None
     reason: str | None = None
 
-    def raise_if_rejected(self, field: str = "file") -> "MediaCheck":
+    def raise_if_rejected(self, field: str = "file") -> MediaCheck:
         if not self.ok:
             raise MediaRejected(self.reason or "the file was rejected", field)
         return self

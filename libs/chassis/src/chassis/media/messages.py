@@ -2,9 +2,8 @@
 that hands out upload targets."""
 from __future__ import annotations
 
-from skillfolio.media.v1 import media_pb2
-
 from chassis.media.blobstore import UploadTarget
+from skillfolio.media.v1 import media_pb2
 
 
 def upload_target_message(target: UploadTarget | None) -> media_pb2.UploadTarget | None:

@@ -3,7 +3,8 @@ service's options class inherits them under its own env prefix (``REFLECTIONS_UP
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 from pydantic import Field
 from pydantic_settings import BaseSettings

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
-from chassis.media.images import (MAX_IMAGE_PIXELS, THUMBNAIL_MAX_SIDE, open_image, strip_metadata, thumbnail,
-                                  thumbnail_mime)
-from chassis.media.kinds import (DEFAULT_LIMITS, KINDS, MediaCheck, MediaLimits, MediaRejected, check, describe)
+from chassis.media.images import (
+    MAX_IMAGE_PIXELS,
+    THUMBNAIL_MAX_SIDE,
+    open_image,
+    strip_metadata,
+    thumbnail,
+    thumbnail_mime,
+)
+from chassis.media.kinds import DEFAULT_LIMITS, KINDS, MediaCheck, MediaLimits, MediaRejected, check, describe
 from chassis.media.sniffing import SNIFF_BYTES, sniff
 
 __all__ = ["DEFAULT_LIMITS", "KINDS", "MAX_IMAGE_PIXELS", "SNIFF_BYTES", "THUMBNAIL_MAX_SIDE", "MediaCheck",

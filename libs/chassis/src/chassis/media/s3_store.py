@@ -10,8 +10,9 @@ supports it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 
 from minio import Minio
 from minio.commonconfig import CopySource
@@ -37,7 +38,7 @@ class S3BlobStore:
         self.presign_client = presign_client or client
 
     @classmethod
-    def from_settings(cls, settings: PlatformSettings, *, public_endpoint: str = "") -> "S3BlobStore":
+    def from_settings(cls, settings: PlatformSettings, *, public_endpoint: str = "") -> S3BlobStore:
         def client(endpoint: str) -> Minio:
             return Minio(endpoint, access_key=settings.s3_access_key, secret_key=settings.s3_secret_key,
                          secure=settings.s3_secure, region=settings.s3_region)

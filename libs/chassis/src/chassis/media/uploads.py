@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from chassis.config import PlatformSettings
 from chassis.errors import FieldProblem, InvalidArgument
 from chassis.media.blobstore import BlobStat, BlobStore, UploadTarget
-from chassis.media.stores import blob_store_from_settings
 from chassis.media.kinds import MediaLimits
+from chassis.media.stores import blob_store_from_settings
 
 UNKNOWN_TYPE = "application/octet-stream"
 

@@ -21,8 +21,15 @@ from chassis.events import Envelope
 from chassis.messaging.queue_consumer import RawQueueConsumer
 from chassis.messaging.redelivery import Redelivery, failed_attempts
 from chassis.messaging.subscriptions import APPLIED, DUPLICATE
-from chassis.messaging.topology import (ConsumerTopology, consumer_name, dlq_name, events_exchange,
-                                        handler_queue_name, retry_delay_ms, retry_queue_name)
+from chassis.messaging.topology import (
+    ConsumerTopology,
+    consumer_name,
+    dlq_name,
+    events_exchange,
+    handler_queue_name,
+    retry_delay_ms,
+    retry_queue_name,
+)
 
 log = logging.getLogger(__name__)
 QUEUE_TYPE_CONFIG_KEY = "SKILLFOLIO_QUEUE_TYPE"

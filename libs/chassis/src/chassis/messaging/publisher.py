@@ -1,7 +1,6 @@
 """Batched publisher confirms over py-amqp: publish a whole batch, then drain the broker's acks (the relay's path)."""
 from __future__ import annotations
 
-import socket
 import time
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
@@ -130,7 +129,7 @@ class ConfirmingPublisher:
                                           f"{self._confirm_timeout}s")
             try:
                 self._connection.drain_events(timeout=min(remaining, 1.0))
-            except socket.timeout:
+            except TimeoutError:
                 continue
 
     def close(self) -> None:

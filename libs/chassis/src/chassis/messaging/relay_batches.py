@@ -32,7 +32,7 @@ def to_message(row) -> OutgoingMessage:
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 class Batches:

@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 def utc_iso(occurred_at: str) -> str:
     """A sortable UTC form of an envelope timestamp."""
     moment = dt.datetime.fromisoformat(occurred_at)
-    moment = moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
-    return moment.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
 
 def upsert_statement(session: Session, table: Table):

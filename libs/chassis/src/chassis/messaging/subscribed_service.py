@@ -6,7 +6,8 @@ its retry queues and DLQ, and the inbox consumer ``<service>.<method>`` all come
 from __future__ import annotations
 
 import inspect
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from chassis.events import Envelope
 from chassis.messaging.consumer import reliable_handler

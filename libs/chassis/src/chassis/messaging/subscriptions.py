@@ -8,8 +8,9 @@ by name from the worker. Free of nameko: chassis.messaging.subscribed_service tu
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from chassis.events import Envelope
 from chassis.uow import UnitOfWork

@@ -1,8 +1,7 @@
 """The ``outbox`` and ``inbox`` tables, added to each service's own metadata (and so to its migrations)."""
 from __future__ import annotations
 
-from sqlalchemy import (BigInteger, Column, DateTime, Index, Integer, MetaData, String, Table, Text, func,
-                        text)
+from sqlalchemy import BigInteger, Column, DateTime, Index, Integer, MetaData, String, Table, Text, func, text
 
 BigIntId = BigInteger().with_variant(Integer(), "sqlite")
 

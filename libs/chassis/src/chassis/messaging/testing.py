@@ -75,7 +75,7 @@ class WorkerProcess:
             self.env["PYTHONPATH"] = os.pathsep.join([*pythonpath, self.env.get("PYTHONPATH", "")])
         self.proc: subprocess.Popen | None = None
 
-    def start(self) -> "WorkerProcess":
+    def start(self) -> WorkerProcess:
         log = open(self.log_path, "ab")
         self.proc = subprocess.Popen([sys.executable, "-m", "chassis.messaging.worker", self.service, self.module],
                                      env=self.env, stdout=log, stderr=subprocess.STDOUT)

@@ -9,7 +9,7 @@ exposes the replica as ``uow.replicas``).
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from chassis.events import Envelope
 from chassis.roster_replica.store import RosterReplica

@@ -11,7 +11,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-from typing import Callable, Protocol, TypeVar
+from collections.abc import Callable
+from typing import Protocol, TypeVar
 
 from chassis.access import Viewer
 from chassis.errors import DomainError, NotYetReplicated, PermissionDenied

@@ -19,7 +19,8 @@ from chassis.grpc.client import ContextStub, forwarded_token
 from chassis.grpc.errors import rpc_error_to_domain
 from chassis.roster_replica.owner import RosterUnreachable
 from chassis.roster_replica.standing import Relation
-from skillfolio.roster.v1 import roster_pb2 as pb, roster_pb2_grpc
+from skillfolio.roster.v1 import roster_pb2 as pb
+from skillfolio.roster.v1 import roster_pb2_grpc
 
 
 class GrpcRosterRelations:

@@ -8,14 +8,13 @@ Services subclass :class:`RosterReplica` to add their own replicas' reads and wr
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable
+from collections.abc import Iterable
 
 from sqlalchemy import Table, delete, exists, select, update
 from sqlalchemy.orm import Session
 
 from chassis.messaging.replica import is_newest, upsert_statement
-from chassis.roster_replica.standing import (GUARDIAN, TEACHER, Relation, Span, enrollment_span, in_span,
-                                             teaches_now)
+from chassis.roster_replica.standing import GUARDIAN, TEACHER, Relation, Span, enrollment_span, in_span, teaches_now
 from chassis.roster_replica.tables import RosterTables
 
 

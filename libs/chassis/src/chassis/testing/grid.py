@@ -2,9 +2,10 @@
 case per cell, so a service's matrix and the gateway's read the same answers from the same file."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
-from typing import Callable, Generic, TypeVar
+from typing import Generic, TypeVar
 
 C = TypeVar("C", bound="Cell")
 T = TypeVar("T")

@@ -1,8 +1,8 @@
 """Serve a service's gRPC API on an ephemeral port for a test, and sign the principals tests call it as."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Callable, Iterator
 
 import grpc
 

@@ -3,8 +3,21 @@ replica, the milestone panel and skill catalog replicas, outbox/inbox, audit log
 checked against it."""
 from __future__ import annotations
 
-from sqlalchemy import (BigInteger, Boolean, Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table,
-                        Text, func, literal_column)
+from sqlalchemy import (
+                        BigInteger,
+                        Boolean,
+                        Column,
+                        DateTime,
+                        ForeignKey,
+                        Index,
+                        Integer,
+                        MetaData,
+                        String,
+                        Table,
+                        Text,
+                        func,
+                        literal_column,
+)
 
 from chassis.audit import add_audit_table
 from chassis.idempotency import add_idempotency_table

@@ -9,9 +9,9 @@ import datetime as dt
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from artifacts.adapters.orm import milestone_panellists, milestone_selections
 from chassis.messaging.replica import upsert_statement
 
-from artifacts.adapters.orm import milestone_panellists, milestone_selections
 
 class PanelGrants:
     def __init__(self, session: Session) -> None:

@@ -38,7 +38,7 @@ class Shape:
     after: bool
 
     @classmethod
-    def of(cls, f: PortfolioFilter, after: tuple | None, dialect_name: str) -> "Shape":
+    def of(cls, f: PortfolioFilter, after: tuple | None, dialect_name: str) -> Shape:
         return cls(dialect_name == "postgresql", bool(f.title_query), bool(f.skill_ids), bool(f.school_year_id),
                    bool(f.kind), bool(f.added_by), after is not None)
 

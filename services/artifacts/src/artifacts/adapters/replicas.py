@@ -5,10 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chassis.roster_replica.store import RosterReplica
-
 from artifacts.adapters.orm import roster
 from artifacts.domain.access import Relation
+from chassis.roster_replica.store import RosterReplica
 
 
 class Replicas(RosterReplica):

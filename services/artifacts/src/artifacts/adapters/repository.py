@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import and_, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from artifacts.adapters.media_records import stored_media
 from artifacts.adapters import portfolio_statements as statements
+from artifacts.adapters.media_records import stored_media
 from artifacts.adapters.orm import artifact_skills, artifact_versions, artifacts, version_media
 from artifacts.adapters.portfolio_statements import PortfolioFilter  # noqa: F401  (re-exported)
 from artifacts.domain.model import Artifact, Kind, Status, Version
@@ -24,7 +24,7 @@ class _Stored:
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def _artifact(row, skill_ids: list[str]) -> Artifact:

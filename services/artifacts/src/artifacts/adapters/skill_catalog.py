@@ -6,9 +6,8 @@ from __future__ import annotations
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
-from chassis.messaging.replica import upsert_statement
-
 from artifacts.adapters.orm import school_districts, skill_places
+from chassis.messaging.replica import upsert_statement
 
 NOT_OURS = "is not a skill of the student's district"
 

@@ -4,12 +4,11 @@ artifacts.service_layer.seed adds them through the artifacts service's use cases
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
-
-from chassis.demo_seed import CURRENT, FORMER_TEACHER, PREVIOUS, STUDENT, TEACHER
 
 from artifacts.demo import media as demo_media
+from chassis.demo_seed import CURRENT, FORMER_TEACHER, PREVIOUS, STUDENT, TEACHER
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,7 @@ from enum import StrEnum
 
 from chassis.access import Role, Viewer, guest_invitation_id, role_of  # noqa: F401 (re-exported)
 from chassis.errors import PermissionDenied
-from chassis.roster_replica.standing import (Relation, Span, enrollment_span, in_span,  # noqa: F401 (re-exported)
-                                             teaches_now)
+from chassis.roster_replica.standing import Relation, Span, enrollment_span, in_span, teaches_now  # noqa: F401 (re-exported)
 
 STUDENT, TEACHER, GUARDIAN, SERVICE = Role.STUDENT, Role.TEACHER, Role.GUARDIAN, Role.SERVICE
 PANELLIST, PANEL_GUEST = Role.PANELLIST, Role.PANEL_GUEST

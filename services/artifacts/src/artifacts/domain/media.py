@@ -5,12 +5,11 @@ worker's checked copy (``checked/artifacts/.../original``) and thumbnail (``chec
 """
 from __future__ import annotations
 
+from artifacts.domain import model
+from artifacts.domain.model import Kind, VersionInput
 from chassis.errors import FieldProblem
 from chassis.media.declared import declared_file_problems, file_name_problems  # noqa: F401 (re-exported)
 from chassis.media.naming import checked_key
-
-from artifacts.domain import model
-from artifacts.domain.model import Kind, VersionInput
 
 INLINE_DOCUMENT_TYPES = frozenset({"application/pdf", "text/plain"})
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from urllib.parse import urlsplit
 
-from chassis.errors import FieldProblem, InvalidArgument
 from artifacts.domain.access import ViewerCan
+from chassis.errors import FieldProblem, InvalidArgument
 
 TITLE_MAX, DESCRIPTION_MAX, SKILLS_MAX, URL_MAX = 200, 5000, 50, 2048
 
@@ -158,7 +158,7 @@ def link_problem(url: str, name: str = "content.link_url") -> FieldProblem | Non
         return FieldProblem(name, "must not contain spaces or control characters")
     try:
         parts = urlsplit(url)
-        parts.port                                           # raises for a malformed port
+        parts.port  # noqa: B018 -- raises for a malformed port
     except ValueError:
         return FieldProblem(name, "is not a valid URL")
     if parts.scheme.lower() not in ("http", "https"):

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import grpc
 
-from chassis.config import PlatformSettings, ServiceSettings
-from chassis.access import current_viewer
-from chassis.grpc import server as chassis_server
-from chassis.idempotency import idempotent
-from chassis.grpc.admission import Admission, refuse_inactive
-from chassis.media.messages import upload_target_message
-from skillfolio.artifacts.v1 import artifacts_pb2 as pb, artifacts_pb2_grpc
-
 from artifacts.adapters.orm import roster as roster_replica
 from artifacts.bootstrap import ArtifactsApp, build
 from artifacts.domain.access import Viewer
 from artifacts.entrypoints import grpc_messages as msg
+from chassis.access import current_viewer
+from chassis.config import PlatformSettings, ServiceSettings
+from chassis.grpc import server as chassis_server
+from chassis.grpc.admission import Admission, refuse_inactive
+from chassis.idempotency import idempotent
+from chassis.media.messages import upload_target_message
+from skillfolio.artifacts.v1 import artifacts_pb2 as pb
+from skillfolio.artifacts.v1 import artifacts_pb2_grpc
 
 SERVICE_FULL_NAME = pb.DESCRIPTOR.services_by_name["ArtifactsService"].full_name
 
@@ -101,6 +101,6 @@ def start(settings: ServiceSettings, app: ArtifactsApp | None = None,
 def serve(settings: ServiceSettings) -> None:
     """Run the artifacts API until SIGTERM/SIGINT (`skillfolio run artifacts api`)."""
     app = build(settings)
-    app.media.store          # fail at start, not on the first upload, when the media settings are wrong
+    app.media.store  # noqa: B018 -- fail at start, not on the first upload, when the media settings are wrong
     chassis_server.serve("artifacts", settings, _register(app), [SERVICE_FULL_NAME], (), on_stop=app.close,
                          admit=_admit(app))

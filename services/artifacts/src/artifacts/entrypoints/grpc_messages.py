@@ -1,11 +1,10 @@
 """Conversions between artifacts protobuf messages and the domain / service-layer types."""
 from __future__ import annotations
 
-from skillfolio.artifacts.v1 import artifacts_pb2 as pb
-
 from artifacts.adapters.repository import PortfolioFilter
 from artifacts.domain.model import Artifact, Version, VersionInput
 from artifacts.service_layer.commands import NewArtifact
+from skillfolio.artifacts.v1 import artifacts_pb2 as pb
 
 
 def content(message: pb.VersionInput) -> VersionInput:

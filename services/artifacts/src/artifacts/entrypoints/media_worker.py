@@ -11,17 +11,16 @@ import functools
 
 from nameko.timer import timer
 
-from chassis.calendar import utc_now
-from chassis.config import PlatformSettings
-from chassis.messaging.subscribed_service import subscribes
-from chassis.uow import lazy_unit_of_work
-
 from artifacts.bootstrap import media_of
 from artifacts.config import ArtifactsOptions, media_sweep_seconds
 from artifacts.service_layer.media import Media
 from artifacts.service_layer.media_sweep import sweep_media
 from artifacts.service_layer.subscriptions import MEDIA_SUBSCRIPTIONS
 from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork
+from chassis.calendar import utc_now
+from chassis.config import PlatformSettings
+from chassis.messaging.subscribed_service import subscribes
+from chassis.uow import lazy_unit_of_work
 
 _uow = lazy_unit_of_work("artifacts", ArtifactsUnitOfWork)
 

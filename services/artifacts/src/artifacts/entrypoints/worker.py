@@ -8,15 +8,14 @@ catalog replica that artifact tags are checked against.
 """
 from __future__ import annotations
 
+from artifacts.adapters.orm import outbox
+from artifacts.service_layer.subscriptions import SUBSCRIPTIONS
+from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork
 from chassis.config import service_settings
 from chassis.db import make_engine
 from chassis.messaging.relay_runner import OutboxRelayRunner
 from chassis.messaging.subscribed_service import subscribes
 from chassis.uow import lazy_unit_of_work
-
-from artifacts.adapters.orm import outbox
-from artifacts.service_layer.subscriptions import SUBSCRIPTIONS
-from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork
 
 
 def _engine():

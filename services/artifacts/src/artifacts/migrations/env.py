@@ -1,5 +1,5 @@
 """Alembic environment of the artifacts database."""
-from chassis.migrations import run_env
 from artifacts.adapters.orm import metadata
+from chassis.migrations import run_env
 
 run_env(metadata)

@@ -4,9 +4,8 @@ the claiming transaction (subscriptions.py); an event older than one already app
 changes nothing."""
 from __future__ import annotations
 
-from chassis.events import Envelope
-
 from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork
+from chassis.events import Envelope
 
 
 def skill(uow: ArtifactsUnitOfWork, e: Envelope) -> None:

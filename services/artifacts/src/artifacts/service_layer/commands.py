@@ -8,21 +8,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from artifacts.domain import media as media_rules
+from artifacts.domain import model
+from artifacts.domain.access import DENIED, SERVICE, Action, Viewer, check, is_audited
+from artifacts.domain.events import ArtifactAdded, ArtifactDeleted, ArtifactMediaUploaded, ArtifactUpdated
+from artifacts.domain.media import original_key
+from artifacts.domain.model import Artifact, Kind, Version, VersionInput
+from artifacts.service_layer.media import Media
+from artifacts.service_layer.media_results import apply_media_result, media_result_problems
+from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork, UowFactory
+from chassis.calendar import Clock, DistrictCalendar, utc_now  # noqa: F401 (re-exported)
 from chassis.errors import Conflict, FieldProblem, InvalidArgument, NotFound, PermissionDenied
 from chassis.ids import new_id
 from chassis.media import UploadTarget
 from chassis.roster_replica.owner import decide
-
-from artifacts.domain import model
-from artifacts.domain.access import DENIED, SERVICE, Action, Viewer, check, is_audited
-from artifacts.domain.events import ArtifactAdded, ArtifactDeleted, ArtifactMediaUploaded, ArtifactUpdated
-from artifacts.domain import media as media_rules
-from artifacts.domain.media import original_key
-from artifacts.domain.model import Artifact, Kind, Version, VersionInput
-from chassis.calendar import Clock, DistrictCalendar, utc_now  # noqa: F401 (re-exported)
-from artifacts.service_layer.media import Media
-from artifacts.service_layer.media_results import apply_media_result, media_result_problems
-from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork, UowFactory
 
 UPDATABLE = ("title", "description", "skill_ids", "school_year_id")
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from chassis.media import UploadTarget
-from chassis.media.uploads import MediaUploads
-
 from artifacts.adapters.media_records import MediaRecord
 from artifacts.domain.media import original_key, served_inline
 from artifacts.domain.model import Artifact, Kind, Version, VersionInput
+from chassis.media import UploadTarget
+from chassis.media.uploads import MediaUploads
 
 
 class Media(MediaUploads):

@@ -8,19 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Callable
+from collections.abc import Callable
 
-from chassis.errors import FieldProblem
-from chassis.events import Envelope
-from chassis.media.naming import checked_key
-from chassis.media.pipeline import judge_upload
-from chassis.messaging.subscriptions import DUPLICATE
 from artifacts.domain.access import Viewer
 from artifacts.domain.events import ArtifactMediaReady, ArtifactMediaRejected, ArtifactUpdated
 from artifacts.domain.media import original_key, thumbnail_key
 from artifacts.domain.model import Artifact, Kind, Status, StoredMedia
 from artifacts.service_layer.media import Media
 from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork, UowFactory
+from chassis.errors import FieldProblem
+from chassis.events import Envelope
+from chassis.media.naming import checked_key
+from chassis.media.pipeline import judge_upload
+from chassis.messaging.subscriptions import DUPLICATE
 
 log = logging.getLogger(__name__)
 MEDIA_WORKER = Viewer.of("service:artifacts-media", ["service"])

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import logging
 
-from chassis.calendar import Clock
-from chassis.media.naming import checked_key
-from chassis.media.pipeline import judge_upload
-
 from artifacts.domain.media import legacy_thumbnail_key, original_key, thumbnail_key
 from artifacts.domain.model import Status, StoredMedia
 from artifacts.service_layer.media import Media
 from artifacts.service_layer.media_results import MEDIA_WORKER, apply_media_result
 from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork, UowFactory
+from chassis.calendar import Clock
+from chassis.media.naming import checked_key
+from chassis.media.pipeline import judge_upload
 
 log = logging.getLogger(__name__)
 UPLOAD_NOT_COMPLETED = "upload not completed"

@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from chassis.events import Envelope
-
 from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork
+from chassis.events import Envelope
 
 ENDED = "milestone_end"          # replica_versions kind: when a milestone completed
 
 
 def _utc(value: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(value).astimezone(dt.timezone.utc)
+    return dt.datetime.fromisoformat(value).astimezone(dt.UTC)
 
 
 def invited(uow: ArtifactsUnitOfWork, e: Envelope) -> None:

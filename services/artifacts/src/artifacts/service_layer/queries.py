@@ -8,17 +8,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from artifacts.adapters.repository import PortfolioFilter
+from artifacts.domain.access import (
+    DENIED,
+    PANEL_GUEST,
+    TEACHER,
+    Action,
+    Viewer,
+    ViewerCan,
+    check,
+    guest_invitation_id,
+    is_allowed,
+    is_audited,
+    viewer_can,
+)
+from artifacts.domain.model import Artifact, Kind
+from artifacts.service_layer.media import Media
+from artifacts.service_layer.unit_of_work import UowFactory
+from chassis.calendar import DistrictCalendar
 from chassis.errors import FieldProblem, InvalidArgument, PermissionDenied
 from chassis.paging import PageRequest, encode_token, query_fingerprint
 from chassis.roster_replica.owner import decide
-
-from artifacts.adapters.repository import PortfolioFilter
-from artifacts.domain.access import (DENIED, PANEL_GUEST, TEACHER, Action, Viewer, ViewerCan, check,
-                                     guest_invitation_id, is_allowed, is_audited, viewer_can)
-from artifacts.domain.model import Artifact, Kind
-from chassis.calendar import DistrictCalendar
-from artifacts.service_layer.media import Media
-from artifacts.service_layer.unit_of_work import UowFactory
 
 
 @dataclass(frozen=True)

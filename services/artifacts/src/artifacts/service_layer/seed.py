@@ -19,6 +19,13 @@ import logging
 
 from sqlalchemy import func, select
 
+from artifacts.adapters.orm import artifacts as artifacts_table
+from artifacts.adapters.orm import outbox
+from artifacts.bootstrap import ArtifactsApp, build
+from artifacts.demo.portfolio import PORTFOLIO, DemoArtifact
+from artifacts.domain.model import VersionInput
+from artifacts.service_layer.commands import NewArtifact
+from artifacts.service_layer.subscriptions import SUBSCRIPTIONS
 from chassis.access import Viewer
 from chassis.config import service_settings
 from chassis.demo_seed import CURRENT, FORMER_TEACHER, SEED_HOUR, STUDENT, TEACHER, Cast, SeedClock
@@ -26,13 +33,6 @@ from chassis.descriptor import SeedContext
 from chassis.events import Envelope
 from chassis.messaging import subscriptions
 from chassis.messaging.subscriptions import consume
-
-from artifacts.adapters.orm import artifacts as artifacts_table, outbox
-from artifacts.bootstrap import ArtifactsApp, build
-from artifacts.demo.portfolio import PORTFOLIO, DemoArtifact
-from artifacts.domain.model import VersionInput
-from artifacts.service_layer.subscriptions import SUBSCRIPTIONS
-from artifacts.service_layer.commands import NewArtifact
 
 REPLICATED_EVENTS = ("artifact_added", "artifact_updated", "artifact_deleted")   # what the other replicas keep
 

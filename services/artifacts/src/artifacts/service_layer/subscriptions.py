@@ -2,11 +2,10 @@
 role's (the chassis builds the nameko consumers, queues and inbox claims from them)."""
 from __future__ import annotations
 
-from chassis.messaging.subscriptions import own_transactions
-from chassis.roster_replica import events as roster_replica
-
 from artifacts.service_layer import catalog_replication, panel_replication
 from artifacts.service_layer.media_results import check_uploaded_media
+from chassis.messaging.subscriptions import own_transactions
+from chassis.roster_replica import events as roster_replica
 
 SUBSCRIPTIONS = {
     **roster_replica.SUBSCRIPTIONS,

@@ -2,12 +2,9 @@
 the outbox, the audit log, idempotency keys, and the roster to ask before a refusal."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
-
-from chassis.roster_replica.owner import RosterRelations
-from chassis.uow import UnitOfWork
 
 from artifacts.adapters.media_records import MediaRecords
 from artifacts.adapters.orm import audit_log, idempotency_keys, inbox, outbox
@@ -16,6 +13,8 @@ from artifacts.adapters.replicas import Replicas
 from artifacts.adapters.repository import ArtifactsRepository
 from artifacts.adapters.skill_catalog import SkillCatalog
 from artifacts.domain.access import Viewer
+from chassis.roster_replica.owner import RosterRelations
+from chassis.uow import UnitOfWork
 
 PRODUCER = "artifacts"
 

@@ -4,6 +4,7 @@ indexes on the student alone (SQLAlchemy Core)."""
 from __future__ import annotations
 
 import json
+
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 

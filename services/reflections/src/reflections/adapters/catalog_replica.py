@@ -15,9 +15,14 @@ from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from chassis.messaging.replica import upsert_statement
-
-from reflections.adapters.orm import (artifact_owners, artifact_skills, catalog_rubrics, catalog_scales,
-                                      catalog_skills, school_years)
+from reflections.adapters.orm import (
+    artifact_owners,
+    artifact_skills,
+    catalog_rubrics,
+    catalog_scales,
+    catalog_skills,
+    school_years,
+)
 from reflections.domain.assessment import Criterion, Instrument, Level, Rubric, Scale
 
 

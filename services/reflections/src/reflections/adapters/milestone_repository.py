@@ -8,14 +8,20 @@ from collections import defaultdict
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from reflections.adapters.goal_tables import (milestone_evidence, milestone_types, milestones, panel_invitations,
-                                              score_sheets, sheet_scores)
+from reflections.adapters.goal_tables import (
+    milestone_evidence,
+    milestone_types,
+    milestones,
+    panel_invitations,
+    score_sheets,
+    sheet_scores,
+)
 from reflections.domain.milestones import Invitation, Milestone, MilestoneType, Score, ScoreSheet
 
 
 def _utc(moment: dt.datetime | None) -> dt.datetime | None:
     """Stored times as aware UTC (SQLite hands them back naive)."""
-    return moment.replace(tzinfo=dt.timezone.utc) if moment is not None and moment.tzinfo is None else moment
+    return moment.replace(tzinfo=dt.UTC) if moment is not None and moment.tzinfo is None else moment
 
 
 class MilestoneRepository:

@@ -3,14 +3,24 @@ comments, the artifact-ownership and roster replicas, outbox/inbox, audit log, i
 skills catalog replica: orm_assessments.py). Migrations are checked against it."""
 from __future__ import annotations
 
-from sqlalchemy import (BigInteger, Boolean, Column, DateTime, ForeignKey, ForeignKeyConstraint, Index, Integer,
-                        String, Table, Text)
+from sqlalchemy import (
+                        BigInteger,
+                        Boolean,
+                        Column,
+                        DateTime,
+                        ForeignKey,
+                        ForeignKeyConstraint,
+                        Index,
+                        Integer,
+                        String,
+                        Table,
+                        Text,
+)
 
 from chassis.audit import add_audit_table
 from chassis.idempotency import add_idempotency_table
 from chassis.messaging.tables import add_messaging_tables
 from chassis.roster_replica.tables import add_roster_replica_tables
-
 from reflections.adapters import goal_tables  # noqa: F401 - goals and milestones join the same metadata
 from reflections.adapters.orm_assessments import add_assessment_tables
 from reflections.adapters.schema import Id, Key, metadata

@@ -7,7 +7,6 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from chassis.roster_replica.store import RosterReplica
-
 from reflections.adapters.orm import artifact_owners, people, person_names, replica_versions, roster
 
 

@@ -6,7 +6,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from chassis.errors import FieldProblem
-
 from reflections.domain.model import require
 
 MAX_ASSESSMENT_COMMENT = 5_000

@@ -8,7 +8,6 @@ import re
 from dataclasses import dataclass
 
 from chassis.errors import FieldProblem
-
 from reflections.domain.assessment import Rubric, level_problem
 from reflections.domain.model import require, text_problem
 
@@ -90,7 +89,7 @@ def link_end(invitation: Invitation, milestone: Milestone) -> dt.datetime:
 
 
 def expired_message(expires_at: dt.datetime) -> str:
-    return f"this panel link expired on {expires_at.astimezone(dt.timezone.utc).date().isoformat()}"
+    return f"this panel link expired on {expires_at.astimezone(dt.UTC).date().isoformat()}"
 
 
 def validate_type(code: str, name: str, rubric_id: str, grade_levels: list[str]) -> None:

@@ -20,7 +20,6 @@ from enum import StrEnum
 
 from chassis.access import GUEST_PREFIX, Role, Viewer, guest_invitation_id, role_of  # noqa: F401 (re-exported)
 from chassis.errors import Conflict, PermissionDenied
-
 from reflections.domain.access import GUARDIAN, STUDENT, TEACHER, Relation
 from reflections.domain.milestones import COMPLETED_LINK, expired_message
 

@@ -7,26 +7,26 @@ import grpc
 
 from chassis.access import current_viewer
 from chassis.idempotency import idempotent
-from skillfolio.reflections.v1 import assessments_pb2 as pb, assessments_pb2_grpc
-
 from reflections.domain.access import Viewer
 from reflections.domain.assessment import Assessment, CriterionLevel, Instrument
 from reflections.domain.growth import Point, SkillGrowth
+from skillfolio.reflections.v1 import assessments_pb2 as pb
+from skillfolio.reflections.v1 import assessments_pb2_grpc
 
 SERVICE_FULL_NAME = pb.DESCRIPTOR.services_by_name["AssessmentsService"].full_name
 
 
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _MICROSECOND = dt.timedelta(microseconds=1)
 
 
 def _iso(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.timezone.utc).isoformat()
+    return moment.astimezone(dt.UTC).isoformat()
 
 
 def epoch_us(moment: dt.datetime) -> int:
     """Exact microseconds since the Unix epoch (a naive moment is local time, as astimezone reads it)."""
-    return (moment.astimezone(dt.timezone.utc) - _EPOCH) // _MICROSECOND
+    return (moment.astimezone(dt.UTC) - _EPOCH) // _MICROSECOND
 
 
 def instrument_message(found: Instrument) -> pb.Instrument:

@@ -7,18 +7,18 @@ import grpc
 
 from chassis.access import current_viewer
 from chassis.idempotency import idempotent
-from skillfolio.reflections.v1 import goals_pb2 as pb, goals_pb2_grpc
-
 from reflections.domain.access import Viewer
 from reflections.domain.goals import Goal, GoalChange
 from reflections.domain.panel_access import GoalAction
 from reflections.service_layer.goals import GoalUseCases
+from skillfolio.reflections.v1 import goals_pb2 as pb
+from skillfolio.reflections.v1 import goals_pb2_grpc
 
 SERVICE_FULL_NAME = pb.DESCRIPTOR.services_by_name["GoalsService"].full_name
 
 
 def _iso(moment: dt.datetime | None) -> str:
-    return moment.astimezone(dt.timezone.utc).isoformat() if moment else ""
+    return moment.astimezone(dt.UTC).isoformat() if moment else ""
 
 
 def goal_message(goal: Goal) -> pb.Goal:

@@ -8,15 +8,16 @@ import grpc
 from chassis.access import current_viewer
 from chassis.config import PlatformSettings, ServiceSettings
 from chassis.grpc import server as chassis_server
-from chassis.idempotency import idempotent
 from chassis.grpc.admission import Admission, refuse_inactive
+from chassis.idempotency import idempotent
 from chassis.media.messages import upload_target_message
-from skillfolio.reflections.v1 import reflections_pb2 as pb, reflections_pb2_grpc
-
 from reflections.adapters.orm import roster as roster_replica
 from reflections.bootstrap import ReflectionsApp, build
 from reflections.domain.access import Viewer, may_define_prompts
-from reflections.entrypoints import assessments_grpc, goals_api, grpc_messages as msg, milestones_api
+from reflections.entrypoints import assessments_grpc, goals_api, milestones_api
+from reflections.entrypoints import grpc_messages as msg
+from skillfolio.reflections.v1 import reflections_pb2 as pb
+from skillfolio.reflections.v1 import reflections_pb2_grpc
 
 SERVICE_FULL_NAME = pb.DESCRIPTOR.services_by_name["ReflectionsService"].full_name
 SERVICE_FULL_NAMES = [SERVICE_FULL_NAME, goals_api.SERVICE_FULL_NAME, milestones_api.SERVICE_FULL_NAME,

@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from skillfolio.reflections.v1 import reflections_pb2 as pb
-
 from reflections.domain.media import MediaFile
 from reflections.domain.model import Comment, Feedback, Prompt, Reflection, Revision
+from skillfolio.reflections.v1 import reflections_pb2 as pb
 
 
 def _iso(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.timezone.utc).isoformat()
+    return moment.astimezone(dt.UTC).isoformat()
 
 
 def prompt(p: Prompt) -> pb.Prompt:

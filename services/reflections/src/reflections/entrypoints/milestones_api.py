@@ -8,8 +8,6 @@ import grpc
 
 from chassis.access import current_viewer
 from chassis.idempotency import idempotent
-from skillfolio.reflections.v1 import milestones_pb2 as pb, milestones_pb2_grpc
-
 from reflections.domain.access import Viewer
 from reflections.domain.assessment import Rubric
 from reflections.domain.milestones import Invitation, MilestoneType, Score, ScoreSheet
@@ -17,13 +15,15 @@ from reflections.domain.panel_access import MilestoneAction
 from reflections.service_layer.milestone_panel import PanelUseCases
 from reflections.service_layer.milestone_standing import MilestoneView
 from reflections.service_layer.milestones import MilestoneUseCases
+from skillfolio.reflections.v1 import milestones_pb2 as pb
+from skillfolio.reflections.v1 import milestones_pb2_grpc
 
 SERVICE_FULL_NAME = pb.DESCRIPTOR.services_by_name["MilestonesService"].full_name
 PUBLIC_METHODS = (f"/{SERVICE_FULL_NAME}/RedeemInvitation",)
 
 
 def _iso(moment: dt.datetime | None) -> str:
-    return moment.astimezone(dt.timezone.utc).isoformat() if moment else ""
+    return moment.astimezone(dt.UTC).isoformat() if moment else ""
 
 
 def _viewer() -> Viewer:

@@ -20,7 +20,6 @@ from chassis.db import make_engine
 from chassis.messaging.relay_runner import OutboxRelayRunner
 from chassis.messaging.subscribed_service import subscribes
 from chassis.uow import lazy_unit_of_work
-
 from reflections.adapters.orm import outbox
 from reflections.bootstrap import media_of
 from reflections.config import ReflectionsOptions

@@ -12,7 +12,6 @@ import datetime as dt
 
 from chassis.errors import NotYetReplicated
 from chassis.ids import may_still_arrive
-
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork
 
 RETRY_AFTER_SECONDS = 1      # the median wait measured under load was 0.5 s

@@ -9,16 +9,15 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
+from chassis.calendar import DistrictCalendar
 from chassis.errors import FieldProblem, InvalidArgument
-
 from reflections.domain.access import STUDENT, Action, Viewer, is_audited
 from reflections.domain.assessment import Assessment, CriterionLevel, Instrument, validate_assessment
 from reflections.domain.events import AssessmentRecorded
 from reflections.domain.growth import Labels, SkillGrowth, assemble, unlabelled
-from chassis.calendar import DistrictCalendar
+from reflections.service_layer.artifact_owner import student_of
 from reflections.service_layer.commands import standing
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork, UowFactory
-from reflections.service_layer.artifact_owner import student_of
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 
 from chassis.events import Envelope
-
 from reflections.domain.assessment import Criterion, Level
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork
 

@@ -9,17 +9,24 @@ from __future__ import annotations
 import dataclasses
 import uuid
 
+from chassis.calendar import DistrictCalendar
 from chassis.errors import Conflict, FieldProblem, InvalidArgument, NotFound, PermissionDenied
 from chassis.roster_replica.owner import decide
-
 from reflections.domain import model
 from reflections.domain.access import DENIED, Action, Viewer, check, is_audited, may_define_prompts
-from reflections.domain.events import (CommentAdded, CommentHidden, FeedbackGiven, PromptDefined, PromptRetired,
-                                       PromptUpdated, ReflectionAdded, ReflectionEdited)
+from reflections.domain.events import (
+    CommentAdded,
+    CommentHidden,
+    FeedbackGiven,
+    PromptDefined,
+    PromptRetired,
+    PromptUpdated,
+    ReflectionAdded,
+    ReflectionEdited,
+)
 from reflections.domain.model import Comment, Feedback, Prompt, Reflection, Revision
-from chassis.calendar import DistrictCalendar
-from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork, UowFactory
 from reflections.service_layer.artifact_owner import student_of
+from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork, UowFactory
 
 
 def standing(uow: ReflectionsUnitOfWork, calendar: DistrictCalendar, viewer: Viewer, action: Action,

@@ -7,14 +7,13 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, replace
 
+from chassis.calendar import DistrictCalendar
 from chassis.errors import Conflict, FieldProblem, InvalidArgument
 from chassis.roster_replica.owner import decide
-
 from reflections.domain import goals as rules
 from reflections.domain.goal_events import GoalClosed, GoalSet, GoalUpdated
 from reflections.domain.goals import Goal, GoalChange
 from reflections.domain.panel_access import GoalAction, Viewer, check_goal, goal_actions, is_audited
-from chassis.calendar import DistrictCalendar
 from reflections.service_layer.artifact_owner import student_of
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork, UowFactory
 

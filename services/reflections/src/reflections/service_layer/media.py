@@ -6,7 +6,6 @@ import dataclasses
 
 from chassis.media import UploadTarget
 from chassis.media.uploads import MediaUploads
-
 from reflections.domain.media import READY, MediaFile, original_key
 from reflections.domain.model import Reflection, Revision
 

@@ -7,16 +7,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from chassis.access import Viewer
+from chassis.calendar import DistrictCalendar
 from chassis.errors import Conflict, FieldProblem, NotFound
-
 from reflections.domain import milestones as rules
-from reflections.domain.milestone_events import MilestoneScored
 from reflections.domain.assessment import Rubric
+from reflections.domain.milestone_events import MilestoneScored
 from reflections.domain.milestones import COMPLETED, COMPLETED_LINK, Invitation, Score, ScoreSheet
 from reflections.domain.panel_access import GUEST_PREFIX, PANEL_GUEST, MilestoneAction, milestone_actions
-from chassis.calendar import DistrictCalendar
-from reflections.service_layer.milestone_standing import (MilestoneView, audit, milestone_view, check_towards, standing,
-                                                         token_hash, view_of)
+from reflections.service_layer.milestone_standing import (
+    MilestoneView,
+    audit,
+    check_towards,
+    milestone_view,
+    standing,
+    token_hash,
+    view_of,
+)
 from reflections.service_layer.unit_of_work import UowFactory
 
 INVALID_LINK = "this panel link is not valid"

@@ -6,14 +6,20 @@ import hashlib
 from dataclasses import dataclass, replace
 
 from chassis.access import Viewer
+from chassis.calendar import DistrictCalendar
 from chassis.roster_replica.owner import decide
-
 from reflections.domain.access import TEACHER, Relation
 from reflections.domain.assessment import Rubric
 from reflections.domain.milestones import COMPLETED, Invitation, Milestone, MilestoneType, ScoreSheet, link_end
-from reflections.domain.panel_access import (MilestoneAction, Seat, check_milestone, guest_invitation_id,
-                                             is_audited, milestone_actions, sees_whole_panel)
-from chassis.calendar import DistrictCalendar
+from reflections.domain.panel_access import (
+    MilestoneAction,
+    Seat,
+    check_milestone,
+    guest_invitation_id,
+    is_audited,
+    milestone_actions,
+    sees_whole_panel,
+)
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork
 
 

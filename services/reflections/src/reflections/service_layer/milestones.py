@@ -7,23 +7,34 @@ import datetime as dt
 import secrets
 import uuid
 
+from chassis.calendar import DistrictCalendar
 from chassis.errors import AlreadyExists, Conflict, FieldProblem, InvalidArgument, PermissionDenied
-
 from reflections.domain import milestones as rules
 from reflections.domain.assessment import Rubric
-from reflections.domain.milestone_events import (MilestoneCompleted, MilestoneCreated, MilestoneEvidenceSelected,
-                                                 MilestoneTypeDefined, PanellistInvited)
+from reflections.domain.milestone_events import (
+    MilestoneCompleted,
+    MilestoneCreated,
+    MilestoneEvidenceSelected,
+    MilestoneTypeDefined,
+    PanellistInvited,
+)
 from reflections.domain.milestones import COMPLETED, Invitation, Milestone, MilestoneType
 from reflections.domain.panel_access import MilestoneAction, Viewer, may_define_types
-from chassis.calendar import DistrictCalendar
 from reflections.service_layer.goals import own_live_artifacts
-from reflections.service_layer.milestone_standing import (MilestoneView, audit, milestone_view, check_towards, standing,
-                                                         token_hash, view_of)
+from reflections.service_layer.milestone_standing import (
+    MilestoneView,
+    audit,
+    check_towards,
+    milestone_view,
+    standing,
+    token_hash,
+    view_of,
+)
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork, UowFactory
 
 
 def _iso(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.timezone.utc).isoformat()
+    return moment.astimezone(dt.UTC).isoformat()
 
 
 def still_planned(milestone: Milestone) -> None:

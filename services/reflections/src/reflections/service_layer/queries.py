@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from chassis.calendar import DistrictCalendar
 from reflections.domain.access import Action, Viewer, actions_of, is_audited
 from reflections.domain.model import Comment, Feedback, Prompt, Reflection
-from chassis.calendar import DistrictCalendar
+from reflections.service_layer.artifact_owner import student_of
 from reflections.service_layer.commands import standing
 from reflections.service_layer.media import ReflectionMedia
 from reflections.service_layer.unit_of_work import UowFactory
-from reflections.service_layer.artifact_owner import student_of
 
 
 @dataclass(frozen=True)

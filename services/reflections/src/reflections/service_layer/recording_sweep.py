@@ -7,7 +7,6 @@ import logging
 from chassis.calendar import Clock
 from chassis.media.naming import checked_key
 from chassis.media.pipeline import REJECTED, UploadVerdict, judge_upload
-
 from reflections.domain.media import PROCESSING, READY, original_key
 from reflections.service_layer.media import ReflectionMedia
 from reflections.service_layer.media_checks import record_recording_verdict

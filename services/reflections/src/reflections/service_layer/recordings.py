@@ -12,19 +12,18 @@ import dataclasses
 import uuid
 from dataclasses import dataclass
 
-from chassis.errors import Conflict, FieldProblem, InvalidArgument, NotFound
+from chassis.calendar import DistrictCalendar
+from chassis.errors import Conflict, FieldProblem, NotFound
 from chassis.media import UploadTarget
-
 from reflections.domain import model
 from reflections.domain.access import Action, Viewer, is_audited
 from reflections.domain.events import ReflectionAdded, ReflectionEdited, ReflectionMediaUploaded
 from reflections.domain.media import PROCESSING, RECORDING_KINDS, MediaFile, media_file_problems, original_key
 from reflections.domain.model import Reflection, Revision, RevisionMedia
-from chassis.calendar import DistrictCalendar
+from reflections.service_layer.artifact_owner import student_of
 from reflections.service_layer.commands import guided_prompt_text, own_reflection, standing
 from reflections.service_layer.media import ReflectionMedia
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork, UowFactory
-from reflections.service_layer.artifact_owner import student_of
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from chassis.events import Envelope
 from chassis.roster_replica import events as roster_replica
-
 from reflections.service_layer import catalog_replication
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork
 

@@ -23,7 +23,6 @@ from chassis.descriptor import SeedContext
 from chassis.events import Envelope
 from chassis.messaging import subscriptions
 from chassis.messaging.subscriptions import consume
-
 from reflections.adapters.orm import reflections as reflections_table
 from reflections.bootstrap import ReflectionsApp, build
 from reflections.demo import discussion as say

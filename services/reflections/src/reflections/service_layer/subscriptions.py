@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from chassis.messaging.subscriptions import own_transactions
 from chassis.roster_replica import events as roster_replica
-
 from reflections.service_layer import catalog_replication, replication
 from reflections.service_layer.media_checks import check_uploaded_recording
 

@@ -3,19 +3,18 @@ the roster to ask before a refusal."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from collections.abc import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from chassis.access import Viewer
 from chassis.roster_replica.owner import RosterRelations
 from chassis.uow import UnitOfWork
-
-from reflections.adapters.orm import audit_log, idempotency_keys, inbox, outbox
 from reflections.adapters.assessment_repository import AssessmentsRepository
 from reflections.adapters.catalog_replica import CatalogReplica
 from reflections.adapters.goal_repository import GoalRepository
 from reflections.adapters.milestone_repository import MilestoneRepository
+from reflections.adapters.orm import audit_log, idempotency_keys, inbox, outbox
 from reflections.adapters.replicas import Replicas
 from reflections.adapters.repository import ReflectionsRepository
 from reflections.adapters.revision_media import RevisionMediaRecords

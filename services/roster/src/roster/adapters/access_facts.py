@@ -8,7 +8,6 @@ from sqlalchemy import exists, select, union
 from sqlalchemy.orm import Session
 
 from chassis.access import Role
-
 from roster.adapters.orm import enrollments, guardianships, people, person_roles, sections
 from roster.adapters.roster_sql import child_ids, current_section_ids, current_student_ids, in_effect
 from roster.domain.access import Relation, Target, TargetKind, Viewer

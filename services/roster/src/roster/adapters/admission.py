@@ -9,7 +9,6 @@ from sqlalchemy.orm import sessionmaker
 
 from chassis.context import Principal
 from chassis.grpc.admission import AccountInactive, Admission, PasswordChanged
-
 from roster.adapters.orm import credentials, people
 
 _STANDING = (select(people.c.active, credentials.c.updated_at.label("password_set_at"))
@@ -18,7 +17,7 @@ _STANDING = (select(people.c.active, credentials.c.updated_at.label("password_se
 
 
 def _epoch(moment: dt.datetime) -> float:
-    return (moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)).timestamp()
+    return (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)).timestamp()
 
 
 def roster_admission(session_factory: sessionmaker) -> Admission:

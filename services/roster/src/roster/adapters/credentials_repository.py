@@ -34,7 +34,7 @@ class CredentialsRepository:
         """Insert or replace the credential of ``person_id``; ``updated_at`` (to the microsecond) is when the password
         was set: sessions from logins before it are refused."""
         values = {"username": normalise_username(username), "password_hash": password_hash,
-                  "updated_at": dt.datetime.now(dt.timezone.utc)}
+                  "updated_at": dt.datetime.now(dt.UTC)}
         changed = self.session.execute(update(credentials).where(credentials.c.person_id == person_id)
                                        .values(**values)).rowcount
         if not changed:

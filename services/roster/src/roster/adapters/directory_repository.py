@@ -6,10 +6,10 @@ from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session, aliased
 
+from chassis.paging import PageRequest
 from roster.adapters.keyset import fetch_page
 from roster.adapters.orm import academic_sessions, courses, guardianships, orgs, people, person_roles, sections
 from roster.domain.model import Page, School, SchoolYear
-from chassis.paging import PageRequest
 
 SCHOOL, SCHOOL_YEAR, DISTRICT = "school", "schoolYear", "district"
 _schools = select(orgs).where(orgs.c.type == SCHOOL)

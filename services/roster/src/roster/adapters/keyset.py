@@ -2,7 +2,7 @@
 row to learn whether another page follows."""
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from sqlalchemy import Select, tuple_
 from sqlalchemy.engine import Row
@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from chassis.errors import FieldProblem, InvalidArgument
-
 from chassis.paging import TOKEN_FIELD, PageRequest, encode_token
 
 

@@ -1,8 +1,21 @@
 """Roster database schema (SQLAlchemy Core tables); migrations are generated from and checked against it."""
 from __future__ import annotations
 
-from sqlalchemy import (Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Table,
-                        Text, UniqueConstraint, func)
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    func,
+)
 
 from chassis.audit import add_audit_table
 from chassis.messaging.tables import BigIntId, add_messaging_tables

@@ -9,11 +9,11 @@ from sqlalchemy import Select, func, select, union
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 
+from chassis.paging import PageRequest
 from roster.adapters.keyset import fetch_page
 from roster.adapters.orm import enrollments, guardianships, people, person_roles
 from roster.adapters.roster_sql import child_ids, current_student_ids, enrollment_in_effect, in_effect
 from roster.domain.model import STUDENT, Page, Person
-from chassis.paging import PageRequest
 
 ORDER = (people.c.family_name, people.c.given_name, people.c.id)
 

@@ -8,10 +8,10 @@ from sqlalchemy import Select, exists, select
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 
+from chassis.paging import PageRequest
 from roster.adapters.keyset import fetch_page
 from roster.adapters.orm import courses, enrollments, section_terms, sections
 from roster.domain.model import TEACHER, Page, Section
-from chassis.paging import PageRequest
 
 ORDER = (sections.c.title, sections.c.id)
 _COLUMNS = select(sections, courses.c.title.label("course_title")).select_from(

@@ -15,7 +15,6 @@ from sqlalchemy import Engine, select
 from chassis.demo_seed import Cast, Span
 from chassis.events import Envelope
 from chassis.roster_replica.events import ROSTER_EFFECTS
-
 from roster.adapters.orm import academic_sessions, enrollments, outbox, people, sections
 
 SCHOOL_YEAR_EVENTS = ("school_year_added", "school_year_updated")

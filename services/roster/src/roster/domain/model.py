@@ -46,7 +46,7 @@ class SchoolCalendar:
     current: SchoolYear | None
 
     @classmethod
-    def on(cls, district_id: str, years: list[SchoolYear], day: dt.date) -> "SchoolCalendar":
+    def on(cls, district_id: str, years: list[SchoolYear], day: dt.date) -> SchoolCalendar:
         return cls(district_id, years, next((y for y in years if y.active and y.contains(day)), None))
 
 

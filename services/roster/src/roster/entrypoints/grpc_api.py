@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import grpc
 
-from chassis.config import PlatformSettings, ServiceSettings
 from chassis.access import current_viewer
+from chassis.config import PlatformSettings, ServiceSettings
 from chassis.grpc import server as chassis_server
 from chassis.grpc.admission import Admission
-from skillfolio.roster.v1 import roster_pb2 as pb, roster_pb2_grpc
-
 from roster.adapters.admission import roster_admission
 from roster.bootstrap import RosterApp, build
 from roster.domain.access import Viewer
 from roster.entrypoints import grpc_messages as msg
+from skillfolio.roster.v1 import roster_pb2 as pb
+from skillfolio.roster.v1 import roster_pb2_grpc
 
 SERVICE_FULL_NAME = pb.DESCRIPTOR.services_by_name["RosterService"].full_name
 PUBLIC_METHODS = (f"/{SERVICE_FULL_NAME}/Authenticate",)

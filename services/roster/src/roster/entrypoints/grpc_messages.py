@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from chassis.grpc.roles import FROM_PROTO as ROLE_FROM_PROTO
 from chassis.grpc.roles import TO_PROTO as ROLE_TO_PROTO
-from skillfolio.roster.v1 import roster_pb2 as pb
-
 from roster.domain.model import Person, School, SchoolCalendar, SchoolYear, Section
+from skillfolio.roster.v1 import roster_pb2 as pb
 
 
 def role_name(role: int) -> str:

@@ -5,13 +5,13 @@ import datetime as dt
 
 from sqlalchemy import Connection, insert
 
-from roster.adapters import orm
 from chassis.context import current_correlation_id
+from roster.adapters import orm
 from roster.domain.events import StudentTransferred
 from roster.domain.mass_change import GUARDED, Deactivation
 from roster.importer import events
-from roster.importer.events_sql import insert_events
 from roster.importer.diff import ENTITIES, apply_diff, build_diff, diff_name, empty_diff
+from roster.importer.events_sql import insert_events
 from roster.importer.outbox import ImportUnitOfWork
 from roster.importer.report import ImportReport
 from roster.importer.staging import stage_name
@@ -101,7 +101,7 @@ def _transfers(uow: ImportUnitOfWork, report: ImportReport) -> None:
     for chunk in _rows(connection, sql):
         rows = [{"student_id": r["id"], "from_school_id": r["old_primary_school_id"],
                  "to_school_id": r["primary_school_id"], "effective_date": today,
-                 "recorded_at": dt.datetime.now(dt.timezone.utc)} for r in chunk]
+                 "recorded_at": dt.datetime.now(dt.UTC)} for r in chunk]
         connection.execute(insert(orm.transfers), rows)
         uow.raise_events(StudentTransferred(student_id=r["student_id"], from_school_id=r["from_school_id"],
                                             to_school_id=r["to_school_id"], effective_date=today.isoformat())

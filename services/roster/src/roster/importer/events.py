@@ -3,8 +3,9 @@ in Python (:func:`build`), the PostgreSQL path turns the same rules into one INS
 (:mod:`roster.importer.events_sql`), so a million events never cross the wire twice."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from chassis.events import DomainEvent
 from roster.domain import events as ev

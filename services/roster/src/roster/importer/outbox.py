@@ -48,7 +48,7 @@ class ImportUnitOfWork(UnitOfWork):
 
     def __init__(self, session_factory: sessionmaker) -> None:
         super().__init__(session_factory, orm.outbox, "roster")
-        self.occurred_at = dt.datetime.now(dt.timezone.utc).isoformat()
+        self.occurred_at = dt.datetime.now(dt.UTC).isoformat()
         self.events_written = 0
         self._event_ids = event_ids()
 
@@ -74,7 +74,7 @@ class ImportUnitOfWork(UnitOfWork):
             copy_rows(connection.connection.dbapi_connection, "outbox", ("event_id", "type", "body"), rows,
                       ("event_id", "type", "body"))
         else:
-            now = dt.datetime.now(dt.timezone.utc)   # explicit: the migrated SQLite default now() does not exist
+            now = dt.datetime.now(dt.UTC)   # explicit: the migrated SQLite default now() does not exist
             self.session.execute(insert(self._outbox), [{"event_id": r[0], "type": r[1], "body": r[2],
                                                          "created_at": now} for r in rows])
         self._pending = []

@@ -8,7 +8,7 @@ import pathlib
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, inspect, insert, text
+from sqlalchemy import Connection, Engine, insert, inspect, text
 
 from chassis.db import make_session_factory
 from chassis.errors import Conflict
@@ -76,7 +76,7 @@ def scan_all(ctx: ScanContext, source: RosterSource, modes: dict[str, str], conn
 def _record_run(connection: Connection, report: ImportReport, started: dt.datetime) -> int:
     return connection.execute(insert(orm.import_runs).returning(orm.import_runs.c.id), {
         "source": report.source, "status": report.status, "summary": report.summary_json(),
-        "started_at": started, "finished_at": dt.datetime.now(dt.timezone.utc)}).scalar_one()
+        "started_at": started, "finished_at": dt.datetime.now(dt.UTC)}).scalar_one()
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ class Guard:
     confirmed: bool = False
 
     @classmethod
-    def from_settings(cls, confirmed: bool = False) -> "Guard":
+    def from_settings(cls, confirmed: bool = False) -> Guard:
         return cls(RosterOptions().import_max_deactivate_share, confirmed)
 
 
@@ -126,7 +126,7 @@ def import_roster(path: str | pathlib.Path, engine: Engine, progress: Progress |
     check_schema(engine)
     guard = guard or Guard.from_settings()
     progress = progress or NoProgress()
-    started, clock = dt.datetime.now(dt.timezone.utc), time.perf_counter()
+    started, clock = dt.datetime.now(dt.UTC), time.perf_counter()
     report = ImportReport(source=str(path))
     problems = ProblemLog()
     uow = ImportUnitOfWork(make_session_factory(engine))

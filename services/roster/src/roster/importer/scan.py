@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable, Protocol
+from typing import Protocol
 
 from roster.importer.catalog import Catalog
 from roster.importer.problems import ProblemLog

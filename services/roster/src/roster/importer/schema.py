@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 STATUSES = {"", "active", "tobedeleted"}
 ORG_TYPES = {"department", "school", "district", "local", "state", "national"}

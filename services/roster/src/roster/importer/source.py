@@ -8,8 +8,9 @@ import csv
 import io
 import pathlib
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 
 from roster.importer.problems import SourceError
 
@@ -118,7 +119,7 @@ class RosterSource:
         if self._zip is not None:
             self._zip.close()
 
-    def __enter__(self) -> "RosterSource":
+    def __enter__(self) -> RosterSource:
         return self
 
     def __exit__(self, *exc) -> None:

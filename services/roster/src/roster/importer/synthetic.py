@@ -70,7 +70,7 @@ class DistrictSpec:
     last_year_share: float = 0.1
     school_year: int = 2026      # the current OneRoster schoolYear (2026: Aug 2025 to June 2026); see school_year_of
 
-    def resolved(self) -> "DistrictSpec":
+    def resolved(self) -> DistrictSpec:
         schools = self.schools or max(1, round(self.students / 640))
         teachers = self.teachers or max(schools * 2, round(self.students / 16))
         return DistrictSpec(self.students, schools, teachers, self.seed, self.class_size, self.two_guardians,

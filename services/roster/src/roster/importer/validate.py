@@ -2,7 +2,8 @@
 valid record becomes (roster ids come from roster.domain.identity, so a re-import lands on the same rows)."""
 from __future__ import annotations
 
-from roster.importer.catalog import Session, cached_id as eid
+from roster.importer.catalog import Session
+from roster.importer.catalog import cached_id as eid
 from roster.importer.scan import Row, ScanContext
 from roster.importer.schema import ENROLLMENT_ROLE_MAP, ROLE_MAP, split_list
 

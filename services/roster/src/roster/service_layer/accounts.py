@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import logging
-from chassis.errors import Conflict, FieldProblem, InvalidArgument, NotFound, Unauthenticated
 
+from chassis.errors import Conflict, FieldProblem, InvalidArgument, NotFound, Unauthenticated
 from roster.adapters.passwords import Argon2Passwords
 from roster.domain.model import Person
 from roster.domain.password_policy import MAX_LENGTH, check_password

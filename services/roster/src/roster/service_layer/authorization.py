@@ -3,7 +3,6 @@ against the roster's data cheapest first, stopping at the first that holds."""
 from __future__ import annotations
 
 from chassis.errors import Unauthenticated
-
 from roster.domain import access
 from roster.domain.access import NO_TARGET, Action, Target, Viewer
 from roster.service_layer.unit_of_work import RosterUnitOfWork

@@ -3,11 +3,10 @@ Each checks access first, then reads, then audits any student records it disclos
 from __future__ import annotations
 
 from chassis.errors import FieldProblem, InvalidArgument, NotFound
+from chassis.paging import PageRequest, query_fingerprint
 from chassis.roster_replica.standing import Relation
-
 from roster.domain.access import Action, Target, TargetKind, Viewer, is_today
 from roster.domain.model import PERSON_ROLES, Page, Person, student_ids
-from chassis.paging import PageRequest, query_fingerprint
 from roster.service_layer.authorization import authorize
 from roster.service_layer.inputs import optional_date, required
 from roster.service_layer.unit_of_work import RosterUnitOfWork, UowFactory

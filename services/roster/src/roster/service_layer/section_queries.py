@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from chassis.access import Role
 from chassis.errors import FieldProblem, InvalidArgument, NotFound
-
+from chassis.paging import PageRequest, query_fingerprint
 from roster.domain.access import NO_TARGET, Action, Target, TargetKind, Viewer, deny
 from roster.domain.model import Page, Person, School, SchoolCalendar, SchoolYear, Section, student_ids
-from chassis.paging import PageRequest, query_fingerprint
 from roster.service_layer.authorization import authorize, may
 from roster.service_layer.inputs import optional_date, required
 from roster.service_layer.unit_of_work import RosterUnitOfWork, UowFactory

@@ -15,7 +15,6 @@ from sqlalchemy import func, select
 from chassis.config import service_settings
 from chassis.demo_seed import Cast
 from chassis.descriptor import SeedContext
-
 from roster.adapters.orm import orgs, people
 from roster.bootstrap import RosterApp, build
 from roster.config import RosterOptions

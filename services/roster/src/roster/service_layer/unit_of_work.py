@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from chassis.uow import UnitOfWork
-
 from roster.adapters.access_facts import AccessFacts
 from roster.adapters.credentials_repository import CredentialsRepository
 from roster.adapters.directory_repository import DirectoryRepository

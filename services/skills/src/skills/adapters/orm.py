@@ -4,8 +4,19 @@ Descriptors, levels and rubric criteria are value objects of their aggregate, st
 """
 from __future__ import annotations
 
-from sqlalchemy import (Boolean, Column, DateTime, ForeignKey, Index, MetaData, String, Table, Text,
-                        UniqueConstraint, func)
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    func,
+)
 
 from chassis.audit import add_audit_table
 from chassis.messaging.tables import add_messaging_tables

@@ -10,7 +10,6 @@ from sqlalchemy import delete, exists, insert, select, update
 from sqlalchemy.orm import Session
 
 from chassis.messaging.replica import is_newest, upsert_statement
-
 from skills.adapters.orm import people, replica_versions, school_admins, skill_usage
 
 

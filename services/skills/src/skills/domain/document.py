@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chassis.errors import FieldProblem
-
 from skills.domain.grades import GradeBand, band_problems
 from skills.domain.model import Level, SkillFields, code_problems, scale_problems, skill_problems
 

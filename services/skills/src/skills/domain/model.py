@@ -5,7 +5,6 @@ import re
 from dataclasses import dataclass, field
 
 from chassis.errors import FieldProblem
-
 from skills.domain.colour import colour_problem, legible_text_colour
 from skills.domain.grades import GradeBand
 

@@ -10,7 +10,6 @@ from chassis.config import PlatformSettings, service_settings
 from chassis.errors import DomainError
 from chassis.logs import configure_logging
 from chassis.migrations import upgrade
-
 from skills.bootstrap import build
 from skills.config import SkillsOptions
 from skills.demo import DEMO_FILE

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import grpc
 
-from chassis.config import PlatformSettings, ServiceSettings
 from chassis.access import current_viewer
+from chassis.config import PlatformSettings, ServiceSettings
 from chassis.grpc import server as chassis_server
 from chassis.grpc.admission import Admission, refuse_inactive
-from skillfolio.skills.v1 import skills_pb2 as pb, skills_pb2_grpc
-
+from skillfolio.skills.v1 import skills_pb2 as pb
+from skillfolio.skills.v1 import skills_pb2_grpc
 from skills.adapters.orm import people
 from skills.bootstrap import SkillsApp, build
 from skills.domain.access import Viewer

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from skillfolio.skills.v1 import skills_pb2 as pb
-
 from skills.domain.grades import GradeBand
 from skills.domain.model import Criterion, Framework, Level, Rubric, Scale, Skill, SkillFields
 

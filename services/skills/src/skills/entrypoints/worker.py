@@ -11,7 +11,6 @@ from chassis.db import make_engine
 from chassis.messaging.relay_runner import OutboxRelayRunner
 from chassis.messaging.subscribed_service import subscribes
 from chassis.uow import lazy_unit_of_work
-
 from skills.adapters.orm import outbox
 from skills.service_layer.subscriptions import SUBSCRIPTIONS
 from skills.service_layer.unit_of_work import SkillsUnitOfWork

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from chassis.access import Role
 from chassis.errors import Unauthenticated
-
 from skills.domain import access
 from skills.domain.access import Action, Viewer
 from skills.service_layer.unit_of_work import SkillsUnitOfWork

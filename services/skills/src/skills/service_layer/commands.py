@@ -1,7 +1,8 @@
 """Skills write use cases: one unit of work per call, committed with its outbox events and audit rows."""
 from __future__ import annotations
 
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 from skills.domain.access import Viewer
 from skills.domain.grades import GradeBand

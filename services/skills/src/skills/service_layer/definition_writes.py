@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from chassis.errors import Conflict, FieldProblem, InvalidArgument
-
 from skills.domain import identity
 from skills.domain.access import Viewer
 from skills.domain.events import RubricDefined, ScaleDefined

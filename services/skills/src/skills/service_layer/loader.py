@@ -13,7 +13,6 @@ from typing import Any
 import yaml
 
 from chassis.errors import DomainError, FieldProblem, InvalidArgument
-
 from skills.domain.access import Viewer
 from skills.domain.document import Document, read_document
 from skills.domain.model import Criterion

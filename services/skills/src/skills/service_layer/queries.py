@@ -5,10 +5,9 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from chassis.errors import FieldProblem, InvalidArgument, NotFound
-
+from chassis.paging import PageRequest, encode_token, query_fingerprint
 from skills.domain.access import Viewer
 from skills.domain.model import Framework, Rubric, Scale, Skill
-from chassis.paging import PageRequest, encode_token, query_fingerprint
 from skills.service_layer.authorization import authenticated
 from skills.service_layer.unit_of_work import UowFactory
 

@@ -11,7 +11,6 @@ import logging
 
 from chassis.access import Role
 from chassis.events import Envelope
-
 from skills.service_layer.unit_of_work import SkillsUnitOfWork
 
 log = logging.getLogger(__name__)

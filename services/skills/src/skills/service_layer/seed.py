@@ -8,7 +8,6 @@ from sqlalchemy import select
 from chassis.config import service_settings
 from chassis.descriptor import SeedContext
 from chassis.events import Envelope
-
 from skills.adapters.orm import outbox
 from skills.bootstrap import build
 from skills.config import SkillsOptions

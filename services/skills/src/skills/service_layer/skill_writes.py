@@ -9,7 +9,6 @@ from dataclasses import replace
 
 from chassis.access import Role
 from chassis.errors import AlreadyExists, Conflict, FieldProblem, InvalidArgument, NotFound, PermissionDenied
-
 from skills.domain import access, identity
 from skills.domain.access import Viewer
 from skills.domain.events import FrameworkDefined, SkillAdded, SkillDeleted, SkillRetired, SkillUpdated

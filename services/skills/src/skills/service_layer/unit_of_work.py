@@ -1,12 +1,11 @@
 """The skills unit of work: one session, the repositories over it, the outbox and the audit log of changes."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from chassis.uow import UnitOfWork
-
 from skills.adapters.orm import audit_log, inbox, outbox
 from skills.adapters.replicas import Replicas
 from skills.adapters.repository import SkillsRepository

@@ -5,9 +5,8 @@ existing is locked or rewritten), on PostgreSQL and on SQLite.
 Revision ID: 0005
 Revises: 0004
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0005'
 down_revision = '0004'

@@ -1,14 +1,13 @@
 """initial reflections schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-23 20:39:54.774997
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 from chassis.audit import append_only_guard_sql, drop_append_only_guard_sql
-
 
 revision = '0001'
 down_revision = None

@@ -9,9 +9,8 @@ Create Date: 2026-11-23 22:40:00
 """
 import json
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0005'
 down_revision = '0004'

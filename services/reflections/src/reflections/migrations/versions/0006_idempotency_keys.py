@@ -5,9 +5,8 @@ existing is locked or rewritten), on PostgreSQL and on SQLite.
 Revision ID: 0006
 Revises: 0005
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0006'
 down_revision = '0005'

@@ -10,9 +10,8 @@ Revises: 0006
 """
 import datetime as dt
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0007'
 down_revision = '0006'
@@ -27,7 +26,7 @@ def upgrade() -> None:
     media = sa.table('revision_media', sa.column('uploaded_at', sa.DateTime(timezone=True)),
                      sa.column('upload_expires_at', sa.DateTime(timezone=True)))
     op.execute(media.update().where(media.c.uploaded_at.is_(None)).values(
-        upload_expires_at=dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=7)))
+        upload_expires_at=dt.datetime.now(dt.UTC) + dt.timedelta(days=7)))
 
 
 def downgrade() -> None:

@@ -4,11 +4,10 @@ Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-23 16:28:24.098394
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 from chassis.audit import append_only_guard_sql, drop_append_only_guard_sql
-
 
 revision = '0002'
 down_revision = '0001'

@@ -8,7 +8,6 @@ Create Date: 2026-11-23 16:52:00
 """
 from alembic import op
 
-
 revision = '0003'
 down_revision = '0002'
 branch_labels = None

@@ -4,11 +4,10 @@ Revision ID: 0001
 Revises:
 Create Date: 2026-11-23 17:41:17.858115
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 from chassis.audit import append_only_guard_sql, drop_append_only_guard_sql
-
 
 revision = '0001'
 down_revision = None
