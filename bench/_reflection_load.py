@@ -57,13 +57,8 @@ def gateway_caller(port: int, session_secret: str, sessions, writers: list, body
     import json
 
     from _load import Connection
-
-    from chassis.context import Principal
-    from gateway.auth import issue_api_token
-    from gateway.session_store import SqliteSessionStore
-    store, ttl = SqliteSessionStore(sessions, max_lifetime=4 * 3600), 4 * 3600     # the gateway's own store
-    tokens = {w.student_id: issue_api_token(Principal(w.student_id, ("student",), "Bench Student"), session_secret,
-                                            ttl, store.create(w.student_id, ttl)) for w in writers}
+    from _stack import bearer_token
+    tokens = {w.student_id: bearer_token(w.student_id, session_secret, sessions) for w in writers}
     payload = json.dumps({"text": body}).encode()
     connections: dict[str, Connection] = {}
     last_used: dict[str, float] = {}

@@ -117,10 +117,31 @@ def start_artifacts_api(stack: Stack) -> Proc:
     return stack.start("artifacts-api", CLI + ["run", "artifacts", "api"], {"ARTIFACTS_GRPC_PORT": str(port)}, port)
 
 
-def start_gateway(stack: Stack, artifacts_port: int, session_secret: str) -> Proc:
+def session_store_env(sessions: pathlib.Path) -> dict[str, str]:
+    """The gateway's setting that points it at the bench's SQLite session store (where bearer_token records)."""
+    return {"GATEWAY_SESSION_STORE": f"sqlite:///{pathlib.Path(sessions).resolve()}"}
+
+
+def bearer_token(subject: str, session_secret: str, sessions: pathlib.Path, ttl_seconds: int = 4 * 3600,
+                 roles: tuple[str, ...] = ("student",), name: str = "Bench Student") -> str:
+    """A bearer token minted by the gateway's own code, for a session recorded in the SQLite store at ``sessions``
+    (the one the gateway reads through session_store_env)."""
+    from chassis.context import Principal
+    from gateway.auth import issue_api_token
+    from gateway.sessions.store import SqliteSessionStore
+    store = SqliteSessionStore(pathlib.Path(sessions).resolve(), max_lifetime=ttl_seconds)
+    try:
+        return issue_api_token(Principal(subject, roles, name), session_secret, ttl_seconds,
+                               store.create(subject, ttl_seconds))
+    finally:
+        store.close()
+
+
+def start_gateway(stack: Stack, artifacts_port: int, session_secret: str, sessions: pathlib.Path) -> Proc:
     port = free_port()
     proc = stack.start("gateway", CLI + ["run", "gateway"], {
         "GATEWAY_PORT": str(port), "GATEWAY_METRICS_PORT": "0", "GATEWAY_SESSION_SECRET": session_secret,
+        **session_store_env(sessions),
         "GATEWAY_ARTIFACTS_TARGET": f"127.0.0.1:{artifacts_port}",
         "GATEWAY_ROSTER_TARGET": f"127.0.0.1:{free_port()}", "GATEWAY_SKILLS_TARGET": f"127.0.0.1:{free_port()}"},
         port)

@@ -28,12 +28,12 @@ import httpx
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import _load  # noqa: E402
 from _growth_seed import seed  # noqa: E402
-from _stack import CLI, Stack, wait_http  # noqa: E402
+from _stack import CLI, Stack, bearer_token, session_store_env, wait_http  # noqa: E402
 
-from chassis.context import Principal  # noqa: E402
 from chassis.grpc.principal import generate_keypair  # noqa: E402
 from chassis.testing import infra  # noqa: E402
 
+SESSIONS = pathlib.Path("var/bench/growth_view-sessions.db")   # the gateway's session store (bearer tokens)
 ARGS = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 ARGS.add_argument("--others", type=int, default=2000, help="other students (40 artifacts each)")
 ARGS.add_argument("--clients", type=int, default=20, help="paced clients, each ~1 request per --think seconds")
@@ -55,7 +55,7 @@ def start_servers(stack: Stack, database_url: str, session_secret: str) -> tuple
                       {"REFLECTIONS_GRPC_PORT": str(api_port)}, api_port)
     gateway = stack.start("gateway", CLI + ["run", "gateway"], {
         "GATEWAY_PORT": str(gateway_port), "GATEWAY_METRICS_PORT": "0", "GATEWAY_SESSION_SECRET": session_secret,
-        "GATEWAY_REFLECTIONS_TARGET": f"127.0.0.1:{api_port}",
+        **session_store_env(SESSIONS), "GATEWAY_REFLECTIONS_TARGET": f"127.0.0.1:{api_port}",
         **{f"GATEWAY_{name}_TARGET": f"127.0.0.1:{infra.free_port()}" for name in ("ROSTER", "SKILLS", "ARTIFACTS")}},
         gateway_port)
     wait_http(f"http://127.0.0.1:{gateway_port}/healthz", gateway)
@@ -108,7 +108,6 @@ def direct_sql(database_url: str, student_id: str, seconds: float) -> dict:
 
 def main() -> None:
     args = ARGS.parse_args()
-    from gateway.auth import issue_api_token
     from reflections.migrations import MIGRATIONS_DIR
     database_url = infra.create_database(prefix="bench_growth_view")
     stack = Stack()
@@ -118,8 +117,7 @@ def main() -> None:
         print(f"seeded in {seeded.seconds:.1f} s: {seeded.counts}", file=sys.stderr)
         session_secret = secrets.token_urlsafe(40)
         servers, cpu_of = start_servers(stack, database_url, session_secret)
-        token = issue_api_token(Principal(seeded.student_id, ("student",), "Bench Student"), session_secret,
-                                ttl_seconds=4 * 3600)
+        token = bearer_token(seeded.student_id, session_secret, SESSIONS)
         headers = {"Authorization": f"Bearer {token}"}
         path = f"/api/v1/students/{seeded.student_id}/growth"
         answers = {name: httpx.get(url + path, headers=headers, timeout=30).raise_for_status().json()

@@ -32,13 +32,13 @@ from sqlalchemy import create_engine, text
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import _load  # noqa: E402
 from _portfolio_seed import Spec, seed  # noqa: E402
-from _stack import Stack, platform_env, start_artifacts_api, start_gateway, start_s3, wait_http  # noqa: E402
+from _stack import Stack, bearer_token, platform_env, start_artifacts_api, start_gateway, start_s3, wait_http  # noqa: E402
 
-from chassis.context import Principal  # noqa: E402
 from chassis.grpc.principal import generate_keypair  # noqa: E402
 from chassis.testing import infra  # noqa: E402
 
 PAGE_SIZE = 24
+SESSIONS = pathlib.Path("var/bench/portfolio_list-sessions.db")   # the gateway's session store (bearer tokens)
 ARGS = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 ARGS.add_argument("--rounds", type=int, default=3)
 ARGS.add_argument("--seconds", type=float, default=10.0, help="length of each saturation round")
@@ -124,7 +124,6 @@ def interleaved(servers: dict, rounds: int, clients: int, seconds: float, think:
 def main() -> None:
     args = ARGS.parse_args()
     from artifacts.migrations import MIGRATIONS_DIR
-    from gateway.auth import issue_api_token
     database_url = infra.create_database(prefix="bench_portfolio_list")
     stack = Stack()
     try:
@@ -137,13 +136,12 @@ def main() -> None:
         if args.store == "s3":
             stack.env.update(start_s3(stack))
         api = start_artifacts_api(stack)
-        gateway = start_gateway(stack, api.port, session_secret)
+        gateway = start_gateway(stack, api.port, session_secret, SESSIONS)
         bare_port = infra.free_port()
         bare = stack.start("bare-portfolio", [sys.executable, str(pathlib.Path(__file__).parent / "_bare_portfolio.py"),
                                               database_url, str(bare_port)], port=bare_port)
         wait_http(f"http://127.0.0.1:{bare_port}/docs", bare)
-        student = Principal(district.student_id, ("student",), "Bench Student")
-        token = issue_api_token(student, session_secret, ttl_seconds=4 * 3600)
+        token = bearer_token(district.student_id, session_secret, SESSIONS)
         headers = {"Authorization": f"Bearer {token}"}
         queries = filters(district, title_words(database_url, district.student_id))
         urls = {"gateway": f"http://127.0.0.1:{gateway.port}", "bare": f"http://127.0.0.1:{bare_port}"}

@@ -30,7 +30,7 @@ import uuid
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from _reflection_load import baseline_round, closed_loop, gateway_caller, grpc_caller, p95  # noqa: E402
 from _reflection_seed import outbox_rows_for, seed_writers  # noqa: E402
-from _stack import CLI, Stack, wait_http  # noqa: E402
+from _stack import CLI, Stack, session_store_env, wait_http  # noqa: E402
 
 from chassis.grpc.principal import generate_keypair  # noqa: E402
 from chassis.testing import infra  # noqa: E402
@@ -73,7 +73,7 @@ def start_stack(stack: Stack, via: str, database_url: str, pool: int) -> tuple[i
     port = infra.free_port()
     gateway = stack.start("gateway", CLI + ["run", "gateway"], {
         "GATEWAY_PORT": str(port), "GATEWAY_METRICS_PORT": "0", "GATEWAY_SESSION_SECRET": session_secret,
-        "GATEWAY_SESSION_STORE": f"sqlite:///{SESSIONS.resolve()}",
+        **session_store_env(SESSIONS),
         "GATEWAY_REFLECTIONS_TARGET": f"127.0.0.1:{api_port}",
         **{f"GATEWAY_{name}_TARGET": f"127.0.0.1:{infra.free_port()}" for name in ("ROSTER", "SKILLS", "ARTIFACTS")}},
         port)

@@ -27,12 +27,12 @@ import httpx
 from sqlalchemy import create_engine, text
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from _stack import CLI, Stack, platform_env, start_artifacts_api, start_gateway  # noqa: E402
+from _stack import CLI, Stack, bearer_token, platform_env, start_artifacts_api, start_gateway  # noqa: E402
 
-from chassis.context import Principal  # noqa: E402
 from chassis.grpc.principal import generate_keypair  # noqa: E402
 from chassis.testing import infra  # noqa: E402
 
+SESSIONS = pathlib.Path("var/bench/upload_cpu-sessions.db")   # the gateway's session store (bearer tokens)
 ARGS = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 ARGS.add_argument("--runs", type=int, default=5)
 ARGS.add_argument("--big-mb", type=int, default=100)
@@ -110,7 +110,6 @@ def main() -> None:
     args = ARGS.parse_args()
     from artifacts.migrations import MIGRATIONS_DIR
     from chassis.migrations import upgrade
-    from gateway.auth import issue_api_token
     database_url = infra.create_database(prefix="bench_upload_cpu")
     amqp_url = infra.create_vhost(prefix="bench_upload_cpu")
     s3, moto = infra.start_moto_server()
@@ -138,9 +137,9 @@ def main() -> None:
         api_proc = start_artifacts_api(stack)
         events = stack.start("artifacts-events", CLI + ["run", "artifacts", "events"])
         media = stack.start("artifacts-media", CLI + ["run", "artifacts", "media"])
-        gateway = start_gateway(stack, api_proc.port, session_secret)
+        gateway = start_gateway(stack, api_proc.port, session_secret, SESSIONS)
         measured = {"gateway": gateway, "artifacts_api": api_proc, "artifacts_events": events, "media_worker": media}
-        token = issue_api_token(Principal(student_id, ("student",), "Bench Student"), session_secret, 4 * 3600)
+        token = bearer_token(student_id, session_secret, SESSIONS)
         payloads = {"small": mp4(args.small_kb * 1024), "big": mp4(args.big_mb * 1024 * 1024)}
         cpu = {size: [] for size in payloads}
         corrected = {size: [] for size in payloads}
