@@ -83,8 +83,8 @@ def test_roster_events_feed_access_and_artifact_events_are_relayed(app, worker, 
     assert relayed[0].delivery_info["routing_key"] == "artifact_added"
     assert body["data"]["artifact_id"] == created.id and body["data"]["skill_ids"] == ["sk-comm"]
     with app.unit_of_work() as uow:
-        claimed = dict(uow.session.execute(select(inbox.c.consumer, func.count()).group_by(inbox.c.consumer)).all())
-    assert claimed["artifacts.person_added"] == 5 and claimed["artifacts.enrollment_updated"] == 1
+        claims = dict(uow.session.execute(select(inbox.c.consumer, func.count()).group_by(inbox.c.consumer)).all())
+    assert claims["artifacts.person_added"] == 5 and claims["artifacts.enrollment_updated"] == 1
 
 
 def test_milestone_events_let_the_panel_read_the_selected_evidence(app, world, worker, fresh_amqp_url, clock):

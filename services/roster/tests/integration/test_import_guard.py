@@ -75,9 +75,8 @@ def test_under_the_share_it_applies_and_reports_what_it_deactivated(engine, tmp_
     assert import_roster(DATA / "changed", engine).status == "applied"
 
 
-def test_a_small_valid_set_into_a_running_district_via_the_cli(engine, fresh_pg_database_url, tmp_path,
-                                                                monkeypatch):
-    monkeypatch.setenv("ROSTER_DATABASE_URL", fresh_pg_database_url)
+def test_a_small_valid_set_into_a_running_district_via_the_cli(engine, tmp_path, monkeypatch):
+    monkeypatch.setenv("ROSTER_DATABASE_URL", engine.url.render_as_string(hide_password=False))
     generated = runner.invoke(app, ["generate", str(tmp_path / "district"), "--students", "60", "--schools", "1",
                                     "--seed", "3"])
     assert generated.exit_code == 0, generated.output
