@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from chassis.events import Envelope
+from chassis.messaging.topology import consumer_name
 from chassis.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -85,3 +86,21 @@ def consume(uows: UowFactory, subscriptions: Mapping[tuple[str, str], Effect | S
     applied now, False for a duplicate. Seeders and tests feed replicas through this."""
     subscriber = subscriptions[(envelope.producer, envelope.type)]
     return deliver(uows, subscriber, envelope, consumer, **dependencies) == APPLIED
+
+
+def feed_before_workers(uows: UowFactory, subscriptions: Mapping[tuple[str, str], Effect | Subscriber],
+                        events: list[Envelope], service: str) -> int:
+    """Apply the events the table subscribes to (others are skipped) under the service worker's own consumer names,
+    so its later deliveries are duplicates; the per-event log lines stay quiet. How many were new. For demo seeds
+    that run before any worker does."""
+    level = log.level
+    log.setLevel(logging.WARNING)     # one INFO line per event is the worker's log, not the seed command's
+    try:
+        return sum(consume(uows, subscriptions, e, consumer_name(service, _method(subscriptions[key], e.type)))
+                   for e in events if (key := (e.producer, e.type)) in subscriptions)
+    finally:
+        log.setLevel(level)
+
+
+def _method(subscriber: Effect | Subscriber, event_type: str) -> str:
+    return (subscriber.method if isinstance(subscriber, Subscriber) else "") or event_type

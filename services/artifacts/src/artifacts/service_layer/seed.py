@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import logging
 
 from sqlalchemy import func, select
 
@@ -31,8 +30,7 @@ from chassis.config import service_settings
 from chassis.demo_seed import CURRENT, FORMER_TEACHER, SEED_HOUR, STUDENT, TEACHER, Cast, SeedClock
 from chassis.descriptor import SeedContext
 from chassis.events import Envelope
-from chassis.messaging import subscriptions
-from chassis.messaging.subscriptions import consume
+from chassis.messaging.subscriptions import feed_before_workers
 
 REPLICATED_EVENTS = ("artifact_added", "artifact_updated", "artifact_deleted")   # what the other replicas keep
 
@@ -46,14 +44,7 @@ def has_portfolio(app: ArtifactsApp, student_id: str) -> bool:
 
 def prime_replica(app: ArtifactsApp, roster_events: list[Envelope]) -> int:
     """Apply the roster's events about the cast that the events worker consumes, as it would; how many were new."""
-    log = logging.getLogger(subscriptions.__name__)   # the worker's per-event lines
-    level = log.level
-    log.setLevel(logging.WARNING)     # one INFO line per event is the worker's log, not the seed command's
-    try:
-        return sum(consume(app.unit_of_work, SUBSCRIPTIONS, e, f"artifacts.{e.type}")
-                   for e in roster_events if ("roster", e.type) in SUBSCRIPTIONS)
-    finally:
-        log.setLevel(level)
+    return feed_before_workers(app.unit_of_work, SUBSCRIPTIONS, roster_events, "artifacts")
 
 
 def replica_knows_cast(app: ArtifactsApp, cast: Cast, today: dt.date) -> bool:

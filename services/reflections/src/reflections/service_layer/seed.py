@@ -12,7 +12,6 @@ student.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 
 from sqlalchemy import func, select
 
@@ -21,8 +20,7 @@ from chassis.config import service_settings
 from chassis.demo_seed import CURRENT, FORMER_TEACHER, STUDENT, TEACHER, Cast, SeedClock
 from chassis.descriptor import SeedContext
 from chassis.events import Envelope
-from chassis.messaging import subscriptions
-from chassis.messaging.subscriptions import consume
+from chassis.messaging.subscriptions import feed_before_workers
 from reflections.adapters.orm import reflections as reflections_table
 from reflections.bootstrap import ReflectionsApp, build
 from reflections.demo import discussion as say
@@ -37,14 +35,7 @@ TITLES = {*(i.artifact for group in (say.REFLECTIONS, say.FEEDBACK, say.COMMENTS
 
 def prime(app: ReflectionsApp, events: list[Envelope]) -> int:
     """Apply the events to the reflections replicas as the events worker would; how many were new."""
-    log = logging.getLogger(subscriptions.__name__)   # the worker's per-event lines
-    level = log.level
-    log.setLevel(logging.WARNING)      # one INFO line per event is the worker's log, not the seed command's
-    try:
-        return sum(consume(app.unit_of_work, SUBSCRIPTIONS, e, f"reflections.{e.type}")
-                   for e in events)
-    finally:
-        log.setLevel(level)
+    return feed_before_workers(app.unit_of_work, SUBSCRIPTIONS, events, "reflections")
 
 
 def _guardian(events: list[Envelope], student_id: str) -> str:
