@@ -89,8 +89,9 @@ async def _domain_error(request: Request, error: DomainError) -> Response:
     if isinstance(error, PermissionDenied):
         return refused_page(request, error)
     if isinstance(error, NotYetReplicated):
-        page = render_error(request, status, "What you are working on was created moments ago and is still reaching "
-                            "every part of Skillfolio. Nothing was saved yet: please try again in a moment.",
+        page = render_error(request, status, "Something that changed moments ago (a new record, or a class or family "
+                            "link) is still reaching every part of Skillfolio. Nothing was saved yet: please try "
+                            "again in a moment.",
                             title="Still syncing")
         page.headers.update(headers or {})
         return page
