@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
+from notifications.mail import NotificationView, Recipient, SenderIdentity, SmtpSettings
 
 from chassis.testing.infra import free_port
-from notifications.mail import NotificationView, Recipient, SenderIdentity, SmtpSettings
 
 OCCURRED = dt.datetime(2026, 12, 5, 17, 0, tzinfo=dt.UTC)       # 12:00 in Louisville
 

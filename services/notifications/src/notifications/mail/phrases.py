@@ -37,17 +37,18 @@ LINES: dict[str, tuple[str, str]] = {
 }
 GENERIC_LINE = _NP("There is news in %(child)s's portfolio", "There are %(count)s updates in %(child)s's portfolio")
 
-# The subject of an instant email, per kind: nothing about the student beyond the first name.
+# The subject of an instant email, per kind: nothing about the student beyond the first name. (A subject must not
+# repeat the singular of a LINES pair: gettext finds a plural entry only through ngettext.)
 SUBJECTS: dict[str, str] = {
     "artifact_added": _N("New work in %(child)s's portfolio"),
     "reflection_added": _N("A new reflection from %(child)s"),
     "feedback_given": _N("New feedback on %(child)s's work"),
     "assessment_recorded": _N("A new assessment of %(child)s's work"),
     "comment_added": _N("A new comment on %(child)s's work"),
-    "goal_achieved": _N("%(child)s achieved a goal"),
+    "goal_achieved": _N("%(child)s has achieved a goal"),
     "milestone_scheduled": _N("%(child)s's milestone is scheduled"),
     "milestone_rescheduled": _N("%(child)s's milestone has a new date"),
-    "milestone_completed": _N("%(child)s completed a milestone"),
+    "milestone_completed": _N("%(child)s has completed a milestone"),
     "panel_invited": _N("Invitation: %(child)s's milestone panel"),
 }
 GENERIC_SUBJECT = _N("News in %(child)s's portfolio")
