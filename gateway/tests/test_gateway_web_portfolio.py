@@ -148,7 +148,7 @@ def test_form_pages_open_only_for_whoever_the_artifacts_service_lets_submit_them
     student = logged_in(make_client, district, "aadams")
     theirs = add_link(student, amy, f"Kite {uuid.uuid4().hex[:6]}", [skill_ids["thinker"]])
     teacher = logged_in(make_client, district, "tlee")
-    assert 'href="/students/%s/artifacts/new"' % amy in teacher.get(f"/students/{amy}").text
+    assert f'href="/students/{amy}/artifacts/new"' in teacher.get(f"/students/{amy}").text
     mine = add_link(teacher, amy, f"Lab notes {uuid.uuid4().hex[:6]}", [skill_ids["thinker"]])
     changes = ("edit", "versions/new", "delete")
     for action in changes:

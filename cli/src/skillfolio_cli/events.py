@@ -22,8 +22,9 @@ def _parse_since(value: str | None) -> dt.datetime | None:
         return None
     try:
         since = dt.datetime.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"--since {value!r} is not an ISO 8601 date or datetime (e.g. 2026-09-01T00:00)")
+    except ValueError as err:
+        raise typer.BadParameter(
+            f"--since {value!r} is not an ISO 8601 date or datetime (e.g. 2026-09-01T00:00)") from err
     return since if since.tzinfo else since.replace(tzinfo=dt.UTC)
 
 
@@ -71,5 +72,5 @@ def dlq_requeue(queue: str = typer.Argument(..., help="A dead-letter queue name 
             moved = replay.requeue_dead_letters(PlatformSettings().amqp_url, queue,
                                                 progress=lambda n: progress.advance(task, n))
     except ValueError as exc:
-        raise typer.BadParameter(str(exc))
+        raise typer.BadParameter(str(exc)) from exc
     console.print(f"{moved} messages moved back from {queue}")

@@ -18,9 +18,16 @@ class _PersonChanged(DomainEvent):
     family_name: str = ""
 
 
-class PersonAdded(_PersonChanged): pass
-class PersonUpdated(_PersonChanged): pass
-class PersonRemoved(_PersonChanged): pass
+class PersonAdded(_PersonChanged):
+    pass
+
+
+class PersonUpdated(_PersonChanged):
+    pass
+
+
+class PersonRemoved(_PersonChanged):
+    pass
 
 
 @dataclass(frozen=True)
@@ -31,8 +38,12 @@ class _SchoolChanged(DomainEvent):
     district_id: str = ""
 
 
-class SchoolAdded(_SchoolChanged): pass
-class SchoolUpdated(_SchoolChanged): pass
+class SchoolAdded(_SchoolChanged):
+    pass
+
+
+class SchoolUpdated(_SchoolChanged):
+    pass
 
 
 @dataclass(frozen=True)
@@ -44,8 +55,12 @@ class _SchoolYearChanged(DomainEvent):
     year: int
 
 
-class SchoolYearAdded(_SchoolYearChanged): pass
-class SchoolYearUpdated(_SchoolYearChanged): pass
+class SchoolYearAdded(_SchoolYearChanged):
+    pass
+
+
+class SchoolYearUpdated(_SchoolYearChanged):
+    pass
 
 
 @dataclass(frozen=True)
@@ -58,9 +73,16 @@ class _SectionChanged(DomainEvent):
     end_date: str = ""
 
 
-class SectionAdded(_SectionChanged): pass
-class SectionUpdated(_SectionChanged): pass
-class SectionRemoved(_SectionChanged): pass
+class SectionAdded(_SectionChanged):
+    pass
+
+
+class SectionUpdated(_SectionChanged):
+    pass
+
+
+class SectionRemoved(_SectionChanged):
+    pass
 
 
 @dataclass(frozen=True)
@@ -75,9 +97,16 @@ class _EnrollmentChanged(DomainEvent):
     active: bool = True
 
 
-class EnrollmentAdded(_EnrollmentChanged): pass
-class EnrollmentUpdated(_EnrollmentChanged): pass
-class EnrollmentRemoved(_EnrollmentChanged): pass
+class EnrollmentAdded(_EnrollmentChanged):
+    pass
+
+
+class EnrollmentUpdated(_EnrollmentChanged):
+    pass
+
+
+class EnrollmentRemoved(_EnrollmentChanged):
+    pass
 
 
 @dataclass(frozen=True)
@@ -87,8 +116,12 @@ class _GuardianshipChanged(DomainEvent):
     active: bool = True
 
 
-class GuardianshipAdded(_GuardianshipChanged): pass
-class GuardianshipRemoved(_GuardianshipChanged): pass
+class GuardianshipAdded(_GuardianshipChanged):
+    pass
+
+
+class GuardianshipRemoved(_GuardianshipChanged):
+    pass
 
 
 @dataclass(frozen=True)

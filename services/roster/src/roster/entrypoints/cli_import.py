@@ -90,14 +90,14 @@ def import_command(
             out.print(str(problem), markup=False, highlight=False, soft_wrap=True)
         shown = min(max_problems, len(rejected.import_problems))
         err.print(f"[red]import rejected[/red]: {rejected.total} problem(s) ({shown} shown); nothing was written")
-        raise typer.Exit(1)
+        raise typer.Exit(1) from rejected
     except MassDeactivationRefused as refused:
         out.print(_deactivations_table(refused.deactivations, refused.over))
         err.print(f"[red]{escape(refused.message)}[/red]", markup=True, highlight=False, soft_wrap=True)
-        raise typer.Exit(3)
+        raise typer.Exit(3) from refused
     except DomainError as error:
         err.print(f"[red]import failed[/red]: {error.message}", markup=True, highlight=False)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from error
     finally:
         engine.dispose()
     out.print(_changes_table(report))

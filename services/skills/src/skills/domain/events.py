@@ -40,10 +40,20 @@ class _SkillChanged(DomainEvent):
                    text_colour=skill.text_colour, retired=skill.retired, scale_id=skill.fields.scale_id)
 
 
-class SkillAdded(_SkillChanged): pass
-class SkillUpdated(_SkillChanged): pass
-class SkillRetired(_SkillChanged): pass
-class SkillDeleted(_SkillChanged): pass
+class SkillAdded(_SkillChanged):
+    pass
+
+
+class SkillUpdated(_SkillChanged):
+    pass
+
+
+class SkillRetired(_SkillChanged):
+    pass
+
+
+class SkillDeleted(_SkillChanged):
+    pass
 
 
 @dataclass(frozen=True)

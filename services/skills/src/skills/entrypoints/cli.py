@@ -33,7 +33,7 @@ def _run(load) -> LoadReport:
         for problem in error.problems:
             out.print(f"{problem.field}: {problem.reason}", markup=False, highlight=False, soft_wrap=True)
         err.print(f"load rejected: {error.message}", markup=False, highlight=False)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from error
     finally:
         skills_app.close()
     out.print(f"district {report.district_id}: {report.skills} skills, {report.scales} scales, {report.rubrics} "
