@@ -1,4 +1,5 @@
-"""Fixtures of the artifacts tests: a fresh migrated PostgreSQL database, an ArtifactsApp on a fixed clock over it
+"""Fixtures of the artifacts tests: a migrated PostgreSQL database (the session's, rolled back after each
+test, or one of the test's own under ``@pytest.mark.own_database``), an ArtifactsApp on a fixed clock over it
 with a replica in which a teacher currently teaches a student, and readers of the outbox and audit log."""
 from __future__ import annotations
 
@@ -15,12 +16,19 @@ from chassis.config import PlatformSettings, service_settings
 from chassis.messaging.subscriptions import consume
 from chassis.testing.media import media_platform
 from chassis.testing.records import ServiceRecords
+from chassis.testing.rolled_back import TestDatabase
 
 
 @pytest.fixture
-def artifacts_db(migrated_database) -> str:
-    """A database of this test's own at the migrations' head."""
-    return migrated_database(MIGRATIONS_DIR)
+def artifacts_database(service_database) -> TestDatabase:
+    """The session's migrated database, this test's writes rolled back (or one of its own: ``own_database``)."""
+    return service_database(MIGRATIONS_DIR)
+
+
+@pytest.fixture
+def artifacts_db(artifacts_database) -> str:
+    """The URL of a database of this test's own at the migrations' head (``@pytest.mark.own_database``)."""
+    return artifacts_database.own_url()
 
 
 @pytest.fixture
@@ -35,9 +43,10 @@ def platform(request, tmp_path) -> PlatformSettings:
 
 
 @pytest.fixture
-def app(artifacts_db, clock, platform) -> Iterator[ArtifactsApp]:
-    artifacts_app = build(service_settings("artifacts", database_url=artifacts_db, db_pool_size=2), clock=clock,
-                          platform=platform)
+def app(artifacts_database, clock, platform) -> Iterator[ArtifactsApp]:
+    artifacts_app = artifacts_database.adopt(build(
+        service_settings("artifacts", database_url=artifacts_database.url, db_pool_size=2), clock=clock,
+        platform=platform))
     yield artifacts_app
     artifacts_app.close()
 
@@ -50,8 +59,8 @@ def world(app) -> None:
 
 
 @pytest.fixture
-def tables(artifacts_db) -> Iterator[ServiceRecords]:
+def tables(artifacts_database) -> Iterator[ServiceRecords]:
     """The outbox envelopes and audit rows the artifacts service recorded."""
-    records = ServiceRecords(artifacts_db, outbox, audit_log)
+    records = ServiceRecords(artifacts_database, outbox, audit_log)
     yield records
     records.dispose()

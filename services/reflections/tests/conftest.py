@@ -1,4 +1,5 @@
-"""Fixtures of the reflections tests: a fresh migrated PostgreSQL database, a ReflectionsApp on a fixed clock over
+"""Fixtures of the reflections tests: a migrated PostgreSQL database (the session's, rolled back after each
+test, or one of the test's own under ``@pytest.mark.own_database``), a ReflectionsApp on a fixed clock over
 it (audio/video in a filesystem blob store unless a test module's ``platform`` says otherwise), replicas fed with
 the roster world and Ana's artifacts, and readers of the outbox and audit log."""
 from __future__ import annotations
@@ -12,6 +13,7 @@ from chassis.config import PlatformSettings, service_settings
 from chassis.messaging.subscriptions import consume
 from chassis.testing.media import media_platform
 from chassis.testing.records import ServiceRecords
+from chassis.testing.rolled_back import TestDatabase
 from reflections.adapters.orm import audit_log, outbox
 from reflections.bootstrap import ReflectionsApp, build
 from reflections.migrations import MIGRATIONS_DIR
@@ -19,9 +21,15 @@ from reflections.service_layer import subscriptions as reflections_subscriptions
 
 
 @pytest.fixture
-def reflections_db(migrated_database) -> str:
-    """A database of this test's own at the migrations' head."""
-    return migrated_database(MIGRATIONS_DIR)
+def reflections_database(service_database) -> TestDatabase:
+    """The session's migrated database, this test's writes rolled back (or one of its own: ``own_database``)."""
+    return service_database(MIGRATIONS_DIR)
+
+
+@pytest.fixture
+def reflections_db(reflections_database) -> str:
+    """The URL of a database of this test's own at the migrations' head (``@pytest.mark.own_database``)."""
+    return reflections_database.own_url()
 
 
 @pytest.fixture
@@ -36,9 +44,10 @@ def platform(request, tmp_path) -> PlatformSettings:
 
 
 @pytest.fixture
-def app(reflections_db, clock, platform) -> Iterator[ReflectionsApp]:
-    reflections_app = build(service_settings("reflections", database_url=reflections_db, db_pool_size=2),
-                            clock=clock, platform=platform)
+def app(reflections_database, clock, platform) -> Iterator[ReflectionsApp]:
+    reflections_app = reflections_database.adopt(build(
+        service_settings("reflections", database_url=reflections_database.url, db_pool_size=2), clock=clock,
+        platform=platform))
     yield reflections_app
     reflections_app.close()
 
@@ -51,8 +60,8 @@ def world(app) -> None:
 
 
 @pytest.fixture
-def tables(reflections_db) -> Iterator[ServiceRecords]:
+def tables(reflections_database) -> Iterator[ServiceRecords]:
     """The outbox envelopes and audit rows the reflections service recorded."""
-    records = ServiceRecords(reflections_db, outbox, audit_log)
+    records = ServiceRecords(reflections_database, outbox, audit_log)
     yield records
     records.dispose()

@@ -24,9 +24,10 @@ OPTIONS = ArtifactsOptions(max_image_mb=0.05, multipart_threshold_mb=5, multipar
 
 
 @pytest.fixture
-def app(artifacts_db, clock, platform):
-    artifacts_app = build(service_settings("artifacts", database_url=artifacts_db, db_pool_size=2), clock=clock,
-                          options=OPTIONS, platform=platform)
+def app(artifacts_database, clock, platform):
+    artifacts_app = artifacts_database.adopt(build(
+        service_settings("artifacts", database_url=artifacts_database.url, db_pool_size=2), clock=clock,
+        options=OPTIONS, platform=platform))
     yield artifacts_app
     artifacts_app.close()
 

@@ -29,9 +29,10 @@ HTML = b"<!doctype html><script>alert(document.cookie)</script>"
 
 
 @pytest.fixture
-def app(artifacts_db, clock, platform):
-    artifacts_app = build(service_settings("artifacts", database_url=artifacts_db, db_pool_size=2), clock=clock,
-                          options=OPTIONS, platform=platform)
+def app(artifacts_database, clock, platform):
+    artifacts_app = artifacts_database.adopt(build(
+        service_settings("artifacts", database_url=artifacts_database.url, db_pool_size=2), clock=clock,
+        options=OPTIONS, platform=platform))
     yield artifacts_app
     artifacts_app.close()
 

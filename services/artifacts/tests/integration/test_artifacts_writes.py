@@ -99,7 +99,7 @@ def test_bad_input_names_the_fields_and_writes_nothing(app, world, tables):
     assert len(tables.envelopes()) == 1
 
 
-def test_soft_delete_hides_audits_and_announces(app, world, tables, artifacts_db):
+def test_soft_delete_hides_audits_and_announces(app, world, tables):
     created = app.commands.create(TEACHER, link()).artifact
     app.commands.delete(TEACHER, created.id)
     with pytest.raises(PermissionDenied):
@@ -108,7 +108,7 @@ def test_soft_delete_hides_audits_and_announces(app, world, tables, artifacts_db
     last = tables.envelopes()[-1]
     assert (last.type, last.data) == ("artifact_deleted", {"artifact_id": created.id})
     assert tables.audit()[-1].action == "artifacts.DeleteArtifact"
-    with tables.engine.connect() as conn:
+    with tables.connect() as conn:
         assert conn.execute(text("SELECT deleted_at FROM artifacts")).scalar() is not None
 
 
@@ -133,7 +133,7 @@ def test_media_results_are_for_services_and_the_current_version(app, world, tabl
 def test_audit_and_versions_are_append_only(app, world, tables):
     app.commands.create(TEACHER, link())
     for statement in ("UPDATE audit_log SET actor = 'x'", "DELETE FROM artifact_versions"):
-        with tables.engine.connect() as conn, pytest.raises(Exception, match="append-only"):
+        with tables.connect() as conn, pytest.raises(Exception, match="append-only"):
             conn.execute(text(statement))
 
 

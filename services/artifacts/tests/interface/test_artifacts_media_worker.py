@@ -21,7 +21,8 @@ from chassis.messaging.topology import handler_queue_name
 from chassis.testing import infra, wait_for
 from chassis.testing.media import on_each_store
 
-pytestmark = [pytest.mark.integration, on_each_store]
+# own_database: the media worker runs in another process and must see what the test committed
+pytestmark = [pytest.mark.integration, pytest.mark.own_database, on_each_store]
 MEDIA_QUEUE = handler_queue_name("artifacts", "artifact_media_uploaded", "artifacts_media", "media_uploaded")
 PLATFORM_FIELDS = ("var_dir", "s3_endpoint", "s3_access_key", "s3_secret_key", "s3_secure", "s3_bucket",
                    "media_url_secret")

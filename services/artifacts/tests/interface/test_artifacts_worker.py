@@ -19,7 +19,8 @@ from chassis.messaging.publisher import ConfirmingPublisher, OutgoingMessage
 from chassis.messaging.testing import WorkerProcess, bind_queue, drain_queue
 from chassis.testing import infra, wait_for
 
-pytestmark = pytest.mark.integration
+# own_database: the nameko worker runs in another process and must see what the test committed
+pytestmark = [pytest.mark.integration, pytest.mark.own_database]
 
 
 def publish(amqp_url: str, envelopes: list[Envelope]) -> None:

@@ -111,13 +111,11 @@ def test_links_end_when_the_milestone_completes(app, dol_type):
     assert [p.ended for p in listed.panellists] == [True] and listed.panellists[0].email == "rosa@example.org"
 
 
-def test_only_the_tokens_hash_is_stored(app, dol_type, reflections_db):
+def test_only_the_tokens_hash_is_stored(app, dol_type, reflections_database):
     created = app.milestones.create(TEACHER, ANA, dol_type, "Defense", "2026-12-10").milestone
     invitation, token = app.milestones.invite(TEACHER, created.id, "Rosa", "rosa@example.org", "family")
-    engine = create_engine(reflections_db)
-    with engine.connect() as connection:
+    with reflections_database.connect() as connection:
         [row] = connection.execute(select(panel_invitations)).mappings().all()
-    engine.dispose()
     assert len(token) >= 40 and token not in str(dict(row))
     assert row["token_sha256"] == hashlib.sha256(token.encode()).hexdigest()
 

@@ -40,10 +40,11 @@ def test_the_catalog_replica_applies_each_rubric_event_once_and_keeps_the_newest
     assert [(level.rank, level.name) for level in rubric_now.scale.levels] == [(1, "Not yet"), (2, "Yes")]
 
 
-def test_the_panel_link_days_come_from_the_environment(reflections_db, clock, monkeypatch):
+def test_the_panel_link_days_come_from_the_environment(reflections_database, clock, monkeypatch):
     monkeypatch.setenv("REFLECTIONS_PANEL_LINK_DAYS", "3")
-    configured = build(service_settings("reflections", database_url=reflections_db, db_pool_size=1), clock=clock,
-                       options=ReflectionsOptions())
+    configured = reflections_database.adopt(build(
+        service_settings("reflections", database_url=reflections_database.url, db_pool_size=1), clock=clock,
+        options=ReflectionsOptions()))
     try:
         for envelope in [*world_events(), *panel_world_events()]:
             consume(configured.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, envelope, f"test.{envelope.type}")

@@ -26,10 +26,11 @@ OPTIONS = ReflectionsOptions(max_audio_mb=1, multipart_threshold_mb=5, multipart
 
 
 @pytest.fixture
-def app(reflections_db, clock, platform):
+def app(reflections_database, clock, platform):
     """Small limits and parts: a 1 MiB audio limit, multipart from 5 MiB."""
-    reflections_app = build(service_settings("reflections", database_url=reflections_db, db_pool_size=2),
-                            clock=clock, options=OPTIONS, platform=platform)
+    reflections_app = reflections_database.adopt(build(
+        service_settings("reflections", database_url=reflections_database.url, db_pool_size=2), clock=clock,
+        options=OPTIONS, platform=platform))
     yield reflections_app
     reflections_app.close()
 

@@ -29,9 +29,10 @@ HTML = b"<!doctype html><script>alert(document.cookie)</script>"
 
 
 @pytest.fixture
-def app(reflections_db, clock, platform):
-    reflections_app = build(service_settings("reflections", database_url=reflections_db, db_pool_size=2),
-                            clock=clock, options=OPTIONS, platform=platform)
+def app(reflections_database, clock, platform):
+    reflections_app = reflections_database.adopt(build(
+        service_settings("reflections", database_url=reflections_database.url, db_pool_size=2), clock=clock,
+        options=OPTIONS, platform=platform))
     yield reflections_app
     reflections_app.close()
 

@@ -20,9 +20,10 @@ LAST_EVENING = dt.datetime(2027, 5, 29, 3, 0, tzinfo=dt.UTC)
 
 
 @pytest.mark.parametrize("zone, teaches", [("America/Los_Angeles", True), ("UTC", False)])
-def test_the_districts_day_decides(reflections_db, zone, teaches):
-    app = build(service_settings("reflections", database_url=reflections_db, db_pool_size=1),
-                clock=Clock(LAST_EVENING), options=ReflectionsOptions(time_zone=zone))
+def test_the_districts_day_decides(reflections_database, zone, teaches):
+    app = reflections_database.adopt(build(
+        service_settings("reflections", database_url=reflections_database.url, db_pool_size=1),
+        clock=Clock(LAST_EVENING), options=ReflectionsOptions(time_zone=zone)))
     try:
         for envelope in world_events():
             consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, envelope, f"test.{envelope.type}")

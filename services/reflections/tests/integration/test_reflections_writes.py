@@ -14,7 +14,7 @@ from chassis.errors import Conflict, InvalidArgument, PermissionDenied
 pytestmark = pytest.mark.integration
 
 
-def test_student_reflects_on_a_teacher_added_artifact_and_edits_keep_history(app, world, tables, reflections_db):
+def test_student_reflects_on_a_teacher_added_artifact_and_edits_keep_history(app, world, tables):
     prompt = app.commands.define_prompt(DISTRICT_ADMIN, "What would I do differently?")
     first = app.commands.add_reflection(STUDENT, ART, "I rushed the ending.", prompt.id)
     edited = app.commands.edit_reflection(STUDENT, first.id, "I rushed the ending; next time I plan it.")
@@ -25,12 +25,8 @@ def test_student_reflects_on_a_teacher_added_artifact_and_edits_keep_history(app
     assert tables.envelopes()[-1].data == {"reflection_id": first.id, "artifact_id": ART, "student_id": ANA,
                                            "prompt_id": prompt.id, "revision": 2}
     assert tables.audit() == []                       # only the student changed or read her record
-    engine = create_engine(reflections_db)
-    try:
-        with engine.begin() as conn, pytest.raises(DBAPIError, match="append-only"):
-            conn.execute(text("UPDATE reflection_revisions SET text = 'rewritten'"))
-    finally:
-        engine.dispose()
+    with tables.connect() as conn, pytest.raises(DBAPIError, match="append-only"):
+        conn.execute(text("UPDATE reflection_revisions SET text = 'rewritten'"))
 
 
 def test_unknown_prompt_and_empty_text_are_refused_naming_the_field(app, world):

@@ -18,7 +18,8 @@ from reflections.entrypoints import assessments_grpc, grpc_api
 from skillfolio.reflections.v1 import assessments_pb2 as pb
 from skillfolio.reflections.v1 import assessments_pb2_grpc
 
-pytestmark = pytest.mark.integration
+# own_database: the gRPC server answers on its own thread pool, each thread with its own pooled connection
+pytestmark = [pytest.mark.integration, pytest.mark.own_database]
 
 
 @pytest.fixture

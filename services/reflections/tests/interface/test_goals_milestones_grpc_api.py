@@ -21,7 +21,8 @@ from reflections.service_layer import subscriptions as reflections_subscriptions
 from skillfolio.reflections.v1 import goals_pb2, goals_pb2_grpc, milestones_pb2_grpc
 from skillfolio.reflections.v1 import milestones_pb2 as pb
 
-pytestmark = pytest.mark.integration
+# own_database: the gRPC server answers on its own thread pool, each thread with its own pooled connection
+pytestmark = [pytest.mark.integration, pytest.mark.own_database]
 
 
 @pytest.fixture

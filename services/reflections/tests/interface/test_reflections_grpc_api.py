@@ -14,7 +14,8 @@ from reflections.entrypoints import grpc_api
 from skillfolio.reflections.v1 import reflections_pb2 as pb
 from skillfolio.reflections.v1 import reflections_pb2_grpc
 
-pytestmark = pytest.mark.integration
+# own_database: the gRPC server answers on its own thread pool, each thread with its own pooled connection
+pytestmark = [pytest.mark.integration, pytest.mark.own_database]
 
 
 @pytest.fixture

@@ -14,7 +14,8 @@ from chassis.testing.media import mp3, on_each_store, send
 from reflections.adapters.orm import inbox
 from reflections.domain.media import MediaFile
 
-pytestmark = [pytest.mark.integration, on_each_store]
+# own_database: the media worker runs in another process and must see what the test committed
+pytestmark = [pytest.mark.integration, pytest.mark.own_database, on_each_store]
 PLATFORM_FIELDS = ("var_dir", "s3_endpoint", "s3_access_key", "s3_secret_key", "s3_secure", "s3_bucket",
                    "media_url_secret")
 CONSUMER = "reflections.reflection_media_uploaded"

@@ -20,7 +20,8 @@ from roster.entrypoints import grpc_api
 from skillfolio.roster.v1 import roster_pb2 as pb
 from skillfolio.roster.v1 import roster_pb2_grpc
 
-pytestmark = pytest.mark.integration
+# own_database: the gRPC server answers on its own thread pool, each thread with its own pooled connection
+pytestmark = [pytest.mark.integration, pytest.mark.own_database]
 
 
 @pytest.fixture(scope="module")

@@ -72,6 +72,7 @@ def test_problems_found_only_while_applying_still_roll_everything_back(app, tabl
     assert tables.envelopes() == [] and app.queries.list_skills(TEACHER, "demo").items == []
 
 
+@pytest.mark.own_database    # the CLI opens its own engine from SKILLS_DATABASE_URL and commits
 def test_cli_load_and_seed_demo(skills_db, tables, tmp_path: pathlib.Path, monkeypatch):
     monkeypatch.setenv("SKILLS_DATABASE_URL", skills_db)
     runner = CliRunner()

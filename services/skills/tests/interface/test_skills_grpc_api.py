@@ -15,7 +15,8 @@ from skills.entrypoints import grpc_api
 from skills.entrypoints.cli import OPERATOR
 from skills.service_layer.loader import load_file
 
-pytestmark = pytest.mark.integration
+# own_database: the gRPC server answers on its own thread pool, each thread with its own pooled connection
+pytestmark = [pytest.mark.integration, pytest.mark.own_database]
 
 
 @pytest.fixture

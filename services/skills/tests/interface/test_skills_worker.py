@@ -16,7 +16,8 @@ from chassis.testing import infra, wait_for
 from skills.adapters.orm import inbox, skill_usage
 from skills.domain.access import Viewer
 
-pytestmark = pytest.mark.integration
+# own_database: the nameko worker runs in another process and must see what the test committed
+pytestmark = [pytest.mark.integration, pytest.mark.own_database]
 
 
 def publish(amqp_url: str, exchange: str, envelopes: list[Envelope]) -> None:

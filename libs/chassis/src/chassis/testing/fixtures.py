@@ -1,15 +1,21 @@
 """pytest plugin (``pytest_plugins = ["chassis.testing.fixtures"]``): real infrastructure, isolated per run or test."""
 from __future__ import annotations
 
+import contextlib
 import os
 import pathlib
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from sqlalchemy.engine import make_url
 
+from chassis.db import make_engine
 from chassis.migrations import upgrade
 from chassis.testing import infra
+from chassis.testing.rolled_back import TestDatabase, committing, rolled_back
+
+Seed = Callable[[Any], Any]     # seed(connection) -> ids, run once in a new database and committed
 
 
 @pytest.fixture(scope="session")
@@ -90,6 +96,52 @@ def migrated_database(pg_admin_url, migrated_template) -> Iterator[Callable[[pat
     yield make
     for url in urls:
         infra.drop_database(url, pg_admin_url)
+
+
+@pytest.fixture(scope="session")
+def shared_databases(pg_admin_url, migrated_template) -> Iterator[Callable[..., tuple[str, Any, Any]]]:
+    """``shared(MIGRATIONS_DIR, seed=None)`` -> (url, engine, seeded): this session's (xdist worker's) one database
+    per migrations tree and seed, migrated once and seeded once; tests see it through :func:`service_database`."""
+    made: dict[tuple[pathlib.Path, Seed | None], tuple[str, Any, Any]] = {}
+
+    def shared(migrations: pathlib.Path, seed: Seed | None = None) -> tuple[str, Any, Any]:
+        if (migrations, seed) not in made:
+            url = infra.create_database(pg_admin_url, prefix="sfshared", template=migrated_template(migrations))
+            engine = make_engine(url, pool_size=2)
+            made[migrations, seed] = (url, engine, _seed(engine, seed))
+        return made[migrations, seed]
+
+    yield shared
+    for url, engine, _ in made.values():
+        engine.dispose()
+        infra.drop_database(url, pg_admin_url)
+
+
+def _seed(engine, seed: Seed | None) -> Any:
+    if seed is None:
+        return None
+    with engine.begin() as connection:
+        return seed(connection)
+
+
+@pytest.fixture
+def service_database(request, pg_admin_url, migrated_template, shared_databases) -> Iterator[Callable[..., TestDatabase]]:
+    """``service_database(MIGRATIONS_DIR, seed=None)``: a :class:`~chassis.testing.rolled_back.TestDatabase` at the
+    migrations' head (and seeded). By default the session's shared database, every write of the test rolled back
+    with the transaction its sessions join through SAVEPOINTs. A test marked ``@pytest.mark.own_database`` (another
+    process, thread or connection must see its commits: a worker, the relay, LISTEN/NOTIFY, advisory locks, an
+    importer with its own transactions) gets a fresh copy of its own that really commits, dropped afterwards."""
+    own = request.node.get_closest_marker("own_database") is not None
+    with contextlib.ExitStack() as stack:
+        def database(migrations: pathlib.Path, seed: Seed | None = None) -> TestDatabase:
+            if not own:
+                return stack.enter_context(rolled_back(*shared_databases(migrations, seed)))
+            url = infra.create_database(pg_admin_url, template=migrated_template(migrations))
+            stack.callback(infra.drop_database, url, pg_admin_url)
+            engine = make_engine(url, pool_size=4)
+            stack.callback(engine.dispose)
+            return stack.enter_context(committing(url, engine, _seed(engine, seed)))
+        yield database
 
 
 @pytest.fixture(scope="session")
