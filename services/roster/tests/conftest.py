@@ -1,5 +1,6 @@
-"""Fixtures of the roster's integration and interface tests: a fresh PostgreSQL database migrated with Alembic and
-seeded with the small district of roster_seed.py, and a RosterApp over it whose "today" is the seed's TODAY."""
+"""Fixtures of the roster's integration and interface tests: a PostgreSQL database migrated with Alembic and seeded
+with the small district of roster_seed.py (the session's, each test's writes rolled back, or one of the test's own
+under ``@pytest.mark.own_database``), and a RosterApp over it whose "today" is the seed's TODAY."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -7,10 +8,9 @@ from types import SimpleNamespace
 
 import pytest
 from roster_seed import TODAY, seed_district
-from sqlalchemy import create_engine
 
 from chassis.config import service_settings
-from chassis.testing import infra
+from chassis.testing.rolled_back import TestDatabase
 from roster.bootstrap import RosterApp, build
 from roster.config import RosterOptions
 from roster.migrations import MIGRATIONS_DIR
@@ -19,26 +19,26 @@ from roster.migrations import MIGRATIONS_DIR
 FAST_ARGON2 = RosterOptions(argon2_time_cost=1, argon2_memory_kib=8192, argon2_parallelism=1)
 
 
-@pytest.fixture(scope="module")
-def district_db(pg_admin_url, migrated_template) -> Iterator[tuple[str, SimpleNamespace]]:
-    """(database URL, ids) of a migrated database holding the seeded district; one per test module."""
-    url = infra.create_database(pg_admin_url, prefix="sfroster", template=migrated_template(MIGRATIONS_DIR))
-    engine = create_engine(url)
-    with engine.begin() as conn:
-        ids = seed_district(conn)
-    engine.dispose()
-    yield url, ids
-    infra.drop_database(url, pg_admin_url)
+@pytest.fixture
+def roster_database(service_database) -> TestDatabase:
+    """The seeded district's database as this test sees it; ``.seeded`` holds the seed's ids."""
+    return service_database(MIGRATIONS_DIR, seed=seed_district)
 
 
-@pytest.fixture(scope="module")
-def ids(district_db) -> SimpleNamespace:
-    return district_db[1]
+@pytest.fixture
+def district_db(roster_database) -> tuple[str, SimpleNamespace]:
+    """(URL, ids) of a seeded database of this test's own, for other processes and servers (``own_database``)."""
+    return roster_database.own_url(), roster_database.seeded
 
 
-@pytest.fixture(scope="module")
-def app(district_db) -> Iterator[RosterApp]:
-    roster = build(service_settings("roster", database_url=district_db[0], db_pool_size=4), FAST_ARGON2,
-                   clock=lambda: TODAY)
+@pytest.fixture
+def ids(roster_database) -> SimpleNamespace:
+    return roster_database.seeded
+
+
+@pytest.fixture
+def app(roster_database) -> Iterator[RosterApp]:
+    roster = roster_database.adopt(build(service_settings("roster", database_url=roster_database.url,
+                                                          db_pool_size=4), FAST_ARGON2, clock=lambda: TODAY))
     yield roster
     roster.close()

@@ -14,6 +14,7 @@ from chassis.config import service_settings
 from chassis.context import Principal
 from chassis.errors import InvalidArgument, NotFound, Unauthenticated
 from chassis.grpc.admission import PasswordChanged
+from chassis.testing.rolled_back import TestDatabase
 from roster.adapters import orm
 from roster.adapters.admission import roster_admission
 from roster.bootstrap import build
@@ -23,12 +24,9 @@ pytestmark = pytest.mark.integration
 PASSWORD = "violet kettle marathon"
 
 
-def stored_hash(url: str, person_id: str) -> str:
-    engine = create_engine(url)
-    with engine.connect() as conn:
-        value = conn.scalar(select(orm.credentials.c.password_hash).where(orm.credentials.c.person_id == person_id))
-    engine.dispose()
-    return value
+def stored_hash(database: TestDatabase, person_id: str) -> str:
+    with database.connect() as conn:
+        return conn.scalar(select(orm.credentials.c.password_hash).where(orm.credentials.c.person_id == person_id))
 
 
 def test_authenticate_good_bad_unknown(app, ids):
@@ -42,12 +40,10 @@ def test_authenticate_good_bad_unknown(app, ids):
     assert messages == {"invalid username or password"}
 
 
-def test_inactive_person_cannot_log_in(app, ids, district_db):
+def test_inactive_person_cannot_log_in(app, ids, roster_database):
     app.accounts.set_password("eve", PASSWORD)
-    engine = create_engine(district_db[0])
-    with engine.begin() as conn:
+    with roster_database.connect() as conn:
         conn.execute(update(orm.people).where(orm.people.c.id == ids.person["eve"]).values(active=False))
-    engine.dispose()
     with pytest.raises(Unauthenticated):
         app.accounts.authenticate("eve", PASSWORD)
 
@@ -60,16 +56,16 @@ def test_weak_password_and_unknown_username_are_refused_clearly(app):
         app.accounts.set_password("nobody", PASSWORD)
 
 
-def test_password_is_rehashed_when_parameters_change(app, ids, district_db):
+def test_password_is_rehashed_when_parameters_change(app, ids, roster_database):
     app.accounts.set_password("ben", PASSWORD)
-    before = stored_hash(district_db[0], ids.person["ben"])
+    before = stored_hash(roster_database, ids.person["ben"])
     stronger = RosterOptions(argon2_time_cost=2, argon2_memory_kib=8192, argon2_parallelism=1)
-    upgraded = build(service_settings("roster", database_url=district_db[0]), stronger)
+    upgraded = roster_database.adopt(build(service_settings("roster", database_url=roster_database.url), stronger))
     try:
         upgraded.accounts.authenticate("ben", PASSWORD)
     finally:
         upgraded.close()
-    after = stored_hash(district_db[0], ids.person["ben"])
+    after = stored_hash(roster_database, ids.person["ben"])
     assert "t=1" in before and "t=2" in after
     assert app.accounts.authenticate("ben", PASSWORD).id == ids.person["ben"]   # the new hash still verifies
 
@@ -81,6 +77,7 @@ def run_cli(url: str, username: str, stdin: str) -> subprocess.CompletedProcess:
                           input=stdin, capture_output=True, text=True, env=env, timeout=60)
 
 
+@pytest.mark.own_database    # the CLI runs in another process, on its own connection
 def test_set_password_cli_reads_stdin(app, district_db, ids):
     done = run_cli(district_db[0], "Cal", "lantern orchard 42\n")
     assert done.returncode == 0, done.stderr
@@ -92,13 +89,13 @@ def test_set_password_cli_reads_stdin(app, district_db, ids):
     assert unknown.returncode == 1 and "no person in the roster has username 'nobody'" in unknown.stderr
 
 
-def test_the_roster_refuses_logins_from_before_a_password_change_but_not_before_a_rehash(app, ids, district_db):
+def test_the_roster_refuses_logins_from_before_a_password_change_but_not_before_a_rehash(app, ids, roster_database):
     admit = roster_admission(app.session_factory)
     app.accounts.set_password("ben", PASSWORD)
     logged_in = Principal(ids.person["ben"], ("student",), authenticated_at=time.time())
     admit(logged_in)
     stronger = RosterOptions(argon2_time_cost=2, argon2_memory_kib=8192, argon2_parallelism=1)
-    upgraded = build(service_settings("roster", database_url=district_db[0]), stronger)
+    upgraded = roster_database.adopt(build(service_settings("roster", database_url=roster_database.url), stronger))
     try:
         upgraded.accounts.authenticate("ben", PASSWORD)     # rehashed: the same password, no change
     finally:

@@ -16,17 +16,15 @@ pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
-def rows(district_db):
+def rows(roster_database):
     """Returns the audit rows written since the fixture was set up."""
-    engine = create_engine(district_db[0])
-    with engine.connect() as conn:
+    with roster_database.connect() as conn:
         start = conn.scalar(select(audit_log.c.id).order_by(audit_log.c.id.desc()).limit(1)) or 0
 
     def new_rows():
-        with engine.connect() as conn:
+        with roster_database.connect() as conn:
             return conn.execute(select(audit_log).where(audit_log.c.id > start).order_by(audit_log.c.id)).all()
-    yield new_rows
-    engine.dispose()
+    return new_rows
 
 
 def test_reading_a_student_is_recorded_with_who_what_and_request(app, ids, rows):
@@ -75,13 +73,11 @@ def test_guardians_read_is_a_disclosure_of_the_student(app, ids, rows):
     assert guardians.action == "roster.ListGuardians" and guardians.subject_id == ids.person["ava"]
 
 
-def test_audit_log_is_append_only_in_postgres(district_db, app, ids, rows):
+def test_audit_log_is_append_only_in_postgres(roster_database, app, ids, rows):
     app.people.get_person(Viewer.of(ids.person["dan"], ["district_admin"]), ids.person["cal"])
-    engine = create_engine(district_db[0])
     for statement in (update(audit_log).values(actor="someone else"), delete(audit_log),
                       text("TRUNCATE audit_log")):
         with pytest.raises(DBAPIError, match="append-only"):
-            with engine.begin() as conn:
+            with roster_database.connect() as conn:
                 conn.execute(statement)
-    engine.dispose()
     assert len(rows()) == 1

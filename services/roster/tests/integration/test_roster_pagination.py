@@ -15,15 +15,12 @@ SERVICE = Viewer.of("service:test", ["service"])
 EXTRA = 257
 
 
-@pytest.fixture(scope="module")
-def bulk(district_db):
-    engine = create_engine(district_db[0])
-    with engine.begin() as conn:
+@pytest.fixture
+def bulk(roster_database):
+    with roster_database.connect() as conn:
         add_students(conn, "alder", EXTRA)
-        expected = conn.execute(select(orm.people.c.id).order_by(
+        return conn.execute(select(orm.people.c.id).order_by(
             orm.people.c.family_name, orm.people.c.given_name, orm.people.c.id)).scalars().all()
-    engine.dispose()
-    return expected
 
 
 def walk(list_call, page_size):

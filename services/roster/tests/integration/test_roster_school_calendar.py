@@ -22,13 +22,10 @@ from skillfolio.roster.v1 import roster_pb2_grpc
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture(scope="module")
-def oak(district_db):
-    engine = create_engine(district_db[0])
-    with engine.begin() as conn:
-        other = add_second_district(conn)
-    engine.dispose()
-    return other
+@pytest.fixture
+def oak(roster_database):
+    with roster_database.connect() as conn:
+        return add_second_district(conn)
 
 
 def _as(person_id: str, *roles: str) -> Viewer:
@@ -75,6 +72,7 @@ def test_active_only_lists_leave_deactivated_years_and_schools_out(app, ids, oak
     assert "Closed Academy" in [s.name for s in app.sections.list_schools(viewer, page_size=100).items]
 
 
+@pytest.mark.own_database    # the gRPC server answers on its own threads and pooled connections
 def test_get_school_calendar_over_grpc(app, district_db, ids, oak):
     keys = generate_keypair()
     settings = service_settings("roster", database_url=district_db[0], grpc_port=0, grpc_max_workers=2)

@@ -5,7 +5,7 @@ import socket
 
 import grpc
 import pytest
-from roster_seed import TODAY
+from roster_seed import TODAY, seed_district
 from sqlalchemy import create_engine, text
 
 from chassis.config import PlatformSettings, service_settings
@@ -17,6 +17,7 @@ from chassis.roster_replica.roster_client import GrpcRosterRelations
 from chassis.roster_replica.standing import Relation
 from chassis.testing.grpc_api import serving, signed_as
 from roster.entrypoints import grpc_api
+from roster.migrations import MIGRATIONS_DIR
 from skillfolio.roster.v1 import roster_pb2 as pb
 from skillfolio.roster.v1 import roster_pb2_grpc
 
@@ -25,11 +26,17 @@ pytestmark = [pytest.mark.integration, pytest.mark.own_database]
 
 
 @pytest.fixture(scope="module")
+def roster_database(module_database):
+    """One seeded database of its own for the whole module (a gRPC server over it per test), as before."""
+    return module_database(MIGRATIONS_DIR, seed=seed_district)
+
+
+@pytest.fixture(scope="module")
 def keys():
     return generate_keypair()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def stub(app, district_db, keys):
     settings = service_settings("roster", database_url=district_db[0], grpc_port=0, grpc_max_workers=4)
     with serving(grpc_api.start, settings, app, keys[1], roster_pb2_grpc.RosterServiceStub) as stub:
@@ -144,7 +151,7 @@ def test_get_relationship_is_about_oneself_unless_unrestricted(stub, ids, keys):
     assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def roster_address(app, district_db, keys):
     settings = service_settings("roster", database_url=district_db[0], grpc_port=0, grpc_max_workers=2)
     handle = grpc_api.start(settings, app, platform=PlatformSettings(principal_public_key=keys[1]), metrics=False)

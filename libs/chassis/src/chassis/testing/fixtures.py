@@ -136,12 +136,24 @@ def service_database(request, pg_admin_url, migrated_template, shared_databases)
         def database(migrations: pathlib.Path, seed: Seed | None = None) -> TestDatabase:
             if not own:
                 return stack.enter_context(rolled_back(*shared_databases(migrations, seed)))
-            url = infra.create_database(pg_admin_url, template=migrated_template(migrations))
-            stack.callback(infra.drop_database, url, pg_admin_url)
-            engine = make_engine(url, pool_size=4)
-            stack.callback(engine.dispose)
-            return stack.enter_context(committing(url, engine, _seed(engine, seed)))
+            return _own_database(stack, pg_admin_url, migrated_template(migrations), seed)
         yield database
+
+
+@pytest.fixture(scope="module")
+def module_database(pg_admin_url, migrated_template) -> Iterator[Callable[..., TestDatabase]]:
+    """``module_database(MIGRATIONS_DIR, seed=None)``: a committing database of a test module's own (a server
+    started once per module over it), dropped after the module."""
+    with contextlib.ExitStack() as stack:
+        yield lambda migrations, seed=None: _own_database(stack, pg_admin_url, migrated_template(migrations), seed)
+
+
+def _own_database(stack: contextlib.ExitStack, pg_admin_url: str, template: str, seed: Seed | None) -> TestDatabase:
+    url = infra.create_database(pg_admin_url, template=template)
+    stack.callback(infra.drop_database, url, pg_admin_url)
+    engine = make_engine(url, pool_size=4)
+    stack.callback(engine.dispose)
+    return stack.enter_context(committing(url, engine, _seed(engine, seed)))
 
 
 @pytest.fixture(scope="session")

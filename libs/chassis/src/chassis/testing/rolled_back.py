@@ -50,7 +50,7 @@ class TestDatabase:
     def connect(self) -> Iterator[Connection]:
         """A connection that sees what the test's units of work committed; what fails inside is undone alone."""
         if self.connection is None:
-            with self.engine.connect() as conn:
+            with self.engine.begin() as conn:
                 yield conn
             return
         savepoint = self.connection.begin_nested()
