@@ -3,6 +3,7 @@
 Each drives real nameko worker subprocesses (tests/fault/probe_*.py) against a fresh PostgreSQL db and vhost, and
 asserts that every event's effect is applied exactly once: nothing lost, nothing applied twice.
 """
+import signal
 import subprocess
 import threading
 import time
@@ -36,8 +37,8 @@ def test_relay_killed_after_commit_before_publish_loses_nothing(probe, tmp_path)
     events = probe.events(5)
     probe.add_to_outbox(events)                               # the producer's transaction committed
     wait_for((tmp_path / "relay-paused").exists, 30, "the relay to reach its pause point")
-    relay.kill()
-    time.sleep(0.5)
+    relay.kill()                        # SIGKILL, and reaped: paused before its publish, it published nothing
+    assert relay.proc.returncode == -signal.SIGKILL
     assert probe.effects() == {} and unsent(probe) == 5
     probe.start_relay()
     effects = probe.wait_for_effects(events)

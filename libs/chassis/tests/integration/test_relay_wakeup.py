@@ -169,7 +169,8 @@ def test_two_running_relays_with_writers_lose_nothing_and_duplicate_nothing(db, 
         for _ in range(bursts):
             for _ in range(30):
                 commit_event(engine, outbox)
-            time.sleep(0.1)                                      # a lull: relays go idle, the next burst wakes them
+            # a lull until a relay has gone idle (sleeps on LISTEN), so the next burst must wake it
+            wait_for(lambda: any(relay.sleeping.is_set() for relay in relays), 30, "a relay idle between bursts")
     writers = [threading.Thread(target=write, args=(5,)) for _ in range(4)]
     try:
         [writer.start() for writer in writers]
