@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Engine
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import sessionmaker
+
+from chassis.db import make_session_factory
 
 
 @dataclass
@@ -72,10 +74,11 @@ def _aborted(connection: Connection) -> bool:
 
 
 def sessions(bind: Engine | Connection) -> sessionmaker:
-    """The session factory the services build (chassis.db.make_session_factory), joining ``bind``'s transaction
-    through SAVEPOINTs when ``bind`` is a connection."""
-    return sessionmaker(bind=bind, class_=Session, expire_on_commit=False, autoflush=False,
-                        join_transaction_mode="create_savepoint")
+    """The session factory the services build (chassis.db.make_session_factory); bound to a connection, its
+    sessions join the connection's transaction, each one in a SAVEPOINT of its own."""
+    factory = make_session_factory(bind)
+    factory.configure(join_transaction_mode="create_savepoint")
+    return factory
 
 
 @contextlib.contextmanager
