@@ -16,7 +16,8 @@ class ServiceRecords:
 
     def __init__(self, database: TestDatabase | str, outbox: Table, audit_log: Table) -> None:
         self.database = database if isinstance(database, TestDatabase) else None
-        self._engine = create_engine(database) if isinstance(database, str) else None
+        # an engine of its own on a URL; None over a TestDatabase (read through connect(), inside its transaction)
+        self.engine = create_engine(database) if isinstance(database, str) else None
         self.outbox, self.audit_log = outbox, audit_log
 
     @contextlib.contextmanager
@@ -26,7 +27,7 @@ class ServiceRecords:
             with self.database.connect() as conn:
                 yield conn
         else:
-            with self._engine.connect() as conn:
+            with self.engine.connect() as conn:
                 yield conn
 
     def envelopes(self) -> list[Envelope]:
@@ -58,5 +59,5 @@ class ServiceRecords:
                 select(self.outbox).where(self.outbox.c.id > mark[1]).order_by(self.outbox.c.id))]
 
     def dispose(self) -> None:
-        if self._engine is not None:
-            self._engine.dispose()
+        if self.engine is not None:
+            self.engine.dispose()
