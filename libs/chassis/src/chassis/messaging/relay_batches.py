@@ -121,6 +121,12 @@ class PostgresBatches(Batches):
             # Marking sent need not wait for the WAL flush: a crash that loses it republishes the batch (consumers
             # dedupe). Session settings: the connection is discarded, never pooled, when the relay lets it go.
             connection.exec_driver_sql("SET synchronous_commit = off")
+            # Claim in id order straight off the unsent index, stopping at the batch size. The planner's estimate of
+            # unsent rows is stale whenever a backlog builds (its statistics saw a mostly sent outbox), and it then
+            # reads and sorts EVERY unsent row per claim (bitmap scan + sort): 10.5 ms against 2 ms per 200-row
+            # claim at a 10,000-row backlog, and quadratic over a catch-up. These connections only ever claim.
+            connection.exec_driver_sql("SET enable_bitmapscan = off")
+            connection.exec_driver_sql("SET enable_seqscan = off")
             connection.exec_driver_sql(f"SET idle_in_transaction_session_timeout = '{CLAIM_TIMEOUT}'")
             connection.commit()
         except BaseException:
