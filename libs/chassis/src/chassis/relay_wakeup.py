@@ -5,6 +5,7 @@ time. An idle relay holds an advisory lock exclusively (chassis.messaging.listen
 """
 from __future__ import annotations
 
+import functools
 import zlib
 
 from sqlalchemy import Table, text
@@ -43,10 +44,15 @@ def insert_and_wake(session, outbox: Table, producer: str, rows: list[dict]) -> 
     """:func:`wake_idle_relay` after inserting ``rows`` (event_id, type, body; at most :data:`MAX_ROWS_WITH_WAKE`)
     into ``outbox``, both in ONE round trip: psycopg2 sends the two statements as one simple query. A commit's events
     so cost the writer no more round trips than the bare insert."""
-    table = session.get_bind().dialect.identifier_preparer.format_table(outbox)
-    values = ", ".join(f"(:event_id_{i}, :type_{i}, :body_{i})" for i in range(len(rows)))
     params = _wake_params(producer)
     for i, row in enumerate(rows):
         params.update({f"event_id_{i}": row["event_id"], f"type_{i}": row["type"], f"body_{i}": row["body"]})
-    statement = f"INSERT INTO {table} (event_id, type, body) VALUES {values}; " if rows else ""
-    session.execute(text(statement + _WAKE_SQL), params)
+    session.execute(_insert_and_wake(session.get_bind().dialect.identifier_preparer.format_table(outbox), len(rows)),
+                    params)
+
+
+@functools.lru_cache(maxsize=256)
+def _insert_and_wake(table: str, count: int):
+    """The statement for ``count`` rows, built (and its bind names parsed) once."""
+    values = ", ".join(f"(:event_id_{i}, :type_{i}, :body_{i})" for i in range(count))
+    return text((f"INSERT INTO {table} (event_id, type, body) VALUES {values}; " if count else "") + _WAKE_SQL)
