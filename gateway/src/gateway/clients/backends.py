@@ -53,8 +53,14 @@ class Backends:
 
 
 def backends(request: Request) -> Backends:
-    """FastAPI dependency: the app's backends (opened by its lifespan)."""
+    """The app's backends (opened by its lifespan)."""
     return request.app.state.backends
 
 
-BackendsDep = Annotated[Backends, Depends(backends)]
+async def _backends_dependency(request: Request) -> Backends:
+    """FastAPI dependency: :func:`backends`, as a coroutine so that FastAPI calls it in the event loop (a plain
+    ``def`` dependency costs every request a hop through the thread pool and back)."""
+    return request.app.state.backends
+
+
+BackendsDep = Annotated[Backends, Depends(_backends_dependency)]

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import pathlib
+import time
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
 
@@ -34,7 +35,35 @@ def make_engine(url: str, pool_size: int = 10, **kwargs) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True, **kwargs)
+    engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size, **kwargs)
+    _ping_when_idle(engine)
+    return engine
+
+
+# A pooled connection back in use within this many seconds is not pinged: a busy pool's connections were just seen
+# working, and a connection that broke meanwhile (the server restarted) fails its statement, which invalidates the
+# whole pool (SQLAlchemy's disconnect handling), so the next checkouts get fresh ones.
+PING_IDLE_SECONDS = 2.0
+
+
+def _ping_when_idle(engine: Engine, idle_seconds: float = PING_IDLE_SECONDS) -> None:
+    """SQLAlchemy's pessimistic pre-ping, for connections that sat idle in the pool only: ``pool_pre_ping`` costs
+    every checkout a round trip (``SELECT 1``), measured at one in seven of AddReflection's at 50 writers."""
+    @event.listens_for(engine, "checkin")
+    def _checked_in(_dbapi_connection, record) -> None:
+        if record is not None:
+            record.info["checked_in"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checked_out(dbapi_connection, record, _proxy) -> None:
+        if time.monotonic() - record.info.get("checked_in", 0.0) < idle_seconds:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as error:
+            if engine.dialect.is_disconnect(error, dbapi_connection, None):
+                raise exc.DisconnectionError("the pooled connection is gone") from error   # the pool retries
+            raise
 
 
 def is_postgres(engine: Engine) -> bool:

@@ -13,7 +13,12 @@ from chassis.context import current_correlation_id
 from chassis.events import DomainEvent, Envelope
 from chassis.idempotency import keep
 from chassis.messaging.inbox import claim
-from chassis.relay_wakeup import outbox_channel, wake_idle_relay  # noqa: F401 (outbox_channel: re-exported)
+from chassis.relay_wakeup import (  # noqa: F401 (outbox_channel, wake_idle_relay: re-exported)
+    MAX_ROWS_WITH_WAKE,
+    insert_and_wake,
+    outbox_channel,
+    wake_idle_relay,
+)
 
 
 class UnitOfWork:
@@ -35,10 +40,12 @@ class UnitOfWork:
         self.producer = producer
         self.session: Session | None = None
         self._pending: list[Envelope] = []
+        self._flushed = 0                      # outbox rows written in this transaction so far
 
     def __enter__(self):
         self.session = self._session_factory()
         self._pending = []
+        self._flushed = 0
         self.duplicate = False
         self._open(self.session)
         return self
@@ -75,22 +82,32 @@ class UnitOfWork:
 
     def flush_events(self) -> int:
         """Write pending events into the outbox inside the open transaction (bulk importers call this per chunk)."""
-        if not self._pending:
-            return 0
+        rows = self._pending_rows()
+        if rows:
+            self.session.execute(insert(self._outbox), rows)
+        return len(rows)
+
+    def _pending_rows(self) -> list[dict]:
         rows = [{"event_id": e.event_id, "type": e.type, "body": e.to_json()} for e in self._pending]
-        self.session.execute(insert(self._outbox), rows)
-        count = len(rows)
         self._pending = []
-        return count
+        self._flushed += len(rows)
+        return rows
 
     def commit(self) -> None:
-        wrote = self.flush_events()
-        if wrote and self.session.get_bind().dialect.name == "postgresql":
-            wake_idle_relay(self.session, self.producer)
+        """Commit state, inbox and outbox; on PostgreSQL a commit that wrote events wakes its relay if it sleeps
+        (chassis.relay_wakeup), the last events and that check sent in one round trip."""
+        if self.session.get_bind().dialect.name != "postgresql":
+            self.flush_events()
+        elif self._pending or self._flushed:
+            if len(self._pending) > MAX_ROWS_WITH_WAKE:
+                self.flush_events()
+            insert_and_wake(self.session, self._outbox, self.producer, self._pending_rows())
         self.session.commit()
+        self._flushed = 0
 
     def rollback(self) -> None:
         self._pending = []
+        self._flushed = 0
         if self.session is not None:
             self.session.rollback()
 

@@ -76,6 +76,31 @@ def test_writers_notify_only_while_a_relay_says_it_is_idle(db):
         witness.close()
 
 
+def test_a_commit_writes_its_events_and_wakes_an_idle_relay_even_after_flushing_them_in_chunks(db):
+    engine, outbox = db
+    relay, witness = OutboxListener(engine, "demo"), OutboxListener(engine, "demo")
+    try:
+        witness.wait(0)
+        assert relay.announce_idle() is Idle.ANNOUNCED
+        uow = UnitOfWork(make_session_factory(engine), outbox, "demo")
+        with uow:
+            uow.raise_events([ThingHappened("a"), ThingHappened("b")])
+            assert uow.flush_events() == 2                       # a bulk writer flushes per chunk...
+            uow.commit()                                         # ...and has nothing pending at its commit
+        assert notified(witness)
+        with uow:
+            uow.raise_events([ThingHappened(str(n)) for n in range(3)])
+            uow.commit()                                         # the rows and the check: one round trip
+        assert notified(witness)
+        assert unsent(engine, outbox) == 5
+        with uow:
+            uow.commit()                                         # no events: no wake-up
+        assert not notified(witness)
+    finally:
+        relay.close()
+        witness.close()
+
+
 def test_a_writer_between_its_check_and_its_commit_keeps_the_relay_polling(db):
     engine, outbox = db
     relay = OutboxListener(engine, "demo")

@@ -49,7 +49,7 @@ PanelViewer = Annotated[Principal, Depends(panel_principal)]
 
 def refusal(message: str = DENIED_MESSAGE):
     """A route's dependency: if a service refuses the viewer, the "not allowed" page says ``message``."""
-    def declare(request: Request) -> None:
+    async def declare(request: Request) -> None:      # a coroutine: FastAPI runs a plain def in a thread
         when_refused(request, message)
     return Depends(declare)
 

@@ -40,13 +40,15 @@ class PasswordChanged(Unauthenticated):
 
 def refuse_inactive(session_factory: sessionmaker, person_id: Column, active: Column) -> Admission:
     """An admission check reading ``active`` of the row whose ``person_id`` is the caller's subject (one primary-key
-    lookup per call); raises :class:`AccountInactive` when that row says inactive."""
+    lookup per call, in autocommit: one round trip, where a transaction would add its BEGIN and ROLLBACK); raises
+    :class:`AccountInactive` when that row says inactive."""
     from sqlalchemy import bindparam, select
     query = select(active).where(person_id == bindparam("subject"))
 
     def admit(principal: Principal) -> None:
         with session_factory() as session:
-            status = session.execute(query, {"subject": principal.subject}).scalar()
+            connection = session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+            status = connection.execute(query, {"subject": principal.subject}).scalar()
         if status is False:
             raise AccountInactive()
     return admit

@@ -1,7 +1,7 @@
 """The relay's batches: claim outbox rows, publish them with confirms, mark them sent (at-least-once).
 
-PostgreSQL claims and marks a batch in one statement, in a transaction left open until the broker confirmed it, and
-claims the next batch meanwhile. SQLite never holds its one write lock across the broker's round trip.
+PostgreSQL claims and marks a batch in one statement, in a transaction left open until the broker confirmed it; a
+database thread claims the next batch and commits the previous one while the broker takes this one. SQLite never holds its one write lock across the broker's round trip.
 """
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import collections
 import contextlib
 import datetime as dt
 import json
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from sqlalchemy import Connection, Engine, Table, bindparam, select, update
 
@@ -102,7 +103,7 @@ class _Claim:
 class PostgresBatches(Batches):
     """Claim-and-mark (``UPDATE ... RETURNING`` over ``FOR UPDATE SKIP LOCKED``), publish, and commit once confirmed;
     a failure rolls back, so the rows are unsent again. Several relays may run at once: each skips the others'
-    claims. Two connections of its own alternate, so batch N+1 is claimed while the broker confirms batch N."""
+    claims. A database thread of its own claims batch N+1 and commits N-1 while batch N goes to the broker."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -112,6 +113,7 @@ class PostgresBatches(Batches):
         self._claim_statement = update(t).where(t.c.id == unsent.c.id).values(sent_at=bindparam("sent_at")) \
             .returning(t.c.id, t.c.event_id, t.c.type, t.c.body)
         self._free: list[Connection] = []        # connections with no claim open
+        self._thread: ThreadPoolExecutor | None = None     # claims and commits while the broker works
 
     def _connection(self) -> Connection:
         if self._free:
@@ -121,6 +123,12 @@ class PostgresBatches(Batches):
             # Marking sent need not wait for the WAL flush: a crash that loses it republishes the batch (consumers
             # dedupe). Session settings: the connection is discarded, never pooled, when the relay lets it go.
             connection.exec_driver_sql("SET synchronous_commit = off")
+            # Claim in id order straight off the unsent index, stopping at the batch size. The planner's estimate of
+            # unsent rows is stale whenever a backlog builds (its statistics saw a mostly sent outbox), and it then
+            # reads and sorts EVERY unsent row per claim (bitmap scan + sort): 10.5 ms against 2 ms per 200-row
+            # claim at a 10,000-row backlog, and quadratic over a catch-up. These connections only ever claim.
+            connection.exec_driver_sql("SET enable_bitmapscan = off")
+            connection.exec_driver_sql("SET enable_seqscan = off")
             connection.exec_driver_sql(f"SET idle_in_transaction_session_timeout = '{CLAIM_TIMEOUT}'")
             connection.commit()
         except BaseException:
@@ -165,31 +173,54 @@ class PostgresBatches(Batches):
         return self._count(claim.rows)
 
     def publish(self, max_batches: int = 1) -> int:
-        """Publish batch N, commit N-1 (confirmed), claim N+1, then wait for N's confirms: the database's round trips
-        overlap the broker's. A batch is committed only once confirmed; an error rolls back what is not."""
-        published, confirmed, claim = 0, None, self._claim()
+        """Publish batch N while the relay's database thread claims N+1 and commits N-1 (confirmed): the database's
+        round trips overlap the broker's instead of adding to them. A batch is committed only once confirmed; an
+        error rolls back what is not (its rows are unsent again)."""
+        published, claim, confirmed, following, committing = 0, self._claim(), None, None, None
         self.more = False
         try:
             for number in range(1, max_batches + 1):
                 if claim is None:
                     self.more = False
                     break
-                self._send(claim.rows)
-                if confirmed is not None:
-                    published, confirmed = published + self._commit(confirmed), None
                 self.more = len(claim.rows) == self.batch_size
-                following = self._claim() if self.more and number < max_batches else None
+                following = self._database(self._claim) if self.more and number < max_batches else None
+                if confirmed is not None:
+                    committing, confirmed = self._database(self._commit, confirmed), None
+                self._send(claim.rows)
                 self._confirm()
-                confirmed, claim = claim, following
+                confirmed, claim = claim, None
+                if committing is not None:
+                    published, committing = published + committing.result(), None
+                claim, following = (following.result() if following is not None else None), None
             if confirmed is not None:
                 published, confirmed = published + self._commit(confirmed), None
         finally:
-            for left in (confirmed, claim):
-                if left is not None:
-                    self._release(left.connection)
+            self._settle(committing, following, confirmed, claim)
         return published
 
+    def _database(self, step, *args) -> Future:
+        if self._thread is None:
+            self._thread = ThreadPoolExecutor(1, thread_name_prefix=f"outbox-relay-db[{self.producer}]")
+        return self._thread.submit(step, *args)
+
+    def _settle(self, committing: Future | None, following: Future | None, *left: _Claim | None) -> None:
+        """After an error: let the database thread finish (a confirmed batch's commit may still succeed), and roll
+        back every claim not committed."""
+        if committing is not None:
+            with contextlib.suppress(Exception):
+                committing.result()
+        if following is not None:
+            with contextlib.suppress(Exception):
+                left = (*left, following.result())
+        for claim in left:
+            if claim is not None:
+                self._release(claim.connection)
+
     def close(self) -> None:
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            thread.shutdown(wait=True)
         free, self._free = self._free, []
         for connection in free:
             self._discard(connection)

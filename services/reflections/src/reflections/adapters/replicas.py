@@ -3,11 +3,14 @@ over this service's tables, which student each artifact belongs to (and whether 
 names (the discussion says who wrote what)."""
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from chassis.roster_replica.store import RosterReplica
 from reflections.adapters.orm import artifact_owners, people, person_names, replica_versions, roster
+
+_OWNER_OF = select(artifact_owners.c.student_id).where(artifact_owners.c.artifact_id == bindparam("artifact_id"),
+                                                       artifact_owners.c.deleted.is_(False))   # built once
 
 
 class Replicas(RosterReplica):
@@ -28,8 +31,7 @@ class Replicas(RosterReplica):
 
     def owner_of(self, artifact_id: str) -> str | None:
         """The student whose live artifact this is; None when unknown or deleted."""
-        return self.session.execute(select(artifact_owners.c.student_id).where(
-            artifact_owners.c.artifact_id == artifact_id, artifact_owners.c.deleted.is_(False))).scalar()
+        return self.session.execute(_OWNER_OF, {"artifact_id": artifact_id}).scalar()
 
     def knows_artifact(self, artifact_id: str) -> bool:
         """Whether any event about the artifact (added, updated or deleted) has reached this replica."""

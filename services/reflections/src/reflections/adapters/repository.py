@@ -11,6 +11,10 @@ from reflections.adapters.orm import comments, feedback, prompts, reflection_rev
 from reflections.adapters.revision_media import revision_of, revisions_with_media
 from reflections.domain.model import Comment, Feedback, Prompt, Reflection, Revision
 
+# Built once: a statement built per call is walked again for its cache key (its values with it) at every execute.
+_ADD_REFLECTION = insert(reflections)
+_ADD_REVISION = insert(reflection_revisions)
+
 
 class ReflectionsRepository:
     def __init__(self, session: Session) -> None:
@@ -36,15 +40,21 @@ class ReflectionsRepository:
 
     # --- reflections ---
     def add_reflection(self, reflection: Reflection, at: dt.datetime) -> None:
-        self.session.execute(insert(reflections).values(
+        first = reflection.revisions[0]
+        self.session.execute(_ADD_REFLECTION, dict(
             id=reflection.id, artifact_id=reflection.artifact_id, student_id=reflection.student_id,
-            prompt_id=reflection.prompt_id, prompt_text=reflection.prompt_text, current_revision=1, created_at=at,
-            updated_at=at))
-        self.add_revision(reflection.id, reflection.revisions[0])
+            prompt_id=reflection.prompt_id, prompt_text=reflection.prompt_text, current_revision=first.number,
+            created_at=at, updated_at=first.created_at))
+        self._insert_revision(reflection.id, first)      # the row above already names it current
 
     def add_revision(self, reflection_id: str, revision: Revision) -> None:
+        self._insert_revision(reflection_id, revision)
+        self.session.execute(update(reflections).where(reflections.c.id == reflection_id).values(
+            current_revision=revision.number, updated_at=revision.created_at))
+
+    def _insert_revision(self, reflection_id: str, revision: Revision) -> None:
         media = revision.media
-        self.session.execute(insert(reflection_revisions).values(
+        self.session.execute(_ADD_REVISION, dict(
             reflection_id=reflection_id, number=revision.number, text=revision.text, created_at=revision.created_at,
             kind=revision.kind, **({"file_name": media.file_name, "content_type": media.declared_type,
                                     "size_bytes": media.declared_size} if media else {})))
@@ -52,8 +62,6 @@ class ReflectionsRepository:
             self.session.execute(insert(revision_media).values(reflection_id=reflection_id, number=revision.number,
                                                                upload_id=media.upload_id,
                                                                upload_expires_at=media.upload_expires_at))
-        self.session.execute(update(reflections).where(reflections.c.id == reflection_id).values(
-            current_revision=revision.number, updated_at=revision.created_at))
 
     def reflection(self, reflection_id: str, for_update: bool = False) -> Reflection | None:
         query = select(reflections).where(reflections.c.id == reflection_id)
