@@ -41,7 +41,8 @@ RULES: tuple[EventRule, ...] = (
     EventRule("people", ev.PersonAdded, ev.PersonUpdated, ev.PersonRemoved, fields={
         "person_id": ("id", "text"), "sourced_id": ("sourced_id", "text"), "roles": ("id", "roles"),
         "grade_level": ("grade_level", "text"), "primary_school_id": ("primary_school_id", "opt"),
-        "active": ("active", "bool"), "given_name": ("given_name", "text"), "family_name": ("family_name", "text")}),
+        "active": ("active", "bool"), "given_name": ("given_name", "text"), "family_name": ("family_name", "text"),
+        "email": ("email", "opt")}),
     EventRule("sections", ev.SectionAdded, ev.SectionUpdated, ev.SectionRemoved, fields={
         "section_id": ("id", "text"), "school_id": ("school_id", "text"), "school_year_id": ("school_year_id", "opt"),
         "title": ("title", "text"), "start_date": ("start_date", "opt"), "end_date": ("end_date", "opt")}),
