@@ -90,7 +90,7 @@ async def pick_language(request: Request, backends: BackendsDep, language: Annot
                         next: Annotated[str, Form(max_length=2048)] = "/"):
     """The picker: this browser's language (a cookie), and a signed-in person's preference (emails follow it)."""
     if language not in i18n.SUPPORTED_LANGUAGES:
-        raise InvalidArgument("choose one of the languages offered", [
+        raise InvalidArgument(f"language: must be one of {', '.join(i18n.SUPPORTED_LANGUAGES)}", [
             FieldProblem("language", f"must be one of {', '.join(i18n.SUPPORTED_LANGUAGES)}")])
     principal = session_principal(request)
     if principal is not None and not is_guest(principal):
