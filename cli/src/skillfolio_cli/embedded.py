@@ -73,10 +73,13 @@ def ensure_secrets(var_dir: pathlib.Path, environ=os.environ) -> tuple[dict[str,
 def process_environment(var_dir: pathlib.Path, secret_values: dict[str, str]) -> dict[str, str]:
     """The environment every child process gets: the caller's, with the secrets filled in where unset (so the
     artifacts processes and the gateway share one media URL secret) and SKILLFOLIO_VAR_DIR made absolute so
-    children agree on where the SQLite files and the media store live."""
+    children agree on where the SQLite files and the media store live; with the local mail sink (no SMTP relay
+    set), the gateway's demo mailbox page reads the sink's Maildir."""
     env = dict(os.environ)
     for name, value in secret_values.items():
         env.setdefault(name, value)
     env["SKILLFOLIO_VAR_DIR"] = str(var_dir)
+    if not env.get("NOTIFICATIONS_SMTP_HOST"):   # the local mail sink: the gateway shows what it received
+        env.setdefault("GATEWAY_DEMO_MAILDIR", env.get("NOTIFICATIONS_MAIL_DIR") or str(var_dir / "mail"))
     env.setdefault("PYTHONUNBUFFERED", "1")
     return env

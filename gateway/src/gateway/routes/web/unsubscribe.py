@@ -40,10 +40,11 @@ async def unsubscribe(request: Request, backends: BackendsDep, token: str):
 
 
 def _maildir(request: Request) -> mailbox.Maildir:
+    """The sink's Maildir (created empty if the sink has not started yet); 404 when no demo mailbox is set."""
     directory = request.app.state.settings.demo_maildir
     if not directory:
         raise NotFound("there is no demo mailbox here")
-    return mailbox.Maildir(Path(directory), factory=None, create=False)
+    return mailbox.Maildir(Path(directory), factory=None, create=True)
 
 
 def _delivery_order(key: str) -> tuple[int, int, str]:
