@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field
 
 from gateway.schemas.artifacts import Body
-from gateway.schemas.common import Id
+from gateway.schemas.common import Count, Id
 
 Delivery = Literal["instant", "daily", "weekly", "off"]
 Category = Annotated[str, Field(min_length=1, max_length=64, description="A notification category, e.g. new_work.")]
@@ -32,19 +32,19 @@ class FeedItem(BaseModel):
     link: str = Field(description="App path to the evidence.")
     created_at: str
     read: bool
-    count: int = Field(description="How many events this notification stands for (coalesced), at least 1.")
+    count: Count = Field(description="How many events this notification stands for (coalesced), at least 1.")
     user_text: str = Field(description="What a person wrote (a comment), as written; empty when none.")
 
 
 class Feed(BaseModel):
     items: list[FeedItem] = Field(description="Newest first.")
-    unread_count: int
+    unread_count: Count
     next_page_token: str = Field(description="Empty on the last page.")
     viewer_can: ViewerCan
 
 
 class UnreadCount(BaseModel):
-    unread_count: int
+    unread_count: Count
 
 
 class MarkRead(Body):
@@ -108,7 +108,7 @@ class Approve(Body):
 
 
 class Approved(BaseModel):
-    approved: int
+    approved: Count
 
 
 class SchoolApproval(BaseModel):
@@ -120,7 +120,7 @@ class DistrictSettings(BaseModel):
     default_delivery: list[CategoryPreference]
     approval_required: bool
     school_overrides: list[SchoolApproval]
-    digest_hour: int
+    digest_hour: Count
     weekly_weekday: str
     sender_name: str
 
@@ -148,7 +148,7 @@ class ParkedDelivery(BaseModel):
     recipient_id: str
     recipient_name: str
     kind: Literal["instant", "daily", "weekly"] | str
-    attempts: int
+    attempts: Count
     last_error: str
     parked_at: str
 
@@ -164,4 +164,4 @@ class Resend(Body):
 
 
 class Queued(BaseModel):
-    queued: int
+    queued: Count
