@@ -73,7 +73,7 @@ def _problems_of_categories(values: dict[str, str], where: str) -> list[FieldPro
 
 def _raise(problems: list[FieldProblem]) -> None:
     if problems:
-        raise InvalidArgument("; ".join(f"{p.field}: {p.description}" for p in problems), problems)
+        raise InvalidArgument("; ".join(f"{p.field}: {p.reason}" for p in problems), problems)
 
 
 def valid_zone(name: str) -> bool:
