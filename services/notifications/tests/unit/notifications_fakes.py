@@ -6,11 +6,12 @@ import copy
 import datetime as dt
 from dataclasses import replace
 
-from chassis.testing.fake_uow import FakeUnitOfWork
 from notifications.adapters.replicas import ArtifactFacts, Contact
 from notifications.domain.model import Approval, Delivery, Notification
 from notifications.domain.preferences import DistrictSettings, Preferences
 from notifications.service_layer.unit_of_work import PRODUCER, NotificationsUnitOfWork
+
+from chassis.testing.fake_uow import FakeUnitOfWork
 
 
 class FakeReplicas:

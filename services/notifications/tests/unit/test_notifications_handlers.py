@@ -6,11 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from notifications_fakes import FakeNotificationsUnitOfWork
-
-from chassis.access import Viewer
-from chassis.errors import InvalidArgument, PermissionDenied
-from chassis.events import Envelope
 from notifications.adapters.replicas import ArtifactFacts, Contact
 from notifications.domain.preferences import DistrictSettings, Preferences
 from notifications.mail import UnsubscribeTokens
@@ -18,6 +13,11 @@ from notifications.service_layer import intake
 from notifications.service_layer.administration import AdministrationUseCases
 from notifications.service_layer.feed import PersonalUseCases
 from notifications.service_layer.intake import IntakePolicy
+from notifications_fakes import FakeNotificationsUnitOfWork
+
+from chassis.access import Viewer
+from chassis.errors import InvalidArgument, PermissionDenied
+from chassis.events import Envelope
 
 LOU = "America/Kentucky/Louisville"
 NOON = dt.datetime(2026, 12, 5, 17, 0, tzinfo=dt.UTC)       # 12:00 in Louisville

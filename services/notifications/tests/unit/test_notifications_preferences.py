@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
-from chassis.errors import InvalidArgument
 from notifications.domain.preferences import DistrictSettings, Preferences, updated_district, updated_preferences
 from notifications.domain.timing import digest_due, instant_due, period_key, quiet_until
+
+from chassis.errors import InvalidArgument
 
 LOU = "America/Kentucky/Louisville"           # UTC-5 in December
 DISTRICT = DistrictSettings()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from notifications.domain.recipients import RULES, Audience, Occurrence, recipients
 
 DAY = dt.date(2026, 12, 5)
