@@ -133,6 +133,10 @@ def test_one_click_unsubscribe_needs_no_login(client, notifications):
     one_click = client.post("/unsubscribe/signed:person-9:new_work", data={"List-Unsubscribe": "One-Click"})
     assert one_click.json() == {"category": "new_work", "unsubscribed": True}
     assert notifications.muted == [("person-9", "comments"), ("person-9", "new_work")]
+    as_the_sender_writes = client.get("/notifications/unsubscribe?token=signed:person-9:assessments")
+    assert 'action="/notifications/unsubscribe?token=signed%3Aperson-9%3Aassessments"' in as_the_sender_writes.text
+    client.post("/notifications/unsubscribe?token=signed:person-9:assessments", data={"List-Unsubscribe": "One-Click"})
+    assert notifications.muted[-1] == ("person-9", "assessments")
     forged = client.post("/unsubscribe/forged")
     assert forged.status_code == 422 and "not a valid unsubscribe token" in forged.text
 

@@ -8,6 +8,7 @@ import email.policy
 import mailbox
 import re
 from pathlib import Path
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
@@ -23,20 +24,24 @@ KEY = re.compile(r"[A-Za-z0-9._,:=-]{1,255}")
 
 
 @router.get("/unsubscribe/{token}")
-async def confirm_unsubscribe(request: Request, token: str):
+@router.get("/notifications/unsubscribe")     # the form the notifications sender writes: ...?token=<token>
+async def confirm_unsubscribe(request: Request, token: str = ""):
     """Asks first: a mail scanner that follows links must not mute anything."""
-    return render(request, "unsubscribe.html", token=token[:MAX_TOKEN], done=None)
+    action = request.url.path if "token" in request.path_params else \
+        f"{request.url.path}?{urlencode({'token': token[:MAX_TOKEN]})}"
+    return render(request, "unsubscribe.html", action=action, done=None)
 
 
 @router.post("/unsubscribe/{token}")
-async def unsubscribe(request: Request, backends: BackendsDep, token: str):
+@router.post("/notifications/unsubscribe")
+async def unsubscribe(request: Request, backends: BackendsDep, token: str = ""):
     """Mutes the category's email; the token in the link is the authority (no session, no CSRF token: RFC 8058)."""
     reply = await backends.notifications.unsubscribe(token[:MAX_TOKEN])
     form = await request.form()
     if form.get("List-Unsubscribe") == "One-Click":      # a mail client's one-click POST wants no page
         return JSONResponse({"category": reply.category, "unsubscribed": True})
     label = "" if reply.category == "digest" else view.category_label(reply.category)
-    return render(request, "unsubscribe.html", token="", done=label or "digest")
+    return render(request, "unsubscribe.html", action="", done=label or "digest")
 
 
 def _maildir(request: Request) -> mailbox.Maildir:
