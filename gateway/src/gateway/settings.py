@@ -46,6 +46,9 @@ class GatewaySettings(BaseSettings):
     reflections_target: str = Field(default_factory=lambda: target("reflections"),
                                     description="host:port of the reflections gRPC API (default "
                                                 "REFLECTIONS_GRPC_HOST:PORT).")
+    notifications_target: str = Field(default_factory=lambda: target("notifications"),
+                                      description="host:port of the notifications gRPC API (default "
+                                                  "NOTIFICATIONS_GRPC_HOST:PORT).")
 
     @property
     def longest_session(self) -> float:

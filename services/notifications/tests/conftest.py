@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-
-from chassis.config import service_settings
-from chassis.testing.infra import free_port
 from notifications.bootstrap import NotificationsApp, build
 from notifications.config import NotificationsOptions
 from notifications.mail import Mailbox, MailSink
 from notifications.migrations import MIGRATIONS_DIR
+
+from chassis.config import service_settings
+from chassis.testing.infra import free_port
 
 
 @pytest.fixture

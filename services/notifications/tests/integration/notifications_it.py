@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from notifications.service_layer.subscriptions import SUBSCRIPTIONS
+
 from chassis.events import Envelope
 from chassis.messaging.subscriptions import consume
-from notifications.service_layer.subscriptions import SUBSCRIPTIONS
 
 NOON = dt.datetime(2026, 12, 5, 17, 0, tzinfo=dt.UTC)       # 12:00 in Louisville
 LOU = "America/Kentucky/Louisville"

@@ -7,16 +7,16 @@ import datetime as dt
 
 import pytest
 from aiosmtpd.controller import Controller
-from notifications_it import NOON, Clock, apply, artifact_added, cast_events
-from sqlalchemy import select
-
-from chassis.access import Viewer
-from chassis.testing.infra import free_port
 from notifications.adapters.orm import addresses, deliveries, delivery_attempts, notifications, outbox
 from notifications.domain.preferences import Preferences
 from notifications.mail import MailSink
 from notifications.service_layer import intake
 from notifications.service_layer.intake import IntakePolicy
+from notifications_it import NOON, Clock, apply, artifact_added, cast_events
+from sqlalchemy import select
+
+from chassis.access import Viewer
+from chassis.testing.infra import free_port
 
 pytestmark = pytest.mark.integration
 ADMIN = Viewer.of("DA", ["district_admin"])
