@@ -4,12 +4,12 @@ from __future__ import annotations
 import pathlib
 import sys
 
+from notifications.config import NotificationsOptions
 from pydantic_settings import BaseSettings
 
 from artifacts.config import ArtifactsOptions
 from chassis.config import DEFAULT_PORTS, PlatformSettings, ServiceSettings
 from gateway.settings import GatewaySettings
-from notifications.config import NotificationsOptions
 from reflections.config import ReflectionsOptions
 from roster.config import RosterOptions
 from skills.config import SkillsOptions
