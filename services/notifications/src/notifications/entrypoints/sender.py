@@ -49,6 +49,11 @@ class NotificationsSender:
 
     @timer(interval=NotificationsOptions().sender_poll_seconds, eager=True)
     def send_due(self):
-        handled = send_round(_app())
+        app = _app()
+        if not getattr(self, "_announced", False):
+            log.info("sender for notifications started (batch %s, every %ss)", app.options.sender_batch_size,
+                     app.options.sender_poll_seconds)
+            NotificationsSender._announced = True
+        handled = send_round(app)
         if handled:
             log.info("sender handled %s deliveries", handled)
