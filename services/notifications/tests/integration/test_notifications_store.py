@@ -6,18 +6,18 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from notifications_it import NOON, Clock, apply, artifact_added, cast_events, event
-from sqlalchemy import select
-
-from chassis.access import Viewer
-from chassis.config import service_settings
-from chassis.migrations import schema_drift, tables_after_downgrade, upgrade
 from notifications.adapters.orm import deliveries, metadata, notifications
 from notifications.bootstrap import build
 from notifications.domain.preferences import DistrictSettings, Preferences
 from notifications.migrations import MIGRATIONS_DIR
 from notifications.service_layer import intake
 from notifications.service_layer.intake import IntakePolicy
+from notifications_it import NOON, Clock, apply, artifact_added, cast_events, event
+from sqlalchemy import select
+
+from chassis.access import Viewer
+from chassis.config import service_settings
+from chassis.migrations import schema_drift, tables_after_downgrade, upgrade
 
 pytestmark = pytest.mark.integration
 
