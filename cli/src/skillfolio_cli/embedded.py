@@ -21,8 +21,9 @@ PRIVATE_KEY = "SKILLFOLIO_PRINCIPAL_PRIVATE_KEY"
 PUBLIC_KEY = "SKILLFOLIO_PRINCIPAL_PUBLIC_KEY"
 SESSION_SECRET = "GATEWAY_SESSION_SECRET"
 MEDIA_URL_SECRET = "SKILLFOLIO_MEDIA_URL_SECRET"
+UNSUBSCRIBE_SECRET = "NOTIFICATIONS_UNSUBSCRIBE_SECRET"     # signs emails' one-click unsubscribe links
 # Generated independently when missing (a var/ from an older release gains the ones it lacks).
-RANDOM_SECRETS = (SESSION_SECRET, MEDIA_URL_SECRET)
+RANDOM_SECRETS = (SESSION_SECRET, MEDIA_URL_SECRET, UNSUBSCRIBE_SECRET)
 EVERY_SECRET = (PRIVATE_KEY, PUBLIC_KEY, *RANDOM_SECRETS)
 
 
@@ -73,13 +74,10 @@ def ensure_secrets(var_dir: pathlib.Path, environ=os.environ) -> tuple[dict[str,
 def process_environment(var_dir: pathlib.Path, secret_values: dict[str, str]) -> dict[str, str]:
     """The environment every child process gets: the caller's, with the secrets filled in where unset (so the
     artifacts processes and the gateway share one media URL secret) and SKILLFOLIO_VAR_DIR made absolute so
-    children agree on where the SQLite files and the media store live; with the local mail sink (no SMTP relay
-    set), the gateway's demo mailbox page reads the sink's Maildir."""
+    children agree on where the SQLite files and the media store live."""
     env = dict(os.environ)
     for name, value in secret_values.items():
         env.setdefault(name, value)
     env["SKILLFOLIO_VAR_DIR"] = str(var_dir)
-    if not env.get("NOTIFICATIONS_SMTP_HOST"):   # the local mail sink: the gateway shows what it received
-        env.setdefault("GATEWAY_DEMO_MAILDIR", env.get("NOTIFICATIONS_MAIL_DIR") or str(var_dir / "mail"))
     env.setdefault("PYTHONUNBUFFERED", "1")
     return env

@@ -48,3 +48,8 @@ class NotificationsOptions(BaseSettings):
 
 def sender_metrics_port() -> int:
     return NotificationsOptions().sender_metrics_port
+
+
+def sender_max_workers() -> int:
+    """The sender's timer ticks one at a time; one worker is enough."""
+    return 1

@@ -10,14 +10,14 @@ from sqlalchemy import and_, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from chassis.messaging.replica import upsert_statement
-from notifications.adapters.orm import addresses, deliveries, delivery_attempts, notifications
+from notifications.adapters.orm import addresses, deliveries, delivery_attempts, notifications, utc
 from notifications.domain.model import Delivery
 
 _D = [f.name for f in fields(Delivery)]
 
 
 def _delivery(row) -> Delivery:
-    return Delivery(**{name: getattr(row, name) for name in _D})
+    return Delivery(**{name: utc(v) if isinstance(v := getattr(row, name), dt.datetime) else v for name in _D})
 
 
 class DeliveriesRepository:

@@ -4,23 +4,31 @@ deliveries (one email: instant or digest) with their attempts, failing addresses
 Migrations are checked against it."""
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import (
-                        BigInteger,
-                        Boolean,
-                        Column,
-                        DateTime,
-                        Index,
-                        Integer,
-                        MetaData,
-                        String,
-                        Table,
-                        Text,
-                        UniqueConstraint,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
 )
 
 from chassis.audit import add_audit_table
 from chassis.messaging.tables import add_messaging_tables
 from chassis.roster_replica.tables import add_roster_replica_tables
+
+
+def utc(moment):
+    """A stored moment as an aware UTC datetime (SQLite, the embedded default, returns naive ones)."""
+    return moment.replace(tzinfo=dt.UTC) if moment is not None and moment.tzinfo is None else moment
+
 
 metadata = MetaData(naming_convention={
     "ix": "ix_%(column_0_label)s", "uq": "uq_%(table_name)s_%(column_0_name)s",

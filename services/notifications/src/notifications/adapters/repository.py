@@ -8,15 +8,21 @@ from dataclasses import asdict, fields
 from sqlalchemy import and_, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from notifications.adapters.orm import approvals, deliveries, notifications
+from notifications.adapters.orm import approvals, deliveries, notifications, utc
 from notifications.domain.model import Approval, Notification
 
 _N = [f.name for f in fields(Notification)]
 _A = [f.name for f in fields(Approval)]
+_MOMENTS = frozenset({"created_at", "updated_at", "email_due_at", "approved_at"})
+
+
+def _value(row, name: str):
+    value = getattr(row, name)
+    return utc(value) if name in _MOMENTS else value
 
 
 def _notification(row) -> Notification:
-    return Notification(**{name: getattr(row, name) for name in _N})
+    return Notification(**{name: _value(row, name) for name in _N})
 
 
 class NotificationsRepository:
@@ -94,7 +100,7 @@ class NotificationsRepository:
             at = dt.datetime.fromisoformat(after[0])
             query = query.where(or_(c.created_at > at, and_(c.created_at == at, c.id > after[1])))
         rows = self.session.execute(query.order_by(c.created_at, c.id).limit(size + 1))
-        return [Approval(**{name: getattr(r, name) for name in _A}) for r in rows]
+        return [Approval(**{name: _value(r, name) for name in _A}) for r in rows]
 
     def pending_students(self) -> set[str]:
         return set(self.session.execute(select(approvals.c.student_id).where(
@@ -104,7 +110,7 @@ class NotificationsRepository:
         ids = sorted(set(ids))
         rows = self.session.execute(select(approvals).where(approvals.c.id.in_(ids), approvals.c.approved_at.is_(None))
                                     .with_for_update()) if ids else []
-        return [Approval(**{name: getattr(r, name) for name in _A}) for r in rows]
+        return [Approval(**{name: _value(r, name) for name in _A}) for r in rows]
 
     def approve(self, approval_id: str, by: str, at: dt.datetime) -> list[Notification]:
         """Mark approved and release its notifications (returned: they now need their email scheduled)."""

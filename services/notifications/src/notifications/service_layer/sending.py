@@ -12,18 +12,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from chassis.calendar import utc_now
+from notifications.adapters.orm import utc
 from notifications.domain.events import NotificationFailed, NotificationSent
 from notifications.domain.model import Delivery
 from notifications.domain.timing import period_key
 from notifications.mail import (
-                                PermanentSendError,
-                                Recipient,
-                                RetryPolicy,
-                                SenderIdentity,
-                                TransientSendError,
-                                UnsubscribeTokens,
-                                render_digest,
-                                render_instant,
+    PermanentSendError,
+    Recipient,
+    RetryPolicy,
+    SenderIdentity,
+    TransientSendError,
+    UnsubscribeTokens,
+    render_digest,
+    render_instant,
 )
 from notifications.service_layer.views import grouped_by_child, people_of, unsubscribe_category, view_of
 
@@ -59,10 +60,10 @@ class Sender:
         with self.uows() as uow:
             for row in uow.deliveries.due_digest_notifications(now, 1000):
                 zone = uow.settings.preferences(row.recipient_id).time_zone or self.policy.time_zone
-                key = period_key(row.email_due_at, row.email_mode, zone)
+                key = period_key(utc(row.email_due_at), row.email_mode, zone)
                 d = Delivery(str(uuid.uuid4()), row.recipient_id, row.email_mode, key, "queued", now, now)
                 if not uow.deliveries.add(d):          # that period's digest exists: a later due time gets its own
-                    d.period_key = f"{key}@{row.email_due_at.astimezone(dt.UTC):%H%M}-{d.id[:8]}"
+                    d.period_key = f"{key}@{utc(row.email_due_at):%H%M}-{d.id[:8]}"
                     uow.deliveries.add(d)
                 made += bool(uow.deliveries.attach(row.recipient_id, row.email_mode, row.email_due_at, d.id))
             uow.commit()

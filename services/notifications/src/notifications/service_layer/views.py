@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from notifications.adapters.orm import utc
 from notifications.adapters.replicas import Contact
 from notifications.mail.model import MUTABLE_CATEGORIES, NotificationView
 
@@ -19,7 +20,7 @@ def view_of(n, contacts: dict[str, Contact], base_url: str) -> NotificationView:
     return NotificationView(
         notification_id=n.id, category=n.category, kind=n.kind, child_first_name=first_name(contacts, n.student_id),
         actor_name=actor.display_name if actor else "Someone", count=n.count, title=n.title or None,
-        user_text=n.user_text or None, outcome=n.outcome or None, occurred_at=n.updated_at or n.created_at,
+        user_text=n.user_text or None, outcome=n.outcome or None, occurred_at=utc(n.updated_at or n.created_at),
         link=base_url.rstrip("/") + (n.link or "/"))
 
 
@@ -49,5 +50,5 @@ def approval_line(a, contacts: dict[str, Contact], language: str) -> str:
     view = NotificationView(notification_id=a.id, category=category_of(a.kind), kind=a.kind,
                             child_first_name=first_name(contacts, a.student_id),
                             actor_name=student.display_name if student else "", count=1, title=a.title or None,
-                            user_text=None, outcome=None, occurred_at=a.created_at, link="http://app" + a.link)
+                            user_text=None, outcome=None, occurred_at=utc(a.created_at), link="http://app" + a.link)
     return render_in_app(view, language)
