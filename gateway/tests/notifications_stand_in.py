@@ -87,8 +87,8 @@ class StandIn(notifications_pb2_grpc.NotificationsServiceServicer):
             request.language not in ("en", "es") else []
         problems += [FieldProblem("time_zone", "not an IANA time zone")] if request.HasField("time_zone") and \
             request.time_zone not in ZONES else []
-        problems += [FieldProblem(f"categories.{c.category}", "cannot be off: critical")
-                     for c in request.categories if c.category == "critical" and c.delivery == "off"]
+        problems += [FieldProblem(f"categories.{c.category}", "a critical category cannot be changed or muted")
+                     for c in request.categories if c.category == "critical"]
         if problems:
             raise InvalidArgument("the preferences are not valid", problems)
         chosen = {c.category: c.delivery for c in request.categories}

@@ -52,7 +52,8 @@ def test_preferences_change_only_what_is_sent_and_name_the_bad_field(client, gua
     critical = client.put("/api/v1/notifications/preferences", headers=guardian,
                           json={"categories": [{"category": "critical", "delivery": "off"}]})
     assert critical.status_code == 422
-    assert critical.json()["error"]["problems"] == [{"field": "categories.critical", "reason": "cannot be off: critical"}]
+    assert critical.json()["error"]["problems"] == [
+        {"field": "categories.critical", "reason": "a critical category cannot be changed or muted"}]
     hours = client.put("/api/v1/notifications/preferences", headers=guardian, json={"quiet_hours_start": "25:00"})
     assert hours.status_code == 422 and hours.json()["error"]["problems"][0]["field"] == "quiet_hours_start"
     unknown = client.put("/api/v1/notifications/preferences", headers=guardian, json={"colour": "red"})

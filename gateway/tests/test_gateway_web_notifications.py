@@ -57,10 +57,13 @@ def test_preferences_show_critical_as_not_mutable_and_the_chosen_language_is_fol
                                                                                        notifications):
     web_login(client, *district.login("gadams"))
     page = client.get("/notifications/preferences").text
-    critical = page.split('name="delivery-critical"')[1].split("</select>")[0]
-    assert 'value="off"' not in critical and "Important notices cannot be turned off." in page
+    assert 'name="delivery-critical"' not in page and "Important notices cannot be turned off." in page
     assert 'value="off"' in page.split('name="delivery-new_work"')[1].split("</select>")[0]
-    form = {"csrf_token": csrf_from(page), "delivery-new_work": "daily", "delivery-critical": "instant",
+    forced = client.post("/notifications/preferences", data={"csrf_token": csrf_from(page), "language": "en",
+                                                            "delivery-critical": "off"})
+    assert forced.status_code == 422 and 'id="delivery-critical-error"' not in forced.text
+    assert "Delivery-critical: a critical category cannot be changed or muted." in forced.text
+    form = {"csrf_token": csrf_from(page), "delivery-new_work": "daily",
             "email": "on", "language": "es", "time_zone": "Mars/Olympus", "quiet_hours_start": "",
             "quiet_hours_end": ""}
     bad = client.post("/notifications/preferences", data=form)

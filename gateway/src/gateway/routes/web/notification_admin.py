@@ -14,6 +14,7 @@ from gateway.clients.backends import Backends, BackendsDep
 from gateway.errors import when_refused
 from gateway.i18n import N_
 from gateway.routes.web.common import Viewer, field_errors, refusal
+from gateway.routes.web.notifications import delivery_control
 from gateway.sessions.csrf import verify_csrf
 from gateway.usecases import notifications as uc
 from gateway.web import notification_view as view
@@ -85,7 +86,8 @@ async def save_district(request: Request, backends: BackendsDep, viewer: Viewer)
                                  weekly_weekday=str(form.get("weekly_weekday", ""))[:16],
                                  sender_name=str(form.get("sender_name", ""))[:200])
     except InvalidArgument as error:
-        return await _district_page(request, backends, viewer, status=422, errors=field_errors(error.problems))
+        return await _district_page(request, backends, viewer, status=422, errors=field_errors(
+            [delivery_control(p) for p in error.problems]))
     return RedirectResponse("/admin/notifications?done=saved", status_code=303)
 
 

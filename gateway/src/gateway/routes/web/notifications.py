@@ -56,6 +56,13 @@ async def open_evidence(request: Request, backends: BackendsDep, viewer: Viewer,
     return RedirectResponse(view.evidence_link(to) or "/notifications", status_code=303)
 
 
+def delivery_control(problem: FieldProblem) -> FieldProblem:
+    """A category's problem (``categories.<category>``) shown at its select (``delivery-<category>``)."""
+    head, dot, category = problem.field.partition(".")
+    return FieldProblem(f"delivery-{category}", problem.reason) if head in ("categories", "default_delivery") and \
+        dot and category != "category" else problem
+
+
 async def _preferences_page(request: Request, backends: Backends, viewer, status: int = 200, notice: str = "",
                             errors: dict | None = None, reply=None):
     reply = reply or await backends.notifications.get_preferences(viewer)
@@ -76,11 +83,13 @@ async def save_preferences(request: Request, backends: BackendsDep, viewer: View
                   if key.startswith("delivery-")}
     fields = {name: str(form.get(name, ""))[:64] for name in ("language", "time_zone", "quiet_hours_start",
                                                                "quiet_hours_end")}
+    fields["time_zone"] = fields["time_zone"].strip() or None    # empty: keep following the district's zone
     try:
         await uc.update_preferences(backends, viewer, categories=categories, email=form.get("email") == "on",
                                     **fields)
     except InvalidArgument as error:
-        return await _preferences_page(request, backends, viewer, status=422, errors=field_errors(error.problems))
+        return await _preferences_page(request, backends, viewer, status=422, errors=field_errors(
+            [delivery_control(p) for p in error.problems]))
     request.session[i18n.SESSION_KEY] = fields["language"]
     return RedirectResponse("/notifications/preferences?done=saved", status_code=303)
 
