@@ -89,3 +89,24 @@ def test_held_work_stays_out_of_the_feed_until_approved(notifications_app):
     assert admin.approve(tess, [items[0].id]) == 1
     assert [n.kind for n, _ in notifications_app.personal.feed(gina, 0, "", False).items] == ["artifact_added"]
     assert admin.approvals(tess, 0, "")[0] == []
+
+
+def test_a_guardian_removed_loses_what_they_were_told_about_the_child(notifications_app, mail_sink):
+    apply(notifications_app, *cast_events())
+    with notifications_app.unit_of_work() as uow:
+        uow.settings.save_preferences("G", Preferences(categories={"new_work": "instant"}))
+        uow.commit()
+    apply(notifications_app, artifact_added())
+    gina = Viewer.of("G", ["guardian"])
+    assert len(notifications_app.personal.feed(gina, 0, "", False).items) == 1
+    apply(notifications_app, event("guardianship_removed", "roster", NOON + dt.timedelta(seconds=30),
+                                   guardian_id="G", student_id="S", active=False))
+    assert notifications_app.personal.feed(gina, 0, "", False).items == []
+    sender = notifications_app.sender()
+    sender.clock = Clock(NOON + dt.timedelta(minutes=1))
+    sender.run_once()
+    with notifications_app.engine.connect() as conn:
+        statuses = {r.recipient_id: r.status for r in conn.execute(select(deliveries))}
+    assert statuses["G"] == "suppressed" and mail_sink[1].count() == 0
+    apply(notifications_app, artifact_added(NOON + dt.timedelta(hours=1), "a2"))
+    assert notifications_app.personal.feed(gina, 0, "", False).items == []

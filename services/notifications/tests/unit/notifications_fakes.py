@@ -57,6 +57,12 @@ class FakeNotifications:
 
     unsent = staticmethod(lambda delivery_id: True)   # rebound by the unit of work to its deliveries
 
+    def forget(self, recipient_id: str, student_id: str) -> int:
+        gone = [i for i, n in self.rows.items() if (n.recipient_id, n.student_id) == (recipient_id, student_id)]
+        for i in gone:
+            del self.rows[i]
+        return len(gone)
+
     def bump(self, notification_id: str, at: dt.datetime) -> None:
         n = self.rows[notification_id]
         n.count, n.updated_at, n.read, n.title = n.count + 1, at, False, ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, fields
 
-from sqlalchemy import and_, func, insert, or_, select, update
+from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from notifications.adapters.orm import approvals, deliveries, notifications, utc
@@ -59,6 +59,12 @@ class NotificationsRepository:
     def set_email(self, notification_id: str, mode: str, due_at: dt.datetime | None, delivery_id: str | None) -> None:
         self.session.execute(update(notifications).where(notifications.c.id == notification_id).values(
             email_mode=mode, email_due_at=due_at, delivery_id=delivery_id))
+
+    def forget(self, recipient_id: str, student_id: str) -> int:
+        """Delete what ``recipient_id`` was told about ``student_id``; a queued email left empty is suppressed."""
+        n = notifications.c
+        return self.session.execute(delete(notifications).where(n.recipient_id == recipient_id,
+                                                                n.student_id == student_id)).rowcount
 
     # --- the feed ---
     def feed(self, recipient_id: str, unread_only: bool, after: tuple | None, size: int) -> list[Notification]:

@@ -16,6 +16,18 @@ def person(uow, envelope: Envelope) -> None:
                              str(d.get("email") or ""), str(d.get("preferred_language") or ""))
 
 
+def guardianship(uow, envelope: Envelope) -> None:
+    """The roster replica's guardianship; a guardian who no longer guards the student also loses what they were
+    told about that student (feed lines, and email not sent yet): the roster, not this service, decides who may
+    know about a child."""
+    roster_replica.apply(uow, envelope)
+    d = envelope.data
+    if envelope.type == "guardianship_removed" or not d.get("active", True):
+        guardian, student = str(d["guardian_id"]), str(d["student_id"])
+        if not uow.replicas.guardian_and_inactive(guardian, student)[0]:      # not re-added by a newer event
+            uow.notifications.forget(guardian, student)
+
+
 def artifact(uow, envelope: Envelope) -> None:
     """Who added the artifact and its title (newest event wins); a new artifact also notifies."""
     d = envelope.data

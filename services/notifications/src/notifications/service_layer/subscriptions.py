@@ -12,6 +12,8 @@ SUBSCRIPTIONS = {
     ("roster", "person_added"): replication.person,
     ("roster", "person_updated"): replication.person,
     ("roster", "person_removed"): replication.person,
+    ("roster", "guardianship_added"): replication.guardianship,
+    ("roster", "guardianship_removed"): replication.guardianship,
     **{key: intake.handle for key in READERS if key[0] != "artifacts"},
     ("artifacts", "artifact_added"): replication.artifact,
     ("artifacts", "artifact_updated"): replication.artifact,
