@@ -13,7 +13,8 @@ def test_up_adds_the_mail_sink_and_points_the_sender_at_it(tmp_path: pathlib.Pat
     assert sink.name == "mailsink" and "-m notifications.mail.sink" in sink.command()
     assert str(tmp_path / "mail") in sink.command() and "--port 2525" in sink.command()
     assert environ == {"NOTIFICATIONS_SMTP_HOST": "127.0.0.1", "NOTIFICATIONS_SMTP_PORT": "2525",
-                       "NOTIFICATIONS_MAIL_DIR": str(tmp_path / "mail")}
+                       "NOTIFICATIONS_MAIL_DIR": str(tmp_path / "mail"),
+                       "GATEWAY_DEMO_MAILDIR": str(tmp_path / "mail")}      # the web app's demo mailbox page
     assert "mailsink" not in {spec.name for spec in PROCESSES}     # a helper of `up`, no service role
 
 
