@@ -40,7 +40,8 @@ def notifications_app(notifications_db, sink_port) -> Iterator[NotificationsApp]
     options = NotificationsOptions(smtp_port=sink_port, smtp_timeout_seconds=5, time_zone="America/Kentucky/Louisville",
                                    instant_delay_seconds=0, retry_max_attempts=3, retry_base_seconds=60,
                                    retry_cap_seconds=600, bounce_threshold=2, base_url="https://app.example.org",
-                                   from_address="noreply@jcps.example.org")
+                                   from_address="noreply@jcps.example.org",
+                                   unsubscribe_secret="test-unsubscribe-secret-0123456789")
     app = build(service_settings("notifications", database_url=notifications_db, db_pool_size=2), options)
     yield app
     app.close()

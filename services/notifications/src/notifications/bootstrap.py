@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 
-from chassis.config import ServiceSettings
+from chassis.config import ConfigurationError, ServiceSettings
 from chassis.db import make_engine, make_session_factory
 from notifications.config import NotificationsOptions
 from notifications.mail import RetryPolicy, SmtpSettings, SmtpTransport, UnsubscribeTokens
@@ -18,11 +18,26 @@ from notifications.service_layer.intake import IntakePolicy
 from notifications.service_layer.sending import Sender, SenderPolicy
 from notifications.service_layer.unit_of_work import NotificationsUnitOfWork
 
-DEV_SECRET = "embedded-default-unsubscribe-secret"    # only when none is configured (tests, a bare `run`)
+UNSUBSCRIBE_SECRET = "NOTIFICATIONS_UNSUBSCRIBE_SECRET"
 
 
-def tokens(options: NotificationsOptions) -> UnsubscribeTokens:
-    return UnsubscribeTokens(options.unsubscribe_secret.get_secret_value() or DEV_SECRET)
+def tokens(options: NotificationsOptions) -> UnsubscribeTokens | None:
+    """The one-click unsubscribe signer, or None when no secret is configured (then nothing is sent and the
+    Unsubscribe RPC refuses: a guessable default secret would let anyone mute anyone)."""
+    secret = options.unsubscribe_secret.get_secret_value()
+    if not secret:
+        return None
+    if len(secret) < 16:
+        raise ConfigurationError(f"{UNSUBSCRIBE_SECRET}: must be at least 16 characters")
+    return UnsubscribeTokens(secret)
+
+
+def sender_tokens(options: NotificationsOptions) -> UnsubscribeTokens:
+    signer = tokens(options)
+    if signer is None:
+        raise ConfigurationError(f"{UNSUBSCRIBE_SECRET} is required to send email (it signs the one-click "
+                                 "unsubscribe links; `skillfolio up` generates one)")
+    return signer
 
 
 def intake_policy(options: NotificationsOptions) -> IntakePolicy:
@@ -63,7 +78,7 @@ class NotificationsApp:
 
     def sender(self, transport=None) -> Sender:
         return Sender(self.unit_of_work, transport or SmtpTransport(smtp_settings(self.options)),
-                      tokens(self.options), sender_policy(self.options))
+                      sender_tokens(self.options), sender_policy(self.options))
 
     def close(self) -> None:
         self.engine.dispose()

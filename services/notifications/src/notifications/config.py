@@ -29,7 +29,8 @@ class NotificationsOptions(BaseSettings):
     base_url: str = Field("http://127.0.0.1:8000", description="Public URL of the web app: links and one-click "
                                                                "unsubscribe URLs in emails.")
     unsubscribe_secret: SecretStr = Field(SecretStr(""), description="HMAC secret of one-click unsubscribe "
-                                                                     "tokens (at least 16 characters; `skillfolio "
+                                                                     "tokens (at least 16 characters; the sender "
+                                                                     "and the api's Unsubscribe need it; `skillfolio "
                                                                      "up` generates one).")
     sender_batch_size: int = Field(50, ge=1, description="Deliveries the sender leases per round.")
     sender_poll_seconds: float = Field(1.0, gt=0, description="How often the sender looks for due email.")

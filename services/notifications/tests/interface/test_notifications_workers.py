@@ -30,7 +30,8 @@ def env(notifications_db, fresh_amqp_url, sink_port):
     return {"NOTIFICATIONS_DATABASE_URL": notifications_db, "SKILLFOLIO_AMQP_URL": fresh_amqp_url,
             "NOTIFICATIONS_EVENTS_METRICS_PORT": str(infra.free_port()), "NOTIFICATIONS_SMTP_PORT": str(sink_port),
             "NOTIFICATIONS_INSTANT_DELAY_SECONDS": "0", "NOTIFICATIONS_SENDER_POLL_SECONDS": "0.2",
-            "NOTIFICATIONS_TIME_ZONE": "America/Kentucky/Louisville", "SKILLFOLIO_EVENT_RETRY_DELAYS_MS": "200"}
+            "NOTIFICATIONS_TIME_ZONE": "America/Kentucky/Louisville", "SKILLFOLIO_EVENT_RETRY_DELAYS_MS": "200",
+            "NOTIFICATIONS_UNSUBSCRIBE_SECRET": "test-unsubscribe-secret-0123456789"}
 
 
 @pytest.fixture

@@ -101,6 +101,9 @@ class PersonalUseCases:
         """Mute the token's category's email for its person (idempotent); (category, their language)."""
         if not token:
             raise InvalidArgument("token is required", [FieldProblem("token", "required")])
+        if self.tokens is None:
+            raise InvalidArgument("token: unsubscribe links are not configured here",
+                                  [FieldProblem("token", "no NOTIFICATIONS_UNSUBSCRIBE_SECRET to check it with")])
         try:
             person_id, category = self.tokens.read(token)
         except BadUnsubscribeToken as error:
