@@ -4,6 +4,7 @@ from __future__ import annotations
 import pathlib
 import sys
 
+from notifications.config import NotificationsOptions
 from pydantic_settings import BaseSettings
 
 from artifacts.config import ArtifactsOptions
@@ -13,7 +14,7 @@ from reflections.config import ReflectionsOptions
 from roster.config import RosterOptions
 from skills.config import SkillsOptions
 
-SERVICES = ["roster", "skills", "artifacts", "reflections"]
+SERVICES = ["roster", "skills", "artifacts", "reflections", "notifications"]
 
 
 def _default(settings_cls: type[BaseSettings], name: str, service: str | None) -> str:
@@ -26,7 +27,7 @@ def _default(settings_cls: type[BaseSettings], name: str, service: str | None) -
     if field.default_factory is not None:
         return "(derived)"
     value = field.default
-    return f"`{value}`" if value not in ("", None) else "(empty)"
+    return f"`{value}`" if value not in ("", None) and str(value) else "(empty)"
 
 
 def rows() -> list[tuple[str, str, str]]:
@@ -48,6 +49,9 @@ def rows() -> list[tuple[str, str, str]]:
         out.append((f"ARTIFACTS_{name.upper()}", _default(ArtifactsOptions, name, None), field.description or ""))
     for name, field in ReflectionsOptions.model_fields.items():
         out.append((f"REFLECTIONS_{name.upper()}", _default(ReflectionsOptions, name, None), field.description or ""))
+    for name, field in NotificationsOptions.model_fields.items():
+        out.append((f"NOTIFICATIONS_{name.upper()}", _default(NotificationsOptions, name, None),
+                    field.description or ""))
     for name, field in GatewaySettings.model_fields.items():
         out.append((f"GATEWAY_{name.upper()}", _default(GatewaySettings, name, None), field.description or ""))
     return out

@@ -47,6 +47,10 @@ EOT
 write reflections.env <<EOT
 REFLECTIONS_DATABASE_URL=postgresql+psycopg2://skillfolio:$pg_password@postgres:5432/reflections
 EOT
+write notifications.env <<EOT
+NOTIFICATIONS_DATABASE_URL=postgresql+psycopg2://skillfolio:$pg_password@postgres:5432/notifications
+NOTIFICATIONS_UNSUBSCRIBE_SECRET=$(random 32)
+EOT
 write gateway.env <<EOT
 GATEWAY_SESSION_SECRET=$(random 32)
 EOT

@@ -1,4 +1,5 @@
-"""Gateway test fixtures: REAL roster, skills, artifacts and reflections gRPC servers (in-process, ephemeral ports), each over its
+"""Gateway test fixtures: REAL roster, skills, artifacts and reflections gRPC servers (and a stand-in notifications API,
+notifications_stand_in) (in-process, ephemeral ports), each over its
 own fresh, migrated PostgreSQL database, and a gateway app (FastAPI TestClient) pointed at them with a per-run key
 pair, session secret, media URL secret and media directory.
 
@@ -14,6 +15,7 @@ from collections.abc import Callable, Iterator
 
 import gateway_district as district_module
 import gateway_skills
+import notifications_stand_in
 import pytest
 from discussion_feed import feed_skill_places
 from fastapi import FastAPI
@@ -197,9 +199,25 @@ def gateway_platform(platform, keys) -> PlatformSettings:
     return platform.model_copy(update={"principal_private_key": keys[0]})
 
 
+@pytest.fixture(scope="session")
+def notifications_service(platform) -> Iterator[tuple[str, notifications_stand_in.State]]:
+    """(host:port, state) of the notifications API's stand-in (gateway tests; notifications_stand_in)."""
+    handle, state = notifications_stand_in.start(platform)
+    yield f"127.0.0.1:{handle.port}", state
+    handle.stop(grace=1)
+
+
 @pytest.fixture
-def make_app(roster_target, skills_target, artifacts_target, reflections_target, gateway_platform) -> Callable[...,
-                                                                                                               FastAPI]:
+def notifications(notifications_service) -> notifications_stand_in.State:
+    """The stand-in's state, emptied for this test."""
+    state = notifications_service[1]
+    state.__init__()
+    return state
+
+
+@pytest.fixture
+def make_app(roster_target, skills_target, artifacts_target, reflections_target, notifications_service,
+             gateway_platform) -> Callable[..., FastAPI]:
     """Build a gateway app (lifespan not yet run) against the session's services, with settings overrides.
 
     ``platform=`` replaces the gateway's PlatformSettings (e.g. an S3 endpoint, another media secret); ``clock=`` the
@@ -208,7 +226,7 @@ def make_app(roster_target, skills_target, artifacts_target, reflections_target,
     def build(platform: PlatformSettings | None = None, clock=None, **overrides) -> FastAPI:
         values = {"session_secret": secrets.token_urlsafe(40), "roster_target": roster_target,
                   "skills_target": skills_target, "artifacts_target": artifacts_target,
-                  "reflections_target": reflections_target,
+                  "reflections_target": reflections_target, "notifications_target": notifications_service[0],
                   "login_rate_limit": "3 per 1 minute", **overrides}
         return create_app(GatewaySettings(**values), platform or gateway_platform,
                           **({"clock": clock} if clock else {}))

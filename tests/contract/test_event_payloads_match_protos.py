@@ -1,4 +1,4 @@
-"""Every domain event's wire payload (roster, skills, artifacts, reflections) parses into its protobuf message in
+"""Every domain event's wire payload (roster, skills, artifacts, reflections, notifications) parses into its protobuf message in
 skillfolio.events.v1, and back.
 
 Event class -> message by name: ``StudentTransferred`` -> ``StudentTransferred``; ``PersonAdded`` /
@@ -17,22 +17,32 @@ import typing
 
 import pytest
 from google.protobuf import json_format
+from notifications.domain import events as notifications_events
 
 from artifacts.domain import events as artifacts_events
 from chassis.events import DomainEvent, Envelope
 from reflections.domain import events as reflections_events
 from reflections.domain import goal_events, milestone_events
 from roster.domain import events as roster_events
-from skillfolio.events.v1 import artifacts_pb2, goals_pb2, milestones_pb2, reflections_pb2, roster_pb2, skills_pb2
+from skillfolio.events.v1 import (
+    artifacts_pb2,
+    goals_pb2,
+    milestones_pb2,
+    notifications_pb2,
+    reflections_pb2,
+    roster_pb2,
+    skills_pb2,
+)
 from skills.domain import events as skills_events
 
 # producer (or producer/area, for a producer whose events span several modules) -> (its domain events module,
 # its generated payload module)
 PRODUCERS = {"roster": (roster_events, roster_pb2), "skills": (skills_events, skills_pb2),
              "artifacts": (artifacts_events, artifacts_pb2), "reflections": (reflections_events, reflections_pb2),
-             "reflections/goals": (goal_events, goals_pb2), "reflections/milestones": (milestone_events, milestones_pb2)}
+             "reflections/goals": (goal_events, goals_pb2), "reflections/milestones": (milestone_events, milestones_pb2),
+             "notifications": (notifications_events, notifications_pb2)}
 MIN_EVENTS = {"roster": 10, "skills": 7, "artifacts": 5, "reflections": 6, "reflections/goals": 3,
-              "reflections/milestones": 6}
+              "reflections/milestones": 6, "notifications": 2}
 _VERB = re.compile(r"(Added|Updated|Removed|Deleted|Retired|Edited|Hidden)$")
 
 

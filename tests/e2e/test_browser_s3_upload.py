@@ -27,6 +27,7 @@ def s3_platform(tmp_path, fresh_amqp_url, s3_endpoint) -> Iterator[Platform]:
     env = {**os.environ, "SKILLFOLIO_VAR_DIR": str(tmp_path / "var"), "SKILLFOLIO_AMQP_URL": fresh_amqp_url,
            "GATEWAY_PORT": str(free_port()), "GATEWAY_METRICS_PORT": str(free_port()), "SKILLFOLIO_LOG_FORMAT": "json",
            "ARTIFACTS_MEDIA_METRICS_PORT": str(free_port()),
+           "NOTIFICATIONS_SENDER_METRICS_PORT": str(free_port()), "NOTIFICATIONS_SMTP_PORT": str(free_port()),
            "SKILLFOLIO_S3_ENDPOINT": s3_endpoint.endpoint, "SKILLFOLIO_S3_ACCESS_KEY": s3_endpoint.access_key,
            "SKILLFOLIO_S3_SECRET_KEY": s3_endpoint.secret_key, "SKILLFOLIO_S3_SECURE": str(s3_endpoint.secure),
            "SKILLFOLIO_S3_BUCKET": f"e2e-{uuid.uuid4().hex[:12]}"}
@@ -37,7 +38,8 @@ def s3_platform(tmp_path, fresh_amqp_url, s3_endpoint) -> Iterator[Platform]:
         env.pop(f"{prefix}_DATABASE_URL", None)
     for name in ("SKILLFOLIO_PRINCIPAL_PRIVATE_KEY", "SKILLFOLIO_PRINCIPAL_PUBLIC_KEY", "SKILLFOLIO_S3_PUBLIC_ENDPOINT",
                  "SKILLFOLIO_MEDIA_URL_SECRET", "GATEWAY_SESSION_SECRET", "GATEWAY_HOST", "GATEWAY_PUBLIC_URL",
-                 "GATEWAY_ROSTER_TARGET", "GATEWAY_SKILLS_TARGET", "GATEWAY_ARTIFACTS_TARGET"):
+                 "GATEWAY_ROSTER_TARGET", "GATEWAY_SKILLS_TARGET", "GATEWAY_ARTIFACTS_TARGET",
+                 "NOTIFICATIONS_SMTP_HOST", "NOTIFICATIONS_UNSUBSCRIBE_SECRET"):
         env.pop(name, None)
     output = tmp_path / "up.log"
     with open(output, "wb") as sink:

@@ -20,7 +20,7 @@ from chassis.descriptor import NAMEKO, SeedContext
 from skillfolio_cli import services
 from skillfolio_cli.embedded import SECRETS_FILE, ensure_secrets, private_dir, process_environment, write_private
 from skillfolio_cli.registry import descriptors
-from skillfolio_cli.supervisor import ProcessSpec, Readiness, run
+from skillfolio_cli.supervisor import ModuleProcessSpec, ProcessSpec, Readiness, run
 
 LOGINS_FILE = "demo-logins.txt"    # the roster's seed writes it under var/
 
@@ -44,6 +44,25 @@ PROCESSES = [_spec(service, role) for service, role in _roles()]
 # The nameko modules those roles run; `up` declares their consumer queues before starting anything (queues.py).
 WORKER_MODULES = [descriptors()[service].role(role).target for service, role in _roles()
                   if descriptors()[service].role(role).kind == NAMEKO]
+
+
+MAIL_SINK_PORT = "2525"
+
+
+def mail_sink(var_dir: pathlib.Path, environ) -> list[ProcessSpec]:
+    """The embedded default's local SMTP sink (aiosmtpd; every message kept in var/mail, which the web app shows),
+    with the notifications sender pointed at it, unless the environment names an SMTP relay
+    (NOTIFICATIONS_SMTP_HOST) or notifications is not installed."""
+    if "notifications" not in descriptors() or environ.get("NOTIFICATIONS_SMTP_HOST"):
+        return []
+    directory = var_dir / "mail"
+    environ.setdefault("NOTIFICATIONS_SMTP_PORT", MAIL_SINK_PORT)
+    environ.setdefault("NOTIFICATIONS_MAIL_DIR", str(directory))
+    environ.setdefault("GATEWAY_DEMO_MAILDIR", environ["NOTIFICATIONS_MAIL_DIR"])   # the web app's /demo/mail
+    environ["NOTIFICATIONS_SMTP_HOST"] = "127.0.0.1"
+    return [ModuleProcessSpec("mailsink", ["--directory", str(directory), "--host", "127.0.0.1",
+                                           "--port", environ["NOTIFICATIONS_SMTP_PORT"]],
+                              module="notifications.mail.sink")]
 
 
 def _stores_under_var() -> bool:
@@ -143,8 +162,13 @@ def up(seed: bool = typer.Option(True, help="Seed the demo district when the ros
     if logins:
         where = var_dir / LOGINS_FILE
         banner += [f"Demo logins (also in {where}):" if where.exists() else "Demo logins:", *logins]
+    helpers = mail_sink(var_dir, os.environ) if _stores_under_var() else []
+    if helpers:
+        banner.append(f"Emails go to the local mail sink ({var_dir / 'mail'}); read them in the web app.")
+    os.environ.setdefault("NOTIFICATIONS_BASE_URL", url)
     banner.append("Press Ctrl-C to stop.")
-    code = run(PROCESSES, dict(os.environ), Readiness(f"{_local_url()}/readyz", ready_timeout, banner))
+    code = run([*helpers, *PROCESSES], dict(os.environ),
+               Readiness(f"{_local_url()}/readyz", ready_timeout, banner))
     raise typer.Exit(code)
 
 

@@ -41,6 +41,16 @@ class ProcessSpec:
 
 
 @dataclass
+class ModuleProcessSpec(ProcessSpec):
+    """A helper process of the embedded default that is no service role: ``python -m <module> <args>``."""
+
+    module: str = ""
+
+    def command(self) -> str:
+        return "exec " + shlex.join([sys.executable, "-m", self.module, *self.args])
+
+
+@dataclass
 class Readiness:
     url: str                              # e.g. http://127.0.0.1:8000/readyz
     timeout: float = 90.0

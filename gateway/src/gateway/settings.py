@@ -46,6 +46,12 @@ class GatewaySettings(BaseSettings):
     reflections_target: str = Field(default_factory=lambda: target("reflections"),
                                     description="host:port of the reflections gRPC API (default "
                                                 "REFLECTIONS_GRPC_HOST:PORT).")
+    notifications_target: str = Field(default_factory=lambda: target("notifications"),
+                                      description="host:port of the notifications gRPC API (default "
+                                                  "NOTIFICATIONS_GRPC_HOST:PORT).")
+    demo_maildir: str = Field("", description="Maildir of the embedded default's local SMTP sink, shown read-only at "
+                                              "/demo/mail so a newcomer can read the demo's emails (`skillfolio up` "
+                                              "sets it to <SKILLFOLIO_VAR_DIR>/mail); empty (production): no page.")
 
     @property
     def longest_session(self) -> float:

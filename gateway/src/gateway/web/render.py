@@ -1,7 +1,7 @@
-"""Rendering pages: autoescaped Jinja2 templates with the principal, CSRF token and strict security headers."""
+"""Rendering pages: autoescaped Jinja2 templates in the request's language, with the principal, CSRF token and strict
+security headers."""
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import pathlib
 import secrets
@@ -12,6 +12,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
 
 from chassis.config import PlatformSettings
+from gateway import i18n
 from gateway.sessions.csrf import csrf_token
 
 HERE = pathlib.Path(__file__).parent
@@ -48,14 +49,6 @@ def content_security_policy(style_nonce: str, media: str = "") -> str:
             "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
 
-def nice_date(value: str) -> str:
-    """An RFC 3339 timestamp or ISO date as "23 Nov 2026" ("" when empty or unreadable)."""
-    try:
-        return dt.datetime.fromisoformat(value).strftime("%-d %b %Y")
-    except (TypeError, ValueError):
-        return ""
-
-
 def file_size(size: int) -> str:
     for unit in ("bytes", "KB", "MB"):
         if size < 1024 or unit == "MB":
@@ -64,7 +57,7 @@ def file_size(size: int) -> str:
     return ""
 
 
-templates.env.filters["nice_date"] = nice_date
+i18n.install(templates.env)   # gettext, the language picker and nice_date in the page's language
 templates.env.filters["file_size"] = file_size
 
 
@@ -72,8 +65,14 @@ def render(request: Request, template: str, status: int = 200, **context) -> Res
     context.setdefault("principal", getattr(request.state, "principal", None))
     context["csrf_token"] = csrf_token(request)
     context["style_nonce"] = nonce = secrets.token_urlsafe(16)
-    headers = {**PAGE_HEADERS, "Content-Security-Policy": content_security_policy(nonce, _process_media_origin())}
-    return templates.TemplateResponse(request, template, context, status_code=status, headers=headers)
+    headers = {**PAGE_HEADERS, "Content-Security-Policy": content_security_policy(nonce, _process_media_origin()),
+               "Content-Language": (language := i18n.request_language(request))}
+    context["language"] = language
+    token = i18n.use_language(language)
+    try:   # the template is rendered here, in the page's language
+        return templates.TemplateResponse(request, template, context, status_code=status, headers=headers)
+    finally:
+        i18n.reset_language(token)
 
 
 def render_error(request: Request, status: int, message: str, title: str = "") -> Response:

@@ -6,10 +6,12 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from gateway.i18n import N_
+
 HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 NEUTRAL = ("#E8ECF1", "#000000")
-KIND_LABELS = {"image": "Image", "document": "Document", "audio": "Audio", "video": "Video", "link": "Link",
-               "other": "Other"}
+KIND_LABELS = {"image": N_("Image"), "document": N_("Document"), "audio": N_("Audio"), "video": N_("Video"),
+               "link": N_("Link"), "other": N_("Other")}   # English; templates translate them with _()
 UPLOAD_KINDS = ("image", "document", "audio", "video", "link")
 
 

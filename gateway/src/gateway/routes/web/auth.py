@@ -1,18 +1,22 @@
 """Web login and logout: a CSRF-protected form, accessible error messages, a signed expiring session cookie."""
 from __future__ import annotations
 
+import logging
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse
 
-from chassis.errors import InvalidArgument, Unauthenticated
+from chassis.errors import DomainError, InvalidArgument, Unauthenticated
+from gateway import i18n
 from gateway.auth import end_session, is_guest, session_principal, session_store, start_session
 from gateway.sessions.csrf import verify_csrf
+from gateway.usecases import notifications
 from gateway.usecases.login import TooManyAttempts, authenticate
 from gateway.web.render import render
 
 router = APIRouter(include_in_schema=False)
+log = logging.getLogger(__name__)
 
 
 def safe_next(target: str) -> str:
@@ -48,7 +52,20 @@ async def login(request: Request, username: Annotated[str, Form(max_length=255)]
         response.headers["Retry-After"] = str(error.retry_after)
         return response
     start_session(request, principal)
+    await remember_language(request, principal)
     return RedirectResponse(target, status_code=303)
+
+
+async def remember_language(request: Request, principal) -> None:
+    """Pages follow the person's notifications language preference from login on (read once per session); while
+    the notifications service cannot answer, the picker's choice or the browser's language is used."""
+    try:
+        language = await notifications.remember_language(request.app.state.backends, principal)
+    except DomainError as error:
+        log.info("language preference not read at login (%s): pages follow the browser's", error.code)
+        return
+    if language:
+        request.session[i18n.SESSION_KEY] = language
 
 
 def _again(request: Request, status: int, username: str, target: str, message: str, errors: dict):

@@ -13,12 +13,17 @@ from gateway.routes.web import goals as web_goals
 from gateway.routes.web import growth as web_growth
 from gateway.routes.web import milestone_list as web_milestone_list
 from gateway.routes.web import milestones as web_milestones
+from gateway.routes.web import notification_admin as web_notification_admin
+from gateway.routes.web import notifications as web_notifications
 from gateway.routes.web import panel as web_panel
 from gateway.routes.web import portfolio as web_portfolio
 from gateway.routes.web import prompts as web_prompts
+from gateway.routes.web import unsubscribe as web_unsubscribe
 from gateway.routes.web.common import Viewer
 from gateway.schemas import common as schemas
 from gateway.usecases import roster as queries
+from gateway.usecases.notifications import home_feed
+from gateway.web.notification_view import category_label, evidence_link
 from gateway.web.render import render
 from skillfolio.roster.v1 import roster_pb2 as pb
 
@@ -47,17 +52,20 @@ async def home(request: Request, backends: BackendsDep, viewer: Viewer):
     if viewer.has_role("teacher"):
         blocks["teacher"] = await queries.students_by_section(roster, viewer, viewer.subject, page_size=100)
     if viewer.has_role("guardian"):
+        blocks["feed"] = await home_feed(backends, viewer)
         children = await queries.collect(lambda p: roster.list_children(viewer, pb.ListChildrenRequest(
             guardian_id=viewer.subject, page=p)), "children")
         blocks["guardian"] = [schemas.Person.of(c) for c in children]
     if viewer.has_role("student"):
         blocks["student"] = {"school": await _school_name(backends, me.primary_school_id, viewer)}
-    return render(request, "home.html", me=schemas.Person.of(me), blocks=blocks,
+    return render(request, "home.html", me=schemas.Person.of(me), blocks=blocks, link=evidence_link,
+                  category_label=category_label,
                   district=viewer.has_role("district_admin"))
 
 
 router.include_router(web_portfolio.router)
 router.include_router(web_artifact.router)
 router.include_router(web_discussion.router)
-for pages in (web_goals, web_growth, web_milestone_list, web_milestones, web_panel, web_prompts):
+for pages in (web_goals, web_growth, web_milestone_list, web_milestones, web_panel, web_prompts, web_notifications,
+              web_notification_admin, web_unsubscribe):
     router.include_router(pages.router)

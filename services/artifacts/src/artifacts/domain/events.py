@@ -26,13 +26,15 @@ class _ArtifactChanged(DomainEvent):
     added_by_role: str = ""
     status: str = ""
     version: int = 0
+    title: str = ""
 
     @classmethod
     def of(cls, a: Artifact):
         """The event about artifact ``a`` as it is now (its complete current skill set)."""
         return cls(artifact_id=a.id, student_id=a.student_id, skill_ids=list(a.skill_ids), school_id=a.school_id,
                    school_year_id=a.school_year_id, kind=a.kind.value, added_by=a.added_by,
-                   added_by_role=a.added_by_role, status=a.status.value, version=a.current_version)
+                   added_by_role=a.added_by_role, status=a.status.value, version=a.current_version,
+                   title=a.title)
 
 
 @dataclass(frozen=True)

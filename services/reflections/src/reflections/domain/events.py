@@ -63,6 +63,7 @@ class _CommentChanged(DomainEvent):
     author_id: str
     author_role: str
     actor_id: str
+    body: str = ""
 
 
 @dataclass(frozen=True)

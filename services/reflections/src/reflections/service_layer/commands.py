@@ -167,7 +167,8 @@ class ReflectionCommands:
             uow.records.add_comment(comment)
             uow.keep_result(comment)
             self._finish(uow, viewer, "AddComment", student_id, {"comment_id": comment.id, "artifact_id": artifact_id},
-                         CommentAdded(comment.id, artifact_id, student_id, viewer.subject, role, viewer.subject))
+                         CommentAdded(comment.id, artifact_id, student_id, viewer.subject, role, viewer.subject,
+                                      body))
         return comment
 
     def hide_comment(self, viewer: Viewer, comment_id: str) -> Comment:

@@ -16,6 +16,8 @@ class _PersonChanged(DomainEvent):
     active: bool = True
     given_name: str = ""
     family_name: str = ""
+    email: str = ""
+    preferred_language: str = ""
 
 
 class PersonAdded(_PersonChanged):

@@ -41,7 +41,8 @@ RULES: tuple[EventRule, ...] = (
     EventRule("people", ev.PersonAdded, ev.PersonUpdated, ev.PersonRemoved, fields={
         "person_id": ("id", "text"), "sourced_id": ("sourced_id", "text"), "roles": ("id", "roles"),
         "grade_level": ("grade_level", "text"), "primary_school_id": ("primary_school_id", "opt"),
-        "active": ("active", "bool"), "given_name": ("given_name", "text"), "family_name": ("family_name", "text")}),
+        "active": ("active", "bool"), "given_name": ("given_name", "text"), "family_name": ("family_name", "text"),
+        "email": ("email", "opt"), "preferred_language": ("", "unknown")}),
     EventRule("sections", ev.SectionAdded, ev.SectionUpdated, ev.SectionRemoved, fields={
         "section_id": ("id", "text"), "school_id": ("school_id", "text"), "school_year_id": ("school_year_id", "opt"),
         "title": ("title", "text"), "start_date": ("start_date", "opt"), "end_date": ("end_date", "opt")}),
@@ -65,6 +66,8 @@ def event_class(rule: EventRule, row: Row) -> type[DomainEvent]:
 
 
 def _value(kind: str, value: Any) -> Any:
+    if kind == "unknown":                 # a field OneRoster files do not carry (yet): always ""
+        return ""
     if kind == "opt":
         return "" if value is None else str(value)
     if kind == "bool":
@@ -80,6 +83,6 @@ def build(rule: EventRule, row: Row) -> DomainEvent | None:
     """The event a diff row raises (rows carry ``roles`` as a comma-separated string for people)."""
     if rule.only and row[rule.only[0]] != rule.only[1]:
         return None
-    kwargs = {name: _value(kind, row["roles"] if kind == "roles" else row[column])
+    kwargs = {name: _value(kind, row["roles"] if kind == "roles" else row[column] if column else None)
               for name, (column, kind) in rule.fields.items()}
     return event_class(rule, row)(**kwargs)

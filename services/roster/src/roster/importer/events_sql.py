@@ -18,6 +18,8 @@ UUID7 = ("encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing su
 
 
 def _expression(column: str, kind: str) -> str:
+    if kind == "unknown":
+        return "''"
     if kind == "opt":
         return f"coalesce(d.{column}::text, '')"
     if kind == "roles":

@@ -7,7 +7,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class ArtifactChanged(_message.Message):
-    __slots__ = ("artifact_id", "student_id", "skill_ids", "school_id", "school_year_id", "kind", "added_by", "added_by_role", "status", "version")
+    __slots__ = ("artifact_id", "student_id", "skill_ids", "school_id", "school_year_id", "kind", "added_by", "added_by_role", "status", "version", "title")
     ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
     SKILL_IDS_FIELD_NUMBER: _ClassVar[int]
@@ -18,6 +18,7 @@ class ArtifactChanged(_message.Message):
     ADDED_BY_ROLE_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
     VERSION_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
     artifact_id: str
     student_id: str
     skill_ids: _containers.RepeatedScalarFieldContainer[str]
@@ -28,7 +29,8 @@ class ArtifactChanged(_message.Message):
     added_by_role: str
     status: str
     version: int
-    def __init__(self, artifact_id: _Optional[str] = ..., student_id: _Optional[str] = ..., skill_ids: _Optional[_Iterable[str]] = ..., school_id: _Optional[str] = ..., school_year_id: _Optional[str] = ..., kind: _Optional[str] = ..., added_by: _Optional[str] = ..., added_by_role: _Optional[str] = ..., status: _Optional[str] = ..., version: _Optional[int] = ...) -> None: ...
+    title: str
+    def __init__(self, artifact_id: _Optional[str] = ..., student_id: _Optional[str] = ..., skill_ids: _Optional[_Iterable[str]] = ..., school_id: _Optional[str] = ..., school_year_id: _Optional[str] = ..., kind: _Optional[str] = ..., added_by: _Optional[str] = ..., added_by_role: _Optional[str] = ..., status: _Optional[str] = ..., version: _Optional[int] = ..., title: _Optional[str] = ...) -> None: ...
 
 class ArtifactDeleted(_message.Message):
     __slots__ = ("artifact_id",)

@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n&skillfolio/events/v1/reflections.proto\x12\x14skillfolio.events.v1\"\"\n\rPromptDefined\x12\x11\n\tprompt_id\x18\x01 \x01(\t\"4\n\rPromptChanged\x12\x11\n\tprompt_id\x18\x01 \x01(\t\x12\x10\n\x08\x61\x63tor_id\x18\x02 \x01(\t\"x\n\x11ReflectionChanged\x12\x15\n\rreflection_id\x18\x01 \x01(\t\x12\x13\n\x0b\x61rtifact_id\x18\x02 \x01(\t\x12\x12\n\nstudent_id\x18\x03 \x01(\t\x12\x11\n\tprompt_id\x18\x04 \x01(\t\x12\x10\n\x08revision\x18\x05 \x01(\x05\"a\n\rFeedbackGiven\x12\x13\n\x0b\x66\x65\x65\x64\x62\x61\x63k_id\x18\x01 \x01(\t\x12\x13\n\x0b\x61rtifact_id\x18\x02 \x01(\t\x12\x12\n\nstudent_id\x18\x03 \x01(\t\x12\x12\n\nteacher_id\x18\x04 \x01(\t\"\x87\x01\n\x0e\x43ommentChanged\x12\x12\n\ncomment_id\x18\x01 \x01(\t\x12\x13\n\x0b\x61rtifact_id\x18\x02 \x01(\t\x12\x12\n\nstudent_id\x18\x03 \x01(\t\x12\x11\n\tauthor_id\x18\x04 \x01(\t\x12\x13\n\x0b\x61uthor_role\x18\x05 \x01(\t\x12\x10\n\x08\x61\x63tor_id\x18\x06 \x01(\t\"\x8c\x01\n\x17ReflectionMediaUploaded\x12\x15\n\rreflection_id\x18\x01 \x01(\t\x12\x10\n\x08revision\x18\x02 \x01(\x05\x12\x13\n\x0b\x61rtifact_id\x18\x03 \x01(\t\x12\x12\n\nstudent_id\x18\x04 \x01(\t\x12\x11\n\tmedia_key\x18\x05 \x01(\t\x12\x0c\n\x04kind\x18\x06 \x01(\t\"h\n\x14ReflectionMediaReady\x12\x15\n\rreflection_id\x18\x01 \x01(\t\x12\x10\n\x08revision\x18\x02 \x01(\x05\x12\x13\n\x0b\x61rtifact_id\x18\x03 \x01(\t\x12\x12\n\nstudent_id\x18\x04 \x01(\t\"{\n\x17ReflectionMediaRejected\x12\x15\n\rreflection_id\x18\x01 \x01(\t\x12\x10\n\x08revision\x18\x02 \x01(\x05\x12\x13\n\x0b\x61rtifact_id\x18\x03 \x01(\t\x12\x12\n\nstudent_id\x18\x04 \x01(\t\x12\x0e\n\x06reason\x18\x05 \x01(\t\"\xbe\x01\n\x12\x41ssessmentRecorded\x12\x15\n\rassessment_id\x18\x01 \x01(\t\x12\x13\n\x0b\x61rtifact_id\x18\x02 \x01(\t\x12\x12\n\nstudent_id\x18\x03 \x01(\t\x12\x10\n\x08skill_id\x18\x04 \x01(\t\x12\x13\n\x0b\x61ssessor_id\x18\x05 \x01(\t\x12\x15\n\rassessor_role\x18\x06 \x01(\t\x12\x12\n\nlevel_rank\x18\x07 \x01(\x05\x12\x16\n\x0eschool_year_id\x18\x08 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n&skillfolio/events/v1/reflections.proto\x12\x14skillfolio.events.v1\"\"\n\rPromptDefined\x12\x11\n\tprompt_id\x18\x01 \x01(\t\"4\n\rPromptChanged\x12\x11\n\tprompt_id\x18\x01 \x01(\t\x12\x10\n\x08\x61\x63tor_id\x18\x02 \x01(\t\"x\n\x11ReflectionChanged\x12\x15\n\rreflection_id\x18\x01 \x01(\t\x12\x13\n\x0b\x61rtifact_id\x18\x02 \x01(\t\x12\x12\n\nstudent_id\x18\x03 \x01(\t\x12\x11\n\tprompt_id\x18\x04 \x01(\t\x12\x10\n\x08revision\x18\x05 \x01(\x05\"a\n\rFeedbackGiven\x12\x13\n\x0b\x66\x65\x65\x64\x62\x61\x63k_id\x18\x01 \x01(\t\x12\x13\n\x0b\x61rtifact_id\x18\x02 \x01(\t\x12\x12\n\nstudent_id\x18\x03 \x01(\t\x12\x12\n\nteacher_id\x18\x04 \x01(\t\"\x95\x01\n\x0e\x43ommentChanged\x12\x12\n\ncomment_id\x18\x01 \x01(\t\x12\x13\n\x0b\x61rtifact_id\x18\x02 \x01(\t\x12\x12\n\nstudent_id\x18\x03 \x01(\t\x12\x11\n\tauthor_id\x18\x04 \x01(\t\x12\x13\n\x0b\x61uthor_role\x18\x05 \x01(\t\x12\x10\n\x08\x61\x63tor_id\x18\x06 \x01(\t\x12\x0c\n\x04\x62ody\x18\x07 \x01(\t\"\x8c\x01\n\x17ReflectionMediaUploaded\x12\x15\n\rreflection_id\x18\x01 \x01(\t\x12\x10\n\x08revision\x18\x02 \x01(\x05\x12\x13\n\x0b\x61rtifact_id\x18\x03 \x01(\t\x12\x12\n\nstudent_id\x18\x04 \x01(\t\x12\x11\n\tmedia_key\x18\x05 \x01(\t\x12\x0c\n\x04kind\x18\x06 \x01(\t\"h\n\x14ReflectionMediaReady\x12\x15\n\rreflection_id\x18\x01 \x01(\t\x12\x10\n\x08revision\x18\x02 \x01(\x05\x12\x13\n\x0b\x61rtifact_id\x18\x03 \x01(\t\x12\x12\n\nstudent_id\x18\x04 \x01(\t\"{\n\x17ReflectionMediaRejected\x12\x15\n\rreflection_id\x18\x01 \x01(\t\x12\x10\n\x08revision\x18\x02 \x01(\x05\x12\x13\n\x0b\x61rtifact_id\x18\x03 \x01(\t\x12\x12\n\nstudent_id\x18\x04 \x01(\t\x12\x0e\n\x06reason\x18\x05 \x01(\t\"\xbe\x01\n\x12\x41ssessmentRecorded\x12\x15\n\rassessment_id\x18\x01 \x01(\t\x12\x13\n\x0b\x61rtifact_id\x18\x02 \x01(\t\x12\x12\n\nstudent_id\x18\x03 \x01(\t\x12\x10\n\x08skill_id\x18\x04 \x01(\t\x12\x13\n\x0b\x61ssessor_id\x18\x05 \x01(\t\x12\x15\n\rassessor_role\x18\x06 \x01(\t\x12\x12\n\nlevel_rank\x18\x07 \x01(\x05\x12\x16\n\x0eschool_year_id\x18\x08 \x01(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -40,13 +40,13 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_FEEDBACKGIVEN']._serialized_start=276
   _globals['_FEEDBACKGIVEN']._serialized_end=373
   _globals['_COMMENTCHANGED']._serialized_start=376
-  _globals['_COMMENTCHANGED']._serialized_end=511
-  _globals['_REFLECTIONMEDIAUPLOADED']._serialized_start=514
-  _globals['_REFLECTIONMEDIAUPLOADED']._serialized_end=654
-  _globals['_REFLECTIONMEDIAREADY']._serialized_start=656
-  _globals['_REFLECTIONMEDIAREADY']._serialized_end=760
-  _globals['_REFLECTIONMEDIAREJECTED']._serialized_start=762
-  _globals['_REFLECTIONMEDIAREJECTED']._serialized_end=885
-  _globals['_ASSESSMENTRECORDED']._serialized_start=888
-  _globals['_ASSESSMENTRECORDED']._serialized_end=1078
+  _globals['_COMMENTCHANGED']._serialized_end=525
+  _globals['_REFLECTIONMEDIAUPLOADED']._serialized_start=528
+  _globals['_REFLECTIONMEDIAUPLOADED']._serialized_end=668
+  _globals['_REFLECTIONMEDIAREADY']._serialized_start=670
+  _globals['_REFLECTIONMEDIAREADY']._serialized_end=774
+  _globals['_REFLECTIONMEDIAREJECTED']._serialized_start=776
+  _globals['_REFLECTIONMEDIAREJECTED']._serialized_end=899
+  _globals['_ASSESSMENTRECORDED']._serialized_start=902
+  _globals['_ASSESSMENTRECORDED']._serialized_end=1092
 # @@protoc_insertion_point(module_scope)

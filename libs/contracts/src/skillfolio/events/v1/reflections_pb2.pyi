@@ -45,20 +45,22 @@ class FeedbackGiven(_message.Message):
     def __init__(self, feedback_id: _Optional[str] = ..., artifact_id: _Optional[str] = ..., student_id: _Optional[str] = ..., teacher_id: _Optional[str] = ...) -> None: ...
 
 class CommentChanged(_message.Message):
-    __slots__ = ("comment_id", "artifact_id", "student_id", "author_id", "author_role", "actor_id")
+    __slots__ = ("comment_id", "artifact_id", "student_id", "author_id", "author_role", "actor_id", "body")
     COMMENT_ID_FIELD_NUMBER: _ClassVar[int]
     ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
     AUTHOR_ID_FIELD_NUMBER: _ClassVar[int]
     AUTHOR_ROLE_FIELD_NUMBER: _ClassVar[int]
     ACTOR_ID_FIELD_NUMBER: _ClassVar[int]
+    BODY_FIELD_NUMBER: _ClassVar[int]
     comment_id: str
     artifact_id: str
     student_id: str
     author_id: str
     author_role: str
     actor_id: str
-    def __init__(self, comment_id: _Optional[str] = ..., artifact_id: _Optional[str] = ..., student_id: _Optional[str] = ..., author_id: _Optional[str] = ..., author_role: _Optional[str] = ..., actor_id: _Optional[str] = ...) -> None: ...
+    body: str
+    def __init__(self, comment_id: _Optional[str] = ..., artifact_id: _Optional[str] = ..., student_id: _Optional[str] = ..., author_id: _Optional[str] = ..., author_role: _Optional[str] = ..., actor_id: _Optional[str] = ..., body: _Optional[str] = ...) -> None: ...
 
 class ReflectionMediaUploaded(_message.Message):
     __slots__ = ("reflection_id", "revision", "artifact_id", "student_id", "media_key", "kind")

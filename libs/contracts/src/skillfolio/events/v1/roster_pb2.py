@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!skillfolio/events/v1/roster.proto\x12\x14skillfolio.events.v1\"\xae\x01\n\rPersonChanged\x12\x11\n\tperson_id\x18\x01 \x01(\t\x12\x12\n\nsourced_id\x18\x02 \x01(\t\x12\r\n\x05roles\x18\x03 \x03(\t\x12\x13\n\x0bgrade_level\x18\x04 \x01(\t\x12\x19\n\x11primary_school_id\x18\x05 \x01(\t\x12\x0e\n\x06\x61\x63tive\x18\x06 \x01(\x08\x12\x12\n\ngiven_name\x18\x07 \x01(\t\x12\x13\n\x0b\x66\x61mily_name\x18\x08 \x01(\t\"Y\n\rSchoolChanged\x12\x11\n\tschool_id\x18\x01 \x01(\t\x12\x12\n\nsourced_id\x18\x02 \x01(\t\x12\x0c\n\x04name\x18\x03 \x01(\t\x12\x13\n\x0b\x64istrict_id\x18\x04 \x01(\t\"n\n\x11SchoolYearChanged\x12\x16\n\x0eschool_year_id\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x12\n\nstart_date\x18\x03 \x01(\t\x12\x10\n\x08\x65nd_date\x18\x04 \x01(\t\x12\x0c\n\x04year\x18\x05 \x01(\x05\"\x84\x01\n\x0eSectionChanged\x12\x12\n\nsection_id\x18\x01 \x01(\t\x12\x11\n\tschool_id\x18\x02 \x01(\t\x12\x16\n\x0eschool_year_id\x18\x03 \x01(\t\x12\r\n\x05title\x18\x04 \x01(\t\x12\x12\n\nstart_date\x18\x05 \x01(\t\x12\x10\n\x08\x65nd_date\x18\x06 \x01(\t\"\xa8\x01\n\x11\x45nrollmentChanged\x12\x15\n\renrollment_id\x18\x01 \x01(\t\x12\x12\n\nsection_id\x18\x02 \x01(\t\x12\x11\n\tperson_id\x18\x03 \x01(\t\x12\x0c\n\x04role\x18\x04 \x01(\t\x12\x11\n\tschool_id\x18\x05 \x01(\t\x12\x12\n\nbegin_date\x18\x06 \x01(\t\x12\x10\n\x08\x65nd_date\x18\x07 \x01(\t\x12\x0e\n\x06\x61\x63tive\x18\x08 \x01(\x08\"N\n\x13GuardianshipChanged\x12\x13\n\x0bguardian_id\x18\x01 \x01(\t\x12\x12\n\nstudent_id\x18\x02 \x01(\t\x12\x0e\n\x06\x61\x63tive\x18\x03 \x01(\x08\"n\n\x12StudentTransferred\x12\x12\n\nstudent_id\x18\x01 \x01(\t\x12\x16\n\x0e\x66rom_school_id\x18\x02 \x01(\t\x12\x14\n\x0cto_school_id\x18\x03 \x01(\t\x12\x16\n\x0e\x65\x66\x66\x65\x63tive_date\x18\x04 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!skillfolio/events/v1/roster.proto\x12\x14skillfolio.events.v1\"\xd9\x01\n\rPersonChanged\x12\x11\n\tperson_id\x18\x01 \x01(\t\x12\x12\n\nsourced_id\x18\x02 \x01(\t\x12\r\n\x05roles\x18\x03 \x03(\t\x12\x13\n\x0bgrade_level\x18\x04 \x01(\t\x12\x19\n\x11primary_school_id\x18\x05 \x01(\t\x12\x0e\n\x06\x61\x63tive\x18\x06 \x01(\x08\x12\x12\n\ngiven_name\x18\x07 \x01(\t\x12\x13\n\x0b\x66\x61mily_name\x18\x08 \x01(\t\x12\r\n\x05\x65mail\x18\t \x01(\t\x12\x1a\n\x12preferred_language\x18\n \x01(\t\"Y\n\rSchoolChanged\x12\x11\n\tschool_id\x18\x01 \x01(\t\x12\x12\n\nsourced_id\x18\x02 \x01(\t\x12\x0c\n\x04name\x18\x03 \x01(\t\x12\x13\n\x0b\x64istrict_id\x18\x04 \x01(\t\"n\n\x11SchoolYearChanged\x12\x16\n\x0eschool_year_id\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x12\n\nstart_date\x18\x03 \x01(\t\x12\x10\n\x08\x65nd_date\x18\x04 \x01(\t\x12\x0c\n\x04year\x18\x05 \x01(\x05\"\x84\x01\n\x0eSectionChanged\x12\x12\n\nsection_id\x18\x01 \x01(\t\x12\x11\n\tschool_id\x18\x02 \x01(\t\x12\x16\n\x0eschool_year_id\x18\x03 \x01(\t\x12\r\n\x05title\x18\x04 \x01(\t\x12\x12\n\nstart_date\x18\x05 \x01(\t\x12\x10\n\x08\x65nd_date\x18\x06 \x01(\t\"\xa8\x01\n\x11\x45nrollmentChanged\x12\x15\n\renrollment_id\x18\x01 \x01(\t\x12\x12\n\nsection_id\x18\x02 \x01(\t\x12\x11\n\tperson_id\x18\x03 \x01(\t\x12\x0c\n\x04role\x18\x04 \x01(\t\x12\x11\n\tschool_id\x18\x05 \x01(\t\x12\x12\n\nbegin_date\x18\x06 \x01(\t\x12\x10\n\x08\x65nd_date\x18\x07 \x01(\t\x12\x0e\n\x06\x61\x63tive\x18\x08 \x01(\x08\"N\n\x13GuardianshipChanged\x12\x13\n\x0bguardian_id\x18\x01 \x01(\t\x12\x12\n\nstudent_id\x18\x02 \x01(\t\x12\x0e\n\x06\x61\x63tive\x18\x03 \x01(\x08\"n\n\x12StudentTransferred\x12\x12\n\nstudent_id\x18\x01 \x01(\t\x12\x16\n\x0e\x66rom_school_id\x18\x02 \x01(\t\x12\x14\n\x0cto_school_id\x18\x03 \x01(\t\x12\x16\n\x0e\x65\x66\x66\x65\x63tive_date\x18\x04 \x01(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -32,17 +32,17 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'skillfolio.events.v1.roster
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_PERSONCHANGED']._serialized_start=60
-  _globals['_PERSONCHANGED']._serialized_end=234
-  _globals['_SCHOOLCHANGED']._serialized_start=236
-  _globals['_SCHOOLCHANGED']._serialized_end=325
-  _globals['_SCHOOLYEARCHANGED']._serialized_start=327
-  _globals['_SCHOOLYEARCHANGED']._serialized_end=437
-  _globals['_SECTIONCHANGED']._serialized_start=440
-  _globals['_SECTIONCHANGED']._serialized_end=572
-  _globals['_ENROLLMENTCHANGED']._serialized_start=575
-  _globals['_ENROLLMENTCHANGED']._serialized_end=743
-  _globals['_GUARDIANSHIPCHANGED']._serialized_start=745
-  _globals['_GUARDIANSHIPCHANGED']._serialized_end=823
-  _globals['_STUDENTTRANSFERRED']._serialized_start=825
-  _globals['_STUDENTTRANSFERRED']._serialized_end=935
+  _globals['_PERSONCHANGED']._serialized_end=277
+  _globals['_SCHOOLCHANGED']._serialized_start=279
+  _globals['_SCHOOLCHANGED']._serialized_end=368
+  _globals['_SCHOOLYEARCHANGED']._serialized_start=370
+  _globals['_SCHOOLYEARCHANGED']._serialized_end=480
+  _globals['_SECTIONCHANGED']._serialized_start=483
+  _globals['_SECTIONCHANGED']._serialized_end=615
+  _globals['_ENROLLMENTCHANGED']._serialized_start=618
+  _globals['_ENROLLMENTCHANGED']._serialized_end=786
+  _globals['_GUARDIANSHIPCHANGED']._serialized_start=788
+  _globals['_GUARDIANSHIPCHANGED']._serialized_end=866
+  _globals['_STUDENTTRANSFERRED']._serialized_start=868
+  _globals['_STUDENTTRANSFERRED']._serialized_end=978
 # @@protoc_insertion_point(module_scope)

@@ -7,7 +7,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class PersonChanged(_message.Message):
-    __slots__ = ("person_id", "sourced_id", "roles", "grade_level", "primary_school_id", "active", "given_name", "family_name")
+    __slots__ = ("person_id", "sourced_id", "roles", "grade_level", "primary_school_id", "active", "given_name", "family_name", "email", "preferred_language")
     PERSON_ID_FIELD_NUMBER: _ClassVar[int]
     SOURCED_ID_FIELD_NUMBER: _ClassVar[int]
     ROLES_FIELD_NUMBER: _ClassVar[int]
@@ -16,6 +16,8 @@ class PersonChanged(_message.Message):
     ACTIVE_FIELD_NUMBER: _ClassVar[int]
     GIVEN_NAME_FIELD_NUMBER: _ClassVar[int]
     FAMILY_NAME_FIELD_NUMBER: _ClassVar[int]
+    EMAIL_FIELD_NUMBER: _ClassVar[int]
+    PREFERRED_LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     person_id: str
     sourced_id: str
     roles: _containers.RepeatedScalarFieldContainer[str]
@@ -24,7 +26,9 @@ class PersonChanged(_message.Message):
     active: bool
     given_name: str
     family_name: str
-    def __init__(self, person_id: _Optional[str] = ..., sourced_id: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., grade_level: _Optional[str] = ..., primary_school_id: _Optional[str] = ..., active: bool = ..., given_name: _Optional[str] = ..., family_name: _Optional[str] = ...) -> None: ...
+    email: str
+    preferred_language: str
+    def __init__(self, person_id: _Optional[str] = ..., sourced_id: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., grade_level: _Optional[str] = ..., primary_school_id: _Optional[str] = ..., active: bool = ..., given_name: _Optional[str] = ..., family_name: _Optional[str] = ..., email: _Optional[str] = ..., preferred_language: _Optional[str] = ...) -> None: ...
 
 class SchoolChanged(_message.Message):
     __slots__ = ("school_id", "sourced_id", "name", "district_id")

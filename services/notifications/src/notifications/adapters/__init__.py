@@ -1,0 +1,1 @@
+"""Storage of the notifications service: schema, repositories and replicas."""

@@ -1,0 +1,4 @@
+"""The notifications service's Alembic tree."""
+import pathlib
+
+MIGRATIONS_DIR = pathlib.Path(__file__).resolve().parent

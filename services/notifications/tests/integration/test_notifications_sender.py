@@ -1,0 +1,140 @@
+"""The sender against a real aiosmtpd sink and PostgreSQL, with a clock the test moves: instant email with a
+deterministic Message-ID and one-click unsubscribe, one Spanish digest at 18:00 local (never twice), retries with
+backoff while SMTP is down, parking after the last attempt with resend, and bounces marking an address failing."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from aiosmtpd.controller import Controller
+from notifications.adapters.orm import addresses, deliveries, delivery_attempts, notifications, outbox
+from notifications.domain.preferences import Preferences
+from notifications.mail import MailSink
+from notifications.service_layer import intake
+from notifications.service_layer.intake import IntakePolicy
+from notifications_it import NOON, Clock, apply, artifact_added, cast_events
+from sqlalchemy import select
+
+from chassis.access import Viewer
+from chassis.testing.infra import free_port
+
+pytestmark = pytest.mark.integration
+ADMIN = Viewer.of("DA", ["district_admin"])
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(NOON)
+
+
+@pytest.fixture
+def world(notifications_app, monkeypatch, clock):
+    monkeypatch.setattr(intake, "policy", lambda: IntakePolicy("America/Kentucky/Louisville", dt.timedelta(0)))
+    apply(notifications_app, *cast_events())
+    with notifications_app.unit_of_work() as uow:
+        uow.settings.save_preferences("G", Preferences(categories={"new_work": "instant"}))
+        uow.settings.save_preferences("G2", Preferences(categories={"new_work": "daily"}, language="es"))
+        uow.commit()
+    sender = notifications_app.sender()
+    sender.clock = clock
+    return notifications_app, sender
+
+
+def rows(app, table, *where):
+    with app.engine.connect() as conn:
+        return conn.execute(select(table).where(*where)).all()
+
+
+def test_instant_then_one_spanish_digest_and_nothing_twice(world, mail_sink, clock):
+    app, sender = world
+    _, mailbox = mail_sink
+    apply(app, artifact_added())
+    assert sender.run_once() == 1
+    [instant] = mailbox.list()
+    note = rows(app, notifications, notifications.c.recipient_id == "G")[0]
+    assert instant.to == "gina@example.org" and instant.message_id == f"<notification-{note.id}@jcps.example.org>"
+    body = mailbox.read(instant.id)
+    assert "/notifications/unsubscribe?token=" in body.text and "Sam" in instant.subject
+    assert "Doe" not in instant.subject                               # nothing but the child's first name
+    assert sender.run_once() == 0                                     # 12:00: the digest waits for 18:00 local
+    clock.advance(hours=6, minutes=1)
+    assert sender.run_once() == 1
+    assert sender.run_once() == 0
+    digest = next(m for m in mailbox.list() if m.to == "gus@example.org")
+    assert digest.language == "es" and mailbox.count() == 2
+    sent = rows(app, outbox, outbox.c.type == "notification_sent")
+    assert len(sent) == 2
+    assert {r.status for r in rows(app, deliveries)} == {"sent"}
+
+
+def test_smtp_down_retries_with_backoff_then_delivers(world, mail_sink, clock, tmp_path, sink_port):
+    app, sender = world
+    sink, mailbox = mail_sink
+    sink.stop()
+    apply(app, artifact_added())
+    sender.run_once()
+    [queued] = rows(app, deliveries)
+    assert (queued.status, queued.attempts) == ("queued", 1) and queued.last_error
+    assert queued.due_at > clock() + dt.timedelta(seconds=59)         # backoff, not a hot loop
+    assert sender.run_once() == 0
+    again = MailSink(tmp_path / "mail", "127.0.0.1", sink_port).start()
+    try:
+        clock.advance(minutes=5)
+        assert sender.run_once() == 1
+    finally:
+        again.stop()
+    [done] = rows(app, deliveries)
+    assert (done.status, done.attempts) == ("sent", 2) and mailbox.count() == 1
+    outcomes = [r.outcome for r in rows(app, delivery_attempts)]
+    assert outcomes == ["transient", "sent"]
+
+
+def test_parked_after_the_last_attempt_visible_to_an_admin_and_resent(world, mail_sink, clock, tmp_path, sink_port):
+    app, sender = world
+    sink, mailbox = mail_sink
+    sink.stop()
+    apply(app, artifact_added())
+    for _ in range(3):
+        sender.run_once()
+        clock.advance(minutes=30)
+    parked, _, _ = app.administration.parked(ADMIN, 0, "")
+    assert len(parked) == 1 and parked[0].attempts == 3 and "Error" in parked[0].last_error
+    assert len(rows(app, outbox, outbox.c.type == "notification_failed")) == 1
+    app.administration.clock = clock
+    assert app.administration.resend(ADMIN, [parked[0].id]) == 1
+    again = MailSink(tmp_path / "mail", "127.0.0.1", sink_port).start()
+    try:
+        assert sender.run_once() == 1
+    finally:
+        again.stop()
+    assert mailbox.count() == 1 and rows(app, deliveries)[0].status == "sent"
+
+
+class _Refuses:
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        return "550 5.1.1 no such mailbox"
+
+
+def test_bounces_mark_the_address_failing_and_stop_sending(notifications_app, monkeypatch, clock):
+    monkeypatch.setattr(intake, "policy", lambda: IntakePolicy("America/Kentucky/Louisville", dt.timedelta(0)))
+    port = free_port()
+    notifications_app.options.smtp_port = port
+    apply(notifications_app, *cast_events())
+    sender = notifications_app.sender()
+    sender.clock = clock
+    with notifications_app.unit_of_work() as uow:
+        uow.settings.save_preferences("G", Preferences(categories={"new_work": "instant"}))
+        uow.commit()
+    controller = Controller(_Refuses(), hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        for n in range(3):
+            apply(notifications_app, artifact_added(NOON + dt.timedelta(hours=n), artifact_id=f"a{n}"))
+            clock.moment = NOON + dt.timedelta(hours=n, minutes=1)
+            sender.run_once()
+    finally:
+        controller.stop()
+    [address] = rows(notifications_app, addresses)
+    assert (address.email, address.failures, address.failing) == ("gina@example.org", 2, True)
+    statuses = [r.status for r in sorted(rows(notifications_app, deliveries), key=lambda r: r.created_at)]
+    assert statuses == ["parked", "parked", "suppressed"]              # the third is never sent to a failing one
