@@ -46,6 +46,9 @@ class GatewaySettings(BaseSettings):
     reflections_target: str = Field(default_factory=lambda: target("reflections"),
                                     description="host:port of the reflections gRPC API (default "
                                                 "REFLECTIONS_GRPC_HOST:PORT).")
+    reporting_target: str = Field(default_factory=lambda: target("reporting"),
+                                  description="host:port of the reporting gRPC API (default "
+                                              "REPORTING_GRPC_HOST:PORT).")
 
     @property
     def longest_session(self) -> float:

@@ -17,6 +17,7 @@ from chassis.grpc.client import aio_channel, signing_token_source
 from gateway.clients.artifacts import ArtifactsClient
 from gateway.clients.progress import AssessmentsClient, GoalsClient, MilestonesClient
 from gateway.clients.reflections import ReflectionsClient
+from gateway.clients.reporting import ReportingClient
 from gateway.clients.roster import RosterClient
 from gateway.clients.service import ServiceClient
 from gateway.clients.skills import SkillsClient
@@ -38,6 +39,7 @@ class Backends:
         self.skills: SkillsClient = client(SkillsClient, "skills", settings.skills_target)
         self.artifacts: ArtifactsClient = client(ArtifactsClient, "artifacts", settings.artifacts_target)
         self.reflections: ReflectionsClient = client(ReflectionsClient, "reflections", settings.reflections_target)
+        self.reporting: ReportingClient = client(ReportingClient, "reporting", settings.reporting_target)
         self.assessments: AssessmentsClient = self.reflections.sibling(AssessmentsClient)
         self.goals: GoalsClient = self.reflections.sibling(GoalsClient)
         self.milestones: MilestonesClient = self.reflections.sibling(MilestonesClient)
@@ -45,7 +47,7 @@ class Backends:
     @property
     def all(self) -> list[ServiceClient]:
         """One client per server (siblings share their server's channel)."""
-        return [self.roster, self.skills, self.artifacts, self.reflections]
+        return [self.roster, self.skills, self.artifacts, self.reflections, self.reporting]
 
     async def close(self) -> None:
         for client in self.all:
