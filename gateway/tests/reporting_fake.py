@@ -45,12 +45,16 @@ def _table(name: str, title: str, head: str, columns: list[tuple[str, str, str]]
 
 def tables(school_id: str, skills: dict[str, tuple[str, str]]) -> list[pb.Table]:
     """The fixed reports; ``skills`` is id -> (name, colour)."""
-    skill_rows = [pb.Row(key=sid, label=name, colour=colour, cells=[count(40 + 3 * i), count(12) if i else hidden()])
+    skill_rows = [pb.Row(key=sid, label=name, colour=colour,
+                         cells=[count(25 + 3 * i), count(15), count(40 + 3 * i)] if i else
+                         [count(31), hidden(), hidden(reason="complementary")])
                   for i, (sid, (name, colour)) in enumerate(skills.items())]
     return [
         _table("artifacts_by_skill", "Artifacts per skill", "Skill",
-               [("artifacts", "Artifacts", "count"), ("students", "Students", "count")], skill_rows,
-               pb.Row(key="total", label="All skills", cells=[count(sum(40 + 3 * i for i in range(len(skills)))),
+               [("student", "Added by students", "count"), ("teacher", "Added by teachers", "count"),
+                ("all", "All artifacts", "count")], skill_rows,
+               pb.Row(key="total", label="All skills", cells=[count(31 + sum(25 + 3 * i for i in range(1, len(skills)))),
+                                                               hidden(reason="complementary"),
                                                                hidden(reason="complementary")])),
         _table("artifacts_by_school", "Artifacts by school", "School", [("artifacts", "Artifacts", "count")], [
             pb.Row(key=school_id, label="Maple Elementary", cells=[count(57)], drill=pb.Filter(school_id=school_id)),
@@ -58,11 +62,15 @@ def tables(school_id: str, skills: dict[str, tuple[str, str]]) -> list[pb.Table]
                    drill=pb.Filter(school_id=OTHER_SCHOOL))]),
         _table("artifacts_by_grade", "Artifacts by grade", "Grade", [("artifacts", "Artifacts", "count")], [
             pb.Row(key="05", label="Grade 5", cells=[count(57)], drill=pb.Filter(grade="05"))]),
-        _table("assessed_levels", "Assessed levels", "Skill",
-               [("beginning", "Beginning", "share"), ("developing", "Developing", "share"),
-                ("proficient", "Proficient", "share"), ("advanced", "Advanced", "share")],
-               [pb.Row(key="any", label="All skills", cells=[hidden("<5%", "share_bound"), share(0.3), share(0.5),
-                                                             share(0.18)])]),
+        _table("milestone_outcomes", "Milestone outcomes by type and grade", "Milestone and grade",
+               [("completed", "Completed", "count"), ("not_yet", "Not Yet", "share"),
+                ("approaching", "Approaching", "share"), ("ready", "Ready", "share"), ("excelling", "Excelling", "share")],
+               [pb.Row(key="dol:05", label="Defense of Learning, Grade 5",
+                       cells=[count(60), hidden("<5%", "share_bound"), share(0.3), share(0.5), share(0.18)])]),
+        _table("participation", "Participation", "School",
+               [("students", "Students enrolled", "count")] + [(sid, name, "share") for sid, (name, _) in skills.items()],
+               [pb.Row(key=school_id, label="Maple Elementary",
+                       cells=[count(120)] + [share(0.5 + 0.1 * i) for i in range(len(skills))])]),
     ]
 
 

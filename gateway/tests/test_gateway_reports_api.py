@@ -49,7 +49,7 @@ def test_a_report_downloads_as_csv_either_way(client, api):
         assert reply.headers["content-disposition"] == 'attachment; filename="artifacts_by_skill.csv"'
     assert by_suffix.text == by_param.text
     rows = list(csv.reader(io.StringIO(by_suffix.content.decode("utf-8-sig"))))
-    assert rows[0] == ["Skill", "Artifacts", "Students"] and rows[1][2] == "*"
+    assert rows[0] == ["Skill", "Added by students", "Added by teachers", "All artifacts"] and rows[1][2] == "*"
     assert rows[-2][0] == "Suppression rule" and rows[-1][0] == "As of"
 
 

@@ -30,10 +30,10 @@ def test_the_district_admins_landing_page_is_the_dashboard(make_client, district
     assert '<dt>Students</dt><dd>* <span class="visually-hidden">(withheld to protect a small group)</span>' in text
     svg = text.split('<section class="card report" aria-labelledby="report-artifacts-by-skill-title">')[1]
     assert re.search(r'role="img"\s+aria-labelledby="report-artifacts-by-skill-svg-title"', svg)
-    assert '<desc id="report-artifacts-by-skill-svg-desc">Artifacts per skill: Effective Communicator 40;' in svg
+    assert '<desc id="report-artifacts-by-skill-svg-desc">Artifacts per skill: Effective Communicator 31;' in svg
     assert 'fill="#1F5FAD"' in svg and 'fill="#F2C300"' in svg          # the skills' colours
     assert '<caption id="report-artifacts-by-skill-caption">Artifacts per skill</caption>' in svg
-    assert '<th scope="col" class="num">Students</th>' in svg
+    assert '<th scope="col" class="num">Added by teachers</th>' in svg
     assert '<td class="num">*<span class="visually-hidden"> (withheld)</span></td>' in svg
     assert f'href="/reports/artifacts_by_skill.csv?school_year_id={district.ids["year"]}"' in svg
     school = district.ids["school"]
@@ -65,11 +65,11 @@ def test_filters_live_in_the_url_and_the_trail_drills_back_up(make_client, distr
 
 def test_a_table_downloads_as_csv_from_the_page(make_client, district):
     client = logged_in(make_client, district, "ddunn")
-    reply = client.get("/reports/assessed_levels.csv", params={"grade": "05"})
+    reply = client.get("/reports/milestone_outcomes.csv", params={"grade": "05"})
     assert reply.status_code == 200 and reply.headers["content-type"] == "text/csv; charset=utf-8"
     rows = list(csv.reader(io.StringIO(reply.content.decode("utf-8-sig"))))
-    assert rows[0] == ["Skill", "Beginning", "Developing", "Proficient", "Advanced"]
-    assert rows[1] == ["All skills", "<5%", "30%", "50%", "18%"]
+    assert rows[0] == ["Milestone and grade", "Completed", "Not Yet", "Approaching", "Ready", "Excelling"]
+    assert rows[1] == ["Defense of Learning, Grade 5", "60", "<5%", "30%", "50%", "18%"]
 
 
 def test_a_school_admin_gets_their_schools_dashboard_and_no_other(make_client, district):

@@ -39,8 +39,9 @@ async def dashboard_context(backends: Backends, viewer: Principal, wanted: Repor
     """What _dashboard.html draws: the dashboard, the filter options, one chart per table, the trail."""
     dashboard, options = await reports.dashboard_with_options(backends, viewer, wanted)
     applied = dashboard.filter
+    colours = {skill.id: skill.colour for skill in options.skills}   # a skill's share column in its colour
     return {"dashboard": dashboard, "options": options, "applied": applied, "trail": crumbs(applied, options),
-            "charts": {table.name: report_chart.layout(table) for table in dashboard.tables},
+            "charts": {table.name: report_chart.layout(table, colours) for table in dashboard.tables},
             "scope": _scope(dashboard, options)}
 
 
