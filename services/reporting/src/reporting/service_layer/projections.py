@@ -140,8 +140,8 @@ def artifact(uow, e: Envelope) -> None:
     newest = uow.facts.is_newest("artifact", artifact_id, e.occurred_at, deleted=deleted)
     stored = uow.facts.get("artifacts", artifact_id=artifact_id)
     if deleted:
-        if stored:
-            uow.facts.update("artifacts", {"artifact_id": artifact_id}, {"deleted": True})
+        uow.facts.update("artifacts", {"artifact_id": artifact_id}, {"deleted": True})
+        uow.facts.remove("artifact_skills", artifact_id=artifact_id)     # whichever arrived first: none left
         return
     student_id = str(d.get("student_id") or (stored or {}).get("student_id") or "")
     uow.facts.lock(student_id)
@@ -154,7 +154,7 @@ def artifact(uow, e: Envelope) -> None:
     row["added_at"] = min(at, row.get("added_at") or at)
     row.update(_placed(row, _states(uow, student_id), _years(uow)))
     uow.facts.put("artifacts", {"artifact_id": artifact_id}, {k: v for k, v in row.items() if k != "artifact_id"})
-    if newest:
+    if newest:                          # (never after a deletion: is_newest refuses every later event)
         uow.facts.remove("artifact_skills", artifact_id=artifact_id)
         for skill_id in sorted({str(s) for s in d.get("skill_ids") or []}):
             uow.facts.put("artifact_skills", {"artifact_id": artifact_id, "skill_id": skill_id}, {})

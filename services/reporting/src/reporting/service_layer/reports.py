@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reporting.adapters.reads import Scope
-from reporting.domain.report import Column, Rule, RowSpec, Table, build_table
+from reporting.domain.report import Column, RowSpec, Rule, Table, build_table
 
 ROLES = (("student", "Added by students"), ("teacher", "Added by teachers"))
 OUTCOMES = (("NOT_YET", "Not Yet"), ("APPROACHING", "Approaching"), ("READY", "Ready"), ("EXCELLING", "Excelling"))

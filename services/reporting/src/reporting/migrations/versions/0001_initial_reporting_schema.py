@@ -1,12 +1,11 @@
 """initial reporting schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-12-05 23:20:00.740801
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0001'
 down_revision = None
