@@ -1,0 +1,32 @@
+"""The events the reporting service consumes, each with its projection (the chassis builds the ``events`` role's
+nameko consumers, queues and inbox claims from this table). Every effect also advances the source's as_of."""
+from __future__ import annotations
+
+from reporting.service_layer import projections as p
+
+_EFFECTS = {
+    ("roster", "school_added"): p.school,
+    ("roster", "school_updated"): p.school,
+    ("roster", "school_year_added"): p.school_year,
+    ("roster", "school_year_updated"): p.school_year,
+    ("roster", "person_added"): p.person,
+    ("roster", "person_updated"): p.person,
+    ("roster", "person_removed"): p.person,
+    ("roster", "student_transferred"): p.transfer,
+    ("skills", "skill_added"): p.skill,
+    ("skills", "skill_updated"): p.skill,
+    ("skills", "skill_retired"): p.skill,
+    ("skills", "skill_deleted"): p.skill,
+    ("skills", "scale_defined"): p.scale,
+    ("artifacts", "artifact_added"): p.artifact,
+    ("artifacts", "artifact_updated"): p.artifact,
+    ("artifacts", "artifact_deleted"): p.artifact,
+    ("reflections", "reflection_added"): p.response,
+    ("reflections", "feedback_given"): p.response,
+    ("reflections", "assessment_recorded"): p.assessment,
+    ("reflections", "milestone_type_defined"): p.milestone_type,
+    ("reflections", "milestone_completed"): p.milestone,
+}
+
+SUBSCRIPTIONS = {key: p.fresh(effect) for key, effect in _EFFECTS.items()}
+SOURCES = sorted({source for source, _ in _EFFECTS})
