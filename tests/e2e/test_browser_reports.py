@@ -1,0 +1,93 @@
+"""The reports dashboard in a real browser against `skillfolio up` and its seeded demo district (issue 12): the district
+admin filters to one school year, sees artifacts per skill with real figures, drills into a school and then a grade,
+and downloads a CSV whose small cells are suppressed; a school admin cannot reach another school's report."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+
+import pytest
+from e2e_pages import api_as
+from playwright.sync_api import Page, expect
+
+pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.integration]
+
+
+@pytest.fixture
+def page(browser, platform) -> Iterator[Page]:
+    context = browser.new_context(base_url=platform.url, viewport={"width": 1100, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def _login(page: Page, platform, role: str) -> None:
+    username, password = platform.login(role)
+    page.goto("/login")
+    page.get_by_label("Username", exact=True).fill(username)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Log in").click()
+
+
+def _table(page: Page, title: str):
+    return page.locator("section.report").filter(has=page.get_by_role("heading", name=title, exact=True))
+
+
+def test_a_district_admin_filters_drills_down_and_downloads_a_suppressed_csv(page, platform):
+    api = api_as(platform, "district admin")
+    options = api.get("/api/v1/reports/filter-options").json()
+    year = options["current_school_year_id"] or options["school_years"][0]["id"]
+    minimum = api.get("/api/v1/reports/dashboard").json()["rule"]["minimum_group_size"]
+    _login(page, platform, "district admin")
+    expect(page.get_by_role("heading", name="District dashboard", level=2)).to_be_visible()
+
+    page.get_by_label("School year").select_option(year)
+    page.get_by_role("button", name="Show reports").click()
+    expect(page).to_have_url(re.compile(rf"/reports\?school_year_id={year}"))
+    by_skill = _table(page, "Artifacts per skill")
+    expect(by_skill.locator("svg[role=img] desc")).not_to_be_empty()
+    skill_names = {s["label"] for s in options["skills"]}
+    rows = by_skill.locator("tbody th[scope=row]").all_inner_texts()
+    assert rows and {r.replace(" (open its report)", "").strip() for r in rows} <= skill_names
+    figures = by_skill.locator("tbody td.num").all_inner_texts()
+    assert any(f.isdigit() and int(f) >= minimum for f in figures), f"no real figure for the demo: {figures}"
+    assert by_skill.locator("svg rect").count() >= 1                     # bars drawn in the skills' colours
+
+    school_link = _table(page, "Artifacts by school").locator("tbody th a").first
+    school = school_link.inner_text().replace("(open its report)", "").strip()
+    school_link.click()
+    expect(page).to_have_url(re.compile(r"school_id="))
+    expect(page.get_by_role("navigation", name="Drill-down").locator("[aria-current=page]")).to_have_text(school)
+    grade_link = _table(page, "Artifacts by grade level").locator("tbody th a").first
+    grade = grade_link.inner_text().replace("(open its report)", "").strip()
+    grade_link.click()
+    expect(page).to_have_url(re.compile(r"school_id=.+&grade=|grade=.+school_id="))
+    expect(page.get_by_role("navigation", name="Drill-down").locator("[aria-current=page]")).to_have_text(grade)
+    expect(page.get_by_text(re.compile(r"As of"), exact=False).first).to_be_visible()
+
+    with page.expect_download() as info:
+        _table(page, "Artifacts per skill").get_by_role("link", name=re.compile("as CSV")).click()
+    download = info.value
+    assert download.suggested_filename == "artifacts_by_skill.csv"
+    lines = list(csv.reader(io.StringIO(open(download.path(), encoding="utf-8-sig").read())))
+    assert lines[0][0] == "Skill" and lines[-2][0] == "Suppression rule" and lines[-1][0] == "As of"
+    cells = [cell for line in lines[1:-3] for cell in line[1:]]
+    assert "*" in cells, f"a grade of one demo school has small groups to withhold: {lines}"
+    shown = [int(c) for c in cells if c.isdigit()]
+    assert all(n == 0 or n >= minimum for n in shown), f"a count under {minimum} was shown: {lines}"
+
+
+def test_a_school_admin_cannot_reach_another_schools_report(page, platform):
+    own = api_as(platform, "school admin").get("/api/v1/me").json()["primary_school_id"]
+    schools = api_as(platform, "district admin").get("/api/v1/reports/filter-options").json()["schools"]
+    other = next((s["id"] for s in schools if s["id"] != own), "a-school-of-another-admin")
+    _login(page, platform, "school admin")
+    expect(page.get_by_role("heading", name="School dashboard", level=2)).to_be_visible()
+    assert page.get_by_label("School", exact=True).count() == 0              # no other school to pick
+    reply = page.goto(f"/reports?school_id={other}")
+    assert reply.status == 403
+    expect(page.get_by_role("heading", name="You can't open this page")).to_be_visible()
+    expect(page.get_by_text("Reports are for district and school administrators")).to_be_visible()
+    assert page.request.get(f"/reports/artifacts_by_school.csv?school_id={other}").status == 403
