@@ -31,6 +31,11 @@ def _login(page: Page, platform, role: str) -> None:
     page.get_by_role("button", name="Log in").click()
 
 
+def _name(text: str) -> str:
+    """A row heading's visible text (without the screen-reader suffix of a drill-down link)."""
+    return text.replace("(open its report)", "").strip()
+
+
 def _table(page: Page, title: str):
     return page.locator("section.report").filter(has=page.get_by_role("heading", name=title, exact=True))
 
@@ -50,18 +55,18 @@ def test_a_district_admin_filters_drills_down_and_downloads_a_suppressed_csv(pag
     expect(by_skill.locator("svg[role=img] desc")).not_to_be_empty()
     skill_names = {s["label"] for s in options["skills"]}
     rows = by_skill.locator("tbody th[scope=row]").all_inner_texts()
-    assert rows and {r.replace(" (open its report)", "").strip() for r in rows} <= skill_names
+    assert rows and {_name(r) for r in rows} <= skill_names
     figures = by_skill.locator("tbody td.num").all_inner_texts()
     assert any(f.isdigit() and int(f) >= minimum for f in figures), f"no real figure for the demo: {figures}"
     assert by_skill.locator("svg rect").count() >= 1                     # bars drawn in the skills' colours
 
     school_link = _table(page, "Artifacts by school").locator("tbody th a").first
-    school = school_link.inner_text().replace("(open its report)", "").strip()
+    school = _name(school_link.inner_text())
     school_link.click()
     expect(page).to_have_url(re.compile(r"school_id="))
     expect(page.get_by_role("navigation", name="Drill-down").locator("[aria-current=page]")).to_have_text(school)
     grade_link = _table(page, "Artifacts by grade level").locator("tbody th a").first
-    grade = grade_link.inner_text().replace("(open its report)", "").strip()
+    grade = _name(grade_link.inner_text())
     grade_link.click()
     expect(page).to_have_url(re.compile(r"school_id=.+&grade=|grade=.+school_id="))
     expect(page.get_by_role("navigation", name="Drill-down").locator("[aria-current=page]")).to_have_text(grade)
