@@ -10,8 +10,8 @@ from artifacts.config import ArtifactsOptions
 from chassis.config import DEFAULT_PORTS, PlatformSettings, ServiceSettings
 from gateway.settings import GatewaySettings
 from reflections.config import ReflectionsOptions
-from roster.config import RosterOptions
 from reporting.config import ReportingOptions
+from roster.config import RosterOptions
 from skills.config import SkillsOptions
 
 SERVICES = ["roster", "skills", "artifacts", "reflections", "reporting"]
