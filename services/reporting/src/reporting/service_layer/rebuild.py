@@ -13,19 +13,15 @@ from sqlalchemy.orm import sessionmaker
 
 from chassis.db import make_session_factory
 from chassis.events import Envelope
-from chassis.messaging.subscriptions import consume
-from chassis.messaging.topology import consumer_name
 from reporting.adapters import shadow
-from reporting.service_layer.subscriptions import SUBSCRIPTIONS
+from reporting.service_layer.batches import apply_batch
 from reporting.service_layer.unit_of_work import ReportingUnitOfWork
 
 Feed = Callable[[], list[Envelope]]       # the next messages; [] when none is waiting right now
 
 
 def _apply(session_factory: sessionmaker, envelopes: list[Envelope]) -> int:
-    return sum(consume(lambda: ReportingUnitOfWork(session_factory), SUBSCRIPTIONS, e,
-                       consumer_name("reporting", e.type))
-               for e in envelopes if (e.producer, e.type) in SUBSCRIPTIONS)
+    return apply_batch(lambda: ReportingUnitOfWork(session_factory), envelopes)
 
 
 def rebuild(engine: Engine, feed: Feed, expected: int, progress: Callable[[int], None] = lambda n: None) -> int:
