@@ -10,10 +10,11 @@ from artifacts.config import ArtifactsOptions
 from chassis.config import DEFAULT_PORTS, PlatformSettings, ServiceSettings
 from gateway.settings import GatewaySettings
 from reflections.config import ReflectionsOptions
+from reporting.config import ReportingOptions
 from roster.config import RosterOptions
 from skills.config import SkillsOptions
 
-SERVICES = ["roster", "skills", "artifacts", "reflections"]
+SERVICES = ["roster", "skills", "artifacts", "reflections", "reporting"]
 
 
 def _default(settings_cls: type[BaseSettings], name: str, service: str | None) -> str:
@@ -48,6 +49,8 @@ def rows() -> list[tuple[str, str, str]]:
         out.append((f"ARTIFACTS_{name.upper()}", _default(ArtifactsOptions, name, None), field.description or ""))
     for name, field in ReflectionsOptions.model_fields.items():
         out.append((f"REFLECTIONS_{name.upper()}", _default(ReflectionsOptions, name, None), field.description or ""))
+    for name, field in ReportingOptions.model_fields.items():
+        out.append((f"REPORTING_{name.upper()}", _default(ReportingOptions, name, None), field.description or ""))
     for name, field in GatewaySettings.model_fields.items():
         out.append((f"GATEWAY_{name.upper()}", _default(GatewaySettings, name, None), field.description or ""))
     return out

@@ -47,6 +47,9 @@ EOT
 write reflections.env <<EOT
 REFLECTIONS_DATABASE_URL=postgresql+psycopg2://skillfolio:$pg_password@postgres:5432/reflections
 EOT
+write reporting.env <<EOT
+REPORTING_DATABASE_URL=postgresql+psycopg2://skillfolio:$pg_password@postgres:5432/reporting
+EOT
 write gateway.env <<EOT
 GATEWAY_SESSION_SECRET=$(random 32)
 EOT

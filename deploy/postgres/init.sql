@@ -5,7 +5,6 @@ CREATE DATABASE roster;
 CREATE DATABASE skills;
 CREATE DATABASE artifacts;
 CREATE DATABASE reflections;
+CREATE DATABASE reporting;
 -- Future services, one line each:
--- CREATE DATABASE reflections;
 -- CREATE DATABASE notifications;
--- CREATE DATABASE reporting;

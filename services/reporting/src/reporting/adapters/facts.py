@@ -16,6 +16,7 @@ TABLES: dict[str, Table] = {t.name: t for t in orm.metadata.sorted_tables}
 class FactStore:
     def __init__(self, session: Session) -> None:
         self.session = session
+        self._years: list[dict] | None = None        # school years, read once per unit (they rarely change)
 
     def is_newest(self, kind: str, entity_id: str, occurred_at: str, deleted: bool = False) -> bool:
         return is_newest(self.session, orm.replica_versions, kind, entity_id, occurred_at, deleted)
@@ -27,6 +28,8 @@ class FactStore:
                                  {"k": zlib.crc32(key.encode()) - 2**31})
 
     def put(self, table: str, key: dict, values: dict) -> None:
+        if table == "school_years":
+            self._years = None
         t = TABLES[table]
         statement = upsert_statement(self.session, t).values(**key, **values)
         if values:
@@ -45,6 +48,13 @@ class FactStore:
         return rows[0] if rows else None
 
     def select(self, table: str, **where) -> list[dict]:
+        if table == "school_years" and not where:
+            if self._years is None:
+                self._years = self._select(table)
+            return list(self._years)
+        return self._select(table, **where)
+
+    def _select(self, table: str, **where) -> list[dict]:
         t = TABLES[table]
         query = select(t).where(*(t.c[k] == v for k, v in where.items()))
         return [dict(row._mapping) for row in self.session.execute(query)]

@@ -12,7 +12,6 @@ import json
 from chassis.access import Role
 from chassis.events import Envelope
 from chassis.messaging.replica import utc_iso
-from reporting.adapters import freshness
 from reporting.domain.attribution import State, Year, enrolments, state_at, year_of
 
 NO_YEAR = ""
@@ -198,13 +197,3 @@ def milestone(uow, e: Envelope) -> None:
         "grade_level": str(d.get("grade_level") or "") or (state.grade_level if state else ""),
         "school_year_id": year_of(_years(uow), at)})
 
-
-def fresh(effect):
-    """Wrap an effect so the newest event time applied from its source is kept (every report's as_of)."""
-    def apply(uow, e: Envelope) -> None:
-        effect(uow, e)
-        uow.facts.touch(e.producer, _at(e))
-        freshness.observe(e.producer, e.occurred_at)
-    apply.__name__ = apply.__qualname__ = effect.__name__
-    apply.__doc__ = effect.__doc__
-    return apply

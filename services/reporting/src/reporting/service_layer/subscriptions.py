@@ -2,6 +2,9 @@
 nameko consumers, queues and inbox claims from this table). Every effect also advances the source's as_of."""
 from __future__ import annotations
 
+from chassis.events import Envelope
+from chassis.messaging.replica import utc_iso
+from reporting.adapters import freshness
 from reporting.service_layer import projections as p
 
 _EFFECTS = {
@@ -28,5 +31,17 @@ _EFFECTS = {
     ("reflections", "milestone_completed"): p.milestone,
 }
 
-SUBSCRIPTIONS = {key: p.fresh(effect) for key, effect in _EFFECTS.items()}
+
+def fresh(effect):
+    """Wrap an effect so the newest event time applied from its source is kept (every report's as_of)."""
+    def apply(uow, e: Envelope) -> None:
+        effect(uow, e)
+        uow.facts.touch(e.producer, utc_iso(e.occurred_at))
+        freshness.observe(e.producer, e.occurred_at)
+    apply.__name__ = apply.__qualname__ = effect.__name__
+    apply.__doc__ = effect.__doc__
+    return apply
+
+
+SUBSCRIPTIONS = {key: fresh(effect) for key, effect in _EFFECTS.items()}
 SOURCES = sorted({source for source, _ in _EFFECTS})

@@ -1,0 +1,31 @@
+"""Applying many events in one transaction: one inbox claim statement for the whole batch (the rows it inserted are
+the events not applied before), then each new event's projection, then one commit. The rebuild and bulk feeds use
+it; per-event delivery (the events worker) gives the same read models, since each effect is order-independent."""
+from __future__ import annotations
+
+from chassis.events import Envelope
+from chassis.messaging.replica import upsert_statement
+from chassis.messaging.topology import consumer_name
+from reporting.adapters.orm import inbox
+from reporting.service_layer.subscriptions import SUBSCRIPTIONS
+from reporting.service_layer.unit_of_work import UowFactory
+
+
+def apply_batch(uows: UowFactory, envelopes: list[Envelope]) -> int:
+    """Apply the subscribed events of ``envelopes`` not applied before, all or none; how many were new."""
+    wanted: dict[tuple[str, str], Envelope] = {}
+    for e in envelopes:
+        if (e.producer, e.type) in SUBSCRIPTIONS:
+            wanted.setdefault((consumer_name("reporting", e.type), e.event_id), e)
+    if not wanted:
+        return 0
+    with uows() as uow:
+        statement = upsert_statement(uow.session, inbox).values(
+            [{"consumer": c, "event_id": i} for c, i in wanted]).on_conflict_do_nothing(
+            index_elements=["consumer", "event_id"]).returning(inbox.c.consumer, inbox.c.event_id)
+        new = {tuple(row) for row in uow.session.execute(statement)}
+        for key, e in wanted.items():
+            if key in new:
+                SUBSCRIPTIONS[(e.producer, e.type)](uow, e)
+        uow.commit()
+    return len(new)
