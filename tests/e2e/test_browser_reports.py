@@ -1,16 +1,23 @@
 """The reports dashboard in a real browser against `skillfolio up` and its seeded demo district (issue 12): the district
 admin filters to one school year, sees artifacts per skill with real figures, drills into a school and then a grade,
-and downloads a CSV whose small cells are suppressed; a school admin cannot reach another school's report."""
+and downloads a CSV whose small cells are suppressed; a school admin cannot reach another school's report.
+
+The demo portfolio is one student's, too small a group to show; so, as a class would, the demo teacher first adds
+work for a few more of their students through the REST API, and the figures arrive through the real event flow."""
 from __future__ import annotations
 
 import csv
 import io
+import os
+import pathlib
 import re
 from collections.abc import Iterator
 
 import pytest
-from e2e_pages import api_as
+from e2e_pages import REPLICA_TIMEOUT_S, api_as
 from playwright.sync_api import Page, expect
+
+from chassis.testing import wait_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.integration]
 
@@ -31,6 +38,45 @@ def _login(page: Page, platform, role: str) -> None:
     page.get_by_role("button", name="Log in").click()
 
 
+@pytest.fixture(scope="module")
+def class_work(platform) -> dict:
+    """Link artifacts, tagged with every skill, that the demo teacher adds for some of their students in one grade
+    (never the demo student, whose portfolio other tests read): enough to pass the suppression threshold."""
+    teacher, student = api_as(platform, "teacher"), api_as(platform, "student")
+    me, demo = teacher.get("/api/v1/me").json(), student.get("/api/v1/me").json()
+    demo_student = demo["id"]
+    groups = teacher.get(f"/api/v1/teachers/{me['id']}/students", params={"page_size": 100}).json()["items"]
+    pupils = {p["id"]: p for g in groups for p in g["students"] if p["id"] != demo_student}
+    by_grade: dict[str, list[dict]] = {}
+    for pupil in pupils.values():
+        by_grade.setdefault(pupil["grade_level"], []).append(pupil)
+    # the demo student's grade when it has enough classmates: their own work there is a small group to withhold
+    grade, chosen = (demo["grade_level"], by_grade[demo["grade_level"]]) if len(by_grade.get(
+        demo["grade_level"], [])) >= 8 else max(by_grade.items(), key=lambda item: len(item[1]))
+    chosen = chosen[:12]
+    assert len(chosen) >= 8, f"the demo teacher teaches too few students in one grade: {len(chosen)}"
+    skills = [s["id"] for s in teacher.get("/api/v1/skills", params={"school_id": me["primary_school_id"]}
+                                           ).json()["items"] if not s["retired"]]
+
+    def added(pupil: dict):
+        reply = teacher.post(f"/api/v1/students/{pupil['id']}/artifacts", json={
+            "title": "Class poster", "kind": "link", "link_url": "https://example.org/poster", "skill_ids": skills})
+        assert reply.status_code in (201, 503), reply.text      # 503: the relation is still replicating
+        return reply.status_code == 201
+    for pupil in chosen:
+        wait_for(lambda p=pupil: added(p), REPLICA_TIMEOUT_S, "the teacher's artifact for a student", interval=1)
+    school = teacher.get(f"/api/v1/schools/{chosen[0]['primary_school_id']}").json()["name"]
+    return {"school": school, "grade": grade, "students": len(chosen)}
+
+
+def _screenshot(page: Page, name: str) -> None:
+    """Keep a picture of the page where CI keeps them (SKILLFOLIO_E2E_ARTIFACTS), if set."""
+    folder = os.environ.get("SKILLFOLIO_E2E_ARTIFACTS")
+    if folder:
+        pathlib.Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(pathlib.Path(folder) / name), full_page=True)
+
+
 def _name(text: str) -> str:
     """A row heading's visible text (without the screen-reader suffix of a drill-down link)."""
     return text.replace("(open its report)", "").strip()
@@ -40,11 +86,20 @@ def _table(page: Page, title: str):
     return page.locator("section.report").filter(has=page.get_by_role("heading", name=title, exact=True))
 
 
-def test_a_district_admin_filters_drills_down_and_downloads_a_suppressed_csv(page, platform):
+def _real_figures(api, year: str, minimum: int) -> list[str]:
+    """The shown counts of at least ``minimum`` in the district's artifacts per skill for the school year."""
+    table = api.get("/api/v1/reports/artifacts_by_skill", params={"school_year_id": year}).json()
+    return [c["display"] for r in table["rows"] for c in r["cells"] if c["value"] and c["value"] >= minimum]
+
+
+def test_a_district_admin_filters_drills_down_and_downloads_a_suppressed_csv(page, platform, class_work):
     api = api_as(platform, "district admin")
     options = api.get("/api/v1/reports/filter-options").json()
     year = options["current_school_year_id"] or options["school_years"][0]["id"]
     minimum = api.get("/api/v1/reports/dashboard").json()["rule"]["minimum_group_size"]
+    assert class_work["students"] >= minimum
+    wait_for(lambda: _real_figures(api, year, minimum), REPLICA_TIMEOUT_S, "the class's work in the reports",
+             interval=1)
     _login(page, platform, "district admin")
     expect(page.get_by_role("heading", name="District dashboard", level=2)).to_be_visible()
 
@@ -60,17 +115,22 @@ def test_a_district_admin_filters_drills_down_and_downloads_a_suppressed_csv(pag
     assert any(f.isdigit() and int(f) >= minimum for f in figures), f"no real figure for the demo: {figures}"
     assert by_skill.locator("svg rect").count() >= 1                     # bars drawn in the skills' colours
 
-    school_link = _table(page, "Artifacts by school").locator("tbody th a").first
-    school = _name(school_link.inner_text())
-    school_link.click()
+    school = class_work["school"]
+    _table(page, "Artifacts by school").locator("tbody th a").filter(has_text=school).first.click()
     expect(page).to_have_url(re.compile(r"school_id="))
     expect(page.get_by_role("navigation", name="Drill-down").locator("[aria-current=page]")).to_have_text(school)
-    grade_link = _table(page, "Artifacts by grade level").locator("tbody th a").first
+    grade_link = _table(page, "Artifacts by grade level").locator("tbody th a").filter(
+        has_text=re.compile(rf"^(Grade {class_work['grade'].lstrip('0')}|Kindergarten)\b")).first
     grade = _name(grade_link.inner_text())
     grade_link.click()
     expect(page).to_have_url(re.compile(r"school_id=.+&grade=|grade=.+school_id="))
     expect(page.get_by_role("navigation", name="Drill-down").locator("[aria-current=page]")).to_have_text(grade)
     expect(page.get_by_text(re.compile(r"As of"), exact=False).first).to_be_visible()
+    _screenshot(page, "reports-grade.png")
+    page.emulate_media(media="print")
+    _screenshot(page, "reports-grade-print.png")
+    assert page.locator("form.report-filters").is_hidden()                # printing shows the report only
+    page.emulate_media(media="screen")
 
     with page.expect_download() as info:
         _table(page, "Artifacts per skill").get_by_role("link", name=re.compile("as CSV")).click()
