@@ -156,3 +156,20 @@ def test_a_school_admin_cannot_reach_another_schools_report(page, platform):
     expect(page.get_by_role("heading", name="You can't open this page")).to_be_visible()
     expect(page.get_by_text("Reports are for district and school administrators")).to_be_visible()
     assert page.request.get(f"/reports/artifacts_by_school.csv?school_id={other}").status == 403
+
+
+def test_the_dashboard_reflows_at_320_px_and_passes_axe(browser, platform):
+    from axe_playwright_python.sync_playwright import Axe
+    context = browser.new_context(base_url=platform.url, viewport={"width": 320, "height": 800})
+    page = context.new_page()
+    _login(page, platform, "district admin")
+    expect(page.get_by_role("heading", name="District dashboard", level=2)).to_be_visible()
+    for path in ("/", "/reports"):
+        page.goto(path)
+        scroll, client = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert scroll <= client, f"{path} scrolls sideways by {scroll - client} px at 320 px"
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
+                                                                                  "wcag21aa"]},
+                                           "resultTypes": ["violations"]})
+        assert results.violations_count == 0, results.generate_report()
+    context.close()

@@ -13,7 +13,7 @@ from gateway.schemas.reports import Column, Table
 from gateway.web.growth_chart import count_scale_top
 from gateway.web.views import HEX_COLOUR
 
-WIDTH, LABEL_W, RIGHT, TOP, BAR_H, GROUP_BAR_H, ROW_GAP, AXIS_H = 720, 190, 90, 10, 22, 14, 10, 26
+WIDTH, LABEL_W, RIGHT, TOP, BAR_H, GROUP_BAR_H, ROW_GAP, AXIS_H = 720, 220, 90, 10, 22, 14, 10, 26
 PLOT_W = WIDTH - LABEL_W - RIGHT
 DEFAULT_COLOUR = "#2F5D8A"
 # Distinct on white (Okabe-Ito, safe for colour-blind readers); the legend, each bar's note and the table carry the
