@@ -9,7 +9,7 @@ from chassis.messaging.replica import upsert_statement, utc_iso
 from chassis.messaging.topology import consumer_name
 from reporting.adapters import bulk, freshness
 from reporting.adapters.orm import inbox
-from reporting.service_layer.subscriptions import SUBSCRIPTIONS
+from reporting.service_layer.subscriptions import EFFECTS, SUBSCRIPTIONS
 from reporting.service_layer.unit_of_work import UowFactory
 
 BULK = frozenset({"artifact_added", "artifact_updated", "reflection_added", "feedback_given"})
@@ -33,12 +33,12 @@ def apply_batch(uows: UowFactory, envelopes: list[Envelope]) -> int:
         in_bulk = [e for e in fresh if e.type in BULK and str(e.data["artifact_id"]) not in deleted]
         for e in fresh:
             if e not in in_bulk:
-                SUBSCRIPTIONS[(e.producer, e.type)](uow, e)
+                EFFECTS[(e.producer, e.type)](uow, e)
         bulk.artifacts(uow.session, [e for e in in_bulk if e.producer == "artifacts"])
         bulk.responses(uow.session, [e for e in in_bulk if e.producer == "reflections"])
-        for source in {e.producer for e in in_bulk}:
-            uow.facts.touch(source, max(utc_iso(e.occurred_at) for e in in_bulk if e.producer == source))
-        for e in in_bulk:
+        for source in sorted({e.producer for e in fresh}):      # one as_of update per source (a hot row)
+            uow.facts.touch(source, max(utc_iso(e.occurred_at) for e in fresh if e.producer == source))
+        for e in fresh:
             freshness.observe(e.producer, e.occurred_at)
         uow.commit()
     return len(new)
