@@ -8,6 +8,7 @@ import reporting_stream as ks
 from chassis.messaging.replica import utc_iso
 from chassis.messaging.subscriptions import feed_before_workers
 from reporting.adapters.reads import Scope
+from reporting.service_layer.batches import apply_batch
 from reporting.service_layer.subscriptions import SUBSCRIPTIONS
 
 pytestmark = pytest.mark.integration
@@ -41,6 +42,19 @@ def test_read_models_equal_a_direct_computation(app, shuffle, twice):
     applied = _feed(app, ks.delivered(d, seed=11, shuffle=shuffle, twice=twice))
     assert applied == len(d.events)                       # the second copy of each event was a duplicate
     assert d.transfers and any(a.deleted for a in d.artifacts)
+    for year in ks.YEARS:
+        figures, expected = _figures(app, year), _expected(d, year)
+        for name in expected:
+            assert figures[name] == expected[name], f"{name} differs in {year}"
+
+
+@pytest.mark.parametrize("size", [97, 1000])
+def test_batches_give_the_same_read_models(app, size):
+    """The batch path (one transaction, one inbox claim, set-based artifacts and responses) used by the rebuild."""
+    d = ks.district(seed=8)
+    events = ks.delivered(d, seed=12, shuffle=True, twice=True)
+    applied = sum(apply_batch(app.unit_of_work, events[i:i + size]) for i in range(0, len(events), size))
+    assert applied == len(d.events)
     for year in ks.YEARS:
         figures, expected = _figures(app, year), _expected(d, year)
         for name in expected:

@@ -1,14 +1,18 @@
 """Applying many events in one transaction: one inbox claim statement for the whole batch (the rows it inserted are
-the events not applied before), then each new event's projection, then one commit. The rebuild and bulk feeds use
+the events not applied before), the high-volume types set-based (adapters.bulk, the same rules), each other new
+event's projection, then one commit. The rebuild and bulk feeds use
 it; per-event delivery (the events worker) gives the same read models, since each effect is order-independent."""
 from __future__ import annotations
 
 from chassis.events import Envelope
-from chassis.messaging.replica import upsert_statement
+from chassis.messaging.replica import upsert_statement, utc_iso
 from chassis.messaging.topology import consumer_name
+from reporting.adapters import bulk, freshness
 from reporting.adapters.orm import inbox
-from reporting.service_layer.subscriptions import SUBSCRIPTIONS
+from reporting.service_layer.subscriptions import EFFECTS, SUBSCRIPTIONS
 from reporting.service_layer.unit_of_work import UowFactory
+
+BULK = frozenset({"artifact_added", "artifact_updated", "reflection_added", "feedback_given"})
 
 
 def apply_batch(uows: UowFactory, envelopes: list[Envelope]) -> int:
@@ -24,8 +28,17 @@ def apply_batch(uows: UowFactory, envelopes: list[Envelope]) -> int:
             [{"consumer": c, "event_id": i} for c, i in wanted]).on_conflict_do_nothing(
             index_elements=["consumer", "event_id"]).returning(inbox.c.consumer, inbox.c.event_id)
         new = {tuple(row) for row in uow.session.execute(statement)}
-        for key, e in wanted.items():
-            if key in new:
-                SUBSCRIPTIONS[(e.producer, e.type)](uow, e)
+        fresh = [e for key, e in wanted.items() if key in new]
+        deleted = {str(e.data["artifact_id"]) for e in fresh if e.type == "artifact_deleted"}
+        in_bulk = [e for e in fresh if e.type in BULK and str(e.data["artifact_id"]) not in deleted]
+        for e in fresh:
+            if e not in in_bulk:
+                EFFECTS[(e.producer, e.type)](uow, e)
+        bulk.artifacts(uow.session, [e for e in in_bulk if e.producer == "artifacts"])
+        bulk.responses(uow.session, [e for e in in_bulk if e.producer == "reflections"])
+        for source in sorted({e.producer for e in fresh}):      # one as_of update per source (a hot row)
+            uow.facts.touch(source, max(utc_iso(e.occurred_at) for e in fresh if e.producer == source))
+        for e in fresh:
+            freshness.observe(e.producer, e.occurred_at)
         uow.commit()
     return len(new)

@@ -12,22 +12,14 @@ import json
 from chassis.access import Role
 from chassis.events import Envelope
 from chassis.messaging.replica import utc_iso
-from reporting.domain.attribution import State, Year, enrolments, state_at, year_of
+from reporting.domain.attribution import state_at, year_of
+from reporting.service_layer.derived import derive, history_of, placed, school_years_of
 
 NO_YEAR = ""
 
 
 def _at(e: Envelope) -> str:
     return utc_iso(e.occurred_at)
-
-
-def _years(uow) -> list[Year]:
-    return [Year(r["school_year_id"], r["start_date"], r["end_date"]) for r in uow.facts.select("school_years")]
-
-
-def _states(uow, student_id: str) -> list[State]:
-    return [State(r["at"], r["school_id"], r["grade_level"])
-            for r in uow.facts.select("student_states", student_id=student_id)]
 
 
 def school(uow, e: Envelope) -> None:
@@ -71,41 +63,10 @@ def transfer(uow, e: Envelope) -> None:
     uow.facts.lock(student_id)
     uow.facts.put("transfers", {"student_id": student_id, "effective_date": day,
                                 "to_school_id": str(d["to_school_id"])},
-                  {"from_school_id": str(d.get("from_school_id") or ""), "school_year_id": year_of(_years(uow), day)})
+                  {"from_school_id": str(d.get("from_school_id") or ""), "school_year_id": year_of(school_years_of(uow), day)})
     uow.facts.put("student_states", {"student_id": student_id, "at": day, "source": "transfer"},
                   {"school_id": str(d["to_school_id"]), "grade_level": ""})
     derive(uow, student_id)
-
-
-def derive(uow, student_id: str) -> None:
-    """Recompute what depends on a student's history: enrolments per year, and where each of their artifacts,
-    assessments and transfers is attributed."""
-    states, years = _states(uow, student_id), _years(uow)
-    uow.facts.remove("student_years", student_id=student_id)
-    for school_year_id, school_id, grade in sorted(enrolments(states, years)):
-        uow.facts.put("student_years", {"school_year_id": school_year_id, "school_id": school_id,
-                                        "grade_level": grade, "student_id": student_id}, {})
-    for row in uow.facts.select("artifacts", student_id=student_id):
-        uow.facts.update("artifacts", {"artifact_id": row["artifact_id"]}, _placed(row, states, years))
-    for row in uow.facts.select("assessments", student_id=student_id):
-        state = state_at(states, row["assessed_at"])
-        uow.facts.update("assessments", {"assessment_id": row["assessment_id"]}, {
-            "school_id": state.school_id if state else "", "grade_level": state.grade_level if state else "",
-            "school_year_id": row["school_year_id"] or year_of(years, row["assessed_at"])})
-    for row in uow.facts.select("milestones", student_id=student_id, school_year_id=NO_YEAR):
-        uow.facts.update("milestones", {"milestone_id": row["milestone_id"]},
-                      {"school_year_id": year_of(years, row["completed_at"])})
-    for row in uow.facts.select("transfers", student_id=student_id):
-        if not row["school_year_id"]:
-            uow.facts.update("transfers", {k: row[k] for k in ("student_id", "effective_date", "to_school_id")},
-                          {"school_year_id": year_of(years, row["effective_date"])})
-
-
-def _placed(row: dict, states: list[State], years: list[Year]) -> dict:
-    state = state_at(states, row["added_at"])
-    return {"school_id": row["stamped_school_id"] or (state.school_id if state else ""),
-            "grade_level": state.grade_level if state else "",
-            "school_year_id": row["school_year_id"] or year_of(years, row["added_at"])}
 
 
 def skill(uow, e: Envelope) -> None:
@@ -151,7 +112,7 @@ def artifact(uow, e: Envelope) -> None:
                    added_by_role=str(d.get("added_by_role") or "student"),
                    deleted=bool(row.get("deleted")) or not newest)     # not newest, never stored: deleted first
     row["added_at"] = min(at, row.get("added_at") or at)
-    row.update(_placed(row, _states(uow, student_id), _years(uow)))
+    row.update(placed(row, history_of(uow, student_id), school_years_of(uow)))
     uow.facts.put("artifacts", {"artifact_id": artifact_id}, {k: v for k, v in row.items() if k != "artifact_id"})
     if newest:                          # (never after a deletion: is_newest refuses every later event)
         uow.facts.remove("artifact_skills", artifact_id=artifact_id)
@@ -175,11 +136,11 @@ def assessment(uow, e: Envelope) -> None:
     if not uow.facts.is_newest("assessment", assessment_id, e.occurred_at):
         return
     uow.facts.lock(student_id)
-    at, states = _at(e), _states(uow, student_id)
+    at, states = _at(e), history_of(uow, student_id)
     state = state_at(states, at)
     uow.facts.put("assessments", {"assessment_id": assessment_id}, {
         "student_id": student_id, "skill_id": str(d["skill_id"]), "level_rank": int(d.get("level_rank") or 0),
-        "assessed_at": at, "school_year_id": str(d.get("school_year_id") or "") or year_of(_years(uow), at),
+        "assessed_at": at, "school_year_id": str(d.get("school_year_id") or "") or year_of(school_years_of(uow), at),
         "school_id": state.school_id if state else "", "grade_level": state.grade_level if state else ""})
 
 
@@ -189,11 +150,11 @@ def milestone(uow, e: Envelope) -> None:
     if not uow.facts.is_newest("milestone", milestone_id, e.occurred_at):
         return
     at = _at(e)
-    state = state_at(_states(uow, student_id), at)
+    state = state_at(history_of(uow, student_id), at)
     uow.facts.put("milestones", {"milestone_id": milestone_id}, {
         "student_id": student_id, "type_code": str(d.get("type_code") or ""),
         "outcome": str(d.get("outcome") or "").upper(), "completed_at": at,
         "school_id": str(d.get("school_id") or "") or (state.school_id if state else ""),
         "grade_level": str(d.get("grade_level") or "") or (state.grade_level if state else ""),
-        "school_year_id": year_of(_years(uow), at)})
+        "school_year_id": year_of(school_years_of(uow), at)})
 

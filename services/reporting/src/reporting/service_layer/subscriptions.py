@@ -7,7 +7,7 @@ from chassis.messaging.replica import utc_iso
 from reporting.adapters import freshness
 from reporting.service_layer import projections as p
 
-_EFFECTS = {
+EFFECTS = {
     ("roster", "school_added"): p.school,
     ("roster", "school_updated"): p.school,
     ("roster", "school_year_added"): p.school_year,
@@ -43,5 +43,5 @@ def fresh(effect):
     return apply
 
 
-SUBSCRIPTIONS = {key: fresh(effect) for key, effect in _EFFECTS.items()}
-SOURCES = sorted({source for source, _ in _EFFECTS})
+SUBSCRIPTIONS = {key: fresh(effect) for key, effect in EFFECTS.items()}
+SOURCES = sorted({source for source, _ in EFFECTS})
