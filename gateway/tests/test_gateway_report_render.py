@@ -86,6 +86,19 @@ def test_a_skills_share_is_drawn_in_the_skills_colour():
     assert [colour for colour, _ in chart.legend] == ["#1F5FAD", "#F2C300", report_chart.SERIES[2]]
 
 
+def test_a_distribution_stacks_each_rows_counts_with_its_total_as_the_note():
+    chart = report_chart.layout(_tables()["assessed_levels"])
+    full, withheld = chart.rows
+    assert [label for _, label in chart.legend] == ["Beginning", "Developing", "Proficient", "Advanced"]
+    assert chart.axis_label == "Students assessed" and chart.ticks[-1].label == "40"      # 26 at most -> 40
+    drawn = [b for b in full.bars if b.width]
+    assert [b.width for b in drawn] == [round(report_chart.PLOT_W * n / 40, 1) for n in (6, 12, 7)]
+    assert [b.x for b in drawn[1:]] == [round(b.x + b.width, 1) for b in drawn[:-1]]       # side by side
+    assert full.bars[-1].note == "25" and withheld.bars[-1].note == "26 (some withheld)"
+    assert [b.title for b in withheld.bars if b.width] == ["Critical Thinker, Developing: 10",
+                                                           "Critical Thinker, Advanced: 9"]
+
+
 def test_an_empty_table_has_no_chart():
     table = _tables()["artifacts_by_grade"].model_copy(update={"rows": []})
     assert report_chart.layout(table) is None
