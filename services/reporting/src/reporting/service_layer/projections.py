@@ -37,6 +37,7 @@ def school_year(uow, e: Envelope) -> None:
             "title": str(d.get("title") or ""), "start_date": str(d.get("start_date") or "")[:10],
             "end_date": str(d.get("end_date") or "")[:10], "year": int(d.get("year") or 0)})
         for student_id in uow.facts.student_ids():
+            uow.facts.lock(student_id)
             derive(uow, student_id)
 
 
