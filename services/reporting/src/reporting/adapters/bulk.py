@@ -4,13 +4,12 @@ feedback): a few multi-row statements per batch instead of several per event, wi
 from the student's history. An artifact with a deletion in the batch goes through the per-event path."""
 from __future__ import annotations
 
-import zlib
-
 from sqlalchemy import delete, select, text
 
 from chassis.events import Envelope
 from chassis.messaging.replica import upsert_statement, utc_iso
 from reporting.adapters import orm
+from reporting.adapters.facts import lock_key
 from reporting.domain.attribution import State, Year, state_at, year_of
 
 V, A, S = orm.replica_versions, orm.artifacts, orm.artifact_skills
@@ -38,7 +37,7 @@ def artifacts(session, events: list[Envelope]) -> None:
     ids = sorted({str(e.data["artifact_id"]) for e in events})
     students = sorted({str(e.data.get("student_id") or "") for e in events})
     if session.get_bind().dialect.name == "postgresql":
-        keys = sorted(zlib.crc32(s.encode()) - 2**31 for s in students)
+        keys = sorted(lock_key(s) for s in students)
         session.execute(text("SELECT pg_advisory_xact_lock(k) FROM unnest(CAST(:keys AS bigint[])) AS k"),
                         {"keys": keys})
     versions = {r.entity_id: (r.last_event_at, r.deleted) for r in session.execute(

@@ -13,6 +13,11 @@ from reporting.adapters import orm
 TABLES: dict[str, Table] = {t.name: t for t in orm.metadata.sorted_tables}
 
 
+def lock_key(student_id: str) -> int:
+    """The advisory lock key of a student (a signed 32-bit value)."""
+    return zlib.crc32(student_id.encode()) - 2**31
+
+
 class FactStore:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -24,8 +29,7 @@ class FactStore:
     def lock(self, key: str) -> None:
         """Serialise effects on one student's derived rows until this transaction ends (PostgreSQL)."""
         if self.session.get_bind().dialect.name == "postgresql":
-            self.session.execute(text("SELECT pg_advisory_xact_lock(:k)"),
-                                 {"k": zlib.crc32(key.encode()) - 2**31})
+            self.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": lock_key(key)})
 
     def put(self, table: str, key: dict, values: dict) -> None:
         if table == "school_years":
@@ -64,7 +68,9 @@ class FactStore:
         self.session.execute(delete(t).where(*(t.c[k] == v for k, v in where.items())))
 
     def student_ids(self) -> list[str]:
-        return list(self.session.execute(select(orm.student_states.c.student_id).distinct()).scalars())
+        """Every student with a history, in lock order (so transactions taking several locks cannot deadlock)."""
+        ids = self.session.execute(select(orm.student_states.c.student_id).distinct()).scalars()
+        return sorted(ids, key=lock_key)
 
     def touch(self, source: str, at: str) -> None:
         """Keep the newest event time applied from ``source``."""

@@ -8,7 +8,9 @@ from chassis.events import Envelope
 from chassis.messaging.replica import upsert_statement, utc_iso
 from chassis.messaging.topology import consumer_name
 from reporting.adapters import bulk, freshness
+from reporting.adapters.facts import lock_key
 from reporting.adapters.orm import inbox
+from reporting.service_layer.derived import derive
 from reporting.service_layer.subscriptions import EFFECTS, SUBSCRIPTIONS
 from reporting.service_layer.unit_of_work import UowFactory
 
@@ -31,11 +33,15 @@ def apply_batch(uows: UowFactory, envelopes: list[Envelope]) -> int:
         fresh = [e for key, e in wanted.items() if key in new]
         deleted = {str(e.data["artifact_id"]) for e in fresh if e.type == "artifact_deleted"}
         in_bulk = [e for e in fresh if e.type in BULK and str(e.data["artifact_id"]) not in deleted]
+        uow.deferred = set()            # students whose history changed: derived once, after every effect
         for e in fresh:
             if e not in in_bulk:
                 EFFECTS[(e.producer, e.type)](uow, e)
         bulk.artifacts(uow.session, [e for e in in_bulk if e.producer == "artifacts"])
         bulk.responses(uow.session, [e for e in in_bulk if e.producer == "reflections"])
+        students, uow.deferred = sorted(uow.deferred, key=lock_key), None
+        for student_id in students:
+            derive(uow, student_id)
         for source in sorted({e.producer for e in fresh}):      # one as_of update per source (a hot row)
             uow.facts.touch(source, max(utc_iso(e.occurred_at) for e in fresh if e.producer == source))
         for e in fresh:

@@ -16,6 +16,15 @@ def history_of(uow, student_id: str) -> list[State]:
             for r in uow.facts.select("student_states", student_id=student_id)]
 
 
+def rederive(uow, student_id: str) -> None:
+    """Derive now, or once at the end of a batch when the unit collects students to derive (``deferred``)."""
+    deferred = getattr(uow, "deferred", None)
+    if deferred is not None:
+        deferred.add(student_id)
+    else:
+        derive(uow, student_id)
+
+
 def derive(uow, student_id: str) -> None:
     """Recompute what depends on a student's history: enrolments per year, and where each of their artifacts,
     assessments and transfers is attributed."""

@@ -13,7 +13,7 @@ from chassis.access import Role
 from chassis.events import Envelope
 from chassis.messaging.replica import utc_iso
 from reporting.domain.attribution import state_at, year_of
-from reporting.service_layer.derived import derive, history_of, placed, school_years_of
+from reporting.service_layer.derived import history_of, placed, rederive, school_years_of
 
 NO_YEAR = ""
 
@@ -37,7 +37,8 @@ def school_year(uow, e: Envelope) -> None:
             "title": str(d.get("title") or ""), "start_date": str(d.get("start_date") or "")[:10],
             "end_date": str(d.get("end_date") or "")[:10], "year": int(d.get("year") or 0)})
         for student_id in uow.facts.student_ids():
-            derive(uow, student_id)
+            uow.facts.lock(student_id)
+            rederive(uow, student_id)
 
 
 def person(uow, e: Envelope) -> None:
@@ -53,7 +54,7 @@ def person(uow, e: Envelope) -> None:
         uow.facts.lock(person_id)
         uow.facts.put("student_states", {"student_id": person_id, "at": _at(e), "source": "person"},
                       {"school_id": str(d["primary_school_id"]), "grade_level": str(d.get("grade_level") or "")})
-        derive(uow, person_id)
+        rederive(uow, person_id)
 
 
 def transfer(uow, e: Envelope) -> None:
@@ -66,7 +67,7 @@ def transfer(uow, e: Envelope) -> None:
                   {"from_school_id": str(d.get("from_school_id") or ""), "school_year_id": year_of(school_years_of(uow), day)})
     uow.facts.put("student_states", {"student_id": student_id, "at": day, "source": "transfer"},
                   {"school_id": str(d["to_school_id"]), "grade_level": ""})
-    derive(uow, student_id)
+    rederive(uow, student_id)
 
 
 def skill(uow, e: Envelope) -> None:

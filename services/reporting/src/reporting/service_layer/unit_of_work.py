@@ -18,6 +18,7 @@ class ReportingUnitOfWork(UnitOfWork):
 
     facts: FactStore
     reads: ReportReads
+    deferred: set[str] | None = None    # a batch collects the students to derive once at its end (batches.py)
 
     def __init__(self, session_factory: sessionmaker) -> None:
         super().__init__(session_factory, outbox, PRODUCER, inbox=inbox)
