@@ -11,10 +11,11 @@ from artifacts.config import ArtifactsOptions
 from chassis.config import DEFAULT_PORTS, PlatformSettings, ServiceSettings
 from gateway.settings import GatewaySettings
 from reflections.config import ReflectionsOptions
+from reporting.config import ReportingOptions
 from roster.config import RosterOptions
 from skills.config import SkillsOptions
 
-SERVICES = ["roster", "skills", "artifacts", "reflections", "notifications"]
+SERVICES = ["roster", "skills", "artifacts", "reflections", "notifications", "reporting"]
 
 
 def _default(settings_cls: type[BaseSettings], name: str, service: str | None) -> str:
@@ -52,6 +53,8 @@ def rows() -> list[tuple[str, str, str]]:
     for name, field in NotificationsOptions.model_fields.items():
         out.append((f"NOTIFICATIONS_{name.upper()}", _default(NotificationsOptions, name, None),
                     field.description or ""))
+    for name, field in ReportingOptions.model_fields.items():
+        out.append((f"REPORTING_{name.upper()}", _default(ReportingOptions, name, None), field.description or ""))
     for name, field in GatewaySettings.model_fields.items():
         out.append((f"GATEWAY_{name.upper()}", _default(GatewaySettings, name, None), field.description or ""))
     return out

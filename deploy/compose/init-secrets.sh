@@ -51,6 +51,9 @@ write notifications.env <<EOT
 NOTIFICATIONS_DATABASE_URL=postgresql+psycopg2://skillfolio:$pg_password@postgres:5432/notifications
 NOTIFICATIONS_UNSUBSCRIBE_SECRET=$(random 32)
 EOT
+write reporting.env <<EOT
+REPORTING_DATABASE_URL=postgresql+psycopg2://skillfolio:$pg_password@postgres:5432/reporting
+EOT
 write gateway.env <<EOT
 GATEWAY_SESSION_SECRET=$(random 32)
 EOT

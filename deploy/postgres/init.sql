@@ -6,5 +6,4 @@ CREATE DATABASE skills;
 CREATE DATABASE artifacts;
 CREATE DATABASE reflections;
 CREATE DATABASE notifications;
--- Future services, one line each:
--- CREATE DATABASE reporting;
+CREATE DATABASE reporting;

@@ -1,7 +1,7 @@
-"""Gateway test fixtures: REAL roster, skills, artifacts and reflections gRPC servers (and a stand-in notifications API,
-notifications_stand_in) (in-process, ephemeral ports), each over its
-own fresh, migrated PostgreSQL database, and a gateway app (FastAPI TestClient) pointed at them with a per-run key
-pair, session secret, media URL secret and media directory.
+"""Gateway test fixtures: REAL roster, skills, artifacts and reflections gRPC servers (in-process, ephemeral ports),
+each over its own fresh, migrated PostgreSQL database; stand-ins for the notifications API (:mod:`notifications_stand_in`)
+and the reporting service (:mod:`reporting_fake`); and a gateway app (FastAPI TestClient) pointed at them with a
+per-run key pair, session secret, media URL secret and media directory.
 
 The roster database is seeded by :mod:`gateway_district`; the artifacts service's roster replica is fed the same
 facts as roster events (through the replica code its worker runs); the skills database holds a small framework
@@ -17,6 +17,7 @@ import gateway_district as district_module
 import gateway_skills
 import notifications_stand_in
 import pytest
+import reporting_fake
 from discussion_feed import feed_skill_places
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -194,6 +195,21 @@ def reflections_target(reflections_app, platform) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def reporting(district, skill_ids) -> reporting_fake.FakeReporting:
+    """The stand-in reporting service's state (gateway tests check what the gateway renders and sends)."""
+    skills = {skill_ids["communicator"]: ("Effective Communicator", "#1F5FAD"),
+              skill_ids["thinker"]: ("Critical Thinker", "#F2C300")}
+    return reporting_fake.FakeReporting(district.ids["school"], district.ids["year"], skills)
+
+
+@pytest.fixture(scope="session")
+def reporting_target(reporting, platform) -> Iterator[str]:
+    handle = reporting_fake.start(reporting, platform)
+    yield f"127.0.0.1:{handle.port}"
+    handle.stop(grace=1)
+
+
+@pytest.fixture(scope="session")
 def gateway_platform(platform, keys) -> PlatformSettings:
     """The gateway's platform settings: the services' ones plus the private key that signs principals."""
     return platform.model_copy(update={"principal_private_key": keys[0]})
@@ -217,6 +233,7 @@ def notifications(notifications_service) -> notifications_stand_in.State:
 
 @pytest.fixture
 def make_app(roster_target, skills_target, artifacts_target, reflections_target, notifications_service,
+             reporting_target,
              gateway_platform) -> Callable[..., FastAPI]:
     """Build a gateway app (lifespan not yet run) against the session's services, with settings overrides.
 
@@ -227,6 +244,7 @@ def make_app(roster_target, skills_target, artifacts_target, reflections_target,
         values = {"session_secret": secrets.token_urlsafe(40), "roster_target": roster_target,
                   "skills_target": skills_target, "artifacts_target": artifacts_target,
                   "reflections_target": reflections_target, "notifications_target": notifications_service[0],
+                  "reporting_target": reporting_target,
                   "login_rate_limit": "3 per 1 minute", **overrides}
         return create_app(GatewaySettings(**values), platform or gateway_platform,
                           **({"clock": clock} if clock else {}))

@@ -119,7 +119,7 @@ def test_unreachable_roster_is_503(make_client, district):
     ready = client.get("/readyz")
     assert ready.status_code == 503
     assert ready.json()["services"] == {"roster": "unavailable", "skills": "serving", "artifacts": "serving",
-                                        "reflections": "serving", "notifications": "serving"}
+                                        "reflections": "serving", "notifications": "serving", "reporting": "serving"}
 
 
 def test_openapi_lists_the_routes(client):

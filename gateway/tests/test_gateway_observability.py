@@ -21,7 +21,7 @@ def test_health_and_readiness(client):
     assert ready.status_code == 200
     assert ready.json() == {"status": "ready",
                             "services": {"roster": "serving", "skills": "serving", "artifacts": "serving",
-                                         "reflections": "serving", "notifications": "serving"}}
+                                         "reflections": "serving", "notifications": "serving", "reporting": "serving"}}
 
 
 def test_correlation_id_is_echoed_or_minted(client):

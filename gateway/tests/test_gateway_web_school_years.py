@@ -1,7 +1,7 @@
 """The current school year is the viewer's district's active year, as the roster decides it: with another
 district's years (one deactivated) and a deactivated year of its own all containing today, a teacher still sees
-their students; pickers and the admin landing offer no deactivated year or school and nothing of another
-district."""
+their students; pickers offer no deactivated year and nothing of another district (the admin landing's schools are
+the reporting service's filter options now)."""
 from __future__ import annotations
 
 import re
@@ -47,14 +47,6 @@ def test_year_pickers_offer_only_the_districts_active_years(make_client, distric
     assert OPTION.findall(gallery.text.split('id="year"')[1].split("</select>")[0]) == ["", district.ids["year"]]
     for page in (form.text, gallery.text):
         assert "Oak" not in page and "retired year" not in page
-
-
-def test_the_admin_landing_lists_only_active_schools_of_the_admins_district(make_client, district, others):
-    admin = _as(make_client, district, "ddunn").get("/").text
-    assert "District overview" in admin and "Maple Elementary" in admin
-    assert "Closed Academy" not in admin and "Oak Elementary" not in admin
-    school = _as(make_client, district, "sshaw").get("/").text
-    assert "Maple Elementary" in school and "Closed Academy" not in school
 
 
 def test_editing_work_filed_under_a_retired_year_keeps_its_year(make_client, district, skill_ids, others):

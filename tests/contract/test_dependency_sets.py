@@ -40,7 +40,8 @@ def test_the_gateway_image_resolves_to_no_worker_media_or_database_dependency():
     gateway_image = resolved([("skillfolio-gateway", ()), ("skillfolio-cli", ())])
     assert "fastapi" in gateway_image and "grpcio" in gateway_image and "skillfolio-chassis" in gateway_image
     assert not gateway_image & set(NOT_IN_THE_GATEWAY), sorted(gateway_image & set(NOT_IN_THE_GATEWAY))
-    assert not {"skillfolio-roster", "skillfolio-skills", "skillfolio-artifacts", "skillfolio-reflections"} & \
+    assert not {"skillfolio-roster", "skillfolio-skills", "skillfolio-artifacts", "skillfolio-reflections",
+                "skillfolio-reporting"} & \
         gateway_image
 
 
@@ -57,7 +58,8 @@ def test_no_module_of_the_gateway_or_the_cli_core_imports_an_extra():
     packages made unimportable (a fresh interpreter, so nothing is already loaded)."""
     import gateway
     modules = sorted(info.name for info in pkgutil.walk_packages(gateway.__path__, "gateway."))
-    blocked = sorted({*NOT_IN_THE_GATEWAY.values(), "roster", "skills", "artifacts", "reflections"})
+    blocked = sorted({*NOT_IN_THE_GATEWAY.values(), "roster", "skills", "artifacts", "reflections",
+                      "reporting"})
     script = f"""
 import importlib, importlib.abc, importlib.metadata as metadata, sys
 class Block(importlib.abc.MetaPathFinder):

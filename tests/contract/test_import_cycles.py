@@ -13,7 +13,8 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 PACKAGES = {"chassis": ROOT / "libs/chassis/src/chassis", "artifacts": ROOT / "services/artifacts/src/artifacts",
             "reflections": ROOT / "services/reflections/src/reflections", "skills": ROOT / "services/skills/src/skills",
-            "roster": ROOT / "services/roster/src/roster"}
+            "roster": ROOT / "services/roster/src/roster",
+            "reporting": ROOT / "services/reporting/src/reporting"}
 
 
 def _module_name(package: str, root: pathlib.Path, path: pathlib.Path) -> str:

@@ -10,6 +10,7 @@ from deploy_layout import ROOT
 
 APPLICATIONS = {"roster": ROOT / "services/roster/src", "skills": ROOT / "services/skills/src",
                 "artifacts": ROOT / "services/artifacts/src", "reflections": ROOT / "services/reflections/src",
+                "reporting": ROOT / "services/reporting/src",
                 "gateway": ROOT / "gateway/src", "skillfolio_cli": ROOT / "cli/src"}
 
 

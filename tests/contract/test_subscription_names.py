@@ -24,7 +24,8 @@ WORKERS = {   # nameko module -> the service whose database it writes
     "roster.entrypoints.worker": "roster", "skills.entrypoints.worker": "skills",
     "artifacts.entrypoints.worker": "artifacts", "artifacts.entrypoints.media_worker": "artifacts",
     "reflections.entrypoints.worker": "reflections", "notifications.entrypoints.worker": "notifications",
-    "notifications.entrypoints.sender": "notifications"}
+    "notifications.entrypoints.sender": "notifications",
+    "reporting.entrypoints.worker": "reporting"}
 # Enough for any handler to reach its inbox claim; handlers may fail after it (the row is rolled back, not the fact).
 DATA_FIELDS = {"artifact_id": "a1", "version": 1, "reflection_id": "r1", "revision": 1}
 

@@ -33,7 +33,7 @@ def test_health_readiness_and_metrics(platform):
     ready = httpx.get(f"{platform.url}/readyz")
     assert ready.status_code == 200
     assert ready.json()["services"] == {"roster": "serving", "skills": "serving", "artifacts": "serving",
-                                        "reflections": "serving"}
+                                        "reflections": "serving", "reporting": "serving"}
     assert httpx.get(f"{platform.url}/metrics").status_code == 404   # not on the public port
     metrics = httpx.get(f"http://127.0.0.1:{platform.env['GATEWAY_METRICS_PORT']}/metrics").text
     assert "skillfolio_http_requests_total" in metrics

@@ -93,6 +93,9 @@ def _prepare(for_processes: bool = True) -> pathlib.Path:
     # With six queues per handler (main, four retries, DLQ), the embedded platform's ~200 quorum queues starved
     # a 2-core machine's broker (AMQP connects timed out). Compose and Kubernetes keep the quorum default.
     os.environ.setdefault("SKILLFOLIO_QUEUE_TYPE", "classic")
+    # The demo district is small: suppress groups under 5 (the smallest allowed), not 10, so its dashboard shows
+    # figures. Compose and Kubernetes keep the default of 10.
+    os.environ.setdefault("REPORTING_MIN_CELL", "5")
     # Children drain within honcho's 5 s SIGTERM-to-SIGKILL wait (uvicorn's is fixed at 4 s in gateway.serve).
     for name in services.SERVICES:
         os.environ.setdefault(f"{name.upper()}_SHUTDOWN_GRACE_SECONDS", "4")

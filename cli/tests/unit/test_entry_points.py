@@ -10,13 +10,13 @@ from sqlalchemy import Table
 from chassis.descriptor import GRPC, HTTP, NAMEKO, ServiceDescriptor
 from skillfolio_cli.registry import descriptors, service_names
 
-APPLICATIONS = {"roster", "skills", "artifacts", "reflections", "notifications", "gateway"}
+APPLICATIONS = {"roster", "skills", "artifacts", "reflections", "notifications", "reporting", "gateway"}
 
 
 def test_every_service_and_the_gateway_are_found_by_their_entry_points():
     found = descriptors()
     assert set(found) == APPLICATIONS
-    assert service_names() == ["roster", "skills", "artifacts", "reflections", "notifications"]   # seeds in order
+    assert service_names() == ["roster", "skills", "artifacts", "reflections", "notifications", "reporting"]   # seeds in order
     assert not found["gateway"].database and [r.kind for r in found["gateway"].roles] == [HTTP]
 
 

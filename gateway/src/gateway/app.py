@@ -24,6 +24,7 @@ from gateway.routes.api import milestones as api_milestones
 from gateway.routes.api import notifications as api_notifications
 from gateway.routes.api import openapi
 from gateway.routes.api import prompts as api_prompts
+from gateway.routes.api import reports as api_reports
 from gateway.routes.api import roster as api_roster
 from gateway.routes.api import skills as api_skills
 from gateway.routes.web import auth as web_auth
@@ -73,7 +74,7 @@ def create_app(settings: GatewaySettings | None = None, platform: PlatformSettin
     redact_panel_tokens_in_access_log()
     for router in (health.router, api_auth.router, api_roster.router, api_skills.router, api_artifacts.router,
                    api_discussion.router, api_assessments.router, api_growth.router, api_goals.router,
-                   api_milestones.router, api_prompts.router, api_notifications.router, web_auth.router, web_pages.router):
+                   api_milestones.router, api_prompts.router, api_notifications.router, api_reports.router, web_auth.router, web_pages.router):
         app.include_router(router)
     if not platform.s3_endpoint:   # the embedded default: this gateway serves the filesystem store's signed URLs
         app.state.media_store = media.media_store(platform)

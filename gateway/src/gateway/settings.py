@@ -52,6 +52,9 @@ class GatewaySettings(BaseSettings):
     demo_maildir: str = Field("", description="Maildir of the embedded default's local SMTP sink, shown read-only at "
                                               "/demo/mail so a newcomer can read the demo's emails (`skillfolio up` "
                                               "sets it to <SKILLFOLIO_VAR_DIR>/mail); empty (production): no page.")
+    reporting_target: str = Field(default_factory=lambda: target("reporting"),
+                                  description="host:port of the reporting gRPC API (default "
+                                              "REPORTING_GRPC_HOST:PORT).")
 
     @property
     def longest_session(self) -> float:

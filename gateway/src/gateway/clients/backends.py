@@ -18,6 +18,7 @@ from gateway.clients.artifacts import ArtifactsClient
 from gateway.clients.notifications import NotificationsClient
 from gateway.clients.progress import AssessmentsClient, GoalsClient, MilestonesClient
 from gateway.clients.reflections import ReflectionsClient
+from gateway.clients.reporting import ReportingClient
 from gateway.clients.roster import RosterClient
 from gateway.clients.service import ServiceClient
 from gateway.clients.skills import SkillsClient
@@ -41,6 +42,7 @@ class Backends:
         self.reflections: ReflectionsClient = client(ReflectionsClient, "reflections", settings.reflections_target)
         self.notifications: NotificationsClient = client(NotificationsClient, "notifications",
                                                          settings.notifications_target)
+        self.reporting: ReportingClient = client(ReportingClient, "reporting", settings.reporting_target)
         self.assessments: AssessmentsClient = self.reflections.sibling(AssessmentsClient)
         self.goals: GoalsClient = self.reflections.sibling(GoalsClient)
         self.milestones: MilestonesClient = self.reflections.sibling(MilestonesClient)
@@ -48,7 +50,7 @@ class Backends:
     @property
     def all(self) -> list[ServiceClient]:
         """One client per server (siblings share their server's channel)."""
-        return [self.roster, self.skills, self.artifacts, self.reflections, self.notifications]
+        return [self.roster, self.skills, self.artifacts, self.reflections, self.notifications, self.reporting]
 
     async def close(self) -> None:
         for client in self.all:

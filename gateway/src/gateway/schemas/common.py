@@ -89,12 +89,6 @@ class SectionStudents(BaseModel):
     students: list[Person]
 
 
-class SchoolCount(BaseModel):
-    school: School
-    students: Count
-    teachers: Count
-
-
 class Token(BaseModel):
     access_token: str
     token_type: str = "bearer"

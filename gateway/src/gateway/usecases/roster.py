@@ -1,4 +1,4 @@
-"""Roster reads the web pages and the API share: whole lists, a teacher's current students by section, counts."""
+"""Roster reads the web pages and the API share: whole lists, a teacher's current students by section."""
 from __future__ import annotations
 
 import asyncio
@@ -73,30 +73,3 @@ async def students_by_section(roster: RosterClient, principal: Principal, teache
                                          students, key=lambda p: (p.family_name, p.given_name))])
              for section, students in groups if students]
     return schemas.Page[schemas.SectionStudents](items=items, next_page_token=reply.next_page_token)
-
-
-async def _count(roster: RosterClient, principal: Principal, school_id: str, role: int) -> int:
-    people = await collect(lambda p: roster.list_people(
-        principal, roster_pb2.ListPeopleRequest(page=p, school_id=school_id, role=role)), "people")
-    return len(people)
-
-
-async def school_counts(roster: RosterClient, principal: Principal, me: roster_pb2.Person) -> list[schemas.SchoolCount]:
-    """Students and teachers per active school an admin oversees: every one of a district admin's district, else
-    their own. Counting pages through the roster; the reporting service's read models will replace this for large
-    districts.
-    """
-    district_id = (await school_calendar(roster, principal)).district_id
-    schools = await collect(lambda p: roster.list_schools(principal, roster_pb2.ListSchoolsRequest(
-        page=p, active_only=True, district_id=district_id)), "schools") if district_id else []
-    if not principal.has_role("district_admin"):
-        schools = [s for s in schools if s.id == me.primary_school_id]
-    limit = asyncio.Semaphore(CONCURRENCY)
-
-    async def one(school):
-        async with limit:
-            students = await _count(roster, principal, school.id, roster_pb2.ROLE_STUDENT)
-            teachers = await _count(roster, principal, school.id, roster_pb2.ROLE_TEACHER)
-        return schemas.SchoolCount(school=schemas.School.of(school), students=students, teachers=teachers)
-
-    return sorted(await asyncio.gather(*(one(s) for s in schools)), key=lambda c: c.school.name)

@@ -49,6 +49,16 @@ def content_security_policy(style_nonce: str, media: str = "") -> str:
             "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
 
+def nice_time(value: str) -> str:
+    """An RFC 3339 timestamp as "5 Dec 2026, 23:14 UTC" ("" when empty or unreadable)."""
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return ""
+    moment = moment.astimezone(dt.UTC) if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    return moment.strftime("%-d %b %Y, %H:%M UTC")
+
+
 def file_size(size: int) -> str:
     for unit in ("bytes", "KB", "MB"):
         if size < 1024 or unit == "MB":
@@ -59,6 +69,7 @@ def file_size(size: int) -> str:
 
 i18n.install(templates.env)   # gettext, the language picker and nice_date in the page's language
 templates.env.filters["file_size"] = file_size
+templates.env.filters["nice_time"] = nice_time
 
 
 def render(request: Request, template: str, status: int = 200, **context) -> Response:

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 
 from chassis.access import ADMIN_ROLES
 from chassis.context import Principal
+from chassis.errors import DomainError
 from gateway.clients.backends import Backends, BackendsDep
 from gateway.routes.web import artifact as web_artifact
 from gateway.routes.web import discussion as web_discussion
@@ -19,8 +20,10 @@ from gateway.routes.web import panel as web_panel
 from gateway.routes.web import portfolio as web_portfolio
 from gateway.routes.web import prompts as web_prompts
 from gateway.routes.web import unsubscribe as web_unsubscribe
+from gateway.routes.web import reports as web_reports
 from gateway.routes.web.common import Viewer
 from gateway.schemas import common as schemas
+from gateway.schemas.reports import ReportFilter
 from gateway.usecases import roster as queries
 from gateway.usecases.notifications import home_feed
 from gateway.web.notification_view import category_label, evidence_link
@@ -28,6 +31,7 @@ from gateway.web.render import render
 from skillfolio.roster.v1 import roster_pb2 as pb
 
 router = APIRouter(include_in_schema=False)
+UNAVAILABLE = {"UNAVAILABLE", "DEADLINE_EXCEEDED", "CANCELLED"}
 
 
 async def _person(backends: Backends, person_id: str, viewer: Principal) -> pb.Person:
@@ -47,8 +51,15 @@ async def home(request: Request, backends: BackendsDep, viewer: Viewer):
     roster = backends.roster
     me = await _person(backends, viewer.subject, viewer)
     blocks: dict = {}
-    if any(viewer.has_role(role) for role in ADMIN_ROLES):
-        blocks["admin"] = await queries.school_counts(roster, viewer, me)
+    dashboard: dict = {}
+    if any(viewer.has_role(role) for role in ADMIN_ROLES):   # an administrator's landing page is the dashboard
+        blocks["admin"] = "ready"
+        try:
+            dashboard = await web_reports.dashboard_context(backends, viewer, ReportFilter())
+        except DomainError as error:
+            if error.code not in UNAVAILABLE:
+                raise
+            blocks["admin"] = "unavailable"   # the rest of the home page still works
     if viewer.has_role("teacher"):
         blocks["teacher"] = await queries.students_by_section(roster, viewer, viewer.subject, page_size=100)
     if viewer.has_role("guardian"):
@@ -60,12 +71,12 @@ async def home(request: Request, backends: BackendsDep, viewer: Viewer):
         blocks["student"] = {"school": await _school_name(backends, me.primary_school_id, viewer)}
     return render(request, "home.html", me=schemas.Person.of(me), blocks=blocks, link=evidence_link,
                   category_label=category_label,
-                  district=viewer.has_role("district_admin"))
+                  district=viewer.has_role("district_admin"), **dashboard)
 
 
 router.include_router(web_portfolio.router)
 router.include_router(web_artifact.router)
 router.include_router(web_discussion.router)
 for pages in (web_goals, web_growth, web_milestone_list, web_milestones, web_panel, web_prompts, web_notifications,
-              web_notification_admin, web_unsubscribe):
+              web_notification_admin, web_unsubscribe, web_reports):
     router.include_router(pages.router)

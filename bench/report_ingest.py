@@ -1,0 +1,122 @@
+"""Benchmark of reporting ingestion (issue 12): events applied to the read models per second against the raw
+consume-and-ack rate of the same messages from the same queue, in the same run. Target ratio >= 0.3.
+
+The events are the tests' known district (services/reporting/tests/reporting_stream.py) scaled up: schools,
+school years, skills, students with promotions and transfers, artifacts added/updated/deleted, reflections,
+feedback, assessments and milestones, published once per measurement to a durable queue. Raw: py-amqp
+basic_consume with prefetch, ack per batch. Applied: the same consumer, each batch applied by the reporting
+service's batch path (one transaction, one inbox claim statement, the projections) and acked after its commit.
+Also reported: the per-event path (a transaction and inbox claim per event, as the events worker applies them).
+"""
+from __future__ import annotations
+
+import json
+import pathlib
+import sys
+import time
+
+import amqp
+
+from chassis.config import service_settings
+from chassis.events import Envelope
+from chassis.messaging.publisher import ConfirmingPublisher, OutgoingMessage, connection_params
+from chassis.messaging.subscriptions import feed_before_workers
+from chassis.migrations import upgrade
+from chassis.testing import infra
+from reporting.adapters.reads import Scope
+from reporting.bootstrap import build
+from reporting.migrations import MIGRATIONS_DIR
+from reporting.service_layer.batches import apply_batch
+from reporting.service_layer.subscriptions import SUBSCRIPTIONS
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "services/reporting/tests"))
+import reporting_stream  # noqa: E402  (the tests' known district)
+
+EXCHANGE, QUEUE, PREFETCH, PER_EVENT_SAMPLE = "bench.reporting", "bench.reporting.ingest", 500, 1500
+
+
+def publish(amqp_url: str, events) -> None:
+    publisher = ConfirmingPublisher(amqp_url)
+    messages = [OutgoingMessage("e", e.to_json().encode(), e.event_id) for e in events]
+    for start in range(0, len(messages), 1000):
+        publisher.publish_batch(EXCHANGE, messages[start:start + 1000])
+    publisher.close()
+
+
+def consume(amqp_url: str, total: int, handle_batch) -> float:
+    """Consume ``total`` messages with prefetch, handing each full (or final) batch to ``handle_batch`` before
+    acking it; returns messages/s."""
+    connection = amqp.Connection(**connection_params(amqp_url))
+    connection.connect()
+    channel = connection.channel()
+    channel.basic_qos(0, PREFETCH, False)
+    pending: list = []
+    done = [0]
+
+    def on_message(message) -> None:
+        pending.append(message)
+        if len(pending) >= PREFETCH or done[0] + len(pending) >= total:
+            handle_batch([m.body for m in pending])
+            channel.basic_ack(pending[-1].delivery_tag, multiple=True)
+            done[0] += len(pending)
+            pending.clear()
+    started = time.perf_counter()
+    channel.basic_consume(QUEUE, callback=on_message)
+    while done[0] < total:
+        connection.drain_events(timeout=30)
+    elapsed = time.perf_counter() - started
+    connection.close()
+    return total / elapsed
+
+
+def main() -> None:
+    district = reporting_stream.district(seed=2026, n_students=400, n_artifacts=3000)
+    events = district.events
+    pg_url, pg_per_event, amqp_url = infra.create_database(), infra.create_database(), infra.create_vhost()
+    try:
+        upgrade(MIGRATIONS_DIR, pg_url)
+        upgrade(MIGRATIONS_DIR, pg_per_event)
+        connection = amqp.Connection(**connection_params(amqp_url))
+        connection.connect()
+        channel = connection.channel()
+        channel.exchange_declare(EXCHANGE, "topic", durable=True, auto_delete=False)
+        channel.queue_declare(QUEUE, durable=True, auto_delete=False)
+        channel.queue_bind(QUEUE, EXCHANGE, routing_key="#")
+        connection.close()
+
+        publish(amqp_url, events)
+        raw = consume(amqp_url, len(events), lambda bodies: [json.loads(b) for b in bodies])
+
+        app = build(service_settings("reporting", database_url=pg_url, db_pool_size=2))
+        publish(amqp_url, events)
+        applied = consume(amqp_url, len(events),
+                          lambda bodies: apply_batch(app.unit_of_work, [Envelope.from_json(b) for b in bodies]))
+        with app.unit_of_work() as uow:             # the read models hold what was published
+            counted = sum(sum(v.values()) for year in reporting_stream.YEARS
+                          for v in uow.reads.artifact_counts(Scope(year), "kind").values())
+        app.close()
+
+        per_event_app = build(service_settings("reporting", database_url=pg_per_event, db_pool_size=2))
+        started = time.perf_counter()
+        feed_before_workers(per_event_app.unit_of_work, SUBSCRIPTIONS, events[:PER_EVENT_SAMPLE], "reporting")
+        per_event = PER_EVENT_SAMPLE / (time.perf_counter() - started)
+        per_event_app.close()
+    finally:
+        infra.drop_database(pg_url)
+        infra.drop_database(pg_per_event)
+        infra.delete_vhost(amqp_url)
+    expected = sum(1 for a in district.artifacts if not a.deleted)
+    if counted != expected:
+        sys.exit(f"the read models count {counted} artifacts, the events hold {expected}")
+    print(f"raw consume+ack {raw:.0f} msg/s; batch apply {applied:.0f} events/s; per-event apply "
+          f"{per_event:.0f} events/s; {len(events)} events; artifacts counted {counted} of {expected}",
+          file=sys.stderr)
+    print(json.dumps({
+        "bench": "report_ingest", "value": round(applied, 1), "baseline": round(raw, 1),
+        "ratio": round(applied / raw, 3), "target": 0.3, "better": "higher",
+        "applied_events_per_s": round(applied, 1), "raw_consume_ack_per_s": round(raw, 1),
+        "per_event_apply_per_s": round(per_event, 1), "events": len(events), "prefetch": PREFETCH}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,135 @@
+"""Reporting database schema: facts kept from other services' events (keyed by their ids, so a redelivery or a
+late event is an upsert) and what is derived from them (who was in which school and grade in which year).
+
+Reports are aggregate queries over these facts; nothing here names a student or shows an artifact's content.
+"""
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, Index, Integer, MetaData, String, Table, Text
+
+from chassis.messaging.tables import add_messaging_tables
+
+metadata = MetaData(naming_convention={
+    "ix": "ix_%(column_0_label)s", "uq": "uq_%(table_name)s_%(column_0_name)s", "pk": "pk_%(table_name)s",
+})
+Id = String(64)
+At = String(40)                      # a sortable UTC ISO timestamp (chassis.messaging.replica.utc_iso)
+
+outbox, inbox = add_messaging_tables(metadata)
+
+replica_versions = Table(
+    "replica_versions", metadata,
+    Column("kind", String(32), primary_key=True),
+    Column("entity_id", Id, primary_key=True),
+    Column("last_event_at", At, nullable=False),
+    Column("deleted", Boolean, nullable=False, server_default="0"),
+)
+
+schools = Table("schools", metadata, Column("school_id", Id, primary_key=True),
+                Column("name", String(200), nullable=False), Column("district_id", Id, nullable=False))
+
+school_years = Table("school_years", metadata, Column("school_year_id", Id, primary_key=True),
+                     Column("title", String(100), nullable=False), Column("start_date", String(10), nullable=False),
+                     Column("end_date", String(10), nullable=False), Column("year", Integer, nullable=False))
+
+skills = Table("skills", metadata, Column("skill_id", Id, primary_key=True),
+               Column("name", String(200), nullable=False), Column("code", String(64), nullable=False),
+               Column("colour", String(7), nullable=False), Column("text_colour", String(7), nullable=False),
+               Column("scale_id", Id, nullable=False, server_default=""),
+               Column("active", Boolean, nullable=False, server_default="1"))
+
+scales = Table("scales", metadata, Column("scale_id", Id, primary_key=True),
+               Column("levels", Text, nullable=False))            # JSON [[rank, name], ...] lowest first
+
+milestone_types = Table("milestone_types", metadata, Column("code", String(64), primary_key=True),
+                        Column("name", String(200), nullable=False))
+
+# A student's school and grade from each roster event about them (person events, transfers): the history that
+# attributes evidence to where the student was when it was added.
+student_states = Table(
+    "student_states", metadata,
+    Column("student_id", Id, primary_key=True),
+    Column("at", At, primary_key=True),
+    Column("source", String(16), primary_key=True),         # person | transfer
+    Column("school_id", Id, nullable=False),
+    Column("grade_level", String(8), nullable=False),       # "" on a transfer: the grade carries over
+)
+
+# Every person as the roster last said: status (the API refuses an inactive caller) and the school an admin runs.
+people = Table("people", metadata, Column("person_id", Id, primary_key=True),
+               Column("roles", String(200), nullable=False), Column("primary_school_id", Id, nullable=False),
+               Column("active", Boolean, nullable=False))
+
+# Derived from student_states and school_years (recomputed per student): the denominators of participation.
+student_years = Table(
+    "student_years", metadata,
+    Column("school_year_id", Id, primary_key=True),
+    Column("school_id", Id, primary_key=True),
+    Column("grade_level", String(8), primary_key=True),
+    Column("student_id", Id, primary_key=True),
+)
+
+transfers = Table(
+    "transfers", metadata,
+    Column("student_id", Id, primary_key=True),
+    Column("effective_date", String(10), primary_key=True),
+    Column("to_school_id", Id, primary_key=True),
+    Column("from_school_id", Id, nullable=False),
+    Column("school_year_id", Id, nullable=False, server_default=""),
+)
+
+artifacts = Table(
+    "artifacts", metadata,
+    Column("artifact_id", Id, primary_key=True),
+    Column("student_id", Id, nullable=False),
+    Column("added_at", At, nullable=False),                  # the earliest event about it: when it was added
+    Column("school_year_id", Id, nullable=False),
+    Column("stamped_school_id", Id, nullable=False),         # the school the artifacts service stamped
+    Column("school_id", Id, nullable=False),                 # attributed: stamped, else from the history
+    Column("grade_level", String(8), nullable=False),        # attributed from the history at added_at
+    Column("kind", String(16), nullable=False),
+    Column("added_by_role", String(16), nullable=False),
+    Column("deleted", Boolean, nullable=False, server_default="0"),
+    Index("ix_artifacts_report", "school_year_id", "school_id", "grade_level"),
+    Index("ix_artifacts_student", "student_id"),
+)
+
+artifact_skills = Table("artifact_skills", metadata, Column("artifact_id", Id, primary_key=True),
+                        Column("skill_id", Id, primary_key=True), Index("ix_artifact_skills_skill", "skill_id"))
+
+# reflection | feedback: the artifact has at least one student reflection / teacher feedback.
+artifact_responses = Table("artifact_responses", metadata, Column("artifact_id", Id, primary_key=True),
+                           Column("kind", String(16), primary_key=True))
+
+assessments = Table(
+    "assessments", metadata,
+    Column("assessment_id", Id, primary_key=True),
+    Column("student_id", Id, nullable=False),
+    Column("skill_id", Id, nullable=False),
+    Column("school_year_id", Id, nullable=False),
+    Column("level_rank", Integer, nullable=False),
+    Column("assessed_at", At, nullable=False),
+    Column("school_id", Id, nullable=False),
+    Column("grade_level", String(8), nullable=False),
+    Index("ix_assessments_latest", "school_year_id", "skill_id", "student_id", "assessed_at"),
+)
+
+milestones = Table(
+    "milestones", metadata,
+    Column("milestone_id", Id, primary_key=True),
+    Column("student_id", Id, nullable=False),
+    Column("type_code", String(64), nullable=False),
+    Column("outcome", String(16), nullable=False),
+    Column("school_id", Id, nullable=False),
+    Column("grade_level", String(8), nullable=False),
+    Column("school_year_id", Id, nullable=False),
+    Column("completed_at", At, nullable=False),
+)
+
+# The newest event applied per source: every report's as_of, and the lag metric.
+freshness = Table("freshness", metadata, Column("source", String(32), primary_key=True),
+                  Column("newest_event_at", At, nullable=False))
+
+READ_MODELS = (replica_versions, schools, school_years, skills, scales, milestone_types, student_states, people,
+               student_years, transfers, artifacts, artifact_skills, artifact_responses, assessments, milestones,
+               freshness, inbox)

@@ -1,0 +1,47 @@
+"""The events the reporting service consumes, each with its projection (the chassis builds the ``events`` role's
+nameko consumers, queues and inbox claims from this table). Every effect also advances the source's as_of."""
+from __future__ import annotations
+
+from chassis.events import Envelope
+from chassis.messaging.replica import utc_iso
+from reporting.adapters import freshness
+from reporting.service_layer import projections as p
+
+EFFECTS = {
+    ("roster", "school_added"): p.school,
+    ("roster", "school_updated"): p.school,
+    ("roster", "school_year_added"): p.school_year,
+    ("roster", "school_year_updated"): p.school_year,
+    ("roster", "person_added"): p.person,
+    ("roster", "person_updated"): p.person,
+    ("roster", "person_removed"): p.person,
+    ("roster", "student_transferred"): p.transfer,
+    ("skills", "skill_added"): p.skill,
+    ("skills", "skill_updated"): p.skill,
+    ("skills", "skill_retired"): p.skill,
+    ("skills", "skill_deleted"): p.skill,
+    ("skills", "scale_defined"): p.scale,
+    ("artifacts", "artifact_added"): p.artifact,
+    ("artifacts", "artifact_updated"): p.artifact,
+    ("artifacts", "artifact_deleted"): p.artifact,
+    ("reflections", "reflection_added"): p.response,
+    ("reflections", "feedback_given"): p.response,
+    ("reflections", "assessment_recorded"): p.assessment,
+    ("reflections", "milestone_type_defined"): p.milestone_type,
+    ("reflections", "milestone_completed"): p.milestone,
+}
+
+
+def fresh(effect):
+    """Wrap an effect so the newest event time applied from its source is kept (every report's as_of)."""
+    def apply(uow, e: Envelope) -> None:
+        effect(uow, e)
+        uow.facts.touch(e.producer, utc_iso(e.occurred_at))
+        freshness.observe(e.producer, e.occurred_at)
+    apply.__name__ = apply.__qualname__ = effect.__name__
+    apply.__doc__ = effect.__doc__
+    return apply
+
+
+SUBSCRIPTIONS = {key: fresh(effect) for key, effect in EFFECTS.items()}
+SOURCES = sorted({source for source, _ in EFFECTS})

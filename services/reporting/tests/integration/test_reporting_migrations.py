@@ -1,0 +1,38 @@
+"""The Alembic tree is the schema (PostgreSQL), and the embedded default runs it on SQLite with the same code,
+read models and reports included."""
+from __future__ import annotations
+
+import pytest
+import reporting_stream as ks
+
+from chassis.access import Viewer
+from chassis.config import service_settings
+from chassis.messaging.subscriptions import feed_before_workers
+from chassis.migrations import schema_drift, tables_after_downgrade, upgrade
+from reporting.adapters.orm import metadata
+from reporting.bootstrap import build
+from reporting.config import ReportingOptions
+from reporting.migrations import MIGRATIONS_DIR
+from reporting.service_layer.subscriptions import SUBSCRIPTIONS
+
+pytestmark = pytest.mark.integration
+
+
+def test_head_matches_the_models_and_downgrades(fresh_pg_database_url):
+    assert schema_drift(MIGRATIONS_DIR, metadata, fresh_pg_database_url) == []
+    assert tables_after_downgrade(MIGRATIONS_DIR, fresh_pg_database_url) == {"alembic_version"}
+
+
+def test_read_models_and_dashboard_on_sqlite(tmp_path):
+    url = f"sqlite:///{tmp_path / 'reporting.db'}"
+    upgrade(MIGRATIONS_DIR, url)
+    upgrade(MIGRATIONS_DIR, url)                      # idempotent
+    app = build(service_settings("reporting", database_url=url), ReportingOptions(min_cell=5))
+    d = ks.district(seed=7, n_students=20, n_artifacts=60)
+    feed_before_workers(app.unit_of_work, SUBSCRIPTIONS, ks.delivered(d, 1, shuffle=True, twice=True), "reporting")
+    board = app.queries.dashboard(Viewer.of("p-d", ["district_admin"]), school_year_id="y2")
+    app.close()
+    artifacts = next(h for h in board.headlines if h.key == "artifacts").value
+    assert artifacts.count == sum(1 for a in d.artifacts if a.year == "y2" and not a.deleted)
+    by_skill = next(t for t in board.tables if t.name == "artifacts_by_skill")
+    assert [r.label for r in by_skill.rows] == ["Communicator", "Innovator"] and board.as_of
