@@ -2,6 +2,7 @@
 security headers."""
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import pathlib
 import secrets

@@ -19,8 +19,8 @@ from gateway.routes.web import notifications as web_notifications
 from gateway.routes.web import panel as web_panel
 from gateway.routes.web import portfolio as web_portfolio
 from gateway.routes.web import prompts as web_prompts
-from gateway.routes.web import unsubscribe as web_unsubscribe
 from gateway.routes.web import reports as web_reports
+from gateway.routes.web import unsubscribe as web_unsubscribe
 from gateway.routes.web.common import Viewer
 from gateway.schemas import common as schemas
 from gateway.schemas.reports import ReportFilter
