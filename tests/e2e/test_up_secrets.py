@@ -13,12 +13,13 @@ from skillfolio_cli.embedded import (
     PUBLIC_KEY,
     SECRETS_FILE,
     SESSION_SECRET,
+    UNSUBSCRIBE_SECRET,
     ensure_secrets,
     private_dir,
     process_environment,
 )
 
-EVERY_SECRET = {PRIVATE_KEY, PUBLIC_KEY, SESSION_SECRET, MEDIA_URL_SECRET}
+EVERY_SECRET = {PRIVATE_KEY, PUBLIC_KEY, SESSION_SECRET, MEDIA_URL_SECRET, UNSUBSCRIBE_SECRET}
 
 
 def test_a_fresh_var_dir_gets_every_secret_in_a_private_file(tmp_path):

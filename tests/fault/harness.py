@@ -41,7 +41,9 @@ class ProbeHarness:
 
     def start_consumer(self, **env: str) -> WorkerProcess:
         worker = self._worker("probe", "probe_service", PROBE_EVENTS_METRICS_PORT=str(free_port()), **env)
-        wait_for(lambda: worker.alive() and self.consumers() >= 1, 30, "the probe consumer")
+        # A nameko process starting under a loaded CI machine can take a while; say what it logged if it never attaches.
+        wait_for(lambda: worker.alive() and self.consumers() >= 1, 60,
+                 lambda: f"the probe consumer (alive: {worker.alive()}; its log ends: {worker.log_text()[-1500:]!r})")
         return worker
 
     def start_relay(self, **env: str) -> WorkerProcess:
