@@ -233,9 +233,9 @@ def notifications(notifications_service) -> notifications_stand_in.State:
 
 @pytest.fixture
 def make_app(roster_target, skills_target, artifacts_target, reflections_target, notifications_service,
-             reporting_target,
-             gateway_platform) -> Callable[..., FastAPI]:
-    """Build a gateway app (lifespan not yet run) against the session's services, with settings overrides.
+             notifications, reporting_target, gateway_platform) -> Callable[..., FastAPI]:
+    """Build a gateway app (lifespan not yet run) against the session's services, with settings overrides. The
+    notifications stand-in starts each test empty (``notifications``): a language one test chose is not the next one's.
 
     ``platform=`` replaces the gateway's PlatformSettings (e.g. an S3 endpoint, another media secret); ``clock=`` the
     gateway's clock (gateway_testkit.FakeClock: expiry without sleeping).
