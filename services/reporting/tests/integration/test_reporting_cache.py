@@ -6,6 +6,7 @@ import pytest
 import reporting_stream as ks
 
 from chassis.access import Viewer
+from chassis.errors import InvalidArgument
 from chassis.messaging.subscriptions import feed_before_workers
 from reporting.service_layer.subscriptions import SUBSCRIPTIONS
 
@@ -32,3 +33,17 @@ def test_the_cached_dashboard_follows_every_applied_event(app):
     assert _artifacts(after) == expected - 1 and after.as_of == first.as_of
     _, table = app.queries.report(ADMIN, "artifacts_by_kind", school_year_id=year)
     assert app.queries.report(ADMIN, "artifacts_by_kind", school_year_id=year)[1] is table
+
+
+def test_shared_lookups_follow_the_roster(app):
+    """The filter's lookups (schools, years, skills) are shared between calls, and renewed by any applied event."""
+    feed_before_workers(app.unit_of_work, SUBSCRIPTIONS, ks.district(seed=7).events, "reporting")
+    before = app.queries.options(ADMIN)
+    with pytest.raises(InvalidArgument):
+        app.queries.dashboard(ADMIN, school_year_id="y2", school_id="s9")
+    added = ks._e("roster", "school_added", ks._ts("2024-07-01"), school_id="s9", name="Zelkova Academy",
+                  district_id="d")
+    feed_before_workers(app.unit_of_work, SUBSCRIPTIONS, [added], "reporting")
+    assert ("s9", "Zelkova Academy") in app.queries.options(ADMIN).schools
+    assert ("s9", "Zelkova Academy") not in before.schools
+    assert app.queries.dashboard(ADMIN, school_year_id="y2", school_id="s9").scope.school_id == "s9"

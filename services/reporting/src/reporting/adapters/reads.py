@@ -166,16 +166,23 @@ class ReportReads:
 
 
 class MemoReads:
-    """One use case's reads with each distinct call made once (the dashboard's reports share their lookups)."""
+    """One use case's reads with each distinct call made once (the dashboard's reports share their lookups). With a
+    ``shared`` cache (service_layer.result_cache), the small lookups are also shared between calls while the read
+    models' state (``generation``, read first) is unchanged; the values are not to be modified."""
 
-    def __init__(self, reads: ReportReads) -> None:
-        self._reads, self._memo = reads, {}
+    SHARED = frozenset({"school_years", "schools", "skills", "grades", "scale_levels", "milestone_types", "as_of"})
+
+    def __init__(self, reads: ReportReads, shared=None) -> None:
+        self._reads, self._memo, self._shared = reads, {}, shared
+        self.state = reads.generation() if shared is not None else None
 
     def __getattr__(self, name: str):
         method = getattr(self._reads, name)
 
         def memoized(*args):
-            if (name, args) not in self._memo:
-                self._memo[(name, args)] = method(*args)
-            return self._memo[(name, args)]
+            key = (name, args)
+            if key not in self._memo:
+                self._memo[key] = self._shared.get(("reads", *key), self.state, lambda: method(*args)) \
+                    if self._shared is not None and name in self.SHARED else method(*args)
+            return self._memo[key]
         return memoized

@@ -49,7 +49,7 @@ class ReportQueries:
         self.uows, self.rule, self.today = uows, rule, today
         self.cache = cache or ResultCache()
 
-    def _scope(self, uow, viewer: Viewer | None, school_year_id: str, school_id: str, grade: str,
+    def _scope(self, viewer: Viewer | None, school_year_id: str, school_id: str, grade: str,
                skill_id: str, reads) -> Scope:
         viewer_reach = reach(viewer, reads.administered(viewer.subject) if viewer else frozenset())
         school_id = viewer_reach.narrow(school_id)
@@ -74,22 +74,22 @@ class ReportQueries:
         if name not in REPORTS:
             raise InvalidArgument(f"name: unknown report {name!r}; one of {', '.join(REPORTS)}")
         with self.uows() as uow:
-            reads = MemoReads(uow.reads)
-            scope = self._scope(uow, viewer, school_year_id, school_id, grade, skill_id, reads)
-            return scope, self.cache.get(("report", name, scope), reads.generation(),
+            reads = MemoReads(uow.reads, self.cache)
+            scope = self._scope(viewer, school_year_id, school_id, grade, skill_id, reads)
+            return scope, self.cache.get(("report", name, scope), reads.state,
                                          lambda: REPORTS[name][1](Reports(reads, scope, self.rule)))
 
     def dashboard(self, viewer: Viewer | None, school_year_id: str = "", school_id: str = "", grade: str = "",
                   skill_id: str = "") -> Dashboard:
         with self.uows() as uow:
-            reads = MemoReads(uow.reads)
-            scope = self._scope(uow, viewer, school_year_id, school_id, grade, skill_id, reads)
+            reads = MemoReads(uow.reads, self.cache)
+            scope = self._scope(viewer, school_year_id, school_id, grade, skill_id, reads)
 
             def compute() -> Dashboard:
                 reports = Reports(reads, scope, self.rule)
                 tables = [build(reports) for _, build in REPORTS.values()]
                 return Dashboard(scope, self._headlines(reads, reports), tables, reports.as_of, self.rule)
-            return self.cache.get(("dashboard", scope), reads.generation(), compute)
+            return self.cache.get(("dashboard", scope), reads.state, compute)
 
     def _headlines(self, reads, reports: Reports) -> list[Headline]:
         n, scope = self.rule.minimum, reports.scope
@@ -109,17 +109,17 @@ class ReportQueries:
 
     def options(self, viewer: Viewer | None) -> Options:
         with self.uows() as uow:
-            viewer_reach = reach(viewer, uow.reads.administered(viewer.subject) if viewer else frozenset())
-            years = uow.reads.school_years()
+            reads = MemoReads(uow.reads, self.cache)
+            viewer_reach = reach(viewer, reads.administered(viewer.subject) if viewer else frozenset())
+            years = reads.school_years()
             current = self._current_year(years)
-            schools = [(k, v) for k, v in uow.reads.schools().items()
+            schools = [(k, v) for k, v in reads.schools().items()
                        if viewer_reach.schools is None or k in viewer_reach.schools]
             fixed = next(iter(viewer_reach.schools)) if viewer_reach.schools and len(viewer_reach.schools) == 1 \
                 else ""
-            grades = self.cache.get(("grades",), uow.reads.generation(), uow.reads.grades)
             return Options([(y.school_year_id, y.title, y.school_year_id == current) for y in years], schools,
-                           sorted(grades, key=grade_key),
-                           [(s.skill_id, s.name, s.colour, s.text_colour) for s in uow.reads.skills()], fixed)
+                           sorted(reads.grades(), key=grade_key),
+                           [(s.skill_id, s.name, s.colour, s.text_colour) for s in reads.skills()], fixed)
 
 
 def _count(value: int, minimum: int) -> Cell:
