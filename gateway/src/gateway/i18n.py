@@ -16,6 +16,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date
+from babel.numbers import format_decimal
 from fastapi import Request
 from jinja2 import Environment
 
@@ -74,6 +75,23 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return CATALOGUES.ngettext(_language.get(), singular, plural, n)
 
 
+def translate(message: str) -> str:
+    """``message`` (marked with ``N_`` where it was written) in the page's language, as plain text that the
+    template escapes ("" stays ""); unlike ``_()`` it is neither formatted nor trusted as markup, so it suits a
+    message chosen at run time, which may also be a service's own sentence (not in the catalogue: shown as is)."""
+    return gettext(message) if message else ""
+
+
+def local_number(value: float, decimals: int = 0) -> str:
+    """A number as the page's language writes it ("1,234.5" in English, "1234,5" in Spanish)."""
+    return format_decimal(value, "#,##0" + ("." + "0" * decimals if decimals else ""), locale=_language.get())
+
+
+def use_request_language(request: Request) -> None:
+    """Write the rest of this request (messages built in Python, then its page) in the request's language."""
+    _language.set(request_language(request))
+
+
 def local_date(value: str) -> str:
     """An RFC 3339 timestamp or ISO date as "23 Nov 2026" in the page's language ("" when empty or unreadable)."""
     try:
@@ -89,3 +107,5 @@ def install(env: Environment) -> None:
     env.globals["language_choices"] = language_choices
     env.globals["current_language"] = current_language
     env.filters["nice_date"] = local_date
+    env.filters["translate"] = translate
+    env.filters["number"] = local_number
