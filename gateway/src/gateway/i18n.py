@@ -2,8 +2,10 @@
 runtime through Babel), the language of each request, and the gettext the templates call (jinja2's i18n extension).
 
 A request is written in the signed-in person's preference (their notifications preference, kept in the session), else
-the language picked with the picker (a cookie), else the browser's ``Accept-Language``, else English. User-written
-text is never passed through the catalogues. Adding a language is adding a catalogue:
+the language picked with the picker (a cookie), else the browser's ``Accept-Language``, else English. A signed-in
+page's request speaks that language from the start (messages its route builds with ``gettext``); labels and notices
+kept in English (``N_``) are translated where the page shows them (``_()``, or the ``translate`` filter for one
+chosen at run time). User-written text is never passed through the catalogues. Adding a language is adding a catalogue:
 ``pybabel init -D gateway -i gateway.pot -d locales -l fr`` in this folder (``babel.cfg`` says how ``gateway.pot``
 is extracted; ``pybabel update -D gateway -i gateway.pot -d locales`` carries new messages over).
 """

@@ -1,8 +1,9 @@
 """The growth view's chart geometry: one skill over school years, bars for artifacts tagged per year and a line of
 assessed levels over time, laid out in SVG coordinates for the growth.html template (no drawing library needed).
 
-Pure functions over plain dataclasses: the page fills them from GetGrowth and the school years, and the template
-draws exactly what :func:`layout` returns (so tests can check the geometry without a browser).
+Pure functions over plain dataclasses (only the axis labels follow the page's language): the page fills them from
+GetGrowth and the school years, and the template draws exactly what :func:`layout` returns (so tests can check the
+geometry without a browser).
 """
 from __future__ import annotations
 

@@ -26,7 +26,8 @@ FIELD_CONTROLS = {"skill_ids": "skills", "content.link_url": "link_url", "link_u
 
 async def panel_principal(request: Request) -> Principal:
     """The session's principal, panel guests included (only for the milestone pages a panellist uses); without
-    one, the error handler redirects to /login?next=<this page>."""
+    one, the error handler redirects to /login?next=<this page>. The rest of the request speaks the page's
+    language."""
     i18n.use_request_language(request)    # messages the route builds (labels, "You") are in the page's language
     principal = session_principal(request)
     if principal is None:
