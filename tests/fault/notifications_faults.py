@@ -1,19 +1,13 @@
 """Drives the notifications roles (sender, events) as real nameko subprocesses against a fresh migrated database, a
-fresh vhost and a real aiosmtpd sink, and counts what the sink received by Message-ID."""
+fresh vhost and a real aiosmtpd sink (notifications_sink.py); seeds and reads the service's database."""
 from __future__ import annotations
 
-import asyncio
 import collections
 import datetime as dt
-import email.parser
-import email.policy
-import mailbox
 import pathlib
-import threading
 import uuid
 from dataclasses import asdict
 
-from aiosmtpd.controller import Controller
 from aiosmtpd.handlers import Mailbox as MaildirHandler
 from notifications.adapters.orm import deliveries, delivery_attempts, notifications
 from notifications.bootstrap import NotificationsApp, build
@@ -21,6 +15,7 @@ from notifications.config import NotificationsOptions
 from notifications.domain.model import Delivery, Notification
 from notifications.domain.preferences import Preferences
 from notifications.service_layer.subscriptions import SUBSCRIPTIONS
+from notifications_sink import Sink
 from sqlalchemy import func, insert, select
 
 from chassis.config import service_settings
@@ -54,62 +49,6 @@ def artifact_added(artifact_id: str, at: dt.datetime | None = None, **overrides)
     data = {"artifact_id": artifact_id, "student_id": "S", "added_by": "T", "added_by_role": "teacher",
             "title": f"Work {artifact_id}", "school_id": "sch", "skill_ids": [], "status": "ready", **overrides}
     return event("artifact_added", "artifacts", at, **data)
-
-
-class SinkLedger:
-    """The Message-IDs a Maildir holds, each message's headers parsed once however often it is asked."""
-
-    def __init__(self, directory: pathlib.Path) -> None:
-        self.maildir = mailbox.Maildir(directory, factory=None, create=True)
-        self._seen: dict[str, str] = {}
-        self._parser = email.parser.BytesHeaderParser(policy=email.policy.default)
-
-    def message_ids(self) -> collections.Counter:
-        for key in set(self.maildir.keys()) - self._seen.keys():
-            with self.maildir.get_file(key) as raw:
-                self._seen[key] = str(self._parser.parse(raw)["Message-ID"])
-        return collections.Counter(self._seen.values())
-
-    def count(self) -> int:
-        return len(self.maildir)
-
-
-class HoldingHandler(MaildirHandler):
-    """aiosmtpd's Maildir handler that, once armed, stores the next message and then holds its 250 reply until
-    released: a sender killed meanwhile has had the email accepted without knowing it (the worst moment)."""
-
-    def __init__(self, directory: pathlib.Path) -> None:
-        super().__init__(directory)
-        self.armed, self.holding, self.released = threading.Event(), threading.Event(), threading.Event()
-        self.held_id = ""
-
-    async def handle_DATA(self, server, session, envelope):
-        reply = await super().handle_DATA(server, session, envelope)
-        if self.armed.is_set() and not self.holding.is_set():
-            self.held_id = str(email.message_from_bytes(envelope.original_content)["Message-ID"])
-            self.holding.set()
-            await asyncio.get_running_loop().run_in_executor(None, self.released.wait, 60)
-        return reply
-
-
-class Sink:
-    """A real aiosmtpd server on a fixed port over one Maildir, stopped and started again at will."""
-
-    def __init__(self, directory: pathlib.Path, port: int, handler: MaildirHandler | None = None) -> None:
-        self.directory, self.port = directory, port
-        self.handler = handler or MaildirHandler(directory)
-        self.ledger = SinkLedger(directory)
-        self._controller: Controller | None = None
-
-    def start(self) -> Sink:
-        self._controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
-        self._controller.start()
-        return self
-
-    def stop(self) -> None:
-        controller, self._controller = self._controller, None
-        if controller is not None:
-            controller.stop()
 
 
 class NotificationsFaults:
@@ -190,11 +129,13 @@ class NotificationsFaults:
             return collections.Counter(dict(conn.execute(
                 select(deliveries.c.status, func.count()).group_by(deliveries.c.status)).all()))
 
-    def leased_unsent(self, at: dt.datetime) -> int:
-        """Deliveries a sender held at ``at`` (leased, lease not lapsed) and had not recorded as handled."""
+    def leased_unsent(self) -> int:
+        """Deliveries a sender leased and has not recorded as handled (sent, failed or parked): with one sender and
+        a working SMTP server, the ones in flight when it dies."""
         c = deliveries.c
         with self.app.engine.connect() as conn:
-            return conn.execute(select(func.count()).where(c.status == "queued", c.lease_until > at)).scalar_one()
+            return conn.execute(select(func.count()).where(c.status == "queued", c.lease_until.is_not(None))
+                                ).scalar_one()
 
     def attempts(self, outcome: str) -> tuple[int, int]:
         """(attempts with ``outcome``, deliveries that had one)."""

@@ -7,14 +7,14 @@ deterministic one). Each test prints one ``FAULT notifications ...`` line with i
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import signal
 
 import amqp
 import pytest
 from notifications.migrations import MIGRATIONS_DIR
-from notifications_faults import HoldingHandler, NotificationsFaults, artifact_added
+from notifications_faults import NotificationsFaults, artifact_added
+from notifications_sink import HoldingHandler
 
 from chassis.messaging.testing import drain_queue
 from chassis.messaging.topology import dlq_name, handler_queue_name
@@ -93,8 +93,7 @@ def test_sender_killed_mid_batch_loses_nothing_and_duplicates_at_most_the_in_fli
         wait_for(handler.holding.is_set, 30, "an email accepted by the sink and not yet acknowledged")
         sender.kill()
         assert sender.proc.returncode == -signal.SIGKILL
-        killed_at = dt.datetime.now(dt.UTC)
-        in_flight = faults.leased_unsent(killed_at)
+        in_flight = faults.leased_unsent()
         received_at_kill = sink.ledger.count()
         handler.released.set()
         assert 60 < received_at_kill < 200 and in_flight >= 1
@@ -133,6 +132,8 @@ def test_poison_event_is_parked_in_the_dlq_and_later_events_become_notifications
     assert sorted(m.properties["message_id"] for m in parked) == sorted([malformed.event_id, "poison-unparseable"])
     attempts = {m.properties["message_id"]: m.headers.get("x-skillfolio-attempt") for m in parked}
     assert attempts[malformed.event_id] == 3                       # retried with backoff, then parked
+    errors = {m.properties["message_id"]: m.headers.get("x-skillfolio-last-error", "") for m in parked}
+    assert "student_id" in errors[malformed.event_id] and "unparseable" in errors["poison-unparseable"]
     assert faults.recorded(["poison-malformed"]) == set()
     report(record_property, "poison", good_events=len(good), notifications=len(faults.recorded(good)),
            parked=len(parked))
