@@ -74,7 +74,7 @@ class NotificationsFaults:
         worker = WorkerProcess("notifications", module, env, self.tmp_path / f"{module}-{len(self.workers)}.log")
         self.workers.append(worker.start())
         # A nameko process starting on a loaded machine can take a while; say what it logged if it never does.
-        wait_for(lambda: worker.alive() and ready in worker.log_text(), 60,
+        wait_for(lambda: worker.alive() and ready in worker.log_text(), 120,
                  lambda: f"{ready!r} (its log ends: {worker.log_text()[-1500:]!r})")
         return worker
 
