@@ -128,7 +128,7 @@ def test_poison_event_is_parked_in_the_dlq_and_later_events_become_notifications
     good = [e.data["artifact_id"] for e in before + after]
     wait_for(lambda: faults.recorded(good) == set(good), 120, lambda: f"40 notifications, have {faults.recorded(good)}")
     parked: list[amqp.Message] = []
-    wait_for(lambda: parked.extend(drain_queue(faults.amqp_url, ARTIFACT_ADDED_DLQ)) or len(parked) >= 2, 30,
+    wait_for(lambda: parked.extend(drain_queue(faults.amqp_url, ARTIFACT_ADDED_DLQ)) or len(parked) >= 2, 60,
              lambda: f"both poison messages in {ARTIFACT_ADDED_DLQ} (have {len(parked)})",
              ignoring=(amqp.exceptions.NotFound,))
     assert sorted(m.properties["message_id"] for m in parked) == sorted([malformed.event_id, "poison-unparseable"])
