@@ -114,8 +114,13 @@ class NotificationsFaults:
     def publish(self, exchange: str, messages: list[tuple[str, bytes, str]]) -> None:
         """(routing key, body, message id) each, persistent, with confirms."""
         publisher = ConfirmingPublisher(self.amqp_url)
-        publisher.publish_batch(exchange, [OutgoingMessage(*m) for m in messages])
-        publisher.close()
+        try:
+            # A broker on a loaded machine may miss the 10 s handshake; connecting again has published nothing.
+            wait_for(lambda: publisher.declare_exchange(exchange) or True, 60, "a connection to RabbitMQ",
+                     ignoring=(OSError,))
+            publisher.publish_batch(exchange, [OutgoingMessage(*m) for m in messages])
+        finally:
+            publisher.close()
 
     # --- facts in the database ---
     def expected_ids(self) -> set[str]:
