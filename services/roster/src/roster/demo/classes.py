@@ -1,6 +1,7 @@
 """The demo district's classes the other seeds fill with evidence for the reporting dashboard: two current-year
 homerooms (15+ students and a teacher: the synthetic district's sections hold up to 17) in each of the first
-schools, each in a grade not chosen yet where the school has one, none of them the demo student's."""
+schools, each in a grade not chosen yet where the school has one; never the demo teachers' classes, nor in the demo
+student's school and grade, whose small groups the reports keep withholding."""
 from __future__ import annotations
 
 import datetime as dt
@@ -31,12 +32,16 @@ def find_classes(conn, cast: Cast, today: dt.date, schools: int = SCHOOLS) -> li
             teachers[row["section_id"]].add(row["person_id"])
         elif row["role"] == "student":
             students[row["section_id"]].add(row["person_id"])
-    by_school: dict[str, list[str]] = defaultdict(list)
-    for section_id, members in students.items():
-        if len(members) >= MIN_STUDENTS and teachers.get(section_id) and cast.student_id not in members:
-            by_school[info[section_id]["school_id"]].append(section_id)
     grade_of = dict(conn.execute(select(people.c.id, people.c.grade_level).where(people.c.grade_level != "")).all())
     grade = {s: Counter(grade_of.get(p, "") for p in students[s]).most_common(1)[0][0] for s in students}
+    cast_school = conn.execute(select(sections.c.school_id).where(sections.c.id == cast.current.section_id)).scalar()
+    by_school: dict[str, list[str]] = defaultdict(list)
+    for section_id, members in students.items():
+        school_id = info[section_id]["school_id"]
+        if len(members) >= MIN_STUDENTS and teachers.get(section_id) and cast.student_id not in members and \
+                not teachers[section_id] & {cast.teacher_id, cast.former_teacher_id} and \
+                (school_id, grade[section_id]) != (cast_school, grade_of.get(cast.student_id)):
+            by_school[school_id].append(section_id)
     chosen, taken, grades = [], set(), set()
     for school_id in sorted(by_school)[:schools]:
         left = set(by_school[school_id])
