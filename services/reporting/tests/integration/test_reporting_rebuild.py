@@ -11,7 +11,8 @@ from reporting.adapters.orm import READ_MODELS, freshness, inbox
 from reporting.service_layer.rebuild import rebuild
 from reporting.service_layer.subscriptions import SUBSCRIPTIONS
 
-pytestmark = pytest.mark.integration
+# own_database: the rebuild fills and swaps schemas on connections of its own
+pytestmark = [pytest.mark.integration, pytest.mark.own_database]
 
 
 def _snapshot(engine) -> dict:
