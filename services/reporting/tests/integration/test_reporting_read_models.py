@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 import reporting_stream as ks
+from sqlalchemy import delete, func, select
 
 from chassis.messaging.replica import utc_iso
 from chassis.messaging.subscriptions import feed_before_workers
+from reporting.adapters import orm, summaries
 from reporting.adapters.reads import Scope
 from reporting.service_layer.batches import apply_batch
 from reporting.service_layer.subscriptions import SUBSCRIPTIONS
@@ -28,6 +30,44 @@ def _figures(app, year: str) -> dict:
                 "milestones": r.milestone_outcomes(scope), "transfers": r.transfers(scope)}
 
 
+def _summary_rows(session) -> dict:
+    return {t.name: sorted(tuple(r) for r in session.execute(select(t))) for t in orm.SUMMARIES}
+
+
+def _assert_summaries_exact(app) -> None:
+    """The summaries as maintained == recomputed from the artifact-level rows (so they cannot drift), and their
+    distinct-student figures == a direct count over those rows, for every school and grade filter."""
+    A, S = orm.artifacts, orm.artifact_skills
+    with app.unit_of_work() as uow:
+        session, reads = uow.session, uow.reads
+        kept = _summary_rows(session)
+        assert kept["artifact_counts"] and kept["participation"]
+        for t in orm.SUMMARIES:
+            session.execute(delete(t))
+        summaries.backfill(session)
+        assert _summary_rows(session) == kept
+        session.rollback()
+        live = A.c.deleted.is_(False)
+        cells = list(session.execute(select(A.c.school_year_id, A.c.school_id, A.c.grade_level).where(live)
+                                     .distinct()))
+        for year, school, grade in cells:
+            for scope in (Scope(year), Scope(year, school), Scope(year, school, grade), Scope(year, "", grade)):
+                where = [live, A.c.school_year_id == year, *([A.c.school_id == scope.school_id] if scope.school_id
+                                                             else []),
+                         *([A.c.grade_level == scope.grade] if scope.grade else [])]
+                assert reads.students_with_evidence(scope) == session.execute(
+                    select(func.count(A.c.student_id.distinct())).where(*where)).scalar(), scope
+                group = "grade" if scope.school_id else "school"
+                key = A.c[{"grade": "grade_level", "school": "school_id"}[group]]
+                direct = {(r[0], r[1]): r[2] for r in session.execute(
+                    select(key, S.c.skill_id, func.count(A.c.student_id.distinct())).select_from(
+                        A.join(S, S.c.artifact_id == A.c.artifact_id)).where(*where).group_by(key, S.c.skill_id))}
+                assert reads.participation(scope, group) == direct, scope
+                assert reads.participation(scope, None) == {("", k): v for k, v in session.execute(
+                    select(S.c.skill_id, func.count(A.c.student_id.distinct())).select_from(
+                        A.join(S, S.c.artifact_id == A.c.artifact_id)).where(*where).group_by(S.c.skill_id))}, scope
+
+
 def _expected(d, year: str) -> dict:
     return {"by_skill": ks.artifact_counts(d, year, "skill"), "by_school": ks.artifact_counts(d, year, "school"),
             "by_grade": ks.artifact_counts(d, year, "grade"), "by_kind": ks.artifact_counts(d, year, "kind"),
@@ -46,6 +86,7 @@ def test_read_models_equal_a_direct_computation(app, shuffle, twice):
         figures, expected = _figures(app, year), _expected(d, year)
         for name in expected:
             assert figures[name] == expected[name], f"{name} differs in {year}"
+    _assert_summaries_exact(app)
 
 
 def _assert_expected(app, d) -> None:
@@ -53,6 +94,7 @@ def _assert_expected(app, d) -> None:
         figures, expected = _figures(app, year), _expected(d, year)
         for name in expected:
             assert figures[name] == expected[name], f"{name} differs in {year}"
+    _assert_summaries_exact(app)
 
 
 @pytest.mark.parametrize(("size", "shuffle"), [(7, True), (97, True), (1000, True), (100_000, False),

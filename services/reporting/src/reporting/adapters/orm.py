@@ -126,6 +126,43 @@ milestones = Table(
     Column("completed_at", At, nullable=False),
 )
 
+# Summaries (adapters.summaries), kept in the transaction that changes the artifact-level rows: the dashboard's
+# counts pre-aggregated. ``artifact_counts``: live artifacts per key, skill "" = every artifact once, else one row
+# per skill tag; with a reflection / with feedback of them. ``student_evidence``: a student's live artifacts per
+# key, at four granularities (school and grade each a value or ALL); ``participation``: the students whose
+# evidence count is positive there, so a distinct-student figure is one row, never a sum over rows.
+ALL = "*"
+artifact_counts = Table(
+    "artifact_counts", metadata,
+    Column("school_year_id", Id, primary_key=True),
+    Column("skill_id", Id, primary_key=True),
+    Column("school_id", Id, primary_key=True),
+    Column("grade_level", String(8), primary_key=True),
+    Column("added_by_role", String(16), primary_key=True),
+    Column("kind", String(16), primary_key=True),
+    Column("n", Integer, nullable=False),
+    Column("reflected", Integer, nullable=False),
+    Column("feedback", Integer, nullable=False),
+)
+student_evidence = Table(
+    "student_evidence", metadata,
+    Column("school_year_id", Id, primary_key=True),
+    Column("skill_id", Id, primary_key=True),
+    Column("school_id", Id, primary_key=True),
+    Column("grade_level", String(8), primary_key=True),
+    Column("student_id", Id, primary_key=True),
+    Column("n", Integer, nullable=False),
+)
+participation = Table(
+    "participation", metadata,
+    Column("school_year_id", Id, primary_key=True),
+    Column("skill_id", Id, primary_key=True),
+    Column("school_id", Id, primary_key=True),
+    Column("grade_level", String(8), primary_key=True),
+    Column("students", Integer, nullable=False),
+)
+SUMMARIES = (artifact_counts, student_evidence, participation)
+
 # The newest event applied per source: every report's as_of, and the lag metric.
 # ``changed``: a fresh token at every commit that applied events from the source, so the set of rows identifies the
 # read models' state (the report cache's key; a rebuild's swap brings new tokens too).
@@ -135,4 +172,4 @@ freshness = Table("freshness", metadata, Column("source", String(32), primary_ke
 
 READ_MODELS = (replica_versions, schools, school_years, skills, scales, milestone_types, student_states, people,
                student_years, transfers, artifacts, artifact_skills, artifact_responses, assessments, milestones,
-               freshness, inbox)
+               freshness, inbox, *SUMMARIES)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from reporting.adapters import orm
 
 A, S, Y = orm.artifacts, orm.artifact_skills, orm.student_years
+C, P = orm.artifact_counts, orm.participation
 
 
 @dataclass(frozen=True)
@@ -32,10 +33,19 @@ def _where(table, scope: Scope, year: bool = True) -> list:
     return out
 
 
-def _artifact_where(scope: Scope) -> list:
-    out = [*_where(A, scope), A.c.deleted.is_(False)]
-    if scope.skill_id:
-        out.append(exists().where(S.c.artifact_id == A.c.artifact_id, S.c.skill_id == scope.skill_id))
+def _skill(table, scope: Scope):
+    """A summary's rows for the skill filter ("" rows: every artifact once)."""
+    return table.c.skill_id == scope.skill_id
+
+
+def _exact(table, scope: Scope, group: str | None) -> list:
+    """A participation row per figure: school and grade each the filter's, the grouped dimension's, or ALL."""
+    out = [table.c.school_year_id == scope.school_year_id]
+    for name, value in (("school_id", scope.school_id), ("grade_level", scope.grade)):
+        if value:
+            out.append(table.c[name] == value)
+        elif not group or GROUPS[group] != name:
+            out.append(table.c[name] == orm.ALL)
     return out
 
 
@@ -50,18 +60,15 @@ class ReportReads:
         return list(self.session.execute(query))
 
     def artifact_counts(self, scope: Scope, group: str) -> dict[str, dict[str, int]]:
-        """``{group key: {added_by_role: artifacts}}``; group "skill" counts skill tags (an artifact per skill)."""
-        if group == "skill":
-            key = S.c.skill_id
-            source = A.join(S, S.c.artifact_id == A.c.artifact_id)
-            where = [*_where(A, scope), A.c.deleted.is_(False)] + ([S.c.skill_id == scope.skill_id]
-                                                                   if scope.skill_id else [])
-        else:
-            key, source, where = A.c[GROUPS[group]], A, _artifact_where(scope)
+        """``{group key: {added_by_role: artifacts}}``; group "skill" counts skill tags (an artifact per skill).
+        From the summary (orm.artifact_counts)."""
+        key = C.c.skill_id if group == "skill" else C.c[GROUPS[group]]
+        where = _where(C, scope) + ([C.c.skill_id != "", *([C.c.skill_id == scope.skill_id] if scope.skill_id
+                                                          else [])] if group == "skill" else [_skill(C, scope)])
         out: dict[str, dict[str, int]] = {}
-        for row in self._rows(select(key.label("k"), A.c.added_by_role, func.count()).select_from(source)
-                              .where(*where).group_by(key, A.c.added_by_role)):
-            out.setdefault(row[0], {})[row[1]] = row[2]
+        for row in self._rows(select(key.label("k"), C.c.added_by_role, func.sum(C.c.n)).where(*where)
+                              .group_by(key, C.c.added_by_role).having(func.sum(C.c.n) > 0)):
+            out.setdefault(row[0], {})[row[1]] = int(row[2])
         return out
 
     def enrolled(self, scope: Scope, group: str | None) -> dict[str, int]:
@@ -73,30 +80,24 @@ class ReportReads:
         return {(row[0] if key is not None else ""): row[-1] for row in rows}
 
     def participation(self, scope: Scope, group: str | None) -> dict[tuple[str, str], int]:
-        """``{(group key, skill_id): students with at least one artifact tagged with the skill}``."""
-        key = A.c[GROUPS[group]] if group else None
+        """``{(group key, skill_id): students with at least one artifact tagged with the skill}``: one summary row
+        each (orm.participation: school and grade each a value or ALL)."""
+        key = P.c[GROUPS[group]] if group else None
         columns = [key] if key is not None else []
-        query = (select(*columns, S.c.skill_id, func.count(A.c.student_id.distinct()))
-                 .select_from(A.join(S, S.c.artifact_id == A.c.artifact_id))
-                 .where(*_where(A, scope), A.c.deleted.is_(False))
-                 .group_by(*columns, S.c.skill_id))
+        query = select(*columns, P.c.skill_id, P.c.students).where(
+            *_exact(P, scope, group), P.c.skill_id != "", *([key != orm.ALL] if key is not None else []))
         return {((row[0], row[1]) if key is not None else ("", row[0])): row[-1] for row in self._rows(query)}
 
     def students_with_evidence(self, scope: Scope) -> int:
-        return self.session.execute(select(func.count(A.c.student_id.distinct())).where(
-            *_artifact_where(scope))).scalar() or 0
+        return self.session.execute(select(func.sum(P.c.students)).where(
+            *_exact(P, scope, None), _skill(P, scope))).scalar() or 0
 
     def responses(self, scope: Scope, group: str) -> dict[str, tuple[int, int, int]]:
-        """``{group key: (artifacts, with a reflection, with feedback)}`` (joins on artifact_responses' key: one row
-        per artifact and kind at most, so the counts are per artifact)."""
-        reflection, feedback = orm.artifact_responses.alias("reflection"), orm.artifact_responses.alias("feedback")
-        source = A.outerjoin(reflection, (reflection.c.artifact_id == A.c.artifact_id) &
-                             (reflection.c.kind == "reflection")).outerjoin(
-            feedback, (feedback.c.artifact_id == A.c.artifact_id) & (feedback.c.kind == "feedback"))
-        key = A.c[GROUPS[group]]
-        query = select(key, func.count(), func.count(reflection.c.artifact_id), func.count(feedback.c.artifact_id)
-                       ).select_from(source).where(*_artifact_where(scope)).group_by(key)
-        return {row[0]: (row[1], int(row[2] or 0), int(row[3] or 0)) for row in self._rows(query)}
+        """``{group key: (artifacts, with a reflection, with feedback)}``, from the summary (orm.artifact_counts)."""
+        key = C.c[GROUPS[group]]
+        query = select(key, func.sum(C.c.n), func.sum(C.c.reflected), func.sum(C.c.feedback)).where(
+            *_where(C, scope), _skill(C, scope)).group_by(key).having(func.sum(C.c.n) > 0)
+        return {row[0]: (int(row[1]), int(row[2] or 0), int(row[3] or 0)) for row in self._rows(query)}
 
     def latest_levels(self, scope: Scope) -> dict[tuple[str, int], int]:
         """``{(skill_id, level rank): students whose latest teacher-assessed level in the year is that rank}``."""

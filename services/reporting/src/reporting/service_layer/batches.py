@@ -8,7 +8,7 @@ from __future__ import annotations
 from chassis.events import Envelope
 from chassis.messaging.replica import upsert_statement, utc_iso
 from chassis.messaging.topology import consumer_name
-from reporting.adapters import bulk, freshness
+from reporting.adapters import bulk, freshness, summaries
 from reporting.adapters.orm import inbox
 from reporting.service_layer import batch_projections as bp
 from reporting.service_layer.batch_derive import derive_students
@@ -46,9 +46,13 @@ def apply_new(uows: UowFactory, envelopes: list[Envelope]) -> set[Key]:
         new = {tuple(row) for row in session.execute(statement, [{"consumer": c, "event_id": i} for c, i in wanted])}
         fresh = [e for key, e in wanted.items() if key in new]
         students = _students(fresh)
+        artifact_ids, _, everything = summaries.named(fresh)
+        students |= summaries.owners(session, artifact_ids)
         if any(e.type.startswith("school_year") for e in fresh):
             students |= set(uow.facts.student_ids())        # a school year's dates re-derive every student
-        bulk.lock_students(session, students)
+        bulk.lock_students(session, students | artifact_ids)      # artifacts too: their summary contributions
+        touched = summaries.affected(session, artifact_ids, students, everything)
+        before = summaries.contributions(session, touched)
         uow.deferred = set()            # students whose history changed: derived once, after every effect
         for e in fresh:
             if e.type not in bp.SET_BASED:
@@ -65,6 +69,7 @@ def apply_new(uows: UowFactory, envelopes: list[Envelope]) -> set[Key]:
         versions.write()
         changed, uow.deferred = uow.deferred, None
         derive_students(session, changed, histories.load(changed), years)
+        summaries.apply(session, summaries.affected(session, touched, students, everything), before)
         for source in sorted({e.producer for e in fresh}):      # one as_of update per source (a hot row)
             uow.facts.touch(source, max(utc_iso(e.occurred_at) for e in fresh if e.producer == source))
         for e in fresh:

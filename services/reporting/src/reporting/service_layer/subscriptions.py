@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from chassis.events import Envelope
 from chassis.messaging.replica import utc_iso
-from reporting.adapters import freshness
+from reporting.adapters import bulk, freshness, summaries
 from reporting.service_layer import projections as p
 
 EFFECTS = {
@@ -33,9 +33,20 @@ EFFECTS = {
 
 
 def fresh(effect):
-    """Wrap an effect so the newest event time applied from its source is kept (every report's as_of)."""
+    """Wrap an effect so the newest event time applied from its source is kept (every report's as_of), and the
+    summaries change by exactly what the effect changed (adapters.summaries; under the locks of the artifacts and
+    students concerned, so no concurrent effect moves them between the two readings)."""
     def apply(uow, e: Envelope) -> None:
-        effect(uow, e)
+        artifact_ids, students, everything = summaries.named([e])
+        if uow.session is not None and (artifact_ids or students or everything):    # (a fake unit has no tables)
+            if not everything:
+                bulk.lock_students(uow.session, artifact_ids | students | summaries.owners(uow.session, artifact_ids))
+            ids = summaries.affected(uow.session, artifact_ids, students, everything)
+            before = summaries.contributions(uow.session, ids)
+            effect(uow, e)
+            summaries.apply(uow.session, summaries.affected(uow.session, ids, students, everything), before)
+        else:
+            effect(uow, e)
         uow.facts.touch(e.producer, utc_iso(e.occurred_at))
         freshness.observe(e.producer, e.occurred_at)
     apply.__name__ = apply.__qualname__ = effect.__name__
