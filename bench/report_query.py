@@ -7,6 +7,10 @@ normalised schema in the same database.
 reporting API (`skillfolio run reporting api`, a subprocess) over a real channel, signed as a district admin.
 "naive": the equivalent GROUP BY statements over the normalised tables (artifacts joined to enrolments for the grade,
 artifact_skills, reflections, feedback, assessments, milestones), run straight from the bench on psycopg2.
+"ours" is measured cold (the headline): before each page the bench renews the read models' change token
+(freshness.changed, as every commit applying an event does), so the server's result cache never serves it and
+every call is computed from the summary tables, as the first call after an event in a live district; "ours_warm"
+is the same page with the cache left alone (an extra key).
 Load: ``--clients`` paced clients, each opening the page (both calls, one after the other) about once per
 ``--think`` seconds with a filter drawn from a fixed mix (district, school, school + grade, skill; current and
 earlier years); the two sides alternate slice by slice over ``--rounds``. Figures are p95 over every call of a side.
@@ -34,6 +38,7 @@ import _load  # noqa: E402
 import _naive_report as naive  # noqa: E402
 from _report_seed import GRADES, Spec, seed  # noqa: E402
 from _stack import CLI, Stack  # noqa: E402
+from sqlalchemy import create_engine  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from chassis.grpc.principal import generate_keypair  # noqa: E402
@@ -41,6 +46,7 @@ from chassis.migrations import upgrade  # noqa: E402
 from chassis.testing import infra  # noqa: E402
 from chassis.testing.grpc_api import signed_as  # noqa: E402
 from chassis.testing.infra import free_port  # noqa: E402
+from reporting.adapters import summaries  # noqa: E402
 from reporting.migrations import MIGRATIONS_DIR  # noqa: E402
 from skillfolio.reporting.v1 import reporting_pb2 as pb  # noqa: E402
 from skillfolio.reporting.v1 import reporting_pb2_grpc  # noqa: E402
@@ -137,6 +143,31 @@ class Ours:
             channel.close()
 
 
+class Cold(Ours):
+    """Ours with the result cache made useless: each page first renews a freshness token (not timed)."""
+
+    def __init__(self, port: int, private_key: str, subject: str, clients: int, database_url: str) -> None:
+        super().__init__(port, private_key, subject, clients)
+        self.conns = [_connect(database_url) for _ in range(clients)]
+        for conn in self.conns:
+            conn.autocommit = True
+
+    def page(self, client: int, wanted: dict, record) -> None:
+        self.conns[client].cursor().execute(
+            "UPDATE freshness SET changed = md5(random()::text) WHERE source = (SELECT min(source) FROM freshness)")
+        super().page(client, wanted, record)
+
+    def close(self) -> None:
+        super().close()
+        for conn in self.conns:
+            conn.close()
+
+
+def _connect(database_url: str):
+    return psycopg2.connect(**{k: v for k, v in make_url(database_url).translate_connect_args(
+        username="user", database="dbname").items()})
+
+
 class Naive:
     """The same aggregates as GROUP BY statements over the normalised schema, a connection per client."""
 
@@ -166,6 +197,14 @@ def summary(calls: dict[str, list]) -> dict:
                        "calls": len(e)} for name, e in calls.items()}
     return {"p50_ms": round(statistics.median(every), 1), "p95_ms": round(result.percentile(95), 1),
             "calls": len(every), "errors": result.errors, "per_call": per_call}
+
+
+def backfill(database_url: str) -> None:
+    """The summary tables from the bulk-loaded artifact rows (as the 0003 migration does on an upgrade)."""
+    engine = create_engine(database_url)
+    with engine.begin() as connection:
+        summaries.backfill(connection)
+    engine.dispose()
 
 
 def district_of(database_url: str) -> dict:
@@ -205,7 +244,10 @@ def main() -> None:
         if not args.database_url:
             print(f"seeding {args.artifacts:,} artifacts (read models and the normalised copy) ...", file=sys.stderr)
             loaded = seed(database_url, MIGRATIONS_DIR, Spec(artifacts=args.artifacts))
-            seeded = {"seconds": round(loaded.seconds, 1), **loaded.counts}
+            began = time.perf_counter()
+            backfill(database_url)
+            seeded = {"seconds": round(loaded.seconds, 1), **loaded.counts,
+                      "summaries_backfill_seconds": round(time.perf_counter() - began, 1)}
             print(f"seeded in {loaded.seconds:.0f} s: {loaded.counts}", file=sys.stderr)
             if args.seed_only:
                 print(database_url)
@@ -220,18 +262,19 @@ def main() -> None:
             "SKILLFOLIO_PRINCIPAL_PUBLIC_KEY": public_key, "SKILLFOLIO_LOG_LEVEL": "WARNING",
             "PYTHONUNBUFFERED": "1"}, port)
         ours, naive_side = Ours(port, private_key, "p-dadmin", args.clients), Naive(database_url, args.clients)
+        cold_side = Cold(port, private_key, "p-dadmin", args.clients, database_url)
         checked = cross_check(ours, naive_side, district)
         mix = filters(district, random.Random(4))
-        sides = {"ours": ours, "naive": naive_side}
+        sides = {"ours": cold_side, "ours_warm": ours, "naive": naive_side}
         cold: dict[str, list] = {}
         for wanted in mix:              # every filter once: the first calls compute (cache misses), timed apart
             ours.page(0, wanted, lambda name, ms, ok: cold.setdefault(name, []).append((ms, ok)))
         naive_side.page(0, mix[0], lambda *_: None)               # the naive side's buffers warmed
         print(f"ours, first call per filter: {summary(cold)}", file=sys.stderr)
-        slices: dict[str, dict[str, list]] = {"ours": {}, "naive": {}}
+        slices: dict[str, dict[str, list]] = {name: {} for name in sides}
         load_before = os.getloadavg()[0]
         for round_no in range(args.rounds):
-            for name in (["ours", "naive"] if round_no % 2 == 0 else ["naive", "ours"]):
+            for name in (list(sides) if round_no % 2 == 0 else list(sides)[::-1]):
                 started = time.perf_counter()
                 calls = paced(sides[name].page, args.clients, args.seconds / args.rounds, args.think, mix, round_no)
                 for call, entries in calls.items():
@@ -240,6 +283,7 @@ def main() -> None:
                       file=sys.stderr)
         stack.procs[0].check_alive()
         ours.close()
+        cold_side.close()
         naive_side.close()
     finally:
         stack.stop()
@@ -247,12 +291,13 @@ def main() -> None:
             print(f"database kept: {database_url}", file=sys.stderr)
         else:
             infra.drop_database(database_url)
-    o, n = summary(slices["ours"]), summary(slices["naive"])
-    print(f"ours {o}\nnaive {n}", file=sys.stderr)
+    o, w, n = summary(slices["ours"]), summary(slices["ours_warm"]), summary(slices["naive"])
+    print(f"ours (cold) {o}\nours warm {w}\nnaive {n}", file=sys.stderr)
     print(json.dumps({
         "bench": "report_query", "value": o["p95_ms"], "baseline": n["p95_ms"],
         "ratio": round(n["p95_ms"] / o["p95_ms"], 1), "target": TARGET_RATIO, "better": "higher",
-        "unit": "p95 ms of the dashboard's calls (GetDashboard, ListFilterOptions), paced load; ratio naive/ours",
+        "unit": "p95 ms of the dashboard's calls (GetDashboard, ListFilterOptions) with the result cache cold for "
+                "every page (read models' token renewed before each), paced load; ratio naive/ours",
         "p95_target_ms": TARGET_P95_MS,
         "meets_targets": {"p95": o["p95_ms"] <= TARGET_P95_MS, "ratio": n["p95_ms"] / o["p95_ms"] >= TARGET_RATIO},
         "artifacts": district["artifacts"], "clients": args.clients,
@@ -261,6 +306,8 @@ def main() -> None:
         "calls": {"ours": o["calls"], "naive": n["calls"]}, "errors": {"ours": o["errors"], "naive": n["errors"]},
         "p50s": {"ours": o["p50_ms"], "naive": n["p50_ms"]},
         "per_call": {"ours": o["per_call"], "naive": n["per_call"]},
+        "ours_warm_p95_ms": w["p95_ms"], "ours_warm": {"p50_ms": w["p50_ms"], "calls": w["calls"],
+                                                      "errors": w["errors"], "per_call": w["per_call"]},
         "ours_first_call_per_filter": summary(cold),
         "check": checked, "seed": seeded or "reused",
         "baseline_kind": "GROUP BY statements over normalised tables (artifacts + enrolments + artifact_skills + "
