@@ -161,7 +161,17 @@ participation = Table(
     Column("grade_level", String(8), primary_key=True),
     Column("students", Integer, nullable=False),
 )
-SUMMARIES = (artifact_counts, student_evidence, participation)
+# Students by their latest teacher-assessed level per school year and skill, where that assessment was made.
+level_counts = Table(
+    "level_counts", metadata,
+    Column("school_year_id", Id, primary_key=True),
+    Column("skill_id", Id, primary_key=True),
+    Column("school_id", Id, primary_key=True),
+    Column("grade_level", String(8), primary_key=True),
+    Column("level_rank", Integer, primary_key=True, autoincrement=False),
+    Column("students", Integer, nullable=False),
+)
+SUMMARIES = (artifact_counts, student_evidence, participation, level_counts)
 
 # The newest event applied per source: every report's as_of, and the lag metric.
 # ``changed``: a fresh token at every commit that applied events from the source, so the set of rows identifies the

@@ -100,16 +100,13 @@ class ReportReads:
         return {row[0]: (int(row[1]), int(row[2] or 0), int(row[3] or 0)) for row in self._rows(query)}
 
     def latest_levels(self, scope: Scope) -> dict[tuple[str, int], int]:
-        """``{(skill_id, level rank): students whose latest teacher-assessed level in the year is that rank}``."""
-        T = orm.assessments
-        ranked = select(T.c.skill_id, T.c.level_rank, T.c.school_id, T.c.grade_level, func.row_number().over(
-            partition_by=(T.c.student_id, T.c.skill_id),
-            order_by=(T.c.assessed_at.desc(), T.c.assessment_id.desc())).label("n")).where(
-            T.c.school_year_id == scope.school_year_id,
-            *([T.c.skill_id == scope.skill_id] if scope.skill_id else [])).subquery()
-        query = select(ranked.c.skill_id, ranked.c.level_rank, func.count()).where(
-            ranked.c.n == 1, *_where(ranked, scope, year=False)).group_by(ranked.c.skill_id, ranked.c.level_rank)
-        return {(row[0], row[1]): row[2] for row in self._rows(query)}
+        """``{(skill_id, level rank): students whose latest teacher-assessed level in the year is that rank}``, from
+        the summary (orm.level_counts: where each student's latest assessment was made)."""
+        L = orm.level_counts
+        query = select(L.c.skill_id, L.c.level_rank, func.sum(L.c.students)).where(
+            *_where(L, scope), *([L.c.skill_id == scope.skill_id] if scope.skill_id else [])).group_by(
+            L.c.skill_id, L.c.level_rank).having(func.sum(L.c.students) > 0)
+        return {(row[0], row[1]): int(row[2]) for row in self._rows(query)}
 
     def milestone_outcomes(self, scope: Scope) -> dict[tuple[str, str, str], int]:
         """``{(type code, grade, outcome): completed milestones}``."""

@@ -1,5 +1,6 @@
-"""The dashboard's summary tables (orm.artifact_counts, student_evidence, participation), kept exact in the
-transaction that changes artifact-level rows: the contribution of every artifact an event may touch is read before
+"""The dashboard's summary tables (orm.artifact_counts, student_evidence, participation, level_counts), kept exact in
+the transaction that changes artifact-level rows: the contribution of every artifact (and every student's latest
+assessments) an event may touch is read before
 the effects and again after them, and only the difference is written (``n = n + excluded.n`` upserts in key order),
 so duplicates, out-of-order events, re-tagging, re-attribution and deletes subtract exactly what they added.
 A student's evidence count reaching 0 removes them from ``participation``. ``backfill`` fills them from the
@@ -15,12 +16,12 @@ from reporting.adapters import orm
 from reporting.adapters.bulk import CHUNK
 
 A, S, R = orm.artifacts, orm.artifact_skills, orm.artifact_responses
-C, E, P = orm.artifact_counts, orm.student_evidence, orm.participation
+C, E, P, L, T = orm.artifact_counts, orm.student_evidence, orm.participation, orm.level_counts, orm.assessments
 ALL = orm.ALL
 TOUCHING = frozenset({"artifact_added", "artifact_updated", "artifact_deleted", "reflection_added", "feedback_given",
                       "person_added", "person_updated", "person_removed", "student_transferred",
-                      "school_year_added", "school_year_updated"})
-Snapshot = tuple[dict, Counter]
+                      "school_year_added", "school_year_updated", "assessment_recorded"})
+Snapshot = tuple[dict, Counter, Counter]
 
 
 def named(events) -> tuple[set[str], set[str], bool]:
@@ -51,8 +52,27 @@ def affected(session, artifact_ids, students, everything: bool) -> list[str]:
     return sorted(out)
 
 
-def contributions(session, artifact_ids: list[str]) -> Snapshot:
-    """What these artifacts add to the summaries now: ``({count key: [n, reflected, feedback]}, {evidence key: n})``."""
+def _latest():
+    return select(T.c.school_year_id, T.c.skill_id, T.c.school_id, T.c.grade_level, T.c.level_rank, T.c.student_id,
+                  func.row_number().over(partition_by=(T.c.student_id, T.c.school_year_id, T.c.skill_id),
+                                         order_by=(T.c.assessed_at.desc(), T.c.assessment_id.desc())).label("nth"))
+
+
+def levels(session, students) -> Counter:
+    """What these students' latest assessments add to ``level_counts`` now."""
+    out: Counter = Counter()
+    ids = sorted(students)
+    for start in range(0, len(ids), CHUNK):
+        ranked = _latest().where(T.c.student_id.in_(ids[start:start + CHUNK])).subquery()
+        for row in session.execute(select(*(ranked.c[k] for k in LK), func.count()).where(ranked.c.nth == 1)
+                                   .group_by(*(ranked.c[k] for k in LK))):
+            out[tuple(row[:5])] += row[5]
+    return out
+
+
+def contributions(session, artifact_ids: list[str], students=()) -> Snapshot:
+    """What these artifacts and students add to the summaries now: ``({count key: [n, reflected, feedback]},
+    {evidence key: n}, {level key: students})``."""
     counts: dict = defaultdict(lambda: [0, 0, 0])
     evidence: Counter = Counter()
     for start in range(0, len(artifact_ids), CHUNK):
@@ -71,12 +91,12 @@ def contributions(session, artifact_ids: list[str]) -> Snapshot:
                 for school in (r.school_id, ALL):
                     for grade in (r.grade_level, ALL):
                         evidence[(r.school_year_id, skill, school, grade, r.student_id)] += 1
-    return dict(counts), evidence
+    return dict(counts), evidence, levels(session, students)
 
 
-def apply(session, artifact_ids: list[str], before: Snapshot) -> None:
-    """Write the difference between these artifacts' contributions now and ``before``."""
-    counts, evidence = contributions(session, artifact_ids)
+def apply(session, artifact_ids: list[str], students, before: Snapshot) -> None:
+    """Write the difference between these artifacts' and students' contributions now and ``before``."""
+    counts, evidence, latest = contributions(session, artifact_ids, students)
     d_counts = {}
     for key in set(counts) | set(before[0]):
         d = [x - y for x, y in zip(counts.get(key, (0, 0, 0)), before[0].get(key, (0, 0, 0)), strict=True)]
@@ -85,6 +105,10 @@ def apply(session, artifact_ids: list[str], before: Snapshot) -> None:
     d_evidence = {k: evidence[k] - before[1][k] for k in set(evidence) | set(before[1]) if evidence[k] != before[1][k]}
     _counts(session, d_counts)
     _evidence(session, d_evidence)
+    d_levels = {k: latest[k] - before[2][k] for k in set(latest) | set(before[2]) if latest[k] != before[2][k]}
+    keys = sorted(d_levels)
+    _add(session, L, [{**dict(zip(LK, k, strict=True)), "students": d_levels[k]} for k in keys], LK, ["students"])
+    _prune(session, L, LK, [k for k in keys if d_levels[k] < 0], "students")
 
 
 def _add(session, table, rows: list[dict], keys: list[str], columns: list[str]) -> None:
@@ -104,6 +128,7 @@ def _prune(session, table, keys: list[str], values: list[tuple], column: str) ->
 CK = ["school_year_id", "skill_id", "school_id", "grade_level", "added_by_role", "kind"]
 EK = ["school_year_id", "skill_id", "school_id", "grade_level", "student_id"]
 PK = EK[:4]
+LK = [*PK, "level_rank"]
 
 
 def _counts(session, deltas: dict) -> None:
@@ -150,6 +175,9 @@ def backfill(connection) -> None:
                 dims = [A.c.school_year_id, skill, school, grade, A.c.student_id]
                 connection.execute(insert(E).from_select(EK + ["n"], select(*dims, func.count()).select_from(
                     source).where(live).group_by(*(d for d in dims if not _literal(d)))))
+    ranked = _latest().subquery()
+    connection.execute(insert(L).from_select(LK + ["students"], select(
+        *(ranked.c[k] for k in LK), func.count()).where(ranked.c.nth == 1).group_by(*(ranked.c[k] for k in LK))))
     connection.execute(insert(P).from_select(PK + ["students"], select(
         *(E.c[k] for k in PK), func.count()).where(E.c.n > 0).group_by(*(E.c[k] for k in PK))))
 

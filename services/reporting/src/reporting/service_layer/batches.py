@@ -52,7 +52,7 @@ def apply_new(uows: UowFactory, envelopes: list[Envelope]) -> set[Key]:
             students |= set(uow.facts.student_ids())        # a school year's dates re-derive every student
         bulk.lock_students(session, students | artifact_ids)      # artifacts too: their summary contributions
         touched = summaries.affected(session, artifact_ids, students, everything)
-        before = summaries.contributions(session, touched)
+        before = summaries.contributions(session, touched, students)
         uow.deferred = set()            # students whose history changed: derived once, after every effect
         for e in fresh:
             if e.type not in bp.SET_BASED:
@@ -69,7 +69,7 @@ def apply_new(uows: UowFactory, envelopes: list[Envelope]) -> set[Key]:
         versions.write()
         changed, uow.deferred = uow.deferred, None
         derive_students(session, changed, histories.load(changed), years)
-        summaries.apply(session, summaries.affected(session, touched, students, everything), before)
+        summaries.apply(session, summaries.affected(session, touched, students, everything), students, before)
         for source in sorted({e.producer for e in fresh}):      # one as_of update per source (a hot row)
             uow.facts.touch(source, max(utc_iso(e.occurred_at) for e in fresh if e.producer == source))
         for e in fresh:

@@ -41,10 +41,13 @@ def fresh(effect):
         if uow.session is not None and (artifact_ids or students or everything):    # (a fake unit has no tables)
             if not everything:
                 bulk.lock_students(uow.session, artifact_ids | students | summaries.owners(uow.session, artifact_ids))
+            if everything:
+                students = set(uow.facts.student_ids())
             ids = summaries.affected(uow.session, artifact_ids, students, everything)
-            before = summaries.contributions(uow.session, ids)
+            before = summaries.contributions(uow.session, ids, students)
             effect(uow, e)
-            summaries.apply(uow.session, summaries.affected(uow.session, ids, students, everything), before)
+            summaries.apply(uow.session, summaries.affected(uow.session, ids, students, everything), students,
+                            before)
         else:
             effect(uow, e)
         uow.facts.touch(e.producer, utc_iso(e.occurred_at))

@@ -1,4 +1,5 @@
-"""report summaries: artifact_counts, student_evidence, participation (the dashboard's counts pre-aggregated)
+"""report summaries: artifact_counts, student_evidence, participation, level_counts (the dashboard's counts
+pre-aggregated)
 
 Safe on a live system: new tables only, backfilled here from the artifact-level rows in a few INSERT ... SELECT
 statements (adapters.summaries.backfill) in the migration's transaction. The events worker should be stopped (or
@@ -42,11 +43,16 @@ def upgrade() -> None:
     op.create_table('participation', *_key(),
                     sa.Column('students', sa.Integer(), nullable=False),
                     sa.PrimaryKeyConstraint(*KEY, name=op.f('pk_participation')))
+    op.create_table('level_counts', *_key(),
+                    sa.Column('level_rank', sa.Integer(), autoincrement=False, nullable=False),
+                    sa.Column('students', sa.Integer(), nullable=False),
+                    sa.PrimaryKeyConstraint(*KEY, 'level_rank', name=op.f('pk_level_counts')))
     from reporting.adapters.summaries import backfill
     backfill(op.get_bind())
 
 
 def downgrade() -> None:
+    op.drop_table('level_counts')
     op.drop_table('participation')
     op.drop_table('student_evidence')
     op.drop_table('artifact_counts')
