@@ -56,7 +56,7 @@ class Outage:
     since: dt.datetime
     resume_at: dt.datetime
     error: str
-    attempts: int = 1
+    attempts: int = 0
 
 
 class Sender:
@@ -116,7 +116,7 @@ class Sender:
         now, self.unreachable = self.clock(), self.unreachable + 1
         outage = self.outage
         if outage is None:
-            outage = self.outage = Outage(now, now, str(error), 0)
+            outage = self.outage = Outage(now, now, str(error))
         outage.attempts, outage.error = outage.attempts + 1, str(error)
         outage.resume_at = now + dt.timedelta(seconds=self.policy.retry.delay_seconds(outage.attempts))
         released = 0
@@ -136,7 +136,7 @@ class Sender:
         if self.outage is not None:
             outage, self.outage = self.outage, None
             log.info("SMTP server reachable again after %.0fs (%s failed tries); sending resumes",
-                        (self.clock() - outage.since).total_seconds(), outage.attempts)
+                     (self.clock() - outage.since).total_seconds(), outage.attempts)
 
     def send_one(self, smtp, delivery_id: str) -> tuple[ServerUnavailableError, dt.datetime | None] | None:
         """Send (or suppress) one leased delivery in its own transaction; when the server proved unusable, that
