@@ -36,13 +36,13 @@ def apply_batch(uows: UowFactory, envelopes: list[Envelope]) -> int:
     if not wanted:
         return 0
     with uows() as uow:
-        statement = upsert_statement(uow.session, inbox).values(
-            [{"consumer": c, "event_id": i} for c, i in wanted]).on_conflict_do_nothing(
+        statement = upsert_statement(uow.session, inbox).on_conflict_do_nothing(
             index_elements=["consumer", "event_id"]).returning(inbox.c.consumer, inbox.c.event_id)
-        new = {tuple(row) for row in uow.session.execute(statement)}
+        new = {tuple(row) for row in uow.session.execute(statement, [{"consumer": c, "event_id": i}
+                                                                     for c, i in wanted])}
         fresh = [e for key, e in wanted.items() if key in new]
-        for key, run in groupby(fresh, key=lambda e: (e.producer, e.type)):
-            run, effect = list(run), as_subscriber(SUBSCRIPTIONS[key]).handle
+        for key, group in groupby(fresh, key=lambda e: (e.producer, e.type)):
+            run, effect = list(group), as_subscriber(SUBSCRIPTIONS[key]).handle
             if key not in SET_BASED:
                 for e in run:
                     effect(uow, e)
