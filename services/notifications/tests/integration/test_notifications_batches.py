@@ -57,7 +57,7 @@ def stream():
         event("reflection_added", "reflections", NOON + 6 * MIN, reflection_id="r1", artifact_id="a1",
               student_id="S", body="I learned a lot"),
         event("comment_added", "reflections", NOON + 7 * MIN, comment_id="c1", artifact_id="a1", student_id="S",
-              author_id="G", author_role="guardian", body="Proud of you"),
+              author_id="G", author_role="guardian", body='Proud of "you", all\tof\nyou \\ N'),
         event("assessment_recorded", "reflections", NOON + 8 * MIN, assessment_id="x1", artifact_id="a2",
               student_id="S", assessor_id="S", assessor_role="student"),
         event("goal_closed", "reflections", NOON + 9 * MIN, goal_id="g1", student_id="S", status="achieved"),

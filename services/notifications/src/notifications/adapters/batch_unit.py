@@ -6,6 +6,7 @@ repositories, which read tables this unit never holds back."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections import defaultdict
 from dataclasses import fields, replace
 
@@ -26,6 +27,30 @@ from notifications.adapters.settings import SettingsRepository
 from notifications.domain.model import Notification
 from notifications.domain.preferences import Preferences
 from notifications.domain.timing import COALESCE_WINDOW
+
+
+def _csv(value) -> str:
+    if value is None:
+        return ""                                           # unquoted empty: NULL
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, int):
+        return str(value)
+    text = value.isoformat() if isinstance(value, dt.datetime) else str(value)
+    return '"' + text.replace('"', '""') + '"'
+
+
+def insert_rows(session, table, rows: list[dict]) -> None:
+    """Insert ``rows`` (same keys) in one round trip: COPY on PostgreSQL, executemany elsewhere (SQLite)."""
+    if not rows:
+        return
+    if session.get_bind().dialect.name != "postgresql":
+        session.execute(insert(table), rows)
+        return
+    columns = list(rows[0])
+    body = "\n".join(",".join(_csv(row[c]) for c in columns) for row in rows) + "\n"
+    with session.connection().connection.cursor() as cursor:
+        cursor.copy_expert(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv)", io.StringIO(body))
 
 
 def _values(record) -> dict:
@@ -172,8 +197,7 @@ class BatchNotifications(_Delegating):
             self.bumped[notification_id] = at
 
     def flush(self, session) -> None:
-        if self.added:
-            session.execute(insert(notifications), [_values(n) for n in self.added.values()])
+        insert_rows(session, notifications, [_values(n) for n in self.added.values()])
         if self.bumps:
             n = notifications.c
             session.execute(update(notifications).where(n.id == bindparam("b_id")).values(
