@@ -104,6 +104,15 @@ def consume(amqp_url: str, total: int, prefetch: int, handle_batch) -> float:
     return total / elapsed
 
 
+def consumers(amqp_url: str) -> int:
+    connection = amqp.Connection(**connection_params(amqp_url))
+    connection.connect()
+    try:
+        return connection.channel().queue_declare(QUEUE, passive=True).consumer_count
+    finally:
+        connection.close()
+
+
 def count(app) -> int:
     with app.unit_of_work() as uow:
         return uow.session.execute(select(func.count()).select_from(notifications)).scalar_one()
@@ -152,7 +161,9 @@ def main() -> None:
     try:
         upgrade(MIGRATIONS_DIR, pg_url)
         _fanout_seed.seed(pg_url, roster)
-        worker(pg_url, amqp_url, work, args.prefetch).stop()     # the worker declares its queues and bindings
+        declaring = worker(pg_url, amqp_url, work, args.prefetch)      # the worker declares its queues and bindings
+        wait_for(lambda: consumers(amqp_url), 120, f"the worker consuming {QUEUE}", ignoring=(Exception,))
+        declaring.stop()
         app = build(service_settings("notifications", database_url=pg_url, db_pool_size=2))
         expected = sum(len(gs) for gs in roster.guardians.values())
         per_message = expected / len(roster.students)
