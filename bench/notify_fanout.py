@@ -137,6 +137,8 @@ def recorded_by_worker(app, pg_url: str, amqp_url: str, work: pathlib.Path, batc
         wait_for(lambda: count(app) - before >= expected or process.alive() and False, 1800,
                  lambda: f"{expected} notifications (now {count(app) - before})", interval=0.05)
         done = time.perf_counter()
+        if "one by one" in process.log_text():
+            sys.exit(f"a batch failed and was applied event by event: see {work / 'events.log'}")
     finally:
         process.stop()
     made = count(app) - before

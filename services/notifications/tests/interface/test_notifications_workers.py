@@ -59,6 +59,7 @@ def workers(env, fresh_amqp_url, tmp_path):
 
 def test_events_become_notifications_and_the_sender_process_emails_them(notifications_app, workers, mail_sink,
                                                                         fresh_amqp_url):
+    events_worker, _ = workers
     _, mailbox = mail_sink
     with notifications_app.unit_of_work() as uow:
         uow.settings.save_preferences("G", Preferences(categories={"new_work": "instant"}))
@@ -86,6 +87,7 @@ def test_events_become_notifications_and_the_sender_process_emails_them(notifica
     assert [m.delivery_info["routing_key"] for m in relayed] == ["notification_sent"]
     assert json.loads(relayed[0].body)["data"]["recipient_id"] == "G"
     assert mailbox.count() == 1                                        # G2 chose in-app only
+    assert "one by one" not in events_worker.log_text()                # every batch applied as a batch (green psycopg2)
 
 
 def test_a_poison_event_in_a_batch_is_dead_lettered_and_the_rest_of_the_batch_recorded(notifications_app, workers,

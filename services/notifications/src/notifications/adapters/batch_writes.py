@@ -26,11 +26,21 @@ def _csv(value) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
+def _copy_allowed(session) -> bool:
+    """PostgreSQL, and no wait callback: eventlet's monkey-patching makes psycopg2 green (the nameko workers), and a
+    green psycopg2 refuses COPY."""
+    if session.get_bind().dialect.name != "postgresql":
+        return False
+    from psycopg2.extensions import get_wait_callback
+    return get_wait_callback() is None
+
+
 def insert_rows(session, table, rows: list[dict]) -> None:
-    """Insert ``rows`` (same keys) in one round trip: COPY on PostgreSQL, executemany elsewhere (SQLite)."""
+    """Insert ``rows`` (same keys) set-based: COPY where allowed, else one multi-row INSERT per page
+    (SQLAlchemy's insertmanyvalues)."""
     if not rows:
         return
-    if session.get_bind().dialect.name != "postgresql":
+    if not _copy_allowed(session):
         session.execute(insert(table), rows)
         return
     columns = list(rows[0])
