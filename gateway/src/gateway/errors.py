@@ -15,6 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from chassis.context import current_correlation_id
 from chassis.errors import DomainError, FieldProblem, NotYetReplicated, PermissionDenied
 from chassis.grpc.errors import rpc_error_to_domain
+from gateway.i18n import N_
 from gateway.web.render import render_error
 
 log = logging.getLogger(__name__)
@@ -37,11 +38,11 @@ def public_message(error: DomainError) -> str:
     if isinstance(error, NotYetReplicated):      # retryable: the service's sentence says what is catching up
         return error.message
     if error.code in _HIDDEN:
-        return "a service behind the gateway failed; try again, and quote the correlation id if it persists"
+        return N_("a service behind the gateway failed; try again, and quote the correlation id if it persists")
     if error.code == "UNAVAILABLE":
-        return "a service behind the gateway is unavailable; try again shortly"
+        return N_("a service behind the gateway is unavailable; try again shortly")
     if error.code == "DEADLINE_EXCEEDED":
-        return "a service behind the gateway took too long to answer"
+        return N_("a service behind the gateway took too long to answer")
     return error.message
 
 
@@ -55,7 +56,7 @@ def refused_page(request: Request, error: PermissionDenied) -> Response:
     for the gateway's own (a panel guest off their milestone), its message."""
     declared = getattr(request.state, "refusal", "") if isinstance(error.__cause__, grpc.RpcError) else ""
     message = declared or error.message
-    return render_error(request, 403, message, title="You can't open this page")
+    return render_error(request, 403, message, title=N_("You can't open this page"))
 
 
 def is_api(request: Request) -> bool:
@@ -89,10 +90,10 @@ async def _domain_error(request: Request, error: DomainError) -> Response:
     if isinstance(error, PermissionDenied):
         return refused_page(request, error)
     if isinstance(error, NotYetReplicated):
-        page = render_error(request, status, "Something that changed moments ago (a new record, or a class or family "
-                            "link) is still reaching every part of Skillfolio. Nothing was saved yet: please try "
-                            "again in a moment.",
-                            title="Still syncing")
+        page = render_error(request, status, N_("Something that changed moments ago (a new record, or a class or "
+                                                "family link) is still reaching every part of Skillfolio. Nothing "
+                                                "was saved yet: please try again in a moment."),
+                            title=N_("Still syncing"))
         page.headers.update(headers or {})
         return page
     return render_error(request, status, message)

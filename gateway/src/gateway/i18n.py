@@ -2,8 +2,10 @@
 runtime through Babel), the language of each request, and the gettext the templates call (jinja2's i18n extension).
 
 A request is written in the signed-in person's preference (their notifications preference, kept in the session), else
-the language picked with the picker (a cookie), else the browser's ``Accept-Language``, else English. User-written
-text is never passed through the catalogues. Adding a language is adding a catalogue:
+the language picked with the picker (a cookie), else the browser's ``Accept-Language``, else English. A signed-in
+page's request speaks that language from the start (messages its route builds with ``gettext``); labels and notices
+kept in English (``N_``) are translated where the page shows them (``_()``, or the ``translate`` filter for one
+chosen at run time). User-written text is never passed through the catalogues. Adding a language is adding a catalogue:
 ``pybabel init -D gateway -i gateway.pot -d locales -l fr`` in this folder (``babel.cfg`` says how ``gateway.pot``
 is extracted; ``pybabel update -D gateway -i gateway.pot -d locales`` carries new messages over).
 """
@@ -16,6 +18,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date
+from babel.numbers import format_decimal
 from fastapi import Request
 from jinja2 import Environment
 
@@ -74,6 +77,23 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return CATALOGUES.ngettext(_language.get(), singular, plural, n)
 
 
+def translate(message: str) -> str:
+    """``message`` (marked with ``N_`` where it was written) in the page's language, as plain text that the
+    template escapes ("" stays ""); unlike ``_()`` it is neither formatted nor trusted as markup, so it suits a
+    message chosen at run time, which may also be a service's own sentence (not in the catalogue: shown as is)."""
+    return gettext(message) if message else ""
+
+
+def local_number(value: float, decimals: int = 0) -> str:
+    """A number as the page's language writes it ("1,234.5" in English, "1234,5" in Spanish)."""
+    return format_decimal(value, "#,##0" + ("." + "0" * decimals if decimals else ""), locale=_language.get())
+
+
+def use_request_language(request: Request) -> None:
+    """Write the rest of this request (messages built in Python, then its page) in the request's language."""
+    _language.set(request_language(request))
+
+
 def local_date(value: str) -> str:
     """An RFC 3339 timestamp or ISO date as "23 Nov 2026" in the page's language ("" when empty or unreadable)."""
     try:
@@ -89,3 +109,5 @@ def install(env: Environment) -> None:
     env.globals["language_choices"] = language_choices
     env.globals["current_language"] = current_language
     env.filters["nice_date"] = local_date
+    env.filters["translate"] = translate
+    env.filters["number"] = local_number

@@ -8,10 +8,12 @@ import asyncio
 from chassis.context import Principal
 from chassis.errors import NotFound, PermissionDenied
 from gateway.clients.backends import Backends
+from gateway.i18n import N_
 from skillfolio.reflections.v1 import reflections_pb2 as pb
 from skillfolio.roster.v1 import roster_pb2 as rpb
 
-ROLE_LABELS = {"student": "Student", "teacher": "Teacher", "guardian": "Guardian"}
+ROLE_LABELS = {"student": N_("Student"), "teacher": N_("Teacher"), "guardian": N_("Guardian")}   # marked, in English
+SOMEONE = N_("Someone")      # a writer whose role is not one of those
 
 
 async def get_discussion(backends: Backends, principal: Principal, artifact_id: str) -> pb.GetDiscussionResponse:

@@ -6,11 +6,12 @@ from collections.abc import Iterable
 
 from chassis.context import Principal
 from gateway.clients.backends import Backends
+from gateway.i18n import N_
 from skillfolio.reflections.v1 import goals_pb2 as gpb
 
 CLOSING_STATUSES = ("achieved", "not_achieved", "withdrawn")
-STATUS_LABELS = {"active": "Active", "achieved": "Achieved", "not_achieved": "Not achieved",
-                 "withdrawn": "Withdrawn"}
+STATUS_LABELS = {"active": N_("Active"), "achieved": N_("Achieved"), "not_achieved": N_("Not achieved"),
+                 "withdrawn": N_("Withdrawn")}      # marked, in English; pages translate them
 
 
 async def student_goals(backends: Backends, principal: Principal, student_id: str) -> gpb.ListGoalsResponse:

@@ -10,11 +10,14 @@ from dataclasses import dataclass
 from chassis.context import Principal
 from gateway.auth import GUEST_ROLE
 from gateway.clients.backends import Backends
+from gateway.i18n import N_
 from skillfolio.reflections.v1 import milestones_pb2 as mpb
 from skillfolio.skills.v1 import skills_pb2 as spb
 
-OUTCOMES = {"NOT_YET": "Not Yet", "APPROACHING": "Approaching", "READY": "Ready", "EXCELLING": "Excelling"}
-PANELLIST_KINDS = {"educator": "Educator", "community": "Community partner", "family": "Family member"}
+OUTCOMES = {"NOT_YET": N_("Not Yet"), "APPROACHING": N_("Approaching"), "READY": N_("Ready"),
+            "EXCELLING": N_("Excelling")}         # marked, in English; pages translate them
+STATUS_LABELS = {"planned": N_("Planned"), "completed": N_("Completed")}
+PANELLIST_KINDS = {"educator": N_("Educator"), "community": N_("Community partner"), "family": N_("Family member")}
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from chassis.context import Principal
 from chassis.errors import DomainError, InvalidArgument, PermissionDenied
 from gateway.clients.backends import Backends
+from gateway.i18n import gettext
 from gateway.usecases import assessments as assessing
 from gateway.usecases import discussion
 from skillfolio.artifacts.v1 import artifacts_pb2 as apb
@@ -43,8 +44,8 @@ async def _instrument(backends: Backends, viewer: Principal, artifact_id: str, s
 def _shown(item: pb.Assessment, instrument: pb.Instrument | None, viewer: Principal, names: dict) -> dict:
     levels = {level.rank: level.name for level in instrument.levels} if instrument else {}
     criteria = {c.code: c.name for c in instrument.criteria} if instrument else {}
-    by = "You" if item.assessor_id == viewer.subject else (
-        names.get(item.assessor_id) or discussion.ROLE_LABELS.get(item.assessor_role, "Someone"))
+    by = gettext("You") if item.assessor_id == viewer.subject else (
+        names.get(item.assessor_id) or gettext(discussion.ROLE_LABELS.get(item.assessor_role, discussion.SOMEONE)))
     return {"level_name": item.level_name or levels.get(item.level_rank, str(item.level_rank)),
             "level_rank": item.level_rank, "max_rank": max(levels, default=0), "comment": item.comment, "by": by,
             "assessed_at": item.assessed_at,
@@ -77,10 +78,10 @@ def form_errors(kind: str, skill_id: str, criterion_codes: list[str], problems, 
         head = problem.field.split(".", 1)[0]
         if head.startswith("criterion_levels[") and head[17:-1].isdigit() and int(head[17:-1]) < len(criterion_codes):
             code = criterion_codes[int(head[17:-1])]
-            target, label = control(kind, skill_id, f"crit-{code}"), "Criterion"
+            target, label = control(kind, skill_id, f"crit-{code}"), gettext("Criterion")
         elif problem.field == "comment":
-            target, label = control(kind, skill_id, "comment"), "Comment"
+            target, label = control(kind, skill_id, "comment"), gettext("Comment")
         else:
-            target, label = level, "Level"
+            target, label = level, gettext("Level")
         errors.setdefault(target, f"{label}: {problem.reason}.".replace("..", "."))
     return errors or {level: message}

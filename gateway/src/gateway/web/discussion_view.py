@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from chassis.context import Principal
 from chassis.errors import DomainError, PermissionDenied
 from gateway.clients.backends import Backends
+from gateway.i18n import N_, gettext
 from gateway.usecases import discussion
 from skillfolio.artifacts.v1 import artifacts_pb2 as apb
 from skillfolio.reflections.v1 import reflections_pb2 as pb
@@ -21,12 +22,15 @@ FORM_CONTROLS = {
     "feedback": {"can_do": "feedback-can-do", "next_steps": "feedback-next-steps"},
     "comment": {"body": "comment-body"},
 }
-DONE = {"reflection": "Your reflection was saved.", "edited": "Your reflection was updated; the earlier version is kept.",
-        "recording": "Your recording was uploaded. It is being checked and plays here once it has been accepted.",
-        "feedback": "Your feedback was saved.", "comment": "Your comment was posted.", "hidden": "The comment is hidden.",
-        "assessment": "Your assessment was saved.", "self-assessment": "Your self-assessment was saved."}
-LABELS = {"reflection-text": "Your reflection", "reflection-prompt": "Guided prompt", "feedback-can-do": "Can do",
-          "feedback-next-steps": "Next steps", "comment-body": "Comment"}
+# Marked, in English: the page translates the notice, form_errors its labels.
+DONE = {"reflection": N_("Your reflection was saved."),
+        "edited": N_("Your reflection was updated; the earlier version is kept."),
+        "recording": N_("Your recording was uploaded. It is being checked and plays here once it has been accepted."),
+        "feedback": N_("Your feedback was saved."), "comment": N_("Your comment was posted."),
+        "hidden": N_("The comment is hidden."), "assessment": N_("Your assessment was saved."),
+        "self-assessment": N_("Your self-assessment was saved.")}
+LABELS = {"reflection-text": N_("Your reflection"), "reflection-prompt": N_("Guided prompt"),
+          "feedback-can-do": N_("Can do"), "feedback-next-steps": N_("Next steps"), "comment-body": N_("Comment")}
 
 
 @dataclass
@@ -41,11 +45,12 @@ class DiscussionView:
 
 
 def _author(person_id: str, role: str, viewer: Principal, name: str) -> str:
-    """"You", or the writer's name and role ("Maria Cruz (teacher)"); the role alone while no name is known."""
+    """"You", or the writer's name and role ("Maria Cruz (teacher)"); the role alone while no name is known (in the
+    request's language)."""
     if person_id == viewer.subject:
-        return "You"
-    label = discussion.ROLE_LABELS.get(role, "Someone")
-    return f"{name} ({label.lower()})" if name else label
+        return gettext("You")
+    label = gettext(discussion.ROLE_LABELS.get(role, discussion.SOMEONE))
+    return gettext("%(name)s (%(role)s)") % {"name": name, "role": label.lower()} if name else label
 
 
 def _revision(v) -> dict:
@@ -59,7 +64,7 @@ def _revision(v) -> dict:
 def _reflection(r, prompt_texts: dict[str, str]) -> dict:
     """The current revision, when it was first written and last edited, and the earlier revisions newest first;
     the prompt as it was answered (kept by the service even once retired)."""
-    prompt = (r.prompt_text or prompt_texts.get(r.prompt_id) or "A guided prompt (no longer offered)"
+    prompt = (r.prompt_text or prompt_texts.get(r.prompt_id) or gettext("A guided prompt (no longer offered)")
               if r.prompt_id else "")
     current = _revision(r.revisions[-1])
     return {"id": r.id, "prompt": prompt, "text": current["text"], "current": current,
@@ -101,6 +106,6 @@ def form_errors(controls: dict[str, str], problems, message: str) -> dict[str, s
     errors: dict[str, str] = {}
     for problem in problems:
         control = controls.get(problem.field, first)
-        label = LABELS.get(control, "Your reflection" if control.startswith("edit-") else control)
+        label = gettext(LABELS.get(control, LABELS["reflection-text"] if control.startswith("edit-") else control))
         errors.setdefault(control, f"{label}: {problem.reason}.".replace("..", "."))
     return errors or {first: message}

@@ -1,13 +1,16 @@
 """The growth view's chart geometry: one skill over school years, bars for artifacts tagged per year and a line of
 assessed levels over time, laid out in SVG coordinates for the growth.html template (no drawing library needed).
 
-Pure functions over plain dataclasses: the page fills them from GetGrowth and the school years, and the template
-draws exactly what :func:`layout` returns (so tests can check the geometry without a browser).
+Pure functions over plain dataclasses (only the axis labels follow the page's language): the page fills them from
+GetGrowth and the school years, and the template draws exactly what :func:`layout` returns (so tests can check the
+geometry without a browser).
 """
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+
+from gateway.i18n import gettext, local_number
 
 WIDTH, HEIGHT = 720, 280
 LEFT, RIGHT, TOP, BOTTOM = 52, 112, 18, 46       # room for the count axis, level names and year labels
@@ -121,8 +124,9 @@ def layout(years: list[Year], levels: list[tuple[int, str]]) -> Chart:
     def level_y(rank: int) -> float:
         return round(bottom - PLOT_H * rank / max_rank, 1)
 
-    chart.count_ticks = [Tick(round(bottom - PLOT_H * i / 4, 1), str(top_count * i // 4)) for i in range(5)]
-    chart.level_ticks = [Tick(level_y(rank), names.get(rank, f"Level {rank}")) for rank in range(1, max_rank + 1)]
+    chart.count_ticks = [Tick(round(bottom - PLOT_H * i / 4, 1), local_number(top_count * i // 4)) for i in range(5)]
+    chart.level_ticks = [Tick(level_y(rank), names.get(rank) or gettext("Level %(rank)s") % {"rank": rank})
+                         for rank in range(1, max_rank + 1)]
     teacher_line = []
     for index, year in enumerate(years):
         x0 = LEFT + band * index

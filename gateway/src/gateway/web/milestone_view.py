@@ -69,4 +69,5 @@ async def load(backends: Backends, viewer: Principal, milestone_id: str) -> dict
         "can_manage": milestone.viewer_can.invite or milestone.viewer_can.record_outcome,
         "can_score": milestone.viewer_can.score, "own_sheet": own,
         "own_levels": {s.criterion_code: s.level_rank for s in own.scores} if own else {},
-        "outcomes": milestones.OUTCOMES, "kinds": milestones.PANELLIST_KINDS}
+        "outcomes": milestones.OUTCOMES, "kinds": milestones.PANELLIST_KINDS,
+        "statuses": milestones.STATUS_LABELS}

@@ -61,11 +61,20 @@ def nice_time(value: str) -> str:
 
 
 def file_size(size: int) -> str:
+    """"1.5 MB" as the page's language writes numbers ("1,5 MB" in Spanish)."""
     for unit in ("bytes", "KB", "MB"):
         if size < 1024 or unit == "MB":
-            return f"{size} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+            return f"{i18n.local_number(size)} {i18n.gettext(unit)}" if unit == "bytes" else \
+                f"{i18n.local_number(size, 1)} {unit}"
         size /= 1024
     return ""
+
+
+UNITS = (i18n.N_("bytes"),)   # KB and MB read the same in every language the catalogues have
+# The HTTP reason phrases an error page may be titled with (HTTPStatus' English), marked for the catalogues.
+PHRASES = (i18n.N_("Bad Request"), i18n.N_("Not Found"), i18n.N_("Gone"), i18n.N_("Conflict"),
+           i18n.N_("Unprocessable Entity"), i18n.N_("Too Many Requests"), i18n.N_("Bad Gateway"),
+           i18n.N_("Service Unavailable"), i18n.N_("Gateway Timeout"), i18n.N_("Error"))
 
 
 i18n.install(templates.env)   # gettext, the language picker and nice_date in the page's language

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from gateway.i18n import N_
+from gateway.i18n import N_, gettext
 
 HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 NEUTRAL = ("#E8ECF1", "#000000")
@@ -40,7 +40,7 @@ def palette(skills) -> dict[str, SkillChip]:
 
 def chips_of(skill_ids, chips: dict[str, SkillChip]) -> list[SkillChip]:
     """The chips of an artifact's tags; an id the skills service no longer knows shows as a neutral chip."""
-    return [chips.get(i) or SkillChip(i, "Unknown skill", "", "", "skill-unknown", *NEUTRAL, True)
+    return [chips.get(i) or SkillChip(i, gettext("Unknown skill"), "", "", "skill-unknown", *NEUTRAL, True)
             for i in skill_ids]
 
 

@@ -12,6 +12,7 @@ from fastapi.responses import RedirectResponse
 from chassis.context import Principal
 from chassis.errors import InvalidArgument, PermissionDenied
 from gateway.clients.backends import Backends, BackendsDep
+from gateway.i18n import N_
 from gateway.routes.web.common import REFUSED, Viewer, field_errors, refusal
 from gateway.sessions.csrf import verify_csrf
 from gateway.usecases import portfolio
@@ -20,9 +21,9 @@ from gateway.web.render import render, render_error
 from skillfolio.roster.v1 import roster_pb2 as rpb
 
 router = APIRouter(include_in_schema=False)
-CHANGE_PAGES = {"artifact_edit.html": "Only the person who added this artifact can change it.",
-                "artifact_delete.html": "Only the person who added this artifact can delete it.",
-                "version_new.html": "Only the person who added this artifact can upload a new version."}
+CHANGE_PAGES = {"artifact_edit.html": N_("Only the person who added this artifact can change it."),
+                "artifact_delete.html": N_("Only the person who added this artifact can delete it."),
+                "version_new.html": N_("Only the person who added this artifact can upload a new version.")}
 
 
 async def _load(backends: Backends, viewer: Principal, artifact_id: str, include_retired: bool = True) -> dict:
@@ -65,7 +66,7 @@ async def artifact_page_with(request: Request, backends: Backends, viewer: Princ
 @router.get("/artifacts/{artifact_id}", dependencies=[REFUSED])
 async def artifact_page(request: Request, backends: BackendsDep, viewer: Viewer, artifact_id: str, saved: bool = False,
                         done: str = ""):
-    notice = "Changes saved." if saved else discussion_view.DONE.get(done, "")
+    notice = N_("Changes saved.") if saved else discussion_view.DONE.get(done, "")
     return await artifact_page_with(request, backends, viewer, artifact_id, notice=notice)
 
 
@@ -118,5 +119,5 @@ async def add_link_version_without_javascript(request: Request, backends: Backen
         await portfolio.add_version(backends, viewer, artifact_id, link_url=link_url)
     except InvalidArgument as domain:
         return render_error(request, 422, "; ".join(field_errors(domain.problems).values()) or domain.message,
-                            title="The new version was not saved")
+                            title=N_("The new version was not saved"))
     return RedirectResponse(f"/artifacts/{artifact_id}", status_code=303)

@@ -9,12 +9,13 @@ from fastapi import Depends, Request
 
 from chassis.context import Principal
 from chassis.errors import FieldProblem, PermissionDenied, Unauthenticated
+from gateway import i18n
 from gateway.auth import GUEST_LIMIT, is_guest, session_principal
 from gateway.clients.replica_wait import FORM_PATIENCE_SECONDS, VIEW_PATIENCE_SECONDS, wait_for_replicas
 from gateway.errors import when_refused
 from gateway.sessions.standing import confirm_standing
 
-DENIED_MESSAGE = ("You can't open this portfolio. Students see their own, teachers the portfolios of the students "
+DENIED_MESSAGE = i18n.N_("You can't open this portfolio. Students see their own, teachers the portfolios of the students "
                   "they teach now, and guardians their children's. Administrators see counts only.")
 # Service field names -> the id of the form control that shows the problem.
 FIELD_CONTROLS = {"skill_ids": "skills", "content.link_url": "link_url", "link_url": "link_url",
@@ -25,7 +26,9 @@ FIELD_CONTROLS = {"skill_ids": "skills", "content.link_url": "link_url", "link_u
 
 async def panel_principal(request: Request) -> Principal:
     """The session's principal, panel guests included (only for the milestone pages a panellist uses); without
-    one, the error handler redirects to /login?next=<this page>."""
+    one, the error handler redirects to /login?next=<this page>. The rest of the request speaks the page's
+    language."""
+    i18n.use_request_language(request)    # messages the route builds (labels, "You") are in the page's language
     principal = session_principal(request)
     if principal is None:
         raise Unauthenticated("log in to continue")
@@ -62,10 +65,12 @@ def field_errors(problems: list[FieldProblem]) -> dict[str, str]:
     errors: dict[str, str] = {}
     for problem in problems:
         control = FIELD_CONTROLS.get(problem.field, problem.field)
-        errors.setdefault(control, f"{_label(control)} {problem.reason}.".replace("..", "."))
+        errors.setdefault(control, f"{i18n.gettext(_label(control))} {problem.reason}.".replace("..", "."))
     return errors
 
 
 def _label(control: str) -> str:
-    return {"skills": "Skills:", "link_url": "Link:", "file": "File:", "school_year_id": "School year:"}.get(
+    return {"skills": i18n.N_("Skills:"), "link_url": i18n.N_("Link:"), "file": i18n.N_("File:"),
+            "school_year_id": i18n.N_("School year:"), "title": i18n.N_("Title:"),
+            "success_criteria": i18n.N_("Success criteria:")}.get(
         control, f"{control.replace('_', ' ').capitalize()}:")

@@ -14,6 +14,7 @@ from chassis.context import Principal
 from chassis.errors import AlreadyExists, Conflict, InvalidArgument
 from gateway.clients.backends import Backends, BackendsDep
 from gateway.errors import when_refused
+from gateway.i18n import N_, gettext
 from gateway.routes.web.artifact import artifact_page_with
 from gateway.routes.web.common import Viewer
 from gateway.sessions.csrf import verify_csrf
@@ -24,12 +25,12 @@ from gateway.web.render import render_error
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(verify_csrf)])
 NOT_YOURS = {
-    "reflect": "Only the student whose portfolio this is can reflect on it.",
-    "feedback": "Only a teacher who teaches this student now can give feedback.",
-    "comment": "Only the student, their current teachers and their guardians can comment here.",
-    "hide": "Only a teacher who teaches this student now can hide comments.",
-    "assess": "Only a teacher who teaches this student now can assess this work.",
-    "self": "Only the student whose portfolio this is can self-assess it.",
+    "reflect": N_("Only the student whose portfolio this is can reflect on it."),
+    "feedback": N_("Only a teacher who teaches this student now can give feedback."),
+    "comment": N_("Only the student, their current teachers and their guardians can comment here."),
+    "hide": N_("Only a teacher who teaches this student now can hide comments."),
+    "assess": N_("Only a teacher who teaches this student now can assess this work."),
+    "self": N_("Only the student whose portfolio this is can self-assess it."),
 }
 SECTION = {"reflect": "reflections", "feedback": "feedback", "comment": "comments", "hide": "comments",
            "assess": "assessments", "self": "assessments"}
@@ -67,9 +68,9 @@ async def reflect(request: Request, backends: BackendsDep, viewer: Viewer, artif
 @router.post("/artifacts/{artifact_id}/recordings")
 async def recording_without_javascript(request: Request, viewer: Viewer, artifact_id: str):
     """The audio/video form posted without JavaScript: the file must go straight to the store, which needs it."""
-    return render_error(request, 422, "Uploading a recording needs JavaScript in this browser. Write a text "
-                                      "reflection instead, or try again with JavaScript turned on.",
-                        title="The recording was not uploaded")
+    return render_error(request, 422, N_("Uploading a recording needs JavaScript in this browser. Write a text "
+                                         "reflection instead, or try again with JavaScript turned on."),
+                        title=N_("The recording was not uploaded"))
 
 
 @router.post("/reflections/{reflection_id}/edit")
@@ -112,7 +113,7 @@ async def _judge(request: Request, backends: Backends, viewer, artifact_id: str,
               "criteria": {code: rank for code, rank in criteria.items()}}
     error_form = f"{kind}-{skill_id}"
     if not level.isdigit():
-        errors = {assessment_view.control(kind, skill_id, "level"): "Level: choose one of the levels."}
+        errors = {assessment_view.control(kind, skill_id, "level"): gettext("Level: choose one of the levels.")}
         return await artifact_page_with(request, backends, viewer, artifact_id, status=422, errors=errors,
                                         form=error_form,
                                         values=values)

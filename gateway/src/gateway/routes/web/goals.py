@@ -13,6 +13,7 @@ from chassis.context import Principal
 from chassis.errors import Conflict, InvalidArgument
 from gateway.clients.backends import Backends, BackendsDep
 from gateway.errors import when_refused
+from gateway.i18n import N_
 from gateway.routes.web.common import REFUSED, Viewer, field_errors
 from gateway.schemas import common as schemas
 from gateway.sessions.csrf import verify_csrf
@@ -22,8 +23,9 @@ from gateway.web.render import render
 from skillfolio.roster.v1 import roster_pb2 as rpb
 
 router = APIRouter(include_in_schema=False)
-NOTICES = {"set": "Goal set.", "saved": "Goal saved.", "linked": "Evidence saved.", "closed": "Goal closed."}
-ONLY_STUDENT = "Only the student changes their goals. Teachers and guardians can read them."
+NOTICES = {"set": N_("Goal set."), "saved": N_("Goal saved."), "linked": N_("Evidence saved."),
+           "closed": N_("Goal closed.")}      # marked, in English; the page translates them
+ONLY_STUDENT = N_("Only the student changes their goals. Teachers and guardians can read them.")
 
 
 async def _page(request: Request, backends: Backends, viewer: Principal, student_id: str, status: int = 200, **extra):

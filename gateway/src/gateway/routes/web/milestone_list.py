@@ -11,6 +11,7 @@ from fastapi.responses import RedirectResponse
 from chassis.context import Principal
 from chassis.errors import Conflict, InvalidArgument
 from gateway.clients.backends import Backends, BackendsDep
+from gateway.i18n import N_
 from gateway.routes.web.common import REFUSED, Viewer, refusal
 from gateway.schemas import common as schemas
 from gateway.sessions.csrf import verify_csrf
@@ -31,7 +32,7 @@ async def _page(request: Request, backends: Backends, viewer: Principal, student
     extra.setdefault("values", {})
     return render(request, "milestones.html", status=status, student=schemas.Person.of(student.person),
                   milestones=list(found.milestones), types=types, can_plan=can_plan, is_self=viewer.subject == student_id,
-                  outcomes=milestones.OUTCOMES, **extra)
+                  outcomes=milestones.OUTCOMES, statuses=milestones.STATUS_LABELS, **extra)
 
 
 @router.get("/students/{student_id}/milestones", dependencies=[REFUSED])
@@ -40,7 +41,7 @@ async def milestone_list(request: Request, backends: BackendsDep, viewer: Viewer
 
 
 @router.post("/students/{student_id}/milestones", dependencies=[
-    Depends(verify_csrf), refusal("Only a teacher who teaches this student now plans their milestones.")])
+    Depends(verify_csrf), refusal(N_("Only a teacher who teaches this student now plans their milestones."))])
 async def plan_milestone(request: Request, backends: BackendsDep, viewer: Viewer, student_id: str,
                          type_id: Annotated[str, Form(max_length=64)] = "",
                          title: Annotated[str, Form(max_length=500)] = "",

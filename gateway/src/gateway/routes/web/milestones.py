@@ -13,6 +13,7 @@ from chassis.context import Principal
 from chassis.errors import Conflict, InvalidArgument, NotFound, PermissionDenied
 from gateway.clients.backends import Backends, BackendsDep
 from gateway.errors import when_refused
+from gateway.i18n import N_, gettext
 from gateway.panel import guest_url, refuse_other_milestones
 from gateway.routes.web.common import PanelViewer, Viewer
 from gateway.routes.web.panel import ASK_AGAIN
@@ -22,9 +23,10 @@ from gateway.web import milestone_view
 from gateway.web.render import render
 
 router = APIRouter(include_in_schema=False)
-NOT_YOURS = "You can't open this milestone. It is open to the student, their teachers and guardians, and its panel."
-NOTICES = {"evidence": "Evidence saved.", "scored": "Thank you: your scores are saved.",
-           "outcome": "Outcome recorded. The milestone is complete."}
+NOT_YOURS = N_("You can't open this milestone. It is open to the student, their teachers and guardians, and its "
+              "panel.")
+NOTICES = {"evidence": N_("Evidence saved."), "scored": N_("Thank you: your scores are saved."),
+           "outcome": N_("Outcome recorded. The milestone is complete.")}   # marked, in English; the page translates
 
 
 async def _page(request: Request, backends: Backends, viewer: Principal, milestone_id: str, status: int = 200, **extra):
@@ -35,7 +37,7 @@ async def _page(request: Request, backends: Backends, viewer: Principal, milesto
         raise PermissionDenied(NOT_YOURS) from None      # whether it exists is not this viewer's to know
     except Conflict as error:     # a panellist's link ended (or expired)
         message = (error.message or "this panel link has ended").rstrip(".")
-        return render(request, "panel_refused.html", status=410, title="This panel link has ended",
+        return render(request, "panel_refused.html", status=410, title=N_("This panel link has ended"),
                       message=message[:1].upper() + message[1:] + ".", advice=ASK_AGAIN)
     extra.setdefault("errors", {})
     return render(request, "milestone.html", status=status, **context, **extra)
@@ -66,7 +68,7 @@ async def select_evidence(request: Request, backends: BackendsDep, viewer: Viewe
                           artifact_ids: Annotated[list[str], Form()] = []):
     action = milestones.select_evidence(backends, viewer, milestone_id, artifact_ids)
     return await _change(request, backends, viewer, milestone_id, action, "evidence",
-                         "Only the student chooses the evidence of their milestone.")
+                         N_("Only the student chooses the evidence of their milestone."))
 
 
 @router.post("/milestones/{milestone_id}/score", dependencies=[Depends(verify_csrf)])
@@ -78,7 +80,7 @@ async def score(request: Request, backends: BackendsDep, viewer: PanelViewer, mi
               if key.startswith("criterion-") and str(value).isdigit()]
     action = milestones.score(backends, viewer, milestone_id, scores, comment)
     return await _change(request, backends, viewer, milestone_id, action, "scored",
-                         "You are not on this milestone's panel.")
+                         N_("You are not on this milestone's panel."))
 
 
 @router.post("/milestones/{milestone_id}/outcome", dependencies=[Depends(verify_csrf)])
@@ -86,7 +88,7 @@ async def record_outcome(request: Request, backends: BackendsDep, viewer: Viewer
                          outcome: Annotated[str, Form(max_length=20)] = ""):
     action = milestones.record_outcome(backends, viewer, milestone_id, outcome)
     return await _change(request, backends, viewer, milestone_id, action, "outcome",
-                         "Only a teacher of the student records the outcome.")
+                         N_("Only a teacher of the student records the outcome."))
 
 
 @router.post("/milestones/{milestone_id}/panellists", dependencies=[Depends(verify_csrf)])
@@ -95,7 +97,7 @@ async def invite(request: Request, backends: BackendsDep, viewer: Viewer, milest
                  email: Annotated[str, Form(max_length=320)] = "", kind: Annotated[str, Form(max_length=20)] = "",
                  valid_days: Annotated[int, Form(ge=0, le=365)] = 0):
     """The reply page itself shows the new link (never stored, never redirected through)."""
-    when_refused(request, "Only a teacher of the student invites the panel.")
+    when_refused(request, N_("Only a teacher of the student invites the panel."))
     try:
         reply = await milestones.invite_panellist(backends, viewer, milestone_id, name=name,
                                                   email=email, kind=kind, valid_days=valid_days)
@@ -107,4 +109,4 @@ async def invite(request: Request, backends: BackendsDep, viewer: Viewer, milest
     new_link = {"name": reply.panellist.name, "expires_at": reply.panellist.expires_at,
                 "url": guest_url(request, reply.guest_url_token)}
     return await _page(request, backends, viewer, milestone_id, new_link=new_link,
-                       notice=f"{reply.panellist.name} is invited.")
+                       notice=gettext("%(name)s is invited.") % {"name": reply.panellist.name})

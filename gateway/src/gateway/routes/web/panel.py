@@ -12,12 +12,13 @@ from fastapi.responses import RedirectResponse
 from chassis.errors import Conflict, NotFound
 from gateway.auth import start_session
 from gateway.clients.backends import BackendsDep
+from gateway.i18n import N_
 from gateway.usecases import milestones
 from gateway.web.render import render
 
 router = APIRouter(include_in_schema=False)
-REFUSED = {Conflict: (410, "This panel link has expired"), NotFound: (404, "This panel link does not work")}
-ASK_AGAIN = "Ask the teacher who invited you for a new link."
+REFUSED = {Conflict: (410, N_("This panel link has expired")), NotFound: (404, N_("This panel link does not work"))}
+ASK_AGAIN = N_("Ask the teacher who invited you for a new link.")      # marked; the page translates it
 
 
 @router.get("/panel/{token}")

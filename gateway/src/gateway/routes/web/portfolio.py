@@ -16,6 +16,7 @@ from fastapi.responses import RedirectResponse
 from chassis.context import Principal
 from chassis.errors import InvalidArgument, PermissionDenied
 from gateway.clients.backends import Backends, BackendsDep
+from gateway.i18n import N_
 from gateway.routes.web.common import REFUSED, Viewer, field_errors
 from gateway.schemas import common as schemas
 from gateway.sessions.csrf import verify_csrf
@@ -57,7 +58,7 @@ async def gallery(request: Request, backends: BackendsDep, viewer: Viewer, stude
                   next_page_token=page.next_page_token, filters=filters, chips=chips, chips_of=views.chips_of,
                   years=years.years, year_names=views.year_names(years.every), can_add=page.viewer_can.add,
                   is_self=viewer.subject == student_id, kind_labels=views.KIND_LABELS,
-                  notice="Artifact deleted." if deleted else "")
+                  notice=N_("Artifact deleted.") if deleted else "")
 
 
 async def _form_context(backends: Backends, viewer: Principal, student_id: str) -> dict:

@@ -1,7 +1,8 @@
 /* Skillfolio: while something on the page is "Processing…" (an artifact's file, or a reflection's recording), ask
    the REST API every few seconds and reload the page once it has been accepted or rejected. Each status line is an
    aria-live region with data-poll-url; data-poll-until says what to wait for ("artifact", the default, or
-   "recordings": no revision of the discussion still processing). */
+   "recordings": no revision of the discussion still processing). What it then says comes from the page, in the
+   page's language: data-ready-text, data-rejected-text (an artifact), data-done-text (recordings), data-slow-text. */
 (function () {
   "use strict";
   var SETTLED = {
@@ -12,9 +13,11 @@
       });
     }
   };
-  var DONE = { artifact: function (artifact) {
-                 return artifact.status === "ready" ? "Ready. Loading…" : "The file was not accepted. Loading…"; },
-               recordings: function () { return "Checked. Loading…"; } };
+  function said(status, name, english) { return status.getAttribute("data-" + name + "-text") || english; }
+  var DONE = { artifact: function (artifact, status) {
+                 return artifact.status === "ready" ? said(status, "ready", "Ready. Loading…")
+                   : said(status, "rejected", "The file was not accepted. Loading…"); },
+               recordings: function (talk, status) { return said(status, "done", "Checked. Loading…"); } };
 
   function watch(status) {
     var url = status.getAttribute("data-poll-url");
@@ -25,7 +28,7 @@
         .then(function (response) { return response.ok ? response.json() : null; })
         .then(function (found) {
           if (SETTLED[until](found)) {
-            status.textContent = DONE[until](found);
+            status.textContent = DONE[until](found, status);
             window.location.reload();
             return;
           }
@@ -36,7 +39,9 @@
     function schedule() {
       waited += delay;
       delay = Math.min(delay * 1.5, 10000);      // back off; keep checking while the page is open
-      if (waited > 120000) status.textContent = "Still processing. Large videos can take a few minutes.";
+      if (waited > 120000) {
+        status.textContent = said(status, "slow", "Still processing. Large videos can take a few minutes.");
+      }
       setTimeout(poll, delay);
     }
     setTimeout(poll, delay);
