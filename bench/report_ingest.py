@@ -5,9 +5,9 @@ The events are the tests' known district (services/reporting/tests/reporting_str
 school years, skills, students with promotions and transfers, artifacts added/updated/deleted, reflections,
 feedback, assessments and milestones, published once per measurement to a durable queue. Raw: py-amqp
 basic_consume with prefetch, ack per batch. Applied: the same consumer, each batch applied by the reporting
-service's batch path (one transaction, one inbox claim statement, the projections) and acked after its commit.
-Also reported: the per-event path (a transaction and inbox claim per event, as the events worker applies them).
-"""
+service's batch path (one transaction, one inbox claim statement, one statement per read model: the events
+worker's path, chassis.messaging.batching) and acked after its commit. Also reported: the per-event path (a
+transaction and inbox claim per event: the worker's fallback when a batch fails)."""
 from __future__ import annotations
 
 import json

@@ -1,8 +1,10 @@
 """The gateway's catalogues are current and complete (every message the templates and code mark is in gateway.pot and
 in every catalogue, translated in Spanish with its placeholders), a new language is a new catalogue, and pages are
-written in the person's preference, else the picker's choice, else the browser's Accept-Language."""
+written in the person's preference, else the picker's choice, else the browser's Accept-Language. The Spanish is in
+one register, the formal "usted" a district uses with families: no "tú" form is left in it."""
 from __future__ import annotations
 
+import re
 import shutil
 from types import SimpleNamespace
 
@@ -17,6 +19,9 @@ from gateway.web import views
 from gateway.web.render import templates
 
 PACKAGE = i18n.LOCALES_DIR.parent
+# The tú register's giveaways: its pronouns and possessives, "te" joined to an infinitive or gerund ("avisarte"), and
+# its futures ("recibirás", not "atrás"); the usted forms (su, sus, usted, le, "avisarle", "recibirá") match none of them.
+TU_FORMS = re.compile(r"\b(?:tú|tu|tus|ti|te|contigo|tuy[oa]s?|\w{3,}(?:[aeií]r|ndo)te|(?!(?:de|a)trás)\w+r[áé]s)\b", re.IGNORECASE)
 METHODS = [("**/templates/**.html", "jinja2.ext:babel_extract"), ("**.py", "python")]
 OPTIONS = {"**/templates/**.html": {"extensions": "jinja2.ext.i18n"}}
 
@@ -52,6 +57,19 @@ def test_every_spanish_message_is_translated_with_its_placeholders():
         m.string if isinstance(m.string, tuple) else (m.string,)))]
     assert untranslated == []
     assert [(m.id, errors) for m, errors in catalog.check()] == []
+
+
+def _tu_forms(catalog) -> list:
+    return [(m.id, form) for m in catalog if m.id
+            for form in (m.string if isinstance(m.string, tuple) else (m.string,)) if TU_FORMS.search(form)]
+
+
+def test_spanish_addresses_people_as_usted_throughout():
+    catalog = i18n.CATALOGUES.catalog("es")
+    assert _tu_forms(catalog) == []
+    for tu in ("Tus preferencias están guardadas.", "Cuándo avisarte", "Ya no recibirás correos.", "por ti"):
+        catalog.get("Your preferences are saved.").string = tu
+        assert _tu_forms(catalog) == [("Your preferences are saved.", tu)]
 
 
 def test_a_language_is_added_by_adding_its_catalogue(tmp_path):

@@ -73,7 +73,7 @@ def test_preferences_show_critical_as_not_mutable_and_the_chosen_language_is_fol
     prefs = notifications.preferences[district.ids["guardian"]]
     assert {c.category: c.delivery for c in prefs.categories}["new_work"] == "daily" and prefs.language == "es"
     spanish = client.get("/notifications/preferences?done=saved", headers={"Accept-Language": "en"})
-    assert spanish.headers["content-language"] == "es" and "Tus preferencias están guardadas." in spanish.text
+    assert spanish.headers["content-language"] == "es" and "Sus preferencias están guardadas." in spanish.text
     assert "Mis hijos" in client.get("/").text
 
 

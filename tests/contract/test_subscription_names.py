@@ -68,14 +68,8 @@ def _entrypoints(service_class, monkeypatch) -> tuple[dict, list]:
     return handlers, timers
 
 
-def _batched(service_class, method: str) -> bool:
-    from chassis.messaging.batch_consumer import BatchEventHandler
-    return any(isinstance(e, BatchEventHandler) for e in getattr(service_class, method).nameko_entrypoints)
-
-
 def _inbox_consumers(service_class, handlers: dict) -> dict[str, list[str]]:
-    """Deliver one event to each handler method (a batch of one to a batch handler) and record the inbox consumer
-    names its transaction writes."""
+    """Deliver one event to each handler method and record the inbox consumer names its transaction writes."""
     written: list[str] = []
 
     def spy(conn, cursor, statement, parameters, context, executemany):
@@ -89,7 +83,7 @@ def _inbox_consumers(service_class, handlers: dict) -> dict[str, list[str]]:
             written.clear()
             envelope = Envelope(type=handler["event_type"], producer=handler["source"], data=dict(DATA_FIELDS))
             try:
-                getattr(service_class(), method)([envelope] if _batched(service_class, method) else envelope)
+                getattr(service_class(), method)(envelope)
             except Exception:  # noqa: BLE001 - the made-up payload may fail the effect, after the claim
                 pass
             consumers[method] = sorted(set(written))

@@ -112,7 +112,7 @@ def test_a_guardian_follows_the_feed_then_gets_a_spanish_digest_and_unsubscribes
     page.get_by_label("New work in the portfolio").select_option("daily")
     page.get_by_label("Language of emails and pages").select_option("es")
     page.get_by_role("button", name="Save preferences").click()
-    expect(page.get_by_role("status")).to_have_text("Tus preferencias están guardadas.")
+    expect(page.get_by_role("status")).to_have_text("Sus preferencias están guardadas.")
     expect(page.locator("html")).to_have_attribute("lang", "es")
     expect(page.get_by_role("heading", level=1)).to_have_text("Preferencias de notificaciones")
 

@@ -151,3 +151,30 @@ def test_a_replica_that_does_not_know_the_cast_gets_no_half_portfolio(seeded, tm
     finally:
         roster.close()
         empty.close()
+
+
+def test_the_district_admins_dashboard_shows_real_figures(seeded):
+    """The demo classes' evidence gives the district admin unsuppressed counts for every skill, school and grade
+    of the current year (the embedded minimum cell, 5), while small cells are still suppressed somewhere."""
+    from reporting.bootstrap import build as build_reporting
+    from reporting.config import ReportingOptions
+
+    var, output, _, people, _ = seeded
+    assert re.search(r"seeded \d+ artifacts of \d+ demo classes' students", output)
+    reporting = build_reporting(service_settings("reporting", database_url=f"sqlite:///{var / 'reporting.db'}"),
+                                ReportingOptions(min_cell=5))
+    try:
+        admin = Viewer.of(people["district admin"].id, ["district_admin"])
+        tables = {t.name: t for t in reporting.queries.dashboard(admin).tables}
+        schools = reporting.queries.dashboard(admin, school_id=tables["artifacts_by_school"].rows[0].key).tables
+    finally:
+        reporting.close()
+
+    def shown(row) -> list[int]:
+        return [c.count for c in row.cells if not c.suppressed and c.count]
+    by_skill = tables["artifacts_by_skill"].rows
+    assert len(by_skill) == 5 and all(shown(row) for row in by_skill), by_skill
+    assert len(tables["artifacts_by_school"].rows) >= 2 and all(shown(r) for r in tables["artifacts_by_school"].rows)
+    assert len([r for r in tables["artifacts_by_grade"].rows if shown(r)]) >= 2
+    assert any(shown(r) for t in schools if t.name == "artifacts_by_grade" for r in t.rows)   # a school's grades
+    assert any(c.suppressed for t in tables.values() for r in t.rows for c in r.cells)

@@ -29,10 +29,6 @@ class PlatformSettings(BaseSettings):
     event_max_attempts: int = Field(5, description="Delivery attempts before a message is dead-lettered.")
     event_retry_delays_ms: str = Field(
         "1000,5000,30000,120000", description="Comma-separated backoff delays between attempts, in ms.")
-    event_batch_size: int = Field(500, ge=1, description="Events a batch handler applies in one transaction "
-                                  "(its queue's prefetch); services whose worker consumes in batches.")
-    event_batch_linger_ms: int = Field(50, ge=0, description="How long a batch handler waits for a batch to fill "
-                                       "before applying what it has.")
     queue_type: str = Field("quorum", description="Consumer queue type: 'quorum' (replicated) or 'classic'; `skillfolio up` (one node) defaults to classic.")
     outbox_retention_hours: float = Field(168.0, description="Sent outbox rows older than this are purged.")
     idempotency_key_hours: float = Field(24.0, gt=0, le=24 * 30, description="How long a create's first result "

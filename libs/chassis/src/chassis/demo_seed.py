@@ -45,3 +45,16 @@ class SeedClock:
 
     def __call__(self) -> dt.datetime:
         return self.moment
+
+
+@dataclass(frozen=True)
+class DemoClass:
+    """A current-year class of the demo district (not the demo student's) that the seeds fill with evidence, so
+    the district dashboard shows real, unsuppressed figures per skill, school and grade."""
+
+    section_id: str
+    school_id: str
+    school_year_id: str
+    teacher_id: str
+    student_ids: tuple[str, ...]
+    start: dt.date

@@ -12,6 +12,9 @@ EVENTS_CONSUMED = Counter("skillfolio_events_consumed_total", "Events a consumer
                           ["service", "handler", "outcome"])  # outcome: applied | duplicate | retried | dead_lettered
 EVENTS_FAILED = Counter("skillfolio_events_failed_total", "Handler failures (each failed attempt)",
                         ["service", "handler"])
+EVENT_BATCH_SIZE = Histogram("skillfolio_event_batch_size", "Events applied together in one transaction by a batch "
+                             "consumer (chassis.messaging.batching)", ["service"],
+                             buckets=(1, 5, 10, 25, 50, 100, 250, 500))
 OUTBOX_LAG = Gauge("skillfolio_outbox_lag_seconds", "Age of the oldest unsent outbox event", ["service"])
 OUTBOX_PENDING = Gauge("skillfolio_outbox_pending", "Unsent outbox events", ["service"])
 RELAY_LAST_CYCLE = Gauge("skillfolio_relay_last_cycle_timestamp_seconds",

@@ -17,7 +17,6 @@ from chassis.messaging.subscriptions import (
     apply_once,
     consume,
     deliver,
-    deliver_batch,
     own_transactions,
 )
 from chassis.messaging.tables import add_messaging_tables
@@ -115,31 +114,3 @@ def test_subscribes_refuses_two_rows_on_one_method_and_a_missing_dependency(uows
     with pytest.raises(TypeError, match="clock"):
         subscribes({("a", "z"): own_transactions(lambda units, envelope, clock: None)}, uows)(type("W", (), {
             "name": "svc"}))
-
-
-def test_a_failed_batch_is_delivered_one_by_one_and_only_the_failing_event_fails(uows):
-    seen, events = [], [event(), event(), event()]
-
-    def effect(uow, e):
-        if e is events[1]:
-            raise ValueError("poison")
-        seen.append(e.event_id)
-
-    def batch(units, envelopes):
-        raise RuntimeError("the batch's transaction failed")
-    outcomes = deliver_batch(uows, batch, effect, events, "svc.thing_added")
-    assert outcomes[0] == outcomes[2] == APPLIED and isinstance(outcomes[1], ValueError)
-    assert seen == [events[0].event_id, events[2].event_id]
-    assert deliver_batch(uows, lambda units, envelopes: 1, effect, events[:2], "svc.thing_added") == [
-        APPLIED, DUPLICATE]                                   # a batch that applied one of two: one duplicate
-
-
-def test_given_a_batch_applier_the_table_becomes_batch_handlers_on_the_same_queues():
-    from chassis.messaging.batch_consumer import BatchEventHandler
-
-    @subscribes({("src", "thing_added"): lambda uow, e: None}, uows=lambda: None, batch=lambda units, es: len(es))
-    class Svc:
-        name = "svc"
-    [entrypoint] = Svc.thing_added.nameko_entrypoints
-    assert type(entrypoint) is BatchEventHandler
-    assert (entrypoint.source_service, entrypoint.event_type) == ("src", "thing_added")

@@ -33,7 +33,7 @@ def env(notifications_db, fresh_amqp_url, sink_port):
             "NOTIFICATIONS_EVENTS_METRICS_PORT": str(infra.free_port()), "NOTIFICATIONS_SMTP_PORT": str(sink_port),
             "NOTIFICATIONS_INSTANT_DELAY_SECONDS": "0", "NOTIFICATIONS_SENDER_POLL_SECONDS": "0.2",
             "NOTIFICATIONS_TIME_ZONE": "America/Kentucky/Louisville", "SKILLFOLIO_EVENT_RETRY_DELAYS_MS": "200",
-            "SKILLFOLIO_EVENT_MAX_ATTEMPTS": "2", "SKILLFOLIO_EVENT_BATCH_LINGER_MS": "200",
+            "SKILLFOLIO_EVENT_MAX_ATTEMPTS": "2",
             "NOTIFICATIONS_UNSUBSCRIBE_SECRET": "test-unsubscribe-secret-0123456789"}
 
 
@@ -87,7 +87,7 @@ def test_events_become_notifications_and_the_sender_process_emails_them(notifica
     assert [m.delivery_info["routing_key"] for m in relayed] == ["notification_sent"]
     assert json.loads(relayed[0].body)["data"]["recipient_id"] == "G"
     assert mailbox.count() == 1                                        # G2 chose in-app only
-    assert "one by one" not in events_worker.log_text()                # every batch applied as a batch (green psycopg2)
+    assert "applying each on its own" not in events_worker.log_text()  # every batch applied as a batch (green psycopg2)
 
 
 def test_a_poison_event_in_a_batch_is_dead_lettered_and_the_rest_of_the_batch_recorded(notifications_app, workers,
@@ -101,7 +101,7 @@ def test_a_poison_event_in_a_batch_is_dead_lettered_and_the_rest_of_the_batch_re
     now = dt.datetime.now(dt.UTC)
     good = [artifact_added(now + dt.timedelta(hours=i), f"a{i}") for i in range(4)]      # hours apart: no coalescing
     poison = event("artifact_added", "artifacts", now, artifact_id="bad", title="no student")
-    publish(fresh_amqp_url, "artifacts.events", [*good[:2], poison, *good[2:]])          # one batch (200 ms linger)
+    publish(fresh_amqp_url, "artifacts.events", [*good[:2], poison, *good[2:]])          # one batch
     dlq = dlq_name(handler_queue_name("artifacts", "artifact_added", "notifications", "artifact_added"))
     wait_for(lambda: queue_depth(fresh_amqp_url, dlq) == 1, 30, "the poison event dead-lettered")
 

@@ -1,7 +1,9 @@
 """The catalogues are complete (every message of the code is in every catalogue, translated, placeholders intact),
-a new language is a new catalogue, and the language is chosen from the preference, else Accept-Language."""
+a new language is a new catalogue, and the language is chosen from the preference, else Accept-Language. The Spanish
+is in one register, the formal "usted" a district uses with families (as the gateway's pages): no "tú" form."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -12,6 +14,9 @@ from notifications.mail import SUPPORTED_LANGUAGES, Catalogues, catalogues, nego
 from notifications.mail.catalogues import LOCALES_DIR, SOURCE_LANGUAGE
 
 PACKAGE = LOCALES_DIR.parent
+# The tú register's giveaways: its pronouns and possessives, "te" joined to an infinitive or gerund ("avisarte"), and
+# its futures ("recibirás", not "atrás"); the usted forms (su, sus, usted, le, "avisarle", "recibirá") match none of them.
+TU_FORMS = re.compile(r"\b(?:tú|tu|tus|ti|te|contigo|tuy[oa]s?|\w{3,}(?:[aeií]r|ndo)te|(?!(?:de|a)trás)\w+r[áé]s)\b", re.IGNORECASE)
 
 
 def _code_messages() -> set:
@@ -60,6 +65,19 @@ def test_the_completeness_check_finds_a_missing_translation():
     plural = catalog.get(("%(child)s achieved a goal", "%(child)s achieved %(count)s goals"))
     plural.string = (plural.string[0], "", plural.string[2])
     assert sorted(map(str, _untranslated(catalog))) == sorted(map(str, ["View in Skillfolio", plural.id]))
+
+
+def _tu_forms(catalog) -> list:
+    return [(m.id, form) for m in catalog if m.id
+            for form in (m.string if isinstance(m.string, tuple) else (m.string,)) if TU_FORMS.search(form)]
+
+
+def test_spanish_addresses_people_as_usted_throughout():
+    catalog = catalogues().catalog("es")
+    assert _tu_forms(catalog) == []
+    for tu in ("Administrar tus preferencias", "%(actor)s te invitó", "Ya no recibirás correos", "para ti"):
+        catalog.get("Manage your notification preferences").string = tu
+        assert _tu_forms(catalog) == [("Manage your notification preferences", tu)]
 
 
 def test_spanish_plural_forms_follow_the_count():

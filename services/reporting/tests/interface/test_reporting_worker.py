@@ -1,14 +1,17 @@
 """The reporting ``events`` role as a real nameko subprocess over real RabbitMQ: the sources' events reach the read
-models once each however often delivered, and the lag metrics are exposed on its /metrics."""
+models once each however often delivered, applied in batches (several events per transaction); a poison event
+is retried and parked in its DLQ on its own while the rest of its batch is applied; the lag metrics are exposed."""
 from __future__ import annotations
 
 import pytest
 import reporting_stream as ks
 import requests
+from prometheus_client.parser import text_string_to_metric_families
 
 from chassis.events import Envelope
 from chassis.messaging.publisher import ConfirmingPublisher, OutgoingMessage
-from chassis.messaging.testing import WorkerProcess
+from chassis.messaging.testing import WorkerProcess, drain_queue
+from chassis.messaging.topology import dlq_name, handler_queue_name
 from chassis.testing import infra, wait_for
 from reporting.adapters.reads import Scope
 
@@ -55,3 +58,26 @@ def test_events_reach_the_read_models_once(app, worker, fresh_amqp_url):
     metrics = requests.get(f"http://127.0.0.1:{port}/metrics", timeout=5).text
     assert 'reporting_event_age_seconds_count{source="artifacts"}' in metrics
     assert 'reporting_newest_event_timestamp_seconds{source="roster"}' in metrics
+    batches = _sample(metrics, "skillfolio_event_batch_size_count")
+    assert 0 < batches < total and _sample(metrics, "skillfolio_event_batch_size_sum") == total
+
+
+def _sample(metrics: str, name: str) -> float:
+    return sum(s.value for f in text_string_to_metric_families(metrics) for s in f.samples if s.name == name)
+
+
+def test_a_poison_event_is_parked_alone_and_its_batch_applied(app, worker, fresh_amqp_url):
+    d = ks.district(seed=4, n_students=4, n_artifacts=8)
+    poison = ks._e("artifacts", "artifact_added", ks._ts("2025-01-05"), student_id="s", kind="image")  # no id
+    publish(fresh_amqp_url, d.events + [poison])
+
+    def settled():
+        counts = worker.events_consumed()
+        return counts if counts["dead_lettered"] and counts["applied"] >= len(d.events) else None
+    counts = wait_for(settled, 60, "the good events applied and the poison parked", ignoring=(OSError,))
+    assert counts == {"applied": len(d.events), "retried": 2, "dead_lettered": 1}     # SKILLFOLIO_EVENT_MAX_ATTEMPTS
+    dlq = dlq_name(handler_queue_name("artifacts", "artifact_added", "reporting", "artifact_added"))
+    assert [Envelope.from_json(m.body).event_id for m in drain_queue(fresh_amqp_url, dlq)] == [poison.event_id]
+    with app.unit_of_work() as uow:
+        by_kind = {year: uow.reads.artifact_counts(Scope(year), "kind") for year in ks.YEARS}
+    assert by_kind == {year: ks.artifact_counts(d, year, "kind") for year in ks.YEARS}

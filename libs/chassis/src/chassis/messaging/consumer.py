@@ -122,7 +122,7 @@ class ReliableEventHandler(Entrypoint):
         metrics.EVENTS_CONSUMED.labels(self.container.service_name, self.handler_name, outcome).inc()
 
 
-def reliable_handler(source_service: str, event_type: str, **kwargs):
+def reliable_handler(source_service: str, event_type: str, entrypoint: type = ReliableEventHandler, **kwargs):
     """Decorate a nameko service method ``(self, envelope)`` to handle ``event_type`` events of ``source_service``.
 
     The method runs with the event's correlation id in the log context; it applies its effect together with the
@@ -137,5 +137,5 @@ def reliable_handler(source_service: str, event_type: str, **kwargs):
                 return DUPLICATE if method(self, envelope) == DUPLICATE else APPLIED
             finally:
                 correlation_id_var.reset(token)
-        return ReliableEventHandler.decorator(source_service, event_type, **kwargs)(run_in_context)
+        return entrypoint.decorator(source_service, event_type, **kwargs)(run_in_context)
     return decorate

@@ -20,7 +20,6 @@ log = logging.getLogger(__name__)
 APPLIED, DUPLICATE = "applied", "duplicate"       # a delivery's outcome (the consumed counter's label)
 UowFactory = Callable[[], UnitOfWork]
 Effect = Callable[[Any, Envelope], None]
-BatchApplier = Callable[[UowFactory, list[Envelope]], int]     # applies many, all or none; how many were new
 
 
 @dataclass(frozen=True)
@@ -79,26 +78,6 @@ def deliver(uows: UowFactory, subscriber: Effect | Subscriber, envelope: Envelop
     units = ConsumerUnits(uows, consumer)
     subscriber.handle(units, envelope, **dependencies)
     return DUPLICATE if units.duplicate else APPLIED
-
-
-def deliver_batch(uows: UowFactory, batch: BatchApplier, subscriber: Effect | Subscriber, envelopes: list[Envelope],
-                  consumer: str) -> list:
-    """Hand envelopes to a batch applier: one outcome per envelope (``applied``, ``duplicate``). If the batch fails,
-    each envelope is delivered alone, so only the one that fails gets its exception as its outcome."""
-    try:
-        new = batch(uows, envelopes)
-    except Exception:  # noqa: BLE001 - one bad event must not hold back (or dead-letter) the rest
-        log.warning("%s: a batch of %d failed; delivering its events one by one", consumer, len(envelopes),
-                    exc_info=True)
-    else:
-        return [APPLIED] * new + [DUPLICATE] * (len(envelopes) - new)
-    outcomes: list = []
-    for envelope in envelopes:
-        try:
-            outcomes.append(deliver(uows, subscriber, envelope, consumer))
-        except Exception as exc:  # noqa: BLE001 - settled per message: retried, then dead-lettered
-            outcomes.append(exc)
-    return outcomes
 
 
 def consume(uows: UowFactory, subscriptions: Mapping[tuple[str, str], Effect | Subscriber], envelope: Envelope,

@@ -28,8 +28,6 @@ def nameko_config(service: str, max_workers: int | None = None) -> dict:
         "max_workers": max_workers or service_settings(service).events_max_workers,
         "SKILLFOLIO_QUEUE_TYPE": platform.queue_type,
         "SKILLFOLIO_OUTBOX_RETENTION_HOURS": platform.outbox_retention_hours,
-        "SKILLFOLIO_EVENT_BATCH_SIZE": platform.event_batch_size,
-        "SKILLFOLIO_EVENT_BATCH_LINGER_MS": platform.event_batch_linger_ms,
     }
 
 

@@ -24,6 +24,7 @@ from artifacts.bootstrap import ArtifactsApp, build
 from artifacts.demo.portfolio import PORTFOLIO, DemoArtifact
 from artifacts.domain.model import VersionInput
 from artifacts.service_layer.commands import NewArtifact
+from artifacts.service_layer.seed_classes import seed_classes
 from artifacts.service_layer.subscriptions import SUBSCRIPTIONS
 from chassis.access import Viewer
 from chassis.config import service_settings
@@ -102,9 +103,9 @@ def _add(app: ArtifactsApp, viewer: Viewer, cast: Cast, item: DemoArtifact, skil
         app.commands.complete_upload(viewer, submission.artifact.id, submission.artifact.current_version, [])
 
 
-def portfolio_facts(cast: Cast, today: dt.date) -> tuple[dict[str, dict], list[Envelope]]:
+def portfolio_facts(cast: Cast, today: dt.date, classes=()) -> tuple[dict[str, dict], list[Envelope]]:
     """The demo artifacts the student has ({title: {id, year, added_at}}) and this service's events about the
-    student's artifacts, in order."""
+    student's artifacts and the demo classes' (service_layer.seed_classes), in order."""
     app = build(service_settings("artifacts"))
     try:
         with app.engine.connect() as conn:
@@ -114,7 +115,8 @@ def portfolio_facts(cast: Cast, today: dt.date) -> tuple[dict[str, dict], list[E
                                   .order_by(outbox.c.id)).scalars().all()
     finally:
         app.close()
-    events = [e for e in map(Envelope.from_json, bodies) if e.data.get("student_id") in ("", None, cast.student_id)]
+    students = {"", None, cast.student_id, *(s for c in classes for s in c.student_ids)}
+    events = [e for e in map(Envelope.from_json, bodies) if e.data.get("student_id") in students]
     return {item.title: {"id": ids[item.title], "year": item.year, "added_at": moment_of(item, cast, today)}
             for item in PORTFOLIO if item.title in ids}, events
 
@@ -127,6 +129,10 @@ def seed_demo(context: SeedContext) -> dict:
     if cast is None:      # the roster is not the demo district
         return {}
     titles = seed_portfolio(cast, roster.get("events", []), skills.get("skill_ids", {}), roster["today"])
-    artifacts, events = portfolio_facts(cast, roster["today"])
+    classes = roster.get("classes", ())
+    evidence = seed_classes(classes, roster.get("events", []), skills.get("skill_ids", {}), roster["today"])
+    artifacts, events = portfolio_facts(cast, roster["today"], classes)
     messages = [f"seeded the demo student's portfolio: {len(titles)} artifacts over two school years"] if titles else []
+    if evidence:
+        messages.append(f"seeded {evidence} artifacts of {len(classes)} demo classes' students (the dashboard's figures)")
     return {"messages": messages, "artifacts": artifacts, "events": events}

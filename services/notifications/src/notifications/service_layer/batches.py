@@ -27,14 +27,15 @@ def consumer_of(envelope: Envelope) -> str:
     return consumer_name(SERVICE, subscriber.method or envelope.type)
 
 
-def apply_batch(uows: UowFactory, envelopes: list[Envelope]) -> int:
-    """Apply the subscribed events of ``envelopes`` not applied before, all or none; how many were new."""
+def apply_batch(uows: UowFactory, envelopes: list[Envelope]) -> set[tuple[str, str]]:
+    """Apply the subscribed events of ``envelopes`` not applied before, all or none; the (consumer, event_id) pairs
+    applied now (the events worker's batch function: chassis.messaging.batching)."""
     wanted: dict[tuple[str, str], Envelope] = {}
     for e in envelopes:
         if (e.producer, e.type) in SUBSCRIPTIONS:
             wanted.setdefault((consumer_of(e), e.event_id), e)
     if not wanted:
-        return 0
+        return set()
     with uows() as uow:
         statement = upsert_statement(uow.session, inbox).on_conflict_do_nothing(
             index_elements=["consumer", "event_id"]).returning(inbox.c.consumer, inbox.c.event_id)
@@ -55,4 +56,4 @@ def apply_batch(uows: UowFactory, envelopes: list[Envelope]) -> int:
                 effect(unit, e)
             unit.flush()
         uow.commit()
-    return len(new)
+    return new

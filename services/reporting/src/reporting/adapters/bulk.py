@@ -1,81 +1,99 @@
-"""Set-based application of the high-volume events within one batch (artifact added/updated, reflections and
-feedback): a few multi-row statements per batch instead of several per event, with exactly the per-event rules
-(projections.artifact / projections.response): newest event per artifact wins, added_at the earliest, attribution
-from the student's history. An artifact with a deletion in the batch goes through the per-event path."""
+"""Set-based statements of the batch path: chunked multi-row upserts, one lock statement for a batch's students,
+and the out-of-order guard (``replica_versions``) read once per batch, decided in memory, written once."""
 from __future__ import annotations
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import func, select, text
 
-from chassis.events import Envelope
 from chassis.messaging.replica import upsert_statement, utc_iso
 from reporting.adapters import orm
 from reporting.adapters.facts import lock_key
-from reporting.domain.attribution import State, Year, state_at, year_of
+from reporting.domain.attribution import State, Year
 
-V, A, S = orm.replica_versions, orm.artifacts, orm.artifact_skills
+V = orm.replica_versions
+CHUNK = 1000                    # rows per statement (SQLite's bound-parameter limit; one statement per batch here)
 
 
-def _upsert(session, table, rows: list[dict], keys: list[str]) -> None:
+def upsert(session, table, rows: list[dict], keys: list[str], columns: list[str] | None = None) -> None:
+    """Insert ``rows``; on a key conflict set ``columns`` (default: every non-key column of the rows)."""
     if not rows:
         return
-    statement = upsert_statement(session, table).values(rows)
-    columns = [c for c in rows[0] if c not in keys]
+    columns = [c for c in rows[0] if c not in keys] if columns is None else columns
+    statement = upsert_statement(session, table)      # executemany: SQLAlchemy sends multi-row VALUES pages
     session.execute(statement.on_conflict_do_update(index_elements=keys, set_={
         c: statement.excluded[c] for c in columns}) if columns else statement.on_conflict_do_nothing(
-        index_elements=keys))
+        index_elements=keys), rows)
 
 
-def responses(session, events: list[Envelope]) -> None:
-    rows = {(str(e.data["artifact_id"]), "feedback" if e.type == "feedback_given" else "reflection")
-            for e in events}
-    _upsert(session, orm.artifact_responses, [{"artifact_id": a, "kind": k} for a, k in sorted(rows)],
-            ["artifact_id", "kind"])
-
-
-def artifacts(session, events: list[Envelope]) -> None:
-    """Apply artifact_added / artifact_updated events (none of their artifacts deleted in this batch)."""
-    ids = sorted({str(e.data["artifact_id"]) for e in events})
-    students = sorted({str(e.data.get("student_id") or "") for e in events})
-    if session.get_bind().dialect.name == "postgresql":
-        keys = sorted(lock_key(s) for s in students)
+def lock_students(session, student_ids) -> None:
+    """Serialise with every other transaction on these students' derived rows (one statement, in lock order)."""
+    keys = sorted({lock_key(s) for s in student_ids if s})
+    if keys and session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(k) FROM unnest(CAST(:keys AS bigint[])) AS k"),
                         {"keys": keys})
-    versions = {r.entity_id: (r.last_event_at, r.deleted) for r in session.execute(
-        select(V).where(V.c.kind == "artifact", V.c.entity_id.in_(ids)).with_for_update())}
-    stored = {r.artifact_id: dict(r._mapping) for r in session.execute(select(A).where(A.c.artifact_id.in_(ids)))}
+
+
+def states_of(session, student_ids) -> dict[str, list[State]]:
     states: dict[str, list[State]] = {}
-    for r in session.execute(select(orm.student_states).where(orm.student_states.c.student_id.in_(students))):
-        states.setdefault(r.student_id, []).append(State(r.at, r.school_id, r.grade_level))
-    years = [Year(r.school_year_id, r.start_date, r.end_date) for r in session.execute(select(orm.school_years))]
-    skills: dict[str, list[str]] = {}
-    for e in events:
-        d, at, artifact_id = e.data, utc_iso(e.occurred_at), str(e.data["artifact_id"])
-        seen = versions.get(artifact_id)
-        newest = not (seen and (seen[1] or seen[0] > at))
-        if newest:
-            versions[artifact_id] = (at, False)
-        row = dict(stored.get(artifact_id) or {})
-        if newest or artifact_id not in stored:
-            row.update(artifact_id=artifact_id, student_id=str(d.get("student_id") or row.get("student_id") or ""),
-                       school_year_id=str(d.get("school_year_id") or ""), stamped_school_id=str(d.get("school_id") or ""),
-                       kind=str(d.get("kind") or "other"), added_by_role=str(d.get("added_by_role") or "student"),
-                       deleted=bool(row.get("deleted")) or not newest)
-        row["added_at"] = min(at, row.get("added_at") or at)
-        stored[artifact_id] = row
-        if newest:
-            skills[artifact_id] = sorted({str(s) for s in d.get("skill_ids") or []})
-    rows = []
-    for artifact_id in ids:
-        row = stored[artifact_id]
-        state = state_at(states.get(row["student_id"], []), row["added_at"])
-        row.update(school_id=row["stamped_school_id"] or (state.school_id if state else ""),
-                   grade_level=state.grade_level if state else "",
-                   school_year_id=row["school_year_id"] or year_of(years, row["added_at"]))
-        rows.append(row)
-    _upsert(session, V, [{"kind": "artifact", "entity_id": i, "last_event_at": versions[i][0],
-                          "deleted": versions[i][1]} for i in ids], ["kind", "entity_id"])
-    _upsert(session, A, rows, ["artifact_id"])
-    if skills:
-        session.execute(delete(S).where(S.c.artifact_id.in_(sorted(skills))))
-        _upsert(session, S, [{"artifact_id": a, "skill_id": s} for a in sorted(skills) for s in skills[a]],
-                ["artifact_id", "skill_id"])
+    ids = sorted(set(student_ids))
+    for start in range(0, len(ids), CHUNK):
+        t = orm.student_states
+        for r in session.execute(select(t).where(t.c.student_id.in_(ids[start:start + CHUNK]))):
+            states.setdefault(r.student_id, []).append(State(r.at, r.school_id, r.grade_level))
+    return states
+
+
+class Histories(dict):
+    """Students' histories (``student_id -> [State]``), read in bulk as needed; absent: none known."""
+
+    def __init__(self, session) -> None:
+        super().__init__()
+        self.session = session
+
+    def load(self, student_ids) -> Histories:
+        missing = {s for s in student_ids if s not in self}
+        found = states_of(self.session, missing)
+        self.update({s: found.get(s, []) for s in missing})
+        return self
+
+
+def years_of(session) -> list[Year]:
+    return [Year(r.school_year_id, r.start_date, r.end_date) for r in session.execute(select(orm.school_years))]
+
+
+class Versions:
+    """``chassis.messaging.replica.is_newest`` for a whole batch: the stored versions of the entities it names,
+    read (and row-locked) in one statement, each event decided in memory in delivery order, written in one."""
+
+    def __init__(self, session, keys: set[tuple[str, str]]) -> None:
+        self.session, self.seen, self.changed = session, {}, set()
+        for kind in sorted({k for k, _ in keys}):           # per kind: the primary key's index, in lock order
+            ids = sorted(i for k, i in keys if k == kind)
+            for start in range(0, len(ids), CHUNK):
+                query = select(V).where(V.c.kind == kind, V.c.entity_id.in_(ids[start:start + CHUNK])).order_by(
+                    V.c.entity_id).with_for_update()
+                for r in session.execute(query):
+                    self.seen[(r.kind, r.entity_id)] = (r.last_event_at, r.deleted)
+
+    def newest(self, kind: str, entity_id: str, occurred_at: str, deleted: bool = False) -> bool:
+        """Record an event about an entity; False if a newer one (or the entity's deletion) was recorded."""
+        at, key = utc_iso(occurred_at), (kind, entity_id)
+        seen = self.seen.get(key)
+        if seen and (seen[1] or seen[0] > at):
+            return False
+        self.seen[key] = (at, deleted)
+        self.changed.add(key)
+        return True
+
+    def deleted(self, kind: str, entity_id: str) -> bool:
+        return bool(self.seen.get((kind, entity_id), ("", False))[1])
+
+    def write(self) -> None:
+        """One upsert; merging with a concurrent writer keeps the newest time and a deletion (both only grow)."""
+        rows = [{"kind": k, "entity_id": i, "last_event_at": self.seen[(k, i)][0], "deleted": self.seen[(k, i)][1]}
+                for k, i in sorted(self.changed)]
+        if rows:
+            statement = upsert_statement(self.session, V)
+            greatest = func.max if self.session.get_bind().dialect.name == "sqlite" else func.greatest
+            self.session.execute(statement.on_conflict_do_update(index_elements=["kind", "entity_id"], set_={
+                "last_event_at": greatest(V.c.last_event_at, statement.excluded.last_event_at),
+                "deleted": V.c.deleted | statement.excluded.deleted}), rows)

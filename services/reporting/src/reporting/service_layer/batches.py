@@ -1,50 +1,73 @@
-"""Applying many events in one transaction: one inbox claim statement for the whole batch (the rows it inserted are
-the events not applied before), the high-volume types set-based (adapters.bulk, the same rules), each other new
-event's projection, then one commit. The rebuild and bulk feeds use
-it; per-event delivery (the events worker) gives the same read models, since each effect is order-independent."""
+"""Applying many events in one transaction (the events worker's batches, the rebuild and the bulk feeds): one inbox
+claim statement for the whole batch (the rows it inserted are the events not applied before), one lock statement
+for the students it names, the rare catalogue events per event, the high-volume ones set-based (one statement per
+read model: service_layer.batch_projections), every changed history derived once (batch_derive), one commit.
+The read models equal the per-event path's (service_layer.projections): each effect is order-independent."""
 from __future__ import annotations
 
 from chassis.events import Envelope
 from chassis.messaging.replica import upsert_statement, utc_iso
 from chassis.messaging.topology import consumer_name
 from reporting.adapters import bulk, freshness
-from reporting.adapters.facts import lock_key
 from reporting.adapters.orm import inbox
-from reporting.service_layer.derived import derive
+from reporting.service_layer import batch_projections as bp
+from reporting.service_layer.batch_derive import derive_students
 from reporting.service_layer.subscriptions import EFFECTS, SUBSCRIPTIONS
 from reporting.service_layer.unit_of_work import UowFactory
 
-BULK = frozenset({"artifact_added", "artifact_updated", "reflection_added", "feedback_given"})
+Key = tuple[str, str]           # (inbox consumer, event_id)
+
+
+def _students(events: list[Envelope]) -> set[str]:
+    """The students whose rows the batch's events may change (their locks are taken first, in one statement)."""
+    named = {str(e.data.get("student_id") or "") for e in events}
+    named |= {str(e.data["person_id"]) for e in events if e.type in bp.PEOPLE}
+    return named - {""}
 
 
 def apply_batch(uows: UowFactory, envelopes: list[Envelope]) -> int:
     """Apply the subscribed events of ``envelopes`` not applied before, all or none; how many were new."""
-    wanted: dict[tuple[str, str], Envelope] = {}
+    return len(apply_new(uows, envelopes))
+
+
+def apply_new(uows: UowFactory, envelopes: list[Envelope]) -> set[Key]:
+    """Apply the subscribed events of ``envelopes`` not applied before, all or none; the (consumer, event_id) of
+    each event applied now (the others were duplicates)."""
+    wanted: dict[Key, Envelope] = {}
     for e in envelopes:
         if (e.producer, e.type) in SUBSCRIPTIONS:
             wanted.setdefault((consumer_name("reporting", e.type), e.event_id), e)
     if not wanted:
-        return 0
+        return set()
     with uows() as uow:
-        statement = upsert_statement(uow.session, inbox).values(
-            [{"consumer": c, "event_id": i} for c, i in wanted]).on_conflict_do_nothing(
+        session = uow.session
+        statement = upsert_statement(session, inbox).on_conflict_do_nothing(
             index_elements=["consumer", "event_id"]).returning(inbox.c.consumer, inbox.c.event_id)
-        new = {tuple(row) for row in uow.session.execute(statement)}
+        new = {tuple(row) for row in session.execute(statement, [{"consumer": c, "event_id": i} for c, i in wanted])}
         fresh = [e for key, e in wanted.items() if key in new]
-        deleted = {str(e.data["artifact_id"]) for e in fresh if e.type == "artifact_deleted"}
-        in_bulk = [e for e in fresh if e.type in BULK and str(e.data["artifact_id"]) not in deleted]
+        students = _students(fresh)
+        if any(e.type.startswith("school_year") for e in fresh):
+            students |= set(uow.facts.student_ids())        # a school year's dates re-derive every student
+        bulk.lock_students(session, students)
         uow.deferred = set()            # students whose history changed: derived once, after every effect
         for e in fresh:
-            if e not in in_bulk:
+            if e.type not in bp.SET_BASED:
                 EFFECTS[(e.producer, e.type)](uow, e)
-        bulk.artifacts(uow.session, [e for e in in_bulk if e.producer == "artifacts"])
-        bulk.responses(uow.session, [e for e in in_bulk if e.producer == "reflections"])
-        students, uow.deferred = sorted(uow.deferred, key=lock_key), None
-        for student_id in students:
-            derive(uow, student_id)
+        of = {name: [e for e in fresh if e.type in types] for name, types in
+              (("people", bp.PEOPLE), ("artifacts", bp.ARTIFACTS), ("responses", bp.RESPONSES),
+               ("evidence", bp.EVIDENCE))}
+        versions = bulk.Versions(session, bp.version_keys([e for e in fresh if e.type in bp.SET_BASED]))
+        uow.deferred |= bp.people(session, versions, of["people"])
+        histories, years = bulk.Histories(session).load(students | uow.deferred), bulk.years_of(session)
+        bp.artifacts(session, versions, of["artifacts"], histories, years)
+        bp.responses(session, of["responses"])
+        bp.evidence(session, versions, of["evidence"], histories, years)
+        versions.write()
+        changed, uow.deferred = uow.deferred, None
+        derive_students(session, changed, histories.load(changed), years)
         for source in sorted({e.producer for e in fresh}):      # one as_of update per source (a hot row)
             uow.facts.touch(source, max(utc_iso(e.occurred_at) for e in fresh if e.producer == source))
         for e in fresh:
             freshness.observe(e.producer, e.occurred_at)
         uow.commit()
-    return len(new)
+    return new

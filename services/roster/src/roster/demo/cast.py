@@ -12,12 +12,13 @@ from collections import defaultdict
 
 from sqlalchemy import Engine, select
 
-from chassis.demo_seed import Cast, Span
+from chassis.demo_seed import Cast, DemoClass, Span
 from chassis.events import Envelope
 from chassis.roster_replica.events import ROSTER_EFFECTS
 from roster.adapters.orm import academic_sessions, enrollments, outbox, people, sections
 
 SCHOOL_YEAR_EVENTS = ("school_year_added", "school_year_updated")
+SCHOOL_EVENTS = ("school_added", "school_updated")       # (the reporting read models name the schools)
 
 
 def school_years(conn, today: dt.date) -> tuple[dict, dict]:
@@ -84,16 +85,19 @@ def _replicated_types() -> list[str]:
         ["student_transferred"]
 
 
-def cast_events(engine: Engine, cast: Cast) -> list[Envelope]:
+def cast_events(engine: Engine, cast: Cast, classes: tuple[DemoClass, ...] = ()) -> list[Envelope]:
     """The outbox's replica events about the cast (people, the student's sections and enrollments, guardianships,
-    transfers), then every school year's, each in the order the roster raised them."""
+    transfers) and the demo classes (their sections, people and enrollments), then every school year's and
+    school's, each in the order the roster raised them."""
     events = _outbox(engine, _replicated_types())
-    people_ids = {cast.student_id, cast.teacher_id, cast.former_teacher_id}
+    members = {cast.student_id, cast.teacher_id, cast.former_teacher_id}
+    members |= {p for c in classes for p in (c.teacher_id, *c.student_ids)}
+    people_ids = set(members)
     people_ids |= {e.data["guardian_id"] for e in events
                    if e.type.startswith("guardianship_") and e.data.get("student_id") == cast.student_id}
     section_ids = {e.data["section_id"] for e in events
                    if e.type.startswith("enrollment_") and e.data.get("person_id") == cast.student_id}
-    members = {cast.student_id, cast.teacher_id, cast.former_teacher_id}
+    section_ids |= {c.section_id for c in classes}
 
     def about_cast(e: Envelope) -> bool:
         kind, d = e.type.split("_", 1)[0], e.data
@@ -102,4 +106,4 @@ def cast_events(engine: Engine, cast: Cast) -> list[Envelope]:
                 "enrollment": lambda: d.get("section_id") in section_ids and d.get("person_id") in members,
                 "guardianship": lambda: d.get("student_id") == cast.student_id,
                 "student": lambda: d.get("student_id") == cast.student_id}[kind]()
-    return [e for e in events if about_cast(e)] + _outbox(engine, SCHOOL_YEAR_EVENTS)
+    return [e for e in events if about_cast(e)] + _outbox(engine, SCHOOL_YEAR_EVENTS + SCHOOL_EVENTS)

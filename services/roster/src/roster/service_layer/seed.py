@@ -19,6 +19,7 @@ from roster.adapters.orm import orgs, people
 from roster.bootstrap import RosterApp, build
 from roster.config import RosterOptions
 from roster.demo.cast import cast_events, find_cast
+from roster.demo.classes import find_classes
 from roster.domain.access import Viewer
 from roster.domain.identity import entity_id
 from roster.importer import import_roster
@@ -108,6 +109,7 @@ class DemoSeed:
     seeded: bool                       # the district was imported just now
     cast: Cast | None                  # None: the roster is not the demo district
     events: list = field(default_factory=list)   # the roster events about the cast (roster.demo.cast.cast_events)
+    classes: tuple = ()                # the demo classes (roster.demo.classes), whose events are in ``events``
 
 
 def seed(var_dir: pathlib.Path | None, write_private) -> DemoSeed:
@@ -122,21 +124,24 @@ def seed(var_dir: pathlib.Path | None, write_private) -> DemoSeed:
         if not is_demo_district(app):
             return DemoSeed(None, False, None)
         cast, people_by_role = pick_demo_people(app)
+        with app.engine.connect() as conn:
+            classes = tuple(find_classes(conn, cast, app.options.today()))
+        events = cast_events(app.engine, cast, classes)
         path = var_dir / LOGINS_FILE if var_dir is not None else None
         if path is not None and not seeded and _lists_every_login(path, people_by_role):
-            return DemoSeed(None, False, cast, cast_events(app.engine, cast))
+            return DemoSeed(None, False, cast, events, classes)
         logins = give_passwords(app, people_by_role)
         if path is not None:
             write_private(path, "Skillfolio demo logins (role, username, password). Local to this machine.\n"
                           + "\n".join(format_logins(logins)) + "\n")
-        return DemoSeed(logins, seeded, cast, cast_events(app.engine, cast))
+        return DemoSeed(logins, seeded, cast, events, classes)
     finally:
         app.close()
 
 
 def seed_demo(context: SeedContext) -> dict:
-    """The seed use case the roster's descriptor names: ``cast``, ``district_id`` and ``today`` (the roster's
-    calendar) when the roster is the demo district, ``events`` about the cast, and the demo ``logins`` to print."""
+    """The seed use case the roster's descriptor names: ``cast``, ``classes``, ``district_id`` and ``today`` (the
+    roster's calendar) when the roster is the demo district, ``events`` about them, and the demo ``logins``."""
     outcome = seed(context.var_dir, context.write_private)
     path = context.var_dir / LOGINS_FILE if context.var_dir is not None else None
     logins = format_logins(outcome.logins) if outcome.logins else \
@@ -146,4 +151,5 @@ def seed_demo(context: SeedContext) -> dict:
     if outcome.cast is None:
         return {"messages": messages, "logins": logins}
     return {"messages": messages, "logins": logins, "cast": outcome.cast, "events": outcome.events,
+            "classes": outcome.classes,
             "district_id": entity_id("org", DEMO_DISTRICT[0]), "today": RosterOptions().today()}
