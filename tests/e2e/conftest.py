@@ -21,13 +21,17 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 @pytest.hookimpl(tryfirst=True)   # before pytest-xdist names the groups
 def pytest_collection_modifyitems(items) -> None:
-    """The e2e tests share one `skillfolio up`: under pytest-xdist (``--dist loadgroup``) they are one group on one
-    worker, scheduled first as they take longest. The start-up output test reads what `up` printed before any test
-    made requests, so it runs first of them (a stable sort: every other test keeps its order)."""
+    """The e2e tests that share one `skillfolio up` (the ``platform`` fixture) are one group under pytest-xdist
+    (``--dist loadgroup``), on one worker, scheduled first as they take longest. The e2e tests that start no shared
+    platform (their own `up`, a seed, the queue declarations) run on any worker meanwhile, a module to a worker (its
+    module-scoped fixtures, such as test_up_seed's seeded var/, run once). The start-up output test reads what `up`
+    printed before any test made requests, so it runs first of them (a stable sort: every other test keeps its
+    order; the shutdown test, which stops the platform, stays last by file name)."""
     e2e = pathlib.Path(__file__).parent
     for item in items:
         if e2e in item.path.parents:
-            item.add_marker(pytest.mark.xdist_group("e2e"))
+            shared = "platform" in item.fixturenames
+            item.add_marker(pytest.mark.xdist_group("e2e" if shared else f"e2e-{item.path.stem}"))
     items.sort(key=lambda item: (e2e not in item.path.parents,
                                  getattr(item.module, "__name__", "") != "test_up_startup_output"))
 

@@ -1,5 +1,6 @@
-"""Fixtures of the notifications tests beyond the mail package's: a fresh PostgreSQL database migrated with
-Alembic, a NotificationsApp over it, and a real aiosmtpd sink (the platform's MailSink) on a free port."""
+"""Fixtures of the notifications tests beyond the mail package's: a PostgreSQL database migrated with Alembic (the
+session's, rolled back after each test, or one of the test's own under ``@pytest.mark.own_database``), a
+NotificationsApp over it, and a real aiosmtpd sink (the platform's MailSink) on a free port."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -12,12 +13,19 @@ from notifications.migrations import MIGRATIONS_DIR
 
 from chassis.config import service_settings
 from chassis.testing.infra import free_port
+from chassis.testing.rolled_back import TestDatabase
 
 
 @pytest.fixture
-def notifications_db(migrated_database) -> str:
-    """A database of this test's own at the migrations' head."""
-    return migrated_database(MIGRATIONS_DIR)
+def notifications_database(service_database) -> TestDatabase:
+    """The session's migrated database, this test's writes rolled back (or one of its own: ``own_database``)."""
+    return service_database(MIGRATIONS_DIR)
+
+
+@pytest.fixture
+def notifications_db(notifications_database) -> str:
+    """The URL of a database of this test's own at the migrations' head (``@pytest.mark.own_database``)."""
+    return notifications_database.own_url()
 
 
 @pytest.fixture
@@ -36,12 +44,13 @@ def mail_sink(tmp_path, sink_port) -> Iterator[tuple[MailSink, Mailbox]]:
 
 
 @pytest.fixture
-def notifications_app(notifications_db, sink_port) -> Iterator[NotificationsApp]:
+def notifications_app(notifications_database, sink_port) -> Iterator[NotificationsApp]:
     options = NotificationsOptions(smtp_port=sink_port, smtp_timeout_seconds=5, time_zone="America/Kentucky/Louisville",
                                    instant_delay_seconds=0, retry_max_attempts=3, retry_base_seconds=60,
                                    retry_cap_seconds=600, bounce_threshold=2, base_url="https://app.example.org",
                                    from_address="noreply@jcps.example.org",
                                    unsubscribe_secret="test-unsubscribe-secret-0123456789")
-    app = build(service_settings("notifications", database_url=notifications_db, db_pool_size=2), options)
+    app = notifications_database.adopt(build(service_settings(
+        "notifications", database_url=notifications_database.url, db_pool_size=2), options))
     yield app
     app.close()

@@ -40,18 +40,22 @@ def world(notifications_app, monkeypatch, clock):
     return notifications_app, sender
 
 
-def rows(app, table, *where):
-    with app.engine.connect() as conn:
-        return conn.execute(select(table).where(*where)).all()
+@pytest.fixture
+def rows(notifications_database):
+    """``rows(table, *where)``: the rows the test's units of work committed."""
+    def read(table, *where):
+        with notifications_database.connect() as conn:
+            return conn.execute(select(table).where(*where)).all()
+    return read
 
 
-def test_instant_then_one_spanish_digest_and_nothing_twice(world, mail_sink, clock):
+def test_instant_then_one_spanish_digest_and_nothing_twice(world, mail_sink, clock, rows):
     app, sender = world
     _, mailbox = mail_sink
     apply(app, artifact_added())
     assert sender.run_once() == 1
     [instant] = mailbox.list()
-    note = rows(app, notifications, notifications.c.recipient_id == "G")[0]
+    note = rows(notifications, notifications.c.recipient_id == "G")[0]
     assert instant.to == "gina@example.org" and instant.message_id == f"<notification-{note.id}@jcps.example.org>"
     body = mailbox.read(instant.id)
     assert "/notifications/unsubscribe?token=" in body.text and "Sam" in instant.subject
@@ -62,18 +66,18 @@ def test_instant_then_one_spanish_digest_and_nothing_twice(world, mail_sink, clo
     assert sender.run_once() == 0
     digest = next(m for m in mailbox.list() if m.to == "gus@example.org")
     assert digest.language == "es" and mailbox.count() == 2
-    sent = rows(app, outbox, outbox.c.type == "notification_sent")
+    sent = rows(outbox, outbox.c.type == "notification_sent")
     assert len(sent) == 2
-    assert {r.status for r in rows(app, deliveries)} == {"sent"}
+    assert {r.status for r in rows(deliveries)} == {"sent"}
 
 
-def test_smtp_down_retries_with_backoff_then_delivers(world, mail_sink, clock, tmp_path, sink_port):
+def test_smtp_down_retries_with_backoff_then_delivers(world, mail_sink, clock, tmp_path, sink_port, rows):
     app, sender = world
     sink, mailbox = mail_sink
     sink.stop()
     apply(app, artifact_added())
     sender.run_once()
-    [queued] = rows(app, deliveries)
+    [queued] = rows(deliveries)
     assert (queued.status, queued.attempts) == ("queued", 1) and queued.last_error
     assert queued.due_at > clock() + dt.timedelta(seconds=59)         # backoff, not a hot loop
     assert sender.run_once() == 0
@@ -83,13 +87,14 @@ def test_smtp_down_retries_with_backoff_then_delivers(world, mail_sink, clock, t
         assert sender.run_once() == 1
     finally:
         again.stop()
-    [done] = rows(app, deliveries)
+    [done] = rows(deliveries)
     assert (done.status, done.attempts) == ("sent", 2) and mailbox.count() == 1
-    outcomes = [r.outcome for r in rows(app, delivery_attempts)]
+    outcomes = [r.outcome for r in rows(delivery_attempts)]
     assert outcomes == ["transient", "sent"]
 
 
-def test_parked_after_the_last_attempt_visible_to_an_admin_and_resent(world, mail_sink, clock, tmp_path, sink_port):
+def test_parked_after_the_last_attempt_visible_to_an_admin_and_resent(world, mail_sink, clock, tmp_path, sink_port,
+                                                                     rows):
     app, sender = world
     sink, mailbox = mail_sink
     sink.stop()
@@ -99,7 +104,7 @@ def test_parked_after_the_last_attempt_visible_to_an_admin_and_resent(world, mai
         clock.advance(minutes=30)
     parked, _, _ = app.administration.parked(ADMIN, 0, "")
     assert len(parked) == 1 and parked[0].attempts == 3 and "Error" in parked[0].last_error
-    assert len(rows(app, outbox, outbox.c.type == "notification_failed")) == 1
+    assert len(rows(outbox, outbox.c.type == "notification_failed")) == 1
     app.administration.clock = clock
     assert app.administration.resend(ADMIN, [parked[0].id]) == 1
     again = MailSink(tmp_path / "mail", "127.0.0.1", sink_port).start()
@@ -107,7 +112,7 @@ def test_parked_after_the_last_attempt_visible_to_an_admin_and_resent(world, mai
         assert sender.run_once() == 1
     finally:
         again.stop()
-    assert mailbox.count() == 1 and rows(app, deliveries)[0].status == "sent"
+    assert mailbox.count() == 1 and rows(deliveries)[0].status == "sent"
 
 
 class _Refuses:
@@ -115,7 +120,7 @@ class _Refuses:
         return "550 5.1.1 no such mailbox"
 
 
-def test_bounces_mark_the_address_failing_and_stop_sending(notifications_app, monkeypatch, clock):
+def test_bounces_mark_the_address_failing_and_stop_sending(notifications_app, monkeypatch, clock, rows):
     monkeypatch.setattr(intake, "policy", lambda: IntakePolicy("America/Kentucky/Louisville", dt.timedelta(0)))
     port = free_port()
     notifications_app.options.smtp_port = port
@@ -134,7 +139,7 @@ def test_bounces_mark_the_address_failing_and_stop_sending(notifications_app, mo
             sender.run_once()
     finally:
         controller.stop()
-    [address] = rows(notifications_app, addresses)
+    [address] = rows(addresses)
     assert (address.email, address.failures, address.failing) == ("gina@example.org", 2, True)
-    statuses = [r.status for r in sorted(rows(notifications_app, deliveries), key=lambda r: r.created_at)]
+    statuses = [r.status for r in sorted(rows(deliveries), key=lambda r: r.created_at)]
     assert statuses == ["parked", "parked", "suppressed"]              # the third is never sent to a failing one

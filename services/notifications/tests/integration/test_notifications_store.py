@@ -45,7 +45,8 @@ def test_the_embedded_default_records_and_reads_on_sqlite(tmp_path):
         app.close()
 
 
-def test_burst_coalesces_and_one_digest_per_period_groups_children(notifications_app, mail_sink):
+def test_burst_coalesces_and_one_digest_per_period_groups_children(notifications_app, notifications_database,
+                                                                   mail_sink):
     sibling = [event("person_added", "roster", NOON - dt.timedelta(days=9), person_id="S2", sourced_id="S2",
                      roles=["student"], active=True, given_name="Ada", family_name="Doe", email="",
                      preferred_language="", primary_school_id="sch2"),
@@ -59,7 +60,7 @@ def test_burst_coalesces_and_one_digest_per_period_groups_children(notifications
     other_child = event("artifact_added", "artifacts", NOON, artifact_id="b1", student_id="S2", added_by="T",
                         added_by_role="teacher", title="Poem", school_id="sch2")
     apply(notifications_app, *burst, other_child)
-    with notifications_app.engine.connect() as conn:
+    with notifications_database.connect() as conn:
         mine = conn.execute(select(notifications.c.student_id, notifications.c.count)
                             .where(notifications.c.recipient_id == "G")).all()
     assert sorted(mine) == [("S", 5), ("S2", 1)]
@@ -67,7 +68,7 @@ def test_burst_coalesces_and_one_digest_per_period_groups_children(notifications
     sender.clock = Clock(NOON + dt.timedelta(hours=7))
     sender.run_once()
     sender.run_once()
-    with notifications_app.engine.connect() as conn:
+    with notifications_database.connect() as conn:
         digests = conn.execute(select(deliveries).where(deliveries.c.recipient_id == "G")).all()
     assert [(d.kind, d.period_key, d.status) for d in digests] == [("daily", "2026-12-05", "sent")]
     [message] = [m for m in mail_sink[1].list() if m.to == "gina@example.org"]
@@ -91,7 +92,8 @@ def test_held_work_stays_out_of_the_feed_until_approved(notifications_app):
     assert admin.approvals(tess, 0, "")[0] == []
 
 
-def test_a_guardian_removed_loses_what_they_were_told_about_the_child(notifications_app, mail_sink):
+def test_a_guardian_removed_loses_what_they_were_told_about_the_child(notifications_app, notifications_database,
+                                                                      mail_sink):
     apply(notifications_app, *cast_events())
     with notifications_app.unit_of_work() as uow:
         uow.settings.save_preferences("G", Preferences(categories={"new_work": "instant"}))
@@ -105,7 +107,7 @@ def test_a_guardian_removed_loses_what_they_were_told_about_the_child(notificati
     sender = notifications_app.sender()
     sender.clock = Clock(NOON + dt.timedelta(minutes=1))
     sender.run_once()
-    with notifications_app.engine.connect() as conn:
+    with notifications_database.connect() as conn:
         statuses = {r.recipient_id: r.status for r in conn.execute(select(deliveries))}
     assert statuses["G"] == "suppressed" and mail_sink[1].count() == 0
     apply(notifications_app, artifact_added(NOON + dt.timedelta(hours=1), "a2"))

@@ -19,7 +19,8 @@ from chassis.testing.grpc_api import serving, signed_as
 from skillfolio.notifications.v1 import notifications_pb2 as pb
 from skillfolio.notifications.v1 import notifications_pb2_grpc
 
-pytestmark = pytest.mark.integration
+# own_database: the gRPC server answers on its own thread pool, each thread with its own pooled connection
+pytestmark = [pytest.mark.integration, pytest.mark.own_database]
 
 
 @pytest.fixture

@@ -18,7 +18,8 @@ from chassis.messaging.testing import WorkerProcess, bind_queue, drain_queue, qu
 from chassis.messaging.topology import dlq_name, handler_queue_name
 from chassis.testing import infra, wait_for
 
-pytestmark = pytest.mark.integration
+# own_database: the workers are processes of their own, on their own connections
+pytestmark = [pytest.mark.integration, pytest.mark.own_database]
 
 
 def publish(amqp_url: str, exchange: str, envelopes) -> None:

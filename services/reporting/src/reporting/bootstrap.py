@@ -11,6 +11,7 @@ from chassis.db import make_engine, make_session_factory
 from reporting.config import ReportingOptions
 from reporting.domain.report import Rule
 from reporting.service_layer.queries import ReportQueries
+from reporting.service_layer.result_cache import ResultCache
 from reporting.service_layer.unit_of_work import ReportingUnitOfWork
 
 
@@ -23,7 +24,8 @@ class ReportingApp:
     queries: ReportQueries = field(init=False)
 
     def __post_init__(self) -> None:
-        self.queries = ReportQueries(self.unit_of_work, Rule(self.options.min_cell))
+        self.queries = ReportQueries(self.unit_of_work, Rule(self.options.min_cell),
+                                     cache=ResultCache(self.options.cache_seconds))
 
     def unit_of_work(self) -> ReportingUnitOfWork:
         return ReportingUnitOfWork(self.session_factory)

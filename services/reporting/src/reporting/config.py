@@ -13,3 +13,6 @@ class ReportingOptions(BaseSettings):
     min_cell: int = Field(10, ge=5, le=30, description="Small-cell suppression: the minimum group size shown "
                                                       "(5 to 30); smaller counts and what would reveal them are "
                                                       "hidden.")
+    cache_seconds: float = Field(0, ge=0, le=3600, description="How long a computed report may still be served "
+                                                               "after events changed the read models (0: only while "
+                                                               "nothing changed; tables always show their as_of).")

@@ -15,7 +15,8 @@ from reporting.adapters.replay_feed import ReplayFeed
 from reporting.service_layer.rebuild import rebuild
 from reporting.service_layer.subscriptions import SUBSCRIPTIONS
 
-pytestmark = pytest.mark.integration
+# own_database: the rebuild reads the replayed feed on connections of its own
+pytestmark = [pytest.mark.integration, pytest.mark.own_database]
 
 
 def _counts(app) -> dict:

@@ -15,7 +15,8 @@ from chassis.messaging.topology import dlq_name, handler_queue_name
 from chassis.testing import infra, wait_for
 from reporting.adapters.reads import Scope
 
-pytestmark = pytest.mark.integration
+# own_database: the worker is a process of its own
+pytestmark = [pytest.mark.integration, pytest.mark.own_database]
 
 
 def publish(amqp_url: str, envelopes: list[Envelope]) -> None:

@@ -2,6 +2,7 @@
 out-of-order guard, and a per-student lock so two events about one student never derive from stale history."""
 from __future__ import annotations
 
+import uuid
 import zlib
 
 from sqlalchemy import Table, delete, func, select, text, update
@@ -73,11 +74,13 @@ class FactStore:
         return sorted(ids, key=lock_key)
 
     def touch(self, source: str, at: str) -> None:
-        """Keep the newest event time applied from ``source``."""
+        """Keep the newest event time applied from ``source``, and mark the read models changed."""
         t = orm.freshness
-        statement = upsert_statement(self.session, t).values(source=source, newest_event_at=at)
+        statement = upsert_statement(self.session, t).values(source=source, newest_event_at=at,
+                                                             changed=uuid.uuid4().hex)
         newest = func.max(t.c.newest_event_at, statement.excluded.newest_event_at) \
             if self.session.get_bind().dialect.name == "sqlite" else \
             func.greatest(t.c.newest_event_at, statement.excluded.newest_event_at)
         self.session.execute(statement.on_conflict_do_update(index_elements=["source"],
-                                                            set_={"newest_event_at": newest}))
+                                                            set_={"newest_event_at": newest,
+                                                                  "changed": statement.excluded.changed}))

@@ -127,8 +127,11 @@ milestones = Table(
 )
 
 # The newest event applied per source: every report's as_of, and the lag metric.
+# ``changed``: a fresh token at every commit that applied events from the source, so the set of rows identifies the
+# read models' state (the report cache's key; a rebuild's swap brings new tokens too).
 freshness = Table("freshness", metadata, Column("source", String(32), primary_key=True),
-                  Column("newest_event_at", At, nullable=False))
+                  Column("newest_event_at", At, nullable=False),
+                  Column("changed", String(32), nullable=False, server_default=""))
 
 READ_MODELS = (replica_versions, schools, school_years, skills, scales, milestone_types, student_states, people,
                student_years, transfers, artifacts, artifact_skills, artifact_responses, assessments, milestones,

@@ -87,14 +87,15 @@ class ReportReads:
             *_artifact_where(scope))).scalar() or 0
 
     def responses(self, scope: Scope, group: str) -> dict[str, tuple[int, int, int]]:
-        """``{group key: (artifacts, with a reflection, with feedback)}``."""
-        R = orm.artifact_responses
-
-        def has(kind: str):
-            return func.count().filter(exists().where(R.c.artifact_id == A.c.artifact_id, R.c.kind == kind))
+        """``{group key: (artifacts, with a reflection, with feedback)}`` (joins on artifact_responses' key: one row
+        per artifact and kind at most, so the counts are per artifact)."""
+        reflection, feedback = orm.artifact_responses.alias("reflection"), orm.artifact_responses.alias("feedback")
+        source = A.outerjoin(reflection, (reflection.c.artifact_id == A.c.artifact_id) &
+                             (reflection.c.kind == "reflection")).outerjoin(
+            feedback, (feedback.c.artifact_id == A.c.artifact_id) & (feedback.c.kind == "feedback"))
         key = A.c[GROUPS[group]]
-        query = select(key, func.count(), has("reflection"), has("feedback")).where(
-            *_artifact_where(scope)).group_by(key)
+        query = select(key, func.count(), func.count(reflection.c.artifact_id), func.count(feedback.c.artifact_id)
+                       ).select_from(source).where(*_artifact_where(scope)).group_by(key)
         return {row[0]: (row[1], int(row[2] or 0), int(row[3] or 0)) for row in self._rows(query)}
 
     def latest_levels(self, scope: Scope) -> dict[tuple[str, int], int]:
@@ -148,6 +149,12 @@ class ReportReads:
     def grades(self) -> list[str]:
         return sorted({g for g in self.session.execute(select(Y.c.grade_level).distinct()).scalars() if g})
 
+    def generation(self) -> tuple:
+        """The read models' state: every source's newest event and change token (any applying commit renews one)."""
+        F = orm.freshness
+        return tuple(tuple(row) for row in self._rows(select(F.c.source, F.c.newest_event_at, F.c.changed)
+                                                       .order_by(F.c.source)))
+
     def as_of(self) -> str:
         return self.session.execute(select(func.max(orm.freshness.c.newest_event_at))).scalar() or ""
 
@@ -158,3 +165,24 @@ class ReportReads:
         return frozenset({row.primary_school_id})
 
 
+class MemoReads:
+    """One use case's reads with each distinct call made once (the dashboard's reports share their lookups). With a
+    ``shared`` cache (service_layer.result_cache), the small lookups are also shared between calls while the read
+    models' state (``generation``, read first) is unchanged; the values are not to be modified."""
+
+    SHARED = frozenset({"school_years", "schools", "skills", "grades", "scale_levels", "milestone_types", "as_of"})
+
+    def __init__(self, reads: ReportReads, shared=None) -> None:
+        self._reads, self._memo, self._shared = reads, {}, shared
+        self.state = reads.generation() if shared is not None else None
+
+    def __getattr__(self, name: str):
+        method = getattr(self._reads, name)
+
+        def memoized(*args):
+            key = (name, args)
+            if key not in self._memo:
+                self._memo[key] = self._shared.get(("reads", *key), self.state, lambda: method(*args)) \
+                    if self._shared is not None and name in self.SHARED else method(*args)
+            return self._memo[key]
+        return memoized

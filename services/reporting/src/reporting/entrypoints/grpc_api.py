@@ -2,6 +2,9 @@
 server (signed principals, health, reflection, metrics, DomainError -> status). Only admins get an answer."""
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+
 import grpc
 
 from chassis.access import Viewer, current_viewer
@@ -22,22 +25,43 @@ def _filter(f: pb.Filter) -> dict:
     return {"school_year_id": f.school_year_id, "school_id": f.school_id, "grade": f.grade, "skill_id": f.skill_id}
 
 
+class Replies:
+    """The message built for a result object the service layer's cache handed out before (the same object: the
+    same figures), so a cached report is not converted again; the newest ``entries`` kept."""
+
+    def __init__(self, entries: int = 256) -> None:
+        self.entries, self._built, self._lock = entries, OrderedDict(), threading.Lock()
+
+    def of(self, result, build):
+        with self._lock:
+            hit = self._built.get(id(result))
+            if hit is not None and hit[0] is result:
+                self._built.move_to_end(id(result))
+                return hit[1]
+        reply = build()
+        with self._lock:
+            self._built[id(result)] = (result, reply)     # the result kept alive, so its id is not reused meanwhile
+            while len(self._built) > self.entries:
+                self._built.popitem(last=False)
+        return reply
+
+
 class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
     """Every ReportingService RPC; the principal comes from the chassis interceptor."""
 
     def __init__(self, app: ReportingApp) -> None:
-        self.queries = app.queries
+        self.queries, self.replies = app.queries, Replies()
 
     def GetDashboard(self, request, context):
         board = self.queries.dashboard(current_viewer(Viewer), **_filter(request.filter))
-        return pb.GetDashboardResponse(
+        return self.replies.of(board, lambda: pb.GetDashboardResponse(
             filter=msg.scope(board.scope), as_of=board.as_of, rule=msg.rule(board.rule),
             tables=[msg.table(t) for t in board.tables],
-            headlines=[pb.Headline(key=h.key, label=h.label, value=msg.cell(h.value)) for h in board.headlines])
+            headlines=[pb.Headline(key=h.key, label=h.label, value=msg.cell(h.value)) for h in board.headlines]))
 
     def GetReport(self, request, context):
         scope, table = self.queries.report(current_viewer(Viewer), request.name, **_filter(request.filter))
-        return pb.GetReportResponse(filter=msg.scope(scope), table=msg.table(table))
+        return pb.GetReportResponse(filter=msg.scope(scope), table=self.replies.of(table, lambda: msg.table(table)))
 
     def ListReports(self, request, context):
         self.queries.options(current_viewer(Viewer))          # the same access rule: admins only
