@@ -98,16 +98,16 @@ def test_a_poison_event_in_a_batch_is_dead_lettered_and_the_rest_of_the_batch_re
     def replicated():
         with notifications_app.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(guardianships)).scalar_one() == 2
-    wait_for(replicated, 30, "the guardianships replicated")
+    wait_for(replicated, 90, "the guardianships replicated")
     now = dt.datetime.now(dt.UTC)
     good = [artifact_added(now + dt.timedelta(hours=i), f"a{i}") for i in range(4)]      # hours apart: no coalescing
     poison = event("artifact_added", "artifacts", now, artifact_id="bad", title="no student")
     publish(fresh_amqp_url, "artifacts.events", [*good[:2], poison, *good[2:]])          # one batch
     dlq = dlq_name(handler_queue_name("artifacts", "artifact_added", "notifications", "artifact_added"))
-    wait_for(lambda: queue_depth(fresh_amqp_url, dlq) == 1, 30, "the poison event dead-lettered")
+    wait_for(lambda: queue_depth(fresh_amqp_url, dlq) == 1, 90, "the poison event dead-lettered")
 
     def recorded():
         with notifications_app.engine.connect() as conn:
             return sorted(conn.execute(select(notifications.c.recipient_id, notifications.c.subject_id)).all())
-    wait_for(lambda: len(recorded()) == 8, 30, lambda: f"the good events recorded: {recorded()}")
+    wait_for(lambda: len(recorded()) == 8, 90, lambda: f"the good events recorded: {recorded()}")
     assert recorded() == sorted((g, f"a{i}") for g in ("G", "G2") for i in range(4))
