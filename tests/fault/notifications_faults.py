@@ -149,6 +149,12 @@ class NotificationsFaults:
             return tuple(conn.execute(select(func.count(), func.count(a.delivery_id.distinct()))
                                       .where(a.outcome == outcome)).one())
 
+    def attempt_times(self, outcome: str) -> list[dt.datetime]:
+        """When each attempt with ``outcome`` was made, in order."""
+        a = delivery_attempts.c
+        with self.app.engine.connect() as conn:
+            return list(conn.execute(select(a.at).where(a.outcome == outcome).order_by(a.at)).scalars())
+
     def recorded(self, subject_ids: list[str]) -> set[str]:
         """Which of these artifacts' notifications were recorded."""
         with self.app.engine.connect() as conn:

@@ -38,8 +38,10 @@ class NotificationsOptions(BaseSettings):
                                                                "sender's deliveries are taken again after it.")
     sender_metrics_port: int = Field(9305, ge=0, description="Prometheus /metrics port of the sender role (0: off).")
     retry_max_attempts: int = Field(8, ge=1, description="Failed attempts after which a delivery is parked.")
-    retry_base_seconds: float = Field(30, gt=0, description="First retry delay (doubles per attempt, jittered).")
-    retry_cap_seconds: float = Field(3600, gt=0, description="Longest retry delay.")
+    retry_base_seconds: float = Field(30, gt=0, description="First retry delay (doubles per attempt, jittered); "
+                                                           "the sender waits as long after finding the SMTP server "
+                                                           "unreachable, doubling while it stays so.")
+    retry_cap_seconds: float = Field(3600, gt=0, description="Longest retry delay (and sender backoff).")
     bounce_threshold: int = Field(3, ge=1, description="Bounces / 5xx after which an address is marked failing "
                                                        "and gets no more email.")
     instant_delay_seconds: float = Field(120, ge=0, description="How long an instant email waits for more of the "

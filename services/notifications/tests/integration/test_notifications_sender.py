@@ -1,9 +1,11 @@
 """The sender against a real aiosmtpd sink and PostgreSQL, with a clock the test moves: instant email with a
 deterministic Message-ID and one-click unsubscribe, one Spanish digest at 18:00 local (never twice), retries with
-backoff while SMTP is down, parking after the last attempt with resend, and bounces marking an address failing."""
+backoff while SMTP is down (one attempt per batch, the rest released, the sender backing off; a per-recipient
+deferral stops nothing), parking after the last attempt with resend, and bounces marking an address failing."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -91,6 +93,128 @@ def test_smtp_down_retries_with_backoff_then_delivers(world, mail_sink, clock, t
     assert (done.status, done.attempts) == ("sent", 2) and mailbox.count() == 1
     outcomes = [r.outcome for r in rows(delivery_attempts)]
     assert outcomes == ["transient", "sent"]
+
+
+def instant_news(app, count: int) -> None:
+    """``count`` instant emails to G (and none to G2, on daily): news 11 minutes apart, so none coalesce."""
+    apply(app, *[artifact_added(NOON + dt.timedelta(minutes=11 * n), artifact_id=f"a{n}") for n in range(count)])
+
+
+def test_an_unreachable_server_costs_one_attempt_per_batch_and_all_go_once_it_returns(world, mail_sink, clock, caplog,
+                                                                                       tmp_path, sink_port, rows):
+    app, sender = world
+    sink, mailbox = mail_sink
+    sink.stop()                                                       # nobody listens on the port
+    instant_news(app, 6)
+    clock.advance(hours=2)
+    caplog.set_level(logging.DEBUG, "notifications.service_layer.sending")
+    assert sender.run_once() == 1                                     # one attempt, and the batch stops
+    queued = rows(deliveries)
+    assert len(queued) == 6 and {d.status for d in queued} == {"queued"}
+    assert sorted(d.attempts for d in queued) == [0, 0, 0, 0, 0, 1]  # the rest released unattempted
+    assert {d.lease_until for d in queued} == {None}
+    [failed] = [d for d in queued if d.attempts]
+    assert failed.due_at >= clock() + dt.timedelta(seconds=60)       # the retry schedule's first wait
+    assert {d.due_at for d in queued} == {failed.due_at}              # all due again with the failed one
+    assert [r.outcome for r in rows(delivery_attempts)] == ["transient"]
+    assert sender.outage is not None and sender.unreachable == 1
+    assert sender.outage.resume_at >= clock() + dt.timedelta(seconds=60)
+    assert sender.run_once() == 0                                     # the sender backs off: not even a connect
+    clock.advance(minutes=3)                                          # past both the backoff and the due time
+    assert sender.run_once() == 1                                     # still down: one more attempt, one only
+    assert [r.outcome for r in rows(delivery_attempts)] == ["transient", "transient"]
+    assert sum(d.attempts for d in rows(deliveries)) == 2 and sender.unreachable == 2
+    assert sender.outage.attempts == 2
+    assert sender.outage.resume_at >= clock() + dt.timedelta(seconds=120)   # exponential: twice the base
+    warnings = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(warnings) == 1 and "unreachable" in warnings[0].getMessage()  # once per outage, not per email
+    again = MailSink(tmp_path / "mail", "127.0.0.1", sink_port).start()
+    try:
+        clock.advance(minutes=10)
+        assert sender.run_once() == 6
+    finally:
+        again.stop()
+    assert {d.status for d in rows(deliveries)} == {"sent"} and sender.outage is None
+    ids = [m.message_id for m in mailbox.list(limit=100)]
+    assert len(ids) == 6 and len(set(ids)) == 6                       # every one, once
+    assert sorted(r.outcome for r in rows(delivery_attempts)) == ["sent"] * 6 + ["transient"] * 2
+    assert any("reachable again" in r.getMessage() for r in caplog.records)
+
+
+class _NotAvailable:
+    """Answers every MAIL FROM with 421: the server is up but will serve no one now."""
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        return "421 4.3.2 Service not available, closing transmission channel"
+
+
+class _DefersGina:
+    """Defers one recipient's address (451) and accepts the others."""
+
+    def __init__(self) -> None:
+        self.delivered: list[list[str]] = []
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address == "gina@example.org":
+            return "451 4.2.1 Mailbox busy, try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        self.delivered.append(list(envelope.rcpt_tos))
+        return "250 OK"
+
+
+def _serving(app, handler) -> Controller:
+    port = free_port()
+    app.options.smtp_port = port
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    return controller
+
+
+def test_a_421_stops_the_batch_at_one_attempt(notifications_app, monkeypatch, clock, rows):
+    monkeypatch.setattr(intake, "policy", lambda: IntakePolicy("America/Kentucky/Louisville", dt.timedelta(0)))
+    apply(notifications_app, *cast_events())
+    with notifications_app.unit_of_work() as uow:
+        uow.settings.save_preferences("G", Preferences(categories={"new_work": "instant"}))
+        uow.commit()
+    instant_news(notifications_app, 4)
+    controller = _serving(notifications_app, _NotAvailable())
+    try:
+        sender = notifications_app.sender()
+        sender.clock = clock
+        clock.advance(hours=2)
+        assert sender.run_once() == 1
+    finally:
+        controller.stop()
+    [attempt] = rows(delivery_attempts)
+    assert attempt.outcome == "transient" and "421" in attempt.error
+    assert sorted(d.attempts for d in rows(deliveries)) == [0, 0, 0, 1]
+    assert sender.outage is not None and sender.run_once() == 0
+
+
+def test_a_deferred_recipient_stops_nothing(notifications_app, monkeypatch, clock, rows):
+    monkeypatch.setattr(intake, "policy", lambda: IntakePolicy("America/Kentucky/Louisville", dt.timedelta(0)))
+    apply(notifications_app, *cast_events())
+    with notifications_app.unit_of_work() as uow:
+        for person in ("G", "G2"):
+            uow.settings.save_preferences(person, Preferences(categories={"new_work": "instant"}))
+        uow.commit()
+    instant_news(notifications_app, 2)                                # two emails to Gina, two to Gus
+    handler = _DefersGina()
+    controller = _serving(notifications_app, handler)
+    try:
+        sender = notifications_app.sender()
+        sender.clock = clock
+        clock.advance(hours=2)
+        assert sender.run_once() == 4                                 # every one tried in the one batch
+    finally:
+        controller.stop()
+    assert handler.delivered == [["gus@example.org"], ["gus@example.org"]]
+    by_status = sorted((d.status, d.attempts) for d in rows(deliveries))
+    assert by_status == [("queued", 1), ("queued", 1), ("sent", 1), ("sent", 1)]   # Gina's wait for a retry
+    assert sender.outage is None and sender.unreachable == 0
 
 
 def test_parked_after_the_last_attempt_visible_to_an_admin_and_resent(world, mail_sink, clock, tmp_path, sink_port,

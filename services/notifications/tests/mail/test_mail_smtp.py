@@ -1,5 +1,6 @@
 """The SMTP transport against a real aiosmtpd server: delivery, one connection per batch, 4xx/5xx/unreachable
-classified, credentials and STARTTLS settings."""
+classified (a server that cannot be used at all apart from a refused or deferred message), credentials and STARTTLS
+settings."""
 from __future__ import annotations
 
 import email
@@ -10,6 +11,7 @@ import threading
 import pytest
 from notifications.mail import (
     PermanentSendError,
+    ServerUnavailableError,
     SmtpSettings,
     SmtpTransport,
     TransientSendError,
@@ -90,13 +92,31 @@ def test_replies_at_each_stage_are_classified(stage, reply, error, about_recipie
         assert raised.value.recipient == about_recipient
 
 
+@pytest.mark.parametrize(("where", "reply", "unusable"), [
+    ("rcpt", "421 4.3.2 Service not available", True),
+    ("mail_reply", "421 4.3.2 Shutting down", True),
+    ("data_reply", "421 4.4.2 Connection timed out", True),
+    ("rcpt", "451 4.3.0 Mailbox busy, try later", False),
+    ("data_reply", "451 4.7.1 Greylisted, try again", False),
+])
+def test_a_421_is_the_server_unusable_and_another_4xx_only_this_message(where, reply, unusable, smtp_server, instant):
+    server = smtp_server()
+    if where == "rcpt":
+        server.handler.rcpt_replies = {"maria.lopez@example.org": reply}
+    else:
+        setattr(server.handler, where, reply)
+    with pytest.raises(TransientSendError) as raised:
+        SmtpTransport(server.settings()).send(instant())
+    assert isinstance(raised.value, ServerUnavailableError) is unusable and raised.value.code == int(reply[:3])
+
+
 def test_a_stopped_server_is_transient_and_the_session_recovers_when_it_returns(smtp_server, instant):
     server = smtp_server()
     with SmtpTransport(server.settings()).session() as session:
         session.send(instant(1))
         server.stop()
         for n in (2, 3):                                  # the old connection is gone, then nobody listens
-            with pytest.raises(TransientSendError):
+            with pytest.raises(ServerUnavailableError):
                 session.send(instant(n))
         server.restart()
         session.send(instant(4))
@@ -105,7 +125,7 @@ def test_a_stopped_server_is_transient_and_the_session_recovers_when_it_returns(
 
 
 def test_nobody_listening_is_transient(instant):
-    with pytest.raises(TransientSendError, match="ConnectionRefusedError"):
+    with pytest.raises(ServerUnavailableError, match="ConnectionRefusedError"):
         SmtpTransport(SmtpSettings(port=free_port(), timeout=5)).send(instant())
 
 
@@ -117,7 +137,7 @@ def test_a_server_that_never_answers_times_out_as_transient(instant):
     thread = threading.Thread(target=lambda: accepted.append(listener.accept()), daemon=True)
     thread.start()
     try:
-        with pytest.raises(TransientSendError):
+        with pytest.raises(ServerUnavailableError):
             SmtpTransport(SmtpSettings(port=listener.getsockname()[1], timeout=0.5)).send(instant())
     finally:
         listener.close()

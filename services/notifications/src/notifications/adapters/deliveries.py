@@ -46,6 +46,14 @@ class DeliveriesRepository:
             self.session.execute(update(deliveries).where(c.id.in_(ids)).values(lease_until=until))
         return ids
 
+    def release(self, ids: list[str], leased_until: dt.datetime, due_at: dt.datetime) -> int:
+        """Give back deliveries leased until ``leased_until`` and not attempted, due again at ``due_at`` (only those
+        still queued under that lease: a lapsed lease another sender took is theirs); how many were released."""
+        c = deliveries.c
+        return self.session.execute(update(deliveries).where(c.id.in_(ids), c.status == "queued",
+                                                             c.lease_until == leased_until)
+                                    .values(lease_until=None, due_at=due_at)).rowcount
+
     def notifications_of(self, delivery_id: str):
         return list(self.session.execute(select(notifications).where(notifications.c.delivery_id == delivery_id)
                                          .order_by(notifications.c.student_id, notifications.c.created_at)))

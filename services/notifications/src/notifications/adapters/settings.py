@@ -19,12 +19,15 @@ class SettingsRepository:
         self.session = session
 
     def preferences(self, person_id: str) -> Preferences:
-        row = self.session.execute(select(preferences).where(preferences.c.person_id == person_id)).first()
-        if row is None:
-            return Preferences()
-        return Preferences(categories=json.loads(row.categories or "{}"), email=row.email, language=row.language,
-                           time_zone=row.time_zone, quiet_hours_start=row.quiet_hours_start,
-                           quiet_hours_end=row.quiet_hours_end)
+        return self.preferences_of([person_id]).get(person_id, Preferences())
+
+    def preferences_of(self, person_ids) -> dict[str, Preferences]:
+        """The preferences of those of ``person_ids`` who chose any (one query)."""
+        rows = self.session.execute(select(preferences).where(preferences.c.person_id.in_(sorted(set(person_ids)))))
+        return {row.person_id: Preferences(categories=json.loads(row.categories or "{}"), email=row.email,
+                                           language=row.language, time_zone=row.time_zone,
+                                           quiet_hours_start=row.quiet_hours_start,
+                                           quiet_hours_end=row.quiet_hours_end) for row in rows}
 
     def save_preferences(self, person_id: str, p: Preferences) -> None:
         values = {**asdict(p), "categories": json.dumps(p.categories, sort_keys=True)}

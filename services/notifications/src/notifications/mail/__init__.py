@@ -8,6 +8,7 @@ from notifications.mail.sink import Mailbox, MailSink, SinkMessage
 from notifications.mail.smtp import (
                                      PermanentSendError,
                                      SendError,
+                                     ServerUnavailableError,
                                      SmtpSession,
                                      SmtpSettings,
                                      SmtpTransport,
@@ -17,5 +18,6 @@ from notifications.mail.tokens import BadUnsubscribeToken, UnsubscribeTokens
 
 __all__ = ["CATEGORIES", "KINDS", "MUTABLE_CATEGORIES", "SUPPORTED_LANGUAGES", "BadUnsubscribeToken", "Catalogues",
            "MailSink", "Mailbox", "NotificationView", "PermanentSendError", "Recipient", "RetryPolicy", "SendError",
-           "SenderIdentity", "SinkMessage", "SmtpSession", "SmtpSettings", "SmtpTransport", "TransientSendError",
-           "UnsubscribeTokens", "catalogues", "negotiate", "render_digest", "render_in_app", "render_instant"]
+           "SenderIdentity", "ServerUnavailableError", "SinkMessage", "SmtpSession", "SmtpSettings", "SmtpTransport",
+           "TransientSendError", "UnsubscribeTokens", "catalogues", "negotiate", "render_digest", "render_in_app",
+           "render_instant"]

@@ -1,5 +1,6 @@
 """Send rendered emails over real SMTP (stdlib ``smtplib``: cooperative under eventlet), one connection reused
-across a batch, each failure classified: retry later (``TransientSendError``) or not (``PermanentSendError``)."""
+across a batch, each failure classified: retry later (``TransientSendError``; ``ServerUnavailableError`` when the
+server itself cannot be used, so the rest of a batch would fail the same way) or not (``PermanentSendError``)."""
 from __future__ import annotations
 
 import copy
@@ -44,8 +45,14 @@ class SendError(Exception):
 
 
 class TransientSendError(SendError):
-    """Try again later: the server is unreachable, timed out, answered 4xx, or refused our TLS or credentials (a
-    setting to fix: retrying and then parking shows it to an admin without blaming the recipient's address)."""
+    """Try again later: the server answered 4xx for this message, or could not be used at all (the subclass
+    :class:`ServerUnavailableError`)."""
+
+
+class ServerUnavailableError(TransientSendError):
+    """Not about this message: the server cannot be reached or used now (refused, reset or timed out connection,
+    ``421`` service not available, or the greeting, STARTTLS or login failed). Every other email would fail alike,
+    so a sender stops its batch and backs off rather than trying the rest."""
 
 
 class PermanentSendError(SendError):
@@ -60,6 +67,7 @@ class PermanentSendError(SendError):
 # 530 authentication (or STARTTLS) required, 534 mechanism too weak, 535 bad credentials, 538 encryption required:
 # our settings are wrong, not the recipient's address.
 _SETTINGS_CODES = frozenset({530, 534, 535, 538})
+_UNAVAILABLE = 421                    # "service not available, closing transmission channel": the server, not us
 
 
 def _reply(code: int, text: bytes | str) -> str:
@@ -67,32 +75,38 @@ def _reply(code: int, text: bytes | str) -> str:
 
 
 def _classify(exc: Exception, recipient: str | None) -> SendError:
-    """Map smtplib's and the socket's exceptions onto retry-or-not."""
+    """Map smtplib's and the socket's exceptions onto retry-or-not, and server-level failures onto
+    :class:`ServerUnavailableError`."""
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         address, (code, text) = next(iter(exc.recipients.items()))
+        if code == _UNAVAILABLE:
+            return ServerUnavailableError(f"server not available: {_reply(code, text)}", code)
         kind = PermanentSendError if code >= 500 else TransientSendError
         error = kind(f"recipient {address} refused: {_reply(code, text)}", code)
         if isinstance(error, PermanentSendError):
             error.recipient = address
         return error
     if isinstance(exc, smtplib.SMTPAuthenticationError) or getattr(exc, "smtp_code", None) in _SETTINGS_CODES:
-        return TransientSendError("SMTP server refused our login or TLS (check the SMTP username, password and "
-                                  f"STARTTLS settings): {_reply(exc.smtp_code, exc.smtp_error)}", exc.smtp_code)
-    if isinstance(exc, smtplib.SMTPResponseException) and not isinstance(exc, smtplib.SMTPConnectError):
+        return ServerUnavailableError("SMTP server refused our login or TLS (check the SMTP username, password and "
+                                      f"STARTTLS settings): {_reply(exc.smtp_code, exc.smtp_error)}", exc.smtp_code)
+    if isinstance(exc, smtplib.SMTPConnectError):
+        return ServerUnavailableError(f"server refused the connection: {_reply(exc.smtp_code, exc.smtp_error)}",
+                                      exc.smtp_code)
+    if isinstance(exc, smtplib.SMTPResponseException):
+        if exc.smtp_code == _UNAVAILABLE:
+            return ServerUnavailableError(f"server not available: {_reply(exc.smtp_code, exc.smtp_error)}",
+                                          exc.smtp_code)
         if exc.smtp_code >= 500:
             about = None if isinstance(exc, smtplib.SMTPSenderRefused) else recipient
             stage = "sender refused" if about is None else "message refused"
             return PermanentSendError(f"{stage}: {_reply(exc.smtp_code, exc.smtp_error)}", exc.smtp_code, about)
         return TransientSendError(f"server deferred: {_reply(exc.smtp_code, exc.smtp_error)}", exc.smtp_code)
-    if isinstance(exc, smtplib.SMTPConnectError):
-        return TransientSendError(f"server refused the connection: {_reply(exc.smtp_code, exc.smtp_error)}",
-                                  exc.smtp_code)
     if isinstance(exc, smtplib.SMTPNotSupportedError):
         return PermanentSendError(f"the server cannot carry this message: {exc}", None, recipient)
     if isinstance(exc, ssl.SSLError | ssl.CertificateError):
-        return TransientSendError(f"STARTTLS failed (check the SMTP TLS settings): {exc}")
+        return ServerUnavailableError(f"STARTTLS failed (check the SMTP TLS settings): {exc}")
     if isinstance(exc, smtplib.SMTPException | OSError):      # disconnected, refused, reset, timed out, DNS
-        return TransientSendError(f"{type(exc).__name__}: {exc or 'no reply'}")
+        return ServerUnavailableError(f"{type(exc).__name__}: {exc or 'no reply'}")
     raise exc
 
 
@@ -134,7 +148,8 @@ class SmtpSession:
         return smtp
 
     def send(self, msg: EmailMessage) -> None:
-        """Hand ``msg`` to the server; raises :class:`TransientSendError` or :class:`PermanentSendError`."""
+        """Hand ``msg`` to the server; raises :class:`TransientSendError` (:class:`ServerUnavailableError` when the
+        server cannot be used at all) or :class:`PermanentSendError`."""
         sender, recipients, data = envelope(msg)
         sender = self.settings.envelope_from or sender
         if self._smtp is None:
@@ -142,7 +157,7 @@ class SmtpSession:
                 self._smtp = self._connect()
             except Exception as exc:          # unreachable, greeting, TLS or login: never the recipient's fault
                 error = _classify(exc, None)
-                raise TransientSendError(str(error), error.code) from exc
+                raise ServerUnavailableError(str(error), error.code) from exc
         try:
             refused = self._smtp.sendmail(sender, recipients, data)
         except Exception as exc:

@@ -1,0 +1,125 @@
+"""The batch path's writes kept in memory and written set-based: notifications (with coalescing bumps, over the
+run's students' notifications recent enough to coalesce into) and instant deliveries; rows go in by COPY on
+PostgreSQL. Used by :class:`~notifications.adapters.batch_unit.BatchUnit`."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections import defaultdict
+from dataclasses import fields, replace
+
+from sqlalchemy import and_, bindparam, insert, or_, select, update
+
+from chassis.messaging.replica import upsert_statement
+from notifications.adapters.orm import deliveries, notifications, utc
+from notifications.domain.model import Notification
+
+
+def _csv(value) -> str:
+    if value is None:
+        return ""                                           # unquoted empty: NULL
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, int):
+        return str(value)
+    text = value.isoformat() if isinstance(value, dt.datetime) else str(value)
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _copy_allowed(session) -> bool:
+    """PostgreSQL, and no wait callback: eventlet's monkey-patching makes psycopg2 green (the nameko workers), and a
+    green psycopg2 refuses COPY."""
+    if session.get_bind().dialect.name != "postgresql":
+        return False
+    from psycopg2.extensions import get_wait_callback
+    return get_wait_callback() is None
+
+
+def insert_rows(session, table, rows: list[dict]) -> None:
+    """Insert ``rows`` (same keys) set-based: COPY where allowed, else one multi-row INSERT per page
+    (SQLAlchemy's insertmanyvalues)."""
+    if not rows:
+        return
+    if not _copy_allowed(session):
+        session.execute(insert(table), rows)
+        return
+    columns = list(rows[0])
+    body = "\n".join(",".join(_csv(row[c]) for c in columns) for row in rows) + "\n"
+    with session.connection().connection.cursor() as cursor:
+        cursor.copy_expert(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv)", io.StringIO(body))
+
+
+def values(record) -> dict:
+    """A flat record's fields (``dataclasses.asdict`` deep-copies every value: too slow per row here)."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
+
+
+class Delegating:
+    def __init__(self, real) -> None:
+        self._real = real
+
+    def __getattr__(self, name: str):
+        return getattr(self._real, name)
+
+
+class BatchNotifications(Delegating):
+    """add, coalescible and bump in memory, over the run's students' notifications recent enough to coalesce."""
+
+    def __init__(self, real, session, students: set[str], since: dt.datetime) -> None:
+        super().__init__(real)
+        n = notifications.c
+        rows = session.execute(
+            select(notifications).outerjoin(deliveries, deliveries.c.id == n.delivery_id)
+            .where(n.student_id.in_(sorted(students)), n.created_at >= since, n.held_by == "",
+                   or_(n.delivery_id.is_(None), and_(deliveries.c.status == "queued", deliveries.c.attempts == 0)))
+            .with_for_update(of=notifications))
+        self.recent: dict[tuple, list[Notification]] = defaultdict(list)
+        for r in rows:
+            self.recent[(r.recipient_id, r.actor_id, r.student_id, r.kind)].append(
+                Notification(**{k: utc(getattr(r, k)) if k in ("created_at", "updated_at", "email_due_at")
+                                else getattr(r, k) for k in Notification.__dataclass_fields__}))
+        self.added: dict[str, Notification] = {}
+        self.bumped: dict[str, dt.datetime] = {}
+        self.bumps: dict[str, int] = defaultdict(int)
+
+    def add(self, n: Notification) -> None:
+        n = replace(n, updated_at=n.updated_at or n.created_at)
+        self.added[n.id] = n
+        if not n.held_by:
+            self.recent[(n.recipient_id, n.actor_id, n.student_id, n.kind)].append(n)
+
+    def coalescible(self, recipient_id: str, actor_id: str, student_id: str, kind: str,
+                    since: dt.datetime) -> Notification | None:
+        fitting = [n for n in self.recent.get((recipient_id, actor_id, student_id, kind), ()) if n.created_at >= since]
+        return max(fitting, key=lambda n: n.created_at) if fitting else None
+
+    def bump(self, notification_id: str, at: dt.datetime) -> None:
+        n = self.added.get(notification_id)
+        if n is not None:
+            n.count, n.updated_at, n.read, n.title = n.count + 1, at, False, ""
+        else:
+            self.bumps[notification_id] += 1
+            self.bumped[notification_id] = at
+
+    def flush(self, session) -> None:
+        insert_rows(session, notifications, [values(n) for n in self.added.values()])
+        if self.bumps:
+            n = notifications.c
+            session.execute(update(notifications).where(n.id == bindparam("b_id")).values(
+                count=n.count + bindparam("b_count"), updated_at=bindparam("b_at"), read=False, title=""),
+                [{"b_id": i, "b_count": c, "b_at": self.bumped[i]} for i, c in self.bumps.items()])
+
+
+class BatchDeliveries(Delegating):
+    def __init__(self, real) -> None:
+        super().__init__(real)
+        self.added: list = []
+
+    def add(self, d) -> bool:
+        self.added.append(d)       # an instant delivery's period is its own notification: never a conflict
+        return True
+
+    def flush(self, session) -> None:
+        if self.added:
+            session.execute(upsert_statement(session, deliveries).on_conflict_do_nothing(
+                index_elements=["recipient_id", "kind", "period_key"]), [values(d) for d in self.added])
