@@ -27,7 +27,9 @@ from chassis.messaging.redelivery import failed_attempts
 from chassis.messaging.subscriptions import APPLIED, DUPLICATE
 
 log = logging.getLogger(__name__)
-MAX_BATCH, LINGER_S, PREFETCH = 500, 0.05, 100      # events per transaction; wait to fill one; unacked per queue
+# events per transaction; wait to fill one; unacked per queue: two full batches, so the next one is already here
+# while one is applied (at 100, batches from one queue could never pass 100 and each waited for the broker)
+MAX_BATCH, LINGER_S, PREFETCH = 500, 0.05, 1000
 BatchApply = Callable[[Callable, list[Envelope]], set[tuple[str, str]]]
 
 
