@@ -106,6 +106,23 @@ class _Cast:
     with_media_table: bool
 
 
+def fork_ranges(target, args: tuple, total: int, workers: int, timeout: float) -> list:
+    """Runs ``target(*args, worker, first, last, done)`` in ``workers`` forked processes, each over its share of
+    ``range(total)``, and returns what each put on ``done``; a worker that fails stops the seed."""
+    context = multiprocessing.get_context("fork")
+    done = context.Queue()
+    bounds = [total * w // workers for w in range(workers + 1)]
+    procs = [context.Process(target=target, args=(*args, w, bounds[w], bounds[w + 1], done)) for w in range(workers)]
+    for proc in procs:
+        proc.start()
+    results = [done.get(timeout=timeout) for _ in procs]
+    for proc in procs:
+        proc.join()
+        if proc.exitcode:
+            raise SystemExit(f"a seeding worker failed (exit code {proc.exitcode})")
+    return results
+
+
 def _artifacts(database_url: str, cast: _Cast, spec: Spec, worker: int, first: int, last: int, done) -> None:
     """Generate and COPY artifacts number ``first`` to ``last`` (the listed student's come first), in one worker."""
     rng = random.Random(spec.seed * 1000 + worker)
@@ -236,18 +253,7 @@ def seed(database_url: str, migrations_dir, spec: Spec = Spec(), workers: int = 
     conn.commit()
     cast = _Cast(students, teachers, [_id(rng) for _ in range(spec.skills)], [_id(rng) for _ in YEAR_STARTS],
                  with_media_table)
-    context = multiprocessing.get_context("fork")
-    done = context.Queue()
-    bounds = [spec.artifacts * w // workers for w in range(workers + 1)]
-    procs = [context.Process(target=_artifacts, args=(database_url, cast, spec, w, bounds[w], bounds[w + 1], done))
-             for w in range(workers)]
-    for proc in procs:
-        proc.start()
-    counts = [done.get(timeout=900) for _ in procs]
-    for proc in procs:
-        proc.join()
-        if proc.exitcode:
-            raise SystemExit(f"a seeding worker failed (exit code {proc.exitcode})")
+    counts = fork_ranges(_artifacts, (database_url, cast, spec), spec.artifacts, workers, timeout=900)
     copied = time.perf_counter() - started
     conn.close()
     _rebuild(database_url, rebuild, workers)

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import multiprocessing
 import random
 import time
 import uuid
 from dataclasses import dataclass, field
 
-from _portfolio_seed import _connect, _drop_keys_and_indexes, _rebuild, _Rows
+from _portfolio_seed import _connect, _drop_keys_and_indexes, _rebuild, _Rows, fork_ranges
 
 from chassis.migrations import upgrade
 
@@ -225,18 +224,7 @@ def seed(database_url: str, migrations_dir, spec: Spec = Spec(), workers: int = 
     rebuild += [d for d in naive_indexes if "_pkey" not in d]
     conn.commit()
     conn.close()
-    context = multiprocessing.get_context("fork")
-    done = context.Queue()
-    bounds = [spec.students * w // workers for w in range(workers + 1)]
-    procs = [context.Process(target=_worker, args=(database_url, district, spec, w, bounds[w], bounds[w + 1], done))
-             for w in range(workers)]
-    for proc in procs:
-        proc.start()
-    counts = [done.get(timeout=3600) for _ in procs]
-    for proc in procs:
-        proc.join()
-        if proc.exitcode:
-            raise SystemExit(f"a seeding worker failed (exit code {proc.exitcode})")
+    counts = fork_ranges(_worker, (database_url, district, spec), spec.students, workers, timeout=3600)
     copied = time.perf_counter() - started
     print(f"  copied in {copied:.0f} s; rebuilding {len(rebuild)} keys and indexes", flush=True)
     _rebuild(database_url, rebuild, workers)

@@ -23,7 +23,6 @@ from chassis import metrics
 from chassis.events import Envelope
 from chassis.messaging.consumer import ReliableEventHandler, reliable_handler
 from chassis.messaging.queue_consumer import RawQueueConsumer
-from chassis.messaging.redelivery import failed_attempts
 from chassis.messaging.subscriptions import APPLIED, DUPLICATE
 
 log = logging.getLogger(__name__)
@@ -119,12 +118,9 @@ class BatchedEventHandler(ReliableEventHandler):
         self.batcher.unregister_provider(self)
 
     def handle_message(self, message) -> None:
-        try:
-            envelope = Envelope.from_json(message.body)
-        except Exception as exc:  # noqa: BLE001 - any unparseable body is poison
-            self._dead_letter(message, failed_attempts(message), f"unparseable envelope: {exc!r}")
-            return
-        self.batcher.add(self, message, envelope)
+        envelope = self.envelope_of(message)
+        if envelope is not None:
+            self.batcher.add(self, message, envelope)
 
     def settle_applied(self, message, outcome: str) -> None:
         self._settle(message, outcome, None)

@@ -62,11 +62,17 @@ class ReliableEventHandler(Entrypoint):
     def stop(self) -> None:
         self.queue_consumer.unregister_provider(self)
 
-    def handle_message(self, message) -> None:
+    def envelope_of(self, message) -> Envelope | None:
+        """The delivery's envelope, or None after parking an unparseable body in the DLQ at once (it is poison)."""
         try:
-            envelope = Envelope.from_json(message.body)
+            return Envelope.from_json(message.body)
         except Exception as exc:  # noqa: BLE001 - any unparseable body is poison
             self._dead_letter(message, failed_attempts(message), f"unparseable envelope: {exc!r}")
+            return None
+
+    def handle_message(self, message) -> None:
+        envelope = self.envelope_of(message)
+        if envelope is None:
             return
         context = {"correlation_id": envelope.correlation_id, "event_id": envelope.event_id}
         try:
