@@ -26,7 +26,10 @@ from chassis.messaging.queue_consumer import RawQueueConsumer
 from chassis.messaging.subscriptions import APPLIED, DUPLICATE
 
 log = logging.getLogger(__name__)
-MAX_BATCH, LINGER_S, PREFETCH = 500, 0.05, 100      # events per transaction; wait to fill one; unacked per queue
+# events per transaction; wait to fill one; unacked per queue: two full batches, so the next one is already here
+# while one is applied (at 100, batches from one queue could never pass 100 and each waited for the broker);
+# 1,000 events a batch spread its fixed statements thinner (notify_fanout: 3,176 -> 4,034 notifications/s)
+MAX_BATCH, LINGER_S, PREFETCH = 1000, 0.05, 2000
 BatchApply = Callable[[Callable, list[Envelope]], set[tuple[str, str]]]
 
 

@@ -1,11 +1,13 @@
 """The batch path's writes kept in memory and written set-based: notifications (with coalescing bumps, over the
 run's students' notifications recent enough to coalesce into) and instant deliveries; rows go in by COPY on
-PostgreSQL. Used by :class:`~notifications.adapters.batch_unit.BatchUnit`."""
+PostgreSQL (in the green nameko worker too: psycopg2's wait callback is cleared for the COPY's duration). Used by
+:class:`~notifications.adapters.batch_unit.BatchUnit`."""
 from __future__ import annotations
 
 import datetime as dt
 import io
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import fields, replace
 
 from sqlalchemy import and_, bindparam, insert, or_, select, update
@@ -26,26 +28,35 @@ def _csv(value) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _copy_allowed(session) -> bool:
-    """PostgreSQL, and no wait callback: eventlet's monkey-patching makes psycopg2 green (the nameko workers), and a
-    green psycopg2 refuses COPY."""
-    if session.get_bind().dialect.name != "postgresql":
-        return False
-    from psycopg2.extensions import get_wait_callback
-    return get_wait_callback() is None
+@contextmanager
+def _blocking_psycopg2():
+    """psycopg2 without its wait callback for the block: eventlet's monkey-patching makes psycopg2 green (the nameko
+    workers) and a green psycopg2 refuses COPY. Nothing inside may yield to the hub, so the COPY blocks the worker's
+    hub (heartbeats, other greenthreads) for its own duration only; the callback is restored after, even on error."""
+    from psycopg2.extensions import get_wait_callback, set_wait_callback
+    callback = get_wait_callback()
+    if callback is None:
+        yield
+        return
+    set_wait_callback(None)
+    try:
+        yield
+    finally:
+        set_wait_callback(callback)
 
 
 def insert_rows(session, table, rows: list[dict]) -> None:
-    """Insert ``rows`` (same keys) set-based: COPY where allowed, else one multi-row INSERT per page
-    (SQLAlchemy's insertmanyvalues)."""
+    """Insert ``rows`` (same keys) set-based: COPY on PostgreSQL (briefly blocking in a green worker), else one
+    multi-row INSERT per page (SQLAlchemy's insertmanyvalues)."""
     if not rows:
         return
-    if not _copy_allowed(session):
+    if session.get_bind().dialect.name != "postgresql":
         session.execute(insert(table), rows)
         return
     columns = list(rows[0])
     body = "\n".join(",".join(_csv(row[c]) for c in columns) for row in rows) + "\n"
-    with session.connection().connection.cursor() as cursor:
+    raw = session.connection().connection
+    with _blocking_psycopg2(), raw.cursor() as cursor:
         cursor.copy_expert(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv)", io.StringIO(body))
 
 

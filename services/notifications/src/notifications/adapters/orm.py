@@ -18,6 +18,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 from chassis.audit import add_audit_table
@@ -85,11 +86,13 @@ notifications = Table(
     Column("email_mode", String(8), nullable=False, server_default="none"),   # instant | daily | weekly | none
     Column("email_due_at", When, nullable=True),                      # digests: the digest time it belongs to
     Column("delivery_id", Id, nullable=True),                         # the one email that carries it
-    Index("ix_notifications_feed", "recipient_id", "created_at", "id"),
-    Index("ix_notifications_coalesce", "recipient_id", "actor_id", "student_id", "kind", "created_at"),
-    Index("ix_notifications_digest_due", "email_mode", "email_due_at"),
-    Index("ix_notifications_delivery", "delivery_id"),
-    Index("ix_notifications_held", "held_by"),
+    Index("ix_notifications_feed", "recipient_id", "created_at", "id"),      # also the per-event coalescing lookup
+    Index("ix_notifications_student_recent", "student_id", "created_at"),    # the batch path's coalescing lookup
+    # partial (migration 0002): each query using them names a digest mode, a delivery or a hold
+    Index("ix_notifications_digest_due", "email_mode", "email_due_at",
+          postgresql_where=text("email_mode IN ('daily', 'weekly')")),
+    Index("ix_notifications_delivery", "delivery_id", postgresql_where=text("delivery_id IS NOT NULL")),
+    Index("ix_notifications_held", "held_by", postgresql_where=text("held_by <> ''")),
 )
 
 approvals = Table(                                 # a student's own action, held until a current teacher approves
