@@ -49,6 +49,7 @@ from chassis.testing import infra, wait_for
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import _fanout_seed  # noqa: E402
+from _consume import consume  # noqa: E402
 
 EXCHANGE, TYPE = "artifacts.events", "artifact_added"
 QUEUE = handler_queue_name("artifacts", TYPE, "notifications", TYPE)
@@ -76,32 +77,6 @@ def publish(amqp_url: str, events: list[Envelope]) -> None:
     for start in range(0, len(messages), 1000):
         publisher.publish_batch(EXCHANGE, messages[start:start + 1000])
     publisher.close()
-
-
-def consume(amqp_url: str, total: int, prefetch: int, handle_batch) -> float:
-    """Consume ``total`` messages with prefetch, handing each full (or final) batch to ``handle_batch`` before
-    acking it; returns messages/s."""
-    connection = amqp.Connection(**connection_params(amqp_url))
-    connection.connect()
-    channel = connection.channel()
-    channel.basic_qos(0, prefetch, False)
-    pending: list = []
-    done = [0]
-
-    def on_message(message) -> None:
-        pending.append(message)
-        if len(pending) >= prefetch or done[0] + len(pending) >= total:
-            handle_batch([m.body for m in pending])
-            channel.basic_ack(pending[-1].delivery_tag, multiple=True)
-            done[0] += len(pending)
-            pending.clear()
-    started = time.perf_counter()
-    channel.basic_consume(QUEUE, callback=on_message)
-    while done[0] < total:
-        connection.drain_events(timeout=60)
-    elapsed = time.perf_counter() - started
-    connection.close()
-    return total / elapsed
 
 
 def consumers(amqp_url: str) -> int:
@@ -172,7 +147,7 @@ def main() -> None:
         for run in range(args.runs):
             events = events_of(roster, run, roster.students)
             publish(amqp_url, events)
-            raw.append(consume(amqp_url, len(events), args.prefetch, lambda bodies: [json.loads(b) for b in bodies]))
+            raw.append(consume(amqp_url, QUEUE, len(events), args.prefetch, lambda bodies: [json.loads(b) for b in bodies]))
             publish(amqp_url, events)
             ours.append(recorded_by_worker(app, pg_url, amqp_url, work, args.prefetch, expected) / per_message)
             rows += expected

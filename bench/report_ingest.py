@@ -31,6 +31,7 @@ from reporting.service_layer.subscriptions import SUBSCRIPTIONS
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "services/reporting/tests"))
 import reporting_stream  # noqa: E402  (the tests' known district)
+from _consume import consume  # noqa: E402
 
 EXCHANGE, QUEUE, PREFETCH, PER_EVENT_SAMPLE = "bench.reporting", "bench.reporting.ingest", 500, 1500
 
@@ -41,32 +42,6 @@ def publish(amqp_url: str, events) -> None:
     for start in range(0, len(messages), 1000):
         publisher.publish_batch(EXCHANGE, messages[start:start + 1000])
     publisher.close()
-
-
-def consume(amqp_url: str, total: int, handle_batch) -> float:
-    """Consume ``total`` messages with prefetch, handing each full (or final) batch to ``handle_batch`` before
-    acking it; returns messages/s."""
-    connection = amqp.Connection(**connection_params(amqp_url))
-    connection.connect()
-    channel = connection.channel()
-    channel.basic_qos(0, PREFETCH, False)
-    pending: list = []
-    done = [0]
-
-    def on_message(message) -> None:
-        pending.append(message)
-        if len(pending) >= PREFETCH or done[0] + len(pending) >= total:
-            handle_batch([m.body for m in pending])
-            channel.basic_ack(pending[-1].delivery_tag, multiple=True)
-            done[0] += len(pending)
-            pending.clear()
-    started = time.perf_counter()
-    channel.basic_consume(QUEUE, callback=on_message)
-    while done[0] < total:
-        connection.drain_events(timeout=30)
-    elapsed = time.perf_counter() - started
-    connection.close()
-    return total / elapsed
 
 
 def main() -> None:
@@ -85,11 +60,11 @@ def main() -> None:
         connection.close()
 
         publish(amqp_url, events)
-        raw = consume(amqp_url, len(events), lambda bodies: [json.loads(b) for b in bodies])
+        raw = consume(amqp_url, QUEUE, len(events), PREFETCH, lambda bodies: [json.loads(b) for b in bodies])
 
         app = build(service_settings("reporting", database_url=pg_url, db_pool_size=2))
         publish(amqp_url, events)
-        applied = consume(amqp_url, len(events),
+        applied = consume(amqp_url, QUEUE, len(events), PREFETCH,
                           lambda bodies: apply_batch(app.unit_of_work, [Envelope.from_json(b) for b in bodies]))
         with app.unit_of_work() as uow:             # the read models hold what was published
             counted = sum(sum(v.values()) for year in reporting_stream.YEARS
