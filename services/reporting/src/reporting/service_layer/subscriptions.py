@@ -39,10 +39,9 @@ def fresh(effect):
     def apply(uow, e: Envelope) -> None:
         artifact_ids, students, everything = summaries.named([e])
         if uow.session is not None and (artifact_ids or students or everything):    # (a fake unit has no tables)
-            if not everything:
-                bulk.lock_students(uow.session, artifact_ids | students | summaries.owners(uow.session, artifact_ids))
-            if everything:
-                students = set(uow.facts.student_ids())
+            if everything:      # every student's contributions move: lock them all, as the batch path does, or an
+                students = set(uow.facts.student_ids())     # artifact committed between the two readings counts twice
+            bulk.lock_students(uow.session, artifact_ids | students | summaries.owners(uow.session, artifact_ids))
             ids = summaries.affected(uow.session, artifact_ids, students, everything)
             before = summaries.contributions(uow.session, ids, students)
             effect(uow, e)
