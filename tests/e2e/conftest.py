@@ -36,9 +36,11 @@ def pytest_collection_modifyitems(items) -> None:
                                  getattr(item.module, "__name__", "") != "test_up_startup_output"))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """One headless chromium for every browser test (each test opens its own context)."""
+    """One headless chromium per module of browser tests (each test opens its own context). Not per session:
+    Playwright's sync API keeps an event loop running on the thread while it is open, so a later non-browser test
+    on the same pytest-xdist worker could not call ``asyncio.run``."""
     assert pathlib.Path(CHROMIUM).exists(), "install Debian's chromium: apt-get install -y chromium"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

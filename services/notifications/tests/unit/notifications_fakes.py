@@ -49,9 +49,9 @@ class FakeNotifications:
     def add(self, n: Notification) -> None:
         self.rows[n.id] = replace(n, updated_at=n.updated_at or n.created_at)
 
-    def coalescible(self, recipient_id, actor_id, student_id, kind, since, deliveries=None):
+    def coalescible(self, recipient_id, actor_id, student_id, kind, since, until, deliveries=None):
         like = [n for n in self.rows.values() if (n.recipient_id, n.actor_id, n.student_id, n.kind) ==
-                (recipient_id, actor_id, student_id, kind) and n.created_at >= since and not n.held_by
+                (recipient_id, actor_id, student_id, kind) and since <= n.created_at <= until and not n.held_by
                 and (n.delivery_id is None or self.unsent(n.delivery_id))]
         return copy.deepcopy(max(like, key=lambda n: n.created_at)) if like else None
 

@@ -74,6 +74,14 @@ def test_a_burst_from_one_teacher_is_one_notification_within_ten_minutes(uow):
     assert counts == [1, 4]
 
 
+def test_news_delivered_out_of_order_never_folds_into_later_news(uow):
+    apply(uow, artifact_added(NOON + dt.timedelta(hours=2), artifact_id="a2"))
+    apply(uow, artifact_added(NOON + dt.timedelta(hours=1)))           # arrives late: an hour before the other
+    apply(uow, artifact_added(NOON + dt.timedelta(hours=2, minutes=-5), artifact_id="a3"))   # within the window
+    counts = sorted(n.count for n in uow.notifications.rows.values() if n.recipient_id == "G")
+    assert counts == [1, 2]
+
+
 def test_email_off_a_missing_address_or_off_category_records_in_app_only(uow):
     uow.settings.people["G"] = Preferences(email=False)
     uow.replicas.people["G2"] = Contact("G2", "Gus", "Doe", "", "en")

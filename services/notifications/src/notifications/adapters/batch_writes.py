@@ -100,8 +100,9 @@ class BatchNotifications(Delegating):
             self.recent[(n.recipient_id, n.actor_id, n.student_id, n.kind)].append(n)
 
     def coalescible(self, recipient_id: str, actor_id: str, student_id: str, kind: str,
-                    since: dt.datetime) -> Notification | None:
-        fitting = [n for n in self.recent.get((recipient_id, actor_id, student_id, kind), ()) if n.created_at >= since]
+                    since: dt.datetime, until: dt.datetime) -> Notification | None:
+        fitting = [n for n in self.recent.get((recipient_id, actor_id, student_id, kind), ())
+                   if since <= n.created_at <= until]
         return max(fitting, key=lambda n: n.created_at) if fitting else None
 
     def bump(self, notification_id: str, at: dt.datetime) -> None:

@@ -33,13 +33,15 @@ class NotificationsRepository:
         self.session.execute(insert(notifications).values(**{**asdict(n), "updated_at": n.updated_at or n.created_at}))
 
     def coalescible(self, recipient_id: str, actor_id: str, student_id: str, kind: str,
-                    since: dt.datetime) -> Notification | None:
-        """The latest like notification since ``since`` whose email has not gone (not held, no attempt made)."""
+                    since: dt.datetime, until: dt.datetime) -> Notification | None:
+        """The latest like notification made between ``since`` and ``until`` whose email has not gone (not held, no
+        attempt made); bounded on both sides, so news delivered out of order never folds into later news."""
         row = self.session.execute(
             select(notifications).outerjoin(deliveries, deliveries.c.id == notifications.c.delivery_id)
             .where(notifications.c.recipient_id == recipient_id, notifications.c.actor_id == actor_id,
                    notifications.c.student_id == student_id, notifications.c.kind == kind,
-                   notifications.c.created_at >= since, notifications.c.held_by == "",
+                   notifications.c.created_at >= since, notifications.c.created_at <= until,
+                   notifications.c.held_by == "",
                    or_(notifications.c.delivery_id.is_(None),
                        and_(deliveries.c.status == "queued", deliveries.c.attempts == 0)))
             .order_by(notifications.c.created_at.desc()).limit(1).with_for_update(of=notifications)).first()

@@ -68,7 +68,8 @@ def notify(uow, o: Occurrence, details: Details, pol: IntakePolicy) -> list[Noti
         prefs = uow.settings.preferences(person)
         hold = held if audience is Audience.GUARDIANS else ""
         if not hold and o.kind not in NOT_COALESCED:
-            earlier = uow.notifications.coalescible(person, o.actor_id, o.student_id, o.kind, at - COALESCE_WINDOW)
+            earlier = uow.notifications.coalescible(person, o.actor_id, o.student_id, o.kind, at - COALESCE_WINDOW,
+                                                    at + COALESCE_WINDOW)
             if earlier is not None:
                 uow.notifications.bump(earlier.id, at)
                 continue
