@@ -132,12 +132,17 @@ milestones = Table(
 # key, at four granularities (school and grade each a value or ALL); ``participation``: the students whose
 # evidence count is positive there, so a distinct-student figure is one row, never a sum over rows.
 ALL = "*"
+
+
+def _summary_key() -> list[Column]:
+    """Every summary's leading key: the school year, skill, school and grade the counts are for."""
+    return [Column("school_year_id", Id, primary_key=True), Column("skill_id", Id, primary_key=True),
+            Column("school_id", Id, primary_key=True), Column("grade_level", String(8), primary_key=True)]
+
+
 artifact_counts = Table(
     "artifact_counts", metadata,
-    Column("school_year_id", Id, primary_key=True),
-    Column("skill_id", Id, primary_key=True),
-    Column("school_id", Id, primary_key=True),
-    Column("grade_level", String(8), primary_key=True),
+    *_summary_key(),
     Column("added_by_role", String(16), primary_key=True),
     Column("kind", String(16), primary_key=True),
     Column("n", Integer, nullable=False),
@@ -146,28 +151,19 @@ artifact_counts = Table(
 )
 student_evidence = Table(
     "student_evidence", metadata,
-    Column("school_year_id", Id, primary_key=True),
-    Column("skill_id", Id, primary_key=True),
-    Column("school_id", Id, primary_key=True),
-    Column("grade_level", String(8), primary_key=True),
+    *_summary_key(),
     Column("student_id", Id, primary_key=True),
     Column("n", Integer, nullable=False),
 )
 participation = Table(
     "participation", metadata,
-    Column("school_year_id", Id, primary_key=True),
-    Column("skill_id", Id, primary_key=True),
-    Column("school_id", Id, primary_key=True),
-    Column("grade_level", String(8), primary_key=True),
+    *_summary_key(),
     Column("students", Integer, nullable=False),
 )
 # Students by their latest teacher-assessed level per school year and skill, where that assessment was made.
 level_counts = Table(
     "level_counts", metadata,
-    Column("school_year_id", Id, primary_key=True),
-    Column("skill_id", Id, primary_key=True),
-    Column("school_id", Id, primary_key=True),
-    Column("grade_level", String(8), primary_key=True),
+    *_summary_key(),
     Column("level_rank", Integer, primary_key=True, autoincrement=False),
     Column("students", Integer, nullable=False),
 )
