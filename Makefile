@@ -42,7 +42,7 @@ lint: install
 	$(VENV)/bin/ruff check .
 
 bench: install
-	@test -n "$(NAME)" || { echo "usage: make bench NAME=<grpc_hop|outbox_relay|roster_import|portfolio_list|upload_cpu|growth_view|reflection_add|digest_run|report_ingest|report_query|notify_fanout>"; exit 2; }
+	@test -n "$(NAME)" || { echo "usage: make bench NAME=<grpc_hop|outbox_relay|roster_import|portfolio_list|upload_cpu|growth_view|reflection_add|digest_run|report_ingest|report_query|notify_fanout|gradebook|class_capture|passport_export|erasure>"; exit 2; }
 	$(PY) bench/$(NAME).py
 
 clean:

@@ -169,3 +169,15 @@ def start_s3(stack: Stack) -> dict:
     S3BlobStore.from_settings(PlatformSettings(s3_endpoint=endpoint.endpoint, s3_access_key=endpoint.access_key,
                                                s3_secret_key=endpoint.secret_key)).ensure_bucket()
     return env
+
+
+def start_media_roles(stack: Stack, amqp_url: str) -> tuple[Proc, Proc, Proc]:
+    """The artifacts API, events and media roles, the media worker's queue declared first (as `skillfolio up` does:
+    the relay must never publish to a queue that does not exist yet)."""
+    from chassis.config import PlatformSettings
+    from skillfolio_cli.queues import declare_topology
+    declare_topology(["artifacts.entrypoints.media_worker"], ["artifacts"], PlatformSettings(amqp_url=amqp_url),
+                     policies=False)
+    api = start_artifacts_api(stack)
+    return (api, stack.start("artifacts-events", CLI + ["run", "artifacts", "events"]),
+            stack.start("artifacts-media", CLI + ["run", "artifacts", "media"]))

@@ -27,7 +27,7 @@ import httpx
 from sqlalchemy import create_engine, text
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from _stack import CLI, Stack, bearer_token, platform_env, start_artifacts_api, start_gateway  # noqa: E402
+from _stack import Stack, bearer_token, platform_env, start_gateway, start_media_roles, start_s3  # noqa: E402
 
 from chassis.grpc.principal import generate_keypair  # noqa: E402
 from chassis.testing import infra  # noqa: E402
@@ -112,7 +112,6 @@ def main() -> None:
     from chassis.migrations import upgrade
     database_url = infra.create_database(prefix="bench_upload_cpu")
     amqp_url = infra.create_vhost(prefix="bench_upload_cpu")
-    s3, moto = infra.start_moto_server()
     stack = Stack()
     engine = create_engine(database_url)
     try:
@@ -123,20 +122,9 @@ def main() -> None:
                               "VALUES (:p, 'student', :s, true)"), {"p": student_id, "s": school_id})
         private_pem, public_pem = generate_keypair()
         session_secret = secrets.token_urlsafe(40)
-        stack.env = {**platform_env(database_url, public_pem, private_pem), "SKILLFOLIO_AMQP_URL": amqp_url,
-                     "SKILLFOLIO_S3_ENDPOINT": s3.endpoint, "SKILLFOLIO_S3_ACCESS_KEY": s3.access_key,
-                     "SKILLFOLIO_S3_SECRET_KEY": s3.secret_key}
-        from chassis.config import PlatformSettings
-        from chassis.media.s3_store import S3BlobStore
-        from skillfolio_cli.queues import declare_topology
-        S3BlobStore.from_settings(PlatformSettings(s3_endpoint=s3.endpoint, s3_access_key=s3.access_key,
-                                                   s3_secret_key=s3.secret_key)).ensure_bucket()
-        # as `skillfolio up` does: the media worker's queue exists before the relay can publish to it
-        declare_topology(["artifacts.entrypoints.media_worker"], ["artifacts"], PlatformSettings(amqp_url=amqp_url),
-                         policies=False)
-        api_proc = start_artifacts_api(stack)
-        events = stack.start("artifacts-events", CLI + ["run", "artifacts", "events"])
-        media = stack.start("artifacts-media", CLI + ["run", "artifacts", "media"])
+        stack.env = {**platform_env(database_url, public_pem, private_pem), "SKILLFOLIO_AMQP_URL": amqp_url}
+        stack.env.update(start_s3(stack))
+        api_proc, events, media = start_media_roles(stack, amqp_url)
         gateway = start_gateway(stack, api_proc.port, session_secret, SESSIONS)
         measured = {"gateway": gateway, "artifacts_api": api_proc, "artifacts_events": events, "media_worker": media}
         token = bearer_token(student_id, session_secret, SESSIONS)
@@ -169,8 +157,6 @@ def main() -> None:
     finally:
         engine.dispose()
         stack.stop()
-        moto.terminate()
-        moto.wait(timeout=15)
         infra.drop_database(database_url)
         infra.delete_vhost(amqp_url)
     small, big = statistics.median(cpu["small"]), statistics.median(cpu["big"])

@@ -1,7 +1,8 @@
-"""Creates the gateway's Ed25519 principal-signing key pair once (docker compose `principal-keys` one-shot).
+"""Creates an Ed25519 key pair once: the gateway's principal-signing pair (docker compose `principal-keys`) or the
+district's credential-signing pair (`district-keys`, NAME district).
 
-`principal_keys.py PRIVATE_DIR PUBLIC_DIR` writes PRIVATE_DIR/principal.pem (0600, only the gateway mounts it)
-and PUBLIC_DIR/principal.pub (what every service verifies with). An existing private key is kept and its
+`principal_keys.py PRIVATE_DIR PUBLIC_DIR [NAME]` writes PRIVATE_DIR/NAME.pem (0600, only its signer mounts it)
+and PUBLIC_DIR/NAME.pub (what verifiers use); NAME defaults to principal. An existing private key is kept and its
 public key rewritten from it, so re-running is harmless and the pair always matches.
 """
 from __future__ import annotations
@@ -15,8 +16,8 @@ from cryptography.hazmat.primitives import serialization
 from chassis.grpc.principal import generate_keypair
 
 
-def ensure_keypair(private_dir: pathlib.Path, public_dir: pathlib.Path) -> str:
-    private_path, public_path = private_dir / "principal.pem", public_dir / "principal.pub"
+def ensure_keypair(private_dir: pathlib.Path, public_dir: pathlib.Path, name: str = "principal") -> str:
+    private_path, public_path = private_dir / f"{name}.pem", public_dir / f"{name}.pub"
     if private_path.exists():
         private = serialization.load_pem_private_key(private_path.read_bytes(), password=None)
         public_pem = private.public_key().public_bytes(serialization.Encoding.PEM,
@@ -30,10 +31,10 @@ def ensure_keypair(private_dir: pathlib.Path, public_dir: pathlib.Path) -> str:
         outcome = "generated a new key pair"
     public_path.write_text(public_pem)
     public_path.chmod(0o644)
-    return f"principal keys: {outcome} ({private_path}, {public_path})"
+    return f"{name} keys: {outcome} ({private_path}, {public_path})"
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        sys.exit("usage: principal_keys.py PRIVATE_DIR PUBLIC_DIR")
-    print(ensure_keypair(pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])))
+    if len(sys.argv) not in (3, 4):
+        sys.exit("usage: principal_keys.py PRIVATE_DIR PUBLIC_DIR [NAME]")
+    print(ensure_keypair(pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]), *sys.argv[3:]))

@@ -13,6 +13,7 @@ from gateway.settings import GatewaySettings
 from reflections.config import ReflectionsOptions
 from reporting.config import ReportingOptions
 from roster.config import RosterOptions
+from roster.erasure_config import ErasureOptions
 from skills.config import SkillsOptions
 
 SERVICES = ["roster", "skills", "artifacts", "reflections", "notifications", "reporting"]
@@ -44,6 +45,8 @@ def rows() -> list[tuple[str, str, str]]:
                         field.description or ""))
     for name, field in RosterOptions.model_fields.items():
         out.append((f"ROSTER_{name.upper()}", _default(RosterOptions, name, None), field.description or ""))
+    for name, field in ErasureOptions.model_fields.items():
+        out.append((f"ROSTER_ERASURE_{name.upper()}", _default(ErasureOptions, name, None), field.description or ""))
     for name, field in SkillsOptions.model_fields.items():
         out.append((f"SKILLS_{name.upper()}", _default(SkillsOptions, name, None), field.description or ""))
     for name, field in ArtifactsOptions.model_fields.items():

@@ -70,8 +70,9 @@ def var_dir(tmp_path_factory) -> pathlib.Path:
 @pytest.fixture(scope="session")
 def platform(keys, media_secret, var_dir) -> PlatformSettings:
     """The services' platform settings (public key, media secret, var dir); the gateway adds the private key."""
+    district = generate_keypair()       # the district's signing key: reflections signs badges, the gateway publishes
     return PlatformSettings(principal_public_key=keys[1], media_url_secret=media_secret, var_dir=var_dir,
-                            s3_endpoint="")
+                            s3_endpoint="", district_signing_key=district[0], district_public_key=district[1])
 
 
 @pytest.fixture(scope="session")
@@ -216,9 +217,9 @@ def gateway_platform(platform, keys) -> PlatformSettings:
 
 
 @pytest.fixture(scope="session")
-def notifications_service(platform) -> Iterator[tuple[str, notifications_stand_in.State]]:
+def notifications_service(platform, roster_target) -> Iterator[tuple[str, notifications_stand_in.State]]:
     """(host:port, state) of the notifications API's stand-in (gateway tests; notifications_stand_in)."""
-    handle, state = notifications_stand_in.start(platform)
+    handle, state = notifications_stand_in.start(platform, roster_target)
     yield f"127.0.0.1:{handle.port}", state
     handle.stop(grace=1)
 

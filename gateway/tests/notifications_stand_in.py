@@ -4,12 +4,21 @@ gateway and verified here): in-memory feeds and preferences per person, with the
 tested before and apart from the notifications service's own process; the browser test drives the real one."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
+from sqlalchemy import MetaData, create_engine
+from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import StaticPool
+
+from chassis import disclosures
+from chassis.audit import add_audit_table
 from chassis.config import service_settings
 from chassis.context import principal_var
 from chassis.errors import FieldProblem, InvalidArgument, PermissionDenied
 from chassis.grpc import server as chassis_server
+from chassis.roster_replica.roster_client import GrpcRosterRelations
+from chassis.roster_replica.standing import Relation
 from skillfolio.notifications.v1 import notifications_pb2 as npb
 from skillfolio.notifications.v1 import notifications_pb2_grpc
 
@@ -157,11 +166,29 @@ class StandIn(notifications_pb2_grpc.NotificationsServiceServicer):
         return npb.UnsubscribeResponse(category=category, language=self.state.prefs(person).language)
 
 
-def start(platform) -> tuple[chassis_server.ServerHandle, State]:
+def _disclosures(roster_target: str) -> disclosures.DisclosuresServicer:
+    """The real chassis DisclosuresService over an (empty, in-memory) audit log of the stand-in's own, deciding
+    from the roster's answer (GetRelationship) where the real service reads its roster replica."""
+    metadata = MetaData()
+    audit = add_audit_table(metadata)
+    engine = create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
+    metadata.create_all(engine)
+    roster = GrpcRosterRelations(roster_target, timeout=5)
+    return disclosures.DisclosuresServicer(
+        "notifications", sessionmaker(engine), audit,
+        lambda session, viewer, student_id: roster.relation(viewer.subject, student_id, dt.date.today())
+        if viewer.roles & {"teacher", "guardian"} else Relation())
+
+
+def start(platform, roster_target: str = "") -> tuple[chassis_server.ServerHandle, State]:
     state = State()
     settings = service_settings("notifications", grpc_host="127.0.0.1", grpc_port=0, metrics_port=0)
+
+    def register(server) -> None:
+        notifications_pb2_grpc.add_NotificationsServiceServicer_to_server(StandIn(state), server)
+        if roster_target:
+            disclosures.register(_disclosures(roster_target))(server)
     handle = chassis_server.start(
-        "notifications", settings,
-        lambda server: notifications_pb2_grpc.add_NotificationsServiceServicer_to_server(StandIn(state), server),
-        [FULL_NAME], (f"/{FULL_NAME}/Unsubscribe",), platform=platform, metrics=False)
+        "notifications", settings, register, [FULL_NAME, disclosures.SERVICE_FULL_NAME],
+        (f"/{FULL_NAME}/Unsubscribe",), platform=platform, metrics=False)
     return handle, state

@@ -66,6 +66,10 @@ def test_required_text_cannot_be_empty_in_the_document(document):
     assert empty_allowed == []
 
 
+# What a district publishes for anyone checking its credentials (routes/well_known.py, the verify endpoint).
+PUBLISHED = ("/.well-known/jwks.json", "/.well-known/did.json", "/credentials/status/1", "/api/v1/credentials/verify")
+
+
 def test_authentication_is_declared_and_applied(document):
     schemes = document["components"]["securitySchemes"]
     assert schemes["bearerToken"] == {**schemes["bearerToken"], "type": "http", "scheme": "bearer"}
@@ -73,7 +77,7 @@ def test_authentication_is_declared_and_applied(document):
                                         "name": SESSION_COOKIE}
     for path, operations in document["paths"].items():
         for method, operation in operations.items():
-            public = path in ("/healthz", "/readyz", "/api/v1/auth/token")
+            public = path in ("/healthz", "/readyz", "/api/v1/auth/token", *PUBLISHED)
             assert ("security" not in operation) == public, f"{method} {path}"
             if not public:
                 assert operation["security"] == [{"bearerToken": []}, {"sessionCookie": []}]

@@ -95,7 +95,7 @@ def test_everyone_else_gets_no_dashboard_and_a_403_page(make_client, district):
 
 def test_the_home_page_survives_an_unreachable_reporting_service(make_client, district):
     from chassis.testing.infra import free_port
-    client = make_client(reporting_target=f"127.0.0.1:{free_port()}", grpc_timeout_seconds=1)
+    client = make_client(reporting_target=f"127.0.0.1:{free_port()}", grpc_timeout_seconds=5)  # (login: argon2)
     web_login(client, *district.login("ddunn"))
     home = client.get("/")
     assert home.status_code == 200 and "The reports are unavailable right now" in home.text

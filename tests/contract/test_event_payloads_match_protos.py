@@ -1,4 +1,5 @@
-"""Every domain event's wire payload (roster, skills, artifacts, reflections, notifications) parses into its protobuf message in
+"""Every domain event's wire payload (roster, skills, artifacts, reflections, notifications, and the
+erasure saga's two in chassis.erasure) parses into its protobuf message in
 skillfolio.events.v1, and back.
 
 Event class -> message by name: ``StudentTransferred`` -> ``StudentTransferred``; ``PersonAdded`` /
@@ -20,12 +21,16 @@ from google.protobuf import json_format
 from notifications.domain import events as notifications_events
 
 from artifacts.domain import events as artifacts_events
+from chassis import erasure as erasure_events
 from chassis.events import DomainEvent, Envelope
+from reflections.domain import amendment_events, credential_events, goal_events, milestone_events
 from reflections.domain import events as reflections_events
-from reflections.domain import goal_events, milestone_events
 from roster.domain import events as roster_events
 from skillfolio.events.v1 import (
+    amendments_pb2,
     artifacts_pb2,
+    credentials_pb2,
+    erasure_pb2,
     goals_pb2,
     milestones_pb2,
     notifications_pb2,
@@ -40,9 +45,13 @@ from skills.domain import events as skills_events
 PRODUCERS = {"roster": (roster_events, roster_pb2), "skills": (skills_events, skills_pb2),
              "artifacts": (artifacts_events, artifacts_pb2), "reflections": (reflections_events, reflections_pb2),
              "reflections/goals": (goal_events, goals_pb2), "reflections/milestones": (milestone_events, milestones_pb2),
-             "notifications": (notifications_events, notifications_pb2)}
+             "reflections/credentials": (credential_events, credentials_pb2),
+             "reflections/amendments": (amendment_events, amendments_pb2),
+             "notifications": (notifications_events, notifications_pb2),
+             "roster/erasure": (erasure_events, erasure_pb2)}      # erasure_confirmed: every service publishes it
 MIN_EVENTS = {"roster": 10, "skills": 7, "artifacts": 5, "reflections": 6, "reflections/goals": 3,
-              "reflections/milestones": 6, "notifications": 2}
+              "reflections/milestones": 6, "reflections/credentials": 3, "reflections/amendments": 3,
+              "notifications": 2, "roster/erasure": 2}
 _VERB = re.compile(r"(Added|Updated|Removed|Deleted|Retired|Edited|Hidden)$")
 
 
@@ -82,6 +91,8 @@ def _sample(name: str, annotation, variant: int):
         return [f"{name}-a", f"{name}-b"] if variant == 0 else []
     if origin is list and typing.get_args(annotation) == (int,):
         return [1, 2026] if variant == 0 else []
+    if origin is dict and typing.get_args(annotation) == (str, int):
+        return {f"{name}-a": 3, "media_objects": 2026} if variant == 0 else {}
     raise AssertionError(f"no sample value for field {name!r} of type {annotation!r}: teach this test the type "
                          "and check its protobuf mapping")
 

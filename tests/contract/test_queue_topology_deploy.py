@@ -41,7 +41,7 @@ def test_every_scaled_object_scales_on_exactly_the_queues_its_deployment_consume
 
 def test_a_worker_consuming_nothing_has_no_scaled_object(by_kind, consumed_queues):
     targets = {s["spec"]["scaleTargetRef"]["name"] for s in by_kind("ScaledObject").values()}
-    assert not consumed_queues["roster-events"], "roster consumes events now: give roster-events a ScaledObject"
+    assert consumed_queues["roster-events"], "roster coordinates erasures: it consumes erasure_confirmed"
     for name, queues in consumed_queues.items():
         assert (name in targets) == bool(queues), name
 

@@ -89,8 +89,11 @@ def _digest_round(platform, sink: MailSink, at: dt.datetime) -> int:
 
 
 def test_a_guardian_follows_the_feed_then_gets_a_spanish_digest_and_unsubscribes_in_one_click(
-        browser, platform, sink):
+        browser, platform, sink, request):
     teacher, guardian, student = Api(platform, "teacher"), Api(platform, "guardian"), Api(platform, "student")
+    language = guardian.get("/api/v1/notifications/preferences")["preferences"]["language"]   # shared: later
+    request.addfinalizer(lambda: guardian.http.put(                             # tests read English pages
+        "/api/v1/notifications/preferences", json={"language": language or "en"}).raise_for_status())  # ("": unset)
     me = student.get("/api/v1/me")
     skill = next(s for s in student.get("/api/v1/skills", school_id=me["primary_school_id"])["items"]
                  if not s["retired"])

@@ -18,7 +18,7 @@ from chassis.testing.infra import free_port
 from skillfolio_cli.services import SERVICES
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.integration]
-PROCESSING_TIMEOUT_MS = 90_000
+PROCESSING_TIMEOUT_MS = 180_000          # the media role on a busy CI machine
 
 
 @pytest.fixture()

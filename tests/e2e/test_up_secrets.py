@@ -8,6 +8,8 @@ import stat
 from dotenv import dotenv_values
 
 from skillfolio_cli.embedded import (
+    DISTRICT_KEY,
+    DISTRICT_PUBLIC_KEY,
     MEDIA_URL_SECRET,
     PRIVATE_KEY,
     PUBLIC_KEY,
@@ -19,7 +21,8 @@ from skillfolio_cli.embedded import (
     process_environment,
 )
 
-EVERY_SECRET = {PRIVATE_KEY, PUBLIC_KEY, SESSION_SECRET, MEDIA_URL_SECRET, UNSUBSCRIBE_SECRET}
+EVERY_SECRET = {PRIVATE_KEY, PUBLIC_KEY, DISTRICT_KEY, DISTRICT_PUBLIC_KEY, SESSION_SECRET, MEDIA_URL_SECRET,
+                UNSUBSCRIBE_SECRET}
 
 
 def test_a_fresh_var_dir_gets_every_secret_in_a_private_file(tmp_path):
@@ -68,3 +71,16 @@ def test_secrets_the_environment_gives_are_used_and_never_written(tmp_path):
     values, created = ensure_secrets(var, environ=partly)
     assert created and {name: values[name] for name in partly} == partly
     assert set(dotenv_values(var / SECRETS_FILE)) == {MEDIA_URL_SECRET}   # only what the environment lacks
+
+
+def test_the_district_signing_key_pair_is_generated_once_apart_from_the_principal_keys(tmp_path):
+    from cryptography.hazmat.primitives import serialization
+
+    from chassis.grpc.principal import load_private_key, load_public_key
+    var = private_dir(tmp_path / "var")
+    values, _ = ensure_secrets(var)
+    private = load_private_key(values[DISTRICT_KEY], DISTRICT_KEY)
+    raw = serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    assert private.public_key().public_bytes(*raw) == load_public_key(values[DISTRICT_PUBLIC_KEY]).public_bytes(*raw)
+    assert values[DISTRICT_KEY] != values[PRIVATE_KEY]
+    assert ensure_secrets(var)[0][DISTRICT_KEY] == values[DISTRICT_KEY]

@@ -21,9 +21,12 @@ from artifacts.adapters.orm import outbox as artifacts_outbox
 from artifacts.adapters.repository import PortfolioFilter
 from artifacts.bootstrap import build as build_artifacts
 from artifacts.demo.portfolio import PORTFOLIO
+from artifacts.service_layer.seed_showcase import PIECES, TITLE
+from artifacts.service_layer.showcases import ShowcaseUseCases
 from chassis.access import Viewer
 from chassis.config import PlatformSettings, service_settings
 from chassis.errors import PermissionDenied
+from chassis.events import Envelope
 from chassis.media.sniffing import sniff
 from roster.bootstrap import build as build_roster
 from roster.service_layer import seed as roster_seed
@@ -69,6 +72,7 @@ def test_seed_prints_a_login_per_role_including_the_former_teacher(seeded):
     assert set(logins) == ROLES
     assert logins["former teacher"] == people["former teacher"].username != logins["teacher"]
     assert "seeded the demo student's portfolio: 8 artifacts over two school years" in output
+    assert re.search(r"seeded a class capture: one photo for \d+ students of a demo class", output)
     assert cast.current.school_year_id != cast.previous.school_year_id
 
 
@@ -100,9 +104,11 @@ def test_only_people_with_standing_see_it(seeded):
 def test_files_wait_in_the_store_and_their_uploads_in_the_outbox(seeded):
     var, _, cast, _, artifacts = seeded
     with artifacts.engine.connect() as conn:
-        uploaded = [row.type for row in conn.execute(select(artifacts_outbox.c.type))]
+        uploaded = [Envelope.from_json(row.body) for row in conn.execute(select(artifacts_outbox.c.body))
+                    if row.body and '"artifact_media_uploaded"' in row.body]
         consumers = {row.consumer for row in conn.execute(select(artifacts_inbox.c.consumer))}
-    assert uploaded.count("artifact_media_uploaded") == 6
+    # the portfolio's six files, and the class capture's ONE shared photo (however many students it went to)
+    assert len(uploaded) == 7 and sum(1 for e in uploaded if e.data.get("media_object_id")) == 1
     # the roster facts were applied under the events worker's own names, so RabbitMQ's copies are duplicates
     assert {"artifacts.person_added", "artifacts.section_added", "artifacts.enrollment_added",
             "artifacts.guardianship_added"} <= consumers
@@ -178,3 +184,11 @@ def test_the_district_admins_dashboard_shows_real_figures(seeded):
     assert len([r for r in tables["artifacts_by_grade"].rows if shown(r)]) >= 2
     assert any(shown(r) for t in schools if t.name == "artifacts_by_grade" for r in t.rows)   # a school's grades
     assert any(c.suppressed for t in tables.values() for r in t.rows for c in r.cells)
+
+
+def test_the_demo_student_has_a_showcase_shared_with_their_guardian(seeded):
+    _, output, cast, people, artifacts = seeded
+    assert f"seeded the demo student's showcase {TITLE!r}, shared with their guardians" in output
+    showcases = ShowcaseUseCases(artifacts.unit_of_work, artifacts.calendar, artifacts.media)
+    found, _ = showcases.of_student(Viewer.of(people["guardian"].id, ["guardian"]), cast.student_id)
+    assert [(s.fields.title, [a.title for a in s.items]) for s in found] == [(TITLE, list(PIECES))]

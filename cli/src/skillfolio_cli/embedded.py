@@ -1,6 +1,7 @@
 """The embedded default's files: a private var/ directory and var/secrets.env, generated once and never committed.
 
-secrets.env holds the Ed25519 principal key pair, the gateway's session secret and the key that signs the
+secrets.env holds the Ed25519 principal key pair, the district's Ed25519 signing key pair (credentials, manifests,
+certificates), the gateway's session secret and the key that signs the
 filesystem blob store's media URLs (the artifacts service signs them, the gateway verifies them). Values are
 single-quoted (PEM keys span lines), so the file can be read both by python-dotenv and by a shell
 (``set -a; . var/secrets.env``). A secret the environment already gives is used as given and never written, so a
@@ -22,9 +23,11 @@ PUBLIC_KEY = "SKILLFOLIO_PRINCIPAL_PUBLIC_KEY"
 SESSION_SECRET = "GATEWAY_SESSION_SECRET"
 MEDIA_URL_SECRET = "SKILLFOLIO_MEDIA_URL_SECRET"
 UNSUBSCRIBE_SECRET = "NOTIFICATIONS_UNSUBSCRIBE_SECRET"     # signs emails' one-click unsubscribe links
+DISTRICT_KEY = "SKILLFOLIO_DISTRICT_SIGNING_KEY"             # signs badges, CLRs, the status list (chassis.signing)
+DISTRICT_PUBLIC_KEY = "SKILLFOLIO_DISTRICT_PUBLIC_KEY"
 # Generated independently when missing (a var/ from an older release gains the ones it lacks).
 RANDOM_SECRETS = (SESSION_SECRET, MEDIA_URL_SECRET, UNSUBSCRIBE_SECRET)
-EVERY_SECRET = (PRIVATE_KEY, PUBLIC_KEY, *RANDOM_SECRETS)
+EVERY_SECRET = (PRIVATE_KEY, PUBLIC_KEY, DISTRICT_KEY, DISTRICT_PUBLIC_KEY, *RANDOM_SECRETS)
 
 
 def private_dir(path: pathlib.Path) -> pathlib.Path:
@@ -58,6 +61,9 @@ def ensure_secrets(var_dir: pathlib.Path, environ=os.environ) -> tuple[dict[str,
     if not ({**stored, **given}.get(PRIVATE_KEY) and {**stored, **given}.get(PUBLIC_KEY)):
         private_pem, public_pem = generate_keypair()
         generated[PRIVATE_KEY], generated[PUBLIC_KEY] = private_pem.strip(), public_pem.strip()
+    if not {**stored, **given}.get(DISTRICT_KEY):     # the public half is derived when only the private is given
+        private_pem, public_pem = generate_keypair()
+        generated[DISTRICT_KEY], generated[DISTRICT_PUBLIC_KEY] = private_pem.strip(), public_pem.strip()
     for name in RANDOM_SECRETS:
         if not (given.get(name) or stored.get(name)):
             generated[name] = secrets.token_urlsafe(48)

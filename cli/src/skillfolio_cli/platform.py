@@ -86,7 +86,7 @@ def _prepare(for_processes: bool = True) -> pathlib.Path:
         typer.echo(str(error), err=True)
         raise typer.Exit(2) from None
     if created:
-        typer.echo(f"generated missing secrets (principal keys, session and media URL secrets) in "
+        typer.echo(f"generated missing secrets (principal and district keys, session and media URL secrets) in "
                    f"{var_dir / SECRETS_FILE} (0600)")
     os.environ.update(process_environment(var_dir, secret_values))
     # One RabbitMQ node: a quorum queue replicates nothing there, yet each is its own Raft member with a WAL.
@@ -100,6 +100,8 @@ def _prepare(for_processes: bool = True) -> pathlib.Path:
     for name in services.SERVICES:
         os.environ.setdefault(f"{name.upper()}_SHUTDOWN_GRACE_SECONDS", "4")
     point_at_roster(os.environ)
+    # Credentials name their issuer (did:web) and status list by the district's public URL: this gateway's.
+    os.environ.setdefault("SKILLFOLIO_DISTRICT_URL", (os.environ.get("GATEWAY_PUBLIC_URL") or _local_url()).rstrip("/"))
     return var_dir
 
 

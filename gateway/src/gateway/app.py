@@ -13,22 +13,33 @@ from gateway.clock import Clock, ClockedSessionMiddleware, system_clock
 from gateway.middleware.observability import CorrelationIdMiddleware, MetricsMiddleware
 from gateway.middleware.security_headers import SecurityHeadersMiddleware
 from gateway.panel import redact_panel_tokens_in_access_log
-from gateway.routes import docs, health, media
+from gateway.routes import docs, health, media, well_known
 from gateway.routes.api import artifacts as api_artifacts
 from gateway.routes.api import assessments as api_assessments
 from gateway.routes.api import auth as api_auth
+from gateway.routes.api import calibration as api_calibration
+from gateway.routes.api import capture as api_capture
+from gateway.routes.api import credentials as api_credentials
+from gateway.routes.api import disclosures as api_disclosures
 from gateway.routes.api import discussion as api_discussion
 from gateway.routes.api import goals as api_goals
+from gateway.routes.api import gradebook as api_gradebook
 from gateway.routes.api import growth as api_growth
 from gateway.routes.api import milestones as api_milestones
 from gateway.routes.api import notifications as api_notifications
 from gateway.routes.api import openapi
+from gateway.routes.api import passport as api_passport
+from gateway.routes.api import points_of_progress as api_points_of_progress
+from gateway.routes.api import privacy as api_privacy
 from gateway.routes.api import prompts as api_prompts
 from gateway.routes.api import reports as api_reports
+from gateway.routes.api import rights as api_rights
 from gateway.routes.api import roster as api_roster
+from gateway.routes.api import showcases as api_showcases
 from gateway.routes.api import skills as api_skills
 from gateway.routes.web import auth as web_auth
 from gateway.routes.web import pages as web_pages
+from gateway.routes.web.showcase_link import redact_showcase_tokens_in_access_log
 from gateway.sessions.standing import StandingChecks
 from gateway.sessions.store import open_session_store
 from gateway.sessions.throttle import LoginThrottle
@@ -67,14 +78,19 @@ def create_app(settings: GatewaySettings | None = None, platform: PlatformSettin
 
     app = FastAPI(title="Skillfolio API", version="1.0.0", description=DESCRIPTION, lifespan=lifespan,
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
-    app.state.settings, app.state.clock = settings, clock
+    app.state.settings, app.state.clock, app.state.platform = settings, clock, platform
     app.state.throttle = LoginThrottle(settings.login_rate_limit, clock)
     app.state.standing_checks = StandingChecks(settings.standing_check_seconds, clock)
     errors.install(app)
     redact_panel_tokens_in_access_log()
+    redact_showcase_tokens_in_access_log()
     for router in (health.router, api_auth.router, api_roster.router, api_skills.router, api_artifacts.router,
                    api_discussion.router, api_assessments.router, api_growth.router, api_goals.router,
-                   api_milestones.router, api_prompts.router, api_notifications.router, api_reports.router, web_auth.router, web_pages.router):
+                   api_milestones.router, api_credentials.router, well_known.router, api_points_of_progress.router,
+                   api_prompts.router, api_notifications.router, api_reports.router, api_showcases.router,
+                   api_calibration.router, api_gradebook.router, api_capture.router, api_rights.router,
+                   api_passport.router, api_disclosures.router, api_privacy.router, web_auth.router,
+                   web_pages.router):
         app.include_router(router)
     if not platform.s3_endpoint:   # the embedded default: this gateway serves the filesystem store's signed URLs
         app.state.media_store = media.media_store(platform)

@@ -11,7 +11,9 @@ Y = allowed, N = refused (PERMISSION_DENIED, the same message as for an artifact
 The replica world extends :func:`artifacts_fixtures.roster_world` (Cruz teaches Ana this year, Diaz taught her last
 year only, Eve is her guardian) with: Ben, Ana's classmate; Gil, who teaches Ben another class at Central; Nia, a
 student at North; Ives, who teaches Nia at North; Gus, Ben's guardian; Fay, Central's school admin; Hal, North's;
-Dee, the district admin; and Kit, a school admin at Central who also teaches Ana's section this year.
+Dee, the district admin; and Kit, a school admin at Central who also teaches Ana's section this year. Ana moved
+from North to Central on 2026-10-01 (artifacts_transfer_access.grid): Ona teaches her North section, which North
+never ended; Rio teaches the Central section she joined that day.
 """
 from __future__ import annotations
 
@@ -39,6 +41,8 @@ from chassis.testing.records import ServiceRecords as Trail  # noqa: F401 (the a
 NORTH = "sch-north"
 NIA, IVES, GUS, FAY, HAL, DEE, KIT = "stu-nia", "tch-ives", "grd-gus", "adm-fay", "adm-hal", "adm-dee", "tch-kit"
 GIL = "tch-gil"
+ONA, RIO = "tch-ona", "tch-rio"
+TRANSFER_DATE = "2026-10-01"
 
 # When Diaz still taught Ana (her last school year's section runs 2025-08-10 .. 2026-05-28).
 LAST_YEAR_DAY = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC)
@@ -58,6 +62,8 @@ ACTORS = {
     ("school_admin", "other-school"): HAL,
     ("district_admin", "district"): DEE,
     ("school_admin+teacher", "currently-taught"): KIT,
+    ("teacher", "sending-school-after-transfer"): ONA,
+    ("teacher", "receiving-school-after-transfer"): RIO,
 }
 TARGET_AUTHORS = {"S": STUDENT_ID, "T": TEACHER_ID, "P": OLD_TEACHER_ID}
 
@@ -75,7 +81,7 @@ class Case(grid.Cell):
         return self.actor == STUDENT_ID
 
 
-CASES = grid.load("artifacts_access", Case)
+CASES = grid.load("artifacts_access", Case) + grid.load("artifacts_transfer_access", Case)
 ARTIFACT_ACTIONS = ("get", "update", "version", "complete", "delete")
 UNCHANGED_BY = {"list", "get", "add"}      # allowed actions that leave the S/T/P targets as they were
 
@@ -104,4 +110,23 @@ def authz_world() -> list[Envelope]:
                    school_id=NORTH, begin_date="", end_date="", active=True),
             enrollment("e-ben", "sec-26", OTHER_STUDENT_ID, "student"),
             enrollment("e-kit", "sec-26", KIT, "teacher"),
-            roster("guardianship_added", guardian_id=GUS, student_id=OTHER_STUDENT_ID, active=True)]
+            roster("guardianship_added", guardian_id=GUS, student_id=OTHER_STUDENT_ID, active=True),
+            *transfer_world()]
+
+
+def transfer_world() -> list[Envelope]:
+    """Ana's move from North to Central: Ona's North section still lists her, Rio's Central one from the day."""
+    return [_person(ONA, ["teacher"], NORTH), _person(RIO, ["teacher"], SCHOOL),
+            roster("section_added", section_id="sec-n26b", school_id=NORTH, school_year_id=YEAR, title="Gr5 North B",
+                   start_date="2026-08-10", end_date="2027-05-28"),
+            roster("section_added", section_id="sec-26c", school_id=SCHOOL, school_year_id=YEAR, title="Gr5 Music",
+                   start_date="2026-08-10", end_date="2027-05-28"),
+            roster("enrollment_added", enrollment_id="e-ona", section_id="sec-n26b", person_id=ONA, role="teacher",
+                   school_id=NORTH, begin_date="", end_date="", active=True),
+            roster("enrollment_added", enrollment_id="e-ana-n", section_id="sec-n26b", person_id=STUDENT_ID,
+                   role="student", school_id=NORTH, begin_date="2026-08-10", end_date="", active=True),
+            enrollment("e-rio", "sec-26c", RIO, "teacher"),
+            roster("enrollment_added", enrollment_id="e-ana-c", section_id="sec-26c", person_id=STUDENT_ID,
+                   role="student", school_id=SCHOOL, begin_date=TRANSFER_DATE, end_date="", active=True),
+            roster("student_transferred", student_id=STUDENT_ID, from_school_id=NORTH, to_school_id=SCHOOL,
+                   effective_date=TRANSFER_DATE)]

@@ -15,6 +15,8 @@ ANA, BEN, NIA = "stu-ana", "stu-ben", "stu-nia"
 CRUZ, DIAZ, IVES = "tch-cruz", "tch-diaz", "tch-ives"
 EVE, GUS = "grd-eve", "grd-gus"
 FAY, DEE = "adm-fay", "adm-dee"
+ONA, RIO = "tch-ona", "tch-rio"      # Ana's teachers either side of her move (transfer_world)
+TRANSFER_DATE = "2026-10-01"
 SCHOOL, NORTH, YEAR, LAST_YEAR = "sch-central", "sch-north", "sy-2026", "sy-2025"
 ART, BEN_ART = "art-ana-1", "art-ben-1"
 MEDIA_SECRET = secrets.token_urlsafe(32)   # per test run: signs the filesystem store's media URLs
@@ -73,3 +75,18 @@ def world_events() -> list[Envelope]:
             event("roster", "guardianship_added", guardian_id=EVE, student_id=ANA, active=True),
             event("roster", "guardianship_added", guardian_id=GUS, student_id=BEN, active=True),
             artifact(ART, ANA, CRUZ), artifact(BEN_ART, BEN, BEN)]
+
+
+def transfer_world() -> list[Envelope]:
+    """Ana moved from North to Central on TRANSFER_DATE: Ona's North section still lists her (North never ended
+    the enrollment); Rio's Central section has her from that day."""
+    return [person(ONA, "teacher", NORTH), person(RIO, "teacher"),
+            section("sec-n26b", NORTH, YEAR, "2026-08-10", "2027-05-28"),
+            section("sec-26c", SCHOOL, YEAR, "2026-08-10", "2027-05-28"),
+            enrollment("e-ona", "sec-n26b", ONA, "teacher"), enrollment("e-rio", "sec-26c", RIO, "teacher"),
+            event("roster", "enrollment_added", enrollment_id="e-ana-n", section_id="sec-n26b", person_id=ANA,
+                  role="student", begin_date="2026-08-10", end_date="", active=True),
+            event("roster", "enrollment_added", enrollment_id="e-ana-c", section_id="sec-26c", person_id=ANA,
+                  role="student", begin_date=TRANSFER_DATE, end_date="", active=True),
+            event("roster", "student_transferred", student_id=ANA, from_school_id=NORTH, to_school_id=SCHOOL,
+                  effective_date=TRANSFER_DATE)]

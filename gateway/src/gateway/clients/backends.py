@@ -14,13 +14,24 @@ from fastapi import Depends, Request
 
 from chassis.config import PlatformSettings
 from chassis.grpc.client import aio_channel, signing_token_source
+from gateway.clients.amendments import AmendmentsClient
 from gateway.clients.artifacts import ArtifactsClient
+from gateway.clients.calibration import CalibrationClient
+from gateway.clients.capture import CaptureClient
+from gateway.clients.credentials import CredentialsClient
+from gateway.clients.disclosures import DisclosuresClient
+from gateway.clients.gradebook import EvidenceCountsClient, LatestLevelsClient, TermsClient
 from gateway.clients.notifications import NotificationsClient
+from gateway.clients.passport import PassportArtifactsClient, PassportPersonClient, PassportRecordsClient
+from gateway.clients.points_of_progress import PointsOfProgressClient
+from gateway.clients.privacy import PrivacyClient
 from gateway.clients.progress import AssessmentsClient, GoalsClient, MilestonesClient
 from gateway.clients.reflections import ReflectionsClient
 from gateway.clients.reporting import ReportingClient
+from gateway.clients.rights import RightsClient
 from gateway.clients.roster import RosterClient
 from gateway.clients.service import ServiceClient
+from gateway.clients.showcases import ShowcasesClient
 from gateway.clients.skills import SkillsClient
 from gateway.settings import GatewaySettings
 
@@ -46,6 +57,24 @@ class Backends:
         self.assessments: AssessmentsClient = self.reflections.sibling(AssessmentsClient)
         self.goals: GoalsClient = self.reflections.sibling(GoalsClient)
         self.milestones: MilestonesClient = self.reflections.sibling(MilestonesClient)
+        self.showcases: ShowcasesClient = self.artifacts.sibling(ShowcasesClient)
+        self.credentials: CredentialsClient = self.reflections.sibling(CredentialsClient)
+        self.points_of_progress: PointsOfProgressClient = self.reflections.sibling(PointsOfProgressClient)
+        self.calibration: CalibrationClient = self.reflections.sibling(CalibrationClient)
+        self.evidence_counts: EvidenceCountsClient = self.artifacts.sibling(EvidenceCountsClient)
+        self.latest_levels: LatestLevelsClient = self.reflections.sibling(LatestLevelsClient)
+        self.terms: TermsClient = self.roster.sibling(TermsClient)
+        self.capture: CaptureClient = self.artifacts.sibling(CaptureClient)
+        self.rights: RightsClient = self.roster.sibling(RightsClient)
+        self.passport_person: PassportPersonClient = self.roster.sibling(PassportPersonClient)
+        self.passport_artifacts: PassportArtifactsClient = self.artifacts.sibling(PassportArtifactsClient)
+        self.passport_records: PassportRecordsClient = self.reflections.sibling(PassportRecordsClient)
+        self.amendments: AmendmentsClient = self.reflections.sibling(AmendmentsClient)
+        # the record of disclosures: every server that keeps an audit log about students, by service name
+        self.disclosures: dict[str, DisclosuresClient] = {
+            server.name: server.sibling(DisclosuresClient)
+            for server in (self.roster, self.artifacts, self.reflections, self.notifications)}
+        self.privacy: PrivacyClient = self.roster.sibling(PrivacyClient)
 
     @property
     def all(self) -> list[ServiceClient]:

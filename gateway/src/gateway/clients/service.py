@@ -3,7 +3,7 @@ a failure raised as the DomainError it stands for."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, TypeVar
 
 import grpc
@@ -58,6 +58,18 @@ class ServiceClient:
         finally:
             principal_var.reset(token)
 
+    def stream(self, rpc: Callable[..., Any], request: Any, principal: Principal,
+               timeout: float) -> AsyncIterator[Any]:
+        """The messages of the server-streaming ``rpc(request)`` as ``principal``, within ``timeout`` for the whole
+        stream; a failure (on the first message: a refusal) is raised as the DomainError it stands for. The call
+        starts here (its interceptor task copies the principal's context), so the messages may be read anywhere."""
+        token = principal_var.set(principal)
+        try:
+            call = rpc(request, timeout=timeout)
+        finally:
+            principal_var.reset(token)
+        return _messages(call)
+
     async def serving(self, timeout: float = 2.0) -> bool:
         """The gRPC health check of the whole server: True when it answers SERVING."""
         try:
@@ -65,3 +77,11 @@ class ServiceClient:
         except grpc.aio.AioRpcError:
             return False
         return reply.status == health_pb2.HealthCheckResponse.SERVING
+
+
+async def _messages(call) -> AsyncIterator[Any]:
+    try:
+        async for message in call:
+            yield message
+    except grpc.aio.AioRpcError as error:
+        raise rpc_error_to_domain(error) from error

@@ -68,6 +68,23 @@ class Version(FromProto):
     download_url: str = Field(description="Ready media only: a short-lived link to download this version.")
 
 
+class Origin(FromProto):
+    """Imported history: another district's artifact, read-only here."""
+
+    district_id: str = Field(description="The sending district's did:web.")
+    district_name: str = Field(description='Shown as "from <district_name>".')
+    ref: str = Field(description="Its id in the sending district.")
+    skill_labels: list[str] = Field(description='Its skills with no match here: "<name> (from <district>)".')
+
+
+def origin_json(msg: pb.Artifact) -> dict | None:
+    if not msg.HasField("origin"):
+        return None
+    o = msg.origin
+    return {"district_id": o.district_id, "district_name": o.district_name, "ref": o.ref,
+            "skill_labels": list(o.skill_labels)}
+
+
 class Artifact(FromProto):
     id: str
     student_id: str
@@ -88,10 +105,11 @@ class Artifact(FromProto):
     thumbnail_url: str = Field(description="Ready images: a short-lived link to a WebP thumbnail.")
     media_url: str = Field(description="Ready media: a short-lived link to the current version, inline.")
     versions: list[Version] = Field(description="Newest first; filled on GET /api/v1/artifacts/{id} only.")
+    origin: Origin | None = Field(None, description="Imported history from another district (read-only), or null.")
 
     @classmethod
     def of(cls, msg: pb.Artifact) -> Artifact:
-        return super().of(msg, versions=[Version.of(v) for v in msg.versions])
+        return super().of(msg, versions=[Version.of(v) for v in msg.versions], origin=origin_json(msg))
 
 
 def artifact_json(a: pb.Artifact) -> dict:
@@ -105,7 +123,8 @@ def artifact_json(a: pb.Artifact) -> dict:
             "media_url": a.media_url, "versions": [
                 {"number": v.number, "file_name": v.file_name, "size_bytes": v.size_bytes,
                  "content_type": v.content_type, "link_url": v.link_url, "created_by": v.created_by,
-                 "created_at": v.created_at, "download_url": v.download_url} for v in a.versions]}
+                 "created_at": v.created_at, "download_url": v.download_url} for v in a.versions],
+            "origin": origin_json(a)}
 
 
 class UploadTarget(BaseModel):

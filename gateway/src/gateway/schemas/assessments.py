@@ -68,6 +68,9 @@ class Assessment(BaseModel):
     comment: str
     criterion_levels: list[CriterionLevel]
     assessed_at: str
+    disagreements: list[str] = Field(default_factory=list, description="Statements of disagreement attached after "
+                                     "a refused amendment, oldest first (FERPA): shown beside the assessment.")
+    amended: bool = Field(False, description="Its comment was changed by an amendment.")
 
 
 class SkillAssessments(BaseModel):

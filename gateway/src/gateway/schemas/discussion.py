@@ -98,6 +98,9 @@ class Feedback(FromProto):
     can_do: str
     next_steps: str
     created_at: str
+    disagreements: list[str] = Field(description="Statements of disagreement the student or a guardian attached "
+                                                 "after a refused amendment, oldest first (FERPA): shown beside it.")
+    amended: bool = Field(description="Changed by an amendment (its old text is kept with the request).")
 
 
 class Comment(FromProto):
@@ -108,6 +111,9 @@ class Comment(FromProto):
     body: str = Field(description="Empty when a teacher hid the comment.")
     created_at: str
     hidden: bool
+    disagreements: list[str] = Field(description="Statements of disagreement the student or a guardian attached "
+                                                 "after a refused amendment, oldest first (FERPA): shown beside it.")
+    amended: bool = Field(description="Changed by an amendment (its old text is kept with the request).")
 
 
 class Discussion(FromProto):

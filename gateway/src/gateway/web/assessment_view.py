@@ -48,7 +48,8 @@ def _shown(item: pb.Assessment, instrument: pb.Instrument | None, viewer: Princi
         names.get(item.assessor_id) or gettext(discussion.ROLE_LABELS.get(item.assessor_role, discussion.SOMEONE)))
     return {"level_name": item.level_name or levels.get(item.level_rank, str(item.level_rank)),
             "level_rank": item.level_rank, "max_rank": max(levels, default=0), "comment": item.comment, "by": by,
-            "assessed_at": item.assessed_at,
+            "assessed_at": item.assessed_at, "id": item.id, "disagreements": list(item.disagreements),
+            "amended": item.amended, "own": item.assessor_id == viewer.subject, "hidden": False,
             "criteria": [(criteria.get(c.criterion_code, c.criterion_code), levels.get(c.level_rank, str(c.level_rank)))
                          for c in item.criterion_levels]}
 

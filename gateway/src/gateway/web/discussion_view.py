@@ -91,10 +91,12 @@ async def load(backends: Backends, viewer: Principal, artifact: apb.Artifact) ->
     can = found.viewer_can
     prompt_texts = {p.id: p.text for p in prompts}
     reflections = [_reflection(r, prompt_texts) for r in found.reflections if r.revisions]
-    feedback = [{"by": _author(f.teacher_id, "teacher", viewer, f.teacher_name), "can_do": f.can_do,
-                 "next_steps": f.next_steps, "created_at": f.created_at} for f in found.feedback]
+    feedback = [{"id": f.id, "by": _author(f.teacher_id, "teacher", viewer, f.teacher_name), "can_do": f.can_do,
+                 "next_steps": f.next_steps, "created_at": f.created_at, "disagreements": list(f.disagreements),
+                 "amended": f.amended, "own": f.teacher_id == viewer.subject} for f in found.feedback]
     comments = [{"id": c.id, "by": _author(c.author_id, c.author_role, viewer, c.author_name),
-                 "role": c.author_role, "body": c.body, "hidden": c.hidden, "created_at": c.created_at}
+                 "role": c.author_role, "body": c.body, "hidden": c.hidden, "created_at": c.created_at,
+                 "disagreements": list(c.disagreements), "amended": c.amended, "own": c.author_id == viewer.subject}
                 for c in found.comments]
     return DiscussionView(True, reflections, feedback, comments, prompts if can.reflect else [], can)
 

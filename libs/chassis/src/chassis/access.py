@@ -24,9 +24,12 @@ class Role(StrEnum):
     SERVICE = "service"
     PANEL_GUEST = "panel_guest"
     PANELLIST = "panellist"
+    PRIVACY_OFFICER = "privacy_officer"   # acts on records requests (export) for any student, with a stated reason
 
 
-PERSON_ROLES = (Role.STUDENT, Role.TEACHER, Role.GUARDIAN, Role.SCHOOL_ADMIN, Role.DISTRICT_ADMIN)  # the roster's
+PERSON_ROLES = (Role.STUDENT, Role.TEACHER, Role.GUARDIAN, Role.SCHOOL_ADMIN, Role.DISTRICT_ADMIN,
+                Role.PRIVACY_OFFICER)                                 # the roster's (the last granted by the CLI)
+
 ADMIN_ROLES = frozenset({Role.SCHOOL_ADMIN, Role.DISTRICT_ADMIN})     # counts only: never an individual record
 GUEST_PREFIX = "guest:"                                               # a panel guest's subject: guest:<invitation>
 
@@ -61,7 +64,8 @@ class Standing(Protocol):
 def role_of(viewer: Viewer, student_id: str, relation: Standing) -> Role | None:
     """The role the viewer acts in for this student, or None when they have no standing. An admin role has none,
     whatever else it holds; then the student themself, a teacher who teaches them now, their guardian, a trusted
-    service, and last a panellist (a panel guest, or an invited teacher, on a live panel this record serves)."""
+    service, then a panellist (a panel guest, or an invited teacher, on a live panel this record serves), and last a
+    privacy officer, whom each service's table allows records requests only (export, with a stated reason)."""
     if viewer.is_admin:
         return None
     if Role.STUDENT in viewer.roles and viewer.subject == student_id:
@@ -74,6 +78,8 @@ def role_of(viewer: Viewer, student_id: str, relation: Standing) -> Role | None:
         return Role.SERVICE
     if relation.panel_reader and viewer.roles & {Role.PANEL_GUEST, Role.TEACHER}:
         return Role.PANELLIST
+    if Role.PRIVACY_OFFICER in viewer.roles:
+        return Role.PRIVACY_OFFICER
     return None
 
 

@@ -74,6 +74,19 @@ def append_only_guard_sql(dialect: str, table: str = AUDIT_TABLE) -> list[str]:
     raise ValueError(f"no append-only guard for dialect {dialect!r}")
 
 
+def erasable_history_guard_sql(table: str) -> list[str]:
+    """PostgreSQL DDL: ``table`` stays append-only except for a DELETE in a transaction that set
+    ``skillfolio.erasure`` to 'on' (chassis.erasure: erasure on request; the audit log itself never allows it)."""
+    return [f"""CREATE OR REPLACE FUNCTION {table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              IF TG_OP = 'DELETE' AND current_setting('skillfolio.erasure', true) = 'on' THEN
+                RETURN OLD;
+              END IF;
+              RAISE EXCEPTION '{table} is append-only: % is not allowed', TG_OP
+                USING ERRCODE = 'insufficient_privilege';
+            END $$"""]
+
+
 def drop_append_only_guard_sql(dialect: str, table: str = AUDIT_TABLE) -> list[str]:
     """DDL undoing :func:`append_only_guard_sql` (for migration downgrades)."""
     if dialect == "postgresql":

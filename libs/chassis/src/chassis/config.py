@@ -26,6 +26,18 @@ class PlatformSettings(BaseSettings):
     principal_private_key: str = Field(
         "", description="PEM Ed25519 private key that signs principals (gateway and trusted tools only).")
     principal_ttl_seconds: int = Field(60, description="Lifetime of a signed principal token.")
+    district_signing_key: str = Field(
+        "", description="PEM Ed25519 private key (or a PEM file's path) of the district: signs badges, CLRs, the "
+                        "status list, transfer manifests and erasure certificates (reflections; `skillfolio up` "
+                        "generates one).")
+    district_public_key: str = Field(
+        "", description="PEM Ed25519 public key of the district, published by the gateway at "
+                        "/.well-known/jwks.json and /.well-known/did.json (derived from the signing key if unset).")
+    district_url: str = Field(
+        "http://127.0.0.1:8000", description="The district's public URL (its gateway): names the issuer "
+                                             "(did:web), credential links and the status list.")
+    district_name: str = Field("Skillfolio Demo District", description="The district's name in the credentials "
+                                                                       "it issues.")
     event_max_attempts: int = Field(5, description="Delivery attempts before a message is dead-lettered.")
     event_retry_delays_ms: str = Field(
         "1000,5000,30000,120000", description="Comma-separated backoff delays between attempts, in ms.")

@@ -27,6 +27,11 @@ CASES = [
     ("a district admin", Viewer.of("adm-dee", ["district_admin"]), EVERYTHING, None),
     ("an admin who also teaches her", Viewer.of("tch-kit", ["school_admin", "teacher"]), TEACHES, None),
     ("an admin who is the student", Viewer.of(ANA, ["student", "district_admin"]), NONE, None),
+    ("a privacy officer", Viewer.of("po-pat", ["privacy_officer"]), NONE, Role.PRIVACY_OFFICER),
+    ("a privacy officer who is her guardian", Viewer.of("grd-eve", ["guardian", "privacy_officer"]), GUARDS,
+     Role.GUARDIAN),
+    ("a privacy officer who is also an admin", Viewer.of("adm-dee", ["district_admin", "privacy_officer"]), NONE,
+     None),
 ]
 
 
@@ -36,7 +41,8 @@ def test_role_of(viewer: Viewer, relation: Relation, expected: Role | None):
 
 
 def test_roles_are_their_wire_names():
-    assert [r.value for r in PERSON_ROLES] == ["student", "teacher", "guardian", "school_admin", "district_admin"]
+    assert [r.value for r in PERSON_ROLES] == ["student", "teacher", "guardian", "school_admin", "district_admin",
+                                            "privacy_officer"]
     assert ADMIN_ROLES == {"school_admin", "district_admin"} and Viewer.of("x", ["school_admin"]).is_admin
 
 

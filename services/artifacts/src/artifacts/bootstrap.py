@@ -8,8 +8,11 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 
 from artifacts.config import ArtifactsOptions
+from artifacts.service_layer.capture import CaptureCommands
 from artifacts.service_layer.commands import ArtifactCommands
+from artifacts.service_layer.history_import import HistoryImport
 from artifacts.service_layer.media import Media
+from artifacts.service_layer.passport import PassportExport
 from artifacts.service_layer.queries import ArtifactQueries
 from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork
 from chassis.calendar import Clock, DistrictCalendar, utc_now
@@ -37,10 +40,16 @@ class ArtifactsApp:
     roster: RosterRelations | None = None     # asked before refusing for want of a replicated relation
     commands: ArtifactCommands = field(init=False)
     queries: ArtifactQueries = field(init=False)
+    capture: CaptureCommands = field(init=False)
+    passport: PassportExport = field(init=False)
+    history: HistoryImport = field(init=False)
 
     def __post_init__(self) -> None:
         self.commands = ArtifactCommands(self.unit_of_work, self.calendar, self.media)
         self.queries = ArtifactQueries(self.unit_of_work, self.calendar, self.media)
+        self.capture = CaptureCommands(self.unit_of_work, self.calendar, self.media)
+        self.passport = PassportExport(self.unit_of_work, self.calendar, self.media)
+        self.history = HistoryImport(self.unit_of_work, self.calendar, self.media)
 
     def unit_of_work(self) -> ArtifactsUnitOfWork:
         return ArtifactsUnitOfWork(self.session_factory, self.roster)

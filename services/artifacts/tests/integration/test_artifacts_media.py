@@ -37,7 +37,7 @@ def test_a_photo_loses_its_gps_gets_a_thumbnail_and_is_served_as_its_sniffed_typ
     assert has_gps(photo)
     created, event = upload(app, image(file_name="Volcano – final.jpg", size=len(photo)), photo)
     assert event.data == {"artifact_id": created.id, "version": 1, "kind": "image",
-                          "media_key": f"artifacts/{created.id}/v1/original"}
+                          "media_key": f"artifacts/{created.id}/v1/original", "media_object_id": ""}
     assert check(app, event) == "ready"
 
     store, key = app.media.store, f"checked/artifacts/{created.id}/v1/original"

@@ -47,6 +47,11 @@ class FakeArtifacts:
     def add_version(self, artifact_id: str, v: Version) -> None:
         self.version_rows.setdefault(artifact_id, []).append(v)
 
+    def export_summary(self, student_id: str) -> tuple[int, int]:
+        live = [a.id for a in self.rows.values() if a.student_id == student_id and a.deleted_at is None]
+        keys = [(a, v.number) for a in live for v in self.version_rows.get(a, [])]
+        return len(live), sum(m.size_bytes for m in self._media.stored(keys).values() if m.servable)
+
     def portfolio(self, f: PortfolioFilter, size: int, after: tuple | None) -> list[Artifact]:
         """The listing's filters, order and keyset as the SQL applies them (title: every word, any case)."""
         found = [a for a in self.rows.values() if a.deleted_at is None and a.student_id == f.student_id
@@ -135,6 +140,13 @@ class FakeSkillCatalog:
         return {s: self.foreign[s] for s in skill_ids if s in self.foreign}
 
 
+class FakeMediaObjects:
+    """No class captures in the unit world: no artifact refers to a shared object (see the integration tests)."""
+
+    def of_artifact(self, artifact_id: str) -> list[str]:
+        return []
+
+
 class FakeReplicas(FakeRosterReplica):
     relation_type = Relation
 
@@ -150,6 +162,7 @@ class FakeArtifactsUnitOfWork(FakeUnitOfWork, ArtifactsUnitOfWork):
         self.replicas = FakeReplicas()
         self.panels = FakePanelGrants()
         self.catalog = FakeSkillCatalog()
+        self.media_objects = FakeMediaObjects()
 
     def _take_snapshot(self) -> dict:
         snapshot = super()._take_snapshot()

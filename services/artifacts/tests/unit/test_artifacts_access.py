@@ -114,5 +114,11 @@ def test_viewer_can_is_read_from_the_same_table(viewer, student, relation, actio
 
 
 def test_viewer_can_change_needs_an_artifact():
-    assert viewer_can(STUDENT, S, NONE) == ViewerCan(add=True, change=False)
+    assert viewer_can(STUDENT, S, NONE) == ViewerCan(add=True, change=False, export=True)
     assert viewer_can(GUARDIAN, S, GUARDED, S) == ViewerCan()
+
+
+def test_viewer_can_export_the_portfolio_as_a_whole():
+    """The passport is offered on the portfolio (no artifact) to the student and their guardian, never a teacher."""
+    assert viewer_can(GUARDIAN, S, GUARDED) == ViewerCan(export=True)
+    assert not viewer_can(Viewer.of("tch", ["teacher"]), S, Relation(teaches_now=True)).export

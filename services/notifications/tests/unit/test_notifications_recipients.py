@@ -55,6 +55,10 @@ MATRIX = [
      occurrence("panel_invited", "current teacher", "teacher", invitee_id="SA"), set()),
     ("a guardian's own panel invitation of themself",
      occurrence("panel_invited", "guardian", "guardian", invitee_id="G"), set()),
+    ("point of progress completed", occurrence("point_of_progress_completed", "current teacher", "teacher"),
+     {"guardian", "student"}),
+    ("rights pass to the student at 18: she and the guardians whose access ended are told",
+     Occurrence("rights_passed", "S", "service:roster", "", "S", named=("G",)), {"student", "guardian"}),
     ("an unknown kind", occurrence("skill_added", "current teacher", "teacher"), set()),
 ]
 
@@ -77,3 +81,14 @@ def test_every_kind_with_a_sentence_has_a_rule_and_each_rule_a_case():
 def test_why_someone_hears_is_kept():
     heard = recipients(occurrence("comment_added", "guardian", "guardian"), Roster(), DAY)
     assert heard == {"S": Audience.STUDENT, "T": Audience.TEACHERS_IF_GUARDIAN_ACTS}
+
+
+def test_the_rosters_rights_passed_event_reads_as_an_occurrence_naming_the_guardians():
+    from notifications.service_layer.occurrences import READERS, moment
+
+    from chassis.events import Envelope
+    envelope = Envelope(type="student_rights_passed", producer="roster", data={
+        "student_id": "S", "basis": "age_18", "effective_date": "2026-03-01", "guardian_ids": ["G", "G2"]})
+    o, details = READERS[("roster", "student_rights_passed")](envelope.data, moment(envelope), None)
+    assert (o.kind, o.student_id, o.named, details.link) == ("rights_passed", "S", ("G", "G2"), "/students/S")
+    assert set(recipients(o, Roster(), DAY)) == {"S", "G", "G2"}     # G2 is no longer a guardian in the replica

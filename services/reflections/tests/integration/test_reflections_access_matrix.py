@@ -2,16 +2,36 @@
 one column per action on an artifact in her portfolio that her teacher Cruz added (record: an audio reflection;
 complete: CompleteReflectionUpload of Ana's uploaded recording).
 Y = allowed (and, for a change by someone other than Ana, audited and raised as an event); N = refused with
-PERMISSION_DENIED, nothing written."""
+PERMISSION_DENIED, nothing written. Ana moved from North to Central mid-year (transfer_world): her North teacher
+Ona, whose section North never closed, lost her from the transfer date; Rio, whose Central section she joined that
+day, teaches her now."""
 from __future__ import annotations
 
 import pytest
-from reflections_fixtures import ANA, ART, BEN, CRUZ, DEE, DIAZ, EVE, FAY, GUS, IVES, NIA, STUDENT
+from reflections_fixtures import (
+    ANA,
+    ART,
+    BEN,
+    CRUZ,
+    DEE,
+    DIAZ,
+    EVE,
+    FAY,
+    GUS,
+    IVES,
+    NIA,
+    ONA,
+    RIO,
+    STUDENT,
+    transfer_world,
+)
 
 from chassis.errors import PermissionDenied
+from chassis.messaging.subscriptions import consume
 from chassis.testing.media import mp3, send
 from reflections.domain.access import Viewer
 from reflections.domain.media import MediaFile
+from reflections.service_layer import subscriptions as reflections_subscriptions
 
 pytestmark = pytest.mark.integration
 
@@ -27,8 +47,10 @@ guardian        guardian-of             grd-eve   |    N    |  N   |    N     | 
 guardian        not-guardian-of         grd-gus   |    N    |  N   |    N     |    N    |  N   |  N   |   N    |    N
 school_admin    own-school              adm-fay   |    N    |  N   |    N     |    N    |  N   |  N   |   N    |    N
 district_admin  district                adm-dee   |    N    |  N   |    N     |    N    |  N   |  N   |   N    |    N
+teacher         sending-school-after-transfer    tch-ona   |    N    |  N   |    N     |    N    |  N   |  N   |   N    |    N
+teacher         receiving-school-after-transfer  tch-rio   |    N    |  N   |    Y     |    Y    |  Y   |  Y   |   N    |    N
 """
-assert {ANA, BEN, NIA, CRUZ, DIAZ, IVES, EVE, GUS, FAY, DEE} == {
+assert {ANA, BEN, NIA, CRUZ, DIAZ, IVES, EVE, GUS, FAY, DEE, ONA, RIO} == {
     line.split()[2] for line in MATRIX.strip().splitlines()[1:]}
 
 
@@ -67,6 +89,8 @@ def uploaded_recording(app) -> str:
 
 @pytest.mark.parametrize("role, relationship, actor, expected", rows(), ids=[f"{r}/{rel}" for r, rel, *_ in rows()])
 def test_matrix_row(app, world, tables, role, relationship, actor, expected):
+    for envelope in transfer_world():
+        assert consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, envelope, f"test.{envelope.type}")
     viewer = Viewer.of(actor, [role])
     for action, allowed in expected.items():
         setup = {"reflection": app.commands.add_reflection(STUDENT, ART, "Ana's own reflection.").id,

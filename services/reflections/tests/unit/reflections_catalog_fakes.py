@@ -89,6 +89,9 @@ class FakeAssessments:
     def on_artifact(self, artifact_id: str) -> list[Assessment]:
         return [a for a, _ in self.rows if a.artifact_id == artifact_id]
 
+    def on_artifacts(self, artifact_ids: list[str]) -> dict[str, list[Assessment]]:
+        return {a: self.on_artifact(a) for a in artifact_ids}
+
     def _live(self, artifact_id: str, student_id: str) -> bool:
         return self._replicas.owner_of(artifact_id) == student_id
 

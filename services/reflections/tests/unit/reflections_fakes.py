@@ -7,9 +7,12 @@ import dataclasses
 import datetime as dt
 from types import SimpleNamespace
 
+from reflections_amendment_fakes import FakeAmendments
 from reflections_catalog_fakes import FakeAssessments, FakeCatalog
+from reflections_credential_fakes import FakeCredentials
 from reflections_fixtures import world_events
 from reflections_goal_fakes import FakeGoals, FakeMilestones
+from reflections_progress_fakes import FakeProgress
 
 from chassis.testing.fake_roster import FakeRosterReplica
 from chassis.testing.fake_uow import FakeUnitOfWork
@@ -120,6 +123,15 @@ class FakeRecords:
     def comments_on(self, artifact_id: str) -> list[Comment]:
         return [c for c in self.comments.values() if c.artifact_id == artifact_id]
 
+    def reflections_on_many(self, artifact_ids: list[str]) -> dict[str, list[Reflection]]:
+        return {a: self.reflections_on(a) for a in artifact_ids}
+
+    def feedback_on_many(self, artifact_ids: list[str]) -> dict[str, list[Feedback]]:
+        return {a: self.feedback_on(a) for a in artifact_ids}
+
+    def comments_on_many(self, artifact_ids: list[str]) -> dict[str, list[Comment]]:
+        return {a: self.comments_on(a) for a in artifact_ids}
+
 
 class FakeReplicas(FakeRosterReplica):
     """The roster replica, artifact owners and people's names as rows per table name (fed by replication.APPLY)."""
@@ -140,6 +152,10 @@ class FakeReplicas(FakeRosterReplica):
         row = self.rows.setdefault("artifact_owners", {}).get((artifact_id,))
         return row["student_id"] if row is not None and not row["deleted"] else None
 
+    def artifacts_of(self, student_id: str) -> list[str]:
+        rows = self.rows.setdefault("artifact_owners", {})
+        return sorted(k[0] for k, row in rows.items() if row["student_id"] == student_id and not row["deleted"])
+
     def knows_artifact(self, artifact_id: str) -> bool:
         return ("artifact", artifact_id) in self.rows["replica_versions"]
 
@@ -152,7 +168,8 @@ class FakeReplicas(FakeRosterReplica):
 
 
 class FakeReflectionsUnitOfWork(FakeUnitOfWork, ReflectionsUnitOfWork):
-    stores = ("records", "media", "replicas", "catalog", "assessments", "goals", "milestones")
+    stores = ("records", "media", "replicas", "catalog", "assessments", "goals", "milestones", "credentials", "progress",
+              "amendments")
     producer = PRODUCER
 
     def __init__(self, replica_wait: dt.timedelta = dt.timedelta(minutes=10)) -> None:
@@ -164,12 +181,18 @@ class FakeReflectionsUnitOfWork(FakeUnitOfWork, ReflectionsUnitOfWork):
         self.catalog = FakeCatalog()
         self.assessments = FakeAssessments(self.catalog, self.replicas)
         self.goals, self.milestones = FakeGoals(), FakeMilestones()
+        self.credentials = FakeCredentials(self.catalog)
+        self.progress = FakeProgress(self.replicas, self.catalog)
+        self.amendments = FakeAmendments(self.records, self.assessments)
 
     def _take_snapshot(self) -> dict:
         snapshot = super()._take_snapshot()
         snapshot["records"].pop("_media")
         snapshot["assessments"].pop("_catalog")
         snapshot["assessments"].pop("_replicas")
+        snapshot["credentials"].pop("_catalog")
+        snapshot["amendments"].pop("_records")
+        snapshot["amendments"].pop("_assessments")
         return snapshot
 
     def feed(self, envelopes=None) -> FakeReflectionsUnitOfWork:

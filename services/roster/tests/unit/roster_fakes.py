@@ -154,8 +154,22 @@ class FakeCredentials:
                 self.rows[name] = Credential(person_id, name, password_hash)
 
 
+class FakePrivacyOfficers:
+    def __init__(self) -> None:
+        self.rows: dict[str, tuple[str, str]] = {}          # person -> (granted by, reason)
+
+    def holds(self, person_id: str) -> bool:
+        return person_id in self.rows
+
+    def grant(self, person_id: str, by: str, reason: str, at: dt.datetime) -> None:
+        self.rows[person_id] = (by, reason)
+
+    def revoke(self, person_id: str) -> None:
+        self.rows.pop(person_id, None)
+
+
 class FakeRosterUnitOfWork(FakeUnitOfWork, RosterUnitOfWork):
-    stores = ("people", "sections", "directory", "facts", "credentials")
+    stores = ("people", "sections", "directory", "facts", "credentials", "privacy_officers")
     producer = PRODUCER
 
     def __init__(self, today: dt.date = dt.date(2026, 11, 23)) -> None:
@@ -163,3 +177,4 @@ class FakeRosterUnitOfWork(FakeUnitOfWork, RosterUnitOfWork):
         self.today = today
         self.people, self.sections, self.directory = FakePeople(), FakeSections(), FakeDirectory()
         self.facts, self.credentials = FakeAccessFacts(), FakeCredentials()
+        self.privacy_officers = FakePrivacyOfficers()

@@ -15,21 +15,23 @@ ALL_RELATIONS = frozenset(R) - {R.ANYONE}
 # role -> action -> the relations that must grant it (ANYONE = unconditional, empty = never)
 EXPECTED = {
     "student": {A.READ_DIRECTORY: {R.ANYONE}, A.READ_PERSON: {R.SELF}, A.READ_GUARDIANS: {R.SELF},
-                A.READ_SECTION: {R.ENROLLED}, A.LIST_OWN_SECTIONS: {R.ANYONE}},
+                A.READ_SECTION: {R.ENROLLED}, A.LIST_OWN_SECTIONS: {R.ANYONE}, A.EXPORT_RECORD: {R.SELF}},
     "teacher": {A.READ_DIRECTORY: {R.ANYONE},
                 A.READ_PERSON: {R.SELF, R.CURRENT_STUDENT, R.GUARDIAN_OF_CURRENT_STUDENT},
                 A.READ_GUARDIANS: {R.CURRENT_STUDENT}, A.READ_CURRENT_STUDENTS: {R.SELF},
                 A.READ_SECTION: {R.TEACHES}, A.READ_SECTION_ROSTER: {R.TEACHES_NOW},
                 A.LIST_OWN_SECTIONS: {R.ANYONE}, A.LIST_TEACHER_SECTIONS: {R.SELF}, A.READ_RELATIONSHIP: {R.SELF}},
     "guardian": {A.READ_DIRECTORY: {R.ANYONE}, A.READ_PERSON: {R.SELF, R.CHILD}, A.READ_CHILDREN: {R.SELF},
-                 A.READ_RELATIONSHIP: {R.SELF}},
+                 A.READ_RELATIONSHIP: {R.SELF}, A.EXPORT_RECORD: {R.CHILD}},
     "school_admin": {A.READ_DIRECTORY: {R.ANYONE}, A.READ_PERSON: {R.SELF, R.IN_ADMINISTERED_SCHOOL},
                      **{action: {R.IN_ADMINISTERED_SCHOOL} for action in (
                          A.READ_GUARDIANS, A.READ_CHILDREN, A.READ_CURRENT_STUDENTS, A.READ_STUDENTS_ON_OTHER_DATE,
                          A.READ_SECTION, A.READ_SECTION_ROSTER, A.LIST_TEACHER_SECTIONS, A.LIST_SCHOOL_SECTIONS,
                          A.LIST_SCHOOL_PEOPLE)}},
-    "district_admin": {action: {R.ANYONE} for action in Action},
-    "service": {action: {R.ANYONE} for action in Action},
+    # admins and services see everything but records requests (the passport export)
+    "district_admin": {action: {R.ANYONE} for action in Action if action is not A.EXPORT_RECORD},
+    "service": {action: {R.ANYONE} for action in Action if action is not A.EXPORT_RECORD},
+    "privacy_officer": {A.READ_DIRECTORY: {R.ANYONE}, A.EXPORT_RECORD: {R.ANYONE}},
     "janitor": {},
 }
 TABLE = [(role, action, frozenset(EXPECTED[role].get(action, NONE))) for role in EXPECTED for action in Action]

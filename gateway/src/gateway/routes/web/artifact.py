@@ -16,7 +16,7 @@ from gateway.i18n import N_
 from gateway.routes.web.common import REFUSED, Viewer, field_errors, refusal
 from gateway.sessions.csrf import verify_csrf
 from gateway.usecases import portfolio
-from gateway.web import assessment_view, discussion_view, views
+from gateway.web import assessment_view, discussion_view, exemplar_view, views
 from gateway.web.render import render, render_error
 from skillfolio.roster.v1 import roster_pb2 as rpb
 
@@ -48,6 +48,7 @@ async def _page(request: Request, backends: Backends, viewer: Principal, artifac
         talk, panels = await asyncio.gather(discussion_view.load(backends, viewer, artifact),
                                             assessment_view.load(backends, viewer, artifact))
         context.update(can=talk.can, talk=talk, panels=panels, safe_link=views.safe_link,
+                       exemplars=await exemplar_view.load(backends, viewer, panels, talk.can),
                        recordings_processing=talk.available and discussion_view.processing(talk))
     return render(request, template, **context, **extra)
 

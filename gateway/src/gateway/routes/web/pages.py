@@ -9,17 +9,30 @@ from chassis.context import Principal
 from chassis.errors import DomainError
 from gateway.clients.backends import Backends, BackendsDep
 from gateway.routes.web import artifact as web_artifact
+from gateway.routes.web import calibration as web_calibration
+from gateway.routes.web import capture as web_capture
+from gateway.routes.web import credentials as web_credentials
 from gateway.routes.web import discussion as web_discussion
+from gateway.routes.web import erasure as web_erasure
+from gateway.routes.web import exemplars as web_exemplars
 from gateway.routes.web import goals as web_goals
+from gateway.routes.web import gradebook as web_gradebook
 from gateway.routes.web import growth as web_growth
+from gateway.routes.web import guardian_access as web_guardian_access
 from gateway.routes.web import milestone_list as web_milestone_list
 from gateway.routes.web import milestones as web_milestones
 from gateway.routes.web import notification_admin as web_notification_admin
 from gateway.routes.web import notifications as web_notifications
 from gateway.routes.web import panel as web_panel
+from gateway.routes.web import passport as web_passport
+from gateway.routes.web import points_of_progress as web_points_of_progress
 from gateway.routes.web import portfolio as web_portfolio
+from gateway.routes.web import privacy as web_privacy
+from gateway.routes.web import progress_terms as web_progress_terms
 from gateway.routes.web import prompts as web_prompts
 from gateway.routes.web import reports as web_reports
+from gateway.routes.web import showcase_link as web_showcase_link
+from gateway.routes.web import showcases as web_showcases
 from gateway.routes.web import unsubscribe as web_unsubscribe
 from gateway.routes.web.common import Viewer
 from gateway.schemas import common as schemas
@@ -77,6 +90,8 @@ async def home(request: Request, backends: BackendsDep, viewer: Viewer):
 router.include_router(web_portfolio.router)
 router.include_router(web_artifact.router)
 router.include_router(web_discussion.router)
-for pages in (web_goals, web_growth, web_milestone_list, web_milestones, web_panel, web_prompts, web_notifications,
-              web_notification_admin, web_unsubscribe, web_reports):
+for pages in (web_capture, web_credentials, web_goals, web_gradebook, web_growth, web_milestone_list, web_milestones,
+              web_panel, web_prompts, web_notifications, web_notification_admin, web_unsubscribe, web_reports, web_showcases,
+              web_showcase_link, web_points_of_progress, web_progress_terms, web_calibration, web_exemplars,
+              web_guardian_access, web_passport, web_privacy, web_erasure):
     router.include_router(pages.router)

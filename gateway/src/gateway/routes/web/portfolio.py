@@ -25,6 +25,7 @@ from gateway.web import views
 from gateway.web.render import render
 from skillfolio.roster.v1 import roster_pb2 as rpb
 
+DISCLOSURE_READERS = {"guardian", "privacy_officer"}
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 24
 CANNOT_ADD = "Only the student and the teachers who teach them now can add artifacts to this portfolio."
@@ -57,7 +58,10 @@ async def gallery(request: Request, backends: BackendsDep, viewer: Viewer, stude
     return render(request, "portfolio.html", student=schemas.Person.of(student), artifacts=page.artifacts,
                   next_page_token=page.next_page_token, filters=filters, chips=chips, chips_of=views.chips_of,
                   years=years.years, year_names=views.year_names(years.every), can_add=page.viewer_can.add,
+                  can_export=page.viewer_can.export,
                   is_self=viewer.subject == student_id, kind_labels=views.KIND_LABELS,
+                  # a hint only (the services decide): who may read the record of disclosures
+                  show_disclosures=viewer.subject == student_id or bool(set(viewer.roles) & DISCLOSURE_READERS),
                   notice=N_("Artifact deleted.") if deleted else "")
 
 

@@ -1,7 +1,8 @@
 """Effects of roster events on the roster replica (payloads: protos/skillfolio/events/v1/roster.proto).
 
 person_* keep roles, primary school and grade level; section_* dates and school year; enrollment_* who is in which section as
-what, when; guardianship_* who guards whom; student_transferred the student's school. Older events than one
+what, when; guardianship_* who guards whom; student_transferred the student's school and the move itself (its
+effective date bounds the student's enrollments at both schools: chassis.roster_replica.standing.attending_spans). Older events than one
 already applied for an entity change nothing. The caller applies each envelope once (its inbox) in the same
 transaction; :data:`ROSTER_EFFECTS` is keyed by the type's first word (``person_added`` -> ``person``).
 :data:`SUBSCRIPTIONS` is the rows a service keeping the replica adds to its subscriptions table (its unit of work
@@ -64,8 +65,12 @@ def _guardianship(replica: RosterReplica, e: Envelope) -> None:
 
 def _transfer(replica: RosterReplica, e: Envelope) -> None:
     d = e.data
-    if replica.is_newest("transfer", str(d["student_id"]), e.occurred_at):
-        replica.set_school(str(d["student_id"]), str(d.get("to_school_id") or ""))
+    student = str(d["student_id"])
+    effective = str(d.get("effective_date") or e.occurred_at[:10])
+    replica.upsert(replica.tables.transfers, {"student_id": student, "effective_date": effective}, {
+        "from_school_id": str(d.get("from_school_id") or ""), "to_school_id": str(d.get("to_school_id") or "")})
+    if replica.is_newest("transfer", student, e.occurred_at):
+        replica.set_school(student, str(d.get("to_school_id") or ""))
 
 
 ROSTER_EFFECTS: dict[str, Callable[[RosterReplica, Envelope], None]] = {

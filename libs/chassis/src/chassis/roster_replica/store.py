@@ -14,7 +14,17 @@ from sqlalchemy import Table, delete, exists, select, update
 from sqlalchemy.orm import Session
 
 from chassis.messaging.replica import is_newest, upsert_statement
-from chassis.roster_replica.standing import GUARDIAN, TEACHER, Relation, Span, enrollment_span, in_span, teaches_now
+from chassis.roster_replica.standing import (
+    GUARDIAN,
+    TEACHER,
+    Move,
+    Relation,
+    Span,
+    attending_spans,
+    enrollment_span,
+    in_span,
+    teaches_now,
+)
 from chassis.roster_replica.tables import RosterTables
 
 
@@ -44,15 +54,25 @@ class RosterReplica:
 
     # --- facts for access ---
     def spans(self, person_id: str, role: str) -> list[tuple[Span, str]]:
-        """The person's enrollments in ``role``, each with its section's school year."""
+        """The person's enrollments in ``role``, each with its section's school year; a student's are bounded by
+        their in-district transfers (an enrollment counts at a school only while the student attended it)."""
         enrollments, sections = self.tables.enrollments, self.tables.sections
         rows = self.session.execute(
             select(enrollments.c.section_id, enrollments.c.begin_date, enrollments.c.end_date, enrollments.c.active,
-                   sections.c.start_date, sections.c.end_date.label("section_end"), sections.c.school_year_id)
+                   sections.c.start_date, sections.c.end_date.label("section_end"), sections.c.school_year_id,
+                   sections.c.school_id)
             .join(sections, sections.c.section_id == enrollments.c.section_id)
             .where(enrollments.c.person_id == person_id, enrollments.c.role == role))
-        return [(enrollment_span(r.section_id, r.start_date, r.section_end, r.begin_date, r.end_date, r.active),
-                 r.school_year_id) for r in rows]
+        spans = [(enrollment_span(r.section_id, r.start_date, r.section_end, r.begin_date, r.end_date, r.active),
+                  r.school_id, r.school_year_id) for r in rows]
+        return attending_spans(spans, self.moves(person_id)) if role == "student" and spans else \
+            [(span, year) for span, _, year in spans]
+
+    def moves(self, student_id: str) -> list[Move]:
+        """The student's in-district transfers the replica has received."""
+        transfers = self.tables.transfers
+        return [Move(r.effective_date, r.from_school_id, r.to_school_id) for r in self.session.execute(
+            select(transfers).where(transfers.c.student_id == student_id))]
 
     def relation(self, viewer_id: str, student_id: str, today: dt.date,
                  roles: Iterable[str] | None = None) -> Relation:

@@ -1,5 +1,5 @@
-"""The roster replica's tables (people with roles, school and grade, sections, enrollments, guardianships) and the ``replica_versions``
-out-of-order guard, added to a service's own metadata (and so to its migrations)."""
+"""The roster replica's tables (people with roles, school and grade, sections, enrollments, guardianships, in-district
+transfers) and the ``replica_versions`` out-of-order guard, added to a service's own metadata (and so to its migrations)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,6 +16,7 @@ class RosterTables:
     enrollments: Table
     guardianships: Table
     replica_versions: Table
+    transfers: Table
 
 
 def add_roster_replica_tables(metadata: MetaData) -> RosterTables:
@@ -60,4 +61,11 @@ def add_roster_replica_tables(metadata: MetaData) -> RosterTables:
         Column("last_event_at", String(40), nullable=False),
         Column("deleted", Boolean, nullable=False, server_default="0"),
     )
-    return RosterTables(people, sections, enrollments, guardianships, replica_versions)
+    transfers = Table(     # a student's in-district moves: enrollments count at a school only while attending it
+        "transfers", metadata,
+        Column("student_id", Key, primary_key=True),
+        Column("effective_date", String(10), primary_key=True),
+        Column("from_school_id", Key, nullable=False, server_default=""),
+        Column("to_school_id", Key, nullable=False, server_default=""),
+    )
+    return RosterTables(people, sections, enrollments, guardianships, replica_versions, transfers)

@@ -6,10 +6,10 @@ from types import SimpleNamespace
 from typing import Any
 
 from chassis.messaging.replica import utc_iso
-from chassis.roster_replica.standing import Span, enrollment_span
+from chassis.roster_replica.standing import Move, Span, attending_spans, enrollment_span
 from chassis.roster_replica.store import RosterReplica
 
-TABLES = ("people", "sections", "enrollments", "guardianships", "replica_versions")
+TABLES = ("people", "sections", "enrollments", "guardianships", "replica_versions", "transfers")
 
 
 def _name(table: Any) -> str:
@@ -50,8 +50,15 @@ class FakeRosterReplica(RosterReplica):
             section = self.rows["sections"].get((e["section_id"],))
             if e["person_id"] == person_id and e["role"] == role and section is not None:
                 out.append((enrollment_span(e["section_id"], section["start_date"], section["end_date"],
-                                            e["begin_date"], e["end_date"], e["active"]), section["school_year_id"]))
-        return out
+                                            e["begin_date"], e["end_date"], e["active"]), section.get("school_id", ""),
+                            section["school_year_id"]))
+        if role == "student":
+            return attending_spans(out, self.moves(person_id))
+        return [(span, year) for span, _, year in out]
+
+    def moves(self, student_id: str) -> list[Move]:
+        return [Move(r["effective_date"], r["from_school_id"], r["to_school_id"])
+                for r in self.rows["transfers"].values() if r["student_id"] == student_id]
 
     def guardian_and_inactive(self, viewer_id: str, student_id: str) -> tuple[bool, bool]:
         person = self.rows["people"].get((viewer_id,))

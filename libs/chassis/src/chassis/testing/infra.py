@@ -77,7 +77,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_for_port(host: str, port: int, timeout: float = 20.0) -> None:
+def wait_for_port(host: str, port: int, timeout: float = 60.0) -> None:   # moto imports slowly on a busy machine
     def listening() -> bool:
         with socket.create_connection((host, port), timeout=0.5):
             return True
@@ -98,7 +98,12 @@ def start_moto_server() -> tuple[S3Endpoint, subprocess.Popen]:
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wait_for_port("127.0.0.1", port)
+    try:
+        wait_for_port("127.0.0.1", port)
+    except BaseException:
+        proc.kill()           # a server that never answered must not outlive the session that gave up on it
+        proc.wait()
+        raise
     return S3Endpoint(f"127.0.0.1:{port}", "testing", "testing"), proc
 
 

@@ -31,9 +31,11 @@ class MediaRecords:
         self.session = session
 
     def add(self, artifact_id: str, number: int, upload_id: str = "",
-            upload_expires_at: dt.datetime | None = None) -> None:
+            upload_expires_at: dt.datetime | None = None, media_object_id: str | None = None) -> None:
+        """A version's media record; one of a class capture names the shared object instead of its own upload."""
         self.session.execute(insert(version_media).values(artifact_id=artifact_id, number=number,
-                                                          upload_id=upload_id, upload_expires_at=upload_expires_at))
+                                                          upload_id=upload_id, upload_expires_at=upload_expires_at,
+                                                          media_object_id=media_object_id))
 
     def get(self, artifact_id: str, number: int, for_update: bool = False) -> MediaRecord | None:
         query = select(version_media).where(version_media.c.artifact_id == artifact_id,

@@ -49,6 +49,11 @@ artifacts = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("deleted_at", DateTime(timezone=True), nullable=True),
+    # imported history (another district's transfer package): read-only, labelled with its origin
+    Column("origin_district_id", String(255), nullable=False, server_default=""),
+    Column("origin_district_name", String(200), nullable=False, server_default=""),
+    Column("origin_ref", String(64), nullable=False, server_default=""),
+    Column("origin_skill_labels", Text, nullable=False, server_default="[]"),   # JSON list of labels
 )
 # a portfolio page: one student's live artifacts, newest first
 Index("ix_artifacts_portfolio", artifacts.c.student_id, artifacts.c.created_at.desc(), artifacts.c.id.desc(),
@@ -84,6 +89,8 @@ version_media = Table(
     Column("checked_at", DateTime(timezone=True), nullable=True),
     Column("checked_key", String(512), nullable=False, server_default=""),    # the worker's copy: all that is served
     Column("upload_expires_at", DateTime(timezone=True), nullable=True),       # the upload target's end
+    Column("media_object_id", Id, nullable=True),      # a class capture's shared object (capture_tables.py)
+    Index("ix_version_media_media_object_id", "media_object_id"),
 )
 
 artifact_skills = Table(
@@ -98,6 +105,8 @@ artifact_skills = Table(
 roster = add_roster_replica_tables(metadata)
 people, sections, enrollments, guardianships = roster.people, roster.sections, roster.enrollments, roster.guardianships
 replica_versions = roster.replica_versions
+# The gradebook reads a section's enrollments (chassis.roster_replica.section), not a person's.
+Index("ix_enrollments_section_id", roster.enrollments.c.section_id, roster.enrollments.c.role)
 
 audit_log = add_audit_table(metadata)
 outbox, inbox = add_messaging_tables(metadata)

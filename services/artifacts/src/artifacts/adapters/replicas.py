@@ -2,11 +2,14 @@
 over this service's tables; the access rules read teaching/guardianship, the writes a student's school and year."""
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from artifacts.adapters.orm import roster
 from artifacts.domain.access import Relation
+from chassis.roster_replica import section
 from chassis.roster_replica.store import RosterReplica
 
 
@@ -21,3 +24,10 @@ class Replicas(RosterReplica):
         versions = self.tables.replica_versions
         return self.session.execute(select(versions.c.last_event_at).where(
             versions.c.kind == kind, versions.c.entity_id == entity_id)).scalar() or ""
+
+    def teaches_section_now(self, teacher_id: str, section_id: str, today: dt.date) -> bool:
+        return section.teaches_section_now(self.session, self.tables, teacher_id, section_id, today)
+
+    def students_now(self, section_id: str, today: dt.date) -> list[str]:
+        """The section's students enrolled today (class capture picks its recipients among them)."""
+        return section.students_now(self.session, self.tables, section_id, today)

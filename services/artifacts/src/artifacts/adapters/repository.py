@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 
-from sqlalchemy import and_, delete, insert, select, update
+from sqlalchemy import and_, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from artifacts.adapters import portfolio_statements as statements
 from artifacts.adapters.media_records import stored_media
 from artifacts.adapters.orm import artifact_skills, artifact_versions, artifacts, version_media
 from artifacts.adapters.portfolio_statements import PortfolioFilter  # noqa: F401  (re-exported)
-from artifacts.domain.model import Artifact, Kind, Status, Version
+from artifacts.domain.model import Artifact, Kind, Origin, Status, Version
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,21 @@ def _artifact(row, skill_ids: list[str]) -> Artifact:
                     school_year_id=row.school_year_id, school_id=row.school_id, status=Status(row.status),
                     created_at=_utc(row.created_at), updated_at=_utc(row.updated_at), link_url=row.link_url,
                     rejection_reason=row.rejection_reason, current_version=row.current_version,
-                    deleted_at=row.deleted_at)
+                    deleted_at=row.deleted_at, origin=_origin(row))
+
+
+def _origin(row) -> Origin | None:
+    if not getattr(row, "origin_district_id", ""):
+        return None
+    return Origin(row.origin_district_id, row.origin_district_name, row.origin_ref,
+                  tuple(json.loads(row.origin_skill_labels or "[]")))
+
+
+def _origin_row(origin: Origin | None) -> dict:
+    if origin is None:
+        return {}
+    return {"origin_district_id": origin.district_id, "origin_district_name": origin.district_name,
+            "origin_ref": origin.ref, "origin_skill_labels": json.dumps(list(origin.skill_labels))}
 
 
 class ArtifactsRepository:
@@ -75,7 +90,8 @@ class ArtifactsRepository:
                 "title": a.title, "description": a.description, "kind": a.kind.value, "link_url": a.link_url,
                 "school_year_id": a.school_year_id, "school_id": a.school_id, "status": a.status.value,
                 "rejection_reason": a.rejection_reason, "current_version": a.current_version,
-                "created_at": a.created_at, "updated_at": a.updated_at, "deleted_at": a.deleted_at}
+                "created_at": a.created_at, "updated_at": a.updated_at, "deleted_at": a.deleted_at,
+                **_origin_row(a.origin)}
 
     def add(self, a: Artifact) -> None:
         self.session.execute(insert(artifacts).values(id=a.id, **self._row(a)))
@@ -112,6 +128,15 @@ class ArtifactsRepository:
             if r.skill_id is not None:
                 artifact.skill_ids.append(r.skill_id)
         return list(found.values())
+
+    def export_summary(self, student_id: str) -> tuple[int, int]:
+        """(live artifacts, bytes of their versions' ready checked media) of one student: the passport's size."""
+        live = select(artifacts.c.id).where(artifacts.c.student_id == student_id, artifacts.c.deleted_at.is_(None))
+        count = self.session.execute(select(func.count()).select_from(live.subquery())).scalar_one()
+        media = self.session.execute(select(func.coalesce(func.sum(version_media.c.size_bytes), 0)).where(
+            version_media.c.artifact_id.in_(live), version_media.c.verdict == Status.READY.value,
+            version_media.c.checked_key != "")).scalar_one()
+        return int(count), int(media)
 
     def portfolio_query(self, f: PortfolioFilter, size: int, after: tuple | None):
         """The page's statement alone with this listing's values bound (to inspect its plan)."""

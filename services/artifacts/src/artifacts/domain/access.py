@@ -10,7 +10,11 @@ role (``ALLOWED``). Rules (tested as a table in tests/unit/test_artifacts_access
 - a milestone panellist (a guest "guest:<invitation_id>" with role panel_guest, or an invited educator account)
   views one artifact the student selected for that milestone, until the invitation expires (``panel_reader``,
   decided per artifact from the panel replica); never a whole portfolio, never a change;
-- a service principal may read; nobody else may do anything.
+- a service principal may read;
+- the passport export (EXPORT, ``chassis.records_request``): the student, their guardian, or a district privacy
+  officer stating a reason; the import of another district's transfer package (IMPORT): a privacy officer only, as
+  read-only history (no other act is open to a privacy officer; admins never);
+- nobody else may do anything.
 """
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from enum import StrEnum
 
 from chassis.access import Role, Viewer, guest_invitation_id, role_of  # noqa: F401 (re-exported)
 from chassis.errors import PermissionDenied
+from chassis.records_request import EXPORTERS
 from chassis.roster_replica.standing import Relation, Span, enrollment_span, in_span, teaches_now  # noqa: F401 (re-exported)
 
 STUDENT, TEACHER, GUARDIAN, SERVICE = Role.STUDENT, Role.TEACHER, Role.GUARDIAN, Role.SERVICE
@@ -30,6 +35,8 @@ class Action(StrEnum):
     VIEW = "view"
     ADD = "add"
     CHANGE = "change"        # edit, new version, delete
+    EXPORT = "export"        # the student's passport (a records request)
+    IMPORT = "import"        # another district's transfer package, attached as read-only history
 
 
 # The roles (``chassis.access.role_of``) each action is open to; the panellist's view is decided per artifact.
@@ -37,6 +44,8 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.VIEW: frozenset({STUDENT, TEACHER, GUARDIAN, SERVICE, PANELLIST}),
     Action.ADD: frozenset({STUDENT, TEACHER}),
     Action.CHANGE: frozenset({STUDENT, TEACHER}),
+    Action.EXPORT: EXPORTERS,
+    Action.IMPORT: frozenset({Role.PRIVACY_OFFICER}),
 }
 OWN_ONLY = frozenset({Action.CHANGE})      # ... and only on an artifact the viewer added
 
@@ -59,13 +68,17 @@ class ViewerCan:
 
     add: bool = False        # add to the student's portfolio
     change: bool = False     # edit, new version, delete this artifact
+    export: bool = False     # download the student's passport
 
 
-def viewer_can(viewer: Viewer, student_id: str, relation: Relation, added_by: str | None = None) -> ViewerCan:
-    """The actions open to the viewer on this portfolio (``added_by``: and on this artifact)."""
+def viewer_can(viewer: Viewer, student_id: str, relation: Relation, added_by: str | None = None,
+               read_only: bool = False) -> ViewerCan:
+    """The actions open to the viewer on this portfolio (``added_by``: and on this artifact; ``read_only``: an
+    imported one, which nobody changes)."""
     return ViewerCan(add=is_allowed(viewer, Action.ADD, student_id, relation),
-                     change=added_by is not None and is_allowed(viewer, Action.CHANGE, student_id, relation,
-                                                                added_by))
+                     export=added_by is None and is_allowed(viewer, Action.EXPORT, student_id, relation),
+                     change=added_by is not None and not read_only
+                     and is_allowed(viewer, Action.CHANGE, student_id, relation, added_by))
 
 
 def is_audited(viewer: Viewer, student_id: str) -> bool:

@@ -73,3 +73,4 @@ class ArtifactMediaUploaded(DomainEvent):
     version: int
     media_key: str
     kind: str
+    media_object_id: str = ""       # a class capture's shared object: checked once for all its artifacts

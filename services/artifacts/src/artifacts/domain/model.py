@@ -80,6 +80,20 @@ class Version:
         return self.stored.size_bytes if self.stored and self.stored.ready else self.size_bytes
 
 
+@dataclass(frozen=True)
+class Origin:
+    """Imported history: another district's artifact, read-only here, labelled "from <district_name>"."""
+
+    district_id: str                       # the sending district's did:web
+    district_name: str
+    ref: str                               # its id in the sending district
+    skill_labels: tuple[str, ...] = ()     # its skills with no local match: "<name> (from <district>)"
+
+    @property
+    def label(self) -> str:
+        return f"from {self.district_name}"
+
+
 @dataclass
 class Artifact:
     id: str
@@ -104,6 +118,7 @@ class Artifact:
     thumbnail_url: str = ""               # reads only: short-lived presigned URLs
     media_url: str = ""
     viewer_can: ViewerCan | None = None   # reads only: what the reader may do with it
+    origin: Origin | None = None          # imported from another district: read-only
 
 
 def has_control(text: str) -> bool:

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import grpc
 
+from artifacts.adapters.orm import audit_log
 from artifacts.adapters.orm import roster as roster_replica
 from artifacts.bootstrap import ArtifactsApp, build
 from artifacts.domain.access import Viewer
+from artifacts.entrypoints import capture_grpc, gradebook_grpc, history_grpc, showcases_api
 from artifacts.entrypoints import grpc_messages as msg
+from chassis import disclosures
 from chassis.access import current_viewer
 from chassis.config import PlatformSettings, ServiceSettings
 from chassis.grpc import server as chassis_server
@@ -19,6 +22,10 @@ from skillfolio.artifacts.v1 import artifacts_pb2 as pb
 from skillfolio.artifacts.v1 import artifacts_pb2_grpc
 
 SERVICE_FULL_NAME = pb.DESCRIPTOR.services_by_name["ArtifactsService"].full_name
+SERVICE_FULL_NAMES = [SERVICE_FULL_NAME, showcases_api.SERVICE_FULL_NAME, gradebook_grpc.SERVICE_FULL_NAME,
+                      capture_grpc.SERVICE_FULL_NAME, history_grpc.SERVICE_FULL_NAME,
+                      disclosures.SERVICE_FULL_NAME]
+PUBLIC_METHODS = (*showcases_api.PUBLIC_METHODS,)
 
 
 def _viewer() -> Viewer:
@@ -31,6 +38,7 @@ class ArtifactsServicer(artifacts_pb2_grpc.ArtifactsServiceServicer):
     def __init__(self, app: ArtifactsApp) -> None:
         self.commands = app.commands
         self.queries = app.queries
+        self.passport = app.passport
         self.unit_of_work = app.unit_of_work
 
     def CreateArtifact(self, request, context):
@@ -71,15 +79,36 @@ class ArtifactsServicer(artifacts_pb2_grpc.ArtifactsServiceServicer):
                                         next_page_token=page.next_page_token,
                                         viewer_can=msg.viewer_can(page.viewer_can))
 
+    def ExportPortfolio(self, request, context):
+        summary = self.passport.start(_viewer(), request.student_id, request.reason)
+        yield pb.ExportPortfolioResponse(summary=pb.ExportSummary(artifact_count=summary.artifact_count,
+                                                                  media_bytes=summary.media_bytes))
+        for found in self.passport.artifacts(request.student_id):
+            yield pb.ExportPortfolioResponse(artifact=msg.artifact(found))
+
     def MarkMediaResult(self, request, context):
         updated = self.commands.mark_media_result(_viewer(), request.artifact_id, request.version, request.result,
                                                   request.reason)
         return pb.MarkMediaResultResponse(artifact=msg.artifact(updated))
 
 
+def _disclosures(app) -> disclosures.DisclosuresServicer:
+    """The artifacts audit rows about a student, read as its roster replica decides (chassis.disclosures.READERS)."""
+    from artifacts.adapters.replicas import Replicas
+    return disclosures.DisclosuresServicer(
+        "artifacts", app.session_factory, audit_log,
+        lambda session, viewer, student_id: Replicas(session).relation(viewer.subject, student_id,
+                                                                       app.calendar.today(), viewer.roles))
+
+
 def _register(app: ArtifactsApp):
     def register(server: grpc.Server) -> None:
         artifacts_pb2_grpc.add_ArtifactsServiceServicer_to_server(ArtifactsServicer(app), server)
+        showcases_api.register(app)(server)
+        gradebook_grpc.register(app, server)
+        capture_grpc.register(app, server)
+        history_grpc.register(app, server)
+        disclosures.register(_disclosures(app))(server)
     return register
 
 
@@ -93,7 +122,7 @@ def start(settings: ServiceSettings, app: ArtifactsApp | None = None,
     """A running artifacts API server (tests, benches); ``handle.stop()`` also closes an app it built itself."""
     owned = app is None
     app = app or build(settings)
-    return chassis_server.start("artifacts", settings, _register(app), [SERVICE_FULL_NAME], (),
+    return chassis_server.start("artifacts", settings, _register(app), SERVICE_FULL_NAMES, PUBLIC_METHODS,
                                 on_stop=app.close if owned else None, platform=platform, metrics=metrics,
                                 admit=_admit(app))
 
@@ -102,5 +131,5 @@ def serve(settings: ServiceSettings) -> None:
     """Run the artifacts API until SIGTERM/SIGINT (`skillfolio run artifacts api`)."""
     app = build(settings)
     app.media.store  # noqa: B018 -- fail at start, not on the first upload, when the media settings are wrong
-    chassis_server.serve("artifacts", settings, _register(app), [SERVICE_FULL_NAME], (), on_stop=app.close,
+    chassis_server.serve("artifacts", settings, _register(app), SERVICE_FULL_NAMES, PUBLIC_METHODS, on_stop=app.close,
                          admit=_admit(app))

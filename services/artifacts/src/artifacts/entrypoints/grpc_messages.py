@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from artifacts.adapters.repository import PortfolioFilter
-from artifacts.domain.model import Artifact, Version, VersionInput
+from artifacts.domain.model import Artifact, Origin, Version, VersionInput
 from artifacts.service_layer.commands import NewArtifact
 from skillfolio.artifacts.v1 import artifacts_pb2 as pb
 
@@ -37,7 +37,7 @@ def version(v: Version) -> pb.Version:
 
 
 def viewer_can(can) -> pb.ViewerCan | None:
-    return pb.ViewerCan(add=can.add, change=can.change) if can is not None else None
+    return pb.ViewerCan(add=can.add, change=can.change, export=can.export) if can is not None else None
 
 
 def artifact(a: Artifact) -> pb.Artifact:
@@ -48,4 +48,9 @@ def artifact(a: Artifact) -> pb.Artifact:
         rejection_reason=a.rejection_reason, created_at=a.created_at.isoformat(),
         updated_at=a.updated_at.isoformat(), current_version=a.current_version,
         versions=[version(v) for v in a.versions], thumbnail_url=a.thumbnail_url, media_url=a.media_url,
-        viewer_can=viewer_can(a.viewer_can))
+        viewer_can=viewer_can(a.viewer_can), origin=origin(a.origin))
+
+
+def origin(o: Origin | None) -> pb.Origin | None:
+    return None if o is None else pb.Origin(district_id=o.district_id, district_name=o.district_name, ref=o.ref,
+                                            skill_labels=list(o.skill_labels))

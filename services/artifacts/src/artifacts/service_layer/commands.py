@@ -14,6 +14,7 @@ from artifacts.domain.access import DENIED, SERVICE, Action, Viewer, check, is_a
 from artifacts.domain.events import ArtifactAdded, ArtifactDeleted, ArtifactMediaUploaded, ArtifactUpdated
 from artifacts.domain.media import original_key
 from artifacts.domain.model import Artifact, Kind, Version, VersionInput
+from artifacts.service_layer.capture_media import discard_bytes, release_references
 from artifacts.service_layer.media import Media
 from artifacts.service_layer.media_results import apply_media_result, media_result_problems
 from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork, UowFactory
@@ -64,8 +65,11 @@ class ArtifactCommands:
             raise PermissionDenied(DENIED)
         today = self.calendar.today()
         relation = uow.replicas.relation(viewer.subject, artifact.student_id, today)
+        action = Action.VIEW if artifact.origin is not None else Action.CHANGE
         decide(uow.roster, viewer, artifact.student_id, today, relation,
-               lambda known: check(viewer, Action.CHANGE, artifact.student_id, known, artifact.added_by))
+               lambda known: check(viewer, action, artifact.student_id, known, artifact.added_by))
+        if artifact.origin is not None:        # whoever may see imported history is told it is read-only
+            raise Conflict(f"imported history ({artifact.origin.label}) is read-only")
         return artifact
 
     def _finish(self, uow: ArtifactsUnitOfWork, viewer: Viewer, action: str, artifact: Artifact, event) -> None:
@@ -187,14 +191,17 @@ class ArtifactCommands:
         return artifact
 
     def delete(self, viewer: Viewer, artifact_id: str) -> None:
-        """Soft delete: the row stays (audited, recoverable by operators); it leaves every read and list."""
+        """Soft delete: the row stays (audited, recoverable by operators); it leaves every read and list. A shared
+        (class capture) object's bytes are deleted with the last artifact referring to it."""
         with self.uow_factory() as uow:
             artifact = self._editable(uow, viewer, artifact_id)
             artifact.deleted_at = artifact.updated_at = self.clock()
             uow.artifacts.save(artifact)
             uow.audit(viewer, "DeleteArtifact", [artifact.student_id], {"artifact_id": artifact.id})
             uow.raise_event(ArtifactDeleted(artifact_id=artifact.id))
+            released = release_references(uow, artifact.id, artifact.deleted_at)
             uow.commit()
+        discard_bytes(self.media, released)          # a class capture's object: only once no artifact refers to it
 
     def mark_media_result(self, viewer: Viewer, artifact_id: str, version: int, result: str,
                           reason: str = "") -> Artifact:

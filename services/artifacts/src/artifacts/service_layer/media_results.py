@@ -65,6 +65,15 @@ def _pending_kind(uow: ArtifactsUnitOfWork, artifact_id: str, version: int) -> t
     return artifact.kind, declared, ""
 
 
+def judged(media: Media, key: str, kind: str, thumb: str, declared_size: int) -> tuple[StoredMedia, str]:
+    """The media pipeline's verdict on an upload (sniffed, stripped, thumbnailed) as what gets stored, and why."""
+    verdict = judge_upload(media.store, key, kind, thumbnail_key=thumb, declared_size=declared_size,
+                           limits=media.limits)
+    stored = (StoredMedia(Status.READY, verdict.mime, verdict.size, verdict.thumbnail_key, verdict.key)
+              if verdict.ready else StoredMedia(Status.REJECTED))
+    return stored, verdict.reason
+
+
 def check_uploaded_media(uow_factory: UowFactory, envelope: Envelope, media: Media,
                          clock: Callable[[], dt.datetime]) -> str:
     """Run the media pipeline on an uploaded version and record the verdict; returns what happened.
@@ -76,11 +85,7 @@ def check_uploaded_media(uow_factory: UowFactory, envelope: Envelope, media: Med
         kind, declared, outcome = _pending_kind(uow, artifact_id, version)
     stored, reason = None, ""
     if kind is not None:
-        verdict = judge_upload(media.store, key, kind.value, thumbnail_key=thumb, declared_size=declared,
-                               limits=media.limits)
-        stored = (StoredMedia(Status.READY, verdict.mime, verdict.size, verdict.thumbnail_key, verdict.key)
-                  if verdict.ready else StoredMedia(Status.REJECTED))
-        reason = verdict.reason
+        stored, reason = judged(media, key, kind.value, thumb, declared)
     with uow_factory() as uow:
         if uow.claim(envelope):
             artifact = uow.artifacts.get(artifact_id, for_update=True)

@@ -6,6 +6,7 @@ import logging
 
 from artifacts.domain.media import legacy_thumbnail_key, original_key, thumbnail_key
 from artifacts.domain.model import Status, StoredMedia
+from artifacts.service_layer.capture_media import reject_abandoned_captures
 from artifacts.service_layer.media import Media
 from artifacts.service_layer.media_results import MEDIA_WORKER, apply_media_result
 from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork, UowFactory
@@ -18,8 +19,9 @@ UPLOAD_NOT_COMPLETED = "upload not completed"
 
 
 def sweep_media(uow_factory: UowFactory, media: Media, clock: Clock) -> tuple[int, int]:
-    """One timer tick: (abandoned uploads rejected, earlier verdicts re-checked)."""
-    return reject_abandoned_uploads(uow_factory, media, clock), recheck_unchecked(uow_factory, media, clock)
+    """One timer tick: (abandoned uploads rejected, class captures' shared ones too; earlier verdicts re-checked)."""
+    rejected = reject_abandoned_uploads(uow_factory, media, clock) + reject_abandoned_captures(uow_factory, media, clock)
+    return rejected, recheck_unchecked(uow_factory, media, clock)
 
 
 def _reject(uow: ArtifactsUnitOfWork, artifact_id: str, number: int, reason: str, clock: Clock) -> None:

@@ -52,7 +52,8 @@ class ArtifactQueries:
             panel_seat = self._panel_seat(uow, viewer, artifact, relation)
             decide(uow.roster, viewer, artifact.student_id, today, replace(relation, panel_reader=bool(panel_seat)),
                    lambda known: check(viewer, Action.VIEW, artifact.student_id, known))
-            artifact.viewer_can = viewer_can(viewer, artifact.student_id, relation, artifact.added_by)
+            artifact.viewer_can = viewer_can(viewer, artifact.student_id, relation, artifact.added_by,
+                                             read_only=artifact.origin is not None)
             artifact.versions = uow.artifacts.versions(artifact_id)
             artifact.media = next((v.stored for v in artifact.versions if v.number == artifact.current_version),
                                   None)

@@ -24,7 +24,9 @@ from artifacts.bootstrap import ArtifactsApp, build
 from artifacts.demo.portfolio import PORTFOLIO, DemoArtifact
 from artifacts.domain.model import VersionInput
 from artifacts.service_layer.commands import NewArtifact
+from artifacts.service_layer.seed_capture import seed_capture
 from artifacts.service_layer.seed_classes import seed_classes
+from artifacts.service_layer.seed_showcase import seed_showcase
 from artifacts.service_layer.subscriptions import SUBSCRIPTIONS
 from chassis.access import Viewer
 from chassis.config import service_settings
@@ -131,8 +133,13 @@ def seed_demo(context: SeedContext) -> dict:
     titles = seed_portfolio(cast, roster.get("events", []), skills.get("skill_ids", {}), roster["today"])
     classes = roster.get("classes", ())
     evidence = seed_classes(classes, roster.get("events", []), skills.get("skill_ids", {}), roster["today"])
+    captured = seed_capture(classes, roster.get("events", []), skills.get("skill_ids", {}), roster["today"])
     artifacts, events = portfolio_facts(cast, roster["today"], classes)
     messages = [f"seeded the demo student's portfolio: {len(titles)} artifacts over two school years"] if titles else []
     if evidence:
         messages.append(f"seeded {evidence} artifacts of {len(classes)} demo classes' students (the dashboard's figures)")
+    if captured:
+        messages.append(f"seeded a class capture: one photo for {captured} students of a demo class")
+    if showcase := seed_showcase(cast, artifacts):
+        messages.append(f"seeded the demo student's showcase {showcase!r}, shared with their guardians")
     return {"messages": messages, "artifacts": artifacts, "events": events}

@@ -6,11 +6,13 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from artifacts.adapters.media_objects import MediaObjects
 from artifacts.adapters.media_records import MediaRecords
 from artifacts.adapters.orm import audit_log, idempotency_keys, inbox, outbox
 from artifacts.adapters.panel_grants import PanelGrants
 from artifacts.adapters.replicas import Replicas
 from artifacts.adapters.repository import ArtifactsRepository
+from artifacts.adapters.showcase_repository import ShowcaseRepository
 from artifacts.adapters.skill_catalog import SkillCatalog
 from artifacts.domain.access import Viewer
 from chassis.roster_replica.owner import RosterRelations
@@ -24,9 +26,11 @@ class ArtifactsUnitOfWork(UnitOfWork):
 
     artifacts: ArtifactsRepository
     media: MediaRecords
+    media_objects: MediaObjects
     replicas: Replicas
     panels: PanelGrants
     catalog: SkillCatalog
+    showcases: ShowcaseRepository
 
     def __init__(self, session_factory: sessionmaker, roster: RosterRelations | None = None) -> None:
         super().__init__(session_factory, outbox, PRODUCER, idempotency_keys, inbox)
@@ -35,9 +39,11 @@ class ArtifactsUnitOfWork(UnitOfWork):
     def _open(self, session: Session) -> None:
         self.artifacts = ArtifactsRepository(session)
         self.media = MediaRecords(session)
+        self.media_objects = MediaObjects(session)
         self.replicas = Replicas(session)
         self.panels = PanelGrants(session)
         self.catalog = SkillCatalog(session)
+        self.showcases = ShowcaseRepository(session)
 
     def audit(self, viewer: Viewer, action: str, student_ids: list[str], detail: dict | None = None) -> None:
         """Record a disclosure or change of students' records by ``viewer`` in this transaction."""

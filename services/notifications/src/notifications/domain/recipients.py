@@ -1,7 +1,9 @@
 """Who hears about what (issue 11 §1), written once as a table: each event kind names its audiences and the
 preference category; :func:`recipients` applies it over the roster replica's facts. Nobody hears of their own
 action, and only people the owning services would let see the work (the student, their guardians, teachers who
-teach them now) are ever in an audience: a former teacher, another student's guardian or an admin never is."""
+teach them now) are ever in an audience: a former teacher, another student's guardian or an admin never is. The one
+exception tells people of access they LOST: when a student's rights pass to them at 18 (``rights_passed``), the
+guardians the roster's event names (no longer guardians in the replica) hear that their access ended."""
 from __future__ import annotations
 
 import datetime as dt
@@ -16,6 +18,7 @@ class Audience(StrEnum):
     TEACHERS_IF_GUARDIAN_ACTS = "teachers_if_guardian_acts"   # current teachers, when a guardian wrote it
     ARTIFACT_TEACHER = "artifact_teacher"    # the teacher who added the artifact, if they teach the student now
     INVITEE = "invitee"                      # the invited person, if a guardian of the student
+    NAMED = "named"                          # the people the event names (rights_passed: guardians who lost access)
 
 
 @dataclass(frozen=True)
@@ -24,8 +27,8 @@ class Rule:
     audiences: tuple[Audience, ...]
 
 
-G, S, T, A, I = (Audience.GUARDIANS, Audience.STUDENT, Audience.TEACHERS_IF_GUARDIAN_ACTS, Audience.ARTIFACT_TEACHER,
-                 Audience.INVITEE)
+G, S, T, A, I, N = (Audience.GUARDIANS, Audience.STUDENT, Audience.TEACHERS_IF_GUARDIAN_ACTS,
+                    Audience.ARTIFACT_TEACHER, Audience.INVITEE, Audience.NAMED)
 
 # kind -> (category, audiences). The kinds are the mail package's (their sentences live in its catalogues).
 RULES: dict[str, Rule] = {
@@ -38,6 +41,8 @@ RULES: dict[str, Rule] = {
     "milestone_scheduled": Rule("goals_milestones", (G,)),
     "milestone_completed": Rule("goals_milestones", (G,)),
     "panel_invited": Rule("critical", (I,)),
+    "point_of_progress_completed": Rule("assessments", (G, S)),
+    "rights_passed": Rule("critical", (S, N)),
 }
 
 
@@ -52,6 +57,7 @@ class Occurrence:
     subject_id: str = ""            # the artifact (or goal, milestone) it is about
     artifact_added_by: str = ""     # reflection_added: who added the artifact
     invitee_id: str = ""            # panel_invited: the invited person
+    named: tuple[str, ...] = ()     # rights_passed: the guardians whose access ended
     occurred_at: dt.datetime | None = None
 
 
@@ -72,6 +78,8 @@ def _audience(audience: Audience, o: Occurrence, facts: RosterFacts, on: dt.date
     if audience is Audience.ARTIFACT_TEACHER:
         teachers = facts.current_teachers_of(o.student_id, on)
         return {o.artifact_added_by} & teachers if o.artifact_added_by else set()
+    if audience is Audience.NAMED:
+        return set(o.named)
     if audience is Audience.INVITEE:
         return {o.invitee_id} & facts.guardians_of(o.student_id) if o.invitee_id else set()
     raise AssertionError(audience)

@@ -3,13 +3,17 @@ chassis server (signed principals, health, reflection, metrics, DomainError -> s
 principal but Unsubscribe, which the signed token in the email authorises."""
 from __future__ import annotations
 
+import datetime as dt
+
 import grpc
 
+from chassis import disclosures
 from chassis.access import Viewer, current_viewer
 from chassis.config import PlatformSettings, ServiceSettings
 from chassis.grpc import server as chassis_server
 from chassis.grpc.admission import Admission, refuse_inactive
-from notifications.adapters.orm import people
+from notifications.adapters.orm import audit_log, contacts, people
+from notifications.adapters.replicas import Replicas
 from notifications.bootstrap import NotificationsApp, build
 from notifications.entrypoints import grpc_messages as msg
 from notifications.service_layer.views import approval_line
@@ -18,6 +22,7 @@ from skillfolio.notifications.v1 import notifications_pb2_grpc
 
 SERVICE_FULL_NAME = pb.DESCRIPTOR.services_by_name["NotificationsService"].full_name
 PUBLIC_METHODS = (f"/{SERVICE_FULL_NAME}/Unsubscribe",)
+SERVICE_FULL_NAMES = [SERVICE_FULL_NAME, disclosures.SERVICE_FULL_NAME]
 PREFERENCE_FIELDS = ("email", "language", "time_zone", "quiet_hours_start", "quiet_hours_end")
 DISTRICT_FIELDS = ("approval_required", "digest_hour", "weekly_weekday", "sender_name")
 
@@ -104,6 +109,12 @@ class NotificationsServicer(notifications_pb2_grpc.NotificationsServiceServicer)
 def _register(app: NotificationsApp):
     def register(server: grpc.Server) -> None:
         notifications_pb2_grpc.add_NotificationsServiceServicer_to_server(NotificationsServicer(app), server)
+        disclosures.register(disclosures.DisclosuresServicer(
+            "notifications", app.session_factory, audit_log,
+            lambda session, viewer, student_id: Replicas(session).relation(viewer.subject, student_id,
+                                                                           dt.datetime.now(dt.UTC).date(),
+                                                                           viewer.roles),
+            names_of=disclosures.names_from(contacts)))(server)
     return register
 
 
@@ -117,7 +128,7 @@ def start(settings: ServiceSettings, app: NotificationsApp | None = None,
     """A running notifications API server (tests); ``handle.stop()`` also closes an app it built itself."""
     owned = app is None
     app = app or build(settings)
-    return chassis_server.start("notifications", settings, _register(app), [SERVICE_FULL_NAME], PUBLIC_METHODS,
+    return chassis_server.start("notifications", settings, _register(app), SERVICE_FULL_NAMES, PUBLIC_METHODS,
                                 on_stop=app.close if owned else None, platform=platform, metrics=metrics,
                                 admit=_admit(app))
 
@@ -125,5 +136,5 @@ def start(settings: ServiceSettings, app: NotificationsApp | None = None,
 def serve(settings: ServiceSettings) -> None:
     """Run the notifications API until SIGTERM/SIGINT (`skillfolio run notifications api`)."""
     app = build(settings)
-    chassis_server.serve("notifications", settings, _register(app), [SERVICE_FULL_NAME], PUBLIC_METHODS,
+    chassis_server.serve("notifications", settings, _register(app), SERVICE_FULL_NAMES, PUBLIC_METHODS,
                          on_stop=app.close, admit=_admit(app))

@@ -11,7 +11,8 @@ CATEGORIES = ("new_work", "reflections_feedback", "assessments", "comments", "go
 MUTABLE_CATEGORIES = CATEGORIES[:-1]
 # The kinds this package has sentences for; another kind renders with a generic sentence.
 KINDS = ("artifact_added", "reflection_added", "feedback_given", "assessment_recorded", "comment_added",
-         "goal_achieved", "milestone_scheduled", "milestone_rescheduled", "milestone_completed", "panel_invited")
+         "goal_achieved", "milestone_scheduled", "milestone_rescheduled", "milestone_completed", "panel_invited",
+         "point_of_progress_completed", "rights_passed")
 PERIODS = ("daily", "weekly")
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}\Z")

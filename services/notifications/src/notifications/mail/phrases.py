@@ -32,6 +32,10 @@ LINES: dict[str, tuple[str, str]] = {
     "milestone_rescheduled": _NP("%(actor)s changed the date of %(child)s's milestone",
                                  "%(actor)s changed the dates of %(count)s of %(child)s's milestones"),
     "milestone_completed": _NP("%(child)s completed a milestone", "%(child)s completed %(count)s milestones"),
+    "point_of_progress_completed": _NP("%(actor)s completed a point of progress for %(child)s",
+                                       "%(actor)s completed %(count)s points of progress for %(child)s"),
+    "rights_passed": _NP("%(child)s now holds the rights over their record: guardians' access has ended",
+                         "%(count)s notices: %(child)s now holds the rights over their record"),
     "panel_invited": _NP("%(actor)s invited you to %(child)s's milestone panel",
                          "%(actor)s invited you to %(count)s of %(child)s's milestone panels"),
 }
@@ -49,7 +53,9 @@ SUBJECTS: dict[str, str] = {
     "milestone_scheduled": _N("%(child)s's milestone is scheduled"),
     "milestone_rescheduled": _N("%(child)s's milestone has a new date"),
     "milestone_completed": _N("%(child)s has completed a milestone"),
+    "point_of_progress_completed": _N("A new point of progress for %(child)s"),
     "panel_invited": _N("Invitation: %(child)s's milestone panel"),
+    "rights_passed": _N("%(child)s's record: the rights have passed to the student"),
 }
 GENERIC_SUBJECT = _N("News in %(child)s's portfolio")
 DIGEST_SUBJECTS = {"daily": _N("Your daily update: %(children)s"),

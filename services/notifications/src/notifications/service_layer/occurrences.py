@@ -73,6 +73,18 @@ def _panel_invited(d: dict, at: dt.datetime, artifact) -> Reading:
             Details(link=f"/milestones/{d['milestone_id']}"))
 
 
+def _point_of_progress(d: dict, at: dt.datetime, artifact) -> Reading:
+    return (Occurrence("point_of_progress_completed", d["student_id"], d.get("teacher_id", ""), "teacher",
+                       d["point_id"], occurred_at=at),
+            Details(title=d.get("term_name", ""), link=f"/students/{d['student_id']}/progress"))
+
+
+def _rights_passed(d: dict, at: dt.datetime, artifact) -> Reading:
+    return (Occurrence("rights_passed", d["student_id"], "service:roster", "", d["student_id"],
+                       named=tuple(d.get("guardian_ids") or ()), occurred_at=at),
+            Details(outcome=d.get("basis", ""), link=f"/students/{d['student_id']}"))
+
+
 # (source, type) -> how its payload reads; ``artifact`` is the artifacts replica's row for data["artifact_id"].
 READERS: dict[tuple[str, str], Callable[[dict, dt.datetime, object], Reading]] = {
     ("artifacts", "artifact_added"): _artifact_added,
@@ -84,4 +96,6 @@ READERS: dict[tuple[str, str], Callable[[dict, dt.datetime, object], Reading]] =
     ("reflections", "milestone_created"): _milestone("milestone_scheduled"),
     ("reflections", "milestone_completed"): _milestone("milestone_completed"),
     ("reflections", "panellist_invited"): _panel_invited,
+    ("reflections", "point_of_progress_completed"): _point_of_progress,
+    ("roster", "student_rights_passed"): _rights_passed,
 }

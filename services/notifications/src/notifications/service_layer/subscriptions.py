@@ -4,7 +4,7 @@ and every event that notifies someone (service_layer/occurrences.py reads each).
 from __future__ import annotations
 
 from chassis.roster_replica import events as roster_replica
-from notifications.service_layer import intake, replication
+from notifications.service_layer import erasure, intake, replication
 from notifications.service_layer.occurrences import READERS
 
 SUBSCRIPTIONS = {
@@ -18,4 +18,5 @@ SUBSCRIPTIONS = {
     ("artifacts", "artifact_added"): replication.artifact,
     ("artifacts", "artifact_updated"): replication.artifact,
     ("artifacts", "artifact_deleted"): replication.artifact,
+    ("roster", "erasure_requested"): erasure.erase_student,
 }

@@ -26,12 +26,19 @@ class AssessmentsRepository:
                                          for c in item.criterion_levels])))
 
     def on_artifact(self, artifact_id: str) -> list[Assessment]:
-        rows = self.session.execute(select(assessments).where(assessments.c.artifact_id == artifact_id)
-                                    .order_by(assessments.c.assessed_at, assessments.c.id))
-        return [Assessment(r.id, r.artifact_id, r.student_id, r.skill_id, r.assessor_id, r.assessor_role,
-                           r.level_rank, r.level_name, r.comment, r.assessed_at,
-                           [CriterionLevel(c["criterion_code"], int(c["level_rank"]))
-                            for c in json.loads(r.criterion_levels)]) for r in rows]
+        return self.on_artifacts([artifact_id]).get(artifact_id, [])
+
+    def on_artifacts(self, artifact_ids: list[str]) -> dict[str, list[Assessment]]:
+        """Each artifact's assessments (in assessment order), in one statement (an export's batch)."""
+        rows = self.session.execute(select(assessments).where(assessments.c.artifact_id.in_(artifact_ids))
+                                    .order_by(assessments.c.artifact_id, assessments.c.assessed_at, assessments.c.id))
+        found: dict[str, list[Assessment]] = {}
+        for r in rows:
+            found.setdefault(r.artifact_id, []).append(Assessment(
+                r.id, r.artifact_id, r.student_id, r.skill_id, r.assessor_id, r.assessor_role, r.level_rank,
+                r.level_name, r.comment, r.assessed_at, [CriterionLevel(c["criterion_code"], int(c["level_rank"]))
+                                                         for c in json.loads(r.criterion_levels)]))
+        return found
 
     def tagged_counts(self, student_id: str) -> list[TaggedCount]:
         """Per skill and school year: how many of the student's live artifacts are tagged with the skill."""

@@ -21,7 +21,13 @@ from chassis.audit import add_audit_table
 from chassis.idempotency import add_idempotency_table
 from chassis.messaging.tables import add_messaging_tables
 from chassis.roster_replica.tables import add_roster_replica_tables
-from reflections.adapters import goal_tables  # noqa: F401 - goals and milestones join the same metadata
+from reflections.adapters import (  # noqa: F401 - goals, milestones, badges, points of progress, exemplars join it
+    amendment_tables,
+    calibration_tables,
+    credential_tables,
+    goal_tables,
+    progress_tables,
+)
 from reflections.adapters.orm_assessments import add_assessment_tables
 from reflections.adapters.schema import Id, Key, metadata
 
@@ -127,6 +133,8 @@ person_names = Table(
 roster = add_roster_replica_tables(metadata)
 people, sections, enrollments, guardianships = roster.people, roster.sections, roster.enrollments, roster.guardianships
 replica_versions = roster.replica_versions
+# The gradebook reads a section's enrollments (chassis.roster_replica.section), not a person's.
+Index("ix_enrollments_section_id", roster.enrollments.c.section_id, roster.enrollments.c.role)
 
 audit_log = add_audit_table(metadata)
 outbox, inbox = add_messaging_tables(metadata)

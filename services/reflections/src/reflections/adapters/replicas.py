@@ -33,6 +33,12 @@ class Replicas(RosterReplica):
         """The student whose live artifact this is; None when unknown or deleted."""
         return self.session.execute(_OWNER_OF, {"artifact_id": artifact_id}).scalar()
 
+    def artifacts_of(self, student_id: str) -> list[str]:
+        """The student's live artifacts this replica knows, by id (the passport's discussions)."""
+        return list(self.session.execute(select(artifact_owners.c.artifact_id).where(
+            artifact_owners.c.student_id == student_id, artifact_owners.c.deleted.is_(False))
+            .order_by(artifact_owners.c.artifact_id)).scalars())
+
     def knows_artifact(self, artifact_id: str) -> bool:
         """Whether any event about the artifact (added, updated or deleted) has reached this replica."""
         return self.session.execute(select(replica_versions.c.entity_id).where(

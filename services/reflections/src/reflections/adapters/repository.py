@@ -73,6 +73,12 @@ class ReflectionsRepository:
                                     .order_by(reflections.c.created_at, reflections.c.id)).all()
         return self._with_revisions(rows)
 
+    def reflections_on_many(self, artifact_ids: list[str]) -> dict[str, list[Reflection]]:
+        """:meth:`reflections_on` of many artifacts in two statements (an export's batch)."""
+        rows = self.session.execute(select(reflections).where(reflections.c.artifact_id.in_(artifact_ids)).order_by(
+            reflections.c.artifact_id, reflections.c.created_at, reflections.c.id)).all()
+        return _by_artifact(self._with_revisions(rows))
+
     def _with_revisions(self, rows) -> list[Reflection]:
         if not rows:
             return []
@@ -94,6 +100,12 @@ class ReflectionsRepository:
         return [Feedback(r.id, r.artifact_id, r.student_id, r.teacher_id, r.can_do, r.next_steps, r.created_at)
                 for r in rows]
 
+    def feedback_on_many(self, artifact_ids: list[str]) -> dict[str, list[Feedback]]:
+        rows = self.session.execute(select(feedback).where(feedback.c.artifact_id.in_(artifact_ids)).order_by(
+            feedback.c.artifact_id, feedback.c.created_at, feedback.c.id))
+        return _by_artifact(Feedback(r.id, r.artifact_id, r.student_id, r.teacher_id, r.can_do, r.next_steps,
+                                     r.created_at) for r in rows)
+
     # --- comments ---
     def add_comment(self, comment: Comment) -> None:
         self.session.execute(insert(comments).values(
@@ -114,6 +126,16 @@ class ReflectionsRepository:
         rows = self.session.execute(select(comments).where(comments.c.artifact_id == artifact_id)
                                     .order_by(comments.c.created_at, comments.c.id))
         return [_comment(r) for r in rows]
+
+    def comments_on_many(self, artifact_ids: list[str]) -> dict[str, list[Comment]]:
+        rows = self.session.execute(select(comments).where(comments.c.artifact_id.in_(artifact_ids)).order_by(
+            comments.c.artifact_id, comments.c.created_at, comments.c.id))
+        return _by_artifact(_comment(r) for r in rows)
+
+
+def _by_artifact(items) -> dict[str, list]:
+    """Items (ordered by artifact, then as one artifact's list is) grouped by their artifact's id."""
+    return {key: list(group) for key, group in groupby(items, key=lambda item: item.artifact_id)}
 
 
 def _comment(r) -> Comment:

@@ -119,3 +119,10 @@ DEFENSE_SCORES = ({"evidence": 3, "reflection": 3, "presentation": 4}, {"evidenc
                                                                           "presentation": 3})
 DEFENSE_PANEL_COMMENT = "Clear evidence of growth across both years; keep practising answering questions."
 DEFENSE_OUTCOME = "READY"
+
+# The district's badge for it: a Defense of Learning at Ready or better issues an Open Badges 3.0 credential.
+DEFENSE_BADGE_NAME = "Defense of Learning"
+DEFENSE_BADGE_DESCRIPTION = ("Presented a body of work from the portfolio to a panel of educators and community "
+                             "members, and showed growth in the district's durable skills.")
+DEFENSE_BADGE_CRITERIA = ("Complete a Defense of Learning in a transition grade (5, 8 or 12) with an outcome of "
+                          "**Ready** or **Excelling** on the district rubric, defending selected portfolio evidence.")

@@ -42,8 +42,10 @@ def instrument_message(found: Instrument) -> pb.Instrument:
     return message
 
 
-def assessment_message(a: Assessment) -> pb.Assessment:
-    return pb.Assessment(id=a.id, artifact_id=a.artifact_id, skill_id=a.skill_id, assessor_id=a.assessor_id,
+def assessment_message(a: Assessment, notes: dict | None = None) -> pb.Assessment:
+    note = (notes or {}).get(a.id)
+    return pb.Assessment(disagreements=note.disagreements if note else (), amended=bool(note and note.amended),
+                         id=a.id, artifact_id=a.artifact_id, skill_id=a.skill_id, assessor_id=a.assessor_id,
                          assessor_role=a.assessor_role, level_rank=a.level_rank, level_name=a.level_name,
                          comment=a.comment, assessed_at=_iso(a.assessed_at),
                          criterion_levels=[pb.CriterionLevel(criterion_code=c.criterion_code, level_rank=c.level_rank)
@@ -99,8 +101,8 @@ class AssessmentsServicer(assessments_pb2_grpc.AssessmentsServiceServicer):
         found = self.assessments.on_artifact(current_viewer(Viewer), request.artifact_id)
         return pb.ListAssessmentsResponse(skills=[pb.SkillAssessments(
             skill_id=s.skill_id, skill_name=s.skill_name,
-            teacher_assessments=[assessment_message(a) for a in s.teacher],
-            self_assessments=[assessment_message(a) for a in s.self]) for s in found])
+            teacher_assessments=[assessment_message(a, s.notes) for a in s.teacher],
+            self_assessments=[assessment_message(a, s.notes) for a in s.self]) for s in found])
 
     def GetGrowth(self, request, context):
         growth = self.assessments.growth(current_viewer(Viewer), request.student_id)

@@ -5,24 +5,39 @@ from __future__ import annotations
 
 import grpc
 
+from chassis import disclosures
 from chassis.access import current_viewer
 from chassis.config import PlatformSettings, ServiceSettings
 from chassis.grpc import server as chassis_server
 from chassis.grpc.admission import Admission, refuse_inactive
 from chassis.idempotency import idempotent
 from chassis.media.messages import upload_target_message
+from reflections.adapters.orm import audit_log
 from reflections.adapters.orm import roster as roster_replica
 from reflections.bootstrap import ReflectionsApp, build
 from reflections.domain.access import Viewer, may_define_prompts
-from reflections.entrypoints import assessments_grpc, goals_api, milestones_api
+from reflections.entrypoints import (
+    amendments_grpc,
+    assessments_grpc,
+    calibration_grpc,
+    credentials_grpc,
+    goals_api,
+    gradebook_grpc,
+    milestones_api,
+    passport_grpc,
+    progress_grpc,
+)
 from reflections.entrypoints import grpc_messages as msg
 from skillfolio.reflections.v1 import reflections_pb2 as pb
 from skillfolio.reflections.v1 import reflections_pb2_grpc
 
 SERVICE_FULL_NAME = pb.DESCRIPTOR.services_by_name["ReflectionsService"].full_name
 SERVICE_FULL_NAMES = [SERVICE_FULL_NAME, goals_api.SERVICE_FULL_NAME, milestones_api.SERVICE_FULL_NAME,
-                      assessments_grpc.SERVICE_FULL_NAME]   # health and server reflection
-PUBLIC_METHODS = (*milestones_api.PUBLIC_METHODS,)
+                      assessments_grpc.SERVICE_FULL_NAME, credentials_grpc.SERVICE_FULL_NAME,
+                      progress_grpc.SERVICE_FULL_NAME, calibration_grpc.SERVICE_FULL_NAME,
+                      gradebook_grpc.SERVICE_FULL_NAME, passport_grpc.SERVICE_FULL_NAME,
+                      amendments_grpc.SERVICE_FULL_NAME, disclosures.SERVICE_FULL_NAME]  # health, reflection
+PUBLIC_METHODS = (*milestones_api.PUBLIC_METHODS, *credentials_grpc.PUBLIC_METHODS)
 
 
 def _viewer() -> Viewer:
@@ -99,9 +114,20 @@ class ReflectionsServicer(reflections_pb2_grpc.ReflectionsServiceServicer):
     def GetDiscussion(self, request, context):
         found = self.queries.discussion(_viewer(), request.artifact_id)
         return pb.GetDiscussionResponse(reflections=[msg.reflection(r) for r in found.reflections],
-                                        feedback=[msg.feedback(f, found.names) for f in found.feedback],
-                                        comments=[msg.comment(c, found.names) for c in found.comments],
-                                        viewer_can=msg.discussion_viewer_can(found.viewer_can))
+                                        feedback=[msg.feedback(f, found.names, found.notes) for f in found.feedback],
+                                        comments=[msg.comment(c, found.names, found.notes) for c in found.comments],
+                                        viewer_can=msg.discussion_viewer_can(found.viewer_can,
+                                                                                     found.can_request_amendment))
+
+
+def _disclosures(app) -> disclosures.DisclosuresServicer:
+    """The reflections audit rows about a student, read as its roster replica decides (chassis.disclosures.READERS)."""
+    from reflections.adapters.replicas import Replicas
+    return disclosures.DisclosuresServicer(
+        "reflections", app.session_factory, audit_log,
+        lambda session, viewer, student_id: Replicas(session).relation(viewer.subject, student_id,
+                                                                       app.calendar.today(), viewer.roles),
+        names_of=lambda session, ids: Replicas(session).names(ids))
 
 
 def _register(app: ReflectionsApp):
@@ -110,6 +136,13 @@ def _register(app: ReflectionsApp):
         goals_api.register(app.goals)(server)
         milestones_api.register(app.milestones, app.panel)(server)
         assessments_grpc.register(app, server)
+        credentials_grpc.register(app.credentials, app.unit_of_work)(server)
+        progress_grpc.register(app, server)
+        calibration_grpc.register(app, server)
+        gradebook_grpc.register(app, server)
+        passport_grpc.register(app.passport, server)
+        amendments_grpc.register(app, server)
+        disclosures.register(_disclosures(app))(server)
     return register
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from reflections.domain.amendments import Notes
 from reflections.domain.media import MediaFile
 from reflections.domain.model import Comment, Feedback, Prompt, Reflection, Revision
 from skillfolio.reflections.v1 import reflections_pb2 as pb
@@ -35,18 +36,24 @@ def reflection(r: Reflection) -> pb.Reflection:
                          revisions=[revision(v) for v in r.revisions], prompt_text=r.prompt_text)
 
 
-def feedback(f: Feedback, names: dict[str, str] | None = None) -> pb.Feedback:
-    return pb.Feedback(id=f.id, artifact_id=f.artifact_id, teacher_id=f.teacher_id, can_do=f.can_do,
+def _notes(record_id: str, notes: dict[str, Notes] | None) -> dict:
+    note = (notes or {}).get(record_id)
+    return {"disagreements": note.disagreements, "amended": note.amended} if note else {}
+
+
+def feedback(f: Feedback, names: dict[str, str] | None = None, notes: dict[str, Notes] | None = None) -> pb.Feedback:
+    return pb.Feedback(**_notes(f.id, notes), id=f.id, artifact_id=f.artifact_id, teacher_id=f.teacher_id, can_do=f.can_do,
                        next_steps=f.next_steps, created_at=_iso(f.created_at),
                        teacher_name=(names or {}).get(f.teacher_id, ""))
 
 
-def comment(c: Comment, names: dict[str, str] | None = None) -> pb.Comment:
-    return pb.Comment(id=c.id, artifact_id=c.artifact_id, author_id=c.author_id, author_role=c.author_role,
+def comment(c: Comment, names: dict[str, str] | None = None, notes: dict[str, Notes] | None = None) -> pb.Comment:
+    return pb.Comment(**_notes(c.id, notes), id=c.id, artifact_id=c.artifact_id, author_id=c.author_id, author_role=c.author_role,
                       body="" if c.hidden else c.body, created_at=_iso(c.created_at), hidden=c.hidden,
                       author_name=(names or {}).get(c.author_id, ""))
 
 
-def discussion_viewer_can(actions) -> pb.DiscussionViewerCan:
-    return pb.DiscussionViewerCan(**{action.value: True for action in actions
+def discussion_viewer_can(actions, request_amendment: bool = False) -> pb.DiscussionViewerCan:
+    return pb.DiscussionViewerCan(request_amendment=request_amendment,
+                                  **{action.value: True for action in actions
                                      if action.value in pb.DiscussionViewerCan.DESCRIPTOR.fields_by_name})

@@ -7,11 +7,12 @@ against the skill's scale (and rubric) in the skills catalog replica. Anyone oth
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from chassis.calendar import DistrictCalendar
 from chassis.errors import FieldProblem, InvalidArgument
 from reflections.domain.access import STUDENT, Action, Viewer, is_audited
+from reflections.domain.amendments import Notes, notes_of
 from reflections.domain.assessment import Assessment, CriterionLevel, Instrument, validate_assessment
 from reflections.domain.events import AssessmentRecorded
 from reflections.domain.growth import Labels, SkillGrowth, assemble, unlabelled
@@ -26,6 +27,7 @@ class SkillAssessments:
     skill_name: str
     teacher: list[Assessment]
     self: list[Assessment]
+    notes: dict[str, Notes] = field(default_factory=dict)     # amendments: {assessment id: Notes}
 
 
 def _instrument(uow: ReflectionsUnitOfWork, artifact_id: str, skill_id: str) -> Instrument:
@@ -98,11 +100,12 @@ class AssessmentUseCases:
             skills = dict(uow.catalog.tagged_skills(artifact_id))
             for item in found:
                 skills.setdefault(item.skill_id, item.skill_id)
+            notes = notes_of(uow.amendments.on_records([a.id for a in found]))
             self._audit(uow, viewer, "ListAssessments", student_id, {"artifact_id": artifact_id})
             uow.commit()
         return [SkillAssessments(skill_id, name,
                                  [a for a in found if a.skill_id == skill_id and a.assessor_role != STUDENT],
-                                 [a for a in found if a.skill_id == skill_id and a.assessor_role == STUDENT])
+                                 [a for a in found if a.skill_id == skill_id and a.assessor_role == STUDENT], notes)
                 for skill_id, name in skills.items()]
 
     def growth(self, viewer: Viewer, student_id: str) -> list[SkillGrowth]:

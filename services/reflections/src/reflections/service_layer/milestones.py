@@ -20,6 +20,7 @@ from reflections.domain.milestone_events import (
 )
 from reflections.domain.milestones import COMPLETED, Invitation, Milestone, MilestoneType
 from reflections.domain.panel_access import MilestoneAction, Viewer, may_define_types
+from reflections.service_layer.credential_issuer import District, award_for_milestone
 from reflections.service_layer.goals import own_live_artifacts
 from reflections.service_layer.milestone_standing import (
     MilestoneView,
@@ -44,8 +45,10 @@ def still_planned(milestone: Milestone) -> None:
 
 
 class MilestoneUseCases:
-    def __init__(self, uow_factory: UowFactory, calendar: DistrictCalendar, panel_link_days: int = 14) -> None:
+    def __init__(self, uow_factory: UowFactory, calendar: DistrictCalendar, panel_link_days: int = 14,
+                 district: District | None = None) -> None:
         self.uow_factory, self.calendar, self.panel_link_days = uow_factory, calendar, panel_link_days
+        self.district = district      # issues the type's badges on completion (None: no badges, e.g. unit tests)
 
     def define_type(self, viewer: Viewer, code: str, name: str, rubric_id: str,
                     grade_levels: list[str]) -> tuple[MilestoneType, Rubric | None]:
@@ -152,6 +155,8 @@ class MilestoneUseCases:
                                                person.primary_school_id if person else "",
                                                person.grade_level if person else "", kind.code, outcome,
                                                viewer.subject))
+            evidence = [a for a in milestone.evidence_artifact_ids if uow.replicas.owner_of(a) == milestone.student_id]
+            award_for_milestone(uow, self.district, viewer, milestone, outcome, evidence, now)
             uow.commit()
             return view_of(uow, found)
 

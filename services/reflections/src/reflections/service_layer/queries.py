@@ -8,6 +8,8 @@ from dataclasses import dataclass, field, replace
 
 from chassis.calendar import DistrictCalendar
 from reflections.domain.access import Action, Viewer, actions_of, is_audited
+from reflections.domain.amendment_access import AMENDMENT_REQUESTERS
+from reflections.domain.amendments import Notes, notes_of
 from reflections.domain.model import Comment, Feedback, Prompt, Reflection
 from reflections.service_layer.artifact_owner import student_of
 from reflections.service_layer.commands import standing
@@ -22,6 +24,8 @@ class Discussion:
     comments: list[Comment]
     viewer_can: frozenset[Action] = frozenset()     # what the reader may do here
     names: dict[str, str] = field(default_factory=dict)   # {person id: name} of the writers the replica knows
+    notes: dict[str, Notes] = field(default_factory=dict)  # amendments: {feedback or comment id: Notes}
+    can_request_amendment: bool = False                    # the student or their guardian
 
 
 class ReflectionQueries:
@@ -39,7 +43,9 @@ class ReflectionQueries:
             feedback, comments = uow.records.feedback_on(artifact_id), uow.records.comments_on(artifact_id)
             names = uow.replicas.names([f.teacher_id for f in feedback] + [c.author_id for c in comments])
             found = Discussion(uow.records.reflections_on(artifact_id), feedback,
-                               [replace(c, body="") if c.hidden else c for c in comments], actions_of(role), names)
+                               [replace(c, body="") if c.hidden else c for c in comments], actions_of(role), names,
+                               notes_of(uow.amendments.on_records([f.id for f in feedback] + [c.id for c in comments])),
+                               role in AMENDMENT_REQUESTERS)
             if is_audited(viewer, student_id):
                 uow.audit(viewer, "GetDiscussion", [student_id], {"artifact_id": artifact_id})
                 uow.commit()

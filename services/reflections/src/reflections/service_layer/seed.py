@@ -1,7 +1,8 @@
 """The reflections service's demo seed (`skillfolio seed`, `up`): what people said about the demo portfolio
 (reflections.demo.discussion), once, through the service's own use cases: guided prompts, the student's reflections
 (one edited), teachers' feedback, a three-way comment thread, assessments beside self-assessments, a closed goal
-with evidence and a completed Defense of Learning scored by a two-guest panel.
+with evidence, a completed Defense of Learning scored by a two-guest panel and a consented exemplar
+(reflections.demo.exemplar).
 
 It runs before any process starts, so the reflections replicas are primed with the events the earlier seeds hand
 over (the cast's roster facts and school years, the skills catalog, the student's artifacts), applied with the
@@ -24,7 +25,9 @@ from chassis.messaging.subscriptions import feed_before_workers
 from reflections.adapters.orm import reflections as reflections_table
 from reflections.bootstrap import ReflectionsApp, build
 from reflections.demo import discussion as say
+from reflections.demo.exemplar import seed_exemplar
 from reflections.domain.milestones import Score
+from reflections.service_layer.seed_progress import seed_point_of_progress
 from reflections.service_layer.subscriptions import SUBSCRIPTIONS
 
 SEED_ADMIN = Viewer.of("service:skillfolio-seed", ["district_admin"])
@@ -121,9 +124,20 @@ class _Seeder:
             guest = Viewer.of(f"guest:{seat.id}", ["panel_guest"])
             self.app.panel.score(guest, defense.milestone.id,
                                  [Score(code, rank) for code, rank in sheet.items()], say.DEFENSE_PANEL_COMMENT)
+        self.defense_badge(kind.id)
         self.app.milestones.record_outcome(teacher, defense.milestone.id, say.DEFENSE_OUTCOME)
         self.clock.moment = self.now - dt.timedelta(hours=20)
         self.app.goals.close_goal(student, goal.id, "achieved", say.GOAL_CLOSING)
+
+
+    def defense_badge(self, type_id: str) -> None:
+        """The district's badge for its Defense of Learning (issued when the outcome is recorded), if this process
+        has the district signing key (`skillfolio up` generates one; a production seed may run without it)."""
+        if not self.app.district.can_sign():
+            return
+        self.app.credentials.define_badge(SEED_ADMIN, "milestone", say.DEFENSE_BADGE_NAME,
+                                          say.DEFENSE_BADGE_DESCRIPTION, say.DEFENSE_BADGE_CRITERIA,
+                                          milestone_type_id=type_id, min_outcome="READY")
 
 
 def seed_discussion(cast: Cast, events: list[Envelope], artifacts: dict[str, dict], skill_ids: dict[str, str],
@@ -146,6 +160,8 @@ def seed_discussion(cast: Cast, events: list[Envelope], artifacts: dict[str, dic
         seeder.discussion(prompts)
         seeder.assessments()
         seeder.goal_and_defense(rubric_id, person.grade_level if person else "")
+        seeder.clock.moment = seeder.now
+        seed_exemplar(app, clock, seeder.people[TEACHER], seeder.people[say.GUARDIAN], artifacts, skill_ids)
         return True
     finally:
         app.close()
@@ -158,8 +174,12 @@ def seed_demo(context: SeedContext) -> dict:
     if roster.get("cast") is None or "artifacts" not in artifacts:
         return {}
     events = [*context.events("roster"), *context.events("skills"), *context.events("artifacts")]
+    messages = []
     if seed_discussion(roster["cast"], events, artifacts["artifacts"], skills.get("skill_ids", {}),
                        skills.get("rubric_id", "")):
-        return {"messages": ["seeded reflections, feedback, comments, assessments, a goal and a completed Defense "
-                             "of Learning"]}
-    return {}
+        messages += ["seeded reflections, feedback, comments, assessments, a goal and a completed Defense of "
+                     "Learning (with its Open Badge when the district signing key is set)",
+                     "seeded a consented exemplar beside the communicator rubric"]
+    if seed_point_of_progress(roster["cast"], artifacts["artifacts"], skills.get("skill_ids", {})):
+        messages.append("seeded the terms' due dates and a completed point of progress")
+    return {"messages": messages} if messages else {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from chassis.messaging.subscriptions import own_transactions
 from chassis.roster_replica import events as roster_replica
-from reflections.service_layer import catalog_replication, replication
+from reflections.service_layer import catalog_replication, erasure, replication
 from reflections.service_layer.media_checks import check_uploaded_recording
 
 SUBSCRIPTIONS = {
@@ -24,4 +24,5 @@ SUBSCRIPTIONS = {
     ("skills", "skill_deleted"): catalog_replication.skill,
     ("skills", "scale_defined"): catalog_replication.scale,
     ("skills", "rubric_defined"): catalog_replication.rubric,
+    ("roster", "erasure_requested"): own_transactions(erasure.erase_student),
 }

@@ -10,11 +10,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from chassis.access import Viewer
 from chassis.roster_replica.owner import RosterRelations
 from chassis.uow import UnitOfWork
+from reflections.adapters.amendment_repository import AmendmentRepository
 from reflections.adapters.assessment_repository import AssessmentsRepository
 from reflections.adapters.catalog_replica import CatalogReplica
+from reflections.adapters.credential_repository import CredentialRepository
 from reflections.adapters.goal_repository import GoalRepository
 from reflections.adapters.milestone_repository import MilestoneRepository
 from reflections.adapters.orm import audit_log, idempotency_keys, inbox, outbox
+from reflections.adapters.progress_repository import ProgressRepository
 from reflections.adapters.replicas import Replicas
 from reflections.adapters.repository import ReflectionsRepository
 from reflections.adapters.revision_media import RevisionMediaRecords
@@ -32,6 +35,9 @@ class ReflectionsUnitOfWork(UnitOfWork):
     milestones: MilestoneRepository
     catalog: CatalogReplica
     assessments: AssessmentsRepository
+    credentials: CredentialRepository
+    progress: ProgressRepository
+    amendments: AmendmentRepository
 
     def __init__(self, session_factory: sessionmaker, replica_wait: dt.timedelta = dt.timedelta(minutes=10),
                  roster: RosterRelations | None = None) -> None:
@@ -47,6 +53,9 @@ class ReflectionsUnitOfWork(UnitOfWork):
         self.milestones = MilestoneRepository(session)
         self.catalog = CatalogReplica(session)
         self.assessments = AssessmentsRepository(session)
+        self.credentials = CredentialRepository(session)
+        self.progress = ProgressRepository(session)
+        self.amendments = AmendmentRepository(session)
 
     def audit(self, viewer: Viewer, action: str, student_ids: list[str], detail: dict | None = None) -> None:
         """Record a disclosure or change of students' records by ``viewer`` in this transaction."""

@@ -10,6 +10,7 @@ from reporting.adapters.facts import lock_key
 from reporting.domain.attribution import State, Year
 
 V = orm.replica_versions
+ALL_STUDENTS = 2**40              # the all-students lock's key (outside lock_key's 32-bit range)
 CHUNK = 1000                    # rows per statement (SQLite's bound-parameter limit; one statement per batch here)
 
 
@@ -24,10 +25,18 @@ def upsert(session, table, rows: list[dict], keys: list[str], columns: list[str]
         index_elements=keys), rows)
 
 
-def lock_students(session, student_ids) -> None:
-    """Serialise with every other transaction on these students' derived rows (one statement, in lock order)."""
+def lock_students(session, student_ids, everything: bool = False) -> None:
+    """Serialise with every other transaction on these students' derived rows (one statement, in lock order).
+
+    Every transaction first takes the all-students lock, shared; one whose effect moves every student's
+    contributions (a school year's dates) takes it exclusively. Its student list cannot name a student whose first
+    event is still in flight, so without it an artifact committed between its two readings would count twice."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    session.execute(text("SELECT pg_advisory_xact_lock(:k)" if everything else
+                         "SELECT pg_advisory_xact_lock_shared(:k)"), {"k": ALL_STUDENTS})
     keys = sorted({lock_key(s) for s in student_ids if s})
-    if keys and session.get_bind().dialect.name == "postgresql":
+    if keys:
         session.execute(text("SELECT pg_advisory_xact_lock(k) FROM unnest(CAST(:keys AS bigint[])) AS k"),
                         {"keys": keys})
 

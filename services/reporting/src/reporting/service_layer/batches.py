@@ -50,7 +50,7 @@ def apply_new(uows: UowFactory, envelopes: list[Envelope]) -> set[Key]:
         students |= summaries.owners(session, artifact_ids)
         if any(e.type.startswith("school_year") for e in fresh):
             students |= set(uow.facts.student_ids())        # a school year's dates re-derive every student
-        bulk.lock_students(session, students | artifact_ids)      # artifacts too: their summary contributions
+        bulk.lock_students(session, students | artifact_ids, everything)   # artifacts too: their contributions
         touched = summaries.affected(session, artifact_ids, students, everything)
         before = summaries.contributions(session, touched, students)
         uow.deferred = set()            # students whose history changed: derived once, after every effect

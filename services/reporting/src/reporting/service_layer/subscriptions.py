@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from chassis.events import Envelope
 from chassis.messaging.replica import utc_iso
+from chassis.messaging.subscriptions import own_transactions
 from reporting.adapters import bulk, freshness, summaries
+from reporting.service_layer import erasure
 from reporting.service_layer import projections as p
 
 EFFECTS = {
@@ -39,9 +41,10 @@ def fresh(effect):
     def apply(uow, e: Envelope) -> None:
         artifact_ids, students, everything = summaries.named([e])
         if uow.session is not None and (artifact_ids or students or everything):    # (a fake unit has no tables)
-            if everything:      # every student's contributions move: lock them all, as the batch path does, or an
-                students = set(uow.facts.student_ids())     # artifact committed between the two readings counts twice
-            bulk.lock_students(uow.session, artifact_ids | students | summaries.owners(uow.session, artifact_ids))
+            if everything:      # every student's contributions move: all of them, under the exclusive lock
+                students = set(uow.facts.student_ids())
+            bulk.lock_students(uow.session, artifact_ids | students | summaries.owners(uow.session, artifact_ids),
+                               everything)
             ids = summaries.affected(uow.session, artifact_ids, students, everything)
             before = summaries.contributions(uow.session, ids, students)
             effect(uow, e)
@@ -58,3 +61,5 @@ def fresh(effect):
 
 SUBSCRIPTIONS = {key: fresh(effect) for key, effect in EFFECTS.items()}
 SOURCES = sorted({source for source, _ in EFFECTS})
+# Outside the batch path (its summaries' bookkeeping would subtract the student twice): service_layer/erasure.py
+ERASURE = {("roster", "erasure_requested"): own_transactions(erasure.erase_student)}

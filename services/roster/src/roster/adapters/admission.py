@@ -1,10 +1,11 @@
 """The roster's admission check for the chassis interceptor: refuse a caller the roster knows as inactive, or whose
-password was changed after the login behind their principal (one lookup per call)."""
+password was changed after the login behind their principal (one lookup per call, in autocommit on an engine: one
+round trip, where a transaction would add its BEGIN and ROLLBACK)."""
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Engine, bindparam, select
 from sqlalchemy.orm import sessionmaker
 
 from chassis.context import Principal
@@ -23,7 +24,11 @@ def _epoch(moment: dt.datetime) -> float:
 def roster_admission(session_factory: sessionmaker) -> Admission:
     def admit(principal: Principal) -> None:
         with session_factory() as session:
-            row = session.execute(_STANDING, {"subject": principal.subject}).first()
+            if isinstance(session.get_bind(), Engine):
+                connection = session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+                row = connection.execute(_STANDING, {"subject": principal.subject}).first()
+            else:                           # bound to a connection already in a transaction: read in it
+                row = session.execute(_STANDING, {"subject": principal.subject}).first()
         if row is None:                     # a service, a panel guest, or no such person: nothing to refuse here
             return
         if not row.active:

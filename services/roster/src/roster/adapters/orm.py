@@ -19,6 +19,7 @@ from sqlalchemy import (
 
 from chassis.audit import add_audit_table
 from chassis.messaging.tables import BigIntId, add_messaging_tables
+from roster.adapters.erasure_tables import add_erasure_tables, add_retention_tables
 
 metadata = MetaData(naming_convention={
     "ix": "ix_%(column_0_label)s", "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -70,6 +71,7 @@ people = Table(
     Column("grade_level", String(8), nullable=False, server_default=""),
     Column("primary_school_id", Id, ForeignKey("orgs.id"), nullable=True),
     Column("active", Boolean, nullable=False, server_default="1"),
+    Column("birth_date", Date, nullable=True),            # OneRoster demographics.csv birthDate (0004)
     *_stamps(),
     Index("ix_people_primary_school_id", "primary_school_id"),
     Index("ix_people_username", "username"),
@@ -159,6 +161,32 @@ transfers = Table(  # a student's school changed; identity did not
     Index("ix_transfers_student_id", "student_id"),
 )
 
+rights_settings = Table(  # per district: when guardians' access passes to the student (0004)
+    "rights_settings", metadata,
+    Column("district_id", Id, primary_key=True),
+    Column("guardian_access_ends", String(16), nullable=False),   # age_18 | graduation | never
+    Column("updated_by", String(255), nullable=False, server_default=""),
+    *_stamps(),
+)
+
+student_rights = Table(  # the students whose rights under FERPA have passed to them, and on what basis (0004)
+    "student_rights", metadata,
+    Column("student_id", Id, ForeignKey("people.id"), primary_key=True),
+    Column("passed_on", Date, nullable=False),
+    Column("basis", String(16), nullable=False),                  # age_18 | graduation
+    Column("recorded_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+)
+
+guardian_access = Table(  # after rights pass: each guardian's access, as the rule ended it or the student set it (0004)
+    "guardian_access", metadata,
+    Column("guardian_id", Id, ForeignKey("people.id"), primary_key=True),
+    Column("student_id", Id, ForeignKey("people.id"), primary_key=True),
+    Column("granted", Boolean, nullable=False),
+    Column("decided_by", String(255), nullable=False),            # the student's id, or "service:roster" (the rule)
+    Column("decided_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Index("ix_guardian_access_student_id", "student_id"),
+)
+
 credentials = Table(  # local accounts (demos); districts use OIDC
     "credentials", metadata,
     Column("person_id", Id, ForeignKey("people.id", ondelete="CASCADE"), primary_key=True),
@@ -180,3 +208,13 @@ import_runs = Table(
 
 outbox, inbox = add_messaging_tables(metadata)
 audit_log = add_audit_table(metadata)  # FERPA record of disclosures (migration 0002)
+
+privacy_officers = Table(  # the district privacy officers, granted by the operator CLI (never by a OneRoster import)
+    "privacy_officers", metadata,
+    Column("person_id", Id, ForeignKey("people.id", ondelete="CASCADE"), primary_key=True),
+    Column("granted_at", DateTime(timezone=True), nullable=False),
+    Column("granted_by", String(255), nullable=False),
+    Column("reason", Text, nullable=False),
+)
+erasure_requests, erasure_confirmations = add_erasure_tables(metadata)  # the erasure saga (migration 0006)
+retention_schedule, legal_holds, retention_due = add_retention_tables(metadata)  # retention (migration 0006)

@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from chassis.paging import PageRequest
 from roster.adapters.keyset import fetch_page
-from roster.adapters.orm import enrollments, guardianships, people, person_roles
-from roster.adapters.roster_sql import child_ids, current_student_ids, enrollment_in_effect, in_effect
-from roster.domain.model import STUDENT, Page, Person
+from roster.adapters.orm import enrollments, guardianships, people, person_roles, privacy_officers, sections
+from roster.adapters.roster_sql import child_ids, current_student_ids, enrollment_in_effect, in_effect, left_school
+from roster.domain.model import PRIVACY_OFFICER, STUDENT, Page, Person
 
 ORDER = (people.c.family_name, people.c.given_name, people.c.id)
 
@@ -56,9 +56,12 @@ class PeopleRepository:
         return self._page(stmt, page, fingerprint)
 
     def section_students(self, section_id: str, on: dt.date, page: PageRequest, fingerprint: str) -> Page[Person]:
-        """Students whose enrollment in the section is in effect on ``on``."""
-        enrolled = select(enrollments.c.person_id).where(enrollments.c.section_id == section_id,
-                                                         enrollment_in_effect(enrollments, STUDENT, on))
+        """Students whose enrollment in the section is in effect on ``on`` (and who have not transferred away from
+        its school)."""
+        enrolled = (select(enrollments.c.person_id)
+                    .join(sections, sections.c.id == enrollments.c.section_id)
+                    .where(enrollments.c.section_id == section_id, enrollment_in_effect(enrollments, STUDENT, on),
+                           ~left_school(enrollments.c.person_id, sections.c.school_id, on)))
         return self._page(select(people).where(people.c.id.in_(enrolled)), page, fingerprint)
 
     def guardians(self, student_id: str, page: PageRequest, fingerprint: str) -> Page[Person]:
@@ -77,7 +80,7 @@ class PeopleRepository:
         return in_effect(person_roles.c.begin_date, person_roles.c.end_date, self.today)
 
     def _with_roles(self, rows: list[Row]) -> list[Person]:
-        """Rows to Persons, each with the distinct roles it holds today (one query for the whole page)."""
+        """Rows to Persons, each with the distinct roles it holds today (OneRoster's, and a privacy officer grant)."""
         if not rows:
             return []
         roles: dict[str, set[str]] = defaultdict(set)
@@ -85,6 +88,9 @@ class PeopleRepository:
             person_roles.c.person_id.in_([r.id for r in rows]), self._role_in_effect())
         for person_id, role in self.session.execute(held):
             roles[person_id].add(role)
+        officers = select(privacy_officers.c.person_id).where(privacy_officers.c.person_id.in_([r.id for r in rows]))
+        for person_id in self.session.execute(officers).scalars():
+            roles[person_id].add(PRIVACY_OFFICER)
         return [_person(row, tuple(sorted(roles[row.id]))) for row in rows]
 
 

@@ -14,6 +14,7 @@ from chassis.access import Role
 from chassis.errors import PermissionDenied
 
 STUDENT, TEACHER, GUARDIAN, SCHOOL_ADMIN = Role.STUDENT, Role.TEACHER, Role.GUARDIAN, Role.SCHOOL_ADMIN
+PRIVACY_OFFICER = Role.PRIVACY_OFFICER
 
 
 class Action(StrEnum):
@@ -32,6 +33,7 @@ class Action(StrEnum):
     LIST_SCHOOL_PEOPLE = "list_school_people"          # target: a school
     LIST_ALL_PEOPLE = "list_all_people"
     READ_RELATIONSHIP = "read_relationship"            # target: the teacher or guardian asked about (a student too)
+    EXPORT_RECORD = "export_record"                    # target: a student (their passport; a records request)
 
 
 class Relation(StrEnum):
@@ -49,9 +51,11 @@ class Relation(StrEnum):
 
 R = Relation
 _ADMIN = frozenset({R.IN_ADMINISTERED_SCHOOL})
-_EVERYONE = {role: frozenset({R.ANYONE}) for role in (STUDENT, TEACHER, GUARDIAN, SCHOOL_ADMIN)}
-# District admins and trusted services see everything; they are added to every row below.
+_EVERYONE = {role: frozenset({R.ANYONE}) for role in (STUDENT, TEACHER, GUARDIAN, SCHOOL_ADMIN, PRIVACY_OFFICER)}
+# District admins and trusted services see everything; they are added to every row below but the records requests
+# (an export of a student's record): the student, their guardian and a privacy officer (with a reason) only.
 UNRESTRICTED_ROLES = (Role.DISTRICT_ADMIN, Role.SERVICE)
+RECORDS_REQUESTS = frozenset({"export_record"})
 
 GRANTS: dict[Action, dict[Role, frozenset[Relation]]] = {
     Action.READ_DIRECTORY: _EVERYONE,
@@ -74,6 +78,8 @@ GRANTS: dict[Action, dict[Role, frozenset[Relation]]] = {
     Action.LIST_SCHOOL_PEOPLE: {SCHOOL_ADMIN: _ADMIN},
     Action.LIST_ALL_PEOPLE: {},
     Action.READ_RELATIONSHIP: {TEACHER: frozenset({R.SELF}), GUARDIAN: frozenset({R.SELF})},
+    Action.EXPORT_RECORD: {STUDENT: frozenset({R.SELF}), GUARDIAN: frozenset({R.CHILD}),
+                           PRIVACY_OFFICER: frozenset({R.ANYONE})},
 }
 
 
@@ -111,7 +117,9 @@ class Viewer(chassis_access.Viewer):
 
 def granting_relations(roles: frozenset[str], action: Action) -> frozenset[Relation]:
     """Every relation that would let a viewer with ``roles`` do ``action`` (``{ANYONE}`` if none is needed)."""
-    if roles & set(UNRESTRICTED_ROLES):
+    if action in RECORDS_REQUESTS and roles & {SCHOOL_ADMIN, Role.DISTRICT_ADMIN}:
+        return frozenset()                              # admins never see an individual record
+    if roles & set(UNRESTRICTED_ROLES) and action not in RECORDS_REQUESTS:
         return frozenset({R.ANYONE})
     rules = GRANTS[action]
     found = frozenset().union(*(rules.get(role, frozenset()) for role in roles))

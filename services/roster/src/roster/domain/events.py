@@ -132,3 +132,23 @@ class StudentTransferred(DomainEvent):
     from_school_id: str
     to_school_id: str
     effective_date: str
+
+
+@dataclass(frozen=True)
+class StudentRightsPassed(DomainEvent):
+    """The student's rights passed to them (``basis``: age_18 or graduation); ``guardian_ids`` lost access."""
+
+    student_id: str
+    basis: str
+    effective_date: str
+    guardian_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class GuardianAccessChanged(DomainEvent):
+    """After rights passed: a guardian's access to the student's record, as the student (or the rule) set it."""
+
+    student_id: str
+    guardian_id: str
+    granted: bool = False
+    decided_by: str = ""

@@ -8,6 +8,7 @@ from typing import Generic, TypeVar
 from chassis import access
 
 STUDENT, TEACHER, GUARDIAN = access.Role.STUDENT, access.Role.TEACHER, access.Role.GUARDIAN   # enrollment roles too
+PRIVACY_OFFICER = access.Role.PRIVACY_OFFICER   # granted by the operator CLI, not by OneRoster
 PERSON_ROLES = tuple(role.value for role in access.PERSON_ROLES)
 
 T = TypeVar("T")

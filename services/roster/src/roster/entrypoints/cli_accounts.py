@@ -12,6 +12,7 @@ import typer
 
 from chassis.config import service_settings
 from chassis.errors import DomainError
+from roster.entrypoints import cli_privacy
 
 
 def _read_password() -> str:
@@ -39,5 +40,7 @@ def set_password(username: str = typer.Argument(..., help="The person's roster u
 
 
 def register(app: typer.Typer) -> None:
-    """Mounts the account commands."""
+    """Mounts the account commands and the privacy officer group."""
     app.command("set-password")(set_password)
+    app.add_typer(cli_privacy.app, name="privacy-officer",
+                  help="Grant or revoke the district privacy officer role (records requests), with a reason.")

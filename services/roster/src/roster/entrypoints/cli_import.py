@@ -1,6 +1,7 @@
 """`skillfolio roster import PATH` and `skillfolio roster generate`: OneRoster 1.2 bulk CSV (folder or zip)."""
 from __future__ import annotations
 
+import datetime as dt
 import pathlib
 
 import typer
@@ -14,6 +15,7 @@ from chassis.db import make_engine
 from chassis.errors import DomainError
 from chassis.logs import configure_logging
 from roster.domain.mass_change import CONFIRM_FLAG, Deactivation
+from roster.entrypoints import cli_rights
 from roster.importer import Guard, ImportRejected, ImportReport, MassDeactivationRefused, import_roster
 from roster.importer.synthetic import DistrictSpec, generate_district
 
@@ -77,6 +79,7 @@ def import_command(
     guard = Guard.from_settings(confirmed=allow_mass_deactivation)
     configure_logging("roster-import", platform.log_level, platform.log_format)
     engine = make_engine(service_settings("roster").database_url)
+    started = dt.datetime.now(dt.UTC)
     try:
         if progress:
             columns = (TextColumn("{task.description:<22}"), BarColumn(), TextColumn("{task.fields[rows]:>9,} rows"),
@@ -107,6 +110,8 @@ def import_command(
                   f"{guard.max_share:.0%}: {', '.join(d.table for d in report.over_limit)})")
     if report.transfers:
         out.print(f"students transferred: {report.transfers}")
+    if report.status == "applied":
+        out.print(cli_rights.apply_after_import(started))
     for what, count in sorted(report.skipped.items()):
         out.print(f"not imported: {count} record(s) with {what}")
     for note in report.notes:

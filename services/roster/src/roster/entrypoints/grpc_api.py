@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import grpc
 
+from chassis import disclosures
 from chassis.access import current_viewer
 from chassis.config import PlatformSettings, ServiceSettings
 from chassis.grpc import server as chassis_server
 from chassis.grpc.admission import Admission
+from chassis.roster_replica.standing import Relation
+from roster.adapters.access_facts import AccessFacts
 from roster.adapters.admission import roster_admission
+from roster.adapters.orm import audit_log, people
 from roster.bootstrap import RosterApp, build
 from roster.domain.access import Viewer
 from roster.entrypoints import grpc_messages as msg
+from roster.entrypoints import privacy_grpc, rights_grpc, terms_grpc
 from skillfolio.roster.v1 import roster_pb2 as pb
 from skillfolio.roster.v1 import roster_pb2_grpc
 
 SERVICE_FULL_NAME = pb.DESCRIPTOR.services_by_name["RosterService"].full_name
+SERVICE_NAMES = [SERVICE_FULL_NAME, terms_grpc.SERVICE_FULL_NAME, rights_grpc.SERVICE_FULL_NAME,
+                 disclosures.SERVICE_FULL_NAME, privacy_grpc.SERVICE_FULL_NAME]
 PUBLIC_METHODS = (f"/{SERVICE_FULL_NAME}/Authenticate",)
 
 
@@ -34,6 +41,7 @@ class RosterServicer(roster_pb2_grpc.RosterServiceServicer):
         self.people = app.people
         self.sections = app.sections
         self.accounts = app.accounts
+        self.passport = app.passport
 
     def GetSchool(self, request, context):
         return pb.GetSchoolResponse(school=msg.school(self.sections.get_school(_viewer(), request.school_id)))
@@ -50,6 +58,12 @@ class RosterServicer(roster_pb2_grpc.RosterServiceServicer):
 
     def GetSchoolCalendar(self, request, context):
         return msg.calendar(self.sections.school_calendar(_viewer(), request.district_id, request.on_date))
+
+    def ExportPerson(self, request, context):
+        found = self.passport.export_person(_viewer(), request.student_id, request.reason)
+        return pb.ExportPersonResponse(person=msg.person(found.person),
+                                       school=msg.school(found.school) if found.school else None,
+                                       guardians=[msg.person(g) for g in found.guardians])
 
     def GetPerson(self, request, context):
         return pb.GetPersonResponse(person=msg.person(self.people.get_person(_viewer(), request.person_id)))
@@ -102,7 +116,22 @@ class RosterServicer(roster_pb2_grpc.RosterServiceServicer):
 def _register(app: RosterApp):
     def register(server: grpc.Server) -> None:
         roster_pb2_grpc.add_RosterServiceServicer_to_server(RosterServicer(app), server)
+        terms_grpc.register(app, server)
+        rights_grpc.register(app, server)
+        disclosures.register(_disclosures(app))(server)
+        privacy_grpc.register(app, server)
     return register
+
+
+def _disclosures(app: RosterApp) -> disclosures.DisclosuresServicer:
+    """The roster's audit rows about a student (who read their person record, enrollments, guardians), read as
+    the roster's own facts decide (chassis.disclosures.READERS)."""
+    def relation(session, viewer, student_id: str) -> Relation:
+        today = app.clock()
+        teaches, guards = AccessFacts(session, today).relationship(viewer.subject, student_id, today)
+        return Relation(teaches_now=teaches, guardian_of=guards)
+    return disclosures.DisclosuresServicer("roster", app.session_factory, audit_log, relation,
+                                           names_of=disclosures.names_from(people, id_column="id"))
 
 
 def _admit(app: RosterApp) -> Admission:
@@ -115,7 +144,7 @@ def start(settings: ServiceSettings, app: RosterApp | None = None,
     """A running roster API server (tests, benches); ``handle.stop()`` also closes an app it built itself."""
     owned = app is None
     app = app or build(settings)
-    return chassis_server.start("roster", settings, _register(app), [SERVICE_FULL_NAME], PUBLIC_METHODS,
+    return chassis_server.start("roster", settings, _register(app), SERVICE_NAMES, PUBLIC_METHODS,
                                 on_stop=app.close if owned else None, platform=platform, metrics=metrics,
                                 admit=_admit(app))
 
@@ -123,5 +152,5 @@ def start(settings: ServiceSettings, app: RosterApp | None = None,
 def serve(settings: ServiceSettings) -> None:
     """Run the roster API until SIGTERM/SIGINT (`skillfolio run roster api`)."""
     app = build(settings)
-    chassis_server.serve("roster", settings, _register(app), [SERVICE_FULL_NAME], PUBLIC_METHODS,
+    chassis_server.serve("roster", settings, _register(app), SERVICE_NAMES, PUBLIC_METHODS,
                          on_stop=app.close, admit=_admit(app))

@@ -28,8 +28,10 @@ APPLY_ORDER = ("orgs", "academic_sessions", "courses", "people", "sections", "se
 
 
 def derive(connection: Connection, modes: dict[str, str]) -> None:
-    """Staged facts that need several files: a person's primary school from roles, guardianships from agents."""
+    """Staged facts that need several files: a person's primary school from roles, guardianships from agents, birth
+    dates from demographics.csv (or, when the set has none, the ones already on record)."""
     people, schools = stage_name("people"), stage_name("primary_schools")
+    _birth_dates(connection, modes)
     connection.exec_driver_sql(
         f"UPDATE {people} SET primary_school_id = p.school_id FROM (SELECT person_id, MIN(school_id) AS school_id "
         f"FROM {schools} GROUP BY person_id) p WHERE {people}.id = p.person_id AND {people}.primary_school_id IS NULL")
@@ -41,6 +43,17 @@ def derive(connection: Connection, modes: dict[str, str]) -> None:
         f"UNION SELECT user_id, agent_id FROM {agents}) pairs "
         f"WHERE EXISTS (SELECT 1 FROM {roles} r WHERE r.person_id = pairs.g AND r.role = 'guardian') "
         f"AND EXISTS (SELECT 1 FROM {roles} r WHERE r.person_id = pairs.s AND r.role = 'student')")
+
+
+def _birth_dates(connection: Connection, modes: dict[str, str]) -> None:
+    people = stage_name("people")
+    if modes.get("demographics") == "bulk":
+        value = "CAST(b.birth_date AS DATE)" if connection.dialect.name == "postgresql" else "b.birth_date"
+        source = f"(SELECT person_id AS id, {value} AS birth_date FROM {stage_name('birth_dates')} b)"
+    else:
+        source = "(SELECT id, birth_date FROM people)"
+    connection.exec_driver_sql(f"UPDATE {people} SET birth_date = src.birth_date FROM {source} src "
+                               f"WHERE {people}.id = src.id")
 
 
 def diff(connection: Connection, modes: dict[str, str], report: ImportReport) -> None:
@@ -92,20 +105,24 @@ def _python_events(uow: ImportUnitOfWork, rule: events.EventRule) -> None:
 
 
 def _transfers(uow: ImportUnitOfWork, report: ImportReport) -> None:
-    """Students (same identity) whose primary school changed from one school to another."""
+    """Students (same identity) whose primary school changed from one school to another. The move takes effect on
+    the beginDate of their student role at the new school (roles.csv), or on the day of the import without one."""
     connection, today = uow.session.connection(), dt.date.today()
-    sql = (f"SELECT d.id, d.old_primary_school_id, d.primary_school_id FROM {diff_name('people')} d "
+    sql = (f"SELECT d.id, d.old_primary_school_id, d.primary_school_id, (SELECT MAX(r.begin_date) FROM person_roles r "
+           f"WHERE r.person_id = d.id AND r.org_id = d.primary_school_id AND r.role = 'student') AS begin_date "
+           f"FROM {diff_name('people')} d "
            f"WHERE d.change = 'updated' AND d.old_primary_school_id IS NOT NULL AND d.primary_school_id IS NOT NULL "
            f"AND d.old_primary_school_id <> d.primary_school_id AND EXISTS (SELECT 1 FROM person_roles r "
            f"WHERE r.person_id = d.id AND r.role = 'student')")
     for chunk in _rows(connection, sql):
         rows = [{"student_id": r["id"], "from_school_id": r["old_primary_school_id"],
-                 "to_school_id": r["primary_school_id"], "effective_date": today,
+                 "to_school_id": r["primary_school_id"],
+                 "effective_date": dt.date.fromisoformat(str(r["begin_date"])[:10]) if r["begin_date"] else today,
                  "recorded_at": dt.datetime.now(dt.UTC)} for r in chunk]
         connection.execute(insert(orm.transfers), rows)
         uow.raise_events(StudentTransferred(student_id=r["student_id"], from_school_id=r["from_school_id"],
-                                            to_school_id=r["to_school_id"], effective_date=today.isoformat())
-                         for r in rows)
+                                            to_school_id=r["to_school_id"],
+                                            effective_date=r["effective_date"].isoformat()) for r in rows)
         report.transfers += len(rows)
         uow.flush_events()
 

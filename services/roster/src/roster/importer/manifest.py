@@ -40,4 +40,8 @@ def read_manifest(source: RosterSource, problems: ProblemLog) -> dict[str, str]:
             problems.add(MANIFEST, line, "value", f"file.{spec.kind} is bulk but {spec.name} is missing")
             continue
         modes[spec.kind] = mode
+    if modes.get("demographics") == "bulk" and modes.get("users") != "bulk":
+        line = properties.get("file.demographics", ("", 1))[1]
+        problems.add(MANIFEST, line, "value", "file.demographics is bulk but file.users is not: birth dates are "
+                                              "imported with the users they belong to")
     return modes

@@ -48,6 +48,7 @@ def _handlers(ctx: ScanContext):
         "courses": (validate.courses, None),
         "classes": (validate.classes, None),
         "users": (validate.users(ctx, agent_refs), lambda: agent_refs.check(ctx, ctx.catalog.users, "user")),
+        "demographics": (validate.demographics(dt.date.today()), None),
         "roles": (validate.roles(ctx), None),
         "enrollments": (validate.enrollments, None),
     }

@@ -108,6 +108,7 @@ FILES: tuple[FileSpec, ...] = (
         Column("enabledUser", check=check_bool), Column("username", True), Column("givenName", True),
         Column("familyName", True), Column("identifier"), Column("email"), Column("agentSourcedIds"),
         Column("grades", check=check_grades), Column("primaryOrgSourcedId"))),
+    FileSpec("demographics.csv", "demographics", _common(Column("birthDate", check=check_date))),  # with users.csv
     FileSpec("roles.csv", "roles", _common(
         Column("userSourcedId", True), Column("roleType", True, enum(ROLE_TYPES)), Column("role", True, enum(ROLES)),
         Column("beginDate", check=check_date), Column("endDate", check=check_date), Column("orgSourcedId", True))),

@@ -26,19 +26,20 @@ STAGED: dict[str, tuple[str | None, tuple[str, ...]]] = {
                               "school_year_id", "start_date", "end_date", "active")),
     "section_terms": ("section_terms", ("section_id", "session_id")),
     "people": ("people", ("id", "sourced_id", "given_name", "family_name", "email", "username", "identifier",
-                          "grade_level", "primary_school_id", "active")),
+                          "grade_level", "primary_school_id", "active", "birth_date")),
     "person_roles": ("person_roles", ("person_id", "role", "org_id", "is_primary", "begin_date", "end_date")),
     "enrollments": ("enrollments", ("id", "sourced_id", "section_id", "person_id", "school_id", "role",
                                     "is_primary", "begin_date", "end_date", "active")),
     "guardianships": ("guardianships", ("guardian_id", "student_id", "active")),
     "agents": (None, ("user_id", "agent_id")),
     "primary_schools": (None, ("person_id", "school_id")),
+    "birth_dates": (None, ("person_id", "birth_date")),         # demographics.csv, into people.birth_date
 }
 # lookup keys of the staged tables: SQLite needs them for the diff's joins (PostgreSQL hash-joins without)
 INDEXES = {"orgs": "id", "academic_sessions": "id", "courses": "id", "sections": "id",
            "section_terms": "section_id, session_id", "people": "id", "person_roles": "person_id, role, org_id",
            "enrollments": "id", "guardianships": "guardian_id, student_id", "agents": "user_id",
-           "primary_schools": "person_id"}
+           "primary_schools": "person_id", "birth_dates": "person_id"}
 
 
 def stage_name(table: str) -> str:

@@ -2,10 +2,14 @@
 valid record becomes (roster ids come from roster.domain.identity, so a re-import lands on the same rows)."""
 from __future__ import annotations
 
+import datetime as dt
+
 from roster.importer.catalog import Session
 from roster.importer.catalog import cached_id as eid
 from roster.importer.scan import Row, ScanContext
 from roster.importer.schema import ENROLLMENT_ROLE_MAP, ROLE_MAP, split_list
+
+EARLIEST_BIRTH_DATE = "1900-01-01"
 
 
 def _active(row: Row) -> bool:
@@ -129,7 +133,23 @@ def users(ctx: ScanContext, deferred: Deferred):
             school = eid("org", primary) if primary and catalog.orgs[primary] == "school" else None
             ctx.stage("people", (person_id, sid, row["givenName"], row["familyName"], row.get("email", ""),
                                  row["username"], row.get("identifier", ""), grades[0] if grades else "", school,
-                                 _active(row)))
+                                 _active(row), None))      # birth_date: from demographics.csv (apply.derive)
+    return handle
+
+
+def demographics(today: dt.date):
+    """demographics.csv: one row per user (its sourcedId is the user's), of which only birthDate is kept."""
+    def handle(ctx: ScanContext, line: int, row: Row, valid: bool) -> None:
+        sid, born = row["sourcedId"], row.get("birthDate", "")
+        valid &= _ref(ctx, line, "sourcedId", sid, ctx.catalog.users, "user")
+        if valid and born and born > today.isoformat():
+            ctx.problem(line, "birthDate", f"birthDate {born} is in the future")
+            valid = False
+        elif valid and born and born < EARLIEST_BIRTH_DATE:
+            ctx.problem(line, "birthDate", f"birthDate {born} is before {EARLIEST_BIRTH_DATE}")
+            valid = False
+        if valid and _active(row):
+            ctx.stage("birth_dates", (eid("user", sid), born or None))
     return handle
 
 

@@ -2,7 +2,7 @@
 consumers, queues and inbox claims from this table)."""
 from __future__ import annotations
 
-from skills.service_layer import replication
+from skills.service_layer import erasure, replication
 
 SUBSCRIPTIONS = {
     ("artifacts", "artifact_added"): replication.artifact,
@@ -11,4 +11,5 @@ SUBSCRIPTIONS = {
     ("roster", "person_added"): replication.person,
     ("roster", "person_updated"): replication.person,
     ("roster", "person_removed"): replication.person,
+    ("roster", "erasure_requested"): erasure.erase_student,
 }

@@ -8,12 +8,14 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class ViewerCan(_message.Message):
-    __slots__ = ("add", "change")
+    __slots__ = ("add", "change", "export")
     ADD_FIELD_NUMBER: _ClassVar[int]
     CHANGE_FIELD_NUMBER: _ClassVar[int]
+    EXPORT_FIELD_NUMBER: _ClassVar[int]
     add: bool
     change: bool
-    def __init__(self, add: bool = ..., change: bool = ...) -> None: ...
+    export: bool
+    def __init__(self, add: bool = ..., change: bool = ..., export: bool = ...) -> None: ...
 
 class PageRequest(_message.Message):
     __slots__ = ("page_size", "page_token")
@@ -46,7 +48,7 @@ class Version(_message.Message):
     def __init__(self, number: _Optional[int] = ..., media_key: _Optional[str] = ..., link_url: _Optional[str] = ..., size_bytes: _Optional[int] = ..., content_type: _Optional[str] = ..., created_by: _Optional[str] = ..., created_at: _Optional[str] = ..., file_name: _Optional[str] = ..., download_url: _Optional[str] = ...) -> None: ...
 
 class Artifact(_message.Message):
-    __slots__ = ("id", "student_id", "added_by", "added_by_role", "title", "description", "kind", "link_url", "skill_ids", "school_year_id", "school_id", "status", "rejection_reason", "created_at", "updated_at", "current_version", "versions", "thumbnail_url", "media_url", "viewer_can")
+    __slots__ = ("id", "student_id", "added_by", "added_by_role", "title", "description", "kind", "link_url", "skill_ids", "school_year_id", "school_id", "status", "rejection_reason", "created_at", "updated_at", "current_version", "versions", "thumbnail_url", "media_url", "viewer_can", "origin")
     ID_FIELD_NUMBER: _ClassVar[int]
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
     ADDED_BY_FIELD_NUMBER: _ClassVar[int]
@@ -67,6 +69,7 @@ class Artifact(_message.Message):
     THUMBNAIL_URL_FIELD_NUMBER: _ClassVar[int]
     MEDIA_URL_FIELD_NUMBER: _ClassVar[int]
     VIEWER_CAN_FIELD_NUMBER: _ClassVar[int]
+    ORIGIN_FIELD_NUMBER: _ClassVar[int]
     id: str
     student_id: str
     added_by: str
@@ -87,7 +90,20 @@ class Artifact(_message.Message):
     thumbnail_url: str
     media_url: str
     viewer_can: ViewerCan
-    def __init__(self, id: _Optional[str] = ..., student_id: _Optional[str] = ..., added_by: _Optional[str] = ..., added_by_role: _Optional[str] = ..., title: _Optional[str] = ..., description: _Optional[str] = ..., kind: _Optional[str] = ..., link_url: _Optional[str] = ..., skill_ids: _Optional[_Iterable[str]] = ..., school_year_id: _Optional[str] = ..., school_id: _Optional[str] = ..., status: _Optional[str] = ..., rejection_reason: _Optional[str] = ..., created_at: _Optional[str] = ..., updated_at: _Optional[str] = ..., current_version: _Optional[int] = ..., versions: _Optional[_Iterable[_Union[Version, _Mapping]]] = ..., thumbnail_url: _Optional[str] = ..., media_url: _Optional[str] = ..., viewer_can: _Optional[_Union[ViewerCan, _Mapping]] = ...) -> None: ...
+    origin: Origin
+    def __init__(self, id: _Optional[str] = ..., student_id: _Optional[str] = ..., added_by: _Optional[str] = ..., added_by_role: _Optional[str] = ..., title: _Optional[str] = ..., description: _Optional[str] = ..., kind: _Optional[str] = ..., link_url: _Optional[str] = ..., skill_ids: _Optional[_Iterable[str]] = ..., school_year_id: _Optional[str] = ..., school_id: _Optional[str] = ..., status: _Optional[str] = ..., rejection_reason: _Optional[str] = ..., created_at: _Optional[str] = ..., updated_at: _Optional[str] = ..., current_version: _Optional[int] = ..., versions: _Optional[_Iterable[_Union[Version, _Mapping]]] = ..., thumbnail_url: _Optional[str] = ..., media_url: _Optional[str] = ..., viewer_can: _Optional[_Union[ViewerCan, _Mapping]] = ..., origin: _Optional[_Union[Origin, _Mapping]] = ...) -> None: ...
+
+class Origin(_message.Message):
+    __slots__ = ("district_id", "district_name", "ref", "skill_labels")
+    DISTRICT_ID_FIELD_NUMBER: _ClassVar[int]
+    DISTRICT_NAME_FIELD_NUMBER: _ClassVar[int]
+    REF_FIELD_NUMBER: _ClassVar[int]
+    SKILL_LABELS_FIELD_NUMBER: _ClassVar[int]
+    district_id: str
+    district_name: str
+    ref: str
+    skill_labels: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, district_id: _Optional[str] = ..., district_name: _Optional[str] = ..., ref: _Optional[str] = ..., skill_labels: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class VersionInput(_message.Message):
     __slots__ = ("link_url", "size_bytes", "content_type", "file_name")
@@ -250,3 +266,27 @@ class MarkMediaResultResponse(_message.Message):
     ARTIFACT_FIELD_NUMBER: _ClassVar[int]
     artifact: Artifact
     def __init__(self, artifact: _Optional[_Union[Artifact, _Mapping]] = ...) -> None: ...
+
+class ExportPortfolioRequest(_message.Message):
+    __slots__ = ("student_id", "reason")
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    student_id: str
+    reason: str
+    def __init__(self, student_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class ExportSummary(_message.Message):
+    __slots__ = ("artifact_count", "media_bytes")
+    ARTIFACT_COUNT_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_BYTES_FIELD_NUMBER: _ClassVar[int]
+    artifact_count: int
+    media_bytes: int
+    def __init__(self, artifact_count: _Optional[int] = ..., media_bytes: _Optional[int] = ...) -> None: ...
+
+class ExportPortfolioResponse(_message.Message):
+    __slots__ = ("summary", "artifact")
+    SUMMARY_FIELD_NUMBER: _ClassVar[int]
+    ARTIFACT_FIELD_NUMBER: _ClassVar[int]
+    summary: ExportSummary
+    artifact: Artifact
+    def __init__(self, summary: _Optional[_Union[ExportSummary, _Mapping]] = ..., artifact: _Optional[_Union[Artifact, _Mapping]] = ...) -> None: ...

@@ -74,6 +74,11 @@ class ArtifactsServiceStub(object):
                 request_serializer=skillfolio_dot_artifacts_dot_v1_dot_artifacts__pb2.MarkMediaResultRequest.SerializeToString,
                 response_deserializer=skillfolio_dot_artifacts_dot_v1_dot_artifacts__pb2.MarkMediaResultResponse.FromString,
                 _registered_method=True)
+        self.ExportPortfolio = channel.unary_stream(
+                '/skillfolio.artifacts.v1.ArtifactsService/ExportPortfolio',
+                request_serializer=skillfolio_dot_artifacts_dot_v1_dot_artifacts__pb2.ExportPortfolioRequest.SerializeToString,
+                response_deserializer=skillfolio_dot_artifacts_dot_v1_dot_artifacts__pb2.ExportPortfolioResponse.FromString,
+                _registered_method=True)
 
 
 class ArtifactsServiceServicer(object):
@@ -130,6 +135,15 @@ class ArtifactsServiceServicer(object):
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ExportPortfolio(self, request, context):
+        """The whole portfolio for the student's passport, streamed: a summary first, then one artifact per message with
+        every version and short-lived download URLs of ready media. The student, their guardian, or a privacy officer
+        with a stated reason; audited (artifacts.ExportPortfolio), the student's own export included.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ArtifactsServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -172,6 +186,11 @@ def add_ArtifactsServiceServicer_to_server(servicer, server):
                     servicer.MarkMediaResult,
                     request_deserializer=skillfolio_dot_artifacts_dot_v1_dot_artifacts__pb2.MarkMediaResultRequest.FromString,
                     response_serializer=skillfolio_dot_artifacts_dot_v1_dot_artifacts__pb2.MarkMediaResultResponse.SerializeToString,
+            ),
+            'ExportPortfolio': grpc.unary_stream_rpc_method_handler(
+                    servicer.ExportPortfolio,
+                    request_deserializer=skillfolio_dot_artifacts_dot_v1_dot_artifacts__pb2.ExportPortfolioRequest.FromString,
+                    response_serializer=skillfolio_dot_artifacts_dot_v1_dot_artifacts__pb2.ExportPortfolioResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -390,6 +409,33 @@ class ArtifactsService(object):
             '/skillfolio.artifacts.v1.ArtifactsService/MarkMediaResult',
             skillfolio_dot_artifacts_dot_v1_dot_artifacts__pb2.MarkMediaResultRequest.SerializeToString,
             skillfolio_dot_artifacts_dot_v1_dot_artifacts__pb2.MarkMediaResultResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ExportPortfolio(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/skillfolio.artifacts.v1.ArtifactsService/ExportPortfolio',
+            skillfolio_dot_artifacts_dot_v1_dot_artifacts__pb2.ExportPortfolioRequest.SerializeToString,
+            skillfolio_dot_artifacts_dot_v1_dot_artifacts__pb2.ExportPortfolioResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -39,16 +39,18 @@ class ArtifactDeleted(_message.Message):
     def __init__(self, artifact_id: _Optional[str] = ...) -> None: ...
 
 class ArtifactMediaUploaded(_message.Message):
-    __slots__ = ("artifact_id", "version", "media_key", "kind")
+    __slots__ = ("artifact_id", "version", "media_key", "kind", "media_object_id")
     ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
     VERSION_FIELD_NUMBER: _ClassVar[int]
     MEDIA_KEY_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_OBJECT_ID_FIELD_NUMBER: _ClassVar[int]
     artifact_id: str
     version: int
     media_key: str
     kind: str
-    def __init__(self, artifact_id: _Optional[str] = ..., version: _Optional[int] = ..., media_key: _Optional[str] = ..., kind: _Optional[str] = ...) -> None: ...
+    media_object_id: str
+    def __init__(self, artifact_id: _Optional[str] = ..., version: _Optional[int] = ..., media_key: _Optional[str] = ..., kind: _Optional[str] = ..., media_object_id: _Optional[str] = ...) -> None: ...
 
 class ArtifactMediaReady(_message.Message):
     __slots__ = ("artifact_id", "version")

@@ -113,3 +113,27 @@ class StudentTransferred(_message.Message):
     to_school_id: str
     effective_date: str
     def __init__(self, student_id: _Optional[str] = ..., from_school_id: _Optional[str] = ..., to_school_id: _Optional[str] = ..., effective_date: _Optional[str] = ...) -> None: ...
+
+class StudentRightsPassed(_message.Message):
+    __slots__ = ("student_id", "basis", "effective_date", "guardian_ids")
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    BASIS_FIELD_NUMBER: _ClassVar[int]
+    EFFECTIVE_DATE_FIELD_NUMBER: _ClassVar[int]
+    GUARDIAN_IDS_FIELD_NUMBER: _ClassVar[int]
+    student_id: str
+    basis: str
+    effective_date: str
+    guardian_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, student_id: _Optional[str] = ..., basis: _Optional[str] = ..., effective_date: _Optional[str] = ..., guardian_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class GuardianAccessChanged(_message.Message):
+    __slots__ = ("student_id", "guardian_id", "granted", "decided_by")
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    GUARDIAN_ID_FIELD_NUMBER: _ClassVar[int]
+    GRANTED_FIELD_NUMBER: _ClassVar[int]
+    DECIDED_BY_FIELD_NUMBER: _ClassVar[int]
+    student_id: str
+    guardian_id: str
+    granted: bool
+    decided_by: str
+    def __init__(self, student_id: _Optional[str] = ..., guardian_id: _Optional[str] = ..., granted: bool = ..., decided_by: _Optional[str] = ...) -> None: ...

@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n+skillfolio/reflections/v1/assessments.proto\x12\x19skillfolio.reflections.v1\"8\n\x05Level\x12\x0c\n\x04rank\x18\x01 \x01(\x05\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x03 \x01(\t\"<\n\tCriterion\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x13\n\x0b\x64\x65scriptors\x18\x03 \x03(\t\"\xea\x01\n\nInstrument\x12\x10\n\x08skill_id\x18\x01 \x01(\t\x12\x12\n\nskill_name\x18\x02 \x01(\t\x12\x10\n\x08scale_id\x18\x03 \x01(\t\x12\x12\n\nscale_name\x18\x04 \x01(\t\x12\x30\n\x06levels\x18\x05 \x03(\x0b\x32 .skillfolio.reflections.v1.Level\x12\x11\n\trubric_id\x18\x06 \x01(\t\x12\x13\n\x0brubric_name\x18\x07 \x01(\t\x12\x36\n\x08\x63riteria\x18\x08 \x03(\x0b\x32$.skillfolio.reflections.v1.Criterion\"<\n\x0e\x43riterionLevel\x12\x16\n\x0e\x63riterion_code\x18\x01 \x01(\t\x12\x12\n\nlevel_rank\x18\x02 \x01(\x05\"\xfe\x01\n\nAssessment\x12\n\n\x02id\x18\x01 \x01(\t\x12\x13\n\x0b\x61rtifact_id\x18\x02 \x01(\t\x12\x10\n\x08skill_id\x18\x03 \x01(\t\x12\x13\n\x0b\x61ssessor_id\x18\x04 \x01(\t\x12\x15\n\rassessor_role\x18\x05 \x01(\t\x12\x12\n\nlevel_rank\x18\x06 \x01(\x05\x12\x12\n\nlevel_name\x18\x07 \x01(\t\x12\x0f\n\x07\x63omment\x18\x08 \x01(\t\x12\x43\n\x10\x63riterion_levels\x18\t \x03(\x0b\x32).skillfolio.reflections.v1.CriterionLevel\x12\x13\n\x0b\x61ssessed_at\x18\n \x01(\t\"=\n\x14GetInstrumentRequest\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\x12\x10\n\x08skill_id\x18\x02 \x01(\t\"R\n\x15GetInstrumentResponse\x12\x39\n\ninstrument\x18\x01 \x01(\x0b\x32%.skillfolio.reflections.v1.Instrument\"\xa0\x01\n\rAssessRequest\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\x12\x10\n\x08skill_id\x18\x02 \x01(\t\x12\x12\n\nlevel_rank\x18\x03 \x01(\x05\x12\x0f\n\x07\x63omment\x18\x04 \x01(\t\x12\x43\n\x10\x63riterion_levels\x18\x05 \x03(\x0b\x32).skillfolio.reflections.v1.CriterionLevel\"K\n\x0e\x41ssessResponse\x12\x39\n\nassessment\x18\x01 \x01(\x0b\x32%.skillfolio.reflections.v1.Assessment\"\xa4\x01\n\x11SelfAssessRequest\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\x12\x10\n\x08skill_id\x18\x02 \x01(\t\x12\x12\n\nlevel_rank\x18\x03 \x01(\x05\x12\x0f\n\x07\x63omment\x18\x04 \x01(\t\x12\x43\n\x10\x63riterion_levels\x18\x05 \x03(\x0b\x32).skillfolio.reflections.v1.CriterionLevel\"O\n\x12SelfAssessResponse\x12\x39\n\nassessment\x18\x01 \x01(\x0b\x32%.skillfolio.reflections.v1.Assessment\"\xbd\x01\n\x10SkillAssessments\x12\x10\n\x08skill_id\x18\x01 \x01(\t\x12\x12\n\nskill_name\x18\x02 \x01(\t\x12\x42\n\x13teacher_assessments\x18\x03 \x03(\x0b\x32%.skillfolio.reflections.v1.Assessment\x12?\n\x10self_assessments\x18\x04 \x03(\x0b\x32%.skillfolio.reflections.v1.Assessment\"-\n\x16ListAssessmentsRequest\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\"V\n\x17ListAssessmentsResponse\x12;\n\x06skills\x18\x01 \x03(\x0b\x32+.skillfolio.reflections.v1.SkillAssessments\"\x8c\x01\n\x0cGrowthPoints\x12\x16\n\x0e\x61ssessed_at_us\x18\x01 \x03(\x03\x12\x12\n\nlevel_rank\x18\x02 \x03(\x05\x12\x12\n\nlevel_name\x18\x03 \x03(\t\x12\x10\n\x08max_rank\x18\x04 \x03(\x05\x12\x13\n\x0b\x61rtifact_id\x18\x05 \x03(\t\x12\x15\n\rassessor_role\x18\x06 \x03(\t\"\xa0\x01\n\nGrowthYear\x12\x16\n\x0eschool_year_id\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x12\n\nstart_date\x18\x03 \x01(\t\x12\x18\n\x10\x61rtifacts_tagged\x18\x04 \x01(\x05\x12\x37\n\x06points\x18\x06 \x01(\x0b\x32\'.skillfolio.reflections.v1.GrowthPointsJ\x04\x08\x05\x10\x06\"\x8b\x01\n\x0bSkillGrowth\x12\x10\n\x08skill_id\x18\x01 \x01(\t\x12\x12\n\nskill_name\x18\x02 \x01(\t\x12\x0e\n\x06\x63olour\x18\x03 \x01(\t\x12\x10\n\x08max_rank\x18\x04 \x01(\x05\x12\x34\n\x05years\x18\x05 \x03(\x0b\x32%.skillfolio.reflections.v1.GrowthYear\"&\n\x10GetGrowthRequest\x12\x12\n\nstudent_id\x18\x01 \x01(\t\"_\n\x11GetGrowthResponse\x12\x12\n\nstudent_id\x18\x01 \x01(\t\x12\x36\n\x06skills\x18\x02 \x03(\x0b\x32&.skillfolio.reflections.v1.SkillGrowth2\xb4\x04\n\x12\x41ssessmentsService\x12r\n\rGetInstrument\x12/.skillfolio.reflections.v1.GetInstrumentRequest\x1a\x30.skillfolio.reflections.v1.GetInstrumentResponse\x12]\n\x06\x41ssess\x12(.skillfolio.reflections.v1.AssessRequest\x1a).skillfolio.reflections.v1.AssessResponse\x12i\n\nSelfAssess\x12,.skillfolio.reflections.v1.SelfAssessRequest\x1a-.skillfolio.reflections.v1.SelfAssessResponse\x12x\n\x0fListAssessments\x12\x31.skillfolio.reflections.v1.ListAssessmentsRequest\x1a\x32.skillfolio.reflections.v1.ListAssessmentsResponse\x12\x66\n\tGetGrowth\x12+.skillfolio.reflections.v1.GetGrowthRequest\x1a,.skillfolio.reflections.v1.GetGrowthResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n+skillfolio/reflections/v1/assessments.proto\x12\x19skillfolio.reflections.v1\"8\n\x05Level\x12\x0c\n\x04rank\x18\x01 \x01(\x05\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x03 \x01(\t\"<\n\tCriterion\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x13\n\x0b\x64\x65scriptors\x18\x03 \x03(\t\"\xea\x01\n\nInstrument\x12\x10\n\x08skill_id\x18\x01 \x01(\t\x12\x12\n\nskill_name\x18\x02 \x01(\t\x12\x10\n\x08scale_id\x18\x03 \x01(\t\x12\x12\n\nscale_name\x18\x04 \x01(\t\x12\x30\n\x06levels\x18\x05 \x03(\x0b\x32 .skillfolio.reflections.v1.Level\x12\x11\n\trubric_id\x18\x06 \x01(\t\x12\x13\n\x0brubric_name\x18\x07 \x01(\t\x12\x36\n\x08\x63riteria\x18\x08 \x03(\x0b\x32$.skillfolio.reflections.v1.Criterion\"<\n\x0e\x43riterionLevel\x12\x16\n\x0e\x63riterion_code\x18\x01 \x01(\t\x12\x12\n\nlevel_rank\x18\x02 \x01(\x05\"\xa6\x02\n\nAssessment\x12\n\n\x02id\x18\x01 \x01(\t\x12\x13\n\x0b\x61rtifact_id\x18\x02 \x01(\t\x12\x10\n\x08skill_id\x18\x03 \x01(\t\x12\x13\n\x0b\x61ssessor_id\x18\x04 \x01(\t\x12\x15\n\rassessor_role\x18\x05 \x01(\t\x12\x12\n\nlevel_rank\x18\x06 \x01(\x05\x12\x12\n\nlevel_name\x18\x07 \x01(\t\x12\x0f\n\x07\x63omment\x18\x08 \x01(\t\x12\x43\n\x10\x63riterion_levels\x18\t \x03(\x0b\x32).skillfolio.reflections.v1.CriterionLevel\x12\x13\n\x0b\x61ssessed_at\x18\n \x01(\t\x12\x15\n\rdisagreements\x18\x0b \x03(\t\x12\x0f\n\x07\x61mended\x18\x0c \x01(\x08\"=\n\x14GetInstrumentRequest\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\x12\x10\n\x08skill_id\x18\x02 \x01(\t\"R\n\x15GetInstrumentResponse\x12\x39\n\ninstrument\x18\x01 \x01(\x0b\x32%.skillfolio.reflections.v1.Instrument\"\xa0\x01\n\rAssessRequest\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\x12\x10\n\x08skill_id\x18\x02 \x01(\t\x12\x12\n\nlevel_rank\x18\x03 \x01(\x05\x12\x0f\n\x07\x63omment\x18\x04 \x01(\t\x12\x43\n\x10\x63riterion_levels\x18\x05 \x03(\x0b\x32).skillfolio.reflections.v1.CriterionLevel\"K\n\x0e\x41ssessResponse\x12\x39\n\nassessment\x18\x01 \x01(\x0b\x32%.skillfolio.reflections.v1.Assessment\"\xa4\x01\n\x11SelfAssessRequest\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\x12\x10\n\x08skill_id\x18\x02 \x01(\t\x12\x12\n\nlevel_rank\x18\x03 \x01(\x05\x12\x0f\n\x07\x63omment\x18\x04 \x01(\t\x12\x43\n\x10\x63riterion_levels\x18\x05 \x03(\x0b\x32).skillfolio.reflections.v1.CriterionLevel\"O\n\x12SelfAssessResponse\x12\x39\n\nassessment\x18\x01 \x01(\x0b\x32%.skillfolio.reflections.v1.Assessment\"\xbd\x01\n\x10SkillAssessments\x12\x10\n\x08skill_id\x18\x01 \x01(\t\x12\x12\n\nskill_name\x18\x02 \x01(\t\x12\x42\n\x13teacher_assessments\x18\x03 \x03(\x0b\x32%.skillfolio.reflections.v1.Assessment\x12?\n\x10self_assessments\x18\x04 \x03(\x0b\x32%.skillfolio.reflections.v1.Assessment\"-\n\x16ListAssessmentsRequest\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\"V\n\x17ListAssessmentsResponse\x12;\n\x06skills\x18\x01 \x03(\x0b\x32+.skillfolio.reflections.v1.SkillAssessments\"\x8c\x01\n\x0cGrowthPoints\x12\x16\n\x0e\x61ssessed_at_us\x18\x01 \x03(\x03\x12\x12\n\nlevel_rank\x18\x02 \x03(\x05\x12\x12\n\nlevel_name\x18\x03 \x03(\t\x12\x10\n\x08max_rank\x18\x04 \x03(\x05\x12\x13\n\x0b\x61rtifact_id\x18\x05 \x03(\t\x12\x15\n\rassessor_role\x18\x06 \x03(\t\"\xa0\x01\n\nGrowthYear\x12\x16\n\x0eschool_year_id\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x12\n\nstart_date\x18\x03 \x01(\t\x12\x18\n\x10\x61rtifacts_tagged\x18\x04 \x01(\x05\x12\x37\n\x06points\x18\x06 \x01(\x0b\x32\'.skillfolio.reflections.v1.GrowthPointsJ\x04\x08\x05\x10\x06\"\x8b\x01\n\x0bSkillGrowth\x12\x10\n\x08skill_id\x18\x01 \x01(\t\x12\x12\n\nskill_name\x18\x02 \x01(\t\x12\x0e\n\x06\x63olour\x18\x03 \x01(\t\x12\x10\n\x08max_rank\x18\x04 \x01(\x05\x12\x34\n\x05years\x18\x05 \x03(\x0b\x32%.skillfolio.reflections.v1.GrowthYear\"&\n\x10GetGrowthRequest\x12\x12\n\nstudent_id\x18\x01 \x01(\t\"_\n\x11GetGrowthResponse\x12\x12\n\nstudent_id\x18\x01 \x01(\t\x12\x36\n\x06skills\x18\x02 \x03(\x0b\x32&.skillfolio.reflections.v1.SkillGrowth2\xb4\x04\n\x12\x41ssessmentsService\x12r\n\rGetInstrument\x12/.skillfolio.reflections.v1.GetInstrumentRequest\x1a\x30.skillfolio.reflections.v1.GetInstrumentResponse\x12]\n\x06\x41ssess\x12(.skillfolio.reflections.v1.AssessRequest\x1a).skillfolio.reflections.v1.AssessResponse\x12i\n\nSelfAssess\x12,.skillfolio.reflections.v1.SelfAssessRequest\x1a-.skillfolio.reflections.v1.SelfAssessResponse\x12x\n\x0fListAssessments\x12\x31.skillfolio.reflections.v1.ListAssessmentsRequest\x1a\x32.skillfolio.reflections.v1.ListAssessmentsResponse\x12\x66\n\tGetGrowth\x12+.skillfolio.reflections.v1.GetGrowthRequest\x1a,.skillfolio.reflections.v1.GetGrowthResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -40,35 +40,35 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_CRITERIONLEVEL']._serialized_start=431
   _globals['_CRITERIONLEVEL']._serialized_end=491
   _globals['_ASSESSMENT']._serialized_start=494
-  _globals['_ASSESSMENT']._serialized_end=748
-  _globals['_GETINSTRUMENTREQUEST']._serialized_start=750
-  _globals['_GETINSTRUMENTREQUEST']._serialized_end=811
-  _globals['_GETINSTRUMENTRESPONSE']._serialized_start=813
-  _globals['_GETINSTRUMENTRESPONSE']._serialized_end=895
-  _globals['_ASSESSREQUEST']._serialized_start=898
-  _globals['_ASSESSREQUEST']._serialized_end=1058
-  _globals['_ASSESSRESPONSE']._serialized_start=1060
-  _globals['_ASSESSRESPONSE']._serialized_end=1135
-  _globals['_SELFASSESSREQUEST']._serialized_start=1138
-  _globals['_SELFASSESSREQUEST']._serialized_end=1302
-  _globals['_SELFASSESSRESPONSE']._serialized_start=1304
-  _globals['_SELFASSESSRESPONSE']._serialized_end=1383
-  _globals['_SKILLASSESSMENTS']._serialized_start=1386
-  _globals['_SKILLASSESSMENTS']._serialized_end=1575
-  _globals['_LISTASSESSMENTSREQUEST']._serialized_start=1577
-  _globals['_LISTASSESSMENTSREQUEST']._serialized_end=1622
-  _globals['_LISTASSESSMENTSRESPONSE']._serialized_start=1624
-  _globals['_LISTASSESSMENTSRESPONSE']._serialized_end=1710
-  _globals['_GROWTHPOINTS']._serialized_start=1713
-  _globals['_GROWTHPOINTS']._serialized_end=1853
-  _globals['_GROWTHYEAR']._serialized_start=1856
-  _globals['_GROWTHYEAR']._serialized_end=2016
-  _globals['_SKILLGROWTH']._serialized_start=2019
-  _globals['_SKILLGROWTH']._serialized_end=2158
-  _globals['_GETGROWTHREQUEST']._serialized_start=2160
-  _globals['_GETGROWTHREQUEST']._serialized_end=2198
-  _globals['_GETGROWTHRESPONSE']._serialized_start=2200
-  _globals['_GETGROWTHRESPONSE']._serialized_end=2295
-  _globals['_ASSESSMENTSSERVICE']._serialized_start=2298
-  _globals['_ASSESSMENTSSERVICE']._serialized_end=2862
+  _globals['_ASSESSMENT']._serialized_end=788
+  _globals['_GETINSTRUMENTREQUEST']._serialized_start=790
+  _globals['_GETINSTRUMENTREQUEST']._serialized_end=851
+  _globals['_GETINSTRUMENTRESPONSE']._serialized_start=853
+  _globals['_GETINSTRUMENTRESPONSE']._serialized_end=935
+  _globals['_ASSESSREQUEST']._serialized_start=938
+  _globals['_ASSESSREQUEST']._serialized_end=1098
+  _globals['_ASSESSRESPONSE']._serialized_start=1100
+  _globals['_ASSESSRESPONSE']._serialized_end=1175
+  _globals['_SELFASSESSREQUEST']._serialized_start=1178
+  _globals['_SELFASSESSREQUEST']._serialized_end=1342
+  _globals['_SELFASSESSRESPONSE']._serialized_start=1344
+  _globals['_SELFASSESSRESPONSE']._serialized_end=1423
+  _globals['_SKILLASSESSMENTS']._serialized_start=1426
+  _globals['_SKILLASSESSMENTS']._serialized_end=1615
+  _globals['_LISTASSESSMENTSREQUEST']._serialized_start=1617
+  _globals['_LISTASSESSMENTSREQUEST']._serialized_end=1662
+  _globals['_LISTASSESSMENTSRESPONSE']._serialized_start=1664
+  _globals['_LISTASSESSMENTSRESPONSE']._serialized_end=1750
+  _globals['_GROWTHPOINTS']._serialized_start=1753
+  _globals['_GROWTHPOINTS']._serialized_end=1893
+  _globals['_GROWTHYEAR']._serialized_start=1896
+  _globals['_GROWTHYEAR']._serialized_end=2056
+  _globals['_SKILLGROWTH']._serialized_start=2059
+  _globals['_SKILLGROWTH']._serialized_end=2198
+  _globals['_GETGROWTHREQUEST']._serialized_start=2200
+  _globals['_GETGROWTHREQUEST']._serialized_end=2238
+  _globals['_GETGROWTHRESPONSE']._serialized_start=2240
+  _globals['_GETGROWTHRESPONSE']._serialized_end=2335
+  _globals['_ASSESSMENTSSERVICE']._serialized_start=2338
+  _globals['_ASSESSMENTSSERVICE']._serialized_end=2902
 # @@protoc_insertion_point(module_scope)

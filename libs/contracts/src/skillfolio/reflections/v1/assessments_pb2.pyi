@@ -55,7 +55,7 @@ class CriterionLevel(_message.Message):
     def __init__(self, criterion_code: _Optional[str] = ..., level_rank: _Optional[int] = ...) -> None: ...
 
 class Assessment(_message.Message):
-    __slots__ = ("id", "artifact_id", "skill_id", "assessor_id", "assessor_role", "level_rank", "level_name", "comment", "criterion_levels", "assessed_at")
+    __slots__ = ("id", "artifact_id", "skill_id", "assessor_id", "assessor_role", "level_rank", "level_name", "comment", "criterion_levels", "assessed_at", "disagreements", "amended")
     ID_FIELD_NUMBER: _ClassVar[int]
     ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
     SKILL_ID_FIELD_NUMBER: _ClassVar[int]
@@ -66,6 +66,8 @@ class Assessment(_message.Message):
     COMMENT_FIELD_NUMBER: _ClassVar[int]
     CRITERION_LEVELS_FIELD_NUMBER: _ClassVar[int]
     ASSESSED_AT_FIELD_NUMBER: _ClassVar[int]
+    DISAGREEMENTS_FIELD_NUMBER: _ClassVar[int]
+    AMENDED_FIELD_NUMBER: _ClassVar[int]
     id: str
     artifact_id: str
     skill_id: str
@@ -76,7 +78,9 @@ class Assessment(_message.Message):
     comment: str
     criterion_levels: _containers.RepeatedCompositeFieldContainer[CriterionLevel]
     assessed_at: str
-    def __init__(self, id: _Optional[str] = ..., artifact_id: _Optional[str] = ..., skill_id: _Optional[str] = ..., assessor_id: _Optional[str] = ..., assessor_role: _Optional[str] = ..., level_rank: _Optional[int] = ..., level_name: _Optional[str] = ..., comment: _Optional[str] = ..., criterion_levels: _Optional[_Iterable[_Union[CriterionLevel, _Mapping]]] = ..., assessed_at: _Optional[str] = ...) -> None: ...
+    disagreements: _containers.RepeatedScalarFieldContainer[str]
+    amended: bool
+    def __init__(self, id: _Optional[str] = ..., artifact_id: _Optional[str] = ..., skill_id: _Optional[str] = ..., assessor_id: _Optional[str] = ..., assessor_role: _Optional[str] = ..., level_rank: _Optional[int] = ..., level_name: _Optional[str] = ..., comment: _Optional[str] = ..., criterion_levels: _Optional[_Iterable[_Union[CriterionLevel, _Mapping]]] = ..., assessed_at: _Optional[str] = ..., disagreements: _Optional[_Iterable[str]] = ..., amended: bool = ...) -> None: ...
 
 class GetInstrumentRequest(_message.Message):
     __slots__ = ("artifact_id", "skill_id")

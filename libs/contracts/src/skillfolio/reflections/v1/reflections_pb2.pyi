@@ -70,7 +70,7 @@ class Reflection(_message.Message):
     def __init__(self, id: _Optional[str] = ..., artifact_id: _Optional[str] = ..., student_id: _Optional[str] = ..., prompt_id: _Optional[str] = ..., revisions: _Optional[_Iterable[_Union[Revision, _Mapping]]] = ..., prompt_text: _Optional[str] = ...) -> None: ...
 
 class Feedback(_message.Message):
-    __slots__ = ("id", "artifact_id", "teacher_id", "can_do", "next_steps", "created_at", "teacher_name")
+    __slots__ = ("id", "artifact_id", "teacher_id", "can_do", "next_steps", "created_at", "teacher_name", "disagreements", "amended")
     ID_FIELD_NUMBER: _ClassVar[int]
     ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
     TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
@@ -78,6 +78,8 @@ class Feedback(_message.Message):
     NEXT_STEPS_FIELD_NUMBER: _ClassVar[int]
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     TEACHER_NAME_FIELD_NUMBER: _ClassVar[int]
+    DISAGREEMENTS_FIELD_NUMBER: _ClassVar[int]
+    AMENDED_FIELD_NUMBER: _ClassVar[int]
     id: str
     artifact_id: str
     teacher_id: str
@@ -85,10 +87,12 @@ class Feedback(_message.Message):
     next_steps: str
     created_at: str
     teacher_name: str
-    def __init__(self, id: _Optional[str] = ..., artifact_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., can_do: _Optional[str] = ..., next_steps: _Optional[str] = ..., created_at: _Optional[str] = ..., teacher_name: _Optional[str] = ...) -> None: ...
+    disagreements: _containers.RepeatedScalarFieldContainer[str]
+    amended: bool
+    def __init__(self, id: _Optional[str] = ..., artifact_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., can_do: _Optional[str] = ..., next_steps: _Optional[str] = ..., created_at: _Optional[str] = ..., teacher_name: _Optional[str] = ..., disagreements: _Optional[_Iterable[str]] = ..., amended: bool = ...) -> None: ...
 
 class Comment(_message.Message):
-    __slots__ = ("id", "artifact_id", "author_id", "author_role", "body", "created_at", "hidden", "author_name")
+    __slots__ = ("id", "artifact_id", "author_id", "author_role", "body", "created_at", "hidden", "author_name", "disagreements", "amended")
     ID_FIELD_NUMBER: _ClassVar[int]
     ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
     AUTHOR_ID_FIELD_NUMBER: _ClassVar[int]
@@ -97,6 +101,8 @@ class Comment(_message.Message):
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     HIDDEN_FIELD_NUMBER: _ClassVar[int]
     AUTHOR_NAME_FIELD_NUMBER: _ClassVar[int]
+    DISAGREEMENTS_FIELD_NUMBER: _ClassVar[int]
+    AMENDED_FIELD_NUMBER: _ClassVar[int]
     id: str
     artifact_id: str
     author_id: str
@@ -105,7 +111,9 @@ class Comment(_message.Message):
     created_at: str
     hidden: bool
     author_name: str
-    def __init__(self, id: _Optional[str] = ..., artifact_id: _Optional[str] = ..., author_id: _Optional[str] = ..., author_role: _Optional[str] = ..., body: _Optional[str] = ..., created_at: _Optional[str] = ..., hidden: bool = ..., author_name: _Optional[str] = ...) -> None: ...
+    disagreements: _containers.RepeatedScalarFieldContainer[str]
+    amended: bool
+    def __init__(self, id: _Optional[str] = ..., artifact_id: _Optional[str] = ..., author_id: _Optional[str] = ..., author_role: _Optional[str] = ..., body: _Optional[str] = ..., created_at: _Optional[str] = ..., hidden: bool = ..., author_name: _Optional[str] = ..., disagreements: _Optional[_Iterable[str]] = ..., amended: bool = ...) -> None: ...
 
 class DefinePromptRequest(_message.Message):
     __slots__ = ("text",)
@@ -278,17 +286,19 @@ class GetDiscussionResponse(_message.Message):
     def __init__(self, reflections: _Optional[_Iterable[_Union[Reflection, _Mapping]]] = ..., feedback: _Optional[_Iterable[_Union[Feedback, _Mapping]]] = ..., comments: _Optional[_Iterable[_Union[Comment, _Mapping]]] = ..., viewer_can: _Optional[_Union[DiscussionViewerCan, _Mapping]] = ...) -> None: ...
 
 class DiscussionViewerCan(_message.Message):
-    __slots__ = ("reflect", "feedback", "comment", "hide", "assess", "self_assess")
+    __slots__ = ("reflect", "feedback", "comment", "hide", "assess", "self_assess", "request_amendment")
     REFLECT_FIELD_NUMBER: _ClassVar[int]
     FEEDBACK_FIELD_NUMBER: _ClassVar[int]
     COMMENT_FIELD_NUMBER: _ClassVar[int]
     HIDE_FIELD_NUMBER: _ClassVar[int]
     ASSESS_FIELD_NUMBER: _ClassVar[int]
     SELF_ASSESS_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_AMENDMENT_FIELD_NUMBER: _ClassVar[int]
     reflect: bool
     feedback: bool
     comment: bool
     hide: bool
     assess: bool
     self_assess: bool
-    def __init__(self, reflect: bool = ..., feedback: bool = ..., comment: bool = ..., hide: bool = ..., assess: bool = ..., self_assess: bool = ...) -> None: ...
+    request_amendment: bool
+    def __init__(self, reflect: bool = ..., feedback: bool = ..., comment: bool = ..., hide: bool = ..., assess: bool = ..., self_assess: bool = ..., request_amendment: bool = ...) -> None: ...

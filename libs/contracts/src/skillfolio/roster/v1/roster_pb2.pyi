@@ -15,6 +15,7 @@ class Role(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     ROLE_GUARDIAN: _ClassVar[Role]
     ROLE_SCHOOL_ADMIN: _ClassVar[Role]
     ROLE_DISTRICT_ADMIN: _ClassVar[Role]
+    ROLE_PRIVACY_OFFICER: _ClassVar[Role]
 
 class RelationKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -27,6 +28,7 @@ ROLE_TEACHER: Role
 ROLE_GUARDIAN: Role
 ROLE_SCHOOL_ADMIN: Role
 ROLE_DISTRICT_ADMIN: Role
+ROLE_PRIVACY_OFFICER: Role
 RELATION_KIND_UNSPECIFIED: RelationKind
 RELATION_KIND_TEACHES_NOW: RelationKind
 RELATION_KIND_GUARDIAN_OF: RelationKind
@@ -326,6 +328,24 @@ class GetRelationshipResponse(_message.Message):
     KINDS_FIELD_NUMBER: _ClassVar[int]
     kinds: _containers.RepeatedScalarFieldContainer[RelationKind]
     def __init__(self, kinds: _Optional[_Iterable[_Union[RelationKind, str]]] = ...) -> None: ...
+
+class ExportPersonRequest(_message.Message):
+    __slots__ = ("student_id", "reason")
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    student_id: str
+    reason: str
+    def __init__(self, student_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class ExportPersonResponse(_message.Message):
+    __slots__ = ("person", "school", "guardians")
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_FIELD_NUMBER: _ClassVar[int]
+    GUARDIANS_FIELD_NUMBER: _ClassVar[int]
+    person: Person
+    school: School
+    guardians: _containers.RepeatedCompositeFieldContainer[Person]
+    def __init__(self, person: _Optional[_Union[Person, _Mapping]] = ..., school: _Optional[_Union[School, _Mapping]] = ..., guardians: _Optional[_Iterable[_Union[Person, _Mapping]]] = ...) -> None: ...
 
 class AuthenticateRequest(_message.Message):
     __slots__ = ("username", "password")

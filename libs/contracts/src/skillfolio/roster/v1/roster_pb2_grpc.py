@@ -104,6 +104,11 @@ class RosterServiceStub(object):
                 request_serializer=skillfolio_dot_roster_dot_v1_dot_roster__pb2.GetRelationshipRequest.SerializeToString,
                 response_deserializer=skillfolio_dot_roster_dot_v1_dot_roster__pb2.GetRelationshipResponse.FromString,
                 _registered_method=True)
+        self.ExportPerson = channel.unary_unary(
+                '/skillfolio.roster.v1.RosterService/ExportPerson',
+                request_serializer=skillfolio_dot_roster_dot_v1_dot_roster__pb2.ExportPersonRequest.SerializeToString,
+                response_deserializer=skillfolio_dot_roster_dot_v1_dot_roster__pb2.ExportPersonResponse.FromString,
+                _registered_method=True)
 
 
 class RosterServiceServicer(object):
@@ -193,6 +198,12 @@ class RosterServiceServicer(object):
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ExportPerson(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_RosterServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -265,6 +276,11 @@ def add_RosterServiceServicer_to_server(servicer, server):
                     servicer.GetRelationship,
                     request_deserializer=skillfolio_dot_roster_dot_v1_dot_roster__pb2.GetRelationshipRequest.FromString,
                     response_serializer=skillfolio_dot_roster_dot_v1_dot_roster__pb2.GetRelationshipResponse.SerializeToString,
+            ),
+            'ExportPerson': grpc.unary_unary_rpc_method_handler(
+                    servicer.ExportPerson,
+                    request_deserializer=skillfolio_dot_roster_dot_v1_dot_roster__pb2.ExportPersonRequest.FromString,
+                    response_serializer=skillfolio_dot_roster_dot_v1_dot_roster__pb2.ExportPersonResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -645,6 +661,33 @@ class RosterService(object):
             '/skillfolio.roster.v1.RosterService/GetRelationship',
             skillfolio_dot_roster_dot_v1_dot_roster__pb2.GetRelationshipRequest.SerializeToString,
             skillfolio_dot_roster_dot_v1_dot_roster__pb2.GetRelationshipResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ExportPerson(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/skillfolio.roster.v1.RosterService/ExportPerson',
+            skillfolio_dot_roster_dot_v1_dot_roster__pb2.ExportPersonRequest.SerializeToString,
+            skillfolio_dot_roster_dot_v1_dot_roster__pb2.ExportPersonResponse.FromString,
             options,
             channel_credentials,
             insecure,

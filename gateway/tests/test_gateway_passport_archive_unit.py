@@ -1,0 +1,77 @@
+"""The passport's archive pieces without any service: the streamed zip is valid piece by piece (stored media, deflated
+JSON), the offline page escapes what people wrote, links only inside the archive and loads nothing from outside, and
+a hand-made passport document validates against the JSON Schema the archive carries."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import zipfile
+
+import jsonschema
+
+from gateway.passport import document, html_view
+from gateway.passport.zipstream import ZipStream
+
+SCHEMA = json.loads(document.SCHEMA_PATH.read_text())
+EVIL = '<script>alert("x")</script>'
+
+
+def minimal(**artifact) -> dict:
+    base = {"id": "a1", "title": EVIL, "description": "", "kind": "link", "link_url": "https://example.org/x",
+            "skill_ids": ["s1"], "school_year_id": "y1", "school_id": "", "added_by_role": "student",
+            "status": "ready", "created_at": "2026-01-02T00:00:00+00:00", "updated_at": "2026-01-02T00:00:00+00:00",
+            "current_version": 1, "versions": [], "reflections": [], "feedback": [], "comments": [],
+            "assessments": [{"id": "x1", "skill_id": "s1", "assessor": "T", "assessor_role": "teacher",
+                             "self_assessment": False, "level_rank": 2, "level_name": "Ready", "comment": EVIL,
+                             "assessed_at": "2026-01-03T00:00:00+00:00", "criteria": []}], **artifact}
+    return {"$schema": document.SCHEMA_FILE, "schema_version": document.SCHEMA_VERSION,
+            "generated_at": "2026-12-06T20:00:00+00:00", "exported_as": "student",
+            "student": {"id": "st", "sourced_id": "s", "given_name": EVIL, "family_name": "Z", "grade_level": "05"},
+            "school": None, "guardians": [], "school_years": [{"id": "y1", "title": "2025-26", "start_date": "",
+                                                               "end_date": ""}],
+            "skills": [{"id": "s1", "code": "c", "name": "Communicator", "description": "",
+                        "colour": "#1F5FAD", "text_colour": "#FFFFFF", "retired": False}],
+            "artifacts": [base], "goals": [], "milestones": [], "credentials": [], "clr": None}
+
+
+def test_the_zip_is_written_as_a_stream_and_reads_back():
+    stream, sent, media = ZipStream(), [], os.urandom(3 << 20)
+    with stream.entry("media/a1/v1-file.bin", compress=False) as handle:
+        for start in range(0, len(media), 1 << 20):
+            handle.write(media[start:start + (1 << 20)])
+            sent.append(stream.take())
+    sent.append(stream.take())
+    sent.append(stream.write("passport.json", b'{"a": 1}' * 1000))
+    sent.append(stream.close())
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(sent)))
+    assert archive.testzip() is None and archive.read("media/a1/v1-file.bin") == media
+    assert archive.getinfo("passport.json").compress_type == zipfile.ZIP_DEFLATED
+    assert archive.getinfo("media/a1/v1-file.bin").compress_type == zipfile.ZIP_STORED
+
+
+def test_a_document_validates_and_a_broken_one_does_not():
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    jsonschema.validate(minimal(), SCHEMA)
+    broken = minimal()
+    del broken["artifacts"][0]["versions"]
+    try:
+        jsonschema.validate(broken, SCHEMA)
+    except jsonschema.ValidationError as error:
+        assert "versions" in error.message
+    else:
+        raise AssertionError("a passport without versions validated")
+
+
+def test_the_offline_page_escapes_and_loads_nothing_from_outside():
+    page = html_view.render(minimal()).decode()
+    assert EVIL not in page and "&lt;script&gt;" in page
+    assert not re.search(r"<script", page) and "<svg" in page           # the growth chart, drawn inline
+    assert not re.search(r"(?:src|href)=\"(?:https?:)?//", page)        # the link artifact's URL is shown as text
+    assert "https://example.org/x" in page
+
+
+def test_file_names_in_the_archive_are_safe():
+    assert document.safe_name("../../etc/passwd") == "etc_passwd"
+    assert document.safe_name("\u202ecod.exe") == "cod.exe" and document.safe_name("...") == "file"

@@ -1,0 +1,88 @@
+"""Erasure on request, the coordinator's rules (pure Python): who may ask, the record of one erasure and its
+confirmations, and the certificate issued once every service has confirmed."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from chassis.access import Role
+
+ERASURE_ROLES = frozenset({Role.PRIVACY_OFFICER})    # who acts on erasure requests (records requests)
+PENDING, COMPLETED = "pending", "completed"
+CERTIFICATE_TYPE = "SkillfolioErasureCertificate"
+
+# What is kept after an erasure, and why (stated on every certificate).
+KEPT_BY_LAW = (
+    {"what": "audit_log rows of earlier reads and changes (ids, actions and times; no content)",
+     "why": "FERPA 34 CFR 99.32: the record of disclosures is kept; the rows are append-only"},
+    {"what": "one audit row per service recording this erasure, naming the student by a keyed hash only",
+     "why": "proof that the erasure happened (AB 1584, NY Ed Law 2-d, SOPPA) without keeping who it was"},
+    {"what": "the roster's identity tombstone: sourced id only, names and contacts removed, deactivated",
+     "why": "the district's student information system remains the record of enrolment; a later roster import "
+            "must not bring the erased portfolio's owner back"},
+    {"what": "credentials already issued to the student (Open Badges, CLR) stay with their holder",
+     "why": "they are the student's own copies; the district keeps no record of them"},
+    {"what": "this certificate",
+     "why": "the district's proof of deletion on request"},
+)
+
+
+def may_erase(roles: frozenset[str] | set[str]) -> bool:
+    return bool(set(roles) & ERASURE_ROLES)
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    service: str
+    counts: dict[str, int]
+    confirmed_at: str
+
+
+@dataclass
+class Erasure:
+    """One erasure: pending until every expected service confirmed, then completed with a signed certificate."""
+
+    id: str
+    pseudonym: str
+    student_id: str                   # cleared once completed: only the pseudonym remains
+    reason: str
+    requested_by: str
+    requested_at: dt.datetime
+    services: tuple[str, ...]         # who must confirm (the roster itself included)
+    status: str = PENDING
+    attempts: int = 1
+    last_requested_at: dt.datetime | None = None
+    completed_at: dt.datetime | None = None
+    certificate: dict | None = None
+    signature: str = ""               # compact JWS (EdDSA, district key) over the certificate
+    confirmations: dict[str, Confirmation] = field(default_factory=dict)
+
+    def waiting_for(self) -> list[str]:
+        return [s for s in self.services if s not in self.confirmations]
+
+    def complete_when_confirmed(self) -> bool:
+        return self.status == PENDING and not self.waiting_for()
+
+
+def certificate_document(erasure: Erasure, *, issued_at: dt.datetime, issuer: str, district: str,
+                         backup_days: int) -> dict:
+    """The certificate: what was erased where (each service's confirmation with its counts), what is kept and why,
+    and when backups will have aged out."""
+    confirmations = [{"service": c.service, "confirmed_at": c.confirmed_at, "counts": dict(sorted(c.counts.items())),
+                      "rows": sum(v for k, v in c.counts.items() if k != "media_objects"),
+                      "media_objects": c.counts.get("media_objects", 0)}
+                     for c in sorted(erasure.confirmations.values(), key=lambda c: c.service)]
+    return {
+        "type": CERTIFICATE_TYPE, "version": 1, "id": f"urn:uuid:{erasure.id}",
+        "issuer": {"id": issuer, "name": district}, "issued_at": issued_at.isoformat(),
+        "subject": {"pseudonym": erasure.pseudonym, "scope": "student"},
+        "request": {"reason": erasure.reason, "requested_by": erasure.requested_by,
+                    "requested_at": erasure.requested_at.isoformat()},
+        "confirmations": confirmations,
+        "totals": {"rows": sum(c["rows"] for c in confirmations),
+                   "media_objects": sum(c["media_objects"] for c in confirmations)},
+        "kept": list(KEPT_BY_LAW),
+        "backups": {"window_days": backup_days,
+                    "aged_out_by": (issued_at + dt.timedelta(days=backup_days)).date().isoformat(),
+                    "note": "backups are not edited; each ages out of the backup rotation by this date"},
+    }

@@ -1,0 +1,148 @@
+"""Erasure on request across every service (issue 13 §5) on real PostgreSQL (one database per service), RabbitMQ
+and S3 (moto), with every events role a nameko subprocess: the reflections events role is stopped before the
+request, so the certificate stays pending while the others confirm; restarted, it erases and the signed certificate
+is issued. Rows and media objects are gone, and the audit trails keep only the pseudonym."""
+from __future__ import annotations
+
+import json
+import uuid
+
+import amqp
+import pytest
+from erasure_world import SERVICES, ErasureWorld, count, migrations, seed_student
+from sqlalchemy import select
+
+from chassis.config import PlatformSettings
+from chassis.erasure import ERASED_SUBJECT
+from chassis.media.stores import blob_store_from_settings
+from chassis.messaging.testing import amqp_connection
+from chassis.messaging.topology import handler_queue_name
+from chassis.signing import DistrictKey
+from chassis.testing import wait_for
+from roster.domain.access import Viewer
+from roster.domain.erasure import COMPLETED, PENDING
+from roster.service_layer.erasure import Coordinator, request_erasure
+
+pytestmark = [pytest.mark.fault, pytest.mark.integration]
+OFFICER = Viewer.of("officer-1", {"privacy_officer"})
+CONSUMERS = [s for s in SERVICES if s != "roster"]
+
+
+def consumers(amqp_url: str, service: str) -> int:
+    queue = handler_queue_name("roster", "erasure_requested", service, "erasure_requested")
+    try:
+        with amqp_connection(amqp_url) as connection:
+            return connection.channel().queue_declare(queue, passive=True)[2]
+    except amqp.exceptions.NotFound:
+        return 0
+
+
+@pytest.fixture
+def world(migrated_database, fresh_amqp_url, s3_endpoint, tmp_path):
+    key = DistrictKey.generate()
+    from cryptography.hazmat.primitives import serialization
+    pem = key.private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                    serialization.NoEncryption()).decode()
+    platform_env = {"SKILLFOLIO_S3_ENDPOINT": s3_endpoint.endpoint, "SKILLFOLIO_S3_ACCESS_KEY": s3_endpoint.access_key,
+                    "SKILLFOLIO_S3_SECRET_KEY": s3_endpoint.secret_key, "SKILLFOLIO_S3_BUCKET": "erasure-fault",
+                    "SKILLFOLIO_DISTRICT_SIGNING_KEY": pem, "SKILLFOLIO_MEDIA_URL_SECRET": "s3cret"}
+    urls = {service: migrated_database(migrations(service)) for service in SERVICES}
+    built = ErasureWorld(urls, fresh_amqp_url, platform_env, tmp_path, ROSTER_ERASURE_RETRY_SECONDS="3600",
+                         ROSTER_ERASURE_PSEUDONYM_KEY="pseudonym-key")
+    built.key = key
+    platform = PlatformSettings(s3_endpoint=s3_endpoint.endpoint, s3_access_key=s3_endpoint.access_key,
+                                s3_secret_key=s3_endpoint.secret_key, s3_bucket="erasure-fault")
+    built.store = blob_store_from_settings(platform, url_secret=b"s3cret", public_base_url="")
+    built.store.ensure_bucket()
+    yield built
+    built.close()
+
+
+def erasure_row(world, erasure_id: str):
+    from roster.adapters.orm import erasure_requests
+    with world.engines["roster"].connect() as connection:
+        return connection.execute(select(erasure_requests).where(erasure_requests.c.id == erasure_id)).one()
+
+
+def confirmed_services(world, erasure_id: str) -> set[str]:
+    from roster.adapters.orm import erasure_confirmations as C
+    with world.engines["roster"].connect() as connection:
+        return set(connection.execute(select(C.c.service).where(C.c.erasure_id == erasure_id)).scalars())
+
+
+@pytest.mark.timeout(600)
+def test_a_stopped_service_keeps_the_certificate_pending_until_it_returns_and_erases(world, fresh_amqp_url):
+    from artifacts.adapters import orm as a
+    from chassis.db import make_session_factory
+    from reflections.adapters import orm as r
+    from roster.adapters import orm as ro
+    from roster.erasure_config import ErasureOptions
+    from roster.service_layer.unit_of_work import RosterUnitOfWork
+
+    student = str(uuid.uuid4())
+    other = str(uuid.uuid4())
+    seeded = seed_student(world.engines, world.store, student, artifacts=3)
+    seed_student(world.engines, world.store, other, artifacts=1)          # another student's data stays
+    world.start_all()
+    wait_for(lambda: all(consumers(fresh_amqp_url, s) for s in CONSUMERS), 120, "every erasure_requested consumer")
+    world.stop("reflections")                                            # down before the request: its queue keeps it
+    assert consumers(fresh_amqp_url, "reflections") == 0
+
+    # the operator's CLI, as a privacy officer: it follows the confirmations, and says the erasure is still pending
+    erased = world.cli("roster", "erase", student, "--reason", "parent's written request", "--wait", "3")
+    assert erased.returncode == 3 and "pending: waiting for" in erased.stderr, erased.stderr
+    assert "reflections" in erased.stderr.split(";")[0]
+    erasure = _erasure_of(world, erased.stdout)
+
+    others = {"roster", "artifacts", "notifications", "reporting", "skills"}
+    wait_for(lambda: confirmed_services(world, erasure.id) == others, 120,
+             lambda: f"the running services' confirmations (have {confirmed_services(world, erasure.id)})")
+    row = erasure_row(world, erasure.id)
+    assert row.status == PENDING and row.certificate == "" and row.signature == ""
+    assert count(world.engines["reflections"], r.reflections, student_id=student) == 3     # not erased yet
+    assert count(world.engines["artifacts"], a.artifacts, student_id=student) == 0
+    assert [key for key in seeded["keys"] if world.store.stat(key) is not None] == []    # artifacts' media gone
+
+    world.start("reflections")                                           # back: the queued request is delivered
+    wait_for(lambda: erasure_row(world, erasure.id).status == COMPLETED, 120, "the certificate")
+    row = erasure_row(world, erasure.id)
+    certificate = json.loads(row.certificate)
+    fetched = world.cli("roster", "erasure-certificate", erasure.id)
+    assert fetched.returncode == 0 and json.loads(fetched.stdout) == {"certificate": certificate, "jws": row.signature}
+    header, payload = world.key.verify_jws(row.signature)
+    assert json.loads(payload) == certificate and header["typ"] == "erasure-certificate+jwt"
+    counts = {c["service"]: c["counts"] for c in certificate["confirmations"]}
+    assert set(counts) == {"roster", *CONSUMERS}
+    assert counts["artifacts"]["artifacts"] == 3 and counts["artifacts"]["media_objects"] == seeded["blobs"]
+    assert counts["reflections"]["reflections"] == 3 and counts["reflections"]["reflection_revisions"] == 3
+    assert counts["notifications"]["notifications"] == 3 and counts["skills"]["people"] == 1
+    assert counts["reporting"]["artifacts"] == 3 and counts["roster"]["credentials"] == 1
+    assert row.student_id == "" and student not in row.certificate
+
+    for service, table in (("artifacts", a.artifacts), ("reflections", r.reflections), ("reflections", r.comments)):
+        assert count(world.engines[service], table, student_id=student) == 0
+        assert count(world.engines[service], table, student_id=other) == 1
+    assert count(world.engines["artifacts"], a.artifact_versions) == 1     # the other student's version only
+    with world.engines["roster"].connect() as connection:
+        person = connection.execute(select(ro.people).where(ro.people.c.id == student)).one()
+    assert (person.given_name, person.email, person.active) == ("Erased", "", False)
+    for service in ("roster", "artifacts", "reflections", "notifications", "skills"):
+        audit = __import__(f"{service}.adapters.orm", fromlist=["audit_log"]).audit_log
+        with world.engines[service].connect() as connection:
+            rows = connection.execute(select(audit).where(audit.c.subject_type == ERASED_SUBJECT)).all()
+        assert [r_.subject_id for r_ in rows] == [erasure.pseudonym], service
+        assert student not in json.dumps([dict(r_._mapping) for r_ in rows], default=str)
+    assert len(_all_keys(world.store)) == 2                               # the other student's two objects
+
+
+def _erasure_of(world, output: str):
+    erasure_id = output.split()[1]
+    with world.engines["roster"].connect() as connection:
+        from roster.adapters.orm import erasure_requests
+        row = connection.execute(select(erasure_requests).where(erasure_requests.c.id == erasure_id)).one()
+    assert row.requested_by.startswith("operator:") and row.reason == "parent's written request"
+    return row
+
+
+def _all_keys(store) -> list[str]:
+    return [o.object_name for o in store.client.list_objects(store.bucket, recursive=True)]
