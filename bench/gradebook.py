@@ -69,23 +69,28 @@ def start_servers(stack: Stack, urls: dict, media_secret: str, var_dir: pathlib.
                                           *(urls[s] for s in SERVICES), str(bare_port)], port=bare_port)
     wait_http(f"http://127.0.0.1:{bare_port}/docs", bare)
     return ({"gateway": f"http://127.0.0.1:{gateway_port}", "bare": f"http://127.0.0.1:{bare_port}"},
-            {"gateway": lambda: gateway.cpu() + sum(p.cpu() for p in procs.values()), "bare": bare.cpu})
+            {"gateway": lambda: {"gateway": gateway.cpu(), **{s: p.cpu() for s, p in procs.items()}},
+             "bare": lambda: {"bare": bare.cpu()}})
 
 
 def interleaved(servers: dict, cpu_of: dict, path: str, headers: dict, rounds: int, clients: int, seconds: float,
                 think: float, label: str) -> dict:
-    """Latency summaries over ``rounds`` slices per server, the servers alternating, with CPU ms per request."""
-    slices, cpu = {name: [] for name in servers}, dict.fromkeys(servers, 0.0)
+    """Latency summaries over ``rounds`` slices per server, the servers alternating, with CPU ms per request (in
+    all and per process)."""
+    slices, cpu = {name: [] for name in servers}, {name: {} for name in servers}
     for round_no in range(rounds):
         for name in (list(servers) if round_no % 2 == 0 else list(reversed(servers))):
             before = cpu_of[name]()
             slices[name].append(_load.run(servers[name], [path], headers, clients, seconds / rounds, think,
                                           seed=round_no))
-            cpu[name] += cpu_of[name]() - before
+            for process, seconds_after in cpu_of[name]().items():
+                cpu[name][process] = cpu[name].get(process, 0.0) + seconds_after - before[process]
     merged = {}
     for name, parts in slices.items():
         total = _load.merge(parts)
-        merged[name] = {**total.summary(), "cpu_ms_per_request": round(cpu[name] / max(total.requests, 1) * 1000, 1)}
+        per = {process: round(used / max(total.requests, 1) * 1000, 1) for process, used in cpu[name].items()}
+        merged[name] = {**total.summary(), "cpu_ms_per_request": round(sum(per.values()), 1),
+                        "cpu_ms_per_request_by_process": per}
         print(f"{label} {name}: {merged[name]}", file=sys.stderr)
     return merged
 
@@ -143,7 +148,8 @@ def main() -> None:
         "paced_rps": {"gateway": g["rps"], "bare": b["rps"]},
         "one_client_p50_ms": {"gateway": single["gateway"]["p50_ms"], "bare": single["bare"]["p50_ms"]},
         "one_client_p95_ms": {"gateway": single["gateway"]["p95_ms"], "bare": single["bare"]["p95_ms"]},
-        "cpu_ms_per_request_paced": {"gateway+4_apis": g["cpu_ms_per_request"], "bare": b["cpu_ms_per_request"]},
+        "cpu_ms_per_request_paced": {"gateway+4_apis": g["cpu_ms_per_request"], "bare": b["cpu_ms_per_request"],
+                                     "by_process": g["cpu_ms_per_request_by_process"]},
         "errors": {"gateway": g["errors"] + single["gateway"]["errors"],
                    "bare": b["errors"] + single["bare"]["errors"]},
         "response": {"students": len(body["students"]), "skills": len(body["skills"]), "terms": len(body["terms"]),

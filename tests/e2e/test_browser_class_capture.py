@@ -3,9 +3,9 @@ the demo teacher's home page leads to a section's capture page; the teacher adds
 section at once and sees each student's copy ready (the media worker checks the one upload); the page is labelled
 (status roles, labels) and many files are matched to students by name.
 
-The demo district's sections hold at most 17 students (the synthetic district's grades are small), so the photo goes
-to every student of the teacher's LARGEST section; the 30-student scale is covered by the artifacts integration test
-and bench/class_capture.py."""
+The demo district's classes hold 25 students (issue 14's browser case: one photo to 25 students, all 25 ready); the
+photo goes to every student of the teacher's largest section. The 30-student scale is covered by the artifacts
+integration test and bench/class_capture.py."""
 from __future__ import annotations
 
 import io
@@ -52,7 +52,8 @@ def test_the_teacher_adds_one_photo_to_the_whole_section(browser: Browser, platf
     sizes = {href: _open_capture(page, href) for href in hrefs}
     href = max(hrefs, key=lambda h: sizes[h])
     students = _open_capture(page, href)
-    assert students >= 2, sizes
+    assert students >= 25, sizes
+    earlier = page.locator(".capture-recent").count()        # the demo's seeded capture may be in this section
     expect(page.get_by_role("heading", level=1)).to_contain_text("Add evidence for the class: ")
 
     names = page.locator('input[name="student_ids"]').evaluate_all("bs => bs.map(b => [b.value, b.dataset.name])")
@@ -98,7 +99,7 @@ def test_the_teacher_adds_one_photo_to_the_whole_section(browser: Browser, platf
                                                          timeout=READY_WAIT_MS)
     expect(page.locator('#capture-progress li[data-state="ready"]')).to_have_count(2)
     page.reload()
-    expect(page.locator(".capture-recent")).to_have_count(3)                        # two posters, one class photo
+    expect(page.locator(".capture-recent")).to_have_count(earlier + 3)             # two posters, one class photo
     expect(page.locator(".capture-recent").first).to_contain_text("1 of 1 students ready.")
     results = Axe().run(page)
     serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]

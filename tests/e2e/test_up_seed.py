@@ -29,6 +29,7 @@ from chassis.errors import PermissionDenied
 from chassis.events import Envelope
 from chassis.media.sniffing import sniff
 from roster.bootstrap import build as build_roster
+from roster.demo.classes import find_capture_class, find_classes
 from roster.service_layer import seed as roster_seed
 
 pytestmark = pytest.mark.e2e
@@ -72,8 +73,24 @@ def test_seed_prints_a_login_per_role_including_the_former_teacher(seeded):
     assert set(logins) == ROLES
     assert logins["former teacher"] == people["former teacher"].username != logins["teacher"]
     assert "seeded the demo student's portfolio: 8 artifacts over two school years" in output
-    assert re.search(r"seeded a class capture: one photo for \d+ students of a demo class", output)
     assert cast.current.school_year_id != cast.previous.school_year_id
+
+
+def test_the_demo_teacher_has_a_class_capture_for_all_25_students_of_a_class(seeded):
+    """Issue 14: the demo teacher's capture page shows the seeded class capture, one photo for a class of 25."""
+    _, output, cast, people, artifacts = seeded
+    assert "seeded a class capture: one photo for 25 students of the demo teacher's class" in output
+    roster = build_roster(service_settings("roster", database_url=f"sqlite:///{seeded[0] / 'roster.db'}"))
+    try:
+        with roster.engine.connect() as conn:
+            today = roster.options.today()
+            demo_class = find_capture_class(conn, cast, today, tuple(find_classes(conn, cast, today)))
+    finally:
+        roster.close()
+    assert demo_class is not None and demo_class.teacher_id == people["teacher"].id == cast.teacher_id
+    [capture] = artifacts.capture.recent(Viewer.of(cast.teacher_id, ["teacher"]), demo_class.section_id)
+    assert sorted(r.student_id for r in capture.references) == sorted(demo_class.student_ids)
+    assert len(capture.references) == 25 and cast.student_id not in demo_class.student_ids
 
 
 def test_the_portfolio_spans_two_school_years_five_skills_and_three_adders(seeded):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from chassis.context import Principal
 from chassis.errors import FieldProblem, InvalidArgument
@@ -20,8 +21,9 @@ from skillfolio.skills.v1 import skills_pb2 as spb
 NO_EVIDENCE, NO_ASSESSMENT = "no_evidence", "no_assessment"
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
+    """One student x skill of the grid (a named tuple: a grid builds 35 x 5 of them per request)."""
+
     skill_id: str
     evidence_count: int = 0
     latest_artifact_id: str = ""

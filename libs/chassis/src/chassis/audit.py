@@ -3,10 +3,11 @@ database guard that rejects UPDATE/DELETE, and :func:`record_access`, which writ
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Iterable
 
-from sqlalchemy import Column, DateTime, Index, Integer, MetaData, String, Table, Text, insert
+from sqlalchemy import Column, DateTime, Index, Insert, Integer, MetaData, String, Table, Text, insert
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -45,12 +46,18 @@ def record_access(executor: Session | Connection, table: Table, *, actor: str, a
     subjects = list(dict.fromkeys(subject_ids))
     if not subjects:
         return False
-    executor.execute(insert(table).values(
-        occurred_at=dt.datetime.now(dt.UTC), actor=actor, actor_roles=",".join(sorted(actor_roles)),
-        action=action, subject_type=subject_type, subject_id=subjects[0] if len(subjects) == 1 else None,
-        subject_count=len(subjects), subject_ids=json.dumps(subjects), correlation_id=current_correlation_id(),
-        detail=json.dumps(detail or {}, sort_keys=True, default=str)))
+    executor.execute(_insert(table), {
+        "occurred_at": dt.datetime.now(dt.UTC), "actor": actor, "actor_roles": ",".join(sorted(actor_roles)),
+        "action": action, "subject_type": subject_type, "subject_id": subjects[0] if len(subjects) == 1 else None,
+        "subject_count": len(subjects), "subject_ids": json.dumps(subjects), "correlation_id": current_correlation_id(),
+        "detail": json.dumps(detail or {}, sort_keys=True, default=str)})
     return True
+
+
+@functools.lru_cache(maxsize=32)
+def _insert(table: Table) -> Insert:
+    """The audit insert, built once per table (every read a service audits binds only its values)."""
+    return insert(table)
 
 
 def append_only_guard_sql(dialect: str, table: str = AUDIT_TABLE) -> list[str]:

@@ -31,11 +31,16 @@ def _enrolled_today(session: Session, tables: RosterTables, section_id: str, tod
 
 
 def _moves(session: Session, tables: RosterTables, student_ids: list[str]) -> dict[str, list[Move]]:
-    transfers = tables.transfers
     moves: dict[str, list[Move]] = {}
-    for r in session.execute(select(transfers).where(transfers.c.student_id.in_(student_ids))):
+    for r in session.execute(_moves_query(tables), {"students": student_ids}):
         moves.setdefault(r.student_id, []).append(Move(r.effective_date, r.from_school_id, r.to_school_id))
     return moves
+
+
+@functools.lru_cache(maxsize=8)
+def _moves_query(tables: RosterTables) -> Select:
+    transfers = tables.transfers
+    return select(transfers).where(transfers.c.student_id.in_(bindparam("students", expanding=True)))
 
 
 @functools.lru_cache(maxsize=64)

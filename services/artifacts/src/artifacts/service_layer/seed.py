@@ -133,13 +133,14 @@ def seed_demo(context: SeedContext) -> dict:
     titles = seed_portfolio(cast, roster.get("events", []), skills.get("skill_ids", {}), roster["today"])
     classes = roster.get("classes", ())
     evidence = seed_classes(classes, roster.get("events", []), skills.get("skill_ids", {}), roster["today"])
-    captured = seed_capture(classes, roster.get("events", []), skills.get("skill_ids", {}), roster["today"])
+    captured = seed_capture(roster.get("capture_class"), roster.get("events", []), skills.get("skill_ids", {}),
+                            roster["today"])
     artifacts, events = portfolio_facts(cast, roster["today"], classes)
     messages = [f"seeded the demo student's portfolio: {len(titles)} artifacts over two school years"] if titles else []
     if evidence:
         messages.append(f"seeded {evidence} artifacts of {len(classes)} demo classes' students (the dashboard's figures)")
     if captured:
-        messages.append(f"seeded a class capture: one photo for {captured} students of a demo class")
+        messages.append(f"seeded a class capture: one photo for {captured} students of the demo teacher's class")
     if showcase := seed_showcase(cast, artifacts):
         messages.append(f"seeded the demo student's showcase {showcase!r}, shared with their guardians")
     return {"messages": messages, "artifacts": artifacts, "events": events}

@@ -1,6 +1,7 @@
-"""The demo's class capture (`skillfolio seed`, `up`): the first demo class's teacher adds one photo of the class
-mural to every student of the class at once, through the capture use case (one upload, completed; the media role
-checks it once when `up` runs it). Once: skipped when the teacher already has a capture in that section."""
+"""The demo's class capture (`skillfolio seed`, `up`): the demo teacher adds one photo of the class mural to every
+student of one of their classes at once (the roster seed's ``capture_class``), through the capture use case (one
+upload, completed; the media role checks it once when `up` runs it), so the demo teacher's capture page shows it.
+Once: skipped when the teacher already has a capture in that section."""
 from __future__ import annotations
 
 import datetime as dt
@@ -21,13 +22,13 @@ from chassis.messaging.subscriptions import feed_before_workers
 TITLE = "Class mural: our community"
 
 
-def seed_capture(classes: tuple[DemoClass, ...], roster_events: list[Envelope], skill_ids: dict[str, str],
+def seed_capture(demo_class: DemoClass | None, roster_events: list[Envelope], skill_ids: dict[str, str],
                  today: dt.date) -> int:
-    """One class capture for the first demo class's students enrolled today; how many students got it (0: done
-    before, or nothing to capture for)."""
-    if not classes or not skill_ids:
+    """One class capture for the class's students enrolled today; how many students got it (0: done before, or
+    nothing to capture for)."""
+    if demo_class is None or not skill_ids:
         return 0
-    demo_class, clock = classes[0], SeedClock()
+    clock = SeedClock()
     clock.moment = dt.datetime.combine(today, SEED_HOUR)
     app = build(service_settings("artifacts"), clock=clock)
     try:

@@ -3,8 +3,9 @@ domain/access.py for which relations grant what)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
-from sqlalchemy import exists, select, union
+from sqlalchemy import Select, bindparam, exists, select, union
 from sqlalchemy.orm import Session
 
 from chassis.access import Role
@@ -44,8 +45,8 @@ class AccessFacts:
             if relation is R.TEACHES:
                 return self._enrolled(me, target.id, TEACHER)
             if relation is R.TEACHES_NOW:
-                return self._exists(current_section_ids(me, self.today).where(
-                    enrollments.c.section_id == target.id))
+                return bool(self.session.scalar(_teaches_now(), {"person": me, "section": target.id,
+                                                                 "on": self.today}))
         return False
 
     def relationship(self, viewer_id: str, student_id: str, on: dt.date) -> tuple[bool, bool]:
@@ -86,9 +87,22 @@ class AccessFacts:
         return union(primary, roles, children).subquery()
 
     def _enrolled(self, person_id: str, section_id: str, role: str) -> bool:
-        return self._exists(select(enrollments.c.id).where(
-            enrollments.c.person_id == person_id, enrollments.c.section_id == section_id,
-            enrollments.c.role == role, enrollments.c.active.is_(True)))
+        return bool(self.session.scalar(_enrolled(), {"person": person_id, "section": section_id, "role": role}))
 
     def _exists(self, query) -> bool:
         return bool(self.session.scalar(select(exists(query))))
+
+
+# The section relations every section read checks, as statements built once (a request only binds its values).
+@functools.cache
+def _enrolled() -> Select:
+    return select(exists(select(enrollments.c.id).where(
+        enrollments.c.person_id == bindparam("person"), enrollments.c.section_id == bindparam("section"),
+        enrollments.c.role == bindparam("role"), enrollments.c.active.is_(True))))
+
+
+@functools.cache
+def _teaches_now() -> Select:
+    on = bindparam("on", type_=enrollments.c.begin_date.type)
+    return select(exists(current_section_ids(bindparam("person"), on).where(
+        enrollments.c.section_id == bindparam("section"))))

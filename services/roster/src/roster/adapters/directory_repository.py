@@ -2,7 +2,7 @@
 a person's district and a district's school years (the years its active sections or courses are in)."""
 from __future__ import annotations
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import and_, bindparam, exists, or_, select
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session, aliased
 
@@ -14,6 +14,7 @@ from roster.domain.model import Page, School, SchoolYear
 SCHOOL, SCHOOL_YEAR, DISTRICT = "school", "schoolYear", "district"
 _schools = select(orgs).where(orgs.c.type == SCHOOL)
 _years = select(academic_sessions).where(academic_sessions.c.type == SCHOOL_YEAR)
+_one_school = _schools.where(orgs.c.id == bindparam("school_id"))     # built once: a request binds the id
 
 
 class DirectoryRepository:
@@ -21,7 +22,7 @@ class DirectoryRepository:
         self.session = session
 
     def get_school(self, school_id: str) -> School | None:
-        row = self.session.execute(_schools.where(orgs.c.id == school_id)).first()
+        row = self.session.execute(_one_school, {"school_id": school_id}).first()
         return _school(row) if row else None
 
     def schools(self, page: PageRequest, fingerprint: str, active_only: bool = False,

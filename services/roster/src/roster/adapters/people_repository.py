@@ -3,14 +3,15 @@ children; each list is keyset-paginated by (family name, given name, id)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 
-from sqlalchemy import Select, func, select, union
+from sqlalchemy import Select, bindparam, func, select, union
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 
 from chassis.paging import PageRequest
-from roster.adapters.keyset import fetch_page
+from roster.adapters.keyset import PagedQuery, fetch_page, fetch_prepared, paged
 from roster.adapters.orm import enrollments, guardianships, people, person_roles, privacy_officers, sections
 from roster.adapters.roster_sql import child_ids, current_student_ids, enrollment_in_effect, in_effect, left_school
 from roster.domain.model import PRIVACY_OFFICER, STUDENT, Page, Person
@@ -58,11 +59,9 @@ class PeopleRepository:
     def section_students(self, section_id: str, on: dt.date, page: PageRequest, fingerprint: str) -> Page[Person]:
         """Students whose enrollment in the section is in effect on ``on`` (and who have not transferred away from
         its school)."""
-        enrolled = (select(enrollments.c.person_id)
-                    .join(sections, sections.c.id == enrollments.c.section_id)
-                    .where(enrollments.c.section_id == section_id, enrollment_in_effect(enrollments, STUDENT, on),
-                           ~left_school(enrollments.c.person_id, sections.c.school_id, on)))
-        return self._page(select(people).where(people.c.id.in_(enrolled)), page, fingerprint)
+        rows, next_token = fetch_prepared(self.session, _section_students(), {"section_id": section_id, "on": on},
+                                          page, fingerprint)
+        return Page(self._with_roles(rows), next_token)
 
     def guardians(self, student_id: str, page: PageRequest, fingerprint: str) -> Page[Person]:
         guardian_ids = select(guardianships.c.guardian_id).where(guardianships.c.student_id == student_id,
@@ -84,14 +83,35 @@ class PeopleRepository:
         if not rows:
             return []
         roles: dict[str, set[str]] = defaultdict(set)
-        held = select(person_roles.c.person_id, person_roles.c.role).where(
-            person_roles.c.person_id.in_([r.id for r in rows]), self._role_in_effect())
-        for person_id, role in self.session.execute(held):
+        held, officers = _roles_of()
+        ids = [r.id for r in rows]
+        for person_id, role in self.session.execute(held, {"ids": ids, "on": self.today}):
             roles[person_id].add(role)
-        officers = select(privacy_officers.c.person_id).where(privacy_officers.c.person_id.in_([r.id for r in rows]))
-        for person_id in self.session.execute(officers).scalars():
+        for person_id in self.session.execute(officers, {"ids": ids}).scalars():
             roles[person_id].add(PRIVACY_OFFICER)
         return [_person(row, tuple(sorted(roles[row.id]))) for row in rows]
+
+
+@functools.cache
+def _section_students() -> PagedQuery:
+    """The students of ``section_id`` on the day ``on`` (see PeopleRepository.section_students), built once."""
+    on = bindparam("on", type_=enrollments.c.begin_date.type)
+    enrolled = (select(enrollments.c.person_id)
+                .join(sections, sections.c.id == enrollments.c.section_id)
+                .where(enrollments.c.section_id == bindparam("section_id"), enrollment_in_effect(enrollments, STUDENT, on),
+                       ~left_school(enrollments.c.person_id, sections.c.school_id, on)))
+    return paged(select(people).where(people.c.id.in_(enrolled)), ORDER)
+
+
+@functools.cache
+def _roles_of() -> tuple[Select, Select]:
+    """The roles people (``ids``) hold on ``on``, and which of them are privacy officers: built once."""
+    ids = bindparam("ids", expanding=True)
+    held = select(person_roles.c.person_id, person_roles.c.role).where(
+        person_roles.c.person_id.in_(ids),
+        in_effect(person_roles.c.begin_date, person_roles.c.end_date,
+                  bindparam("on", type_=person_roles.c.begin_date.type)))
+    return held, select(privacy_officers.c.person_id).where(privacy_officers.c.person_id.in_(ids))
 
 
 def _person(row: Row, roles: tuple[str, ...]) -> Person:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import Select, exists, select
+from sqlalchemy import Select, bindparam, exists, select
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 
@@ -16,6 +16,10 @@ from roster.domain.model import TEACHER, Page, Section
 ORDER = (sections.c.title, sections.c.id)
 _COLUMNS = select(sections, courses.c.title.label("course_title")).select_from(
     sections.join(courses, courses.c.id == sections.c.course_id))
+_ONE = _COLUMNS.where(sections.c.id == bindparam("section_id"))     # built once: a request binds the id
+_TERMS = (select(section_terms.c.section_id, section_terms.c.session_id)
+          .where(section_terms.c.section_id.in_(bindparam("section_ids", expanding=True)))
+          .order_by(section_terms.c.section_id, section_terms.c.session_id))
 
 
 class SectionsRepository:
@@ -23,7 +27,7 @@ class SectionsRepository:
         self.session = session
 
     def get(self, section_id: str) -> Section | None:
-        row = self.session.execute(_COLUMNS.where(sections.c.id == section_id)).first()
+        row = self.session.execute(_ONE, {"section_id": section_id}).first()
         return self._with_terms([row])[0] if row else None
 
     def filtered(self, page: PageRequest, fingerprint: str, school_ids: list[str] | None = None,
@@ -46,10 +50,7 @@ class SectionsRepository:
         if not rows:
             return []
         terms: dict[str, list[str]] = defaultdict(list)
-        query = (select(section_terms.c.section_id, section_terms.c.session_id)
-                 .where(section_terms.c.section_id.in_([r.id for r in rows]))
-                 .order_by(section_terms.c.section_id, section_terms.c.session_id))
-        for section_id, session_id in self.session.execute(query):
+        for section_id, session_id in self.session.execute(_TERMS, {"section_ids": [r.id for r in rows]}):
             terms[section_id].append(session_id)
         return [_section(row, tuple(terms[row.id])) for row in rows]
 

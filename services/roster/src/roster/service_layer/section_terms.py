@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from roster.adapters.orm import academic_sessions, section_terms
 from roster.domain.access import Action, Target, TargetKind, Viewer
@@ -33,12 +33,14 @@ class SectionTermQueries:
             return terms_of(uow, section_id)
 
 
+_TERMS_OF = (select(academic_sessions.c.id, academic_sessions.c.title, academic_sessions.c.type,
+                    academic_sessions.c.start_date, academic_sessions.c.end_date)
+             .join(section_terms, section_terms.c.session_id == academic_sessions.c.id)
+             .where(section_terms.c.section_id == bindparam("section_id"), academic_sessions.c.active.is_(True))
+             .order_by(academic_sessions.c.start_date, academic_sessions.c.id))     # built once
+
+
 def terms_of(uow: RosterUnitOfWork, section_id: str) -> list[Term]:
     """The section's active terms, oldest first (no access check: the caller's)."""
-    rows = uow.session.execute(
-        select(academic_sessions.c.id, academic_sessions.c.title, academic_sessions.c.type,
-               academic_sessions.c.start_date, academic_sessions.c.end_date)
-        .join(section_terms, section_terms.c.session_id == academic_sessions.c.id)
-        .where(section_terms.c.section_id == section_id, academic_sessions.c.active.is_(True))
-        .order_by(academic_sessions.c.start_date, academic_sessions.c.id)).all()
+    rows = uow.session.execute(_TERMS_OF, {"section_id": section_id}).all()
     return [Term(r.id, r.title, r.type, r.start_date.isoformat(), r.end_date.isoformat()) for r in rows]

@@ -13,20 +13,22 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from chassis.config import service_settings
-from chassis.demo_seed import Cast
+from chassis.demo_seed import Cast, DemoClass
 from chassis.descriptor import SeedContext
 from roster.adapters.orm import orgs, people
 from roster.bootstrap import RosterApp, build
 from roster.config import RosterOptions
 from roster.demo.cast import cast_events, find_cast
-from roster.demo.classes import find_classes
+from roster.demo.classes import find_capture_class, find_classes
 from roster.domain.access import Viewer
 from roster.domain.identity import entity_id
 from roster.importer import import_roster
 from roster.importer.synthetic import DistrictSpec, generate_district, school_year_of
 
 LOGINS_FILE = "demo-logins.txt"
-DEMO_STUDENTS, DEMO_SCHOOLS, DEMO_SEED = 600, 3, 2026
+# 300 students a school, 50 a grade: each grade's subjects in two classes of 25, as a class is (issue 14's capture
+# for 25 students of a section happens in the demo teacher's own class).
+DEMO_STUDENTS, DEMO_SCHOOLS, DEMO_SEED = 900, 3, 2026
 SEEDER = Viewer.of("service:skillfolio-seed", ["service"])
 DEMO_DISTRICT = ("dist-1", "Synthetic Public Schools")    # sourcedId and name roster.importer.synthetic writes
 
@@ -110,6 +112,7 @@ class DemoSeed:
     cast: Cast | None                  # None: the roster is not the demo district
     events: list = field(default_factory=list)   # the roster events about the cast (roster.demo.cast.cast_events)
     classes: tuple = ()                # the demo classes (roster.demo.classes), whose events are in ``events``
+    capture_class: DemoClass | None = None   # the demo teacher's class for the demo's class capture (ditto)
 
 
 def seed(var_dir: pathlib.Path | None, write_private) -> DemoSeed:
@@ -126,22 +129,24 @@ def seed(var_dir: pathlib.Path | None, write_private) -> DemoSeed:
         cast, people_by_role = pick_demo_people(app)
         with app.engine.connect() as conn:
             classes = tuple(find_classes(conn, cast, app.options.today()))
-        events = cast_events(app.engine, cast, classes)
+            capture = find_capture_class(conn, cast, app.options.today(), classes)
+        events = cast_events(app.engine, cast, classes + ((capture,) if capture else ()))
         path = var_dir / LOGINS_FILE if var_dir is not None else None
         if path is not None and not seeded and _lists_every_login(path, people_by_role):
-            return DemoSeed(None, False, cast, events, classes)
+            return DemoSeed(None, False, cast, events, classes, capture)
         logins = give_passwords(app, people_by_role)
         if path is not None:
             write_private(path, "Skillfolio demo logins (role, username, password). Local to this machine.\n"
                           + "\n".join(format_logins(logins)) + "\n")
-        return DemoSeed(logins, seeded, cast, events, classes)
+        return DemoSeed(logins, seeded, cast, events, classes, capture)
     finally:
         app.close()
 
 
 def seed_demo(context: SeedContext) -> dict:
-    """The seed use case the roster's descriptor names: ``cast``, ``classes``, ``district_id`` and ``today`` (the
-    roster's calendar) when the roster is the demo district, ``events`` about them, and the demo ``logins``."""
+    """The seed use case the roster's descriptor names: ``cast``, ``classes``, ``capture_class``, ``district_id``
+    and ``today`` (the roster's calendar) when the roster is the demo district, ``events`` about them, and the demo
+    ``logins``."""
     outcome = seed(context.var_dir, context.write_private)
     path = context.var_dir / LOGINS_FILE if context.var_dir is not None else None
     logins = format_logins(outcome.logins) if outcome.logins else \
@@ -151,5 +156,5 @@ def seed_demo(context: SeedContext) -> dict:
     if outcome.cast is None:
         return {"messages": messages, "logins": logins}
     return {"messages": messages, "logins": logins, "cast": outcome.cast, "events": outcome.events,
-            "classes": outcome.classes,
+            "classes": outcome.classes, "capture_class": outcome.capture_class,
             "district_id": entity_id("org", DEMO_DISTRICT[0]), "today": RosterOptions().today()}
