@@ -3,7 +3,7 @@ were added in a span, counted, with the newest one; and the section's facts from
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
@@ -13,8 +13,7 @@ from chassis.gradebook import Span
 from chassis.roster_replica import section
 
 
-@dataclass(frozen=True)
-class EvidenceCell:
+class EvidenceCell(NamedTuple):     # a named tuple: a grid reads 35 x 5 of them per request
     student_id: str
     skill_id: str
     count: int

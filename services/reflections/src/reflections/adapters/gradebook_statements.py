@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
@@ -14,8 +14,7 @@ from chassis.roster_replica import section
 from reflections.adapters.orm import artifact_owners, assessments, roster
 
 
-@dataclass(frozen=True)
-class LatestLevel:
+class LatestLevel(NamedTuple):     # a named tuple: a grid reads 35 x 5 of them per request
     student_id: str
     skill_id: str
     level_rank: int

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
-from sqlalchemy import delete, insert, or_, select, tuple_, update
+from sqlalchemy import bindparam, delete, insert, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from skills.adapters.orm import frameworks, rubrics, scales, skills
@@ -15,6 +15,17 @@ from skills.domain.model import Criterion, Framework, Level, Rubric, Scale, Skil
 def _framework(row) -> Framework:
     return Framework(id=row.id, district_id=row.district_id, school_id=row.school_id, name=row.name,
                      grade_bands=[GradeBand(**b) for b in json.loads(row.grade_bands)])
+
+
+def _effective(include_retired: bool):
+    query = select(skills).where(skills.c.district_id == bindparam("district_id"),
+                                 or_(skills.c.school_id == "", skills.c.school_id == bindparam("school_id")))
+    return (query if include_retired else query.where(skills.c.retired.is_(False))).order_by(skills.c.school_id,
+                                                                                            skills.c.code)
+
+
+# A school's effective skills (every page and grid asks), built once per kind: a request binds only its values.
+_EFFECTIVE = {retired: _effective(retired) for retired in (False, True)}
 
 
 def _skill(row) -> Skill:
@@ -101,11 +112,9 @@ class SkillsRepository:
         return [_skill(row) for row in self.session.execute(query)]
 
     def effective_skills(self, district_id: str, school_id: str, include_retired: bool = False) -> list[Skill]:
-        query = select(skills).where(skills.c.district_id == district_id,
-                                     or_(skills.c.school_id == "", skills.c.school_id == school_id))
-        if not include_retired:
-            query = query.where(skills.c.retired.is_(False))
-        return [_skill(row) for row in self.session.execute(query.order_by(skills.c.school_id, skills.c.code))]
+        query = _EFFECTIVE[include_retired]
+        return [_skill(row) for row in self.session.execute(query, {"district_id": district_id,
+                                                                    "school_id": school_id})]
 
     def chain_codes(self, district_id: str, school_id: str) -> dict[str, str]:
         """code -> school_id ("" = district) of every skill in the district framework and this school's."""
