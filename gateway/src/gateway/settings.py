@@ -36,6 +36,10 @@ class GatewaySettings(BaseSettings):
         60.0, description="How often, per session, the gateway asks the roster whether the person is still active "
                           "and their password unchanged (0: on every request); a refusal ends all their sessions.")
     grpc_timeout_seconds: float = Field(5.0, description="Deadline of each gRPC call the gateway makes.")
+    skills_cache_seconds: float = Field(
+        30.0, ge=0, description="How long the gateway keeps a school's effective skills for the competency gradebook "
+                                "(reference data any signed-in caller may read); a skills change reaches the grid "
+                                "within it (0: ask the skills service for every grid).")
     roster_target: str = Field(default_factory=lambda: target("roster"),
                                description="host:port of the roster gRPC API (default ROSTER_GRPC_HOST:PORT).")
     skills_target: str = Field(default_factory=lambda: target("skills"),

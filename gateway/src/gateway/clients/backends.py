@@ -33,6 +33,7 @@ from gateway.clients.roster import RosterClient
 from gateway.clients.service import ServiceClient
 from gateway.clients.showcases import ShowcasesClient
 from gateway.clients.skills import SkillsClient
+from gateway.clients.skills_catalogue import EffectiveSkills
 from gateway.settings import GatewaySettings
 
 
@@ -49,6 +50,7 @@ class Backends:
 
         self.roster: RosterClient = client(RosterClient, "roster", settings.roster_target)
         self.skills: SkillsClient = client(SkillsClient, "skills", settings.skills_target)
+        self.effective_skills = EffectiveSkills(self.skills, settings.skills_cache_seconds)
         self.artifacts: ArtifactsClient = client(ArtifactsClient, "artifacts", settings.artifacts_target)
         self.reflections: ReflectionsClient = client(ReflectionsClient, "reflections", settings.reflections_target)
         self.notifications: NotificationsClient = client(NotificationsClient, "notifications",

@@ -90,13 +90,12 @@ async def _levels(backends: Backends, principal: Principal, skills: list[spb.Ski
 
 async def _skills(backends: Backends, principal: Principal, section: rpb.Section, district_id: str,
                   with_scales: bool) -> tuple[list[spb.Skill], dict[str, list]]:
-    """The district's live skills plus the school's (as portfolio.effective_skills, the district already known)
-    and, for the page's quick-assess forms, each one's scale (one chain, run beside the grid's other calls)."""
+    """The district's live skills plus the school's (as portfolio.effective_skills, the district already known;
+    kept a few seconds by gateway.clients.skills_catalogue) and, for the page's quick-assess forms, each one's scale
+    (one chain, run beside the grid's other calls)."""
     if not section.school_id:
         return [], {}
-    reply = await backends.skills.get_effective_skills(principal, spb.GetEffectiveSkillsRequest(
-        district_id=district_id, school_id=section.school_id, include_retired=False))
-    skills = list(reply.skills)
+    skills = await backends.effective_skills.of_school(principal, district_id, section.school_id)
     return skills, (await _levels(backends, principal, skills) if with_scales else {})
 
 
