@@ -9,7 +9,8 @@ gateway's before measuring). The caller is the section's teacher with a bearer t
 gateway.auth.issue_api_token for the run's session secret. Load: ``--clients`` (20) concurrent clients, paced at ~1
 request per ``--think`` s (a teacher opens the page, does not hammer it), and one client back to back (the latency
 floor); the servers alternate slice by slice over ``--rounds`` (the machine is shared). The figure is the paced p95;
-the ratio is gateway p95 / bare p95. Targets: p95 <= 100 ms and ratio <= 3.
+the ratio is gateway p95 / bare p95. Targets: p95 <= 100 ms and ratio <= 3. The gateway runs with its defaults, so it
+keeps a school's effective skills for GATEWAY_SKILLS_CACHE_SECONDS (30 s); the bare endpoint reads them every time.
 Usage: .venv/bin/python bench/gradebook.py [--clients 20] [--seconds 30] [--rounds 3] [--students 35]
 """
 from __future__ import annotations
