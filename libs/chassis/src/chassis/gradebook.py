@@ -1,11 +1,14 @@
 """The gradebook's rules, the same in every service that answers for a section's grid (artifacts' evidence counts,
-reflections' latest levels): who may read it (``ALLOWED``, over the viewer's standing towards the SECTION), and a
-term's dates as a span of instants."""
+reflections' latest levels): who may read it (``ALLOWED``, over the viewer's standing towards the SECTION), a term's
+dates as a span of instants, and the read itself (:func:`read_section`: the check, today's students, the service's
+own figures and one audit row naming every student)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol, TypeVar
 
 from chassis.access import Role, Viewer
 from chassis.errors import FieldProblem, InvalidArgument, PermissionDenied
@@ -62,3 +65,34 @@ def term_span(from_date: str, to_date: str, zone: dt.tzinfo) -> Span:
     def midnight(day: dt.date | None) -> dt.datetime | None:
         return dt.datetime.combine(day, dt.time(), zone).astimezone(dt.UTC) if day else None
     return Span(midnight(first), midnight(last + dt.timedelta(days=1)) if last else None)
+
+
+T = TypeVar("T")
+
+
+class SectionStanding(Protocol):
+    """What :func:`read_section` asks of a service's section reads (chassis.roster_replica.section.SectionReads)."""
+
+    def teaches_section_now(self, teacher_id: str, section_id: str, today: dt.date) -> bool: ...
+
+    def students_now(self, section_id: str, today: dt.date) -> list[str]: ...
+
+
+class AuditingUnit(Protocol):
+    def audit(self, viewer: Viewer, action: str, student_ids: list[str], detail: dict) -> object: ...
+
+    def commit(self) -> None: ...
+
+
+def read_section(uow: AuditingUnit, reads: SectionStanding, viewer: Viewer, section_id: str, today: dt.date,
+                 figures: Callable[[list[str]], T], audit_action: str, detail: dict) -> tuple[list[str], T]:
+    """In the caller's open unit of work: refuse unless the viewer teaches the section today; read its students
+    today and ``figures(students)``; audit the read once for every student (``audit_action``, ``detail``); commit.
+    Returns (students, figures)."""
+    check(viewer, GradebookAction.VIEW, reads.teaches_section_now(viewer.subject, section_id, today))
+    students = reads.students_now(section_id, today)
+    found = figures(students)
+    if students:
+        uow.audit(viewer, audit_action, students, detail)
+    uow.commit()
+    return students, found

@@ -9,7 +9,7 @@ from artifacts.adapters.gradebook_statements import EvidenceCell, GradebookReads
 from artifacts.service_layer.unit_of_work import ArtifactsUnitOfWork, UowFactory
 from chassis.access import Viewer
 from chassis.calendar import DistrictCalendar
-from chassis.gradebook import GradebookAction, check, term_span
+from chassis.gradebook import read_section, term_span
 
 
 @dataclass(frozen=True)
@@ -30,12 +30,8 @@ class GradebookQueries:
     def evidence_counts(self, viewer: Viewer, section_id: str, from_date: str, to_date: str) -> EvidenceCounts:
         span = term_span(from_date, to_date, self.calendar.zone)
         with self.uow_factory() as uow:
-            reads, today = self.reads_of(uow), self.calendar.today()
-            check(viewer, GradebookAction.VIEW, reads.teaches_section_now(viewer.subject, section_id, today))
-            students = reads.students_now(section_id, today)
-            cells = reads.evidence(students, span)
-            if students:
-                uow.audit(viewer, "GetEvidenceCounts", students,
-                          {"section_id": section_id, "from_date": from_date, "to_date": to_date})
-            uow.commit()
-        return EvidenceCounts(students, cells)
+            reads = self.reads_of(uow)
+            students, found = read_section(uow, reads, viewer, section_id, self.calendar.today(),
+                                           lambda ids: reads.evidence(ids, span), "GetEvidenceCounts",
+                                           {"section_id": section_id, "from_date": from_date, "to_date": to_date})
+        return EvidenceCounts(students, found)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from chassis.access import Viewer
 from chassis.calendar import DistrictCalendar
-from chassis.gradebook import GradebookAction, check, term_span
+from chassis.gradebook import read_section, term_span
 from reflections.adapters.gradebook_statements import GradebookReads, LatestLevel
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork, UowFactory
 
@@ -30,12 +30,8 @@ class GradebookQueries:
     def latest_levels(self, viewer: Viewer, section_id: str, from_date: str, to_date: str) -> LatestLevels:
         span = term_span(from_date, to_date, self.calendar.zone)
         with self.uow_factory() as uow:
-            reads, today = self.reads_of(uow), self.calendar.today()
-            check(viewer, GradebookAction.VIEW, reads.teaches_section_now(viewer.subject, section_id, today))
-            students = reads.students_now(section_id, today)
-            levels = reads.latest_levels(students, span)
-            if students:
-                uow.audit(viewer, "GetLatestLevels", students,
-                          {"section_id": section_id, "from_date": from_date, "to_date": to_date})
-            uow.commit()
-        return LatestLevels(students, levels)
+            reads = self.reads_of(uow)
+            students, found = read_section(uow, reads, viewer, section_id, self.calendar.today(),
+                                           lambda ids: reads.latest_levels(ids, span), "GetLatestLevels",
+                                           {"section_id": section_id, "from_date": from_date, "to_date": to_date})
+        return LatestLevels(students, found)
