@@ -41,8 +41,10 @@ class ProbeHarness:
 
     def start_consumer(self, **env: str) -> WorkerProcess:
         worker = self._worker("probe", "probe_service", PROBE_EVENTS_METRICS_PORT=str(free_port()), **env)
-        # A nameko process starting under a loaded CI machine can take a while; say what it logged if it never attaches.
-        wait_for(lambda: worker.alive() and self.consumers() >= 1, 60,
+        # A nameko process starting under a loaded CI machine can take a while (a CI run saw one alive but not yet
+        # attached, nothing logged, after 60 s while the shared `skillfolio up` seeded its demo district); the bound
+        # only limits a failure. Say what it logged if it never attaches.
+        wait_for(lambda: worker.alive() and self.consumers() >= 1, 180,
                  lambda: f"the probe consumer (alive: {worker.alive()}; its log ends: {worker.log_text()[-1500:]!r})")
         return worker
 
