@@ -39,7 +39,7 @@ def test_roster_events_role_relays_exposes_metrics_and_stops_on_sigterm(fresh_pg
         worker = subprocess.Popen([skillfolio, "run", "roster", "events"], env=env, stdout=log,
                                   stderr=subprocess.STDOUT)
     try:
-        wait_for(lambda: "outbox relay for roster started" in log_path.read_text(), 60, "the relay")
+        wait_for(lambda: "outbox relay for roster started" in log_path.read_text(), 180, "the relay")   # a bound: a loaded CI start-up took over 60 s
         engine = make_engine(fresh_pg_database_url, pool_size=1)
         uow = UnitOfWork(make_session_factory(engine), outbox, "roster")
         with uow:
