@@ -8,7 +8,7 @@ import subprocess
 from collections.abc import Iterator
 
 import pytest
-from e2e_platform import SKILLFOLIO, Platform, stop, wait_until_ready
+from e2e_platform import SKILLFOLIO, Platform, stop, wait_until_ready, wait_until_settled
 from playwright.sync_api import Browser, expect, sync_playwright
 
 from chassis.testing.infra import free_port
@@ -82,6 +82,7 @@ def platform(tmp_path_factory, amqp_url) -> Iterator[Platform]:
     platform = Platform(url="", workdir=workdir, output=output, process=process, env=env)
     try:
         wait_until_ready(platform)
+        wait_until_settled(platform)   # tests see the district as a person would once start-up work is done
         yield platform
     finally:
         if process.poll() is None:

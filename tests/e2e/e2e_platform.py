@@ -19,6 +19,7 @@ READY = re.compile(r"Skillfolio is ready: (\S+)")
 BANNER_END = "Press Ctrl-C to stop."   # the banner's last line
 LOGIN = re.compile(r"\|\s+(former teacher|teacher|student|guardian|school admin|district admin)\s+(\S+)\s+(\S+)\s+\((.+)\)\s*$")
 START_TIMEOUT = 240
+SETTLE_TIMEOUT = 300   # the replicas consuming the seeded district's events: a bound on a failure, not a wait
 
 
 @dataclass
@@ -68,7 +69,7 @@ def waiting(amqp_url: str) -> dict[str, int]:
     api = urlsplit(management_api(amqp_url))
     vhost = quote(unquote(urlsplit(amqp_url).path[1:]) or "/", safe="")
     queues = httpx.get(f"{api.scheme}://{api.hostname}:{api.port}{api.path}/queues/{vhost}",
-                       auth=(api.username, api.password), timeout=10).json()
+                       auth=(api.username, api.password), timeout=30).json()
     depths = {q["name"]: q.get("messages", 0) + q.get("messages_unacknowledged", 0) for q in queues
               if not q["name"].endswith(".unroutable")}
     return {name: depth for name, depth in depths.items() if depth}
@@ -77,3 +78,19 @@ def waiting(amqp_url: str) -> dict[str, int]:
 def backlog(amqp_url: str) -> int:
     """Messages waiting or in flight for a consumer (see ``waiting``)."""
     return sum(waiting(amqp_url).values())
+
+
+def wait_until_settled(platform: Platform) -> None:
+    """Until every event `up` produced seeding the demo district is consumed: the replicas know what the roster
+    knows, so pages show it without "not available yet". The broker's management API may answer slowly while the
+    consumers work through the backlog on a loaded machine: a timed-out poll counts as not yet."""
+    amqp_url = platform.env["SKILLFOLIO_AMQP_URL"]
+
+    def still_waiting() -> str:
+        try:
+            return str(waiting(amqp_url))
+        except httpx.TimeoutException as error:
+            return f"(the management API did not answer: {error!r})"
+    wait_for(lambda: backlog(amqp_url) == 0, SETTLE_TIMEOUT,
+             lambda: f"the replicas to catch up with the seeded district: {still_waiting()}", interval=1,
+             ignoring=(httpx.TimeoutException,))

@@ -75,6 +75,21 @@ def test_consumer_killed_mid_handler_redelivers_and_applies_once(probe, tmp_path
     assert probe.deliveries()[hanging[0].event_id] == 2
 
 
+def test_consumer_stopped_mid_handler_exits_within_its_grace_and_the_event_is_applied_once(probe, tmp_path):
+    """SIGTERM waits for the handler in hand only ``<SERVICE>_SHUTDOWN_GRACE_SECONDS``: then the worker kills it and
+    exits 0 by itself (nameko alone would wait for the hour-long handler until the helper's SIGKILL, -9)."""
+    consumer = probe.start_consumer(PROBE_SHUTDOWN_GRACE_SECONDS="1")
+    hanging = probe.events(1, hang=True)
+    probe.publish(hanging)
+    wait_for((tmp_path / f"hang-{hanging[0].event_id}").exists, 30, "the handler to hang mid-transaction")
+    assert consumer.stop(timeout=60) == 0, consumer.log_text()[-3000:]
+    assert probe.effects() == {}                              # its transaction rolled back
+    probe.start_consumer()
+    effects = probe.wait_for_effects(hanging)                 # never acked, so redelivered
+    assert set(effects.values()) == {1}
+    assert probe.deliveries()[hanging[0].event_id] == 2
+
+
 def _rabbitmqctl(*args: str) -> None:
     subprocess.run(["rabbitmqctl", *args], check=True, capture_output=True, timeout=120)
 

@@ -2,13 +2,15 @@
 
 ``exec_nameko_worker`` replaces the CLI process with ``python -m chassis.messaging.worker SERVICE MODULE [ROLE
 METRICS_PORT MAX_WORKERS]``, which filters eventlet's deprecation warning, monkey-patches, sets up JSON logs and
-/metrics, then runs nameko's ``run``. Without the optional arguments it is the ``events`` role, with the port and
-concurrency of ``<SERVICE>_EVENTS_METRICS_PORT`` / ``<SERVICE>_EVENTS_MAX_WORKERS``.
+/metrics, then runs the service (``serve``). Without the optional arguments it is the ``events`` role, with the port
+and concurrency of ``<SERVICE>_EVENTS_METRICS_PORT`` / ``<SERVICE>_EVENTS_MAX_WORKERS``.
 """
 from __future__ import annotations
 
+import errno
 import importlib
 import os
+import signal
 import sys
 import warnings
 
@@ -54,21 +56,55 @@ def exec_nameko_worker(service: str, module: str, role: str = "events", metrics_
     os.execv(sys.executable, [sys.executable, "-m", "chassis.messaging.worker", service, module, *extra])
 
 
+def serve(service_class: type, config: dict, grace: float) -> None:
+    """nameko's ``run``, with SIGTERM's wait bounded by ``grace`` seconds (``<SERVICE>_SHUTDOWN_GRACE_SECONDS``).
+
+    SIGTERM stops the service gracefully: no new deliveries, the handlers and batches in hand finish. nameko waits for
+    them without end, until the service manager's SIGKILL (Kubernetes' terminationGracePeriodSeconds, `up`'s 5 s).
+    Here, after ``grace`` seconds, what is still running is killed instead and the process exits 0: its deliveries
+    were never acked, so the broker gives them to another worker, its transactions roll back, and the consumers are
+    idempotent. A relay batch in hand is the same: its rows stay unpublished and the next relay publishes them.
+    """
+    import eventlet
+    from nameko.runners import ServiceRunner
+
+    runner = ServiceRunner(config)
+    runner.add_service(service_class)
+
+    def stop_within_grace() -> None:
+        deadline = eventlet.spawn_after(grace, runner.kill)
+        runner.stop()
+        deadline.cancel()
+
+    # A signal handler runs in the main loop and cannot use eventlet's primitives: stopping runs in a green thread.
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: eventlet.spawn_n(stop_within_grace))
+    runner.start()
+    waiting = eventlet.spawn(runner.wait)   # its own green thread: a signal interrupts this one's wait (EINTR)
+    while True:
+        try:
+            waiting.wait()
+            return
+        except OSError as error:
+            if error.errno != errno.EINTR:
+                raise
+
+
 def main(service: str, module: str, role: str = "events", metrics_port: int | None = None,
          max_workers: int | None = None) -> None:
     warnings.filterwarnings("ignore", message=EVENTLET_WARNING, category=Warning)
     import eventlet
     eventlet.monkey_patch()
-    from nameko.cli.run import import_service, run
+    from nameko.cli.run import import_service
 
     from chassis.config import PlatformSettings, service_settings
     from chassis.logs import configure_logging
     from chassis.metrics import serve_metrics
 
-    platform = PlatformSettings()
+    platform, settings = PlatformSettings(), service_settings(service)
     configure_logging(f"{service}-{role}", platform.log_level, platform.log_format)
-    serve_metrics(service_settings(service).events_metrics_port if role == "events" else metrics_port or 0)
-    run(import_service(find_service_class(module)), nameko_config(service, max_workers))
+    serve_metrics(settings.events_metrics_port if role == "events" else metrics_port or 0)
+    [service_class] = import_service(find_service_class(module))
+    serve(service_class, nameko_config(service, max_workers), settings.shutdown_grace_seconds)
 
 
 if __name__ == "__main__":
