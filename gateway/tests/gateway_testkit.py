@@ -1,11 +1,20 @@
-"""Helpers the gateway tests share: log in through the web form (with its CSRF token) or get an API token."""
+"""Helpers the gateway tests share: log in through the web form (with its CSRF token) or get an API token, and
+serve an app over real HTTP (for the CLI's commands)."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
+import threading
 import time
+from collections.abc import Iterator
 
+import uvicorn
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
+
+from chassis.testing import wait_for
+from chassis.testing.infra import free_port
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -32,6 +41,21 @@ def api_token(client: TestClient, username: str, password: str) -> str:
 
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
+
+
+@contextlib.contextmanager
+def served(app: FastAPI) -> Iterator[str]:
+    """``app`` serving HTTP on a free loopback port (uvicorn in a thread); its URL."""
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        wait_for(lambda: server.started, 30, "the gateway to serve")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(15)
 
 
 class FakeClock:

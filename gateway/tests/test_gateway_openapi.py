@@ -40,7 +40,8 @@ def _request_schemas(document: dict):
             for parameter in operation.get("parameters", []):
                 yield f"{method} {path} {parameter['name']}", parameter["schema"], parameter.get("required", False)
             for content in operation.get("requestBody", {}).get("content", {}).values():
-                names.add(content["schema"]["$ref"].rsplit("/", 1)[1])
+                if "$ref" in content["schema"]:     # not a binary body (a transfer package)
+                    names.add(content["schema"]["$ref"].rsplit("/", 1)[1])
     pending = list(names)
     while pending:
         name = pending.pop()

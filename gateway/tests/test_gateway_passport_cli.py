@@ -6,19 +6,16 @@ privacy-officer grant|revoke` needs a reason and audits both acts."""
 from __future__ import annotations
 
 import json
-import threading
 import zipfile
 from collections.abc import Iterator
 
 import jsonschema
 import pytest
-import uvicorn
+from gateway_testkit import served
 from progress_fixtures import roster_engine  # noqa: F401  (fixture)
 from sqlalchemy import text
 from typer.testing import CliRunner
 
-from chassis.testing import wait_for
-from chassis.testing.infra import free_port
 from skillfolio_cli.main import app
 
 pytestmark = pytest.mark.integration
@@ -26,15 +23,9 @@ pytestmark = pytest.mark.integration
 
 @pytest.fixture
 def gateway_url(make_app) -> Iterator[str]:
-    """A gateway serving HTTP on a free port (uvicorn in a thread), against the session's real services."""
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(make_app(), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    wait_for(lambda: server.started, 30, "the gateway to serve")
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(15)
+    """A gateway serving HTTP on a free port, against the session's real services."""
+    with served(make_app()) as url:
+        yield url
 
 
 @pytest.fixture

@@ -3,19 +3,14 @@ page a POST policy form, upload.js posts it (fields first, the file last) straig
 worker's thumbnail comes back as a presigned S3 URL the page may load (its policy admits the store's origin)."""
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 import uuid
 from collections.abc import Iterator
 
 import pytest
-from e2e_platform import SKILLFOLIO, Platform, stop, wait_until_ready
+from e2e_platform import Platform, platform_env, running
 from PIL import Image, ImageDraw
 from playwright.sync_api import expect
-
-from chassis.testing.infra import free_port
-from skillfolio_cli.services import SERVICES
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.integration]
 PROCESSING_TIMEOUT_MS = 180_000          # the media role on a busy CI machine
@@ -24,34 +19,11 @@ PROCESSING_TIMEOUT_MS = 180_000          # the media role on a busy CI machine
 @pytest.fixture()
 def s3_platform(tmp_path, fresh_amqp_url, s3_endpoint) -> Iterator[Platform]:
     """`skillfolio up` in a temp dir with free ports, its own RabbitMQ vhost and a fresh bucket on the S3 endpoint."""
-    env = {**os.environ, "SKILLFOLIO_VAR_DIR": str(tmp_path / "var"), "SKILLFOLIO_AMQP_URL": fresh_amqp_url,
-           "GATEWAY_PORT": str(free_port()), "GATEWAY_METRICS_PORT": str(free_port()), "SKILLFOLIO_LOG_FORMAT": "json",
-           "ARTIFACTS_MEDIA_METRICS_PORT": str(free_port()),
-           "NOTIFICATIONS_SENDER_METRICS_PORT": str(free_port()), "NOTIFICATIONS_SMTP_PORT": str(free_port()),
-           "SKILLFOLIO_S3_ENDPOINT": s3_endpoint.endpoint, "SKILLFOLIO_S3_ACCESS_KEY": s3_endpoint.access_key,
-           "SKILLFOLIO_S3_SECRET_KEY": s3_endpoint.secret_key, "SKILLFOLIO_S3_SECURE": str(s3_endpoint.secure),
-           "SKILLFOLIO_S3_BUCKET": f"e2e-{uuid.uuid4().hex[:12]}"}
-    for service in SERVICES:
-        prefix = service.upper()
-        env.update({f"{prefix}_GRPC_PORT": str(free_port()), f"{prefix}_METRICS_PORT": str(free_port()),
-                    f"{prefix}_EVENTS_METRICS_PORT": str(free_port())})
-        env.pop(f"{prefix}_DATABASE_URL", None)
-    for name in ("SKILLFOLIO_PRINCIPAL_PRIVATE_KEY", "SKILLFOLIO_PRINCIPAL_PUBLIC_KEY", "SKILLFOLIO_S3_PUBLIC_ENDPOINT",
-                 "SKILLFOLIO_MEDIA_URL_SECRET", "GATEWAY_SESSION_SECRET", "GATEWAY_HOST", "GATEWAY_PUBLIC_URL",
-                 "GATEWAY_ROSTER_TARGET", "GATEWAY_SKILLS_TARGET", "GATEWAY_ARTIFACTS_TARGET",
-                 "NOTIFICATIONS_SMTP_HOST", "NOTIFICATIONS_UNSUBSCRIBE_SECRET"):
-        env.pop(name, None)
-    output = tmp_path / "up.log"
-    with open(output, "wb") as sink:
-        process = subprocess.Popen([str(SKILLFOLIO), "up"], cwd=tmp_path, env=env, stdout=sink,
-                                   stderr=subprocess.STDOUT)
-    platform = Platform(url="", workdir=tmp_path, output=output, process=process, env=env)
-    try:
-        wait_until_ready(platform)
+    env = platform_env(tmp_path, fresh_amqp_url, SKILLFOLIO_S3_ENDPOINT=s3_endpoint.endpoint,
+                       SKILLFOLIO_S3_ACCESS_KEY=s3_endpoint.access_key, SKILLFOLIO_S3_SECRET_KEY=s3_endpoint.secret_key,
+                       SKILLFOLIO_S3_SECURE=str(s3_endpoint.secure), SKILLFOLIO_S3_BUCKET=f"e2e-{uuid.uuid4().hex[:12]}")
+    with running(tmp_path, env) as platform:
         yield platform
-    finally:
-        stop(platform)
-
 
 
 def test_an_image_uploads_as_the_post_form_to_the_bucket_and_its_thumbnail_loads(s3_platform, browser, tmp_path,

@@ -24,7 +24,7 @@ passport = typer.Typer(help=PASSPORT_HELP,
                        no_args_is_help=True)
 passport_verify.register(passport)   # passport verify
 passport_export.register(passport)   # passport export
-passport_transfer.register(passport)   # passport transfer, passport check-transfer
+passport_transfer.register(passport)   # passport transfer, passport check-transfer, passport import
 app.add_typer(passport, name="passport", help=PASSPORT_HELP)
 services.register(app)   # run, migrate
 platform.register(app)   # up, seed

@@ -5,6 +5,7 @@ the records request's reason): the password is read from stdin, never argv (or g
 SKILLFOLIO_API_TOKEN); each owning service then decides and audits the export under that person's name."""
 from __future__ import annotations
 
+import contextlib
 import getpass
 import json
 import os
@@ -13,7 +14,7 @@ import sys
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import IO, Annotated
 
@@ -30,6 +31,19 @@ def _refusal(error: urllib.error.HTTPError) -> str:
     except ValueError:
         body = {}
     return body.get("error", {}).get("message") or body.get("detail") or f"HTTP {error.code}"
+
+
+@contextlib.contextmanager
+def gateway_answers(url: str) -> Iterator[None]:
+    """A refusal from the gateway as the CLI reports it: its reason, exit 2 for a refused input (422), else 1."""
+    try:
+        yield
+    except urllib.error.HTTPError as error:
+        typer.echo(f"error: {_refusal(error)}", err=True)
+        raise typer.Exit(2 if error.code == 422 else 1) from None
+    except urllib.error.URLError as error:
+        typer.echo(f"error: cannot reach the gateway at {url}: {error.reason}", err=True)
+        raise typer.Exit(1) from None
 
 
 def _token(url: str, username: str) -> str:
@@ -99,12 +113,6 @@ def register(passport: typer.Typer) -> None:
             quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar.")] = False) -> None:
         """Download STUDENT's passport (offline HTML, JSON with its schema, media, credentials) to FILE."""
         url = url.rstrip("/")
-        try:
+        with gateway_answers(url):
             size = download(url, _token(url, username), student, reason, out, quiet)
-        except urllib.error.HTTPError as error:
-            typer.echo(f"error: {_refusal(error)}", err=True)
-            raise typer.Exit(2 if error.code == 422 else 1) from None
-        except urllib.error.URLError as error:
-            typer.echo(f"error: cannot reach the gateway at {url}: {error.reason}", err=True)
-            raise typer.Exit(1) from None
         typer.echo(f"{out}: {size} bytes")

@@ -40,6 +40,9 @@ class GatewaySettings(BaseSettings):
         30.0, ge=0, description="How long the gateway keeps a school's effective skills for the competency gradebook "
                                 "(reference data any signed-in caller may read); a skills change reaches the grid "
                                 "within it (0: ask the skills service for every grid).")
+    transfer_max_mb: int = Field(
+        4096, ge=1, description="The largest transfer package a privacy officer may import, in MiB (a student's "
+                                "13 school years of media is about 1 GB).")
     roster_target: str = Field(default_factory=lambda: target("roster"),
                                description="host:port of the roster gRPC API (default ROSTER_GRPC_HOST:PORT).")
     skills_target: str = Field(default_factory=lambda: target("skills"),

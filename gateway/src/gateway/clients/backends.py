@@ -21,6 +21,7 @@ from gateway.clients.capture import CaptureClient
 from gateway.clients.credentials import CredentialsClient
 from gateway.clients.disclosures import DisclosuresClient
 from gateway.clients.gradebook import EvidenceCountsClient, LatestLevelsClient, TermsClient
+from gateway.clients.history import ImportedHistoryClient
 from gateway.clients.notifications import NotificationsClient
 from gateway.clients.passport import PassportArtifactsClient, PassportPersonClient, PassportRecordsClient
 from gateway.clients.points_of_progress import PointsOfProgressClient
@@ -71,6 +72,7 @@ class Backends:
         self.passport_person: PassportPersonClient = self.roster.sibling(PassportPersonClient)
         self.passport_artifacts: PassportArtifactsClient = self.artifacts.sibling(PassportArtifactsClient)
         self.passport_records: PassportRecordsClient = self.reflections.sibling(PassportRecordsClient)
+        self.imported_history: ImportedHistoryClient = self.artifacts.sibling(ImportedHistoryClient)
         self.amendments: AmendmentsClient = self.reflections.sibling(AmendmentsClient)
         # the record of disclosures: every server that keeps an audit log about students, by service name
         self.disclosures: dict[str, DisclosuresClient] = {

@@ -1,8 +1,9 @@
-"""The caller as every service's access rules see it, and the roles written once: the ``Role`` enum and ``role_of``,
-the role a viewer acts in towards one student (pure Python; domain modules may import it)."""
+"""The caller as every service's access rules see it, and the roles written once: the ``Role`` enum, ``role_of``, the
+role a viewer acts in towards one student, and ``acting_role``, the one they act in for an action (pure Python;
+domain modules may import it)."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol, TypeVar
@@ -61,24 +62,42 @@ class Standing(Protocol):
     def panel_reader(self) -> bool: ...
 
 
-def role_of(viewer: Viewer, student_id: str, relation: Standing) -> Role | None:
-    """The role the viewer acts in for this student, or None when they have no standing. An admin role has none,
-    whatever else it holds; then the student themself, a teacher who teaches them now, their guardian, a trusted
-    service, then a panellist (a panel guest, or an invited teacher, on a live panel this record serves), and last a
-    privacy officer, whom each service's table allows records requests only (export, with a stated reason)."""
+def roles_of(viewer: Viewer, student_id: str, relation: Standing) -> Iterator[Role]:
+    """Every role the viewer has standing in for this student, the preferred first. An admin role has none, whatever
+    else it holds; then the student themself, a teacher who teaches them now, their guardian, a trusted service, a
+    panellist (a panel guest, or an invited teacher, on a live panel this record serves), and last a privacy
+    officer, whom each service's table allows records requests only (export, with a stated reason)."""
     if viewer.is_admin:
-        return None
+        return
     if Role.STUDENT in viewer.roles and viewer.subject == student_id:
-        return Role.STUDENT
+        yield Role.STUDENT
     if Role.TEACHER in viewer.roles and relation.teaches_now:
-        return Role.TEACHER
+        yield Role.TEACHER
     if Role.GUARDIAN in viewer.roles and relation.guardian_of:
-        return Role.GUARDIAN
+        yield Role.GUARDIAN
     if Role.SERVICE in viewer.roles:
-        return Role.SERVICE
+        yield Role.SERVICE
     if relation.panel_reader and viewer.roles & {Role.PANEL_GUEST, Role.TEACHER}:
-        return Role.PANELLIST
+        yield Role.PANELLIST
     if Role.PRIVACY_OFFICER in viewer.roles:
+        yield Role.PRIVACY_OFFICER
+
+
+def role_of(viewer: Viewer, student_id: str, relation: Standing) -> Role | None:
+    """The role the viewer acts in for this student (the first of :func:`roles_of`), or None without standing."""
+    return next(roles_of(viewer, student_id, relation), None)
+
+
+def acting_role(viewer: Viewer, student_id: str, relation: Standing, allowed: Collection[str]) -> Role | None:
+    """The role the viewer acts in for an action open to ``allowed``: the role they stand in (:func:`role_of`) if the
+    action admits it. Else, for a records request (an action open to the privacy officer), the privacy officer role
+    they hold: it is no relation to the student, so a teacher who is also the district's privacy officer exports her
+    own student's record as the officer. No other action falls through to a second role (a student who also teaches
+    never assesses her own work; a teacher who is a guardian comments as the teacher)."""
+    role = role_of(viewer, student_id, relation)
+    if role in allowed:
+        return role
+    if Role.PRIVACY_OFFICER in allowed and Role.PRIVACY_OFFICER in roles_of(viewer, student_id, relation):
         return Role.PRIVACY_OFFICER
     return None
 

@@ -38,6 +38,10 @@ class PlatformSettings(BaseSettings):
                                              "(did:web), credential links and the status list.")
     district_name: str = Field("Skillfolio Demo District", description="The district's name in the credentials "
                                                                        "it issues.")
+    trusted_districts: str = Field(
+        "", description="The sending districts whose transfer packages this district imports: comma-separated JWKS "
+                        "files (each district's /.well-known/jwks.json, saved by an operator who checked it) or "
+                        "folders of them; keys are never fetched at import. Empty: no package is accepted.")
     event_max_attempts: int = Field(5, description="Delivery attempts before a message is dead-lettered.")
     event_retry_delays_ms: str = Field(
         "1000,5000,30000,120000", description="Comma-separated backoff delays between attempts, in ms.")

@@ -1,9 +1,11 @@
-"""The role a viewer acts in towards a student (chassis.access.role_of), the one rule every service's table uses."""
+"""The role a viewer acts in towards a student (chassis.access.role_of), the one rule every service's table uses, and
+for one action (acting_role: that role, or the privacy officer's for a records request)."""
 from __future__ import annotations
 
 import pytest
 
-from chassis.access import ADMIN_ROLES, PERSON_ROLES, Role, Viewer, guest_invitation_id, role_of
+from chassis.access import ADMIN_ROLES, PERSON_ROLES, Role, Viewer, acting_role, guest_invitation_id, role_of
+from chassis.records_request import EXPORTERS
 from chassis.roster_replica.standing import Relation
 
 ANA = "stu-ana"
@@ -38,6 +40,20 @@ CASES = [
 @pytest.mark.parametrize("viewer, relation, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_role_of(viewer: Viewer, relation: Relation, expected: Role | None):
     assert role_of(viewer, ANA, relation) == expected
+
+
+def test_a_teacher_who_is_the_privacy_officer_exports_her_own_student_as_the_officer_and_views_as_the_teacher():
+    officer = Viewer.of("tch-pat", ["teacher", "privacy_officer"])
+    assert role_of(officer, ANA, TEACHES) == Role.TEACHER
+    assert acting_role(officer, ANA, TEACHES, EXPORTERS) == Role.PRIVACY_OFFICER      # a teacher may not export
+    assert acting_role(officer, ANA, TEACHES, {Role.TEACHER, Role.GUARDIAN}) == Role.TEACHER
+    assert acting_role(Viewer.of("tch-cruz", ["teacher"]), ANA, TEACHES, EXPORTERS) is None
+    teaching_herself = Viewer.of(ANA, ["student", "teacher"])
+    assert acting_role(teaching_herself, ANA, TEACHES, {Role.TEACHER}) is None     # no falling through otherwise
+    both = Viewer.of("grd-eve", ["guardian", "privacy_officer"])
+    assert acting_role(both, ANA, GUARDS, EXPORTERS) == Role.GUARDIAN              # her own child: as the guardian
+    admin = Viewer.of("adm-dee", ["district_admin", "privacy_officer"])
+    assert acting_role(admin, ANA, EVERYTHING, EXPORTERS) is None                  # an admin role has no standing
 
 
 def test_roles_are_their_wire_names():

@@ -28,6 +28,11 @@ class FakeArtifacts:
         found = self.rows.get(artifact_id)
         return copy.deepcopy(found) if found is not None and found.deleted_at is None else None
 
+    def imported(self, student_id: str, district_id: str, ref: str, for_update: bool = False) -> Artifact | None:
+        return next((copy.deepcopy(a) for a in self.rows.values() if a.student_id == student_id
+                     and a.deleted_at is None and a.origin is not None and a.origin.district_id == district_id
+                     and a.origin.ref == ref), None)
+
     def versions(self, artifact_id: str) -> list[Version]:
         stored = self._media.stored([(artifact_id, v.number) for v in self.version_rows.get(artifact_id, [])])
         return [replace(v, stored=stored.get((artifact_id, v.number)))
@@ -81,6 +86,9 @@ class FakeMediaRecords:
     def get(self, artifact_id: str, number: int, for_update: bool = False) -> MediaRecord | None:
         row = self.rows.get((artifact_id, number))
         return MediaRecord(row["upload_id"], row["uploaded_at"], row["stored"]) if row else None
+
+    def restart_upload(self, artifact_id: str, number: int, upload_id: str, expires_at: dt.datetime) -> None:
+        self.rows[(artifact_id, number)].update(upload_id=upload_id, expires_at=expires_at)
 
     def mark_uploaded(self, artifact_id: str, number: int, at: dt.datetime) -> None:
         if (artifact_id, number) in self.rows:

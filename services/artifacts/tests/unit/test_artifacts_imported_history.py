@@ -13,6 +13,7 @@ from artifacts.domain.access import DENIED, Viewer
 from artifacts.domain.model import Origin, Status, VersionInput
 from artifacts.service_layer.history_import import HistoryImport, ImportedArtifact
 from chassis.errors import Conflict, InvalidArgument, PermissionDenied
+from chassis.testing.media import send
 
 OFFICER = Viewer.of("po-pat", ["privacy_officer"])
 ORIGIN = Origin("did:web:sender.example", "Sender County", "a-sender-1", ("Gardening (from Sender County)",))
@@ -43,6 +44,21 @@ def test_a_privacy_officer_imports_read_only_history_with_its_origin_audited(his
     assert row.detail["origin_district_id"] == "did:web:sender.example"
     [event] = uow.events
     assert (event.type, event.data["added_by_role"]) == ("artifact_added", "imported")
+
+
+def test_importing_again_resumes_recording_each_origin_once(history, uow, media):
+    first = history.import_artifact(OFFICER, STUDENT_ID, essay(), "request 7")
+    again = history.import_artifact(OFFICER, STUDENT_ID, essay(title="Renamed by the sender"), "request 7")
+    assert again.resumed and again.artifact.id == first.artifact.id and len(uow.artifacts.rows) == 1
+    assert again.upload is not None and again.upload.url      # its file never arrived: a fresh target, same key
+    assert [row.detail.get("resumed", False) for row in uow.audit_rows] == [False, True]
+    assert [event.type for event in uow.events] == ["artifact_added"]               # announced once
+    send(media.store, again.upload, b"%PDF-1.7 " + b"x" * 2039, "application/pdf")
+    history.complete_upload(OFFICER, first.artifact.id)
+    done = history.import_artifact(OFFICER, STUDENT_ID, essay(), "request 7")
+    assert done.resumed and done.upload is None and len(uow.artifacts.rows) == 1
+    other_student = history.import_artifact(OFFICER, "someone-else", essay(), "request 7")
+    assert not other_student.resumed and len(uow.artifacts.rows) == 2             # once per student, not globally
 
 
 def test_a_link_is_ready_at_once_and_the_reason_is_required(history, uow):

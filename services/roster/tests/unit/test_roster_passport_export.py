@@ -8,6 +8,7 @@ from roster_fakes import FakeRosterUnitOfWork
 
 from chassis.errors import Conflict, InvalidArgument, NotFound, PermissionDenied
 from roster.domain.access import Relation, TargetKind, Viewer
+from roster.domain.identity import entity_id
 from roster.domain.model import Person, School
 from roster.service_layer.passport import PassportQueries
 from roster.service_layer.privacy_officers import PrivacyOfficers
@@ -51,6 +52,16 @@ def test_everyone_else_is_refused_and_nothing_is_audited(uow, viewer):
     with pytest.raises(PermissionDenied):
         PassportQueries(lambda: uow).export_person(viewer, "ava", "a reason")
     assert uow.audit_rows == []
+
+
+def test_a_privacy_officer_finds_the_student_by_sourced_id_for_an_import(uow):
+    bea = Person(entity_id("user", "S-42"), "S-42", "Bea", "Baker", roles=("student",))
+    uow.people.add(bea)
+    officer = Viewer.of("pat", ["privacy_officer"])
+    found = PassportQueries(lambda: uow).export_person(officer, "", "transfer request 9", sourced_id=" S-42 ")
+    assert found.person.id == bea.id and uow.audit_rows[0].subject_ids == (bea.id,)
+    with pytest.raises(NotFound, match="no student with sourcedId 'S-404'"):
+        PassportQueries(lambda: uow).export_person(officer, "", "transfer request 9", sourced_id="S-404")
 
 
 def test_a_privacy_officer_states_a_reason(uow):

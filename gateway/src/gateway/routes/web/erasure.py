@@ -1,5 +1,5 @@
 """The privacy officer's erasure pages (issue 13 §5): /privacy lists the erasures and the records past the retention
-schedule and asks for an erasure with a reason; /privacy/erasures/{id} follows one erasure's confirmations and, once
+schedule, asks for an erasure with a reason (and offers a transfer package's import: web/passport_import.py); /privacy/erasures/{id} follows one erasure's confirmations and, once
 every service confirmed, is the printable certificate (its signed JSON downloads beside it). The roster decides."""
 from __future__ import annotations
 
@@ -24,18 +24,21 @@ ONLY_OFFICER = N_("Only the district's privacy officer can open this page.")
 OFFICER = refusal(ONLY_OFFICER)
 
 
-async def _page(request: Request, backends, viewer, status: int = 200, errors: dict | None = None,
-                form: dict | None = None):
+async def records_requests(request: Request, backends, viewer, status: int = 200, errors: dict | None = None,
+                           form: dict | None = None, import_errors: dict | None = None,
+                           import_form: dict | None = None):
+    """The /privacy page, with a refused form's messages and values (the erasure's, or the import's)."""
     erasures, due = await asyncio.gather(
         backends.privacy.list_erasures(viewer, ppb.ListErasuresRequest(limit=100)),
         backends.privacy.list_retention_due(viewer, ppb.ListRetentionDueRequest()))
     return render(request, "privacy.html", status=status, erasures=[erasure_json(e) for e in erasures.erasures],
-                  due=due.records, errors=errors or {}, form=form or {})
+                  due=due.records, errors=errors or {}, form=form or {}, import_errors=import_errors or {},
+                  import_form=import_form or {})
 
 
 @router.get("/privacy", dependencies=[OFFICER])
 async def privacy_page(request: Request, backends: BackendsDep, viewer: Viewer):
-    return await _page(request, backends, viewer)
+    return await records_requests(request, backends, viewer)
 
 
 @router.post("/privacy/erasures", dependencies=[Depends(verify_csrf), OFFICER])
@@ -46,7 +49,7 @@ async def request_erasure(request: Request, backends: BackendsDep, viewer: Viewe
         reply = await backends.privacy.request_erasure(viewer, ppb.RequestErasureRequest(
             student_id=student_id.strip(), reason=reason))
     except InvalidArgument as refused:
-        return await _page(request, backends, viewer, 422, field_errors(refused.problems),
+        return await records_requests(request, backends, viewer, 422, field_errors(refused.problems),
                            {"student_id": student_id, "reason": reason})
     return RedirectResponse(f"/privacy/erasures/{reply.erasure.id}", status_code=303)
 

@@ -43,6 +43,10 @@ class MediaRecords:
         row = self.session.execute(query.with_for_update() if for_update else query).first()
         return MediaRecord(row.upload_id, row.uploaded_at, stored_media(row)) if row else None
 
+    def restart_upload(self, artifact_id: str, number: int, upload_id: str, expires_at: dt.datetime) -> None:
+        """A fresh upload for a version whose bytes never arrived (an import resumed)."""
+        self._set(artifact_id, number, upload_id=upload_id, upload_expires_at=expires_at)
+
     def mark_uploaded(self, artifact_id: str, number: int, at: dt.datetime) -> None:
         self._set(artifact_id, number, uploaded_at=at)
 

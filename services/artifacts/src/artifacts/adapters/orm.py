@@ -15,6 +15,7 @@ from sqlalchemy import (
                         String,
                         Table,
                         Text,
+                        and_,
                         func,
                         literal_column,
 )
@@ -58,6 +59,10 @@ artifacts = Table(
 # a portfolio page: one student's live artifacts, newest first
 Index("ix_artifacts_portfolio", artifacts.c.student_id, artifacts.c.created_at.desc(), artifacts.c.id.desc(),
       postgresql_where=artifacts.c.deleted_at.is_(None), sqlite_where=artifacts.c.deleted_at.is_(None))
+# imported history: one live artifact per origin and student (an import run again resumes, never duplicates)
+IMPORTED = and_(artifacts.c.origin_ref != "", artifacts.c.deleted_at.is_(None))
+Index("ux_artifacts_imported_origin", artifacts.c.student_id, artifacts.c.origin_district_id, artifacts.c.origin_ref,
+      unique=True, postgresql_where=IMPORTED, sqlite_where=IMPORTED)
 # full-text title search on PostgreSQL ('simple': no stemming, any language); queries use the same expression
 TITLE_TSVECTOR = func.to_tsvector(literal_column("'simple'"), artifacts.c.title)
 Index("ix_artifacts_title_fts", TITLE_TSVECTOR, postgresql_using="gin").ddl_if(dialect="postgresql")

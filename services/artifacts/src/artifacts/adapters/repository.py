@@ -61,6 +61,14 @@ class ArtifactsRepository:
         row = self.session.execute(query.with_for_update() if for_update else query).first()
         return _artifact(row, self._skills([artifact_id])[artifact_id]) if row else None
 
+    def imported(self, student_id: str, district_id: str, ref: str, for_update: bool = False) -> Artifact | None:
+        """The student's live artifact imported from ``ref`` of district ``district_id``, or None."""
+        query = select(artifacts).where(artifacts.c.student_id == student_id,
+                                        artifacts.c.origin_district_id == district_id, artifacts.c.origin_ref == ref,
+                                        artifacts.c.deleted_at.is_(None))
+        row = self.session.execute(query.with_for_update() if for_update else query).first()
+        return _artifact(row, self._skills([row.id])[row.id]) if row else None
+
     def versions(self, artifact_id: str) -> list[Version]:
         """Newest first, each with what the media worker found (``stored``) where it has a media record."""
         media = version_media.alias("media")

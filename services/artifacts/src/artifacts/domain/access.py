@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from chassis.access import Role, Viewer, guest_invitation_id, role_of  # noqa: F401 (re-exported)
+from chassis.access import Role, Viewer, acting_role, guest_invitation_id, role_of  # noqa: F401 (re-exported)
 from chassis.errors import PermissionDenied
 from chassis.records_request import EXPORTERS
 from chassis.roster_replica.standing import Relation, Span, enrollment_span, in_span, teaches_now  # noqa: F401 (re-exported)
@@ -51,7 +51,7 @@ OWN_ONLY = frozenset({Action.CHANGE})      # ... and only on an artifact the vie
 
 
 def is_allowed(viewer: Viewer, action: Action, student_id: str, relation: Relation, added_by: str = "") -> bool:
-    return (role_of(viewer, student_id, relation) in ALLOWED[action]
+    return (acting_role(viewer, student_id, relation, ALLOWED[action]) is not None
             and (action not in OWN_ONLY or added_by == viewer.subject))
 
 
@@ -59,7 +59,7 @@ def check(viewer: Viewer, action: Action, student_id: str, relation: Relation, a
     """The role the viewer acts in; PermissionDenied (one message) when not allowed."""
     if not is_allowed(viewer, action, student_id, relation, added_by):
         raise PermissionDenied(DENIED)
-    return role_of(viewer, student_id, relation) or ""
+    return acting_role(viewer, student_id, relation, ALLOWED[action]) or ""
 
 
 @dataclass(frozen=True)

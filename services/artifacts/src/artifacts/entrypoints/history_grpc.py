@@ -38,7 +38,7 @@ class ImportedHistoryServicer(history_pb2_grpc.ImportedHistoryServiceServicer):
             request.description, request.kind, list(request.skill_ids), _when(request.created_at),
             msg.content(request.content)), request.reason)
         return pb.ImportArtifactResponse(artifact=msg.artifact(made.artifact),
-                                         upload=upload_target_message(made.upload))
+                                         upload=upload_target_message(made.upload), resumed=made.resumed)
 
     def CompleteImportedUpload(self, request, context):
         done = self.history.complete_upload(current_viewer(Viewer), request.artifact_id, list(request.part_etags))

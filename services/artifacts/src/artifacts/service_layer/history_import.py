@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sqlalchemy.exc import IntegrityError
+
 from artifacts.domain import media as media_rules
 from artifacts.domain import model
 from artifacts.domain.access import DENIED, Action, Viewer, check
@@ -16,7 +18,7 @@ from artifacts.domain.model import Artifact, Origin, Version, VersionInput
 from artifacts.service_layer.media import Media
 from artifacts.service_layer.unit_of_work import UowFactory
 from chassis.calendar import DistrictCalendar
-from chassis.errors import FieldProblem, PermissionDenied
+from chassis.errors import Conflict, FieldProblem, PermissionDenied
 from chassis.ids import new_id
 from chassis.media import UploadTarget
 from chassis.records_request import stated_reason
@@ -43,6 +45,7 @@ class ImportedArtifact:
 class ImportedSubmission:
     artifact: Artifact
     upload: UploadTarget | None = None
+    resumed: bool = False                 # imported by an earlier run: nothing new recorded (upload: its file's)
 
 
 class HistoryImport:
@@ -51,7 +54,10 @@ class HistoryImport:
 
     def import_artifact(self, viewer: Viewer, student_id: str, imported: ImportedArtifact,
                         reason: str) -> ImportedSubmission:
-        """Record one imported artifact, version 1 as the sender's current one, and its upload target (files)."""
+        """Record one imported artifact, version 1 as the sender's current one, and its upload target (files).
+
+        Once per origin: an artifact the student already holds from the same district and ref is not recorded again
+        (an import run again after a failure resumes), and gets a fresh upload target if its file never arrived."""
         problems = model.title_problems(imported.title) + model.description_problems(imported.description)
         kind = model.kind_of(imported.kind, problems)
         if kind is not None:
@@ -66,6 +72,10 @@ class HistoryImport:
             role = decide(uow.roster, viewer, student_id, today, relation,
                           lambda known: check(viewer, Action.IMPORT, student_id, known))
             reason = stated_reason(role, reason)
+            earlier = uow.artifacts.imported(student_id, imported.origin.district_id, imported.origin.ref,
+                                             for_update=True)
+            if earlier is not None:
+                return self._resume(uow, viewer, earlier, imported.content, reason)
             artifact = Artifact(
                 id=new_id(now), student_id=student_id, added_by=viewer.subject, added_by_role=IMPORTED,
                 title=imported.title, description=imported.description, kind=kind,
@@ -88,11 +98,36 @@ class HistoryImport:
                     "origin_ref": imported.origin.ref})
                 uow.raise_event(ArtifactAdded.of(artifact))
                 uow.commit()
+            except IntegrityError:
+                if upload is not None:
+                    self.media.abandon(upload)
+                raise Conflict(f"artifact {imported.origin.ref!r} of {imported.origin.district_name or 'that district'} "
+                               "is being imported for this student by another request") from None
             except BaseException:
                 if upload is not None:
                     self.media.abandon(upload)
                 raise
         return ImportedSubmission(artifact, upload)
+
+    def _resume(self, uow, viewer: Viewer, artifact: Artifact, content: VersionInput, reason: str
+                ) -> ImportedSubmission:
+        """An artifact an earlier run imported: done, or (its file never arrived) a fresh target for the same key.
+        Only the officer who imported it completes its upload, so another officer's unfinished one is left as is."""
+        record = uow.media.get(artifact.id, 1, for_update=True)
+        if record is None or record.uploaded_at is not None or artifact.added_by != viewer.subject:
+            return ImportedSubmission(artifact, resumed=True)
+        self.media.abort_unfinished(artifact.id, 1, record)
+        upload = self.media.upload_target(artifact.id, 1, artifact.kind, content)
+        try:
+            uow.media.restart_upload(artifact.id, 1, upload.upload_id, upload.expires_at)
+            uow.audit(viewer, "ImportArtifact", [artifact.student_id], {
+                "artifact_id": artifact.id, "reason": reason, "resumed": True,
+                "origin_district_id": artifact.origin.district_id, "origin_ref": artifact.origin.ref})
+            uow.commit()
+        except BaseException:
+            self.media.abandon(upload)
+            raise
+        return ImportedSubmission(artifact, upload, resumed=True)
 
     def complete_upload(self, viewer: Viewer, artifact_id: str, part_etags: list[str] = ()) -> Artifact:
         """The imported file's bytes are in the store: announce them to the media role (which checks them before

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from chassis.access import Role, Viewer, role_of
+from chassis.access import Role, Viewer, acting_role, role_of
 from chassis.errors import PermissionDenied
 from chassis.roster_replica.standing import Relation, Span, enrollment_span, in_span, teaches_now
 
@@ -51,7 +51,7 @@ ALLOWED: dict[Action, frozenset[Role]] = {
 
 
 def is_allowed(viewer: Viewer, action: Action, student_id: str, relation: Relation) -> bool:
-    return role_of(viewer, student_id, relation) in ALLOWED[action]
+    return acting_role(viewer, student_id, relation, ALLOWED[action]) is not None
 
 
 def actions_of(role: Role | None) -> frozenset[Action]:
@@ -63,7 +63,7 @@ def check(viewer: Viewer, action: Action, student_id: str, relation: Relation) -
     """The role the viewer acts in; PermissionDenied (one message) when not allowed."""
     if not is_allowed(viewer, action, student_id, relation):
         raise PermissionDenied(DENIED)
-    return role_of(viewer, student_id, relation) or ""
+    return acting_role(viewer, student_id, relation, ALLOWED[action]) or ""
 
 
 def may_define_prompts(viewer: Viewer) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from chassis.access import Role, Viewer, role_of
+from chassis.access import Role, Viewer, acting_role
 from chassis.errors import PermissionDenied
 from chassis.records_request import EXPORTERS
 from chassis.roster_replica.standing import Relation
@@ -20,8 +20,8 @@ DENIED = "not allowed to export this student's records"
 
 def check_export(viewer: Viewer, student_id: str, relation: Relation) -> Role:
     """The role the viewer exports in; PermissionDenied (one message) otherwise."""
-    role = role_of(viewer, student_id, relation)
-    if role not in EXPORTERS:
+    role = acting_role(viewer, student_id, relation, EXPORTERS)
+    if role is None:
         raise PermissionDenied(DENIED)
     return role
 

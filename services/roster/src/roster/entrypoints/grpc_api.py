@@ -60,7 +60,7 @@ class RosterServicer(roster_pb2_grpc.RosterServiceServicer):
         return msg.calendar(self.sections.school_calendar(_viewer(), request.district_id, request.on_date))
 
     def ExportPerson(self, request, context):
-        found = self.passport.export_person(_viewer(), request.student_id, request.reason)
+        found = self.passport.export_person(_viewer(), request.student_id, request.reason, request.student_sourced_id)
         return pb.ExportPersonResponse(person=msg.person(found.person),
                                        school=msg.school(found.school) if found.school else None,
                                        guardians=[msg.person(g) for g in found.guardians])

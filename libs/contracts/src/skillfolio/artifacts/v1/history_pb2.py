@@ -26,7 +26,7 @@ from skillfolio.artifacts.v1 import artifacts_pb2 as skillfolio_dot_artifacts_do
 from skillfolio.media.v1 import media_pb2 as skillfolio_dot_media_dot_v1_dot_media__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n%skillfolio/artifacts/v1/history.proto\x12\x17skillfolio.artifacts.v1\x1a\'skillfolio/artifacts/v1/artifacts.proto\x1a\x1fskillfolio/media/v1/media.proto\"\xfd\x01\n\x15ImportArtifactRequest\x12\x12\n\nstudent_id\x18\x01 \x01(\t\x12/\n\x06origin\x18\x02 \x01(\x0b\x32\x1f.skillfolio.artifacts.v1.Origin\x12\r\n\x05title\x18\x03 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x04 \x01(\t\x12\x0c\n\x04kind\x18\x05 \x01(\t\x12\x11\n\tskill_ids\x18\x06 \x03(\t\x12\x12\n\ncreated_at\x18\x07 \x01(\t\x12\x36\n\x07\x63ontent\x18\x08 \x01(\x0b\x32%.skillfolio.artifacts.v1.VersionInput\x12\x0e\n\x06reason\x18\t \x01(\t\"\x80\x01\n\x16ImportArtifactResponse\x12\x33\n\x08\x61rtifact\x18\x01 \x01(\x0b\x32!.skillfolio.artifacts.v1.Artifact\x12\x31\n\x06upload\x18\x02 \x01(\x0b\x32!.skillfolio.media.v1.UploadTarget\"H\n\x1d\x43ompleteImportedUploadRequest\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\x12\x12\n\npart_etags\x18\x02 \x03(\t\"U\n\x1e\x43ompleteImportedUploadResponse\x12\x33\n\x08\x61rtifact\x18\x01 \x01(\x0b\x32!.skillfolio.artifacts.v1.Artifact2\x97\x02\n\x16ImportedHistoryService\x12q\n\x0eImportArtifact\x12..skillfolio.artifacts.v1.ImportArtifactRequest\x1a/.skillfolio.artifacts.v1.ImportArtifactResponse\x12\x89\x01\n\x16\x43ompleteImportedUpload\x12\x36.skillfolio.artifacts.v1.CompleteImportedUploadRequest\x1a\x37.skillfolio.artifacts.v1.CompleteImportedUploadResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n%skillfolio/artifacts/v1/history.proto\x12\x17skillfolio.artifacts.v1\x1a\'skillfolio/artifacts/v1/artifacts.proto\x1a\x1fskillfolio/media/v1/media.proto\"\xfd\x01\n\x15ImportArtifactRequest\x12\x12\n\nstudent_id\x18\x01 \x01(\t\x12/\n\x06origin\x18\x02 \x01(\x0b\x32\x1f.skillfolio.artifacts.v1.Origin\x12\r\n\x05title\x18\x03 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x04 \x01(\t\x12\x0c\n\x04kind\x18\x05 \x01(\t\x12\x11\n\tskill_ids\x18\x06 \x03(\t\x12\x12\n\ncreated_at\x18\x07 \x01(\t\x12\x36\n\x07\x63ontent\x18\x08 \x01(\x0b\x32%.skillfolio.artifacts.v1.VersionInput\x12\x0e\n\x06reason\x18\t \x01(\t\"\x91\x01\n\x16ImportArtifactResponse\x12\x33\n\x08\x61rtifact\x18\x01 \x01(\x0b\x32!.skillfolio.artifacts.v1.Artifact\x12\x31\n\x06upload\x18\x02 \x01(\x0b\x32!.skillfolio.media.v1.UploadTarget\x12\x0f\n\x07resumed\x18\x03 \x01(\x08\"H\n\x1d\x43ompleteImportedUploadRequest\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\x12\x12\n\npart_etags\x18\x02 \x03(\t\"U\n\x1e\x43ompleteImportedUploadResponse\x12\x33\n\x08\x61rtifact\x18\x01 \x01(\x0b\x32!.skillfolio.artifacts.v1.Artifact2\x97\x02\n\x16ImportedHistoryService\x12q\n\x0eImportArtifact\x12..skillfolio.artifacts.v1.ImportArtifactRequest\x1a/.skillfolio.artifacts.v1.ImportArtifactResponse\x12\x89\x01\n\x16\x43ompleteImportedUpload\x12\x36.skillfolio.artifacts.v1.CompleteImportedUploadRequest\x1a\x37.skillfolio.artifacts.v1.CompleteImportedUploadResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -36,11 +36,11 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_IMPORTARTIFACTREQUEST']._serialized_start=141
   _globals['_IMPORTARTIFACTREQUEST']._serialized_end=394
   _globals['_IMPORTARTIFACTRESPONSE']._serialized_start=397
-  _globals['_IMPORTARTIFACTRESPONSE']._serialized_end=525
-  _globals['_COMPLETEIMPORTEDUPLOADREQUEST']._serialized_start=527
-  _globals['_COMPLETEIMPORTEDUPLOADREQUEST']._serialized_end=599
-  _globals['_COMPLETEIMPORTEDUPLOADRESPONSE']._serialized_start=601
-  _globals['_COMPLETEIMPORTEDUPLOADRESPONSE']._serialized_end=686
-  _globals['_IMPORTEDHISTORYSERVICE']._serialized_start=689
-  _globals['_IMPORTEDHISTORYSERVICE']._serialized_end=968
+  _globals['_IMPORTARTIFACTRESPONSE']._serialized_end=542
+  _globals['_COMPLETEIMPORTEDUPLOADREQUEST']._serialized_start=544
+  _globals['_COMPLETEIMPORTEDUPLOADREQUEST']._serialized_end=616
+  _globals['_COMPLETEIMPORTEDUPLOADRESPONSE']._serialized_start=618
+  _globals['_COMPLETEIMPORTEDUPLOADRESPONSE']._serialized_end=703
+  _globals['_IMPORTEDHISTORYSERVICE']._serialized_start=706
+  _globals['_IMPORTEDHISTORYSERVICE']._serialized_end=985
 # @@protoc_insertion_point(module_scope)

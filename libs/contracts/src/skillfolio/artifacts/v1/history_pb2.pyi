@@ -31,12 +31,14 @@ class ImportArtifactRequest(_message.Message):
     def __init__(self, student_id: _Optional[str] = ..., origin: _Optional[_Union[_artifacts_pb2.Origin, _Mapping]] = ..., title: _Optional[str] = ..., description: _Optional[str] = ..., kind: _Optional[str] = ..., skill_ids: _Optional[_Iterable[str]] = ..., created_at: _Optional[str] = ..., content: _Optional[_Union[_artifacts_pb2.VersionInput, _Mapping]] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class ImportArtifactResponse(_message.Message):
-    __slots__ = ("artifact", "upload")
+    __slots__ = ("artifact", "upload", "resumed")
     ARTIFACT_FIELD_NUMBER: _ClassVar[int]
     UPLOAD_FIELD_NUMBER: _ClassVar[int]
+    RESUMED_FIELD_NUMBER: _ClassVar[int]
     artifact: _artifacts_pb2.Artifact
     upload: _media_pb2.UploadTarget
-    def __init__(self, artifact: _Optional[_Union[_artifacts_pb2.Artifact, _Mapping]] = ..., upload: _Optional[_Union[_media_pb2.UploadTarget, _Mapping]] = ...) -> None: ...
+    resumed: bool
+    def __init__(self, artifact: _Optional[_Union[_artifacts_pb2.Artifact, _Mapping]] = ..., upload: _Optional[_Union[_media_pb2.UploadTarget, _Mapping]] = ..., resumed: bool = ...) -> None: ...
 
 class CompleteImportedUploadRequest(_message.Message):
     __slots__ = ("artifact_id", "part_etags")

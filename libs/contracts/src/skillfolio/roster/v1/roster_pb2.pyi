@@ -330,12 +330,14 @@ class GetRelationshipResponse(_message.Message):
     def __init__(self, kinds: _Optional[_Iterable[_Union[RelationKind, str]]] = ...) -> None: ...
 
 class ExportPersonRequest(_message.Message):
-    __slots__ = ("student_id", "reason")
+    __slots__ = ("student_id", "reason", "student_sourced_id")
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
     REASON_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_SOURCED_ID_FIELD_NUMBER: _ClassVar[int]
     student_id: str
     reason: str
-    def __init__(self, student_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+    student_sourced_id: str
+    def __init__(self, student_id: _Optional[str] = ..., reason: _Optional[str] = ..., student_sourced_id: _Optional[str] = ...) -> None: ...
 
 class ExportPersonResponse(_message.Message):
     __slots__ = ("person", "school", "guardians")
