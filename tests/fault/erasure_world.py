@@ -118,7 +118,7 @@ class ErasureWorld:
         for service in SERVICES:
             self.start(service)
         for service in SERVICES:
-            self.workers[service].wait_ready(f"outbox relay for {service} started", timeout=120)
+            self.workers[service].wait_ready(f"outbox relay for {service} started")
 
     def consumers(self, service: str) -> int:
         """Consumers attached to ``service``'s erasure_requested queue (0 before it is declared)."""

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from artifacts.adapters.orm import inbox
 from artifacts.domain.model import Status
 from chassis.messaging.publisher import ConfirmingPublisher, OutgoingMessage
-from chassis.messaging.testing import WorkerProcess, queue_depth
+from chassis.messaging.testing import START_TIMEOUT, WorkerProcess, queue_depth
 from chassis.messaging.topology import handler_queue_name
 from chassis.testing import infra, wait_for
 from chassis.testing.media import on_each_store
@@ -59,8 +59,8 @@ def roles(artifacts_db, fresh_amqp_url, platform, tmp_path):
     metrics_port = infra.free_port()
     media = MediaRole("artifacts", "artifacts.entrypoints.media_worker",
                       {**env, "ARTIFACTS_MEDIA_METRICS_PORT": str(metrics_port)}, tmp_path / "artifacts-media.log").start()
-    events.wait_ready("outbox relay for artifacts started", timeout=60)
-    wait_for(lambda: media.alive() and queue_exists(fresh_amqp_url, MEDIA_QUEUE), 60, "the media queue")
+    events.wait_ready("outbox relay for artifacts started")
+    wait_for(lambda: media.alive() and queue_exists(fresh_amqp_url, MEDIA_QUEUE), START_TIMEOUT, "the media queue")
     yield metrics_port
     assert media.stop() == 0 and events.stop() == 0, media.log_text()[-3000:]
 

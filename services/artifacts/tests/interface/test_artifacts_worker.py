@@ -38,7 +38,7 @@ def worker(artifacts_db, fresh_amqp_url, tmp_path):
            "SKILLFOLIO_EVENT_MAX_ATTEMPTS": "2"}
     process = WorkerProcess("artifacts", "artifacts.entrypoints.worker", env,
                             tmp_path / "artifacts-events.log").start()
-    process.wait_ready("outbox relay for artifacts started", timeout=60)
+    process.wait_ready("outbox relay for artifacts started")
     yield process
     assert process.stop() == 0
 

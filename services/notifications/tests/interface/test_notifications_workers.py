@@ -43,7 +43,7 @@ def workers(env, fresh_amqp_url, tmp_path):
     bind_queue(fresh_amqp_url, "tap", "notifications.events")
     events = WorkerProcess("notifications", "notifications.entrypoints.worker", env, tmp_path / "events.log").start()
     try:
-        events.wait_ready("outbox relay for notifications started", timeout=60)
+        events.wait_ready("outbox relay for notifications started")
     except AssertionError:
         events.stop()
         raise
@@ -51,7 +51,7 @@ def workers(env, fresh_amqp_url, tmp_path):
     sender = WorkerProcess("notifications", "notifications.entrypoints.sender", sender_env,
                            tmp_path / "sender.log").start()
     try:
-        sender.wait_ready("sender for notifications started", timeout=60)
+        sender.wait_ready("sender for notifications started")
         yield events, sender
     finally:
         assert sender.stop() == 0

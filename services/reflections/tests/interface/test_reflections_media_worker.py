@@ -30,7 +30,7 @@ def worker(reflections_db, fresh_amqp_url, platform, tmp_path):
            **{f"SKILLFOLIO_{name.upper()}": str(getattr(platform, name)) for name in PLATFORM_FIELDS}}
     process = WorkerProcess("reflections", "reflections.entrypoints.worker", env,
                             tmp_path / "reflections-events.log").start()
-    process.wait_ready("outbox relay for reflections started", timeout=60)
+    process.wait_ready("outbox relay for reflections started")
     yield process
     assert process.stop() == 0
 

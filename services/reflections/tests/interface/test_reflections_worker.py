@@ -38,7 +38,7 @@ def worker(reflections_db, fresh_amqp_url, tmp_path):
            "SKILLFOLIO_EVENT_MAX_ATTEMPTS": "2"}
     process = WorkerProcess("reflections", "reflections.entrypoints.worker", env,
                             tmp_path / "reflections-events.log").start()
-    process.wait_ready("outbox relay for reflections started", timeout=60)
+    process.wait_ready("outbox relay for reflections started")
     yield process
     assert process.stop() == 0
 

@@ -33,7 +33,7 @@ def worker(reporting_db, fresh_amqp_url, tmp_path):
            "SKILLFOLIO_EVENT_MAX_ATTEMPTS": "3"}
     process = WorkerProcess("reporting", "reporting.entrypoints.worker", env,
                             tmp_path / "reporting-events.log").start()
-    process.wait_ready("outbox relay for reporting started", timeout=60)
+    process.wait_ready("outbox relay for reporting started")
     yield process
     assert process.stop() == 0
 

@@ -34,7 +34,7 @@ def worker(skills_db, fresh_amqp_url, tmp_path):
            "SKILLFOLIO_EVENT_MAX_ATTEMPTS": "2",
            "SKILLFOLIO_LOG_LEVEL": "DEBUG"}   # replica updates, with their correlation id, log at DEBUG
     process = WorkerProcess("skills", "skills.entrypoints.worker", env, tmp_path / "skills-events.log").start()
-    process.wait_ready("outbox relay for skills started", timeout=60)
+    process.wait_ready("outbox relay for skills started")
     yield process
     assert process.stop() == 0
 

@@ -64,6 +64,11 @@ def queue_depth(amqp_url: str, queue: str) -> int:
         return connection.channel().queue_declare(queue, passive=True)[1]
 
 
+# How long a worker may take to start: a bound on a failure, not a wait. A nameko process importing its service while
+# a loaded CI machine runs three other test workers and a `skillfolio up` took over 60 s.
+START_TIMEOUT = 180.0
+
+
 class WorkerProcess:
     """A nameko worker (``python -m chassis.messaging.worker SERVICE MODULE``) in a subprocess, logs to a file."""
 
@@ -82,7 +87,7 @@ class WorkerProcess:
         log.close()
         return self
 
-    def wait_ready(self, marker: str = "", timeout: float = 30.0) -> None:
+    def wait_ready(self, marker: str = "", timeout: float = START_TIMEOUT) -> None:
         """Until the log shows ``marker`` (default: the container started)."""
         text = marker or "started"
         wait_for(lambda: self.alive() and text in self.log_text(), timeout, f"worker log line {text!r}")
