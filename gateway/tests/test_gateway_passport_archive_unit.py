@@ -1,6 +1,7 @@
 """The passport's archive pieces without any service: the streamed zip is valid piece by piece (stored media, deflated
 JSON), the offline page escapes what people wrote, links only inside the archive and loads nothing from outside, and
-a hand-made passport document validates against the JSON Schema the archive carries."""
+a hand-made passport document validates against the JSON Schema the archive carries. The page is written in the
+exporter's language; what people wrote stays as they wrote it."""
 from __future__ import annotations
 
 import io
@@ -70,6 +71,16 @@ def test_the_offline_page_escapes_and_loads_nothing_from_outside():
     assert not re.search(r"<script", page) and "<svg" in page           # the growth chart, drawn inline
     assert not re.search(r"(?:src|href)=\"(?:https?:)?//", page)        # the link artifact's URL is shown as text
     assert "https://example.org/x" in page
+
+
+def test_the_offline_page_is_written_in_the_exporters_language():
+    english, spanish = (html_view.render(minimal(), language).decode() for language in ("en", "es"))
+    assert '<html lang="en">' in english and "Digital passport:" in english and "1 assessment, levels 2" in english
+    assert '<html lang="es">' in spanish and "Pasaporte digital:" in spanish and "1 evaluación, niveles 2" in spanish
+    assert "Habilidades" in spanish and "Skills</h2>" not in spanish and "Enlace" in spanish
+    assert "Communicator" in spanish and "&lt;script&gt;" in spanish               # people's words as written
+    assert "2 ene 2026" in spanish and "2 Jan 2026" in english                     # dates as each language writes them
+    assert html_view.render(minimal(), "xx").decode().startswith('<!doctype html>\n<html lang="en">')
 
 
 def test_file_names_in_the_archive_are_safe():

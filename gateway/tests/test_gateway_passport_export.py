@@ -131,3 +131,15 @@ def test_the_passport_archive(client, people, district, skill_ids, sync, officer
         assert (row["subject_id"], row["reason"], row["role"]) == (amy_id, REASON, "privacy_officer"), action
         assert audit_rows(engine, action, amy_id) and audit_rows(engine, action, district.ids["guardian"])
         assert not audit_rows(engine, action, district.ids["teacher"])
+
+
+def test_the_offline_page_is_in_the_language_the_exporter_asks_for(client, people, district):
+    """A guardian whose browser (or CLI) asks for Spanish gets index.html in Spanish; passport.json is the same data."""
+    guardian = people("gadams")
+    reply = client.post(f"/api/v1/students/{district.ids['amy']}/passport", json={"reason": ""},
+                        headers={**guardian.headers, "Accept-Language": "es"})
+    assert reply.status_code == 200, reply.text
+    with zipfile.ZipFile(io.BytesIO(reply.content)) as archive:
+        page = archive.read("index.html").decode()
+        assert json.loads(archive.read("passport.json"))["exported_as"] == "guardian"
+    assert '<html lang="es">' in page and "Pasaporte digital: Amy Adams" in page and "Habilidades" in page

@@ -9,6 +9,7 @@ import io
 import json
 import zipfile
 from collections.abc import Iterator
+from contextlib import closing
 
 import pytest
 from e2e_pages import api_as, assert_accessible_basics
@@ -27,7 +28,7 @@ REASON = "Records request 2026-91 (transfer from Elsewhere)"
 @pytest.fixture(scope="module")
 def officer(platform) -> Iterator[str]:
     """A demo teacher no other test signs in as, made the privacy officer (a password set, the role granted)."""
-    with api_as(platform, "district admin") as admin:
+    with closing(api_as(platform, "district admin")) as admin:
         teachers = admin.get("/api/v1/people", params={"role": "teacher", "page_size": 500}).json()["items"]
     taken = {username for username, _password, _name in platform.logins.values()}
     username = next(t["username"] for t in teachers if t["username"] and t["username"] not in taken)
@@ -51,7 +52,7 @@ def _untrusted_package(path) -> str:
 
 def test_the_privacy_officer_finds_labelled_forms_and_an_untrusted_package_is_refused_with_the_reason(
         browser: Browser, platform, officer, shots, tmp_path):
-    with api_as(platform, "student") as own:
+    with closing(api_as(platform, "student")) as own:
         me = own.get("/api/v1/me").json()
         before = own.get(f"/api/v1/students/{me['id']}/artifacts", params={"page_size": 1000}).json()["items"]
     context = browser.new_context(base_url=platform.url, viewport={"width": 390, "height": 844})
@@ -77,6 +78,6 @@ def test_the_privacy_officer_finds_labelled_forms_and_an_untrusted_package_is_re
     assert_accessible_basics(page)
     page.screenshot(path=str(shots / "records-requests-refused.png"), full_page=True)
     context.close()
-    with api_as(platform, "student") as own:
+    with closing(api_as(platform, "student")) as own:
         after = own.get(f"/api/v1/students/{me['id']}/artifacts", params={"page_size": 1000}).json()["items"]
     assert [a["id"] for a in after] == [a["id"] for a in before]

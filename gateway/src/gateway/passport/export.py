@@ -87,9 +87,9 @@ async def collect_records(first: ppb.ExportStudentRecordsResponse | None,
     return records, discussions
 
 
-async def archive(passport: Passport, media: MediaReader,
-                  clock=lambda: dt.datetime.now(dt.UTC)) -> AsyncIterator[bytes]:
-    """The zip, chunk by chunk."""
+async def archive(passport: Passport, media: MediaReader, clock=lambda: dt.datetime.now(dt.UTC),
+                  language: str = "en") -> AsyncIterator[bytes]:
+    """The zip, chunk by chunk; ``index.html`` in ``language`` (the data in ``passport.json`` is the same in any)."""
     zipped = ZipStream()
     found_all: list[apb.Artifact] = []
     try:
@@ -107,7 +107,7 @@ async def archive(passport: Passport, media: MediaReader,
         yield zipped.write(f"credentials/{document.safe_name(credential['id'])}.jwt", credential["jwt"].encode())
     if whole["clr"]:
         yield zipped.write("credentials/clr.jwt", whole["clr"]["jwt"].encode())
-    yield zipped.write("index.html", html_view.render(whole))
+    yield zipped.write("index.html", html_view.render(whole, language))
     yield zipped.close()
 
 

@@ -20,6 +20,7 @@ from chassis.errors import FieldProblem, InvalidArgument
 from chassis.records_request import MAX_REASON
 from chassis.transfer_verify import TransferRefused, TrustedDistricts
 from gateway.clients.backends import BackendsDep
+from gateway.i18n import request_language
 from gateway.passport.export import Passport, archive, open_passport
 from gateway.passport.media_sink import MediaSink
 from gateway.passport.media_source import MediaReader
@@ -52,8 +53,8 @@ async def archive_bytes(passport: Passport, request: Request) -> AsyncIterator[b
     chunks made while the current one is sent."""
     fs_store = getattr(request.app.state, "media_store", None)
     media = MediaReader(fs_store)          # an HTTP client only if a URL needs one
-    try:
-        async for chunk in read_ahead(archive(passport, media)):
+    try:   # index.html in the exporter's language (their preference, the picker, or Accept-Language)
+        async for chunk in read_ahead(archive(passport, media, language=request_language(request))):
             if chunk:
                 yield chunk
     finally:
