@@ -2,11 +2,16 @@
 reflections servers and the filesystem media store: Amy declares a WAV (201 with an upload target), sends it to the
 gateway's signed /media URL, completes; the revision is processing until the reflections events role's check, then
 ready with a playable media_url; a file that is not what it claims is rejected with a reason; a new recording
-revision keeps the first; a district admin adds, rewords and retires prompts, others are refused."""
+revision keeps the first; a district admin adds, rewords and retires prompts, others are refused. A checked recording
+goes into the student's passport archive and plays in its offline page."""
 from __future__ import annotations
 
+import io
+import json
 import uuid
+import zipfile
 
+import jsonschema
 import pytest
 from discussion_feed import feed_ownership
 from gateway_testkit import api_token, bearer
@@ -152,3 +157,26 @@ def test_openapi_documents_the_recording_and_prompt_routes(client):
                          ("/api/v1/prompts", "post"), ("/api/v1/prompts/{prompt_id}", "patch"),
                          ("/api/v1/prompts/{prompt_id}/retire", "post")]:
         assert method in paths[path], path
+
+
+def test_a_checked_recording_goes_into_the_passport_and_plays_offline(client, api, artifact, district,
+                                                                       reflections_app):
+    body = wav_bytes(0.5)
+    added = client.post(f"/api/v1/artifacts/{artifact}/reflections", headers=api("aadams"),
+                        json={"text": "Listen to my plan", "media": media(body, name="plan.wav")}).json()
+    put_bytes(client, added["upload"], body)
+    assert client.post(f"/api/v1/reflections/{added['id']}/revisions/1/complete", headers=api("aadams"),
+                       json={}).status_code == 200
+    assert check_uploads(reflections_app, added["id"]) == ["ready"]
+    reply = client.post(f"/api/v1/students/{district.ids['amy']}/passport", headers=api("aadams"), json={})
+    assert reply.status_code == 200, reply.text
+    with zipfile.ZipFile(io.BytesIO(reply.content)) as archive:
+        document = json.loads(archive.read("passport.json"))
+        jsonschema.validate(document, json.loads(archive.read("passport.schema.json")))
+        [discussed] = [a for a in document["artifacts"] if a["id"] == artifact]
+        [reflection] = [r for r in discussed["reflections"] if r["id"] == added["id"]]
+        recording = reflection["revisions"][0]["media"]
+        assert recording["file"] == f"media/reflections/{added['id']}/r1-plan.wav"
+        assert "download_url" not in recording                              # no link leaves in the archive
+        assert archive.read(recording["file"]) == body                      # the checked copy, played offline
+        assert f'<audio controls src="{recording["file"]}">' in archive.read("index.html").decode()

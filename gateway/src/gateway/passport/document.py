@@ -12,7 +12,7 @@ from skillfolio.artifacts.v1 import artifacts_pb2 as apb
 from skillfolio.roster.v1 import roster_pb2 as rpb
 from skillfolio.skills.v1 import skills_pb2 as spb
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"   # 1.1: a recording's file in the archive
 SCHEMA_FILE = "passport.schema.json"
 SCHEMA_PATH = pathlib.Path(__file__).with_name(SCHEMA_FILE)
 EMPTY_DISCUSSION = {"reflections": [], "feedback": [], "comments": [], "assessments": []}
@@ -27,6 +27,10 @@ def safe_name(name: str, fallback: str = "file") -> str:
 
 def media_path(artifact_id: str, version: apb.Version) -> str:
     return f"media/{safe_name(artifact_id)}/v{version.number}-{safe_name(version.file_name)}"
+
+
+def recording_path(reflection_id: str, number: int, file_name: str) -> str:
+    return f"media/reflections/{safe_name(reflection_id)}/r{number}-{safe_name(file_name)}"
 
 
 def person(p: rpb.Person) -> dict:

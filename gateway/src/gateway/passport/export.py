@@ -1,7 +1,7 @@
 """Assemble one student's passport archive as a stream of bytes. :func:`open_passport` asks each owning service
 (each checks the caller may export, audits it, and refuses before any byte is sent); :func:`archive` then writes the
-zip: each artifact's media as it streams from the store, then ``passport.json``, its schema, the credentials and the
-offline ``index.html``. Only one media chunk and the (text) records are held in memory, never a file or the archive."""
+zip: each artifact's media as it streams from the store, the reflections' recordings, then ``passport.json``, its
+schema, the credentials and the offline ``index.html``. Only one media chunk and the (text) records are held in memory, never a file or the archive."""
 from __future__ import annotations
 
 import asyncio
@@ -96,6 +96,8 @@ async def archive(passport: Passport, media: MediaReader, clock=lambda: dt.datet
         async for chunk in _media(passport, media, zipped, found_all):
             yield chunk
         records, discussions = await passport.records
+        async for chunk in _recordings(discussions, media, zipped):
+            yield chunk
     finally:
         passport.records.cancel()           # a no-op once done; an abandoned download stops the stream
     artifacts = [document.artifact(found, discussions.get(found.id)) for found in found_all]
@@ -109,6 +111,26 @@ async def archive(passport: Passport, media: MediaReader, clock=lambda: dt.datet
         yield zipped.write("credentials/clr.jwt", whole["clr"]["jwt"].encode())
     yield zipped.write("index.html", html_view.render(whole, language))
     yield zipped.close()
+
+
+async def _recordings(discussions: dict[str, dict], media: MediaReader, zipped: ZipStream) -> AsyncIterator[bytes]:
+    """Each ready audio/video reflection's recording, streamed from the URL the reflections service signed for this
+    export; its revision then names the file in the archive (``file``; null for one not checked), never the URL."""
+    for discussion in discussions.values():
+        for reflection in discussion.get("reflections", []):
+            for revision in reflection["revisions"]:
+                found = revision["media"]
+                if found is None:
+                    continue
+                url, found["file"] = found.pop("download_url", ""), None
+                if not url:
+                    continue
+                found["file"] = document.recording_path(reflection["id"], revision["number"], found["file_name"])
+                with zipped.entry(found["file"], compress=False) as handle:
+                    async for chunk in media.chunks(url):
+                        await anyio.to_thread.run_sync(handle.write, chunk)
+                        yield zipped.take()
+                yield zipped.take()
 
 
 async def _media(passport: Passport, media: MediaReader, zipped: ZipStream,

@@ -75,7 +75,7 @@ class ReflectionsApp:
         self.progress_terms = ProgressTerms(self.unit_of_work, self.calendar, self.points)
         self.exemplars = ExemplarUseCases(self.unit_of_work, self.calendar)
         self.calibration = CalibrationUseCases(self.unit_of_work, self.calendar)
-        self.passport = PassportRecords(self.unit_of_work, self.calendar, self.district)
+        self.passport = PassportRecords(self.unit_of_work, self.calendar, self.district, self.media)
 
     def unit_of_work(self) -> ReflectionsUnitOfWork:
         return ReflectionsUnitOfWork(self.session_factory, dt.timedelta(seconds=self.options.replica_wait_seconds),

@@ -12,6 +12,7 @@ from reflections_fixtures import ANA, ART, BEN, DISTRICT_ADMIN, GUARDIAN, STUDEN
 from chassis.errors import InvalidArgument, PermissionDenied
 from chassis.signing import DistrictKey
 from reflections.domain.access import Viewer
+from reflections.domain.media import MediaFile
 from reflections.service_layer import passport
 from reflections.service_layer.credential_issuer import District
 from reflections.service_layer.passport import PassportRecords
@@ -20,8 +21,8 @@ OFFICER = Viewer.of("po-pat", ["privacy_officer"])
 
 
 @pytest.fixture
-def records(uow, calendar) -> PassportRecords:
-    return PassportRecords(lambda: uow, calendar, District(given_key=DistrictKey.generate()))
+def records(uow, calendar, media) -> PassportRecords:
+    return PassportRecords(lambda: uow, calendar, District(given_key=DistrictKey.generate()), media)
 
 
 @pytest.fixture
@@ -41,6 +42,18 @@ def export(records: PassportRecords, viewer: Viewer, reason: str = "") -> dict[s
     for record in records.records(ANA, role):
         found.setdefault(record.kind, []).append(json.loads(record.json()))
     return found
+
+
+def test_a_ready_recording_is_signed_for_the_gateway_to_fetch_and_one_being_checked_is_not(records, recordings,
+                                                                                           uow):
+    ready, checking = (recordings.add(STUDENT, ART, MediaFile("audio", name, "audio/mpeg", 5000)).reflection
+                       for name in ("take.mp3", "later.mp3"))
+    uow.media.record_verdict(ready.id, 1, "ready", "audio/mpeg", 4800, "", ready.revisions[0].created_at,
+                             checked_key="checked/take.mp3")
+    [discussion] = [d for d in export(records, STUDENT)["discussion"] if d["artifact_id"] == ART]
+    media = {r["id"]: r["revisions"][0]["media"] for r in discussion["reflections"]}
+    assert "checked/take.mp3" in media[ready.id]["download_url"] and media[ready.id]["size_bytes"] == 4800
+    assert "download_url" not in media[checking.id] and media[checking.id]["status"] == "processing"
 
 
 @pytest.mark.parametrize("viewer, reason, role", [

@@ -36,11 +36,14 @@ def _at(moment: dt.datetime | None) -> str | None:
 
 
 def reflection(r: Reflection, names: dict[str, str]) -> dict:
+    """A reflection with its history; a ready recording's ``download_url`` (signed, for the exporting gateway to
+    fetch it into the archive; never kept there) is set when the reads signed one."""
     return {"id": r.id, "prompt": r.prompt_text, "revisions": [
         {"number": v.number, "kind": v.kind, "text": v.text, "created_at": _at(v.created_at),
          "media": None if v.media is None else {"file_name": v.media.file_name, "status": v.media.status,
                                                 "content_type": v.media.content_type,
-                                                "size_bytes": v.media.size_bytes}}
+                                                "size_bytes": v.media.size_bytes,
+                                                **({"download_url": v.media.url} if v.media.url else {})}}
         for v in r.revisions]}
 
 

@@ -4,6 +4,7 @@ self-assessments), then goals, milestones with outcomes and panel scores, creden
 For the student, their guardian, or a privacy officer with a stated reason; audited before the first record leaves."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
 from collections.abc import Iterator
@@ -17,9 +18,11 @@ from reflections.domain import credentials as credential_model
 from reflections.domain import passport as records
 from reflections.domain.access import Viewer
 from reflections.service_layer.credential_issuer import District
+from reflections.service_layer.media import ReflectionMedia
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork, UowFactory
 
 BATCH = 50        # artifacts' discussions per read
+EXPORT_URL_TTL = dt.timedelta(hours=1)   # as long as the gateway's deadline for a whole passport stream
 
 
 @dataclass(frozen=True)
@@ -33,8 +36,9 @@ class Record:
 
 
 class PassportRecords:
-    def __init__(self, uow_factory: UowFactory, calendar: DistrictCalendar, district: District) -> None:
-        self.uow_factory, self.calendar, self.district = uow_factory, calendar, district
+    def __init__(self, uow_factory: UowFactory, calendar: DistrictCalendar, district: District,
+                 media: ReflectionMedia) -> None:
+        self.uow_factory, self.calendar, self.district, self.media = uow_factory, calendar, district, media
 
     def start(self, viewer: Viewer, student_id: str, reason: str = "") -> str:
         """Check the viewer may export, audit the export; the role they export in."""
@@ -56,16 +60,19 @@ class PassportRecords:
             artifact_ids = uow.replicas.artifacts_of(student_id)
         for start in range(0, len(artifact_ids), BATCH):
             with self.uow_factory() as uow:
-                batch = self._discussions(uow, artifact_ids[start:start + BATCH], role)
+                batch = self._discussions(uow, artifact_ids[start:start + BATCH], role, self.media)
             yield from batch
         with self.uow_factory() as uow:
             rest = [*self._progress(uow, student_id), *self._credentials(uow, student_id)]
         yield from rest
 
     @staticmethod
-    def _discussions(uow: ReflectionsUnitOfWork, artifact_ids: list[str], role: str) -> list[Record]:
-        """A batch of artifacts' discussions, each kind read for the whole batch at once."""
-        found = uow.records.reflections_on_many(artifact_ids)
+    def _discussions(uow: ReflectionsUnitOfWork, artifact_ids: list[str], role: str,
+                     media: ReflectionMedia) -> list[Record]:
+        """A batch of artifacts' discussions, each kind read for the whole batch at once; ready recordings signed
+        for the export's whole length (the gateway fetches them into the archive after the artifacts' media)."""
+        found = {a: [media.with_urls(r, EXPORT_URL_TTL) for r in batch]
+                 for a, batch in uow.records.reflections_on_many(artifact_ids).items()}
         notes = uow.records.feedback_on_many(artifact_ids)
         said = uow.records.comments_on_many(artifact_ids)
         assessed = uow.assessments.on_artifacts(artifact_ids)
