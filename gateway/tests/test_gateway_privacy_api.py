@@ -129,3 +129,39 @@ def test_the_privacy_officers_pages_request_an_erasure_and_print_its_certificate
     assert "request at 18" in printable.text and student not in printable.text
     download = client.get(f"/privacy/erasures/{erasure_id}/certificate.json")
     assert download.status_code == 200 and download.json()["certificate"]["totals"]["media_objects"] == 10
+
+
+def test_a_district_admin_chooses_when_rights_pass_on_the_api_and_the_settings_page(people, officer, make_client,
+                                                                                     district):
+    """The rights-at-18 rule of the admin's district; others are refused; the page's two forms save and say so.
+    The district's rule is put back to the default's value after, for the session's other tests."""
+    before = people("ddunn").call("GET", "/api/v1/privacy/rights-rule")
+    assert before["guardian_access_ends"] == "age_18" and before["district_id"]
+    people(officer).call("PUT", "/api/v1/privacy/rights-rule", 403, json={"guardian_access_ends": "never"})
+    people("tlee").call("GET", "/api/v1/privacy/rights-rule", 403)
+    people("ddunn").call("PUT", "/api/v1/privacy/rights-rule", 422, json={"guardian_access_ends": "at_21"})
+    try:
+        chosen = people("ddunn").call("PUT", "/api/v1/privacy/rights-rule", json={"guardian_access_ends": "never"})
+        assert chosen == {**before, "guardian_access_ends": "never", "is_default": False,
+                          "updated_by": district.ids["district_admin"]}
+        web = make_client()
+        assert web_login(web, *district.login("ddunn")).status_code == 303
+        page = web.get("/admin/privacy")
+        assert page.status_code == 200 and 'value="never" checked' in page.text
+        token = csrf_from(page.text)
+        saved = web.post("/admin/privacy/rights-rule", data={"csrf_token": token, "guardian_access_ends": "graduation"})
+        assert saved.status_code == 303 and saved.headers["location"] == "/admin/privacy?saved=rule"
+        assert "When rights pass to students was saved." in web.get(saved.headers["location"]).text
+        assert people("ddunn").call("GET", "/api/v1/privacy/rights-rule")["guardian_access_ends"] == "graduation"
+        wrong = web.post("/admin/privacy/retention", data={"csrf_token": token, "portfolio_years": "4",
+                                                           "media_years": "9", "grace_days": "x"})
+        assert wrong.status_code == 422 and 'href="#grace_days"' in wrong.text and 'value="9"' in wrong.text
+        kept = web.post("/admin/privacy/retention", data={"csrf_token": token, "portfolio_years": "5",
+                                                          "media_years": "2", "grace_days": "30"})
+        assert kept.status_code == 303
+        assert people("ddunn").call("GET", "/api/v1/privacy/retention")["portfolio_years"] == 5
+        teacher = make_client()
+        assert web_login(teacher, *district.login("tlee")).status_code == 303
+        assert teacher.get("/admin/privacy").status_code == 403
+    finally:
+        people("ddunn").call("PUT", "/api/v1/privacy/rights-rule", json={"guardian_access_ends": "age_18"})

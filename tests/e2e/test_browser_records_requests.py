@@ -2,7 +2,9 @@
 `skillfolio up` with the demo district. An operator makes a demo teacher the district's privacy officer with the
 CLI; on the page, the erasure and import forms have every control labelled. A transfer package from a district this
 one does not trust is refused: an error summary names the reason and links to the file control, the values typed
-are kept, and the student's portfolio is unchanged. The page passes the accessibility basics at a phone's width."""
+are kept, and the student's portfolio is unchanged. The district admin's privacy settings page (the rights-at-18
+rule, the retention schedule) is reached from her home page. Each page passes the accessibility basics at a phone's
+width."""
 from __future__ import annotations
 
 import io
@@ -14,7 +16,7 @@ from contextlib import closing
 import pytest
 from e2e_pages import api_as, assert_accessible_basics
 from e2e_platform import cli
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Page, expect
 from test_browser_portfolio import shots  # noqa: F401  (fixture)
 
 from chassis.signing import DistrictKey
@@ -38,6 +40,16 @@ def officer(platform) -> Iterator[str]:
     cli(platform, "roster", "privacy-officer", "revoke", username, "--reason", "the browser test is done")
 
 
+def _signed_in(browser: Browser, platform, username: str, password: str, path: str) -> Page:
+    """A fresh context at a phone's width, signed in, on ``path``."""
+    page = browser.new_context(base_url=platform.url, viewport={"width": 390, "height": 844}).new_page()
+    page.goto(f"/login?next={path}")
+    page.get_by_label("Username", exact=True).fill(username)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Log in").click()
+    return page
+
+
 def _untrusted_package(path) -> str:
     """A well-formed package sealed by a district this platform does not trust."""
     archive = io.BytesIO()
@@ -55,12 +67,7 @@ def test_the_privacy_officer_finds_labelled_forms_and_an_untrusted_package_is_re
     with closing(api_as(platform, "student")) as own:
         me = own.get("/api/v1/me").json()
         before = own.get(f"/api/v1/students/{me['id']}/artifacts", params={"page_size": 1000}).json()["items"]
-    context = browser.new_context(base_url=platform.url, viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.goto("/login?next=/privacy")
-    page.get_by_label("Username", exact=True).fill(officer)
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    page = _signed_in(browser, platform, officer, PASSWORD, "/privacy")
     expect(page.get_by_role("heading", name="Records requests", level=1)).to_be_visible()
     expect(page.get_by_role("heading", name="Import a transfer package", level=2)).to_be_visible()
     assert_accessible_basics(page)
@@ -77,7 +84,19 @@ def test_the_privacy_officer_finds_labelled_forms_and_an_untrusted_package_is_re
     expect(page.get_by_label("The local student's sourcedId:")).to_have_value(me["sourced_id"])
     assert_accessible_basics(page)
     page.screenshot(path=str(shots / "records-requests-refused.png"), full_page=True)
-    context.close()
+    page.context.close()
     with closing(api_as(platform, "student")) as own:
         after = own.get(f"/api/v1/students/{me['id']}/artifacts", params={"page_size": 1000}).json()["items"]
     assert [a["id"] for a in after] == [a["id"] for a in before]
+
+
+def test_the_district_admin_finds_the_privacy_settings_labelled(browser: Browser, platform, shots):
+    """The district admin's privacy settings (the rights-at-18 rule and the retention schedule), from the home page."""
+    page = _signed_in(browser, platform, *platform.login("district admin"), "/")
+    page.get_by_role("link", name="Privacy settings: retention and rights at 18").click()
+    expect(page.get_by_role("heading", name="Privacy settings", level=1)).to_be_visible()
+    expect(page.get_by_role("radio", name="When the student turns 18")).to_be_checked()     # the demo's default
+    expect(page.get_by_label("Grace period (days)")).to_have_value("30")
+    assert_accessible_basics(page)
+    page.screenshot(path=str(shots / "privacy-settings.png"), full_page=True)
+    page.context.close()

@@ -31,6 +31,14 @@ class PrivacyClient(ServiceClient):
                                      ) -> ppb.SetRetentionScheduleResponse:
         return await self.invoke(self.stub.SetRetentionSchedule, request, principal)
 
+    async def get_rights_rule(self, principal: Principal, request: ppb.GetRightsRuleRequest
+                              ) -> ppb.GetRightsRuleResponse:
+        return await self.invoke(self.stub.GetRightsRule, request, principal)
+
+    async def set_rights_rule(self, principal: Principal, request: ppb.SetRightsRuleRequest
+                              ) -> ppb.SetRightsRuleResponse:
+        return await self.invoke(self.stub.SetRightsRule, request, principal)
+
     async def set_legal_hold(self, principal: Principal, request: ppb.SetLegalHoldRequest) -> ppb.SetLegalHoldResponse:
         return await self.invoke(self.stub.SetLegalHold, request, principal)
 

@@ -3,7 +3,7 @@ and, once every service confirmed, the district-signed certificate; the retentio
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -56,6 +56,22 @@ class Schedule(Body):
 
 class ScheduleOut(Schedule):
     updated_by: str = ""
+
+
+RULES = ("age_18", "graduation", "never")
+
+
+class RightsRule(Body):
+    guardian_access_ends: Literal[RULES] = Field(description=(
+        "When guardians' access to a student's record passes to the student: `age_18`, `graduation`, or `never` "
+        "(the district treats its students as dependents and keeps guardian access, as FERPA allows)."))
+
+
+class RightsRuleOut(RightsRule):
+    district_id: str
+    is_default: bool = Field(description="The district has not chosen: the deployment's default "
+                                         "(ROSTER_GUARDIAN_ACCESS_ENDS) applies.")
+    updated_by: str
 
 
 class LegalHold(Body):

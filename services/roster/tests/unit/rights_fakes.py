@@ -13,6 +13,7 @@ from roster.domain.rights import GuardianAccessEnds, RightsPassing
 class FakeRights:
     def __init__(self) -> None:
         self.district_rules: dict[str, GuardianAccessEnds] = {}
+        self.chosen_by: dict[str, str] = {}
         self.districts: set[str] = {"d1"}
         self.students: dict[str, Candidate] = {}                    # active students the rule may consider
         self.guardianships: dict[str, list[tuple[str, str, str]]] = {}   # student -> [(guardian, given, family)]
@@ -23,8 +24,13 @@ class FakeRights:
     def rules(self) -> dict[str, GuardianAccessEnds]:
         return dict(self.district_rules)
 
+    def rule_of(self, district_id: str) -> tuple[GuardianAccessEnds, str] | None:
+        found = self.district_rules.get(district_id)
+        return (found, self.chosen_by.get(district_id, "")) if found else None
+
     def set_rule(self, district_id: str, rule: GuardianAccessEnds, by: str) -> None:
         self.district_rules[district_id] = rule
+        self.chosen_by[district_id] = by
 
     def is_district(self, district_id: str) -> bool:
         return district_id in self.districts

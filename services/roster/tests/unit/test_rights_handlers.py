@@ -104,3 +104,23 @@ def test_the_district_setting_is_checked(uow):
         rights(uow).set_rule("d1", "at_21", "ops")
     with pytest.raises(NotFound):
         rights(uow).set_rule("nowhere", "never", "ops")
+
+
+def test_a_district_admin_chooses_her_districts_rule_audited_and_nobody_else_does(uow):
+    admin = Viewer.of("dee", ["district_admin"])
+    uow.directory.districts["dee"] = "d1"
+    shown = rights(uow).district_rule(admin)
+    assert (shown.district_id, shown.ends, shown.is_default) == ("d1", GuardianAccessEnds.AGE_18, True)
+    chosen = rights(uow).choose_rule(admin, "never")
+    assert (chosen.ends, chosen.is_default, chosen.updated_by) == (GuardianAccessEnds.NEVER, False, "dee")
+    assert uow.rights.district_rules == {"d1": GuardianAccessEnds.NEVER}
+    [row] = [r for r in uow.audit_rows if r.action == "roster.SetRightsRule"]
+    assert (row.actor, row.subject_ids, row.detail) == ("dee", ("d1",), {"guardian_access_ends": "never"})
+    with pytest.raises(InvalidArgument) as bad:
+        rights(uow).choose_rule(admin, "at_21")
+    assert bad.value.problems[0].field == "guardian_access_ends"
+    for other in (Viewer.of("sam", ["school_admin"]), Viewer.of("po", ["privacy_officer"]),
+                  Viewer.of("tess", ["teacher"])):
+        with pytest.raises(PermissionDenied):
+            rights(uow).choose_rule(other, "graduation")
+    assert uow.rights.district_rules == {"d1": GuardianAccessEnds.NEVER}

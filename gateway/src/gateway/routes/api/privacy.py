@@ -1,6 +1,6 @@
 """/api/v1/privacy: erasure on request and its signed certificate, the retention schedule, legal holds and the records
-past the schedule (issue 13 §5). The roster service decides who may: a privacy officer erases, holds and reads;
-a district admin sets the schedule."""
+past the schedule (issue 13 §5), and the rights-at-18 rule (§6). The roster service decides who may: a privacy
+officer erases, holds and reads; a district admin sets the schedule and the rule."""
 from __future__ import annotations
 
 from typing import Annotated
@@ -19,6 +19,8 @@ from gateway.schemas.privacy import (
     HoldResult,
     LegalHold,
     NewErasure,
+    RightsRule,
+    RightsRuleOut,
     Schedule,
     ScheduleOut,
     certificate_json,
@@ -78,6 +80,21 @@ async def set_schedule(backends: BackendsDep, caller: Caller, body: Schedule):
     reply = await backends.privacy.set_retention_schedule(caller, ppb.SetRetentionScheduleRequest(
         schedule=ppb.RetentionSchedule(**body.model_dump())))
     return as_json(reply.schedule)
+
+
+@router.get("/rights-rule", response_model=RightsRuleOut,
+            summary="When rights over a record pass to the student in the caller's district (district admins)")
+async def get_rights_rule(backends: BackendsDep, caller: Caller):
+    reply = await backends.privacy.get_rights_rule(caller, ppb.GetRightsRuleRequest())
+    return as_json(reply.rule)
+
+
+@router.put("/rights-rule", response_model=RightsRuleOut,
+            summary="Choose when rights pass to students in the caller's district (district admins; audited)")
+async def set_rights_rule(backends: BackendsDep, caller: Caller, body: RightsRule):
+    reply = await backends.privacy.set_rights_rule(caller, ppb.SetRightsRuleRequest(
+        guardian_access_ends=body.guardian_access_ends))
+    return as_json(reply.rule)
 
 
 @router.get("/retention/due", response_model=DueRecords,

@@ -29,6 +29,7 @@ from gateway.routes.web import passport_import as web_passport_import
 from gateway.routes.web import points_of_progress as web_points_of_progress
 from gateway.routes.web import portfolio as web_portfolio
 from gateway.routes.web import privacy as web_privacy
+from gateway.routes.web import privacy_settings as web_privacy_settings
 from gateway.routes.web import progress_terms as web_progress_terms
 from gateway.routes.web import prompts as web_prompts
 from gateway.routes.web import reports as web_reports
@@ -94,5 +95,6 @@ router.include_router(web_discussion.router)
 for pages in (web_capture, web_credentials, web_goals, web_gradebook, web_growth, web_milestone_list, web_milestones,
               web_panel, web_prompts, web_notifications, web_notification_admin, web_unsubscribe, web_reports, web_showcases,
               web_showcase_link, web_points_of_progress, web_progress_terms, web_calibration, web_exemplars,
-              web_guardian_access, web_passport, web_privacy, web_erasure, web_passport_import):
+              web_guardian_access, web_passport, web_privacy, web_erasure, web_passport_import,
+              web_privacy_settings):
     router.include_router(pages.router)

@@ -54,6 +54,12 @@ class RightsRepository:
         return {r.district_id: GuardianAccessEnds(r.guardian_access_ends)
                 for r in self.session.execute(select(rights_settings))}
 
+    def rule_of(self, district_id: str) -> tuple[GuardianAccessEnds, str] | None:
+        """(the district's chosen rule, who chose it), or None where it follows the default."""
+        row = self.session.execute(select(rights_settings.c.guardian_access_ends, rights_settings.c.updated_by)
+                                   .where(rights_settings.c.district_id == district_id)).first()
+        return (GuardianAccessEnds(row.guardian_access_ends), row.updated_by) if row else None
+
     def set_rule(self, district_id: str, rule: GuardianAccessEnds, by: str) -> None:
         table = rights_settings
         done = self.session.execute(update(table).where(table.c.district_id == district_id).values(

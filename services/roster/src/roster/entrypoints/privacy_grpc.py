@@ -1,5 +1,5 @@
-"""The roster PrivacyService gRPC servicer: erasure on request, its certificate, the retention schedule, legal holds
-and the records due (thin: proto <-> service layer; the service layer decides who may)."""
+"""The roster PrivacyService gRPC servicer: erasure on request, its certificate, the retention schedule, legal holds,
+the records due and the district's rights rule (thin: proto <-> service layer; the service layer decides who may)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,6 +12,7 @@ from roster.domain.access import Viewer
 from roster.domain.retention import RetentionSchedule
 from roster.service_layer import erasure as erasures
 from roster.service_layer import retention
+from roster.service_layer.rights import DistrictRule
 from skillfolio.roster.v1 import privacy_pb2 as pb
 from skillfolio.roster.v1 import privacy_pb2_grpc
 
@@ -34,9 +35,14 @@ def _schedule(s: RetentionSchedule) -> pb.RetentionSchedule:
                                 grace_days=s.grace_days, updated_by=s.updated_by)
 
 
+def _rule(r: DistrictRule) -> pb.RightsRule:
+    return pb.RightsRule(guardian_access_ends=r.ends.value, district_id=r.district_id, is_default=r.is_default,
+                         updated_by=r.updated_by)
+
+
 class PrivacyServicer(privacy_pb2_grpc.PrivacyServiceServicer):
     def __init__(self, app) -> None:
-        self.uows = app.unit_of_work
+        self.uows, self.rights = app.unit_of_work, app.rights
         self._coordinator = None
 
     def coordinator(self) -> erasures.Coordinator:
@@ -67,6 +73,13 @@ class PrivacyServicer(privacy_pb2_grpc.PrivacyServiceServicer):
                                        RetentionSchedule(s.portfolio_years, s.media_years, s.grace_days),
                                        dt.datetime.now(dt.UTC))
         return pb.SetRetentionScheduleResponse(schedule=_schedule(saved))
+
+    def GetRightsRule(self, request, context):
+        return pb.GetRightsRuleResponse(rule=_rule(self.rights.district_rule(current_viewer(Viewer))))
+
+    def SetRightsRule(self, request, context):
+        return pb.SetRightsRuleResponse(rule=_rule(self.rights.choose_rule(current_viewer(Viewer),
+                                                                           request.guardian_access_ends)))
 
     def SetLegalHold(self, request, context):
         changed = retention.legal_hold(self.uows, current_viewer(Viewer), request.student_id, request.reason,

@@ -7,14 +7,25 @@ import datetime as dt
 from dataclasses import dataclass
 
 from chassis.access import Role, Viewer
-from chassis.errors import Conflict, InvalidArgument, NotFound, PermissionDenied
+from chassis.errors import Conflict, FieldProblem, InvalidArgument, NotFound, PermissionDenied
 from roster.adapters.rights_repository import GuardianStanding
 from roster.domain.events import GuardianAccessChanged, GuardianshipAdded, GuardianshipRemoved, StudentRightsPassed
 from roster.domain.rights import RULE_ACTOR, GuardianAccessEnds, due
 from roster.service_layer.unit_of_work import RosterUnitOfWork, UowFactory
 
 RULE_ROLES = (Role.SERVICE.value,)
+SETTING_ROLES = frozenset({Role.DISTRICT_ADMIN.value})     # who chooses the district's rule (on the web, the API)
 NOT_YOURS = "only the student, once their rights have passed to them, decides who else sees their record"
+
+
+@dataclass(frozen=True)
+class DistrictRule:
+    """A district's rule as its admin sees it: the one chosen, or the deployment's default."""
+
+    district_id: str
+    ends: GuardianAccessEnds
+    is_default: bool
+    updated_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -23,6 +34,15 @@ class RightsRun:
 
     passed: int = 0
     ended: int = 0
+
+
+def _rule(rule: str) -> GuardianAccessEnds:
+    try:
+        return GuardianAccessEnds(rule)
+    except ValueError:
+        choices = ", ".join(r.value for r in GuardianAccessEnds)
+        raise InvalidArgument(f"{rule!r} is not one of: {choices}",
+                              [FieldProblem("guardian_access_ends", f"one of {choices}")]) from None
 
 
 def _end(uow: RosterUnitOfWork, guardian_id: str, student_id: str) -> None:
@@ -100,17 +120,45 @@ class Rights:
 
     def set_rule(self, district_id: str, rule: str, by: str) -> GuardianAccessEnds:
         """The district's setting (an operator's act: `skillfolio roster rights-rule`)."""
-        try:
-            chosen = GuardianAccessEnds(rule)
-        except ValueError:
-            raise InvalidArgument(f"{rule!r} is not one of: {', '.join(r.value for r in GuardianAccessEnds)}") \
-                from None
+        chosen = _rule(rule)
         with self.unit_of_work() as uow:
             if not uow.rights.is_district(district_id):
                 raise NotFound(f"no district {district_id!r} in the roster")
             uow.rights.set_rule(district_id, chosen, by)
             uow.commit()
         return chosen
+
+    def district_rule(self, viewer: Viewer) -> DistrictRule:
+        """The rule of the district admin's own district."""
+        with self.unit_of_work() as uow:
+            return self._district_rule(uow, self._admins_district(uow, viewer))
+
+    def choose_rule(self, viewer: Viewer, rule: str) -> DistrictRule:
+        """A district admin chooses their district's rule; audited. It applies from the rule's next run, to
+        students whose rights have not passed yet (a passing is not undone)."""
+        chosen = _rule(rule)
+        with self.unit_of_work() as uow:
+            district_id = self._admins_district(uow, viewer)
+            uow.rights.set_rule(district_id, chosen, viewer.subject)
+            uow.record_act(viewer.subject, viewer.roles, "roster.SetRightsRule", [district_id],
+                           {"guardian_access_ends": chosen.value}, subject_type="district")
+            uow.commit()
+            return self._district_rule(uow, district_id)
+
+    def _district_rule(self, uow: RosterUnitOfWork, district_id: str) -> DistrictRule:
+        chosen = uow.rights.rule_of(district_id)
+        if chosen is None:
+            return DistrictRule(district_id, self.default_rule, is_default=True)
+        return DistrictRule(district_id, chosen[0], is_default=False, updated_by=chosen[1])
+
+    @staticmethod
+    def _admins_district(uow: RosterUnitOfWork, viewer: Viewer) -> str:
+        if not viewer.roles & SETTING_ROLES:
+            raise PermissionDenied("only a district admin chooses when rights pass to students")
+        district_id = uow.directory.district_of(viewer.subject)
+        if not district_id:
+            raise NotFound("your account belongs to no district in the roster")
+        return district_id
 
     @staticmethod
     def _own(viewer: Viewer, student_id: str) -> None:

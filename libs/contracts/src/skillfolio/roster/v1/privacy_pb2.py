@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"skillfolio/roster/v1/privacy.proto\x12\x14skillfolio.roster.v1\"\xb2\x01\n\x13\x45rasureConfirmation\x12\x0f\n\x07service\x18\x01 \x01(\t\x12\x14\n\x0c\x63onfirmed_at\x18\x02 \x01(\t\x12\x45\n\x06\x63ounts\x18\x03 \x03(\x0b\x32\x35.skillfolio.roster.v1.ErasureConfirmation.CountsEntry\x1a-\n\x0b\x43ountsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\"\xb2\x02\n\x07\x45rasure\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\tpseudonym\x18\x02 \x01(\t\x12\x0e\n\x06status\x18\x03 \x01(\t\x12\x0e\n\x06reason\x18\x04 \x01(\t\x12\x14\n\x0crequested_by\x18\x05 \x01(\t\x12\x14\n\x0crequested_at\x18\x06 \x01(\t\x12\x10\n\x08services\x18\x07 \x03(\t\x12@\n\rconfirmations\x18\x08 \x03(\x0b\x32).skillfolio.roster.v1.ErasureConfirmation\x12\x13\n\x0bwaiting_for\x18\t \x03(\t\x12\x14\n\x0c\x63ompleted_at\x18\n \x01(\t\x12\x18\n\x10\x63\x65rtificate_json\x18\x0b \x01(\t\x12\x11\n\tsignature\x18\x0c \x01(\t\x12\x10\n\x08\x61ttempts\x18\r \x01(\x05\";\n\x15RequestErasureRequest\x12\x12\n\nstudent_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\"H\n\x16RequestErasureResponse\x12.\n\x07\x65rasure\x18\x01 \x01(\x0b\x32\x1d.skillfolio.roster.v1.Erasure\"\'\n\x11GetErasureRequest\x12\x12\n\nerasure_id\x18\x01 \x01(\t\"D\n\x12GetErasureResponse\x12.\n\x07\x65rasure\x18\x01 \x01(\x0b\x32\x1d.skillfolio.roster.v1.Erasure\"$\n\x13ListErasuresRequest\x12\r\n\x05limit\x18\x01 \x01(\x05\"G\n\x14ListErasuresResponse\x12/\n\x08\x65rasures\x18\x01 \x03(\x0b\x32\x1d.skillfolio.roster.v1.Erasure\"i\n\x11RetentionSchedule\x12\x17\n\x0fportfolio_years\x18\x01 \x01(\x05\x12\x13\n\x0bmedia_years\x18\x02 \x01(\x05\x12\x12\n\ngrace_days\x18\x03 \x01(\x05\x12\x12\n\nupdated_by\x18\x04 \x01(\t\"\x1d\n\x1bGetRetentionScheduleRequest\"Y\n\x1cGetRetentionScheduleResponse\x12\x39\n\x08schedule\x18\x01 \x01(\x0b\x32\'.skillfolio.roster.v1.RetentionSchedule\"X\n\x1bSetRetentionScheduleRequest\x12\x39\n\x08schedule\x18\x01 \x01(\x0b\x32\'.skillfolio.roster.v1.RetentionSchedule\"Y\n\x1cSetRetentionScheduleResponse\x12\x39\n\x08schedule\x18\x01 \x01(\x0b\x32\'.skillfolio.roster.v1.RetentionSchedule\"G\n\x13SetLegalHoldRequest\x12\x12\n\nstudent_id\x18\x01 \x01(\t\x12\x0c\n\x04hold\x18\x02 \x01(\x08\x12\x0e\n\x06reason\x18\x03 \x01(\t\"\'\n\x14SetLegalHoldResponse\x12\x0f\n\x07\x63hanged\x18\x01 \x01(\x08\"\x8f\x01\n\x0cRetentionDue\x12\x12\n\nstudent_id\x18\x01 \x01(\t\x12\x0f\n\x07left_on\x18\x02 \x01(\t\x12\x0e\n\x06\x64ue_on\x18\x03 \x01(\t\x12\x13\n\x0breported_on\x18\x04 \x01(\t\x12\x13\n\x0b\x65rase_after\x18\x05 \x01(\t\x12\x0c\n\x04held\x18\x06 \x01(\x08\x12\x12\n\nerasure_id\x18\x07 \x01(\t\"\x19\n\x17ListRetentionDueRequest\"O\n\x18ListRetentionDueResponse\x12\x33\n\x07records\x18\x01 \x03(\x0b\x32\".skillfolio.roster.v1.RetentionDue2\x9d\x06\n\x0ePrivacyService\x12k\n\x0eRequestErasure\x12+.skillfolio.roster.v1.RequestErasureRequest\x1a,.skillfolio.roster.v1.RequestErasureResponse\x12_\n\nGetErasure\x12\'.skillfolio.roster.v1.GetErasureRequest\x1a(.skillfolio.roster.v1.GetErasureResponse\x12\x65\n\x0cListErasures\x12).skillfolio.roster.v1.ListErasuresRequest\x1a*.skillfolio.roster.v1.ListErasuresResponse\x12}\n\x14GetRetentionSchedule\x12\x31.skillfolio.roster.v1.GetRetentionScheduleRequest\x1a\x32.skillfolio.roster.v1.GetRetentionScheduleResponse\x12}\n\x14SetRetentionSchedule\x12\x31.skillfolio.roster.v1.SetRetentionScheduleRequest\x1a\x32.skillfolio.roster.v1.SetRetentionScheduleResponse\x12\x65\n\x0cSetLegalHold\x12).skillfolio.roster.v1.SetLegalHoldRequest\x1a*.skillfolio.roster.v1.SetLegalHoldResponse\x12q\n\x10ListRetentionDue\x12-.skillfolio.roster.v1.ListRetentionDueRequest\x1a..skillfolio.roster.v1.ListRetentionDueResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"skillfolio/roster/v1/privacy.proto\x12\x14skillfolio.roster.v1\"\xb2\x01\n\x13\x45rasureConfirmation\x12\x0f\n\x07service\x18\x01 \x01(\t\x12\x14\n\x0c\x63onfirmed_at\x18\x02 \x01(\t\x12\x45\n\x06\x63ounts\x18\x03 \x03(\x0b\x32\x35.skillfolio.roster.v1.ErasureConfirmation.CountsEntry\x1a-\n\x0b\x43ountsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\"\xb2\x02\n\x07\x45rasure\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\tpseudonym\x18\x02 \x01(\t\x12\x0e\n\x06status\x18\x03 \x01(\t\x12\x0e\n\x06reason\x18\x04 \x01(\t\x12\x14\n\x0crequested_by\x18\x05 \x01(\t\x12\x14\n\x0crequested_at\x18\x06 \x01(\t\x12\x10\n\x08services\x18\x07 \x03(\t\x12@\n\rconfirmations\x18\x08 \x03(\x0b\x32).skillfolio.roster.v1.ErasureConfirmation\x12\x13\n\x0bwaiting_for\x18\t \x03(\t\x12\x14\n\x0c\x63ompleted_at\x18\n \x01(\t\x12\x18\n\x10\x63\x65rtificate_json\x18\x0b \x01(\t\x12\x11\n\tsignature\x18\x0c \x01(\t\x12\x10\n\x08\x61ttempts\x18\r \x01(\x05\";\n\x15RequestErasureRequest\x12\x12\n\nstudent_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\"H\n\x16RequestErasureResponse\x12.\n\x07\x65rasure\x18\x01 \x01(\x0b\x32\x1d.skillfolio.roster.v1.Erasure\"\'\n\x11GetErasureRequest\x12\x12\n\nerasure_id\x18\x01 \x01(\t\"D\n\x12GetErasureResponse\x12.\n\x07\x65rasure\x18\x01 \x01(\x0b\x32\x1d.skillfolio.roster.v1.Erasure\"$\n\x13ListErasuresRequest\x12\r\n\x05limit\x18\x01 \x01(\x05\"G\n\x14ListErasuresResponse\x12/\n\x08\x65rasures\x18\x01 \x03(\x0b\x32\x1d.skillfolio.roster.v1.Erasure\"i\n\x11RetentionSchedule\x12\x17\n\x0fportfolio_years\x18\x01 \x01(\x05\x12\x13\n\x0bmedia_years\x18\x02 \x01(\x05\x12\x12\n\ngrace_days\x18\x03 \x01(\x05\x12\x12\n\nupdated_by\x18\x04 \x01(\t\"g\n\nRightsRule\x12\x1c\n\x14guardian_access_ends\x18\x01 \x01(\t\x12\x13\n\x0b\x64istrict_id\x18\x02 \x01(\t\x12\x12\n\nis_default\x18\x03 \x01(\x08\x12\x12\n\nupdated_by\x18\x04 \x01(\t\"\x16\n\x14GetRightsRuleRequest\"G\n\x15GetRightsRuleResponse\x12.\n\x04rule\x18\x01 \x01(\x0b\x32 .skillfolio.roster.v1.RightsRule\"4\n\x14SetRightsRuleRequest\x12\x1c\n\x14guardian_access_ends\x18\x01 \x01(\t\"G\n\x15SetRightsRuleResponse\x12.\n\x04rule\x18\x01 \x01(\x0b\x32 .skillfolio.roster.v1.RightsRule\"\x1d\n\x1bGetRetentionScheduleRequest\"Y\n\x1cGetRetentionScheduleResponse\x12\x39\n\x08schedule\x18\x01 \x01(\x0b\x32\'.skillfolio.roster.v1.RetentionSchedule\"X\n\x1bSetRetentionScheduleRequest\x12\x39\n\x08schedule\x18\x01 \x01(\x0b\x32\'.skillfolio.roster.v1.RetentionSchedule\"Y\n\x1cSetRetentionScheduleResponse\x12\x39\n\x08schedule\x18\x01 \x01(\x0b\x32\'.skillfolio.roster.v1.RetentionSchedule\"G\n\x13SetLegalHoldRequest\x12\x12\n\nstudent_id\x18\x01 \x01(\t\x12\x0c\n\x04hold\x18\x02 \x01(\x08\x12\x0e\n\x06reason\x18\x03 \x01(\t\"\'\n\x14SetLegalHoldResponse\x12\x0f\n\x07\x63hanged\x18\x01 \x01(\x08\"\x8f\x01\n\x0cRetentionDue\x12\x12\n\nstudent_id\x18\x01 \x01(\t\x12\x0f\n\x07left_on\x18\x02 \x01(\t\x12\x0e\n\x06\x64ue_on\x18\x03 \x01(\t\x12\x13\n\x0breported_on\x18\x04 \x01(\t\x12\x13\n\x0b\x65rase_after\x18\x05 \x01(\t\x12\x0c\n\x04held\x18\x06 \x01(\x08\x12\x12\n\nerasure_id\x18\x07 \x01(\t\"\x19\n\x17ListRetentionDueRequest\"O\n\x18ListRetentionDueResponse\x12\x33\n\x07records\x18\x01 \x03(\x0b\x32\".skillfolio.roster.v1.RetentionDue2\xf1\x07\n\x0ePrivacyService\x12k\n\x0eRequestErasure\x12+.skillfolio.roster.v1.RequestErasureRequest\x1a,.skillfolio.roster.v1.RequestErasureResponse\x12_\n\nGetErasure\x12\'.skillfolio.roster.v1.GetErasureRequest\x1a(.skillfolio.roster.v1.GetErasureResponse\x12\x65\n\x0cListErasures\x12).skillfolio.roster.v1.ListErasuresRequest\x1a*.skillfolio.roster.v1.ListErasuresResponse\x12}\n\x14GetRetentionSchedule\x12\x31.skillfolio.roster.v1.GetRetentionScheduleRequest\x1a\x32.skillfolio.roster.v1.GetRetentionScheduleResponse\x12}\n\x14SetRetentionSchedule\x12\x31.skillfolio.roster.v1.SetRetentionScheduleRequest\x1a\x32.skillfolio.roster.v1.SetRetentionScheduleResponse\x12h\n\rGetRightsRule\x12*.skillfolio.roster.v1.GetRightsRuleRequest\x1a+.skillfolio.roster.v1.GetRightsRuleResponse\x12h\n\rSetRightsRule\x12*.skillfolio.roster.v1.SetRightsRuleRequest\x1a+.skillfolio.roster.v1.SetRightsRuleResponse\x12\x65\n\x0cSetLegalHold\x12).skillfolio.roster.v1.SetLegalHoldRequest\x1a*.skillfolio.roster.v1.SetLegalHoldResponse\x12q\n\x10ListRetentionDue\x12-.skillfolio.roster.v1.ListRetentionDueRequest\x1a..skillfolio.roster.v1.ListRetentionDueResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -53,24 +53,34 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_LISTERASURESRESPONSE']._serialized_end=905
   _globals['_RETENTIONSCHEDULE']._serialized_start=907
   _globals['_RETENTIONSCHEDULE']._serialized_end=1012
-  _globals['_GETRETENTIONSCHEDULEREQUEST']._serialized_start=1014
-  _globals['_GETRETENTIONSCHEDULEREQUEST']._serialized_end=1043
-  _globals['_GETRETENTIONSCHEDULERESPONSE']._serialized_start=1045
-  _globals['_GETRETENTIONSCHEDULERESPONSE']._serialized_end=1134
-  _globals['_SETRETENTIONSCHEDULEREQUEST']._serialized_start=1136
-  _globals['_SETRETENTIONSCHEDULEREQUEST']._serialized_end=1224
-  _globals['_SETRETENTIONSCHEDULERESPONSE']._serialized_start=1226
-  _globals['_SETRETENTIONSCHEDULERESPONSE']._serialized_end=1315
-  _globals['_SETLEGALHOLDREQUEST']._serialized_start=1317
-  _globals['_SETLEGALHOLDREQUEST']._serialized_end=1388
-  _globals['_SETLEGALHOLDRESPONSE']._serialized_start=1390
-  _globals['_SETLEGALHOLDRESPONSE']._serialized_end=1429
-  _globals['_RETENTIONDUE']._serialized_start=1432
-  _globals['_RETENTIONDUE']._serialized_end=1575
-  _globals['_LISTRETENTIONDUEREQUEST']._serialized_start=1577
-  _globals['_LISTRETENTIONDUEREQUEST']._serialized_end=1602
-  _globals['_LISTRETENTIONDUERESPONSE']._serialized_start=1604
-  _globals['_LISTRETENTIONDUERESPONSE']._serialized_end=1683
-  _globals['_PRIVACYSERVICE']._serialized_start=1686
-  _globals['_PRIVACYSERVICE']._serialized_end=2483
+  _globals['_RIGHTSRULE']._serialized_start=1014
+  _globals['_RIGHTSRULE']._serialized_end=1117
+  _globals['_GETRIGHTSRULEREQUEST']._serialized_start=1119
+  _globals['_GETRIGHTSRULEREQUEST']._serialized_end=1141
+  _globals['_GETRIGHTSRULERESPONSE']._serialized_start=1143
+  _globals['_GETRIGHTSRULERESPONSE']._serialized_end=1214
+  _globals['_SETRIGHTSRULEREQUEST']._serialized_start=1216
+  _globals['_SETRIGHTSRULEREQUEST']._serialized_end=1268
+  _globals['_SETRIGHTSRULERESPONSE']._serialized_start=1270
+  _globals['_SETRIGHTSRULERESPONSE']._serialized_end=1341
+  _globals['_GETRETENTIONSCHEDULEREQUEST']._serialized_start=1343
+  _globals['_GETRETENTIONSCHEDULEREQUEST']._serialized_end=1372
+  _globals['_GETRETENTIONSCHEDULERESPONSE']._serialized_start=1374
+  _globals['_GETRETENTIONSCHEDULERESPONSE']._serialized_end=1463
+  _globals['_SETRETENTIONSCHEDULEREQUEST']._serialized_start=1465
+  _globals['_SETRETENTIONSCHEDULEREQUEST']._serialized_end=1553
+  _globals['_SETRETENTIONSCHEDULERESPONSE']._serialized_start=1555
+  _globals['_SETRETENTIONSCHEDULERESPONSE']._serialized_end=1644
+  _globals['_SETLEGALHOLDREQUEST']._serialized_start=1646
+  _globals['_SETLEGALHOLDREQUEST']._serialized_end=1717
+  _globals['_SETLEGALHOLDRESPONSE']._serialized_start=1719
+  _globals['_SETLEGALHOLDRESPONSE']._serialized_end=1758
+  _globals['_RETENTIONDUE']._serialized_start=1761
+  _globals['_RETENTIONDUE']._serialized_end=1904
+  _globals['_LISTRETENTIONDUEREQUEST']._serialized_start=1906
+  _globals['_LISTRETENTIONDUEREQUEST']._serialized_end=1931
+  _globals['_LISTRETENTIONDUERESPONSE']._serialized_start=1933
+  _globals['_LISTRETENTIONDUERESPONSE']._serialized_end=2012
+  _globals['_PRIVACYSERVICE']._serialized_start=2015
+  _globals['_PRIVACYSERVICE']._serialized_end=3024
 # @@protoc_insertion_point(module_scope)

@@ -103,6 +103,40 @@ class RetentionSchedule(_message.Message):
     updated_by: str
     def __init__(self, portfolio_years: _Optional[int] = ..., media_years: _Optional[int] = ..., grace_days: _Optional[int] = ..., updated_by: _Optional[str] = ...) -> None: ...
 
+class RightsRule(_message.Message):
+    __slots__ = ("guardian_access_ends", "district_id", "is_default", "updated_by")
+    GUARDIAN_ACCESS_ENDS_FIELD_NUMBER: _ClassVar[int]
+    DISTRICT_ID_FIELD_NUMBER: _ClassVar[int]
+    IS_DEFAULT_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_BY_FIELD_NUMBER: _ClassVar[int]
+    guardian_access_ends: str
+    district_id: str
+    is_default: bool
+    updated_by: str
+    def __init__(self, guardian_access_ends: _Optional[str] = ..., district_id: _Optional[str] = ..., is_default: bool = ..., updated_by: _Optional[str] = ...) -> None: ...
+
+class GetRightsRuleRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class GetRightsRuleResponse(_message.Message):
+    __slots__ = ("rule",)
+    RULE_FIELD_NUMBER: _ClassVar[int]
+    rule: RightsRule
+    def __init__(self, rule: _Optional[_Union[RightsRule, _Mapping]] = ...) -> None: ...
+
+class SetRightsRuleRequest(_message.Message):
+    __slots__ = ("guardian_access_ends",)
+    GUARDIAN_ACCESS_ENDS_FIELD_NUMBER: _ClassVar[int]
+    guardian_access_ends: str
+    def __init__(self, guardian_access_ends: _Optional[str] = ...) -> None: ...
+
+class SetRightsRuleResponse(_message.Message):
+    __slots__ = ("rule",)
+    RULE_FIELD_NUMBER: _ClassVar[int]
+    rule: RightsRule
+    def __init__(self, rule: _Optional[_Union[RightsRule, _Mapping]] = ...) -> None: ...
+
 class GetRetentionScheduleRequest(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...

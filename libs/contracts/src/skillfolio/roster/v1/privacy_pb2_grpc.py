@@ -59,6 +59,16 @@ class PrivacyServiceStub(object):
                 request_serializer=skillfolio_dot_roster_dot_v1_dot_privacy__pb2.SetRetentionScheduleRequest.SerializeToString,
                 response_deserializer=skillfolio_dot_roster_dot_v1_dot_privacy__pb2.SetRetentionScheduleResponse.FromString,
                 _registered_method=True)
+        self.GetRightsRule = channel.unary_unary(
+                '/skillfolio.roster.v1.PrivacyService/GetRightsRule',
+                request_serializer=skillfolio_dot_roster_dot_v1_dot_privacy__pb2.GetRightsRuleRequest.SerializeToString,
+                response_deserializer=skillfolio_dot_roster_dot_v1_dot_privacy__pb2.GetRightsRuleResponse.FromString,
+                _registered_method=True)
+        self.SetRightsRule = channel.unary_unary(
+                '/skillfolio.roster.v1.PrivacyService/SetRightsRule',
+                request_serializer=skillfolio_dot_roster_dot_v1_dot_privacy__pb2.SetRightsRuleRequest.SerializeToString,
+                response_deserializer=skillfolio_dot_roster_dot_v1_dot_privacy__pb2.SetRightsRuleResponse.FromString,
+                _registered_method=True)
         self.SetLegalHold = channel.unary_unary(
                 '/skillfolio.roster.v1.PrivacyService/SetLegalHold',
                 request_serializer=skillfolio_dot_roster_dot_v1_dot_privacy__pb2.SetLegalHoldRequest.SerializeToString,
@@ -104,6 +114,18 @@ class PrivacyServiceServicer(object):
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetRightsRule(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetRightsRule(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def SetLegalHold(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -143,6 +165,16 @@ def add_PrivacyServiceServicer_to_server(servicer, server):
                     servicer.SetRetentionSchedule,
                     request_deserializer=skillfolio_dot_roster_dot_v1_dot_privacy__pb2.SetRetentionScheduleRequest.FromString,
                     response_serializer=skillfolio_dot_roster_dot_v1_dot_privacy__pb2.SetRetentionScheduleResponse.SerializeToString,
+            ),
+            'GetRightsRule': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetRightsRule,
+                    request_deserializer=skillfolio_dot_roster_dot_v1_dot_privacy__pb2.GetRightsRuleRequest.FromString,
+                    response_serializer=skillfolio_dot_roster_dot_v1_dot_privacy__pb2.GetRightsRuleResponse.SerializeToString,
+            ),
+            'SetRightsRule': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetRightsRule,
+                    request_deserializer=skillfolio_dot_roster_dot_v1_dot_privacy__pb2.SetRightsRuleRequest.FromString,
+                    response_serializer=skillfolio_dot_roster_dot_v1_dot_privacy__pb2.SetRightsRuleResponse.SerializeToString,
             ),
             'SetLegalHold': grpc.unary_unary_rpc_method_handler(
                     servicer.SetLegalHold,
@@ -290,6 +322,60 @@ class PrivacyService(object):
             '/skillfolio.roster.v1.PrivacyService/SetRetentionSchedule',
             skillfolio_dot_roster_dot_v1_dot_privacy__pb2.SetRetentionScheduleRequest.SerializeToString,
             skillfolio_dot_roster_dot_v1_dot_privacy__pb2.SetRetentionScheduleResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetRightsRule(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/skillfolio.roster.v1.PrivacyService/GetRightsRule',
+            skillfolio_dot_roster_dot_v1_dot_privacy__pb2.GetRightsRuleRequest.SerializeToString,
+            skillfolio_dot_roster_dot_v1_dot_privacy__pb2.GetRightsRuleResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetRightsRule(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/skillfolio.roster.v1.PrivacyService/SetRightsRule',
+            skillfolio_dot_roster_dot_v1_dot_privacy__pb2.SetRightsRuleRequest.SerializeToString,
+            skillfolio_dot_roster_dot_v1_dot_privacy__pb2.SetRightsRuleResponse.FromString,
             options,
             channel_credentials,
             insecure,
