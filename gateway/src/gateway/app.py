@@ -12,7 +12,7 @@ from gateway.clients.backends import Backends
 from gateway.clock import Clock, ClockedSessionMiddleware, system_clock
 from gateway.middleware.observability import CorrelationIdMiddleware, MetricsMiddleware
 from gateway.middleware.security_headers import SecurityHeadersMiddleware
-from gateway.panel import redact_panel_tokens_in_access_log
+from gateway.panel import RedactPanelTokens, RedactReasons, redact_in_access_log
 from gateway.routes import docs, health, media, well_known
 from gateway.routes.api import artifacts as api_artifacts
 from gateway.routes.api import assessments as api_assessments
@@ -39,7 +39,7 @@ from gateway.routes.api import showcases as api_showcases
 from gateway.routes.api import skills as api_skills
 from gateway.routes.web import auth as web_auth
 from gateway.routes.web import pages as web_pages
-from gateway.routes.web.showcase_link import redact_showcase_tokens_in_access_log
+from gateway.routes.web.showcase_link import RedactShowcaseTokens
 from gateway.sessions.standing import StandingChecks
 from gateway.sessions.store import open_session_store
 from gateway.sessions.throttle import LoginThrottle
@@ -82,8 +82,7 @@ def create_app(settings: GatewaySettings | None = None, platform: PlatformSettin
     app.state.throttle = LoginThrottle(settings.login_rate_limit, clock)
     app.state.standing_checks = StandingChecks(settings.standing_check_seconds, clock)
     errors.install(app)
-    redact_panel_tokens_in_access_log()
-    redact_showcase_tokens_in_access_log()
+    redact_in_access_log(RedactPanelTokens, RedactShowcaseTokens, RedactReasons)
     for router in (health.router, api_auth.router, api_roster.router, api_skills.router, api_artifacts.router,
                    api_discussion.router, api_assessments.router, api_growth.router, api_goals.router,
                    api_milestones.router, api_credentials.router, well_known.router, api_points_of_progress.router,

@@ -44,8 +44,16 @@ class RedactPanelTokens(logging.Filter):
         return True
 
 
-def redact_panel_tokens_in_access_log() -> None:
-    """Install :class:`RedactPanelTokens` on uvicorn's access logger once."""
+class RedactReasons(RedactPanelTokens):
+    """A ``reason=`` query value (a records request's or a legal hold's words, which may name people) is logged as
+    ``reason=[redacted]``; the audit rows keep it."""
+
+    TOKEN = re.compile(r"([?&]reason=)[^&#\s\"]*")
+
+
+def redact_in_access_log(*filters: type[RedactPanelTokens]) -> None:
+    """Install each of these redactions on uvicorn's access logger, once."""
     access = logging.getLogger("uvicorn.access")
-    if not any(isinstance(f, RedactPanelTokens) for f in access.filters):
-        access.addFilter(RedactPanelTokens())
+    for kind in filters:
+        if not any(type(f) is kind for f in access.filters):
+            access.addFilter(kind())

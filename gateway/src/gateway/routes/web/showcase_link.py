@@ -4,7 +4,6 @@ the portfolio; an ended (expired or revoked) link gets a 410 page, an unknown on
 audits every view. Tokens are kept out of the access log."""
 from __future__ import annotations
 
-import logging
 import re
 from typing import Annotated
 
@@ -39,9 +38,3 @@ async def open_showcase_link(request: Request, token: Annotated[str, Path(min_le
     return render(request, "showcase_public.html", showcase=opened.showcase, expires_at=opened.expires_at,
                   audiences=showcases.AUDIENCES)
 
-
-def redact_showcase_tokens_in_access_log() -> None:
-    """Install :class:`RedactShowcaseTokens` on uvicorn's access logger once."""
-    access = logging.getLogger("uvicorn.access")
-    if not any(isinstance(f, RedactShowcaseTokens) for f in access.filters):
-        access.addFilter(RedactShowcaseTokens())
