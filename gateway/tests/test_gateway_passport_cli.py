@@ -48,6 +48,10 @@ def test_the_cli_downloads_a_passport_and_refuses_who_may_not(gateway_url, distr
         assert document["exported_as"] == "guardian" and "index.html" in archive.namelist()
     shown = export(gateway_url, district, "aadams", tmp_path / "own.zip")          # with its progress bar
     assert shown.exit_code == 0 and "artifacts" in shown.output, shown.output
+    spanish = export(gateway_url, district, "gadams", tmp_path / "es.zip", "--quiet", "--language", "es")
+    assert spanish.exit_code == 0, spanish.output
+    with zipfile.ZipFile(tmp_path / "es.zip") as archive:
+        assert '<html lang="es">' in archive.read("index.html").decode()           # for a family reading Spanish
 
     teacher = export(gateway_url, district, "tlee", tmp_path / "t.zip")
     assert teacher.exit_code == 1 and "not allowed" in teacher.output

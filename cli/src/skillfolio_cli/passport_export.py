@@ -76,12 +76,15 @@ def copy_overlapped(answer: IO[bytes], sink: IO[bytes], progress: Callable[[int]
     return written
 
 
-def download(url: str, token: str, student: str, reason: str, out: pathlib.Path, quiet: bool) -> int:
-    """Stream the archive to ``out`` (written as ``<out>.partial`` and renamed when complete); its size."""
+def download(url: str, token: str, student: str, reason: str, out: pathlib.Path, quiet: bool,
+             language: str = "") -> int:
+    """Stream the archive to ``out`` (written as ``<out>.partial`` and renamed when complete); its size. The
+    offline page is in ``language`` where the gateway has it (``Accept-Language``), else English."""
     request = urllib.request.Request(
         f"{url}/api/v1/students/{urllib.parse.quote(student, safe='')}/passport",
         data=json.dumps({"reason": reason}).encode(), method="POST",
-        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json", "Accept": "application/zip"})
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json", "Accept": "application/zip",
+                 **({"Accept-Language": language} if language else {})})
     partial, written = out.with_name(out.name + ".partial"), 0
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as answer, partial.open("wb") as sink:  # noqa: S310
@@ -110,9 +113,11 @@ def register(passport: typer.Typer) -> None:
                                                      "audited).")] = "",
             url: Annotated[str, typer.Option(envvar="GATEWAY_PUBLIC_URL",
                                              help="The gateway's URL.")] = "http://127.0.0.1:8000",
+            language: Annotated[str, typer.Option(help="The offline page's language, as the family reads it (en, "
+                                                       "es); default: English.")] = "",
             quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar.")] = False) -> None:
         """Download STUDENT's passport (offline HTML, JSON with its schema, media, credentials) to FILE."""
         url = url.rstrip("/")
         with gateway_answers(url):
-            size = download(url, _token(url, username), student, reason, out, quiet)
+            size = download(url, _token(url, username), student, reason, out, quiet, language)
         typer.echo(f"{out}: {size} bytes")
