@@ -1,7 +1,8 @@
 """Assemble one student's passport archive as a stream of bytes. :func:`open_passport` asks each owning service
 (each checks the caller may export, audits it, and refuses before any byte is sent); :func:`archive` then writes the
 zip: each artifact's media as it streams from the store, the reflections' recordings, then ``passport.json``, its
-schema, the credentials and the offline ``index.html``. Only one media chunk and the (text) records are held in memory, never a file or the archive."""
+schema, the credentials and the offline ``index.html``. Only one media chunk and the (text) records are held in
+memory, never a file or the archive."""
 from __future__ import annotations
 
 import asyncio
@@ -126,11 +127,17 @@ async def _recordings(discussions: dict[str, dict], media: MediaReader, zipped: 
                 if not url:
                     continue
                 found["file"] = document.recording_path(reflection["id"], revision["number"], found["file_name"])
-                with zipped.entry(found["file"], compress=False) as handle:
-                    async for chunk in media.chunks(url):
-                        await anyio.to_thread.run_sync(handle.write, chunk)
-                        yield zipped.take()
-                yield zipped.take()
+                async for chunk in _stored(zipped, found["file"], media, url):
+                    yield chunk
+
+
+async def _stored(zipped: ZipStream, path: str, media: MediaReader, url: str) -> AsyncIterator[bytes]:
+    """One media file into the archive at ``path``, stored (compressed already), chunk by chunk as it streams."""
+    with zipped.entry(path, compress=False) as handle:
+        async for chunk in media.chunks(url):
+            await anyio.to_thread.run_sync(handle.write, chunk)     # its CRC, off the event loop
+            yield zipped.take()
+    yield zipped.take()
 
 
 async def _media(passport: Passport, media: MediaReader, zipped: ZipStream,
@@ -142,8 +149,5 @@ async def _media(passport: Passport, media: MediaReader, zipped: ZipStream,
         for version in found.versions:
             if not version.download_url:
                 continue
-            with zipped.entry(document.media_path(found.id, version), compress=False) as handle:
-                async for chunk in media.chunks(version.download_url):
-                    await anyio.to_thread.run_sync(handle.write, chunk)     # its CRC, off the event loop
-                    yield zipped.take()
-            yield zipped.take()
+            async for chunk in _stored(zipped, document.media_path(found.id, version), media, version.download_url):
+                yield chunk

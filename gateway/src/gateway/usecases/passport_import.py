@@ -18,6 +18,7 @@ import anyio.to_thread
 
 from chassis.context import Principal
 from chassis.errors import InvalidArgument
+from chassis.media.fs_store import FilesystemBlobStore
 from chassis.transfer_plan import ImportedArtifact, LocalSkill, plan
 from chassis.transfer_verify import TrustedDistricts, verify_package
 from gateway.clients.backends import Backends
@@ -55,19 +56,26 @@ async def find_student(backends: Backends, principal: Principal, sourced_id: str
 
 
 async def import_package(backends: Backends, principal: Principal, student: rpb.ExportPersonResponse,
-                         package: pathlib.Path | IO[bytes], reason: str, trusted: TrustedDistricts,
-                         sink: MediaSink) -> ImportReport:
-    """Verify, then attach; the package is a path or a seekable binary file (a form's spooled upload)."""
+                         package: pathlib.Path | IO[bytes], reason: str, trusted_setting: str,
+                         fs_store: FilesystemBlobStore | None) -> ImportReport:
+    """Verify against the districts ``trusted_setting`` names (SKILLFOLIO_TRUSTED_DISTRICTS), then attach; the
+    package is a path or a seekable binary file (a form's spooled upload). Files go to ``fs_store`` (the embedded
+    default's own store) or, without one, over HTTP to the store the upload targets name."""
+    trusted = TrustedDistricts.from_setting(trusted_setting)
     manifest = await anyio.to_thread.run_sync(verify_package, package, trusted)       # TransferRefused: nothing written
     local = await _local_skills(backends, principal, student)
-    with zipfile.ZipFile(package) as archive:
-        brought = plan(manifest, json.loads(archive.read("passport.json")), local)
-        report = ImportReport(brought.district_id, brought.district_name, student.person.id,
-                              student.person.sourced_id, mapped_skills=len(brought.skills.mapped),
-                              unmapped_skills=sorted(brought.skills.unmapped.values()))
-        for item in brought.artifacts:
-            await _attach(backends, principal, archive, brought.district_id, brought.district_name,
-                          student.person.id, item, reason, sink, report)
+    sink = MediaSink(fs_store)
+    try:
+        with zipfile.ZipFile(package) as archive:
+            brought = plan(manifest, json.loads(archive.read("passport.json")), local)
+            report = ImportReport(brought.district_id, brought.district_name, student.person.id,
+                                  student.person.sourced_id, mapped_skills=len(brought.skills.mapped),
+                                  unmapped_skills=sorted(brought.skills.unmapped.values()))
+            for item in brought.artifacts:
+                await _attach(backends, principal, archive, brought.district_id, brought.district_name,
+                              student.person.id, item, reason, sink, report)
+    finally:
+        await anyio.to_thread.run_sync(sink.close)
     return report
 
 

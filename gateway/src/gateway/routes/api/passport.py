@@ -18,11 +18,10 @@ from pydantic import BaseModel, Field
 
 from chassis.errors import FieldProblem, InvalidArgument
 from chassis.records_request import MAX_REASON
-from chassis.transfer_verify import TransferRefused, TrustedDistricts
+from chassis.transfer_verify import TransferRefused
 from gateway.clients.backends import BackendsDep
 from gateway.i18n import request_language
 from gateway.passport.export import Passport, archive, open_passport
-from gateway.passport.media_sink import MediaSink
 from gateway.passport.media_source import MediaReader
 from gateway.passport.read_ahead import read_ahead
 from gateway.routes.api.deps import ERRORS, Caller, PathId
@@ -132,15 +131,12 @@ async def import_passport(
             "The records request the import answers (kept in every service's audit row)."))]) -> PassportImport:
     state = request.app.state
     found = await find_student(backends, caller, student, reason)        # refused before the body is received
-    sink = MediaSink(getattr(state, "media_store", None))
     try:
         with tempfile.TemporaryDirectory(prefix="transfer-") as scratch:
             package = pathlib.Path(scratch) / "package.zip"
             await _saved(request, package, state.settings.transfer_max_mb << 20)
-            trusted = TrustedDistricts.from_setting(state.platform.trusted_districts)
-            report = await import_package(backends, caller, found, package, reason, trusted, sink)
+            report = await import_package(backends, caller, found, package, reason, state.platform.trusted_districts,
+                                          getattr(state, "media_store", None))
     except TransferRefused as refused:
         raise InvalidArgument(f"the package is refused: {refused}", [FieldProblem("package", str(refused))]) from None
-    finally:
-        await anyio.to_thread.run_sync(sink.close)
     return PassportImport(**asdict(report))

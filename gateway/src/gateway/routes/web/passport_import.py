@@ -6,15 +6,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import anyio.to_thread
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 
 from chassis.errors import InvalidArgument, NotFound
 from chassis.records_request import MAX_REASON
-from chassis.transfer_verify import TransferRefused, TrustedDistricts
+from chassis.transfer_verify import TransferRefused
 from gateway.clients.backends import BackendsDep
 from gateway.i18n import N_, gettext, use_request_language
-from gateway.passport.media_sink import MediaSink
 from gateway.routes.web.common import Viewer
 from gateway.routes.web.erasure import OFFICER, records_requests
 from gateway.sessions.csrf import verify_csrf
@@ -38,17 +36,13 @@ async def import_page(request: Request, backends: BackendsDep, viewer: Viewer,
     if (package.size or 0) > state.settings.transfer_max_mb << 20:
         use_request_language(request)
         return await refused("package", gettext(TOO_LARGE) % {"mib": state.settings.transfer_max_mb})
-    sink = MediaSink(getattr(state, "media_store", None))
     try:
         found = await find_student(backends, viewer, student.strip(), reason)
-        trusted = TrustedDistricts.from_setting(state.platform.trusted_districts)
-        report = await import_package(backends, viewer, found, package.file, reason, trusted, sink)
+        report = await import_package(backends, viewer, found, package.file, reason, state.platform.trusted_districts,
+                                      getattr(state, "media_store", None))
     except TransferRefused as error:
         return await refused("package", str(error))
     except (InvalidArgument, NotFound) as error:
-        control = "import_reason" if any(p.field == "reason" for p in getattr(error, "problems", [])) else \
-            "import_student"
+        control = "import_reason" if any(p.field == "reason" for p in error.problems) else "import_student"
         return await refused(control, str(error))
-    finally:
-        await anyio.to_thread.run_sync(sink.close)
     return render(request, "passport_import.html", report=report)

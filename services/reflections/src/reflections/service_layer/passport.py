@@ -60,18 +60,16 @@ class PassportRecords:
             artifact_ids = uow.replicas.artifacts_of(student_id)
         for start in range(0, len(artifact_ids), BATCH):
             with self.uow_factory() as uow:
-                batch = self._discussions(uow, artifact_ids[start:start + BATCH], role, self.media)
+                batch = self._discussions(uow, artifact_ids[start:start + BATCH], role)
             yield from batch
         with self.uow_factory() as uow:
             rest = [*self._progress(uow, student_id), *self._credentials(uow, student_id)]
         yield from rest
 
-    @staticmethod
-    def _discussions(uow: ReflectionsUnitOfWork, artifact_ids: list[str], role: str,
-                     media: ReflectionMedia) -> list[Record]:
+    def _discussions(self, uow: ReflectionsUnitOfWork, artifact_ids: list[str], role: str) -> list[Record]:
         """A batch of artifacts' discussions, each kind read for the whole batch at once; ready recordings signed
         for the export's whole length (the gateway fetches them into the archive after the artifacts' media)."""
-        found = {a: [media.with_urls(r, EXPORT_URL_TTL) for r in batch]
+        found = {a: [self.media.with_urls(r, EXPORT_URL_TTL) for r in batch]
                  for a, batch in uow.records.reflections_on_many(artifact_ids).items()}
         notes = uow.records.feedback_on_many(artifact_ids)
         said = uow.records.comments_on_many(artifact_ids)
