@@ -165,3 +165,48 @@ def test_a_district_admin_chooses_when_rights_pass_on_the_api_and_the_settings_p
         assert teacher.get("/admin/privacy").status_code == 403
     finally:
         people("ddunn").call("PUT", "/api/v1/privacy/rights-rule", json={"guardian_access_ends": "age_18"})
+
+
+def test_one_artifact_is_erased_from_its_page_address_and_one_not_the_students_is_refused(
+        officer, roster_engine, district, client, people):  # noqa: F811
+    """The officer pastes the artifact page's address a family sent: the roster is asked for that artifact only; the
+    artifacts service, asked first, finding it is not the student's refuses the erasure, and the page says so."""
+    web_login(client, *district.login(officer))
+    page = client.get("/privacy")
+    assert 'id="artifact_id"' in page.text and "Only this artifact" in page.text
+    student, artifact = _person(roster_engine, district, "student"), str(uuid.uuid4())
+    posted = client.post("/privacy/erasures", data={
+        "csrf_token": csrf_from(page.text), "student_id": student, "reason": "The family asked",
+        "artifact_id": f" https://skillfolio.example.org/artifacts/{artifact}?from=feed "}, follow_redirects=False)
+    assert posted.status_code == 303
+    erasure_id = posted.headers["location"].rsplit("/", 1)[1]
+    found = people(officer).call("GET", f"/api/v1/privacy/erasures/{erasure_id}")
+    assert found["artifact_id"] == artifact and found["waiting_for"] == ["artifacts"]
+    assert "Waiting for: artifacts" in client.get(posted.headers["location"]).text
+    coordinator = Coordinator.from_settings()
+
+    def confirm(erasure: str, service: str, counts: dict) -> None:
+        with RosterUnitOfWork(make_session_factory(roster_engine)) as uow:
+            uow.consumer = "roster.test"
+            record_confirmation(uow, coordinator, Envelope.from_event(
+                ErasureConfirmed(erasure, service, counts), service))
+            uow.commit()
+
+    confirm(erasure_id, "artifacts", {})                                  # no such artifact of the student's
+    refused = client.get(posted.headers["location"])
+    assert "Erasure refused" in refused.text and f"no artifact {artifact}" in refused.text
+    listed = client.get("/privacy").text
+    assert "Refused" in listed and "One artifact" in listed
+    assert people(officer).call("GET", f"/api/v1/privacy/erasures/{erasure_id}")["status"] == "refused"
+
+    erasure = people(officer).call("POST", "/api/v1/privacy/erasures", 202, json={
+        "student_id": student, "reason": "The family asked", "artifact_id": artifact})
+    confirm(erasure["id"], "artifacts", {"artifacts": 1, "media_objects": 2})
+    assert people(officer).call("GET", f"/api/v1/privacy/erasures/{erasure['id']}")["waiting_for"] == [
+        s for s in DEFAULT_SERVICES.split(",") if s != "artifacts"]
+    for service in DEFAULT_SERVICES.split(",")[1:]:
+        confirm(erasure["id"], service, {"rows": 1})
+    printable = client.get(f"/privacy/erasures/{erasure['id']}").text
+    assert "the artifact below, with everything that hung on it, was erased" in printable and artifact in printable
+    certificate = people(officer).call("GET", f"/api/v1/privacy/erasures/{erasure['id']}/certificate")
+    assert certificate["certificate"]["subject"]["scope"] == "artifact"

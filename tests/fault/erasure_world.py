@@ -55,7 +55,8 @@ def count(engine: Engine, table, **where) -> int:
 def seed_student(engines: dict[str, Engine], store, student_id: str, artifacts: int = 2,
                  media_bytes: int = 1024) -> dict[str, int]:
     """A student with ``artifacts`` artifacts (one media version each, its checked copy in ``store``), a reflection
-    and a comment on each, a notification per artifact, the replicas' rows; returns the media objects written (``blobs``, ``keys``)."""
+    and a comment on each, a notification per artifact, the replicas' rows; returns the media objects written (``blobs``,
+    ``keys``) and the artifacts' ids."""
     from notifications.adapters import orm as n
 
     from artifacts.adapters import orm as a
@@ -69,8 +70,10 @@ def seed_student(engines: dict[str, Engine], store, student_id: str, artifacts: 
     add(engines["roster"], ro.person_roles, person_id=student_id, role="student", org_id=school)
     add(engines["roster"], ro.credentials, person_id=student_id, username=f"ada-{student_id[:6]}")
     keys: list[str] = []
+    ids: list[str] = []
     for i in range(artifacts):
         artifact_id = str(uuid.uuid4())
+        ids.append(artifact_id)
         add(engines["artifacts"], a.artifacts, id=artifact_id, student_id=student_id, title=f"Work {i}",
             kind="image", status="ready", added_by=student_id, added_by_role="student")
         key, checked = f"artifacts/{artifact_id}/v1/original", f"checked/artifacts/{artifact_id}/v1"
@@ -87,13 +90,15 @@ def seed_student(engines: dict[str, Engine], store, student_id: str, artifacts: 
         add(engines["reflections"], r.comments, artifact_id=artifact_id, student_id=student_id, author_id=student_id,
             author_role="student", body="Look!")
         add(engines["reflections"], r.artifact_owners, artifact_id=artifact_id, student_id=student_id)
-        add(engines["notifications"], n.notifications, student_id=student_id, recipient_id="guardian-1")
+        add(engines["notifications"], n.notifications, student_id=student_id, recipient_id="guardian-1",
+            subject_id=artifact_id, link=f"/artifacts/{artifact_id}")
         add(engines["notifications"], n.artifacts, artifact_id=artifact_id, student_id=student_id)
         add(engines["reporting"], p.artifacts, artifact_id=artifact_id, student_id=student_id)
+        add(engines["skills"], sk.skill_usage, skill_id="skill-1", artifact_id=artifact_id)
     add(engines["notifications"], n.contacts, person_id=student_id)
     add(engines["skills"], sk.people, person_id=student_id)
     add(engines["reporting"], p.people, person_id=student_id)
-    return {"blobs": len(keys), "keys": keys}
+    return {"blobs": len(keys), "keys": keys, "artifacts": ids}
 
 
 class ErasureWorld:

@@ -135,14 +135,72 @@ def test_a_stopped_service_keeps_the_certificate_pending_until_it_returns_and_er
     assert len(_all_keys(world.store)) == 2                               # the other student's two objects
 
 
-def _erasure_of(world, output: str):
-    erasure_id = output.split()[1]
-    with world.engines["roster"].connect() as connection:
-        from roster.adapters.orm import erasure_requests
-        row = connection.execute(select(erasure_requests).where(erasure_requests.c.id == erasure_id)).one()
-    assert row.requested_by.startswith("operator:") and row.reason == "parent's written request"
+def _erasure_of(world, output: str, reason: str = "parent's written request"):
+    row = erasure_row(world, output.split()[1])
+    assert row.requested_by.startswith("operator:") and row.reason == reason
     return row
 
 
 def _all_keys(store) -> list[str]:
     return [o.object_name for o in store.client.list_objects(store.bucket, recursive=True)]
+
+
+@pytest.mark.timeout(600)
+def test_one_artifact_is_erased_in_every_service_and_another_students_artifact_is_refused(world, fresh_amqp_url):
+    """A family asks that one photo be erased: the artifacts service finds it is the student's and erases it with its
+    media, then every other service what hangs on it; the rest of the record stays. An artifact of another student's
+    refuses the request, and nothing is erased anywhere."""
+    from notifications.adapters import orm as n
+
+    from artifacts.adapters import orm as a
+    from reflections.adapters import orm as r
+    from reporting.adapters import orm as p
+    from roster.adapters import orm as ro
+    from skills.adapters import orm as sk
+
+    student, other = str(uuid.uuid4()), str(uuid.uuid4())
+    seeded = seed_student(world.engines, world.store, student, artifacts=3)
+    others = seed_student(world.engines, world.store, other, artifacts=1)
+    photo, kept = seeded["artifacts"][0], seeded["artifacts"][1:]
+    world.start_all()
+    world.wait_consumers()
+
+    erased = world.cli("roster", "erase", student, "--artifact", photo, "--reason", "the family asked")
+    assert erased.returncode == 0 and "certificate issued" in erased.stdout, erased.stdout + erased.stderr
+    row = _erasure_of(world, erased.stdout, "the family asked")
+    certificate = json.loads(row.certificate)
+    assert certificate["subject"] == {"pseudonym": row.pseudonym, "scope": "artifact", "artifact_id": photo}
+    counts = {c["service"]: c["counts"] for c in certificate["confirmations"]}
+    assert counts["artifacts"]["artifacts"] == 1 and counts["artifacts"]["media_objects"] == 2
+    assert counts["reflections"]["reflections"] == 1 and counts["reflections"]["comments"] == 1
+    assert counts["notifications"]["notifications"] == 1 and counts["notifications"]["artifacts"] == 1
+    assert counts["reporting"]["artifacts"] == 1 and counts["skills"]["skill_usage"] == 1
+    assert world.key.verify_jws(row.signature)[1] and row.student_id == ""
+
+    for service, table, column in (("artifacts", a.artifacts, "id"), ("artifacts", a.artifact_versions, "artifact_id"),
+                                   ("reflections", r.reflections, "artifact_id"), ("reflections", r.comments,
+                                                                                   "artifact_id"),
+                                   ("notifications", n.notifications, "subject_id"),
+                                   ("reporting", p.artifacts, "artifact_id"), ("skills", sk.skill_usage,
+                                                                               "artifact_id")):
+        assert count(world.engines[service], table, **{column: photo}) == 0, (service, table.name)
+        assert sum(count(world.engines[service], table, **{column: k}) for k in kept) == 2, (service, table.name)
+    assert [k for k in seeded["keys"] if world.store.stat(k) is None] == seeded["keys"][:2]   # the photo's two
+    with world.engines["roster"].connect() as connection:
+        person = connection.execute(select(ro.people).where(ro.people.c.id == student)).one()
+    assert (person.given_name, person.active) == ("Ada", True)         # the record itself stays
+    with world.engines["artifacts"].connect() as connection:
+        [audit] = connection.execute(select(a.audit_log).where(a.audit_log.c.subject_type == ERASED_SUBJECT)).all()
+    assert audit.action == "artifacts.EraseArtifact" and audit.subject_id == row.pseudonym
+
+    # another student's artifact named with this student: refused by the artifacts service, nothing erased anywhere
+    theirs = others["artifacts"][0]
+    refused = world.cli("roster", "erase", student, "--artifact", theirs, "--reason", "a mistaken request")
+    assert refused.returncode == 1 and "refused: no artifact" in refused.stderr, refused.stdout + refused.stderr
+    assert erasure_row(world, refused.stdout.split()[1]).status == "refused"
+    for service, table, column in (("artifacts", a.artifacts, "id"), ("reflections", r.reflections, "artifact_id"),
+                                   ("notifications", n.notifications, "subject_id"),
+                                   ("reporting", p.artifacts, "artifact_id"), ("skills", sk.skill_usage,
+                                                                               "artifact_id")):
+        assert count(world.engines[service], table, **{column: theirs}) == 1, (service, table.name)
+    assert all(world.store.stat(k) is not None for k in others["keys"])

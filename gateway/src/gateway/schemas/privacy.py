@@ -14,6 +14,10 @@ from gateway.schemas.common import Count, Id, text
 class NewErasure(Body):
     student_id: Id
     reason: str = text(2000, description="Why the record is erased (kept on the erasure record and certificate).")
+    artifact_id: str = Field("", max_length=36, description=(
+        "Erase only this artifact of the student's, with what hangs on it (versions, media, reflections, feedback, "
+        "comments, assessments, notifications). The artifacts service checks it is the student's first: if not, "
+        "the erasure is `refused` and nothing is erased."))
 
 
 class Confirmation(BaseModel):
@@ -25,7 +29,10 @@ class Confirmation(BaseModel):
 class Erasure(BaseModel):
     id: str
     pseudonym: str = Field(description="Keyed hash of the student id: all the audit trails keep.")
-    status: str = Field(description="`pending` until every service confirmed, then `completed`.")
+    status: str = Field(description="`pending` until every service confirmed, then `completed`; `refused` when the "
+                                    "artifact named is not the student's (nothing erased).")
+    artifact_id: str = Field("", description="Set: the erasure of this one artifact, not the whole record.")
+    refusal: str = Field("", description="Why a refused erasure erased nothing.")
     reason: str
     requested_by: str
     requested_at: str
@@ -98,6 +105,7 @@ class DueRecords(BaseModel):
 
 def erasure_json(e) -> dict:
     return {"id": e.id, "pseudonym": e.pseudonym, "status": e.status, "reason": e.reason,
+            "artifact_id": e.artifact_id, "refusal": e.refusal,
             "requested_by": e.requested_by, "requested_at": e.requested_at, "services": list(e.services),
             "confirmations": [{"service": c.service, "confirmed_at": c.confirmed_at, "counts": dict(c.counts)}
                               for c in e.confirmations],

@@ -1,5 +1,6 @@
 """Erasure on request, a service's side: the two saga events, a service's plan of the rows that hold one student's
-data, and :func:`erase_student`, which deletes them, audits pseudonymously and confirms in one transaction.
+data (and, in ``ErasurePlan.artifact``, one artifact's), and :func:`erase_student`, which deletes them, audits
+pseudonymously and confirms in one transaction.
 
 The roster coordinates (roster.service_layer.erasure): it publishes ``erasure_requested``; each service that holds
 the student's data subscribes to it with a handler built by :func:`erasure_handler` and publishes
@@ -25,7 +26,8 @@ ERASURE_SETTING = "skillfolio.erasure"  # SET LOCAL to 'on': the append-only his
 
 @dataclass(frozen=True)
 class ErasureRequested(DomainEvent):
-    """A privacy officer asked that one student's record be erased; every service in ``services`` erases its part."""
+    """A privacy officer asked that one student's record (or, with ``artifact_id``, one artifact of it) be erased;
+    every service in ``services`` erases its part."""
 
     erasure_id: str
     student_id: str
@@ -34,6 +36,7 @@ class ErasureRequested(DomainEvent):
     requested_by_roles: list[str] = field(default_factory=list)
     services: list[str] = field(default_factory=list)    # who still has to confirm (a retry names only those)
     attempt: int = 1
+    artifact_id: str = ""            # set: only this artifact of the student's, with what hangs on it
 
 
 @dataclass(frozen=True)
@@ -53,15 +56,19 @@ def pseudonym(student_id: str, key: bytes) -> str:
 
 @dataclass(frozen=True)
 class Rows:
-    """Rows of ``table`` whose ``column`` is the student's id, or (with ``parent``) one of the parent rows' keys."""
+    """Rows of ``table`` whose ``column`` is the erased subject's id (a student's, or an artifact's), or (with
+    ``parent``) one of the parent rows' keys; ``contains``: whose ``column`` holds the id (a link naming it)."""
 
     table: Table
     column: str
     parent: Rows | None = None
     parent_key: str = "id"
+    contains: bool = False
 
     def where(self, student_id: str):
         column = self.table.c[self.column]
+        if self.contains:
+            return column.contains(student_id, autoescape=True)
         if self.parent is None:
             return column == student_id
         parent = self.parent.table
@@ -133,36 +140,57 @@ class ErasurePlan:
     outbox: Table | None = None       # its events naming the student go too: a replay must not bring them back
     before: Callable[[Session, str], Any] | None = None
     after: Callable[[Session, str, Any], None] | None = None
+    artifact: ErasurePlan | None = None    # one artifact's rows, keyed by its id (none: the service holds none)
+    owned: Callable[[Session, str, str], bool] | None = None   # (artifact, student): the owner's check, first
+
+    def of_artifact(self, session: Session, artifact_id: str, student_id: str) -> ErasurePlan:
+        """The plan an artifact's erasure applies: ``artifact``; nothing (confirmed all the same) where the service
+        holds none, or where ``owned`` finds it is not the student's."""
+        plan = self.artifact
+        if plan is None or (plan.owned is not None and not plan.owned(session, artifact_id, student_id)):
+            return ErasurePlan(self.service, (), self.audit_table)
+        return plan
+
+
+def replica_rows(roster: Any) -> tuple[Rows, ...]:
+    """The roster replica's rows of one student (``chassis.roster_replica.tables.RosterTables``), in delete order."""
+    return (Rows(roster.guardianships, "student_id"), Rows(roster.enrollments, "person_id"),
+            Rows(roster.transfers, "student_id"), Rows(roster.people, "person_id"))
 
 
 def erase_student(uow: Any, envelope: Envelope, plan: ErasurePlan,
                   delete_blob: Callable[[str], None] | None = None) -> dict[str, int] | None:
     """Apply one ``erasure_requested`` in ``uow``'s open transaction (its inbox claim already made): delete the
-    media objects, then the rows; append a pseudonymous audit row; raise ``erasure_confirmed``. A blob delete that
-    fails rolls everything back and the delivery is retried (deleting a missing object is not an error). None when
-    the request does not name this service (a retry for the others)."""
+    media objects, then the rows (the student's, or with ``artifact_id`` that artifact's: ``plan.artifact``);
+    append a pseudonymous audit row; raise ``erasure_confirmed``. A blob delete that fails rolls everything back
+    and the delivery is retried (deleting a missing object is not an error). None when the request does not name
+    this service (a retry for the others)."""
     data = envelope.data
     if data.get("services") and plan.service not in data["services"]:
         return None
-    student_id = data["student_id"]
-    keys = media_keys(uow.session, plan.media, student_id) if plan.media else []
+    artifact_id = data.get("artifact_id") or ""
+    if artifact_id:
+        plan = plan.of_artifact(uow.session, artifact_id, data["student_id"])
+    subject = artifact_id or data["student_id"]
+    keys = media_keys(uow.session, plan.media, subject) if plan.media else []
     for key in keys:
         delete_blob(key)
-    state = plan.before(uow.session, student_id) if plan.before else None
-    counts = erase_rows(uow.session, plan.rows, student_id, plan.guarded)
+    state = plan.before(uow.session, subject) if plan.before else None
+    counts = erase_rows(uow.session, plan.rows, subject, plan.guarded)
     if plan.after:
-        plan.after(uow.session, student_id, state)
+        plan.after(uow.session, subject, state)
     if plan.outbox is not None:
         counts["outbox"] = uow.session.execute(delete(plan.outbox).where(plan.outbox.c.body.contains(
-            student_id, autoescape=True))).rowcount or 0
+            subject, autoescape=True))).rowcount or 0
     if plan.media:
         counts["media_objects"] = len(keys)
     if plan.audit_table is not None:
         uow.record_access(plan.audit_table, actor=data["requested_by"],
                           actor_roles=data.get("requested_by_roles", []),
-                          action=f"{plan.service}.EraseStudent", subject_type=ERASED_SUBJECT,
-                          subject_ids=[data["pseudonym"]],
-                          detail={"erasure_id": data["erasure_id"], "rows": sum(counts.values()), "counts": counts})
+                          action=f"{plan.service}.{'EraseArtifact' if artifact_id else 'EraseStudent'}",
+                          subject_type=ERASED_SUBJECT, subject_ids=[data["pseudonym"]],
+                          detail={"erasure_id": data["erasure_id"], "rows": sum(counts.values()), "counts": counts,
+                                  **({"artifact_id": artifact_id} if artifact_id else {})})
     uow.raise_event(ErasureConfirmed(erasure_id=data["erasure_id"], service=plan.service, counts=counts,
                                      erased_at=dt.datetime.now(dt.UTC).isoformat()))
     return counts

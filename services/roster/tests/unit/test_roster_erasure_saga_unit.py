@@ -15,7 +15,7 @@ from chassis.errors import Conflict, InvalidArgument, NotFound, PermissionDenied
 from chassis.events import Envelope
 from chassis.signing import DistrictKey, SignatureError, b64url, b64url_decode
 from roster.domain.access import Viewer
-from roster.domain.erasure import COMPLETED, PENDING
+from roster.domain.erasure import COMPLETED, PENDING, REFUSED
 from roster.domain.retention import RetentionSchedule
 from roster.erasure_config import ErasureOptions
 from roster.service_layer.erasure import Coordinator, record_confirmation, request_erasure, retry_pending
@@ -33,8 +33,9 @@ class FakeErasures:
     def is_student(self, person_id):
         return person_id in self.students
 
-    def open_for(self, student_id):
-        return next((e.id for e in self.rows.values() if e.student_id == student_id and e.status == PENDING), None)
+    def open_for(self, student_id, artifact_id=""):
+        return next((e.id for e in self.rows.values() if e.student_id == student_id and e.status == PENDING
+                     and (not artifact_id or e.artifact_id in ("", artifact_id))), None)
 
     def pseudonyms(self):
         return {e.pseudonym for e in self.rows.values()}
@@ -65,6 +66,8 @@ class FakeErasures:
 
     def complete(self, erasure):
         self.rows[erasure.id] = copy.deepcopy(erasure)
+
+    refuse = complete
 
 
 class FakeRetention:
@@ -203,3 +206,53 @@ def test_a_pending_erasure_is_asked_again_of_the_services_that_have_not_confirme
     assert retry.type == "erasure_requested" and retry.data["services"] == ["reflections"]
     assert retry.data["attempt"] == 2 and retry.data["erasure_id"] == erasure.id
     assert retry_pending(lambda: uow, coordinator) == 0          # the next retry waits its interval again
+
+
+ARTIFACT = "a-7"
+
+
+def test_one_artifact_is_asked_of_the_artifacts_service_first_then_of_the_others(uow, coordinator):
+    erasure = request_erasure(lambda: uow, coordinator, OFFICER_VIEWER, STUDENT, "the family asked", ARTIFACT)
+    assert uow.erasures.roster_erased == []                        # the roster holds nothing of an artifact
+    [event] = uow.events
+    assert event.data["services"] == ["artifacts"] and event.data["artifact_id"] == ARTIFACT
+    assert event.data["requested_by_roles"] == ["privacy_officer"]
+    [row] = uow.audit_rows
+    assert row.action == "roster.EraseArtifact" and row.detail["artifact_id"] == ARTIFACT
+    assert erasure.waiting_for() == ["artifacts"]
+    with pytest.raises(Conflict):                                  # the same artifact, or the whole record
+        request_erasure(lambda: uow, coordinator, OFFICER_VIEWER, STUDENT, "again", ARTIFACT)
+    with pytest.raises(Conflict):
+        request_erasure(lambda: uow, coordinator, OFFICER_VIEWER, STUDENT, "everything")
+
+    with uow:
+        record_confirmation(uow, coordinator, confirmed(erasure.id, "artifacts", artifacts=1, media_objects=2))
+        uow.commit()
+    asked = uow.events[-1]
+    assert asked.type == "erasure_requested" and asked.data["services"] == ["reflections"]
+    assert asked.data["artifact_id"] == ARTIFACT and asked.data["requested_by_roles"] == ["privacy_officer"]
+    with uow:
+        record_confirmation(uow, coordinator, confirmed(erasure.id, "reflections", comments=3))
+        uow.commit()
+    done = uow.erasures.rows[erasure.id]
+    assert done.status == COMPLETED
+    assert done.certificate["subject"] == {"pseudonym": erasure.pseudonym, "scope": "artifact",
+                                           "artifact_id": ARTIFACT}
+    assert done.certificate["totals"] == {"rows": 4, "media_objects": 2}
+    assert "the rest of the student's record" in [k["what"] for k in done.certificate["kept"]]
+    assert not any("tombstone" in k["what"] for k in done.certificate["kept"])
+
+
+def test_an_artifact_not_in_the_students_portfolio_refuses_the_erasure_and_nobody_else_is_asked(uow, coordinator,
+                                                                                                 clock):
+    erasure = request_erasure(lambda: uow, coordinator, OFFICER_VIEWER, STUDENT, "the family asked", "not-hers")
+    with uow:
+        record_confirmation(uow, coordinator, confirmed(erasure.id, "artifacts"))     # found nothing to erase
+        uow.commit()
+    refused = uow.erasures.rows[erasure.id]
+    assert refused.status == REFUSED and refused.certificate is None
+    assert "not-hers" in refused.refusal and "nothing was erased" in refused.refusal
+    assert [e.data["services"] for e in uow.events] == [["artifacts"]]       # reflections was never asked
+    clock["now"] = NOW + dt.timedelta(days=1)
+    assert retry_pending(lambda: uow, coordinator) == 0
+    request_erasure(lambda: uow, coordinator, OFFICER_VIEWER, STUDENT, "the right one", ARTIFACT)   # not blocking

@@ -34,11 +34,12 @@ PENDING = {409: {"description": "The erasure is still pending: some services hav
 
 
 @router.post("/erasures", response_model=Erasure, status_code=202, dependencies=IDEMPOTENT,
-             summary="Erase a student's record in every service (privacy officers, with a reason): the roster erases "
-                     "its part now and asks every service for theirs; the erasure stays `pending` until all confirm")
+             summary="Erase a student's record, or one artifact of it, in every service (privacy officers, with a "
+                     "reason): the roster erases its part now and asks every service for theirs; the erasure stays "
+                     "`pending` until all confirm")
 async def request_erasure(backends: BackendsDep, caller: Caller, body: NewErasure):
-    reply = await backends.privacy.request_erasure(caller, ppb.RequestErasureRequest(student_id=body.student_id,
-                                                                                     reason=body.reason))
+    reply = await backends.privacy.request_erasure(caller, ppb.RequestErasureRequest(
+        student_id=body.student_id, reason=body.reason, artifact_id=body.artifact_id.strip()))
     return erasure_json(reply.erasure)
 
 

@@ -1,6 +1,6 @@
 """The privacy officer's erasure pages (issue 13 §5): /privacy lists the erasures and the records past the retention
 schedule, asks for an erasure with a reason (and offers a transfer package's import: web/passport_import.py);
-/privacy/erasures/{id} follows one erasure's confirmations and, once every service confirmed, is the printable
+/privacy/erasures/{id} follows one erasure's confirmations (of a whole record or one artifact) and, once every service confirmed, is the printable
 certificate (its signed JSON downloads beside it). The roster decides."""
 from __future__ import annotations
 
@@ -45,14 +45,21 @@ async def privacy_page(request: Request, backends: BackendsDep, viewer: Viewer):
 @router.post("/privacy/erasures", dependencies=[Depends(verify_csrf), OFFICER])
 async def request_erasure(request: Request, backends: BackendsDep, viewer: Viewer,
                           student_id: Annotated[str, Form(max_length=64)] = "",
-                          reason: Annotated[str, Form(max_length=2000)] = ""):
+                          reason: Annotated[str, Form(max_length=2000)] = "",
+                          artifact_id: Annotated[str, Form(max_length=200)] = ""):
     try:
         reply = await backends.privacy.request_erasure(viewer, ppb.RequestErasureRequest(
-            student_id=student_id.strip(), reason=reason))
+            student_id=student_id.strip(), reason=reason, artifact_id=artifact_of(artifact_id)))
     except InvalidArgument as refused:
         return await records_requests(request, backends, viewer, 422, field_errors(refused.problems),
-                           {"student_id": student_id, "reason": reason})
+                                      {"student_id": student_id, "reason": reason, "artifact_id": artifact_id})
     return RedirectResponse(f"/privacy/erasures/{reply.erasure.id}", status_code=303)
+
+
+def artifact_of(given: str) -> str:
+    """The artifact id in what the officer pasted: the id, or the artifact page's address the family sent."""
+    given = given.strip().rstrip("/")
+    return given.rsplit("/artifacts/", 1)[-1].split("?")[0].split("#")[0] if "/artifacts/" in given else given
 
 
 @router.get("/privacy/erasures/{erasure_id}", dependencies=[OFFICER])

@@ -1,30 +1,59 @@
-"""What the artifacts service erases for one student (issue 13 §5): artifacts with their versions, media records, tags,
-showcases and links, the panel replica's rows, the roster replica's rows, and every media object those name that no
-other student's artifact names too."""
+"""What the artifacts service erases (issue 13 §5): for one student, artifacts with their versions, media records,
+tags, showcases and links, the panel replica's rows, the roster replica's rows, and every media object those name
+that no other student's artifact names too; for one artifact, its own rows and objects, once it is found to be the
+student's (this service decides: the coordinator asks it first)."""
 from __future__ import annotations
 
 from sqlalchemy import or_, select
 
 from artifacts.adapters import orm
 from artifacts.adapters.showcase_tables import showcase_items, showcase_links, showcases
-from chassis.erasure import ErasurePlan, Media, Rows, media_erasure_handler
+from chassis.erasure import ErasurePlan, Media, Rows, media_erasure_handler, replica_rows
 
 ARTIFACTS = Rows(orm.artifacts, "student_id")
 SHOWCASES = Rows(showcases, "student_id")
 VERSIONS = Rows(orm.artifact_versions, "artifact_id", ARTIFACTS)
 VERSION_MEDIA = Rows(orm.version_media, "artifact_id", ARTIFACTS)
+ONE_VERSIONS, ONE_MEDIA = Rows(orm.artifact_versions, "artifact_id"), Rows(orm.version_media, "artifact_id")
 
 
-def shared_keys(session, student_id: str, keys: list[str]) -> set[str]:
-    """The keys another student's versions name too: a class capture's one object, whose bytes the others keep."""
-    others = select(orm.artifacts.c.id).where(orm.artifacts.c.student_id != student_id)
-    v, m = orm.artifact_versions, orm.version_media
-    found = set(session.execute(select(v.c.media_key).where(v.c.artifact_id.in_(others), v.c.media_key.in_(keys)))
-                .scalars())
-    for row in session.execute(select(m.c.checked_key, m.c.thumbnail_key).where(
-            m.c.artifact_id.in_(others), or_(m.c.checked_key.in_(keys), m.c.thumbnail_key.in_(keys)))):
-        found.update(row)
-    return found & set(keys)
+def named_elsewhere(others):
+    """The keys that versions of the ``others(subject)`` artifacts name too: a class capture's one object, whose
+    bytes they keep."""
+    def shared(session, subject: str, keys: list[str]) -> set[str]:
+        v, m = orm.artifact_versions, orm.version_media
+        rest = others(subject)
+        found = set(session.execute(select(v.c.media_key).where(v.c.artifact_id.in_(rest), v.c.media_key.in_(keys)))
+                    .scalars())
+        for row in session.execute(select(m.c.checked_key, m.c.thumbnail_key).where(
+                m.c.artifact_id.in_(rest), or_(m.c.checked_key.in_(keys), m.c.thumbnail_key.in_(keys)))):
+            found.update(row)
+        return found & set(keys)
+    return shared
+
+
+shared_keys = named_elsewhere(lambda student_id: select(orm.artifacts.c.id).where(
+    orm.artifacts.c.student_id != student_id))
+shared_beyond = named_elsewhere(lambda artifact_id: select(orm.artifacts.c.id).where(orm.artifacts.c.id != artifact_id))
+
+
+def owned(session, artifact_id: str, student_id: str) -> bool:
+    """The artifact is the student's (deleted ones too: an erasure removes what a delete kept)."""
+    return session.execute(select(orm.artifacts.c.id).where(orm.artifacts.c.id == artifact_id,
+                                                           orm.artifacts.c.student_id == student_id)).first() is not None
+
+
+ONE_ARTIFACT = ErasurePlan(
+    service="artifacts",
+    rows=(Rows(orm.artifact_skills, "artifact_id"), Rows(showcase_items, "artifact_id"), ONE_MEDIA, ONE_VERSIONS,
+          Rows(orm.milestone_selections, "artifact_id"), Rows(orm.artifacts, "id")),
+    audit_table=orm.audit_log,
+    outbox=orm.outbox,
+    guarded=("artifact_versions",),
+    media=(Media(ONE_VERSIONS, ("media_key",), shared=shared_beyond),
+           Media(ONE_MEDIA, ("checked_key", "thumbnail_key"), shared=shared_beyond)),
+    owned=owned,
+)
 
 PLAN = ErasurePlan(
     service="artifacts",
@@ -40,15 +69,14 @@ PLAN = ErasurePlan(
         Rows(orm.milestone_selections, "student_id"),
         Rows(orm.milestone_panellists, "student_id"),
         Rows(orm.idempotency_keys, "principal"),          # the first results of the student's own creates
-        Rows(orm.guardianships, "student_id"),
-        Rows(orm.enrollments, "person_id"),
-        Rows(orm.people, "person_id"),
+        *replica_rows(orm.roster),
     ),
     audit_table=orm.audit_log,
     outbox=orm.outbox,
     guarded=("artifact_versions",),
     media=(Media(VERSIONS, ("media_key",), shared=shared_keys),
            Media(VERSION_MEDIA, ("checked_key", "thumbnail_key"), shared=shared_keys)),
+    artifact=ONE_ARTIFACT,
 )
 
 erase_student = media_erasure_handler(lambda: PLAN)

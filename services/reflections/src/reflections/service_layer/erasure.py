@@ -1,10 +1,13 @@
-"""What the reflections service erases for one student (issue 13 §5): reflections with every revision and recording,
-feedback, comments, assessments, goals, milestones with their panels and score sheets, badge awards, points of
-progress, exemplars with their calibration scores, the replicas' rows, and the recordings' media objects."""
+"""What the reflections service erases (issue 13 §5): for one student, reflections with every revision and recording,
+feedback, comments, amendment requests, assessments, goals, milestones with their panels and score sheets, badge
+awards, points of progress, exemplars with their calibration scores, the replicas' rows, and the recordings' media
+objects; for one artifact, what hangs on it: its reflections and recordings, feedback, comments, amendment requests,
+assessments, exemplars, and its place as evidence of goals, milestones and points of progress."""
 from __future__ import annotations
 
-from chassis.erasure import ErasurePlan, Media, Rows, media_erasure_handler
+from chassis.erasure import ErasurePlan, Media, Rows, media_erasure_handler, replica_rows
 from reflections.adapters import orm
+from reflections.adapters.amendment_tables import amendment_requests
 from reflections.adapters.calibration_tables import calibration_scores, exemplars
 from reflections.adapters.credential_tables import badge_awards
 from reflections.adapters.goal_tables import (
@@ -27,11 +30,37 @@ GOALS, MILESTONES = Rows(goals, "student_id"), Rows(milestones, "student_id")
 INVITATIONS = Rows(panel_invitations, "milestone_id", MILESTONES)
 POINTS, EXEMPLARS = Rows(points_of_progress, "student_id"), Rows(exemplars, "student_id")
 
+
+def recordings(rows: Rows) -> tuple[Media, ...]:
+    """The recordings' objects of these revision_media rows: the checked copy and the original upload."""
+    return (Media(rows, ("checked_key",)),
+            Media(rows, ("reflection_id", "number"), lambda row: [original_key(row[0], row[1])]))
+
+
+ON_ARTIFACT = Rows(orm.reflections, "artifact_id")
+ITS_RECORDINGS = Rows(orm.revision_media, "reflection_id", ON_ARTIFACT)
+ITS_EXEMPLARS = Rows(exemplars, "artifact_id")
+ONE_ARTIFACT = ErasurePlan(
+    service="reflections",
+    rows=(
+        ITS_RECORDINGS, Rows(orm.reflection_revisions, "reflection_id", ON_ARTIFACT), ON_ARTIFACT,
+        *(Rows(table, "artifact_id") for table in (orm.feedback, orm.comments, amendment_requests, orm.assessments,
+                                                   orm.artifact_skills, goal_evidence, milestone_evidence,
+                                                   point_of_progress_artifacts)),
+        Rows(calibration_scores, "exemplar_id", ITS_EXEMPLARS), ITS_EXEMPLARS,
+        Rows(orm.artifact_owners, "artifact_id"),
+    ),
+    audit_table=orm.audit_log,
+    outbox=orm.outbox,
+    guarded=("reflection_revisions",),
+    media=recordings(ITS_RECORDINGS),
+)
+
 PLAN = ErasurePlan(
     service="reflections",
     rows=(
         RECORDINGS, REVISIONS, REFLECTIONS,
-        Rows(orm.feedback, "student_id"), Rows(orm.comments, "student_id"),
+        Rows(orm.feedback, "student_id"), Rows(orm.comments, "student_id"), Rows(amendment_requests, "student_id"),
         Rows(orm.assessments, "student_id"), Rows(orm.artifact_skills, "student_id"),
         Rows(goal_skills, "goal_id", GOALS), Rows(goal_evidence, "goal_id", GOALS), GOALS,
         Rows(sheet_scores, "invitation_id", INVITATIONS), Rows(score_sheets, "milestone_id", MILESTONES), INVITATIONS,
@@ -41,13 +70,13 @@ PLAN = ErasurePlan(
         Rows(calibration_scores, "exemplar_id", EXEMPLARS), EXEMPLARS,
         Rows(orm.artifact_owners, "student_id"), Rows(orm.person_names, "person_id"),
         Rows(orm.idempotency_keys, "principal"),
-        Rows(orm.guardianships, "student_id"), Rows(orm.enrollments, "person_id"), Rows(orm.people, "person_id"),
+        *replica_rows(orm.roster),
     ),
     audit_table=orm.audit_log,
     outbox=orm.outbox,
     guarded=("reflection_revisions",),
-    media=(Media(RECORDINGS, ("checked_key",)),
-           Media(RECORDINGS, ("reflection_id", "number"), lambda row: [original_key(row[0], row[1])])),
+    media=recordings(RECORDINGS),
+    artifact=ONE_ARTIFACT,
 )
 
 erase_student = media_erasure_handler(lambda: PLAN)

@@ -1,5 +1,7 @@
-"""What the reporting service erases for one student (issue 13 §5): every student-level read-model row; the
-dashboard's summaries lose exactly the student's contribution (adapters.summaries), so counts stay exact."""
+"""What the reporting service erases (issue 13 §5): for one student, every student-level read-model row; for one
+artifact, its rows. The dashboard's summaries lose exactly that contribution (adapters.summaries), so counts stay
+exact. (An artifact's assessments are erased by the reflections service; reporting's assessment rows name no
+artifact, so the student's latest level per skill stands until the student's own erasure.)"""
 from __future__ import annotations
 
 from chassis.erasure import ErasurePlan, Rows, unit_erasure_handler
@@ -19,6 +21,24 @@ def _after(session, student_id: str, state) -> None:
     summaries.apply(session, ids, {student_id}, before)
 
 
+def _before_artifact(session, artifact_id: str):
+    bulk.lock_students(session, summaries.owners(session, {artifact_id}))
+    return summaries.contributions(session, [artifact_id])
+
+
+def _after_artifact(session, artifact_id: str, before) -> None:
+    summaries.apply(session, [artifact_id], (), before)
+
+
+ONE_ARTIFACT = ErasurePlan(
+    service="reporting",
+    rows=tuple(Rows(table, "artifact_id") for table in (orm.artifact_skills, orm.artifact_responses, orm.artifacts)),
+    audit_table=None,
+    outbox=orm.outbox,
+    before=_before_artifact, after=_after_artifact,
+)
+
+
 PLAN = ErasurePlan(
     service="reporting",
     rows=(
@@ -33,6 +53,7 @@ PLAN = ErasurePlan(
     audit_table=None,          # reporting serves no individual record, so keeps no audit log
     outbox=orm.outbox,
     before=_before, after=_after,
+    artifact=ONE_ARTIFACT,
 )
 
 erase_student = unit_erasure_handler(lambda: PLAN)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, insert, select, true, update
 from sqlalchemy.orm import Session
 
 from chassis.erasure import Rows, erase_rows
@@ -28,10 +28,12 @@ class ErasureRepository:
         return self.session.execute(select(orm.person_roles.c.person_id).where(
             orm.person_roles.c.person_id == person_id, orm.person_roles.c.role == "student").limit(1)).first() is not None
 
-    def open_for(self, student_id: str) -> str | None:
-        """The pending erasure of this student, if one is under way."""
-        return self.session.execute(select(R.c.id).where(R.c.student_id == student_id,
-                                                         R.c.status == "pending")).scalar()
+    def open_for(self, student_id: str, artifact_id: str = "") -> str | None:
+        """A pending erasure this one would overlap: of the whole record, or (for a whole record) of any part of it,
+        or of the same artifact."""
+        overlap = R.c.artifact_id.in_(("", artifact_id)) if artifact_id else true()
+        return self.session.execute(select(R.c.id).where(R.c.student_id == student_id, R.c.status == "pending",
+                                                         overlap).limit(1)).scalar()
 
     def pseudonyms(self) -> set[str]:
         """Every student ever erased, by pseudonym (their ids are not kept)."""
@@ -50,7 +52,7 @@ class ErasureRepository:
             id=erasure.id, pseudonym=erasure.pseudonym, student_id=erasure.student_id, reason=erasure.reason,
             requested_by=erasure.requested_by, requested_by_roles=roles, requested_at=erasure.requested_at,
             services=",".join(erasure.services), status=erasure.status, attempts=erasure.attempts,
-            last_requested_at=erasure.last_requested_at))
+            last_requested_at=erasure.last_requested_at, artifact_id=erasure.artifact_id))
 
     def add_confirmation(self, erasure_id: str, confirmation: Confirmation) -> bool:
         """False when this service's confirmation is already recorded (the first one stands)."""
@@ -86,6 +88,11 @@ class ErasureRepository:
             status=erasure.status, completed_at=erasure.completed_at, student_id="",
             certificate=json.dumps(erasure.certificate, sort_keys=True), signature=erasure.signature))
 
+    def refuse(self, erasure: Erasure) -> None:
+        """Closed with nothing erased (the artifact was not the student's): no certificate."""
+        self.session.execute(update(R).where(R.c.id == erasure.id).values(
+            status=erasure.status, completed_at=erasure.completed_at, refusal=erasure.refusal))
+
     def _erasure(self, row) -> Erasure:
         confirmations = {c.service: Confirmation(c.service, json.loads(c.counts), c.confirmed_at)
                          for c in self.session.execute(select(C).where(C.c.erasure_id == row.id))}
@@ -94,7 +101,9 @@ class ErasureRepository:
                        services=tuple(row.services.split(",")), status=row.status, attempts=row.attempts,
                        last_requested_at=_utc(row.last_requested_at), completed_at=_utc(row.completed_at),
                        certificate=json.loads(row.certificate) if row.certificate else None,
-                       signature=row.signature, confirmations=confirmations)
+                       signature=row.signature, confirmations=confirmations, artifact_id=row.artifact_id,
+                       requested_by_roles=tuple(r for r in row.requested_by_roles.split(",") if r),
+                       refusal=row.refusal)
 
 
 def _utc(moment: dt.datetime | None) -> dt.datetime | None:

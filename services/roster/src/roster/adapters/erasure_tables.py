@@ -7,7 +7,7 @@ Id = String(36)
 
 
 def add_erasure_tables(metadata: MetaData) -> tuple[Table, Table]:
-    """Define ``erasure_requests`` and ``erasure_confirmations`` in the roster's ``metadata`` (migration 0006)."""
+    """Define ``erasure_requests`` and ``erasure_confirmations`` in the roster's ``metadata`` (migrations 0006, 0007)."""
     return _requests(metadata), _confirmations(metadata)
 
 
@@ -28,6 +28,8 @@ def _requests(metadata: MetaData) -> Table:
         Column("completed_at", DateTime(timezone=True), nullable=True),
         Column("certificate", Text, nullable=False, server_default=""),  # JSON
         Column("signature", Text, nullable=False, server_default=""),    # compact JWS over the certificate
+        Column("artifact_id", Id, nullable=False, server_default=""),     # set: one artifact's erasure (0007)
+        Column("refusal", Text, nullable=False, server_default=""),       # why a refused erasure erased nothing
         Index("ix_erasure_requests_status", "status", "last_requested_at"),
         Index("ix_erasure_requests_student_id", "student_id"),
     )

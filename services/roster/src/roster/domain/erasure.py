@@ -1,5 +1,9 @@
 """Erasure on request, the coordinator's rules (pure Python): who may ask, the record of one erasure and its
-confirmations, and the certificate issued once every service has confirmed."""
+confirmations, and the certificate issued once every service has confirmed.
+
+A whole record is asked of every service at once. One artifact is asked of the artifacts service first, the service
+that knows whose it is: an artifact not in the student's portfolio refuses the erasure with nothing erased anywhere;
+otherwise, once it confirmed, the others erase what hangs on that artifact."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,7 +12,8 @@ from dataclasses import dataclass, field
 from chassis.access import Role
 
 ERASURE_ROLES = frozenset({Role.PRIVACY_OFFICER})    # who acts on erasure requests (records requests)
-PENDING, COMPLETED = "pending", "completed"
+PENDING, COMPLETED, REFUSED = "pending", "completed", "refused"
+OWNER = "artifacts"                 # decides first whether an artifact is the student's
 CERTIFICATE_TYPE = "SkillfolioErasureCertificate"
 
 # What is kept after an erasure, and why (stated on every certificate).
@@ -24,6 +29,11 @@ KEPT_BY_LAW = (
      "why": "they are the student's own copies; the district keeps no record of them"},
     {"what": "this certificate",
      "why": "the district's proof of deletion on request"},
+)
+KEPT_WITH_ARTIFACT = (        # what an artifact's erasure keeps besides the audit rows and this certificate
+    {"what": "the rest of the student's record",
+     "why": "the request named one artifact; everything that hung on it (versions, media, reflections, feedback, "
+            "comments, assessments, notifications, report counts) is erased with it"},
 )
 
 
@@ -56,9 +66,21 @@ class Erasure:
     certificate: dict | None = None
     signature: str = ""               # compact JWS (EdDSA, district key) over the certificate
     confirmations: dict[str, Confirmation] = field(default_factory=dict)
+    artifact_id: str = ""             # set: only this artifact of the student's record
+    requested_by_roles: tuple[str, ...] = ()
+    refusal: str = ""                 # why a refused erasure erased nothing
 
     def waiting_for(self) -> list[str]:
-        return [s for s in self.services if s not in self.confirmations]
+        """Who is asked now: every service not yet confirmed; for an artifact, its owner alone until it confirmed."""
+        waiting = [s for s in self.services if s not in self.confirmations]
+        if self.artifact_id and OWNER in waiting:
+            return [OWNER]
+        return waiting
+
+    def owner_found_nothing(self) -> bool:
+        """The artifacts service confirmed an artifact's erasure having found no such artifact of the student's."""
+        owner = self.confirmations.get(OWNER)
+        return bool(self.artifact_id) and owner is not None and not owner.counts.get("artifacts")
 
     def complete_when_confirmed(self) -> bool:
         return self.status == PENDING and not self.waiting_for()
@@ -75,13 +97,14 @@ def certificate_document(erasure: Erasure, *, issued_at: dt.datetime, issuer: st
     return {
         "type": CERTIFICATE_TYPE, "version": 1, "id": f"urn:uuid:{erasure.id}",
         "issuer": {"id": issuer, "name": district}, "issued_at": issued_at.isoformat(),
-        "subject": {"pseudonym": erasure.pseudonym, "scope": "student"},
+        "subject": {"pseudonym": erasure.pseudonym, "scope": "artifact" if erasure.artifact_id else "student",
+                    **({"artifact_id": erasure.artifact_id} if erasure.artifact_id else {})},
         "request": {"reason": erasure.reason, "requested_by": erasure.requested_by,
                     "requested_at": erasure.requested_at.isoformat()},
         "confirmations": confirmations,
         "totals": {"rows": sum(c["rows"] for c in confirmations),
                    "media_objects": sum(c["media_objects"] for c in confirmations)},
-        "kept": list(KEPT_BY_LAW),
+        "kept": [*KEPT_BY_LAW[:2], *KEPT_WITH_ARTIFACT, KEPT_BY_LAW[-1]] if erasure.artifact_id else list(KEPT_BY_LAW),
         "backups": {"window_days": backup_days,
                     "aged_out_by": (issued_at + dt.timedelta(days=backup_days)).date().isoformat(),
                     "note": "backups are not edited; each ages out of the backup rotation by this date"},

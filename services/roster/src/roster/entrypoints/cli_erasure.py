@@ -1,4 +1,4 @@
-"""`skillfolio roster erase STUDENT --reason TEXT`: erasure on request from the operator's shell, acting as the
+"""`skillfolio roster erase STUDENT [--artifact ID] --reason TEXT`: erasure on request (the whole record, or one artifact) from the operator's shell, acting as the
 district's privacy officer (audited as ``operator:<user>``); a progress bar follows the services' confirmations until
 the signed certificate is issued. `skillfolio roster erasure-certificate ID` prints or saves it."""
 from __future__ import annotations
@@ -27,14 +27,18 @@ def erase(student: StudentArg,
           reason: Annotated[str, typer.Option("--reason", help="Why (kept in the erasure record and on the "
                                                                "certificate).", show_default=False)],
           wait: Annotated[float, typer.Option(help="Seconds to follow the confirmations (0: do not wait).")] = 120.0,
+          artifact: Annotated[str, typer.Option("--artifact", help="Erase only this artifact of STUDENT's, with "
+                                                                   "what hangs on it (reflections, feedback, comments, "
+                                                                   "assessments, notifications).")] = "",
           ) -> None:
-    """Erase STUDENT's record in every service; prints the erasure id and, once all confirmed, the certificate's."""
+    """Erase STUDENT's record (or one artifact of it) in every service; prints the erasure id and, once all
+    confirmed, the certificate's."""
     from roster.domain.access import Viewer
     from roster.service_layer.erasure import Coordinator, request_erasure
     roster = _roster()
     viewer = Viewer.of(f"operator:{getpass.getuser()}", {Role.PRIVACY_OFFICER, "operator"})
     try:
-        erasure = request_erasure(roster.unit_of_work, Coordinator.from_settings(), viewer, student, reason)
+        erasure = request_erasure(roster.unit_of_work, Coordinator.from_settings(), viewer, student, reason, artifact)
         typer.echo(f"erasure {erasure.id} requested (pseudonym {erasure.pseudonym})")
         done = _follow(roster, erasure.id, len(erasure.services), wait)
     except DomainError as exc:
@@ -42,6 +46,9 @@ def erase(student: StudentArg,
         raise typer.Exit(2 if exc.code == "INVALID_ARGUMENT" else 1) from None
     finally:
         roster.close()
+    if done.status == "refused":
+        typer.echo(f"refused: {done.refusal}", err=True)
+        raise typer.Exit(1)
     if done.status != "completed":
         typer.echo(f"pending: waiting for {', '.join(done.waiting_for())}; the roster events role asks them again "
                    f"until they confirm (`skillfolio roster erasure-certificate {done.id}` later)", err=True)
@@ -59,7 +66,7 @@ def _follow(roster, erasure_id: str, total: int, wait: float):
                 erasure = uow.erasures.get(erasure_id)
             bar.update(len(erasure.confirmations) - seen)
             seen = len(erasure.confirmations)
-            if erasure.status == "completed" or time.monotonic() >= deadline:
+            if erasure.status != "pending" or time.monotonic() >= deadline:
                 return erasure
             time.sleep(0.5)
 
@@ -76,6 +83,9 @@ def certificate(erasure_id: Annotated[str, typer.Argument(help="The erasure's id
         roster.close()
     if erasure is None:
         typer.echo(f"error: no erasure {erasure_id}", err=True)
+        raise typer.Exit(1)
+    if erasure.status == "refused":
+        typer.echo(f"refused: {erasure.refusal}", err=True)
         raise typer.Exit(1)
     if erasure.certificate is None:
         typer.echo(f"pending: waiting for {', '.join(erasure.waiting_for())}", err=True)

@@ -27,7 +27,7 @@ def erasure_message(e) -> pb.Erasure:
                        for c in sorted(e.confirmations.values(), key=lambda c: c.service)],
         completed_at=e.completed_at.isoformat() if e.completed_at else "",
         certificate_json=json.dumps(e.certificate, sort_keys=True) if e.certificate else "",
-        signature=e.signature, attempts=e.attempts)
+        signature=e.signature, attempts=e.attempts, artifact_id=e.artifact_id, refusal=e.refusal)
 
 
 def _schedule(s: RetentionSchedule) -> pb.RetentionSchedule:
@@ -52,7 +52,7 @@ class PrivacyServicer(privacy_pb2_grpc.PrivacyServiceServicer):
 
     def RequestErasure(self, request, context):
         found = erasures.request_erasure(self.uows, self.coordinator(), current_viewer(Viewer), request.student_id,
-                                         request.reason)
+                                         request.reason, request.artifact_id)
         return pb.RequestErasureResponse(erasure=erasure_message(found))
 
     def GetErasure(self, request, context):

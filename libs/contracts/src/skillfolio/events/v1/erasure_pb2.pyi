@@ -7,7 +7,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class ErasureRequested(_message.Message):
-    __slots__ = ("erasure_id", "student_id", "pseudonym", "requested_by", "requested_by_roles", "services", "attempt")
+    __slots__ = ("erasure_id", "student_id", "pseudonym", "requested_by", "requested_by_roles", "services", "attempt", "artifact_id")
     ERASURE_ID_FIELD_NUMBER: _ClassVar[int]
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
     PSEUDONYM_FIELD_NUMBER: _ClassVar[int]
@@ -15,6 +15,7 @@ class ErasureRequested(_message.Message):
     REQUESTED_BY_ROLES_FIELD_NUMBER: _ClassVar[int]
     SERVICES_FIELD_NUMBER: _ClassVar[int]
     ATTEMPT_FIELD_NUMBER: _ClassVar[int]
+    ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
     erasure_id: str
     student_id: str
     pseudonym: str
@@ -22,7 +23,8 @@ class ErasureRequested(_message.Message):
     requested_by_roles: _containers.RepeatedScalarFieldContainer[str]
     services: _containers.RepeatedScalarFieldContainer[str]
     attempt: int
-    def __init__(self, erasure_id: _Optional[str] = ..., student_id: _Optional[str] = ..., pseudonym: _Optional[str] = ..., requested_by: _Optional[str] = ..., requested_by_roles: _Optional[_Iterable[str]] = ..., services: _Optional[_Iterable[str]] = ..., attempt: _Optional[int] = ...) -> None: ...
+    artifact_id: str
+    def __init__(self, erasure_id: _Optional[str] = ..., student_id: _Optional[str] = ..., pseudonym: _Optional[str] = ..., requested_by: _Optional[str] = ..., requested_by_roles: _Optional[_Iterable[str]] = ..., services: _Optional[_Iterable[str]] = ..., attempt: _Optional[int] = ..., artifact_id: _Optional[str] = ...) -> None: ...
 
 class ErasureConfirmed(_message.Message):
     __slots__ = ("erasure_id", "service", "counts", "erased_at")

@@ -24,7 +24,7 @@ class ErasureConfirmation(_message.Message):
     def __init__(self, service: _Optional[str] = ..., confirmed_at: _Optional[str] = ..., counts: _Optional[_Mapping[str, int]] = ...) -> None: ...
 
 class Erasure(_message.Message):
-    __slots__ = ("id", "pseudonym", "status", "reason", "requested_by", "requested_at", "services", "confirmations", "waiting_for", "completed_at", "certificate_json", "signature", "attempts")
+    __slots__ = ("id", "pseudonym", "status", "reason", "requested_by", "requested_at", "services", "confirmations", "waiting_for", "completed_at", "certificate_json", "signature", "attempts", "artifact_id", "refusal")
     ID_FIELD_NUMBER: _ClassVar[int]
     PSEUDONYM_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
@@ -38,6 +38,8 @@ class Erasure(_message.Message):
     CERTIFICATE_JSON_FIELD_NUMBER: _ClassVar[int]
     SIGNATURE_FIELD_NUMBER: _ClassVar[int]
     ATTEMPTS_FIELD_NUMBER: _ClassVar[int]
+    ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
+    REFUSAL_FIELD_NUMBER: _ClassVar[int]
     id: str
     pseudonym: str
     status: str
@@ -51,15 +53,19 @@ class Erasure(_message.Message):
     certificate_json: str
     signature: str
     attempts: int
-    def __init__(self, id: _Optional[str] = ..., pseudonym: _Optional[str] = ..., status: _Optional[str] = ..., reason: _Optional[str] = ..., requested_by: _Optional[str] = ..., requested_at: _Optional[str] = ..., services: _Optional[_Iterable[str]] = ..., confirmations: _Optional[_Iterable[_Union[ErasureConfirmation, _Mapping]]] = ..., waiting_for: _Optional[_Iterable[str]] = ..., completed_at: _Optional[str] = ..., certificate_json: _Optional[str] = ..., signature: _Optional[str] = ..., attempts: _Optional[int] = ...) -> None: ...
+    artifact_id: str
+    refusal: str
+    def __init__(self, id: _Optional[str] = ..., pseudonym: _Optional[str] = ..., status: _Optional[str] = ..., reason: _Optional[str] = ..., requested_by: _Optional[str] = ..., requested_at: _Optional[str] = ..., services: _Optional[_Iterable[str]] = ..., confirmations: _Optional[_Iterable[_Union[ErasureConfirmation, _Mapping]]] = ..., waiting_for: _Optional[_Iterable[str]] = ..., completed_at: _Optional[str] = ..., certificate_json: _Optional[str] = ..., signature: _Optional[str] = ..., attempts: _Optional[int] = ..., artifact_id: _Optional[str] = ..., refusal: _Optional[str] = ...) -> None: ...
 
 class RequestErasureRequest(_message.Message):
-    __slots__ = ("student_id", "reason")
+    __slots__ = ("student_id", "reason", "artifact_id")
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
     REASON_FIELD_NUMBER: _ClassVar[int]
+    ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
     student_id: str
     reason: str
-    def __init__(self, student_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+    artifact_id: str
+    def __init__(self, student_id: _Optional[str] = ..., reason: _Optional[str] = ..., artifact_id: _Optional[str] = ...) -> None: ...
 
 class RequestErasureResponse(_message.Message):
     __slots__ = ("erasure",)
