@@ -27,9 +27,10 @@ def test_artifact_json_is_the_response_model_dump_field_for_field():
 def test_imported_history_carries_its_origin_in_both_forms():
     message = pb.Artifact(id="a2", title="Essay", added_by_role="imported", origin=pb.Origin(
         district_id="did:web:sender.example", district_name="Sender County", ref="a-1",
-        skill_labels=["Gardening (from Sender County)"]))
+        skill_labels=["Gardening (from Sender County)"], school_year="2023-2024", school_year_start="2023-08-21"))
     built = artifact_json(message)
     assert built == Artifact.of(message).model_dump()
     assert built["origin"] == {"district_id": "did:web:sender.example", "district_name": "Sender County",
-                               "ref": "a-1", "skill_labels": ["Gardening (from Sender County)"]}
+                               "ref": "a-1", "skill_labels": ["Gardening (from Sender County)"],
+                               "school_year": "2023-2024", "school_year_start": "2023-08-21"}
     assert artifact_json(pb.Artifact(id="a3"))["origin"] is None

@@ -139,6 +139,11 @@ def test_a_privacy_officer_imports_another_districts_package_once_and_refuses_a_
     assert arrived.tobytes() == Image.open(io.BytesIO(picture)).tobytes()        # the checked copy of its pixels
     assert client.patch(f"/api/v1/artifacts/{photo['id']}", headers=ben,
                         json={"title": "mine now"}).status_code == 409          # read-only
+    year = photo["origin"]["school_year"]
+    assert year and photo["origin"]["school_year_start"]                       # the sender's year, for the growth view
+    web_login(client, *district.login("bbrown"))
+    page = client.get(f"/students/{photo['student_id']}")
+    assert f"From Sender County, read-only · {year}" in page.text               # labelled in his portfolio
 
 
 def test_the_records_requests_page_imports_a_package_and_keeps_the_form_when_one_is_refused(

@@ -176,5 +176,14 @@ def test_a_student_moves_to_another_district_with_her_portfolio(tmp_path_factory
                               json={"title": "mine now"}).status_code == 409      # read-only, even for her
             arrived = http.get(shown["versions"][0]["download_url"]).content
             assert Image.open(io.BytesIO(arrived)).tobytes() == Image.open(io.BytesIO(picture)).tobytes()
+            for artifact in found.values():
+                assert artifact["origin"]["school_year"] == "This year"           # made in the sender's year
+
+            def growth_years() -> list[tuple[str, int]]:
+                skills = http.get(f"/api/v1/students/{me['id']}/growth", headers=bea).json()["skills"]
+                return [(y["title"], y["artifacts_tagged"]) for s in skills if s["skill_id"] == communicator
+                        for y in s["years"]]
+            wait_for(lambda: growth_years() == [("This year · Sender County", 2)], SETTLES_WITHIN,
+                     lambda: f"the growth view to show the imported year (has {growth_years()})")
             document = json.loads(zipfile.ZipFile(package).read("passport.json"))
             assert document["exported_as"] == "privacy_officer"

@@ -24,8 +24,10 @@ PASSPORT = {"exported_as": "privacy_officer", "student": {"id": "st-1", "sourced
             "skills": [{"id": "case-guid-1", "code": "COMM", "name": "Communicator"},
                        {"id": "s-2", "code": "innov", "name": "Innovator"},
                        {"id": "s-3", "code": "LOCAL", "name": "Gardening"}],
+            "school_years": [{"id": "y-24", "title": "2024-2025", "start_date": "2024-08-19",
+                              "end_date": "2025-06-06"}],
             "artifacts": [{"id": "a1", "title": "Essay", "kind": "document", "created_at": "2025-01-01",
-                           "skill_ids": ["case-guid-1", "s-2", "s-3"],
+                           "school_year_id": "y-24", "skill_ids": ["case-guid-1", "s-2", "s-3"],
                            "versions": [{"number": 1, "file": "media/a1/v1-essay.pdf", "file_name": "essay.pdf"}],
                            "assessments": [{"skill_id": "s-3", "level_name": "Ready"}], "reflections": []}]}
 
@@ -102,3 +104,6 @@ def test_skills_map_by_case_identifier_or_code_and_the_rest_keep_their_origin():
     assert artifact.skill_ids == ["case-guid-1", "local-9"]
     assert artifact.skill_labels == ["Gardening (from Sender County)"]
     assert artifact.files[0]["file"] == "media/a1/v1-essay.pdf" and found.origin_label == "from Sender County"
+    assert (artifact.school_year, artifact.school_year_start) == ("2024-2025", "2024-08-19")   # the growth view's
+    unyeared = plan(manifest, {**PASSPORT, "school_years": []}, local).artifacts[0]
+    assert (unyeared.school_year, unyeared.school_year_start) == ("", "")

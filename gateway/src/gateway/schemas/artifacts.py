@@ -75,6 +75,9 @@ class Origin(FromProto):
     district_name: str = Field(description='Shown as "from <district_name>".')
     ref: str = Field(description="Its id in the sending district.")
     skill_labels: list[str] = Field(description='Its skills with no match here: "<name> (from <district>)".')
+    school_year: str = Field("", description="The sender's school year it was made in, as titled there.")
+    school_year_start: str = Field("", description="That year's first day (YYYY-MM-DD): where the growth view "
+                                                   "places it.")
 
 
 def origin_json(msg: pb.Artifact) -> dict | None:
@@ -82,7 +85,8 @@ def origin_json(msg: pb.Artifact) -> dict | None:
         return None
     o = msg.origin
     return {"district_id": o.district_id, "district_name": o.district_name, "ref": o.ref,
-            "skill_labels": list(o.skill_labels)}
+            "skill_labels": list(o.skill_labels), "school_year": o.school_year,
+            "school_year_start": o.school_year_start}
 
 
 class Artifact(FromProto):

@@ -105,7 +105,9 @@ async def _attach(backends: Backends, principal: Principal, archive: zipfile.Zip
     try:
         made = await backends.imported_history.import_artifact(principal, hpb.ImportArtifactRequest(
             student_id=student_id, origin=apb.Origin(district_id=district_id, district_name=district_name,
-                                                     ref=item.origin_id, skill_labels=item.skill_labels),
+                                                     ref=item.origin_id, skill_labels=item.skill_labels,
+                                                     school_year=item.school_year,
+                                                     school_year_start=item.school_year_start),
             title=item.title, description=item.description, kind=item.kind, skill_ids=item.skill_ids,
             created_at=item.created_at, content=content, reason=reason))
     except InvalidArgument as refused:

@@ -39,6 +39,8 @@ class ImportedArtifact:
     files: list[dict] = field(default_factory=list)    # versions with a file: {path, file_name, content_type, ...}
     assessments: list[dict] = field(default_factory=list)
     reflections: list[dict] = field(default_factory=list)
+    school_year: str = ""              # the sender's school year it was made in, as titled there
+    school_year_start: str = ""        # that year's first day (YYYY-MM-DD)
 
 
 @dataclass(frozen=True)
@@ -71,14 +73,16 @@ def plan(manifest: dict, passport: dict, local: list[LocalSkill]) -> ImportPlan:
     """The import plan of a verified package (``manifest`` as verified, ``passport`` its passport.json)."""
     district = manifest["district"]
     skills = map_skills(passport.get("skills", []), local, district["name"])
+    years = {y.get("id"): y for y in passport.get("school_years", [])}
     artifacts = []
     for found in passport.get("artifacts", []):
         sender_skills = found.get("skill_ids", [])
         unknown = [s for s in sender_skills if s not in skills.mapped and s not in skills.unmapped]
         labels = skills.labels(sender_skills) + [f"{s} (from {district['name']})" for s in unknown]
+        year = years.get(found.get("school_year_id")) or {}
         artifacts.append(ImportedArtifact(
             found["id"], found["title"], found.get("description", ""), found["kind"], found.get("link_url", ""),
             found.get("created_at", ""), skills.local_ids(sender_skills), labels,
             [v for v in found.get("versions", []) if v.get("file")], found.get("assessments", []),
-            found.get("reflections", [])))
+            found.get("reflections", []), str(year.get("title") or ""), str(year.get("start_date") or "")))
     return ImportPlan(district["id"], district["name"], manifest["student"]["sourced_id"], skills, artifacts)

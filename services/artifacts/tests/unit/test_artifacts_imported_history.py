@@ -16,7 +16,8 @@ from chassis.errors import Conflict, InvalidArgument, PermissionDenied
 from chassis.testing.media import send
 
 OFFICER = Viewer.of("po-pat", ["privacy_officer"])
-ORIGIN = Origin("did:web:sender.example", "Sender County", "a-sender-1", ("Gardening (from Sender County)",))
+ORIGIN = Origin("did:web:sender.example", "Sender County", "a-sender-1", ("Gardening (from Sender County)",),
+                "2023-2024", "2023-08-21")
 WHEN = dt.datetime(2024, 3, 1, tzinfo=dt.UTC)
 
 
@@ -44,6 +45,9 @@ def test_a_privacy_officer_imports_read_only_history_with_its_origin_audited(his
     assert row.detail["origin_district_id"] == "did:web:sender.example"
     [event] = uow.events
     assert (event.type, event.data["added_by_role"]) == ("artifact_added", "imported")
+    assert {k: v for k, v in event.data.items() if k.startswith("origin_")} == {    # the growth view's year
+        "origin_district_id": "did:web:sender.example", "origin_district_name": "Sender County",
+        "origin_school_year": "2023-2024", "origin_school_year_start": "2023-08-21"}
 
 
 def test_importing_again_resumes_recording_each_origin_once(history, uow, media):
@@ -81,6 +85,16 @@ def test_an_imported_artifact_without_its_origin_is_refused(history, uow):
     with pytest.raises(InvalidArgument) as refused:
         history.import_artifact(OFFICER, STUDENT_ID, essay(origin=Origin("", "", "")), "request 7")
     assert refused.value.problems[0].field == "origin" and uow.artifacts.rows == {}
+
+
+@pytest.mark.parametrize(("year", "start", "field"), [("x" * 201, "", "origin.school_year"),
+                                                      ("2023-2024", "21/08/2023", "origin.school_year_start"),
+                                                      ("2023-2024", "20230821", "origin.school_year_start")])
+def test_the_senders_school_year_is_a_short_title_and_a_date(history, uow, year, start, field):
+    with pytest.raises(InvalidArgument) as refused:
+        history.import_artifact(OFFICER, STUDENT_ID, essay(origin=Origin("did:web:s", "S", "a-1", (), year, start)),
+                                "request 7")
+    assert [p.field for p in refused.value.problems] == [field] and uow.artifacts.rows == {}
 
 
 def test_imported_history_is_read_only_for_everyone(history, commands, queries, uow):

@@ -66,6 +66,16 @@ def test_new_work_reaches_each_guardian_by_their_preference(uow):
     assert daily.link == "/artifacts/a1" and daily.title == "Volcano model"
 
 
+def test_imported_history_from_a_transfer_is_not_news(uow):
+    """Another district's earlier work, attached by the privacy officer, tells nobody of "new work"."""
+    imported = artifact_added(by="po-pat", role="imported", artifact_id="imp-1")
+    imported.data.update(origin_district_id="did:web:sender.example", origin_district_name="Sender County")
+    apply(uow, imported)
+    assert uow.notifications.rows == {}
+    apply(uow, artifact_added())
+    assert {n.recipient_id for n in uow.notifications.rows.values()} == {"G", "G2"}
+
+
 def test_a_burst_from_one_teacher_is_one_notification_within_ten_minutes(uow):
     for minutes in (0, 3, 6, 9):
         apply(uow, artifact_added(NOON + dt.timedelta(minutes=minutes)))

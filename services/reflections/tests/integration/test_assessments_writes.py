@@ -130,6 +130,23 @@ def test_growth_follows_the_replicas(app, catalog):
     assert [g.skill_id for g in app.assessments.growth(STUDENT, ANA)] == [COMM]
 
 
+def test_imported_history_shows_in_the_growth_view_in_the_senders_school_year(app, catalog):
+    """Another district's artifacts (a transfer) count in the growth view in the year they were made there: a year
+    of its own, labelled with the district, placed by its first day; two artifacts of that year share it."""
+    for n, (year, start) in enumerate([("2023-2024", "2023-08-21"), ("2023-2024", "2023-08-21"),
+                                       ("2024-2025", "2024-08-19")]):
+        envelope = tagged(f"imp-{n}", ANA, [COMM], "", type_="artifact_added", at=f"2026-12-0{n + 1}T00:00:00+00:00")
+        envelope.data.update(added_by_role="imported", origin_district_id="did:web:sender.example",
+                             origin_district_name="Sender County", origin_school_year=year,
+                             origin_school_year_start=start)
+        assert consume(app.unit_of_work, reflections_subscriptions.SUBSCRIPTIONS, envelope, "test.imported")
+    comm = next(g for g in app.assessments.growth(STUDENT, ANA) if g.skill_id == COMM)
+    assert [(y.title, y.start_date, y.artifacts_tagged) for y in comm.years] == [
+        ("2023-2024 · Sender County", "2023-08-21", 2), ("2024-2025 · Sender County", "2024-08-19", 1),
+        ("2025-26", "2025-08-10", 1), ("2026-27", "2026-08-10", 1)]
+    assert all(y.school_year_id.startswith("imported-") for y in comm.years[:2])
+
+
 def test_growth_names_a_skill_and_year_only_an_assessment_still_mentions(app, catalog):
     app.assessments.assess(TEACHER, ART, COMM, 3, "Clear claim.", [])
     for envelope in [tagged(ART, ANA, [], YEAR, at="2026-11-04T00:00:00+00:00"),           # no tags left on ART

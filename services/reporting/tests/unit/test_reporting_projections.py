@@ -66,6 +66,22 @@ def test_a_deletion_before_the_addition_stays_deleted():
     assert facts.get("artifacts", artifact_id="x")["deleted"] is True
 
 
+def test_imported_history_is_another_districts_evidence_and_is_not_counted(district):
+    """A transfer's artifacts were made in another district: left out of every count here, whenever they arrive."""
+    e = ks._e
+    student = district.artifacts[0].student
+    imported = [e("artifacts", kind, ks._ts("2026-12-01"), artifact_id="imp-1", student_id=student, school_id="",
+                  school_year_id="", kind="document", added_by_role="imported", skill_ids=["k1"],
+                  origin_district_id="did:web:sender.example", origin_school_year="2023-2024")
+                for kind in ("artifact_added", "artifact_updated")]
+    counted = _feed(district.events).facts.snapshot()
+    facts = _feed([*district.events, *imported]).facts
+    assert facts.get("artifacts", artifact_id="imp-1") is None and facts.select("artifact_skills",
+                                                                               artifact_id="imp-1") == []
+    assert {k: v for k, v in facts.snapshot().items() if k != "freshness"} == {
+        k: v for k, v in counted.items() if k != "freshness"}
+
+
 def test_as_of_keeps_the_newest_event_per_source(district):
     facts = _feed(reversed(district.events)).facts
     newest = max(e.occurred_at for e in district.events if e.producer == "artifacts")

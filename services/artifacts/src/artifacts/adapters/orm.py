@@ -55,6 +55,8 @@ artifacts = Table(
     Column("origin_district_name", String(200), nullable=False, server_default=""),
     Column("origin_ref", String(64), nullable=False, server_default=""),
     Column("origin_skill_labels", Text, nullable=False, server_default="[]"),   # JSON list of labels
+    Column("origin_school_year", String(200), nullable=False, server_default=""),     # the sender's year (0015)
+    Column("origin_school_year_start", String(10), nullable=False, server_default=""),
 )
 # a portfolio page: one student's live artifacts, newest first
 Index("ix_artifacts_portfolio", artifacts.c.student_id, artifacts.c.created_at.desc(), artifacts.c.id.desc(),

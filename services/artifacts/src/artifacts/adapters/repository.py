@@ -41,14 +41,16 @@ def _origin(row) -> Origin | None:
     if not getattr(row, "origin_district_id", ""):
         return None
     return Origin(row.origin_district_id, row.origin_district_name, row.origin_ref,
-                  tuple(json.loads(row.origin_skill_labels or "[]")))
+                  tuple(json.loads(row.origin_skill_labels or "[]")), row.origin_school_year,
+                  row.origin_school_year_start)
 
 
 def _origin_row(origin: Origin | None) -> dict:
     if origin is None:
         return {}
     return {"origin_district_id": origin.district_id, "origin_district_name": origin.district_name,
-            "origin_ref": origin.ref, "origin_skill_labels": json.dumps(list(origin.skill_labels))}
+            "origin_ref": origin.ref, "origin_skill_labels": json.dumps(list(origin.skill_labels)),
+            "origin_school_year": origin.school_year, "origin_school_year_start": origin.school_year_start}
 
 
 class ArtifactsRepository:

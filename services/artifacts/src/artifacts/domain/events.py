@@ -27,14 +27,22 @@ class _ArtifactChanged(DomainEvent):
     status: str = ""
     version: int = 0
     title: str = ""
+    origin_district_id: str = ""         # imported history: whence, and the sender's school year
+    origin_district_name: str = ""
+    origin_school_year: str = ""
+    origin_school_year_start: str = ""
 
     @classmethod
     def of(cls, a: Artifact):
         """The event about artifact ``a`` as it is now (its complete current skill set)."""
+        o = a.origin
+        origin = {} if o is None else {
+            "origin_district_id": o.district_id, "origin_district_name": o.district_name,
+            "origin_school_year": o.school_year, "origin_school_year_start": o.school_year_start}
         return cls(artifact_id=a.id, student_id=a.student_id, skill_ids=list(a.skill_ids), school_id=a.school_id,
                    school_year_id=a.school_year_id, kind=a.kind.value, added_by=a.added_by,
                    added_by_role=a.added_by_role, status=a.status.value, version=a.current_version,
-                   title=a.title)
+                   title=a.title, **origin)
 
 
 @dataclass(frozen=True)

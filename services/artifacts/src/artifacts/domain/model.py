@@ -88,10 +88,29 @@ class Origin:
     district_name: str
     ref: str                               # its id in the sending district
     skill_labels: tuple[str, ...] = ()     # its skills with no local match: "<name> (from <district>)"
+    school_year: str = ""                  # the sender's school year it was made in, as titled there
+    school_year_start: str = ""            # that year's first day (YYYY-MM-DD)
 
     @property
     def label(self) -> str:
         return f"from {self.district_name}"
+
+
+def origin_year_problems(origin: Origin) -> list[FieldProblem]:
+    """The sender's school year: a title of at most 200 characters, its first day a date (YYYY-MM-DD) or empty."""
+    problems = []
+    if len(origin.school_year) > 200:
+        problems.append(FieldProblem("origin.school_year", "at most 200 characters"))
+    if origin.school_year_start and not _is_day(origin.school_year_start):
+        problems.append(FieldProblem("origin.school_year_start", "a date (YYYY-MM-DD)"))
+    return problems
+
+
+def _is_day(text: str) -> bool:
+    try:
+        return len(text) == 10 and bool(dt.date.fromisoformat(text))
+    except ValueError:
+        return False
 
 
 @dataclass

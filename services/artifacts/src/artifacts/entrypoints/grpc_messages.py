@@ -53,4 +53,5 @@ def artifact(a: Artifact) -> pb.Artifact:
 
 def origin(o: Origin | None) -> pb.Origin | None:
     return None if o is None else pb.Origin(district_id=o.district_id, district_name=o.district_name, ref=o.ref,
-                                            skill_labels=list(o.skill_labels))
+                                            skill_labels=list(o.skill_labels), school_year=o.school_year,
+                                            school_year_start=o.school_year_start)

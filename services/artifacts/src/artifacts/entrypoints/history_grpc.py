@@ -34,7 +34,8 @@ class ImportedHistoryServicer(history_pb2_grpc.ImportedHistoryServiceServicer):
     def ImportArtifact(self, request, context):
         o = request.origin
         made = self.history.import_artifact(current_viewer(Viewer), request.student_id, ImportedArtifact(
-            Origin(o.district_id, o.district_name, o.ref, tuple(o.skill_labels)), request.title,
+            Origin(o.district_id, o.district_name, o.ref, tuple(o.skill_labels), o.school_year, o.school_year_start),
+            request.title,
             request.description, request.kind, list(request.skill_ids), _when(request.created_at),
             msg.content(request.content)), request.reason)
         return pb.ImportArtifactResponse(artifact=msg.artifact(made.artifact),

@@ -64,6 +64,7 @@ class HistoryImport:
             problems += media_rules.version_problems(kind, imported.content, self.media.limit(kind))
         if not imported.origin.district_id or not imported.origin.ref:
             problems.append(FieldProblem("origin", "name the sending district and its artifact id"))
+        problems += model.origin_year_problems(imported.origin)
         model.raise_if(problems, "the imported artifact is not valid")
         now = self.calendar.clock()
         with self.uow_factory() as uow:

@@ -31,6 +31,8 @@ def moment(envelope: Envelope) -> dt.datetime:
 
 
 def _artifact_added(d: dict, at: dt.datetime, artifact) -> Reading:
+    if d.get("origin_district_id"):
+        return None                     # imported history (a transfer's earlier work): not new work to tell of
     return (Occurrence("artifact_added", d["student_id"], d.get("added_by", ""), d.get("added_by_role", ""),
                        d["artifact_id"], occurred_at=at),
             Details(title=d.get("title", ""), link=f"/artifacts/{d['artifact_id']}", school_id=d.get("school_id", "")))

@@ -4,8 +4,16 @@ labels, and lean assessment points, which carry only ids) plus the labels of any
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from typing import NamedTuple
+
+
+def imported_year(district_id: str, district_name: str, title: str, start_date: str) -> tuple[str, str]:
+    """The growth view's school year of imported history (another district's artifact, made in that district's
+    year ``title``): an id no local year has, the same for every artifact of that year, and its label."""
+    key = hashlib.sha256(f"{district_id}\n{title}\n{start_date}".encode()).hexdigest()[:32]
+    return f"imported-{key}", " · ".join(part for part in (title, district_name) if part)
 
 
 @dataclass(frozen=True)

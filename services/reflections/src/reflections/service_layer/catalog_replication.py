@@ -8,6 +8,7 @@ import datetime as dt
 
 from chassis.events import Envelope
 from reflections.domain.assessment import Criterion, Level
+from reflections.domain.growth import imported_year
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork
 
 
@@ -56,12 +57,19 @@ def school_year(uow: ReflectionsUnitOfWork, e: Envelope) -> None:
 
 
 def artifact_details(uow: ReflectionsUnitOfWork, e: Envelope, newest: bool) -> None:
-    """After the ownership row is written: the newest event sets school year and skills; any artifact_added
-    keeps the earliest creation time."""
+    """After the ownership row is written: the newest event sets school year and skills (imported history: the
+    sender's year, a year of its own here, labelled with the district); any artifact_added keeps the earliest
+    creation time."""
     d = e.data
     artifact_id = str(d["artifact_id"])
     if newest:
-        uow.catalog.set_artifact_details(artifact_id, str(d["student_id"]), str(d.get("school_year_id") or ""),
+        school_year_id = str(d.get("school_year_id") or "")
+        if d.get("origin_district_id"):
+            start = str(d.get("origin_school_year_start") or "")
+            school_year_id, title = imported_year(str(d["origin_district_id"]), str(d.get("origin_district_name") or ""),
+                                                  str(d.get("origin_school_year") or ""), start)
+            uow.catalog.put_school_year(school_year_id, title, start, "")
+        uow.catalog.set_artifact_details(artifact_id, str(d["student_id"]), school_year_id,
                                          [str(s) for s in d.get("skill_ids") or []])
     if e.type == "artifact_added":
         uow.catalog.note_created(artifact_id, dt.datetime.fromisoformat(e.occurred_at))

@@ -94,16 +94,20 @@ class Artifact(_message.Message):
     def __init__(self, id: _Optional[str] = ..., student_id: _Optional[str] = ..., added_by: _Optional[str] = ..., added_by_role: _Optional[str] = ..., title: _Optional[str] = ..., description: _Optional[str] = ..., kind: _Optional[str] = ..., link_url: _Optional[str] = ..., skill_ids: _Optional[_Iterable[str]] = ..., school_year_id: _Optional[str] = ..., school_id: _Optional[str] = ..., status: _Optional[str] = ..., rejection_reason: _Optional[str] = ..., created_at: _Optional[str] = ..., updated_at: _Optional[str] = ..., current_version: _Optional[int] = ..., versions: _Optional[_Iterable[_Union[Version, _Mapping]]] = ..., thumbnail_url: _Optional[str] = ..., media_url: _Optional[str] = ..., viewer_can: _Optional[_Union[ViewerCan, _Mapping]] = ..., origin: _Optional[_Union[Origin, _Mapping]] = ...) -> None: ...
 
 class Origin(_message.Message):
-    __slots__ = ("district_id", "district_name", "ref", "skill_labels")
+    __slots__ = ("district_id", "district_name", "ref", "skill_labels", "school_year", "school_year_start")
     DISTRICT_ID_FIELD_NUMBER: _ClassVar[int]
     DISTRICT_NAME_FIELD_NUMBER: _ClassVar[int]
     REF_FIELD_NUMBER: _ClassVar[int]
     SKILL_LABELS_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_YEAR_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_YEAR_START_FIELD_NUMBER: _ClassVar[int]
     district_id: str
     district_name: str
     ref: str
     skill_labels: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, district_id: _Optional[str] = ..., district_name: _Optional[str] = ..., ref: _Optional[str] = ..., skill_labels: _Optional[_Iterable[str]] = ...) -> None: ...
+    school_year: str
+    school_year_start: str
+    def __init__(self, district_id: _Optional[str] = ..., district_name: _Optional[str] = ..., ref: _Optional[str] = ..., skill_labels: _Optional[_Iterable[str]] = ..., school_year: _Optional[str] = ..., school_year_start: _Optional[str] = ...) -> None: ...
 
 class VersionInput(_message.Message):
     __slots__ = ("link_url", "size_bytes", "content_type", "file_name")

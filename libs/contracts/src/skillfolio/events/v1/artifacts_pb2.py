@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n$skillfolio/events/v1/artifacts.proto\x12\x14skillfolio.events.v1\"\xdf\x01\n\x0f\x41rtifactChanged\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\x12\x12\n\nstudent_id\x18\x02 \x01(\t\x12\x11\n\tskill_ids\x18\x03 \x03(\t\x12\x11\n\tschool_id\x18\x04 \x01(\t\x12\x16\n\x0eschool_year_id\x18\x05 \x01(\t\x12\x0c\n\x04kind\x18\x06 \x01(\t\x12\x10\n\x08\x61\x64\x64\x65\x64_by\x18\x07 \x01(\t\x12\x15\n\radded_by_role\x18\x08 \x01(\t\x12\x0e\n\x06status\x18\t \x01(\t\x12\x0f\n\x07version\x18\n \x01(\x05\x12\r\n\x05title\x18\x0b \x01(\t\"&\n\x0f\x41rtifactDeleted\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\"w\n\x15\x41rtifactMediaUploaded\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\x05\x12\x11\n\tmedia_key\x18\x03 \x01(\t\x12\x0c\n\x04kind\x18\x04 \x01(\t\x12\x17\n\x0fmedia_object_id\x18\x05 \x01(\t\":\n\x12\x41rtifactMediaReady\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\x05\"M\n\x15\x41rtifactMediaRejected\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\x05\x12\x0e\n\x06reason\x18\x03 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n$skillfolio/events/v1/artifacts.proto\x12\x14skillfolio.events.v1\"\xd7\x02\n\x0f\x41rtifactChanged\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\x12\x12\n\nstudent_id\x18\x02 \x01(\t\x12\x11\n\tskill_ids\x18\x03 \x03(\t\x12\x11\n\tschool_id\x18\x04 \x01(\t\x12\x16\n\x0eschool_year_id\x18\x05 \x01(\t\x12\x0c\n\x04kind\x18\x06 \x01(\t\x12\x10\n\x08\x61\x64\x64\x65\x64_by\x18\x07 \x01(\t\x12\x15\n\radded_by_role\x18\x08 \x01(\t\x12\x0e\n\x06status\x18\t \x01(\t\x12\x0f\n\x07version\x18\n \x01(\x05\x12\r\n\x05title\x18\x0b \x01(\t\x12\x1a\n\x12origin_district_id\x18\x0c \x01(\t\x12\x1c\n\x14origin_district_name\x18\r \x01(\t\x12\x1a\n\x12origin_school_year\x18\x0e \x01(\t\x12 \n\x18origin_school_year_start\x18\x0f \x01(\t\"&\n\x0f\x41rtifactDeleted\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\"w\n\x15\x41rtifactMediaUploaded\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\x05\x12\x11\n\tmedia_key\x18\x03 \x01(\t\x12\x0c\n\x04kind\x18\x04 \x01(\t\x12\x17\n\x0fmedia_object_id\x18\x05 \x01(\t\":\n\x12\x41rtifactMediaReady\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\x05\"M\n\x15\x41rtifactMediaRejected\x12\x13\n\x0b\x61rtifact_id\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\x05\x12\x0e\n\x06reason\x18\x03 \x01(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -32,13 +32,13 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'skillfolio.events.v1.artifa
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_ARTIFACTCHANGED']._serialized_start=63
-  _globals['_ARTIFACTCHANGED']._serialized_end=286
-  _globals['_ARTIFACTDELETED']._serialized_start=288
-  _globals['_ARTIFACTDELETED']._serialized_end=326
-  _globals['_ARTIFACTMEDIAUPLOADED']._serialized_start=328
-  _globals['_ARTIFACTMEDIAUPLOADED']._serialized_end=447
-  _globals['_ARTIFACTMEDIAREADY']._serialized_start=449
-  _globals['_ARTIFACTMEDIAREADY']._serialized_end=507
-  _globals['_ARTIFACTMEDIAREJECTED']._serialized_start=509
-  _globals['_ARTIFACTMEDIAREJECTED']._serialized_end=586
+  _globals['_ARTIFACTCHANGED']._serialized_end=406
+  _globals['_ARTIFACTDELETED']._serialized_start=408
+  _globals['_ARTIFACTDELETED']._serialized_end=446
+  _globals['_ARTIFACTMEDIAUPLOADED']._serialized_start=448
+  _globals['_ARTIFACTMEDIAUPLOADED']._serialized_end=567
+  _globals['_ARTIFACTMEDIAREADY']._serialized_start=569
+  _globals['_ARTIFACTMEDIAREADY']._serialized_end=627
+  _globals['_ARTIFACTMEDIAREJECTED']._serialized_start=629
+  _globals['_ARTIFACTMEDIAREJECTED']._serialized_end=706
 # @@protoc_insertion_point(module_scope)

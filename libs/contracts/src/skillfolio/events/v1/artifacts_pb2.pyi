@@ -7,7 +7,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class ArtifactChanged(_message.Message):
-    __slots__ = ("artifact_id", "student_id", "skill_ids", "school_id", "school_year_id", "kind", "added_by", "added_by_role", "status", "version", "title")
+    __slots__ = ("artifact_id", "student_id", "skill_ids", "school_id", "school_year_id", "kind", "added_by", "added_by_role", "status", "version", "title", "origin_district_id", "origin_district_name", "origin_school_year", "origin_school_year_start")
     ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
     SKILL_IDS_FIELD_NUMBER: _ClassVar[int]
@@ -19,6 +19,10 @@ class ArtifactChanged(_message.Message):
     STATUS_FIELD_NUMBER: _ClassVar[int]
     VERSION_FIELD_NUMBER: _ClassVar[int]
     TITLE_FIELD_NUMBER: _ClassVar[int]
+    ORIGIN_DISTRICT_ID_FIELD_NUMBER: _ClassVar[int]
+    ORIGIN_DISTRICT_NAME_FIELD_NUMBER: _ClassVar[int]
+    ORIGIN_SCHOOL_YEAR_FIELD_NUMBER: _ClassVar[int]
+    ORIGIN_SCHOOL_YEAR_START_FIELD_NUMBER: _ClassVar[int]
     artifact_id: str
     student_id: str
     skill_ids: _containers.RepeatedScalarFieldContainer[str]
@@ -30,7 +34,11 @@ class ArtifactChanged(_message.Message):
     status: str
     version: int
     title: str
-    def __init__(self, artifact_id: _Optional[str] = ..., student_id: _Optional[str] = ..., skill_ids: _Optional[_Iterable[str]] = ..., school_id: _Optional[str] = ..., school_year_id: _Optional[str] = ..., kind: _Optional[str] = ..., added_by: _Optional[str] = ..., added_by_role: _Optional[str] = ..., status: _Optional[str] = ..., version: _Optional[int] = ..., title: _Optional[str] = ...) -> None: ...
+    origin_district_id: str
+    origin_district_name: str
+    origin_school_year: str
+    origin_school_year_start: str
+    def __init__(self, artifact_id: _Optional[str] = ..., student_id: _Optional[str] = ..., skill_ids: _Optional[_Iterable[str]] = ..., school_id: _Optional[str] = ..., school_year_id: _Optional[str] = ..., kind: _Optional[str] = ..., added_by: _Optional[str] = ..., added_by_role: _Optional[str] = ..., status: _Optional[str] = ..., version: _Optional[int] = ..., title: _Optional[str] = ..., origin_district_id: _Optional[str] = ..., origin_district_name: _Optional[str] = ..., origin_school_year: _Optional[str] = ..., origin_school_year_start: _Optional[str] = ...) -> None: ...
 
 class ArtifactDeleted(_message.Message):
     __slots__ = ("artifact_id",)
