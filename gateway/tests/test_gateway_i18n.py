@@ -17,6 +17,7 @@ from chassis.i18n import Catalogues, negotiate
 from gateway import i18n
 from gateway.web import views
 from gateway.web.render import templates
+from skillfolio.artifacts.v1 import artifacts_pb2 as apb
 
 PACKAGE = i18n.LOCALES_DIR.parent
 # The tú register's giveaways: its pronouns and possessives, "te" joined to an infinitive or gerund ("avisarte"), and
@@ -94,13 +95,16 @@ def test_the_language_is_the_preference_then_the_browser(preferred, accept_langu
 
 def _gallery(language: str) -> str:
     student = SimpleNamespace(id="s1", given_name="Ana", family_name="Ruiz", grade_level="05")
-    artifact = SimpleNamespace(id="a1", title="My <b>bridge</b> model", kind="image", thumbnail_url="",
-                               status="ready", skill_ids=[], created_at="2026-11-23T10:00:00+00:00",
-                               school_year_id="", rejection_reason="")
+    artifact = apb.Artifact(id="a1", title="My <b>bridge</b> model", kind="image", status="ready",
+                            created_at="2026-11-23T10:00:00+00:00")
+    imported = apb.Artifact(id="a2", title="Essay", kind="document", status="ready",
+                            created_at="2023-10-02T10:00:00+00:00", origin=apb.Origin(
+                                district_id="did:web:sender.example", district_name="Sender County",
+                                school_year="2023-2024"))
     token = i18n.use_language(language)
     try:
         return templates.get_template("portfolio.html").render(
-            principal=None, csrf_token="t", style_nonce="n", student=student, artifacts=[artifact],
+            principal=None, csrf_token="t", style_nonce="n", student=student, artifacts=[artifact, imported],
             next_page_token="", filters=views.GalleryFilters(), chips={}, chips_of=views.chips_of, years=[],
             year_names={}, can_add=False, is_self=False, kind_labels=views.KIND_LABELS, notice="", language=language)
     finally:
@@ -110,10 +114,12 @@ def _gallery(language: str) -> str:
 def test_a_page_in_spanish_keeps_what_people_wrote_as_written():
     spanish, english = _gallery("es"), _gallery("en")
     assert '<html lang="es">' in spanish and "Portafolio de Ana Ruiz" in spanish
-    assert "Se muestra 1 trabajo, los más recientes primero." in spanish and "23 nov 2026" in spanish
+    assert "Se muestran 2 trabajos, los más recientes primero." in spanish and "23 nov 2026" in spanish
+    assert "De Sender County, solo lectura · 2023-2024" in spanish         # imported history, labelled
     assert "Filtrar trabajos" in spanish and "Portfolio of" not in spanish
     assert "My &lt;b&gt;bridge&lt;/b&gt; model" in spanish       # the title as written, escaped, untranslated
-    assert "Portfolio of Ana Ruiz" in english and "Showing 1 artifact, newest first." in english
+    assert "Portfolio of Ana Ruiz" in english and "Showing 2 artifacts, newest first." in english
+    assert "From Sender County, read-only · 2023-2024" in english
 
 
 def test_the_login_page_follows_the_browser_then_the_picker(client):
