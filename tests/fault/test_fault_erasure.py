@@ -9,7 +9,7 @@ import uuid
 
 import amqp
 import pytest
-from erasure_world import SERVICES, ErasureWorld, count, migrations, seed_student
+from erasure_world import SERVICES, ErasureWorld, add, count, migrations, seed_student
 from sqlalchemy import select
 
 from chassis.config import PlatformSettings
@@ -204,3 +204,64 @@ def test_one_artifact_is_erased_in_every_service_and_another_students_artifact_i
                                                                                "artifact_id")):
         assert count(world.engines[service], table, **{column: theirs}) == 1, (service, table.name)
     assert all(world.store.stat(k) is not None for k in others["keys"])
+
+
+@pytest.mark.timeout(600)
+def test_the_media_years_delete_the_students_media_objects_and_keep_the_record(world):
+    """The retention schedule's media years: every service is asked for the student's media alone. Artifacts and
+    reflections delete the objects (photos, their checked copies, a recording) and mark the versions and the
+    recording expired; every row, text and the roster's person stay; another student's media stays."""
+    import io
+
+    from artifacts.adapters import orm as a
+    from chassis.db import make_session_factory
+    from reflections.adapters import orm as r
+    from reflections.domain.media import original_key
+    from roster.adapters import orm as ro
+    from roster.erasure_config import ErasureOptions
+    from roster.service_layer.unit_of_work import RosterUnitOfWork
+
+    student, other = str(uuid.uuid4()), str(uuid.uuid4())
+    seeded = seed_student(world.engines, world.store, student, artifacts=2)
+    others = seed_student(world.engines, world.store, other, artifacts=1)
+    with world.engines["reflections"].connect() as connection:
+        reflection = connection.execute(select(r.reflections.c.id).where(r.reflections.c.student_id == student)
+                                        ).scalars().first()
+    recording = [original_key(reflection, 1), f"checked/reflections/{reflection}/r1"]
+    for key in recording:
+        world.store.put(key, io.BytesIO(b"\0" * 64), 64, "audio/ogg")
+    add(world.engines["reflections"], r.revision_media, reflection_id=reflection, number=1, verdict="ready",
+        checked_key=recording[1], upload_id="", content_type="audio/ogg")
+    world.start_all()
+    world.wait_consumers()
+
+    coordinator = Coordinator(ErasureOptions(), world.key, b"pseudonym-key", "Demo")
+    erasure = request_erasure(lambda: RosterUnitOfWork(make_session_factory(world.engines["roster"])), coordinator,
+                              OFFICER, student, "retention schedule: media 2 years after the student left",
+                              media_only=True)
+    wait_for(lambda: erasure_row(world, erasure.id).status == COMPLETED, 120, "the media erasure's certificate")
+    certificate = json.loads(erasure_row(world, erasure.id).certificate)
+    assert certificate["subject"]["scope"] == "media"
+    counts = {c["service"]: c["counts"] for c in certificate["confirmations"]}
+    assert counts["artifacts"]["media_objects"] == seeded["blobs"] and counts["artifacts"]["version_media"] == 2
+    assert counts["artifacts"]["artifacts"] == 2 and counts["reflections"]["media_objects"] == 2
+    assert counts["reflections"]["revision_media"] == 1 and counts["notifications"] == {}
+
+    assert [k for k in [*seeded["keys"], *recording] if world.store.stat(k) is not None] == []
+    assert all(world.store.stat(k) is not None for k in others["keys"])
+    with world.engines["artifacts"].connect() as connection:
+        mine = connection.execute(select(a.artifacts.c.status).where(a.artifacts.c.student_id == student)).scalars()
+        assert sorted(mine) == ["expired", "expired"]                      # the rows stay, saying why
+        media = connection.execute(select(a.version_media).where(a.version_media.c.artifact_id.in_(
+            seeded["artifacts"]))).all()
+        assert {(m.verdict, m.checked_key, m.thumbnail_key) for m in media} == {("expired", "", "")}
+        theirs = connection.execute(select(a.artifacts.c.status).where(a.artifacts.c.student_id == other)).scalar()
+    assert theirs == "ready"
+    with world.engines["reflections"].connect() as connection:
+        kept = connection.execute(select(r.revision_media)).one()
+    assert (kept.verdict, kept.checked_key) == ("expired", "")
+    assert count(world.engines["reflections"], r.reflections, student_id=student) == 2
+    assert count(world.engines["reflections"], r.comments, student_id=student) == 2
+    with world.engines["roster"].connect() as connection:
+        person = connection.execute(select(ro.people).where(ro.people.c.id == student)).one()
+    assert person.given_name == "Ada"

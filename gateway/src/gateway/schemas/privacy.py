@@ -33,6 +33,8 @@ class Erasure(BaseModel):
                                     "artifact named is not the student's (nothing erased).")
     artifact_id: str = Field("", description="Set: the erasure of this one artifact, not the whole record.")
     refusal: str = Field("", description="Why a refused erasure erased nothing.")
+    media_only: bool = Field(False, description="The student's media alone, at the retention schedule's media years "
+                                                "(the rest of the record stays until the portfolio's date).")
     reason: str
     requested_by: str
     requested_at: str
@@ -97,6 +99,9 @@ class DueRecord(BaseModel):
     erase_after: str
     held: bool
     erasure_id: str = ""
+    kind: Literal["portfolio", "media"] = Field("portfolio", description=(
+        "`portfolio`: the whole record is due; `media`: its media alone (the media years are over, the portfolio's "
+        "are not)."))
 
 
 class DueRecords(BaseModel):
@@ -105,7 +110,7 @@ class DueRecords(BaseModel):
 
 def erasure_json(e) -> dict:
     return {"id": e.id, "pseudonym": e.pseudonym, "status": e.status, "reason": e.reason,
-            "artifact_id": e.artifact_id, "refusal": e.refusal,
+            "artifact_id": e.artifact_id, "refusal": e.refusal, "media_only": e.media_only,
             "requested_by": e.requested_by, "requested_at": e.requested_at, "services": list(e.services),
             "confirmations": [{"service": c.service, "confirmed_at": c.confirmed_at, "counts": dict(c.counts)}
                               for c in e.confirmations],

@@ -37,6 +37,7 @@ class ErasureRequested(DomainEvent):
     services: list[str] = field(default_factory=list)    # who still has to confirm (a retry names only those)
     attempt: int = 1
     artifact_id: str = ""            # set: only this artifact of the student's, with what hangs on it
+    media_only: bool = False         # only the student's media objects (the retention schedule's media years)
 
 
 @dataclass(frozen=True)
@@ -139,9 +140,10 @@ class ErasurePlan:
     media: Sequence[Media] = ()
     outbox: Table | None = None       # its events naming the student go too: a replay must not bring them back
     before: Callable[[Session, str], Any] | None = None
-    after: Callable[[Session, str, Any], None] | None = None
+    after: Callable[[Session, str, Any], dict[str, int] | None] | None = None    # its counts join the rest
     artifact: ErasurePlan | None = None    # one artifact's rows, keyed by its id (none: the service holds none)
     owned: Callable[[Session, str, str], bool] | None = None   # (artifact, student): the owner's check, first
+    media_only: ErasurePlan | None = None  # the student's media objects only; ``after`` marks what named them
 
     def of_artifact(self, session: Session, artifact_id: str, student_id: str) -> ErasurePlan:
         """The plan an artifact's erasure applies: ``artifact``; nothing (confirmed all the same) where the service
@@ -150,6 +152,16 @@ class ErasurePlan:
         if plan is None or (plan.owned is not None and not plan.owned(session, artifact_id, student_id)):
             return ErasurePlan(self.service, (), self.audit_table)
         return plan
+
+    def scoped(self, session: Session, data: dict) -> tuple[ErasurePlan, str, str]:
+        """(plan, subject id, audit action) of one request: the student's record, one artifact, or their media."""
+        if data.get("artifact_id"):
+            return (self.of_artifact(session, data["artifact_id"], data["student_id"]), data["artifact_id"],
+                    f"{self.service}.EraseArtifact")
+        if data.get("media_only"):
+            return (self.media_only or ErasurePlan(self.service, (), self.audit_table), data["student_id"],
+                    f"{self.service}.ExpireMedia")
+        return self, data["student_id"], f"{self.service}.EraseStudent"
 
 
 def replica_rows(roster: Any) -> tuple[Rows, ...]:
@@ -161,24 +173,22 @@ def replica_rows(roster: Any) -> tuple[Rows, ...]:
 def erase_student(uow: Any, envelope: Envelope, plan: ErasurePlan,
                   delete_blob: Callable[[str], None] | None = None) -> dict[str, int] | None:
     """Apply one ``erasure_requested`` in ``uow``'s open transaction (its inbox claim already made): delete the
-    media objects, then the rows (the student's, or with ``artifact_id`` that artifact's: ``plan.artifact``);
-    append a pseudonymous audit row; raise ``erasure_confirmed``. A blob delete that fails rolls everything back
-    and the delivery is retried (deleting a missing object is not an error). None when the request does not name
-    this service (a retry for the others)."""
+    media objects, then the rows (the student's; with ``artifact_id`` that artifact's, ``plan.artifact``; with
+    ``media_only`` none, ``plan.media_only``); append a pseudonymous audit row; raise ``erasure_confirmed``. A
+    blob delete that fails rolls everything back and the delivery is retried (deleting a missing object is not an
+    error). None when the request does not name this service (a retry for the others)."""
     data = envelope.data
     if data.get("services") and plan.service not in data["services"]:
         return None
     artifact_id = data.get("artifact_id") or ""
-    if artifact_id:
-        plan = plan.of_artifact(uow.session, artifact_id, data["student_id"])
-    subject = artifact_id or data["student_id"]
+    plan, subject, action = plan.scoped(uow.session, data)
     keys = media_keys(uow.session, plan.media, subject) if plan.media else []
     for key in keys:
         delete_blob(key)
     state = plan.before(uow.session, subject) if plan.before else None
     counts = erase_rows(uow.session, plan.rows, subject, plan.guarded)
     if plan.after:
-        plan.after(uow.session, subject, state)
+        counts.update(plan.after(uow.session, subject, state) or {})
     if plan.outbox is not None:
         counts["outbox"] = uow.session.execute(delete(plan.outbox).where(plan.outbox.c.body.contains(
             subject, autoescape=True))).rowcount or 0
@@ -187,7 +197,7 @@ def erase_student(uow: Any, envelope: Envelope, plan: ErasurePlan,
     if plan.audit_table is not None:
         uow.record_access(plan.audit_table, actor=data["requested_by"],
                           actor_roles=data.get("requested_by_roles", []),
-                          action=f"{plan.service}.{'EraseArtifact' if artifact_id else 'EraseStudent'}",
+                          action=action,
                           subject_type=ERASED_SUBJECT, subject_ids=[data["pseudonym"]],
                           detail={"erasure_id": data["erasure_id"], "rows": sum(counts.values()), "counts": counts,
                                   **({"artifact_id": artifact_id} if artifact_id else {})})

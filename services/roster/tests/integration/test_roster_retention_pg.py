@@ -41,7 +41,7 @@ def uows(migrated_database):
 
 def test_the_sweep_reports_leavers_then_erases_those_not_held(uows):
     coordinator = Coordinator(ErasureOptions(services="artifacts"), DistrictKey.generate(), b"k", "Demo")
-    retention.set_schedule(uows, Viewer.of("admin", {"district_admin"}), RetentionSchedule(5, 2, 30), LEFT)
+    retention.set_schedule(uows, Viewer.of("admin", {"district_admin"}), RetentionSchedule(5, 5, 30), LEFT)
     retention.legal_hold(uows, Viewer.of("po", {"privacy_officer"}), "held", "litigation", LEFT, hold=True)
     with uows() as uow:
         assert uow.retention.leavers() == {"gone": LEFT.date(), "held": LEFT.date()}
@@ -60,3 +60,34 @@ def test_the_sweep_reports_leavers_then_erases_those_not_held(uows):
     assert [r.status for r in requests] == ["pending"] and requests[0].requested_by == "service:roster-retention"
     assert [e["type"] for e in events] == ["erasure_requested"] and events[0]["data"]["student_id"] == "gone"
     assert due["gone"].erasure_id == requests[0].id and due["held"].held and not due["held"].erasure_id
+
+
+def test_the_media_years_erase_the_media_alone_and_leave_the_whole_record_due_at_its_date(uows):
+    """Media kept 2 years of 5: the media record is reported and erased (the roster's rows untouched, the request
+    says media only); it does not count as the record's erasure, so the portfolio is reported at its own date."""
+    coordinator = Coordinator(ErasureOptions(services="artifacts"), DistrictKey.generate(), b"k", "Demo")
+    retention.set_schedule(uows, Viewer.of("admin", {"district_admin"}), RetentionSchedule(5, 2, 30), LEFT)
+    retention.legal_hold(uows, Viewer.of("po", {"privacy_officer"}), "held", "litigation", LEFT, hold=True)
+    assert retention.sweep(uows, coordinator, dt.date(2022, 6, 30)) == (2, 0)
+    assert [(r.student_id, r.kind) for r in retention.due(uows)] == [("gone", "media"), ("held", "media")]
+    assert retention.sweep(uows, coordinator, dt.date(2022, 7, 30)) == (0, 1)
+    with uows() as uow:
+        session = uow.session
+        person = session.execute(select(orm.people).where(orm.people.c.id == "gone")).one()
+        [request] = session.execute(select(orm.erasure_requests)).all()
+        [event] = [json.loads(row.body) for row in session.execute(select(orm.outbox))]
+        assert uow.erasures.pseudonyms() == set()                  # the media alone: not the record's erasure
+    assert person.given_name == "Ada" and request.media_only and "media 2 years" in request.reason
+    assert event["data"]["media_only"] is True and event["data"]["student_id"] == "gone"
+    with uows() as uow:                                             # the services confirm: done
+        uow.consumer = "roster.test"
+        from chassis.erasure import ErasureConfirmed
+        from chassis.events import Envelope
+        from roster.service_layer.erasure import record_confirmation
+        record_confirmation(uow, coordinator, Envelope.from_event(ErasureConfirmed(request.id, "artifacts",
+                                                                                   {"version_media": 3}), "artifacts"))
+        uow.commit()
+    assert retention.sweep(uows, coordinator, dt.date(2025, 6, 30)) == (2, 0)       # the portfolio's own date
+    assert sorted((r.student_id, r.kind) for r in retention.due(uows)) == [
+        ("gone", "media"), ("gone", "portfolio"), ("held", "media"), ("held", "portfolio")]
+    assert retention.sweep(uows, coordinator, dt.date(2025, 7, 30)) == (0, 1)

@@ -38,7 +38,7 @@ class FakeErasures:
                      and (not artifact_id or e.artifact_id in ("", artifact_id))), None)
 
     def pseudonyms(self):
-        return {e.pseudonym for e in self.rows.values()}
+        return {e.pseudonym for e in self.rows.values() if e.scope == "student"}
 
     def erase_roster_rows(self, student_id):
         self.roster_erased.append(student_id)
@@ -96,14 +96,14 @@ class FakeRetention:
     def leavers(self):
         return dict(self.left)
 
-    def reported(self):
-        return dict(self.due)
+    def reported(self, kind="portfolio"):
+        return {student: record for (k, student), record in self.due.items() if k == kind}
 
     def report(self, record):
-        self.due[record.student_id] = record
+        self.due[(record.kind, record.student_id)] = record
 
-    def erased(self, student_id, erasure_id):
-        self.due[student_id] = dataclasses.replace(self.due[student_id], erasure_id=erasure_id)
+    def erased(self, student_id, erasure_id, kind="portfolio"):
+        self.due[(kind, student_id)] = dataclasses.replace(self.due[(kind, student_id)], erasure_id=erasure_id)
 
 
 class FakeErasureUow(FakeRosterUnitOfWork):

@@ -5,13 +5,19 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from test_roster_erasure_saga_unit import OFFICER_VIEWER, STUDENT, FakeErasureUow, coordinator  # noqa: F401
+from test_roster_erasure_saga_unit import (  # noqa: F401
+    OFFICER_VIEWER,
+    STUDENT,
+    FakeErasureUow,
+    confirmed,
+    coordinator,
+)
 
 from chassis.errors import Conflict, InvalidArgument, PermissionDenied
 from roster.domain.access import Viewer
 from roster.domain.retention import RetentionSchedule
 from roster.service_layer import retention
-from roster.service_layer.erasure import request_erasure
+from roster.service_layer.erasure import record_confirmation, request_erasure
 
 TODAY = dt.date(2031, 7, 1)
 AT = dt.datetime(2031, 7, 1, tzinfo=dt.UTC)
@@ -55,13 +61,41 @@ def test_the_sweep_reports_then_erases_after_the_grace_period_unless_held(uow, c
     uow.retention.plan = RetentionSchedule(5, 2, 30)
     uow.retention.left = {STUDENT: dt.date(2026, 6, 30), "s-2": dt.date(2026, 6, 30), "s-3": dt.date(2027, 6, 30)}
     uow.retention.holds = {"s-2"}
-    assert retention.sweep(lambda: uow, coordinator, TODAY) == (2, 0)       # reported; s-3 is not due yet
+    uow.retention.holds = {"s-2", "s-3"}
+    assert retention.sweep(lambda: uow, coordinator, TODAY) == (3, 0)       # reported; s-3: its media only
     listed = retention.due(lambda: uow)
-    assert [(r.student_id, r.held, r.erase_after) for r in listed] == [
-        (STUDENT, False, dt.date(2031, 7, 31)), ("s-2", True, dt.date(2031, 7, 31))]
+    assert [(r.student_id, r.kind, r.held, r.erase_after) for r in listed] == [
+        (STUDENT, "portfolio", False, dt.date(2031, 7, 31)), ("s-2", "portfolio", True, dt.date(2031, 7, 31)),
+        ("s-3", "media", True, dt.date(2031, 7, 31))]
     assert retention.sweep(lambda: uow, coordinator, dt.date(2031, 7, 30)) == (0, 0)    # still in its grace period
-    assert retention.sweep(lambda: uow, coordinator, dt.date(2031, 7, 31)) == (0, 1)    # erased; s-2 is held
+    assert retention.sweep(lambda: uow, coordinator, dt.date(2031, 7, 31)) == (0, 1)    # erased; s-2, s-3 held
     [erasure] = uow.erasures.rows.values()
     assert erasure.requested_by == "service:roster-retention" and "5 years after" in erasure.reason
-    assert uow.retention.due[STUDENT].erasure_id == erasure.id
+    assert uow.retention.due[("portfolio", STUDENT)].erasure_id == erasure.id
     assert retention.sweep(lambda: uow, coordinator, dt.date(2031, 8, 1)) == (0, 0)     # never twice
+
+
+def test_the_media_goes_at_its_own_date_and_the_whole_record_later(uow, coordinator):  # noqa: F811
+    """Media kept 2 years and the portfolio 5: the media alone is erased first (the roster keeps its rows), then
+    the whole record; the earlier media erasure does not count as the record's."""
+    uow.retention.plan = RetentionSchedule(5, 2, 30)
+    uow.retention.left = {STUDENT: dt.date(2026, 6, 30)}
+    assert retention.sweep(lambda: uow, coordinator, dt.date(2028, 6, 29)) == (0, 0)    # not yet two years
+    assert retention.sweep(lambda: uow, coordinator, dt.date(2028, 6, 30)) == (1, 0)
+    assert retention.sweep(lambda: uow, coordinator, dt.date(2028, 7, 30)) == (0, 1)
+    [media] = uow.erasures.rows.values()
+    assert media.media_only and "media 2 years after the student left on 2026-06-30" in media.reason
+    assert uow.erasures.roster_erased == [] and uow.events[-1].data["media_only"] is True
+    assert uow.audit_rows[-1].action == "roster.ExpireMedia"
+    assert retention.sweep(lambda: uow, coordinator, dt.date(2029, 1, 1)) == (0, 0)     # never twice
+
+    assert retention.sweep(lambda: uow, coordinator, dt.date(2031, 6, 30)) == (1, 0)    # the portfolio's date
+    assert retention.sweep(lambda: uow, coordinator, dt.date(2031, 7, 30)) == (0, 0)    # media's still pending
+    for service in ("artifacts", "reflections"):                                        # ... until confirmed
+        with uow:
+            record_confirmation(uow, coordinator, confirmed(media.id, service))
+            uow.commit()
+    assert uow.erasures.rows[media.id].certificate["subject"]["scope"] == "media"
+    assert retention.sweep(lambda: uow, coordinator, dt.date(2031, 7, 30)) == (0, 1)
+    whole = next(e for e in uow.erasures.rows.values() if e.id != media.id)
+    assert not whole.media_only and uow.erasures.roster_erased == [STUDENT]

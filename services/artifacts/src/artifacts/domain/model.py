@@ -25,6 +25,7 @@ class Status(StrEnum):
     PROCESSING = "processing"
     READY = "ready"
     REJECTED = "rejected"
+    EXPIRED = "expired"          # its media removed under the district's retention schedule (the record stays)
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class VersionInput:
 class StoredMedia:
     """What the media worker found in the store for one version: its verdict, the sniffed type, the real size."""
 
-    verdict: str = ""            # "" (not checked yet) | ready | rejected
+    verdict: str = ""            # "" (not checked yet) | ready | rejected | expired (removed by the retention schedule)
     content_type: str = ""       # sniffed from the bytes
     size_bytes: int = 0
     thumbnail_key: str = ""

@@ -1,13 +1,15 @@
 """What the artifacts service erases (issue 13 §5): for one student, artifacts with their versions, media records,
 tags, showcases and links, the panel replica's rows, the roster replica's rows, and every media object those name
 that no other student's artifact names too; for one artifact, its own rows and objects, once it is found to be the
-student's (this service decides: the coordinator asks it first)."""
+student's (this service decides: the coordinator asks it first); at the retention schedule's media years, the
+student's media objects only, each version then marked expired and each media artifact showing why."""
 from __future__ import annotations
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 
 from artifacts.adapters import orm
 from artifacts.adapters.showcase_tables import showcase_items, showcase_links, showcases
+from artifacts.domain.model import Kind, Status
 from chassis.erasure import ErasurePlan, Media, Rows, media_erasure_handler, replica_rows
 
 ARTIFACTS = Rows(orm.artifacts, "student_id")
@@ -55,6 +57,23 @@ ONE_ARTIFACT = ErasurePlan(
     owned=owned,
 )
 
+def media_expired(session, student_id: str, _state) -> dict[str, int]:
+    """The student's versions say their media is gone (never served, never checked again); their media artifacts
+    show it. The rows, texts and tags stay until the portfolio's own date."""
+    theirs = select(orm.artifacts.c.id).where(orm.artifacts.c.student_id == student_id)
+    m, a = orm.version_media, orm.artifacts
+    versions = session.execute(update(m).where(m.c.artifact_id.in_(theirs), m.c.verdict != Status.EXPIRED).values(
+        verdict=Status.EXPIRED.value, checked_key="", thumbnail_key="")).rowcount or 0
+    shown = session.execute(update(a).where(a.c.student_id == student_id, a.c.kind != Kind.LINK.value,
+                                            a.c.status != Status.EXPIRED.value).values(
+        status=Status.EXPIRED.value, rejection_reason="")).rowcount or 0
+    return {"version_media": versions, "artifacts": shown}
+
+
+MEDIA = (Media(VERSIONS, ("media_key",), shared=shared_keys),
+         Media(VERSION_MEDIA, ("checked_key", "thumbnail_key"), shared=shared_keys))
+MEDIA_ONLY = ErasurePlan(service="artifacts", rows=(), audit_table=orm.audit_log, media=MEDIA, after=media_expired)
+
 PLAN = ErasurePlan(
     service="artifacts",
     rows=(
@@ -74,9 +93,9 @@ PLAN = ErasurePlan(
     audit_table=orm.audit_log,
     outbox=orm.outbox,
     guarded=("artifact_versions",),
-    media=(Media(VERSIONS, ("media_key",), shared=shared_keys),
-           Media(VERSION_MEDIA, ("checked_key", "thumbnail_key"), shared=shared_keys)),
+    media=MEDIA,
     artifact=ONE_ARTIFACT,
+    media_only=MEDIA_ONLY,
 )
 
 erase_student = media_erasure_handler(lambda: PLAN)

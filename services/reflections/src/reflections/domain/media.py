@@ -9,6 +9,7 @@ from chassis.media.declared import declared_file_problems
 
 RECORDING_KINDS = ("audio", "video")
 PROCESSING, READY, REJECTED = "processing", "ready", "rejected"
+EXPIRED = "expired"          # its media removed under the district's retention schedule (the text stays)
 
 
 @dataclass(frozen=True)

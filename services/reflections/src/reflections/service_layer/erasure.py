@@ -2,8 +2,11 @@
 feedback, comments, amendment requests, assessments, goals, milestones with their panels and score sheets, badge
 awards, points of progress, exemplars with their calibration scores, the replicas' rows, and the recordings' media
 objects; for one artifact, what hangs on it: its reflections and recordings, feedback, comments, amendment requests,
-assessments, exemplars, and its place as evidence of goals, milestones and points of progress."""
+assessments, exemplars, and its place as evidence of goals, milestones and points of progress; at the retention
+schedule's media years, the recordings' objects only, each recording then marked expired."""
 from __future__ import annotations
+
+from sqlalchemy import select, update
 
 from chassis.erasure import ErasurePlan, Media, Rows, media_erasure_handler, replica_rows
 from reflections.adapters import orm
@@ -21,7 +24,7 @@ from reflections.adapters.goal_tables import (
     sheet_scores,
 )
 from reflections.adapters.progress_tables import point_of_progress_artifacts, points_of_progress
-from reflections.domain.media import original_key
+from reflections.domain.media import EXPIRED, original_key
 
 REFLECTIONS = Rows(orm.reflections, "student_id")
 REVISIONS = Rows(orm.reflection_revisions, "reflection_id", REFLECTIONS)
@@ -56,6 +59,17 @@ ONE_ARTIFACT = ErasurePlan(
     media=recordings(ITS_RECORDINGS),
 )
 
+def recordings_expired(session, student_id: str, _state) -> dict[str, int]:
+    """The student's recordings say their media is gone (never served again); the reflections' texts stay."""
+    theirs = select(orm.reflections.c.id).where(orm.reflections.c.student_id == student_id)
+    m = orm.revision_media
+    return {"revision_media": session.execute(update(m).where(m.c.reflection_id.in_(theirs), m.c.verdict != EXPIRED)
+                                              .values(verdict=EXPIRED, checked_key="")).rowcount or 0}
+
+
+MEDIA_ONLY = ErasurePlan(service="reflections", rows=(), audit_table=orm.audit_log, media=recordings(RECORDINGS),
+                         after=recordings_expired)
+
 PLAN = ErasurePlan(
     service="reflections",
     rows=(
@@ -77,6 +91,7 @@ PLAN = ErasurePlan(
     guarded=("reflection_revisions",),
     media=recordings(RECORDINGS),
     artifact=ONE_ARTIFACT,
+    media_only=MEDIA_ONLY,
 )
 
 erase_student = media_erasure_handler(lambda: PLAN)

@@ -36,8 +36,10 @@ class ErasureRepository:
                                                          overlap).limit(1)).scalar()
 
     def pseudonyms(self) -> set[str]:
-        """Every student ever erased, by pseudonym (their ids are not kept)."""
-        return set(self.session.execute(select(R.c.pseudonym)).scalars())
+        """Every student whose whole record was ever erased, by pseudonym (their ids are not kept); an erasure of
+        one artifact or of the media alone does not count."""
+        return set(self.session.execute(select(R.c.pseudonym).where(R.c.artifact_id == "",
+                                                                    R.c.media_only.is_(False))).scalars())
 
     def erase_roster_rows(self, student_id: str) -> dict[str, int]:
         counts = erase_rows(self.session, ROSTER_ROWS, student_id)
@@ -52,7 +54,8 @@ class ErasureRepository:
             id=erasure.id, pseudonym=erasure.pseudonym, student_id=erasure.student_id, reason=erasure.reason,
             requested_by=erasure.requested_by, requested_by_roles=roles, requested_at=erasure.requested_at,
             services=",".join(erasure.services), status=erasure.status, attempts=erasure.attempts,
-            last_requested_at=erasure.last_requested_at, artifact_id=erasure.artifact_id))
+            last_requested_at=erasure.last_requested_at, artifact_id=erasure.artifact_id,
+            media_only=erasure.media_only))
 
     def add_confirmation(self, erasure_id: str, confirmation: Confirmation) -> bool:
         """False when this service's confirmation is already recorded (the first one stands)."""
@@ -103,7 +106,7 @@ class ErasureRepository:
                        certificate=json.loads(row.certificate) if row.certificate else None,
                        signature=row.signature, confirmations=confirmations, artifact_id=row.artifact_id,
                        requested_by_roles=tuple(r for r in row.requested_by_roles.split(",") if r),
-                       refusal=row.refusal)
+                       refusal=row.refusal, media_only=row.media_only)
 
 
 def _utc(moment: dt.datetime | None) -> dt.datetime | None:

@@ -1,7 +1,20 @@
 """The erasure saga's tables on the roster metadata: one row per erasure on request, one per service confirmation."""
 from __future__ import annotations
 
-from sqlalchemy import Column, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    false,
+)
 
 Id = String(36)
 
@@ -30,6 +43,7 @@ def _requests(metadata: MetaData) -> Table:
         Column("signature", Text, nullable=False, server_default=""),    # compact JWS over the certificate
         Column("artifact_id", Id, nullable=False, server_default=""),     # set: one artifact's erasure (0007)
         Column("refusal", Text, nullable=False, server_default=""),       # why a refused erasure erased nothing
+        Column("media_only", Boolean, nullable=False, server_default=false()),   # the media years' erasure
         Index("ix_erasure_requests_status", "status", "last_requested_at"),
         Index("ix_erasure_requests_student_id", "student_id"),
     )
@@ -45,8 +59,9 @@ def _confirmations(metadata: MetaData) -> Table:
     )
 
 
-def add_retention_tables(metadata: MetaData) -> tuple[Table, Table, Table]:
-    """The district's retention schedule (one row), legal holds, and the records reported due (migration 0006)."""
+def add_retention_tables(metadata: MetaData) -> tuple[Table, Table, Table, Table]:
+    """The district's retention schedule (one row), legal holds, and the records reported due: whole portfolios
+    (migration 0006) and media alone (0007)."""
     schedule = Table(
         "retention_schedule", metadata,
         Column("key", String(16), primary_key=True),                  # "district"
@@ -63,8 +78,12 @@ def add_retention_tables(metadata: MetaData) -> tuple[Table, Table, Table]:
         Column("placed_by", String(255), nullable=False),
         Column("placed_at", DateTime(timezone=True), nullable=False),
     )
-    due = Table(
-        "retention_due", metadata,
+    return (schedule, holds, _due(metadata, "retention_due"), _due(metadata, "retention_media_due"))
+
+
+def _due(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name, metadata,
         Column("student_id", Id, primary_key=True),
         Column("left_on", Date, nullable=False),
         Column("due_on", Date, nullable=False),
@@ -72,4 +91,3 @@ def add_retention_tables(metadata: MetaData) -> tuple[Table, Table, Table]:
         Column("erase_after", Date, nullable=False),
         Column("erasure_id", Id, nullable=False, server_default=""),
     )
-    return schedule, holds, due

@@ -217,4 +217,4 @@ privacy_officers = Table(  # the district privacy officers, granted by the opera
     Column("reason", Text, nullable=False),
 )
 erasure_requests, erasure_confirmations = add_erasure_tables(metadata)  # the erasure saga (migration 0006)
-retention_schedule, legal_holds, retention_due = add_retention_tables(metadata)  # retention (migration 0006)
+retention_schedule, legal_holds, retention_due, retention_media_due = add_retention_tables(metadata)  # 0006, 0007

@@ -8,9 +8,10 @@ from sqlalchemy import and_, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from roster.adapters import orm
-from roster.domain.retention import DueRecord, RetentionSchedule
+from roster.domain.retention import MEDIA, PORTFOLIO, DueRecord, RetentionSchedule
 
 KEY = "district"
+DUE = {PORTFOLIO: orm.retention_due, MEDIA: orm.retention_media_due}
 
 
 class RetentionRepository:
@@ -56,16 +57,17 @@ class RetentionRepository:
             .distinct())
         return {row.id: row.end or row.updated_at.date() for row in rows}
 
-    def reported(self) -> dict[str, DueRecord]:
+    def reported(self, kind: str = PORTFOLIO) -> dict[str, DueRecord]:
+        """The records reported due for this kind of erasure (the whole portfolio, or its media alone)."""
         return {row.student_id: DueRecord(row.student_id, row.left_on, row.due_on, row.reported_on, row.erase_after,
-                                          erasure_id=row.erasure_id)
-                for row in self.session.execute(select(orm.retention_due))}
+                                          erasure_id=row.erasure_id, kind=kind)
+                for row in self.session.execute(select(DUE[kind]))}
 
     def report(self, record: DueRecord) -> None:
-        self.session.execute(insert(orm.retention_due).values(
+        self.session.execute(insert(DUE[record.kind]).values(
             student_id=record.student_id, left_on=record.left_on, due_on=record.due_on,
             reported_on=record.reported_on, erase_after=record.erase_after))
 
-    def erased(self, student_id: str, erasure_id: str) -> None:
-        self.session.execute(update(orm.retention_due).where(orm.retention_due.c.student_id == student_id)
-                             .values(erasure_id=erasure_id))
+    def erased(self, student_id: str, erasure_id: str, kind: str = PORTFOLIO) -> None:
+        table = DUE[kind]
+        self.session.execute(update(table).where(table.c.student_id == student_id).values(erasure_id=erasure_id))

@@ -1,7 +1,8 @@
 """Erasure on request, the coordinator's rules (pure Python): who may ask, the record of one erasure and its
 confirmations, and the certificate issued once every service has confirmed.
 
-A whole record is asked of every service at once. One artifact is asked of the artifacts service first, the service
+A whole record is asked of every service at once, and so are a student's media alone (the retention schedule's
+media years: the services that hold media delete the objects and mark what named them, the rest confirm). One artifact is asked of the artifacts service first, the service
 that knows whose it is: an artifact not in the student's portfolio refuses the erasure with nothing erased anywhere;
 otherwise, once it confirmed, the others erase what hangs on that artifact."""
 from __future__ import annotations
@@ -29,6 +30,12 @@ KEPT_BY_LAW = (
      "why": "they are the student's own copies; the district keeps no record of them"},
     {"what": "this certificate",
      "why": "the district's proof of deletion on request"},
+)
+KEPT_WITH_MEDIA = (           # what the media years' erasure keeps besides the audit rows and this certificate
+    {"what": "the rest of the student's record: titles, descriptions, skills, reflections' words, feedback, "
+             "comments, assessments, goals and milestones",
+     "why": "the district's retention schedule keeps the portfolio longer than its media; it is erased at its own "
+            "date"},
 )
 KEPT_WITH_ARTIFACT = (        # what an artifact's erasure keeps besides the audit rows and this certificate
     {"what": "the rest of the student's record",
@@ -69,6 +76,11 @@ class Erasure:
     artifact_id: str = ""             # set: only this artifact of the student's record
     requested_by_roles: tuple[str, ...] = ()
     refusal: str = ""                 # why a refused erasure erased nothing
+    media_only: bool = False          # the student's media objects only (the retention schedule's media years)
+
+    @property
+    def scope(self) -> str:
+        return "artifact" if self.artifact_id else "media" if self.media_only else "student"
 
     def waiting_for(self) -> list[str]:
         """Who is asked now: every service not yet confirmed; for an artifact, its owner alone until it confirmed."""
@@ -97,14 +109,15 @@ def certificate_document(erasure: Erasure, *, issued_at: dt.datetime, issuer: st
     return {
         "type": CERTIFICATE_TYPE, "version": 1, "id": f"urn:uuid:{erasure.id}",
         "issuer": {"id": issuer, "name": district}, "issued_at": issued_at.isoformat(),
-        "subject": {"pseudonym": erasure.pseudonym, "scope": "artifact" if erasure.artifact_id else "student",
+        "subject": {"pseudonym": erasure.pseudonym, "scope": erasure.scope,
                     **({"artifact_id": erasure.artifact_id} if erasure.artifact_id else {})},
         "request": {"reason": erasure.reason, "requested_by": erasure.requested_by,
                     "requested_at": erasure.requested_at.isoformat()},
         "confirmations": confirmations,
         "totals": {"rows": sum(c["rows"] for c in confirmations),
                    "media_objects": sum(c["media_objects"] for c in confirmations)},
-        "kept": [*KEPT_BY_LAW[:2], *KEPT_WITH_ARTIFACT, KEPT_BY_LAW[-1]] if erasure.artifact_id else list(KEPT_BY_LAW),
+        "kept": list(KEPT_BY_LAW) if erasure.scope == "student" else [
+            *KEPT_BY_LAW[:2], *(KEPT_WITH_ARTIFACT if erasure.artifact_id else KEPT_WITH_MEDIA), KEPT_BY_LAW[-1]],
         "backups": {"window_days": backup_days,
                     "aged_out_by": (issued_at + dt.timedelta(days=backup_days)).date().isoformat(),
                     "note": "backups are not edited; each ages out of the backup rotation by this date"},

@@ -1,5 +1,6 @@
 """The district's retention schedule (pure Python): how long a portfolio and its media are kept after a student
-leaves (graduates or withdraws), the grace period after a record is reported due, and which records are due."""
+leaves (graduates or withdraws), the grace period after a record is reported due, and which records are due: the
+media alone once its years are over (while the portfolio's are not), the whole portfolio once its own are."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,6 +12,7 @@ from chassis.access import Role
 DEFAULT_PORTFOLIO_YEARS, DEFAULT_MEDIA_YEARS, DEFAULT_GRACE_DAYS = 5, 2, 30
 SCHEDULE_ROLES = frozenset({Role.DISTRICT_ADMIN})        # who sets the schedule
 HOLD_ROLES = frozenset({Role.PRIVACY_OFFICER})           # who places or lifts a legal hold
+PORTFOLIO, MEDIA = "portfolio", "media"                  # what a due record's erasure takes
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,18 @@ class RetentionSchedule:
     def portfolio_due(self, left_on: dt.date) -> dt.date:
         return _add_years(left_on, self.portfolio_years)
 
+    def media_due(self, left_on: dt.date) -> dt.date:
+        return _add_years(left_on, self.media_years)
+
+    def due(self, left_on: dt.date, today: dt.date) -> tuple[str, dt.date] | None:
+        """What of a leaver's record is past its date today, and since when: the portfolio (media and all), else
+        its media alone; None while neither is."""
+        if self.portfolio_due(left_on) <= today:
+            return PORTFOLIO, self.portfolio_due(left_on)
+        if self.media_due(left_on) <= today:
+            return MEDIA, self.media_due(left_on)
+        return None
+
 
 @dataclass(frozen=True)
 class DueRecord:
@@ -45,6 +59,7 @@ class DueRecord:
     erase_after: dt.date
     held: bool = False
     erasure_id: str = ""
+    kind: str = PORTFOLIO          # portfolio: the whole record; media: its media objects only
 
 
 def _add_years(day: dt.date, years: int) -> dt.date:

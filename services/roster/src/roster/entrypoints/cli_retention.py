@@ -70,11 +70,12 @@ def release(student: StudentArg, reason: ReasonOpt) -> None:
 
 @app.command("due")
 def due() -> None:
-    """The records past the schedule: when each student left, when it is erased, whether held or erased."""
+    """The records past the schedule (the whole portfolio, or its media alone): when each student left, when it is
+    erased, whether held or erased."""
     from roster.service_layer.retention import due as listed
     for r in _run(listed):
         state = f"erased ({r.erasure_id})" if r.erasure_id else "held" if r.held else f"erased after {r.erase_after}"
-        typer.echo(f"{r.student_id}  left {r.left_on}  due {r.due_on}  reported {r.reported_on}  {state}")
+        typer.echo(f"{r.student_id}  {r.kind}  left {r.left_on}  due {r.due_on}  reported {r.reported_on}  {state}")
 
 
 @app.command("sweep")

@@ -27,7 +27,8 @@ def erasure_message(e) -> pb.Erasure:
                        for c in sorted(e.confirmations.values(), key=lambda c: c.service)],
         completed_at=e.completed_at.isoformat() if e.completed_at else "",
         certificate_json=json.dumps(e.certificate, sort_keys=True) if e.certificate else "",
-        signature=e.signature, attempts=e.attempts, artifact_id=e.artifact_id, refusal=e.refusal)
+        signature=e.signature, attempts=e.attempts, artifact_id=e.artifact_id, refusal=e.refusal,
+        media_only=e.media_only)
 
 
 def _schedule(s: RetentionSchedule) -> pb.RetentionSchedule:
@@ -90,7 +91,7 @@ class PrivacyServicer(privacy_pb2_grpc.PrivacyServiceServicer):
         return pb.ListRetentionDueResponse(records=[
             pb.RetentionDue(student_id=r.student_id, left_on=r.left_on.isoformat(), due_on=r.due_on.isoformat(),
                             reported_on=r.reported_on.isoformat(), erase_after=r.erase_after.isoformat(),
-                            held=r.held, erasure_id=r.erasure_id)
+                            held=r.held, erasure_id=r.erasure_id, kind=r.kind)
             for r in retention.due(self.uows, current_viewer(Viewer))])
 
 

@@ -31,6 +31,7 @@ from roster.erasure_config import DEFAULT_SERVICES, ErasureOptions
 
 SERVICE = "roster"
 MAX_REASON = 2000
+ACTIONS = {"student": "roster.EraseStudent", "artifact": "roster.EraseArtifact", "media": "roster.ExpireMedia"}
 
 
 @dataclass
@@ -52,9 +53,10 @@ class Coordinator:
 
 
 def request_erasure(uows: Callable, coordinator: Coordinator, viewer: Viewer, student_id: str, reason: str,
-                    artifact_id: str = "") -> Erasure:
+                    artifact_id: str = "", media_only: bool = False) -> Erasure:
     """Erase the roster's part now and ask every other service for theirs, in one transaction; with ``artifact_id``
-    the roster holds nothing of it, and the artifacts service is asked first."""
+    the roster holds nothing of it, and the artifacts service is asked first; with ``media_only`` (the retention
+    schedule's media years) the roster holds none either."""
     if not may_erase(viewer.roles):
         raise PermissionDenied("only a privacy officer may erase a student's record")
     reason = reason.strip()
@@ -80,14 +82,14 @@ def request_erasure(uows: Callable, coordinator: Coordinator, viewer: Viewer, st
         erasure = Erasure(id=str(uuid.uuid4()), pseudonym=pseudonym(student_id, coordinator.secret),
                           student_id=student_id, reason=reason, requested_by=viewer.subject, requested_at=now,
                           services=services, last_requested_at=now, artifact_id=artifact_id,
-                          requested_by_roles=tuple(sorted(viewer.roles)))
+                          requested_by_roles=tuple(sorted(viewer.roles)), media_only=media_only and not artifact_id)
         uow.erasures.add(erasure, ",".join(erasure.requested_by_roles))
-        counts = {} if artifact_id else uow.erasures.erase_roster_rows(student_id)
+        counts = {} if erasure.scope != "student" else uow.erasures.erase_roster_rows(student_id)
         own = Confirmation(SERVICE, counts, now.isoformat())
         uow.erasures.add_confirmation(erasure.id, own)
         erasure.confirmations[SERVICE] = own
         uow.record_access(audit_log, actor=viewer.subject, actor_roles=viewer.roles,
-                          action="roster.EraseArtifact" if artifact_id else "roster.EraseStudent",
+                          action=ACTIONS[erasure.scope],
                           subject_type=ERASED_SUBJECT, subject_ids=[erasure.pseudonym],
                           detail={"erasure_id": erasure.id, "counts": counts,
                                   **({"artifact_id": artifact_id} if artifact_id else {})})
@@ -118,7 +120,8 @@ def list_erasures(uows: Callable, viewer: Viewer, limit: int = 100) -> list[Eras
 def _requested(erasure: Erasure, services: list[str], attempt: int = 1) -> ErasureRequested:
     return ErasureRequested(erasure_id=erasure.id, student_id=erasure.student_id, pseudonym=erasure.pseudonym,
                             requested_by=erasure.requested_by, requested_by_roles=list(erasure.requested_by_roles),
-                            services=list(services), attempt=attempt, artifact_id=erasure.artifact_id)
+                            services=list(services), attempt=attempt, artifact_id=erasure.artifact_id,
+                            media_only=erasure.media_only)
 
 
 def record_confirmation(uow, coordinator: Coordinator, envelope: Envelope) -> None:

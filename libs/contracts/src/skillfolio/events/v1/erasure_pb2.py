@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"skillfolio/events/v1/erasure.proto\x12\x14skillfolio.events.v1\"\xb7\x01\n\x10\x45rasureRequested\x12\x12\n\nerasure_id\x18\x01 \x01(\t\x12\x12\n\nstudent_id\x18\x02 \x01(\t\x12\x11\n\tpseudonym\x18\x03 \x01(\t\x12\x14\n\x0crequested_by\x18\x04 \x01(\t\x12\x1a\n\x12requested_by_roles\x18\x05 \x03(\t\x12\x10\n\x08services\x18\x06 \x03(\t\x12\x0f\n\x07\x61ttempt\x18\x07 \x01(\x05\x12\x13\n\x0b\x61rtifact_id\x18\x08 \x01(\t\"\xbd\x01\n\x10\x45rasureConfirmed\x12\x12\n\nerasure_id\x18\x01 \x01(\t\x12\x0f\n\x07service\x18\x02 \x01(\t\x12\x42\n\x06\x63ounts\x18\x03 \x03(\x0b\x32\x32.skillfolio.events.v1.ErasureConfirmed.CountsEntry\x12\x11\n\terased_at\x18\x04 \x01(\t\x1a-\n\x0b\x43ountsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x05:\x02\x38\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"skillfolio/events/v1/erasure.proto\x12\x14skillfolio.events.v1\"\xcb\x01\n\x10\x45rasureRequested\x12\x12\n\nerasure_id\x18\x01 \x01(\t\x12\x12\n\nstudent_id\x18\x02 \x01(\t\x12\x11\n\tpseudonym\x18\x03 \x01(\t\x12\x14\n\x0crequested_by\x18\x04 \x01(\t\x12\x1a\n\x12requested_by_roles\x18\x05 \x03(\t\x12\x10\n\x08services\x18\x06 \x03(\t\x12\x0f\n\x07\x61ttempt\x18\x07 \x01(\x05\x12\x13\n\x0b\x61rtifact_id\x18\x08 \x01(\t\x12\x12\n\nmedia_only\x18\t \x01(\x08\"\xbd\x01\n\x10\x45rasureConfirmed\x12\x12\n\nerasure_id\x18\x01 \x01(\t\x12\x0f\n\x07service\x18\x02 \x01(\t\x12\x42\n\x06\x63ounts\x18\x03 \x03(\x0b\x32\x32.skillfolio.events.v1.ErasureConfirmed.CountsEntry\x12\x11\n\terased_at\x18\x04 \x01(\t\x1a-\n\x0b\x43ountsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x05:\x02\x38\x01\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -34,9 +34,9 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ERASURECONFIRMED_COUNTSENTRY']._loaded_options = None
   _globals['_ERASURECONFIRMED_COUNTSENTRY']._serialized_options = b'8\001'
   _globals['_ERASUREREQUESTED']._serialized_start=61
-  _globals['_ERASUREREQUESTED']._serialized_end=244
-  _globals['_ERASURECONFIRMED']._serialized_start=247
-  _globals['_ERASURECONFIRMED']._serialized_end=436
-  _globals['_ERASURECONFIRMED_COUNTSENTRY']._serialized_start=391
-  _globals['_ERASURECONFIRMED_COUNTSENTRY']._serialized_end=436
+  _globals['_ERASUREREQUESTED']._serialized_end=264
+  _globals['_ERASURECONFIRMED']._serialized_start=267
+  _globals['_ERASURECONFIRMED']._serialized_end=456
+  _globals['_ERASURECONFIRMED_COUNTSENTRY']._serialized_start=411
+  _globals['_ERASURECONFIRMED_COUNTSENTRY']._serialized_end=456
 # @@protoc_insertion_point(module_scope)

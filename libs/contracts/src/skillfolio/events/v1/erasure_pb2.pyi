@@ -7,7 +7,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class ErasureRequested(_message.Message):
-    __slots__ = ("erasure_id", "student_id", "pseudonym", "requested_by", "requested_by_roles", "services", "attempt", "artifact_id")
+    __slots__ = ("erasure_id", "student_id", "pseudonym", "requested_by", "requested_by_roles", "services", "attempt", "artifact_id", "media_only")
     ERASURE_ID_FIELD_NUMBER: _ClassVar[int]
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
     PSEUDONYM_FIELD_NUMBER: _ClassVar[int]
@@ -16,6 +16,7 @@ class ErasureRequested(_message.Message):
     SERVICES_FIELD_NUMBER: _ClassVar[int]
     ATTEMPT_FIELD_NUMBER: _ClassVar[int]
     ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_ONLY_FIELD_NUMBER: _ClassVar[int]
     erasure_id: str
     student_id: str
     pseudonym: str
@@ -24,7 +25,8 @@ class ErasureRequested(_message.Message):
     services: _containers.RepeatedScalarFieldContainer[str]
     attempt: int
     artifact_id: str
-    def __init__(self, erasure_id: _Optional[str] = ..., student_id: _Optional[str] = ..., pseudonym: _Optional[str] = ..., requested_by: _Optional[str] = ..., requested_by_roles: _Optional[_Iterable[str]] = ..., services: _Optional[_Iterable[str]] = ..., attempt: _Optional[int] = ..., artifact_id: _Optional[str] = ...) -> None: ...
+    media_only: bool
+    def __init__(self, erasure_id: _Optional[str] = ..., student_id: _Optional[str] = ..., pseudonym: _Optional[str] = ..., requested_by: _Optional[str] = ..., requested_by_roles: _Optional[_Iterable[str]] = ..., services: _Optional[_Iterable[str]] = ..., attempt: _Optional[int] = ..., artifact_id: _Optional[str] = ..., media_only: bool = ...) -> None: ...
 
 class ErasureConfirmed(_message.Message):
     __slots__ = ("erasure_id", "service", "counts", "erased_at")

@@ -24,7 +24,7 @@ class ErasureConfirmation(_message.Message):
     def __init__(self, service: _Optional[str] = ..., confirmed_at: _Optional[str] = ..., counts: _Optional[_Mapping[str, int]] = ...) -> None: ...
 
 class Erasure(_message.Message):
-    __slots__ = ("id", "pseudonym", "status", "reason", "requested_by", "requested_at", "services", "confirmations", "waiting_for", "completed_at", "certificate_json", "signature", "attempts", "artifact_id", "refusal")
+    __slots__ = ("id", "pseudonym", "status", "reason", "requested_by", "requested_at", "services", "confirmations", "waiting_for", "completed_at", "certificate_json", "signature", "attempts", "artifact_id", "refusal", "media_only")
     ID_FIELD_NUMBER: _ClassVar[int]
     PSEUDONYM_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
@@ -40,6 +40,7 @@ class Erasure(_message.Message):
     ATTEMPTS_FIELD_NUMBER: _ClassVar[int]
     ARTIFACT_ID_FIELD_NUMBER: _ClassVar[int]
     REFUSAL_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_ONLY_FIELD_NUMBER: _ClassVar[int]
     id: str
     pseudonym: str
     status: str
@@ -55,7 +56,8 @@ class Erasure(_message.Message):
     attempts: int
     artifact_id: str
     refusal: str
-    def __init__(self, id: _Optional[str] = ..., pseudonym: _Optional[str] = ..., status: _Optional[str] = ..., reason: _Optional[str] = ..., requested_by: _Optional[str] = ..., requested_at: _Optional[str] = ..., services: _Optional[_Iterable[str]] = ..., confirmations: _Optional[_Iterable[_Union[ErasureConfirmation, _Mapping]]] = ..., waiting_for: _Optional[_Iterable[str]] = ..., completed_at: _Optional[str] = ..., certificate_json: _Optional[str] = ..., signature: _Optional[str] = ..., attempts: _Optional[int] = ..., artifact_id: _Optional[str] = ..., refusal: _Optional[str] = ...) -> None: ...
+    media_only: bool
+    def __init__(self, id: _Optional[str] = ..., pseudonym: _Optional[str] = ..., status: _Optional[str] = ..., reason: _Optional[str] = ..., requested_by: _Optional[str] = ..., requested_at: _Optional[str] = ..., services: _Optional[_Iterable[str]] = ..., confirmations: _Optional[_Iterable[_Union[ErasureConfirmation, _Mapping]]] = ..., waiting_for: _Optional[_Iterable[str]] = ..., completed_at: _Optional[str] = ..., certificate_json: _Optional[str] = ..., signature: _Optional[str] = ..., attempts: _Optional[int] = ..., artifact_id: _Optional[str] = ..., refusal: _Optional[str] = ..., media_only: bool = ...) -> None: ...
 
 class RequestErasureRequest(_message.Message):
     __slots__ = ("student_id", "reason", "artifact_id")
@@ -182,7 +184,7 @@ class SetLegalHoldResponse(_message.Message):
     def __init__(self, changed: bool = ...) -> None: ...
 
 class RetentionDue(_message.Message):
-    __slots__ = ("student_id", "left_on", "due_on", "reported_on", "erase_after", "held", "erasure_id")
+    __slots__ = ("student_id", "left_on", "due_on", "reported_on", "erase_after", "held", "erasure_id", "kind")
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
     LEFT_ON_FIELD_NUMBER: _ClassVar[int]
     DUE_ON_FIELD_NUMBER: _ClassVar[int]
@@ -190,6 +192,7 @@ class RetentionDue(_message.Message):
     ERASE_AFTER_FIELD_NUMBER: _ClassVar[int]
     HELD_FIELD_NUMBER: _ClassVar[int]
     ERASURE_ID_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
     student_id: str
     left_on: str
     due_on: str
@@ -197,7 +200,8 @@ class RetentionDue(_message.Message):
     erase_after: str
     held: bool
     erasure_id: str
-    def __init__(self, student_id: _Optional[str] = ..., left_on: _Optional[str] = ..., due_on: _Optional[str] = ..., reported_on: _Optional[str] = ..., erase_after: _Optional[str] = ..., held: bool = ..., erasure_id: _Optional[str] = ...) -> None: ...
+    kind: str
+    def __init__(self, student_id: _Optional[str] = ..., left_on: _Optional[str] = ..., due_on: _Optional[str] = ..., reported_on: _Optional[str] = ..., erase_after: _Optional[str] = ..., held: bool = ..., erasure_id: _Optional[str] = ..., kind: _Optional[str] = ...) -> None: ...
 
 class ListRetentionDueRequest(_message.Message):
     __slots__ = ()
