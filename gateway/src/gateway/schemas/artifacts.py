@@ -99,7 +99,8 @@ class Artifact(FromProto):
     skill_ids: list[str]
     school_year_id: str
     school_id: str
-    status: str = Field(description="processing | ready | rejected")
+    status: str = Field(description="processing | ready | rejected | expired (its media removed under the "
+                                    "district's retention schedule; the record stays)")
     rejection_reason: str
     added_by: str
     added_by_role: str = Field(description="student | teacher")
