@@ -265,3 +265,53 @@ def test_the_media_years_delete_the_students_media_objects_and_keep_the_record(w
     with world.engines["roster"].connect() as connection:
         person = connection.execute(select(ro.people).where(ro.people.c.id == student)).one()
     assert person.given_name == "Ada"
+
+
+@pytest.mark.timeout(600)
+def test_events_still_in_flight_after_an_erasure_do_not_bring_the_student_back(world):
+    """Roster and reflections events about the student that were on their way when the erasure ran (sent after
+    it, here) are consumed and change nothing: no replica row, no notification comes back."""
+    import datetime as dt
+
+    from notifications.adapters import orm as n
+
+    from artifacts.adapters import orm as a
+    from chassis.events import Envelope
+    from chassis.messaging.testing import add_to_outbox
+    from reflections.adapters import orm as r
+    from roster.adapters import orm as ro
+
+    student = str(uuid.uuid4())
+    seed_student(world.engines, world.store, student, artifacts=1)
+    guardian = "guardian-1"
+    for service, orm_ in (("artifacts", a), ("reflections", r), ("notifications", n)):
+        add(world.engines[service], orm_.roster.guardianships, guardian_id=guardian, student_id=student)
+    world.start_all()
+    world.wait_consumers()
+    erased = world.cli("roster", "erase", student, "--reason", "parent's written request")
+    assert erased.returncode == 0, erased.stdout + erased.stderr
+
+    at = (dt.datetime.now(dt.UTC) + dt.timedelta(minutes=1)).isoformat()      # newer than anything applied
+    late = [Envelope("person_updated", "roster", {"person_id": student, "roles": ["student"], "active": True},
+                     occurred_at=at),
+            Envelope("enrollment_added", "roster", {"enrollment_id": str(uuid.uuid4()), "section_id": "k1",
+                                                    "person_id": student, "role": "student"}, occurred_at=at),
+            Envelope("guardianship_added", "roster", {"guardian_id": guardian, "student_id": student},
+                     occurred_at=at)]
+    comment = Envelope("comment_added", "reflections", {"comment_id": str(uuid.uuid4()), "artifact_id": "a-late",
+                                                        "student_id": student, "author_id": "t-1",
+                                                        "author_role": "teacher", "body": "Late!"}, occurred_at=at)
+    add_to_outbox(world.engines["roster"], ro.outbox, late)
+    add_to_outbox(world.engines["reflections"], r.outbox, [comment])
+    ids = [e.event_id for e in [*late, comment]]
+
+    def consumed(service: str, table) -> int:
+        with world.engines[service].connect() as connection:
+            return len(connection.execute(select(table.c.event_id).where(table.c.event_id.in_(ids))).all())
+    wait_for(lambda: consumed("artifacts", a.inbox) >= 3 and consumed("reflections", r.inbox) >= 3
+             and consumed("notifications", n.inbox) >= 4, 120, "the late events consumed")
+    for service, orm_ in (("artifacts", a), ("reflections", r), ("notifications", n)):
+        assert count(world.engines[service], orm_.roster.people, person_id=student) == 0, service
+        assert count(world.engines[service], orm_.roster.enrollments, person_id=student) == 0, service
+        assert count(world.engines[service], orm_.roster.guardianships, student_id=student) == 0, service
+    assert count(world.engines["notifications"], n.notifications, student_id=student) == 0

@@ -19,6 +19,7 @@ from sqlalchemy import Table, delete, select, text
 from sqlalchemy.orm import Session
 
 from chassis.events import DomainEvent, Envelope
+from chassis.messaging.replica import mark_erased
 
 ERASED_SUBJECT = "erased_student"      # audit subject_type of an erasure's record: the subject id is a pseudonym
 ERASURE_SETTING = "skillfolio.erasure"  # SET LOCAL to 'on': the append-only history tables accept this DELETE
@@ -139,6 +140,7 @@ class ErasurePlan:
     guarded: Sequence[str] = ()
     media: Sequence[Media] = ()
     outbox: Table | None = None       # its events naming the student go too: a replay must not bring them back
+    tombstones: Table | None = None   # replica_versions: the student marked erased, so a late event changes nothing
     before: Callable[[Session, str], Any] | None = None
     after: Callable[[Session, str, Any], dict[str, int] | None] | None = None    # its counts join the rest
     artifact: ErasurePlan | None = None    # one artifact's rows, keyed by its id (none: the service holds none)
@@ -194,6 +196,8 @@ def erase_student(uow: Any, envelope: Envelope, plan: ErasurePlan,
             subject, autoescape=True))).rowcount or 0
     if plan.media:
         counts["media_objects"] = len(keys)
+    if plan.tombstones is not None and subject == data["student_id"] and not data.get("media_only"):
+        mark_erased(uow.session, plan.tombstones, subject)
     if plan.audit_table is not None:
         uow.record_access(plan.audit_table, actor=data["requested_by"],
                           actor_roles=data.get("requested_by_roles", []),

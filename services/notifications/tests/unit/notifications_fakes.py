@@ -21,6 +21,10 @@ class FakeReplicas:
         self.people: dict[str, Contact] = {}
         self.schools: dict[str, str] = {}
         self.artifacts: dict[str, ArtifactFacts] = {}
+        self.erased_people: set[str] = set()
+
+    def erased(self, person_ids) -> bool:
+        return bool(self.erased_people & set(person_ids))
 
     def guardians_of(self, student_id: str) -> set[str]:
         return set(self.guardians.get(student_id, ()))

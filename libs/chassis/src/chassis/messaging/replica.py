@@ -2,6 +2,8 @@
 
 Each event type has its own queue, so events about one entity can overtake each other; a service keeps a
 ``replica_versions`` table (kind, entity_id, last_event_at, deleted) and asks :func:`is_newest` before applying.
+An erased student is marked there too (:func:`mark_erased`): an event about them still in flight when the erasure
+ran is not applied (:func:`any_erased`), so it cannot bring their rows back.
 """
 from __future__ import annotations
 
@@ -22,6 +24,23 @@ def utc_iso(occurred_at: str) -> str:
 def upsert_statement(session: Session, table: Table):
     """The dialect's INSERT supporting ON CONFLICT (PostgreSQL or SQLite)."""
     return (postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert)(table)
+
+
+ERASED = "erased_person"       # replica_versions kind: the id is all that is kept, as the roster's tombstone keeps
+
+
+def mark_erased(session: Session, versions: Table, person_id: str) -> None:
+    """Remember that ``person_id`` was erased here (in the erasure's transaction)."""
+    session.execute(upsert_statement(session, versions).values(
+        kind=ERASED, entity_id=person_id, last_event_at=dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
+        deleted=True).on_conflict_do_nothing(index_elements=["kind", "entity_id"]))
+
+
+def any_erased(session: Session, versions: Table, person_ids) -> bool:
+    """Whether any of these people was erased here."""
+    ids = [p for p in person_ids if p]
+    return bool(ids) and session.execute(select(versions.c.entity_id).where(
+        versions.c.kind == ERASED, versions.c.entity_id.in_(ids)).limit(1)).first() is not None
 
 
 def is_newest(session: Session, versions: Table, kind: str, entity_id: str, occurred_at: str,

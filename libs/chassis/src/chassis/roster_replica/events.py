@@ -89,7 +89,11 @@ ROSTER_EVENT_TYPES = ("person_added", "person_updated", "person_removed", "secti
 
 
 def apply(uow, envelope: Envelope) -> None:
-    """Apply a roster event to ``uow.replicas`` (a :class:`RosterReplica`), inside the claiming transaction."""
+    """Apply a roster event to ``uow.replicas`` (a :class:`RosterReplica`), inside the claiming transaction; an
+    event naming a person erased here (still in flight when the erasure ran) changes nothing."""
+    d = envelope.data
+    if uow.replicas.erased((str(d.get("person_id") or ""), str(d.get("student_id") or ""))):
+        return
     ROSTER_EFFECTS[entity_kind(envelope.type)](uow.replicas, envelope)
 
 

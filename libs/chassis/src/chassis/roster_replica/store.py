@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from sqlalchemy import Table, delete, exists, select, update
 from sqlalchemy.orm import Session
 
-from chassis.messaging.replica import is_newest, upsert_statement
+from chassis.messaging.replica import any_erased, is_newest, upsert_statement
 from chassis.roster_replica.standing import (
     GUARDIAN,
     TEACHER,
@@ -38,6 +38,10 @@ class RosterReplica:
     def is_newest(self, kind: str, entity_id: str, occurred_at: str, deleted: bool = False) -> bool:
         """Record an event about an entity; False if a newer one (or the entity's deletion) was applied already."""
         return is_newest(self.session, self.tables.replica_versions, kind, entity_id, occurred_at, deleted)
+
+    def erased(self, person_ids: Iterable[str]) -> bool:
+        """Whether any of these people was erased here (an event about them is not applied)."""
+        return any_erased(self.session, self.tables.replica_versions, person_ids)
 
     def upsert(self, table: Table, key: dict, values: dict) -> None:
         insert = upsert_statement(self.session, table).values(**key, **values)

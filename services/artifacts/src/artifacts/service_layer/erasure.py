@@ -92,6 +92,7 @@ PLAN = ErasurePlan(
     ),
     audit_table=orm.audit_log,
     outbox=orm.outbox,
+    tombstones=orm.roster.replica_versions,
     guarded=("artifact_versions",),
     media=MEDIA,
     artifact=ONE_ARTIFACT,

@@ -28,6 +28,7 @@ PLAN = ErasurePlan(
     ),
     audit_table=orm.audit_log,
     outbox=orm.outbox,
+    tombstones=orm.roster.replica_versions,
     artifact=ONE_ARTIFACT,
 )
 

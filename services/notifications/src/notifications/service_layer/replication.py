@@ -29,8 +29,11 @@ def guardianship(uow, envelope: Envelope) -> None:
 
 
 def artifact(uow, envelope: Envelope) -> None:
-    """Who added the artifact and its title (newest event wins); a new artifact also notifies."""
+    """Who added the artifact and its title (newest event wins); a new artifact also notifies. Nothing about a
+    student erased here."""
     d = envelope.data
+    if uow.replicas.erased([str(d.get("student_id") or "")]):
+        return
     artifact_id = str(d["artifact_id"])
     deleted = envelope.type == "artifact_deleted"
     if uow.replicas.is_newest("artifact", artifact_id, envelope.occurred_at, deleted=deleted):

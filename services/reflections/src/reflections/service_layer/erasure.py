@@ -88,6 +88,7 @@ PLAN = ErasurePlan(
     ),
     audit_table=orm.audit_log,
     outbox=orm.outbox,
+    tombstones=orm.roster.replica_versions,
     guarded=("reflection_revisions",),
     media=recordings(RECORDINGS),
     artifact=ONE_ARTIFACT,

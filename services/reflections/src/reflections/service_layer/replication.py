@@ -15,7 +15,10 @@ from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork
 
 
 def artifact(uow: ReflectionsUnitOfWork, e: Envelope) -> None:
+    """The artifact's owner, school year and skills (newest event wins); nothing about a student erased here."""
     d = e.data
+    if uow.replicas.erased([str(d.get("student_id") or "")]):
+        return
     artifact_id = str(d["artifact_id"])
     deleted = e.type == "artifact_deleted"
     newest = uow.replicas.is_newest("artifact", artifact_id, e.occurred_at, deleted=deleted)
