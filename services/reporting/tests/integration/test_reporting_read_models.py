@@ -128,3 +128,30 @@ def test_as_of_is_the_newest_event_applied(app):
     with app.unit_of_work() as uow:
         as_of = uow.reads.as_of()
     assert as_of == max(utc_iso(e.occurred_at) for e in d.events)
+
+
+@pytest.mark.parametrize("path", ["batch", "per-event"])
+def test_imported_history_and_events_about_an_erased_student_count_for_nothing(app, path):
+    """A transfer's imported artifacts (another district's evidence) and events still in flight about a student
+    erased here are claimed, and change no read model, on the worker's batch path as on the per-event one."""
+    from chassis.messaging.replica import mark_erased
+    d = ks.district(seed=4, n_students=12, n_artifacts=30)
+    e, student = ks._e, d.artifacts[0].student
+    with app.unit_of_work() as uow:
+        mark_erased(uow.session, orm.replica_versions, "gone-1")
+        uow.commit()
+    extra = [e("artifacts", "artifact_added", ks._ts("2026-12-01"), artifact_id="imp-1", student_id=student,
+               school_id="", school_year_id="", kind="document", added_by_role="imported", skill_ids=["k1"],
+               origin_district_id="did:web:sender.example", origin_school_year="2023-2024"),
+             e("roster", "person_updated", ks._ts("2026-12-01"), person_id="gone-1", roles=["student"],
+               primary_school_id="s1", grade_level="05", active=True),
+             e("artifacts", "artifact_added", ks._ts("2026-12-01"), artifact_id="gone-art", student_id="gone-1",
+               school_id="s1", school_year_id="y2", kind="image", added_by_role="student", skill_ids=["k1"])]
+    events = [*ks.delivered(d, seed=2, shuffle=True, twice=False), *extra]
+    applied = apply_batch(app.unit_of_work, events) if path == "batch" else _feed(app, events)
+    assert applied == len(events)                                  # claimed, every one
+    with app.unit_of_work() as uow:
+        stored = {r.artifact_id for r in uow.session.execute(select(orm.artifacts.c.artifact_id))}
+        people = {r.person_id for r in uow.session.execute(select(orm.people.c.person_id))}
+    assert not {"imp-1", "gone-art"} & stored and "gone-1" not in people
+    _assert_expected(app, d)

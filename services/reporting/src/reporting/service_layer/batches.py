@@ -12,7 +12,7 @@ from reporting.adapters import bulk, freshness, summaries
 from reporting.adapters.orm import inbox
 from reporting.service_layer import batch_projections as bp
 from reporting.service_layer.batch_derive import derive_students
-from reporting.service_layer.subscriptions import EFFECTS, SUBSCRIPTIONS
+from reporting.service_layer.subscriptions import EFFECTS, SUBSCRIPTIONS, not_counted
 from reporting.service_layer.unit_of_work import UowFactory
 
 Key = tuple[str, str]           # (inbox consumer, event_id)
@@ -44,7 +44,9 @@ def apply_new(uows: UowFactory, envelopes: list[Envelope]) -> set[Key]:
         statement = upsert_statement(session, inbox).on_conflict_do_nothing(
             index_elements=["consumer", "event_id"]).returning(inbox.c.consumer, inbox.c.event_id)
         new = {tuple(row) for row in session.execute(statement, [{"consumer": c, "event_id": i} for c, i in wanted])}
-        fresh = [e for key, e in wanted.items() if key in new]
+        claimed = [e for key, e in wanted.items() if key in new]
+        skipped = not_counted(session, claimed)
+        fresh = [e for e in claimed if e.event_id not in skipped]
         students = _students(fresh)
         artifact_ids, _, everything = summaries.named(fresh)
         students |= summaries.owners(session, artifact_ids)
@@ -70,9 +72,9 @@ def apply_new(uows: UowFactory, envelopes: list[Envelope]) -> set[Key]:
         changed, uow.deferred = uow.deferred, None
         derive_students(session, changed, histories.load(changed), years)
         summaries.apply(session, summaries.affected(session, touched, students, everything), students, before)
-        for source in sorted({e.producer for e in fresh}):      # one as_of update per source (a hot row)
-            uow.facts.touch(source, max(utc_iso(e.occurred_at) for e in fresh if e.producer == source))
-        for e in fresh:
+        for source in sorted({e.producer for e in claimed}):    # one as_of update per source (a hot row)
+            uow.facts.touch(source, max(utc_iso(e.occurred_at) for e in claimed if e.producer == source))
+        for e in claimed:
             freshness.observe(e.producer, e.occurred_at)
         uow.commit()
     return new

@@ -52,6 +52,7 @@ PLAN = ErasurePlan(
     ),
     audit_table=None,          # reporting serves no individual record, so keeps no audit log
     outbox=orm.outbox,
+    tombstones=orm.replica_versions,
     before=_before, after=_after,
     artifact=ONE_ARTIFACT,
 )

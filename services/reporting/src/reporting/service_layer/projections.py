@@ -95,11 +95,9 @@ def milestone_type(uow, e: Envelope) -> None:
 
 def artifact(uow, e: Envelope) -> None:
     """The artifact's current fields from its newest event; ``added_at`` is the earliest event's time; a deletion
-    is final. Attributed to the stamped school and the student's grade when it was added. Imported history (another
-    district's evidence, attached by a transfer) is not this district's: it is left out of every count."""
+    is final. Attributed to the stamped school and the student's grade when it was added. (Imported history never
+    reaches here: subscriptions.not_counted.)"""
     d, at = e.data, _at(e)
-    if d.get("origin_district_id"):
-        return
     artifact_id, deleted = str(d["artifact_id"]), e.type == "artifact_deleted"
     newest = uow.facts.is_newest("artifact", artifact_id, e.occurred_at, deleted=deleted)
     stored = uow.facts.get("artifacts", artifact_id=artifact_id)

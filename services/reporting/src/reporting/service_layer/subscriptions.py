@@ -1,11 +1,15 @@
 """The events the reporting service consumes, each with its projection (the chassis builds the ``events`` role's
-nameko consumers, queues and inbox claims from this table). Every effect also advances the source's as_of."""
+nameko consumers, queues and inbox claims from this table). Every effect also advances the source's as_of. Two
+kinds of event are claimed and counted for nothing (:func:`not_counted`, on the per-event and the batch path):
+imported history (another district's evidence, attached by a transfer: not this district's work) and events about a
+student erased here that were still in flight when the erasure ran."""
 from __future__ import annotations
 
 from chassis.events import Envelope
-from chassis.messaging.replica import utc_iso
+from chassis.messaging.replica import erased_among, utc_iso
 from chassis.messaging.subscriptions import own_transactions
 from reporting.adapters import bulk, freshness, summaries
+from reporting.adapters.orm import replica_versions
 from reporting.service_layer import erasure
 from reporting.service_layer import projections as p
 
@@ -34,11 +38,28 @@ EFFECTS = {
 }
 
 
+def named_people(e: Envelope) -> set[str]:
+    return {str(e.data.get(key) or "") for key in ("student_id", "person_id")} - {""}
+
+
+def not_counted(session, events: list[Envelope]) -> set[str]:
+    """The event ids among ``events`` that change nothing here: imported history, and events naming an erased
+    student."""
+    imported = {e.event_id for e in events if e.producer == "artifacts" and e.data.get("origin_district_id")}
+    if session is None:                     # (a fake unit of work keeps no erasures)
+        return imported
+    erased = erased_among(session, replica_versions, set().union(*(named_people(e) for e in events)))
+    return imported | ({e.event_id for e in events if named_people(e) & erased} if erased else set())
+
+
 def fresh(effect):
     """Wrap an effect so the newest event time applied from its source is kept (every report's as_of), and the
     summaries change by exactly what the effect changed (adapters.summaries; under the locks of the artifacts and
     students concerned, so no concurrent effect moves them between the two readings)."""
     def apply(uow, e: Envelope) -> None:
+        if not_counted(uow.session, [e]):
+            uow.facts.touch(e.producer, utc_iso(e.occurred_at))
+            return
         artifact_ids, students, everything = summaries.named([e])
         if uow.session is not None and (artifact_ids or students or everything):    # (a fake unit has no tables)
             if everything:      # every student's contributions move: all of them, under the exclusive lock
