@@ -9,7 +9,7 @@ import datetime as dt
 
 from sqlalchemy import and_, select
 
-from chassis.messaging.replica import upsert_statement, utc_iso
+from chassis.messaging.replica import erased_among, upsert_statement, utc_iso
 from notifications.adapters.batch_writes import BatchDeliveries, BatchNotifications, Delegating, values
 from notifications.adapters.orm import artifacts, guardianships, people, replica_versions
 from notifications.adapters.replicas import ArtifactFacts, Contact
@@ -40,9 +40,15 @@ class BatchReplicas(Delegating):
             r.entity_id: (r.last_event_at, r.deleted) for r in session.execute(
                 select(v.entity_id, v.last_event_at, v.deleted).where(
                     v.kind == "artifact", v.entity_id.in_(sorted(artifact_ids))).with_for_update())}
+        self.erased_students = erased_among(session, replica_versions, students)
         self.contact_cache: dict[str, Contact | None] = {}
         self.new_versions: dict[str, tuple[str, bool]] = {}
         self.new_artifacts: dict[str, ArtifactFacts] = {}
+
+    def erased(self, person_ids) -> bool:
+        ids = {p for p in person_ids if p}
+        unknown = ids - self.guardians.keys()         # not a student of this run: asked of the table
+        return bool(ids & self.erased_students) or (bool(unknown) and self._real.erased(unknown))
 
     def guardians_of(self, student_id: str) -> set[str]:
         known = self.guardians.get(student_id)
