@@ -1,9 +1,11 @@
 """The passport's archive pieces without any service: the streamed zip is valid piece by piece (stored media, deflated
 JSON), the offline page escapes what people wrote, links only inside the archive and loads nothing from outside, and
 a hand-made passport document validates against the JSON Schema the archive carries. The page is written in the
-exporter's language; what people wrote stays as they wrote it."""
+exporter's language; what people wrote stays as they wrote it. Media are fetched a few chunks ahead of the writing,
+never more, and a failed fetch fails the download."""
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import os
@@ -11,8 +13,10 @@ import re
 import zipfile
 
 import jsonschema
+import pytest
 
 from gateway.passport import document, html_view
+from gateway.passport.export import _listed, _stored
 from gateway.passport.zipstream import ZipStream
 
 SCHEMA = json.loads(document.SCHEMA_PATH.read_text())
@@ -86,3 +90,49 @@ def test_the_offline_page_is_written_in_the_exporters_language():
 def test_file_names_in_the_archive_are_safe():
     assert document.safe_name("../../etc/passwd") == "etc_passwd"
     assert document.safe_name("\u202ecod.exe") == "cod.exe" and document.safe_name("...") == "file"
+
+
+class _Media:
+    """A MediaReader stand-in: each URL's bytes in chunks; ``fail`` raises on that URL; records how far the fetching
+    got ahead of the writing."""
+
+    def __init__(self, files: dict[str, list[bytes]], fail: str = "") -> None:
+        self.files, self.fail, self.fetched = files, fail, 0
+
+    async def chunks(self, url: str):
+        if url == self.fail:
+            raise OSError(f"{url}: connection reset")
+        for chunk in self.files[url]:
+            self.fetched += 1
+            yield chunk
+
+
+def _drain(media: _Media, names: list[str], written: list[int] | None = None) -> bytes:
+    async def run() -> bytes:
+        zipped, out = ZipStream(), []
+        async for piece in _stored(zipped, media, _listed([(f"media/{n}", n) for n in names]), ahead=2):
+            out.append(piece)
+            if written is not None:
+                written.append(media.fetched)
+        out.append(zipped.close())
+        return b"".join(out)
+    return asyncio.run(run())
+
+
+def test_media_is_fetched_ahead_of_the_writing_by_at_most_a_few_chunks_and_arrives_whole():
+    files = {"a.jpg": [b"a" * 10, b"b" * 10, b"c" * 10, b"d" * 10], "b.mp3": [b"e" * 5], "c.pdf": []}
+    progress: list[int] = []
+    data = _drain(_Media(files), list(files), progress)
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert archive.testzip() is None
+    assert {name: archive.read(f"media/{name}") for name in files} == {n: b"".join(c) for n, c in files.items()}
+    assert all(info.compress_type == zipfile.ZIP_STORED for info in archive.infolist())
+    written = 0
+    for fetched in progress:                          # a piece is sent per chunk and per entry's end
+        written += 1
+        assert fetched <= written + 3                 # two chunks waiting, one in the fetcher's hand
+
+
+def test_a_failed_fetch_fails_the_download_with_its_reason():
+    with pytest.raises(OSError, match="b.mp3: connection reset"):
+        _drain(_Media({"a.jpg": [b"x"], "b.mp3": [b"y"]}, fail="b.mp3"), ["a.jpg", "b.mp3"])

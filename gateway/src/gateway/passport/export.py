@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
 
 import anyio.to_thread
@@ -94,10 +94,10 @@ async def archive(passport: Passport, media: MediaReader, clock=lambda: dt.datet
     zipped = ZipStream()
     found_all: list[apb.Artifact] = []
     try:
-        async for chunk in _media(passport, media, zipped, found_all):
+        async for chunk in _stored(zipped, media, _artifact_files(passport, found_all)):
             yield chunk
         records, discussions = await passport.records
-        async for chunk in _recordings(discussions, media, zipped):
+        async for chunk in _stored(zipped, media, _listed(_recording_files(discussions))):
             yield chunk
     finally:
         passport.records.cancel()           # a no-op once done; an abandoned download stops the stream
@@ -114,9 +114,9 @@ async def archive(passport: Passport, media: MediaReader, clock=lambda: dt.datet
     yield zipped.close()
 
 
-async def _recordings(discussions: dict[str, dict], media: MediaReader, zipped: ZipStream) -> AsyncIterator[bytes]:
-    """Each ready audio/video reflection's recording, streamed from the URL the reflections service signed for this
-    export; its revision then names the file in the archive (``file``; null for one not checked), never the URL."""
+def _recording_files(discussions: dict[str, dict]) -> Iterator[tuple[str, str]]:
+    """Each ready audio/video reflection's recording as (path, the URL the reflections service signed for this
+    export); its revision then names the file in the archive (``file``; null for one not checked), never the URL."""
     for discussion in discussions.values():
         for reflection in discussion.get("reflections", []):
             for revision in reflection["revisions"]:
@@ -127,27 +127,61 @@ async def _recordings(discussions: dict[str, dict], media: MediaReader, zipped: 
                 if not url:
                     continue
                 found["file"] = document.recording_path(reflection["id"], revision["number"], found["file_name"])
-                async for chunk in _stored(zipped, found["file"], media, url):
-                    yield chunk
+                yield found["file"], url
 
 
-async def _stored(zipped: ZipStream, path: str, media: MediaReader, url: str) -> AsyncIterator[bytes]:
-    """One media file into the archive at ``path``, stored (compressed already), chunk by chunk as it streams."""
-    with zipped.entry(path, compress=False) as handle:
-        async for chunk in media.chunks(url):
-            await anyio.to_thread.run_sync(handle.write, chunk)     # its CRC, off the event loop
-            yield zipped.take()
-    yield zipped.take()
-
-
-async def _media(passport: Passport, media: MediaReader, zipped: ZipStream,
-                 found_all: list[apb.Artifact]) -> AsyncIterator[bytes]:
-    """Each artifact's media files, stored (compressed already), as they stream from the store."""
+async def _artifact_files(passport: Passport, found_all: list[apb.Artifact]) -> AsyncIterator[tuple[str, str]]:
+    """Each artifact's media files as (path, URL), as the artifacts service streams the artifacts."""
     async for message in passport.artifacts:
         found = message.artifact
         found_all.append(found)
         for version in found.versions:
-            if not version.download_url:
-                continue
-            async for chunk in _stored(zipped, document.media_path(found.id, version), media, version.download_url):
-                yield chunk
+            if version.download_url:
+                yield document.media_path(found.id, version), version.download_url
+
+
+async def _listed(files: Iterable[tuple[str, str]]) -> AsyncIterator[tuple[str, str]]:
+    for item in files:
+        yield item
+
+
+_END, _DONE = object(), object()
+
+
+async def _stored(zipped: ZipStream, media: MediaReader, files: AsyncIterator[tuple[str, str]],
+                  ahead: int = 2) -> AsyncIterator[bytes]:
+    """Each (path, URL) file into the archive, stored (compressed already), chunk by chunk as it streams. The next
+    chunks (of this file or the next) are fetched while the current one is written and sent: at most ``ahead``
+    chunks wait, so memory stays flat."""
+    waiting: asyncio.Queue = asyncio.Queue(maxsize=ahead)
+
+    async def fetch() -> None:
+        try:
+            async for path, url in files:
+                await waiting.put(path)
+                async for chunk in media.chunks(url):
+                    await waiting.put(chunk)
+                await waiting.put(_END)
+        except Exception as failed:         # handed to the writer, which raises it in the download
+            await waiting.put(failed)
+        else:
+            await waiting.put(_DONE)
+
+    async def next_item():
+        item = await waiting.get()
+        if isinstance(item, Exception):
+            raise item
+        return item
+
+    fetching = asyncio.ensure_future(fetch())
+    try:
+        while (path := await next_item()) is not _DONE:
+            with zipped.entry(path, compress=False) as handle:
+                while (chunk := await next_item()) is not _END:
+                    await anyio.to_thread.run_sync(handle.write, chunk)     # its CRC, off the event loop
+                    yield zipped.take()
+            yield zipped.take()
+    finally:
+        fetching.cancel()
+
+
