@@ -17,8 +17,9 @@ from chassis.erasure import ErasureConfirmed
 from chassis.events import Envelope
 from chassis.signing import public_key_from_jwk, verify_jws
 from roster.adapters import orm
+from roster.domain.access import Viewer as RosterViewer
 from roster.erasure_config import DEFAULT_SERVICES, ErasureOptions
-from roster.service_layer.erasure import Coordinator, record_confirmation
+from roster.service_layer.erasure import Coordinator, record_confirmation, request_erasure
 from roster.service_layer.privacy_officers import PrivacyOfficers
 from roster.service_layer.unit_of_work import RosterUnitOfWork
 
@@ -210,3 +211,30 @@ def test_one_artifact_is_erased_from_its_page_address_and_one_not_the_students_i
     assert "the artifact below, with everything that hung on it, was erased" in printable and artifact in printable
     certificate = people(officer).call("GET", f"/api/v1/privacy/erasures/{erasure['id']}/certificate")
     assert certificate["certificate"]["subject"]["scope"] == "artifact"
+
+
+def test_the_media_years_certificate_says_the_media_went_and_the_record_stays(
+        officer, roster_engine, district, client, people):  # noqa: F811
+    """The retention sweep's media erasure (no form asks for it): listed as "Media only", and its printable
+    certificate says what went and what stays."""
+    student = _person(roster_engine, district, "student")
+    sessions = make_session_factory(roster_engine)
+
+    def uows():
+        return RosterUnitOfWork(sessions)
+    coordinator = Coordinator.from_settings()
+    erasure = request_erasure(uows, coordinator, RosterViewer.of("service:roster-retention", {"privacy_officer"}),
+                              student, "retention schedule: media 2 years after the student left", media_only=True)
+    for service in DEFAULT_SERVICES.split(","):
+        with uows() as uow:
+            uow.consumer = "roster.test"
+            record_confirmation(uow, coordinator, Envelope.from_event(
+                ErasureConfirmed(erasure.id, service, {"media_objects": 2}), service))
+            uow.commit()
+    web_login(client, *district.login(officer))
+    assert "Media only" in client.get("/privacy").text
+    page = client.get(f"/privacy/erasures/{erasure.id}").text
+    assert page.count("certifies that the media of the student record below") == 1
+    assert "the rest of the student&#39;s record" in page and "Artifact</dt>" not in page
+    found = people(officer).call("GET", f"/api/v1/privacy/erasures/{erasure.id}")
+    assert found["media_only"] is True and found["status"] == "completed"
