@@ -1,7 +1,8 @@
 """The privacy officer's erasure pages (issue 13 §5): /privacy lists the erasures and the records past the retention
 schedule, asks for an erasure with a reason (and offers a transfer package's import: web/passport_import.py);
-/privacy/erasures/{id} follows one erasure's confirmations (of a whole record or one artifact) and, once every service confirmed, is the printable
-certificate (its signed JSON downloads beside it). The roster decides."""
+/privacy/erasures/{id} follows one erasure's confirmations (of a whole record, one artifact, or the media alone)
+and, once every service confirmed, is the printable certificate (its signed JSON downloads beside it). The roster
+decides."""
 from __future__ import annotations
 
 import asyncio

@@ -2,9 +2,10 @@
 confirmations, and the certificate issued once every service has confirmed.
 
 A whole record is asked of every service at once, and so are a student's media alone (the retention schedule's
-media years: the services that hold media delete the objects and mark what named them, the rest confirm). One artifact is asked of the artifacts service first, the service
-that knows whose it is: an artifact not in the student's portfolio refuses the erasure with nothing erased anywhere;
-otherwise, once it confirmed, the others erase what hangs on that artifact."""
+media years: the services that hold media delete the objects and mark what named them, the rest confirm). One
+artifact is asked of the artifacts service first, the service that knows whose it is: an artifact not in the
+student's portfolio refuses the erasure with nothing erased anywhere; otherwise, once it confirmed, the others
+erase what hangs on that artifact."""
 from __future__ import annotations
 
 import datetime as dt
