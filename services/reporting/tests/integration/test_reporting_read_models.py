@@ -2,6 +2,8 @@
 event delivered twice (real PostgreSQL, the events worker's own consumer names and inbox)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 import reporting_stream as ks
 from sqlalchemy import delete, func, select
@@ -11,7 +13,7 @@ from chassis.messaging.subscriptions import feed_before_workers
 from reporting.adapters import orm, summaries
 from reporting.adapters.reads import Scope
 from reporting.service_layer.batches import apply_batch
-from reporting.service_layer.subscriptions import SUBSCRIPTIONS
+from reporting.service_layer.subscriptions import ERASURE, SUBSCRIPTIONS
 
 pytestmark = pytest.mark.integration
 
@@ -155,3 +157,33 @@ def test_imported_history_and_events_about_an_erased_student_count_for_nothing(a
         people = {r.person_id for r in uow.session.execute(select(orm.people.c.person_id))}
     assert not {"imp-1", "gone-art"} & stored and "gone-1" not in people
     _assert_expected(app, d)
+
+
+def _holding_a_latest_level(d) -> tuple[ks.Artifact, set[str]]:
+    """An artifact whose teacher's assessment is its student's latest level in a skill, and those assessments' ids
+    (the district's ``as<index><skill>``): erasing it must move a level."""
+    for n, a in enumerate(d.artifacts):
+        ids = {f"as{n}{skill}" for skill in a.skills}
+        rest = replace(d, assessments=[x for x in d.assessments if x[0] not in ids])
+        if any(ks.latest_levels(rest, year) != ks.latest_levels(d, year) for year in ks.YEARS):
+            return a, ids
+    raise AssertionError("the district has no artifact holding a latest level")
+
+
+@pytest.mark.parametrize("path", ["batch", "per-event"])
+def test_erasing_an_artifact_takes_its_assessments_out_of_the_latest_levels(app, path):
+    """A family has one artifact erased whose teacher's assessment was the student's latest level in a skill: the
+    level falls back to the assessment before it (or to none), and every figure equals a direct computation over the
+    district without that artifact, on rows stored by either path."""
+    d = ks.district(seed=5, n_students=12, n_artifacts=40)
+    events = ks.delivered(d, seed=6, shuffle=True, twice=False)
+    assert (apply_batch(app.unit_of_work, events) if path == "batch" else _feed(app, events)) == len(events)
+    victim, assessed = _holding_a_latest_level(d)
+    assert feed_before_workers(app.unit_of_work, ERASURE, [ks._e(
+        "roster", "erasure_requested", ks._ts("2026-12-02"), erasure_id="er-1", student_id=victim.student,
+        pseudonym="p", requested_by="privacy-officer", artifact_id=victim.id)], "reporting") == 1
+    with app.unit_of_work() as uow:
+        left = uow.session.execute(select(func.count()).where(orm.assessments.c.artifact_id == victim.id)).scalar()
+    assert left == 0
+    _assert_expected(app, replace(d, artifacts=[a for a in d.artifacts if a is not victim],
+                                  assessments=[x for x in d.assessments if x[0] not in assessed]))

@@ -57,6 +57,7 @@ ONE_ARTIFACT = ErasurePlan(
     owned=owned,
 )
 
+
 def media_expired(session, student_id: str, _state) -> dict[str, int]:
     """The student's versions say their media is gone (never served, never checked again); their media artifacts
     show it. The rows, texts and tags stay until the portfolio's own date."""

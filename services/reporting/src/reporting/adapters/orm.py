@@ -111,7 +111,9 @@ assessments = Table(
     Column("assessed_at", At, nullable=False),
     Column("school_id", Id, nullable=False),
     Column("grade_level", String(8), nullable=False),
+    Column("artifact_id", Id, nullable=True),   # the artifact assessed (its erasure takes the assessment too)
     Index("ix_assessments_latest", "school_year_id", "skill_id", "student_id", "assessed_at"),
+    Index("ix_assessments_artifact", "artifact_id"),
 )
 
 milestones = Table(

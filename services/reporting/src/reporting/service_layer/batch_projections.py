@@ -116,7 +116,8 @@ def evidence(session, versions: Versions, events: list[Envelope], states: dict[s
                 "assessment_id": str(d["assessment_id"]), "student_id": student_id, "skill_id": str(d["skill_id"]),
                 "level_rank": int(d.get("level_rank") or 0), "assessed_at": at,
                 "school_year_id": str(d.get("school_year_id") or "") or year_of(years, at),
-                "school_id": state.school_id if state else "", "grade_level": state.grade_level if state else ""}
+                "school_id": state.school_id if state else "", "grade_level": state.grade_level if state else "",
+                "artifact_id": str(d.get("artifact_id") or "") or None}
         elif versions.newest("milestone", str(d["milestone_id"]), e.occurred_at):
             completed[str(d["milestone_id"])] = {
                 "milestone_id": str(d["milestone_id"]), "student_id": student_id,

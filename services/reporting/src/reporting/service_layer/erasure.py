@@ -1,8 +1,10 @@
 """What the reporting service erases (issue 13 §5): for one student, every student-level read-model row; for one
-artifact, its rows. The dashboard's summaries lose exactly that contribution (adapters.summaries), so counts stay
-exact. (An artifact's assessments are erased by the reflections service; reporting's assessment rows name no
-artifact, so the student's latest level per skill stands until the student's own erasure.)"""
+artifact, its rows and the teachers' assessments of it. The dashboard's summaries lose exactly that contribution
+(adapters.summaries), so counts stay exact: the student's latest level per skill falls back to the assessment
+before the erased one, or to none."""
 from __future__ import annotations
+
+from sqlalchemy import select
 
 from chassis.erasure import ErasurePlan, Rows, unit_erasure_handler
 from reporting.adapters import bulk, orm, summaries
@@ -21,18 +23,27 @@ def _after(session, student_id: str, state) -> None:
     summaries.apply(session, ids, {student_id}, before)
 
 
+def _students_of(session, artifact_id: str) -> set[str]:
+    """The students whose figures the artifact moves: its owner's, and those of whoever its assessments name."""
+    return summaries.owners(session, {artifact_id}) | set(session.execute(
+        select(orm.assessments.c.student_id).where(orm.assessments.c.artifact_id == artifact_id)).scalars())
+
+
 def _before_artifact(session, artifact_id: str):
-    bulk.lock_students(session, summaries.owners(session, {artifact_id}))
-    return summaries.contributions(session, [artifact_id])
+    students = _students_of(session, artifact_id)
+    bulk.lock_students(session, students)
+    return students, summaries.contributions(session, [artifact_id], students)
 
 
-def _after_artifact(session, artifact_id: str, before) -> None:
-    summaries.apply(session, [artifact_id], (), before)
+def _after_artifact(session, artifact_id: str, state) -> None:
+    students, before = state
+    summaries.apply(session, [artifact_id], students, before)
 
 
 ONE_ARTIFACT = ErasurePlan(
     service="reporting",
-    rows=tuple(Rows(table, "artifact_id") for table in (orm.artifact_skills, orm.artifact_responses, orm.artifacts)),
+    rows=tuple(Rows(table, "artifact_id") for table in (orm.artifact_skills, orm.artifact_responses, orm.assessments,
+                                                         orm.artifacts)),
     audit_table=None,
     outbox=orm.outbox,
     before=_before_artifact, after=_after_artifact,

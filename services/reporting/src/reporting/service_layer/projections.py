@@ -143,7 +143,8 @@ def assessment(uow, e: Envelope) -> None:
     uow.facts.put("assessments", {"assessment_id": assessment_id}, {
         "student_id": student_id, "skill_id": str(d["skill_id"]), "level_rank": int(d.get("level_rank") or 0),
         "assessed_at": at, "school_year_id": str(d.get("school_year_id") or "") or year_of(school_years_of(uow), at),
-        "school_id": state.school_id if state else "", "grade_level": state.grade_level if state else ""})
+        "school_id": state.school_id if state else "", "grade_level": state.grade_level if state else "",
+        "artifact_id": str(d.get("artifact_id") or "") or None})
 
 
 def milestone(uow, e: Envelope) -> None:
