@@ -6,7 +6,7 @@ import pathlib
 from collections.abc import Iterator
 
 import pytest
-from e2e_platform import SETTLE_TIMEOUT, START_TIMEOUT, Platform, platform_env, running, wait_until_settled
+from e2e_platform import Platform, platform_env, running, time_for, wait_until_settled
 from playwright.sync_api import Browser, expect, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"   # Debian's chromium (`.ci/run` installs it); never `playwright install`
@@ -16,28 +16,24 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 # 5 s default is less than a loaded CI machine needs to render /docs: Swagger UI lays out a 370 KB OpenAPI document
 # while three other pytest workers share the two cores.
 expect.set_options(timeout=30_000)
-# pytest-timeout counts a test's fixtures' setup in its 300 s, so the first test on the shared platform would be cut
-# off before the platform's own bounds on starting and settling could fail it with their message (on a loaded CI
-# machine `up` and the replicas catching up with the seeded district took more than 300 s, from 80 s alone). Those
-# tests get the two bounds on top of their own 300 s.
-SHARED_PLATFORM_TIMEOUT = START_TIMEOUT + SETTLE_TIMEOUT + 300
 
 
 @pytest.hookimpl(tryfirst=True)   # before pytest-xdist names the groups
 def pytest_collection_modifyitems(items) -> None:
     """The e2e tests that share one `skillfolio up` (the ``platform`` fixture) are one group under pytest-xdist
-    (``--dist loadgroup``), on one worker, scheduled first as they take longest, each with SHARED_PLATFORM_TIMEOUT.
-    The e2e tests that start no shared platform (their own `up`, a seed, the queue declarations) run on any worker
-    meanwhile, a module to a worker (its module-scoped fixtures, such as test_up_seed's seeded var/, run once). The
-    start-up output test reads what `up` printed before any test made requests, so it runs first of them (a stable
-    sort: every other test keeps its order; the shutdown test, which stops the platform, stays last by file name)."""
+    (``--dist loadgroup``), on one worker, scheduled first as they take longest, each with the time for one settled
+    platform (``time_for``). The e2e tests that start no shared platform (their own `up`, a seed, the queue
+    declarations) run on any worker meanwhile, a module to a worker (its module-scoped fixtures, such as
+    test_up_seed's seeded var/, run once). The start-up output test reads what `up` printed before any test made
+    requests, so it runs first of them (a stable sort: every other test keeps its order; the shutdown test, which
+    stops the platform, stays last by file name)."""
     e2e = pathlib.Path(__file__).parent
     for item in items:
         if e2e in item.path.parents:
             shared = "platform" in item.fixturenames
             item.add_marker(pytest.mark.xdist_group("e2e" if shared else f"e2e-{item.path.stem}"))
             if shared:
-                item.add_marker(pytest.mark.timeout(SHARED_PLATFORM_TIMEOUT))
+                item.add_marker(time_for(settled=True))
     items.sort(key=lambda item: (e2e not in item.path.parents,
                                  getattr(item.module, "__name__", "") != "test_up_startup_output"))
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote, unquote, urlsplit
 
 import httpx
+import pytest
 
 from chassis.messaging.replay import management_api
 from chassis.testing import wait_for
@@ -25,6 +26,7 @@ BANNER_END = "Press Ctrl-C to stop."   # the banner's last line
 LOGIN = re.compile(r"\|\s+(former teacher|teacher|student|guardian|school admin|district admin)\s+(\S+)\s+(\S+)\s+\((.+)\)\s*$")
 START_TIMEOUT = 240
 SETTLE_TIMEOUT = 300   # the replicas consuming the seeded district's events: a bound on a failure, not a wait
+TEST_TIMEOUT = 300     # pyproject's pytest-timeout: a test's own work
 
 
 # Settings a developer's shell may hold that `up` must choose itself on the embedded default: SQLite and files under
@@ -36,6 +38,14 @@ EMBEDDED_CHOOSES = (
     "GATEWAY_SESSION_SECRET", "GATEWAY_HOST", "GATEWAY_PUBLIC_URL", "GATEWAY_ROSTER_TARGET", "GATEWAY_SKILLS_TARGET",
     "GATEWAY_ARTIFACTS_TARGET", "GATEWAY_REFLECTIONS_TARGET", "GATEWAY_REPORTING_TARGET", "NOTIFICATIONS_SMTP_HOST",
     "NOTIFICATIONS_UNSUBSCRIBE_SECRET")
+
+
+def time_for(platforms: int = 1, settled: bool = False) -> pytest.MarkDecorator:
+    """pytest-timeout's bound for a test that starts ``platforms`` `up`s itself or through its fixtures (and, with
+    ``settled``, waits for a seeded district's events): each start's START_TIMEOUT and the settling's SETTLE_TIMEOUT
+    on top of the test's own TEST_TIMEOUT. pytest-timeout counts fixtures' setup in a test's time, so without this a
+    loaded CI machine cut such tests off before the platform's own bounds could fail them with their message."""
+    return pytest.mark.timeout(TEST_TIMEOUT + platforms * START_TIMEOUT + (SETTLE_TIMEOUT if settled else 0))
 
 
 def platform_env(workdir: pathlib.Path, amqp_url: str, **extra: str) -> dict[str, str]:

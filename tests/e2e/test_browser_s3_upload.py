@@ -8,11 +8,11 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
-from e2e_platform import Platform, platform_env, running
+from e2e_platform import Platform, platform_env, running, time_for
 from PIL import Image, ImageDraw
 from playwright.sync_api import expect
 
-pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.integration]
+pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.integration, time_for()]
 PROCESSING_TIMEOUT_MS = 180_000          # the media role on a busy CI machine
 
 

@@ -11,12 +11,12 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from e2e_platform import Platform, cli, running_alone
+from e2e_platform import Platform, cli, running_alone, time_for
 
 from chassis.testing import wait_for
 from roster.domain.identity import entity_id
 
-pytestmark = [pytest.mark.e2e, pytest.mark.integration]
+pytestmark = [pytest.mark.e2e, pytest.mark.integration, time_for()]   # the first test starts the module's `up`
 
 TODAY = dt.date.today()
 ANA = entity_id("user", "u-ana")

@@ -16,13 +16,13 @@ import zipfile
 import httpx
 import pytest
 from dotenv import dotenv_values
-from e2e_platform import Platform, cli, running_alone
+from e2e_platform import Platform, cli, running_alone, time_for
 from PIL import Image
 
 from chassis.testing import wait_for
 from roster.domain.identity import entity_id
 
-pytestmark = [pytest.mark.e2e, pytest.mark.integration]
+pytestmark = [pytest.mark.e2e, pytest.mark.integration, time_for(platforms=2)]   # the sender, then the receiver
 PASSWORD = "two-districts-pass-1"
 REASON = "Records request 2026-88: Ana moved to Receiver City"
 TODAY = dt.date.today()
