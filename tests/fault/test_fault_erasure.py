@@ -149,10 +149,14 @@ def _all_keys(store) -> list[str]:
 def test_one_artifact_is_erased_in_every_service_and_another_students_artifact_is_refused(world, fresh_amqp_url):
     """A family asks that one photo be erased: the artifacts service finds it is the student's and erases it with its
     media, then every other service what hangs on it; the rest of the record stays. An artifact of another student's
-    refuses the request, and nothing is erased anywhere."""
+    refuses the request, and nothing is erased anywhere. An event about the photo still in flight changes nothing."""
+    import datetime as dt
+
     from notifications.adapters import orm as n
 
     from artifacts.adapters import orm as a
+    from chassis.events import Envelope
+    from chassis.messaging.testing import add_to_outbox
     from reflections.adapters import orm as r
     from reporting.adapters import orm as p
     from roster.adapters import orm as ro
@@ -204,6 +208,20 @@ def test_one_artifact_is_erased_in_every_service_and_another_students_artifact_i
                                                                                "artifact_id")):
         assert count(world.engines[service], table, **{column: theirs}) == 1, (service, table.name)
     assert all(world.store.stat(k) is not None for k in others["keys"])
+
+    # an update of the photo still in flight when the erasure ran (sent after it, newer than anything applied): every
+    # service consumes it and none brings the photo back
+    late = Envelope("artifact_updated", "artifacts", {
+        "artifact_id": photo, "student_id": student, "title": "Work 0", "kind": "image", "school_id": "",
+        "school_year_id": "", "added_by": student, "added_by_role": "student", "skill_ids": ["skill-1"]},
+        occurred_at=(dt.datetime.now(dt.UTC) + dt.timedelta(minutes=1)).isoformat())
+    add_to_outbox(world.engines["artifacts"], a.outbox, [late])
+    consumers = (("reflections", r), ("notifications", n), ("reporting", p), ("skills", sk))
+    wait_for(lambda: all(count(world.engines[service], orm_.inbox, event_id=late.event_id) for service, orm_
+                         in consumers), 120, "the late update consumed by every service")
+    for service, table in (("reflections", r.artifact_owners), ("notifications", n.artifacts),
+                           ("reporting", p.artifacts), ("skills", sk.skill_usage)):
+        assert count(world.engines[service], table, artifact_id=photo) == 0, service
 
 
 @pytest.mark.timeout(600)

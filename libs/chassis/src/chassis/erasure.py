@@ -19,7 +19,7 @@ from sqlalchemy import Table, delete, select, text
 from sqlalchemy.orm import Session
 
 from chassis.events import DomainEvent, Envelope
-from chassis.messaging.replica import mark_erased
+from chassis.messaging.replica import ERASED, ERASED_ARTIFACT, mark_erased
 
 ERASED_SUBJECT = "erased_student"      # audit subject_type of an erasure's record: the subject id is a pseudonym
 ERASURE_SETTING = "skillfolio.erasure"  # SET LOCAL to 'on': the append-only history tables accept this DELETE
@@ -182,7 +182,7 @@ def erase_student(uow: Any, envelope: Envelope, plan: ErasurePlan,
     data = envelope.data
     if data.get("services") and plan.service not in data["services"]:
         return None
-    artifact_id = data.get("artifact_id") or ""
+    artifact_id, tombstones = data.get("artifact_id") or "", plan.tombstones
     plan, subject, action = plan.scoped(uow.session, data)
     keys = media_keys(uow.session, plan.media, subject) if plan.media else []
     for key in keys:
@@ -196,8 +196,8 @@ def erase_student(uow: Any, envelope: Envelope, plan: ErasurePlan,
             subject, autoescape=True))).rowcount or 0
     if plan.media:
         counts["media_objects"] = len(keys)
-    if plan.tombstones is not None and subject == data["student_id"] and not data.get("media_only"):
-        mark_erased(uow.session, plan.tombstones, subject)
+    if tombstones is not None and plan.rows and not data.get("media_only"):    # (a refused artifact erases no rows)
+        mark_erased(uow.session, tombstones, subject, ERASED_ARTIFACT if artifact_id else ERASED)
     if plan.audit_table is not None:
         uow.record_access(plan.audit_table, actor=data["requested_by"],
                           actor_roles=data.get("requested_by_roles", []),

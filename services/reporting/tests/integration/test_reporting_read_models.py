@@ -185,5 +185,19 @@ def test_erasing_an_artifact_takes_its_assessments_out_of_the_latest_levels(app,
     with app.unit_of_work() as uow:
         left = uow.session.execute(select(func.count()).where(orm.assessments.c.artifact_id == victim.id)).scalar()
     assert left == 0
-    _assert_expected(app, replace(d, artifacts=[a for a in d.artifacts if a is not victim],
-                                  assessments=[x for x in d.assessments if x[0] not in assessed]))
+    without = replace(d, artifacts=[a for a in d.artifacts if a is not victim],
+                      assessments=[x for x in d.assessments if x[0] not in assessed])
+    _assert_expected(app, without)
+
+    # events about it still in flight when the erasure ran, newer than anything applied: claimed, counted for nothing
+    at, e = ks._ts("2026-12-03"), ks._e
+    late = [e("artifacts", "artifact_updated", at, artifact_id=victim.id, student_id=victim.student,
+              school_id=victim.school, school_year_id=victim.year, kind=victim.kind, added_by_role=victim.role,
+              skill_ids=victim.skills),
+            e("reflections", "feedback_given", at, feedback_id="f-late", artifact_id=victim.id,
+              student_id=victim.student, teacher_id="t"),
+            e("reflections", "assessment_recorded", at, assessment_id="as-late", artifact_id=victim.id,
+              student_id=victim.student, skill_id=victim.skills[0], assessor_id="t", assessor_role="teacher",
+              level_rank=1, school_year_id=victim.year)]
+    assert (apply_batch(app.unit_of_work, late) if path == "batch" else _feed(app, late)) == len(late)
+    _assert_expected(app, without)

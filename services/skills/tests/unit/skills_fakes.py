@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from dataclasses import replace
 
-from chassis.messaging.replica import utc_iso
+from chassis.messaging.replica import ERASED_KINDS, utc_iso
 from chassis.testing.fake_uow import FakeUnitOfWork
 from skills.domain.model import Framework, Rubric, Scale, Skill
 from skills.service_layer.unit_of_work import PRODUCER, SkillsUnitOfWork
@@ -109,6 +109,9 @@ class FakeReplicas:
 
     def ever_used(self, skill_id: str) -> bool:
         return any(s == skill_id for s, _ in self.usage)
+
+    def erased(self, entity_ids) -> bool:
+        return any((kind, e) in self.versions for e in entity_ids if e for kind in ERASED_KINDS)
 
     def tag_artifact(self, artifact_id: str, skill_ids: list[str], current: bool = True) -> None:
         for skill_id in skill_ids:

@@ -9,6 +9,7 @@ from skills_fixtures import ADMIN, BANDS, DISTRICT, fields
 
 from chassis.errors import Conflict, PermissionDenied
 from chassis.events import Envelope
+from chassis.messaging.replica import ERASED_ARTIFACT
 from chassis.messaging.subscriptions import apply_once
 from skills.domain.access import Viewer
 from skills.service_layer.commands import SkillCommands
@@ -75,3 +76,14 @@ def test_a_skill_an_artifact_ever_used_is_retired_not_deleted_whatever_the_arriv
     assert uow.replicas.usage == {(used.id, "a9"): False} and uow.replicas.ever_used(used.id)
     with pytest.raises(Conflict, match="retire it instead"):
         commands.delete_skill(ADMIN, used.id)
+
+
+def test_an_event_about_an_artifact_erased_here_tags_nothing(uow):
+    """An update of an erased artifact that was still in flight when the erasure ran is claimed and changes nothing:
+    the erased id is not named in skill_usage again."""
+    uow.replicas.versions[(ERASED_ARTIFACT, "a-gone")] = ("2026-11-01T00:00:00+00:00", True)
+    late = artifacts("artifact_updated", "2026-11-02T00:00:00+00:00", artifact_id="a-gone", skill_ids=["k1"])
+    assert deliver(uow, late)
+    assert not [key for key in uow.replicas.usage if key[1] == "a-gone"]
+    deliver(uow, artifacts("artifact_updated", "2026-11-02T00:00:00+00:00", artifact_id="a-kept", skill_ids=["k1"]))
+    assert uow.replicas.usage[("k1", "a-kept")] is True

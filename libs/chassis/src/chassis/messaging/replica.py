@@ -2,8 +2,8 @@
 
 Each event type has its own queue, so events about one entity can overtake each other; a service keeps a
 ``replica_versions`` table (kind, entity_id, last_event_at, deleted) and asks :func:`is_newest` before applying.
-An erased student is marked there too (:func:`mark_erased`): an event about them still in flight when the erasure
-ran is not applied (:func:`any_erased`), so it cannot bring their rows back.
+An erased student, or one erased artifact, is marked there too (:func:`mark_erased`): an event naming them still in
+flight when the erasure ran is not applied (:func:`any_erased`), so it cannot bring their rows back.
 """
 from __future__ import annotations
 
@@ -26,29 +26,32 @@ def upsert_statement(session: Session, table: Table):
     return (postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert)(table)
 
 
-ERASED = "erased_person"       # replica_versions kind: the id is all that is kept, as the roster's tombstone keeps
+ERASED = "erased_person"       # replica_versions kinds: the id is all that is kept, as the roster's tombstone keeps
+ERASED_ARTIFACT = "erased_artifact"
+ERASED_KINDS = (ERASED, ERASED_ARTIFACT)   # ids never collide: people and artifacts are named by distinct UUIDs
 
 
-def mark_erased(session: Session, versions: Table, person_id: str) -> None:
-    """Remember that ``person_id`` was erased here (in the erasure's transaction)."""
+def mark_erased(session: Session, versions: Table, entity_id: str, kind: str = ERASED) -> None:
+    """Remember that this person (or, with ERASED_ARTIFACT, this artifact) was erased here, in the erasure's
+    transaction."""
     session.execute(upsert_statement(session, versions).values(
-        kind=ERASED, entity_id=person_id, last_event_at=dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
+        kind=kind, entity_id=entity_id, last_event_at=dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
         deleted=True).on_conflict_do_nothing(index_elements=["kind", "entity_id"]))
 
 
-def erased_among(session: Session, versions: Table, person_ids) -> set[str]:
-    """Those of these people who were erased here (one statement per 5,000 of them)."""
-    ids = sorted({p for p in person_ids if p})
+def erased_among(session: Session, versions: Table, entity_ids) -> set[str]:
+    """Those of these people and artifacts that were erased here (one statement per 5,000 of them)."""
+    ids = sorted({p for p in entity_ids if p})
     found: set[str] = set()
     for start in range(0, len(ids), 5000):
         found.update(session.execute(select(versions.c.entity_id).where(
-            versions.c.kind == ERASED, versions.c.entity_id.in_(ids[start:start + 5000]))).scalars())
+            versions.c.kind.in_(ERASED_KINDS), versions.c.entity_id.in_(ids[start:start + 5000]))).scalars())
     return found
 
 
-def any_erased(session: Session, versions: Table, person_ids) -> bool:
-    """Whether any of these people was erased here."""
-    return bool(erased_among(session, versions, person_ids))
+def any_erased(session: Session, versions: Table, entity_ids) -> bool:
+    """Whether any of these people or artifacts was erased here."""
+    return bool(erased_among(session, versions, entity_ids))
 
 
 def is_newest(session: Session, versions: Table, kind: str, entity_id: str, occurred_at: str,

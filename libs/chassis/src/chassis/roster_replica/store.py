@@ -39,9 +39,9 @@ class RosterReplica:
         """Record an event about an entity; False if a newer one (or the entity's deletion) was applied already."""
         return is_newest(self.session, self.tables.replica_versions, kind, entity_id, occurred_at, deleted)
 
-    def erased(self, person_ids: Iterable[str]) -> bool:
-        """Whether any of these people was erased here (an event about them is not applied)."""
-        return any_erased(self.session, self.tables.replica_versions, person_ids)
+    def erased(self, entity_ids: Iterable[str]) -> bool:
+        """Whether any of these people or artifacts was erased here (an event naming them is not applied)."""
+        return any_erased(self.session, self.tables.replica_versions, entity_ids)
 
     def upsert(self, table: Table, key: dict, values: dict) -> None:
         insert = upsert_statement(self.session, table).values(**key, **values)

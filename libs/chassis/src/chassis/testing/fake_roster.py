@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
-from chassis.messaging.replica import ERASED, utc_iso
+from chassis.messaging.replica import ERASED_KINDS, utc_iso
 from chassis.roster_replica.standing import Move, Span, attending_spans, enrollment_span
 from chassis.roster_replica.store import RosterReplica
 
@@ -31,8 +31,8 @@ class FakeRosterReplica(RosterReplica):
         versions[(kind, entity_id)] = {"kind": kind, "entity_id": entity_id, "last_event_at": at, "deleted": deleted}
         return True
 
-    def erased(self, person_ids) -> bool:
-        return any((ERASED, p) in self.rows["replica_versions"] for p in person_ids if p)
+    def erased(self, entity_ids) -> bool:
+        return any((kind, p) in self.rows["replica_versions"] for p in entity_ids if p for kind in ERASED_KINDS)
 
     def upsert(self, table: Any, key: dict, values: dict) -> None:
         rows, at = self.rows.setdefault(_name(table), {}), tuple(key.values())

@@ -40,15 +40,15 @@ class BatchReplicas(Delegating):
             r.entity_id: (r.last_event_at, r.deleted) for r in session.execute(
                 select(v.entity_id, v.last_event_at, v.deleted).where(
                     v.kind == "artifact", v.entity_id.in_(sorted(artifact_ids))).with_for_update())}
-        self.erased_students = erased_among(session, replica_versions, students)
+        self.erased_ids = erased_among(session, replica_versions, students | set(artifact_ids))   # people and artifacts
         self.contact_cache: dict[str, Contact | None] = {}
         self.new_versions: dict[str, tuple[str, bool]] = {}
         self.new_artifacts: dict[str, ArtifactFacts] = {}
 
-    def erased(self, person_ids) -> bool:
-        ids = {p for p in person_ids if p}
-        unknown = ids - self.guardians.keys()         # not a student of this run: asked of the table
-        return bool(ids & self.erased_students) or (bool(unknown) and self._real.erased(unknown))
+    def erased(self, entity_ids) -> bool:
+        ids = {p for p in entity_ids if p}
+        unknown = ids - self.guardians.keys() - self.artifacts.keys()   # not of this run: asked of the table
+        return bool(ids & self.erased_ids) or (bool(unknown) and self._real.erased(unknown))
 
     def guardians_of(self, student_id: str) -> set[str]:
         known = self.guardians.get(student_id)

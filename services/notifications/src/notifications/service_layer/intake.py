@@ -91,9 +91,10 @@ def _zone(name: str):
 
 
 def handle(uow, envelope: Envelope) -> None:
-    """The subscriptions table's effect for every notifying event type (about a student erased here: nothing)."""
+    """The subscriptions table's effect for every notifying event type (about a student, or an artifact, erased here:
+    nothing)."""
     data = envelope.data
-    if uow.replicas.erased([str(data.get("student_id") or "")]):
+    if uow.replicas.erased([str(data.get("student_id") or ""), str(data.get("artifact_id") or "")]):
         return
     artifact = uow.replicas.artifact(str(data["artifact_id"])) if data.get("artifact_id") else None
     reading = READERS[(envelope.producer, envelope.type)](data, moment(envelope), artifact)

@@ -30,9 +30,9 @@ def guardianship(uow, envelope: Envelope) -> None:
 
 def artifact(uow, envelope: Envelope) -> None:
     """Who added the artifact and its title (newest event wins); a new artifact also notifies. Nothing about a
-    student erased here."""
+    student, or an artifact, erased here."""
     d = envelope.data
-    if uow.replicas.erased([str(d.get("student_id") or "")]):
+    if uow.replicas.erased([str(d.get("student_id") or ""), str(d["artifact_id"])]):
         return
     artifact_id = str(d["artifact_id"])
     deleted = envelope.type == "artifact_deleted"

@@ -15,9 +15,10 @@ from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork
 
 
 def artifact(uow: ReflectionsUnitOfWork, e: Envelope) -> None:
-    """The artifact's owner, school year and skills (newest event wins); nothing about a student erased here."""
+    """The artifact's owner, school year and skills (newest event wins); nothing about a student, or an artifact,
+    erased here."""
     d = e.data
-    if uow.replicas.erased([str(d.get("student_id") or "")]):
+    if uow.replicas.erased([str(d.get("student_id") or ""), str(d["artifact_id"])]):
         return
     artifact_id = str(d["artifact_id"])
     deleted = e.type == "artifact_deleted"

@@ -2,7 +2,7 @@
 nameko consumers, queues and inbox claims from this table). Every effect also advances the source's as_of. Two
 kinds of event are claimed and counted for nothing (:func:`not_counted`, on the per-event and the batch path):
 imported history (another district's evidence, attached by a transfer: not this district's work) and events about a
-student erased here that were still in flight when the erasure ran."""
+student or an artifact erased here that were still in flight when the erasure ran."""
 from __future__ import annotations
 
 from chassis.events import Envelope
@@ -38,18 +38,19 @@ EFFECTS = {
 }
 
 
-def named_people(e: Envelope) -> set[str]:
-    return {str(e.data.get(key) or "") for key in ("student_id", "person_id")} - {""}
+def named(e: Envelope) -> set[str]:
+    """The people and the artifact an event names."""
+    return {str(e.data.get(key) or "") for key in ("student_id", "person_id", "artifact_id")} - {""}
 
 
 def not_counted(session, events: list[Envelope]) -> set[str]:
-    """The event ids among ``events`` that change nothing here: imported history, and events naming an erased
-    student."""
+    """The event ids among ``events`` that change nothing here: imported history, and events naming a student or an
+    artifact erased here."""
     imported = {e.event_id for e in events if e.producer == "artifacts" and e.data.get("origin_district_id")}
     if session is None:                     # (a fake unit of work keeps no erasures)
         return imported
-    erased = erased_among(session, replica_versions, set().union(*(named_people(e) for e in events)))
-    return imported | ({e.event_id for e in events if named_people(e) & erased} if erased else set())
+    erased = erased_among(session, replica_versions, set().union(*(named(e) for e in events)))
+    return imported | ({e.event_id for e in events if named(e) & erased} if erased else set())
 
 
 def fresh(effect):

@@ -27,6 +27,8 @@ KEPT_BY_LAW = (
     {"what": "the roster's identity tombstone: sourced id only, names and contacts removed, deactivated",
      "why": "the district's student information system remains the record of enrolment; a later roster import "
             "must not bring the erased portfolio's owner back"},
+    {"what": "the student's id alone in each service's list of erased ids",
+     "why": "an event about the student still on its way when the erasure ran is recognised and changes nothing"},
     {"what": "credentials already issued to the student (Open Badges, CLR) stay with their holder",
      "why": "they are the student's own copies; the district keeps no record of them"},
     {"what": "this certificate",
@@ -42,6 +44,8 @@ KEPT_WITH_ARTIFACT = (        # what an artifact's erasure keeps besides the aud
     {"what": "the rest of the student's record",
      "why": "the request named one artifact; everything that hung on it (versions, media, reflections, feedback, "
             "comments, assessments, notifications, report counts) is erased with it"},
+    {"what": "the artifact's id alone in each service's list of erased ids",
+     "why": "an event about the artifact still on its way when the erasure ran is recognised and changes nothing"},
 )
 
 

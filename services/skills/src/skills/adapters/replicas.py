@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import delete, exists, insert, select, update
 from sqlalchemy.orm import Session
 
-from chassis.messaging.replica import is_newest, upsert_statement
+from chassis.messaging.replica import any_erased, is_newest, upsert_statement
 from skills.adapters.orm import people, replica_versions, school_admins, skill_usage
 
 
@@ -20,6 +20,10 @@ class Replicas:
     def is_newest(self, kind: str, entity_id: str, occurred_at: str, deleted: bool = False) -> bool:
         """Record an event about an entity; False if a newer one (or the entity's deletion) was applied already."""
         return is_newest(self.session, replica_versions, kind, entity_id, occurred_at, deleted)
+
+    def erased(self, entity_ids) -> bool:
+        """Whether any of these artifacts (or people) was erased here (an event naming them is not applied)."""
+        return any_erased(self.session, replica_versions, entity_ids)
 
     def ever_used(self, skill_id: str) -> bool:
         """True once any artifact was tagged with the skill (even if that artifact is gone now)."""

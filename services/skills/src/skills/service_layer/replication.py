@@ -17,9 +17,11 @@ log = logging.getLogger(__name__)
 
 
 def artifact(uow: SkillsUnitOfWork, envelope: Envelope) -> None:
-    """Record which skills the artifact is tagged with."""
+    """Record which skills the artifact is tagged with (nothing about an artifact erased here)."""
     data = envelope.data
     artifact_id = str(data["artifact_id"])
+    if uow.replicas.erased([artifact_id]):
+        return
     deleted = envelope.type == "artifact_deleted"
     newest = uow.replicas.is_newest("artifact", artifact_id, envelope.occurred_at, deleted=deleted)
     if deleted:
