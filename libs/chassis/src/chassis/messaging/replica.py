@@ -31,6 +31,11 @@ ERASED_ARTIFACT = "erased_artifact"
 ERASED_KINDS = (ERASED, ERASED_ARTIFACT)   # ids never collide: people and artifacts are named by distinct UUIDs
 
 
+def named_ids(data: dict) -> set[str]:
+    """The people and the artifact an event's data names: what an erasure's mark is checked against."""
+    return {str(data.get(key) or "") for key in ("student_id", "person_id", "artifact_id")} - {""}
+
+
 def mark_erased(session: Session, versions: Table, entity_id: str, kind: str = ERASED) -> None:
     """Remember that this person (or, with ERASED_ARTIFACT, this artifact) was erased here, in the erasure's
     transaction."""

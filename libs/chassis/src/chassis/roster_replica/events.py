@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from chassis.events import Envelope
+from chassis.messaging.replica import named_ids
 from chassis.roster_replica.store import RosterReplica
 
 
@@ -91,8 +92,7 @@ ROSTER_EVENT_TYPES = ("person_added", "person_updated", "person_removed", "secti
 def apply(uow, envelope: Envelope) -> None:
     """Apply a roster event to ``uow.replicas`` (a :class:`RosterReplica`), inside the claiming transaction; an
     event naming a person erased here (still in flight when the erasure ran) changes nothing."""
-    d = envelope.data
-    if uow.replicas.erased((str(d.get("person_id") or ""), str(d.get("student_id") or ""))):
+    if uow.replicas.erased(named_ids(envelope.data)):
         return
     ROSTER_EFFECTS[entity_kind(envelope.type)](uow.replicas, envelope)
 

@@ -11,6 +11,7 @@ import uuid
 from dataclasses import dataclass
 
 from chassis.events import Envelope
+from chassis.messaging.replica import named_ids
 from notifications.domain.approval import needs_approval
 from notifications.domain.model import Approval, Delivery, Notification
 from notifications.domain.preferences import DistrictSettings, Preferences
@@ -94,7 +95,7 @@ def handle(uow, envelope: Envelope) -> None:
     """The subscriptions table's effect for every notifying event type (about a student, or an artifact, erased here:
     nothing)."""
     data = envelope.data
-    if uow.replicas.erased([str(data.get("student_id") or ""), str(data.get("artifact_id") or "")]):
+    if uow.replicas.erased(named_ids(data)):
         return
     artifact = uow.replicas.artifact(str(data["artifact_id"])) if data.get("artifact_id") else None
     reading = READERS[(envelope.producer, envelope.type)](data, moment(envelope), artifact)

@@ -3,6 +3,7 @@ transaction: roster people also give names, email and language (contacts); artif
 from __future__ import annotations
 
 from chassis.events import Envelope
+from chassis.messaging.replica import named_ids
 from chassis.roster_replica import events as roster_replica
 from notifications.adapters.replicas import ArtifactFacts
 from notifications.service_layer import intake
@@ -32,7 +33,7 @@ def artifact(uow, envelope: Envelope) -> None:
     """Who added the artifact and its title (newest event wins); a new artifact also notifies. Nothing about a
     student, or an artifact, erased here."""
     d = envelope.data
-    if uow.replicas.erased([str(d.get("student_id") or ""), str(d["artifact_id"])]):
+    if uow.replicas.erased(named_ids(d)):
         return
     artifact_id = str(d["artifact_id"])
     deleted = envelope.type == "artifact_deleted"

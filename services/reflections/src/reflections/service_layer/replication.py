@@ -9,6 +9,7 @@ catalog and artifact details (skill tags): catalog_replication.py.
 from __future__ import annotations
 
 from chassis.events import Envelope
+from chassis.messaging.replica import named_ids
 from chassis.roster_replica import events as roster_replica
 from reflections.service_layer import catalog_replication
 from reflections.service_layer.unit_of_work import ReflectionsUnitOfWork
@@ -18,7 +19,7 @@ def artifact(uow: ReflectionsUnitOfWork, e: Envelope) -> None:
     """The artifact's owner, school year and skills (newest event wins); nothing about a student, or an artifact,
     erased here."""
     d = e.data
-    if uow.replicas.erased([str(d.get("student_id") or ""), str(d["artifact_id"])]):
+    if uow.replicas.erased(named_ids(d)):
         return
     artifact_id = str(d["artifact_id"])
     deleted = e.type == "artifact_deleted"

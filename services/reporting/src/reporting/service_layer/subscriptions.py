@@ -6,7 +6,7 @@ student or an artifact erased here that were still in flight when the erasure ra
 from __future__ import annotations
 
 from chassis.events import Envelope
-from chassis.messaging.replica import erased_among, utc_iso
+from chassis.messaging.replica import erased_among, named_ids, utc_iso
 from chassis.messaging.subscriptions import own_transactions
 from reporting.adapters import bulk, freshness, summaries
 from reporting.adapters.orm import replica_versions
@@ -38,19 +38,14 @@ EFFECTS = {
 }
 
 
-def named(e: Envelope) -> set[str]:
-    """The people and the artifact an event names."""
-    return {str(e.data.get(key) or "") for key in ("student_id", "person_id", "artifact_id")} - {""}
-
-
 def not_counted(session, events: list[Envelope]) -> set[str]:
     """The event ids among ``events`` that change nothing here: imported history, and events naming a student or an
     artifact erased here."""
     imported = {e.event_id for e in events if e.producer == "artifacts" and e.data.get("origin_district_id")}
     if session is None:                     # (a fake unit of work keeps no erasures)
         return imported
-    erased = erased_among(session, replica_versions, set().union(*(named(e) for e in events)))
-    return imported | ({e.event_id for e in events if named(e) & erased} if erased else set())
+    erased = erased_among(session, replica_versions, set().union(*(named_ids(e.data) for e in events)))
+    return imported | ({e.event_id for e in events if named_ids(e.data) & erased} if erased else set())
 
 
 def fresh(effect):

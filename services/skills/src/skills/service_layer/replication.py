@@ -11,6 +11,7 @@ import logging
 
 from chassis.access import Role
 from chassis.events import Envelope
+from chassis.messaging.replica import named_ids
 from skills.service_layer.unit_of_work import SkillsUnitOfWork
 
 log = logging.getLogger(__name__)
@@ -20,7 +21,7 @@ def artifact(uow: SkillsUnitOfWork, envelope: Envelope) -> None:
     """Record which skills the artifact is tagged with (nothing about an artifact erased here)."""
     data = envelope.data
     artifact_id = str(data["artifact_id"])
-    if uow.replicas.erased([artifact_id]):
+    if uow.replicas.erased(named_ids(data)):
         return
     deleted = envelope.type == "artifact_deleted"
     newest = uow.replicas.is_newest("artifact", artifact_id, envelope.occurred_at, deleted=deleted)
