@@ -128,7 +128,7 @@ def test_media_is_fetched_ahead_of_the_writing_by_at_most_a_few_chunks_and_arriv
     assert {name: archive.read(f"media/{name}") for name in files} == {n: b"".join(c) for n, c in files.items()}
     assert all(info.compress_type == zipfile.ZIP_STORED for info in archive.infolist())
     written = 0
-    for fetched in progress:                          # a piece is sent per chunk and per entry's end
+    for fetched in progress:                          # a piece is sent per chunk (an entry's end goes with the next)
         written += 1
         assert fetched <= written + 3                 # two chunks waiting, one in the fetcher's hand
 

@@ -21,7 +21,8 @@ from typing import IO, Annotated
 import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TransferSpeedColumn
 
-CHUNK = 4 << 20
+CHUNK = 4 << 20          # received at a time
+WRITE = 64 << 10         # written at a time (shutil's size): see copy_overlapped
 TIMEOUT_SECONDS = 60
 
 
@@ -59,6 +60,14 @@ def _token(url: str, username: str) -> str:
         return json.loads(answer.read())["access_token"]
 
 
+def _write(sink: IO[bytes], data: memoryview) -> None:
+    """``data`` in 64 KiB writes: the page cache then takes small folios. On a VM whose host has reclaimed the memory
+    freed a moment earlier (free page reporting), filling large folios, as 4 MB writes ask for, cost 1.3 s per GB
+    here, against 0.5 s in 64 KiB writes."""
+    for start in range(0, len(data), WRITE):
+        sink.write(data[start:start + WRITE])
+
+
 def copy_overlapped(answer: IO[bytes], sink: IO[bytes], progress: Callable[[int], None]) -> int:
     """Copy the response to the file: received straight into one of two buffers while a thread writes the other to
     disk (both release the GIL), so the download never waits for the disk, nor the disk for the network."""
@@ -68,7 +77,7 @@ def copy_overlapped(answer: IO[bytes], sink: IO[bytes], progress: Callable[[int]
         while received := answer.readinto(views[turn]):
             if pending is not None:
                 pending.result()            # the other buffer is written: it may be filled next
-            pending = writer.submit(sink.write, views[turn][:received])
+            pending = writer.submit(_write, sink, views[turn][:received])
             written, turn = written + received, 1 - turn
             progress(written)
         if pending is not None:

@@ -2,6 +2,8 @@
 requests, then exits."""
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import logging
 import sys
 
@@ -15,6 +17,19 @@ from gateway.settings import GatewaySettings
 
 log = logging.getLogger("gateway")
 GRACEFUL_SHUTDOWN_SECONDS = 4   # under honcho's 5 s SIGKILL wait in `skillfolio up`
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3     # glibc's <malloc.h>
+
+
+def keep_large_buffers() -> None:
+    """Media pass through the gateway in chunks of a few MB (a passport export, an import). By default glibc's malloc
+    maps each such chunk afresh and unmaps it when freed, so every chunk page-faults new memory; on a VM whose host
+    reclaims freed memory that nearly doubled an export's CPU (2.1 s against 1.3 s per GB here). Chunks under 32 MB
+    are served from the heap instead, and up to 64 MB of freed heap is kept for the next ones. Not glibc: no-op."""
+    found = ctypes.util.find_library("c")
+    mallopt = getattr(ctypes.CDLL(found), "mallopt", None) if found else None
+    if mallopt is not None:
+        mallopt(M_MMAP_THRESHOLD, 32 << 20)
+        mallopt(M_TRIM_THRESHOLD, 64 << 20)
 
 
 def start_metrics(settings: GatewaySettings) -> MetricsServer | None:
@@ -23,6 +38,7 @@ def start_metrics(settings: GatewaySettings) -> MetricsServer | None:
 
 
 def serve() -> None:
+    keep_large_buffers()
     settings, platform = GatewaySettings(), PlatformSettings()
     try:
         settings.check()

@@ -31,6 +31,8 @@ class MediaReader:
             with self.fs_store.open(signed.key) as stream:
                 while chunk := await anyio.to_thread.run_sync(stream.read, CHUNK):
                     yield chunk
+                    if len(chunk) < CHUNK:      # a short read is the file's end: no hop to read nothing
+                        break
             return
         if self.http is None:
             self.http, self._own_http = httpx.AsyncClient(timeout=60), True

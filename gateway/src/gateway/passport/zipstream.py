@@ -1,5 +1,9 @@
 """A zip archive written as a stream: entries go through :mod:`zipfile` into a buffer that the caller drains after
-each write (no seeking, so sizes and CRCs follow each entry in data descriptors); nothing is held but one chunk."""
+each write (no seeking, so sizes and CRCs follow each entry in data descriptors); nothing is held but one chunk.
+
+zipfile computes each entry's CRC-32 with its module's ``crc32``, bound at import to zlib's. This zlib has no
+hardware CRC: a passport's gigabyte of media took 0.22 s of CRC alone. ISA-L's ``crc32`` (``isal``) computes the same
+value about six times faster, so it is bound in its place: the archives are byte for byte the same."""
 from __future__ import annotations
 
 import time
@@ -7,6 +11,10 @@ import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO
+
+from isal import isal_zlib
+
+zipfile.crc32 = isal_zlib.crc32     # the same function, faster (above); zipfile looks it up at each write
 
 
 class _Sink:

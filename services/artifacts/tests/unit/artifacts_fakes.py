@@ -38,6 +38,9 @@ class FakeArtifacts:
         return [replace(v, stored=stored.get((artifact_id, v.number)))
                 for v in sorted(self.version_rows.get(artifact_id, []), key=lambda v: -v.number)]
 
+    def versions_of(self, artifact_ids: list[str]) -> dict[str, list[Version]]:
+        return {artifact_id: self.versions(artifact_id) for artifact_id in artifact_ids}
+
     def add(self, a: Artifact) -> None:
         assert a.id not in self.rows, "duplicate artifact id"
         self.rows[a.id] = copy.deepcopy(a)

@@ -73,18 +73,26 @@ class ArtifactsRepository:
 
     def versions(self, artifact_id: str) -> list[Version]:
         """Newest first, each with what the media worker found (``stored``) where it has a media record."""
+        return self.versions_of([artifact_id])[artifact_id]
+
+    def versions_of(self, artifact_ids: list[str]) -> dict[str, list[Version]]:
+        """:meth:`versions` of several artifacts in one statement (a passport's batch), by artifact id."""
         media = version_media.alias("media")
         rows = self.session.execute(
             select(artifact_versions, media.c.verdict, media.c.content_type.label("stored_type"),
                    media.c.size_bytes.label("stored_size"), media.c.thumbnail_key, media.c.checked_key)
             .outerjoin(media, and_(media.c.artifact_id == artifact_versions.c.artifact_id,
                                    media.c.number == artifact_versions.c.number))
-            .where(artifact_versions.c.artifact_id == artifact_id).order_by(artifact_versions.c.number.desc()))
-        return [Version(number=r.number, media_key=r.media_key, link_url=r.link_url, size_bytes=r.size_bytes,
-                        content_type=r.content_type, created_by=r.created_by, created_at=_utc(r.created_at),
-                        file_name=r.file_name, stored=None if r.verdict is None else stored_media(
-                            _Stored(r.verdict, r.stored_type, r.stored_size, r.thumbnail_key, r.checked_key)))
-                for r in rows]
+            .where(artifact_versions.c.artifact_id.in_(artifact_ids))
+            .order_by(artifact_versions.c.artifact_id, artifact_versions.c.number.desc()))
+        found: dict[str, list[Version]] = {artifact_id: [] for artifact_id in artifact_ids}
+        for r in rows:
+            found[r.artifact_id].append(Version(
+                number=r.number, media_key=r.media_key, link_url=r.link_url, size_bytes=r.size_bytes,
+                content_type=r.content_type, created_by=r.created_by, created_at=_utc(r.created_at),
+                file_name=r.file_name, stored=None if r.verdict is None else stored_media(
+                    _Stored(r.verdict, r.stored_type, r.stored_size, r.thumbnail_key, r.checked_key))))
+        return found
 
     def _skills(self, ids: list[str]) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {i: [] for i in ids}

@@ -52,8 +52,9 @@ class PassportExport:
         while True:
             with self.uow_factory() as uow:
                 batch = uow.artifacts.portfolio(PortfolioFilter(student_id=student_id), BATCH, after)
+                versions = uow.artifacts.versions_of([artifact.id for artifact in batch])
                 for artifact in batch:
-                    artifact.versions = uow.artifacts.versions(artifact.id)
+                    artifact.versions = versions[artifact.id]
             for artifact in batch:
                 yield self.media.with_urls(artifact)
             if len(batch) < BATCH:
