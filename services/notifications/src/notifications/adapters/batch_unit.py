@@ -47,7 +47,8 @@ class BatchReplicas(Delegating):
 
     def erased(self, entity_ids) -> bool:
         ids = {p for p in entity_ids if p}
-        unknown = ids - self.guardians.keys() - self.artifacts.keys()   # not of this run: asked of the table
+        # not of this run: asked of the table (membership tests: a set minus a dict's keys copies the whole run's keys)
+        unknown = {p for p in ids if p not in self.guardians and p not in self.artifacts}
         return bool(ids & self.erased_ids) or (bool(unknown) and self._real.erased(unknown))
 
     def guardians_of(self, student_id: str) -> set[str]:
