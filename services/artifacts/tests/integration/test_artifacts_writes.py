@@ -69,6 +69,19 @@ def test_a_teacher_adds_and_edits_media_audited_and_a_new_version_keeps_the_old(
     assert json.loads(audit[0].detail) == {"artifact_id": created.id}
 
 
+def test_the_versions_of_several_artifacts_in_one_read_are_each_ones_own(app, world):
+    first = app.commands.create(TEACHER, image()).artifact
+    app.commands.mark_media_result(SERVICE, first.id, 1, "ready")
+    app.commands.add_version(TEACHER, first.id, VersionInput(file_name="volcano-2.jpg", size_bytes=2000,
+                                                             content_type="image/jpeg"))
+    second = app.commands.create(STUDENT, link()).artifact
+    with app.unit_of_work() as uow:                     # the passport reads a batch's versions together
+        together = uow.artifacts.versions_of([first.id, second.id, "no-such-artifact"])
+        alone = {artifact_id: uow.artifacts.versions(artifact_id) for artifact_id in (first.id, second.id)}
+    assert together == {**alone, "no-such-artifact": []}
+    assert [v.number for v in together[first.id]] == [2, 1] and len(together[second.id]) == 1
+
+
 def test_ownership_and_standing_decide_changes(app, world):
     by_teacher = app.commands.create(TEACHER, link()).artifact
     by_student = app.commands.create(STUDENT, link()).artifact
