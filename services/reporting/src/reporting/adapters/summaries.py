@@ -21,6 +21,7 @@ ALL = orm.ALL
 TOUCHING = frozenset({"artifact_added", "artifact_updated", "artifact_deleted", "reflection_added", "feedback_given",
                       "person_added", "person_updated", "person_removed", "student_transferred",
                       "school_year_added", "school_year_updated", "assessment_recorded"})
+HISTORY = frozenset({"person_added", "person_updated", "person_removed", "student_transferred"})  # derived.rederive
 Snapshot = tuple[dict, Counter, Counter]
 
 
@@ -30,6 +31,12 @@ def named(events) -> tuple[set[str], set[str], bool]:
     artifact_ids = {str(e.data["artifact_id"]) for e in events if e.data.get("artifact_id")}
     students = {str(e.data.get("student_id") or e.data.get("person_id") or "") for e in events} - {""}
     return artifact_ids, students, any(e.type.startswith("school_year") for e in events)
+
+
+def moved(events) -> set[str]:
+    """The students whose history the events may change: each of their artifacts may be placed anew (an event about
+    an artifact changes that artifact's contribution only)."""
+    return {str(e.data.get("person_id") or e.data.get("student_id") or "") for e in events if e.type in HISTORY} - {""}
 
 
 def owners(session, artifact_ids) -> set[str]:
@@ -42,7 +49,8 @@ def owners(session, artifact_ids) -> set[str]:
 
 
 def affected(session, artifact_ids, students, everything: bool) -> list[str]:
-    """Every artifact whose contribution the effects may change (named, or of a student whose history changes)."""
+    """Every artifact whose contribution the effects may change: named, or of a student whose history changes
+    (``students``: :func:`moved`)."""
     if everything:
         return sorted(session.execute(select(A.c.artifact_id)).scalars())
     out, ids = set(artifact_ids), sorted(students)

@@ -53,7 +53,8 @@ def apply_new(uows: UowFactory, envelopes: list[Envelope]) -> set[Key]:
         if any(e.type.startswith("school_year") for e in fresh):
             students |= set(uow.facts.student_ids())        # a school year's dates re-derive every student
         bulk.lock_students(session, students | artifact_ids, everything)   # artifacts too: their contributions
-        touched = summaries.affected(session, artifact_ids, students, everything)
+        moved = summaries.moved(fresh)
+        touched = summaries.affected(session, artifact_ids, moved, everything)
         before = summaries.contributions(session, touched, students)
         uow.deferred = set()            # students whose history changed: derived once, after every effect
         for e in fresh:
@@ -70,8 +71,10 @@ def apply_new(uows: UowFactory, envelopes: list[Envelope]) -> set[Key]:
         bp.evidence(session, versions, of["evidence"], histories, years)
         versions.write()
         changed, uow.deferred = uow.deferred, None
+        if not everything and not changed <= moved:      # their artifacts' contributions were not read before
+            raise RuntimeError(f"histories re-derived that no event of the batch moves: {sorted(changed - moved)}")
         derive_students(session, changed, histories.load(changed), years)
-        summaries.apply(session, summaries.affected(session, touched, students, everything), students, before)
+        summaries.apply(session, summaries.affected(session, touched, moved, everything), students, before)
         for source in sorted({e.producer for e in claimed}):    # one as_of update per source (a hot row)
             uow.facts.touch(source, max(utc_iso(e.occurred_at) for e in claimed if e.producer == source))
         for e in claimed:

@@ -62,11 +62,11 @@ def fresh(effect):
                 students = set(uow.facts.student_ids())
             bulk.lock_students(uow.session, artifact_ids | students | summaries.owners(uow.session, artifact_ids),
                                everything)
-            ids = summaries.affected(uow.session, artifact_ids, students, everything)
+            moved = summaries.moved([e])
+            ids = summaries.affected(uow.session, artifact_ids, moved, everything)
             before = summaries.contributions(uow.session, ids, students)
             effect(uow, e)
-            summaries.apply(uow.session, summaries.affected(uow.session, ids, students, everything), students,
-                            before)
+            summaries.apply(uow.session, summaries.affected(uow.session, ids, moved, everything), students, before)
         else:
             effect(uow, e)
         uow.facts.touch(e.producer, utc_iso(e.occurred_at))
