@@ -5,7 +5,11 @@ a refused export; `skillfolio roster
 privacy-officer grant|revoke` needs a reason and audits both acts."""
 from __future__ import annotations
 
+import io
 import json
+import os
+import stat
+import threading
 import zipfile
 from collections.abc import Iterator
 
@@ -56,6 +60,20 @@ def test_the_cli_downloads_a_passport_and_refuses_who_may_not(gateway_url, distr
     teacher = export(gateway_url, district, "tlee", tmp_path / "t.zip")
     assert teacher.exit_code == 1 and "not allowed" in teacher.output
     assert not (tmp_path / "t.zip").exists() and not (tmp_path / "t.zip.partial").exists()
+
+
+def test_an_export_to_a_pipe_streams_into_it_and_leaves_it_a_pipe(gateway_url, district, tmp_path):
+    """As to /dev/null or a checksum tool: the CLI wrote `<out>.partial` and renamed it over the pipe (or device)."""
+    pipe, received = tmp_path / "pipe", []
+    os.mkfifo(pipe)
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    done = export(gateway_url, district, "gadams", pipe, "--quiet")
+    reader.join(timeout=30)
+    assert done.exit_code == 0, done.output
+    assert stat.S_ISFIFO(pipe.stat().st_mode) and not (tmp_path / "pipe.partial").exists()
+    with zipfile.ZipFile(io.BytesIO(received[0])) as archive:
+        assert archive.testzip() is None and "passport.json" in archive.namelist()
 
 
 def test_the_privacy_officer_role_is_granted_and_revoked_with_a_reason(roster_env, gateway_url, district,

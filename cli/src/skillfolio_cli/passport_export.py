@@ -87,14 +87,16 @@ def copy_overlapped(answer: IO[bytes], sink: IO[bytes], progress: Callable[[int]
 
 def download(url: str, token: str, student: str, reason: str, out: pathlib.Path, quiet: bool,
              language: str = "") -> int:
-    """Stream the archive to ``out`` (written as ``<out>.partial`` and renamed when complete); its size. The
-    offline page is in ``language`` where the gateway has it (``Accept-Language``), else English."""
+    """Stream the archive to ``out`` (a file: written as ``<out>.partial`` and renamed when complete; a device or a
+    pipe, such as ``/dev/null`` or ``>(sha256sum)``: written to as it is, never replaced); its size. The offline page
+    is in ``language`` where the gateway has it (``Accept-Language``), else English."""
     request = urllib.request.Request(
         f"{url}/api/v1/students/{urllib.parse.quote(student, safe='')}/passport",
         data=json.dumps({"reason": reason}).encode(), method="POST",
         headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json", "Accept": "application/zip",
                  **({"Accept-Language": language} if language else {})})
-    partial, written = out.with_name(out.name + ".partial"), 0
+    stream = out.exists() and not out.is_file()
+    partial, written = (out if stream else out.with_name(out.name + ".partial")), 0
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as answer, partial.open("wb") as sink:  # noqa: S310
             total = int(answer.headers.get("X-Passport-Media-Bytes") or 0)
@@ -105,9 +107,11 @@ def download(url: str, token: str, student: str, reason: str, out: pathlib.Path,
                 written = copy_overlapped(answer, sink, lambda done: progress.update(
                     task, completed=min(done, total) if total else done))
                 progress.update(task, total=written, completed=written)
-        partial.replace(out)            # nothing half-written under the name asked for
+        if not stream:
+            partial.replace(out)        # nothing half-written under the name asked for
     finally:
-        partial.unlink(missing_ok=True)
+        if not stream:
+            partial.unlink(missing_ok=True)
     return written
 
 
