@@ -94,9 +94,13 @@ def _zone(name: str):
 def handle(uow, envelope: Envelope) -> None:
     """The subscriptions table's effect for every notifying event type (about a student, or an artifact, erased here:
     nothing)."""
+    if not uow.replicas.erased(named_ids(envelope.data)):
+        notify_of(uow, envelope)
+
+
+def notify_of(uow, envelope: Envelope) -> None:
+    """The notifications an event makes, once the caller knows it names nothing erased here."""
     data = envelope.data
-    if uow.replicas.erased(named_ids(data)):
-        return
     artifact = uow.replicas.artifact(str(data["artifact_id"])) if data.get("artifact_id") else None
     reading = READERS[(envelope.producer, envelope.type)](data, moment(envelope), artifact)
     if reading is not None:

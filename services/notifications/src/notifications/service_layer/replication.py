@@ -45,4 +45,4 @@ def artifact(uow, envelope: Envelope) -> None:
                                                     str(d.get("added_by_role") or ""), str(d.get("title") or ""),
                                                     str(d.get("school_id") or "")))
     if envelope.type == "artifact_added":
-        intake.handle(uow, envelope)
+        intake.notify_of(uow, envelope)      # (checked for erasure above)
