@@ -68,6 +68,45 @@ def _assert_summaries_exact(app) -> None:
                 assert reads.participation(scope, None) == {("", k): v for k, v in session.execute(
                     select(S.c.skill_id, func.count(A.c.student_id.distinct())).select_from(
                         A.join(S, S.c.artifact_id == A.c.artifact_id)).where(*where).group_by(S.c.skill_id))}, scope
+                _assert_level_exact(session, reads, scope, where, key, group)
+
+
+def _assert_level_exact(session, reads, scope: Scope, where: list, key, group: str) -> None:
+    """Every figure a report reads at this filter's level == a direct GROUP BY over the artifact-level rows (the
+    summaries keep each level's rows; nothing is summed from a level below)."""
+    A, S, Y = orm.artifacts, orm.artifact_skills, orm.student_years
+    tagged = A.join(S, S.c.artifact_id == A.c.artifact_id)
+
+    def by_role(column, source) -> dict:
+        out: dict = {}
+        for k, role, n in session.execute(select(column, A.c.added_by_role, func.count()).select_from(source)
+                                          .where(*where).group_by(column, A.c.added_by_role)):
+            out.setdefault(k, {})[role] = n
+        return out
+    assert reads.artifact_counts(scope, group) == by_role(key, A), scope
+    assert reads.artifact_counts(scope, "kind") == by_role(A.c.kind, A), scope
+    assert reads.artifact_counts(scope, "skill") == by_role(S.c.skill_id, tagged), scope
+    flagged = {kind: func.count().filter(orm.artifact_responses.c.kind == kind) for kind in ("reflection", "feedback")}
+    responses = select(key, func.count(A.c.artifact_id.distinct()), flagged["reflection"], flagged["feedback"]) \
+        .select_from(A.outerjoin(orm.artifact_responses, orm.artifact_responses.c.artifact_id == A.c.artifact_id)) \
+        .where(*where).group_by(key)
+    direct = {r[0]: (r[1], r[2], r[3]) for r in session.execute(responses)}
+    assert reads.responses(scope, group) == direct, scope
+    enrolled = [Y.c.school_year_id == scope.school_year_id,
+                *([Y.c.school_id == scope.school_id] if scope.school_id else []),
+                *([Y.c.grade_level == scope.grade] if scope.grade else [])]
+    by = Y.c[{"grade": "grade_level", "school": "school_id"}[group]]
+    assert reads.enrolled(scope, group) == dict(list(session.execute(select(by, func.count(
+        Y.c.student_id.distinct())).where(*enrolled).group_by(by)))), scope
+    assert reads.enrolled(scope, None) == ({"": n} if (n := session.execute(select(func.count(
+        Y.c.student_id.distinct())).where(*enrolled)).scalar()) else {}), scope
+    ranked = summaries._latest().subquery()
+    at = [ranked.c.nth == 1, ranked.c.school_year_id == scope.school_year_id,
+          *([ranked.c.school_id == scope.school_id] if scope.school_id else []),
+          *([ranked.c.grade_level == scope.grade] if scope.grade else [])]
+    assert reads.latest_levels(scope) == {(r[0], r[1]): r[2] for r in session.execute(select(
+        ranked.c.skill_id, ranked.c.level_rank, func.count()).where(*at).group_by(
+        ranked.c.skill_id, ranked.c.level_rank))}, scope
 
 
 def _expected(d, year: str) -> dict:
@@ -157,6 +196,24 @@ def test_imported_history_and_events_about_an_erased_student_count_for_nothing(a
         people = {r.person_id for r in uow.session.execute(select(orm.people.c.person_id))}
     assert not {"imp-1", "gone-art"} & stored and "gone-1" not in people
     _assert_expected(app, d)
+
+
+@pytest.mark.parametrize("path", ["batch", "per-event"])
+def test_erasing_a_student_takes_them_out_of_every_figure(app, path):
+    """A student is erased: every figure (counts, participation, enrolment, levels, at every level) equals a direct
+    computation over the district without them, on rows stored by either path."""
+    d = ks.district(seed=6, n_students=12, n_artifacts=40)
+    events = ks.delivered(d, seed=7, shuffle=True, twice=False)
+    assert (apply_batch(app.unit_of_work, events) if path == "batch" else _feed(app, events)) == len(events)
+    victim = max(d.students, key=lambda s: sum(a.student == s for a in d.artifacts if not a.deleted))
+    assert feed_before_workers(app.unit_of_work, ERASURE, [ks._e(
+        "roster", "erasure_requested", ks._ts("2026-12-02"), erasure_id="er-2", student_id=victim, pseudonym="p",
+        requested_by="privacy-officer")], "reporting") == 1
+    _assert_expected(app, replace(
+        d, students={k: v for k, v in d.students.items() if k != victim},
+        artifacts=[a for a in d.artifacts if a.student != victim],
+        assessments=[x for x in d.assessments if x[1] != victim], milestones=[m for m in d.milestones if m[1] != victim],
+        transfers=[t for t in d.transfers if t[0] != victim]))
 
 
 def _holding_a_latest_level(d) -> tuple[ks.Artifact, set[str]]:

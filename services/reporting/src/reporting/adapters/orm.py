@@ -5,7 +5,7 @@ Reports are aggregate queries over these facts; nothing here names a student or 
 """
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import Boolean, Column, Index, Integer, MetaData, PrimaryKeyConstraint, String, Table, Text
 
 from chassis.messaging.tables import add_messaging_tables
 
@@ -126,50 +126,70 @@ milestones = Table(
     Column("grade_level", String(8), nullable=False),
     Column("school_year_id", Id, nullable=False),
     Column("completed_at", At, nullable=False),
+    Index("ix_milestones_report", "school_year_id", "school_id", "grade_level"),
 )
 
 # Summaries (adapters.summaries), kept in the transaction that changes the artifact-level rows: the dashboard's
-# counts pre-aggregated. ``artifact_counts``: live artifacts per key, skill "" = every artifact once, else one row
-# per skill tag; with a reflection / with feedback of them. ``student_evidence``: a student's live artifacts per
-# key, at four granularities (school and grade each a value or ALL); ``participation``: the students whose
-# evidence count is positive there, so a distinct-student figure is one row, never a sum over rows.
+# counts pre-aggregated, each at four levels (school and grade each a value or ALL), so a report reads the rows of
+# its own level. ``artifact_counts``: live artifacts per key, skill "" = every artifact once, else one row per skill
+# tag; with a reflection / with feedback of them. ``student_evidence``: a student's live artifacts per key;
+# ``participation``: the students whose evidence count is positive there, and ``enrolment``: the students enrolled
+# there, so a distinct-student figure is one row, never a sum over rows.
 ALL = "*"
 
 
 def _summary_key() -> list[Column]:
     """Every summary's leading key: the school year, skill, school and grade the counts are for."""
-    return [Column("school_year_id", Id, primary_key=True), Column("skill_id", Id, primary_key=True),
-            Column("school_id", Id, primary_key=True), Column("grade_level", String(8), primary_key=True)]
+    return [Column("school_year_id", Id, nullable=False), Column("skill_id", Id, nullable=False),
+            Column("school_id", Id, nullable=False), Column("grade_level", String(8), nullable=False)]
+
+
+def _summary_pk(*rest: str) -> PrimaryKeyConstraint:
+    """A summary's primary key leads with the level (school year, school, grade): every report reads one level."""
+    return PrimaryKeyConstraint("school_year_id", "school_id", "grade_level", "skill_id", *rest)
 
 
 artifact_counts = Table(
     "artifact_counts", metadata,
     *_summary_key(),
-    Column("added_by_role", String(16), primary_key=True),
-    Column("kind", String(16), primary_key=True),
+    Column("added_by_role", String(16), nullable=False),
+    Column("kind", String(16), nullable=False),
     Column("n", Integer, nullable=False),
     Column("reflected", Integer, nullable=False),
     Column("feedback", Integer, nullable=False),
+    _summary_pk("added_by_role", "kind"),
+    Index("ix_artifact_counts_by_school", "school_year_id", "grade_level", "skill_id", "school_id"),
 )
 student_evidence = Table(
     "student_evidence", metadata,
     *_summary_key(),
-    Column("student_id", Id, primary_key=True),
+    Column("student_id", Id, nullable=False),
     Column("n", Integer, nullable=False),
+    _summary_pk("student_id"),
 )
 participation = Table(
     "participation", metadata,
     *_summary_key(),
     Column("students", Integer, nullable=False),
+    _summary_pk(),
+    Index("ix_participation_by_school", "school_year_id", "grade_level", "skill_id", "school_id"),
 )
 # Students by their latest teacher-assessed level per school year and skill, where that assessment was made.
 level_counts = Table(
     "level_counts", metadata,
     *_summary_key(),
-    Column("level_rank", Integer, primary_key=True, autoincrement=False),
+    Column("level_rank", Integer, nullable=False, autoincrement=False),
+    Column("students", Integer, nullable=False),
+    _summary_pk("level_rank"),
+)
+enrolment = Table(
+    "enrolment", metadata,
+    Column("school_year_id", Id, primary_key=True),
+    Column("school_id", Id, primary_key=True),
+    Column("grade_level", String(8), primary_key=True),
     Column("students", Integer, nullable=False),
 )
-SUMMARIES = (artifact_counts, student_evidence, participation, level_counts)
+SUMMARIES = (artifact_counts, student_evidence, participation, level_counts, enrolment)
 
 # The newest event applied per source: every report's as_of, and the lag metric.
 # ``changed``: a fresh token at every commit that applied events from the source, so the set of rows identifies the

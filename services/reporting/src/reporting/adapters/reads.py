@@ -10,8 +10,7 @@ from sqlalchemy.orm import Session
 
 from reporting.adapters import orm
 
-A, S, Y = orm.artifacts, orm.artifact_skills, orm.student_years
-C, P = orm.artifact_counts, orm.participation
+A, C, P, L, N = orm.artifacts, orm.artifact_counts, orm.participation, orm.level_counts, orm.enrolment
 
 
 @dataclass(frozen=True)
@@ -33,20 +32,19 @@ def _where(table, scope: Scope, year: bool = True) -> list:
     return out
 
 
+def _level(table, scope: Scope, by: str | None = None) -> list:
+    """A summary's rows at the filter's level: school and grade each the filter's value, else (for ``by``, the
+    grouped column) every value, else ALL. So each figure is one row, never a sum over a level below."""
+    out = [table.c.school_year_id == scope.school_year_id]
+    for name, value in (("school_id", scope.school_id), ("grade_level", scope.grade)):
+        out.append(table.c[name] == value if value else table.c[name] != orm.ALL if name == by
+                   else table.c[name] == orm.ALL)
+    return out
+
+
 def _skill(table, scope: Scope):
     """A summary's rows for the skill filter ("" rows: every artifact once)."""
     return table.c.skill_id == scope.skill_id
-
-
-def _exact(table, scope: Scope, group: str | None) -> list:
-    """A participation row per figure: school and grade each the filter's, the grouped dimension's, or ALL."""
-    out = [table.c.school_year_id == scope.school_year_id]
-    for name, value in (("school_id", scope.school_id), ("grade_level", scope.grade)):
-        if value:
-            out.append(table.c[name] == value)
-        elif not group or GROUPS[group] != name:
-            out.append(table.c[name] == orm.ALL)
-    return out
 
 
 GROUPS = {"school": "school_id", "grade": "grade_level", "kind": "kind"}
@@ -62,9 +60,11 @@ class ReportReads:
     def artifact_counts(self, scope: Scope, group: str) -> dict[str, dict[str, int]]:
         """``{group key: {added_by_role: artifacts}}``; group "skill" counts skill tags (an artifact per skill).
         From the summary (orm.artifact_counts)."""
-        key = C.c.skill_id if group == "skill" else C.c[GROUPS[group]]
-        where = _where(C, scope) + ([C.c.skill_id != "", *([C.c.skill_id == scope.skill_id] if scope.skill_id
-                                                          else [])] if group == "skill" else [_skill(C, scope)])
+        if group == "skill":
+            key, where = C.c.skill_id, [*_level(C, scope), C.c.skill_id != "",
+                                        *([_skill(C, scope)] if scope.skill_id else [])]
+        else:
+            key, where = C.c[GROUPS[group]], [*_level(C, scope, GROUPS[group]), _skill(C, scope)]
         out: dict[str, dict[str, int]] = {}
         for row in self._rows(select(key.label("k"), C.c.added_by_role, func.sum(C.c.n)).where(*where)
                               .group_by(key, C.c.added_by_role).having(func.sum(C.c.n) > 0)):
@@ -72,40 +72,37 @@ class ReportReads:
         return out
 
     def enrolled(self, scope: Scope, group: str | None) -> dict[str, int]:
-        """Distinct students enrolled per group ("" key when ungrouped)."""
-        key = Y.c[GROUPS[group]] if group else None
-        columns = [key.label("k")] if key is not None else []
-        query = select(*columns, func.count(Y.c.student_id.distinct())).where(*_where(Y, scope))
-        rows = self._rows(query.group_by(key) if key is not None else query)
-        return {(row[0] if key is not None else ""): row[-1] for row in rows}
+        """Distinct students enrolled per group ("" key when ungrouped): one summary row each (orm.enrolment)."""
+        key = N.c[GROUPS[group]] if group else None
+        columns = [key] if key is not None else []
+        query = select(*columns, N.c.students).where(*_level(N, scope, GROUPS[group] if group else None))
+        return {(row[0] if key is not None else ""): row[-1] for row in self._rows(query)}
 
     def participation(self, scope: Scope, group: str | None) -> dict[tuple[str, str], int]:
         """``{(group key, skill_id): students with at least one artifact tagged with the skill}``: one summary row
-        each (orm.participation: school and grade each a value or ALL)."""
+        each (orm.participation)."""
         key = P.c[GROUPS[group]] if group else None
         columns = [key] if key is not None else []
         query = select(*columns, P.c.skill_id, P.c.students).where(
-            *_exact(P, scope, group), P.c.skill_id != "", *([key != orm.ALL] if key is not None else []))
+            *_level(P, scope, GROUPS[group] if group else None), P.c.skill_id != "")
         return {((row[0], row[1]) if key is not None else ("", row[0])): row[-1] for row in self._rows(query)}
 
     def students_with_evidence(self, scope: Scope) -> int:
         return self.session.execute(select(func.sum(P.c.students)).where(
-            *_exact(P, scope, None), _skill(P, scope))).scalar() or 0
+            *_level(P, scope), _skill(P, scope))).scalar() or 0
 
     def responses(self, scope: Scope, group: str) -> dict[str, tuple[int, int, int]]:
         """``{group key: (artifacts, with a reflection, with feedback)}``, from the summary (orm.artifact_counts)."""
         key = C.c[GROUPS[group]]
         query = select(key, func.sum(C.c.n), func.sum(C.c.reflected), func.sum(C.c.feedback)).where(
-            *_where(C, scope), _skill(C, scope)).group_by(key).having(func.sum(C.c.n) > 0)
+            *_level(C, scope, GROUPS[group]), _skill(C, scope)).group_by(key).having(func.sum(C.c.n) > 0)
         return {row[0]: (int(row[1]), int(row[2] or 0), int(row[3] or 0)) for row in self._rows(query)}
 
     def latest_levels(self, scope: Scope) -> dict[tuple[str, int], int]:
         """``{(skill_id, level rank): students whose latest teacher-assessed level in the year is that rank}``, from
-        the summary (orm.level_counts: where each student's latest assessment was made)."""
-        L = orm.level_counts
-        query = select(L.c.skill_id, L.c.level_rank, func.sum(L.c.students)).where(
-            *_where(L, scope), *([L.c.skill_id == scope.skill_id] if scope.skill_id else [])).group_by(
-            L.c.skill_id, L.c.level_rank).having(func.sum(L.c.students) > 0)
+        the summary (orm.level_counts: at the level where each student's latest assessment was made)."""
+        query = select(L.c.skill_id, L.c.level_rank, L.c.students).where(
+            *_level(L, scope), *([_skill(L, scope)] if scope.skill_id else []))
         return {(row[0], row[1]): int(row[2]) for row in self._rows(query)}
 
     def milestone_outcomes(self, scope: Scope) -> dict[tuple[str, str, str], int]:
@@ -145,7 +142,7 @@ class ReportReads:
         return {r.code: r.name for r in self._rows(select(orm.milestone_types))}
 
     def grades(self) -> list[str]:
-        return sorted({g for g in self.session.execute(select(Y.c.grade_level).distinct()).scalars() if g})
+        return sorted(g for g in self.session.execute(select(N.c.grade_level).distinct()).scalars() if g and g != orm.ALL)
 
     def generation(self) -> tuple:
         """The read models' state: every source's newest event and change token (any applying commit renews one)."""
@@ -165,14 +162,20 @@ class ReportReads:
 
 class MemoReads:
     """One use case's reads with each distinct call made once (the dashboard's reports share their lookups). With a
-    ``shared`` cache (service_layer.result_cache), the small lookups are also shared between calls while the read
-    models' state (``generation``, read first) is unchanged; the values are not to be modified."""
+    ``shared`` cache (service_layer.result_cache), the lookups are also shared between calls while the read models
+    of the sources they come from are unchanged (``generation``, read first: an artifact event does not renew the
+    schools); the values are not to be modified."""
 
-    SHARED = frozenset({"school_years", "schools", "skills", "grades", "scale_levels", "milestone_types", "as_of"})
+    SHARED = {"school_years": {"roster"}, "schools": {"roster"}, "grades": {"roster"}, "administered": {"roster"},
+              "skills": {"skills"}, "scale_levels": {"skills"}, "milestone_types": {"reflections"}, "as_of": None}
 
     def __init__(self, reads: ReportReads, shared=None) -> None:
         self._reads, self._memo, self._shared = reads, {}, shared
         self.state = reads.generation() if shared is not None else None
+
+    def _state_of(self, sources: set[str] | None) -> tuple:
+        """The state of the read models fed by ``sources`` (None: all of them)."""
+        return self.state if sources is None else tuple(row for row in self.state if row[0] in sources)
 
     def __getattr__(self, name: str):
         method = getattr(self._reads, name)
@@ -180,7 +183,8 @@ class MemoReads:
         def memoized(*args):
             key = (name, args)
             if key not in self._memo:
-                self._memo[key] = self._shared.get(("reads", *key), self.state, lambda: method(*args)) \
+                self._memo[key] = self._shared.get(("reads", *key), self._state_of(self.SHARED[name]),
+                                                   lambda: method(*args)) \
                     if self._shared is not None and name in self.SHARED else method(*args)
             return self._memo[key]
         return memoized

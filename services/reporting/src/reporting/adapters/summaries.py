@@ -1,10 +1,12 @@
-"""The dashboard's summary tables (orm.artifact_counts, student_evidence, participation, level_counts), kept exact in
-the transaction that changes artifact-level rows: the contribution of every artifact (and every student's latest
-assessments) an event may touch is read before
-the effects and again after them, and only the difference is written (``n = n + excluded.n`` upserts in key order),
-so duplicates, out-of-order events, re-tagging, re-attribution and deletes subtract exactly what they added.
-A student's evidence count reaching 0 removes them from ``participation``. ``backfill`` fills them from the
-artifact-level rows in set-based statements (the migration and bulk loads)."""
+"""The dashboard's summary tables (orm.artifact_counts, student_evidence, participation, level_counts, enrolment),
+kept exact in the transaction that changes artifact-level rows: the contribution of every artifact (and every
+student's latest assessments and enrolments) an event may touch is read before the effects and again after them, and
+only the difference is written (``n = n + excluded.n`` upserts in key order), so duplicates, out-of-order events,
+re-tagging, re-attribution and deletes subtract exactly what they added. Every figure is kept at the four levels a
+report reads (school and grade each a value or ALL: school x grade, school, grade, district), so a report reads the
+rows of its level and never sums a level below it. A student's evidence count reaching 0 removes them from
+``participation``. ``backfill`` fills them from the artifact-level rows in set-based statements (the migrations and
+bulk loads)."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -17,12 +19,18 @@ from reporting.adapters.bulk import CHUNK
 
 A, S, R = orm.artifacts, orm.artifact_skills, orm.artifact_responses
 C, E, P, L, T = orm.artifact_counts, orm.student_evidence, orm.participation, orm.level_counts, orm.assessments
+N, Y = orm.enrolment, orm.student_years
 ALL = orm.ALL
 TOUCHING = frozenset({"artifact_added", "artifact_updated", "artifact_deleted", "reflection_added", "feedback_given",
                       "person_added", "person_updated", "person_removed", "student_transferred",
                       "school_year_added", "school_year_updated", "assessment_recorded"})
 HISTORY = frozenset({"person_added", "person_updated", "person_removed", "student_transferred"})  # derived.rederive
-Snapshot = tuple[dict, Counter, Counter]
+Snapshot = tuple[dict, Counter, Counter, Counter]
+
+
+def levels_of(school: str, grade: str) -> tuple[tuple[str, str], ...]:
+    """The four (school, grade) keys a figure at ``school`` and ``grade`` is counted under."""
+    return (school, grade), (school, ALL), (ALL, grade), (ALL, ALL)
 
 
 def named(events) -> tuple[set[str], set[str], bool]:
@@ -67,20 +75,34 @@ def _latest():
 
 
 def levels(session, students) -> Counter:
-    """What these students' latest assessments add to ``level_counts`` now."""
+    """What these students' latest assessments add to ``level_counts`` now (at every level)."""
     out: Counter = Counter()
     ids = sorted(students)
     for start in range(0, len(ids), CHUNK):
         ranked = _latest().where(T.c.student_id.in_(ids[start:start + CHUNK])).subquery()
-        for row in session.execute(select(*(ranked.c[k] for k in LK), func.count()).where(ranked.c.nth == 1)
-                                   .group_by(*(ranked.c[k] for k in LK))):
-            out[tuple(row[:5])] += row[5]
+        for year, skill, school, grade, rank, n in session.execute(
+                select(*(ranked.c[k] for k in LK), func.count()).where(ranked.c.nth == 1)
+                .group_by(*(ranked.c[k] for k in LK))):
+            for at in levels_of(school, grade):
+                out[(year, skill, *at, rank)] += n
     return out
+
+
+def enrolments(session, students) -> Counter:
+    """What these students add to ``enrolment`` now: each once per key they are enrolled under."""
+    keys: set = set()
+    ids = sorted(students)
+    for start in range(0, len(ids), CHUNK):
+        for year, school, grade, student in session.execute(
+                select(Y.c.school_year_id, Y.c.school_id, Y.c.grade_level, Y.c.student_id).where(
+                    Y.c.student_id.in_(ids[start:start + CHUNK]))):
+            keys.update((year, *at, student) for at in levels_of(school, grade))
+    return Counter(key[:3] for key in keys)
 
 
 def contributions(session, artifact_ids: list[str], students=()) -> Snapshot:
     """What these artifacts and students add to the summaries now: ``({count key: [n, reflected, feedback]},
-    {evidence key: n}, {level key: students})``."""
+    {evidence key: n}, {level key: students}, {enrolment key: students})``."""
     counts: dict = defaultdict(lambda: [0, 0, 0])
     evidence: Counter = Counter()
     for start in range(0, len(artifact_ids), CHUNK):
@@ -94,17 +116,26 @@ def contributions(session, artifact_ids: list[str], students=()) -> Snapshot:
             reflected, feedback = int((r.artifact_id, "reflection") in responses), \
                 int((r.artifact_id, "feedback") in responses)
             for skill in ("", *tags.get(r.artifact_id, ())):
-                c = counts[(r.school_year_id, skill, r.school_id, r.grade_level, r.added_by_role, r.kind)]
-                c[0], c[1], c[2] = c[0] + 1, c[1] + reflected, c[2] + feedback
-                for school in (r.school_id, ALL):
-                    for grade in (r.grade_level, ALL):
-                        evidence[(r.school_year_id, skill, school, grade, r.student_id)] += 1
-    return dict(counts), evidence, levels(session, students)
+                for school, grade in levels_of(r.school_id, r.grade_level):
+                    c = counts[(r.school_year_id, skill, school, grade, r.added_by_role, r.kind)]
+                    c[0], c[1], c[2] = c[0] + 1, c[1] + reflected, c[2] + feedback
+                    evidence[(r.school_year_id, skill, school, grade, r.student_id)] += 1
+    return dict(counts), evidence, levels(session, students), enrolments(session, students)
 
 
 def apply(session, artifact_ids: list[str], students, before: Snapshot) -> None:
     """Write the difference between these artifacts' and students' contributions now and ``before``."""
-    counts, evidence, latest = contributions(session, artifact_ids, students)
+    _write(session, contributions(session, artifact_ids, students), before)
+
+
+def withdraw(session, artifact_ids: list[str], students) -> None:
+    """Take these artifacts' and students' whole contributions out (before their rows go: a student's evidence
+    rows decide whether they leave ``participation``)."""
+    _write(session, ({}, Counter(), Counter(), Counter()), contributions(session, artifact_ids, students))
+
+
+def _write(session, now: Snapshot, before: Snapshot) -> None:
+    counts, evidence, latest, enrolled = now
     d_counts = {}
     for key in set(counts) | set(before[0]):
         d = [x - y for x, y in zip(counts.get(key, (0, 0, 0)), before[0].get(key, (0, 0, 0)), strict=True)]
@@ -113,10 +144,17 @@ def apply(session, artifact_ids: list[str], students, before: Snapshot) -> None:
     d_evidence = {k: evidence[k] - before[1][k] for k in set(evidence) | set(before[1]) if evidence[k] != before[1][k]}
     _counts(session, d_counts)
     _evidence(session, d_evidence)
-    d_levels = {k: latest[k] - before[2][k] for k in set(latest) | set(before[2]) if latest[k] != before[2][k]}
-    keys = sorted(d_levels)
-    _add(session, L, [{**dict(zip(LK, k, strict=True)), "students": d_levels[k]} for k in keys], LK, ["students"])
-    _prune(session, L, LK, [k for k in keys if d_levels[k] < 0], "students")
+    _difference(session, L, LK, latest, before[2])
+    _difference(session, N, NK, enrolled, before[3])
+
+
+def _difference(session, table, keys: list[str], now: Counter, before: Counter) -> None:
+    """Add ``now - before`` to the ``students`` of each key (a row falling to 0 is deleted)."""
+    delta = {k: now[k] - before[k] for k in set(now) | set(before) if now[k] != before[k]}
+    ordered = sorted(delta)
+    _add(session, table, [{**dict(zip(keys, k, strict=True)), "students": delta[k]} for k in ordered], keys,
+         ["students"])
+    _prune(session, table, keys, [k for k in ordered if delta[k] < 0], "students")
 
 
 def _add(session, table, rows: list[dict], keys: list[str], columns: list[str]) -> None:
@@ -137,6 +175,7 @@ CK = ["school_year_id", "skill_id", "school_id", "grade_level", "added_by_role",
 EK = ["school_year_id", "skill_id", "school_id", "grade_level", "student_id"]
 PK = EK[:4]
 LK = [*PK, "level_rank"]
+NK = ["school_year_id", "school_id", "grade_level"]
 
 
 def _counts(session, deltas: dict) -> None:
@@ -168,26 +207,40 @@ def _evidence(session, deltas: dict) -> None:
 
 
 def backfill(connection) -> None:
-    """Fill the (empty) summaries from the artifact-level rows: a few INSERT ... SELECT statements."""
+    """Fill the (empty) summaries from the artifact-level rows: a few INSERT ... SELECT statements per level."""
     live = A.c.deleted.is_(False)
     flag = {kind: case((exists().where(R.c.artifact_id == A.c.artifact_id, R.c.kind == kind), 1), else_=0)
             for kind in ("reflection", "feedback")}
-    every = literal("", String)
-    for skill, source in ((every, A), (S.c.skill_id, A.join(S, S.c.artifact_id == A.c.artifact_id))):
-        dims = [A.c.school_year_id, skill, A.c.school_id, A.c.grade_level, A.c.added_by_role, A.c.kind]
-        connection.execute(insert(C).from_select(CK + ["n", "reflected", "feedback"], select(
-            *dims, func.count(), func.sum(flag["reflection"]).cast(Integer), func.sum(flag["feedback"]).cast(Integer))
-            .select_from(source).where(live).group_by(*(d for d in dims if not _literal(d)))))
-        for school in (A.c.school_id, literal(ALL, String)):
-            for grade in (A.c.grade_level, literal(ALL, String)):
-                dims = [A.c.school_year_id, skill, school, grade, A.c.student_id]
-                connection.execute(insert(E).from_select(EK + ["n"], select(*dims, func.count()).select_from(
-                    source).where(live).group_by(*(d for d in dims if not _literal(d)))))
-    ranked = _latest().subquery()
-    connection.execute(insert(L).from_select(LK + ["students"], select(
-        *(ranked.c[k] for k in LK), func.count()).where(ranked.c.nth == 1).group_by(*(ranked.c[k] for k in LK))))
+    every, ranked = literal("", String), _latest().subquery()
+    for school_of, grade_of in _levels():
+        school, grade = school_of(A.c.school_id), grade_of(A.c.grade_level)
+        for skill, source in ((every, A), (S.c.skill_id, A.join(S, S.c.artifact_id == A.c.artifact_id))):
+            dims = [A.c.school_year_id, skill, school, grade, A.c.added_by_role, A.c.kind]
+            connection.execute(insert(C).from_select(CK + ["n", "reflected", "feedback"], select(
+                *dims, func.count(), func.sum(flag["reflection"]).cast(Integer),
+                func.sum(flag["feedback"]).cast(Integer)).select_from(source).where(live).group_by(*_columns(dims))))
+            dims = [A.c.school_year_id, skill, school, grade, A.c.student_id]
+            connection.execute(insert(E).from_select(EK + ["n"], select(*dims, func.count()).select_from(
+                source).where(live).group_by(*_columns(dims))))
+        dims = [ranked.c.school_year_id, ranked.c.skill_id, school_of(ranked.c.school_id),
+                grade_of(ranked.c.grade_level), ranked.c.level_rank]
+        connection.execute(insert(L).from_select(LK + ["students"], select(*dims, func.count()).where(
+            ranked.c.nth == 1).group_by(*_columns(dims))))
+        dims = [Y.c.school_year_id, school_of(Y.c.school_id), grade_of(Y.c.grade_level)]
+        connection.execute(insert(N).from_select(NK + ["students"], select(
+            *dims, func.count(Y.c.student_id.distinct())).group_by(*_columns(dims))))
     connection.execute(insert(P).from_select(PK + ["students"], select(
         *(E.c[k] for k in PK), func.count()).where(E.c.n > 0).group_by(*(E.c[k] for k in PK))))
+
+
+def _levels():
+    """The four levels as (school, grade) column makers: the column itself, or the literal ALL."""
+    same, every = (lambda column: column), (lambda column: literal(ALL, String))
+    return [(school, grade) for school in (same, every) for grade in (same, every)]
+
+
+def _columns(dims: list) -> list:
+    return [d for d in dims if not _literal(d)]
 
 
 def _literal(column) -> bool:

@@ -8,19 +8,21 @@ from sqlalchemy import select
 
 from chassis.erasure import ErasurePlan, Rows, unit_erasure_handler
 from reporting.adapters import bulk, orm, summaries
+from reporting.adapters.facts import FactStore
 
 ARTIFACTS = Rows(orm.artifacts, "student_id")
 
 
-def _before(session, student_id: str):
+def _before(session, student_id: str) -> None:
+    """The student's whole contribution leaves the summaries before their rows go (nothing of theirs is left)."""
     bulk.lock_students(session, {student_id})
-    ids = summaries.affected(session, set(), {student_id}, False)
-    return ids, summaries.contributions(session, ids, {student_id})
+    summaries.withdraw(session, summaries.affected(session, set(), {student_id}, False), {student_id})
+    _changed(session)
 
 
-def _after(session, student_id: str, state) -> None:
-    ids, before = state
-    summaries.apply(session, ids, {student_id}, before)
+def _changed(session) -> None:
+    """The read models changed: cached reports are computed again (an erasure is the roster's, and moves no as_of)."""
+    FactStore(session).touch("roster", "")
 
 
 def _students_of(session, artifact_id: str) -> set[str]:
@@ -32,6 +34,7 @@ def _students_of(session, artifact_id: str) -> set[str]:
 def _before_artifact(session, artifact_id: str):
     students = _students_of(session, artifact_id)
     bulk.lock_students(session, students)
+    _changed(session)
     return students, summaries.contributions(session, [artifact_id], students)
 
 
@@ -64,7 +67,7 @@ PLAN = ErasurePlan(
     audit_table=None,          # reporting serves no individual record, so keeps no audit log
     outbox=orm.outbox,
     tombstones=orm.replica_versions,
-    before=_before, after=_after,
+    before=_before,
     artifact=ONE_ARTIFACT,
 )
 

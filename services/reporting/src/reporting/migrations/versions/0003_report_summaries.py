@@ -1,10 +1,8 @@
 """report summaries: artifact_counts, student_evidence, participation, level_counts (the dashboard's counts
 pre-aggregated)
 
-Safe on a live system: new tables only, backfilled here from the artifact-level rows in a few INSERT ... SELECT
-statements (adapters.summaries.backfill) in the migration's transaction. The events worker should be stopped (or
-not yet upgraded) while it runs, as events applied meanwhile by the previous code would not reach the summaries;
-`skillfolio reporting rebuild` rebuilds them with every other read model.
+Safe on a live system: new tables only. They are filled from the artifact-level rows by 0005 (which keeps them
+at every level), not here: the backfill is today's code, and it writes a table this revision does not have yet.
 
 Revision ID: 0003
 Revises: 0002
@@ -47,8 +45,6 @@ def upgrade() -> None:
                     sa.Column('level_rank', sa.Integer(), autoincrement=False, nullable=False),
                     sa.Column('students', sa.Integer(), nullable=False),
                     sa.PrimaryKeyConstraint(*KEY, 'level_rank', name=op.f('pk_level_counts')))
-    from reporting.adapters.summaries import backfill
-    backfill(op.get_bind())
 
 
 def downgrade() -> None:
