@@ -166,6 +166,7 @@ student_evidence = Table(
     Column("student_id", Id, nullable=False),
     Column("n", Integer, nullable=False),
     _summary_pk("student_id"),
+    Index("ix_student_evidence_student", "student_id"),
 )
 participation = Table(
     "participation", metadata,

@@ -13,8 +13,7 @@ from collections import Counter, defaultdict
 
 from sqlalchemy import Integer, String, case, delete, exists, func, insert, literal, select, tuple_
 
-from chassis.messaging.replica import upsert_statement
-from reporting.adapters import orm
+from reporting.adapters import bulk, orm
 from reporting.adapters.bulk import CHUNK
 
 A, S, R = orm.artifacts, orm.artifact_skills, orm.artifact_responses
@@ -158,10 +157,7 @@ def _difference(session, table, keys: list[str], now: Counter, before: Counter) 
 
 
 def _add(session, table, rows: list[dict], keys: list[str], columns: list[str]) -> None:
-    if rows:
-        statement = upsert_statement(session, table)
-        session.execute(statement.on_conflict_do_update(index_elements=keys, set_={
-            c: table.c[c] + statement.excluded[c] for c in columns}), rows)
+    bulk.upsert(session, table, rows, keys, columns, add=True)
 
 
 def _prune(session, table, keys: list[str], values: list[tuple], column: str) -> None:
@@ -190,10 +186,12 @@ def _evidence(session, deltas: dict) -> None:
     (their rows are stable meanwhile: the caller holds the lock of every student concerned)."""
     keys = sorted(deltas)
     current: dict = {}
-    for start in range(0, len(keys), CHUNK):
+    students = sorted({k[4] for k in keys})       # their rows, by student: a list of row values plans slowly
+    for start in range(0, len(students), CHUNK):
         for row in session.execute(select(*(E.c[k] for k in EK), E.c.n).where(
-                tuple_(*(E.c[k] for k in EK)).in_(keys[start:start + CHUNK]))):
-            current[tuple(row[:5])] = row[5]
+                E.c.student_id.in_(students[start:start + CHUNK]))):
+            if tuple(row[:5]) in deltas:
+                current[tuple(row[:5])] = row[5]
     joined: Counter = Counter()
     for k in keys:
         old = current.get(k, 0)

@@ -1,6 +1,7 @@
 """summary levels: every summary kept at the four levels a report reads (school x grade, school, grade, district),
 ``enrolment`` (the students enrolled at each), and primary keys that lead with the level, so a report reads its own
-level's rows and never sums a level below it; milestones indexed by school year, school and grade
+level's rows and never sums a level below it; milestones indexed by school year, school and grade, and
+student evidence by student
 
 Safe on a live system: the summaries are derived tables. They are emptied, re-keyed while empty (dropped and
 created again: no rewrite of data) and filled from the artifact-level rows in a few INSERT ... SELECT statements per
@@ -56,6 +57,7 @@ def upgrade() -> None:
     op.create_index('ix_artifact_counts_by_school', 'artifact_counts', list(BY_SCHOOL))
     op.create_index('ix_participation_by_school', 'participation', list(BY_SCHOOL))
     op.create_index('ix_milestones_report', 'milestones', ['school_year_id', 'school_id', 'grade_level'])
+    op.create_index('ix_student_evidence_student', 'student_evidence', ['student_id'])
     op.create_table('enrolment',
                     sa.Column('school_year_id', sa.String(length=64), nullable=False),
                     sa.Column('school_id', sa.String(length=64), nullable=False),
@@ -74,6 +76,7 @@ def downgrade() -> None:
     their ALL rows go; evidence and participation kept ALL rows already)."""
     op.drop_table('enrolment')
     op.drop_index('ix_milestones_report', table_name='milestones')
+    op.drop_index('ix_student_evidence_student', table_name='student_evidence')
     op.drop_index('ix_participation_by_school', table_name='participation')
     op.drop_index('ix_artifact_counts_by_school', table_name='artifact_counts')
     for table in REST:
