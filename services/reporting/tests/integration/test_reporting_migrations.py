@@ -36,3 +36,33 @@ def test_read_models_and_dashboard_on_sqlite(tmp_path):
     assert artifacts.count == sum(1 for a in d.artifacts if a.year == "y2" and not a.deleted)
     by_skill = next(t for t in board.tables if t.name == "artifacts_by_skill")
     assert [r.label for r in by_skill.rows] == ["Communicator", "Innovator"] and board.as_of
+
+
+def test_0005_down_and_up_again_with_a_district_in_the_summaries(fresh_pg_database_url):
+    """Down to 0004: the summaries keep what 0004's code reads (no ALL rows among counts and levels, which it sums);
+    up again: 0005 re-keys and refills them equal to what live consumption kept."""
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from chassis.migrations import alembic_config
+    from reporting.adapters import orm
+    url = fresh_pg_database_url
+    upgrade(MIGRATIONS_DIR, url)
+    app = build(service_settings("reporting", database_url=url))
+    feed_before_workers(app.unit_of_work, SUBSCRIPTIONS, ks.district(seed=7).events, "reporting")
+    app.close()
+    engine = create_engine(url)
+
+    def rows(table: str, where: str = "") -> list:
+        with engine.connect() as connection:
+            return sorted(tuple(r) for r in connection.execute(text(f"SELECT * FROM {table}{where}")))
+    kept = {t.name: rows(t.name) for t in orm.SUMMARIES}
+    assert any("*" in row for row in kept["artifact_counts"]) and kept["enrolment"]
+    command.downgrade(alembic_config(MIGRATIONS_DIR, url), "0004")
+    below = " WHERE school_id <> '*' AND grade_level <> '*'"
+    assert rows("artifact_counts") == rows("artifact_counts", below) == [
+        r for r in kept["artifact_counts"] if "*" not in r[2:4]] != []
+    assert rows("participation") == kept["participation"]
+    upgrade(MIGRATIONS_DIR, url)
+    assert {t.name: rows(t.name) for t in orm.SUMMARIES} == kept
+    engine.dispose()
