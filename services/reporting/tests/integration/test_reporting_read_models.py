@@ -52,23 +52,24 @@ def _assert_summaries_exact(app) -> None:
         live = A.c.deleted.is_(False)
         cells = list(session.execute(select(A.c.school_year_id, A.c.school_id, A.c.grade_level).where(live)
                                      .distinct()))
-        for year, school, grade in cells:
-            for scope in (Scope(year), Scope(year, school), Scope(year, school, grade), Scope(year, "", grade)):
-                where = [live, A.c.school_year_id == year, *([A.c.school_id == scope.school_id] if scope.school_id
-                                                             else []),
-                         *([A.c.grade_level == scope.grade] if scope.grade else [])]
-                assert reads.students_with_evidence(scope) == session.execute(
-                    select(func.count(A.c.student_id.distinct())).where(*where)).scalar(), scope
-                group = "grade" if scope.school_id else "school"
-                key = A.c[{"grade": "grade_level", "school": "school_id"}[group]]
-                direct = {(r[0], r[1]): r[2] for r in session.execute(
-                    select(key, S.c.skill_id, func.count(A.c.student_id.distinct())).select_from(
-                        A.join(S, S.c.artifact_id == A.c.artifact_id)).where(*where).group_by(key, S.c.skill_id))}
-                assert reads.participation(scope, group) == direct, scope
-                assert reads.participation(scope, None) == {("", k): v for k, v in session.execute(
-                    select(S.c.skill_id, func.count(A.c.student_id.distinct())).select_from(
-                        A.join(S, S.c.artifact_id == A.c.artifact_id)).where(*where).group_by(S.c.skill_id))}, scope
-                _assert_level_exact(session, reads, scope, where, key, group)
+        scopes = {scope for year, school, grade in cells for scope in (
+            Scope(year), Scope(year, school), Scope(year, school, grade), Scope(year, "", grade))}
+        for scope in sorted(scopes, key=lambda s: (s.school_year_id, s.school_id, s.grade)):
+            where = [live, A.c.school_year_id == scope.school_year_id,
+                     *([A.c.school_id == scope.school_id] if scope.school_id else []),
+                     *([A.c.grade_level == scope.grade] if scope.grade else [])]
+            assert reads.students_with_evidence(scope) == session.execute(
+                select(func.count(A.c.student_id.distinct())).where(*where)).scalar(), scope
+            group = "grade" if scope.school_id else "school"
+            key = A.c[{"grade": "grade_level", "school": "school_id"}[group]]
+            direct = {(r[0], r[1]): r[2] for r in session.execute(
+                select(key, S.c.skill_id, func.count(A.c.student_id.distinct())).select_from(
+                    A.join(S, S.c.artifact_id == A.c.artifact_id)).where(*where).group_by(key, S.c.skill_id))}
+            assert reads.participation(scope, group) == direct, scope
+            assert reads.participation(scope, None) == {("", k): v for k, v in session.execute(
+                select(S.c.skill_id, func.count(A.c.student_id.distinct())).select_from(
+                    A.join(S, S.c.artifact_id == A.c.artifact_id)).where(*where).group_by(S.c.skill_id))}, scope
+            _assert_level_exact(session, reads, scope, where, key, group)
 
 
 def _assert_level_exact(session, reads, scope: Scope, where: list, key, group: str) -> None:
