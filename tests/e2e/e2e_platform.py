@@ -67,11 +67,13 @@ def platform_env(workdir: pathlib.Path, amqp_url: str, **extra: str) -> dict[str
 
 @contextlib.contextmanager
 def running(workdir: pathlib.Path, env: dict[str, str], *args: str) -> Iterator[Platform]:
-    """`skillfolio up *args` in ``workdir`` with ``env``, once it has printed its banner; stopped (SIGTERM) after."""
+    """`skillfolio up *args` in ``workdir`` with ``env``, once it has printed its banner; stopped (SIGTERM) after.
+    `up` waits as long for readiness as this harness does (its own default, 90 s, gave up first on a loaded CI
+    machine while the harness would have waited 240 s)."""
     output = workdir / "up.log"
     with open(output, "wb") as sink:
-        process = subprocess.Popen([str(SKILLFOLIO), "up", *args], cwd=workdir, env=env, stdout=sink,
-                                   stderr=subprocess.STDOUT)
+        process = subprocess.Popen([str(SKILLFOLIO), "up", "--ready-timeout", str(START_TIMEOUT), *args],
+                                   cwd=workdir, env=env, stdout=sink, stderr=subprocess.STDOUT)
     platform = Platform(url="", workdir=workdir, output=output, process=process, env=env)
     try:
         wait_until_ready(platform)
