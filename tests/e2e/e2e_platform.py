@@ -170,10 +170,12 @@ def wait_until_settled(platform: Platform) -> None:
     amqp_url = platform.env["SKILLFOLIO_AMQP_URL"]
 
     def still_waiting() -> str:
+        exits = [line for line in platform.log().splitlines() if " exited (rc=" in line][-5:]
+        said = "\n".join(["", "the supervisor's last restarts:", *exits]) if exits else ""
         try:
-            return str(waiting(amqp_url))
+            return f"{waiting(amqp_url)}{said}"
         except httpx.TimeoutException as error:
-            return f"(the management API did not answer: {error!r})"
+            return f"(the management API did not answer: {error!r}){said}"
     wait_for(lambda: backlog(amqp_url) == 0, SETTLE_TIMEOUT,
              lambda: f"the replicas to catch up with the seeded district: {still_waiting()}", interval=1,
              ignoring=(httpx.TimeoutException,))

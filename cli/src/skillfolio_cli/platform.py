@@ -96,7 +96,8 @@ def _prepare(for_processes: bool = True) -> pathlib.Path:
     # The demo district is small: suppress groups under 5 (the smallest allowed), not 10, so its dashboard shows
     # figures. Compose and Kubernetes keep the default of 10.
     os.environ.setdefault("REPORTING_MIN_CELL", "5")
-    # Children drain within honcho's 5 s SIGTERM-to-SIGKILL wait (uvicorn's is fixed at 4 s in gateway.serve).
+    # Children drain within 4 s, well inside the supervisor's SIGTERM-to-SIGKILL wait (supervisor.KILL_AFTER);
+    # uvicorn's is fixed at 4 s in gateway.serve.
     for name in services.SERVICES:
         os.environ.setdefault(f"{name.upper()}_SHUTDOWN_GRACE_SECONDS", "4")
     point_at_roster(os.environ)

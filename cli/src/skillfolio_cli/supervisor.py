@@ -1,6 +1,6 @@
 """Supervises the platform's processes over honcho's Manager (prefixed output, one process group per child): a child
 that exits is restarted with backoff (restarts.py) while the others keep serving; SIGINT/SIGTERM, or a child that
-keeps crashing, stops every child (SIGTERM, then SIGKILL after 5 s).
+keeps crashing, stops every child (SIGTERM, then SIGKILL after KILL_AFTER seconds).
 
 A watcher thread polls the gateway's /readyz; once it answers 200, every child has said something and their output
 has settled, the "ready" banner (URL, demo logins) is printed, last, where a person sees it. If readiness never
@@ -21,11 +21,14 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 
-from honcho.manager import KILL_WAIT, SIGNALS, Manager
+from honcho.manager import SIGNALS, Manager
 from honcho.printer import Message
 
 from skillfolio_cli.restarts import RestartPolicy
 
+# SIGTERM to SIGKILL. The children drain for their grace (4 s, platform.py) and then exit; honcho's own 5 s left a
+# loaded machine one second for an interpreter's exit, and killed roster-events and skills-events mid-exit on CI.
+KILL_AFTER = 10.0
 SETTLED_SECONDS = 2.0     # the banner waits for this long without a child's line after readiness...
 SETTLE_AT_MOST = 60.0     # ...but no longer than this
 REFUSED_TO_START = 2      # a role's exit code for a configuration it refuses: restarting cannot help
@@ -115,7 +118,7 @@ class Supervisor(Manager):
                 if self._all_stopped():
                     return
                 stopping_since = stopping_since or now
-                if now - stopping_since > KILL_WAIT and not killed:
+                if now - stopping_since > KILL_AFTER and not killed:
                     self.kill()
                     killed = True
                 continue

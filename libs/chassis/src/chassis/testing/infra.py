@@ -18,6 +18,7 @@ import requests
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from chassis.testing.ports import free_port  # noqa: F401  (tests import it from here)
 from chassis.testing.waiting import wait_for
 
 PG_ADMIN_URL = os.environ.get("TEST_PG_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres")
@@ -69,12 +70,6 @@ def delete_vhost(vhost_url: str) -> None:
     vhost = urlsplit(vhost_url).path.lstrip("/")
     url, auth = _api(f"/vhosts/{vhost}")
     requests.delete(url, auth=auth, timeout=10)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_for_port(host: str, port: int, timeout: float = 60.0) -> None:   # moto imports slowly on a busy machine
