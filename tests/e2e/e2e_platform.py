@@ -24,7 +24,10 @@ SKILLFOLIO = pathlib.Path(sys.executable).parent / "skillfolio"
 READY = re.compile(r"Skillfolio is ready: (\S+)")
 BANNER_END = "Press Ctrl-C to stop."   # the banner's last line
 LOGIN = re.compile(r"\|\s+(former teacher|teacher|student|guardian|school admin|district admin)\s+(\S+)\s+(\S+)\s+\((.+)\)\s*$")
-START_TIMEOUT = 240
+# Bounds on a failure, not waits. A start is mostly the demo seed, 11 s alone on an idle machine, 150-210 s while the
+# other pytest workers start platforms of their own, and twice that on a loaded CI machine (240 s cut one off there).
+START_TIMEOUT = 480
+SEED_TIMEOUT = START_TIMEOUT   # `skillfolio seed` alone: the same work without starting the processes
 SETTLE_TIMEOUT = 300   # the replicas consuming the seeded district's events: a bound on a failure, not a wait
 TEST_TIMEOUT = 300     # pyproject's pytest-timeout: a test's own work
 

@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 from dotenv import dotenv_values
-from e2e_platform import SKILLFOLIO
+from e2e_platform import SEED_TIMEOUT, SKILLFOLIO, time_for
 
 from chassis.access import Viewer
 from chassis.config import PlatformSettings, service_settings
@@ -21,7 +21,7 @@ from reflections.bootstrap import build as build_reflections
 from roster.bootstrap import build as build_roster
 from roster.service_layer import seed as roster_seed
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, time_for()]   # its fixture seeds
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,7 @@ def seeded(tmp_path_factory):
                             "SKILLFOLIO_PRINCIPAL_PUBLIC_KEY")}
     done = subprocess.run([str(SKILLFOLIO), "seed"], env={**env, "SKILLFOLIO_VAR_DIR": str(var),
                                                           "GATEWAY_PORT": "8123"},
-                          capture_output=True, text=True, timeout=240)
+                          capture_output=True, text=True, timeout=SEED_TIMEOUT)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     secrets = dotenv_values(var / "secrets.env")
     platform = PlatformSettings(var_dir=var, s3_endpoint="", media_url_secret=secrets["SKILLFOLIO_MEDIA_URL_SECRET"],

@@ -12,7 +12,7 @@ from collections import Counter
 
 import pytest
 from dotenv import dotenv_values
-from e2e_platform import SKILLFOLIO
+from e2e_platform import SEED_TIMEOUT, SKILLFOLIO, time_for
 from PIL import Image
 from sqlalchemy import select
 
@@ -32,7 +32,7 @@ from roster.bootstrap import build as build_roster
 from roster.demo.classes import find_capture_class, find_classes
 from roster.service_layer import seed as roster_seed
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, time_for(platforms=2)]   # the module's fixture seeds, and one test seeds again
 ROLES = {"teacher", "former teacher", "student", "guardian", "school admin", "district admin"}
 LINE = re.compile(r"^\s+(former teacher|teacher|student|guardian|school admin|district admin)\s+(\S+)\s+(\S+)")
 
@@ -43,7 +43,7 @@ def _seed(var) -> str:
            and name not in ("SKILLFOLIO_MEDIA_URL_SECRET", "SKILLFOLIO_PRINCIPAL_PRIVATE_KEY",
                             "SKILLFOLIO_PRINCIPAL_PUBLIC_KEY")}
     done = subprocess.run([str(SKILLFOLIO), "seed"], env={**env, "SKILLFOLIO_VAR_DIR": str(var)},
-                          capture_output=True, text=True, timeout=240)
+                          capture_output=True, text=True, timeout=SEED_TIMEOUT)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     return done.stdout
 

@@ -9,13 +9,13 @@ import subprocess
 import uuid
 
 import pytest
-from e2e_platform import SKILLFOLIO
+from e2e_platform import SEED_TIMEOUT, SKILLFOLIO, time_for
 
 from chassis.grpc.principal import generate_keypair
 from chassis.testing import infra
 from skillfolio_cli.services import SERVICES
 
-pytestmark = [pytest.mark.e2e, pytest.mark.integration]
+pytestmark = [pytest.mark.e2e, pytest.mark.integration, time_for()]   # a seed is most of a start
 ROLES = {"teacher", "former teacher", "student", "guardian", "school admin", "district admin"}
 LINE = re.compile(r"^\s+(former teacher|teacher|student|guardian|school admin|district admin)\s+(\S+)\s+(\S+)")
 OURS = ("SKILLFOLIO_", "GATEWAY_", *(f"{service.upper()}_" for service in SERVICES))
@@ -40,7 +40,8 @@ def test_seed_with_production_stores_writes_nothing_locally(tmp_path, databases,
                SKILLFOLIO_S3_SECURE=str(s3_endpoint.secure).lower(),
                SKILLFOLIO_S3_BUCKET=f"media-{uuid.uuid4().hex[:12]}", SKILLFOLIO_PRINCIPAL_PRIVATE_KEY=private_pem,
                SKILLFOLIO_PRINCIPAL_PUBLIC_KEY=public_pem, GATEWAY_SESSION_SECRET=uuid.uuid4().hex * 2)
-    done = subprocess.run([str(SKILLFOLIO), "seed"], env=env, cwd=root, capture_output=True, text=True, timeout=300)
+    done = subprocess.run([str(SKILLFOLIO), "seed"], env=env, cwd=root, capture_output=True, text=True,
+                          timeout=SEED_TIMEOUT)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     assert {m.group(1) for m in map(LINE.match, done.stdout.splitlines()) if m} == ROLES
     assert "seeded the demo student's portfolio: 8 artifacts" in done.stdout

@@ -9,6 +9,7 @@ comes, everything stops and `up` fails.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import multiprocessing
 import os
 import queue
@@ -63,10 +64,12 @@ class Readiness:
 
 
 def _ready(url: str) -> bool:
+    """The gateway's /readyz says ready: its JSON, not merely a 200. Another server on the port (a metrics endpoint
+    answers 200 to any path) once made `up` print its banner while the gateway crash-looped on EADDRINUSE."""
     try:
         with urllib.request.urlopen(url, timeout=2) as response:   # noqa: S310 - our own loopback URL
-            return response.status == 200
-    except (urllib.error.URLError, OSError):
+            return response.status == 200 and json.loads(response.read()).get("status") == "ready"
+    except (urllib.error.URLError, OSError, ValueError, AttributeError):
         return False
 
 

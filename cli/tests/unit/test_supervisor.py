@@ -3,6 +3,7 @@ running; one that keeps crashing makes it give up and stop everything; SIGTERM s
 from __future__ import annotations
 
 import contextlib
+import http.server
 import os
 import signal
 import threading
@@ -11,7 +12,7 @@ import pytest
 
 from chassis.testing import wait_for
 from skillfolio_cli.restarts import RestartPolicy
-from skillfolio_cli.supervisor import Readiness, Supervisor
+from skillfolio_cli.supervisor import Readiness, Supervisor, _ready
 
 
 @pytest.fixture(autouse=True)
@@ -72,3 +73,26 @@ def test_a_role_that_refuses_its_configuration_is_not_restarted(capsys):
     supervisor.loop()
     assert supervisor.gave_up.startswith("misconfigured refused to start")
     assert "restarting misconfigured" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("body", "ready"), [(b'{"status": "ready", "services": {}}', True),
+                                             (b'{"status": "not ready"}', False),
+                                             (b"# HELP up 1\n", False),    # a metrics endpoint on the port
+                                             (b"[1]", False)])
+def test_readiness_is_the_gateways_answer_not_any_200(body, ready):
+    class Answer(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - http.server's name
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Answer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        assert _ready(f"http://127.0.0.1:{server.server_port}/readyz") is ready
+    finally:
+        server.shutdown()
+        server.server_close()
