@@ -2,9 +2,9 @@
 that exits is restarted with backoff (restarts.py) while the others keep serving; SIGINT/SIGTERM, or a child that
 keeps crashing, stops every child (SIGTERM, then SIGKILL after KILL_AFTER seconds).
 
-A watcher thread polls the gateway's /readyz; once it answers 200, every child has said something and their output
-has settled, the "ready" banner (URL, demo logins) is printed, last, where a person sees it. If readiness never
-comes, everything stops and `up` fails.
+A watcher thread polls the gateway's /readyz; once it says ready, every child has said something and their output has
+settled, the "ready" banner (URL, demo logins) is printed, last, where a person sees it. If readiness never comes,
+everything stops and `up` fails.
 """
 from __future__ import annotations
 
