@@ -67,6 +67,9 @@ def queue_depth(amqp_url: str, queue: str) -> int:
 # How long a worker may take to start: a bound on a failure, not a wait. A nameko process importing its service while
 # a loaded CI machine runs three other test workers and a `skillfolio up` took over 60 s.
 START_TIMEOUT = 180.0
+# How long SIGTERM may take: the worker's own grace (<SERVICE>_SHUTDOWN_GRACE_SECONDS, 10 s) and then its exit. 15 s
+# SIGKILLed a media role on a loaded CI run five seconds after its grace, and the test saw -9 instead of a clean stop.
+STOP_TIMEOUT = 60.0
 
 
 class WorkerProcess:
@@ -117,7 +120,8 @@ class WorkerProcess:
             self.proc.send_signal(signal.SIGKILL)
             self.proc.wait(10)
 
-    def stop(self, timeout: float = 15.0) -> int:
+    def stop(self, timeout: float = STOP_TIMEOUT) -> int:
+        """SIGTERM; the exit code (a worker still running after ``timeout`` is killed, and its -9 returned)."""
         if self.proc and self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
             try:
