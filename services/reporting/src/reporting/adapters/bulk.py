@@ -17,33 +17,55 @@ CHUNK = 1000                    # rows per statement (SQLite's bound-parameter l
 
 
 def upsert(session, table, rows: list[dict], keys: list[str], columns: list[str] | None = None,
-           add: bool = False) -> None:
-    """Insert ``rows``; on a key conflict set ``columns`` (default: every non-key column of the rows), or with
-    ``add`` add them to the stored values (``n = n + excluded.n``)."""
+           add: bool = False, returning: tuple[str, ...] = ()) -> list[tuple]:
+    """Insert ``rows``; on a key conflict set ``columns`` (default: every non-key column of the rows; none: leave
+    the stored row), or with ``add`` add them to the stored values (``n = n + excluded.n``). With ``returning``,
+    those columns of each row inserted or updated (a row left alone returns nothing)."""
     if not rows:
-        return
+        return []
     columns = [c for c in rows[0] if c not in keys] if columns is None else columns
     if session.get_bind().dialect.name == "postgresql":
-        _unnest_upsert(session, table, rows, keys, columns, add)
-        return
+        return _unnest_upsert(session, table, rows, keys, columns, add, returning)
     statement = upsert_statement(session, table)      # executemany: SQLAlchemy sends multi-row VALUES pages
-    session.execute(statement.on_conflict_do_update(index_elements=keys, set_={
-        c: (table.c[c] + statement.excluded[c]) if add else statement.excluded[c] for c in columns})
-        if columns else statement.on_conflict_do_nothing(index_elements=keys), rows)
-
-
-def _unnest_upsert(session, table, rows: list[dict], keys: list[str], columns: list[str], add: bool) -> None:
-    """PostgreSQL: the rows as one array per column, unnested in one statement (no per-row parameter handling:
-    at tens of thousands of rows a batch, that was most of its Python time). Built as SQL expressions, so a
-    rebuild's schema translation applies."""
-    names = list(rows[0])
-    unnested = func.unnest(*(cast(bindparam(f"c{i}"), ARRAY(table.c[name].type))
-                             for i, name in enumerate(names))).table_valued(*names).render_derived()
-    statement = postgresql.insert(table).from_select(names, select(*(unnested.c[name] for name in names)))
     statement = statement.on_conflict_do_update(index_elements=keys, set_={
         c: (table.c[c] + statement.excluded[c]) if add else statement.excluded[c] for c in columns}) \
         if columns else statement.on_conflict_do_nothing(index_elements=keys)
-    session.execute(statement, {f"c{i}": [row[name] for row in rows] for i, name in enumerate(names)})
+    if returning:
+        return [tuple(r) for r in session.execute(statement.returning(*(table.c[c] for c in returning)), rows)]
+    session.execute(statement, rows)
+    return []
+
+
+_UNNEST_SQL: dict[tuple, str] = {}     # one compiled statement per shape (see _unnest_upsert)
+
+
+def _unnest_upsert(session, table, rows: list[dict], keys: list[str], columns: list[str], add: bool,
+                   returning: tuple[str, ...]) -> list[tuple]:
+    """PostgreSQL: the rows as one array per column, unnested in one statement (no per-row parameter handling:
+    at tens of thousands of rows a batch, that was most of its Python time).
+
+    Compiled once per shape and sent as the driver's SQL: SQLAlchemy compiles a PostgreSQL ``INSERT ... ON
+    CONFLICT`` afresh at every execution (its dialect Insert opts out of the statement cache, sqlalchemy#10445),
+    which cost a batch more than the rest of its SQLAlchemy handling. A rebuild's schema translation is compiled in
+    (part of the shape)."""
+    names = list(rows[0])
+    connection = session.connection()
+    translate = connection.get_execution_options().get("schema_translate_map") or {}
+    shape = (table, tuple(names), tuple(keys), tuple(columns), add, tuple(returning), tuple(translate.items()))
+    sql = _UNNEST_SQL.get(shape)
+    if sql is None:
+        unnested = func.unnest(*(cast(bindparam(f"c{i}"), ARRAY(table.c[name].type))
+                                 for i, name in enumerate(names))).table_valued(*names).render_derived()
+        statement = postgresql.insert(table).from_select(names, select(*(unnested.c[name] for name in names)))
+        statement = statement.on_conflict_do_update(index_elements=keys, set_={
+            c: (table.c[c] + statement.excluded[c]) if add else statement.excluded[c] for c in columns}) \
+            if columns else statement.on_conflict_do_nothing(index_elements=keys)
+        if returning:
+            statement = statement.returning(*(table.c[c] for c in returning))
+        sql = _UNNEST_SQL[shape] = str(statement.compile(dialect=connection.dialect, schema_translate_map=translate,
+                                                         render_schema_translate=bool(translate)))
+    result = connection.exec_driver_sql(sql, {f"c{i}": [row[name] for row in rows] for i, name in enumerate(names)})
+    return [tuple(r) for r in result] if returning else []
 
 
 def lock_students(session, student_ids, everything: bool = False) -> None:

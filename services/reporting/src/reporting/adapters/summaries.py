@@ -182,22 +182,16 @@ def _counts(session, deltas: dict) -> None:
 
 
 def _evidence(session, deltas: dict) -> None:
-    """Evidence counters, and a student in or out of ``participation`` where their count leaves or reaches 0
-    (their rows are stable meanwhile: the caller holds the lock of every student concerned)."""
+    """Evidence counters, and a student in or out of ``participation`` where their count leaves or reaches 0: the
+    upsert returns each count after it, and before it was that minus the delta (an inserted row's was 0). Their rows
+    are stable meanwhile: the caller holds the lock of every student concerned."""
     keys = sorted(deltas)
-    current: dict = {}
-    students = sorted({k[4] for k in keys})       # their rows, by student: a list of row values plans slowly
-    for start in range(0, len(students), CHUNK):
-        for row in session.execute(select(*(E.c[k] for k in EK), E.c.n).where(
-                E.c.student_id.in_(students[start:start + CHUNK]))):
-            if tuple(row[:5]) in deltas:
-                current[tuple(row[:5])] = row[5]
+    after = bulk.upsert(session, E, [{**dict(zip(EK, k, strict=True)), "n": deltas[k]} for k in keys], EK, ["n"],
+                        add=True, returning=(*EK, "n"))
     joined: Counter = Counter()
-    for k in keys:
-        old = current.get(k, 0)
-        new = old + deltas[k]
-        joined[k[:4]] += (new > 0) - (old > 0)
-    _add(session, E, [{**dict(zip(EK, k, strict=True)), "n": deltas[k]} for k in keys], EK, ["n"])
+    for row in after:
+        key, new = tuple(row[:5]), row[5]
+        joined[key[:4]] += (new > 0) - (new - deltas[key] > 0)
     _prune(session, E, EK, [k for k in keys if deltas[k] < 0], "n")
     changed = sorted(k for k in joined if joined[k])
     _add(session, P, [{**dict(zip(PK, k, strict=True)), "students": joined[k]} for k in changed], PK, ["students"])

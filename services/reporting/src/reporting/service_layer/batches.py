@@ -6,7 +6,7 @@ The read models equal the per-event path's (service_layer.projections): each eff
 from __future__ import annotations
 
 from chassis.events import Envelope
-from chassis.messaging.replica import upsert_statement, utc_iso
+from chassis.messaging.replica import utc_iso
 from chassis.messaging.topology import consumer_name
 from reporting.adapters import bulk, freshness, summaries
 from reporting.adapters.orm import inbox
@@ -41,9 +41,8 @@ def apply_new(uows: UowFactory, envelopes: list[Envelope]) -> set[Key]:
         return set()
     with uows() as uow:
         session = uow.session
-        statement = upsert_statement(session, inbox).on_conflict_do_nothing(
-            index_elements=["consumer", "event_id"]).returning(inbox.c.consumer, inbox.c.event_id)
-        new = {tuple(row) for row in session.execute(statement, [{"consumer": c, "event_id": i} for c, i in wanted])}
+        new = set(bulk.upsert(session, inbox, [{"consumer": c, "event_id": i} for c, i in wanted],
+                              ["consumer", "event_id"], [], returning=("consumer", "event_id")))
         claimed = [e for key, e in wanted.items() if key in new]
         skipped = not_counted(session, claimed)
         fresh = [e for e in claimed if e.event_id not in skipped]
