@@ -57,5 +57,7 @@ class Envelope:
         missing = {"event_id", "type", "producer", "data"} - body.keys()
         if missing:
             raise ValueError(f"envelope lacks {sorted(missing)}")
-        known = {f.name for f in dataclasses.fields(cls)}
-        return cls(**{k: v for k, v in body.items() if k in known})
+        return cls(**{k: v for k, v in body.items() if k in _ENVELOPE_FIELDS})
+
+
+_ENVELOPE_FIELDS = frozenset(f.name for f in dataclasses.fields(Envelope))

@@ -66,3 +66,32 @@ def test_0005_down_and_up_again_with_a_district_in_the_summaries(fresh_pg_databa
     upgrade(MIGRATIONS_DIR, url)
     assert {t.name: rows(t.name) for t in orm.SUMMARIES} == kept
     engine.dispose()
+
+
+def test_0006_down_and_up_again_keeps_evidence_and_participation(fresh_pg_database_url):
+    """Down to 0005: student evidence is summed back into the coarse levels, where each level's students with a
+    positive count are its participation; up again: only the rows at students' own school and grade remain."""
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from chassis.migrations import alembic_config
+    url = fresh_pg_database_url
+    upgrade(MIGRATIONS_DIR, url)
+    app = build(service_settings("reporting", database_url=url))
+    feed_before_workers(app.unit_of_work, SUBSCRIPTIONS, ks.district(seed=7).events, "reporting")
+    app.close()
+    engine = create_engine(url)
+
+    def rows(sql: str) -> list:
+        with engine.connect() as connection:
+            return sorted(tuple(r) for r in connection.execute(text(sql)))
+    evidence = rows("SELECT * FROM student_evidence")
+    assert evidence and not any("*" in row[2:4] for row in evidence)
+    participation = rows("SELECT school_year_id, skill_id, school_id, grade_level, students FROM participation")
+    assert any("*" in row[2:4] for row in participation)
+    command.downgrade(alembic_config(MIGRATIONS_DIR, url), "0005")
+    assert rows("SELECT school_year_id, skill_id, school_id, grade_level, count(*) FROM student_evidence "
+                "WHERE n > 0 GROUP BY 1, 2, 3, 4") == participation
+    upgrade(MIGRATIONS_DIR, url)
+    assert rows("SELECT * FROM student_evidence") == evidence
+    engine.dispose()

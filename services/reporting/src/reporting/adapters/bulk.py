@@ -17,19 +17,18 @@ CHUNK = 1000                    # rows per statement (SQLite's bound-parameter l
 
 
 def upsert(session, table, rows: list[dict], keys: list[str], columns: list[str] | None = None,
-           add: bool = False, returning: tuple[str, ...] = ()) -> list[tuple]:
+           add: bool = False, returning: tuple[str, ...] = (), merge=None) -> list[tuple]:
     """Insert ``rows``; on a key conflict set ``columns`` (default: every non-key column of the rows; none: leave
-    the stored row), or with ``add`` add them to the stored values (``n = n + excluded.n``). With ``returning``,
-    those columns of each row inserted or updated (a row left alone returns nothing)."""
+    the stored row), or with ``add`` add them to the stored values (``n = n + excluded.n``), or set what
+    ``merge(table, excluded, dialect name)`` gives. With ``returning``, those columns of each row inserted or
+    updated (a row left alone returns nothing)."""
     if not rows:
         return []
     columns = [c for c in rows[0] if c not in keys] if columns is None else columns
     if session.get_bind().dialect.name == "postgresql":
-        return _unnest_upsert(session, table, rows, keys, columns, add, returning)
+        return _unnest_upsert(session, table, rows, keys, columns, add, returning, merge)
     statement = upsert_statement(session, table)      # executemany: SQLAlchemy sends multi-row VALUES pages
-    statement = statement.on_conflict_do_update(index_elements=keys, set_={
-        c: (table.c[c] + statement.excluded[c]) if add else statement.excluded[c] for c in columns}) \
-        if columns else statement.on_conflict_do_nothing(index_elements=keys)
+    statement = _on_conflict(statement, table, keys, columns, add, merge, "sqlite")
     if returning:
         return [tuple(r) for r in session.execute(statement.returning(*(table.c[c] for c in returning)), rows)]
     session.execute(statement, rows)
@@ -39,8 +38,17 @@ def upsert(session, table, rows: list[dict], keys: list[str], columns: list[str]
 _UNNEST_SQL: dict[tuple, str] = {}     # one compiled statement per shape (see _unnest_upsert)
 
 
+def _on_conflict(statement, table, keys: list[str], columns: list[str], add: bool, merge, dialect: str):
+    if merge:
+        return statement.on_conflict_do_update(index_elements=keys, set_=merge(table, statement.excluded, dialect))
+    if not columns:
+        return statement.on_conflict_do_nothing(index_elements=keys)
+    return statement.on_conflict_do_update(index_elements=keys, set_={
+        c: (table.c[c] + statement.excluded[c]) if add else statement.excluded[c] for c in columns})
+
+
 def _unnest_upsert(session, table, rows: list[dict], keys: list[str], columns: list[str], add: bool,
-                   returning: tuple[str, ...]) -> list[tuple]:
+                   returning: tuple[str, ...], merge) -> list[tuple]:
     """PostgreSQL: the rows as one array per column, unnested in one statement (no per-row parameter handling:
     at tens of thousands of rows a batch, that was most of its Python time).
 
@@ -51,15 +59,14 @@ def _unnest_upsert(session, table, rows: list[dict], keys: list[str], columns: l
     names = list(rows[0])
     connection = session.connection()
     translate = connection.get_execution_options().get("schema_translate_map") or {}
-    shape = (table, tuple(names), tuple(keys), tuple(columns), add, tuple(returning), tuple(translate.items()))
+    shape = (table, tuple(names), tuple(keys), tuple(columns), add, tuple(returning), merge,
+             tuple(translate.items()))
     sql = _UNNEST_SQL.get(shape)
     if sql is None:
         unnested = func.unnest(*(cast(bindparam(f"c{i}"), ARRAY(table.c[name].type))
                                  for i, name in enumerate(names))).table_valued(*names).render_derived()
         statement = postgresql.insert(table).from_select(names, select(*(unnested.c[name] for name in names)))
-        statement = statement.on_conflict_do_update(index_elements=keys, set_={
-            c: (table.c[c] + statement.excluded[c]) if add else statement.excluded[c] for c in columns}) \
-            if columns else statement.on_conflict_do_nothing(index_elements=keys)
+        statement = _on_conflict(statement, table, keys, columns, add, merge, "postgresql")
         if returning:
             statement = statement.returning(*(table.c[c] for c in returning))
         sql = _UNNEST_SQL[shape] = str(statement.compile(dialect=connection.dialect, schema_translate_map=translate,
@@ -141,11 +148,12 @@ class Versions:
 
     def write(self) -> None:
         """One upsert; merging with a concurrent writer keeps the newest time and a deletion (both only grow)."""
-        rows = [{"kind": k, "entity_id": i, "last_event_at": self.seen[(k, i)][0], "deleted": self.seen[(k, i)][1]}
-                for k, i in sorted(self.changed)]
-        if rows:
-            statement = upsert_statement(self.session, V)
-            greatest = func.max if self.session.get_bind().dialect.name == "sqlite" else func.greatest
-            self.session.execute(statement.on_conflict_do_update(index_elements=["kind", "entity_id"], set_={
-                "last_event_at": greatest(V.c.last_event_at, statement.excluded.last_event_at),
-                "deleted": V.c.deleted | statement.excluded.deleted}), rows)
+        upsert(self.session, V, [{"kind": k, "entity_id": i, "last_event_at": self.seen[(k, i)][0],
+                                  "deleted": self.seen[(k, i)][1]} for k, i in sorted(self.changed)],
+               ["kind", "entity_id"], merge=_newest)
+
+
+def _newest(table, excluded, dialect: str) -> dict:
+    greatest = func.max if dialect == "sqlite" else func.greatest
+    return {"last_event_at": greatest(table.c.last_event_at, excluded.last_event_at),
+            "deleted": table.c.deleted | excluded.deleted}

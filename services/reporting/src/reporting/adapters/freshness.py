@@ -14,8 +14,16 @@ NEWEST_EVENT = Gauge("reporting_newest_event_timestamp_seconds", "Unix time of t
 
 
 def observe(source: str, occurred_at: str, now: dt.datetime | None = None) -> None:
-    moment = dt.datetime.fromisoformat(occurred_at)
-    moment = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-    EVENT_AGE.labels(source).observe(max(0.0, ((now or dt.datetime.now(dt.UTC)) - moment).total_seconds()))
+    observe_all(source, [occurred_at], now)
+
+
+def observe_all(source: str, occurred_at: list[str], now: dt.datetime | None = None) -> None:
+    """Each of these events of ``source`` applied ``now``: its age observed, and the newest kept."""
+    now, ages, newest = now or dt.datetime.now(dt.UTC), EVENT_AGE.labels(source), 0.0
+    for at in occurred_at:
+        moment = dt.datetime.fromisoformat(at)
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+        ages.observe(max(0.0, (now - moment).total_seconds()))
+        newest = max(newest, moment.timestamp())
     gauge = NEWEST_EVENT.labels(source)
-    gauge.set(max(gauge._value.get(), moment.timestamp()))
+    gauge.set(max(gauge._value.get(), newest))

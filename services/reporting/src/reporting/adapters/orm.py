@@ -132,7 +132,8 @@ milestones = Table(
 # Summaries (adapters.summaries), kept in the transaction that changes the artifact-level rows: the dashboard's
 # counts pre-aggregated, each at four levels (school and grade each a value or ALL), so a report reads the rows of
 # its own level. ``artifact_counts``: live artifacts per key, skill "" = every artifact once, else one row per skill
-# tag; with a reflection / with feedback of them. ``student_evidence``: a student's live artifacts per key;
+# tag; with a reflection / with feedback of them. ``student_evidence``: a student's live artifacts per key, at
+# their school and grade only (it is read only by adapters.summaries);
 # ``participation``: the students whose evidence count is positive there, and ``enrolment``: the students enrolled
 # there, so a distinct-student figure is one row, never a sum over rows.
 ALL = "*"

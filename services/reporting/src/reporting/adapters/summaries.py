@@ -4,8 +4,9 @@ student's latest assessments and enrolments) an event may touch is read before t
 only the difference is written (``n = n + excluded.n`` upserts in key order), so duplicates, out-of-order events,
 re-tagging, re-attribution and deletes subtract exactly what they added. Every figure is kept at the four levels a
 report reads (school and grade each a value or ALL: school x grade, school, grade, district), so a report reads the
-rows of its level and never sums a level below it. A student's evidence count reaching 0 removes them from
-``participation``. ``backfill`` fills them from the artifact-level rows in set-based statements (the migrations and
+rows of its level and never sums a level below it. ``student_evidence`` is the exception: it is read by this module
+only, so it is kept at the student's own school and grade, and a student joins or leaves ``participation`` at a
+level where the first of their rows under it becomes positive or the last falls to 0. ``backfill`` fills them from the artifact-level rows in set-based statements (the migrations and
 bulk loads)."""
 from __future__ import annotations
 
@@ -118,7 +119,7 @@ def contributions(session, artifact_ids: list[str], students=()) -> Snapshot:
                 for school, grade in levels_of(r.school_id, r.grade_level):
                     c = counts[(r.school_year_id, skill, school, grade, r.added_by_role, r.kind)]
                     c[0], c[1], c[2] = c[0] + 1, c[1] + reflected, c[2] + feedback
-                    evidence[(r.school_year_id, skill, school, grade, r.student_id)] += 1
+                evidence[(r.school_year_id, skill, r.school_id, r.grade_level, r.student_id)] += 1
     return dict(counts), evidence, levels(session, students), enrolments(session, students)
 
 
@@ -182,20 +183,42 @@ def _counts(session, deltas: dict) -> None:
 
 
 def _evidence(session, deltas: dict) -> None:
-    """Evidence counters, and a student in or out of ``participation`` where their count leaves or reaches 0: the
-    upsert returns each count after it, and before it was that minus the delta (an inserted row's was 0). Their rows
-    are stable meanwhile: the caller holds the lock of every student concerned."""
+    """Evidence counters (kept at the student's school and grade only), and participation at every level: a student
+    counts at a key while any of their evidence rows under it is positive. The upsert returns each count after it,
+    and before it was that minus the delta (an inserted row's was 0). Only where a row's count crosses 0 can a
+    student join or leave a key; then their rows of that school year and skill decide every level. Their rows are
+    stable meanwhile: the caller holds the lock of every student concerned."""
     keys = sorted(deltas)
     after = bulk.upsert(session, E, [{**dict(zip(EK, k, strict=True)), "n": deltas[k]} for k in keys], EK, ["n"],
                         add=True, returning=(*EK, "n"))
+    crossed = {(key[0], key[1], key[4]) for key, new in ((tuple(row[:5]), row[5]) for row in after)
+               if (new > 0) != (new - deltas[key] > 0)}        # (school year, skill, student)
     joined: Counter = Counter()
-    for row in after:
-        key, new = tuple(row[:5]), row[5]
-        joined[key[:4]] += (new > 0) - (new - deltas[key] > 0)
+    for (year, skill, student), rows in _rows_of(session, crossed).items():
+        now, was = set(), set()
+        for (school, grade), n in rows.items():
+            if n > 0:
+                now.update(levels_of(school, grade))
+            if n - deltas.get((year, skill, school, grade, student), 0) > 0:
+                was.update(levels_of(school, grade))
+        for at in now ^ was:
+            joined[(year, skill, *at)] += 1 if at in now else -1
     _prune(session, E, EK, [k for k in keys if deltas[k] < 0], "n")
-    changed = sorted(k for k in joined if joined[k])
+    changed = sorted(joined)
     _add(session, P, [{**dict(zip(PK, k, strict=True)), "students": joined[k]} for k in changed], PK, ["students"])
     _prune(session, P, PK, [k for k in changed if joined[k] < 0], "students")
+
+
+def _rows_of(session, groups: set[tuple[str, str, str]]) -> dict[tuple[str, str, str], dict[tuple[str, str], int]]:
+    """The evidence rows (``{(school, grade): n}``) of these (school year, skill, student) groups."""
+    out: dict = defaultdict(dict)
+    ids = sorted({student for _, _, student in groups})
+    for start in range(0, len(ids), CHUNK):
+        for year, skill, school, grade, student, n in session.execute(
+                select(*(E.c[k] for k in EK), E.c.n).where(E.c.student_id.in_(ids[start:start + CHUNK]))):
+            if (year, skill, student) in groups:
+                out[(year, skill, student)][(school, grade)] = n
+    return out
 
 
 def backfill(connection) -> None:
@@ -211,9 +234,10 @@ def backfill(connection) -> None:
             connection.execute(insert(C).from_select(CK + ["n", "reflected", "feedback"], select(
                 *dims, func.count(), func.sum(flag["reflection"]).cast(Integer),
                 func.sum(flag["feedback"]).cast(Integer)).select_from(source).where(live).group_by(*_columns(dims))))
-            dims = [A.c.school_year_id, skill, school, grade, A.c.student_id]
-            connection.execute(insert(E).from_select(EK + ["n"], select(*dims, func.count()).select_from(
-                source).where(live).group_by(*_columns(dims))))
+            if school_of is grade_of is _same:
+                dims = [A.c.school_year_id, skill, A.c.school_id, A.c.grade_level, A.c.student_id]
+                connection.execute(insert(E).from_select(EK + ["n"], select(*dims, func.count()).select_from(
+                    source).where(live).group_by(*_columns(dims))))
         dims = [ranked.c.school_year_id, ranked.c.skill_id, school_of(ranked.c.school_id),
                 grade_of(ranked.c.grade_level), ranked.c.level_rank]
         connection.execute(insert(L).from_select(LK + ["students"], select(*dims, func.count()).where(
@@ -221,14 +245,23 @@ def backfill(connection) -> None:
         dims = [Y.c.school_year_id, school_of(Y.c.school_id), grade_of(Y.c.grade_level)]
         connection.execute(insert(N).from_select(NK + ["students"], select(
             *dims, func.count(Y.c.student_id.distinct())).group_by(*_columns(dims))))
-    connection.execute(insert(P).from_select(PK + ["students"], select(
-        *(E.c[k] for k in PK), func.count()).where(E.c.n > 0).group_by(*(E.c[k] for k in PK))))
+    for school_of, grade_of in _levels():
+        dims = [E.c.school_year_id, E.c.skill_id, school_of(E.c.school_id), grade_of(E.c.grade_level)]
+        connection.execute(insert(P).from_select(PK + ["students"], select(
+            *dims, func.count(E.c.student_id.distinct())).where(E.c.n > 0).group_by(*_columns(dims))))
+
+
+def _same(column):
+    return column
+
+
+def _every(column):
+    return literal(ALL, String)
 
 
 def _levels():
     """The four levels as (school, grade) column makers: the column itself, or the literal ALL."""
-    same, every = (lambda column: column), (lambda column: literal(ALL, String))
-    return [(school, grade) for school in (same, every) for grade in (same, every)]
+    return [(school, grade) for school in (_same, _every) for grade in (_same, _every)]
 
 
 def _columns(dims: list) -> list:

@@ -75,8 +75,8 @@ def apply_new(uows: UowFactory, envelopes: list[Envelope]) -> set[Key]:
         derive_students(session, changed, histories.load(changed), years)
         summaries.apply(session, summaries.affected(session, touched, moved, everything), students, before)
         for source in sorted({e.producer for e in claimed}):    # one as_of update per source (a hot row)
-            uow.facts.touch(source, max(utc_iso(e.occurred_at) for e in claimed if e.producer == source))
-        for e in claimed:
-            freshness.observe(e.producer, e.occurred_at)
+            occurred = [e.occurred_at for e in claimed if e.producer == source]
+            uow.facts.touch(source, max(utc_iso(at) for at in occurred))
+            freshness.observe_all(source, occurred)
         uow.commit()
     return new
