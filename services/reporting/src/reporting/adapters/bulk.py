@@ -2,7 +2,7 @@
 and the out-of-order guard (``replica_versions``) read once per batch, decided in memory, written once."""
 from __future__ import annotations
 
-from sqlalchemy import bindparam, cast, func, select, text
+from sqlalchemy import any_, bindparam, cast, func, select, text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects.postgresql import ARRAY
 
@@ -75,6 +75,14 @@ def _unnest_upsert(session, table, rows: list[dict], keys: list[str], columns: l
     return [tuple(r) for r in result] if returning else []
 
 
+def among(session, column, values: list):
+    """``column IN (values)``; on PostgreSQL ``column = ANY`` of one array parameter (an IN list's parameters are
+    rendered one by one at every execution: tens of thousands of values a batch)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return column.in_(values)
+    return column == any_(cast(bindparam(None, list(values), type_=ARRAY(column.type)), ARRAY(column.type)))
+
+
 def lock_students(session, student_ids, everything: bool = False) -> None:
     """Serialise with every other transaction on these students' derived rows (one statement, in lock order).
 
@@ -96,7 +104,7 @@ def states_of(session, student_ids) -> dict[str, list[State]]:
     ids = sorted(set(student_ids))
     for start in range(0, len(ids), CHUNK):
         t = orm.student_states
-        for r in session.execute(select(t).where(t.c.student_id.in_(ids[start:start + CHUNK]))):
+        for r in session.execute(select(t).where(among(session, t.c.student_id, ids[start:start + CHUNK]))):
             states.setdefault(r.student_id, []).append(State(r.at, r.school_id, r.grade_level))
     return states
 
@@ -128,8 +136,8 @@ class Versions:
         for kind in sorted({k for k, _ in keys}):           # per kind: the primary key's index, in lock order
             ids = sorted(i for k, i in keys if k == kind)
             for start in range(0, len(ids), CHUNK):
-                query = select(V).where(V.c.kind == kind, V.c.entity_id.in_(ids[start:start + CHUNK])).order_by(
-                    V.c.entity_id).with_for_update()
+                query = select(V).where(V.c.kind == kind, among(session, V.c.entity_id, ids[start:start + CHUNK]))
+                query = query.order_by(V.c.entity_id).with_for_update()
                 for r in session.execute(query):
                     self.seen[(r.kind, r.entity_id)] = (r.last_event_at, r.deleted)
 

@@ -6,8 +6,8 @@ re-tagging, re-attribution and deletes subtract exactly what they added. Every f
 report reads (school and grade each a value or ALL: school x grade, school, grade, district), so a report reads the
 rows of its level and never sums a level below it. ``student_evidence`` is the exception: it is read by this module
 only, so it is kept at the student's own school and grade, and a student joins or leaves ``participation`` at a
-level where the first of their rows under it becomes positive or the last falls to 0. ``backfill`` fills them from the artifact-level rows in set-based statements (the migrations and
-bulk loads)."""
+level where the first of their rows under it becomes positive or the last falls to 0. ``backfill`` fills them from
+the artifact-level rows in set-based statements (the migrations and bulk loads)."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -47,12 +47,19 @@ def moved(events) -> set[str]:
     return {str(e.data.get("person_id") or e.data.get("student_id") or "") for e in events if e.type in HISTORY} - {""}
 
 
+def summarised(events) -> set[str]:
+    """The students whose latest assessed levels or enrolments the events may change: their history moves (so may
+    their enrolments and where their assessments count), or a teacher assessed them."""
+    assessed = {str(e.data.get("student_id") or "") for e in events if e.type == "assessment_recorded"}
+    return moved(events) | (assessed - {""})
+
+
 def owners(session, artifact_ids) -> set[str]:
     """The stored students of these artifacts (locked too: their history re-places the artifacts)."""
     ids, out = sorted(artifact_ids), set()
     for start in range(0, len(ids), CHUNK):
-        out |= set(session.execute(select(A.c.student_id).where(A.c.artifact_id.in_(ids[start:start + CHUNK])))
-                   .scalars())
+        out |= set(session.execute(select(A.c.student_id).where(
+            bulk.among(session, A.c.artifact_id, ids[start:start + CHUNK]))).scalars())
     return out
 
 
@@ -63,8 +70,8 @@ def affected(session, artifact_ids, students, everything: bool) -> list[str]:
         return sorted(session.execute(select(A.c.artifact_id)).scalars())
     out, ids = set(artifact_ids), sorted(students)
     for start in range(0, len(ids), CHUNK):
-        out |= set(session.execute(select(A.c.artifact_id).where(A.c.student_id.in_(ids[start:start + CHUNK])))
-                   .scalars())
+        out |= set(session.execute(select(A.c.artifact_id).where(
+            bulk.among(session, A.c.student_id, ids[start:start + CHUNK]))).scalars())
     return sorted(out)
 
 
@@ -79,7 +86,7 @@ def levels(session, students) -> Counter:
     out: Counter = Counter()
     ids = sorted(students)
     for start in range(0, len(ids), CHUNK):
-        ranked = _latest().where(T.c.student_id.in_(ids[start:start + CHUNK])).subquery()
+        ranked = _latest().where(bulk.among(session, T.c.student_id, ids[start:start + CHUNK])).subquery()
         for year, skill, school, grade, rank, n in session.execute(
                 select(*(ranked.c[k] for k in LK), func.count()).where(ranked.c.nth == 1)
                 .group_by(*(ranked.c[k] for k in LK))):
@@ -95,7 +102,7 @@ def enrolments(session, students) -> Counter:
     for start in range(0, len(ids), CHUNK):
         for year, school, grade, student in session.execute(
                 select(Y.c.school_year_id, Y.c.school_id, Y.c.grade_level, Y.c.student_id).where(
-                    Y.c.student_id.in_(ids[start:start + CHUNK]))):
+                    bulk.among(session, Y.c.student_id, ids[start:start + CHUNK]))):
             keys.update((year, *at, student) for at in levels_of(school, grade))
     return Counter(key[:3] for key in keys)
 
@@ -108,11 +115,12 @@ def contributions(session, artifact_ids: list[str], students=()) -> Snapshot:
     for start in range(0, len(artifact_ids), CHUNK):
         chunk = artifact_ids[start:start + CHUNK]
         tags: dict[str, list[str]] = {}
-        for a, s in session.execute(select(S.c.artifact_id, S.c.skill_id).where(S.c.artifact_id.in_(chunk))):
+        for a, s in session.execute(select(S.c.artifact_id, S.c.skill_id).where(
+                bulk.among(session, S.c.artifact_id, chunk))):
             tags.setdefault(a, []).append(s)
         responses = {tuple(r) for r in session.execute(select(R.c.artifact_id, R.c.kind).where(
-            R.c.artifact_id.in_(chunk)))}
-        for r in session.execute(select(A).where(A.c.artifact_id.in_(chunk), A.c.deleted.is_(False))):
+            bulk.among(session, R.c.artifact_id, chunk)))}
+        for r in session.execute(select(A).where(bulk.among(session, A.c.artifact_id, chunk), A.c.deleted.is_(False))):
             reflected, feedback = int((r.artifact_id, "reflection") in responses), \
                 int((r.artifact_id, "feedback") in responses)
             for skill in ("", *tags.get(r.artifact_id, ())):
@@ -215,7 +223,8 @@ def _rows_of(session, groups: set[tuple[str, str, str]]) -> dict[tuple[str, str,
     ids = sorted({student for _, _, student in groups})
     for start in range(0, len(ids), CHUNK):
         for year, skill, school, grade, student, n in session.execute(
-                select(*(E.c[k] for k in EK), E.c.n).where(E.c.student_id.in_(ids[start:start + CHUNK]))):
+                select(*(E.c[k] for k in EK), E.c.n).where(
+                    bulk.among(session, E.c.student_id, ids[start:start + CHUNK]))):
             if (year, skill, student) in groups:
                 out[(year, skill, student)][(school, grade)] = n
     return out

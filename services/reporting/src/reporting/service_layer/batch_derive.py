@@ -15,7 +15,7 @@ ENROLMENT = ("school_year_id", "school_id", "grade_level", "student_id")
 def _rows(session, table, students: list[str], *where) -> list[dict]:
     out = []
     for start in range(0, len(students), bulk.CHUNK):
-        query = select(table).where(table.c.student_id.in_(students[start:start + bulk.CHUNK]), *where)
+        query = select(table).where(bulk.among(session, table.c.student_id, students[start:start + bulk.CHUNK]), *where)
         out.extend(dict(r._mapping) for r in session.execute(query))
     return out
 

@@ -18,7 +18,8 @@ PEOPLE = frozenset({"person_added", "person_updated", "person_removed"})
 ARTIFACTS = frozenset({"artifact_added", "artifact_updated", "artifact_deleted"})
 RESPONSES = frozenset({"reflection_added", "feedback_given"})
 EVIDENCE = frozenset({"assessment_recorded", "milestone_completed"})
-SET_BASED = PEOPLE | ARTIFACTS | RESPONSES | EVIDENCE
+TRANSFERS = frozenset({"student_transferred"})
+SET_BASED = PEOPLE | TRANSFERS | ARTIFACTS | RESPONSES | EVIDENCE
 KINDS = {"person": PEOPLE, "artifact": ARTIFACTS, "assessment": {"assessment_recorded"},
          "milestone": {"milestone_completed"}}
 ID = {"person": "person_id", "artifact": "artifact_id", "assessment": "assessment_id", "milestone": "milestone_id"}
@@ -48,6 +49,25 @@ def people(session, versions: Versions, events: list[Envelope]) -> set[str]:
     return {student_id for student_id, _ in states}
 
 
+def transfers(session, events: list[Envelope], years: list[Year]) -> set[str]:
+    """A transfer: the new school from the effective date (the grade carries over); later in the batch wins, as
+    per event. The students whose history changed."""
+    moves, states = {}, {}
+    for e in events:
+        d = e.data
+        student_id, day, to = str(d["student_id"]), str(d.get("effective_date") or e.occurred_at)[:10], \
+            str(d["to_school_id"])
+        moves[(student_id, day, to)] = {"student_id": student_id, "effective_date": day, "to_school_id": to,
+                                        "from_school_id": str(d.get("from_school_id") or ""),
+                                        "school_year_id": year_of(years, day)}
+        states[(student_id, day)] = {"student_id": student_id, "at": day, "source": "transfer", "school_id": to,
+                                     "grade_level": ""}
+    bulk.upsert(session, orm.transfers, [moves[k] for k in sorted(moves)],
+                ["student_id", "effective_date", "to_school_id"])
+    bulk.upsert(session, orm.student_states, [states[k] for k in sorted(states)], ["student_id", "at", "source"])
+    return {student_id for student_id, _ in states}
+
+
 def artifacts(session, versions: Versions, events: list[Envelope], states: Histories,
               years: list[Year]) -> None:
     """Artifact added / updated / deleted: the rows as the per-event path leaves them, in two or three statements."""
@@ -55,7 +75,7 @@ def artifacts(session, versions: Versions, events: list[Envelope], states: Histo
     ids = sorted({str(e.data["artifact_id"]) for e in events})
     stored = {}
     for start in range(0, len(ids), bulk.CHUNK):
-        for r in session.execute(select(A).where(A.c.artifact_id.in_(ids[start:start + bulk.CHUNK]))):
+        for r in session.execute(select(A).where(bulk.among(session, A.c.artifact_id, ids[start:start + bulk.CHUNK]))):
             stored[r.artifact_id] = dict(r._mapping)
     skills: dict[str, list[str]] = {}
     for e in events:
@@ -87,7 +107,7 @@ def artifacts(session, versions: Versions, events: list[Envelope], states: Histo
     if skills:
         cleared = sorted(skills)
         for start in range(0, len(cleared), bulk.CHUNK):
-            session.execute(delete(S).where(S.c.artifact_id.in_(cleared[start:start + bulk.CHUNK])))
+            session.execute(delete(S).where(bulk.among(session, S.c.artifact_id, cleared[start:start + bulk.CHUNK])))
         bulk.upsert(session, S, [{"artifact_id": a, "skill_id": s} for a in cleared for s in skills[a]],
                     ["artifact_id", "skill_id"])
 

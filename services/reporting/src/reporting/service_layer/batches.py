@@ -54,17 +54,20 @@ def apply_new(uows: UowFactory, envelopes: list[Envelope]) -> set[Key]:
         bulk.lock_students(session, students | artifact_ids, everything)   # artifacts too: their contributions
         moved = summaries.moved(fresh)
         touched = summaries.affected(session, artifact_ids, moved, everything)
-        before = summaries.contributions(session, touched, students)
+        levelled = students if everything else summaries.summarised(fresh)   # levels and enrolments that may move
+        before = summaries.contributions(session, touched, levelled)
         uow.deferred = set()            # students whose history changed: derived once, after every effect
         for e in fresh:
             if e.type not in bp.SET_BASED:
                 EFFECTS[(e.producer, e.type)](uow, e)
         of = {name: [e for e in fresh if e.type in types] for name, types in
-              (("people", bp.PEOPLE), ("artifacts", bp.ARTIFACTS), ("responses", bp.RESPONSES),
-               ("evidence", bp.EVIDENCE))}
+              (("people", bp.PEOPLE), ("transfers", bp.TRANSFERS), ("artifacts", bp.ARTIFACTS),
+               ("responses", bp.RESPONSES), ("evidence", bp.EVIDENCE))}
         versions = bulk.Versions(session, bp.version_keys([e for e in fresh if e.type in bp.SET_BASED]))
         uow.deferred |= bp.people(session, versions, of["people"])
-        histories, years = bulk.Histories(session).load(students | uow.deferred), bulk.years_of(session)
+        years = bulk.years_of(session)
+        uow.deferred |= bp.transfers(session, of["transfers"], years)
+        histories = bulk.Histories(session).load(students | uow.deferred)
         bp.artifacts(session, versions, of["artifacts"], histories, years)
         bp.responses(session, of["responses"])
         bp.evidence(session, versions, of["evidence"], histories, years)
@@ -73,7 +76,7 @@ def apply_new(uows: UowFactory, envelopes: list[Envelope]) -> set[Key]:
         if not everything and not changed <= moved:      # their artifacts' contributions were not read before
             raise RuntimeError(f"histories re-derived that no event of the batch moves: {sorted(changed - moved)}")
         derive_students(session, changed, histories.load(changed), years)
-        summaries.apply(session, summaries.affected(session, touched, moved, everything), students, before)
+        summaries.apply(session, summaries.affected(session, touched, moved, everything), levelled, before)
         for source in sorted({e.producer for e in claimed}):    # one as_of update per source (a hot row)
             occurred = [e.occurred_at for e in claimed if e.producer == source]
             uow.facts.touch(source, max(utc_iso(at) for at in occurred))
