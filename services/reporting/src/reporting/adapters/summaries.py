@@ -110,7 +110,7 @@ def enrolments(session, students) -> Counter:
 def contributions(session, artifact_ids: list[str], students=()) -> Snapshot:
     """What these artifacts and students add to the summaries now: ``({count key: [n, reflected, feedback]},
     {evidence key: n}, {level key: students}, {enrolment key: students})``."""
-    counts: dict = defaultdict(lambda: [0, 0, 0])
+    profiles: dict = defaultdict(lambda: [0, 0, 0])      # the artifacts alike in every key: expanded once below
     evidence: Counter = Counter()
     for start in range(0, len(artifact_ids), CHUNK):
         chunk = artifact_ids[start:start + CHUNK]
@@ -120,14 +120,21 @@ def contributions(session, artifact_ids: list[str], students=()) -> Snapshot:
             tags.setdefault(a, []).append(s)
         responses = {tuple(r) for r in session.execute(select(R.c.artifact_id, R.c.kind).where(
             bulk.among(session, R.c.artifact_id, chunk)))}
-        for r in session.execute(select(A).where(bulk.among(session, A.c.artifact_id, chunk), A.c.deleted.is_(False))):
-            reflected, feedback = int((r.artifact_id, "reflection") in responses), \
-                int((r.artifact_id, "feedback") in responses)
-            for skill in ("", *tags.get(r.artifact_id, ())):
-                for school, grade in levels_of(r.school_id, r.grade_level):
-                    c = counts[(r.school_year_id, skill, school, grade, r.added_by_role, r.kind)]
-                    c[0], c[1], c[2] = c[0] + 1, c[1] + reflected, c[2] + feedback
-                evidence[(r.school_year_id, skill, r.school_id, r.grade_level, r.student_id)] += 1
+        for artifact_id, year, school, grade, role, kind, student in session.execute(select(
+                A.c.artifact_id, A.c.school_year_id, A.c.school_id, A.c.grade_level, A.c.added_by_role, A.c.kind,
+                A.c.student_id).where(bulk.among(session, A.c.artifact_id, chunk), A.c.deleted.is_(False))):
+            skills = ("", *sorted(tags.get(artifact_id, ())))
+            p = profiles[(year, school, grade, role, kind, skills)]
+            p[0], p[1], p[2] = p[0] + 1, p[1] + ((artifact_id, "reflection") in responses), \
+                p[2] + ((artifact_id, "feedback") in responses)
+            for skill in skills:
+                evidence[(year, skill, school, grade, student)] += 1
+    counts: dict = defaultdict(lambda: [0, 0, 0])
+    for (year, school, grade, role, kind, skills), (n, reflected, feedback) in profiles.items():
+        for at in levels_of(school, grade):
+            for skill in skills:
+                c = counts[(year, skill, *at, role, kind)]
+                c[0], c[1], c[2] = c[0] + n, c[1] + reflected, c[2] + feedback
     return dict(counts), evidence, levels(session, students), enrolments(session, students)
 
 
