@@ -4,7 +4,8 @@ from __future__ import annotations
 import pathlib
 import time
 
-from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy import Engine, any_, bindparam, cast, create_engine, event, exc
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
 
@@ -72,3 +73,11 @@ def is_postgres(engine: Engine) -> bool:
 
 def make_session_factory(engine: Engine) -> sessionmaker:
     return sessionmaker(bind=engine, expire_on_commit=False, autoflush=False)
+
+
+def among(session, column, values):
+    """``column IN (values)``; on PostgreSQL ``column = ANY`` of one array parameter (SQLAlchemy renders an IN list's
+    parameters one by one at every execution: tens of thousands of values a batch on the events workers' paths)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return column.in_(values)
+    return column == any_(cast(bindparam(None, list(values), type_=ARRAY(column.type)), ARRAY(column.type)))

@@ -13,6 +13,8 @@ from sqlalchemy import Table, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from chassis.db import among
+
 
 def utc_iso(occurred_at: str) -> str:
     """A sortable UTC form of an envelope timestamp."""
@@ -50,7 +52,7 @@ def erased_among(session: Session, versions: Table, entity_ids) -> set[str]:
     found: set[str] = set()
     for start in range(0, len(ids), 5000):
         found.update(session.execute(select(versions.c.entity_id).where(
-            versions.c.kind.in_(ERASED_KINDS), versions.c.entity_id.in_(ids[start:start + 5000]))).scalars())
+            versions.c.kind.in_(ERASED_KINDS), among(session, versions.c.entity_id, ids[start:start + 5000]))).scalars())
     return found
 
 

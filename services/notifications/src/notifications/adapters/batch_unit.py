@@ -9,6 +9,7 @@ import datetime as dt
 
 from sqlalchemy import and_, select
 
+from chassis.db import among
 from chassis.messaging.replica import erased_among, upsert_statement, utc_iso
 from notifications.adapters.batch_writes import BatchDeliveries, BatchNotifications, Delegating, values
 from notifications.adapters.orm import artifacts, guardianships, people, replica_versions
@@ -24,14 +25,15 @@ class BatchReplicas(Delegating):
         self.guardians: dict[str, set[str]] = {s: set() for s in students}
         for r in session.execute(select(guardianships.c.guardian_id, guardianships.c.student_id)
                                  .join(people, people.c.person_id == guardianships.c.guardian_id, isouter=True)
-                                 .where(guardianships.c.student_id.in_(sorted(students)),
+                                 .where(among(session, guardianships.c.student_id, sorted(students)),
                                         people.c.active.is_not(False))):
             self.guardians[r.student_id].add(r.guardian_id)
         self.schools = {s: "" for s in students}
         self.schools.update({r.person_id: r.primary_school_id or "" for r in session.execute(
-            select(people.c.person_id, people.c.primary_school_id).where(people.c.person_id.in_(sorted(students))))})
+            select(people.c.person_id, people.c.primary_school_id).where(
+                among(session, people.c.person_id, sorted(students))))})
         self.artifacts: dict[str, ArtifactFacts | None] = dict.fromkeys(artifact_ids)
-        for r in session.execute(select(artifacts).where(artifacts.c.artifact_id.in_(sorted(artifact_ids)),
+        for r in session.execute(select(artifacts).where(among(session, artifacts.c.artifact_id, sorted(artifact_ids)),
                                                          artifacts.c.deleted.is_(False))):
             self.artifacts[r.artifact_id] = ArtifactFacts(r.artifact_id, r.student_id, r.added_by, r.added_by_role,
                                                           r.title, r.school_id)
@@ -39,7 +41,7 @@ class BatchReplicas(Delegating):
         self.versions: dict[str, tuple[str, bool]] = {
             r.entity_id: (r.last_event_at, r.deleted) for r in session.execute(
                 select(v.entity_id, v.last_event_at, v.deleted).where(
-                    v.kind == "artifact", v.entity_id.in_(sorted(artifact_ids))).with_for_update())}
+                    v.kind == "artifact", among(session, v.entity_id, sorted(artifact_ids))).with_for_update())}
         self.erased_ids = erased_among(session, replica_versions, students | set(artifact_ids))   # people and artifacts
         self.contact_cache: dict[str, Contact | None] = {}
         self.new_versions: dict[str, tuple[str, bool]] = {}

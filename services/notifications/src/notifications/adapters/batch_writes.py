@@ -12,6 +12,7 @@ from dataclasses import fields, replace
 
 from sqlalchemy import and_, bindparam, insert, or_, select, update
 
+from chassis.db import among
 from chassis.messaging.replica import upsert_statement
 from notifications.adapters.orm import deliveries, notifications, utc
 from notifications.domain.model import Notification
@@ -81,7 +82,7 @@ class BatchNotifications(Delegating):
         n = notifications.c
         rows = session.execute(
             select(notifications).outerjoin(deliveries, deliveries.c.id == n.delivery_id)
-            .where(n.student_id.in_(sorted(students)), n.created_at >= since, n.held_by == "",
+            .where(among(session, n.student_id, sorted(students)), n.created_at >= since, n.held_by == "",
                    or_(n.delivery_id.is_(None), and_(deliveries.c.status == "queued", deliveries.c.attempts == 0)))
             .with_for_update(of=notifications))
         self.recent: dict[tuple, list[Notification]] = defaultdict(list)

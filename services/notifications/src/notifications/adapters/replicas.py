@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from chassis.db import among
 from chassis.roster_replica.standing import in_span
 from chassis.roster_replica.store import RosterReplica
 from notifications.adapters.orm import artifacts, contacts, guardianships, people, roster
@@ -49,7 +50,7 @@ class Replicas(RosterReplica):
         ids = sorted(set(person_ids))
         if not ids:
             return {}
-        rows = self.session.execute(select(contacts).where(contacts.c.person_id.in_(ids)))
+        rows = self.session.execute(select(contacts).where(among(self.session, contacts.c.person_id, ids)))
         return {r.person_id: Contact(r.person_id, r.given_name, r.family_name, r.email, r.language) for r in rows}
 
     def put_artifact(self, a: ArtifactFacts) -> None:

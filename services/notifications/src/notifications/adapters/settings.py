@@ -7,6 +7,7 @@ from dataclasses import asdict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from chassis.db import among
 from chassis.messaging.replica import upsert_statement
 from notifications.adapters.orm import district_settings, preferences
 from notifications.domain.preferences import DistrictSettings, Preferences
@@ -23,7 +24,8 @@ class SettingsRepository:
 
     def preferences_of(self, person_ids) -> dict[str, Preferences]:
         """The preferences of those of ``person_ids`` who chose any (one query)."""
-        rows = self.session.execute(select(preferences).where(preferences.c.person_id.in_(sorted(set(person_ids)))))
+        rows = self.session.execute(select(preferences).where(
+            among(self.session, preferences.c.person_id, sorted(set(person_ids)))))
         return {row.person_id: Preferences(categories=json.loads(row.categories or "{}"), email=row.email,
                                            language=row.language, time_zone=row.time_zone,
                                            quiet_hours_start=row.quiet_hours_start,

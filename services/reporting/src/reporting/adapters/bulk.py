@@ -2,10 +2,11 @@
 and the out-of-order guard (``replica_versions``) read once per batch, decided in memory, written once."""
 from __future__ import annotations
 
-from sqlalchemy import any_, bindparam, cast, func, select, text
+from sqlalchemy import bindparam, cast, func, select, text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects.postgresql import ARRAY
 
+from chassis.db import among
 from chassis.messaging.replica import upsert_statement, utc_iso
 from reporting.adapters import orm
 from reporting.adapters.facts import lock_key
@@ -73,14 +74,6 @@ def _unnest_upsert(session, table, rows: list[dict], keys: list[str], columns: l
                                                          render_schema_translate=bool(translate)))
     result = connection.exec_driver_sql(sql, {f"c{i}": [row[name] for row in rows] for i, name in enumerate(names)})
     return [tuple(r) for r in result] if returning else []
-
-
-def among(session, column, values: list):
-    """``column IN (values)``; on PostgreSQL ``column = ANY`` of one array parameter (an IN list's parameters are
-    rendered one by one at every execution: tens of thousands of values a batch)."""
-    if session.get_bind().dialect.name != "postgresql":
-        return column.in_(values)
-    return column == any_(cast(bindparam(None, list(values), type_=ARRAY(column.type)), ARRAY(column.type)))
 
 
 def lock_students(session, student_ids, everything: bool = False) -> None:

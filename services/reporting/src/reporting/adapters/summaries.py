@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 
 from sqlalchemy import Integer, String, case, delete, exists, func, insert, literal, select, tuple_
 
+from chassis.db import among
 from reporting.adapters import bulk, orm
 from reporting.adapters.bulk import CHUNK
 
@@ -59,7 +60,7 @@ def owners(session, artifact_ids) -> set[str]:
     ids, out = sorted(artifact_ids), set()
     for start in range(0, len(ids), CHUNK):
         out |= set(session.execute(select(A.c.student_id).where(
-            bulk.among(session, A.c.artifact_id, ids[start:start + CHUNK]))).scalars())
+            among(session, A.c.artifact_id, ids[start:start + CHUNK]))).scalars())
     return out
 
 
@@ -71,7 +72,7 @@ def affected(session, artifact_ids, students, everything: bool) -> list[str]:
     out, ids = set(artifact_ids), sorted(students)
     for start in range(0, len(ids), CHUNK):
         out |= set(session.execute(select(A.c.artifact_id).where(
-            bulk.among(session, A.c.student_id, ids[start:start + CHUNK]))).scalars())
+            among(session, A.c.student_id, ids[start:start + CHUNK]))).scalars())
     return sorted(out)
 
 
@@ -86,7 +87,7 @@ def levels(session, students) -> Counter:
     out: Counter = Counter()
     ids = sorted(students)
     for start in range(0, len(ids), CHUNK):
-        ranked = _latest().where(bulk.among(session, T.c.student_id, ids[start:start + CHUNK])).subquery()
+        ranked = _latest().where(among(session, T.c.student_id, ids[start:start + CHUNK])).subquery()
         for year, skill, school, grade, rank, n in session.execute(
                 select(*(ranked.c[k] for k in LK), func.count()).where(ranked.c.nth == 1)
                 .group_by(*(ranked.c[k] for k in LK))):
@@ -102,7 +103,7 @@ def enrolments(session, students) -> Counter:
     for start in range(0, len(ids), CHUNK):
         for year, school, grade, student in session.execute(
                 select(Y.c.school_year_id, Y.c.school_id, Y.c.grade_level, Y.c.student_id).where(
-                    bulk.among(session, Y.c.student_id, ids[start:start + CHUNK]))):
+                    among(session, Y.c.student_id, ids[start:start + CHUNK]))):
             keys.update((year, *at, student) for at in levels_of(school, grade))
     return Counter(key[:3] for key in keys)
 
@@ -116,13 +117,13 @@ def contributions(session, artifact_ids: list[str], students=()) -> Snapshot:
         chunk = artifact_ids[start:start + CHUNK]
         tags: dict[str, list[str]] = {}
         for a, s in session.execute(select(S.c.artifact_id, S.c.skill_id).where(
-                bulk.among(session, S.c.artifact_id, chunk))):
+                among(session, S.c.artifact_id, chunk))):
             tags.setdefault(a, []).append(s)
         responses = {tuple(r) for r in session.execute(select(R.c.artifact_id, R.c.kind).where(
-            bulk.among(session, R.c.artifact_id, chunk)))}
+            among(session, R.c.artifact_id, chunk)))}
         for artifact_id, year, school, grade, role, kind, student in session.execute(select(
                 A.c.artifact_id, A.c.school_year_id, A.c.school_id, A.c.grade_level, A.c.added_by_role, A.c.kind,
-                A.c.student_id).where(bulk.among(session, A.c.artifact_id, chunk), A.c.deleted.is_(False))):
+                A.c.student_id).where(among(session, A.c.artifact_id, chunk), A.c.deleted.is_(False))):
             skills = ("", *sorted(tags.get(artifact_id, ())))
             p = profiles[(year, school, grade, role, kind, skills)]
             p[0], p[1], p[2] = p[0] + 1, p[1] + ((artifact_id, "reflection") in responses), \
@@ -231,7 +232,7 @@ def _rows_of(session, groups: set[tuple[str, str, str]]) -> dict[tuple[str, str,
     for start in range(0, len(ids), CHUNK):
         for year, skill, school, grade, student, n in session.execute(
                 select(*(E.c[k] for k in EK), E.c.n).where(
-                    bulk.among(session, E.c.student_id, ids[start:start + CHUNK]))):
+                    among(session, E.c.student_id, ids[start:start + CHUNK]))):
             if (year, skill, student) in groups:
                 out[(year, skill, student)][(school, grade)] = n
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import delete, select, tuple_
 
+from chassis.db import among
 from reporting.adapters import bulk, orm
 from reporting.domain.attribution import State, Year, enrolments, state_at, year_of
 from reporting.service_layer.derived import placed
@@ -15,7 +16,7 @@ ENROLMENT = ("school_year_id", "school_id", "grade_level", "student_id")
 def _rows(session, table, students: list[str], *where) -> list[dict]:
     out = []
     for start in range(0, len(students), bulk.CHUNK):
-        query = select(table).where(bulk.among(session, table.c.student_id, students[start:start + bulk.CHUNK]), *where)
+        query = select(table).where(among(session, table.c.student_id, students[start:start + bulk.CHUNK]), *where)
         out.extend(dict(r._mapping) for r in session.execute(query))
     return out
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from sqlalchemy import delete, select
 
 from chassis.access import Role
+from chassis.db import among
 from chassis.events import Envelope
 from chassis.messaging.replica import utc_iso
 from reporting.adapters import bulk, orm
@@ -75,7 +76,7 @@ def artifacts(session, versions: Versions, events: list[Envelope], states: Histo
     ids = sorted({str(e.data["artifact_id"]) for e in events})
     stored = {}
     for start in range(0, len(ids), bulk.CHUNK):
-        for r in session.execute(select(A).where(bulk.among(session, A.c.artifact_id, ids[start:start + bulk.CHUNK]))):
+        for r in session.execute(select(A).where(among(session, A.c.artifact_id, ids[start:start + bulk.CHUNK]))):
             stored[r.artifact_id] = dict(r._mapping)
     skills: dict[str, list[str]] = {}
     for e in events:
@@ -107,7 +108,7 @@ def artifacts(session, versions: Versions, events: list[Envelope], states: Histo
     if skills:
         cleared = sorted(skills)
         for start in range(0, len(cleared), bulk.CHUNK):
-            session.execute(delete(S).where(bulk.among(session, S.c.artifact_id, cleared[start:start + bulk.CHUNK])))
+            session.execute(delete(S).where(among(session, S.c.artifact_id, cleared[start:start + bulk.CHUNK])))
         bulk.upsert(session, S, [{"artifact_id": a, "skill_id": s} for a in cleared for s in skills[a]],
                     ["artifact_id", "skill_id"])
 
