@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 import reporting_stream as ks
+from alembic import command
+from sqlalchemy import create_engine, text
 
 from chassis.access import Viewer
 from chassis.config import service_settings
 from chassis.messaging.subscriptions import feed_before_workers
-from chassis.migrations import schema_drift, tables_after_downgrade, upgrade
+from chassis.migrations import alembic_config, schema_drift, tables_after_downgrade, upgrade
 from reporting.adapters.orm import metadata
 from reporting.bootstrap import build
 from reporting.config import ReportingOptions
@@ -38,24 +40,28 @@ def test_read_models_and_dashboard_on_sqlite(tmp_path):
     assert [r.label for r in by_skill.rows] == ["Communicator", "Innovator"] and board.as_of
 
 
-def test_0005_down_and_up_again_with_a_district_in_the_summaries(fresh_pg_database_url):
-    """Down to 0004: the summaries keep what 0004's code reads (no ALL rows among counts and levels, which it sums);
-    up again: 0005 re-keys and refills them equal to what live consumption kept."""
-    from alembic import command
-    from sqlalchemy import create_engine, text
-
-    from chassis.migrations import alembic_config
-    from reporting.adapters import orm
-    url = fresh_pg_database_url
+def _fed(url: str):
+    """The head schema at ``url`` with the known district consumed live; an engine on it."""
     upgrade(MIGRATIONS_DIR, url)
     app = build(service_settings("reporting", database_url=url))
     feed_before_workers(app.unit_of_work, SUBSCRIPTIONS, ks.district(seed=7).events, "reporting")
     app.close()
-    engine = create_engine(url)
+    return create_engine(url)
+
+
+def _rows(engine, sql: str) -> list:
+    with engine.connect() as connection:
+        return sorted(tuple(r) for r in connection.execute(text(sql)))
+
+
+def test_0005_down_and_up_again_with_a_district_in_the_summaries(fresh_pg_database_url):
+    """Down to 0004: the summaries keep what 0004's code reads (no ALL rows among counts and levels, which it sums);
+    up again: 0005 re-keys and refills them equal to what live consumption kept."""
+    from reporting.adapters import orm
+    url, engine = fresh_pg_database_url, _fed(fresh_pg_database_url)
 
     def rows(table: str, where: str = "") -> list:
-        with engine.connect() as connection:
-            return sorted(tuple(r) for r in connection.execute(text(f"SELECT * FROM {table}{where}")))
+        return _rows(engine, f"SELECT * FROM {table}{where}")
     kept = {t.name: rows(t.name) for t in orm.SUMMARIES}
     assert any("*" in row for row in kept["artifact_counts"]) and kept["enrolment"]
     command.downgrade(alembic_config(MIGRATIONS_DIR, url), "0004")
@@ -71,20 +77,10 @@ def test_0005_down_and_up_again_with_a_district_in_the_summaries(fresh_pg_databa
 def test_0006_down_and_up_again_keeps_evidence_and_participation(fresh_pg_database_url):
     """Down to 0005: student evidence is summed back into the coarse levels, where each level's students with a
     positive count are its participation; up again: only the rows at students' own school and grade remain."""
-    from alembic import command
-    from sqlalchemy import create_engine, text
-
-    from chassis.migrations import alembic_config
-    url = fresh_pg_database_url
-    upgrade(MIGRATIONS_DIR, url)
-    app = build(service_settings("reporting", database_url=url))
-    feed_before_workers(app.unit_of_work, SUBSCRIPTIONS, ks.district(seed=7).events, "reporting")
-    app.close()
-    engine = create_engine(url)
+    url, engine = fresh_pg_database_url, _fed(fresh_pg_database_url)
 
     def rows(sql: str) -> list:
-        with engine.connect() as connection:
-            return sorted(tuple(r) for r in connection.execute(text(sql)))
+        return _rows(engine, sql)
     evidence = rows("SELECT * FROM student_evidence")
     assert evidence and not any("*" in row[2:4] for row in evidence)
     participation = rows("SELECT school_year_id, skill_id, school_id, grade_level, students FROM participation")
