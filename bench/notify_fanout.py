@@ -126,7 +126,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", type=int, default=96_000)
     parser.add_argument("--runs", type=int, default=1)
-    parser.add_argument("--prefetch", type=int, default=500, help="the raw consumer's prefetch and batch (the worker batches up to 500 itself)")
+    parser.add_argument("--prefetch", type=int, default=500, help="the raw consumer's prefetch and batch (the worker batches and prefetches as chassis.messaging.batching sets)")
     parser.add_argument("--quick", action="store_true", help="4,000 students, 3 runs")
     args = parser.parse_args()
     if args.quick:

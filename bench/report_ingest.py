@@ -4,7 +4,8 @@ consume-and-ack rate of the same messages from the same queue, in the same run. 
 The events are the tests' known district (services/reporting/tests/reporting_stream.py) scaled up: schools,
 school years, skills, students with promotions and transfers, artifacts added/updated/deleted, reflections,
 feedback, assessments and milestones, published once per measurement to a durable queue. Raw: py-amqp
-basic_consume with prefetch, ack per batch. Applied: the same consumer, each batch applied by the reporting
+basic_consume with the events workers' prefetch and batch size (chassis.messaging.batching: the next batch is
+delivered while one is handled), ack per batch. Applied: the same consumer, each batch applied by the reporting
 service's batch path (one transaction, one inbox claim statement, one statement per read model: the events
 worker's path, chassis.messaging.batching) into a fresh database and acked after its commit. The two alternate over
 ``--rounds`` (the machine is shared: a noisy second moves one round, not the figure); the figures are the medians, and
@@ -25,6 +26,7 @@ import amqp
 
 from chassis.config import service_settings
 from chassis.events import Envelope
+from chassis.messaging.batching import MAX_BATCH, PREFETCH
 from chassis.messaging.publisher import ConfirmingPublisher, OutgoingMessage, connection_params
 from chassis.messaging.subscriptions import feed_before_workers
 from chassis.migrations import upgrade
@@ -39,7 +41,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "service
 import reporting_stream  # noqa: E402  (the tests' known district)
 from _consume import consume  # noqa: E402
 
-EXCHANGE, QUEUE, PREFETCH, PER_EVENT_SAMPLE = "bench.reporting", "bench.reporting.ingest", 500, 1500
+EXCHANGE, QUEUE, PER_EVENT_SAMPLE = "bench.reporting", "bench.reporting.ingest", 1500
 
 
 def publish(amqp_url: str, events) -> None:
@@ -68,7 +70,8 @@ def applied_round(amqp_url: str, events) -> tuple[float, int]:
         app = build(service_settings("reporting", database_url=pg_url, db_pool_size=2))
         publish(amqp_url, events)
         applied = consume(amqp_url, QUEUE, len(events), PREFETCH,
-                          lambda bodies: apply_batch(app.unit_of_work, [Envelope.from_json(b) for b in bodies]))
+                          lambda bodies: apply_batch(app.unit_of_work, [Envelope.from_json(b) for b in bodies]),
+                          batch=MAX_BATCH)
         with app.unit_of_work() as uow:             # the read models hold what was published
             counted = sum(sum(v.values()) for year in reporting_stream.YEARS
                           for v in uow.reads.artifact_counts(Scope(year), "kind").values())
@@ -105,7 +108,8 @@ def main() -> None:
         declare(amqp_url)
         for round_no in range(args.rounds):
             publish(amqp_url, events)
-            raw = consume(amqp_url, QUEUE, len(events), PREFETCH, lambda bodies: [json.loads(b) for b in bodies])
+            raw = consume(amqp_url, QUEUE, len(events), PREFETCH, lambda bodies: [json.loads(b) for b in bodies],
+                          batch=MAX_BATCH)
             applied, counted = applied_round(amqp_url, events)
             if counted != expected:
                 sys.exit(f"the read models count {counted} artifacts, the events hold {expected}")
@@ -124,7 +128,7 @@ def main() -> None:
         "ratio": round(ratio, 3), "target": 0.3, "better": "higher",
         "applied_events_per_s": round(applied, 1), "raw_consume_ack_per_s": round(raw, 1),
         "round_ratios": [round(r, 3) for r in ratios], "per_event_apply_per_s": round(per_event, 1),
-        "events": len(events), "prefetch": PREFETCH, "rounds": args.rounds}))
+        "events": len(events), "prefetch": PREFETCH, "batch": MAX_BATCH, "rounds": args.rounds}))
 
 
 if __name__ == "__main__":
