@@ -6,7 +6,7 @@ The notifications database (fresh, migrated) is seeded in bulk with the roster r
 timed). Per run, one artifact_added per student (a teacher of the student's school adds it, as the artifacts service
 publishes it) is published with the chassis ConfirmingPublisher to ``artifacts.events`` and routed to the events
 worker's own queue for that type (declared by the worker itself), twice:
-  raw:  py-amqp basic_consume with prefetch, each batch parsed and acked (multiple);
+  raw:  py-amqp basic_consume with the events worker's prefetch and batch size, each batch parsed and acked (multiple);
   ours: the notifications events role as production runs it (`nameko run` subprocess, its batch handler: one
         transaction and one inbox claim statement per batch, the recipients rule over facts read once, set-based
         inserts; service_layer/batches.py), started on the full queue. Its rate is the notification rows counted
@@ -40,6 +40,7 @@ from sqlalchemy import func, select
 from artifacts.domain.events import ArtifactAdded
 from chassis.config import service_settings
 from chassis.events import Envelope
+from chassis.messaging.batching import MAX_BATCH, PREFETCH
 from chassis.messaging.publisher import ConfirmingPublisher, OutgoingMessage, connection_params
 from chassis.messaging.subscriptions import feed_before_workers
 from chassis.messaging.testing import WorkerProcess
@@ -126,7 +127,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", type=int, default=96_000)
     parser.add_argument("--runs", type=int, default=1)
-    parser.add_argument("--prefetch", type=int, default=500, help="the raw consumer's prefetch and batch (the worker batches and prefetches as chassis.messaging.batching sets)")
+    parser.add_argument("--prefetch", type=int, default=PREFETCH,
+                        help="the raw consumer's prefetch (default the events worker's: chassis.messaging.batching)")
     parser.add_argument("--quick", action="store_true", help="4,000 students, 3 runs")
     args = parser.parse_args()
     if args.quick:
@@ -147,7 +149,8 @@ def main() -> None:
         for run in range(args.runs):
             events = events_of(roster, run, roster.students)
             publish(amqp_url, events)
-            raw.append(consume(amqp_url, QUEUE, len(events), args.prefetch, lambda bodies: [json.loads(b) for b in bodies]))
+            raw.append(consume(amqp_url, QUEUE, len(events), args.prefetch,
+                               lambda bodies: [json.loads(b) for b in bodies], batch=MAX_BATCH))
             publish(amqp_url, events)
             ours.append(recorded_by_worker(app, pg_url, amqp_url, work, args.prefetch, expected) / per_message)
             rows += expected
@@ -174,6 +177,7 @@ def main() -> None:
         "per_event_notifications_per_s": round(per_event, 1), "events": len(roster.students),
         "notifications": rows, "students": len(roster.students), "guardians": roster.guardian_count,
         "notifications_per_event": round(per_message, 3), "runs": args.runs, "prefetch": args.prefetch,
+        "batch": MAX_BATCH,
         "path": "notifications events worker (nameko batch handler, service_layer/batches.py)"}))
 
 
