@@ -10,7 +10,8 @@ import datetime as dt
 from sqlalchemy import and_, select
 
 from chassis.db import among
-from chassis.messaging.replica import erased_among, upsert_statement, utc_iso
+from chassis.messaging.replica import erased_among, utc_iso
+from chassis.upserts import upsert
 from notifications.adapters.batch_writes import BatchDeliveries, BatchNotifications, Delegating, values
 from notifications.adapters.orm import artifacts, guardianships, people, replica_versions
 from notifications.adapters.replicas import ArtifactFacts, Contact
@@ -85,21 +86,16 @@ class BatchReplicas(Delegating):
         self.artifacts[a.artifact_id] = self.new_artifacts[a.artifact_id] = a
 
     def flush(self, session) -> None:
-        if self.new_versions:
-            rows = [{"kind": "artifact", "entity_id": i, "last_event_at": at, "deleted": d}
-                    for i, (at, d) in self.new_versions.items()]
-            statement = upsert_statement(session, replica_versions)
-            session.execute(statement.on_conflict_do_update(
-                index_elements=["kind", "entity_id"],
-                set_={"last_event_at": statement.excluded.last_event_at, "deleted": statement.excluded.deleted},
-                where=and_(replica_versions.c.deleted.is_(False),
-                           replica_versions.c.last_event_at <= statement.excluded.last_event_at)), rows)
-        if self.new_artifacts:
-            rows = [{**values(a), "deleted": False} for a in self.new_artifacts.values()]
-            statement = upsert_statement(session, artifacts)
-            session.execute(statement.on_conflict_do_update(index_elements=["artifact_id"], set_={
-                c: statement.excluded[c] for c in ("student_id", "added_by", "added_by_role", "title", "school_id",
-                                                   "deleted")}), rows)
+        upsert(session, replica_versions, [{"kind": "artifact", "entity_id": i, "last_event_at": at, "deleted": d}
+                                           for i, (at, d) in self.new_versions.items()],
+               ["kind", "entity_id"], ["last_event_at", "deleted"], only_if=_live_and_older)
+        upsert(session, artifacts, [{**values(a), "deleted": False} for a in self.new_artifacts.values()],
+               ["artifact_id"], ["student_id", "added_by", "added_by_role", "title", "school_id", "deleted"])
+
+
+def _live_and_older(table, excluded):
+    """A stored version is replaced only by a newer event, and never once deleted (is_newest's rule)."""
+    return and_(table.c.deleted.is_(False), table.c.last_event_at <= excluded.last_event_at)
 
 
 class BatchSettings(Delegating):

@@ -18,15 +18,18 @@ from notifications.adapters.orm import deliveries, notifications, utc
 from notifications.domain.model import Notification
 
 
-def _csv(value) -> str:
-    if value is None:
-        return ""                                           # unquoted empty: NULL
-    if isinstance(value, bool):
-        return "t" if value else "f"
-    if isinstance(value, int):
-        return str(value)
-    text = value.isoformat() if isinstance(value, dt.datetime) else str(value)
+def _quoted(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
+
+
+_CSV = {type(None): lambda v: "",                           # unquoted empty: NULL
+        bool: lambda v: "t" if v else "f", int: str, str: _quoted, dt.datetime: lambda v: _quoted(v.isoformat())}
+
+
+def _csv(value) -> str:
+    """A value as a CSV field for COPY (by exact type: a bool is not written as an int)."""
+    convert = _CSV.get(type(value))
+    return convert(value) if convert else _quoted(str(value))
 
 
 @contextmanager
@@ -63,7 +66,13 @@ def insert_rows(session, table, rows: list[dict]) -> None:
 
 def values(record) -> dict:
     """A flat record's fields (``dataclasses.asdict`` deep-copies every value: too slow per row here)."""
-    return {f.name: getattr(record, f.name) for f in fields(record)}
+    names = _FIELDS.get(type(record))
+    if names is None:
+        names = _FIELDS[type(record)] = tuple(f.name for f in fields(record))
+    return {name: getattr(record, name) for name in names}
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 class Delegating:

@@ -8,9 +8,9 @@ from __future__ import annotations
 from itertools import groupby
 
 from chassis.events import Envelope
-from chassis.messaging.replica import upsert_statement
 from chassis.messaging.subscriptions import as_subscriber
 from chassis.messaging.topology import consumer_name
+from chassis.upserts import upsert
 from notifications.adapters.batch_unit import BatchUnit
 from notifications.adapters.orm import inbox
 from notifications.service_layer.occurrences import READERS, moment
@@ -37,10 +37,8 @@ def apply_batch(uows: UowFactory, envelopes: list[Envelope]) -> set[tuple[str, s
     if not wanted:
         return set()
     with uows() as uow:
-        statement = upsert_statement(uow.session, inbox).on_conflict_do_nothing(
-            index_elements=["consumer", "event_id"]).returning(inbox.c.consumer, inbox.c.event_id)
-        new = {tuple(row) for row in uow.session.execute(statement, [{"consumer": c, "event_id": i}
-                                                                     for c, i in wanted])}
+        new = set(upsert(uow.session, inbox, [{"consumer": c, "event_id": i} for c, i in wanted],
+                         ["consumer", "event_id"], [], returning=("consumer", "event_id")))
         fresh = [e for key, e in wanted.items() if key in new]
         for key, group in groupby(fresh, key=lambda e: (e.producer, e.type)):
             run, effect = list(group), as_subscriber(SUBSCRIPTIONS[key]).handle

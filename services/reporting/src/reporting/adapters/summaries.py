@@ -15,7 +15,8 @@ from collections import Counter, defaultdict
 from sqlalchemy import Integer, String, case, delete, exists, func, insert, literal, select, tuple_
 
 from chassis.db import among
-from reporting.adapters import bulk, orm
+from chassis.upserts import upsert
+from reporting.adapters import orm
 from reporting.adapters.bulk import CHUNK
 
 A, S, R = orm.artifacts, orm.artifact_skills, orm.artifact_responses
@@ -174,7 +175,7 @@ def _difference(session, table, keys: list[str], now: Counter, before: Counter) 
 
 
 def _add(session, table, rows: list[dict], keys: list[str], columns: list[str]) -> None:
-    bulk.upsert(session, table, rows, keys, columns, add=True)
+    upsert(session, table, rows, keys, columns, add=True)
 
 
 def _prune(session, table, keys: list[str], values: list[tuple], column: str) -> None:
@@ -205,7 +206,7 @@ def _evidence(session, deltas: dict) -> None:
     student join or leave a key; then their rows of that school year and skill decide every level. Their rows are
     stable meanwhile: the caller holds the lock of every student concerned."""
     keys = sorted(deltas)
-    after = bulk.upsert(session, E, [{**dict(zip(EK, k, strict=True)), "n": deltas[k]} for k in keys], EK, ["n"],
+    after = upsert(session, E, [{**dict(zip(EK, k, strict=True)), "n": deltas[k]} for k in keys], EK, ["n"],
                         add=True, returning=(*EK, "n"))
     crossed = {(key[0], key[1], key[4]) for key, new in ((tuple(row[:5]), row[5]) for row in after)
                if (new > 0) != (new - deltas[key] > 0)}        # (school year, skill, student)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy import delete, select, tuple_
 
 from chassis.db import among
+from chassis.upserts import upsert
 from reporting.adapters import bulk, orm
 from reporting.domain.attribution import State, Year, enrolments, state_at, year_of
 from reporting.service_layer.derived import placed
@@ -41,7 +42,7 @@ def derive_students(session, student_ids, states: dict[str, list[State]], years:
     gone, Y = sorted(stored - wanted), orm.student_years
     for start in range(0, len(gone), bulk.CHUNK):
         session.execute(delete(Y).where(tuple_(*(Y.c[k] for k in ENROLMENT)).in_(gone[start:start + bulk.CHUNK])))
-    bulk.upsert(session, Y, [dict(zip(ENROLMENT, key, strict=True)) for key in sorted(wanted - stored)],
+    upsert(session, Y, [dict(zip(ENROLMENT, key, strict=True)) for key in sorted(wanted - stored)],
                 list(ENROLMENT))
 
     def at(student_id: str, moment: str) -> tuple[str, str]:
@@ -50,14 +51,14 @@ def derive_students(session, student_ids, states: dict[str, list[State]], years:
 
     moved = _changed(_rows(session, orm.artifacts, students),
                      lambda r: placed(r, states.get(r["student_id"], []), years))
-    bulk.upsert(session, orm.artifacts, moved, ["artifact_id"], ["school_id", "grade_level", "school_year_id"])
+    upsert(session, orm.artifacts, moved, ["artifact_id"], ["school_id", "grade_level", "school_year_id"])
     moved = _changed(_rows(session, orm.assessments, students), lambda r: dict(
         zip(("school_id", "grade_level"), at(r["student_id"], r["assessed_at"]), strict=True),
         school_year_id=r["school_year_id"] or year_of(years, r["assessed_at"])))
-    bulk.upsert(session, orm.assessments, moved, ["assessment_id"], ["school_id", "grade_level", "school_year_id"])
+    upsert(session, orm.assessments, moved, ["assessment_id"], ["school_id", "grade_level", "school_year_id"])
     moved = _changed(_rows(session, orm.milestones, students, orm.milestones.c.school_year_id == ""),
                      lambda r: {"school_year_id": year_of(years, r["completed_at"])})
-    bulk.upsert(session, orm.milestones, moved, ["milestone_id"], ["school_year_id"])
+    upsert(session, orm.milestones, moved, ["milestone_id"], ["school_year_id"])
     moved = _changed(_rows(session, orm.transfers, students, orm.transfers.c.school_year_id == ""),
                      lambda r: {"school_year_id": year_of(years, r["effective_date"])})
-    bulk.upsert(session, orm.transfers, moved, ["student_id", "effective_date", "to_school_id"], ["school_year_id"])
+    upsert(session, orm.transfers, moved, ["student_id", "effective_date", "to_school_id"], ["school_year_id"])

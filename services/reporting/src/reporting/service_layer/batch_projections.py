@@ -10,6 +10,7 @@ from chassis.access import Role
 from chassis.db import among
 from chassis.events import Envelope
 from chassis.messaging.replica import utc_iso
+from chassis.upserts import upsert
 from reporting.adapters import bulk, orm
 from reporting.adapters.bulk import Histories, Versions
 from reporting.domain.attribution import State, Year, state_at, year_of
@@ -45,8 +46,8 @@ def people(session, versions: Versions, events: list[Envelope]) -> set[str]:
             states[(person_id, utc_iso(e.occurred_at))] = {
                 "student_id": person_id, "at": utc_iso(e.occurred_at), "source": "person",
                 "school_id": str(d["primary_school_id"]), "grade_level": str(d.get("grade_level") or "")}
-    bulk.upsert(session, orm.people, [rows[k] for k in sorted(rows)], ["person_id"])
-    bulk.upsert(session, orm.student_states, [states[k] for k in sorted(states)], ["student_id", "at", "source"])
+    upsert(session, orm.people, [rows[k] for k in sorted(rows)], ["person_id"])
+    upsert(session, orm.student_states, [states[k] for k in sorted(states)], ["student_id", "at", "source"])
     return {student_id for student_id, _ in states}
 
 
@@ -63,9 +64,9 @@ def transfers(session, events: list[Envelope], years: list[Year]) -> set[str]:
                                         "school_year_id": year_of(years, day)}
         states[(student_id, day)] = {"student_id": student_id, "at": day, "source": "transfer", "school_id": to,
                                      "grade_level": ""}
-    bulk.upsert(session, orm.transfers, [moves[k] for k in sorted(moves)],
+    upsert(session, orm.transfers, [moves[k] for k in sorted(moves)],
                 ["student_id", "effective_date", "to_school_id"])
-    bulk.upsert(session, orm.student_states, [states[k] for k in sorted(states)], ["student_id", "at", "source"])
+    upsert(session, orm.student_states, [states[k] for k in sorted(states)], ["student_id", "at", "source"])
     return {student_id for student_id, _ in states}
 
 
@@ -104,12 +105,12 @@ def artifacts(session, versions: Versions, events: list[Envelope], states: Histo
         row = stored[artifact_id]
         row.update(placed(row, states.get(row["student_id"], []), years))
         rows.append(row)
-    bulk.upsert(session, A, rows, ["artifact_id"])
+    upsert(session, A, rows, ["artifact_id"])
     if skills:
         cleared = sorted(skills)
         for start in range(0, len(cleared), bulk.CHUNK):
             session.execute(delete(S).where(among(session, S.c.artifact_id, cleared[start:start + bulk.CHUNK])))
-        bulk.upsert(session, S, [{"artifact_id": a, "skill_id": s} for a in cleared for s in skills[a]],
+        upsert(session, S, [{"artifact_id": a, "skill_id": s} for a in cleared for s in skills[a]],
                     ["artifact_id", "skill_id"])
 
 
@@ -117,7 +118,7 @@ def responses(session, events: list[Envelope]) -> None:
     """A student reflection or teacher feedback exists for the artifact (a set: duplicates change nothing)."""
     rows = {(str(e.data["artifact_id"]), "feedback" if e.type == "feedback_given" else "reflection")
             for e in events}
-    bulk.upsert(session, orm.artifact_responses, [{"artifact_id": a, "kind": k} for a, k in sorted(rows)],
+    upsert(session, orm.artifact_responses, [{"artifact_id": a, "kind": k} for a, k in sorted(rows)],
                 ["artifact_id", "kind"])
 
 
@@ -146,5 +147,5 @@ def evidence(session, versions: Versions, events: list[Envelope], states: dict[s
                 "completed_at": at, "school_id": str(d.get("school_id") or "") or (state.school_id if state else ""),
                 "grade_level": str(d.get("grade_level") or "") or (state.grade_level if state else ""),
                 "school_year_id": year_of(years, at)}
-    bulk.upsert(session, orm.assessments, [assessed[k] for k in sorted(assessed)], ["assessment_id"])
-    bulk.upsert(session, orm.milestones, [completed[k] for k in sorted(completed)], ["milestone_id"])
+    upsert(session, orm.assessments, [assessed[k] for k in sorted(assessed)], ["assessment_id"])
+    upsert(session, orm.milestones, [completed[k] for k in sorted(completed)], ["milestone_id"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 from chassis.events import Envelope
 from chassis.messaging.replica import utc_iso
 from chassis.messaging.topology import consumer_name
+from chassis.upserts import upsert
 from reporting.adapters import bulk, freshness, summaries
 from reporting.adapters.orm import inbox
 from reporting.service_layer import batch_projections as bp
@@ -41,7 +42,7 @@ def apply_new(uows: UowFactory, envelopes: list[Envelope]) -> set[Key]:
         return set()
     with uows() as uow:
         session = uow.session
-        new = set(bulk.upsert(session, inbox, [{"consumer": c, "event_id": i} for c, i in wanted],
+        new = set(upsert(session, inbox, [{"consumer": c, "event_id": i} for c, i in wanted],
                               ["consumer", "event_id"], [], returning=("consumer", "event_id")))
         claimed = [e for key, e in wanted.items() if key in new]
         skipped = not_counted(session, claimed)
