@@ -51,8 +51,9 @@ def erased_among(session: Session, versions: Table, entity_ids) -> set[str]:
     ids = sorted({p for p in entity_ids if p})
     found: set[str] = set()
     for start in range(0, len(ids), 5000):
+        chunk = ids[start:start + 5000]
         found.update(session.execute(select(versions.c.entity_id).where(
-            versions.c.kind.in_(ERASED_KINDS), among(session, versions.c.entity_id, ids[start:start + 5000]))).scalars())
+            versions.c.kind.in_(ERASED_KINDS), among(session, versions.c.entity_id, chunk))).scalars())
     return found
 
 
