@@ -207,7 +207,7 @@ def _evidence(session, deltas: dict) -> None:
     stable meanwhile: the caller holds the lock of every student concerned."""
     keys = sorted(deltas)
     after = upsert(session, E, [{**dict(zip(EK, k, strict=True)), "n": deltas[k]} for k in keys], EK, ["n"],
-                        add=True, returning=(*EK, "n"))
+                   add=True, returning=(*EK, "n"))
     crossed = {(key[0], key[1], key[4]) for key, new in ((tuple(row[:5]), row[5]) for row in after)
                if (new > 0) != (new - deltas[key] > 0)}        # (school year, skill, student)
     joined: Counter = Counter()

@@ -43,7 +43,7 @@ def derive_students(session, student_ids, states: dict[str, list[State]], years:
     for start in range(0, len(gone), bulk.CHUNK):
         session.execute(delete(Y).where(tuple_(*(Y.c[k] for k in ENROLMENT)).in_(gone[start:start + bulk.CHUNK])))
     upsert(session, Y, [dict(zip(ENROLMENT, key, strict=True)) for key in sorted(wanted - stored)],
-                list(ENROLMENT))
+           list(ENROLMENT))
 
     def at(student_id: str, moment: str) -> tuple[str, str]:
         state = state_at(states.get(student_id, []), moment)

@@ -65,7 +65,7 @@ def transfers(session, events: list[Envelope], years: list[Year]) -> set[str]:
         states[(student_id, day)] = {"student_id": student_id, "at": day, "source": "transfer", "school_id": to,
                                      "grade_level": ""}
     upsert(session, orm.transfers, [moves[k] for k in sorted(moves)],
-                ["student_id", "effective_date", "to_school_id"])
+           ["student_id", "effective_date", "to_school_id"])
     upsert(session, orm.student_states, [states[k] for k in sorted(states)], ["student_id", "at", "source"])
     return {student_id for student_id, _ in states}
 
@@ -111,7 +111,7 @@ def artifacts(session, versions: Versions, events: list[Envelope], states: Histo
         for start in range(0, len(cleared), bulk.CHUNK):
             session.execute(delete(S).where(among(session, S.c.artifact_id, cleared[start:start + bulk.CHUNK])))
         upsert(session, S, [{"artifact_id": a, "skill_id": s} for a in cleared for s in skills[a]],
-                    ["artifact_id", "skill_id"])
+               ["artifact_id", "skill_id"])
 
 
 def responses(session, events: list[Envelope]) -> None:
@@ -119,7 +119,7 @@ def responses(session, events: list[Envelope]) -> None:
     rows = {(str(e.data["artifact_id"]), "feedback" if e.type == "feedback_given" else "reflection")
             for e in events}
     upsert(session, orm.artifact_responses, [{"artifact_id": a, "kind": k} for a, k in sorted(rows)],
-                ["artifact_id", "kind"])
+           ["artifact_id", "kind"])
 
 
 def evidence(session, versions: Versions, events: list[Envelope], states: dict[str, list[State]],
