@@ -6,7 +6,7 @@ from sqlalchemy import Column, Integer, MetaData, String, Table, func, insert, s
 
 from chassis.db import make_engine, make_session_factory
 from chassis.events import Envelope
-from chassis.messaging.inbox import already_applied, claim
+from chassis.messaging.inbox import already_applied, claim, claim_all
 from chassis.messaging.subscriptions import apply_once
 from chassis.messaging.tables import add_messaging_tables
 from chassis.testing import wait_for
@@ -63,6 +63,17 @@ def test_second_delivery_changes_nothing(db):
     assert apply_once(uows, "svc.handler", E1, effect) is False
     assert apply_once(uows, "other.handler", E1, effect) is True   # per consumer
     assert count(engine, effects) == 2
+
+
+def test_a_batch_claim_returns_the_pairs_not_applied_before(db):
+    engine, inbox, _, _ = db
+    with make_session_factory(engine)() as session:
+        assert claim(session, inbox, "svc.a", "e1")
+        assert claim_all(session, inbox, [("svc.a", "e1"), ("svc.a", "e2"), ("svc.b", "e1")]) == {
+            ("svc.a", "e2"), ("svc.b", "e1")}
+        assert claim_all(session, inbox, [("svc.a", "e2"), ("svc.b", "e1")]) == set()
+        assert claim_all(session, inbox, []) == set()
+        assert already_applied(session, inbox, "svc.b", "e1")
 
 
 def test_failed_effect_leaves_no_inbox_row(db):

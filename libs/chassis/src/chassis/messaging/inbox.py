@@ -1,12 +1,15 @@
 """Idempotent inbox: record (consumer, event_id) in the same transaction as a handler's effect; repeats change nothing.
 
 Units of work call :func:`claim` (``uow.claim(envelope)``); chassis.messaging.subscriptions applies a handler once.
+The events workers' batch paths claim a whole batch in one statement (:func:`claim_all`).
 """
 from __future__ import annotations
 
 from sqlalchemy import Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
+
+from chassis.upserts import upsert
 
 
 def claim(session: Session, inbox_table: Table, consumer: str, event_id: str) -> bool:
@@ -20,6 +23,13 @@ def claim(session: Session, inbox_table: Table, consumer: str, event_id: str) ->
     statement = insert(inbox_table).values(consumer=consumer, event_id=event_id).on_conflict_do_nothing(
         index_elements=["consumer", "event_id"])
     return session.execute(statement).rowcount == 1
+
+
+def claim_all(session: Session, inbox_table: Table, keys) -> set[tuple[str, str]]:
+    """:func:`claim` for many ``(consumer, event_id)`` pairs in one statement: the pairs not applied before (the
+    rows it inserted). Race-safe in the same way."""
+    return set(upsert(session, inbox_table, [{"consumer": c, "event_id": i} for c, i in keys],
+                      ["consumer", "event_id"], [], returning=("consumer", "event_id")))
 
 
 def already_applied(session: Session, inbox_table: Table, consumer: str, event_id: str) -> bool:

@@ -8,9 +8,9 @@ from __future__ import annotations
 from itertools import groupby
 
 from chassis.events import Envelope
+from chassis.messaging.inbox import claim_all
 from chassis.messaging.subscriptions import as_subscriber
 from chassis.messaging.topology import consumer_name
-from chassis.upserts import upsert
 from notifications.adapters.batch_unit import BatchUnit
 from notifications.adapters.orm import inbox
 from notifications.service_layer.occurrences import READERS, moment
@@ -37,8 +37,7 @@ def apply_batch(uows: UowFactory, envelopes: list[Envelope]) -> set[tuple[str, s
     if not wanted:
         return set()
     with uows() as uow:
-        new = set(upsert(uow.session, inbox, [{"consumer": c, "event_id": i} for c, i in wanted],
-                         ["consumer", "event_id"], [], returning=("consumer", "event_id")))
+        new = claim_all(uow.session, inbox, wanted)
         fresh = [e for key, e in wanted.items() if key in new]
         for key, group in groupby(fresh, key=lambda e: (e.producer, e.type)):
             run, effect = list(group), as_subscriber(SUBSCRIPTIONS[key]).handle

@@ -15,6 +15,7 @@ from reporting.adapters import bulk, orm
 from reporting.adapters.bulk import Histories, Versions
 from reporting.domain.attribution import State, Year, state_at, year_of
 from reporting.service_layer.derived import placed
+from reporting.service_layer.projections import STATE_KEY, TRANSFER_KEY, transfer_rows
 
 PEOPLE = frozenset({"person_added", "person_updated", "person_removed"})
 ARTIFACTS = frozenset({"artifact_added", "artifact_updated", "artifact_deleted"})
@@ -52,22 +53,15 @@ def people(session, versions: Versions, events: list[Envelope]) -> set[str]:
 
 
 def transfers(session, events: list[Envelope], years: list[Year]) -> set[str]:
-    """A transfer: the new school from the effective date (the grade carries over); later in the batch wins, as
-    per event. The students whose history changed."""
+    """Transfers (projections.transfer_rows), later in the batch winning as per event. The students whose history
+    changed."""
     moves, states = {}, {}
     for e in events:
-        d = e.data
-        student_id, day, to = str(d["student_id"]), str(d.get("effective_date") or e.occurred_at)[:10], \
-            str(d["to_school_id"])
-        moves[(student_id, day, to)] = {"student_id": student_id, "effective_date": day, "to_school_id": to,
-                                        "from_school_id": str(d.get("from_school_id") or ""),
-                                        "school_year_id": year_of(years, day)}
-        states[(student_id, day)] = {"student_id": student_id, "at": day, "source": "transfer", "school_id": to,
-                                     "grade_level": ""}
-    upsert(session, orm.transfers, [moves[k] for k in sorted(moves)],
-           ["student_id", "effective_date", "to_school_id"])
-    upsert(session, orm.student_states, [states[k] for k in sorted(states)], ["student_id", "at", "source"])
-    return {student_id for student_id, _ in states}
+        move, state = transfer_rows(e, years)
+        moves[tuple(move[k] for k in TRANSFER_KEY)], states[tuple(state[k] for k in STATE_KEY)] = move, state
+    upsert(session, orm.transfers, [moves[k] for k in sorted(moves)], list(TRANSFER_KEY))
+    upsert(session, orm.student_states, [states[k] for k in sorted(states)], list(STATE_KEY))
+    return {student_id for student_id, _, _ in states}
 
 
 def artifacts(session, versions: Versions, events: list[Envelope], states: Histories,

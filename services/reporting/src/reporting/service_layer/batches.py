@@ -6,9 +6,9 @@ The read models equal the per-event path's (service_layer.projections): each eff
 from __future__ import annotations
 
 from chassis.events import Envelope
+from chassis.messaging.inbox import claim_all
 from chassis.messaging.replica import utc_iso
 from chassis.messaging.topology import consumer_name
-from chassis.upserts import upsert
 from reporting.adapters import bulk, freshness, summaries
 from reporting.adapters.orm import inbox
 from reporting.service_layer import batch_projections as bp
@@ -42,8 +42,7 @@ def apply_new(uows: UowFactory, envelopes: list[Envelope]) -> set[Key]:
         return set()
     with uows() as uow:
         session = uow.session
-        new = set(upsert(session, inbox, [{"consumer": c, "event_id": i} for c, i in wanted],
-                              ["consumer", "event_id"], [], returning=("consumer", "event_id")))
+        new = claim_all(session, inbox, wanted)
         claimed = [e for key, e in wanted.items() if key in new]
         skipped = not_counted(session, claimed)
         fresh = [e for e in claimed if e.event_id not in skipped]

@@ -12,7 +12,7 @@ import json
 from chassis.access import Role
 from chassis.events import Envelope
 from chassis.messaging.replica import utc_iso
-from reporting.domain.attribution import state_at, year_of
+from reporting.domain.attribution import Year, state_at, year_of
 from reporting.service_layer.derived import history_of, placed, rederive, school_years_of
 
 NO_YEAR = ""
@@ -57,17 +57,26 @@ def person(uow, e: Envelope) -> None:
         rederive(uow, person_id)
 
 
-def transfer(uow, e: Envelope) -> None:
-    """A transfer: the new school from the effective date (the grade carries over)."""
+TRANSFER_KEY, STATE_KEY = ("student_id", "effective_date", "to_school_id"), ("student_id", "at", "source")
+
+
+def transfer_rows(e: Envelope, years: list[Year]) -> tuple[dict, dict]:
+    """A transfer's row, and the student's state it starts: the new school from the effective date (the grade
+    carries over). Both paths write these (the batch path set-based)."""
     d = e.data
-    student_id, day = str(d["student_id"]), str(d.get("effective_date") or e.occurred_at)[:10]
-    uow.facts.lock(student_id)
-    uow.facts.put("transfers", {"student_id": student_id, "effective_date": day,
-                                "to_school_id": str(d["to_school_id"])},
-                  {"from_school_id": str(d.get("from_school_id") or ""), "school_year_id": year_of(school_years_of(uow), day)})
-    uow.facts.put("student_states", {"student_id": student_id, "at": day, "source": "transfer"},
-                  {"school_id": str(d["to_school_id"]), "grade_level": ""})
-    rederive(uow, student_id)
+    student_id, to = str(d["student_id"]), str(d["to_school_id"])
+    day = str(d.get("effective_date") or e.occurred_at)[:10]
+    return ({"student_id": student_id, "effective_date": day, "to_school_id": to,
+             "from_school_id": str(d.get("from_school_id") or ""), "school_year_id": year_of(years, day)},
+            {"student_id": student_id, "at": day, "source": "transfer", "school_id": to, "grade_level": ""})
+
+
+def transfer(uow, e: Envelope) -> None:
+    move, state = transfer_rows(e, school_years_of(uow))
+    uow.facts.lock(move["student_id"])
+    for table, row, key in (("transfers", move, TRANSFER_KEY), ("student_states", state, STATE_KEY)):
+        uow.facts.put(table, {k: row[k] for k in key}, {k: v for k, v in row.items() if k not in key})
+    rederive(uow, move["student_id"])
 
 
 def skill(uow, e: Envelope) -> None:
